@@ -1,0 +1,69 @@
+"""The ``extract`` command.
+
+The only place that maps errors to exit codes and configures logging. Each
+subcommand lives in ``extract.commands.<name>`` with ``register(subparsers)``
+and ``run(args) -> int``; those modules import heavy machinery (spaCy, OCR,
+pdfplumber) inside ``run`` so that ``extract --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from extract import __version__
+from extract.errors import ExitCode, ExtractError
+
+COMMANDS = ("ingest", "batch", "eval", "schema", "cache", "diff", "correct", "review", "export")
+
+log = logging.getLogger("extract")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="extract",
+        description="Turn reports about innovation labs (PDFs, scans, page images) into validated JSON records.",
+    )
+    parser.add_argument("--version", action="version", version=f"extract {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)")
+    parser.add_argument("--log-json", action="store_true", help="log as JSON lines on stderr (unattended runs)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"extract.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"extract.commands.{name}":
+                raise
+            continue  # command not built yet
+        module.register(sub)
+    return parser
+
+
+def configure_logging(verbose: int, as_json: bool) -> None:
+    from extract.logs import configure
+
+    configure(verbose=verbose, as_json=as_json)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return ExitCode.usage
+    configure_logging(args.verbose, args.log_json)
+    try:
+        return int(args.run(args))
+    except ExtractError as exc:
+        log.error("%s: %s", exc.kind, exc)
+        if args.verbose:
+            log.exception("details")
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        log.error("interrupted")
+        return ExitCode.interrupted
+    except BrokenPipeError:
+        return ExitCode.ok

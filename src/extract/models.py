@@ -1,0 +1,263 @@
+"""Objects passed between the pipeline's stages, and the output contract.
+
+Coordinates everywhere are PDF points (1/72 inch) with the origin at the page's
+top-left corner, as pdfplumber gives them: ``(x0, top, x1, bottom)``. OCR pages
+convert pixel boxes to points (``px * 72 / dpi``) so that every consumer (layout,
+provenance, the review crops) works in one unit whatever produced the text.
+
+Stage flow (see DESIGN.md):
+    Source -> Document(pages: Page(words)) -> Lines -> Sections -> Candidates -> LabRecord -> OutputFile
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+BBox = tuple[float, float, float, float]
+"""(x0, top, x1, bottom) in PDF points, origin top-left."""
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --------------------------------------------------------------------------- ingestion
+
+
+MediaType = Literal["application/pdf", "image/png", "image/tiff", "image/jpeg", "text/plain"]
+TextMethod = Literal["text", "ocr"]
+
+
+class Source(_Frozen):
+    """A file as it arrived: what it is (sniffed from its bytes) and its content hash."""
+
+    path: str
+    sha256: str
+    media_type: MediaType
+    size: int
+    pages: int
+
+
+class Word(_Frozen):
+    text: str
+    bbox: BBox
+    conf: float | None = None
+    """OCR word confidence in 0..1; None for a text layer (treated as certain)."""
+    size: float | None = None
+    """Font size in points when the text layer gives it (headings and footnotes use it)."""
+    bold: bool = False
+
+
+class TableCell(_Frozen):
+    row: int
+    col: int
+    text: str
+    bbox: BBox
+
+
+class Table(_Frozen):
+    """A ruled or rebuilt table on one page: cells by row and column, row 0 usually the header."""
+
+    page: int
+    bbox: BBox
+    cells: list[TableCell]
+    method: Literal["ruled", "word_boxes"]
+
+
+class OcrInfo(_Frozen):
+    languages: str
+    dpi: int
+    tesseract_version: str
+    rotation: int = 0
+    """Degrees the page image was turned to make it upright (OSD)."""
+    skew: float = 0.0
+    """Degrees of skew corrected before OCR."""
+    mean_conf: float | None = None
+
+
+class Page(_Frozen):
+    number: int
+    """1-based page (or image frame) number."""
+    width: float
+    height: float
+    method: TextMethod
+    reason: str
+    """Why this method was used, e.g. 'text layer: 412 words' or 'ocr: no text layer'."""
+    words: list[Word] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    ocr: OcrInfo | None = None
+    figures: list[BBox] = Field(default_factory=list)
+    """Image regions (screenshots, logos): words inside them are not body text."""
+    warnings: list[str] = Field(default_factory=list)
+
+
+class PageStore(Protocol):
+    """Content-addressed store of finished pages (implemented by ``extract.cache``)."""
+
+    def get(self, key: str) -> Page | None: ...
+
+    def put(self, key: str, page: Page) -> None: ...
+
+
+class Document(_Frozen):
+    source: Source
+    pages: list[Page]
+    warnings: list[str] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- layout and segmentation
+
+LineRole = Literal["body", "heading", "header", "footer", "footnote", "url_footer", "caption", "table", "image_text"]
+
+
+class Line(_Frozen):
+    page: int
+    text: str
+    bbox: BBox
+    role: LineRole = "body"
+    conf: float | None = None
+    """Mean OCR confidence of the line's words (None for a text layer)."""
+    size: float | None = None
+    column: int = 0
+
+
+SectionKind = Literal["heading", "table_row", "document"]
+
+
+class Section(_Frozen):
+    """The part of a document about one lab."""
+
+    kind: SectionKind
+    title: str | None
+    """The heading text as printed (numbering stripped), or the document title."""
+    lines: list[Line]
+    """Body lines in reading order; headers, footers and footnotes are left out."""
+    footnotes: list[Line] = Field(default_factory=list)
+    urls: list[Line] = Field(default_factory=list)
+    """URL lines printed in the page footers of the section's pages (a fallback for the website)."""
+    table_fields: dict[str, str] = Field(default_factory=dict)
+    """For a table row: column header -> cell text."""
+    language: str | None = None
+    """ISO 639-1 code of the section's language ('nl', 'en', 'fr')."""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({line.page for line in self.lines})
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+class Provenance(_Frozen):
+    page: int | None = None
+    bbox: BBox | None = None
+    text: str = ""
+    """The source text the value was read from."""
+    method: str = ""
+    """Extractor name and version, e.g. 'rule:budget.v1' or 'correction:alice'."""
+    confidence: float = 0.0
+
+
+class Candidate(_Frozen):
+    """One extractor's proposal for one field of one section."""
+
+    field: str
+    value: Any
+    provenance: Provenance
+
+
+# --------------------------------------------------------------------------- output contract
+
+
+class Budget(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    amount: float | None = None
+    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    period: Literal["year", "total", "month"] | None = None
+    amount_eur: float | None = None
+    approximate: bool = False
+    raw: str | None = None
+
+
+class Staff(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    count: float | None = None
+    approximate: bool = False
+    unit: Literal["headcount", "fte"] | None = None
+    raw: str | None = None
+
+
+class GovernanceBody(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    name: str
+    members: int | None = None
+
+
+class Governance(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    text: str | None = None
+    bodies: list[GovernanceBody] = Field(default_factory=list)
+    parent: str | None = None
+
+
+class LabRecord(BaseModel):
+    """One lab described in a report (the output contract, schema_version 1)."""
+
+    model_config = ConfigDict(extra="allow")
+    name: str | None = None
+    acronym: str | None = None
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    website: str | None = None
+    founded_year: int | None = Field(default=None, ge=1800, le=2100)
+    role: str | None = None
+    budget: Budget | None = None
+    staff: Staff | None = None
+    governance: Governance | None = None
+    funding_sources: list[str] = Field(default_factory=list)
+    provenance: dict[str, Provenance] = Field(default_factory=dict)
+    section: dict[str, Any] = Field(default_factory=dict)
+    """Where the record sits: {'kind', 'title', 'pages', 'language'}."""
+    corrections: dict[str, Any] = Field(default_factory=dict)
+    """Fields set by a person: field -> {'value', 'by', 'at', 'machine_value', 'status'}."""
+
+
+class SourceInfo(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    path: str
+    sha256: str | None = None
+    pages: int | None = None
+    media_type: str | None = None
+
+
+class PageInfo(BaseModel):
+    """How the text of one page was obtained (kept in the output for review and diffs)."""
+
+    model_config = ConfigDict(extra="allow")
+    number: int
+    method: TextMethod
+    reason: str
+    width: float
+    height: float
+    ocr: OcrInfo | None = None
+    warnings: list[str] = Field(default_factory=list)
+
+
+class OutputFile(BaseModel):
+    """The content of ``output/<stem>.json``."""
+
+    model_config = ConfigDict(extra="allow")
+    schema_version: str = SCHEMA_VERSION
+    source: SourceInfo
+    records: list[LabRecord] = Field(default_factory=list)
+    pages: list[PageInfo] = Field(default_factory=list)
+    extractors: dict[str, str] = Field(default_factory=dict)
+    """Extractor name -> version that produced this file."""
+    warnings: list[str] = Field(default_factory=list)

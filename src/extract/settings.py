@@ -1,0 +1,95 @@
+"""One frozen settings object for a run.
+
+Defaults live here; ``[tool.extract]`` in a ``pyproject.toml`` (or an ``extract.toml``)
+in the working directory overrides them, and command-line flags override both.
+``result_hash()`` covers only what changes results, so it keys caches and run manifests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from extract.errors import ConfigError
+
+
+class Limits(BaseModel):
+    """Resource limits per input file; over a limit the file fails with kind ``too_large`` or ``timeout``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    max_file_bytes: int = 500 * 1024 * 1024
+    max_pages: int = 2000
+    max_page_side_pt: float = 14400.0
+    """PDF's own maximum page side (200 inches)."""
+    max_image_pixels: int = 200_000_000
+    """Pixels of one source image or rendered page (Pillow's bomb check uses the same number)."""
+    max_render_side_px: int = 12000
+    file_timeout_s: float = 900.0
+    page_timeout_s: float = 120.0
+    worker_memory_mb: int = 3072
+    """Address-space cap of each worker process (RLIMIT_AS); a decompression bomb hits this, not the machine."""
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    languages: tuple[str, ...] = ("nld", "eng", "fra")
+    """Tesseract language packs for OCR."""
+    dpi: int = 300
+    """Rendering resolution for OCR of PDF pages."""
+    min_words_text_layer: int = 8
+    """A page with fewer real words in its text layer goes to OCR."""
+    max_garbage_ratio: float = 0.3
+    """A text layer with more unreadable glyphs than this share goes to OCR."""
+    deskew: bool = True
+    orient: bool = True
+    """Detect page orientation with Tesseract OSD and turn the page upright."""
+    spacy_model: str | None = None
+    """Name of an installed trained spaCy pipeline; None uses a blank pipeline plus patterns."""
+    workers: int = Field(default_factory=lambda: os.cpu_count() or 1)
+    cache_dir: str = ".extract-cache"
+    limits: Limits = Field(default_factory=Limits)
+
+    def ocr_key(self) -> dict[str, Any]:
+        """Settings that change OCR output (part of the OCR cache key)."""
+        return {"languages": list(self.languages), "dpi": self.dpi, "deskew": self.deskew, "orient": self.orient}
+
+    def text_key(self) -> dict[str, Any]:
+        """Settings that change which pages are OCR'd (part of the page-text cache key)."""
+        return {"min_words_text_layer": self.min_words_text_layer, "max_garbage_ratio": self.max_garbage_ratio}
+
+    def result_hash(self) -> str:
+        """Hash of every setting that can change a record (not workers, cache location or limits)."""
+        payload = {**self.ocr_key(), **self.text_key(), "spacy_model": self.spacy_model}
+        return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def load_settings(config_dir: Path | None = None, **overrides: Any) -> Settings:
+    """Settings from ``[tool.extract]`` of pyproject.toml or extract.toml, then ``overrides`` (None values ignored)."""
+    base: dict[str, Any] = {}
+    folder = config_dir or Path.cwd()
+    for name, table in (("extract.toml", None), ("pyproject.toml", ("tool", "extract"))):
+        path = folder / name
+        if not path.is_file():
+            continue
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot read settings from {path}: {exc}") from exc
+        for key in table or ():
+            data = data.get(key, {})
+        base.update(data)
+        break
+    base.update({k: v for k, v in overrides.items() if v is not None})
+    if "languages" in base and isinstance(base["languages"], str):
+        base["languages"] = tuple(base["languages"].replace(",", "+").split("+"))
+    try:
+        return Settings(**base)
+    except Exception as exc:  # pydantic.ValidationError, TypeError for unknown keys
+        raise ConfigError(f"invalid settings: {exc}") from exc
