@@ -1,0 +1,34 @@
+"""`extract ingest FILE...`: process the named files now and print their output paths on stdout."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from extract.commands.batch import add_common_options
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "ingest", help="process the given files into --out (default output/)",
+        description="Process each FILE (always, even when its output is current) into OUT/<name>.json and "
+                    "print the output paths on stdout. A lone scanned document has its pages OCR'd on all "
+                    "workers. Exit codes: 0 all ok, 1 some failed, 3 all failed, 5 output folder locked.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="PDF, TIFF, PNG or JPEG files")
+    add_common_options(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from extract.batch import exit_code_for, inputs_from_files, run_batch
+    from extract.commands.batch import batch_options
+
+    inputs = inputs_from_files([Path(f) for f in args.files])
+    options = batch_options(args, inputs, "ingest", None)
+    options.force = True  # naming a file is asking for it to be processed
+    manifest = run_batch(options)
+    for item in manifest.files:
+        if item.status == "ok" and item.output:
+            print(item.output, flush=True)
+    return int(exit_code_for(manifest))

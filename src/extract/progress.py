@@ -1,0 +1,86 @@
+"""Progress of a batch on stderr: a rich bar on a terminal, one log line per file otherwise.
+
+stdout is never written here (it is for data). ``--quiet`` turns both off; with the global
+``--log-json`` flag the per-file lines are JSON objects (the logging formatter does that).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from types import TracebackType
+from typing import Any, Literal
+
+log = logging.getLogger(__name__)
+
+Mode = Literal["bar", "lines", "quiet"]
+
+
+def choose_mode(quiet: bool, log_json: bool = False) -> Mode:
+    if quiet:
+        return "quiet"
+    if log_json or not sys.stderr.isatty():
+        return "lines"
+    return "bar"
+
+
+class BatchProgress:
+    """Files and pages done, pages per second and time left."""
+
+    def __init__(self, total_files: int, mode: Mode = "lines") -> None:
+        self.total = total_files
+        self.mode = mode
+        self.files_done = 0
+        self.pages_done = 0
+        self._start = time.monotonic()
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> BatchProgress:
+        self._start = time.monotonic()
+        if self.mode == "bar":
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                       TimeElapsedColumn, TimeRemainingColumn)
+
+            self._bar = Progress(
+                TextColumn("[bold]extract"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("files · {task.fields[pages]} pages · {task.fields[rate]} pages/s"),
+                TimeElapsedColumn(),
+                TextColumn("left"),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=False,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task("files", total=self.total, pages=0, rate="0.0")
+        elif self.mode == "lines":
+            # One INFO line per file even when the rest of extract logs only warnings.
+            log.setLevel(logging.INFO)
+        return self
+
+    def rate(self) -> float:
+        elapsed = time.monotonic() - self._start
+        return self.pages_done / elapsed if elapsed > 0 else 0.0
+
+    def file_done(self, path: str, status: str, *, pages: int = 0, kind: str | None = None,
+                  message: str | None = None, seconds: float = 0.0) -> None:
+        self.files_done += 1
+        if status == "ok" and message != "unchanged":
+            self.pages_done += pages
+        if self._bar is not None:
+            self._bar.update(self._task, advance=1, pages=self.pages_done, rate=f"{self.rate():.2f}")
+            if status == "error":
+                self._bar.console.print(f"[red]failed[/red] {path}: {kind}: {message}", highlight=False)
+        elif self.mode == "lines":
+            detail = f" [{kind}] {message}" if kind else (f" {message}" if message else "")
+            log.info("[%d/%d] %s %s%s (%.1f s)", self.files_done, self.total, status, path, detail, seconds,
+                     extra={"path": path, "kind": kind, "event": "file_done"})
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self._bar is not None:
+            self._bar.stop()

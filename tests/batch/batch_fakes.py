@@ -1,0 +1,55 @@
+"""A fake ``process_file`` for batch tests (used through the EXTRACT_PROCESS_FILE hook).
+
+The input file's first line says what to do:
+  ``ok NAME``            one record named NAME
+  ``sleep SECONDS``      sleep, then one record (for timeouts and kill -9)
+  ``exit``               os._exit(3): the worker dies
+  ``memory``             raise MemoryError
+  ``corrupt``            raise a typed CorruptFileError
+  ``pages N``            map N items over page_map; record name lists the worker pids used
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from extract.errors import CorruptFileError
+from extract.models import LabRecord, OutputFile, Page, SourceInfo
+from extract.store import sha256_file
+
+
+def square_with_pid(n: int) -> tuple[int, int]:
+    time.sleep(0.05)
+    return n * n, os.getpid()
+
+
+def fake_process(path: Path, settings, *, cache=None, page_map=None, display_path=None) -> OutputFile:
+    text = Path(path).read_text(encoding="utf-8", errors="replace").strip()
+    command, _, arg = text.partition(" ")
+    name = arg or Path(path).stem
+    pages = 1
+    if command == "sleep":
+        time.sleep(float(arg))
+    elif command == "exit":
+        os._exit(3)
+    elif command == "memory":
+        raise MemoryError
+    elif command == "corrupt":
+        raise CorruptFileError("the file is damaged; repair it with qpdf")
+    elif command == "pages":
+        items = list(range(int(arg)))
+        mapper = page_map or map
+        results = list(mapper(square_with_pid, items))
+        assert [r[0] for r in results] == [i * i for i in items]
+        pages = len(items)
+        name = "pids " + " ".join(str(p) for p in sorted({r[1] for r in results}))
+    if cache is not None:
+        key = "fake-" + sha256_file(Path(path))
+        if cache.get(key) is None:
+            cache.put(key, Page(number=1, width=100, height=100, method="text", reason="fake"))
+    return OutputFile(
+        source=SourceInfo(path=display_path or str(path), sha256=sha256_file(Path(path)), pages=pages),
+        records=[LabRecord(name=name)],
+    )
