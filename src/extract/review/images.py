@@ -1,0 +1,107 @@
+"""Page images for the review report: source pages rendered (PDF) or loaded (PNG/TIFF/JPEG).
+
+Nothing is drawn into the images; the report overlays boxes from provenance bboxes (PDF
+points, origin top-left) scaled by ``image width / page width in points``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.models import OutputFile
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PageImage:
+    page: int
+    path: Path
+    """Where the PNG was written."""
+    width_px: int
+    height_px: int
+    width_pt: float
+    height_pt: float
+    """The page size the output's bboxes are measured in."""
+
+
+def find_source(output: OutputFile, raw_dir: Path | None = None) -> Path | None:
+    """The source file of an output: its recorded path (from the working directory), else under ``raw_dir``."""
+    recorded = Path(output.source.path)
+    candidates = [recorded]
+    if raw_dir is not None:
+        raw_dir = Path(raw_dir)
+        candidates += [raw_dir / recorded, raw_dir / Path(*recorded.parts[1:]) if len(recorded.parts) > 1 else raw_dir / recorded.name,
+                       raw_dir / recorded.name]
+    for cand in candidates:
+        if cand.is_file():
+            return cand
+    return None
+
+
+def _is_pdf(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return b"%PDF-" in fh.read(1024)
+
+
+def render_pages(source: Path, output: OutputFile, pages: set[int], to_dir: Path, dpi: int = 110) -> dict[int, PageImage]:
+    """Write ``p<N>.png`` for each wanted page into ``to_dir``; pages that cannot be rendered are left out (logged)."""
+    from PIL import Image
+
+    to_dir.mkdir(parents=True, exist_ok=True)
+    info = {p.number: p for p in output.pages}
+    result: dict[int, PageImage] = {}
+    if not pages:
+        return result
+    try:
+        if _is_pdf(source):
+            import pypdfium2 as pdfium
+
+            pdf = pdfium.PdfDocument(str(source))
+            try:
+                for number in sorted(pages):
+                    if not 1 <= number <= len(pdf):
+                        continue
+                    page = pdf[number - 1]
+                    width_pt, height_pt = page.get_size()
+                    image = page.render(scale=dpi / 72).to_pil()
+                    page.close()
+                    result[number] = _save(image, number, info.get(number), width_pt, height_pt, to_dir)
+            finally:
+                pdf.close()
+        else:
+            with Image.open(source) as frames:
+                count = getattr(frames, "n_frames", 1)
+                for number in sorted(pages):
+                    if not 1 <= number <= count:
+                        continue
+                    frames.seek(number - 1)
+                    image = frames.convert("RGB")
+                    src_dpi = float((frames.info.get("dpi") or (300, 300))[0] or 300)
+                    width_pt, height_pt = image.width * 72 / src_dpi, image.height * 72 / src_dpi
+                    factor = dpi / src_dpi
+                    if factor < 1:
+                        image = image.resize((max(1, round(image.width * factor)), max(1, round(image.height * factor))))
+                    result[number] = _save(image, number, info.get(number), width_pt, height_pt, to_dir)
+    except Exception as exc:  # a broken source must not stop the report; its crops are left out
+        log.warning("cannot render pages of %s for the review: %s", source, exc)
+    return result
+
+
+def _save(image, number: int, info, width_pt: float, height_pt: float, to_dir: Path) -> PageImage:  # type: ignore[no-untyped-def]
+    rotation = int(info.ocr.rotation) % 360 if info is not None and info.ocr is not None else 0
+    if rotation:
+        # OCR turned the page upright before reading it; its boxes refer to the upright page.
+        image = image.rotate(-rotation, expand=True)
+        if rotation in (90, 270):
+            width_pt, height_pt = height_pt, width_pt
+    if info is not None and info.width > 0 and info.height > 0:
+        width_pt, height_pt = info.width, info.height
+    if image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    path = to_dir / f"p{number}.png"
+    image.save(path, optimize=False)
+    return PageImage(page=number, path=path, width_px=image.width, height_px=image.height,
+                     width_pt=float(width_pt), height_pt=float(height_pt))
