@@ -1,0 +1,203 @@
+"""Countries named in text, in Dutch, English and French, as ISO 3166-1 alpha-2 codes.
+
+Names come from babel's territory names (nl/en/fr) for the territories listed in
+``rules/countries.yml``; that file adds aliases, adjectives, regions and cities. OCR damage
+is forgiven by accent folding ('Belgié' == 'België') and, for long capitalised words, by a
+rapidfuzz match. Two-letter codes count in running text only on a short allow-list.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+from urllib.parse import urlsplit
+
+from .numbers import LANGS, fold_keep_length, load_rule_file
+
+log = logging.getLogger(__name__)
+
+CountryKind = Literal["name", "adjective", "region", "city", "code"]
+_FUZZY_MIN_LEN = 5
+_FUZZY_SCORE = 85.0
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    code: str
+    start: int
+    end: int
+    raw: str
+    kind: CountryKind
+
+
+def _key(text: str) -> str:
+    """Folded, hyphens and runs of spaces as one space, curly apostrophes straight."""
+    return re.sub(r"[\s\-‐]+", " ", fold_keep_length(text).replace("’", "'")).strip()
+
+
+@lru_cache(maxsize=None)
+def _table(lang: str | None) -> dict[str, tuple[str, CountryKind]]:
+    """folded name -> (code, kind), for one language or all three."""
+    from babel import Locale
+
+    rules = load_rule_file("countries")
+    langs = (lang,) if lang in LANGS else LANGS
+    table: dict[str, tuple[str, CountryKind]] = {}
+
+    def add(name: str, code: str, kind: CountryKind) -> None:
+        key = _key(name)
+        if key and key not in table:
+            table[key] = (code, kind)
+
+    # Curated aliases first so they win over babel spellings of the same string.
+    for code, names in rules["names"].items():
+        for name in names:
+            add(str(name), code, "name")
+    # Babel names in every language: a Dutch report names French places in French too.
+    for code in rules["territories"]:
+        for locale in ("nl", "en", "fr"):
+            name = Locale(locale).territories.get(code)
+            if name:
+                add(name, code, "name")
+    for kind_key, kind in (("regions", "region"), ("cities", "city")):
+        for code, names in rules[kind_key].items():
+            for name in names:
+                add(str(name), code, kind)
+    for code_lang in langs:
+        for code, names in rules["adjectives"].get(code_lang, {}).items():
+            for name in names:
+                add(str(name), code, "adjective")
+    return table
+
+
+@lru_cache(maxsize=None)
+def _pattern(lang: str | None) -> re.Pattern[str]:
+    names = sorted(_table(lang), key=len, reverse=True)
+    body = "|".join(re.escape(n).replace(r"\ ", r"[\s\-‐]+") for n in names)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+
+
+@lru_cache(maxsize=None)
+def _fuzzy_choices(lang: str | None) -> dict[str, tuple[str, CountryKind]]:
+    # Only names and regions of 5+ letters: adjectives and cities are too close to ordinary words.
+    return {k: v for k, v in _table(lang).items() if len(k) >= _FUZZY_MIN_LEN and v[1] in ("name", "region")}
+
+
+def _standalone_codes() -> dict[str, str]:
+    return {str(k): v for k, v in load_rule_file("countries")["standalone_codes"].items()}
+
+
+_CODE = re.compile(r"(?<![\w.])(U\.S\.A\.|U\.K\.|U\.S\.|[A-Z]{2,3})(?![\w])")
+_CAPITALISED = re.compile(r"(?<![\w])[A-ZÀ-Ý][^\W\d_]{4,}(?:-[A-ZÀ-Ý][^\W\d_]+)?(?![\w])")
+
+
+def _fuzzy(word: str, lang: str | None) -> tuple[str, CountryKind] | None:
+    from rapidfuzz import fuzz, process
+
+    key = _key(word)
+    if len(key) < _FUZZY_MIN_LEN:
+        return None
+    choices = _fuzzy_choices(lang)
+    best = process.extractOne(key, list(choices), scorer=fuzz.ratio, score_cutoff=_FUZZY_SCORE)
+    if best is None:
+        return None
+    return choices[best[0]]
+
+
+def find_countries(text: str, lang: str | None = None) -> list[CountryMention]:
+    """Countries, adjectives ('Deense'), regions ('Vlaanderen'), cities and safe codes ('UK')."""
+    if not isinstance(text, str) or not text:
+        return []
+    lang = lang if lang in LANGS else None
+    table = _table(lang)
+    folded = fold_keep_length(text).replace("’", "'")
+    mentions: list[CountryMention] = []
+    for match in _pattern(lang).finditer(folded):
+        raw = text[match.start() : match.end()]
+        code, kind = table[_key(match.group(0))]
+        if kind == "name" and raw.isupper() and len(raw) <= 3:
+            kind = "code"
+        if kind in ("name", "region", "city") and not raw[:1].isupper():
+            continue  # 'wales' in a URL path or a lower-case common word
+        mentions.append(CountryMention(code, match.start(), match.end(), raw, kind))
+    taken = [(m.start, m.end) for m in mentions]
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    codes = _standalone_codes()
+    for match in _CODE.finditer(text):
+        raw = match.group(1)
+        if raw in codes and free(match.start(1), match.end(1)):
+            mentions.append(CountryMention(codes[raw], match.start(1), match.end(1), raw, "code"))
+            taken.append((match.start(1), match.end(1)))
+    for match in _CAPITALISED.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
+        hit = _fuzzy(match.group(0), lang)
+        if hit:
+            mentions.append(CountryMention(hit[0], match.start(), match.end(), match.group(0), hit[1]))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def country_code(name: str, lang: str | None = None) -> str | None:
+    """ISO alpha-2 code for a country, region, adjective or code as written, else None.
+
+    Asked directly, any ISO code is accepted ('DK', 'DEU'); OCR damage is forgiven.
+    """
+    if not isinstance(name, str):
+        return None
+    stripped = name.strip().strip(".,;:()[]\"'")
+    if not stripped:
+        return None
+    lang = lang if lang in LANGS else None
+    key = _key(stripped)
+    table = _table(lang)
+    if key in table:
+        return table[key][0]
+    codes = _standalone_codes()
+    if stripped in codes:
+        return codes[stripped]
+    if re.fullmatch(r"[A-Za-z]{2,3}", stripped):
+        import pycountry
+
+        upper = stripped.upper()
+        country = pycountry.countries.get(alpha_2=upper) if len(upper) == 2 else pycountry.countries.get(alpha_3=upper)
+        if country is not None:
+            return str(country.alpha_2)
+        return None
+    found = find_countries(stripped, lang)
+    if found:
+        # Prefer a country name over an adjective or city in a phrase like 'Lab in Frankrijk'.
+        order = {"name": 0, "code": 1, "region": 2, "adjective": 3, "city": 4}
+        return sorted(found, key=lambda m: order[m.kind])[0].code
+    hit = _fuzzy(stripped, lang)
+    return hit[0] if hit else None
+
+
+_CC_ALIASES = {"uk": "GB"}
+
+
+def country_from_url(url: str) -> str | None:
+    """The country a web address's top-level domain stands for; None for .com, .org, .eu, ..."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    from .urls import normalize_url
+
+    normal = normalize_url(url)
+    if normal is None:
+        return None
+    host = urlsplit(normal).hostname or ""
+    tld = host.rsplit(".", 1)[-1]
+    if tld in _CC_ALIASES:
+        return _CC_ALIASES[tld]
+    if len(tld) != 2:
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=tld.upper())
+    return str(country.alpha_2) if country is not None else None

@@ -1,0 +1,82 @@
+"""Which of Dutch, English or French a text is written in.
+
+lingua decides for text of a few words and more (one detector, built once); a count of
+stop words decides for short text and backs lingua up. None when neither is sure.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from typing import Any, Literal
+
+log = logging.getLogger(__name__)
+
+Lang = Literal["nl", "en", "fr"]
+
+_STOP_WORDS: dict[Lang, frozenset[str]] = {
+    "nl": frozenset(
+        "de het een en van in is dat op te met voor zijn niet aan er die door worden wordt ook als bij "
+        "om naar uit over tot heeft hebben was werd deze dit wij we ze zij ons onze jaar jaarlijks "
+        "medewerkers personeel bestuur opgericht middelen rol beschikt waarvan".split()
+    ),
+    "en": frozenset(
+        "the and of to in is that for on with as by are was be it this from at an have has its which "
+        "or their our we staff annual budget board founded people team million about".split()
+    ),
+    "fr": frozenset(
+        "le la les des du de un une et est en dans pour que qui sur par avec au aux ce cette son sa ses "
+        "sont été il elle nous leur budget équipe fondé personnes agents annuel gouvernance millions".split()
+    ),
+}
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_MIN_LINGUA_WORDS = 4
+_MIN_CONFIDENCE = 0.6
+
+
+@lru_cache(maxsize=1)
+def _detector() -> Any:
+    from lingua import Language, LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_languages(Language.DUTCH, Language.ENGLISH, Language.FRENCH).build()
+
+
+_LINGUA_CODES: dict[str, Lang] = {"DUTCH": "nl", "ENGLISH": "en", "FRENCH": "fr"}
+
+
+def _by_stop_words(words: list[str]) -> Lang | None:
+    counts = {lang: sum(1 for w in words if w in stops) for lang, stops in _STOP_WORDS.items()}
+    ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top == 0 or top == second:
+        return None
+    return best
+
+
+def _by_lingua(text: str) -> tuple[Lang | None, float]:
+    values = _detector().compute_language_confidence_values(text)
+    if not values:
+        return None, 0.0
+    top = values[0]
+    return _LINGUA_CODES.get(top.language.name), float(top.value)
+
+
+def detect_language(text: str) -> Lang | None:
+    """'nl', 'en' or 'fr' for the language of ``text``; None when it cannot tell."""
+    if not isinstance(text, str):
+        return None
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    if not words:
+        return None
+    by_stops = _by_stop_words(words)
+    if len(words) < _MIN_LINGUA_WORDS:
+        return by_stops
+    try:
+        lang, confidence = _by_lingua(text[:20000])
+    except Exception:  # detection is advice; never fail a document over it
+        log.debug("lingua failed", exc_info=True)
+        return by_stops
+    if lang is not None and (confidence >= _MIN_CONFIDENCE or lang == by_stops):
+        return lang
+    return by_stops

@@ -1,0 +1,148 @@
+"""Web addresses: find them in (OCR'd) text, repair the damage, and write them one way.
+
+Output form: 'https://' + lower-case host (with 'www.' when the text has it) + path (case
+kept), no fragment, no trailing slash. Outlook safelinks give their target address.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from urllib.parse import parse_qs, unquote, urlsplit
+
+log = logging.getLogger(__name__)
+
+_GENERIC_TLDS = (
+    "com org net eu int gov edu io info biz mil museum coop name pro aero app dev ai co "
+    "tech online site digital agency design lab studio global world europa brussels vlaanderen gent "
+    "amsterdam paris london berlin wien swiss scot wales cymru"
+).split()
+_REPLACEMENT = "\ufffd"
+
+
+@lru_cache(maxsize=1)
+def known_tlds() -> frozenset[str]:
+    """Top-level domains that make a bare 'name.tld' an address: country codes plus common ones."""
+    import pycountry
+
+    codes = {c.alpha_2.lower() for c in pycountry.countries}
+    codes.update({"uk", "eu"})
+    return frozenset(codes | set(_GENERIC_TLDS))
+
+
+# Scheme as OCR leaves it: 'http//', 'https;//', 'hltps://', 'htps:/'.
+_SCHEME = re.compile(r"^(?:h?[tl1]{1,2}p?s?\s*[:;.,]?\s*/\s*/?|https?[:;.,]\s*)\s*", re.IGNORECASE)
+# 'www.' as OCR leaves it: 'wwwi.', 'www,', 'vww.', 'wvw.', 'ww.', 'www .'
+_WWW = re.compile(r"^(?:w{2,4}[il1]?|[vw]{3}|vw{2}|wvw)\s*[.,]\s*", re.IGNORECASE)
+_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24})(?::\d{1,5})?$")
+_TRAILING = "/.,;:!?)]}>'\"»“”‘’"
+_LEADING = "([{<'\"«“”‘’ \t\r\n"
+
+
+def _clean_tail(url: str) -> str:
+    # Loop: a path can end in '.)/' and each strip can expose another ending.
+    previous = None
+    while previous != url:
+        previous = url
+        url = url.rstrip(_TRAILING)
+        if url.endswith("(") or url.endswith("["):
+            url = url[:-1]
+    return url
+
+
+def _safelink_target(host: str, query: str) -> str | None:
+    if not host.endswith("safelinks.protection.outlook.com"):
+        return None
+    values = parse_qs(query).get("url")
+    return values[0] if values else None
+
+
+def normalize_url(text: str) -> str | None:
+    """The address in ``text`` written in the standard form, or None when it is not one.
+
+    Never raises; ``normalize_url(normalize_url(x)) == normalize_url(x)``.
+    """
+    try:
+        return _normalize(text, depth=0)
+    except Exception:  # a normaliser never takes the pipeline down
+        log.debug("normalize_url failed on %r", text, exc_info=True)
+        return None
+
+
+def _normalize(text: str, depth: int) -> str | None:
+    if not isinstance(text, str) or depth > 3:
+        return None
+    url = text.strip().lstrip(_LEADING)
+    url = _SCHEME.sub("", url, count=1)
+    url = re.sub(r"\s+", "", url)
+    if not url or _REPLACEMENT in url:
+        return None
+    url = url.split("#", 1)[0]
+    url = _clean_tail(url)
+    www = _WWW.match(url)
+    has_www = False
+    if www:
+        has_www = True
+        url = url[www.end() :]
+    # Host ends at the first '/', '?' (or '\\' from bad OCR).
+    match = re.match(r"^([^/?\\]+)(.*)$", url)
+    if not match:
+        return None
+    host, rest = match.group(1).lower().rstrip("."), match.group(2)
+    if "@" in host or not _HOST.match(host):
+        return None
+    if host.startswith("www.") and not has_www:
+        has_www, host = True, host[4:]
+    if host.startswith("www.") or not _HOST.match(host):
+        return None
+    tld = _HOST.match(host).group(1)  # type: ignore[union-attr]
+    if tld not in known_tlds():
+        return None
+    path, _, query = rest.partition("?")
+    target = _safelink_target(host, query)
+    if target:
+        return _normalize(unquote(target) if "%" in target else target, depth + 1)
+    path = path.replace("\\", "/")
+    path = re.sub(r"/{2,}", "/", path)
+    rest = path + (f"?{query}" if query else "")
+    rest = _clean_tail(rest)
+    if rest and not rest.startswith(("/", "?")):
+        rest = "/" + rest
+    full = "https://" + ("www." if has_www else "") + host + rest
+    return _clean_tail(full) if rest else full
+
+
+# A candidate: a scheme or a 'www' (both possibly damaged), or a bare host with a known TLD;
+# then anything up to whitespace. Spaces are allowed only right around www's dot.
+_CANDIDATE = re.compile(
+    r"(?<![\w@.\-/])"
+    r"(?:(?:h?[tl1]{1,2}ps?\s?[:;]\s?/\s?/?)|(?:h?[tl1]{1,2}ps?//))"
+    r"[^\s<>\"'«»“”]+"
+    r"|(?<![\w@.\-/])(?:w{2,4}[il1]?|[vw]{3}|vw{2}|wvw)\s?[.,]\s?[a-z0-9][^\s<>\"'«»“”]*"
+    r"|(?<![\w@.\-/])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?![\w@-])(?:[/?][^\s<>\"'«»“”]*)?",
+    re.IGNORECASE,
+)
+
+
+def find_urls(text: str) -> list[tuple[str, int, int]]:
+    """Addresses in ``text``: (normalised url, start, end), in order; nothing that is not one."""
+    if not isinstance(text, str) or not text:
+        return []
+    found: list[tuple[str, int, int]] = []
+    for match in _CANDIDATE.finditer(text):
+        raw = match.group(0)
+        start = match.start()
+        end = start + len(_clean_tail(raw))
+        if raw.startswith(("(", "[")):
+            continue
+        url = normalize_url(raw)
+        if url is None:
+            continue
+        # Bare hosts ('bv.', 'e.g.', 'Nesta.Het') must look like a name, not a sentence break.
+        if not re.match(r"(?i)h?[tl1]{1,2}ps?|w{2,4}|[vw]{3}", raw):
+            host = urlsplit(url).hostname or ""
+            if any(c.isupper() for c in raw.split("/")[0][1:]) or host.count(".") < 1:
+                continue
+        found.append((url, start, end))
+    return found

@@ -1,0 +1,108 @@
+"""find_money and currency_code on the amounts people write, in Dutch, English and French."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.normalize import currency_code, find_money
+
+# (text, lang, amount, currency, period, approximate, alternative (amount, currency) or None)
+AMOUNTS = [
+    ("340.000 euro", "nl", 340_000, "EUR", None, False, None),
+    ("een budget van 1,7 miljoen euro", "nl", 1_700_000, "EUR", None, False, None),
+    ("45,67 miljoen euro per jaar", "nl", 45_670_000, "EUR", "year", False, None),
+    ("45,67 miljoen\n\neuro per jaar", None, 45_670_000, "EUR", "year", False, None),
+    ("een jaarlijks budget van\n\nongeveer 3,5 miljard SEK of 313 miljoen euro.", "nl",
+     3_500_000_000, "SEK", "year", True, (313_000_000, "EUR")),
+    ("een jaarlijks budget van 150.000€ en telt 3 medewerkers", "nl", 150_000, "EUR", "year", False, None),
+    ("€ 750.000", "nl", 750_000, "EUR", None, False, None),
+    ("EUR 1.2m", "en", 1_200_000, "EUR", None, False, None),
+    ("£3.4 million", "en", 3_400_000, "GBP", None, False, None),
+    ("2,5 M€", "fr", 2_500_000, "EUR", None, False, None),
+    ("2,5 M€", None, 2_500_000, "EUR", None, False, None),
+    ("1,2 million d'euros", "fr", 1_200_000, "EUR", None, False, None),
+    ("1,2 million d’euros par an", "fr", 1_200_000, "EUR", "year", False, None),
+    ("SEK 40 million (approx. EUR 3.6 million)", "en", 40_000_000, "SEK", None, False, (3_600_000, "EUR")),
+    ("EUR 6 million over 2021-2024", "en", 6_000_000, "EUR", "total", False, None),
+    ("Budget annuel : 2 M€", "fr", 2_000_000, "EUR", "year", False, None),
+    ("k€ 450", "fr", 450_000, "EUR", None, False, None),
+    ("3 MEUR sur 3 ans", "fr", 3_000_000, "EUR", "total", False, None),
+    ("Annual budget: approximately €12 million", "en", 12_000_000, "EUR", "year", True, None),
+    ("un budget d'environ 1 200 000 €", "fr", 1_200_000, "EUR", None, True, None),
+    ("1\u202f200\u202f000 euros", "fr", 1_200_000, "EUR", None, False, None),
+    ("a total budget of USD 2,500,000", "en", 2_500_000, "USD", "total", False, None),
+    ("Budget: ca. 800.000 euro", "nl", 800_000, "EUR", None, True, None),
+    ("vijf miljoen euro", "nl", 5_000_000, "EUR", None, False, None),
+]
+
+
+@pytest.mark.parametrize("text, lang, amount, currency, period, approximate, alternative", AMOUNTS)
+def test_find_money(text, lang, amount, currency, period, approximate, alternative):
+    found = find_money(text, lang)
+    assert len(found) == 1, found
+    money = found[0]
+    assert money.amount == pytest.approx(amount)
+    assert money.currency == currency
+    assert money.period == period
+    assert money.approximate is approximate
+    assert text[money.start : money.end] == money.raw
+    if alternative is None:
+        assert money.alternatives == ()
+    else:
+        (alt,) = money.alternatives
+        assert (alt.amount, alt.currency) == (pytest.approx(alternative[0]), alternative[1])
+
+
+QUALIFIED = [
+    ("waarvan 11 departementen elk 30.000 euro bijdragen", "nl", 30_000, "each"),
+    ("projecten en budgetten >€50k valideren", "nl", 50_000, "above"),
+    ("subsidies tot 25.000 euro", "nl", 25_000, "up_to"),
+    ("meer dan 2 miljoen euro", "nl", 2_000_000, "above"),
+    ("grants of up to £500,000", "en", 500_000, "up_to"),
+    ("members contribute EUR 10,000 each", "en", 10_000, "each"),
+    ("jusqu'à 100 000 €", "fr", 100_000, "up_to"),
+    ("moins de 5 000 euros", "fr", 5_000, "below"),
+]
+
+
+@pytest.mark.parametrize("text, lang, amount, qualifier", QUALIFIED)
+def test_qualifiers(text, lang, amount, qualifier):
+    (money,) = find_money(text, lang)
+    assert money.amount == pytest.approx(amount)
+    assert money.qualifier == qualifier
+
+
+NOT_MONEY = [
+    ("Opgericht in 2015 met 4 medewerkers", "nl"),
+    ("Sinds 2019 euro's", "nl"),
+    ("The lab has 25 FTE and was founded in 2020.", "en"),
+    ("zie https://www.example.be/2024/500-euro-plan", "nl"),
+]
+
+
+@pytest.mark.parametrize("text, lang", NOT_MONEY)
+def test_no_money(text, lang):
+    assert find_money(text, lang) == []
+
+
+def test_year_before_a_prefixed_amount_is_not_money():
+    (money,) = find_money("In 2020 EUR 3 million was spent.", "en")
+    assert money.amount == 3_000_000 and money.raw == "EUR 3 million"
+
+
+def test_several_amounts_keep_their_own_periods():
+    text = "Het jaarlijks budget is 340.000 euro. Voor 2021-2024 kreeg het lab in totaal 1,2 miljoen euro."
+    first, second = find_money(text, "nl")
+    assert (first.amount, first.period) == (340_000, "year")
+    assert (second.amount, second.period) == (1_200_000, "total")
+
+
+@pytest.mark.parametrize(
+    "token, code",
+    [("€", "EUR"), ("euro", "EUR"), ("EUR", "EUR"), ("euros", "EUR"), ("Euro's", "EUR"), ("£", "GBP"),
+     ("pond", "GBP"), ("livres", "GBP"), ("SEK", "SEK"), ("kronor", "SEK"), ("kr", "SEK"), ("CHF", "CHF"),
+     ("$", "USD"), ("DKK", "DKK"), ("Deense kronen", "DKK"), ("francs suisses", "CHF"),
+     ("", None), ("banana", None), ("EU", None)],
+)
+def test_currency_code(token, code):
+    assert currency_code(token) == code
