@@ -40,6 +40,7 @@ from extract.diff import (
     NESTED,
     _write_atomic,
     contract_paths,
+    display,
     flatten,
     get_path,
     is_known_path,
@@ -370,9 +371,9 @@ def add_correction(out_dir: Path, stem: str, record_ref: str, field: str, value:
         if record.get(ident) and not entry.get(ident):
             entry[ident] = record[ident]
     stamp = (now or dt.datetime.now(dt.timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    entry["fields"][field] = {**entry["fields"].get(field, {}), "value": value, "status": status,
+    entry["fields"][field] = {**entry["fields"].get(field, {}), "value": display(value), "status": status,
                               "by": by or os.environ.get("USER") or "unknown", "at": stamp,
-                              "machine_value": machine_value}
+                              "machine_value": display(machine_value)}
     save_corrections(path, data)
     updated = apply_corrections(machine, stem, corrections_dir)
     _write_atomic(out_path, updated.model_dump_json(indent=2).encode("utf-8"))

@@ -432,8 +432,9 @@ def _resolve_output(out_dir: Path, raw: str) -> Path | None:
 def load_manifests(out_dir: Path) -> list[dict[str, Any]]:
     """Every run manifest under ``out_dir/.runs`` (oldest first), as plain dicts.
 
-    The one place that reads manifests: shape ``{"run_id", "started", "finished", "files":
-    [{"path", "status", "output", "output_sha256", ...}]}`` (see extract.runs). Snapshot
+    The one place that reads manifests: shape ``{"run_id", "started_at", "state", "files":
+    [{"path", "status", "output", "output_rel", "output_sha256", ...}]}`` (extract.runs.RunManifest,
+    read as plain JSON so an older or newer manifest still diffs). Snapshot
     indexes (``.runs/snapshots``) stand in for runs that have no manifest.
     """
     runs_dir = Path(out_dir) / RUNS_DIR
@@ -455,17 +456,19 @@ def load_manifests(out_dir: Path) -> list[dict[str, Any]]:
         run_id = str(snap.get("run_id") or path.stem)
         entry = manifests.setdefault(run_id, {"run_id": run_id, "files": []})
         entry["snapshot"] = snap.get("files") or {}
-    return sorted(manifests.values(), key=lambda m: (str(m.get("started") or ""), str(m["run_id"])))
+    # Run ids are UTC timestamps (extract.runs), so they sort in time order.
+    return sorted(manifests.values(), key=lambda m: str(m["run_id"]))
 
 
 def run_shas(out_dir: Path, manifest: Mapping[str, Any]) -> dict[str, str | None]:
     """stem -> sha256 of the output this run wrote (from the manifest, or the run's snapshot index)."""
     shas: dict[str, str | None] = {}
     for entry in manifest.get("files") or []:
-        output = entry.get("output")
+        output = entry.get("output_rel") or entry.get("output")
         if not output or entry.get("status", "ok") == "error":
             continue
-        shas[_manifest_stem(Path(out_dir), str(output))] = entry.get("output_sha256")
+        stem = str(output).removesuffix(".json") if entry.get("output_rel") else _manifest_stem(Path(out_dir), str(output))
+        shas[stem] = entry.get("output_sha256")
     for stem, sha in (manifest.get("snapshot") or {}).items():
         shas[stem] = sha
     return shas

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.corrections import apply_all, default_corrections_dir
-from extract.diff import _write_atomic, flatten, record_dict
+from extract.diff import _write_atomic, display, flatten, record_dict
 from extract.matching import record_key
 from extract.models import LabRecord
 
@@ -42,7 +42,7 @@ def flat_row(record: LabRecord, source_path: str, stem: str, *, for_text: bool =
     flat = flatten(data)
     row: dict[str, Any] = {"source_path": source_path, "stem": stem, "record_key": record_key(data)}
     for key, value in flat.items():
-        row[key.replace(".", "_")] = value
+        row[key.replace(".", "_")] = display(value)
     corrections = data.get("corrections") or {}
     row["corrected_fields"] = sorted(corrections)
     row["needs_review_fields"] = sorted(k for k, v in corrections.items() if isinstance(v, dict) and v.get("needs_review"))

@@ -9,6 +9,8 @@ from extract.cli import main
 from extract.diff import diff_sides, load_manifests, outputs_in_folder, snapshot_outputs
 from extract.errors import ExitCode
 from extract.models import LabRecord, OutputFile, SourceInfo
+from extract.runs import RunItem, RunManifest, write_manifest
+from extract.store import sha256_file
 
 
 def lab(name: str, acronym: str | None, amount: float | None, *, staff: int | None = 4, conf: float = 0.9,
@@ -112,9 +114,10 @@ def test_default_is_the_last_two_runs_from_snapshots(tmp_path: Path, capsys) -> 
     for run_id, amount in (("20260101T000000Z-a", 1_700_000), ("20260102T000000Z-b", 1_700_000), ("20260103T000000Z-c", 1_900_000)):
         path = write(out, "r", three(amount_b=amount))
         snapshot_outputs(out, run_id, [path])
-        # A manifest as the batch writes it (the shape extract.runs documents).
-        manifest = {"run_id": run_id, "started": run_id, "files": [{"path": "r.pdf", "status": "ok", "output": str(path)}]}
-        (out / ".runs" / f"{run_id}.json").write_text(json.dumps(manifest))
+        # A manifest as the batch writes it.
+        write_manifest(out, RunManifest(run_id=run_id, started_at=run_id, output_dir=str(out), settings_hash="x", state="complete",
+                                        files=[RunItem(path="r.pdf", status="ok", output=str(path), output_rel="r.json",
+                                                       output_sha256=sha256_file(path))]))
     assert [m["run_id"] for m in load_manifests(out)][-1] == "20260103T000000Z-c"
     assert main(["diff", "--out", str(out), "--fail-on-change"]) == ExitCode.changed
     assert "run 20260102T000000Z-b -> run 20260103T000000Z-c" in capsys.readouterr().out
