@@ -33,6 +33,8 @@ AMOUNTS = [
     ("a total budget of USD 2,500,000", "en", 2_500_000, "USD", "total", False, None),
     ("Budget: ca. 800.000 euro", "nl", 800_000, "EUR", None, True, None),
     ("vijf miljoen euro", "nl", 5_000_000, "EUR", None, False, None),
+    ("2 millions d'euros environ", "fr", 2_000_000, "EUR", None, True, None),
+    ("deux millions d'euros", "fr", 2_000_000, "EUR", None, False, None),
 ]
 
 

@@ -133,7 +133,7 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
     for match in _CANDIDATE.finditer(text):
         raw = match.group(0)
         start = match.start()
-        end = start + len(_clean_tail(raw))
+        end = start + len(raw.rstrip(_TRAILING.replace("/", ""))) if raw else start
         if raw.startswith(("(", "[")):
             continue
         url = normalize_url(raw)

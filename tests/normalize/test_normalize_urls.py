@@ -1,0 +1,63 @@
+"""normalize_url and find_urls: OCR repairs, one output form, safelinks, bare hosts."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.normalize import find_urls, normalize_url
+
+NORMALIZE = [
+    ("wwwi.rijksinnovatiecommunity.nl", "https://www.rijksinnovatiecommunity.nl"),
+    ("https://www.rijksinnovatiecommunity.nl/", "https://www.rijksinnovatiecommunity.nl"),
+    ("https://labx.gov.pt/", "https://labx.gov.pt"),
+    ("labx.gov.pt", "https://labx.gov.pt"),
+    ("www.co-pi.dk", "https://www.co-pi.dk"),
+    ("www,nesta.org.uk", "https://www.nesta.org.uk"),
+    ("vww.vinnova.se/en/", "https://www.vinnova.se/en"),
+    ("wvw.vinnova.se/en", "https://www.vinnova.se/en"),
+    ("ww.vinnova.se", "https://www.vinnova.se"),
+    ("www .vinnova.se", "https://www.vinnova.se"),
+    ("http//www.belgiantrain.be/nl/about-sncb", "https://www.belgiantrain.be/nl/about-sncb"),
+    ("https;//www.vlaanderen.be/innovatienetwerk-overheid", "https://www.vlaanderen.be/innovatienetwerk-overheid"),
+    ("hltps://www.vinnova.se/en/", "https://www.vinnova.se/en"),
+    ("http://www.belgiantrain.be/nl/about-sncb/en-route-vers-mieux/innovation/innovation-lab",
+     "https://www.belgiantrain.be/nl/about-sncb/en-route-vers-mieux/innovation/innovation-lab"),
+    ("www.modernisation.gouv.fr/les-laboratoires-dinnovation-publique",
+     "https://www.modernisation.gouv.fr/les-laboratoires-dinnovation-publique"),
+    ("(https://www.nesta.org.uk/).", "https://www.nesta.org.uk"),
+    ("\"https://www.nesta.org.uk\",", "https://www.nesta.org.uk"),
+    ("https://WWW.Example.COM/Some/Path#section", "https://www.example.com/Some/Path"),
+    ("https://www.example.be/a/b?x=1", "https://www.example.be/a/b?x=1"),
+    ("https://www.vlaanderen.be/digitaal- vlaanderen/onze-oplossingen",
+     "https://www.vlaanderen.be/digitaal-vlaanderen/onze-oplossingen"),
+    ("https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Fskr.se%2Fskr%2Fpublikationer%2Frapport.65025.html"
+     "&data=05%7C02%7Cx%40y.be&reserved=0", "https://skr.se/skr/publikationer/rapport.65025.html"),
+]
+
+
+@pytest.mark.parametrize("text, url", NORMALIZE)
+def test_normalize_url(text, url):
+    assert normalize_url(text) == url
+
+
+@pytest.mark.parametrize("text", ["", "e.g.", "bv.", "i.e.", "o.a.", "ca.", "Nesta", "3.5m", "hello world", "a@b.com",
+                                  "https://", "www.", "1.200.000", "foo.bar"])
+def test_not_urls(text):
+    assert normalize_url(text) is None
+
+
+def test_find_urls_in_text():
+    text = (
+        "Website: wwwi.rijksinnovatiecommunity.nl\nZie ook labx.gov.pt, e.g. de pagina (www.nesta.org.uk).\n"
+        "bv. het lab.Het budget\nhttps://www.vinnova.se/en/"
+    )
+    found = find_urls(text)
+    assert [u for u, _, _ in found] == [
+        "https://www.rijksinnovatiecommunity.nl",
+        "https://labx.gov.pt",
+        "https://www.nesta.org.uk",
+        "https://www.vinnova.se/en",
+    ]
+    assert [text[s:e] for _, s, e in found] == [
+        "wwwi.rijksinnovatiecommunity.nl", "labx.gov.pt", "www.nesta.org.uk", "https://www.vinnova.se/en/",
+    ]
