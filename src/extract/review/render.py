@@ -76,7 +76,8 @@ class FieldRow:
     def sort_key(self) -> tuple[int, float, str]:
         # Needs-review first, then the least sure values, then fields left empty.
         rank = 0 if self.state == "needs-review" else 2 if self.empty and not self.correction else 1
-        return (rank, self.confidence if self.confidence is not None else 0.0, self.path)
+        # A value without a recorded confidence is not known to be weak: after the scored ones.
+        return (rank, self.confidence if self.confidence is not None else 1.01, self.path)
 
 
 def field_rows(record: Mapping[str, Any]) -> list[FieldRow]:
@@ -194,7 +195,7 @@ def record_html(index: int, record: Any, view: FileView) -> str:
             flag = ' <span class="state needs-review">needs review</span>' if c.needs_review else ""
             kind = " (machine value under correction)" if c.kind == "machine" else ""
             out.append(f'<tr class="change"><td>{e(c.path)}{e(kind)}{flag}</td><td>{show_value(c.old)}</td><td>{show_value(c.new)}</td>'
-                       f'<td><q>{e(c.old_text)}</q><br><q>{e(c.new_text)}</q></td>'
+                       f'<td>{_quote(c.old_text)}<br>{_quote(c.new_text)}</td>'
                        f'<td>{e(c.old_method or "-")} → {e(c.new_method or "-")}</td></tr>')
         out.append("</table>")
     out.append('<table class="fields"><tr><th>field</th><th>value</th><th>confidence</th><th>state</th><th>source</th></tr>')
@@ -216,10 +217,14 @@ def record_html(index: int, record: Any, view: FileView) -> str:
             f'<tr class="{cls}" data-field="{e(row.path)}" data-confidence="{e(conf)}" data-state="{e(row.state)}">'
             f'<td class="path">{e(row.path)}</td><td class="value">{show_value(row.value)}</td>'
             f'<td class="conf">{e(conf) or "–"}</td><td>{_state_html(row)}</td>'
-            f'<td class="source"><q>{e(prov.get("text"))}</q>'
+            f'<td class="source">{_quote(prov.get("text"))}'
             f'<div class="method">{e(prov.get("method"))}</div>{crop}</td></tr>')
     out.append("</table></section>")
     return "\n".join(out)
+
+
+def _quote(text: Any) -> str:
+    return f"<q>{e(text)}</q>" if text else ""
 
 
 def _key(data: Mapping[str, Any]) -> str:
@@ -292,7 +297,7 @@ def diff_page(result: RunDiff) -> str:
                 for c in r.changes:
                     flag = ' <span class="state needs-review">needs review</span>' if c.needs_review else ""
                     rows.append(f'<tr class="change"><td>{e(c.path)}{flag}</td><td>{show_value(c.old)}</td><td>{show_value(c.new)}</td>'
-                                f'<td><q>{e(c.old_text)}</q><br><q>{e(c.new_text)}</q></td>'
+                                f'<td>{_quote(c.old_text)}<br>{_quote(c.new_text)}</td>'
                                 f'<td>{e(c.old_method or "-")} → {e(c.new_method or "-")}</td></tr>')
                 rows.append("</table>")
         rows.append("</section>")
