@@ -1,0 +1,289 @@
+"""OCR of one page: render (PDF, in memory) or decode (image file), turn upright, deskew, Tesseract.
+
+``ocr_page_job`` is what a worker runs per page: it gets a small picklable ``OcrJob`` (file
+path and page index, not pixels) and renders the page itself, so no big images cross processes.
+Word boxes come back in PDF points (``px * 72 / dpi``), like a text layer's.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+# Before anything can start Tesseract: its OpenMP threads are ~4x slower on 2 shared cores.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+import cv2  # noqa: E402
+import numpy as np  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from extract import tools  # noqa: E402
+from extract.errors import CorruptFileError, TooLargeError  # noqa: E402
+from extract.figures import find_figures  # noqa: E402
+from extract.models import OcrInfo, Page, Word  # noqa: E402
+from extract.settings import Settings  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+OSD_SCALE = 0.5
+"""Orientation is detected on a half-size copy: as reliable as full size here, half the time."""
+OSD_MIN_CONF = 1.0
+"""Below this a rotation claimed by the quick OSD is checked again with more characters."""
+OSD_RECHECK_CONF = 2.0
+LOW_MEAN_CONF = 0.55
+"""A page read this badly without rotation may be turned after all: ask OSD again, thoroughly."""
+MAX_SKEW = 5.0
+MIN_SKEW = 0.1
+"""Smaller angles are not worth a resampling pass."""
+MIN_RENDER_DPI = 50
+RENDER_FAILED = "render failed"
+"""Suffix of Page.reason when pdfium could not draw the page (the reader falls back to the text layer)."""
+
+
+@dataclass(frozen=True)
+class OcrJob:
+    """One page to OCR. Small and picklable: workers open the file themselves."""
+
+    path: str
+    index: int
+    """0-based page (PDF) or frame (image file)."""
+    kind: Literal["pdf", "image"]
+    reason: str
+    languages: tuple[str, ...]
+    dpi: int
+    orient: bool
+    deskew: bool
+    timeout_s: float
+    max_image_pixels: int
+    max_render_side_px: int
+    pdf_bytes: bytes | None = None
+    """A repaired copy of a damaged PDF (pdfium could not open the original); small files only."""
+
+    @classmethod
+    def create(cls, path: Path | str, index: int, kind: Literal["pdf", "image"], settings: Settings,
+               reason: str, pdf_bytes: bytes | None = None) -> OcrJob:
+        return cls(path=str(path), index=index, kind=kind, reason=reason, languages=tuple(settings.languages),
+                   dpi=settings.dpi, orient=settings.orient, deskew=settings.deskew,
+                   timeout_s=settings.limits.page_timeout_s, max_image_pixels=settings.limits.max_image_pixels,
+                   max_render_side_px=settings.limits.max_render_side_px, pdf_bytes=pdf_bytes)
+
+    @property
+    def number(self) -> int:
+        return self.index + 1
+
+
+def ocr_page_job(job: OcrJob) -> Page:
+    """OCR one page or frame; a blank page gives a Page without words, not an error."""
+    tools.check_languages(job.languages, osd=job.orient)
+    warnings: list[str] = []
+    if job.kind == "pdf":
+        try:
+            img, dpi, warnings = render_pdf_page(job)
+        except CorruptFileError as exc:
+            message = f"page {job.number} could not be rendered for OCR: {exc.message}"
+            log.warning("%s: %s", job.path, message)
+            return Page(number=job.number, width=0.0, height=0.0, method="ocr", reason=f"{job.reason}; {RENDER_FAILED}",
+                        warnings=[message])
+    else:
+        img, dpi = _load_image_frame(job)
+    return ocr_image(img, dpi, job, warnings)
+
+
+def ocr_image(img: Image.Image, dpi: float, job: OcrJob, warnings: list[str] | None = None) -> Page:
+    """Orient, deskew and OCR an 8-bit grey page image at ``dpi``."""
+    gray = np.asarray(img)
+    with tempfile.TemporaryDirectory(prefix="extract-ocr-") as tmp:
+        tmpdir = Path(tmp)
+        rotation = 0
+        if job.orient:
+            rotation = _orientation(gray, job, tmpdir)
+            gray = _rotate_quarter(gray, rotation)
+        skew = estimate_skew(gray, dpi) if job.deskew else 0.0
+        if abs(skew) >= MIN_SKEW:
+            gray = rotate_small(gray, skew)
+        words = _tesseract_words(gray, dpi, job, tmpdir)
+        mean = _mean_conf(words)
+        if job.orient and rotation == 0 and len(words) >= 20 and mean is not None and mean < LOW_MEAN_CONF:
+            # The quick OSD may have missed a turned page: check thoroughly, keep the better reading.
+            osd = tools.tesseract_osd(_write_pgm(_downscale(gray, OSD_SCALE), tmpdir / "osd2.pgm"),
+                                      timeout=job.timeout_s, page=job.number, min_characters=50)
+            if osd and osd[0] and osd[1] >= OSD_RECHECK_CONF:
+                turned = _rotate_quarter(gray, osd[0])
+                again = _tesseract_words(turned, dpi, job, tmpdir)
+                if (_mean_conf(again) or 0.0) > mean:
+                    log.info("page %d: turned %d degrees after a poor first reading", job.number, osd[0])
+                    gray, words, rotation, mean = turned, again, osd[0], _mean_conf(again)
+    height_px, width_px = gray.shape
+    to_pt = 72.0 / dpi
+    info = OcrInfo(languages="+".join(job.languages), dpi=int(round(dpi)), tesseract_version=tools.tesseract_version(),
+                   rotation=rotation, skew=round(skew, 2), mean_conf=None if mean is None else round(mean, 4))
+    log.debug("page %d: %d words, rotation %d, skew %.2f", job.number, len(words), rotation, skew)
+    return Page(number=job.number, width=round(width_px * to_pt, 2), height=round(height_px * to_pt, 2),
+                method="ocr", reason=job.reason, words=words, ocr=info, figures=find_figures(gray, dpi),
+                warnings=list(warnings or []))
+
+
+# --------------------------------------------------------------------------- page images
+
+
+def render_pdf_page(job: OcrJob) -> tuple[Image.Image, float, list[str]]:
+    """Render a PDF page in memory (grey, pypdfium2), lowering the DPI if the render would break the limits."""
+    import pypdfium2 as pdfium
+
+    warnings: list[str] = []
+    try:
+        pdf = pdfium.PdfDocument(job.pdf_bytes if job.pdf_bytes is not None else job.path)
+    except pdfium.PdfiumError as exc:
+        raise CorruptFileError(f"cannot render the page: {exc}", path=job.path, page=job.number) from exc
+    try:
+        page = pdf[job.index]
+        width_pt, height_pt = page.get_size()
+        dpi = fit_dpi(width_pt, height_pt, job.dpi, job.max_image_pixels, job.max_render_side_px)
+        if dpi < job.dpi:
+            if dpi < MIN_RENDER_DPI:
+                raise TooLargeError(
+                    f"the page is {width_pt:.0f}x{height_pt:.0f} pt; even at {MIN_RENDER_DPI} DPI its image would "
+                    "exceed limits.max_image_pixels / max_render_side_px", path=job.path, page=job.number)
+            warnings.append(f"page {job.number}: rendered at {dpi:.0f} DPI instead of {job.dpi} to stay within "
+                            "limits.max_image_pixels")
+        bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+        img = bitmap.to_pil().convert("L").copy()  # own the pixels before the bitmap is freed
+        bitmap.close()
+        page.close()
+    except pdfium.PdfiumError as exc:
+        raise CorruptFileError(f"cannot render the page: {exc}", path=job.path, page=job.number) from exc
+    finally:
+        pdf.close()
+    return img, dpi, warnings
+
+
+def fit_dpi(width_pt: float, height_pt: float, dpi: float, max_pixels: int, max_side: int) -> float:
+    """The highest DPI up to ``dpi`` at which the page image stays within both limits."""
+    w_in, h_in = max(width_pt, 1.0) / 72.0, max(height_pt, 1.0) / 72.0
+    by_side = max_side / max(w_in, h_in)
+    by_pixels = (max_pixels / (w_in * h_in)) ** 0.5
+    return float(min(dpi, by_side, by_pixels))
+
+
+def _load_image_frame(job: OcrJob) -> tuple[Image.Image, float]:
+    from extract.images import load_frame, open_image
+
+    settings = Settings(limits={"max_image_pixels": job.max_image_pixels})  # type: ignore[arg-type]
+    img = open_image(Path(job.path), settings)
+    try:
+        return load_frame(img, job.index, settings)
+    finally:
+        img.close()
+
+
+# --------------------------------------------------------------------------- orientation and skew
+
+
+def _orientation(gray: np.ndarray, job: OcrJob, tmpdir: Path) -> int:
+    """Clockwise degrees (0/90/180/270) that make the page upright, by Tesseract OSD on a half-size copy."""
+    small = _write_pgm(_downscale(gray, OSD_SCALE), tmpdir / "osd.pgm")
+    osd = tools.tesseract_osd(small, timeout=job.timeout_s, page=job.number)
+    if not osd or osd[0] == 0:
+        return 0
+    rotate, conf = osd
+    if conf < OSD_MIN_CONF:
+        # Few characters were tried: confirm a claimed rotation before trusting it.
+        again = tools.tesseract_osd(small, timeout=job.timeout_s, page=job.number, min_characters=20)
+        if not again or again[0] != rotate or again[1] < OSD_RECHECK_CONF:
+            log.info("page %d: unsure orientation (%d, conf %.2f) not applied", job.number, rotate, conf)
+            return 0
+    log.info("page %d: turned %d degrees upright (OSD)", job.number, rotate)
+    return rotate
+
+
+def _rotate_quarter(gray: np.ndarray, clockwise: int) -> np.ndarray:
+    codes = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
+    return cv2.rotate(gray, codes[clockwise]) if clockwise in codes else gray
+
+
+def estimate_skew(gray: np.ndarray, dpi: float) -> float:
+    """Skew of the text lines in degrees (positive: lines fall to the right), within ±MAX_SKEW.
+
+    Projection-profile search on ink pixel coordinates of a ~100 DPI copy: the angle whose row
+    histogram is sharpest is the one where the text lines run straight.
+    """
+    small = _downscale(gray, min(1.0, 100.0 / dpi))
+    ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    # Long rules and frames would dominate the profile; text is what must run straight.
+    ys, xs = np.nonzero(ink)
+    if len(ys) < 500 or len(ys) > 0.5 * ink.size:
+        return 0.0
+    if len(ys) > 200_000:
+        pick = np.random.default_rng(0).choice(len(ys), 200_000, replace=False)
+        ys, xs = ys[pick], xs[pick]
+    ys, xs = ys.astype(np.float64), xs.astype(np.float64)
+    offset = float(small.shape[1])  # keeps shifted rows non-negative
+
+    def sharpness(angle: float) -> float:
+        t = np.tan(np.radians(angle))
+        rows = np.round(ys - xs * t + offset * abs(t)).astype(np.int64)
+        hist = np.bincount(rows)
+        return float(np.dot(hist, hist))
+
+    coarse = np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.5)
+    best = float(coarse[int(np.argmax([sharpness(a) for a in coarse]))])
+    fine = np.arange(best - 0.5, best + 0.5 + 1e-9, 0.05)
+    best = float(fine[int(np.argmax([sharpness(a) for a in fine]))])
+    return float(np.clip(best, -MAX_SKEW, MAX_SKEW))
+
+
+def rotate_small(gray: np.ndarray, skew: float) -> np.ndarray:
+    """Undo a skew of ``skew`` degrees, keeping the page size, with the paper's own grey as fill."""
+    h, w = gray.shape
+    matrix = cv2.getRotationMatrix2D((w / 2.0, h / 2.0), skew, 1.0)
+    paper = int(np.percentile(gray[:: 8, :: 8], 90))
+    return cv2.warpAffine(gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
+                          borderValue=paper)
+
+
+# --------------------------------------------------------------------------- tesseract
+
+
+def _tesseract_words(gray: np.ndarray, dpi: float, job: OcrJob, tmpdir: Path) -> list[Word]:
+    image_path = _write_pgm(gray, tmpdir / "page.pgm")
+    data = tools.tesseract_data(image_path, languages="+".join(job.languages), psm=3, timeout=job.timeout_s,
+                                page=job.number)
+    to_pt = 72.0 / dpi
+    words: list[Word] = []
+    for text, conf, left, top, width, height in zip(data["text"], data["conf"], data["left"], data["top"],
+                                                     data["width"], data["height"]):
+        text = str(text).strip()
+        try:
+            confidence = float(conf)
+        except (TypeError, ValueError):
+            continue
+        if not text or confidence < 0:
+            continue
+        x0, y0 = float(left) * to_pt, float(top) * to_pt
+        words.append(Word(text=text, bbox=(round(x0, 2), round(y0, 2), round(x0 + float(width) * to_pt, 2),
+                                           round(y0 + float(height) * to_pt, 2)),
+                          conf=round(confidence / 100.0, 4)))
+    return words
+
+
+def _mean_conf(words: list[Word]) -> float | None:
+    confs = [w.conf for w in words if w.conf is not None]
+    return sum(confs) / len(confs) if confs else None
+
+
+def _downscale(gray: np.ndarray, factor: float) -> np.ndarray:
+    if factor >= 1.0:
+        return gray
+    return cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+
+
+def _write_pgm(gray: np.ndarray, path: Path) -> Path:
+    """Uncompressed grey image for Tesseract: writing it costs milliseconds, a PNG of a noisy scan seconds."""
+    ok = cv2.imwrite(str(path), gray)
+    if not ok:
+        raise OSError(f"cannot write {path}")
+    return path

@@ -1,0 +1,121 @@
+"""The one seam where external programs run (Tesseract), with timeouts and typed errors.
+
+Everything that starts a subprocess goes through here so that missing tools, missing
+language packs, crashes and timeouts are mapped to ``extract.errors`` in one place.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from extract.errors import FileTimeoutError, MissingDependencyError, OcrFailedError
+
+log = logging.getLogger(__name__)
+
+# One Tesseract thread per process: its OpenMP threads are ~4x slower on 2 shared cores.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+_INSTALL_HINT = "install it with `apt-get install tesseract-ocr` (Debian/Ubuntu) and make sure `tesseract` is on PATH"
+
+
+def _pytesseract() -> Any:
+    import pytesseract
+
+    return pytesseract
+
+
+@functools.lru_cache(maxsize=1)
+def tesseract_version() -> str:
+    """Tesseract's version string, e.g. '5.3.0'; MissingDependencyError when it is not installed."""
+    pt = _pytesseract()
+    try:
+        return str(pt.get_tesseract_version()).strip()
+    except pt.TesseractNotFoundError as exc:
+        raise MissingDependencyError(f"Tesseract is not installed: {_INSTALL_HINT}") from exc
+    except (OSError, ValueError) as exc:
+        raise MissingDependencyError(f"cannot run Tesseract ({exc}): {_INSTALL_HINT}") from exc
+
+
+@functools.lru_cache(maxsize=1)
+def installed_languages() -> frozenset[str]:
+    """Language packs Tesseract can load."""
+    tesseract_version()  # raises a clear error first when tesseract itself is missing
+    try:
+        return frozenset(_pytesseract().get_languages(config=""))
+    except Exception as exc:  # pytesseract raises its own TesseractError or OSError
+        raise MissingDependencyError(f"cannot list Tesseract language packs ({exc}): {_INSTALL_HINT}") from exc
+
+
+def check_languages(languages: Sequence[str], *, osd: bool = False) -> None:
+    """Raise MissingDependencyError naming the Debian package of each missing language pack."""
+    wanted = list(languages) + (["osd"] if osd else [])
+    missing = [lang for lang in wanted if lang not in installed_languages()]
+    if missing:
+        packages = " ".join(f"tesseract-ocr-{lang.lower().replace('_', '-')}" for lang in missing)
+        raise MissingDependencyError(
+            f"Tesseract language pack(s) missing: {', '.join(missing)}; install with `apt-get install {packages}` "
+            f"or choose other languages with --languages"
+        )
+
+
+def _run(func: Any, *, page: int | None, timeout: float, **kwargs: Any) -> Any:
+    pt = _pytesseract()
+    try:
+        return func(timeout=timeout, **kwargs)
+    except pt.TesseractNotFoundError as exc:
+        raise MissingDependencyError(f"Tesseract is not installed: {_INSTALL_HINT}") from exc
+    except RuntimeError as exc:
+        # pytesseract kills the process and raises RuntimeError('Tesseract process timeout').
+        if "timeout" in str(exc).lower():
+            raise FileTimeoutError(
+                f"OCR took longer than {timeout:.0f} s (limits.page_timeout_s); raise the limit or lower the DPI",
+                page=page,
+            ) from exc
+        raise OcrFailedError(f"Tesseract failed: {exc}", page=page) from exc
+    except pt.TesseractError as exc:
+        raise OcrFailedError(f"Tesseract failed (status {exc.status}): {exc.message.strip()[:300]}", page=page) from exc
+    except OSError as exc:
+        raise OcrFailedError(f"cannot run Tesseract: {exc}", page=page) from exc
+
+
+def tesseract_data(image_path: Path, *, languages: str, psm: int = 3, timeout: float = 120.0,
+                   page: int | None = None) -> dict[str, list[Any]]:
+    """Word table (``pytesseract.Output.DICT``) of an image file.
+
+    The image is given as a file path (an uncompressed PGM written by the caller): handing
+    pytesseract a PIL image makes it write a compressed PNG first, which costs more than it saves.
+    """
+    pt = _pytesseract()
+    return _run(pt.image_to_data, page=page, timeout=timeout, image=str(image_path), lang=languages,
+                config=f"--psm {psm}", output_type=pt.Output.DICT)
+
+
+_ROTATE = re.compile(r"Rotate:\s*(\d+)")
+_CONF = re.compile(r"Orientation confidence:\s*([\d.]+)")
+
+
+def tesseract_osd(image_path: Path, *, timeout: float = 60.0, page: int | None = None,
+                  min_characters: int = 5) -> tuple[int, float] | None:
+    """(degrees to turn the page clockwise to make it upright, confidence), or None when OSD finds too little text.
+
+    Few characters (5) make OSD fast but its confidence low (~1.5 where 50 characters give ~15);
+    callers re-ask with more characters before acting on a doubtful answer.
+    """
+    pt = _pytesseract()
+    try:
+        out = _run(pt.image_to_osd, page=page, timeout=timeout, image=str(image_path),
+                   config=f"--psm 0 -c min_characters_to_try={min_characters}")
+    except OcrFailedError as exc:
+        # OSD fails on near-empty pages ("Too few characters"): that is a result, not an error.
+        log.debug("page %s: no orientation: %s", page, exc.message)
+        return None
+    rotate, conf = _ROTATE.search(out), _CONF.search(out)
+    if not rotate:
+        return None
+    return int(rotate.group(1)) % 360, float(conf.group(1)) if conf else 0.0
