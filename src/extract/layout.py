@@ -1,0 +1,117 @@
+"""Layout: a Document's words -> reading-order Lines with roles.
+
+Passes, each in its own module:
+    layout_lines      words -> rows -> draft lines, glyph size (em) of a line
+    layout_columns    two-column pages: gutter, column of each line, reading order
+    tables            tables rebuilt from word boxes (ruled ones come from the reader)
+    layout_furniture  running headers/footers, page numbers, footer URLs, footnotes
+    layout_headings   numbered or larger/bold headings, wrapped headings merged
+    layout_hyphen     de-hyphenation across line breaks (last, on frozen Lines)
+
+``Line.column`` is 0 on single-column pages and for lines across the gutter, else 1 or 2.
+``Line.size`` is the median text-layer font size of the line's words, or for OCR the font size
+estimated from glyph heights (in points either way), so extractors can compare sizes.
+"""
+
+from __future__ import annotations
+
+import logging
+import statistics
+from collections import defaultdict
+
+from extract.layout_columns import assign_columns, find_gutter, reading_order, split_rows_at_gutter
+from extract.layout_furniture import BOTTOM_ZONE, TOP_ZONE, mark_furniture
+from extract.layout_headings import document_is_styled, mark_headings, merge_wrapped
+from extract.layout_hyphen import dehyphenate
+from extract.layout_lines import (
+    Draft,
+    group_rows,
+    in_box,
+    median_word_height,
+    split_at_gaps,
+    uses_letter_shapes,
+    word_em,
+)
+from extract.models import Document, Line, Page, Table, Word
+from extract.tables import tables_from_words
+
+log = logging.getLogger(__name__)
+
+
+def page_tables(page: Page) -> list[Table]:
+    """The page's ruled tables (from the reader), else tables rebuilt from its word boxes."""
+    return list(page.tables) if page.tables else tables_from_words(page)
+
+
+def _draft(page: Page, words: list[Word], role: str = "body") -> Draft:
+    shapes = uses_letter_shapes(page)
+    ems = [word_em(w, letter_shapes=shapes) for w in words if w.text.strip()]
+    return Draft(page=page.number, words=words, role=role, em=statistics.median(ems) if ems else 0.0)  # type: ignore[arg-type]
+
+
+def _split_margin_rows(rows: list[list[Word]], page: Page, gap: float) -> list[list[Word]]:
+    """Running headers/footers print separate items far apart ('Report title ... 3'): split them."""
+    out: list[list[Word]] = []
+    for row in rows:
+        top, bottom = min(w.bbox[1] for w in row), max(w.bbox[3] for w in row)
+        if top < page.height * TOP_ZONE or bottom > page.height * BOTTOM_ZONE:
+            out.extend(split_at_gaps(row, gap))
+        else:
+            out.append(row)
+    return out
+
+
+def page_drafts(page: Page) -> list[Draft]:
+    """Draft lines of one page in reading order, with image text and table rows marked."""
+    words = [w for w in page.words if w.text.strip()]
+    if not words:
+        return []
+    figure_words = [w for w in words if any(in_box(w, f) for f in page.figures)]
+    rest = [w for w in words if not any(in_box(w, f) for f in page.figures)]
+    tables = page_tables(page)
+    table_words = [w for w in rest if any(in_box(w, t.bbox) for t in tables)]
+    body_words = [w for w in rest if not any(in_box(w, t.bbox) for t in tables)]
+    height = median_word_height(words)
+
+    drafts = [_draft(page, row, "image_text") for row in group_rows(figure_words)]
+    drafts += [_draft(page, row, "table") for row in group_rows(table_words)]
+    gutter = find_gutter(body_words, page.height, height)
+    rows = split_rows_at_gutter(group_rows(body_words), gutter)
+    rows = _split_margin_rows(rows, page, max(3 * height, 0.08 * page.width))
+    drafts += [_draft(page, row) for row in rows]
+    assign_columns(drafts, gutter, page.height)
+    return reading_order(drafts)
+
+
+def _body_em(pages: list[tuple[Page, list[Draft]]]) -> dict[int, float]:
+    """Body font size per page: the character-weighted median over pages read the same way."""
+    samples: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for page, drafts in pages:
+        for d in drafts:
+            if d.role == "body" and d.em > 0:
+                samples[page.method].append((d.em, len(d.text)))
+    medians: dict[str, float] = {}
+    for method, pairs in samples.items():
+        pairs.sort()
+        half, seen = sum(n for _, n in pairs) / 2, 0
+        for em, n in pairs:
+            seen += n
+            if seen >= half:
+                medians[method] = em
+                break
+    return {page.number: medians.get(page.method, 0.0) for page, _ in pages}
+
+
+def build_lines(document: Document) -> list[Line]:
+    """All pages' lines in reading order with roles (body, heading, header, footer, ...) set."""
+    pages = [(page, page_drafts(page)) for page in document.pages]
+    body_em = _body_em(pages)
+    mark_furniture(pages, body_em)
+    drafts = [d for _, page_list in pages for d in page_list]
+    ocr_pages = {page.number for page in document.pages if page.method == "ocr"}
+    styled = document_is_styled(drafts, body_em, ocr_pages)
+    mark_headings(drafts, body_em, ocr_pages, styled_doc=styled)
+    drafts = merge_wrapped(drafts, body_em, ocr_pages)
+    lines = dehyphenate([d.to_line() for d in drafts])
+    log.debug("%s: %d lines, %d headings", document.source.path, len(lines), sum(line.role == "heading" for line in lines))
+    return lines

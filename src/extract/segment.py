@@ -1,0 +1,290 @@
+"""Segmentation: split a document's lines into one Section per lab.
+
+Evidence, in this order:
+  a. a summary table whose header has a name column -> one Section(kind="table_row") per row;
+  b. headings followed by field-label lines ('Website:', 'Rol:', 'Budget annuel :') -> one
+     Section(kind="heading") per lab heading, running to the next lab heading or the next
+     heading at the same or a higher level;
+  c. no lab headings but repeated label blocks -> one section per block, titled by the short
+     line just before it;
+  d. otherwise the whole document is one Section(kind="document") titled by the document title.
+Table rows and prose sections about the same lab may both exist; the extractors merge them.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from extract.layout import page_tables
+from extract.layout_headings import parse_numbering, strip_numbering
+from extract.models import Document, Line, Section, Table
+from extract.tables import clean_cell, row_bbox, table_rows
+from extract.vocab import fold, load_labels, match_label
+
+log = logging.getLogger(__name__)
+
+BODY_ROLES = {"body", "heading", "table", "caption"}
+_EXTRA_NAME_HEADERS = {"organisation", "organization", "organisatie", "organisme", "labo", "laboratorium"}
+
+
+@dataclass
+class _Part:
+    """A section in the making: where it starts in the line list (for ordering) and its lines."""
+
+    order: float
+    kind: str
+    title: str | None
+    lines: list[Line]
+    start: int = 0
+    stop: int = 0
+    table_fields: dict[str, str] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _language(text: str) -> str | None:
+    try:
+        from extract.normalize import detect_language
+    except ImportError:  # the normaliser package is not there yet
+        return None
+    try:
+        return detect_language(text)
+    except Exception as exc:  # language detection must never stop segmentation
+        log.debug("language detection failed: %s", exc)
+        return None
+
+
+def _all_labels() -> set[str]:
+    return {fold(label) for by_lang in load_labels().values() for labels in by_lang.values() for label in labels}
+
+
+def _is_name_header(text: str) -> bool:
+    folded = fold(clean_cell(text)).strip(" :*")
+    names = {fold(label) for labels in load_labels().get("name", {}).values() for label in labels}
+    if folded in names | _EXTRA_NAME_HEADERS:
+        return True
+    first = folded.split(" ", 1)[0]
+    return first in {"naam", "name", "nom"}
+
+
+# --------------------------------------------------------------------------- a. summary tables
+
+
+def _table_parts(document: Document, lines: list[Line]) -> tuple[list[_Part], set[int]]:
+    parts: list[_Part] = []
+    consumed: set[int] = set()
+    previous: tuple[dict[int, str], int, int] | None = None  # header texts, name column, column count
+    for page in document.pages:
+        for table in page_tables(page):
+            rows = table_rows(table)
+            if not rows:
+                continue
+            ncols = max(len(r) for r in rows)
+            header = {c: clean_cell(cell.text) for c, cell in rows[0].items()}
+            name_col = next((c for c, text in sorted(header.items()) if _is_name_header(text)), None)
+            data = rows[1:]
+            if name_col is None and previous and previous[2] == ncols:
+                # A table continued from the previous page without repeating its header.
+                header, name_col, _ = previous
+                data = rows
+            if name_col is None:
+                continue
+            previous = (header, name_col, ncols)
+            inside = [i for i, line in enumerate(lines) if line.page == table.page and _inside(line, table)]
+            consumed.update(inside)
+            anchor = inside[0] if inside else _page_start(lines, table.page)
+            for n, row in enumerate(data):
+                name = clean_cell(row[name_col].text) if name_col in row else ""
+                if not name:
+                    continue
+                fields = {
+                    header.get(c) or f"column {c + 1}": clean_cell(cell.text)
+                    for c, cell in sorted(row.items())
+                    if clean_cell(cell.text)
+                }
+                row_line = Line(
+                    page=table.page,
+                    text=" | ".join(clean_cell(cell.text) for _, cell in sorted(row.items())),
+                    bbox=row_bbox(row),
+                    role="table",
+                )
+                parts.append(
+                    _Part(order=anchor + (n + 1) / 1000, kind="table_row", title=name, lines=[row_line],
+                          start=anchor, stop=anchor, table_fields=fields)
+                )
+    return parts, consumed
+
+
+def _inside(line: Line, table: Table) -> bool:
+    cx, cy = (line.bbox[0] + line.bbox[2]) / 2, (line.bbox[1] + line.bbox[3]) / 2
+    x0, y0, x1, y1 = table.bbox
+    return x0 - 2 <= cx <= x1 + 2 and y0 - 2 <= cy <= y1 + 2
+
+
+def _page_start(lines: list[Line], page: int) -> int:
+    return next((i for i, line in enumerate(lines) if line.page >= page), len(lines))
+
+
+# --------------------------------------------------------------------------- b. lab headings
+
+
+@dataclass(frozen=True)
+class _Heading:
+    index: int
+    depth: int | None
+    """Numbering depth, None when unnumbered."""
+    size: float | None
+
+
+def _heading(lines: list[Line], index: int) -> _Heading:
+    numbering = parse_numbering(lines[index].text)
+    depth = numbering.depth if numbering and numbering.explicit else None
+    return _Heading(index=index, depth=depth, size=lines[index].size)
+
+
+def _ends(lab: _Heading, other: _Heading) -> bool:
+    """``other`` is at the same or a higher level than the lab heading, so it closes the lab's section."""
+    if lab.depth is not None and other.depth is not None:
+        return other.depth <= lab.depth
+    if lab.size is None or other.size is None:
+        return lab.depth is None or other.depth is not None
+    if lab.depth is not None:  # an unnumbered heading closes a numbered lab only when clearly larger
+        return other.size >= 1.05 * lab.size
+    return other.size >= 0.93 * lab.size
+
+
+def _has_labels(lines: list[Line], indices: list[int]) -> bool:
+    fields = []
+    for pos, i in enumerate(indices):
+        match = match_label(lines[i].text)
+        if match:
+            if pos < 4:
+                return True
+            fields.append(match.field)
+    return len(set(fields)) >= 2
+
+
+def _heading_parts(lines: list[Line], body: list[int]) -> list[_Part]:
+    headings = [i for i in body if lines[i].role == "heading"]
+    if not headings:
+        return []
+    field_words = _all_labels()
+    labs: set[int] = set()
+    for n, h in enumerate(headings):
+        nxt = headings[n + 1] if n + 1 < len(headings) else len(lines)
+        following = [i for i in body if h < i < nxt]
+        title = fold(strip_numbering(lines[h].text)).strip(" :")
+        if title not in field_words and _has_labels(lines, following):
+            labs.add(h)
+    parts: list[_Part] = []
+    info = {h: _heading(lines, h) for h in headings}
+    for h in sorted(labs):
+        stop = len(lines)
+        for other in headings:
+            if other > h and (other in labs or _ends(info[h], info[other])):
+                stop = other
+                break
+        members = [lines[i] for i in body if h <= i < stop]
+        parts.append(_Part(order=h, kind="heading", title=strip_numbering(lines[h].text), lines=members,
+                           start=h, stop=stop))
+    return parts
+
+
+# --------------------------------------------------------------------------- c. repeated label blocks
+
+
+def _is_title_line(text: str) -> bool:
+    text = text.strip()
+    return bool(text) and len(text.split()) <= 10 and text[-1:] not in ".,;:" and match_label(text) is None
+
+
+def _block_parts(lines: list[Line], body: list[int]) -> list[_Part]:
+    starts: list[tuple[int, str | None]] = []  # (position in body, title)
+    opener: str | None = None
+    seen: set[str] = set()
+    last_label_pos = -1
+    for pos, i in enumerate(body):
+        match = match_label(lines[i].text)
+        if not match:
+            continue
+        if opener is None or match.field == opener or match.field in seen:
+            start, title = pos, None
+            for back in range(pos - 1, max(last_label_pos, pos - 3), -1):
+                if _is_title_line(lines[body[back]].text):
+                    start, title = back, strip_numbering(lines[body[back]].text)
+                    break
+            starts.append((start, title))
+            opener = opener or match.field
+            seen = set()
+        seen.add(match.field)
+        last_label_pos = pos
+    if len(starts) < 2:
+        return []
+    parts = []
+    for n, (start, title) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(body)
+        members = [lines[i] for i in body[start:end]]
+        stop = body[end] if end < len(body) else len(lines)
+        parts.append(_Part(order=body[start], kind="heading", title=title, lines=members, start=body[start], stop=stop))
+    return parts
+
+
+# --------------------------------------------------------------------------- d. whole document
+
+
+def _document_title(lines: list[Line], body: list[int]) -> str | None:
+    first_page = [lines[i] for i in body if lines[i].page == min((lines[j].page for j in body), default=1)]
+    sized = [line for line in first_page if line.size]
+    if sized:
+        sizes = sorted(line.size for line in sized)  # type: ignore[misc]
+        median = sizes[len(sizes) // 2]
+        largest = max(sized, key=lambda line: line.size or 0.0)
+        if (largest.size or 0.0) >= 1.15 * median:
+            return strip_numbering(largest.text)
+    heading = next((lines[i] for i in body if lines[i].role == "heading"), None)
+    if heading:
+        return strip_numbering(heading.text)
+    first = next((line for line in first_page if _is_title_line(line.text)), None)
+    return strip_numbering(first.text) if first else None
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def split_sections(document: Document, lines: list[Line]) -> list[Section]:
+    """One Section per lab, in document order (see the module docstring for the evidence used)."""
+    table_parts, consumed = _table_parts(document, lines)
+    body = [i for i, line in enumerate(lines) if line.role in BODY_ROLES and i not in consumed]
+    parts = _heading_parts(lines, body)
+    if not parts:
+        parts = _block_parts(lines, body)
+    parts = sorted(table_parts + parts, key=lambda p: p.order)
+    whole_text = "\n".join(lines[i].text for i in body)
+    doc_language = _language(whole_text) if whole_text.strip() else None
+    if not parts:
+        parts = [_Part(order=0, kind="document", title=_document_title(lines, body), lines=[lines[i] for i in body],
+                       start=0, stop=len(lines))]
+    sections = [_section(part, lines, doc_language) for part in parts]
+    log.debug("%s: %d sections (%s)", document.source.path, len(sections), ", ".join(s.kind for s in sections[:3]))
+    return sections
+
+
+def _section(part: _Part, lines: list[Line], doc_language: str | None) -> Section:
+    span = range(part.start, part.stop)
+    footnotes = [lines[i] for i in span if lines[i].role == "footnote"]
+    pages = {line.page for line in part.lines}
+    in_range = [lines[i] for i in span if lines[i].role == "url_footer"]
+    on_pages = [line for line in lines if line.role == "url_footer" and line.page in pages and line not in in_range]
+    text = "\n".join(line.text for line in part.lines)
+    language = _language(text) if part.kind != "table_row" and len(text.split()) >= 20 else None
+    return Section(
+        kind=part.kind,  # type: ignore[arg-type]
+        title=part.title,
+        lines=part.lines,
+        footnotes=footnotes,
+        urls=in_range + on_pages,
+        table_fields=part.table_fields,
+        language=language or doc_language,
+    )

@@ -1,0 +1,143 @@
+"""Tables rebuilt from word boxes (scanned pages, or text pages without ruling lines).
+
+A table is a run of consecutive text rows whose words fall into the same column bands (split
+by gaps wider than a word space) over several rows; row 0 is the header. A row with nothing
+in the first column continues the cells of the row above (a wrapped cell).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import statistics
+
+from extract.layout_lines import group_rows, in_box, median_word_height, split_at_gaps, union_bbox
+from extract.models import BBox, Page, Table, TableCell, Word
+
+log = logging.getLogger(__name__)
+
+_MIN_ROWS = 3
+"""Header plus at least two rows with cells in two or more columns."""
+
+
+def _bands(chunks: list[list[Word]]) -> list[tuple[float, float]]:
+    """Merge the x-extents of all chunks into disjoint column bands, left to right."""
+    spans = sorted((min(w.bbox[0] for w in c), max(w.bbox[2] for w in c)) for c in chunks)
+    bands: list[list[float]] = []
+    for x0, x1 in spans:
+        if bands and x0 <= bands[-1][1] + 1:
+            bands[-1][1] = max(bands[-1][1], x1)
+        else:
+            bands.append([x0, x1])
+    return [(a, b) for a, b in bands]
+
+
+def _band_of(chunk: list[Word], bands: list[tuple[float, float]]) -> int:
+    x0 = min(w.bbox[0] for w in chunk)
+    x1 = max(w.bbox[2] for w in chunk)
+    best, best_overlap = 0, -1.0
+    for i, (a, b) in enumerate(bands):
+        overlap = min(x1, b) - max(x0, a)
+        if overlap > best_overlap:
+            best, best_overlap = i, overlap
+    return best
+
+
+def _text(words: list[Word]) -> str:
+    return re.sub(r"\s+", " ", " ".join(w.text for w in words)).strip()
+
+
+def _build(rows: list[list[list[Word]]], page: Page) -> Table | None:
+    multi = [row for row in rows if len(row) >= 2]
+    if len(multi) < _MIN_ROWS:
+        return None
+    bands = _bands([chunk for row in multi for chunk in row])
+    if len(bands) < 2:
+        return None
+    # Two bands of long runs of words are two columns of prose, not a table.
+    words_per_chunk = statistics.median(len(chunk) for row in multi for chunk in row)
+    if len(bands) == 2 and words_per_chunk >= 5:
+        return None
+    # Rows of the table: a row with text in the first band opens a new row; others continue it.
+    table_rows: list[dict[int, list[Word]]] = []
+    for row in rows:
+        placed: dict[int, list[Word]] = {}
+        for chunk in row:
+            placed.setdefault(_band_of(chunk, bands), []).extend(chunk)
+        if not table_rows or 0 in placed:
+            table_rows.append(placed)
+        else:
+            for col, words in placed.items():
+                table_rows[-1].setdefault(col, []).extend(words)
+    if len(table_rows) < 2:
+        return None
+    # 'Label:   value' lines laid out with tabs are a key-value list, not a table with a header.
+    first_cells = [_text(placed[0]) for placed in table_rows if 0 in placed]
+    if sum(text.endswith(":") for text in first_cells) * 2 >= len(first_cells):
+        return None
+    header = table_rows[0]
+    if len(header) < 2:
+        return None
+    cells = [
+        TableCell(row=r, col=c, text=_text(words), bbox=union_bbox([w.bbox for w in words]))
+        for r, placed in enumerate(table_rows)
+        for c, words in sorted(placed.items())
+    ]
+    bbox = union_bbox([cell.bbox for cell in cells])
+    return Table(page=page.number, bbox=bbox, cells=cells, method="word_boxes")
+
+
+def tables_from_words(page: Page) -> list[Table]:
+    """Tables on a page rebuilt from its word boxes (method 'word_boxes'); [] when there are none."""
+    words = [w for w in page.words if w.text.strip() and not any(in_box(w, f) for f in page.figures)]
+    if len(words) < 6:
+        return []
+    height = median_word_height(words)
+    min_gap = max(0.9 * height, 7.0)
+    pitch_limit = 2.6 * height
+    tables: list[Table] = []
+    run: list[list[list[Word]]] = []
+    last_bottom = None
+    for row in group_rows(words):
+        chunks = split_at_gaps(row, min_gap)
+        top = min(w.bbox[1] for w in row)
+        far = last_bottom is not None and top - last_bottom > pitch_limit
+        if run and (far or (len(chunks) < 2 and not _continues_run(chunks, run))):
+            table = _build(run, page)
+            if table:
+                tables.append(table)
+            run = []
+        if len(chunks) >= 2 or run:
+            run.append(chunks)
+        last_bottom = max(w.bbox[3] for w in row)
+    if run:
+        table = _build(run, page)
+        if table:
+            tables.append(table)
+    for table in tables:
+        log.debug("page %d: table of %d cells rebuilt from word boxes", page.number, len(table.cells))
+    return tables
+
+
+def _continues_run(chunks: list[list[Word]], run: list[list[list[Word]]]) -> bool:
+    """A one-chunk row inside a table: a wrapped cell that starts right of the first column."""
+    if len(chunks) != 1:
+        return False
+    first_x = statistics.median(min(w.bbox[0] for w in row[0]) for row in run if row)
+    return min(w.bbox[0] for w in chunks[0]) > first_x + 20
+
+
+def table_rows(table: Table) -> list[dict[int, TableCell]]:
+    """Cells by row and column."""
+    rows: dict[int, dict[int, TableCell]] = {}
+    for cell in table.cells:
+        rows.setdefault(cell.row, {})[cell.col] = cell
+    return [rows[r] for r in sorted(rows)]
+
+
+def row_bbox(cells: dict[int, TableCell]) -> BBox:
+    return union_bbox([c.bbox for c in cells.values()])
+
+
+def clean_cell(text: str) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
