@@ -28,7 +28,7 @@ import datetime as dt
 import json
 import logging
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -413,67 +413,33 @@ def apply_all(out_dir: Path, corrections_dir: Path) -> dict[str, OutputFile]:
 # --------------------------------------------------------------------------- corrections as gold
 
 
-@dataclass
-class CorrectionScore:
-    """How the machine's own values score against the people's corrected or confirmed ones."""
-
-    field: str
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    cases: int = 0
-    """Corrected or confirmed fields scored (including null ones)."""
-    agree: int = 0
-    """Cases where the machine's value equals the person's."""
-
-    @property
-    def support(self) -> int:
-        return self.tp + self.fn
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else (1.0 if not self.fn else 0.0)
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else (1.0 if not self.fp else 0.0)
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, gold: Any, machine: Any) -> None:
-        self.cases += 1
-        if same_value(gold, machine):
-            self.agree += 1
-        empty_gold, empty_machine = _empty(gold), _empty(machine)
-        if empty_gold and empty_machine:
-            return
-        if empty_gold:
-            self.fp += 1
-        elif empty_machine:
-            self.fn += 1
-        elif same_value(gold, machine):
-            self.tp += 1
-        else:
-            self.fp += 1
-            self.fn += 1
+def _gold_from(fields: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """A partial gold record holding only the fields people corrected or confirmed (the rest is 'not annotated')."""
+    gold: dict[str, Any] = {}
+    for fpath, item in fields.items():
+        if "value" not in item or str(item.get("status") or "corrected") not in STATUSES:
+            continue
+        head, _, sub = fpath.partition(".")
+        if not sub:
+            gold[head] = item["value"]
+        elif isinstance(gold.get(head, {}), dict):
+            gold.setdefault(head, {})[sub] = item["value"]
+    return gold
 
 
-def _empty(value: Any) -> bool:
-    return value is None or value == [] or value == ""
+def score_corrections(out_dir: Path, corrections_dir: Path) -> Any:
+    """Score the machine's own values against every corrected or confirmed field: an ``extract.evaluate.Evaluation``.
 
-
-def score_corrections(out_dir: Path, corrections_dir: Path) -> list[CorrectionScore]:
-    """Per field path, the machine's own values scored against every corrected or confirmed field.
-
-    Gold is each correction's ``value``; the machine value comes from the current output
-    with corrections taken off (what this run's rules produced). A correction whose record
-    or output is missing counts as a miss. The last row, field ``"overall"``, sums them all.
+    Gold is each correction's ``value``; the prediction is the current output with the
+    corrections taken off (what this run's rules produced), scored with the same rules as
+    ``extract eval`` (``evaluate.score_pair``). Corrected fields outside ``evaluate.FIELDS``
+    (role, governance.parent, ...) are scored too, after them. A correction whose record or
+    output is missing counts as a miss.
     """
+    from extract import evaluate
+
     out_dir, corrections_dir = Path(out_dir), Path(corrections_dir)
-    scores: dict[str, CorrectionScore] = {}
+    total = evaluate.Evaluation()
     files = sorted([*corrections_dir.rglob("*.yml"), *corrections_dir.rglob("*.yaml")]) if corrections_dir.is_dir() else []
     for path in files:
         stem = path.relative_to(corrections_dir).as_posix().rsplit(".", 1)[0]
@@ -486,27 +452,30 @@ def score_corrections(out_dir: Path, corrections_dir: Path) -> list[CorrectionSc
             log.warning("corrections %s: no output %s; its corrections count as misses", path, out_path)
         matched = match_entries(entries, records)
         for key, entry in entries.items():
-            index = matched.get(key)
+            gold = _gold_from(entry["fields"])
+            if not gold:
+                continue
+            pred = records[matched[key]] if matched.get(key) is not None else None
+            result = evaluate.score_pair(gold, pred, where=stem)
+            for mismatch in result.mismatches:
+                mismatch["record"] = entry.get("name") or key  # the orphaned ones have no other name
             for fpath, item in entry["fields"].items():
-                if "value" not in item or item.get("status", "corrected") not in STATUSES:
+                if fpath in evaluate.FIELDS or "value" not in item:
                     continue
-                machine = get_path(records[index], fpath) if index is not None else None
-                scores.setdefault(fpath, CorrectionScore(fpath)).add(item["value"], machine)
-    order = {p: n for n, p in enumerate(contract_paths())}
-    rows = sorted(scores.values(), key=lambda s: (order.get(s.field, len(order)), s.field))
-    overall = CorrectionScore("overall")
-    for row in rows:
-        for attr in ("tp", "fp", "fn", "cases", "agree"):
-            setattr(overall, attr, getattr(overall, attr) + getattr(row, attr))
-    return [*rows, overall]
-
-
-def format_scores(rows: Iterable[CorrectionScore]) -> str:
-    """A table like `extract eval`'s: field, precision, recall, F1, support; overall on the last line."""
-    lines = [f"{'field':<24} {'precision':>9} {'recall':>7} {'f1':>6} {'support':>8} {'cases':>6}"]
-    for r in rows:
-        lines.append(f"{r.field:<24} {r.precision:>9.2f} {r.recall:>7.2f} {r.f1:>6.2f} {r.support:>8d} {r.cases:>6d}")
-    return "\n".join(lines)
+                score = result.scores.setdefault(fpath, evaluate.FieldScore(fpath))
+                machine = get_path(pred, fpath) if pred is not None else None
+                gold_value = item["value"]
+                if gold_value is None and machine is None:
+                    continue
+                if evaluate.values_equal(gold_value, machine):
+                    score.tp += 1
+                    continue
+                score.fn += gold_value is not None
+                score.fp += machine is not None
+                result.mismatches.append({"where": stem, "record": entry.get("name") or key, "field": fpath,
+                                          "gold": gold_value, "predicted": machine})
+            total.add(result)
+    return total
 
 
 def flatten_machine(record: LabRecord) -> dict[str, Any]:

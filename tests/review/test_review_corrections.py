@@ -176,11 +176,24 @@ def test_corrections_score_the_machine_values(project: Path) -> None:
     add_correction(out, "report", "AIL", "staff.count", 4, confirm=True, now=NOW)  # machine right: tp
     add_correction(out, "report", "Beta Lab", "founded_year", 2020, now=NOW)  # machine null: fn
     add_correction(out, "report", "Beta Lab", "website", None, now=NOW)  # machine has one, person says none: fp
-    rows = {r.field: r for r in score_corrections(out, corr)}
+    evaluation = score_corrections(out, corr)
+    rows = evaluation.scores
     assert (rows["budget.amount"].tp, rows["budget.amount"].fp, rows["budget.amount"].fn) == (0, 1, 1)
     assert (rows["staff.count"].tp, rows["staff.count"].fp, rows["staff.count"].fn) == (1, 0, 0)
     assert (rows["founded_year"].tp, rows["founded_year"].fn) == (0, 1)
     assert rows["website"].fp == 1
-    overall = score_corrections(out, corr)[-1]
-    assert overall.field == "overall" and (overall.tp, overall.fp, overall.fn) == (1, 2, 2)
+    assert all(rows[f].tp + rows[f].fp + rows[f].fn == 0 for f in ("country", "name", "budget.currency"))
+    overall = evaluation.overall
+    assert (overall.tp, overall.fp, overall.fn) == (1, 2, 2)
     assert overall.precision == pytest.approx(1 / 3) and overall.recall == pytest.approx(1 / 3)
+    assert {m["field"] for m in evaluation.mismatches} == {"budget.amount", "founded_year", "website"}
+
+
+def test_eval_command_scores_corrections(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = project / "output"
+    add_correction(out, "report", "AIL", "staff.count", 4, confirm=True, now=NOW)
+    add_correction(out, "report", "Beta Lab", "governance.parent", "Ministerie", now=NOW)  # outside eval's field list
+    assert main(["eval", "--corrections", "--out", str(out)]) == ExitCode.ok
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[-1].startswith("overall field F1: 0.6667")
+    assert any(line.startswith("staff.count") for line in lines)
