@@ -10,6 +10,8 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from PIL import Image
+
 from extract.models import OutputFile
 
 log = logging.getLogger(__name__)
@@ -48,8 +50,6 @@ def _is_pdf(path: Path) -> bool:
 
 def render_pages(source: Path, output: OutputFile, pages: set[int], to_dir: Path, dpi: int = 110) -> dict[int, PageImage]:
     """Write ``p<N>.png`` for each wanted page into ``to_dir``; pages that cannot be rendered are left out (logged)."""
-    from PIL import Image
-
     to_dir.mkdir(parents=True, exist_ok=True)
     info = {p.number: p for p in output.pages}
     result: dict[int, PageImage] = {}
@@ -91,12 +91,16 @@ def render_pages(source: Path, output: OutputFile, pages: set[int], to_dir: Path
 
 
 def _save(image, number: int, info, width_pt: float, height_pt: float, to_dir: Path) -> PageImage:  # type: ignore[no-untyped-def]
-    rotation = int(info.ocr.rotation) % 360 if info is not None and info.ocr is not None else 0
+    ocr = info.ocr if info is not None else None
+    rotation = int(ocr.rotation) % 360 if ocr is not None else 0
     if rotation:
-        # OCR turned the page upright before reading it; its boxes refer to the upright page.
+        # OCR turned the page upright (clockwise degrees) before reading it; its boxes refer to the upright page.
         image = image.rotate(-rotation, expand=True)
         if rotation in (90, 270):
             width_pt, height_pt = height_pt, width_pt
+    if ocr is not None and ocr.skew:
+        # ... and undid the skew about the page centre, keeping the page size (as extract.ocr.rotate_small does).
+        image = image.convert("RGB").rotate(float(ocr.skew), resample=Image.BILINEAR, expand=False, fillcolor="white")
     if info is not None and info.width > 0 and info.height > 0:
         width_pt, height_pt = info.width, info.height
     if image.mode not in ("RGB", "L"):
