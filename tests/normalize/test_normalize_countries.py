@@ -24,7 +24,7 @@ CODES = [
     ("Danish", "DK"), ("British", "GB"), ("Dutch", "NL"), ("Flemish", "BE"), ("Swedish", "SE"), ("French", "FR"),
     ("française", "FR"), ("français", "FR"), ("belge", "BE"), ("danois", "DK"), ("suédois", "SE"),
     # OCR damage, asked directly: codes
-    ("Denernarken", "DK"), ("Frankrijlk", "FR"), ("Zweeden", "SE"), ("DK", "DK"), ("SE", "SE"), ("pt", "PT"),
+    ("Denernarken", "DK"), ("Frankrijlk", "FR"), ("Nederiand", "NL"), ("Vlaandcren", "BE"), ("DK", "DK"), ("SE", "SE"), ("pt", "PT"),
     ("in Nederland", "NL"), ("Lab d'innovation in Frankrijk", "FR"),
 ]
 
@@ -34,7 +34,7 @@ def test_country_code(name, code):
     assert country_code(name) == code
 
 
-@pytest.mark.parametrize("name", ["", "Innovatie", "Europa", "budget", "Lab", "XX", "the", "Finance"])
+@pytest.mark.parametrize("name", ["", "Innovatie", "Europa", "budget", "Lab", "XX", "the", "Finance", "Service", "Portland", "Indian", "Island"])
 def test_country_code_unknown(name):
     assert country_code(name) is None
 
@@ -72,7 +72,7 @@ def test_find_countries_precision(text):
 
 def test_fuzzy_match_forgives_ocr_damage_in_long_words_only():
     assert [m.code for m in find_countries("samenwerking met Denernarken")] == ["DK"]
-    assert find_countries("Polon en Spanne") == []
+    assert find_countries("Service Portland Frances Indian Germain Nederlanders") == []
 
 
 URLS = [

@@ -35,6 +35,21 @@ AMOUNTS = [
     ("vijf miljoen euro", "nl", 5_000_000, "EUR", None, False, None),
     ("2 millions d'euros environ", "fr", 2_000_000, "EUR", None, True, None),
     ("deux millions d'euros", "fr", 2_000_000, "EUR", None, False, None),
+    ("€ 500.000,-", "nl", 500_000, "EUR", None, False, None),
+    ("2.000.000,- euro per jaar", "nl", 2_000_000, "EUR", "year", False, None),
+    ("EUR 340,000 per year", "nl", 340_000, "EUR", "year", False, None),
+    ("1,5 mln. euro", "nl", 1_500_000, "EUR", None, False, None),
+    ("3 Mio. €", "fr", 3_000_000, "EUR", None, False, None),
+    ("£45.67m a year", "en", 45_670_000, "GBP", "year", False, None),
+    ("DKK 150 million annually", "en", 150_000_000, "DKK", "year", False, None),
+    ("30 000 euros par an", "fr", 30_000, "EUR", "year", False, None),
+    ("€2,5 miljoen per maand", "nl", 2_500_000, "EUR", "month", False, None),
+    ("1,250 miljoen euro", "nl", 1_250_000, "EUR", None, False, None),
+    ("€ 500.000,00", "nl", 500_000, "EUR", None, False, None),
+    ("un budget de 4 millions d'euros pour la période 2020-2023", "fr", 4_000_000, "EUR", "total", False, None),
+    ("20 miljoen euro over vier jaar", "nl", 20_000_000, "EUR", "total", False, None),
+    ("a budget of 2 million euros in total", "en", 2_000_000, "EUR", "total", False, None),
+    ("200.000 Zweedse kronen", "nl", 200_000, "SEK", None, False, None),
 ]
 
 

@@ -21,7 +21,6 @@ log = logging.getLogger(__name__)
 
 CountryKind = Literal["name", "adjective", "region", "city", "code"]
 _FUZZY_MIN_LEN = 5
-_FUZZY_SCORE = 85.0
 
 
 @dataclass(frozen=True)
@@ -95,16 +94,32 @@ _CAPITALISED = re.compile(r"(?<![\w])[A-ZÀ-Ý][^\W\d_]{4,}(?:-[A-ZÀ-Ý][^\W\d_
 
 
 def _fuzzy(word: str, lang: str | None) -> tuple[str, CountryKind] | None:
-    from rapidfuzz import fuzz, process
+    """A name or region within OCR-like damage of ``word``: one substitution for short words
+    (same length), two edits for words of 8+ letters (length within one). Ties give None."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
 
     key = _key(word)
     if len(key) < _FUZZY_MIN_LEN:
         return None
+    long_word = len(key) >= 8
+    max_edits = 2 if long_word else 1
     choices = _fuzzy_choices(lang)
-    best = process.extractOne(key, list(choices), scorer=fuzz.ratio, score_cutoff=_FUZZY_SCORE)
-    if best is None:
+    hits = process.extract(key, list(choices), scorer=Levenshtein.distance, score_cutoff=max_edits, limit=5)
+    allowed = [
+        (name, distance)
+        for name, distance, _ in hits
+        if (abs(len(name) - len(key)) <= 1 if long_word else len(name) == len(key))
+        and (long_word or name[0] == key[0])
+    ]
+    if not allowed:
         return None
-    return choices[best[0]]
+    best = min(distance for _, distance in allowed)
+    codes = {choices[name][0] for name, distance in allowed if distance == best}
+    if len(codes) != 1:
+        return None
+    name = next(name for name, distance in allowed if distance == best)
+    return choices[name]
 
 
 def find_countries(text: str, lang: str | None = None) -> list[CountryMention]:

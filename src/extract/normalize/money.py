@@ -20,6 +20,7 @@ from .numbers import (
     fold_keep_length,
     is_approximate,
     load_rule_file,
+    read_digits,
 )
 
 log = logging.getLogger(__name__)
@@ -131,7 +132,10 @@ def currency_code(token: str) -> str | None:
 
 # --------------------------------------------------------------------------- period and qualifier
 
-_YEAR_RANGE = r"(?:19|20)\d\d\s*(?:[-–—/]|tot|to|until|à|a|au|t/m|-)\s*(?:19|20)?\d\d"
+_YEAR_RANGE = (
+    r"(?:19|20)\d\d\s*[-–—/]\s*(?:(?:19|20)\d\d|\d\d)(?!\d)"
+    r"|(?:19|20)\d\d\s+(?:tot|tot\s+en\s+met|t/m|to|until|till|through|a|au|jusqu'en)\s+(?:19|20)\d\d"
+)
 _FEW = (
     r"(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|tien|two|three|four|five|six|seven|eight|ten"
     r"|deux|trois|quatre|cinq|six|sept|huit|dix)"
@@ -168,20 +172,29 @@ _OVER_ABOVE = re.compile(r"(?:^|(?<=\s))over\s*$")
 _ABBREVIATIONS = frozenset({"ca", "c", "approx", "env", "mln", "mld", "bijv", "resp", "nr", "vs", "incl", "excl", "p.a", "o.a", "max", "min"})
 
 
+def _abbreviation_before(text: str, dot: int) -> bool:
+    word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
+    return word is not None and word.group(1).lower() in _ABBREVIATIONS
+
+
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around text[start:end]: stops at '. X', '; ', but not after 'ca.' or 'approx.'."""
-    left = 0
-    for match in re.finditer(r"[.!?;](?=\s+\S)", text[:start]):
-        word = re.search(r"([\w.]+)$", text[: match.start()])
-        if match.group(0) == "." and word and word.group(1).lower() in _ABBREVIATIONS:
+    """The sentence around text[start:end]: stops at '. X', '; ', but not after 'ca.' or 'approx.'.
+
+    Looks at most 300 characters each way: periods and qualifiers sit close to the amount.
+    """
+    lo = max(0, start - 300)
+    left = lo
+    for match in re.finditer(r"[.!?;](?=\s+\S)", text[lo:start]):
+        dot = lo + match.start()
+        if match.group(0) == "." and _abbreviation_before(text, dot):
             continue
-        left = match.end()
-    right = len(text)
-    for match in re.finditer(r"[.!?;](?=\s|$)", text[end:]):
-        word = re.search(r"([\w.]+)$", text[: end + match.start()])
-        if match.group(0) == "." and word and word.group(1).lower() in _ABBREVIATIONS:
+        left = lo + match.end()
+    right = min(len(text), end + 300)
+    for match in re.finditer(r"[.!?;](?=\s|$)", text[end:right]):
+        dot = end + match.start()
+        if match.group(0) == "." and _abbreviation_before(text, dot):
             continue
-        right = end + match.start()
+        right = dot
         break
     return left, right
 
@@ -218,11 +231,16 @@ def _qualifier(text: str, start: int, end: int, lang: str | None) -> Qualifier |
 # --------------------------------------------------------------------------- amounts
 
 
+_THOUSANDS_SHAPE = re.compile(r"\d{1,3}[.,]\d{3}")
+
+
 def _is_year(m: NumberMention) -> bool:
     return not m.is_word and m.scale == 1.0 and re.fullmatch(r"(?:19|20)\d\d", m.raw) is not None
 
 
-_GAP = re.compile(r"[\s\u00a0\u202f]{0,4}")
+# Between an amount and its currency: spaces (line breaks in OCR'd text too), and the Dutch
+# ',-' / ',--' that says 'no cents' ('€ 500.000,-', '2.000,- euro').
+_GAP = re.compile(r"(?:[.,]-{1,2})?[\s\u00a0\u202f]{0,4}")
 _ALT_GAP = re.compile(
     r"\s*(?:[(\[,/=≈]|\bof\b|\bor\b|\bou\b|\bsoit\b|\bofwel\b|\boftewel\b|\bdus\b|\bi\.e\.|\bthat\s+is\b"
     r"|\bapprox\.?|\bongeveer\b|\bcirca\b|\bca\.|\bc\.|\benviron\b|\babout\b|\bsome\b|\bd\.w\.z\.|[±~]|\s)*\s*$",
@@ -291,7 +309,11 @@ def find_money(text: str, lang: str | None = None) -> list[MoneyMention]:
     mentions: list[MoneyMention] = []
     spans = [(s, e) for _, _, s, e in pairs]
     for index, (number, currency, start, end) in enumerate(pairs):
-        amount = number.value * (currency.scale if number.scale == 1.0 else 1.0)
+        value = number.value
+        if number.scale == 1.0 and not number.is_word and _THOUSANDS_SHAPE.fullmatch(number.raw):
+            # Money has at most two decimals: '340,000 EUR' in a Dutch text is still 340 000.
+            value = read_digits(number.raw, None) or value
+        amount = value * (currency.scale if number.scale == 1.0 else 1.0)
         lo, hi = _clause_bounds(text, start, end)
         if index > 0:
             lo = max(lo, spans[index - 1][1])

@@ -46,6 +46,7 @@ def _langs(lang: str | None) -> tuple[str, ...]:
     return (lang,) if lang in LANGS else LANGS
 
 
+@lru_cache(maxsize=4096)
 def fold_char(c: str) -> str:
     """One character lower-cased without its accent; keeps string length (offsets stay valid)."""
     decomposed = unicodedata.normalize("NFKD", c)
@@ -55,7 +56,9 @@ def fold_char(c: str) -> str:
 
 def fold_keep_length(text: str) -> str:
     """Lower-case, accents removed, same length as ``text`` so offsets map back."""
-    return "".join(fold_char(c) for c in text)
+    if text.isascii():
+        return text.lower()
+    return "".join(map(fold_char, text))
 
 
 # --------------------------------------------------------------------------- digits
