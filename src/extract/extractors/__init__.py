@@ -1,0 +1,111 @@
+"""Field extraction: one extractor per field family, then assembly into one record per section.
+
+    Section -> SectionContext (text with offsets, language, label blocks, spaCy doc)
+            -> each extractor's Candidates (value, provenance, confidence)
+            -> assemble_record (choose, dedupe, validate) -> LabRecord
+    table rows are folded into the prose record of the same lab (assemble.merge_table_rows).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from extract.extractors.base import Extractor
+from extract.extractors.context import SectionContext
+from extract.extractors.funding import FundingExtractor
+from extract.extractors.governance import GovernanceExtractor
+from extract.extractors.identity import IdentityExtractor, parse_title
+from extract.extractors.money import MoneyExtractor
+from extract.extractors.role import RoleExtractor
+from extract.extractors.staff import StaffExtractor
+from extract.models import LabRecord, Line, Section
+from extract.settings import Settings
+from extract.vocab import match_label
+
+log = logging.getLogger(__name__)
+
+EXTRACTORS: tuple[Extractor, ...] = (
+    IdentityExtractor(), MoneyExtractor(), StaffExtractor(), GovernanceExtractor(), FundingExtractor(), RoleExtractor(),
+)
+EXTRACTOR_VERSIONS: dict[str, str] = {e.name: e.version for e in EXTRACTORS}
+
+
+def warm_up(settings: Settings) -> None:
+    """Build the spaCy pipelines once in this (worker) process."""
+    from extract.nlp import SUPPORTED, get_pipeline
+
+    for lang in SUPPORTED:
+        get_pipeline(lang, settings.spacy_model)
+
+
+def extract_records(sections: list[Section], settings: Settings) -> list[LabRecord]:
+    """One validated record per section about a lab; table rows merged with prose about the same lab."""
+    from extract.assemble import assemble_record, merge_table_rows
+
+    records = []
+    for section in sections:
+        if section.kind == "table_row" and section.table_fields:
+            section = table_row_as_lines(section)
+        ctx = SectionContext(section, settings)
+        ctx.subject_names = _subject_names(section, ctx)
+        candidates = []
+        for extractor in EXTRACTORS:
+            candidates += extractor.extract(section, ctx)
+        info = {"kind": section.kind, "title": section.title, "pages": section.pages, "language": ctx.lang}
+        record = assemble_record(candidates, info)
+        if record.name is None:
+            log.debug("section %r gave no lab name; skipped", section.title)
+            continue
+        records.append(record)
+    return merge_table_rows(records)
+
+
+def _subject_names(section: Section, ctx: SectionContext) -> list[str]:
+    """Names the lab goes by in its own text (title name and acronym), to recognise 'X financieren <lab>'."""
+    names: list[str] = []
+    if section.title:
+        parts = parse_title(section.title, ctx.lex, document=section.kind == "document")
+        names += [n for n in (parts.name, parts.acronym) if n]
+    block = ctx.block("name")
+    if block is not None:
+        names.append(ctx.block_text(block).splitlines()[0])
+    return names
+
+
+def table_row_as_lines(section: Section) -> Section:
+    """A table row as 'Header: value' lines, so the label rules read it like a fact sheet.
+
+    A header not in ``rules/labels.yml`` is tried word by word ('Jaarlijks budget (EUR)' -> budget);
+    the first column names the lab when no header says 'name'.
+    """
+    lines: list[Line] = []
+    first = section.lines[0] if section.lines else None
+    page = first.page if first else 1
+    bbox = first.bbox if first else (0.0, 0.0, 0.0, 0.0)
+    conf = first.conf if first else None
+    title = section.title
+    for index, (header, value) in enumerate(section.table_fields.items()):
+        value = re.sub(r"\s+", " ", value).strip()
+        if not value:
+            continue
+        label = _header_label(header)
+        if label is None and index == 0 and not title:
+            title = value
+            continue
+        text = f"{label or header}: {value}"
+        lines.append(Line(page=page, text=text, bbox=bbox, role="table", conf=conf))
+    return section.model_copy(update={"lines": lines, "title": title})
+
+
+def _header_label(header: str) -> str | None:
+    header = re.sub(r"\s+", " ", header).strip(" :")
+    if match_label(f"{header}: x"):
+        return header
+    words = re.findall(r"[\w'’-]+", header)
+    for size in range(len(words), 0, -1):
+        for i in range(len(words) - size + 1):
+            candidate = " ".join(words[i:i + size])
+            if match_label(f"{candidate}: x"):
+                return candidate
+    return None

@@ -1,0 +1,231 @@
+"""Per-section context shared by the extractors.
+
+The section's body lines are joined into one text (one ``\\n`` between lines) so rules can work
+on character offsets; the context maps any span back to its lines (page, union of their boxes,
+OCR confidence), to its sentence, to the label block it sits in, and to the spaCy entities
+that overlap it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from extract.extractors.lexicon import Lexicon, fold_keep, lexicon
+from extract.models import BBox, Candidate, Line, Provenance, Section
+from extract.settings import Settings
+from extract.vocab import match_label
+
+# Lines that are part of the running text; captions and text inside screenshots are not.
+BODY_ROLES = frozenset({"body", "heading", "table"})
+# A sentence ends at . ! ? (not inside numbers or URLs) before a capital, digit, quote or bullet.
+_SENTENCE_END = re.compile(r"[.!?](?=[\"'”’)]?\s+[\"'“‘(]?[A-ZÀ-Ý0-9•=>+*\-–])")
+_BULLET_LINE = re.compile(r"^\s*[•=>+*·▪\-–]\s")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A labelled part of the section: from a label line to the next label line."""
+
+    field: str
+    label: str
+    start: int
+    """Offset of the label."""
+    value_start: int
+    """Offset of the text after the label and its separator."""
+    end: int
+
+
+class SectionContext:
+    """One section's text with offset -> line/page/bbox mapping, language, blocks and spaCy doc."""
+
+    def __init__(self, section: Section, settings: Settings | None = None) -> None:
+        self.section = section
+        self.settings = settings or Settings()
+        self.lines: list[Line] = [line for line in section.lines if line.role in BODY_ROLES]
+        parts: list[str] = []
+        self.line_starts: list[int] = []
+        offset = 0
+        for line in self.lines:
+            self.line_starts.append(offset)
+            parts.append(line.text)
+            offset += len(line.text) + 1
+        self.text = "\n".join(parts)
+        self.folded = fold_keep(self.text)
+        self.lang = section.language or _detect(self.text) or "nl"
+        self.lex: Lexicon = lexicon(self.lang)
+        self.blocks = self._find_blocks()
+        self.subject_names: list[str] = []
+        """Name and acronym of the lab from the title (filled by the identity extractor's helpers)."""
+
+    # ------------------------------------------------------------------ structure
+
+    def _find_blocks(self) -> list[Block]:
+        found: list[tuple[str, str, int, int]] = []
+        for line, start in zip(self.lines, self.line_starts):
+            match = match_label(line.text)
+            if match is None:
+                continue
+            value_at = line.text.find(match.value) if match.value else len(line.text)
+            found.append((match.field, match.label, start, start + max(value_at, 0)))
+        blocks = []
+        for i, (field, label, start, value_start) in enumerate(found):
+            end = found[i + 1][2] - 1 if i + 1 < len(found) else len(self.text)
+            blocks.append(Block(field, label, start, value_start, max(end, value_start)))
+        return blocks
+
+    def block(self, *fields: str) -> Block | None:
+        """The first block labelled with one of ``fields`` (in the order given)."""
+        for field in fields:
+            for block in self.blocks:
+                if block.field == field:
+                    return block
+        return None
+
+    def block_at(self, offset: int) -> Block | None:
+        for block in self.blocks:
+            if block.start <= offset < block.end or offset == block.end == len(self.text):
+                return block
+        return None
+
+    def field_at(self, offset: int) -> str | None:
+        block = self.block_at(offset)
+        return block.field if block else None
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.value_start : block.end].strip()
+
+    @cached_property
+    def sentence_bounds(self) -> list[int]:
+        """Sorted offsets where sentences start: after . ! ?, at label lines, bullets and blank lines."""
+        starts = {0}
+        starts.update(m.end() for m in _SENTENCE_END.finditer(self.text))
+        starts.update(b.start for b in self.blocks)
+        for line, start in zip(self.lines, self.line_starts):
+            if _BULLET_LINE.match(line.text) or not line.text.strip():
+                starts.add(start)
+        return sorted(starts)
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        bounds = self.sentence_bounds
+        i = bisect_right(bounds, offset) - 1
+        start = bounds[max(i, 0)]
+        end = bounds[i + 1] if i + 1 < len(bounds) else len(self.text)
+        while start < end and self.text[start].isspace():
+            start += 1
+        return start, end
+
+    def label_free_start(self, offset: int) -> int:
+        """``offset`` moved past a field label that opens there ('Governance: Veertien ...')."""
+        for block in self.blocks:
+            if block.start == offset:
+                return block.value_start
+        return offset
+
+    def previous_sentence(self, offset: int) -> tuple[int, int] | None:
+        """The sentence before the one holding ``offset``."""
+        bounds = self.sentence_bounds
+        i = bisect_right(bounds, offset) - 1
+        j = i - 1
+        while j >= 0 and not self.text[bounds[j]:bounds[i]].strip():
+            j -= 1
+        return self.sentence_span(bounds[j]) if j >= 0 else None
+
+    def sentences(self, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        end = len(self.text) if end is None else end
+        bounds = [b for b in self.sentence_bounds if start <= b < end]
+        if not bounds or bounds[0] != start:
+            bounds.insert(0, start)
+        spans = []
+        for i, b in enumerate(bounds):
+            e = bounds[i + 1] if i + 1 < len(bounds) else end
+            if self.text[b:e].strip():
+                spans.append((b, e))
+        return spans
+
+    # ------------------------------------------------------------------ mapping to the page
+
+    def line_indexes(self, start: int, end: int) -> list[int]:
+        first = max(bisect_right(self.line_starts, start) - 1, 0)
+        last = max(bisect_right(self.line_starts, max(end - 1, start)) - 1, first)
+        return list(range(first, last + 1)) if self.lines else []
+
+    def ocr_conf(self, start: int, end: int) -> float:
+        """Mean OCR confidence of the lines under the span (a text layer counts as 1.0)."""
+        confs = [self.lines[i].conf for i in self.line_indexes(start, end)]
+        values = [1.0 if c is None else c for c in confs]
+        return sum(values) / len(values) if values else 1.0
+
+    def location(self, start: int, end: int) -> tuple[int | None, BBox | None]:
+        """Page of the span's first line and the union of the boxes of its lines on that page."""
+        indexes = self.line_indexes(start, end)
+        if not indexes:
+            return None, None
+        page = self.lines[indexes[0]].page
+        boxes = [self.lines[i].bbox for i in indexes if self.lines[i].page == page]
+        return page, (
+            min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+        )
+
+    def token_distance(self, a: int, b: int) -> int:
+        """Number of words strictly between offsets ``a`` and ``b`` (order-insensitive)."""
+        lo, hi = sorted((a, b))
+        return len(_WORD.findall(self.text[lo:hi]))
+
+    # ------------------------------------------------------------------ spaCy
+
+    @cached_property
+    def doc(self) -> Any:
+        from extract.nlp import get_pipeline
+
+        return get_pipeline(self.lang, self.settings.spacy_model)(self.text)
+
+    def entity_agrees(self, start: int, end: int, labels: tuple[str, ...]) -> bool:
+        """True when a spaCy entity with one of ``labels`` overlaps the span."""
+        if not labels or not self.text:
+            return False
+        try:
+            ents = self.doc.ents
+        except Exception:  # a broken model must not stop extraction; the rules still hold
+            return False
+        return any(e.label_ in labels and e.start_char < end and start < e.end_char for e in ents)
+
+    # ------------------------------------------------------------------ candidates
+
+    def candidate(
+        self,
+        field: str,
+        value: Any,
+        start: int,
+        end: int,
+        *,
+        family: str,
+        version: str,
+        prior: str,
+        distance: int = 0,
+        ner: tuple[str, ...] = (),
+        evidence: tuple[int, int] | None = None,
+    ) -> Candidate:
+        """A candidate with provenance: the value's span ``start:end``; ``evidence`` is the sentence shown."""
+        from extract.assemble import confidence
+
+        agrees = self.entity_agrees(start, end, ner)
+        conf = confidence(prior, ocr=self.ocr_conf(start, end), distance=distance, ner_agrees=agrees)
+        s, e = evidence or self.sentence_span(start)
+        page, bbox = self.location(start, end)
+        method = f"{'ner+rule' if agrees else 'rule'}:{family}.v{version}"
+        text = re.sub(r"\s+", " ", self.text[s:e]).strip()
+        return Candidate(field=field, value=value, provenance=Provenance(
+            page=page, bbox=bbox, text=text, method=method, confidence=conf))
+
+
+def _detect(text: str) -> str | None:
+    if not text.strip():
+        return None
+    from extract.normalize import detect_language
+
+    return detect_language(text)

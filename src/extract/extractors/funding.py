@@ -1,0 +1,144 @@
+"""Funding sources: who or what pays for the lab, as printed ('12 overheidsdepartementen',
+'belastinggeld', 'Recovery and Resilience Plans')."""
+
+from __future__ import annotations
+
+import re
+
+from extract.extractors.context import SectionContext
+from extract.extractors.lexicon import fold_keep
+from extract.extractors.phrases import tokens
+from extract.models import Candidate, Section
+
+NAME = "funding"
+VERSION = "1"
+
+MAX_PHRASE_TOKENS = 12
+_STOP_PUNCT = set(",.;:()[]!?")
+_BULLET_SPLIT = re.compile(r"\s*(?:;|\n\s*[•\-–*]\s*)\s*")
+
+
+class FundingExtractor:
+    name = NAME
+    version = VERSION
+
+    def extract(self, section: Section, ctx: SectionContext) -> list[Candidate]:
+        out = self._label(ctx)
+        out += self._after_trigger(ctx)
+        out += self._subject_funds_lab(ctx)
+        return out
+
+    def _label(self, ctx: SectionContext) -> list[Candidate]:
+        block = ctx.block("funding")
+        if block is None:
+            return []
+        out = []
+        value = ctx.text[block.value_start:block.end]
+        offset = block.value_start
+        for part in _BULLET_SPLIT.split(value):
+            item = re.sub(r"\s+", " ", part).strip(" .,")
+            if item and len(item.split()) <= 15:
+                start = ctx.text.find(part.strip()[:20], offset) if part.strip() else offset
+                start = start if start >= 0 else block.value_start
+                out.append(ctx.candidate("funding_sources", item, start, start + len(part.strip()), family=NAME,
+                                         version=VERSION, prior="label"))
+        return out
+
+    def _after_trigger(self, ctx: SectionContext) -> list[Candidate]:
+        out = []
+        weak = ctx.lex.regex("funding", "weak_after")
+        money = ctx.lex.regex("funding", "money_words")
+        for m in ctx.lex.regex("funding", "after").finditer(ctx.folded):
+            span = _noun_phrase(ctx, m.end())
+            if span is None:
+                continue
+            start, end = span
+            text = re.sub(r"\s+", " ", ctx.text[start:end])
+            if _is_lab(ctx, text):
+                continue
+            if weak.fullmatch(ctx.folded, m.start(), m.end()):
+                # 'komt van' / 'comes from' is about money only near a money word ('het budget komt
+                # van X', 'draait op belastinggeld'), not in 'de naam komt van ...'.
+                s0, _ = ctx.sentence_span(m.start())
+                money_word = money.search(ctx.folded, s0, m.start()) or any(
+                    fold_keep(w) in fold_keep(text) for w in ctx.lex.words("funding", "money_words"))
+                if not money_word:
+                    continue
+            out.append(ctx.candidate("funding_sources", text, start, end, family=NAME, version=VERSION,
+                                     prior="anchored", distance=ctx.token_distance(m.end(), start), ner=("ORG",)))
+        return out
+
+    def _subject_funds_lab(self, ctx: SectionContext) -> list[Candidate]:
+        """'Veertien entiteiten uit ... financieren Sandbox Vlaanderen': the subject pays for the lab."""
+        out = []
+        for m in ctx.lex.regex("funding", "verbs_before").finditer(ctx.folded):
+            s0, e0 = ctx.sentence_span(m.start())
+            obj = ctx.text[m.end():e0]
+            if not _is_lab(ctx, obj, prefix=True):
+                continue
+            s0 = ctx.label_free_start(s0)
+            subject = ctx.text[s0:m.start()].strip()
+            words = subject.split()
+            if not words or len(words) > 20 or fold_keep(words[0]) in ctx.lex.folded("governance", "pronouns"):
+                continue
+            start = s0 + ctx.text[s0:m.start()].find(words[0])
+            out.append(ctx.candidate("funding_sources", re.sub(r"\s+", " ", subject), start, m.start(),
+                                     family=NAME, version=VERSION, prior="anchored", ner=("ORG",)))
+        return out
+
+
+def _is_lab(ctx: SectionContext, text: str, *, prefix: bool = False) -> bool:
+    """Is ``text`` (or its beginning) the lab itself: its name, acronym, or 'het lab' / 'the centre'?"""
+    words = [fold_keep(w) for w in re.findall(r"[\w'’-]+", text)[:6]]
+    if not words:
+        return False
+    determiners = ctx.lex.folded("words", "determiners")
+    while words and words[0] in determiners:
+        words = words[1:]
+    if not words:
+        return False
+    if words[0] in ctx.lex.folded("funding", "lab_words"):
+        return True
+    for name in ctx.subject_names:
+        name_words = [fold_keep(w) for w in re.findall(r"[\w'’-]+", name)]
+        if name_words and words[: len(name_words)] == name_words:
+            return True
+    return False
+
+
+def _noun_phrase(ctx: SectionContext, start: int) -> tuple[int, int] | None:
+    """The noun phrase after a trigger: up to punctuation, a relative pronoun, or a conjunction
+    that opens a new clause ('draait op belastinggeld en wordt bestuurd door ...')."""
+    lex = ctx.lex
+    determiners = lex.folded("words", "determiners")
+    conjunctions = lex.folded("words", "conjunctions")
+    verbs = lex.folded("words", "clause_verbs")
+    relatives = lex.folded("words", "relatives")
+    toks = tokens(ctx.text, start, min(len(ctx.text), start + 300))
+    i = 0
+    while i < len(toks) and fold_keep(toks[i].text) in determiners and not toks[i].text[:1].isupper():
+        i += 1  # 'gefinancierd door de Vlaamse overheid' -> 'Vlaamse overheid'
+    if i >= len(toks) or not toks[i].is_word:
+        return None
+    first = i
+    last = None
+    j = i
+    while j < len(toks) and j - first < MAX_PHRASE_TOKENS:
+        tok = toks[j]
+        folded = fold_keep(tok.text)
+        if tok.text in _STOP_PUNCT or not tok.is_word and tok.text not in "&-'’":
+            break
+        if j > first and (folded in relatives or folded in verbs):
+            break
+        if folded in conjunctions and j + 1 < len(toks):
+            nxt = toks[j + 1]
+            nxt_folded = fold_keep(nxt.text)
+            if not (nxt.is_capitalised or nxt.text[:1].isdigit() or nxt_folded in determiners) or nxt_folded in verbs:
+                break
+        last = j
+        j += 1
+    if last is None:
+        return None
+    while last > first and fold_keep(toks[last].text) in conjunctions | determiners:
+        last -= 1
+    return toks[first].start, toks[last].end

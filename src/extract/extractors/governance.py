@@ -1,0 +1,230 @@
+"""Governance: the block's text, the named bodies (with member counts) and the parent organisation."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from extract.extractors.context import SectionContext
+from extract.extractors.lexicon import Lexicon, _load, fold_keep, phrase_regex
+from extract.extractors.phrases import org_phrase, tokens
+from extract.models import Candidate, Section
+
+NAME = "governance"
+VERSION = "1"
+
+MAX_MODIFIERS = 3
+MEMBER_WINDOW = 12
+# Body nouns that also end Dutch compounds ('Innovatieboard', 'adviesraad', 'stuurcomité').
+COMPOUND_HEADS = ("raad", "board", "comite", "comité", "stuurgroep", "commissie")
+NOT_BODIES = frozenset({"voorraad", "beraad", "overleg"})
+_QUOTES = "“”\"«»„‘’'"
+
+
+@lru_cache(maxsize=8)
+def _body_regex(lex: Lexicon) -> re.Pattern[str]:
+    nouns = sorted({fold_keep(n) for n in lex.words("governance", "body_nouns")}, key=len, reverse=True)
+    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
+    heads = "|".join(re.escape(fold_keep(h)) for h in COMPOUND_HEADS)
+    return re.compile(rf"(?<![\w'’])(?:{body}|[a-z]{{3,}}(?:{heads}))(?![\w])")
+
+
+@lru_cache(maxsize=8)
+def _canonical_nouns(lex: Lexicon) -> frozenset[str]:
+    return frozenset(n.casefold() for n in lex.words("governance", "body_nouns"))
+
+
+class GovernanceExtractor:
+    name = NAME
+    version = VERSION
+
+    def extract(self, section: Section, ctx: SectionContext) -> list[Candidate]:
+        out: list[Candidate] = []
+        block = ctx.block("governance")
+        if block is not None and (text := _clean_text(ctx.text[block.value_start:block.end])):
+            out.append(ctx.candidate("governance.text", text, block.value_start, block.end, family=NAME,
+                                     version=VERSION, prior="label", evidence=(block.start, block.end)))
+        region = (block.value_start, block.end) if block else (0, len(ctx.text))
+        out += self._bodies(ctx, *region, gated=block is None)
+        out += self._parents(ctx)
+        return out
+
+    # ------------------------------------------------------------------ bodies
+
+    def _bodies(self, ctx: SectionContext, lo: int, hi: int, *, gated: bool) -> list[Candidate]:
+        lex = ctx.lex
+        mentions = []
+        for m in _body_regex(lex).finditer(ctx.folded, lo, hi):
+            if m.group(0) in NOT_BODIES:
+                continue
+            found = _body_name(ctx, m.start(), m.end())
+            if found is not None:
+                mentions.append(found)
+        out = []
+        for index, (name, start, end, exact, quoted) in enumerate(mentions):
+            next_start = mentions[index + 1][1] if index + 1 < len(mentions) else hi
+            if gated and not (quoted or name[:1].isupper() and " " in name):
+                continue  # outside a governance block only clearly named bodies count
+            members = _members(ctx, start, end, next_start)
+            value: dict[str, Any] = {"name": name, "members": members, "exact": exact}
+            out.append(ctx.candidate("governance.bodies", value, start, end, family=NAME, version=VERSION,
+                                     prior="mention" if gated else "block", ner=("ORG",)))
+        return out
+
+    # ------------------------------------------------------------------ parent
+
+    def _parents(self, ctx: SectionContext) -> list[Candidate]:
+        lex = ctx.lex
+        blockers = lex.folded("governance", "parent_blockers")
+        french = phrase_regex(_load("fr").get("governance", {}).get("parent_triggers", []))
+        own = {fold_keep(n) for n in ctx.subject_names if n}
+        out = []
+        for m in lex.regex("governance", "parent_triggers").finditer(ctx.folded):
+            before = ctx.folded[max(0, m.start() - 20):m.start()].split()
+            if before and before[-1] in blockers:
+                continue  # 'als onderdeel van het programma' is a frame, not a parent
+            span = org_phrase(ctx.text, m.end(), lex, allow_lowercase=bool(french.fullmatch(ctx.folded, m.start(), m.end())))
+            if span is None:
+                continue
+            name = re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip()
+            if fold_keep(name) in own or len(name) < 3:
+                continue
+            field = ctx.field_at(m.start())
+            prior = "anchored" if field in ("governance", "role", None) else "block"
+            out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION,
+                                     prior=prior, distance=ctx.token_distance(m.end(), span[0]), ner=("ORG",)))
+        return out
+
+
+def _clean_text(text: str) -> str | None:
+    from extract.extractors.role import join_lines
+
+    cleaned = join_lines(text)
+    return cleaned or None
+
+
+def _body_name(ctx: SectionContext, start: int, end: int) -> tuple[str, int, int, bool, bool] | None:
+    """(name, start, end, spelled as in the vocabulary, quoted) for the body noun at ``start:end``."""
+    lex = ctx.lex
+    text = ctx.text
+    function_words = (lex.folded("words", "determiners") | lex.folded("words", "connectors")
+                      | lex.folded("words", "clause_verbs") | lex.folded("words", "relatives")
+                      | lex.folded("words", "conjunctions") | lex.folded("words", "agent_markers"))
+    noun = text[start:end]
+    exact = noun.casefold() in _canonical_nouns(lex) or any(
+        noun.casefold().endswith(h) for h in COMPOUND_HEADS if not h.endswith("comite"))
+    # A quoted name: een “Board of Trustees”.
+    open_q = _quote_before(text, start)
+    if open_q >= 0:
+        close = _quote_after(text, end)
+        if close >= 0:
+            inner = text[open_q + 1:close].strip()
+            if 0 < len(inner.split()) <= 6:
+                return re.sub(r"\s+", " ", inner), open_q + 1, close, exact, True
+    before = tokens(text, max(0, start - 120), start)
+    modifiers = []
+    capitalised_run = bool(before) and before[-1].is_word and before[-1].is_capitalised \
+        and fold_keep(before[-1].text) not in function_words
+    for tok in reversed(before):
+        if not tok.is_word or fold_keep(tok.text) in function_words or tok.text[:1].isdigit():
+            break
+        if capitalised_run and not tok.is_capitalised:
+            break  # '3 externe Innovation Board leden' -> 'Innovation Board'
+        if len(modifiers) >= MAX_MODIFIERS or "\n\n" in text[tok.end:start]:
+            break
+        modifiers.insert(0, tok)
+    name_start = modifiers[0].start if modifiers else start
+    name_end = end
+    after = tokens(text, end, min(len(text), end + 80))
+    if len(after) >= 2 and after[0].is_word and fold_keep(after[0].text) in lex.folded("words", "connectors"):
+        nxt = after[1] if fold_keep(after[1].text) not in lex.folded("words", "determiners") or len(after) < 3 else after[2]
+        if fold_keep(nxt.text) in lex.folded("governance", "body_complements"):
+            name_end = nxt.end  # 'Raad van Bestuur', 'Board of Trustees'
+        elif nxt.is_capitalised and nxt.is_word:
+            own = {fold_keep(w) for n in ctx.subject_names for w in n.split()}
+            if fold_keep(nxt.text) not in own:
+                return None  # 'de Sociaal-Economische Raad van Vlaanderen': another organisation
+    if after and after[0].text == "(" and len(after) >= 2 and after[1].text.isupper() and len(after[1].text) >= 2:
+        return None  # a body with its own acronym is an organisation in its own right
+    name = re.sub(r"\s+", " ", text[name_start:name_end]).strip()
+    if name_start == start and name_end == end:
+        name = name[:1].upper() + name[1:]  # 'heeft een bestuur' -> 'Bestuur'
+    return name, name_start, name_end, exact, False
+
+
+def _quote_before(text: str, start: int) -> int:
+    """Offset of an opening quote at most 40 characters before ``start`` (not an apostrophe in a word)."""
+    for i in range(start - 1, max(-1, start - 41), -1):
+        if text[i] in _QUOTES and (i == 0 or not text[i - 1].isalnum()):
+            return i
+        if text[i] in ".;:()":
+            break
+    return -1
+
+
+def _quote_after(text: str, end: int) -> int:
+    for i in range(end, min(len(text), end + 40)):
+        if text[i] in _QUOTES and (i + 1 >= len(text) or not text[i + 1].isalnum()):
+            return i
+        if text[i] in ".;:()":
+            break
+    return -1
+
+
+def _members(ctx: SectionContext, start: int, end: int, next_start: int) -> int | None:
+    """Member count said of the body at ``start:end``: '(bestaat uit 11 leden)', 'composé de sept
+    membres', 'bestaat uit ...: A, B en C' (counted), or 'Veertien entiteiten ... vormen samen de X'."""
+    from extract.normalize import find_numbers
+
+    lex = ctx.lex
+    s0, e0 = ctx.sentence_span(start)
+    hi = min(e0, next_start) if next_start > end else e0
+    member_nouns = lex.regex("governance", "member_nouns")
+    for n in find_numbers(ctx.text[end:hi], ctx.lang):
+        a, b = end + n.start, end + n.end
+        if ctx.token_distance(end, a) > MEMBER_WINDOW:
+            break
+        follow = member_nouns.search(ctx.folded, b, min(hi + 20, b + 40))
+        if follow and ctx.token_distance(b, follow.start()) <= 1 and n.value == int(n.value):
+            return int(n.value)  # '11 leden', 'sept membres', '9 vaste leden'
+
+    composed = lex.regex("governance", "composed_of").search(ctx.folded, end, hi)
+    if composed and (colon := ctx.text.find(":", composed.end(), e0)) >= 0:
+        count = _count_items(ctx.text[colon + 1:_enumeration_end(ctx, colon, e0)], lex)
+        if count >= 2:
+            return count
+    form = lex.regex("governance", "form_verbs")
+    verb = None
+    for m in form.finditer(ctx.folded, s0, start):
+        verb = m
+    if verb is not None and ctx.token_distance(verb.end(), start) <= 4:
+        subject = ctx.text[s0:verb.start()]
+        numbers = find_numbers(subject, ctx.lang)
+        if numbers and numbers[0].value == int(numbers[0].value):
+            return int(numbers[0].value)
+        previous = ctx.previous_sentence(s0)
+        if fold_keep(subject).strip() in lex.folded("governance", "pronouns") and previous:
+            p0 = ctx.label_free_start(previous[0])
+            numbers = find_numbers(ctx.text[p0:s0], ctx.lang)
+            if numbers and ctx.token_distance(p0, p0 + numbers[0].start) <= 1:
+                return int(numbers[0].value)
+    return None
+
+
+def _enumeration_end(ctx: SectionContext, colon: int, e0: int) -> int:
+    # An enumeration may run over several sentences' worth of capitalised items; end at the sentence.
+    return e0
+
+
+def _count_items(text: str, lex: Lexicon) -> int:
+    """'A, B, C en D.' -> 4 (the last conjunction splits the final item)."""
+    text = re.sub(r"\n\s*[•\-–=*>]\s+", ";", text.strip()).replace("\n", " ").rstrip(".;")
+    parts = [p.strip() for p in re.split(r"[,;•]+", text) if p.strip()]
+    if not parts:
+        return 0
+    conj = "|".join(re.escape(c) for c in lex.words("words", "conjunctions"))
+    last = re.split(rf"\s+(?:{conj})\s+", parts[-1])
+    if len(last) >= 2:
+        parts = parts[:-1] + [last[0], " ".join(last[1:])]
+    return len(parts)

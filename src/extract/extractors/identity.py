@@ -1,0 +1,272 @@
+"""Identity: name, acronym, country, website and founding year of the lab a section is about."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.extractors.context import SectionContext
+from extract.extractors.lexicon import Lexicon, fold_keep, phrase_regex
+from extract.models import Candidate, Provenance, Section
+
+NAME = "identity"
+VERSION = "1"
+
+_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9&.\-]{0,11}[A-Z0-9]$")
+_PARENS = re.compile(r"\s*\(([^()]{1,20})\)")
+_DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*:\s+")
+_YEAR = re.compile(r"(?<![\d.,\-–/])(1[89]\d\d|20\d\d)(?![\d\-–/])")
+_WORDS = re.compile(r"[\w'’-]+")
+_DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&\-]{1,11})\)")
+MAX_NAME_WORDS_BEFORE_DASH = 4
+FOUNDED_AFTER_MAX = 4
+FOUNDED_BEFORE_MAX = 3
+
+
+@dataclass(frozen=True)
+class TitleParts:
+    name: str | None
+    acronym: str | None
+    country: str | None
+    """ISO code from a trailing 'in <Country>'."""
+
+
+def is_acronym(token: str) -> bool:
+    """All-caps token of 2-13 characters, digits and '-' allowed ('RIC', 'CO-PI', 'AMA')."""
+    return bool(_ACRONYM.match(token)) and token.upper() == token
+
+
+def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitleParts:
+    """Name, acronym and country from a heading ('Centre for X (CO-PI) in Denemarken')."""
+    from extract.normalize import country_code
+
+    text = re.sub(r"\s+", " ", title).strip(" .:-–")
+    if document:
+        text = _strip_report_words(text, lex)
+    country = None
+    preps = "|".join(re.escape(p) for p in lex.words("title", "location_prepositions"))
+    match = re.search(rf"\s+(?:{preps})\s+([^()]+?)\s*$", text, flags=re.IGNORECASE)
+    if match and (code := country_code(match.group(1), lex.lang)):
+        country, text = code, text[: match.start()].strip()
+    acronym = None
+    for paren in _PARENS.finditer(text):
+        inner = paren.group(1).strip()
+        if acronym is None and is_acronym(inner):
+            acronym = inner
+        elif country is None and (code := country_code(inner, lex.lang)):
+            country = code
+        else:
+            continue
+        text = (text[: paren.start()] + text[paren.end():]).strip()
+        break
+    parts = _DASH_SPLIT.split(text, maxsplit=1)
+    if len(parts) == 2:
+        head, tail = parts
+        # 'LabX - Experimentatie laboratorium voor ...': a short name, then a description.
+        if 0 < len(head.split()) <= MAX_NAME_WORDS_BEFORE_DASH and len(tail.split()) >= 2:
+            text = head
+    text = text.strip(" .,:;-–\"'“”")
+    return TitleParts(name=text or None, acronym=acronym, country=country)
+
+
+def _strip_report_words(text: str, lex: Lexicon) -> str:
+    """'Jaarverslag 2023 – GovLab' -> 'GovLab' (a single-lab report's title names the lab)."""
+    folded = fold_keep(text)
+    pattern = phrase_regex(lex.words("title", "report_words"))
+    keep = list(text)
+    for m in pattern.finditer(folded):
+        keep[m.start():m.end()] = " " * (m.end() - m.start())
+    for m in _YEAR.finditer(text):
+        keep[m.start():m.end()] = " " * (m.end() - m.start())
+    cleaned = re.sub(r"\s+", " ", "".join(keep)).strip(" -–—:|,")
+    cleaned = re.sub(r"^(?:van|of|du|de la|de|des|d'|of the|van het|van de)\s+", "", cleaned, flags=re.I)
+    return cleaned or text
+
+
+class IdentityExtractor:
+    name = NAME
+    version = VERSION
+
+    def extract(self, section: Section, ctx: SectionContext) -> list[Candidate]:
+        out: list[Candidate] = []
+        title = parse_title(section.title or "", ctx.lex, document=section.kind == "document") if section.title else None
+        out += self._name(section, ctx, title)
+        out += self._acronym(ctx, title)
+        out += self._country(section, ctx, title)
+        websites = self._website(section, ctx)
+        out += websites
+        out += self._country_from_tld(ctx, websites)
+        out += self._founded(ctx)
+        return out
+
+    # ------------------------------------------------------------------ title helpers
+
+    def _title_candidate(self, field: str, value: object, section: Section, ctx: SectionContext, prior: float) -> Candidate:
+        from extract.assemble import confidence
+
+        heading = next((l for l in section.lines if l.role == "heading"), None)
+        page = heading.page if heading else (ctx.lines[0].page if ctx.lines else None)
+        conf = confidence(prior, ocr=heading.conf if heading else None)
+        return Candidate(field=field, value=value, provenance=Provenance(
+            page=page, bbox=heading.bbox if heading else None, text=section.title or "",
+            method=f"rule:{NAME}.title.v{VERSION}", confidence=conf))
+
+    def _label_value(self, ctx: SectionContext, field: str) -> tuple[str, int, int] | None:
+        block = ctx.block(field)
+        if block is None:
+            return None
+        line_end = ctx.text.find("\n", block.value_start)
+        end = line_end if 0 <= line_end < block.end else block.end
+        value = ctx.text[block.value_start:end].strip()
+        return (value, block.value_start, end) if value else None
+
+    # ------------------------------------------------------------------ fields
+
+    def _name(self, section: Section, ctx: SectionContext, title: TitleParts | None) -> list[Candidate]:
+        out = []
+        if (label := self._label_value(ctx, "name")) is not None:
+            value, start, end = label
+            parts = parse_title(value, ctx.lex)
+            out.append(ctx.candidate("name", parts.name, start, end, family=NAME, version=VERSION, prior="label"))
+        if title and title.name:
+            out.append(self._title_candidate("name", title.name, section, ctx, 0.9))
+        return out
+
+    def _acronym(self, ctx: SectionContext, title: TitleParts | None) -> list[Candidate]:
+        if (label := self._label_value(ctx, "acronym")) is not None:
+            value, start, end = label
+            if is_acronym(value.split()[0]):
+                return [ctx.candidate("acronym", value.split()[0], start, end, family=NAME, version=VERSION, prior="label")]
+        if title and title.acronym:
+            return [self._title_candidate("acronym", title.acronym, ctx.section, ctx, 0.95)]
+        return self._defined_acronym(ctx, title.name if title else None)
+
+    def _defined_acronym(self, ctx: SectionContext, name: str | None) -> list[Candidate]:
+        """'Het Interministerieel Directoraat voor Publieke Transformatie (DITP) ...' early in the role text."""
+        block = ctx.block("role")
+        start, end = (block.value_start, block.end) if block else (0, min(len(ctx.text), 600))
+        name_words = {w.casefold() for w in _WORDS.findall(name or "")}
+        for s, e in ctx.sentences(start, end)[:3]:
+            for m in _DEFINED_ACRONYM.finditer(ctx.text, s, e):
+                acronym = m.group(1)
+                if acronym.casefold() in name_words:
+                    continue  # part of the lab's own name ('NMBS Innovation Lab'), not its acronym
+                before = _WORDS.findall(ctx.text[s:m.start()])[-8:]
+                if _initials_cover(acronym, before):
+                    return [ctx.candidate("acronym", acronym, m.start(1), m.end(1), family=NAME, version=VERSION,
+                                          prior="anchored", ner=("ORG",))]
+        return []
+
+    def _country(self, section: Section, ctx: SectionContext, title: TitleParts | None) -> list[Candidate]:
+        from extract.normalize import country_code, find_countries
+
+        out = []
+        if (label := self._label_value(ctx, "country")) is not None:
+            value, start, end = label
+            if code := country_code(value, ctx.lang):
+                out.append(ctx.candidate("country", code, start, end, family=NAME, version=VERSION, prior="label"))
+        if title and title.country:
+            out.append(self._title_candidate("country", title.country, section, ctx, 0.95))
+        elif section.title:
+            mentions = find_countries(section.title, ctx.lang)
+            if mentions:
+                out.append(self._title_candidate("country", mentions[-1].code, section, ctx, 0.85))
+        weights = {"name": 1.0, "region": 0.9, "adjective": 0.8, "city": 0.6, "code": 0.5}
+        scores: dict[str, float] = {}
+        first: dict[str, tuple[int, int]] = {}
+        for m in find_countries(ctx.text, ctx.lang):
+            scores[m.code] = scores.get(m.code, 0.0) + weights.get(m.kind, 0.5)
+            first.setdefault(m.code, (m.start, m.end))
+        if scores:
+            code = max(scores, key=lambda c: (scores[c], -first[c][0]))
+            share = scores[code] / sum(scores.values())
+            start, end = first[code]
+            out.append(ctx.candidate("country", code, start, end, family=NAME, version=VERSION,
+                                     prior=0.45 + 0.3 * share, ner=("GPE",)))
+        return out
+
+    def _website(self, section: Section, ctx: SectionContext) -> list[Candidate]:
+        from extract.normalize import find_urls, normalize_url
+
+        if (label := self._label_value(ctx, "website")) is not None:
+            value, start, end = label
+            urls = find_urls(value)
+            url = urls[0][0] if urls else normalize_url(value.split()[0])
+            if url:
+                return [ctx.candidate("website", url, start, end, family=NAME, version=VERSION, prior="label")]
+        for url, s, e in find_urls(ctx.text):
+            return [ctx.candidate("website", url, s, e, family=NAME, version=VERSION, prior="mention")]
+        for line in section.urls:
+            urls = find_urls(line.text)
+            if urls:
+                from extract.assemble import confidence
+
+                return [Candidate(field="website", value=urls[0][0], provenance=Provenance(
+                    page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.footer.v{VERSION}",
+                    confidence=confidence("fallback", ocr=line.conf)))]
+        return []
+
+    def _country_from_tld(self, ctx: SectionContext, websites: list[Candidate]) -> list[Candidate]:
+        from extract.normalize import country_from_url
+
+        for cand in websites:
+            if code := country_from_url(cand.value):
+                prov = cand.provenance
+                from extract.assemble import confidence
+
+                return [Candidate(field="country", value=code, provenance=prov.model_copy(update={
+                    "method": f"rule:{NAME}.tld.v{VERSION}", "confidence": confidence("fallback")}))]
+        return []
+
+    def _founded(self, ctx: SectionContext) -> list[Candidate]:
+        out = []
+        if (label := self._label_value(ctx, "founded")) is not None:
+            value, start, end = label
+            if m := _YEAR.search(value):
+                s = start + m.start()
+                out.append(ctx.candidate("founded_year", int(m.group(1)), s, s + 4, family=NAME, version=VERSION,
+                                         prior="label", ner=("DATE",)))
+        years = list(_YEAR.finditer(ctx.text))
+        agents = ctx.lex.regex("words", "agent_markers")
+        for kind in ("verbs", "nouns"):
+            for trigger in ctx.lex.regex("founded", kind).finditer(ctx.folded):
+                s0, e0 = ctx.sentence_span(trigger.start())
+                for y in years:
+                    if not (s0 <= y.start() < e0):
+                        continue
+                    if y.start() >= trigger.end():
+                        distance = ctx.token_distance(trigger.end(), y.start())
+                        limit = FOUNDED_AFTER_MAX
+                        if agents.search(ctx.folded, trigger.end(), y.start()):
+                            limit += 3  # 'founded by the Ministry of Finance in 2010'
+                        if distance > limit:
+                            continue
+                    elif kind == "verbs" and y.end() <= trigger.start():
+                        distance = ctx.token_distance(y.end(), trigger.start())
+                        # 'in 1996 opgericht' yes; 'in 2016 door X werd gelanceerd' is someone else's act.
+                        if distance > FOUNDED_BEFORE_MAX or agents.search(ctx.folded, y.end(), trigger.start()):
+                            continue
+                    else:
+                        continue
+                    out.append(ctx.candidate("founded_year", int(y.group(1)), y.start(), y.end(), family=NAME,
+                                             version=VERSION, prior="anchored", distance=distance, ner=("DATE",)))
+        return out
+
+
+def _initials_cover(acronym: str, words: list[str]) -> bool:
+    """Do the capitalised words before '(ABC)' spell the acronym's letters (any order)?"""
+    initials = []
+    for word in words:
+        for part in re.split(r"[-‐]", word):
+            if part[:1].isupper():
+                initials.append(part[0])
+    letters = [c for c in acronym if c.isalpha()]
+    if not letters or not initials or letters[0] not in initials:
+        return False
+    pool = list(initials)
+    hits = 0
+    for c in letters:
+        if c in pool:
+            pool.remove(c)
+            hits += 1
+    return hits / len(letters) >= 0.75

@@ -1,0 +1,129 @@
+"""Budget: the lab's total (or yearly) budget, never a per-member share or an approval threshold."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from extract.extractors.context import SectionContext
+from extract.models import Candidate, Section
+
+NAME = "money"
+VERSION = "1"
+
+ANCHOR_BEFORE_MAX = 8
+ANCHOR_AFTER_MAX = 4
+PERIOD_WINDOW = 7
+EXCLUDED_QUALIFIERS = frozenset({"each", "above", "below"})
+# 'over 2021-2024', 'voor de periode 2020-2023', 'sur trois ans', 'over three years': a total.
+_TOTAL_SPAN = re.compile(
+    r"(?:over|voor|for|sur|pour|between|tussen|entre)\s+(?:de\s+periode\s+|the\s+period\s+|la\s+periode\s+)?"
+    r"(?:\d{4}\s*[-–/]\s*\d{2,4}|\w+\s+(?:jaar|jaren|years|ans|annees))(?!\w)"
+)
+_CLAUSE_SPLIT = re.compile(r"[,;:()]|\s[-–]\s")
+
+
+class MoneyExtractor:
+    name = NAME
+    version = VERSION
+
+    def extract(self, section: Section, ctx: SectionContext) -> list[Candidate]:
+        from extract.normalize import find_money
+
+        blocks = [b for b in ctx.blocks if b.field in ("budget", "resources")]
+        unknown = ctx.lex.regex("budget", "unknown")
+        mentions = find_money(ctx.text, ctx.lang)
+        for block in blocks:
+            declared_unknown = unknown.match(ctx.folded, block.value_start) is not None
+            if declared_unknown and not any(block.start <= m.start < block.end for m in mentions):
+                return []  # 'Middelen: onbekend': the text says the budget is not known
+        anchors = ctx.lex.regex("budget", "anchors")
+        contribution = ctx.lex.regex("budget", "contribution")
+        out = []
+        for m in mentions:
+            if m.qualifier in EXCLUDED_QUALIFIERS:
+                continue  # 'elk 30.000 euro', 'projecten >€50k valideren'
+            s0, e0 = ctx.sentence_span(m.start)
+            c0, c1 = _clause(ctx.text, s0, e0, m.start, m.end)
+            anchor = _nearest_anchor(ctx, anchors, s0, e0, m.start, m.end)
+            clause_anchor = anchor is not None and c0 <= anchor[0] < c1
+            if contribution.search(ctx.folded, c0, c1) and not clause_anchor:
+                continue  # 'en het departement X 10.000 euro bijdraagt': a share of the budget
+            block = ctx.block_at(m.start)
+            in_block = block is not None and block.field in ("budget", "resources")
+            if anchor is not None:
+                prior, distance = "anchored", anchor[2]
+                if in_block and block is not None and block.field == "budget" and m.start - block.value_start < 3:
+                    prior, distance = "label", 0
+            elif in_block and block is not None:
+                label_value = m.start - block.value_start < 3
+                prior, distance = ("label", 0) if label_value else ("block", 0)
+            else:
+                prior, distance = "mention", 0
+            value = _budget_value(ctx, m, anchor, block if in_block else None)
+            out.append(ctx.candidate("budget", value, m.start, m.end, family=NAME, version=VERSION,
+                                     prior=prior, distance=distance, ner=("MONEY",)))
+        return out
+
+
+def _clause(text: str, s0: int, e0: int, start: int, end: int) -> tuple[int, int]:
+    """The clause of the sentence around the mention (split at commas, semicolons, brackets)."""
+    lo, hi = s0, e0
+    for m in _CLAUSE_SPLIT.finditer(text, s0, e0):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _nearest_anchor(ctx: SectionContext, anchors: re.Pattern[str], s0: int, e0: int, start: int, end: int) -> tuple[int, int, int] | None:
+    """(start, end, words between) of the budget word closest to the amount in its sentence."""
+    best = None
+    for a in anchors.finditer(ctx.folded, s0, e0):
+        if a.end() <= start:
+            distance = ctx.token_distance(a.end(), start)
+            if distance > ANCHOR_BEFORE_MAX:
+                continue
+        elif a.start() >= end:
+            distance = ctx.token_distance(end, a.start())
+            if distance > ANCHOR_AFTER_MAX:
+                continue
+        else:
+            continue
+        if best is None or distance < best[2]:
+            best = (a.start(), a.end(), distance)
+    return best
+
+
+def _budget_value(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | None, block: Any) -> dict[str, Any]:
+    amount_eur = m.amount if m.currency == "EUR" else None
+    approximate = bool(m.approximate)
+    for alt in getattr(m, "alternatives", ()) or ():
+        if amount_eur is None and alt.currency == "EUR":
+            amount_eur = alt.amount
+            approximate = approximate or bool(alt.approximate)
+    period = m.period or _period(ctx, m, anchor, block)
+    return {
+        "amount": m.amount, "currency": m.currency, "period": period, "amount_eur": amount_eur,
+        "approximate": approximate, "raw": re.sub(r"\s+", " ", m.raw),
+    }
+
+
+def _period(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | None, block: Any) -> str | None:
+    """'jaarlijks budget van X', 'X per jaar', 'Jaarbudget: X' -> year; 'X over 2021-2024' -> total."""
+    s0, e0 = ctx.sentence_span(m.start)
+    lo = min(anchor[0], m.start) if anchor else m.start
+    words_before = list(re.finditer(r"\S+", ctx.text[s0:lo]))[-PERIOD_WINDOW:]
+    lo = s0 + words_before[0].start() if words_before else lo
+    words_after = list(re.finditer(r"\S+", ctx.text[m.end:e0]))[:PERIOD_WINDOW]
+    hi = m.end + words_after[-1].end() if words_after else m.end
+    window = ctx.folded[lo:hi]
+    if _TOTAL_SPAN.search(window) or ctx.lex.regex("budget", "period_total").search(window):
+        return "total"
+    if ctx.lex.regex("budget", "period_year").search(window):
+        return "year"
+    if block is not None and ctx.lex.regex("budget", "period_year").search(ctx.folded, block.start, block.value_start):
+        return "year"  # the label itself says it: 'Jaarbudget:', 'Annual budget:'
+    return None

@@ -1,0 +1,105 @@
+"""Staff: how many people work for the lab ('4 medewerkers', 'c. 25 FTE', 'huit personnes').
+
+A count must be tied to a staff noun (optionally with adjectives between: '22 toegewijde
+medewerkers', '7 full time medewerkers') or follow 'team of' / the staff label. Generic nouns
+('mensen', 'people', 'personnes', 'agents') count only next to a team/staff word, so '5000 mensen
+bereikt' is not a team. Board sizes ('11 leden', 'members') and counts of other things
+(projects, labs, departments) are never staff: their nouns are not staff nouns.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extract.extractors.context import SectionContext
+from extract.extractors.lexicon import Lexicon, fold_keep
+from extract.models import Candidate, Section
+
+NAME = "staff"
+VERSION = "1"
+
+MAX_ADJECTIVES = 3
+GENERIC_ANCHOR_MAX = 6
+MAX_COUNT = 100_000
+YEAR = re.compile(r"^(?:18|19|20)\d\d$")
+
+
+@lru_cache(maxsize=8)
+def _noun_pattern(lex: Lexicon) -> re.Pattern[str]:
+    nouns = sorted({fold_keep(n) for n in lex.words("staff", "nouns") + lex.words("staff", "generic_nouns")},
+                   key=len, reverse=True)
+    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
+    return re.compile(rf"\s*((?:[\w'’-]+\s+){{0,{MAX_ADJECTIVES}}}?)({body})(?![\w])")
+
+
+@lru_cache(maxsize=8)
+def _function_words(lex: Lexicon) -> frozenset[str]:
+    words: set[str] = set()
+    for key in ("determiners", "connectors", "clause_verbs", "relatives", "conjunctions", "agent_markers"):
+        words |= lex.folded("words", key)
+    return frozenset(words)
+
+
+class StaffExtractor:
+    name = NAME
+    version = VERSION
+
+    def extract(self, section: Section, ctx: SectionContext) -> list[Candidate]:
+        from extract.normalize import find_numbers
+
+        lex = ctx.lex
+        nouns = _noun_pattern(lex)
+        generic = lex.folded("staff", "generic_nouns")
+        fte = lex.folded("staff", "fte_nouns")
+        blockers = _function_words(lex)
+        anchors = lex.regex("staff", "anchors")
+        team_of = lex.regex("staff", "team_of")
+        staff_block = ctx.block("staff")
+        out = []
+        for n in find_numbers(ctx.text, ctx.lang):
+            if YEAR.match(n.raw) or not 0 < n.value <= MAX_COUNT:
+                continue
+            s0, e0 = ctx.sentence_span(n.start)
+            match = nouns.match(ctx.folded, n.end)
+            label_value = staff_block is not None and 0 <= n.start - staff_block.value_start < 3
+            team_before = _ends_with(team_of, ctx.folded, s0, n.start)
+            if match and match.end() <= e0:
+                between = match.group(1).split()
+                if any(w in blockers or w[:1].isdigit() for w in between):
+                    continue
+                noun = re.sub(r"\s+", " ", match.group(2))
+                if noun in generic and not (team_before or label_value or
+                                            _anchor_before(ctx, anchors, s0, n.start)):
+                    continue
+                prior = "label" if label_value else "anchored"
+                unit = "fte" if noun in fte else "headcount"
+                end = match.end()
+                distance = len(between)
+            elif team_before or label_value:
+                # 'een team van 10.', 'Staff: 25' (the label or 'team of' is the anchor)
+                prior, unit, end, distance = ("label" if label_value else "block"), None, n.end, 0
+                if staff_block is not None and lex.regex("staff", "fte_nouns").search(
+                        ctx.folded, staff_block.start, staff_block.value_start):
+                    unit = "fte"
+            else:
+                continue
+            count = int(n.value) if n.value == int(n.value) else n.value
+            value = {"count": count, "approximate": bool(n.approximate), "unit": unit,
+                     "raw": re.sub(r"\s+", " ", ctx.text[n.start:end])}
+            out.append(ctx.candidate("staff", value, n.start, end, family=NAME, version=VERSION,
+                                     prior=prior, distance=distance, ner=("CARDINAL",)))
+        return out
+
+
+def _ends_with(pattern: re.Pattern[str], folded: str, lo: int, pos: int) -> bool:
+    """Does a phrase of ``pattern`` end right before ``pos`` (allowing an approximation word)?"""
+    for m in pattern.finditer(folded, lo, pos):
+        rest = folded[m.end():pos].split()
+        if len(rest) <= 1:
+            return True
+    return False
+
+
+def _anchor_before(ctx: SectionContext, anchors: re.Pattern[str], lo: int, pos: int) -> bool:
+    return any(ctx.token_distance(a.end(), pos) <= GENERIC_ANCHOR_MAX for a in anchors.finditer(ctx.folded, lo, pos))
