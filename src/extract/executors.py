@@ -101,6 +101,7 @@ class DaskExecutor:
             # Our own extract worker runs under each dask worker: they must be allowed children.
             with dask.config.set({"distributed.worker.daemon": False}):
                 self.cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=processes,
+                                            protocol="tcp://",
                                             host="127.0.0.1", dashboard_address=None)
             self.client = Client(self.cluster)
         log.info("dask: %s", self.client)
