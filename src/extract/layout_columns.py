@@ -54,8 +54,10 @@ def find_gutter(words: list[Word], page_height: float, median_height: float) -> 
     for x in range(lo, hi + 1):
         spans = [(w.bbox[1], w.bbox[3]) for w in body if w.bbox[0] - 1 < x < w.bbox[2] + 1]
         blocked.append(_vertical_cover(spans))
-    limit = 0.2 * body_height
-    min_width = max(6.0, 0.8 * median_height)
+    # Measure against the height the text itself covers, so white space on a short page counts for nothing.
+    text_cover = _vertical_cover([(w.bbox[1], w.bbox[3]) for w in body])
+    limit = 0.12 * text_cover
+    min_width = max(8.0, 1.0 * median_height)
     best: tuple[float, float] | None = None
     start = None
     for i, cover in enumerate(blocked + [float("inf")]):
@@ -73,7 +75,7 @@ def find_gutter(words: list[Word], page_height: float, median_height: float) -> 
     right = [w for w in body if w.bbox[0] >= b - 1]
     # Both sides must carry real text over a good part of the page, not a few labels or a margin note.
     for side in (left, right):
-        if len(side) < 10 or _vertical_cover([(w.bbox[1], w.bbox[3]) for w in side]) < 0.15 * body_height:
+        if len(side) < 10 or _vertical_cover([(w.bbox[1], w.bbox[3]) for w in side]) < 0.25 * text_cover:
             return None
     if a - left_edge < 0.3 * span or right_edge - b < 0.3 * span:
         return None
@@ -103,14 +105,17 @@ def split_rows_at_gutter(rows: list[list[Word]], gutter: tuple[float, float] | N
     """Cut rows that have words on both sides of the gutter (and none across it) into two lines."""
     if gutter is None:
         return rows
-    a, b = gutter
-    mid = (a + b) / 2
+    mid = (gutter[0] + gutter[1]) / 2
     out: list[list[Word]] = []
     for row in rows:
-        crosses = any(w.bbox[0] < b - 1 and w.bbox[2] > a + 1 for w in row)
+        crosses = any(w.bbox[0] < mid - 2 and w.bbox[2] > mid + 2 for w in row)
         left = [w for w in row if w.bbox[2] <= mid]
         right = [w for w in row if w.bbox[0] >= mid]
-        if crosses or not left or not right or len(left) + len(right) != len(row):
+        # A title over both columns may have a plain word space right at the gutter: keep it whole.
+        narrow = bool(left and right) and right[0].bbox[0] - max(w.bbox[2] for w in left) < min(
+            0.7 * (gutter[1] - gutter[0]), 12.0
+        )
+        if crosses or narrow or not left or not right or len(left) + len(right) != len(row):
             out.append(row)
         else:
             out.extend([left, right])

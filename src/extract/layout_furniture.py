@@ -109,6 +109,8 @@ def mark_furniture(pages: list[tuple[Page, list[Draft]]], body_em: dict[int, flo
         for draft in body:
             if _in_top_zone(draft, page) and (id(draft) in headers or is_page_number(draft.text)):
                 draft.role = "header"
+            elif is_url_only(draft.text) and _in_bottom_zone(draft, page):
+                draft.role = "url_footer"  # even when repeated: the page footer prints the lab's link
             elif _in_bottom_zone(draft, page) and (id(draft) in footers or is_page_number(draft.text)):
                 draft.role = "footer"
         for group in _column_groups([d for d in body if d.role == "body"]):
