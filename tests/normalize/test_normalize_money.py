@@ -123,3 +123,8 @@ def test_several_amounts_keep_their_own_periods():
 )
 def test_currency_code(token, code):
     assert currency_code(token) == code
+
+
+def test_annual_report_is_not_a_period():
+    (money,) = find_money("Annual report 2023. The lab spends EUR 2m.", "en")
+    assert money.period is None

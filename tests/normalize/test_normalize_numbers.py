@@ -20,7 +20,7 @@ PARSE = [
     ("1,2 million", "fr", 1_200_000), ("2 milliards", "fr", 2e9), ("3 Md", "fr", 3e9), ("1.200.000", "fr", 1_200_000),
     # no language: decided from the shape
     ("340.000", None, 340_000), ("30.000", None, 30_000), ("1,200", None, 1200), ("45,67", None, 45.67),
-    ("1.2", None, 1.2), ("1.234,5", None, 1234.5), ("1,234.5", None, 1234.5), ("12", None, 12),
+    ("1.2", None, 1.2), ("0.500", None, 0.5), ("1.234,5", None, 1234.5), ("1,234.5", None, 1234.5), ("12", None, 12),
     # number words, capitalised too
     ("vijftien", "nl", 15), ("Veertien", "nl", 14), ("twaalf", "nl", 12), ("tweeëntwintig", "nl", 22),
     ("huit", "fr", 8), ("sept", "fr", 7), ("vingt et un", "fr", 21), ("trois cent cinquante", "fr", 350),

@@ -66,9 +66,12 @@ def test_amounts_with_scale_words_and_currency_parse_back(amount, lang, data):
 def test_parsers_never_raise(text):
     for lang in (None, "nl", "en", "fr"):
         parse_number(text, lang)
-        find_numbers(text, lang)
-        find_money(text, lang)
-        find_countries(text, lang)
+        for number in find_numbers(text, lang):
+            assert text[number.start : number.end] == number.raw
+        for money in find_money(text, lang):
+            assert text[money.start : money.end] == money.raw
+        for country in find_countries(text, lang):
+            assert text[country.start : country.end] == country.raw
         country_code(text, lang)
     currency_code(text)
     country_from_url(text)

@@ -61,3 +61,14 @@ def test_find_urls_in_text():
     assert [text[s:e] for _, s, e in found] == [
         "wwwi.rijksinnovatiecommunity.nl", "labx.gov.pt", "www.nesta.org.uk", "https://www.vinnova.se/en/",
     ]
+
+
+def test_find_urls_joins_an_address_broken_over_two_lines():
+    text = "Zie http://www.belgiantrain.be/nl/about-sncb/en-route-vers-\nmieux/innovation/innovation-lab\nDit is tekst."
+    ((url, start, end),) = find_urls(text)
+    assert url == "https://www.belgiantrain.be/nl/about-sncb/en-route-vers-mieux/innovation/innovation-lab"
+    assert text[end:].startswith("\nDit")
+
+
+def test_find_urls_skips_email_addresses_and_sentence_breaks():
+    assert find_urls("Mail jan.de@lab.be of frederic@bosa.fgov.be. Het lab.Het budget") == []

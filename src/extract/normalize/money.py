@@ -151,7 +151,11 @@ _PERIODS: tuple[tuple[Period, str], ...] = (
      rf"|(?:over|voor|sur|pour|for|during|tijdens|gedurende|van|from|de|between|tussen|entre|period|periode)"
      rf"\s+(?:de\s+|la\s+|the\s+)?(?:periode\s+|period\s+)?{_YEAR_RANGE}|{_YEAR_RANGE}"),
 )
-_PERIOD_PATTERNS = tuple((period, re.compile(rf"(?<![\w])(?:{body})(?![\w])")) for period, body in _PERIODS)
+# 'annual report', 'jaarverslag', 'rapport annuel' name a document, not the amount's period.
+_NOT_A_PERIOD = r"(?!\s+(?:report|review|conference|meeting|plan|verslag|rapport|conferentie|bijeenkomst|congres))"
+_PERIOD_PATTERNS = tuple(
+    (period, re.compile(rf"(?<![\w])(?:{body})(?![\w]){_NOT_A_PERIOD}")) for period, body in _PERIODS
+)
 
 _QUALIFIERS_BEFORE: tuple[tuple[Qualifier, str], ...] = (
     ("up_to", r"tot\s+maximaal|tot\s+een\s+maximum\s+van|maximaal|max\.?|hooguit|tot|up\s+to|as\s+much\s+as"

@@ -111,7 +111,10 @@ def read_digits(raw: str, lang: str | None = None) -> float | None:
         return float(f"{head.replace(group, '')}.{tail}")
     mark = marks.pop()
     parts = s.split(mark)
-    grouped = len(parts[-1]) == 3 and all(len(p) == 3 for p in parts[1:]) and 1 <= len(parts[0]) <= 3
+    # '0.500' is a fraction in every locale; a group needs a non-zero head.
+    grouped = (
+        len(parts[-1]) == 3 and all(len(p) == 3 for p in parts[1:]) and 1 <= len(parts[0]) <= 3 and parts[0] != "0"
+    )
     if len(parts) > 2:
         # '1.200.000': a repeated mark can only be grouping.
         return float("".join(parts)) if grouped else None

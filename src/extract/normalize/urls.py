@@ -125,6 +125,9 @@ _CANDIDATE = re.compile(
 )
 
 
+_CONTINUATION = re.compile(r"[ \t]*\r?\n[ \t]*([a-z0-9][\w\-./%?=&~+]*(?:[/\-.][\w\-./%?=&~+]*)+)(?=\s|$)")
+
+
 def find_urls(text: str) -> list[tuple[str, int, int]]:
     """Addresses in ``text``: (normalised url, start, end), in order; nothing that is not one."""
     if not isinstance(text, str) or not text:
@@ -133,9 +136,15 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
     for match in _CANDIDATE.finditer(text):
         raw = match.group(0)
         start = match.start()
-        end = start + len(raw.rstrip(_TRAILING.replace("/", ""))) if raw else start
         if raw.startswith(("(", "[")):
             continue
+        end = start + len(raw.rstrip(_TRAILING.replace("/", "")))
+        if raw.endswith(("/", "-")) and "/" in raw.split("//", 1)[-1]:
+            # A long address broken over two lines at '/' or '-' ('…/en-route-vers-\nmieux/…').
+            more = _CONTINUATION.match(text, match.end())
+            if more:
+                raw += more.group(1)
+                end = more.start(1) + len(more.group(1).rstrip(_TRAILING.replace("/", "")))
         url = normalize_url(raw)
         if url is None:
             continue
