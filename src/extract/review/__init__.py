@@ -102,7 +102,7 @@ def build_review(
         else:
             previous = previous_version(out_dir, stem, available[stem])
         diff = diff_files(stem, previous[1], output) if previous else None
-        source = find_source(output, raw_dir)
+        source = find_source(output, raw_dir, out_dir, stem)
         pages = {int(p["page"]) for r in output.records for p in _provenances(r) if p.get("page") and p.get("bbox")}
         images = {}
         if source is not None:

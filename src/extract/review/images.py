@@ -6,6 +6,7 @@ points, origin top-left) scaled by ``image width / page width in points``.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,18 +30,52 @@ class PageImage:
     """The page size the output's bboxes are measured in."""
 
 
-def find_source(output: OutputFile, raw_dir: Path | None = None) -> Path | None:
-    """The source file of an output: its recorded path (from the working directory), else under ``raw_dir``."""
+def find_source(output: OutputFile, raw_dir: Path | None = None, out_dir: Path | None = None, stem: str | None = None) -> Path | None:
+    """The source file of an output, checked against its recorded sha256.
+
+    Looked for at its recorded path (from the working directory), under ``raw_dir``, under the
+    input folder of the runs that wrote it (run manifests), and under ``raw/`` beside the output folder.
+    """
     recorded = Path(output.source.path)
-    candidates = [recorded]
+    folders: list[Path] = []
     if raw_dir is not None:
-        raw_dir = Path(raw_dir)
-        candidates += [raw_dir / recorded, raw_dir / Path(*recorded.parts[1:]) if len(recorded.parts) > 1 else raw_dir / recorded.name,
-                       raw_dir / recorded.name]
-    for cand in candidates:
-        if cand.is_file():
+        folders.append(Path(raw_dir))
+    if out_dir is not None:
+        folders += _input_dirs(Path(out_dir), stem)
+        folders.append(Path(out_dir).resolve().parent / "raw")
+    candidates = [recorded]
+    for folder in folders:
+        candidates += [folder / recorded, folder / recorded.name]
+        if len(recorded.parts) > 1:
+            candidates.append(folder / Path(*recorded.parts[1:]))
+    for cand in dict.fromkeys(candidates):
+        if cand.is_file() and _same_file(cand, output.source.sha256):
             return cand
     return None
+
+
+def _input_dirs(out_dir: Path, stem: str | None) -> list[Path]:
+    from extract.diff import load_manifests, run_shas
+
+    found = []
+    for manifest in reversed(load_manifests(out_dir)):
+        folder = manifest.get("input_dir")
+        if folder and (stem is None or stem in run_shas(out_dir, manifest)):
+            found.append(Path(folder))
+    return list(dict.fromkeys(found))
+
+
+def _same_file(path: Path, sha256: str | None) -> bool:
+    if not sha256:
+        return True
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    if digest.hexdigest() != sha256:
+        log.info("review: %s is not the file that was processed (sha256 differs); looking further", path)
+        return False
+    return True
 
 
 def _is_pdf(path: Path) -> bool:

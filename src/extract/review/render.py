@@ -19,7 +19,7 @@ MEDIUM_CONFIDENCE = 0.85
 CROP_MARGIN_PT = (60.0, 36.0)
 """Context around a source box in a crop: horizontal, vertical (points)."""
 CROP_MIN_WIDTH_PT = 320.0
-CROP_MAX_WIDTH_PX = 640.0
+CROP_MAX_WIDTH_PX = 580.0
 
 
 @dataclass
@@ -43,7 +43,7 @@ def show_value(value: Any) -> str:
     if value is None:
         return '<span class="null">null</span>'
     if isinstance(value, str):
-        return e(value)
+        return f'<span class="long">{e(value)}</span>' if len(value) > 200 else e(value)
     return e(json.dumps(display(value), ensure_ascii=False))
 
 
