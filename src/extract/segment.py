@@ -186,10 +186,21 @@ def _heading_parts(lines: list[Line], body: list[int]) -> list[_Part]:
             if other > h and (other in labs or _ends(info[h], info[other])):
                 stop = other
                 break
-        members = [lines[i] for i in body if h <= i < stop]
-        parts.append(_Part(order=h, kind="heading", title=strip_numbering(lines[h].text), lines=members,
-                           start=h, stop=stop))
+        start = _title_above(lines, body, headings, h) if len(labs) == 1 else h
+        members = [lines[i] for i in body if start <= i < stop]
+        parts.append(_Part(order=start, kind="heading", title=strip_numbering(lines[start].text), lines=members,
+                           start=start, stop=stop))
     return parts
+
+
+def _title_above(lines: list[Line], body: list[int], headings: list[int], lab: int) -> int:
+    """For a document about one lab: its title when the lab's heading is only a subtitle right under it."""
+    first = headings[0]
+    if first == lab or any(first < i < lab and lines[i].role != "heading" for i in body):
+        return lab
+    if (lines[first].size or 0.0) < (lines[lab].size or 0.0):
+        return lab
+    return first
 
 
 # --------------------------------------------------------------------------- c. repeated label blocks

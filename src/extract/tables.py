@@ -58,13 +58,19 @@ def _build(rows: list[list[list[Word]]], page: Page) -> Table | None:
     words_per_chunk = statistics.median(len(chunk) for row in multi for chunk in row)
     if len(bands) == 2 and words_per_chunk >= 5:
         return None
-    # Rows of the table: a row with text in the first band opens a new row; others continue it.
+    # Rows of the table: a row with text in the first band opens a new row; others continue it,
+    # and so does a first-column line set closer under the row above than rows are to each other
+    # (a name wrapping inside its cell).
+    tops = [min(w.bbox[1] for chunk in row for w in chunk) for row in rows]
+    pitches = [b - a for a, b, row in zip(tops, tops[1:], rows[1:]) if len(row) >= 2]
+    pitch = statistics.median(pitches) if pitches else 0.0
     table_rows: list[dict[int, list[Word]]] = []
-    for row in rows:
+    for n, row in enumerate(rows):
         placed: dict[int, list[Word]] = {}
         for chunk in row:
             placed.setdefault(_band_of(chunk, bands), []).extend(chunk)
-        if not table_rows or 0 in placed:
+        wrapped = n > 0 and len(placed) * 2 < len(bands) and tops[n] - tops[n - 1] < 0.75 * pitch
+        if not table_rows or (0 in placed and not wrapped):
             table_rows.append(placed)
         else:
             for col, words in placed.items():
@@ -102,7 +108,8 @@ def tables_from_words(page: Page) -> list[Table]:
         chunks = split_at_gaps(row, min_gap)
         top = min(w.bbox[1] for w in row)
         far = last_bottom is not None and top - last_bottom > pitch_limit
-        if run and (far or (len(chunks) < 2 and not _continues_run(chunks, run))):
+        close = last_bottom is not None and top - last_bottom < 0.6 * height and _fits_first_column(chunks, run)
+        if run and (far or (len(chunks) < 2 and not close and not _continues_run(chunks, run))):
             table = _build(run, page)
             if table:
                 tables.append(table)
@@ -117,6 +124,14 @@ def tables_from_words(page: Page) -> list[Table]:
     for table in tables:
         log.debug("page %d: table of %d cells rebuilt from word boxes", page.number, len(table.cells))
     return tables
+
+
+def _fits_first_column(chunks: list[list[Word]], run: list[list[list[Word]]]) -> bool:
+    """A short line inside the first column's width, right under the row above (a wrapped cell)."""
+    if len(chunks) != 1 or not run or sum(len(row) < 2 for row in run[-2:]) >= 2:
+        return False
+    first_right = max(max(w.bbox[2] for w in row[0]) for row in run if len(row) >= 2)
+    return max(w.bbox[2] for w in chunks[0]) <= first_right + 5
 
 
 def _continues_run(chunks: list[list[Word]], run: list[list[list[Word]]]) -> bool:
