@@ -24,7 +24,7 @@ CODES = [
     ("Danish", "DK"), ("British", "GB"), ("Dutch", "NL"), ("Flemish", "BE"), ("Swedish", "SE"), ("French", "FR"),
     ("française", "FR"), ("français", "FR"), ("belge", "BE"), ("danois", "DK"), ("suédois", "SE"),
     # OCR damage, asked directly: codes
-    ("Denernarken", "DK"), ("Frankrijlk", "FR"), ("Nederiand", "NL"), ("Vlaandcren", "BE"), ("DK", "DK"), ("SE", "SE"), ("pt", "PT"),
+    ("Denernarken", "DK"), ("Frankrijlk", "FR"), ("Nederiand", "NL"), ("Vlaandcren", "BE"), ("DK", "DK"), ("SE", "SE"), ("PT", "PT"), ("DEU", "DE"), ("GBR", "GB"),
     ("in Nederland", "NL"), ("Lab d'innovation in Frankrijk", "FR"),
 ]
 
@@ -34,7 +34,8 @@ def test_country_code(name, code):
     assert country_code(name) == code
 
 
-@pytest.mark.parametrize("name", ["", "Innovatie", "Europa", "budget", "Lab", "XX", "the", "Finance", "Service", "Portland", "Indian", "Island"])
+@pytest.mark.parametrize("name", ["", "Innovatie", "Europa", "budget", "Lab", "XX", "the", "Finance", "Service", "Portland", "Indian", "Island",
+                                  "de", "in", "be", "no", "RIC", "INO"])
 def test_country_code_unknown(name):
     assert country_code(name) is None
 

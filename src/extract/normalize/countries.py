@@ -85,6 +85,11 @@ def _fuzzy_choices(lang: str | None) -> dict[str, tuple[str, CountryKind]]:
     return {k: v for k, v in _table(lang).items() if len(k) >= _FUZZY_MIN_LEN and v[1] in ("name", "region")}
 
 
+@lru_cache(maxsize=1)
+def _territories() -> frozenset[str]:
+    return frozenset(load_rule_file("countries")["territories"])
+
+
 def _standalone_codes() -> dict[str, str]:
     return {str(k): v for k, v in load_rule_file("countries")["standalone_codes"].items()}
 
@@ -177,14 +182,18 @@ def country_code(name: str, lang: str | None = None) -> str | None:
     codes = _standalone_codes()
     if stripped in codes:
         return codes[stripped]
-    if re.fullmatch(r"[A-Za-z]{2,3}", stripped):
+    if re.fullmatch(r"[A-Z]{2,3}", stripped):
+        # A code asked for directly (a heading's 'in DK', '(SE)'): upper case only, because
+        # 'de', 'in', 'be' and 'no' are words; three letters only for the territories we name.
         import pycountry
 
-        upper = stripped.upper()
-        country = pycountry.countries.get(alpha_2=upper) if len(upper) == 2 else pycountry.countries.get(alpha_3=upper)
-        if country is not None:
-            return str(country.alpha_2)
-        return None
+        if len(stripped) == 2:
+            country = pycountry.countries.get(alpha_2=stripped)
+        else:
+            country = pycountry.countries.get(alpha_3=stripped)
+            if country is not None and country.alpha_2 not in _territories():
+                country = None
+        return str(country.alpha_2) if country is not None else None
     found = find_countries(stripped, lang)
     if found:
         # Prefer a country name over an adjective or city in a phrase like 'Lab in Frankrijk'.
