@@ -44,6 +44,7 @@ from extract.diff import (
     flatten,
     get_path,
     is_known_path,
+    keep_object,
     load_output,
     output_paths,
     provenance_for,
@@ -375,6 +376,8 @@ def add_correction(out_dir: Path, stem: str, record_ref: str, field: str, value:
                               "by": by or os.environ.get("USER") or "unknown", "at": stamp,
                               "machine_value": display(machine_value)}
     save_corrections(path, data)
+    # Keep the version the last run wrote, so `extract diff` can still compare that run.
+    keep_object(out_dir, out_path.read_bytes())
     updated = apply_corrections(machine, stem, corrections_dir)
     _write_atomic(out_path, updated.model_dump_json(indent=2).encode("utf-8"))
     return CorrectionResult(path=path, record=str(record.get("name") or key), field=field, value=value,

@@ -383,6 +383,15 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def keep_object(out_dir: Path, data: bytes) -> str:
+    """Store one output file's bytes under ``.runs/objects/<sha256>.json`` (once); returns the sha256."""
+    sha = hashlib.sha256(data).hexdigest()
+    target = Path(out_dir) / RUNS_DIR / OBJECTS_DIR / f"{sha}.json"
+    if not target.exists():
+        _write_atomic(target, data)
+    return sha
+
+
 def snapshot_outputs(out_dir: Path, run_id: str, files: Iterable[str | Path | Mapping[str, Any]]) -> dict[str, str]:
     """Keep a copy of each output file so later diffs can read this run's version.
 
@@ -393,7 +402,6 @@ def snapshot_outputs(out_dir: Path, run_id: str, files: Iterable[str | Path | Ma
     Call it at the end of a batch, after the outputs are written.
     """
     out_dir = Path(out_dir)
-    objects = out_dir / RUNS_DIR / OBJECTS_DIR
     index: dict[str, str] = {}
     for item in files:
         raw = item.get("output") if isinstance(item, Mapping) else item
@@ -403,12 +411,7 @@ def snapshot_outputs(out_dir: Path, run_id: str, files: Iterable[str | Path | Ma
         if path is None:
             log.warning("snapshot: output %s not found; later diffs cannot show this run's version", raw)
             continue
-        data = path.read_bytes()
-        sha = hashlib.sha256(data).hexdigest()
-        target = objects / f"{sha}.json"
-        if not target.exists():
-            _write_atomic(target, data)
-        index[stem_of(path, out_dir)] = sha
+        index[stem_of(path, out_dir)] = keep_object(out_dir, path.read_bytes())
     _write_atomic(out_dir / RUNS_DIR / SNAPSHOTS_DIR / f"{run_id}.json",
                   json.dumps({"run_id": run_id, "files": index}, indent=1, sort_keys=True).encode())
     return index

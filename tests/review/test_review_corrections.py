@@ -197,3 +197,22 @@ def test_eval_command_scores_corrections(project: Path, capsys) -> None:  # type
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[-1].startswith("overall field F1: 0.6667")
     assert any(line.startswith("staff.count") for line in lines)
+
+
+def test_correct_waits_for_no_batch_and_keeps_the_runs_version(project: Path) -> None:
+    from extract.diff import load_output, outputs_of_run
+    from extract.locking import OutputLock
+    from extract.store import sha256_file
+
+    out = project / "output"
+    run_sha = sha256_file(out / "report.json")
+    with OutputLock(out):
+        assert main(["correct", "report", "AIL", "staff.count", "5", "--out", str(out)]) == ExitCode.locked
+    assert not (project / "corrections").exists()
+    assert main(["correct", "report", "AIL", "staff.count", "5", "--out", str(out)]) == ExitCode.ok
+    # The run's own version is still readable for diffs although the output file was rewritten.
+    manifest = {"run_id": "r1", "files": [{"path": "report.pdf", "status": "ok", "output_rel": "report.json",
+                                           "output_sha256": run_sha}]}
+    kept = outputs_of_run(out, manifest)["report"]
+    assert kept is not None and kept.records[0].staff is not None and kept.records[0].staff.count == 4
+    assert load_output(out / "report.json").records[0].staff.count == 5  # type: ignore[union-attr]

@@ -32,11 +32,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from extract.corrections import _MISSING, add_correction, parse_value
+    from extract.diff import display
+
+    from extract.locking import OutputLock
 
     value = parse_value(args.value) if args.value is not None else _MISSING
-    result = add_correction(args.out, args.stem, args.record, args.field, value, confirm=args.confirm,
-                            by=args.by, corrections_dir=args.corrections)
+    # A batch writing the same output folder would race the rewrite of the output file.
+    with OutputLock(args.out):
+        result = add_correction(args.out, args.stem, args.record, args.field, value, confirm=args.confirm,
+                                by=args.by, corrections_dir=args.corrections)
     sys.stdout.write(
-        f"{result.status}: {result.record} {result.field} = {json.dumps(result.value, ensure_ascii=False)} "
-        f"(machine: {json.dumps(result.machine_value, ensure_ascii=False)}); saved in {result.path}, applied to {result.output}\n")
+        f"{result.status}: {result.record} {result.field} = {json.dumps(display(result.value), ensure_ascii=False)} "
+        f"(machine: {json.dumps(display(result.machine_value), ensure_ascii=False)}); saved in {result.path}, applied to {result.output}\n")
     return ExitCode.ok
