@@ -231,6 +231,8 @@ class IdentityExtractor:
         for kind in ("verbs", "nouns"):
             for trigger in ctx.lex.regex("founded", kind).finditer(ctx.folded):
                 s0, e0 = ctx.sentence_span(trigger.start())
+                if kind == "verbs" and _other_subject(ctx, s0, trigger.start()):
+                    continue
                 for y in years:
                     if not (s0 <= y.start() < e0):
                         continue
@@ -270,3 +272,15 @@ def _initials_cover(acronym: str, words: list[str]) -> bool:
             pool.remove(c)
             hits += 1
     return hits / len(letters) >= 0.75
+
+
+def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
+    """'... a call that the ministry launched in 2018': the verb has its own subject in a relative
+    clause, so the year is not the lab's ('the lab, which was founded in 2010' still counts)."""
+    words = [fold_keep(w) for w in _WORDS.findall(ctx.text[s0:verb_start])][-5:]
+    relatives = ctx.lex.folded("words", "relatives")
+    determiners = ctx.lex.folded("words", "determiners")
+    for i, word in enumerate(words):
+        if word in relatives and any(w in determiners for w in words[i + 1:]):
+            return True
+    return False

@@ -1,0 +1,116 @@
+"""Governance bodies with member counts, parent organisations and funding sources, nl/en/fr."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def bodies(record):
+    return [(b.name, b.members) for b in record.governance.bodies] if record.governance else []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Governance: Het lab wordt aangestuurd door een Strategische Raad (bestaat uit 7 leden).", "nl",
+         [("Strategische Raad", 7)]),
+        ("Bestuur: Het lab heeft een raad van bestuur en een klankbordgroep.", "nl",
+         [("Raad van bestuur", None), ("Klankbordgroep", None)]),
+        ("Governance: Het centrum wordt geleid door een “Raad van Toezicht”.", "nl", [("Raad van Toezicht", None)]),
+        ("Governance: The lab reports to a Steering Committee of 12 members and an Advisory Board.", "en",
+         [("Steering Committee", 12), ("Advisory Board", None)]),
+        ("Governance: The unit is overseen by a board (9 members).", "en", [("Board", 9)]),
+        ("Gouvernance : un comité de pilotage composé de sept membres suit les projets.", "fr",
+         [("Comité de pilotage", 7)]),
+        ("Governance: Het bestuur van het lab bestaat uit vertegenwoordigers van: de stad, de provincie, "
+         "de universiteit en twee bedrijven.", "nl", [("Bestuur", 4)]),
+        ("Governance: Negen gemeenten financieren het lab. Zij vormen samen de regionale stuurgroep.", "nl",
+         [("regionale stuurgroep", 9)]),
+    ],
+)
+def test_bodies(extract_one, text, lang, expected):
+    assert bodies(extract_one(text, "Testlab", lang=lang)) == expected
+
+
+def test_body_variants_are_merged_and_counts_kept(extract_one):
+    text = ("Governance: De werking valt onder het oog van de Digital Board en het ondersteunend comite.\n"
+            "Rol van de Digitalboard (bestaat uit 6 leden)\n"
+            "= Bepaalt de strategie\n"
+            "Rol van het ondersteunend comité (bestaat uit 5 leden)\n"
+            "= Volgt de projecten op")
+    assert bodies(extract_one(text, "Testlab", lang="nl")) == [("Digital Board", 6), ("ondersteunend comité", 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governance: De werking steunt op de studiedienst van de Economische Raad van Wallonië (ERW).",
+        "Governance: Het lab werkt samen met regionale en provinciale raden.",
+        "Governance: Elk lab heeft zijn eigen team, budget en projecten.",
+    ],
+)
+def test_no_bodies(extract_one, text):
+    assert bodies(extract_one(text, "Testlab", lang="nl")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "parent"),
+    [
+        ("Rol: Het lab is geïntegreerd in het Agentschap Digitale Overheid en werkt voor alle diensten.", "nl",
+         "Agentschap Digitale Overheid"),
+        ("Governance: Het team valt onder het Ministerie van Binnenlandse Zaken en Koninkrijksrelaties.", "nl",
+         "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"),
+        ("Governance: Het lab maakt deel uit van de Federale Overheidsdienst Beleid en Ondersteuning.", "nl",
+         "Federale Overheidsdienst Beleid en Ondersteuning"),
+        ("Governance: The lab is part of the Department for Science and Technology, which funds it.", "en",
+         "Department for Science and Technology"),
+        ("Governance: The studio is hosted by the City of Lisbon.", "en", "City of Lisbon"),
+        ("Gouvernance : le laboratoire est rattaché à la Direction interministérielle de la transformation "
+         "publique.", "fr", "Direction interministérielle de la transformation publique"),
+    ],
+)
+def test_parent(extract_one, text, lang, parent):
+    assert extract_one(text, "Testlab", lang=lang).governance.parent == parent
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Rol: De labs werden gelanceerd als onderdeel van het Relanceprogramma van de regering.", "nl"),
+        ("Role: The lab works under the supervision of ministers.", "en"),
+    ],
+)
+def test_no_parent(extract_one, text, lang):
+    record = extract_one(text, "Testlab", lang=lang)
+    assert record.governance is None or record.governance.parent is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "sources"),
+    [
+        ("Middelen: Het lab wordt gefinancierd door 6 provincies, elk met een gelijk deel.", "nl", ["6 provincies"]),
+        ("Rol: Het agentschap draait op subsidies en wordt bestuurd door een raad.", "nl", ["subsidies"]),
+        ("Middelen: Het grootste deel van het budget komt van Europese structuurfondsen. Het team telt 4 mensen.",
+         "nl", ["Europese structuurfondsen"]),
+        ("Governance: Drie ministeries en twee steden financieren Testlab.", "nl", ["Drie ministeries en twee steden"]),
+        ("Resources: The lab is funded by the National Lottery and Innovate Network grants.", "en",
+         ["National Lottery and Innovate Network grants"]),
+        ("Moyens : le laboratoire est financé par le Fonds pour la transformation de l'action publique.", "fr",
+         ["Fonds pour la transformation de l'action publique"]),
+        ("Financiering: Vlaamse overheid; Europese Commissie", "nl", ["Vlaamse overheid", "Europese Commissie"]),
+    ],
+)
+def test_funding_sources(extract_one, text, lang, sources):
+    assert extract_one(text, "Testlab", lang=lang).funding_sources == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Rol: Daarnaast financieren ze start-ups die bijdragen aan hun missies.", "nl"),
+        ("Rol: De naam komt van een oud Latijns woord.", "nl"),
+        ("Middelen: Er worden geen vergoedingen betaald door het lab.", "nl"),
+    ],
+)
+def test_no_funding_sources(extract_one, text, lang):
+    assert extract_one(text, "Testlab", lang=lang).funding_sources == []

@@ -1,0 +1,116 @@
+"""Name, acronym, country, website and founding year, from titles and text in nl/en/fr."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.extractors.identity import parse_title
+from extract.extractors.lexicon import lexicon
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "name", "acronym", "country"),
+    [
+        ("Stedelijk Innovatie Atelier (SIA) in België", "nl", "Stedelijk Innovatie Atelier", "SIA", "BE"),
+        ("Policy Lab in UK", "en", "Policy Lab", None, "GB"),
+        ("GovLab Oost - Proeftuin voor digitale dienstverlening in Oostenrijk", "nl", "GovLab Oost", None, "AT"),
+        ("Laboratoire d'innovation territoriale en France", "fr", "Laboratoire d'innovation territoriale", None, "FR"),
+        ("Digital Transformation Office (DTO-2) in Finland", "en", "Digital Transformation Office", "DTO-2", "FI"),
+        ("Innovatiehuis Gent", "nl", "Innovatiehuis Gent", None, None),
+        ("Publieke Proeftuin (PPT) in Belgié", "nl", "Publieke Proeftuin", "PPT", "BE"),
+    ],
+)
+def test_parse_title(title, lang, name, acronym, country):
+    parts = parse_title(title, lexicon(lang))
+    assert (parts.name, parts.acronym, parts.country) == (name, acronym, country)
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [("Jaarverslag 2023 – Stadslab Brugge", "Stadslab Brugge"),
+     ("Annual Report 2022: Civic Design Studio", "Civic Design Studio"),
+     ("Rapport annuel 2021 du Laboratoire citoyen", "Laboratoire citoyen")],
+)
+def test_single_lab_report_title(title, name):
+    assert parse_title(title, lexicon("nl"), document=True).name == name
+
+
+def test_acronym_defined_in_role_text(extract_one):
+    text = ("Rol: De Federale Dienst voor Publieke Vernieuwing (FDPV) bundelt een netwerk van labs in steden.\n"
+            "Governance: Het netwerk rapporteert aan de Sociaal Overlegcomité (SOC).")
+    assert extract_one(text, "Netwerk van vernieuwingslabs in Belgié", lang="nl").acronym == "FDPV"
+
+
+def test_no_acronym_from_unrelated_parentheses(extract_one):
+    text = "Rol: Het lab werkt samen met gemeenten (zie bijlage) en de Vlaamse overheid (VO)."
+    assert extract_one(text, "Stadslab Noord", lang="nl").acronym is None
+
+
+def test_company_abbreviation_in_name_is_not_acronym(extract_one):
+    text = "Rol: Binnen de KLM (KLM) werkt het lab aan nieuwe diensten."
+    assert extract_one(text, "KLM Digital Studio in Nederland", lang="nl").acronym is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "lang", "country"),
+    [
+        ("Rol: Het lab ondersteunt Vlaamse gemeenten bij hun digitalisering.", "Digitaal Atelier", "nl", "BE"),
+        ("Rol: Het Deense agentschap ondersteunt ministeries.", "Agentschap X", "nl", "DK"),
+        ("Role: The unit serves the Irish civil service.", "Public Service Lab", "en", "IE"),
+        ("Website: www.innolab.fi\nRole: It helps ministries.", "InnoLab", "en", "FI"),
+    ],
+)
+def test_country_from_text_or_tld(extract_one, text, title, lang, country):
+    assert extract_one(text, title, lang=lang).country == country
+
+
+def test_country_tld_fallback_is_least_confident(extract_one):
+    tld = extract_one("Website: www.innolab.fi", "InnoLab", lang="en")
+    title = extract_one("Website: www.innolab.fi", "InnoLab in Finland", lang="en")
+    assert tld.provenance["country"].confidence < title.provenance["country"].confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "urls", "website"),
+    [
+        ("Website: wwwi.proeftuin.be/nl/", (), "https://www.proeftuin.be/nl"),
+        ("Site web : https://LABO.gouv.fr/innovation/", (), "https://labo.gouv.fr/innovation"),
+        ("Rol: Meer op www.stadslab.nl of bel ons.", (), "https://www.stadslab.nl"),
+        ("Rol: Een lab zonder adres in de tekst.", ("https://www.voettekst.be/",), "https://www.voettekst.be"),
+    ],
+)
+def test_website(extract_one, text, urls, website):
+    assert extract_one(text, "Lab", lang="nl", urls=urls).website == website
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "year"),
+    [
+        ("Rol: Het lab werd opgericht in 2015 door drie steden.", "nl", 2015),
+        ("Rol: Het team werd al in 2009 opgericht als proefproject.", "nl", 2009),
+        ("Rol: Sinds de oprichting begin 2020 begeleidt het lab projecten.", "nl", 2020),
+        ("Rol: Het platform is ontstaan in 2012 uit een burgerinitiatief.", "nl", 2012),
+        ("Role: The unit was established in 2014 to test new services.", "en", 2014),
+        ("Role: Since its founding in 2011 the lab has run 80 projects.", "en", 2011),
+        ("Role: It was set up in 2017 within the Cabinet Office.", "en", 2017),
+        ("Rôle : le laboratoire, créé en 2016, accompagne les ministères.", "fr", 2016),
+        ("Rôle : depuis sa création en 2013, la structure forme des agents.", "fr", 2013),
+        ("Opgericht: 2008", "nl", 2008),
+    ],
+)
+def test_founded_year(extract_one, text, lang, year):
+    assert extract_one(text, "Testlab", lang=lang).founded_year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Rol: Deze labs zijn opgericht naar aanleiding van een oproep tot projecten die in maart 2017 door het "
+         "ministerie werd uitgeschreven.", "nl"),
+        ("Rol: Het lab organiseerde in 2019 een hackathon en werd later uitgebreid.", "nl"),
+        ("Role: The labs were created following a call for projects that the ministry launched in spring 2018.", "en"),
+        ("Rôle : depuis leur création, les laboratoires ont mené 80 projets en 2022.", "fr"),
+    ],
+)
+def test_unrelated_year_is_not_founding(extract_one, text, lang):
+    assert extract_one(text, "Testlab", lang=lang).founded_year is None

@@ -1,0 +1,55 @@
+"""Staff counts tied to staff nouns in nl/en/fr; never board sizes or counts of other things."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "count", "approximate", "unit"),
+    [
+        ("Middelen: Het lab telt 6 medewerkers.", "nl", 6, False, "headcount"),
+        ("Middelen: Er werken 14 gedreven vaste medewerkers.", "nl", 14, False, "headcount"),
+        ("Middelen: Het centrum heeft 35 werknemers in dienst.", "nl", 35, False, "headcount"),
+        ("Middelen: Het kernteam bestaat uit 5 personeelsleden.", "nl", 5, False, "headcount"),
+        ("Personeel: 12 VTE", "nl", 12, False, "fte"),
+        ("Middelen: We werken met een team van twaalf mensen.", "nl", 12, False, "headcount"),
+        ("Middelen: De subsidie dekt de loonkosten van 3 medewerkers.", "nl", 3, False, "headcount"),
+        ("Middelen: De dienst heeft ongeveer 180 werknemers.", "nl", 180, True, "headcount"),
+        ("Staff: c. 25 FTE", "en", 25, True, "fte"),
+        ("Resources: The lab employs 9 full-time staff.", "en", 9, False, "headcount"),
+        ("Resources: It runs on a dozen staff and a small budget.", "en", 12, False, "headcount"),
+        ("Resources: The team is made up of 7 people.", "en", 7, False, "headcount"),
+        ("Moyens : l'équipe compte huit personnes.", "fr", 8, False, "headcount"),
+        ("Équipe : 15 collaborateurs", "fr", 15, False, "headcount"),
+        ("Moyens : le laboratoire emploie environ 40 salariés.", "fr", 40, True, "headcount"),
+        ("Effectif : 6 ETP", "fr", 6, False, "fte"),
+    ],
+)
+def test_staff_phrasings(extract_one, text, lang, count, approximate, unit):
+    staff = extract_one(text, "Testlab", lang=lang).staff
+    assert staff is not None
+    assert (staff.count, staff.approximate, staff.unit) == (count, approximate, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Governance: De stuurgroep bestaat uit 9 leden.", "nl"),
+        ("Governance: The board has 11 members.", "en"),
+        ("Gouvernance : un comité de pilotage composé de sept membres.", "fr"),
+        ("Rol: Het lab voerde 40 projecten uit met 12 departementen.", "nl"),
+        ("Role: The lab reached 5000 people with its campaigns.", "en"),
+        ("Rôle : le réseau fédère 18 laboratoires et forme 300 agents par an.", "fr"),
+    ],
+)
+def test_not_staff(extract_one, text, lang):
+    assert extract_one(text, "Testlab", lang=lang).staff is None
+
+
+def test_staff_next_to_board_size(extract_one):
+    text = ("Middelen: Het lab heeft 8 medewerkers.\n"
+            "Governance: De raad van bestuur telt 11 leden en vergadert vier keer per jaar.")
+    record = extract_one(text, "Testlab", lang="nl")
+    assert record.staff.count == 8
+    assert record.governance.bodies[0].members == 11
