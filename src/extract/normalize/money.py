@@ -206,7 +206,7 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _period(text: str, start: int, end: int, lo: int, hi: int) -> Period | None:
     """The period said closest to the amount, within [lo, hi) (its clause, between neighbours)."""
     best: tuple[int, Period] | None = None
-    before = fold_keep_length(text[max(lo, start - 90) : start])
+    before = fold_keep_length(text[max(lo, start - 60) : start])
     after = fold_keep_length(text[end : min(hi, end + 70)])
     for period, pattern in _PERIOD_PATTERNS:
         for match in pattern.finditer(before):
