@@ -28,6 +28,8 @@ NORMALIZE = [
     ("\"https://www.nesta.org.uk\",", "https://www.nesta.org.uk"),
     ("https://WWW.Example.COM/Some/Path#section", "https://www.example.com/Some/Path"),
     ("https://www.example.be/a/b?x=1", "https://www.example.be/a/b?x=1"),
+    ("vvv.nl", "https://vvv.nl"),
+    ("WWW.NESTA.ORG.UK/About", "https://www.nesta.org.uk/About"),
     ("https://www.vlaanderen.be/digitaal- vlaanderen/onze-oplossingen",
      "https://www.vlaanderen.be/digitaal-vlaanderen/onze-oplossingen"),
     ("https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Fskr.se%2Fskr%2Fpublikationer%2Frapport.65025.html"

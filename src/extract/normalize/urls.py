@@ -34,7 +34,7 @@ def known_tlds() -> frozenset[str]:
 # Scheme as OCR leaves it: 'http//', 'https;//', 'hltps://', 'htps:/'.
 _SCHEME = re.compile(r"^(?:h?[tl1]{1,2}p?s?\s*[:;.,]?\s*/\s*/?|https?[:;.,]\s*)\s*", re.IGNORECASE)
 # 'www.' as OCR leaves it: 'wwwi.', 'www,', 'vww.', 'wvw.', 'ww.', 'www .'
-_WWW = re.compile(r"^(?:w{2,4}[il1]?|[vw]{3}|vw{2}|wvw)\s*[.,]\s*", re.IGNORECASE)
+_WWW = re.compile(r"^(?:w{2,4}[il1]?|vww|wvw|wwv)\s*[.,]\s*", re.IGNORECASE)
 _HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24})(?::\d{1,5})?$")
 _TRAILING = "/.,;:!?)]}>'\"»“”‘’"
 _LEADING = "([{<'\"«“”‘’ \t\r\n"
@@ -119,13 +119,16 @@ _CANDIDATE = re.compile(
     r"(?<![\w@.\-/])"
     r"(?:(?:h?[tl1]{1,2}ps?\s?[:;]\s?/\s?/?)|(?:h?[tl1]{1,2}ps?//))"
     r"[^\s<>\"'«»“”]+"
-    r"|(?<![\w@.\-/])(?:w{2,4}[il1]?|[vw]{3}|vw{2}|wvw)\s?[.,]\s?[a-z0-9][^\s<>\"'«»“”]*"
+    r"|(?<![\w@.\-/])(?:w{2,4}[il1]?|vww|wvw|wwv)\s?[.,]\s?[a-z0-9][^\s<>\"'«»“”]*"
     r"|(?<![\w@.\-/])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?![\w@-])(?:[/?][^\s<>\"'«»“”]*)?",
     re.IGNORECASE,
 )
 
 
 _CONTINUATION = re.compile(r"[ \t]*\r?\n[ \t]*([a-z0-9][\w\-./%?=&~+]*(?:[/\-.][\w\-./%?=&~+]*)+)(?=\s|$)")
+
+
+_HAS_PREFIX = re.compile(r"(?i)h?[tl1]{1,2}ps?\s?[:;]?\s?/|(?:w{2,4}[il1]?|vww|wvw|wwv)\s?[.,]")
 
 
 def find_urls(text: str) -> list[tuple[str, int, int]]:
@@ -149,7 +152,7 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
         if url is None:
             continue
         # Bare hosts ('bv.', 'e.g.', 'Nesta.Het') must look like a name, not a sentence break.
-        if not re.match(r"(?i)h?[tl1]{1,2}ps?|w{2,4}|[vw]{3}", raw):
+        if not _HAS_PREFIX.match(raw):
             host = urlsplit(url).hostname or ""
             if any(c.isupper() for c in raw.split("/")[0][1:]) or host.count(".") < 1:
                 continue
