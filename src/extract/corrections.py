@@ -479,13 +479,3 @@ def score_corrections(out_dir: Path, corrections_dir: Path) -> Any:
                                           "gold": gold_value, "predicted": machine})
             total.add(result)
     return total
-
-
-def flatten_machine(record: LabRecord) -> dict[str, Any]:
-    """Field path -> the machine's own value (corrections taken off)."""
-    data = record_dict(record)
-    flat = flatten(data)
-    for fpath, entry in (data.get("corrections") or {}).items():
-        if isinstance(entry, Mapping) and "machine_value" in entry:
-            flat[fpath] = entry["machine_value"]
-    return flat

@@ -572,7 +572,9 @@ def format_text(result: RunDiff) -> str:
                     lines.append(f"      {c.path}: {_short(c.old)} -> {_short(c.new)}{flag}"
                                  if c.kind == "value" else
                                  f"      {c.path} ({what}): {_short(c.old)} -> {_short(c.new)}{flag}")
-                    if c.old_text or c.new_text:
+                    if c.old_text == c.new_text and c.new_text:
+                        lines.append(f"        source: {_short(c.new_text, 140)}")
+                    elif c.old_text or c.new_text:
                         lines.append(f"        source: {_short(c.old_text, 70)} -> {_short(c.new_text, 70)}")
                     if c.old_method != c.new_method:
                         lines.append(f"        method: {c.old_method or '-'} -> {c.new_method or '-'}")
