@@ -15,9 +15,9 @@ Public functions (signatures are kept stable; other generators import them):
 
 from __future__ import annotations
 
-import io
 import logging
 import random
+import time
 from pathlib import Path
 from typing import Sequence
 
@@ -189,29 +189,28 @@ def images_to_pdf(
     images: Sequence[Image.Image], path: str | Path, dpi: int, jpeg_quality: int = 60
 ) -> None:
     """Write an image-only PDF: each image is one page, JPEG-encoded (grayscale
-    images stay grayscale), page size = pixel size at ``dpi``. No text layer.
+    images stay grayscale), page size = pixel size at ``dpi``. No text layer and
+    no font resources, like a scanner's PDF.
 
-    Uses reportlab with ``invariant=1`` so the same images give the same bytes.
+    Pillow's PDF writer with fixed dates, so the same images give the same bytes.
     """
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
-
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    c = canvas.Canvas(str(path), invariant=1, pageCompression=1)
-    c.setCreator("extract test generator")
-    for im in images:
-        if im.mode not in ("L", "RGB"):
-            im = im.convert("RGB")
-        buf = io.BytesIO()
-        im.save(buf, format="JPEG", quality=jpeg_quality, dpi=(dpi, dpi), optimize=True)
-        buf.seek(0)
-        wpt, hpt = im.width * 72.0 / dpi, im.height * 72.0 / dpi
-        c.setPageSize((wpt, hpt))
-        # A JPEG stream is embedded as-is (DCTDecode), which keeps the file small.
-        c.drawImage(ImageReader(buf), 0, 0, width=wpt, height=hpt)
-        c.showPage()
-    c.save()
+    pages = [im if im.mode in ("L", "RGB") else im.convert("RGB") for im in images]
+    if not pages:
+        raise ValueError("images_to_pdf needs at least one image")
+    epoch = time.gmtime(0)  # fixed dates: reproducible bytes
+    pages[0].save(
+        path,
+        format="PDF",
+        save_all=True,
+        append_images=pages[1:],
+        resolution=float(dpi),
+        quality=jpeg_quality,
+        producer="extract test generator",
+        creationDate=epoch,
+        modDate=epoch,
+    )
 
 
 def images_to_tiff(images: Sequence[Image.Image], path: str | Path, dpi: int) -> None:
