@@ -41,7 +41,6 @@ from extract.diff import (
     _write_atomic,
     contract_paths,
     display,
-    flatten,
     get_path,
     is_known_path,
     keep_object,
