@@ -29,6 +29,7 @@ from xml.sax.saxutils import escape
 
 import yaml
 from PIL import Image, ImageDraw, ImageFont
+from reportlab.platypus import Paragraph
 
 from . import scan
 
@@ -283,41 +284,26 @@ def _make_flowables(spec: dict[str, Any], rng: random.Random) -> list[Any]:
     return flow
 
 
-def _note_paragraph_class() -> type:
-    from reportlab.platypus import Paragraph
+class NoteParagraph(Paragraph):
+    """A Paragraph that remembers the links and footnote keys its page footer
+    must print, also after reportlab splits it over two pages."""
 
-    class _NoteParagraph(Paragraph):
-        """A Paragraph that remembers links and footnote keys across page splits."""
+    def __init__(self, text: str, style: Any, *args: Any, links: list[str] | None = None,
+                 footnotes: list[str] | None = None, **kw: Any) -> None:
+        super().__init__(text, style, *args, **kw)
+        self.links = links or []
+        self.footnotes = footnotes or []
 
-        def __init__(self, text: Any, style: Any, *args: Any, links: list[str] | None = None,
-                     footnotes: list[str] | None = None, **kw: Any) -> None:
-            super().__init__(text, style, *args, **kw)
-            self.links = links or []
-            self.footnotes = footnotes or []
-
-        def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
-            parts = super().split(availWidth, availHeight)
-            if len(parts) == 2:
-                # Links belong to the first lines; footnote markers sit near the end.
-                parts[0].links, parts[1].links = self.links, []
-                parts[0].footnotes, parts[1].footnotes = [], self.footnotes
-            return parts
-
-    return _NoteParagraph
-
-
-class _Lazy:
-    """Defers reportlab imports until first use (make_all imports this module)."""
-
-    cls: type | None = None
-
-    def __call__(self, *a: Any, **kw: Any) -> Any:
-        if _Lazy.cls is None:
-            _Lazy.cls = _note_paragraph_class()
-        return _Lazy.cls(*a, **kw)
-
-
-NoteParagraph = _Lazy()
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2:
+            # Links belong to the first lines; footnote markers sit near the end.
+            parts[0].links, parts[1].links = self.links, []
+            parts[0].footnotes, parts[1].footnotes = [], self.footnotes
+        else:
+            for part in parts:
+                part.links, part.footnotes = self.links, self.footnotes
+        return parts
 
 
 def _footer_height(notes: PageNotes, footnotes: dict[str, str]) -> float:
@@ -325,8 +311,6 @@ def _footer_height(notes: PageNotes, footnotes: dict[str, str]) -> float:
     st = _styles()
     width = PAGE_W - 2 * MARGIN_X
     h = 0.0
-    from reportlab.platypus import Paragraph
-
     for url in notes.links:
         h += Paragraph(escape(url), st["footer"]).wrap(width, PAGE_H)[1]
     if notes.footnotes:
@@ -341,7 +325,7 @@ def _typeset(spec: dict[str, Any], reserve: dict[int, float], seed: int
              ) -> tuple[bytes, dict[int, PageNotes]]:
     """One layout pass with ``reserve[page]`` points kept free above the footer."""
     from reportlab.lib.colors import HexColor
-    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     st = _styles()
     notes_text = {str(k): v for k, v in (spec.get("footnotes") or {}).items()}
