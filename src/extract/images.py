@@ -21,7 +21,9 @@ log = logging.getLogger(__name__)
 DEFAULT_DPI = 300.0
 """Scans without a resolution tag are assumed to be 300 DPI (the common scanner setting)."""
 _PLAUSIBLE_PAGE_IN = (2.0, 60.0)
-"""Longest page side in inches a resolution tag may imply before we distrust it (phones write 72)."""
+"""Longest page side in inches a scanner resolution may imply (posters included)."""
+_LOW_TAG_DPI, _LOW_TAG_MAX_IN = 150.0, 17.5
+"""Cameras and screenshots write 72 or 96 DPI: such a tag is only believed for pages up to A3."""
 A4_LONG_IN = 841.89 / 72
 
 
@@ -91,7 +93,11 @@ def image_dpi(img: Image.Image) -> float:
             pass
     candidates.append(DEFAULT_DPI)
     for dpi in candidates:
-        if dpi > 0 and _PLAUSIBLE_PAGE_IN[0] <= longest / dpi <= _PLAUSIBLE_PAGE_IN[1]:
+        if dpi <= 0:
+            continue
+        inches = longest / dpi
+        upper = _PLAUSIBLE_PAGE_IN[1] if dpi >= _LOW_TAG_DPI else _LOW_TAG_MAX_IN
+        if _PLAUSIBLE_PAGE_IN[0] <= inches <= upper:
             return dpi
     return max(longest / A4_LONG_IN, 1.0)
 

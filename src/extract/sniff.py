@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from pathlib import Path
 
 from extract.errors import NotADocumentError, TooLargeError
@@ -16,6 +17,8 @@ HEAD_BYTES = 4096
 PDF_HEADER_WINDOW = 1024
 """Readers accept junk before ``%PDF-`` within the first KiB (as Acrobat does)."""
 TEXT_SUFFIXES = (".txt", ".md")
+_PDF_BODY = re.compile(rb"(?:^|[\r\n])\s*\d{1,10}\s+\d{1,5}\s+obj\b")
+"""A PDF whose header is missing or mangled still starts with numbered objects; readers accept it."""
 
 # Magic numbers of things people put in report folders that we cannot read, with advice.
 _OTHER_KINDS: tuple[tuple[bytes, str, str], ...] = (
@@ -32,7 +35,8 @@ def sniff_bytes(head: bytes, name: str) -> MediaType:
     """Media type of a file from its first bytes; NotADocumentError (naming the detected kind) otherwise."""
     if not head:
         raise NotADocumentError("the file is empty (0 bytes); nothing to read")
-    if b"%PDF-" in head[: PDF_HEADER_WINDOW + 5]:
+    window = head[: PDF_HEADER_WINDOW + 5]
+    if b"%PDF-" in window or window.startswith(b"%PDF") or _PDF_BODY.search(window[:PDF_HEADER_WINDOW]):
         return "application/pdf"
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return "image/png"

@@ -25,6 +25,7 @@ def _image_bytes(fmt: str, mode: str = "L") -> bytes:
     [
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "report.pdf", "application/pdf"),
         (b"junk before the header\r\n%PDF-1.4\n", "scan.bin", "application/pdf"),
+        (b"%\xe2\xe3\xcf\xd3\n1 0 obj\n<</Type /Catalog>>\nendobj\n", "noheader.pdf", "application/pdf"),
         (_image_bytes("PNG"), "page.pdf", "image/png"),
         (_image_bytes("TIFF"), "page", "image/tiff"),
         (b"MM\x00*\x00\x00\x00\x08", "page.tif", "image/tiff"),
