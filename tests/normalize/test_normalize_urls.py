@@ -20,20 +20,29 @@ NORMALIZE = [
     ("http//www.belgiantrain.be/nl/about-sncb", "https://www.belgiantrain.be/nl/about-sncb"),
     ("https;//www.vlaanderen.be/innovatienetwerk-overheid", "https://www.vlaanderen.be/innovatienetwerk-overheid"),
     ("hltps://www.vinnova.se/en/", "https://www.vinnova.se/en"),
-    ("http://www.belgiantrain.be/nl/about-sncb/en-route-vers-mieux/innovation/innovation-lab",
-     "https://www.belgiantrain.be/nl/about-sncb/en-route-vers-mieux/innovation/innovation-lab"),
-    ("www.modernisation.gouv.fr/les-laboratoires-dinnovation-publique",
-     "https://www.modernisation.gouv.fr/les-laboratoires-dinnovation-publique"),
+    (
+        "http://www.belgiantrain.be/nl/about-sncb/en-route-vers-mieux/innovation/innovation-lab",
+        "https://www.belgiantrain.be/nl/about-sncb/en-route-vers-mieux/innovation/innovation-lab",
+    ),
+    (
+        "www.modernisation.gouv.fr/les-laboratoires-dinnovation-publique",
+        "https://www.modernisation.gouv.fr/les-laboratoires-dinnovation-publique",
+    ),
     ("(https://www.nesta.org.uk/).", "https://www.nesta.org.uk"),
-    ("\"https://www.nesta.org.uk\",", "https://www.nesta.org.uk"),
+    ('"https://www.nesta.org.uk",', "https://www.nesta.org.uk"),
     ("https://WWW.Example.COM/Some/Path#section", "https://www.example.com/Some/Path"),
     ("https://www.example.be/a/b?x=1", "https://www.example.be/a/b?x=1"),
     ("vvv.nl", "https://vvv.nl"),
     ("WWW.NESTA.ORG.UK/About", "https://www.nesta.org.uk/About"),
-    ("https://www.vlaanderen.be/digitaal- vlaanderen/onze-oplossingen",
-     "https://www.vlaanderen.be/digitaal-vlaanderen/onze-oplossingen"),
-    ("https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Fskr.se%2Fskr%2Fpublikationer%2Frapport.65025.html"
-     "&data=05%7C02%7Cx%40y.be&reserved=0", "https://skr.se/skr/publikationer/rapport.65025.html"),
+    (
+        "https://www.vlaanderen.be/digitaal- vlaanderen/onze-oplossingen",
+        "https://www.vlaanderen.be/digitaal-vlaanderen/onze-oplossingen",
+    ),
+    (
+        "https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Fskr.se%2Fskr%2Fpublikationer%2Frapport.65025.html"
+        "&data=05%7C02%7Cx%40y.be&reserved=0",
+        "https://skr.se/skr/publikationer/rapport.65025.html",
+    ),
 ]
 
 
@@ -42,8 +51,25 @@ def test_normalize_url(text, url):
     assert normalize_url(text) == url
 
 
-@pytest.mark.parametrize("text", ["", "e.g.", "bv.", "i.e.", "o.a.", "ca.", "Nesta", "3.5m", "hello world", "a@b.com",
-                                  "https://", "www.", "1.200.000", "foo.bar"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "e.g.",
+        "bv.",
+        "i.e.",
+        "o.a.",
+        "ca.",
+        "Nesta",
+        "3.5m",
+        "hello world",
+        "a@b.com",
+        "https://",
+        "www.",
+        "1.200.000",
+        "foo.bar",
+    ],
+)
 def test_not_urls(text):
     assert normalize_url(text) is None
 
@@ -61,7 +87,10 @@ def test_find_urls_in_text():
         "https://www.vinnova.se/en",
     ]
     assert [text[s:e] for _, s, e in found] == [
-        "wwwi.rijksinnovatiecommunity.nl", "labx.gov.pt", "www.nesta.org.uk", "https://www.vinnova.se/en/",
+        "wwwi.rijksinnovatiecommunity.nl",
+        "labx.gov.pt",
+        "www.nesta.org.uk",
+        "https://www.vinnova.se/en/",
     ]
 
 

@@ -61,7 +61,8 @@ def _table(lang: str | None) -> dict[str, tuple[str, CountryKind]]:
             name = Locale(locale).territories.get(code)
             if name:
                 add(name, code, "name")
-    for kind_key, kind in (("regions", "region"), ("cities", "city")):
+    places: tuple[tuple[str, CountryKind], ...] = (("regions", "region"), ("cities", "city"))
+    for kind_key, kind in places:
         for code, names in rules[kind_key].items():
             for name in names:
                 add(str(name), code, kind)
@@ -114,8 +115,7 @@ def _fuzzy(word: str, lang: str | None) -> tuple[str, CountryKind] | None:
     allowed = [
         (name, distance)
         for name, distance, _ in hits
-        if (abs(len(name) - len(key)) <= 1 if long_word else len(name) == len(key))
-        and (long_word or name[0] == key[0])
+        if (abs(len(name) - len(key)) <= 1 if long_word else len(name) == len(key)) and (long_word or name[0] == key[0])
     ]
     if not allowed:
         return None

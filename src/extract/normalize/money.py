@@ -141,15 +141,24 @@ _FEW = (
     r"|deux|trois|quatre|cinq|six|sept|huit|dix)"
 )
 _PERIODS: tuple[tuple[Period, str], ...] = (
-    ("year", r"per\s+jaar|jaarlijks\w*|op\s+jaarbasis|jaarbudget\w*|jaarbegroting|per\s+annum|p\.\s?a\."
-     r"|per\s+year|a\s+year|each\s+year|every\s+year|annual\w*|yearly|par\s+an\b|par\s+annee|annuel\w*"
-     r"|chaque\s+annee|/\s?(?:jaar|year|an|yr)\b"),
-    ("month", r"per\s+maand|maandelijks\w*|per\s+month|a\s+month|monthly|par\s+mois|mensuel\w*|/\s?(?:maand|month|mois)\b"),
-    ("total", rf"in\s+totaal|totaal\w*|in\s+total|total\w*|au\s+total|meerjarig\w*|multi-?annual|multi-?year"
-     rf"|pluriannuel\w*|(?:over|voor|sur|pour|for|during|tijdens|gedurende|across)\s+(?:de\s+|la\s+|the\s+)?"
-     rf"(?:periode\s+|period\s+)?{_FEW}\s+(?:jaar|jaren|years|ans|annees)\b"
-     rf"|(?:over|voor|sur|pour|for|during|tijdens|gedurende|van|from|de|between|tussen|entre|period|periode)"
-     rf"\s+(?:de\s+|la\s+|the\s+)?(?:periode\s+|period\s+)?{_YEAR_RANGE}|{_YEAR_RANGE}"),
+    (
+        "year",
+        r"per\s+jaar|jaarlijks\w*|op\s+jaarbasis|jaarbudget\w*|jaarbegroting|per\s+annum|p\.\s?a\."
+        r"|per\s+year|a\s+year|each\s+year|every\s+year|annual\w*|yearly|par\s+an\b|par\s+annee|annuel\w*"
+        r"|chaque\s+annee|/\s?(?:jaar|year|an|yr)\b",
+    ),
+    (
+        "month",
+        r"per\s+maand|maandelijks\w*|per\s+month|a\s+month|monthly|par\s+mois|mensuel\w*|/\s?(?:maand|month|mois)\b",
+    ),
+    (
+        "total",
+        rf"in\s+totaal|totaal\w*|in\s+total|total\w*|au\s+total|meerjarig\w*|multi-?annual|multi-?year"
+        rf"|pluriannuel\w*|(?:over|voor|sur|pour|for|during|tijdens|gedurende|across)\s+(?:de\s+|la\s+|the\s+)?"
+        rf"(?:periode\s+|period\s+)?{_FEW}\s+(?:jaar|jaren|years|ans|annees)\b"
+        rf"|(?:over|voor|sur|pour|for|during|tijdens|gedurende|van|from|de|between|tussen|entre|period|periode)"
+        rf"\s+(?:de\s+|la\s+|the\s+)?(?:periode\s+|period\s+)?{_YEAR_RANGE}|{_YEAR_RANGE}",
+    ),
 )
 # 'annual report', 'jaarverslag', 'rapport annuel' name a document, not the amount's period.
 _NOT_A_PERIOD = r"(?!\s+(?:report|review|conference|meeting|plan|verslag|rapport|conferentie|bijeenkomst|congres))"
@@ -158,10 +167,16 @@ _PERIOD_PATTERNS = tuple(
 )
 
 _QUALIFIERS_BEFORE: tuple[tuple[Qualifier, str], ...] = (
-    ("up_to", r"tot\s+maximaal|tot\s+een\s+maximum\s+van|maximaal|max\.?|hooguit|tot|up\s+to|as\s+much\s+as"
-     r"|a\s+maximum\s+of|no\s+more\s+than|jusqu['’]\s?a|au\s+maximum|au\s+plus|≤"),
-    ("above", r"meer\s+dan|ruim\s+meer\s+dan|boven\s+de|boven|minstens|minimaal|ten\s+minste|more\s+than|in\s+excess\s+of"
-     r"|exceeding|above|at\s+least|plus\s+de|au-dela\s+de|superieur\w*\s+a|au\s+moins|>|≥"),
+    (
+        "up_to",
+        r"tot\s+maximaal|tot\s+een\s+maximum\s+van|maximaal|max\.?|hooguit|tot|up\s+to|as\s+much\s+as"
+        r"|a\s+maximum\s+of|no\s+more\s+than|jusqu['’]\s?a|au\s+maximum|au\s+plus|≤",
+    ),
+    (
+        "above",
+        r"meer\s+dan|ruim\s+meer\s+dan|boven\s+de|boven|minstens|minimaal|ten\s+minste|more\s+than|in\s+excess\s+of"
+        r"|exceeding|above|at\s+least|plus\s+de|au-dela\s+de|superieur\w*\s+a|au\s+moins|>|≥",
+    ),
     ("below", r"minder\s+dan|onder\s+de|onder|less\s+than|under|below|moins\s+de|inferieur\w*\s+a|<"),
     ("each", r"elk|elke|ieder|iedere|each|chacun|chacune"),
 )
@@ -173,7 +188,9 @@ _EACH_AFTER = re.compile(
     r"|(?:per|par)\s+(?:lid|leden|partner|deelnemer|departement|member|participant|membre|partenaire|ministere|ministerie))(?![\w])"
 )
 _OVER_ABOVE = re.compile(r"(?:^|(?<=\s))over\s*$")
-_ABBREVIATIONS = frozenset({"ca", "c", "approx", "env", "mln", "mld", "bijv", "resp", "nr", "vs", "incl", "excl", "p.a", "o.a", "max", "min"})
+_ABBREVIATIONS = frozenset(
+    {"ca", "c", "approx", "env", "mln", "mld", "bijv", "resp", "nr", "vs", "incl", "excl", "p.a", "o.a", "max", "min"}
+)
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
@@ -252,7 +269,9 @@ _ALT_GAP = re.compile(
 )
 
 
-def _attach(text: str, numbers: list[NumberMention], currencies: list[_CurrencyToken]) -> list[tuple[NumberMention, _CurrencyToken, int, int]]:
+def _attach(
+    text: str, numbers: list[NumberMention], currencies: list[_CurrencyToken]
+) -> list[tuple[NumberMention, _CurrencyToken, int, int]]:
     """Pair numbers with the currency written right after or right before them."""
     used: set[int] = set()
     pairs: list[tuple[NumberMention, _CurrencyToken, int, int]] = []
@@ -262,13 +281,14 @@ def _attach(text: str, numbers: list[NumberMention], currencies: list[_CurrencyT
     for n in numbers:
         year = _is_year(n)
         after = _GAP.match(text, n.end)
-        suffix = by_start.get(after.end()) if after else None
+        gap_end = after.end() if after else n.end
+        suffix = by_start.get(gap_end)
         if suffix is None and n.scale != 1.0:
             # '2,5 M€': the scale letter read with the number also opens the currency token.
             suffix = next((i for i, c in enumerate(currencies) if n.start < c.start < n.end < c.end), None)
         if suffix is not None and suffix not in used:
             cur = currencies[suffix]
-            glued = after.end() == n.end
+            glued = gap_end == n.end
             accept = True
             if year and not glued:
                 # 'in 2020 EUR 3 million': the code opens the next amount; 'sinds 2019 euro' is no amount.
@@ -291,7 +311,9 @@ def _attach(text: str, numbers: list[NumberMention], currencies: list[_CurrencyT
 
 def _year_context(text: str, start: int) -> bool:
     before = fold_keep_length(text[max(0, start - 12) : start])
-    return re.search(r"(?:^|\s)(?:in|sinds|vanaf|since|from|en|depuis|tot|until|jusqu'en|van|de)\s*$", before) is not None
+    return (
+        re.search(r"(?:^|\s)(?:in|sinds|vanaf|since|from|en|depuis|tot|until|jusqu'en|van|de)\s*$", before) is not None
+    )
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:

@@ -146,7 +146,9 @@ def _scale_table(lang: str | None) -> tuple[dict[str, float], re.Pattern[str]]:
 
 
 _LETTER_SCALE = re.compile(r"(Md|bn|mn|[kKmMbB])(?![\w])")
-_CURRENCY_AHEAD = re.compile(r"[\u0020\u00a0\u202f]?(?:[€£$]|EUR|GBP|USD|SEK|DKK|NOK|CHF|euro|d['’]euro)", re.IGNORECASE)
+_CURRENCY_AHEAD = re.compile(
+    r"[\u0020\u00a0\u202f]?(?:[€£$]|EUR|GBP|USD|SEK|DKK|NOK|CHF|euro|d['’]euro)", re.IGNORECASE
+)
 
 
 def read_scale(text: str, pos: int, lang: str | None = None) -> tuple[float, int]:
@@ -279,9 +281,9 @@ def _word_numbers(text: str, lang: str | None) -> list[NumberMention]:
                 elif (token in articles and tokens[j - 1][2] not in _CONNECTORS) or _phrase_value(token, lang) is None:
                     break
             phrase = " ".join(t[2] for t in tokens[i : j + 1])
-            value = _phrase_value(phrase, lang)
-            if value is not None:
-                best = (j, value)
+            phrase_value = _phrase_value(phrase, lang)
+            if phrase_value is not None:
+                best = (j, phrase_value)
             j += 1
         if best is None:
             i += 1
