@@ -188,6 +188,17 @@ def _run_page(fn_bytes: bytes, item_bytes: bytes, memory_mb: int | None) -> tupl
     return False, (result["error_kind"], result["message"]), bool(result.get("restart"))
 
 
+def _warm_up(settings: Any) -> None:
+    started = time.monotonic()
+    try:
+        from extract.extractors import warm_up
+
+        warm_up(settings)
+    except Exception as exc:  # each file will then fail or build lazily, with its own typed error
+        log.warning("worker warm-up failed: %s", exc)
+    log.debug("warm-up took %.1f s", time.monotonic() - started)
+
+
 def worker_main(conn: Connection, config: WorkerConfig, parent_pid: int) -> None:
     """Entry point of a worker process."""
     _die_with_parent(parent_pid)
@@ -202,13 +213,11 @@ def worker_main(conn: Connection, config: WorkerConfig, parent_pid: int) -> None
 
     settings = Settings.model_validate_json(config.settings_json)
     handler: Handler = resolve(config.handler)
+    # Build spaCy in the background: page OCR for other workers needs none of it, and a document
+    # waits for it only before its first task.
+    warming = threading.Thread(target=_warm_up, args=(settings,), name="warm-up", daemon=True)
     if config.warm_up:
-        try:
-            from extract.extractors import warm_up
-
-            warm_up(settings)
-        except Exception as exc:  # each file will then fail or build lazily, with its own typed error
-            log.warning("worker warm-up failed: %s", exc)
+        warming.start()
     page_map = _WorkerPageMap(conn)
     conn.send(("ready",))
     while True:
@@ -221,6 +230,8 @@ def worker_main(conn: Connection, config: WorkerConfig, parent_pid: int) -> None
             return
         if kind == "task":
             _, task_id, payload = message
+            if warming.is_alive():
+                warming.join()
             result = guarded(lambda: handler(payload, settings, page_map), config.memory_mb)
             conn.send(("result", task_id, result))
         elif kind == "page_task":
