@@ -98,3 +98,32 @@ def test_normalize_url_is_idempotent_and_total(text):
         assert not once.endswith("/")
         assert "#" not in once
         assert normalize_url(once) == once
+
+
+# Text made of the pieces the parsers react to, so that odd combinations get tried.
+PIECES = [
+    "1", "12", "340", "2021", "1.200", "1,7", "45,67", "1 200", "1\u202f200", "0.5", ".", ",", "-", "–", "/", " ",
+    "\n", "k", "m", "mn", "bn", "M", "Md", "K", "b", "miljoen", "mln", "miljard", "million", "millions", "mille",
+    "duizend", "€", "£", "$", "EUR", "SEK", "euro", "euros", "d'euros", "kr", "kronor", "k€", "M€", "MEUR", "ongeveer",
+    "c.", "ca.", "±", "~", "environ", "about", "per jaar", "par an", "annual", "over", "tot", "up to", "elk", "each",
+    ">", "(", ")", "of", "or", "ou", "approx.", "vijftien", "een", "une", "vingtaine", "dozen", "et", "and", "un",
+    "www.", "http://", "x.be", "/", "Nederland", "Belgié", "UK", "IT", "Deense", "sinds", "in", "2021-2024", ",-",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(PIECES), max_size=14), lang=st.sampled_from([None, "nl", "en", "fr"]))
+def test_parsers_on_tricky_pieces(pieces, lang):
+    text = "".join(pieces)
+    for number in find_numbers(text, lang):
+        assert text[number.start : number.end] == number.raw
+    for money in find_money(text, lang):
+        assert text[money.start : money.end] == money.raw
+        assert money.amount >= 0
+        for alt in money.alternatives:
+            assert text[alt.start : alt.end] == alt.raw
+    parse_number(text, lang)
+    for url, start, end in find_urls(text):
+        assert normalize_url(url) == url
+        assert 0 <= start < end <= len(text)
+    find_countries(text, lang)

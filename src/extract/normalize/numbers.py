@@ -146,6 +146,7 @@ def _scale_table(lang: str | None) -> tuple[dict[str, float], re.Pattern[str]]:
 
 
 _LETTER_SCALE = re.compile(r"(Md|bn|mn|[kKmMbB])(?![\w])")
+_SPACED_LETTER_SCALE = re.compile(r"[\u0020\u00a0\u202f](Md|bn|mn|[kKmM])(?![\w])")
 _CURRENCY_AHEAD = re.compile(
     r"[\u0020\u00a0\u202f]?(?:[€£$]|EUR|GBP|USD|SEK|DKK|NOK|CHF|euro|d['’]euro)", re.IGNORECASE
 )
@@ -156,14 +157,12 @@ def read_scale(text: str, pos: int, lang: str | None = None) -> tuple[float, int
     words, pattern = _scale_table(lang)
     match = pattern.match(text, pos)
     if match:
-        word = match.group(1).lower()
-        # 'Md' alone means milliard only in French; elsewhere it is too short to trust with a space.
-        return words[word], match.end()
+        return words[match.group(1).lower()], match.end()
     letters = load_rule_file("scale_words")["letters"]
     glued = _LETTER_SCALE.match(text, pos)
     if glued:
         return float(letters[glued.group(1)]), glued.end()
-    spaced = re.compile(r"[\u0020\u00a0\u202f](Md|bn|mn|[kKmM])(?![\w])").match(text, pos)
+    spaced = _SPACED_LETTER_SCALE.match(text, pos)
     if spaced and _CURRENCY_AHEAD.match(text, spaced.end()):
         # '2,5 M€', '450 k EUR': a lone letter counts only next to a currency.
         return float(letters[spaced.group(1)]), spaced.end()
@@ -186,7 +185,8 @@ def _approx_patterns(lang: str | None) -> tuple[re.Pattern[str], re.Pattern[str]
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
     # A marker ends right before the number (or its currency), after a word boundary.
-    pre = re.compile(rf"(?:^|(?<=[\s(\[:;,'’]))(?:{alt(before)})\s*(?:[€£$]|[a-z]{{3}}\s)?\s*$")
+    currency = r"(?:[€£$]|(?:eur|gbp|usd|sek|dkk|nok|chf)\s)"
+    pre = re.compile(rf"(?:^|(?<=[\s(\[:;,'’]))(?:{alt(before)})\s*{currency}?\s*$")
     post = re.compile(rf"^\s*(?:{alt(after)})(?!\w)")
     return pre, post
 
