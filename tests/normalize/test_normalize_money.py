@@ -152,3 +152,10 @@ def test_currency_code(token, code):
 def test_annual_report_is_not_a_period():
     (money,) = find_money("Annual report 2023. The lab spends EUR 2m.", "en")
     assert money.period is None
+
+
+def test_scale_words_of_a_quoted_language_still_count():
+    (money,) = find_money("The Dutch report gives a budget of 1,7 miljoen euro.", "en")
+    assert money.amount == 1_700_000
+    (money,) = find_money("un budget d'environ 3 million pounds", "fr")
+    assert (money.amount, money.currency, money.approximate) == (3_000_000, "GBP", True)

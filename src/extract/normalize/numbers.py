@@ -46,6 +46,11 @@ def _langs(lang: str | None) -> tuple[str, ...]:
     return (lang,) if lang in LANGS else LANGS
 
 
+def _own_first(lang: str | None) -> tuple[str, ...]:
+    """Every language, the text's own first: reports quote each other ('1,7 miljoen' in English)."""
+    return ((lang,) if lang in LANGS else ()) + tuple(code for code in LANGS if code != lang)
+
+
 @lru_cache(maxsize=4096)
 def fold_char(c: str) -> str:
     """One character lower-cased without its accent; keeps string length (offsets stay valid)."""
@@ -136,7 +141,7 @@ def read_digits(raw: str, lang: str | None = None) -> float | None:
 def _scale_table(lang: str | None) -> tuple[dict[str, float], re.Pattern[str]]:
     rules = load_rule_file("scale_words")
     words: dict[str, float] = {}
-    for code in _langs(lang):
+    for code in _own_first(lang):
         for word, mult in rules["words"][code].items():
             words.setdefault(str(word).lower(), float(mult))
     alternatives = sorted(words, key=len, reverse=True)
@@ -177,7 +182,7 @@ def _approx_patterns(lang: str | None) -> tuple[re.Pattern[str], re.Pattern[str]
     rules = load_rule_file("scale_words")
     before: set[str] = set()
     after: set[str] = set()
-    for code in _langs(lang):
+    for code in _own_first(lang):
         before.update(fold_keep_length(str(w)) for w in rules["approximate_before"][code])
         after.update(fold_keep_length(str(w)) for w in rules["approximate_after"][code])
 
@@ -220,7 +225,7 @@ def _text2num(phrase: str, lang: str) -> float | None:
 def _count_nouns(lang: str | None) -> dict[str, tuple[float, bool]]:
     rules = load_rule_file("scale_words")["count_nouns"]
     table: dict[str, tuple[float, bool]] = {}
-    for code in _langs(lang):
+    for code in _own_first(lang):
         for noun, (value, approx) in rules[code].items():
             table[fold_keep_length(noun)] = (float(value), bool(approx))
     return table
@@ -257,7 +262,7 @@ def _word_numbers(text: str, lang: str | None) -> list[NumberMention]:
             # 'une vingtaine', 'a dozen', 'een dozijn': the article belongs to the phrase.
             value, approx = nouns[fold_keep_length(word)]
             begin = start
-            if i > 0 and fold_keep_length(tokens[i - 1][2]) in articles | {"the", "la", "le"}:
+            if i > 0 and fold_keep_length(tokens[i - 1][2]) in _not_numbers(None) | {"the", "la", "le"}:
                 begin = tokens[i - 1][0]
             found.append(NumberMention(value, begin, end, text[begin:end], approx, True))
             i += 1
