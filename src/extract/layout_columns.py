@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from extract.layout_lines import Draft
+from extract.layout_lines import Draft, group_rows
 from extract.models import Word
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,9 @@ def _vertical_cover(spans: list[tuple[float, float]]) -> float:
 def find_gutter(words: list[Word], page_height: float, median_height: float) -> tuple[float, float] | None:
     """The (x0, x1) of the gutter of a two-column page, or None for a single column.
 
-    ``words`` are the page's body words (figure and table words already left out).
+    ``words`` are the page's body words (figure and table words already left out). Full-width
+    lines (an introduction above the columns, a title between them) may cross the gutter as long
+    as the columns themselves carry most of the text.
     """
     body = [w for w in words if w.bbox[1] > page_height * _MARGIN_ZONE and w.bbox[3] < page_height * (1 - _MARGIN_ZONE)]
     if len(body) < 30:
@@ -42,58 +44,73 @@ def find_gutter(words: list[Word], page_height: float, median_height: float) -> 
     left_edge = min(w.bbox[0] for w in body)
     right_edge = max(w.bbox[2] for w in body)
     span = right_edge - left_edge
-    body_top = min(w.bbox[1] for w in body)
-    body_height = max(w.bbox[3] for w in body) - body_top
-    if span <= 0 or body_height <= 0:
+    if span <= 0:
         return None
     lo, hi = int(left_edge + 0.3 * span), int(right_edge - 0.3 * span)
     if hi <= lo:
         return None
-    # Vertical extent of the words covering each x in the middle third of the text block.
+    text_cover = _vertical_cover([(w.bbox[1], w.bbox[3]) for w in body])
+    limit = 0.45 * text_cover
+    min_width = max(8.0, 1.0 * median_height)
+    # Vertical extent of the words covering each x in the middle of the text block.
     blocked = []
     for x in range(lo, hi + 1):
-        spans = [(w.bbox[1], w.bbox[3]) for w in body if w.bbox[0] - 1 < x < w.bbox[2] + 1]
-        blocked.append(_vertical_cover(spans))
-    # Measure against the height the text itself covers, so white space on a short page counts for nothing.
-    text_cover = _vertical_cover([(w.bbox[1], w.bbox[3]) for w in body])
-    limit = 0.12 * text_cover
-    min_width = max(8.0, 1.0 * median_height)
-    best: tuple[float, float] | None = None
+        blocked.append(_vertical_cover([(w.bbox[1], w.bbox[3]) for w in body if w.bbox[0] - 1 < x < w.bbox[2] + 1]))
+    candidates: list[tuple[float, float]] = []
     start = None
     for i, cover in enumerate(blocked + [float("inf")]):
         if cover <= limit and start is None:
             start = i
         elif cover > limit and start is not None:
-            a, b = lo + start, lo + i - 1
-            if b - a >= min_width and (best is None or b - a > best[1] - best[0]):
-                best = (float(a), float(b))
+            if i - 1 - start >= min_width:
+                candidates.append((float(lo + start), float(lo + i - 1)))
             start = None
-    if best is None:
+    # The least blocked candidate that has real columns on both sides wins.
+    candidates.sort(key=lambda ab: min(blocked[int(ab[0]) - lo : int(ab[1]) - lo + 1]))
+    rows = group_rows(body)
+    for a, b in candidates:
+        gutter = _columns_beside(rows, a, b, left_edge, right_edge, text_cover)
+        if gutter:
+            log.debug("two columns: gutter at x=%.0f..%.0f", *gutter)
+            return gutter
+    return None
+
+
+def _columns_beside(rows: list[list[Word]], a: float, b: float, left_edge: float, right_edge: float,
+                    text_cover: float) -> tuple[float, float] | None:
+    """Check that rows not crossing the band (a, b) form two columns of text, left and right of it."""
+    # Narrow the band to where the rows that do not cross it leave it free.
+    mid = (a + b) / 2
+    split = [r for r in rows if not any(w.bbox[0] < mid - 2 and w.bbox[2] > mid + 2 for w in r)]
+    left = [w for r in split for w in r if w.bbox[2] <= mid]
+    right = [w for r in split for w in r if w.bbox[0] >= mid]
+    if len(left) < 10 or len(right) < 10:
         return None
-    a, b = best
-    left = [w for w in body if w.bbox[2] <= a + 1]
-    right = [w for w in body if w.bbox[0] >= b - 1]
-    # Both sides must carry real text over a good part of the page, not a few labels or a margin note.
+    narrow_a, narrow_b = max(w.bbox[2] for w in left), min(w.bbox[0] for w in right)
+    if narrow_b - narrow_a >= 6:  # else a stray word pokes into the gutter: keep the scanned band
+        a, b = narrow_a, narrow_b
     for side in (left, right):
-        if len(side) < 10 or _vertical_cover([(w.bbox[1], w.bbox[3]) for w in side]) < 0.25 * text_cover:
+        if _vertical_cover([(w.bbox[1], w.bbox[3]) for w in side]) < 0.2 * text_cover:
             return None
-    if a - left_edge < 0.3 * span or right_edge - b < 0.3 * span:
+    span = right_edge - left_edge
+    if a - left_edge < 0.25 * span or right_edge - b < 0.25 * span:
         return None
-    log.debug("two columns: gutter at x=%.0f..%.0f", a, b)
-    return best
+    # Column text runs up to the gutter; a list of short labels with values far to the right does not.
+    ends = [max(w.bbox[2] for w in r if w.bbox[2] <= mid) for r in split if any(w.bbox[2] <= mid for w in r)]
+    if sum(end >= a - 0.25 * (a - left_edge) for end in ends) < 0.4 * len(ends):
+        return None
+    return (a, b)
 
 
 def assign_columns(drafts: list[Draft], gutter: tuple[float, float] | None, page_height: float) -> None:
-    """Set ``column``: 0 for single-column pages, running headers/footers and lines across the gutter."""
+    """Set ``column``: 0 on single-column pages and for lines across the gutter, else 1 or 2."""
     if gutter is None:
         return
     a, b = gutter
     mid = (a + b) / 2
     for draft in drafts:
         x0, top, x1, bottom = draft.bbox
-        if bottom < page_height * _MARGIN_ZONE or top > page_height * (1 - _MARGIN_ZONE):
-            draft.column = 0
-        elif x1 <= mid:
+        if x1 <= mid:
             draft.column = 1
         elif x0 >= mid:
             draft.column = 2
@@ -131,7 +148,12 @@ def reading_order(drafts: list[Draft]) -> list[Draft]:
     block: list[Draft] = []
 
     def flush() -> None:
-        ordered.extend(sorted(block, key=lambda d: (d.column, d.top, d.bbox[0])))
+        right = [d.top for d in block if d.column == 2]
+        for d in block:
+            # Short lines of a full-width passage (above where the right column starts) are not column text.
+            if not right or (d.column == 1 and d.bottom < min(right) - 1):
+                d.column = 0
+        ordered.extend(sorted(block, key=lambda d: (d.column != 0, d.column, d.top, d.bbox[0])))
         block.clear()
 
     for draft in by_top:

@@ -75,7 +75,7 @@ def _plausible_title(text: str) -> bool:
     words = text.split()
     if not words or len(words) > _MAX_WORDS or len(text) > 160:
         return False
-    if text.rstrip()[-1:] in ".,;:" and not text.rstrip().endswith("..."):
+    if text.rstrip()[-1:] in ".;:" and not text.rstrip().endswith("..."):
         return False
     if sum(c.isalpha() for c in text) < 3:
         return False

@@ -11,6 +11,7 @@ import logging
 import re
 import statistics
 
+from extract.layout_columns import find_gutter
 from extract.layout_lines import group_rows, in_box, median_word_height, split_at_gaps, union_bbox
 from extract.models import BBox, Page, Table, TableCell, Word
 
@@ -47,16 +48,36 @@ def _text(words: list[Word]) -> str:
     return re.sub(r"\s+", " ", " ".join(w.text for w in words)).strip()
 
 
-def _build(rows: list[list[list[Word]]], page: Page) -> Table | None:
+def _prose_columns(multi: list[list[list[Word]]], bands: list[tuple[float, float]]) -> bool:
+    """Two or more bands filled with long lines of several words: columns of prose, not a table."""
+    by_band: dict[int, list[list[Word]]] = {}
+    for row in multi:
+        # Rejoin the words of one row that fall in one band (a justified line splits at its wide spaces).
+        cells: dict[int, list[Word]] = {}
+        for chunk in row:
+            cells.setdefault(_band_of(chunk, bands), []).extend(chunk)
+        for index, words in cells.items():
+            by_band.setdefault(index, []).append(words)
+    prose = 0
+    for index, chunks in by_band.items():
+        a, b = bands[index]
+        full = sum(max(w.bbox[2] for w in c) - min(w.bbox[0] for w in c) >= 0.7 * (b - a) for c in chunks)
+        if statistics.median(len(c) for c in chunks) >= 4 and full >= 0.5 * len(chunks):
+            prose += 1
+    return prose >= 2
+
+
+def _build(rows: list[list[list[Word]]], page: Page, gutter: tuple[float, float] | None = None) -> Table | None:
     multi = [row for row in rows if len(row) >= 2]
     if len(multi) < _MIN_ROWS:
         return None
     bands = _bands([chunk for row in multi for chunk in row])
     if len(bands) < 2:
         return None
-    # Two bands of long runs of words are two columns of prose, not a table.
-    words_per_chunk = statistics.median(len(chunk) for row in multi for chunk in row)
-    if len(bands) == 2 and words_per_chunk >= 5:
+    if _prose_columns(multi, bands):
+        return None
+    # On a two-column page, two bands either side of the gutter are the page's columns.
+    if gutter and len(bands) == 2 and bands[0][1] <= sum(gutter) / 2 <= bands[1][0]:
         return None
     # Rows of the table: a row with text in the first band opens a new row; others continue it,
     # and so does a first-column line set closer under the row above than rows are to each other
@@ -99,6 +120,7 @@ def tables_from_words(page: Page) -> list[Table]:
     if len(words) < 6:
         return []
     height = median_word_height(words)
+    gutter = find_gutter(words, page.height, height)
     min_gap = max(0.9 * height, 7.0)
     pitch_limit = 2.6 * height
     tables: list[Table] = []
@@ -110,7 +132,7 @@ def tables_from_words(page: Page) -> list[Table]:
         far = last_bottom is not None and top - last_bottom > pitch_limit
         close = last_bottom is not None and top - last_bottom < 0.6 * height and _fits_first_column(chunks, run)
         if run and (far or (len(chunks) < 2 and not close and not _continues_run(chunks, run))):
-            table = _build(run, page)
+            table = _build(run, page, gutter)
             if table:
                 tables.append(table)
             run = []
@@ -118,7 +140,7 @@ def tables_from_words(page: Page) -> list[Table]:
             run.append(chunks)
         last_bottom = max(w.bbox[3] for w in row)
     if run:
-        table = _build(run, page)
+        table = _build(run, page, gutter)
         if table:
             tables.append(table)
     for table in tables:
