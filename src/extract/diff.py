@@ -335,6 +335,13 @@ def diff_sides(old: Mapping[str, OutputFile | None], new: Mapping[str, OutputFil
     fields = list(fields) if fields else None
     result = RunDiff(old_label=old_label, new_label=new_label)
     for stem in sorted(set(old) | set(new)):
+        lost = [label for label, side in ((old_label, old), (new_label, new)) if stem in side and side[stem] is None]
+        if lost:
+            # The run wrote this file but no copy of that version was kept: say so, do not call it added/removed.
+            note = f"no snapshot of the version written by {' and '.join(lost)}"
+            log.warning("%s: %s; cannot compare it", stem, note)
+            result.files.append(FileDiff(stem=stem, status="unavailable", note=note))
+            continue
         result.files.append(diff_files(stem, old.get(stem), new.get(stem), fields))
     return result
 

@@ -124,3 +124,18 @@ def test_default_is_the_last_two_runs_from_snapshots(tmp_path: Path, capsys) -> 
     assert main(["diff", "20260101T000000Z-a", "20260102T000000Z-b", "--out", str(out), "--fail-on-change"]) == ExitCode.ok
     # The output folder itself holds no stray files from the snapshots.
     assert sorted(p.name for p in out.glob("*.json")) == ["r.json"]
+
+
+def test_a_run_version_without_snapshot_is_unavailable_not_added(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "output"
+    path = write(out, "r", three())
+    old_sha = sha256_file(path)
+    for run_id, sha in (("20260101T000000Z-a", old_sha), ("20260102T000000Z-b", None)):
+        if sha is None:
+            path = write(out, "r", three(amount_b=5))
+            sha = sha256_file(path)
+        write_manifest(out, RunManifest(run_id=run_id, started_at=run_id, output_dir=str(out), settings_hash="x",
+                                        files=[RunItem(path="r.pdf", status="ok", output_rel="r.json", output_sha256=sha)]))
+    assert main(["diff", "--out", str(out), "--fail-on-change"]) == ExitCode.ok
+    text = capsys.readouterr().out
+    assert "r: file unavailable (no snapshot of the version written by run 20260101T000000Z-a)" in text

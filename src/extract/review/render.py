@@ -257,13 +257,26 @@ def file_html(view: FileView) -> str:
     return "\n".join(parts)
 
 
+def _file_counts(view: FileView) -> str:
+    rows = [row for record in view.output.records for row in field_rows(record)]
+    parts = [f"{len(view.output.records)} records"]
+    review = sum(r.state == "needs-review" for r in rows)
+    low = sum(r.confidence is not None and r.confidence < LOW_CONFIDENCE and not r.empty for r in rows)
+    if review:
+        parts.append(f"{review} corrections to review")
+    if low:
+        parts.append(f"{low} low-confidence fields")
+    if view.diff is not None:
+        parts.append(view.diff.summary().split(": ", 1)[-1] + " since the previous run")
+    if view.output.warnings:
+        parts.append(f"{len(view.output.warnings)} warnings")
+    return ", ".join(parts)
+
+
 def review_page(views: list[FileView], title: str = "extract review") -> str:
     generated = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     total = sum(len(v.output.records) for v in views)
-    toc = "".join(
-        f'<li><a href="#{e(v.stem)}">{e(v.stem)}</a> ({len(v.output.records)} records'
-        + (f", {e(v.diff.summary().split(': ', 1)[-1])}" if v.diff is not None else "") + ")</li>"
-        for v in views)
+    toc = "".join(f'<li><a href="#{e(v.stem)}">{e(v.stem)}</a> ({e(_file_counts(v))})</li>' for v in views)
     body = "\n".join(file_html(v) for v in views)
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{e(title)}</title>
