@@ -112,3 +112,15 @@ def test_previous_run_diff_and_correction_states_on_the_page(tmp_path: Path) -> 
     # Fields that need a look come first.
     fields = re.findall(r'data-field="([^"]+)"', html)
     assert fields[0] == "budget.amount"
+
+
+def test_against_an_output_folder_and_escaping(tmp_path: Path) -> None:
+    old, out = tmp_path / "old", tmp_path / "output"
+    write(old, OutputFile(source=SourceInfo(path="raw/x.pdf"), records=[lab(1_000)]))
+    evil = lab(2_000).model_copy(update={"name": 'Heron "Studio" <b>&</b>'})
+    write(out, OutputFile(source=SourceInfo(path="raw/x.pdf"), records=[evil], warnings=["<i>odd</i>"]))
+    index = build_review(out, tmp_path / "review", against=str(old))
+    html = index.read_text()
+    assert f"against {old}" in html and "changed since the previous run" in html
+    assert "<b>&</b>" not in html and "Heron &quot;Studio&quot; &lt;b&gt;&amp;&lt;/b&gt;" in html
+    assert "<i>odd</i>" not in html and "&lt;i&gt;odd&lt;/i&gt;" in html

@@ -59,7 +59,9 @@ def previous_version(out_dir: Path, stem: str, current: Path) -> tuple[str, Outp
 
 
 def _safe(stem: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", stem).strip("._") or "file"
+    """A folder name for a stem's page images ('a/x' -> 'a_x-<hash>', so 'a/x' and 'a_x' stay apart)."""
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", stem).strip("._") or "file"
+    return safe if safe == stem else f"{safe}-{hashlib.sha256(stem.encode()).hexdigest()[:8]}"
 
 
 def build_review(
