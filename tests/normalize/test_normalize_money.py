@@ -159,3 +159,19 @@ def test_scale_words_of_a_quoted_language_still_count():
     assert money.amount == 1_700_000
     (money,) = find_money("un budget d'environ 3 million pounds", "fr")
     assert (money.amount, money.currency, money.approximate) == (3_000_000, "GBP", True)
+
+
+@pytest.mark.parametrize(
+    "text, lang, amounts",
+    [
+        ("EUR 1.5 to 2 million", "en", [1_500_000, 2_000_000]),
+        ("1,5 à 2 millions d'euros", "fr", [1_500_000, 2_000_000]),
+        ("tussen 1 en 2 miljoen euro", "nl", [1_000_000, 2_000_000]),
+        ("€ 1-2 mln", "nl", [1_000_000, 2_000_000]),
+        ("between €3m and €4m", "en", [3_000_000, 4_000_000]),
+    ],
+)
+def test_ranges_share_scale_and_currency_and_are_approximate(text, lang, amounts):
+    found = find_money(text, lang)
+    assert [m.amount for m in found] == amounts
+    assert all(m.approximate and m.currency == "EUR" for m in found)

@@ -332,6 +332,7 @@ def find_money(text: str, lang: str | None = None) -> list[MoneyMention]:
     numbers = [n for n in find_numbers(text, lang) if not any(s <= n.start < e for s, e in urls)]
     currencies = [c for c in _find_currencies(text) if not any(s <= c.start < e for s, e in urls)]
     pairs = _attach(text, numbers, currencies)
+    pairs, range_scale, ranged = _ranges(text, numbers, pairs)
     mentions: list[MoneyMention] = []
     spans = [(s, e) for _, _, s, e in pairs]
     for index, (number, currency, start, end) in enumerate(pairs):
@@ -339,7 +340,10 @@ def find_money(text: str, lang: str | None = None) -> list[MoneyMention]:
         if number.scale == 1.0 and not number.is_word and _THOUSANDS_SHAPE.fullmatch(number.raw):
             # Money has at most two decimals: '340,000 EUR' in a Dutch text is still 340 000.
             value = read_digits(number.raw, None) or value
-        amount = value * (currency.scale if number.scale == 1.0 else 1.0)
+        if id(number) in range_scale:
+            amount = value * range_scale[id(number)]
+        else:
+            amount = value * (currency.scale if number.scale == 1.0 else 1.0)
         lo, hi = _clause_bounds(text, start, end)
         if index > 0:
             lo = max(lo, spans[index - 1][1])
@@ -352,12 +356,54 @@ def find_money(text: str, lang: str | None = None) -> list[MoneyMention]:
                 start=start,
                 end=end,
                 raw=text[start:end],
-                approximate=number.approximate or is_approximate(text, start, end, lang),
+                approximate=number.approximate or id(number) in ranged or is_approximate(text, start, end, lang),
                 period=_period(text, start, end, lo, hi),
                 qualifier=_qualifier(text, start, end, lang),
             )
         )
     return _merge_alternatives(text, mentions)
+
+
+_RANGE_GAP = re.compile(
+    r"\s*(?:[-–—]|to|tot|tot\s+en\s+met|à|a|and|en|et|till|until|through)\s*(?:[€£$]\s*)?", re.IGNORECASE
+)
+Pair = tuple[NumberMention, _CurrencyToken, int, int]
+
+
+def _ranges(
+    text: str, numbers: list[NumberMention], pairs: list[Pair]
+) -> tuple[list[Pair], dict[int, float], set[int]]:
+    """'EUR 1.5 to 2 million', '1,5 à 2 millions d'euros': the first figure takes the second's
+    scale (and currency), and both are marked approximate since the text gives a range.
+
+    Returns the pairs (with any new one), number id -> scale to apply, and the ids in a range.
+    """
+    paired = {id(p[0]): p for p in pairs}
+    scale_of: dict[int, float] = {}
+    ranged: set[int] = set()
+    extra: list[Pair] = []
+    for first, second in zip(numbers, numbers[1:], strict=False):
+        if _is_year(first) or _is_year(second):
+            continue
+        if id(first) not in paired and id(second) not in paired:
+            continue
+        if _RANGE_GAP.fullmatch(text, first.end, second.start) is None:
+            continue
+        if first.scale != 1.0:
+            if id(first) in paired and id(second) in paired:
+                ranged.update({id(first), id(second)})  # 'between €3m and €4m'
+            continue
+        currency = paired[id(second)][1] if id(second) in paired else paired[id(first)][1]
+        scale = second.scale if second.scale != 1.0 else currency.scale
+        if first.value * scale >= second.value * (currency.scale if second.scale == 1.0 else 1.0):
+            continue  # not a rising range ('2.000 à 3 millions' reads as two figures)
+        scale_of[id(first)] = scale
+        ranged.update({id(first), id(second)})
+        for number in (first, second):
+            if id(number) not in paired:
+                extra.append((number, currency, number.start, number.end))
+    merged = sorted(pairs + extra, key=lambda p: p[2])
+    return merged, scale_of, ranged
 
 
 def _merge_alternatives(text: str, mentions: list[MoneyMention]) -> list[MoneyMention]:
