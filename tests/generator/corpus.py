@@ -8,7 +8,8 @@ reading order and the gold JSON, and makes the scanned variants with ``scan.py``
 Output, under ``<root>/tests/fixtures/corpus/``:
 - ``<stem>.pdf`` text PDFs; scans (``*-scan*.pdf``, ``*-rotated.pdf``, ``*.tiff``, ``*.jpg``);
 - ``gold/<stem>.json`` for every document and every scan (the scan's own stem);
-- ``text/<stem>.txt`` for every text PDF (pages separated by form feed).
+- ``text/<stem>.txt`` for every text PDF (pages separated by form feed);
+- ``scans/<stem>.json`` for every scan: seed, DPI, per-page skew and rotation (ground truth).
 
 Run ``python tests/generator/corpus.py [root]`` (root defaults to the repository).
 
@@ -425,6 +426,7 @@ def make_scans(root: Path, spec: dict[str, Any], rendered: Rendered) -> None:
         rng = random.Random(item["seed"])
         kind, name, dpi = item["kind"], item["file"], int(item["dpi"])
         stem = Path(name).stem
+        truth: list[dict[str, Any]] = []
         if stem == spec["stem"]:
             # Outputs and gold files are named by stem: a scan needs its own.
             raise ValueError(f"{name}: a scan must not share the stem of its document")
@@ -432,16 +434,19 @@ def make_scans(root: Path, spec: dict[str, Any], rendered: Rendered) -> None:
         records = spec["gold"]
         if kind == "pdf":
             rotations = {int(k): int(v) for k, v in (item.get("rotate") or {}).items()}
-            damaged = [
-                scan.damage(im, rng, rotate=rotations.get(i + 1, 0), skew_deg=_skew(rng, item),
-                            noise_sigma=item.get("noise", 6.0))
-                for i, im in enumerate(images)
-            ]
+            damaged = []
+            for i, im in enumerate(images):
+                skew, turn = _skew(rng, item), rotations.get(i + 1, 0)
+                damaged.append(scan.damage(im, rng, rotate=turn, skew_deg=skew, noise_sigma=item.get("noise", 6.0)))
+                truth.append({"page": i + 1, "skew_deg": round(skew, 3), "rotate": turn})
             scan.images_to_pdf(damaged, out_dir / name, dpi, jpeg_quality=item.get("quality", 60))
             pages = len(damaged)
         elif kind == "tiff":
-            damaged = [scan.damage(im, rng, skew_deg=_skew(rng, item), noise_sigma=item.get("noise", 6.0))
-                       for im in images]
+            damaged = []
+            for i, im in enumerate(images):
+                skew = _skew(rng, item)
+                damaged.append(scan.damage(im, rng, skew_deg=skew, noise_sigma=item.get("noise", 6.0)))
+                truth.append({"page": i + 1, "skew_deg": round(skew, 3), "rotate": 0})
             scan.images_to_tiff(damaged, out_dir / name, int(item.get("tiff_dpi", dpi)))
             pages = len(damaged)
         elif kind == "photo":
@@ -456,14 +461,27 @@ def make_scans(root: Path, spec: dict[str, Any], rendered: Rendered) -> None:
         else:
             raise ValueError(f"{spec['stem']}: unknown scan kind {kind!r}")
         write_gold(root, stem, name, pages, records)
+        _write_scan_truth(root, stem, name, item, truth)
         log.info("wrote %s", name)
 
 
-def _skew(rng: random.Random, item: dict[str, Any]) -> float | None:
-    """Skew per page: a range from the spec, or None for scan.damage's default (0.5-2 degrees)."""
-    if "skew" not in item:
-        return None
-    low, high = item["skew"]
+def _write_scan_truth(root: Path, stem: str, name: str, item: dict[str, Any], truth: list[dict[str, Any]]) -> None:
+    """How a scan was damaged (seed, DPI, per-page skew and rotation): ground truth for OSD/deskew tests.
+
+    Skew is counter-clockwise positive; ``rotate`` is the counter-clockwise right-angle turn applied
+    to the page, so an upright page needs a clockwise turn of the same angle.
+    """
+    data = {"file": str(CORPUS_REL / name), "kind": item["kind"], "seed": item["seed"], "render_dpi": item["dpi"],
+            "stored_dpi": item.get("tiff_dpi", item["dpi"]), "pages": truth}
+    path = root / CORPUS_REL / "scans" / f"{stem}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def _skew(rng: random.Random, item: dict[str, Any]) -> float:
+    """Skew of one page in degrees: magnitude from the spec's range (default 0.5-2.0, as a
+    flatbed scan), random sign."""
+    low, high = item.get("skew", (0.5, 2.0))
     return rng.uniform(low, high) * rng.choice((-1.0, 1.0))
 
 
