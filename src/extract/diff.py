@@ -399,11 +399,12 @@ def keep_object(out_dir: Path, data: bytes) -> str:
     return sha
 
 
-def snapshot_outputs(out_dir: Path, run_id: str, files: Iterable[str | Path | Mapping[str, Any]]) -> dict[str, str]:
+def snapshot_outputs(out_dir: Path, run_id: str, files: Iterable[Any]) -> dict[str, str]:
     """Keep a copy of each output file so later diffs can read this run's version.
 
     ``files`` are output paths (absolute, relative to the working directory, or relative to
-    ``out_dir``) or manifest entries with an ``"output"`` key. Each file is stored once under
+    ``out_dir``) or manifest entries (``extract.runs.RunItem`` or dicts with ``output_rel`` or
+    ``output``; entries whose status is not ``ok`` are left out). Each file is stored once under
     ``out_dir/.runs/objects/<sha256>.json`` (sha256 of its bytes, as the manifest records it),
     and ``out_dir/.runs/snapshots/<run_id>.json`` maps stem -> sha256. Returns that mapping.
     Call it at the end of a batch, after the outputs are written.
@@ -411,7 +412,14 @@ def snapshot_outputs(out_dir: Path, run_id: str, files: Iterable[str | Path | Ma
     out_dir = Path(out_dir)
     index: dict[str, str] = {}
     for item in files:
-        raw = item.get("output") if isinstance(item, Mapping) else item
+        if hasattr(item, "model_dump"):
+            item = item.model_dump()  # an extract.runs.RunItem
+        if isinstance(item, Mapping):
+            if item.get("status", "ok") != "ok":
+                continue
+            raw = str(out_dir / item["output_rel"]) if item.get("output_rel") else item.get("output")
+        else:
+            raw = item
         if not raw:
             continue
         path = _resolve_output(out_dir, str(raw))

@@ -139,3 +139,13 @@ def test_a_run_version_without_snapshot_is_unavailable_not_added(tmp_path: Path,
     assert main(["diff", "--out", str(out), "--fail-on-change"]) == ExitCode.ok
     text = capsys.readouterr().out
     assert "r: file unavailable (no snapshot of the version written by run 20260101T000000Z-a)" in text
+
+
+def test_snapshot_takes_the_batch_manifest_items(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    path = write(out, "a/r", three())
+    items = [RunItem(path="a/r.pdf", status="ok", output="elsewhere/a/r.json", output_rel="a/r.json"),
+             RunItem(path="bad.pdf", status="error", error_kind="corrupt")]
+    index = snapshot_outputs(out, "20260101T000000Z-a", items)
+    assert index == {"a/r": sha256_file(path)}
+    assert (out / ".runs" / "objects" / f"{index['a/r']}.json").read_bytes() == path.read_bytes()
