@@ -50,8 +50,9 @@ class BatchProgress:
                 MofNCompleteColumn(),
                 TextColumn("files · {task.fields[pages]} pages · {task.fields[rate]} pages/s"),
                 TimeElapsedColumn(),
-                TextColumn("left"),
+                TextColumn("elapsed ·"),
                 TimeRemainingColumn(),
+                TextColumn("left"),
                 console=Console(stderr=True),
                 transient=False,
             )
