@@ -199,10 +199,11 @@ class FileDiff:
     def counts(self) -> dict[str, int]:
         added = sum(r.status == "added" for r in self.records)
         removed = sum(r.status == "removed" for r in self.records)
+        matched = sum(r.status == "matched" for r in self.records)
         changed = sum(r.status == "matched" and bool(r.changes) for r in self.records)
         fields = sum(len(r.changes) for r in self.records)
         review = sum(c.needs_review for r in self.records for c in r.changes)
-        return {"records_added": added, "records_removed": removed, "records_changed": changed,
+        return {"records_matched": matched, "records_added": added, "records_removed": removed, "records_changed": changed,
                 "fields_changed": fields, "needs_review": review}
 
     @property
@@ -214,8 +215,8 @@ class FileDiff:
         if self.status in {"added", "removed", "unavailable"}:
             extra = f" ({self.note})" if self.note else ""
             return f"{self.stem}: file {self.status}{extra}"
-        text = (f"{self.stem}: {c['records_added']} added, {c['records_removed']} removed, "
-                f"{c['records_changed']} changed records, {c['fields_changed']} changed fields")
+        text = (f"{self.stem}: {c['records_matched']} matched ({c['records_changed']} changed), "
+                f"{c['records_added']} added, {c['records_removed']} removed; {c['fields_changed']} changed fields")
         if c["needs_review"]:
             text += f", {c['needs_review']} corrections to review"
         return text
@@ -239,7 +240,7 @@ class RunDiff:
                 total[key] += 1
             for k, v in f.counts.items():
                 total[k] = total.get(k, 0) + v
-        for k in ("records_added", "records_removed", "records_changed", "fields_changed", "needs_review"):
+        for k in ("records_matched", "records_added", "records_removed", "records_changed", "fields_changed", "needs_review"):
             total.setdefault(k, 0)
         return total
 

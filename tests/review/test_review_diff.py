@@ -63,7 +63,7 @@ def test_only_changed_fields_are_reported_and_reordering_is_not_a_change(tmp_pat
     assert change.old_text == "Budget: 340.000 euro" and change.new_text == "Budget: 1,75 miljoen euro"
     assert (change.old_method, change.new_method) == ("rule:budget.v1", "rule:budget.v2")
     assert report.extractors == {"budget": ["1", "2"]}
-    assert report.summary() == "report: 0 added, 0 removed, 1 changed records, 2 changed fields"
+    assert report.summary() == "report: 3 matched (1 changed), 0 added, 0 removed; 2 changed fields"
     assert result.changed
 
 
