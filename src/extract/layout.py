@@ -49,6 +49,22 @@ def _draft(page: Page, words: list[Word], role: str = "body") -> Draft:
     return Draft(page=page.number, words=words, role=role, em=statistics.median(ems) if ems else 0.0)  # type: ignore[arg-type]
 
 
+def _cells_text(row: list[Word], tables: list[Table]) -> str:
+    """A table line's text with its cells separated by tabs ('Country\tSlovenia'), as labels expect."""
+    parts: list[tuple[int, list[str]]] = []
+    for word in row:
+        cell = next(
+            (id(c) for t in tables for c in t.cells if in_box(word, c.bbox, margin=1.0)),
+            None,
+        )
+        key = cell if cell is not None else -1
+        if parts and parts[-1][0] == key:
+            parts[-1][1].append(word.text)
+        else:
+            parts.append((key, [word.text]))
+    return "\t".join(" ".join(words) for _, words in parts)
+
+
 def _split_margin_rows(rows: list[list[Word]], page: Page, gap: float) -> list[list[Word]]:
     """Running headers/footers print separate items far apart ('Report title ... 3'): split them."""
     out: list[list[Word]] = []
@@ -74,7 +90,10 @@ def page_drafts(page: Page) -> list[Draft]:
     height = median_word_height(words)
 
     drafts = [_draft(page, row, "image_text") for row in group_rows(figure_words)]
-    drafts += [_draft(page, row, "table") for row in group_rows(table_words)]
+    for row in group_rows(table_words):
+        draft = _draft(page, row, "table")
+        draft.text_override = _cells_text(row, tables)
+        drafts.append(draft)
     gutter = find_gutter(body_words, page.height, height)
     rows = split_rows_at_gutter(group_rows(body_words), gutter)
     rows = _split_margin_rows(rows, page, max(3 * height, 0.08 * page.width))

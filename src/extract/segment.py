@@ -245,20 +245,36 @@ def _block_parts(lines: list[Line], body: list[int]) -> list[_Part]:
 # --------------------------------------------------------------------------- d. whole document
 
 
+def _title_line(lines: list[Line], body: list[int]) -> int | None:
+    """Index of the document title: the largest line on the first page, when clearly larger than the text."""
+    first = min((lines[j].page for j in body), default=1)
+    sized = [i for i in body if lines[i].page == first and lines[i].size]
+    if not sized:
+        return None
+    sizes = sorted(lines[i].size for i in sized)  # type: ignore[misc]
+    median = sizes[len(sizes) // 2]
+    largest = max(sized, key=lambda i: lines[i].size or 0.0)
+    return largest if (lines[largest].size or 0.0) >= 1.15 * median else None
+
+
 def _document_title(lines: list[Line], body: list[int]) -> str | None:
     first_page = [lines[i] for i in body if lines[i].page == min((lines[j].page for j in body), default=1)]
-    sized = [line for line in first_page if line.size]
-    if sized:
-        sizes = sorted(line.size for line in sized)  # type: ignore[misc]
-        median = sizes[len(sizes) // 2]
-        largest = max(sized, key=lambda line: line.size or 0.0)
-        if (largest.size or 0.0) >= 1.15 * median:
-            return strip_numbering(largest.text)
+    title = _title_line(lines, body)
+    if title is not None:
+        return strip_numbering(lines[title].text)
     heading = next((lines[i] for i in body if lines[i].role == "heading"), None)
     if heading:
         return strip_numbering(heading.text)
     first = next((line for line in first_page if _is_title_line(line.text)), None)
     return strip_numbering(first.text) if first else None
+
+
+def _under_document_title(lines: list[Line], body: list[int], part: _Part) -> bool:
+    """The only lab heading sits below a clearly larger document title: the title names the lab."""
+    title = _title_line(lines, body)
+    if title is None or title >= part.start:
+        return False
+    return (lines[title].size or 0.0) > 1.1 * (lines[part.start].size or 0.0)
 
 
 # --------------------------------------------------------------------------- entry point
@@ -269,7 +285,9 @@ def split_sections(document: Document, lines: list[Line]) -> list[Section]:
     table_parts, consumed = _table_parts(document, lines)
     body = [i for i, line in enumerate(lines) if line.role in BODY_ROLES and i not in consumed]
     parts = _heading_parts(lines, body)
-    if not parts:
+    if len(parts) == 1 and not table_parts and _under_document_title(lines, body, parts[0]):
+        parts = []  # a fact sheet: one boxed 'Key facts' block under the lab's own title
+    elif not parts:
         parts = _block_parts(lines, body)
     parts = sorted(table_parts + parts, key=lambda p: p.order)
     whole_text = "\n".join(lines[i].text for i in body)

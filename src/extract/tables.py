@@ -48,6 +48,13 @@ def _text(words: list[Word]) -> str:
     return re.sub(r"\s+", " ", " ".join(w.text for w in words)).strip()
 
 
+_LIST_MARKER = re.compile(r"^(?:[^\w\s]{1,2}|[a-z0-9]{1,2}[.)]|[ivx]{1,4}[.)]|o)$", re.IGNORECASE)
+
+
+def _is_list_marker(text: str) -> bool:
+    return bool(_LIST_MARKER.match(text.strip()))
+
+
 def _prose_columns(multi: list[list[list[Word]]], bands: list[tuple[float, float]]) -> bool:
     """Two or more bands filled with long lines of several words: columns of prose, not a table."""
     by_band: dict[int, list[list[Word]]] = {}
@@ -97,6 +104,9 @@ def _build(rows: list[list[list[Word]]], page: Page, gutter: tuple[float, float]
             for col, words in placed.items():
                 table_rows[-1].setdefault(col, []).extend(words)
     if len(table_rows) < 2:
+        return None
+    # Bullets or list numbers hanging left of their text are a list, not a table column.
+    if all(_is_list_marker(_text(placed[0])) for placed in table_rows if 0 in placed):
         return None
     # 'Label:   value' lines laid out with tabs are a key-value list, not a table with a header.
     first_cells = [_text(placed[0]) for placed in table_rows if 0 in placed]
