@@ -237,6 +237,11 @@ def _not_numbers(lang: str | None) -> frozenset[str]:
     return frozenset(fold_keep_length(w) for code in _langs(lang) for w in rules[code])
 
 
+@lru_cache(maxsize=1)
+def _not_alone() -> frozenset[str]:
+    return frozenset(str(w) for w in load_rule_file("scale_words")["not_alone"])
+
+
 _CONNECTORS = frozenset({"and", "et", "en"})
 
 
@@ -267,7 +272,7 @@ def _word_numbers(text: str, lang: str | None) -> list[NumberMention]:
             found.append(NumberMention(value, begin, end, text[begin:end], approx, True))
             i += 1
             continue
-        if word in articles or _phrase_value(word, lang) is None:
+        if word in articles or word in _not_alone() or _phrase_value(word, lang) is None:
             i += 1
             continue
         # Grow the phrase over number words (and 'and'/'et'/'en' between two of them),
