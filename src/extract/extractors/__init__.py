@@ -93,7 +93,9 @@ def table_row_as_lines(section: Section) -> Section:
         if label is None and index == 0 and not title:
             title = value
             continue
-        text = f"{label or header}: {value}"
+        # What the header says beyond its label stays with the value: 'Budget (per jaar)'.
+        rest = re.sub(r"[()\[\]]", " ", header.replace(label, "", 1) if label else "").strip(" :-–")
+        text = f"{label or header}: {value}" + (f" ({rest})" if rest else "")
         lines.append(Line(page=page, text=text, bbox=bbox, role="table", conf=conf))
     return section.model_copy(update={"lines": lines, "title": title})
 

@@ -17,7 +17,7 @@ from typing import Any
 from extract.extractors.lexicon import Lexicon, fold_keep, lexicon
 from extract.models import BBox, Candidate, Line, Provenance, Section
 from extract.settings import Settings
-from extract.vocab import match_label
+from extract.vocab import LabelMatch, match_label
 
 # Lines that are part of the running text; captions and text inside screenshots are not.
 BODY_ROLES = frozenset({"body", "heading", "table"})
@@ -25,6 +25,28 @@ BODY_ROLES = frozenset({"body", "heading", "table"})
 _SENTENCE_END = re.compile(r"[.!?](?=[\"'”’)]?\s+[\"'“‘(]?[A-ZÀ-Ý0-9•=>+*\-–])")
 _BULLET_LINE = re.compile(r"^\s*[•=>+*·▪\-–]\s")
 _WORD = re.compile(r"[\w'’-]+")
+
+
+# '2.4 Name', '3. Name': a numbered heading the segmenter left inside a section.
+_NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+[A-ZÀ-Ý]")
+MAX_LABEL_WORDS = 4
+SINGLE_LINE_FIELDS = frozenset({"website", "founded", "country", "name", "acronym"})
+
+
+def _label_of(line: Line) -> LabelMatch | None:
+    """The field label opening a line; in a table line the label may stand without a colon
+    ('Sigle LAVIP', 'Budget 2023 950 000 euros')."""
+    match = match_label(line.text)
+    if match is not None or line.role != "table":
+        return match
+    words = line.text.split()
+    for size in range(min(MAX_LABEL_WORDS, len(words) - 1), 0, -1):
+        head = " ".join(words[:size])
+        match = match_label(f"{head}: x")
+        if match is not None and fold_keep(match.label) == fold_keep(head):
+            rest = line.text.split(None, size)[-1]
+            return LabelMatch(field=match.field, label=head, value=rest)
+    return None
 
 
 @dataclass(frozen=True)
@@ -65,16 +87,28 @@ class SectionContext:
     # ------------------------------------------------------------------ structure
 
     def _find_blocks(self) -> list[Block]:
-        found: list[tuple[str, str, int, int]] = []
+        found: list[tuple[str | None, str, int, int]] = []
         for line, start in zip(self.lines, self.line_starts):
-            match = match_label(line.text)
+            match = _label_of(line)
             if match is None:
+                if _NUMBERED_HEADING.match(line.text):
+                    found.append((None, "", start, start))  # a heading closes the block above it
                 continue
-            value_at = line.text.find(match.value) if match.value else len(line.text)
-            found.append((match.field, match.label, start, start + max(value_at, 0)))
+            label, value = match.label, match.value
+            value_at = line.text.find(value, len(label)) if value else len(line.text)
+            found.append((match.field, label, start, start + max(value_at, 0)))
         blocks = []
         for i, (field, label, start, value_start) in enumerate(found):
+            if field is None:
+                continue
             end = found[i + 1][2] - 1 if i + 1 < len(found) else len(self.text)
+            if field in SINGLE_LINE_FIELDS:
+                # 'Website: x' holds one line (two when the value sits under the label); the prose
+                # after it belongs to no label.
+                line_end = self.text.find("\n", value_start)
+                if line_end >= 0 and not self.text[value_start:line_end].strip():
+                    line_end = self.text.find("\n", line_end + 1)
+                end = min(end, line_end if line_end >= 0 else len(self.text))
             blocks.append(Block(field, label, start, value_start, max(end, value_start)))
         return blocks
 
@@ -105,6 +139,7 @@ class SectionContext:
         starts = {0}
         starts.update(m.end() for m in _SENTENCE_END.finditer(self.text))
         starts.update(b.start for b in self.blocks)
+        starts.update(b.end + 1 for b in self.blocks if b.field in SINGLE_LINE_FIELDS and b.end < len(self.text))
         for line, start in zip(self.lines, self.line_starts):
             if _BULLET_LINE.match(line.text) or not line.text.strip():
                 starts.add(start)
@@ -146,6 +181,23 @@ class SectionContext:
             if self.text[b:e].strip():
                 spans.append((b, e))
         return spans
+
+    def refers_to_lab(self, text: str) -> bool:
+        """Does ``text`` open with the lab itself: its name (or the name's first word), its acronym,
+        or a lab word ('het lab', 'the centre', 'le laboratoire')?"""
+        words = [fold_keep(w) for w in _WORD.findall(text)[:8]]
+        determiners = self.lex.folded("words", "determiners")
+        while words and words[0] in determiners:
+            words = words[1:]
+        if not words:
+            return False
+        if words[0] in self.lex.folded("funding", "lab_words"):
+            return True
+        for name in self.subject_names:
+            name_words = [fold_keep(w) for w in _WORD.findall(name)]
+            if name_words and (words[: len(name_words)] == name_words or words[0] == name_words[0]):
+                return True
+        return False
 
     # ------------------------------------------------------------------ mapping to the page
 

@@ -35,8 +35,12 @@ class FundingExtractor:
         out = []
         value = ctx.text[block.value_start:block.end]
         offset = block.value_start
+        unknown = ctx.lex.regex("budget", "unknown")
         for part in _BULLET_SPLIT.split(value):
+            part = _first_item_lines(part)
             item = re.sub(r"\s+", " ", part).strip(" .,")
+            if unknown.match(fold_keep(item)):
+                continue  # 'Financement : non communiqué'
             if item and len(item.split()) <= 15:
                 start = ctx.text.find(part.strip()[:20], offset) if part.strip() else offset
                 start = start if start >= 0 else block.value_start
@@ -54,7 +58,11 @@ class FundingExtractor:
                 continue
             start, end = span
             text = re.sub(r"\s+", " ", ctx.text[start:end])
-            if _is_lab(ctx, text):
+            if ctx.refers_to_lab(text):
+                continue
+            if ctx.text[end:end + 2].strip().startswith(":"):
+                # 'Funding comes from two sources: the Province of X, ..., and the Y Fund': the items.
+                out += self._enumeration(ctx, end + ctx.text[end:].index(":") + 1)
                 continue
             if weak.fullmatch(ctx.folded, m.start(), m.end()):
                 # 'komt van' / 'comes from' is about money only near a money word ('het budget komt
@@ -68,13 +76,30 @@ class FundingExtractor:
                                      prior="anchored", distance=ctx.token_distance(m.end(), start), ner=("ORG",)))
         return out
 
+    def _enumeration(self, ctx: SectionContext, start: int) -> list[Candidate]:
+        from extract.extractors.phrases import org_phrase
+
+        _, e0 = ctx.sentence_span(start)
+        conj = "|".join(re.escape(c) for c in ctx.lex.words("words", "conjunctions"))
+        out = []
+        for chunk in re.finditer(rf"[^,;]+", ctx.text[start:e0]):
+            offset = start + chunk.start()
+            head = re.match(rf"\s*(?:(?:{conj})\s+)?", chunk.group(0), flags=re.IGNORECASE)
+            span = org_phrase(ctx.text, offset + (head.end() if head else 0), ctx.lex)
+            if span is None or span[1] > start + chunk.end():
+                continue
+            text = re.sub(r"\s+", " ", ctx.text[span[0]:span[1]])
+            out.append(ctx.candidate("funding_sources", text, span[0], span[1], family=NAME, version=VERSION,
+                                     prior="block", ner=("ORG",)))
+        return out
+
     def _subject_funds_lab(self, ctx: SectionContext) -> list[Candidate]:
         """'Veertien entiteiten uit ... financieren Sandbox Vlaanderen': the subject pays for the lab."""
         out = []
         for m in ctx.lex.regex("funding", "verbs_before").finditer(ctx.folded):
             s0, e0 = ctx.sentence_span(m.start())
             obj = ctx.text[m.end():e0]
-            if not _is_lab(ctx, obj, prefix=True):
+            if not ctx.refers_to_lab(obj):
                 continue
             s0 = ctx.label_free_start(s0)
             subject = ctx.text[s0:m.start()].strip()
@@ -87,23 +112,19 @@ class FundingExtractor:
         return out
 
 
-def _is_lab(ctx: SectionContext, text: str, *, prefix: bool = False) -> bool:
-    """Is ``text`` (or its beginning) the lab itself: its name, acronym, or 'het lab' / 'the centre'?"""
-    words = [fold_keep(w) for w in re.findall(r"[\w'’-]+", text)[:6]]
-    if not words:
-        return False
-    determiners = ctx.lex.folded("words", "determiners")
-    while words and words[0] in determiners:
-        words = words[1:]
-    if not words:
-        return False
-    if words[0] in ctx.lex.folded("funding", "lab_words"):
-        return True
-    for name in ctx.subject_names:
-        name_words = [fold_keep(w) for w in re.findall(r"[\w'’-]+", name)]
-        if name_words and words[: len(name_words)] == name_words:
-            return True
-    return False
+MAX_ITEM_WORDS = 8
+
+
+def _first_item_lines(part: str) -> str:
+    """A label's list item runs over a line break ('Business\nFinland project grants') but not
+    into the paragraph after it ('deelnemende gemeenten\nVoor 2025 wil ...')."""
+    part = re.split(r"(?<=[a-z\)])\.\s+(?=[A-Z])", part.strip(), maxsplit=1)[0]
+    kept: list[str] = []
+    for line in part.splitlines():
+        if kept and len(" ".join(kept + [line]).split()) > MAX_ITEM_WORDS:
+            break
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def _noun_phrase(ctx: SectionContext, start: int) -> tuple[int, int] | None:

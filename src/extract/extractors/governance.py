@@ -77,14 +77,23 @@ class GovernanceExtractor:
     def _parents(self, ctx: SectionContext) -> list[Candidate]:
         lex = ctx.lex
         blockers = lex.folded("governance", "parent_blockers")
-        french = phrase_regex(_load("fr").get("governance", {}).get("parent_triggers", []))
+        french = _french_triggers()
         own = {fold_keep(n) for n in ctx.subject_names if n}
+        stops = [b.start for b in ctx.blocks]
         out = []
+        label = ctx.block("parent")
+        if label is not None:
+            span = org_phrase(ctx.text, label.value_start, lex, allow_lowercase=True, stops=stops)
+            if span is not None:
+                name = re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip()
+                out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME,
+                                         version=VERSION, prior="label", ner=("ORG",)))
         for m in lex.regex("governance", "parent_triggers").finditer(ctx.folded):
             before = ctx.folded[max(0, m.start() - 20):m.start()].split()
             if before and before[-1] in blockers:
                 continue  # 'als onderdeel van het programma' is a frame, not a parent
-            span = org_phrase(ctx.text, m.end(), lex, allow_lowercase=bool(french.fullmatch(ctx.folded, m.start(), m.end())))
+            lowercase = ctx.lang == "fr" or bool(french.fullmatch(ctx.folded, m.start(), m.end()))
+            span = org_phrase(ctx.text, m.end(), lex, allow_lowercase=lowercase, stops=stops)
             if span is None:
                 continue
             name = re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip()
@@ -95,6 +104,25 @@ class GovernanceExtractor:
             out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION,
                                      prior=prior, distance=ctx.token_distance(m.end(), span[0]), ner=("ORG",)))
         return out
+
+
+@lru_cache(maxsize=1)
+def _french_triggers() -> re.Pattern[str]:
+    return phrase_regex(_load("fr").get("governance", {}).get("parent_triggers", []))
+
+
+@lru_cache(maxsize=8)
+def _function_words(lex: Lexicon) -> frozenset[str]:
+    """Words that cannot be part of a body's name: the rules' function words and spaCy's stop words."""
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+    from spacy.lang.nl.stop_words import STOP_WORDS as NL
+
+    words = {fold_keep(w) for w in NL | EN | FR}
+    for key in ("determiners", "connectors", "clause_verbs", "relatives", "conjunctions", "agent_markers",
+                "negations"):
+        words |= lex.folded("words", key)
+    return frozenset(words)
 
 
 def _clean_text(text: str) -> str | None:
@@ -108,10 +136,14 @@ def _body_name(ctx: SectionContext, start: int, end: int) -> tuple[str, int, int
     """(name, start, end, spelled as in the vocabulary, quoted) for the body noun at ``start:end``."""
     lex = ctx.lex
     text = ctx.text
-    function_words = (lex.folded("words", "determiners") | lex.folded("words", "connectors")
-                      | lex.folded("words", "clause_verbs") | lex.folded("words", "relatives")
-                      | lex.folded("words", "conjunctions") | lex.folded("words", "agent_markers"))
+    function_words = _function_words(lex)
     noun = text[start:end]
+    block = ctx.block_at(start)
+    lo = block.value_start if block is not None and block.value_start <= start else ctx.sentence_span(start)[0]
+    s0 = max(lo, ctx.sentence_span(start)[0])
+    preceding = [fold_keep(w) for w in re.findall(r"[\w'’]+", text[s0:start])][-3:]
+    if any(w in lex.folded("words", "negations") or w.startswith(("pas d'", "pas d’")) for w in preceding):
+        return None  # 'no board of its own', 'geen eigen bestuursorgaan', "pas d'organe propre"
     exact = noun.casefold() in _canonical_nouns(lex) or any(
         noun.casefold().endswith(h) for h in COMPOUND_HEADS if not h.endswith("comite"))
     # A quoted name: een “Board of Trustees”.
@@ -122,7 +154,7 @@ def _body_name(ctx: SectionContext, start: int, end: int) -> tuple[str, int, int
             inner = text[open_q + 1:close].strip()
             if 0 < len(inner.split()) <= 6:
                 return re.sub(r"\s+", " ", inner), open_q + 1, close, exact, True
-    before = tokens(text, max(0, start - 120), start)
+    before = tokens(text, max(lo, start - 120), start)
     modifiers = []
     capitalised_run = bool(before) and before[-1].is_word and before[-1].is_capitalised \
         and fold_keep(before[-1].text) not in function_words

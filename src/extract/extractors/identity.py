@@ -48,6 +48,10 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
     match = re.search(rf"\s+(?:{preps})\s+([^()]+?)\s*$", text, flags=re.IGNORECASE)
     if match and (code := country_code(match.group(1), lex.lang)):
         country, text = code, text[: match.start()].strip()
+    # 'Offentliga Innovationsrummet (OIR), Sweden', 'BruLab · Belgique'
+    match = re.search(r"\s*[,·|–—]\s*([^,()·|]+?)\s*$", text)
+    if country is None and match and (code := country_code(match.group(1), lex.lang)):
+        country, text = code, text[: match.start()].strip()
     acronym = None
     for paren in _PARENS.finditer(text):
         inner = paren.group(1).strip()
@@ -252,6 +256,32 @@ class IdentityExtractor:
                         continue
                     out.append(ctx.candidate("founded_year", int(y.group(1)), y.start(), y.end(), family=NAME,
                                              version=VERSION, prior="anchored", distance=distance, ner=("DATE",)))
+        if not out:
+            out += self._since(ctx)
+        return out
+
+    def _since(self, ctx: SectionContext) -> list[Candidate]:
+        """'De werkplaats bestaat sinds 2012', 'X ondersteunt sinds 2020 ...': the lab has existed since."""
+        out = []
+        existence = ctx.lex.regex("founded", "existence_verbs")
+        for m in ctx.lex.regex("founded", "since").finditer(ctx.folded):
+            year = _YEAR.match(ctx.text, m.end() + 1) if ctx.text[m.end():m.end() + 1] == " " else None
+            if year is None:
+                continue
+            s0, _ = ctx.sentence_span(m.start())
+            s0 = ctx.label_free_start(s0)
+            verb = None
+            for v in existence.finditer(ctx.folded, s0, m.start()):
+                verb = v
+            if verb is not None and ctx.token_distance(verb.end(), m.start()) <= 1:
+                prior = "anchored"
+            elif ctx.refers_to_lab(ctx.text[s0:m.start()]) and ctx.token_distance(s0, m.start()) <= 6:
+                prior = "mention"
+            else:
+                continue
+            out.append(ctx.candidate("founded_year", int(year.group(1)), year.start(), year.end(), family=NAME,
+                                     version=VERSION, prior=prior, ner=("DATE",)))
+            break
         return out
 
 

@@ -20,6 +20,8 @@ _TOTAL_SPAN = re.compile(
     r"(?:over|voor|for|sur|pour|between|tussen|entre)\s+(?:de\s+periode\s+|the\s+period\s+|la\s+periode\s+)?"
     r"(?:\d{4}\s*[-–/]\s*\d{2,4}|\w+\s+(?:jaar|jaren|years|ans|annees))(?!\w)"
 )
+_FISCAL_YEAR = re.compile(r"\(?\s*(?:FY\s*)?(?:19|20)\d\d/\d{2}\s*\)?(?!\d)")
+_SINGLE_YEAR = re.compile(r"(?<![\d\-–/.,])(?:19|20)\d\d(?:/\d{2}(?:\d{2})?)?(?![\d\-–]|\s*[-–]\s*\d)")
 _CLAUSE_SPLIT = re.compile(r"[,;:()]|\s[-–]\s")
 
 
@@ -105,6 +107,9 @@ def _budget_value(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | No
             amount_eur = alt.amount
             approximate = approximate or bool(alt.approximate)
     period = m.period or _period(ctx, m, anchor, block)
+    s0, e0 = ctx.sentence_span(m.start)
+    if period == "total" and _FISCAL_YEAR.search(ctx.text, m.end, min(e0, m.end + 20)):
+        period = "year"  # '£3.4 million (2023/24)' is one financial year, not a multi-year total
     return {
         "amount": m.amount, "currency": m.currency, "period": period, "amount_eur": amount_eur,
         "approximate": approximate, "raw": re.sub(r"\s+", " ", m.raw),
@@ -124,6 +129,8 @@ def _period(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | None, bl
         return "total"
     if ctx.lex.regex("budget", "period_year").search(window):
         return "year"
+    if _SINGLE_YEAR.search(ctx.text, lo, hi):
+        return "year"  # 'Budget 2024: €2.1 million', '... 950 000 euros en 2023', '£3.4 million (2023/24)'
     if block is not None and ctx.lex.regex("budget", "period_year").search(ctx.folded, block.start, block.value_start):
         return "year"  # the label itself says it: 'Jaarbudget:', 'Annual budget:'
     return None

@@ -1,15 +1,17 @@
 """Word-level helpers shared by the governance and funding rules: tokens with offsets and
-capitalised organisation phrases ('het Ministerie van Klimaat en Onderneming.' -> the name)."""
+organisation phrases ('het Ministerie van Klimaat en Onderneming.' -> the name)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from extract.extractors.lexicon import Lexicon, fold_keep
 
-_TOKEN = re.compile(r"[\w][\w'’.\-]*[\w]|[\w]|[“”\"«»„‘’']|[^\w\s]")
-MAX_ORG_TOKENS = 10
+# Elided articles and prepositions ("l'Agence", "d'État") are tokens of their own.
+_TOKEN = re.compile(r"(?:[lLdDjJnNsScC]|[qQ]u)['’](?=\w)|[\w][\w'’.\-]*[\w]|[\w]|[“”\"«»„‘’']|[^\w\s]")
+MAX_ORG_TOKENS = 12
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,10 @@ class Token:
     @property
     def is_word(self) -> bool:
         return self.text[:1].isalnum()
+
+    @property
+    def is_elision(self) -> bool:
+        return len(self.text) >= 2 and self.text[-1] in "'’"
 
     @property
     def is_capitalised(self) -> bool:
@@ -38,35 +44,49 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return out
 
 
-def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = False) -> tuple[int, int] | None:
-    """The capitalised organisation name starting at ``start`` (after an optional determiner).
+def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = False,
+               stops: Collection[int] = ()) -> tuple[int, int] | None:
+    """The organisation name starting at ``start`` (after an optional determiner).
 
-    Continues over capitalised words and connectors ('van', 'of', 'de', 'en', 'and') followed by a
-    capitalised word; stops at punctuation or a lower-case word (``allow_lowercase`` lets French
-    names such as 'Direction interministérielle de la transformation publique' through).
+    It opens with a capitalised word or an organisation head noun ('ministerie', 'provincie',
+    'ministère'), continues over capitalised words and connectors ('van', 'of', 'de la')
+    followed by a name word, and over 'en'/'and'/'et' only when a capitalised word follows.
+    It stops at punctuation, a lower-case word (``allow_lowercase`` lets French names such as
+    'Direction interministérielle de la transformation publique' through) or an offset in
+    ``stops`` (the start of a labelled line).
     """
     determiners = lex.folded("words", "determiners")
-    connectors = lex.folded("words", "connectors") | lex.folded("words", "conjunctions")
-    stops = (lex.folded("words", "clause_verbs") | lex.folded("words", "relatives")
-             | lex.folded("words", "agent_markers"))
-    toks = tokens(text, start, min(len(text), start + 200))
+    connectors = lex.folded("words", "connectors")
+    # 'of' and 'en' are connectors in one language and conjunctions in another: connectors win.
+    conjunctions = lex.folded("words", "conjunctions") - connectors
+    heads = lex.folded("governance", "org_heads")
+    blockers = (lex.folded("words", "clause_verbs") | lex.folded("words", "relatives")
+                | lex.folded("words", "agent_markers") | determiners | conjunctions)
+    toks = tokens(text, start, min(len(text), start + 240))
     i = 0
-    while i < len(toks) and toks[i].is_word and fold_keep(toks[i].text) in determiners and not toks[i].is_capitalised:
+    while i < len(toks) and fold_keep(toks[i].text) in determiners and not toks[i].is_capitalised:
         i += 1
-    if i >= len(toks) or not toks[i].is_word or not toks[i].is_capitalised:
+    if i >= len(toks) or not toks[i].is_word or not (toks[i].is_capitalised or fold_keep(toks[i].text) in heads):
         return None
     first, last = i, i
     j = i + 1
     while j < len(toks) and j - first < MAX_ORG_TOKENS:
-        tok = toks[j]
-        if "\n\n" in text[toks[j - 1].end:tok.start] or not tok.is_word:
+        tok, prev = toks[j], toks[j - 1]
+        if any(prev.end <= s <= tok.start for s in stops) or "\n\n" in text[prev.end:tok.start]:
+            break
+        if not tok.is_word and not tok.is_elision:
             break
         folded = fold_keep(tok.text)
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
         if tok.is_capitalised:
             last = j
-        elif folded in connectors or folded in determiners:
-            pass  # kept only if a name word follows
-        elif allow_lowercase and folded not in stops and not tok.text[:1].isdigit():
+        elif folded in conjunctions:
+            if nxt is None or not nxt.is_capitalised:
+                break  # 'Chancellerie d'État et travaille ...': a new clause, not a name
+        elif folded in connectors or folded in determiners or tok.is_elision:
+            if nxt is None or not (nxt.is_word or nxt.is_elision):
+                break
+        elif allow_lowercase and folded not in blockers and not tok.text[:1].isdigit():
             last = j
         else:
             break
