@@ -233,7 +233,7 @@ class RunDiff:
         return any(f.changed for f in self.files)
 
     def totals(self) -> dict[str, int]:
-        total = {"files_added": 0, "files_removed": 0, "files_changed": 0, "files_unchanged": 0}
+        total = {"files_added": 0, "files_removed": 0, "files_changed": 0, "files_unchanged": 0, "files_unavailable": 0}
         for f in self.files:
             key = f"files_{f.status}"
             if key in total:
@@ -249,6 +249,7 @@ class RunDiff:
         return (f"total: {t['files_changed']} files changed, {t['files_added']} added, {t['files_removed']} removed, "
                 f"{t['files_unchanged']} unchanged; records {t['records_added']} added, {t['records_removed']} removed, "
                 f"{t['records_changed']} changed; {t['fields_changed']} fields changed"
+                + (f"; {t['files_unavailable']} files not comparable (no snapshot)" if t["files_unavailable"] else "")
                 + (f"; {t['needs_review']} corrections to review" if t["needs_review"] else ""))
 
     def to_dict(self) -> dict[str, Any]:
