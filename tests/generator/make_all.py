@@ -15,7 +15,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # run as a script: make `tests.generator` importable
+# Run as a script, Python puts tests/generator itself first on sys.path, where
+# scan.py/benchmark.py would shadow any top-level module of the same name; import
+# them as the package `tests.generator` from the repository root instead.
+_HERE = str(Path(__file__).resolve().parent)
+sys.path[:] = [p for p in sys.path if str(Path(p or ".").resolve()) != _HERE]
+if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 log = logging.getLogger("make_all")
