@@ -234,6 +234,8 @@ def test_damage_is_seeded() -> None:
     assert a.tobytes() == b.tobytes() != c.tobytes()
     turned = scan.damage(page, random.Random(7), rotate=90, skew_deg=0)
     assert turned.size == (page.height, page.width)
+    p1, p2 = scan.photo(page, random.Random(3)), scan.photo(page, random.Random(3))
+    assert p1.mode == "RGB" and p1.size == page.size and p1.tobytes() == p2.tobytes()
 
 
 def test_images_to_pdf_and_tiff_round_trip(tmp_path: Path) -> None:
