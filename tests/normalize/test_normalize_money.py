@@ -175,3 +175,21 @@ def test_ranges_share_scale_and_currency_and_are_approximate(text, lang, amounts
     found = find_money(text, lang)
     assert [m.amount for m in found] == amounts
     assert all(m.approximate and m.currency == "EUR" for m in found)
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("Annual budget 2021-2024: EUR 2m", "year"),
+        ("Het jaarlijks budget voor 2021-2024 is 2 miljoen euro", "year"),
+        ("Budget: EUR 3.2m (2022–2025)", "total"),
+        ("In 2019 werd 1,5 miljoen euro vrijgemaakt voor de periode 2019-2022.", "total"),
+        (
+            "Het lab organiseert jaarlijks tien grote events voor ambtenaren en heeft een budget van 2 miljoen euro.",
+            None,
+        ),
+    ],
+)
+def test_period_words_beat_spans_of_years(text, period):
+    (money,) = find_money(text)
+    assert money.period == period

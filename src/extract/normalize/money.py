@@ -155,10 +155,17 @@ _PERIODS: tuple[tuple[Period, str], ...] = (
         "total",
         rf"in\s+totaal|totaal\w*|in\s+total|total\w*|au\s+total|meerjarig\w*|multi-?annual|multi-?year"
         rf"|pluriannuel\w*|(?:over|voor|sur|pour|for|during|tijdens|gedurende|across)\s+(?:de\s+|la\s+|the\s+)?"
-        rf"(?:periode\s+|period\s+)?{_FEW}\s+(?:jaar|jaren|years|ans|annees)\b"
-        rf"|(?:over|voor|sur|pour|for|during|tijdens|gedurende|van|from|de|between|tussen|entre|period|periode)"
-        rf"\s+(?:de\s+|la\s+|the\s+)?(?:periode\s+|period\s+)?{_YEAR_RANGE}|{_YEAR_RANGE}",
+        rf"(?:periode\s+|period\s+)?{_FEW}\s+(?:jaar|jaren|years|ans|annees)\b",
     ),
+)
+# A span of years says 'total' only when no period word is there ('het jaarlijks budget voor
+# 2021-2024' is still per year): first 'over 2021-2024', then a bare '(2022–2025)'.
+_YEAR_SPANS = (
+    re.compile(
+        r"(?<![\w])(?:over|voor|sur|pour|for|during|tijdens|gedurende|van|from|de|between|tussen|entre|period|periode)"
+        rf"\s+(?:de\s+|la\s+|the\s+)?(?:periode\s+|period\s+)?(?:{_YEAR_RANGE})"
+    ),
+    re.compile(rf"(?<![\w])(?:{_YEAR_RANGE})"),
 )
 # 'annual report', 'jaarverslag', 'rapport annuel' name a document, not the amount's period.
 _NOT_A_PERIOD = r"(?!\s+(?:report|review|conference|meeting|plan|verslag|rapport|conferentie|bijeenkomst|congres))"
@@ -221,7 +228,8 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _period(text: str, start: int, end: int, lo: int, hi: int) -> Period | None:
-    """The period said closest to the amount, within [lo, hi) (its clause, between neighbours)."""
+    """The period said closest to the amount, within [lo, hi) (its clause, between neighbours);
+    a span of years counts only when no period word is there."""
     best: tuple[int, Period] | None = None
     before = fold_keep_length(text[max(lo, start - 60) : start])
     after = fold_keep_length(text[end : min(hi, end + 70)])
@@ -234,6 +242,8 @@ def _period(text: str, start: int, end: int, lo: int, hi: int) -> Period | None:
             distance = match.start()
             if best is None or distance < best[0]:
                 best = (distance, period)
+    if best is None and any(p.search(before) or p.search(after) for p in _YEAR_SPANS):
+        return "total"
     return best[1] if best else None
 
 
