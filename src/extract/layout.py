@@ -28,6 +28,7 @@ from extract.layout_lines import (
     group_rows,
     in_box,
     median_word_height,
+    screenshot_boxes,
     split_at_gaps,
     uses_letter_shapes,
     word_em,
@@ -82,8 +83,9 @@ def page_drafts(page: Page) -> list[Draft]:
     words = [w for w in page.words if w.text.strip()]
     if not words:
         return []
-    figure_words = [w for w in words if any(in_box(w, f) for f in page.figures)]
-    rest = [w for w in words if not any(in_box(w, f) for f in page.figures)]
+    figures = screenshot_boxes(page)
+    figure_words = [w for w in words if any(in_box(w, f) for f in figures)]
+    rest = [w for w in words if not any(in_box(w, f) for f in figures)]
     tables = page_tables(page)
     table_words = [w for w in rest if any(in_box(w, t.bbox) for t in tables)]
     body_words = [w for w in rest if not any(in_box(w, t.bbox) for t in tables)]

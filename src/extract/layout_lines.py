@@ -157,6 +157,12 @@ def in_box(word: Word, box: BBox, margin: float = 2.0) -> bool:
     return box[0] - margin <= cx <= box[2] + margin and box[1] - margin <= cy <= box[3] + margin
 
 
+def screenshot_boxes(page: Page) -> list[BBox]:
+    """Page figures that can hold screenshot text: not the page-sized image of a scanned page itself."""
+    area = max(page.width * page.height, 1.0)
+    return [f for f in page.figures if (f[2] - f[0]) * (f[3] - f[1]) < 0.6 * area]
+
+
 def uses_letter_shapes(page: Page) -> bool:
     """OCR boxes hug the glyphs, so their height depends on the letters; text-layer boxes do not."""
     return page.method == "ocr"

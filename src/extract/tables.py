@@ -12,11 +12,12 @@ import re
 import statistics
 
 from extract.layout_columns import find_gutter
-from extract.layout_lines import group_rows, in_box, median_word_height, split_at_gaps, union_bbox
+from extract.layout_lines import group_rows, in_box, median_word_height, screenshot_boxes, split_at_gaps, union_bbox
 from extract.models import BBox, Page, Table, TableCell, Word
 
 log = logging.getLogger(__name__)
 
+_RULING = re.compile(r"^(?:[|¦│┃]+|_{2,})$")
 _MIN_ROWS = 3
 """Header plus at least two rows with cells in two or more columns."""
 
@@ -31,6 +32,23 @@ def _bands(chunks: list[list[Word]]) -> list[tuple[float, float]]:
         else:
             bands.append([x0, x1])
     return [(a, b) for a, b in bands]
+
+
+def _column_starts(multi: list[list[list[Word]]]) -> list[float]:
+    """Left edges shared by cells of several rows (columns are left-aligned), left to right."""
+    xs = sorted(min(w.bbox[0] for w in chunk) for row in multi for chunk in row)
+    clusters: list[list[float]] = []
+    for x in xs:
+        if clusters and x - clusters[-1][-1] <= 8:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    return [min(c) for c in clusters if len(c) >= 2]
+
+
+def _start_bands(starts: list[float], right: float) -> list[tuple[float, float]]:
+    edges = starts[1:] + [right + 1]
+    return [(a - 3, b - 3) for a, b in zip(starts, edges)]
 
 
 def _band_of(chunk: list[Word], bands: list[tuple[float, float]]) -> int:
@@ -79,6 +97,13 @@ def _build(rows: list[list[list[Word]]], page: Page, gutter: tuple[float, float]
     if len(multi) < _MIN_ROWS:
         return None
     bands = _bands([chunk for row in multi for chunk in row])
+    starts = _column_starts(multi)
+    if len(starts) > len(bands):
+        # Cells that run into each other merged two columns' bands: place words by column starts.
+        right = max(w.bbox[2] for row in multi for chunk in row for w in chunk)
+        bands = _start_bands(starts, right)
+        rows = [[[w] for chunk in row for w in chunk] for row in rows]
+        multi = [row for row in rows if len(row) >= 2]
     if len(bands) < 2:
         return None
     if _prose_columns(multi, bands):
@@ -126,10 +151,16 @@ def _build(rows: list[list[list[Word]]], page: Page, gutter: tuple[float, float]
 
 def tables_from_words(page: Page) -> list[Table]:
     """Tables on a page rebuilt from its word boxes (method 'word_boxes'); [] when there are none."""
-    words = [w for w in page.words if w.text.strip() and not any(in_box(w, f) for f in page.figures)]
+    figures = screenshot_boxes(page)
+    # OCR reads the ruling lines of a scanned table as '|' words: they are not cell text.
+    words = [
+        w for w in page.words
+        if w.text.strip() and not _RULING.match(w.text) and not any(in_box(w, f) for f in figures)
+    ]
     if len(words) < 6:
         return []
     height = median_word_height(words)
+    words = [w for w in words if w.bbox[3] - w.bbox[1] >= 0.35 * height]  # specks
     gutter = find_gutter(words, page.height, height)
     min_gap = max(0.9 * height, 7.0)
     pitch_limit = 2.6 * height
@@ -137,7 +168,7 @@ def tables_from_words(page: Page) -> list[Table]:
     run: list[list[list[Word]]] = []
     last_bottom = None
     for row in group_rows(words):
-        chunks = split_at_gaps(row, min_gap)
+        chunks = [row] if _justified(row) else split_at_gaps(row, min_gap)
         top = min(w.bbox[1] for w in row)
         far = last_bottom is not None and top - last_bottom > pitch_limit
         close = last_bottom is not None and top - last_bottom < 0.6 * height and _fits_first_column(chunks, run)
@@ -158,12 +189,21 @@ def tables_from_words(page: Page) -> list[Table]:
     return tables
 
 
+def _justified(row: list[Word]) -> bool:
+    """A long line with evenly stretched spaces is a line of prose, however wide its spaces."""
+    if len(row) < 8:
+        return False
+    gaps = [b.bbox[0] - a.bbox[2] for a, b in zip(row, row[1:])]
+    mean = sum(gaps) / len(gaps)
+    return mean > 0 and statistics.pstdev(gaps) < 0.35 * mean
+
+
 def _fits_first_column(chunks: list[list[Word]], run: list[list[list[Word]]]) -> bool:
     """A short line inside the first column's width, right under the row above (a wrapped cell)."""
     if len(chunks) != 1 or not run or sum(len(row) < 2 for row in run[-2:]) >= 2:
         return False
-    first_right = max(max(w.bbox[2] for w in row[0]) for row in run if len(row) >= 2)
-    return max(w.bbox[2] for w in chunks[0]) <= first_right + 5
+    second_left = min(min(w.bbox[0] for w in row[1]) for row in run if len(row) >= 2)
+    return max(w.bbox[2] for w in chunks[0]) < second_left - 2
 
 
 def _continues_run(chunks: list[list[Word]], run: list[list[list[Word]]]) -> bool:
