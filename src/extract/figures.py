@@ -2,7 +2,7 @@
 
 Layout drops the words inside them, so OCR noise from a screenshot does not become body text.
 Ruled tables are framed too; a frame with inner grid lines is a table, not a figure.
-Works on a downscaled copy (~75 DPI): regions are large, so detail does not matter.
+Works on a downscaled copy (~100 DPI): regions are large, but thin frame lines must survive.
 """
 
 from __future__ import annotations
@@ -16,7 +16,10 @@ from extract.models import BBox
 
 log = logging.getLogger(__name__)
 
-WORK_DPI = 75.0
+# Pages run in parallel processes; OpenCV's own thread pool only adds contention on small machines.
+cv2.setNumThreads(1)
+
+WORK_DPI = 100.0
 MIN_WIDTH_SHARE = 0.10
 """A figure is wider than a tenth of the page."""
 MIN_SIDE_IN = 0.4
@@ -24,6 +27,8 @@ MIN_SIDE_IN = 0.4
 MAX_AREA_SHARE = 0.85
 """A box covering (nearly) the whole page is the scan's edge or a page border, not a figure."""
 SHADE_DELTA = 28
+FRAME_DELTA = 40
+"""Grey levels below the paper for a pixel to count as part of a drawn line."""
 """Grey levels below the paper for a region to count as shaded."""
 
 
@@ -45,7 +50,9 @@ def find_figures(gray: np.ndarray, dpi: float) -> list[BBox]:
 
 def _framed(small: np.ndarray, min_w: float, min_h: float) -> list[tuple[int, int, int, int]]:
     """Rectangles drawn with long straight lines on all four sides and no inner grid."""
-    ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    # Relative to the paper, not Otsu: a thin grey frame is lighter than text and Otsu would drop it.
+    paper = float(np.percentile(small[::4, ::4], 90))
+    ink = ((small < paper - FRAME_DELTA) * 255).astype(np.uint8)
     h, w = ink.shape
     horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(int(min_w), 3), 1)))
     vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(int(min_h), 3))))
@@ -74,13 +81,15 @@ def _has_four_sides(horiz: np.ndarray, vert: np.ndarray) -> bool:
 
 
 def _has_grid(horiz: np.ndarray, vert: np.ndarray) -> bool:
-    """Inner lines spanning the box: two or more across, or one across and one down, make a table."""
+    """Inner column rules spanning the box, with at least one row rule, make a table.
+
+    Horizontal bars alone do not: screenshots have toolbars and menu bands across their width.
+    """
     h, w = horiz.shape
     mh, mw = max(3, int(0.08 * h)), max(3, int(0.08 * w))
     inner_rows = (horiz[mh:h - mh] > 0).mean(axis=1) > 0.8
     inner_cols = (vert[:, mw:w - mw] > 0).mean(axis=0) > 0.8
-    n_rows, n_cols = _runs(inner_rows), _runs(inner_cols)
-    return n_rows >= 2 or (n_rows >= 1 and n_cols >= 1)
+    return _runs(inner_cols) >= 1 and _runs(inner_rows) >= 1
 
 
 def _runs(mask: np.ndarray) -> int:
@@ -96,7 +105,7 @@ def _shaded(small: np.ndarray, min_w: float, min_h: float) -> list[tuple[int, in
     h, w = small.shape
     k = max(3, int(min(h, w) * 0.02) | 1)
     smooth = cv2.medianBlur(small, k)  # wipes out text strokes, keeps filled areas
-    paper = float(np.percentile(smooth, 90))
+    paper = float(np.percentile(smooth[::4, ::4], 90))
     mask = (smooth < paper - SHADE_DELTA).astype(np.uint8) * 255
     mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)

@@ -18,6 +18,8 @@ log = logging.getLogger(__name__)
 
 MIN_FIGURE_SIDE_PT = 28.35
 """1 cm: smaller images are bullets, icons or rules, not figures whose text should be dropped."""
+MAX_FIGURE_AREA_SHARE = 0.85
+"""An image covering (nearly) the whole page is a scanned page or a background, not a figure."""
 
 _BOLD_MARKERS = ("bold", "black", "heavy")
 _BAD_CATEGORIES = {"Co", "Cc", "Cs", "Cn"}  # private use, control, surrogate, unassigned
@@ -65,15 +67,19 @@ def page_tables(page: Any, number: int) -> list[Table]:
 
 
 def page_figures(page: Any) -> list[BBox]:
-    """Boxes of embedded images at least 1 cm on each side (screenshots, photos, logos)."""
+    """Boxes of embedded images at least 1 cm on each side (screenshots, photos, logos), except full-page scans."""
     figures: list[BBox] = []
+    page_area = float(page.width) * float(page.height)
     for image in page.images:
         x0, top, x1, bottom = (float(image[k]) for k in ("x0", "top", "x1", "bottom"))
         # Clip to the page: images are often placed partly outside the visible area.
         x0, x1 = max(x0, 0.0), min(x1, float(page.width))
         top, bottom = max(top, 0.0), min(bottom, float(page.height))
-        if x1 - x0 >= MIN_FIGURE_SIDE_PT and bottom - top >= MIN_FIGURE_SIDE_PT:
-            figures.append(_box((x0, top, x1, bottom)))
+        if x1 - x0 < MIN_FIGURE_SIDE_PT or bottom - top < MIN_FIGURE_SIDE_PT:
+            continue
+        if (x1 - x0) * (bottom - top) > MAX_FIGURE_AREA_SHARE * page_area:
+            continue
+        figures.append(_box((x0, top, x1, bottom)))
     return figures
 
 

@@ -74,6 +74,7 @@ def test_mixed_pdf_round_trip_through_the_cache(tmp_path: Path, ocr_calls: list[
 
     cold = read_document(path, settings, cache=store)
     assert [p.method for p in cold.pages] == ["text", "ocr"]
+    assert cold.pages[1].figures == []  # the page-sized scan image is the page, not a figure on it
     assert len(ocr_calls) == 1 and len(store.pages) == 3  # two text-layer decisions, one OCR page
 
     import pdfplumber
