@@ -126,8 +126,17 @@ def currency_code(token: str) -> str | None:
     if key in words:
         return words[key]
     # 'euro's' with a typographic apostrophe, 'Euro.' with punctuation
-    key = key.replace("’", "'").strip(".,;:()")
-    return words.get(key)
+    key = key.replace("’", "'").strip(".,;:()[]")
+    if key in words:
+        return words[key]
+    # A scaled unit as in a table header: 'k€', 'M€', 'MEUR', '(kEUR)'.
+    bare = token.strip(".,;:()[] ")
+    match = _currency_pattern().fullmatch(bare)
+    if match and match.group("sym"):
+        return exact[match.group("sym")]
+    if match and match.group("code"):
+        return match.group("code")
+    return None
 
 
 # --------------------------------------------------------------------------- period and qualifier
