@@ -199,3 +199,24 @@ def test_ranges_share_scale_and_currency_and_are_approximate(text, lang, amounts
 def test_period_words_beat_spans_of_years(text, period):
     (money,) = find_money(text)
     assert money.period == period
+
+
+@pytest.mark.parametrize(
+    "header_unit, unit",
+    [
+        ("k€", ("EUR", 1e3)),
+        ("(k€)", ("EUR", 1e3)),
+        ("M EUR", ("EUR", 1e6)),
+        ("MEUR", ("EUR", 1e6)),
+        ("mln euro", ("EUR", 1e6)),
+        ("millions d'euros", ("EUR", 1e6)),
+        ("£", ("GBP", 1.0)),
+        ("SEK", ("SEK", 1.0)),
+        ("miljoen", None),
+        ("FTE", None),
+    ],
+)
+def test_currency_unit_of_table_headers(header_unit, unit):
+    from extract.normalize import currency_unit
+
+    assert currency_unit(header_unit) == unit

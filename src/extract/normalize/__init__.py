@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .countries import CountryMention, country_code, country_from_url, find_countries
 from .language import detect_language
-from .money import MoneyMention, currency_code, find_money
+from .money import MoneyMention, currency_code, currency_unit, find_money
 from .numbers import NumberMention, find_numbers, parse_number
 from .urls import find_urls, normalize_url
 
@@ -18,6 +18,7 @@ __all__ = [
     "country_code",
     "country_from_url",
     "currency_code",
+    "currency_unit",
     "detect_language",
     "find_countries",
     "find_money",

@@ -139,6 +139,30 @@ def currency_code(token: str) -> str | None:
     return None
 
 
+def currency_unit(token: str) -> tuple[str, float] | None:
+    """(ISO code, multiplier) for a unit as a table header writes it: 'k€' -> ('EUR', 1000.0),
+    'M EUR' -> ('EUR', 1e6), 'mln euro' -> ('EUR', 1e6), '€' -> ('EUR', 1.0); None otherwise."""
+    if not isinstance(token, str):
+        return None
+    bare = token.strip(".,;:()[] \t\n")
+    code = currency_code(bare)
+    if code is None:
+        # 'mln euro', 'M EUR', 'millions d'euros': a scale word, then the currency
+        from .numbers import read_scale
+
+        scale, end = read_scale(" " + bare, 0)
+        if scale != 1.0 and (rest := bare[end - 1 :].strip()):
+            inner = currency_code(rest)
+            return (inner, scale) if inner else None
+        return None
+    _, _, prefixes = _currency_tables()
+    match = _currency_pattern().fullmatch(bare)
+    if match:
+        prefix = match.group("sp") or match.group("cp") or ""
+        return code, prefixes.get(prefix, 1.0)
+    return code, 1.0
+
+
 # --------------------------------------------------------------------------- period and qualifier
 
 _YEAR_RANGE = (
