@@ -43,7 +43,8 @@ def _table(lang: str | None) -> dict[str, tuple[str, CountryKind]]:
     from babel import Locale
 
     rules = load_rule_file("countries")
-    langs = (lang,) if lang in LANGS else LANGS
+    # Adjectives of every language, the text's own first: a Dutch report quotes 'British' too.
+    langs = ((lang,) if lang in LANGS else ()) + tuple(code for code in LANGS if code != lang)
     table: dict[str, tuple[str, CountryKind]] = {}
 
     def add(name: str, code: str, kind: CountryKind) -> None:
