@@ -176,6 +176,13 @@ def test_two_column_pages_and_a_section_across_the_page_break() -> None:
     assert "FTE: full-time equivalent" in first
 
 
+def test_newsletter_breaks_words_at_line_ends() -> None:
+    text = (CORPUS / "text" / "nl-nieuwsbrief.txt").read_text(encoding="utf-8")
+    broken = re.findall(r"[a-zé]-\n[a-z]", text)
+    assert len(broken) >= 5
+    assert "\u00ad" not in text  # soft hyphens that did not break leave no trace
+
+
 def test_regeneration_is_deterministic_for_text(tmp_path: Path) -> None:
     corpus.build_all(tmp_path, scans=False)
     out = tmp_path / corpus.CORPUS_REL

@@ -17,7 +17,8 @@ Block types in the data files (a list of one-key mappings):
 ``title``, ``subtitle``, ``h1``, ``h2``, ``hb`` (bold heading without a number), ``p`` (reportlab
 paragraph markup), ``fnp`` + ``footnote`` (a short paragraph whose footnote is printed at the
 bottom of the page it lands on), ``bullets``, ``table`` (ruled, header row), ``kv`` (two-cell
-key/value table), ``caption``, ``space``, ``pagebreak``, ``framebreak``.
+key/value table), ``caption``, ``space``, ``pagebreak``, ``framebreak``. ``{-}`` inside a text marks a
+soft hyphen (documents with ``hyphenate: true`` break words there at line ends).
 """
 
 from __future__ import annotations
@@ -86,13 +87,15 @@ def _register_fonts() -> None:
     addMapping("DejaVuSans", 1, 1, "DejaVuSans-BoldOblique")
 
 
-def _styles(body_size: float) -> dict[str, Any]:
+def _styles(body_size: float, hyphenate: bool = False) -> dict[str, Any]:
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
     from reportlab.lib.styles import ParagraphStyle
 
+    # hyphenate: break words at the soft hyphens (U+00AD) written in the data, as typeset reports do.
+    extra = {"embeddedHyphenation": 1, "hyphenationLang": ""} if hyphenate else {}
     base = ParagraphStyle("body", fontName="DejaVuSans", fontSize=body_size, leading=body_size * 1.35,
-                          spaceAfter=body_size * 0.55, alignment=TA_JUSTIFY)
+                          spaceAfter=body_size * 0.55, alignment=TA_JUSTIFY, **extra)
     return {
         "body": base,
         "label": ParagraphStyle("label", parent=base, alignment=TA_LEFT),
@@ -136,7 +139,7 @@ class Rendered:
     """Per page: (x0, top, x1, bottom) in pdfplumber coordinates (origin top-left)."""
 
 
-def _frames(layout: str, width: float, height: float) -> dict[str, list[Any]]:
+def _frames(layout: str, width: float, height: float, top_height: float = FIRST_TOP_HEIGHT) -> dict[str, list[Any]]:
     """Frames of each page template, keyed by template id (first page first)."""
     from reportlab.platypus import Frame
 
@@ -144,7 +147,7 @@ def _frames(layout: str, width: float, height: float) -> dict[str, list[Any]]:
     full = dict(leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     if layout == "two_column":
         col_w = (body_w - GUTTER) / 2
-        top_y = FRAME_TOP - FIRST_TOP_HEIGHT
+        top_y = FRAME_TOP - top_height
 
         def columns(top: float) -> list[Any]:
             return [
@@ -153,7 +156,7 @@ def _frames(layout: str, width: float, height: float) -> dict[str, list[Any]]:
             ]
 
         return {
-            "first": [Frame(MARGIN_X, top_y, body_w, FIRST_TOP_HEIGHT, id="top", **full), *columns(top_y - 6)],
+            "first": [Frame(MARGIN_X, top_y, body_w, top_height, id="top", **full), *columns(top_y - 6)],
             "later": columns(FRAME_TOP),
         }
     if layout == "factsheet":
@@ -169,7 +172,9 @@ def _frames(layout: str, width: float, height: float) -> dict[str, list[Any]]:
     }
 
 
-def _regions(layout: str, template: str, width: float, height: float) -> list[tuple[float, float, float, float]]:
+def _regions(
+    layout: str, template: str, width: float, height: float, top_height: float = FIRST_TOP_HEIGHT
+) -> list[tuple[float, float, float, float]]:
     """Reading-order regions of a page (pdfplumber coordinates): header, body parts, footnotes, footer."""
     flip = lambda y: height - y  # noqa: E731 - reportlab y (bottom-up) to pdfplumber top (top-down)
     header = (0.0, 0.0, width, flip(FRAME_TOP) - 1)
@@ -180,8 +185,8 @@ def _regions(layout: str, template: str, width: float, height: float) -> list[tu
         col_w = (body_w - GUTTER) / 2
         col_top = flip(FRAME_TOP) - 1
         if template == "first":
-            regions.append((0.0, col_top, width, flip(FRAME_TOP - FIRST_TOP_HEIGHT)))
-            col_top = flip(FRAME_TOP - FIRST_TOP_HEIGHT)
+            regions.append((0.0, col_top, width, flip(FRAME_TOP - top_height)))
+            col_top = flip(FRAME_TOP - top_height)
         bottom = flip(FOOTNOTE_TOP)
         regions.append((0.0, col_top, MARGIN_X + col_w + GUTTER / 2, bottom))
         regions.append((MARGIN_X + col_w + GUTTER / 2, col_top, width, bottom))
@@ -196,6 +201,11 @@ def _regions(layout: str, template: str, width: float, height: float) -> list[tu
     return regions
 
 
+def _shy(value: Any) -> Any:
+    """``{-}`` in the data marks a soft hyphen (U+00AD): where a long word may break at a line end."""
+    return value.replace("{-}", "\u00ad") if isinstance(value, str) else value
+
+
 def _flowables(spec: dict[str, Any], styles: dict[str, Any]) -> list[Any]:
     from reportlab.lib import colors
     from reportlab.platypus import (CondPageBreak, FrameBreak, KeepTogether, PageBreak, Paragraph, Spacer,
@@ -205,6 +215,7 @@ def _flowables(spec: dict[str, Any], styles: dict[str, Any]) -> list[Any]:
     body_w = 595.28 - 2 * MARGIN_X
     for block in spec["blocks"]:
         kind, value = next(iter(block.items()))
+        value = _shy(value)
         if kind in ("title", "subtitle", "h1", "h2", "hb", "caption"):
             para = Paragraph(value, styles[kind])
             if kind in ("h1", "h2", "hb"):
@@ -284,7 +295,8 @@ def typeset(spec: dict[str, Any], out_path: Path) -> Rendered:
     _register_fonts()
     layout = spec.get("layout", "single")
     width, height = A4
-    styles = _styles(9.5 if layout == "two_column" else 10.5)
+    styles = _styles(9.5 if layout == "two_column" else 10.5, bool(spec.get("hyphenate")))
+    top_height = float(spec.get("first_top_height", FIRST_TOP_HEIGHT))
     page_templates: dict[int, str] = {}
     footnotes: dict[int, list[str]] = {}
 
@@ -340,7 +352,7 @@ def typeset(spec: dict[str, Any], out_path: Path) -> Rendered:
             if note:
                 footnotes.setdefault(self.page, []).append(note)
 
-    frames = _frames(layout, width, height)
+    frames = _frames(layout, width, height, top_height)
     doc = Doc(str(out_path), pagesize=A4, invariant=1, title=spec.get("pdf_title", spec["stem"]),
               author="extract test generator", creator="extract test generator",
               leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=height - FRAME_TOP, bottomMargin=FRAME_BOTTOM)
@@ -351,7 +363,7 @@ def typeset(spec: dict[str, Any], out_path: Path) -> Rendered:
     story = [NextPageTemplate("later"), *_flowables(spec, styles)]
     doc.build(story)
     pages = max(page_templates)
-    regions = [_regions(layout, page_templates[p], width, height) for p in range(1, pages + 1)]
+    regions = [_regions(layout, page_templates[p], width, height, top_height) for p in range(1, pages + 1)]
     return Rendered(out_path, pages, regions)
 
 
