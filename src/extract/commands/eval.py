@@ -55,7 +55,9 @@ def run(args: argparse.Namespace) -> int:
             o = evaluation.overall
             print(f"{out_file.name} (gold {gold_file.name}): F1 {o.f1:.4f} P {o.precision:.4f} R {o.recall:.4f}")
             if args.by_file:
-                print(evaluate.format_table(evaluation))
+                # Corrections may cover fields outside the gold set (role, governance.text): print every scored field.
+    fields = list(evaluate.FIELDS) + [f for f in evaluation.scores if f not in evaluate.FIELDS]
+    print(evaluate.format_table(evaluation, fields))
             print()
     _print(total, args, evaluate)
     return ExitCode.ok
@@ -82,4 +84,6 @@ def _print(evaluation, args: argparse.Namespace, evaluate) -> None:  # noqa: ANN
                   (f"gold {m.get('gold')!r} predicted {m.get('predicted')!r}" if "gold" in m
                    else f"missing {m.get('missing')} extra {m.get('extra')}"))
         print()
-    print(evaluate.format_table(evaluation))
+    # Corrections may cover fields outside the gold set (role, governance.text): print every scored field.
+    fields = list(evaluate.FIELDS) + [f for f in evaluation.scores if f not in evaluate.FIELDS]
+    print(evaluate.format_table(evaluation, fields))
