@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from extract.extractors.context import SectionContext
 from extract.extractors.lexicon import fold_keep
@@ -82,11 +83,20 @@ class FundingExtractor:
         _, e0 = ctx.sentence_span(start)
         conj = "|".join(re.escape(c) for c in ctx.lex.words("words", "conjunctions"))
         out = []
-        for chunk in re.finditer(rf"[^,;]+", ctx.text[start:e0]):
-            offset = start + chunk.start()
-            head = re.match(rf"\s*(?:(?:{conj})\s+)?", chunk.group(0), flags=re.IGNORECASE)
-            span = org_phrase(ctx.text, offset + (head.end() if head else 0), ctx.lex)
-            if span is None or span[1] > start + chunk.end():
+        determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
+        # Items split at commas and at 'and the' / 'en de' / 'et la' (not inside 'Affairs and Communications').
+        splitter = re.compile(rf"[,;]|\s(?:{conj})\s+(?=(?:{determiners})\s)", re.IGNORECASE)
+        segments, at = [], start
+        for sep in splitter.finditer(ctx.text, start, e0):
+            segments.append((at, sep.start()))
+            at = sep.end()
+        segments.append((at, e0))
+        for seg_start, seg_end in segments:
+            chunk = _Chunk(ctx.text[seg_start:seg_end], seg_start)
+            head = re.match(rf"\s*(?:(?:{conj})\s+)?", chunk.text, flags=re.IGNORECASE)
+            span = org_phrase(ctx.text, chunk.start + (head.end() if head else 0), ctx.lex,
+                              end=chunk.start + len(chunk.text))
+            if span is None:
                 continue
             text = re.sub(r"\s+", " ", ctx.text[span[0]:span[1]])
             out.append(ctx.candidate("funding_sources", text, span[0], span[1], family=NAME, version=VERSION,
@@ -113,6 +123,12 @@ class FundingExtractor:
 
 
 MAX_ITEM_WORDS = 8
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    text: str
+    start: int
 
 
 def _first_item_lines(part: str) -> str:

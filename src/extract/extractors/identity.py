@@ -141,6 +141,10 @@ class IdentityExtractor:
             value, start, end = label
             if is_acronym(value.split()[0]):
                 return [ctx.candidate("acronym", value.split()[0], start, end, family=NAME, version=VERSION, prior="label")]
+        if (label := self._label_value(ctx, "name")) is not None:
+            value, start, end = label
+            if acronym := parse_title(value, ctx.lex).acronym:
+                return [ctx.candidate("acronym", acronym, start, end, family=NAME, version=VERSION, prior="label")]
         if title and title.acronym:
             return [self._title_candidate("acronym", title.acronym, ctx.section, ctx, 0.95)]
         return self._defined_acronym(ctx, title.name if title else None)

@@ -45,7 +45,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = False,
-               stops: Collection[int] = ()) -> tuple[int, int] | None:
+               stops: Collection[int] = (), end: int | None = None) -> tuple[int, int] | None:
     """The organisation name starting at ``start`` (after an optional determiner).
 
     It opens with a capitalised word or an organisation head noun ('ministerie', 'provincie',
@@ -62,7 +62,7 @@ def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = F
     heads = lex.folded("governance", "org_heads")
     blockers = (lex.folded("words", "clause_verbs") | lex.folded("words", "relatives")
                 | lex.folded("words", "agent_markers") | determiners | conjunctions)
-    toks = tokens(text, start, min(len(text), start + 240))
+    toks = tokens(text, start, min(len(text), start + 240, end if end is not None else len(text)))
     i = 0
     while i < len(toks) and fold_keep(toks[i].text) in determiners and not toks[i].is_capitalised:
         i += 1

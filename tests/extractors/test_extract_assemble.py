@@ -1,0 +1,103 @@
+"""Confidence, provenance, table rows, and merging a table row with the prose about the same lab."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.assemble import confidence, merge_table_rows
+from extract.errors import ConfigError
+from extract.extractors import EXTRACTOR_VERSIONS, extract_records
+from extract.settings import Settings
+
+
+def test_confidence_formula_orders_evidence():
+    assert confidence("label") > confidence("anchored") > confidence("block") > confidence("mention") > confidence("fallback")
+    assert confidence("anchored", ocr=0.5) == pytest.approx(confidence("anchored") * 0.5, abs=0.002)
+    assert confidence("anchored", distance=5) < confidence("anchored", distance=1) < confidence("anchored")
+    assert confidence("anchored", ner_agrees=True) > confidence("anchored")
+    assert 0.0 < confidence("label", ner_agrees=True) <= 0.99
+
+
+def test_versions_name_every_extractor():
+    assert set(EXTRACTOR_VERSIONS) == {"identity", "money", "staff", "governance", "funding", "role"}
+
+
+def test_provenance_box_is_union_of_value_lines(make_section):
+    section = make_section("Middelen: Het lab heeft een jaarlijks budget van\n1,5 miljoen euro en 6 medewerkers.",
+                           "Proeflab in Nederland", lang="nl")
+    record = extract_records([section], Settings())[0]
+    prov = record.provenance["budget"]
+    assert prov.page == 1
+    # '1,5 miljoen euro' sits on the second line only
+    assert prov.bbox == section.lines[1].bbox
+    assert prov.method == "ner+rule:money.v1"
+    assert "jaarlijks budget" in prov.text
+
+
+def test_role_text_is_dehyphenated_on_single_spaces(extract_one):
+    text = "Rol: Het lab onder-\nsteunt kennis- en\nervaringsdeling   tussen   diensten.\nMiddelen: onbekend"
+    assert extract_one(text, "Lab", lang="nl").role == "Het lab ondersteunt kennis- en ervaringsdeling tussen diensten."
+
+
+def test_unknown_stays_null(extract_one):
+    record = extract_one("Rol: Een netwerk van ambtenaren.", "Netwerk Publieke Innovatie", lang="nl")
+    assert (record.budget, record.staff, record.founded_year, record.acronym) == (None, None, None, None)
+    assert record.funding_sources == []
+
+
+def test_table_row_fields_by_header(make_section):
+    row = make_section("", None, kind="table_row", lang="nl", table_fields={
+        "Naam": "Stadslab Oost (SLO)", "Land": "Denemarken", "Opgericht": "2014",
+        "Budget (per jaar)": "€ 410.000", "Personeel": "ca. 7 VTE"})
+    record = extract_records([row], Settings())[0]
+    assert (record.name, record.acronym, record.country, record.founded_year) == ("Stadslab Oost", "SLO", "DK", 2014)
+    assert (record.budget.amount, record.budget.period, record.staff.count, record.staff.approximate) == (
+        410000, "year", 7, True)
+    assert record.staff.unit == "fte"
+
+
+def test_table_row_merges_with_prose(make_section):
+    row = make_section("", None, kind="table_row", lang="nl", table_fields={
+        "Naam": "Stadslab Oost (SLO)", "Land": "Denemarken", "Opgericht": "2014", "Personeel": "7"})
+    prose = make_section("Website: www.stadslab-oost.dk\nMiddelen: Het lab heeft een jaarlijks budget van 410.000 euro "
+                         "en 8 medewerkers.", "Stadslab Oost (SLO)", lang="nl")
+    records = extract_records([row, prose], Settings())
+    assert len(records) == 1
+    record = records[0]
+    assert record.website == "https://www.stadslab-oost.dk"  # from the prose
+    assert record.founded_year == 2014  # only in the table
+    assert record.budget.amount == 410000
+    assert record.section["kind"] == "heading"
+    assert record.section["merged"][0]["kind"] == "table_row"
+    assert record.provenance["founded_year"].method.startswith(("rule:identity", "ner+rule:identity"))
+
+
+def test_unmatched_table_rows_stay_records(make_section):
+    a = make_section("", None, kind="table_row", table_fields={"Name": "Alpha Lab", "Country": "Norway"}, lang="en")
+    b = make_section("Role: Something else entirely.", "Beta Studio in Ireland", lang="en")
+    names = sorted(r.name for r in merge_table_rows(extract_records([a, b], Settings())))
+    assert names == ["Alpha Lab", "Beta Studio"]
+
+
+def test_missing_trained_model_is_a_config_error():
+    from extract.nlp import get_pipeline
+
+    with pytest.raises(ConfigError, match="not installed"):
+        get_pipeline("nl", "nl_core_news_does_not_exist")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "label", "span"),
+    [
+        ("nl", "een budget van 1,7 miljoen euro", "MONEY", "1,7 miljoen euro"),
+        ("en", "funded by the Ministry of Finance", "ORG", "Ministry of Finance"),
+        ("fr", "le laboratoire est en France", "GPE", "France"),
+        ("nl", "opgericht in 2018", "DATE", "2018"),
+    ],
+)
+def test_pipeline_patterns(lang, text, label, span):
+    from extract.nlp import get_pipeline
+
+    nlp = get_pipeline(lang)
+    assert get_pipeline(lang) is nlp  # built once per process
+    assert (span, label) in [(e.text, e.label_) for e in nlp(text).ents]
