@@ -69,7 +69,12 @@ def find_gutter(words: list[Word], page_height: float, median_height: float) -> 
     candidates.sort(key=lambda ab: min(blocked[int(ab[0]) - lo : int(ab[1]) - lo + 1]))
     rows = group_rows(body)
     for a, b in candidates:
-        gutter = _columns_beside(rows, a, b, left_edge, right_edge, text_cover)
+        # Split at the emptiest x of the band (its middle run of least cover), not at its centre.
+        values = blocked[int(a) - lo : int(b) - lo + 1]
+        least = min(values)
+        xs = [int(a) + i for i, v in enumerate(values) if v <= least + 0.5]
+        mid = float(xs[len(xs) // 2])
+        gutter = _columns_beside(rows, a, b, left_edge, right_edge, text_cover, mid)
         if gutter:
             log.debug("two columns: gutter at x=%.0f..%.0f", *gutter)
             return gutter
@@ -77,17 +82,24 @@ def find_gutter(words: list[Word], page_height: float, median_height: float) -> 
 
 
 def _columns_beside(rows: list[list[Word]], a: float, b: float, left_edge: float, right_edge: float,
-                    text_cover: float) -> tuple[float, float] | None:
-    """Check that rows not crossing the band (a, b) form two columns of text, left and right of it."""
-    # Narrow the band to where the rows that do not cross it leave it free.
-    mid = (a + b) / 2
+                    text_cover: float, mid: float) -> tuple[float, float] | None:
+    """Check that rows not crossing x=``mid`` in the band (a, b) form two columns of text, left and right."""
     split = [r for r in rows if not any(w.bbox[0] < mid - 2 and w.bbox[2] > mid + 2 for w in r)]
     left = [w for r in split for w in r if w.bbox[2] <= mid]
     right = [w for r in split for w in r if w.bbox[0] >= mid]
     if len(left) < 10 or len(right) < 10:
         return None
-    narrow_a, narrow_b = max(w.bbox[2] for w in left), min(w.bbox[0] for w in right)
-    if narrow_b - narrow_a >= 6:  # else a stray word pokes into the gutter: keep the scanned band
+    # Columns of text hold lines of several words; the cells of a table's columns hold a few.
+    for side in (left, right):
+        per_row = [len(r) for r in group_rows(side)]
+        if sorted(per_row)[len(per_row) // 2] < 5:
+            return None
+    # The gutter proper: where most rows of each column end and start (a stray OCR box may poke in).
+    left_ends = sorted(max(w.bbox[2] for w in r if w.bbox[2] <= mid) for r in split if any(w.bbox[2] <= mid for w in r))
+    right_starts = sorted(min(w.bbox[0] for w in r if w.bbox[0] >= mid) for r in split if any(w.bbox[0] >= mid for w in r))
+    narrow_a = left_ends[int(0.9 * (len(left_ends) - 1))]
+    narrow_b = right_starts[int(0.1 * (len(right_starts) - 1))]
+    if narrow_b - narrow_a >= 4:
         a, b = narrow_a, narrow_b
     for side in (left, right):
         if _vertical_cover([(w.bbox[1], w.bbox[3]) for w in side]) < 0.2 * text_cover:
@@ -110,29 +122,26 @@ def assign_columns(drafts: list[Draft], gutter: tuple[float, float] | None, page
     mid = (a + b) / 2
     for draft in drafts:
         x0, top, x1, bottom = draft.bbox
-        if x1 <= mid:
-            draft.column = 1
-        elif x0 >= mid:
-            draft.column = 2
-        else:
+        if x0 < a - 2 and x1 > b + 2:
             draft.column = 0
+        else:
+            draft.column = 1 if (x0 + x1) / 2 < mid else 2
 
 
 def split_rows_at_gutter(rows: list[list[Word]], gutter: tuple[float, float] | None) -> list[list[Word]]:
     """Cut rows that have words on both sides of the gutter (and none across it) into two lines."""
     if gutter is None:
         return rows
-    mid = (gutter[0] + gutter[1]) / 2
+    a, b = gutter
+    mid = (a + b) / 2
     out: list[list[Word]] = []
     for row in rows:
-        crosses = any(w.bbox[0] < mid - 2 and w.bbox[2] > mid + 2 for w in row)
-        left = [w for w in row if w.bbox[2] <= mid]
-        right = [w for w in row if w.bbox[0] >= mid]
+        crosses = any(w.bbox[0] < a - 2 and w.bbox[2] > b + 2 for w in row)
+        left = [w for w in row if (w.bbox[0] + w.bbox[2]) / 2 < mid]
+        right = [w for w in row if (w.bbox[0] + w.bbox[2]) / 2 >= mid]
         # A title over both columns may have a plain word space right at the gutter: keep it whole.
-        narrow = bool(left and right) and right[0].bbox[0] - max(w.bbox[2] for w in left) < min(
-            0.7 * (gutter[1] - gutter[0]), 12.0
-        )
-        if crosses or narrow or not left or not right or len(left) + len(right) != len(row):
+        narrow = bool(left and right) and right[0].bbox[0] - max(w.bbox[2] for w in left) < min(0.5 * (b - a), 10.0)
+        if crosses or narrow or not left or not right:
             out.append(row)
         else:
             out.extend([left, right])

@@ -48,7 +48,7 @@ def parse_numbering(text: str) -> Numbering | None:
     if not match:
         return None
     num, sep, rest = match.group("num"), match.group("sep"), match.group("rest")
-    explicit = bool(sep.strip()) or num.endswith(".")
+    explicit = bool(sep.strip()) or "." in num
     if num.isalpha() and not explicit:
         return None
     if num.isalpha() and len(num) == 1 and sep.strip() not in {".", ")"}:

@@ -92,7 +92,7 @@ def _prose_columns(multi: list[list[list[Word]]], bands: list[tuple[float, float
     return prose >= 2
 
 
-def _build(rows: list[list[list[Word]]], page: Page, gutter: tuple[float, float] | None = None) -> Table | None:
+def _build(rows: list[list[list[Word]]], page: Page) -> Table | None:
     multi = [row for row in rows if len(row) >= 2]
     if len(multi) < _MIN_ROWS:
         return None
@@ -107,9 +107,6 @@ def _build(rows: list[list[list[Word]]], page: Page, gutter: tuple[float, float]
     if len(bands) < 2:
         return None
     if _prose_columns(multi, bands):
-        return None
-    # On a two-column page, two bands either side of the gutter are the page's columns.
-    if gutter and len(bands) == 2 and bands[0][1] <= sum(gutter) / 2 <= bands[1][0]:
         return None
     # Rows of the table: a row with text in the first band opens a new row; others continue it,
     # and so does a first-column line set closer under the row above than rows are to each other
@@ -162,18 +159,31 @@ def tables_from_words(page: Page) -> list[Table]:
     height = median_word_height(words)
     words = [w for w in words if w.bbox[3] - w.bbox[1] >= 0.35 * height]  # specks
     gutter = find_gutter(words, page.height, height)
+    if gutter is None:
+        tables = _tables_in(words, page, height)
+    else:
+        # On a two-column page a table sits inside one column: look in each column on its own.
+        mid = sum(gutter) / 2
+        tables = _tables_in([w for w in words if (w.bbox[0] + w.bbox[2]) / 2 < mid], page, height)
+        tables += _tables_in([w for w in words if (w.bbox[0] + w.bbox[2]) / 2 >= mid], page, height)
+    for table in tables:
+        log.debug("page %d: table of %d cells rebuilt from word boxes", page.number, len(table.cells))
+    return tables
+
+
+def _tables_in(words: list[Word], page: Page, height: float) -> list[Table]:
     min_gap = max(0.9 * height, 7.0)
     pitch_limit = 2.6 * height
     tables: list[Table] = []
     run: list[list[list[Word]]] = []
     last_bottom = None
     for row in group_rows(words):
-        chunks = [row] if _justified(row) else split_at_gaps(row, min_gap)
+        chunks = split_at_gaps(row, _cell_gap(row, min_gap))
         top = min(w.bbox[1] for w in row)
         far = last_bottom is not None and top - last_bottom > pitch_limit
         close = last_bottom is not None and top - last_bottom < 0.6 * height and _fits_first_column(chunks, run)
         if run and (far or (len(chunks) < 2 and not close and not _continues_run(chunks, run))):
-            table = _build(run, page, gutter)
+            table = _build(run, page)
             if table:
                 tables.append(table)
             run = []
@@ -181,21 +191,28 @@ def tables_from_words(page: Page) -> list[Table]:
             run.append(chunks)
         last_bottom = max(w.bbox[3] for w in row)
     if run:
-        table = _build(run, page, gutter)
+        table = _build(run, page)
         if table:
             tables.append(table)
-    for table in tables:
-        log.debug("page %d: table of %d cells rebuilt from word boxes", page.number, len(table.cells))
     return tables
 
 
-def _justified(row: list[Word]) -> bool:
-    """A long line with evenly stretched spaces is a line of prose, however wide its spaces."""
-    if len(row) < 8:
-        return False
-    gaps = [b.bbox[0] - a.bbox[2] for a, b in zip(row, row[1:])]
+def _cell_gap(row: list[Word], min_gap: float) -> float:
+    """The space that separates cells in this row: well above its ordinary word spaces.
+
+    A justified line stretches all its spaces alike, so a wide but ordinary space does not
+    split it; a table row has word spaces inside cells and much wider gaps between them.
+    """
+    gaps = sorted(b.bbox[0] - a.bbox[2] for a, b in zip(row, row[1:]))
+    if len(gaps) < 3:
+        return min_gap
+    ordinary = gaps[len(gaps) // 4]
+    if ordinary < min_gap:
+        return max(min_gap, 2.5 * ordinary)
     mean = sum(gaps) / len(gaps)
-    return mean > 0 and statistics.pstdev(gaps) < 0.35 * mean
+    if len(gaps) >= 4 and statistics.pstdev(gaps) < 0.35 * mean:
+        return float("inf")  # evenly stretched spaces: one justified line
+    return min_gap
 
 
 def _fits_first_column(chunks: list[list[Word]], run: list[list[list[Word]]]) -> bool:
