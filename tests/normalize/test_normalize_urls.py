@@ -33,6 +33,9 @@ NORMALIZE = [
     ("https://WWW.Example.COM/Some/Path#section", "https://www.example.com/Some/Path"),
     ("https://www.example.be/a/b?x=1", "https://www.example.be/a/b?x=1"),
     ("vvv.nl", "https://vvv.nl"),
+    ("www.co\u2010pi.dk", "https://www.co-pi.dk"),
+    ("www.vlaan\u00adderen.be/x", "https://www.vlaanderen.be/x"),
+    ("https://www.example.be/abc…", "https://www.example.be/abc"),
     ("WWW.NESTA.ORG.UK/About", "https://www.nesta.org.uk/About"),
     (
         "https://www.vlaanderen.be/digitaal- vlaanderen/onze-oplossingen",

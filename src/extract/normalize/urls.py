@@ -36,7 +36,20 @@ _SCHEME = re.compile(r"^(?:h?[tl1]{1,2}p?s?\s*[:;.,]?\s*/\s*/?|https?[:;.,]\s*)\
 # 'www.' as OCR leaves it: 'wwwi.', 'www,', 'vww.', 'wvw.', 'ww.', 'www .'
 _WWW = re.compile(r"^(?:w{2,4}[il1]?|vww|wvw|wwv)\s*[.,]\s*", re.IGNORECASE)
 _HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24})(?::\d{1,5})?$")
-_TRAILING = "/.,;:!?)]}>'\"»“”‘’"
+_TRAILING = "/.,;:!?)]}>'\"»“”‘’…"
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u00ad": None,
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\ufeff": None,
+    }
+)
 _LEADING = "([{<'\"«“”‘’ \t\r\n"
 
 
@@ -73,7 +86,8 @@ def normalize_url(text: str) -> str | None:
 def _normalize(text: str, depth: int) -> str | None:
     if not isinstance(text, str) or depth > 3:
         return None
-    url = text.strip().lstrip(_LEADING)
+    # Typographic hyphens and invisible characters come from PDF text layers, not from addresses.
+    url = text.translate(_TYPOGRAPHY).strip().lstrip(_LEADING)
     url = _SCHEME.sub("", url, count=1)
     url = re.sub(r"\s+", "", url)
     if not url or _REPLACEMENT in url:
