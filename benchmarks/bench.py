@@ -121,10 +121,13 @@ def extract_cmd(args: list[str], cwd: Path) -> tuple[float, dict[str, Any], dict
     elapsed = time.monotonic() - started
     stop.set()
     sampler.join()
-    if proc.returncode not in (0, 1):
+    if proc.returncode not in (0, 1) or not report.exists():
         print(stderr[-3000:], file=sys.stderr)
         raise SystemExit(f"extract {' '.join(args)} failed with exit code {proc.returncode}")
-    data = json.loads(report.read_text()) if report.exists() else {"files": []}
+    data = json.loads(report.read_text())
+    failed = [f for f in data["files"] if f["status"] != "ok"]
+    if failed:
+        print(f"warning: {len(failed)} file(s) failed: {failed[:3]}", file=sys.stderr)
     return elapsed, data, peaks
 
 
@@ -167,6 +170,14 @@ def pdfplumber_words(files: list[Path]) -> float:
 # --------------------------------------------------------------------------- main
 
 
+class Rows(list):
+    """The result table; each row is also printed (to stderr) as soon as it is measured."""
+
+    def append(self, row: tuple[str, str, str, str]) -> None:
+        super().append(row)
+        print("  " + " | ".join(row), file=sys.stderr, flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--small", action="store_true", help="a small corpus for a quick check")
@@ -178,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     dpi = 300
     rng = random.Random(20261128)
     work = Path(tempfile.mkdtemp(prefix="extract-bench-"))
-    rows: list[tuple[str, str, str, str]] = []
+    rows = Rows()
     try:
         lines = seed_lines()
         text_dir, scan_dir, img_dir, big_dir = (work / n for n in ("text", "scan", "images", "big"))

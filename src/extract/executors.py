@@ -30,8 +30,7 @@ class LocalExecutor:
     """Long-lived worker processes on this machine (see ``extract.workers``)."""
 
     def __init__(self, workers: int, config: WorkerConfig) -> None:
-        self.pool = WorkerPool(workers, config)
-        self.pool.start()
+        self.pool = WorkerPool(workers, config)  # started by run(), which knows how many documents there are
 
     def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Task, Result]]:
         return self.pool.run(tasks)
@@ -70,11 +69,13 @@ def dask_task(config: WorkerConfig, task: Task) -> Result:
     """What a dask worker runs for one file."""
     key = (threading.get_ident(), config)
     try:
-        pool = _POOLS.get(key)
+        with _LOCK:
+            pool = _POOLS.get(key)
         if pool is None:
             pool = WorkerPool(1, config)
             pool.start()
-            _POOLS[key] = pool
+            with _LOCK:
+                _POOLS[key] = pool
     except AssertionError as exc:  # "daemonic processes are not allowed to have children"
         if config not in _IN_PROCESS:
             log.warning("dask worker cannot start processes (%s): running files in the dask worker, "
@@ -83,6 +84,16 @@ def dask_task(config: WorkerConfig, task: Task) -> Result:
     for _task, result in pool.run([task]):
         return result
     return {"status": "error", "error_kind": "internal", "message": "no result from the worker"}
+
+
+def close_pools() -> int:
+    """Stop the extract workers this (dask worker) process started; returns how many pools were closed."""
+    with _LOCK:
+        pools = list(_POOLS.values())
+        _POOLS.clear()
+    for pool in pools:
+        pool.close()
+    return len(pools)
 
 
 class DaskExecutor:
@@ -126,6 +137,10 @@ class DaskExecutor:
             yield task, result
 
     def close(self) -> None:
+        try:
+            self.client.run(close_pools)
+        except Exception as exc:  # a worker already gone has nothing left to stop
+            log.debug("closing extract workers on dask: %s", exc)
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()

@@ -28,7 +28,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -300,13 +300,16 @@ class WorkerPool:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def start(self) -> None:
+    def start(self, documents: int | None = None) -> None:
+        """Start the workers; only as many as there are ``documents`` build spaCy ahead (the rest help with pages)."""
+        warm = self.size if documents is None else min(self.size, documents)
         while len(self.workers) < self.size:
-            self.workers.append(self._spawn())
+            self.workers.append(self._spawn(warm=len(self.workers) < warm))
 
-    def _spawn(self) -> _Worker:
+    def _spawn(self, warm: bool = True) -> _Worker:
         self._spawned += 1
-        return _Worker(self._spawned, self.ctx, self.config)
+        config = self.config if warm else replace(self.config, warm_up=False)
+        return _Worker(self._spawned, self.ctx, config)
 
     def _replace(self, worker: _Worker) -> None:
         worker.kill()
@@ -338,7 +341,7 @@ class WorkerPool:
         queue: deque[Task] = deque(tasks)
         jobs: list[_PageJob] = []
         if not self.workers:
-            self.start()
+            self.start(documents=len(queue))
         while queue or any(w.task or w.page for w in self.workers):
             finished: list[tuple[Task, Result]] = []
             self._dispatch(queue, jobs)
