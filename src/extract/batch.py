@@ -344,8 +344,14 @@ def _run_locked(options: BatchOptions, out_dir: Path) -> RunManifest:
             workers = max(1, min(options.workers, len(tasks) if options.executor == "dask" else options.workers))
             executor = make_executor(options.executor, workers, _worker_config(options), options.scheduler,
                                      dask_processes=options.dask_processes)
+            live_pages: dict[int, int] = {}
+
+            def on_page(task_id: int) -> None:
+                live_pages[task_id] = live_pages.get(task_id, 0) + 1
+                progress.pages_advanced(1)
+
             try:
-                for task, result in executor.run(tasks):
+                for task, result in executor.run(tasks, on_page):
                     record = task_items[task.id]
                     record.seconds = float(result.get("seconds") or 0.0)
                     if result.get("status") == "ok":
@@ -359,7 +365,8 @@ def _run_locked(options: BatchOptions, out_dir: Path) -> RunManifest:
                         record.output = record.output_rel = None
                     writer.add(record)
                     progress.file_done(record.path, record.status, pages=record.pages or 0,
-                                       kind=record.error_kind, message=record.message, seconds=record.seconds)
+                                       kind=record.error_kind, message=record.message, seconds=record.seconds,
+                                       counted=live_pages.pop(task.id, 0))
             except BaseException:
                 writer.finish("interrupted")
                 raise

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
 from extract.workers import Result, Task, WorkerConfig, WorkerPool, guarded, resolve
@@ -21,7 +21,8 @@ log = logging.getLogger(__name__)
 
 
 class Executor(Protocol):
-    def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Task, Result]]: ...
+    def run(self, tasks: Iterable[Task], on_page: Callable[[int], None] | None = None
+            ) -> Iterator[tuple[Task, Result]]: ...
 
     def close(self) -> None: ...
 
@@ -32,8 +33,9 @@ class LocalExecutor:
     def __init__(self, workers: int, config: WorkerConfig) -> None:
         self.pool = WorkerPool(workers, config)  # started by run(), which knows how many documents there are
 
-    def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Task, Result]]:
-        return self.pool.run(tasks)
+    def run(self, tasks: Iterable[Task], on_page: Callable[[int], None] | None = None
+            ) -> Iterator[tuple[Task, Result]]:
+        return self.pool.run(tasks, on_page)
 
     def close(self) -> None:
         self.pool.close()
@@ -117,7 +119,9 @@ class DaskExecutor:
             self.client = Client(self.cluster)
         log.info("dask: %s", self.client)
 
-    def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Task, Result]]:
+    def run(self, tasks: Iterable[Task], on_page: Callable[[int], None] | None = None
+            ) -> Iterator[tuple[Task, Result]]:
+        """``on_page`` is not called: pages are counted when each file is done."""
         from distributed import as_completed
 
         by_key = {}

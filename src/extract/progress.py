@@ -67,11 +67,18 @@ class BatchProgress:
         elapsed = time.monotonic() - self._start
         return self.pages_done / elapsed if elapsed > 0 else 0.0
 
+    def pages_advanced(self, count: int = 1) -> None:
+        """Pages finished inside a document still running (a long scan shows progress before it ends)."""
+        self.pages_done += count
+        if self._bar is not None:
+            self._bar.update(self._task, pages=self.pages_done, rate=f"{self.rate():.2f}")
+
     def file_done(self, path: str, status: str, *, pages: int = 0, kind: str | None = None,
-                  message: str | None = None, seconds: float = 0.0) -> None:
+                  message: str | None = None, seconds: float = 0.0, counted: int = 0) -> None:
+        """``counted``: pages of this file already reported through ``pages_advanced``."""
         self.files_done += 1
         if status == "ok" and message != "unchanged":
-            self.pages_done += pages
+            self.pages_done += max(0, pages - counted)
         if self._bar is not None:
             self._bar.update(self._task, advance=1, pages=self.pages_done, rate=f"{self.rate():.2f}")
             if status == "error":

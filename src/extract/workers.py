@@ -290,6 +290,7 @@ class WorkerPool:
         self.workers: list[_Worker] = []
         self._spawned = 0
         self._early_deaths = 0
+        self._on_page: Callable[[int], None] | None = None
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -336,8 +337,13 @@ class WorkerPool:
 
     # ---------------------------------------------------------------- scheduling
 
-    def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Task, Result]]:
-        """Run every task; yields ``(task, result)`` in completion order. Never raises for a task's failure."""
+    def run(self, tasks: Iterable[Task], on_page: Callable[[int], None] | None = None
+            ) -> Iterator[tuple[Task, Result]]:
+        """Run every task; yields ``(task, result)`` in completion order. Never raises for a task's failure.
+
+        ``on_page(task_id)`` is called each time a page of a task's ``page_map`` is done (live progress).
+        """
+        self._on_page = on_page
         queue: deque[Task] = deque(tasks)
         jobs: list[_PageJob] = []
         if not self.workers:
@@ -423,6 +429,7 @@ class WorkerPool:
             jobs.append(job)
         elif kind == "page_local_done":
             worker.local_busy = False
+            self._page_done(worker)
         elif kind == "map_end":
             self._end_job(worker, jobs)
         elif kind == "page_result":
@@ -432,8 +439,17 @@ class WorkerPool:
             worker.deadline = None
             if page is not None:
                 self._forward(page[0], jobs, index, ok, payload)
+                if ok and page[0] in jobs:
+                    self._page_done(page[0].requester)
             if restart:
                 self._replace(worker)
+
+    def _page_done(self, requester: _Worker) -> None:
+        if self._on_page is not None and requester.task is not None:
+            try:
+                self._on_page(requester.task.id)
+            except Exception:  # progress must never stop the batch
+                log.debug("page progress callback failed", exc_info=True)
 
     def _forward(self, job: _PageJob, jobs: list[_PageJob], index: int, ok: bool, payload: Any) -> None:
         if job in jobs:

@@ -53,3 +53,16 @@ def fake_process(path: Path, settings, *, cache=None, page_map=None, display_pat
         source=SourceInfo(path=display_path or str(path), sha256=sha256_file(Path(path)), pages=pages),
         records=[LabRecord(name=name)],
     )
+
+
+def slow_on_odd(n: int) -> int:
+    if n % 2:
+        time.sleep(60)
+    return n
+
+
+def map_handler(payload: dict, settings, page_map) -> dict:
+    """A task handler that maps ``payload['n']`` items (``slow`` picks a page that hangs on helpers)."""
+    fn = slow_on_odd if payload.get("slow") else square_with_pid
+    results = list(page_map(fn, range(payload["n"])))
+    return {"status": "ok", "records": len(results), "pids": sorted({r[1] for r in results if isinstance(r, tuple)})}

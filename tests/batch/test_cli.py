@@ -104,3 +104,15 @@ def test_kill_9_mid_run_then_resume(tmp_path: Path) -> None:
     assert len(unchanged) >= len(done_before)
     runs = list_runs(out)
     assert runs[-1].state == "complete" and runs[-1].resumed_from == runs[0].run_id
+
+
+def test_log_json_mode_writes_json_lines_and_keeps_stdout_clean(tmp_path: Path) -> None:
+    write_inputs(tmp_path / "raw", {"a.pdf": "ok Alpha", "b.pdf": "corrupt"})
+    done = run_cli(["--log-json", "batch", "raw", "--workers", "1"], tmp_path)
+    assert done.returncode == ExitCode.partial_failure, done.stderr
+    assert done.stdout == ""
+    entries = [json.loads(line) for line in done.stderr.splitlines() if line.strip()]
+    per_file = [e for e in entries if e.get("event") == "file_done"]
+    assert {e["path"] for e in per_file} == {"a.pdf", "b.pdf"}
+    assert any(e.get("kind") == "corrupt" for e in per_file)
+    assert any(e.get("event") == "summary" and "[corrupt] b.pdf" in e["message"] for e in entries)

@@ -1,0 +1,29 @@
+"""The worker pool on its own: pages shared with idle workers, live page progress, page time limits."""
+
+from __future__ import annotations
+
+from extract.settings import Settings
+from extract.workers import Task, WorkerConfig, WorkerPool
+
+
+def config(page_timeout: float = 120.0) -> WorkerConfig:
+    return WorkerConfig(settings_json=Settings().model_dump_json(), handler="batch_fakes:map_handler",
+                        warm_up=False, page_timeout_s=page_timeout)
+
+
+def test_lone_document_pages_run_on_every_worker_with_live_progress(fake_pipeline: None) -> None:
+    seen: list[int] = []
+    with WorkerPool(2, config()) as pool:
+        results = list(pool.run([Task(7, {"n": 10}, timeout_s=60)], on_page=seen.append))
+    (task, result), = results
+    assert task.id == 7 and result["status"] == "ok" and result["records"] == 10
+    assert len(result["pids"]) == 2
+    assert seen == [7] * 10
+
+
+def test_a_page_over_its_limit_fails_the_document_and_the_pool_recovers(fake_pipeline: None) -> None:
+    with WorkerPool(2, config(page_timeout=1.5)) as pool:
+        results = list(pool.run([Task(1, {"n": 4, "slow": True}, timeout_s=5)]))
+        assert [r["error_kind"] for _, r in results] == ["timeout"]
+        again = list(pool.run([Task(2, {"n": 6}, timeout_s=60)]))
+    assert again[0][1]["status"] == "ok" and again[0][1]["records"] == 6
