@@ -83,13 +83,16 @@ def page_drafts(page: Page) -> list[Draft]:
     words = [w for w in page.words if w.text.strip()]
     if not words:
         return []
+    # Scanner dust read as tiny punctuation ('|', '©', ':') is not text; it would split lines and headings.
+    typical = median_word_height(words)
+    words = [w for w in words if any(c.isalnum() for c in w.text) or w.bbox[3] - w.bbox[1] >= 0.4 * typical]
     figures = screenshot_boxes(page)
     figure_words = [w for w in words if any(in_box(w, f) for f in figures)]
     rest = [w for w in words if not any(in_box(w, f) for f in figures)]
     tables = page_tables(page)
     table_words = [w for w in rest if any(in_box(w, t.bbox) for t in tables)]
     body_words = [w for w in rest if not any(in_box(w, t.bbox) for t in tables)]
-    height = median_word_height(words)
+    height = typical
 
     drafts = [_draft(page, row, "image_text") for row in group_rows(figure_words)]
     for row in group_rows(table_words):

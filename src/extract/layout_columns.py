@@ -84,7 +84,7 @@ def find_gutter(words: list[Word], page_height: float, median_height: float) -> 
 def _columns_beside(rows: list[list[Word]], a: float, b: float, left_edge: float, right_edge: float,
                     text_cover: float, mid: float) -> tuple[float, float] | None:
     """Check that rows not crossing x=``mid`` in the band (a, b) form two columns of text, left and right."""
-    split = [r for r in rows if not any(w.bbox[0] < mid - 2 and w.bbox[2] > mid + 2 for w in r)]
+    split = [r for r in rows if not _crosses(r, mid)]
     left = [w for r in split for w in r if w.bbox[2] <= mid]
     right = [w for r in split for w in r if w.bbox[0] >= mid]
     if len(left) < 10 or len(right) < 10:
@@ -112,6 +112,15 @@ def _columns_beside(rows: list[list[Word]], a: float, b: float, left_edge: float
     if sum(end >= a - 0.25 * (a - left_edge) for end in ends) < 0.4 * len(ends):
         return None
     return (a, b)
+
+
+def _crosses(row: list[Word], mid: float) -> bool:
+    """A word spans x=mid, or the row's words on either side of mid are only a word space apart."""
+    if any(w.bbox[0] < mid - 2 and w.bbox[2] > mid + 2 for w in row):
+        return True
+    left = [w.bbox[2] for w in row if (w.bbox[0] + w.bbox[2]) / 2 < mid]
+    right = [w.bbox[0] for w in row if (w.bbox[0] + w.bbox[2]) / 2 >= mid]
+    return bool(left and right) and min(right) - max(left) < 6.0
 
 
 def assign_columns(drafts: list[Draft], gutter: tuple[float, float] | None, page_height: float) -> None:

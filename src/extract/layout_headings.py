@@ -129,6 +129,9 @@ def _continues(head: Draft, nxt: Draft, body_em: float, ocr: bool, right_edge: f
     line_height = max(head.em or head.height / _line_count(head), 1.0)
     if nxt.top - head.bottom > 0.9 * line_height:
         return False
+    if ocr and head.em and nxt.em and body_em and head.em >= 1.05 * body_em:
+        # OCR: no weight, noisy sizes; a wrapped heading line is as large as the first and above body size.
+        return nxt.em >= 1.05 * body_em and 0.85 <= nxt.em / head.em <= 1.18 and _plausible_title(text)
     head_styled = is_styled(head, body_em, ocr=ocr)
     if head_styled:
         same_size = bool(head.em and nxt.em and 0.85 <= nxt.em / head.em <= 1.18)
