@@ -8,6 +8,7 @@ rapidfuzz match. Two-letter codes count in running text only on a short allow-li
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from functools import lru_cache
 from typing import Literal
 from urllib.parse import urlsplit
 
-from .numbers import LANGS, fold_keep_length, load_rule_file
+from .numbers import LANGS, fold_keep_length, load_rule_file, overlaps
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,7 @@ _CODE = re.compile(r"(?<![\w.])(U\.S\.A\.|U\.K\.|U\.S\.|[A-Z]{2,3})(?![\w])")
 _CAPITALISED = re.compile(r"(?<![\w])[A-ZÀ-Ý][^\W\d_]{4,}(?:-[A-ZÀ-Ý][^\W\d_]+)?(?![\w])")
 
 
+@lru_cache(maxsize=8192)
 def _fuzzy(word: str, lang: str | None) -> tuple[str, CountryKind] | None:
     """A name or region within OCR-like damage of ``word``: one substitution for short words
     (same length), two edits for words of 8+ letters (length within one). Ties give None."""
@@ -144,19 +146,15 @@ def find_countries(text: str, lang: str | None = None) -> list[CountryMention]:
         if kind in ("name", "region", "city") and not raw[:1].isupper():
             continue  # 'wales' in a URL path or a lower-case common word
         mentions.append(CountryMention(code, match.start(), match.end(), raw, kind))
-    taken = [(m.start, m.end) for m in mentions]
-
-    def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken)
-
+    taken = [(m.start, m.end) for m in mentions]  # sorted, as finditer gives them
     codes = _standalone_codes()
     for match in _CODE.finditer(text):
         raw = match.group(1)
-        if raw in codes and free(match.start(1), match.end(1)):
+        if raw in codes and not overlaps(taken, match.start(1), match.end(1)):
             mentions.append(CountryMention(codes[raw], match.start(1), match.end(1), raw, "code"))
-            taken.append((match.start(1), match.end(1)))
+            bisect.insort(taken, (match.start(1), match.end(1)))
     for match in _CAPITALISED.finditer(text):
-        if not free(match.start(), match.end()):
+        if overlaps(taken, match.start(), match.end()):
             continue
         hit = _fuzzy(match.group(0), lang)
         if hit:

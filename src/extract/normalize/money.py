@@ -20,6 +20,7 @@ from .numbers import (
     fold_keep_length,
     is_approximate,
     load_rule_file,
+    overlaps,
     read_digits,
 )
 
@@ -101,7 +102,7 @@ def _find_currencies(text: str) -> list[_CurrencyToken]:
     taken = [(t.start, t.end) for t in tokens]
     for match in pattern.finditer(folded):
         word = match.group("word")
-        if not word or any(s < match.end() and match.start() < e for s, e in taken):
+        if not word or overlaps(taken, match.start(), match.end()):
             continue
         key = re.sub(r"\s+", " ", word)
         tokens.append(_CurrencyToken(words[key], match.start(), match.end(), 1.0))
@@ -344,7 +345,7 @@ def _attach(
         if year:
             continue
         # A currency before the number: 'EUR 1.2m', '€ 750.000', 'k€ 450'.
-        head = re.search(r"[\s\u00a0\u202f]{0,4}$", text[: n.start])
+        head = re.search(r"[\s\u00a0\u202f]{0,4}$", text[max(0, n.start - 4) : n.start])
         prefix = by_end.get(n.start - len(head.group(0))) if head else None
         if prefix is not None and prefix not in used:
             used.add(prefix)
@@ -372,8 +373,8 @@ def find_money(text: str, lang: str | None = None) -> list[MoneyMention]:
         return []
     lang = lang if lang in LANGS else None
     urls = _url_spans(text)
-    numbers = [n for n in find_numbers(text, lang) if not any(s <= n.start < e for s, e in urls)]
-    currencies = [c for c in _find_currencies(text) if not any(s <= c.start < e for s, e in urls)]
+    numbers = [n for n in find_numbers(text, lang) if not overlaps(urls, n.start, n.start + 1)]
+    currencies = [c for c in _find_currencies(text) if not overlaps(urls, c.start, c.start + 1)]
     pairs = _attach(text, numbers, currencies)
     pairs, range_scale, ranged = _ranges(text, numbers, pairs)
     mentions: list[MoneyMention] = []

@@ -8,6 +8,7 @@ suffixes multiply ('1,7 miljoen', '1.2m', '2,5 M'); number words go through text
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import unicodedata
@@ -245,6 +246,7 @@ def _not_alone() -> frozenset[str]:
 _CONNECTORS = frozenset({"and", "et", "en"})
 
 
+@lru_cache(maxsize=65536)
 def _phrase_value(phrase: str, lang: str | None) -> float | None:
     # text2num knows 'tweeëntwintig' with its diaeresis, and OCR sometimes drops accents.
     for candidate in dict.fromkeys((phrase, phrase.replace("-", " "), fold_keep_length(phrase))):
@@ -305,6 +307,14 @@ def _word_numbers(text: str, lang: str | None) -> list[NumberMention]:
     return found
 
 
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of ``spans`` (sorted, not overlapping each other)."""
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    if i >= 0 and spans[i][1] > start:
+        return True
+    return i + 1 < len(spans) and spans[i + 1][0] < end
+
+
 # --------------------------------------------------------------------------- public API
 
 
@@ -343,7 +353,7 @@ def find_numbers(text: str, lang: str | None = None) -> list[NumberMention]:
         )
         taken.append((start, end))
     for mention in _word_numbers(text, lang):
-        if any(s < mention.end and mention.start < e for s, e in taken):
+        if overlaps(taken, mention.start, mention.end):
             continue
         approx = mention.approximate or is_approximate(text, mention.start, mention.end, lang)
         mentions.append(
