@@ -209,3 +209,17 @@ def test_parsers_on_tricky_pieces(pieces, lang):
         assert normalize_url(url) == url
         assert 0 <= start < end <= len(text)
     find_countries(text, lang)
+
+
+@given(
+    cuts=st.lists(st.integers(min_value=0, max_value=200), max_size=20, unique=True),
+    start=st.integers(min_value=0, max_value=200),
+    length=st.integers(min_value=1, max_value=30),
+)
+def test_overlaps_matches_a_plain_scan(cuts, start, length):
+    from extract.normalize.numbers import overlaps
+
+    points = sorted(cuts)
+    spans = [(a, b) for a, b in zip(points[::2], points[1::2], strict=False) if a < b]
+    end = start + length
+    assert overlaps(spans, start, end) == any(s < end and start < e for s, e in spans)
