@@ -57,6 +57,7 @@ AMOUNTS = [
     ("20 miljoen euro over vier jaar", "nl", 20_000_000, "EUR", "total", False, None),
     ("a budget of 2 million euros in total", "en", 2_000_000, "EUR", "total", False, None),
     ("200.000 Zweedse kronen", "nl", 200_000, "SEK", None, False, None),
+    ("1,2 million de livres par an", "fr", 1_200_000, "GBP", "year", False, None),
 ]
 
 
@@ -99,6 +100,7 @@ def test_qualifiers(text, lang, amount, qualifier):
 NOT_MONEY = [
     ("Opgericht in 2015 met 4 medewerkers", "nl"),
     ("Sinds 2019 euro's", "nl"),
+    ("Le lab a publié 3 livres.", "fr"),
     ("The lab has 25 FTE and was founded in 2020.", "en"),
     ("zie https://www.example.be/2024/500-euro-plan", "nl"),
 ]
@@ -131,6 +133,7 @@ def test_several_amounts_keep_their_own_periods():
         ("Euro's", "EUR"),
         ("£", "GBP"),
         ("pond", "GBP"),
+        ("livres sterling", "GBP"),
         ("livres", "GBP"),
         ("SEK", "SEK"),
         ("kronor", "SEK"),

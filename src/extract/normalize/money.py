@@ -130,6 +130,10 @@ def currency_code(token: str) -> str | None:
     key = key.replace("’", "'").strip(".,;:()[]")
     if key in words:
         return words[key]
+    direct = load_rule_file("currencies")["direct_only"]
+    for code, names in direct.items():
+        if key in names:
+            return str(code)
     # A scaled unit as in a table header: 'k€', 'M€', 'MEUR', '(kEUR)'.
     bare = token.strip(".,;:()[] ")
     match = _currency_pattern().fullmatch(bare)
