@@ -87,6 +87,9 @@ QUALIFIED = [
     ("members contribute EUR 10,000 each", "en", 10_000, "each"),
     ("jusqu'à 100 000 €", "fr", 100_000, "up_to"),
     ("moins de 5 000 euros", "fr", 5_000, "below"),
+    ("een bijdrage van 2 euro per inwoner", "nl", 2, "each"),
+    ("grants of EUR 50,000 per project", "en", 50_000, "each"),
+    ("3 euros par habitant", "fr", 3, "each"),
 ]
 
 

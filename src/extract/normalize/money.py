@@ -229,8 +229,10 @@ _QUALIFIER_BEFORE = tuple(
     (q, re.compile(rf"(?:^|(?<=[\s(\[:;,]))(?:{body})\s*(?:een\s+bedrag\s+van\s+)?$")) for q, body in _QUALIFIERS_BEFORE
 )
 _EACH_AFTER = re.compile(
-    r"^\s*(?:elk|elke|ieder|each|apiece|chacun|chacune|per\s+stuk"
-    r"|(?:per|par)\s+(?:lid|leden|partner|deelnemer|departement|member|participant|membre|partenaire|ministere|ministerie))(?![\w])"
+    r"^\s*(?:elk|elke|ieder|each|apiece|chacun|chacune|per\s+stuk|pro\s+rata"
+    r"|(?:per|par|a|an)\s+(?:lid|leden|partner|deelnemer|departement|member|participant|membre|partenaire"
+    r"|ministere|ministerie|inwoner|capita|hoofd|persoon|person|head|habitant|resident|project|projet"
+    r"|aanvraag|application|organisatie|organisation|gemeente|municipality|commune))(?![\w])"
 )
 _OVER_ABOVE = re.compile(r"(?:^|(?<=\s))over\s*$")
 _ABBREVIATIONS = frozenset(
