@@ -78,6 +78,16 @@ def _split_margin_rows(rows: list[list[Word]], page: Page, gap: float) -> list[l
     return out
 
 
+def _title_banner(page: Page, words: list[Word], box: tuple[float, float, float, float]) -> bool:
+    """A shaded box whose text is set larger than the page's text is a title banner, not a screenshot."""
+    shapes = uses_letter_shapes(page)
+    inside = [word_em(w, letter_shapes=shapes) for w in words if in_box(w, box)]
+    outside = [word_em(w, letter_shapes=shapes) for w in words if not in_box(w, box)]
+    if not inside or not outside:
+        return False
+    return max(inside) >= 1.6 * statistics.median(outside)
+
+
 def page_drafts(page: Page) -> list[Draft]:
     """Draft lines of one page in reading order, with image text and table rows marked."""
     words = [w for w in page.words if w.text.strip()]
@@ -86,7 +96,7 @@ def page_drafts(page: Page) -> list[Draft]:
     # Scanner dust read as tiny punctuation ('|', '©', ':') is not text; it would split lines and headings.
     typical = median_word_height(words)
     words = [w for w in words if any(c.isalnum() for c in w.text) or w.bbox[3] - w.bbox[1] >= 0.4 * typical]
-    figures = screenshot_boxes(page)
+    figures = [f for f in screenshot_boxes(page) if not _title_banner(page, words, f)]
     figure_words = [w for w in words if any(in_box(w, f) for f in figures)]
     rest = [w for w in words if not any(in_box(w, f) for f in figures)]
     tables = page_tables(page)

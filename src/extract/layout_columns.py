@@ -89,11 +89,15 @@ def _columns_beside(rows: list[list[Word]], a: float, b: float, left_edge: float
     right = [w for r in split for w in r if w.bbox[0] >= mid]
     if len(left) < 10 or len(right) < 10:
         return None
-    # Columns of text hold lines of several words; the cells of a table's columns hold a few.
-    for side in (left, right):
-        per_row = [len(r) for r in group_rows(side)]
-        if sorted(per_row)[len(per_row) // 2] < 5:
-            return None
+    # Column text runs on with word spaces; the two halves of a table still hold several cells each.
+    celled = both = 0
+    for row in split:
+        halves = ([w for w in row if (w.bbox[0] + w.bbox[2]) / 2 < mid], [w for w in row if (w.bbox[0] + w.bbox[2]) / 2 >= mid])
+        if halves[0] and halves[1]:
+            both += 1
+            celled += any(_has_cells(half) for half in halves)
+    if both and celled >= 0.4 * both:
+        return None
     # The gutter proper: where most rows of each column end and start (a stray OCR box may poke in).
     left_ends = sorted(max(w.bbox[2] for w in r if w.bbox[2] <= mid) for r in split if any(w.bbox[2] <= mid for w in r))
     right_starts = sorted(min(w.bbox[0] for w in r if w.bbox[0] >= mid) for r in split if any(w.bbox[0] >= mid for w in r))
@@ -114,13 +118,35 @@ def _columns_beside(rows: list[list[Word]], a: float, b: float, left_edge: float
     return (a, b)
 
 
+def _has_cells(words: list[Word]) -> bool:
+    """Words of one row split by a gap far wider than their word spaces (table cells)."""
+    gaps = sorted(b.bbox[0] - a.bbox[2] for a, b in zip(words, words[1:]))
+    if not gaps:
+        return False
+    ordinary = gaps[len(gaps) // 4] if len(gaps) >= 3 else min(gaps[0], 4.0)
+    return gaps[-1] >= max(3 * max(ordinary, 1.0), 12.0)
+
+
 def _crosses(row: list[Word], mid: float) -> bool:
     """A word spans x=mid, or the row's words on either side of mid are only a word space apart."""
     if any(w.bbox[0] < mid - 2 and w.bbox[2] > mid + 2 for w in row):
         return True
     left = [w.bbox[2] for w in row if (w.bbox[0] + w.bbox[2]) / 2 < mid]
     right = [w.bbox[0] for w in row if (w.bbox[0] + w.bbox[2]) / 2 >= mid]
-    return bool(left and right) and min(right) - max(left) < 6.0
+    if not (left and right):
+        return False
+    gap = min(right) - max(left)
+    if gap < _word_space(row):
+        return True
+    # A justified line stretches every space alike: a gap like the others is no gutter.
+    others = sorted(b.bbox[0] - a.bbox[2] for a, b in zip(row, row[1:]) if b.bbox[0] - a.bbox[2] < gap - 0.01)
+    return len(others) >= 3 and gap < 1.8 * others[len(others) // 2]
+
+
+def _word_space(row: list[Word]) -> float:
+    """Widest gap that is still a plain word space for this row's font size."""
+    heights = sorted(w.bbox[3] - w.bbox[1] for w in row)
+    return max(6.0, 0.6 * heights[len(heights) // 2])
 
 
 def assign_columns(drafts: list[Draft], gutter: tuple[float, float] | None, page_height: float) -> None:
@@ -149,7 +175,9 @@ def split_rows_at_gutter(rows: list[list[Word]], gutter: tuple[float, float] | N
         left = [w for w in row if (w.bbox[0] + w.bbox[2]) / 2 < mid]
         right = [w for w in row if (w.bbox[0] + w.bbox[2]) / 2 >= mid]
         # A title over both columns may have a plain word space right at the gutter: keep it whole.
-        narrow = bool(left and right) and right[0].bbox[0] - max(w.bbox[2] for w in left) < min(0.5 * (b - a), 10.0)
+        narrow = bool(left and right) and right[0].bbox[0] - max(w.bbox[2] for w in left) < max(
+            min(0.5 * (b - a), 10.0), _word_space(row)
+        )
         if crosses or narrow or not left or not right:
             out.append(row)
         else:
