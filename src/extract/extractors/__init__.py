@@ -54,11 +54,19 @@ def extract_records(sections: list[Section], settings: Settings) -> list[LabReco
             candidates += extractor.extract(section, ctx)
         info = {"kind": section.kind, "title": section.title, "pages": section.pages, "language": ctx.lang}
         record = assemble_record(candidates, info)
-        if record.name is None:
-            log.debug("section %r gave no lab name; skipped", section.title)
+        if record.name is None and _filled(record) < MIN_FIELDS_WITHOUT_NAME:
+            log.debug("section %r gave no lab name and little else; skipped", section.title)
             continue
         records.append(record)
     return merge_table_rows(records)
+
+
+MIN_FIELDS_WITHOUT_NAME = 3
+
+
+def _filled(record: LabRecord) -> int:
+    fields = ("acronym", "website", "founded_year", "budget", "staff", "governance", "role")
+    return sum(getattr(record, f) is not None for f in fields) + bool(record.funding_sources)
 
 
 def _subject_names(section: Section, ctx: SectionContext) -> list[str]:

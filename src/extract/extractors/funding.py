@@ -39,7 +39,8 @@ class FundingExtractor:
         unknown = ctx.lex.regex("budget", "unknown")
         for part in _BULLET_SPLIT.split(value):
             part = _first_item_lines(part)
-            item = re.sub(r"\s+", " ", part).strip(" .,")
+            # OCR specks after the item ('FEDER) ©') are not part of it.
+            item = re.sub(r"(?:\s+[^\w\s()’'\-]{1,2})+$", "", re.sub(r"\s+", " ", part)).strip(" .,")
             if unknown.match(fold_keep(item)):
                 continue  # 'Financement : non communiqué'
             if item and len(item.split()) <= 15:

@@ -66,8 +66,10 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
     parts = _DASH_SPLIT.split(text, maxsplit=1)
     if len(parts) == 2:
         head, tail = parts
+        if fold_keep(head.strip()) in lex.folded("title", "prefix_words"):
+            text = tail  # 'Case study: Policy Lab', 'Fiche : Labo citoyen'
         # 'LabX - Experimentatie laboratorium voor ...': a short name, then a description.
-        if 0 < len(head.split()) <= MAX_NAME_WORDS_BEFORE_DASH and len(tail.split()) >= 2:
+        elif 0 < len(head.split()) <= MAX_NAME_WORDS_BEFORE_DASH and len(tail.split()) >= 2:
             text = head
     text = text.strip(" .,:;-–\"'“”")
     return TitleParts(name=text or None, acronym=acronym, country=country)

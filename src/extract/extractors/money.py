@@ -107,6 +107,8 @@ def _budget_value(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | No
             amount_eur = alt.amount
             approximate = approximate or bool(alt.approximate)
     period = m.period or _period(ctx, m, anchor, block)
+    if _TOTAL_SPAN.match(ctx.folded, m.end + 1) or _TOTAL_SPAN.match(ctx.folded, m.end):
+        period = "total"  # 'EUR 6 miljoen over 2021-2024' outranks a 'per jaar' further away
     s0, e0 = ctx.sentence_span(m.start)
     if period == "total" and _FISCAL_YEAR.search(ctx.text, m.end, min(e0, m.end + 20)):
         period = "year"  # '£3.4 million (2023/24)' is one financial year, not a multi-year total
