@@ -80,8 +80,14 @@ _DIGITS = re.compile(
 _SPACES = "\u0020\u00a0\u202f\u2009"
 
 
+@lru_cache(maxsize=None)
 def _decimal_symbol(lang: str | None) -> str | None:
-    return {"nl": ",", "fr": ",", "en": "."}.get(lang or "")
+    """The locale's decimal mark from babel (',' for nl and fr, '.' for en); None without a language."""
+    if lang not in LANGS:
+        return None
+    from babel.numbers import get_decimal_symbol
+
+    return str(get_decimal_symbol(lang))
 
 
 def read_digits(raw: str, lang: str | None = None) -> float | None:
