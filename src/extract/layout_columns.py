@@ -146,7 +146,7 @@ def _crosses(row: list[Word], mid: float) -> bool:
 def _word_space(row: list[Word]) -> float:
     """Widest gap that is still a plain word space for this row's font size."""
     heights = sorted(w.bbox[3] - w.bbox[1] for w in row)
-    return max(6.0, 0.6 * heights[len(heights) // 2])
+    return max(6.0, 0.9 * heights[len(heights) // 2])
 
 
 def assign_columns(drafts: list[Draft], gutter: tuple[float, float] | None, page_height: float) -> None:

@@ -10,6 +10,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from extract.layout_furniture import is_url_only
 from extract.layout_lines import Draft
 from extract.vocab import match_label
 
@@ -77,7 +78,7 @@ def _plausible_title(text: str) -> bool:
         return False
     if text.rstrip()[-1:] in ".;:" and not text.rstrip().endswith("..."):
         return False
-    if sum(c.isalpha() for c in text) < 3:
+    if sum(c.isalpha() for c in text) < 3 or is_url_only(text) or "@" in text:
         return False
     return match_label(text) is None
 
