@@ -1,6 +1,16 @@
 """Normalisers: numbers, money, currencies, countries, URLs and language, in nl/en/fr.
 
 Pure functions on text; none of them raise on odd input (they return None or []).
+Every mention carries ``start``/``end`` offsets into the text it was found in and the
+``raw`` text between them, so callers can map a value back to its words and boxes.
+
+- Numbers follow the text's locale when ``lang`` is given ('1,200' is 1.2 in Dutch), else
+  their shape; money overrides that for exactly three digits after one mark ('EUR 1.200'
+  is 1200 in any language) because amounts have at most two decimals.
+- Word lists live in ``rules/scale_words.yml``, ``rules/currencies.yml`` and
+  ``rules/countries.yml``; scale words, markers and adjectives of all three languages are
+  used for every text (reports quote each other), number words only in ``lang``.
+- ``find_money`` never returns a year; ``find_numbers`` does (callers decide).
 """
 
 from __future__ import annotations
