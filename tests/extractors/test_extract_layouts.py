@@ -72,3 +72,21 @@ def test_label_item_does_not_run_into_next_paragraph(extract_one):
     text = ("Financiering: provincie Utrecht; deelnemende gemeenten\n"
             "Vanaf volgend jaar wil het lab ook met waterschappen werken aan nieuwe diensten.")
     assert extract_one(text, "Lab", lang="nl").funding_sources == ["provincie Utrecht", "deelnemende gemeenten"]
+
+
+def test_title_prefix_and_description():
+    from extract.extractors.identity import parse_title
+    from extract.extractors.lexicon import lexicon
+
+    assert parse_title("Case study: Civic Lab Tallinn", lexicon("en")).name == "Civic Lab Tallinn"
+    assert parse_title("Nesta-achtig fonds – een onafhankelijke stichting", lexicon("nl")).name == "Nesta-achtig fonds"
+
+
+def test_multi_year_span_beats_header_period(make_section):
+    from extract.extractors import extract_records
+    from extract.settings import Settings
+
+    row = make_section("", None, kind="table_row", lang="nl", table_fields={
+        "Naam": "Meerjarenlab", "Budget (per jaar)": "EUR 4 miljoen over 2022-2025"})
+    record = extract_records([row], Settings())[0]
+    assert (record.budget.amount, record.budget.period) == (4000000, "total")
