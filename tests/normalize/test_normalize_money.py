@@ -12,6 +12,7 @@ AMOUNTS = [
     ("een budget van 1,7 miljoen euro", "nl", 1_700_000, "EUR", None, False, None),
     ("45,67 miljoen euro per jaar", "nl", 45_670_000, "EUR", "year", False, None),
     ("45,67 miljoen\n\neuro per jaar", None, 45_670_000, "EUR", "year", False, None),
+    ("ongeveer 3,5\nmiljard SEK of 313\n\nmiljoen euro", "nl", 3_500_000_000, "SEK", None, True, (313_000_000, "EUR")),
     (
         "een jaarlijks budget van\n\nongeveer 3,5 miljard SEK of 313 miljoen euro.",
         "nl",

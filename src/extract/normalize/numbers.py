@@ -153,7 +153,8 @@ def _scale_table(lang: str | None) -> tuple[dict[str, float], re.Pattern[str]]:
             words.setdefault(str(word).lower(), float(mult))
     alternatives = sorted(words, key=len, reverse=True)
     body = "|".join(re.escape(w) for w in alternatives)
-    pattern = re.compile(rf"[{_SPACES}]*({body})(?![\w])", re.IGNORECASE)
+    # Line breaks too: OCR puts "45,67 miljoen" on two lines as often as on one.
+    pattern = re.compile(rf"[{_SPACES}\n\r]{{0,4}}({body})(?![\w])", re.IGNORECASE)
     return words, pattern
 
 
