@@ -344,6 +344,8 @@ def find_numbers(text: str, lang: str | None = None) -> list[NumberMention]:
             continue
         after = text[digits_end : digits_end + 1]
         scale, end = read_scale(text, digits_end, lang)
+        if scale != 1.0 and "\n" in text[digits_end:end] and re.fullmatch(r"(?:19|20)\d\d", raw_digits):
+            scale, end = 1.0, digits_end  # 'In 2020\nmillions of people': a year ends the line
         if scale == 1.0 and after.isalpha():
             # Glued to a word ('2e', '3D', 'covid19x'): an ordinal or a name, not a quantity.
             continue
