@@ -55,9 +55,7 @@ def run(args: argparse.Namespace) -> int:
             o = evaluation.overall
             print(f"{out_file.name} (gold {gold_file.name}): F1 {o.f1:.4f} P {o.precision:.4f} R {o.recall:.4f}")
             if args.by_file:
-                # Corrections may cover fields outside the gold set (role, governance.text): print every scored field.
-    fields = list(evaluate.FIELDS) + [f for f in evaluation.scores if f not in evaluate.FIELDS]
-    print(evaluate.format_table(evaluation, fields))
+                print(evaluate.format_table(evaluation))
             print()
     _print(total, args, evaluate)
     return ExitCode.ok
