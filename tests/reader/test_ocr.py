@@ -88,7 +88,7 @@ def test_image_only_pdf_is_ocred(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("turn", "expected_rotation"), [(180, 180), (90, 90)])
+@pytest.mark.parametrize(("turn", "expected_rotation"), [(180, 180), (90, 90), (270, 270)])
 def test_turned_page_images_are_made_upright(tmp_path: Path, turn: int, expected_rotation: int) -> None:
     path = tmp_path / f"turned{turn}.png"
     page_image(dpi=200).rotate(turn, expand=True, fillcolor=255).save(path, dpi=(200, 200))
@@ -96,6 +96,10 @@ def test_turned_page_images_are_made_upright(tmp_path: Path, turn: int, expected
     assert page.ocr is not None and page.ocr.rotation == expected_rotation
     assert page.height > page.width  # portrait again
     assert _found_share([w.text for w in page.words]) > 0.9
+    # Boxes are in the upright page: the first word 1 inch from the left, 1.2 inch from the top.
+    first = next(w for w in page.words if w.text == LINES[0].split()[0])
+    assert first.bbox[0] == pytest.approx(72, abs=6) and first.bbox[1] == pytest.approx(86.4, abs=8)
+    assert page.words[0].text == first.text
 
 
 @pytest.mark.slow
@@ -109,3 +113,11 @@ def test_pages_run_through_a_process_pool(tmp_path: Path) -> None:
     assert all(p.method == "ocr" for p in parallel.pages)
     assert "2015" in {w.text for w in parallel.pages[0].words}
     assert "prototypes" in {w.text for w in parallel.pages[1].words}
+
+
+@pytest.mark.parametrize("turn", [90, 270])
+def test_skew_of_a_sideways_page_is_measured(turn: int) -> None:
+    img = page_image(dpi=150).rotate(turn, expand=True, fillcolor=255).rotate(1.5, resample=Image.BILINEAR,
+                                                                             fillcolor=255)
+    skew = estimate_skew(np.asarray(img), 150)
+    assert skew == pytest.approx(-1.5, abs=0.15)
