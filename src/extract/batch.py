@@ -2,16 +2,23 @@
 
     discover_inputs(raw_dir)        every regular file under the folder, sorted (hidden and *.tmp left out,
                                     symbolic links leaving the folder reported as skipped)
-    plan(...)                       output name per input; inputs whose output is current are "unchanged"
-    run_batch(options)              lock the output folder, run the rest on an executor, write the
+    run_batch(options)              lock the output folder; name each output (store.output_names); skip
+                                    inputs whose output is current; run the rest on an executor; write the
                                     manifest (OUT/.runs/<run_id>.json) and the --report file
     handle_task(payload, ...)       what a worker does for one file: process, apply corrections,
                                     validate, write the output atomically, return a small result
 
-An output is current when its ``run`` block (input sha256, settings hash, extractor versions,
-corrections state) matches this run; then the input is reported ``ok`` with message ``unchanged``.
-``--force`` reprocesses anyway (the page cache still applies). Corrections state is a hash of
-the whole corrections folder: editing any correction reprocesses (cheaply, from the cache) every file.
+An output is current when its top-level ``run`` block (input sha256, settings hash, extractor
+versions, corrections state) matches this run; the input is then reported ``ok`` with message
+``unchanged`` and not reprocessed. ``--force`` reprocesses anyway (the page cache still applies).
+The corrections state is a hash of the whole corrections folder: editing any correction
+reprocesses every file (cheaply, from the cache). ``--resume`` removes stale temporaries (always
+done under the lock) and records which interrupted run it finishes; what is current is skipped as
+above, so it processes exactly what the killed run did not finish. A file that fails keeps its
+previous output, if any (the manifest and report say it failed).
+
+Calling ``run_batch`` from a script: workers are spawned, so guard the call with
+``if __name__ == "__main__":``.
 """
 
 from __future__ import annotations
@@ -279,8 +286,7 @@ def _run_locked(options: BatchOptions, out_dir: Path) -> RunManifest:
     previous = list_runs(out_dir)
     resumed_from = None
     if options.resume:
-        unfinished = [run for run in previous if run.state != "complete"]
-        resumed_from = unfinished[-1].run_id if unfinished else None
+        resumed_from = previous[-1].run_id if previous and previous[-1].state != "complete" else None
         log.info("resuming%s; removed %d stale temporary file(s)",
                  f" run {resumed_from}" if resumed_from else "", removed)
 
