@@ -80,7 +80,16 @@ def _plausible_title(text: str) -> bool:
         return False
     if sum(c.isalpha() for c in text) < 3 or is_url_only(text) or "@" in text:
         return False
+    # OCR debris (from a screenshot or a logo) is no title: bars, or mostly single letters.
+    if "|" in text or sum(len(w.strip(".,;:()-")) <= 1 for w in words) * 2 > len(words):
+        return False
     return match_label(text) is None
+
+
+def _unsure(draft: Draft) -> bool:
+    """OCR read the line with low confidence (debris, a picture): do not build structure on it."""
+    confs = [w.conf for w in draft.words if w.conf is not None]
+    return bool(confs) and sum(confs) / len(confs) < 0.55
 
 
 def mark_headings(drafts: list[Draft], body_em: dict[int, float], ocr_pages: set[int], *, styled_doc: bool) -> None:
@@ -93,7 +102,7 @@ def mark_headings(drafts: list[Draft], body_em: dict[int, float], ocr_pages: set
         if draft.role != "body":
             continue
         text = draft.text.strip()
-        if not _plausible_title(text):
+        if not _plausible_title(text) or _unsure(draft):
             continue
         ocr = draft.page in ocr_pages
         reference = body_em.get(draft.page, 0.0)

@@ -178,12 +178,17 @@ def _heading_parts(lines: list[Line], body: list[int]) -> list[_Part]:
         title = fold(strip_numbering(lines[h].text)).strip(" :")
         if title not in field_words and _has_labels(lines, following):
             labs.add(h)
+    # Labs of one report share a numbering style: when most lab headings are numbered, an
+    # unnumbered 'heading' among them (large text in a screenshot, a sub-heading) is not a lab.
+    numbered = {h for h in labs if _heading(lines, h).depth is not None}
+    if len(numbered) >= 2 and len(numbered) * 2 > len(labs):
+        labs = numbered
     parts: list[_Part] = []
     info = {h: _heading(lines, h) for h in headings}
     for h in sorted(labs):
         stop = len(lines)
         for other in headings:
-            if other > h and (other in labs or _ends(info[h], info[other])):
+            if other > h and (other in labs or _closes(lines, body, headings, info, h, other)):
                 stop = other
                 break
         start = _title_above(lines, body, headings, h) if len(labs) == 1 else h
@@ -191,6 +196,19 @@ def _heading_parts(lines: list[Line], body: list[int]) -> list[_Part]:
         parts.append(_Part(order=start, kind="heading", title=strip_numbering(lines[start].text), lines=members,
                            start=start, stop=stop))
     return parts
+
+
+def _closes(lines: list[Line], body: list[int], headings: list[int], info: dict[int, _Heading], lab: int,
+            other: int) -> bool:
+    """``other`` closes the numbered or unnumbered lab section opened at ``lab``."""
+    if not _ends(info[lab], info[other]):
+        return False
+    if info[lab].depth is None or info[other].depth is not None:
+        return True
+    # An unnumbered heading inside a numbered lab (large text in a screenshot) closes it only when
+    # no field labels follow it before the next numbered heading.
+    nxt = next((g for g in headings if g > other and info[g].depth is not None), len(lines))
+    return not any(match_label(lines[i].text) for i in body if other < i < nxt)
 
 
 def _title_above(lines: list[Line], body: list[int], headings: list[int], lab: int) -> int:
