@@ -114,3 +114,16 @@ def test_founded_year(extract_one, text, lang, year):
 )
 def test_unrelated_year_is_not_founding(extract_one, text, lang):
     assert extract_one(text, "Testlab", lang=lang).founded_year is None
+
+
+def test_dash_lost_to_ocr_brand_name(extract_one):
+    text = "Rol: GovLab is een proeftuin van de stad. GovLab werkt met ambtenaren."
+    record = extract_one(text, "GovLab Proeftuin voor digitale dienstverlening in Nederland", lang="nl")
+    assert record.name == "GovLab"
+
+
+def test_url_title_is_not_a_name(extract_one):
+    text = "Website: www.lab.it\nBudget: € 1 million\nStaff: 8\nFounded: 2012"
+    record = extract_one(text, "www.lab.it", lang="en")
+    assert record.name is None
+    assert record.website == "https://www.lab.it"

@@ -16,6 +16,7 @@ from extract.extractors.context import SectionContext
 from extract.extractors.funding import FundingExtractor
 from extract.extractors.governance import GovernanceExtractor
 from extract.extractors.identity import IdentityExtractor, parse_title
+from extract.extractors.lexicon import lexicon
 from extract.extractors.money import MoneyExtractor
 from extract.extractors.role import RoleExtractor
 from extract.extractors.staff import StaffExtractor
@@ -35,8 +36,14 @@ def warm_up(settings: Settings) -> None:
     """Build the spaCy pipelines once in this (worker) process."""
     from extract.nlp import SUPPORTED, get_pipeline
 
+    from extract.normalize import find_countries, find_money
+
     for lang in SUPPORTED:
         get_pipeline(lang, settings.spacy_model)
+        lexicon(lang)
+        # The normalisers build their tables (babel names, currencies) on first use.
+        find_money("1,5 miljoen euro", lang)
+        find_countries("Nederland", lang)
 
 
 def extract_records(sections: list[Section], settings: Settings) -> list[LabRecord]:

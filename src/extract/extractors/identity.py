@@ -134,8 +134,8 @@ class IdentityExtractor:
             value, start, end = label
             parts = parse_title(value, ctx.lex)
             out.append(ctx.candidate("name", parts.name, start, end, family=NAME, version=VERSION, prior="label"))
-        if title and title.name:
-            out.append(self._title_candidate("name", title.name, section, ctx, 0.9))
+        if title and title.name and not _URLISH.search(title.name):
+            out.append(self._title_candidate("name", _short_name(title.name, ctx.text), section, ctx, 0.9))
         return out
 
     def _acronym(self, ctx: SectionContext, title: TitleParts | None) -> list[Candidate]:
@@ -289,6 +289,22 @@ class IdentityExtractor:
                                      version=VERSION, prior=prior, ner=("DATE",)))
             break
         return out
+
+
+_URLISH = re.compile(r"^(?:https?://|www\.)|\.[a-z]{2,3}(?:/|$)", re.IGNORECASE)
+_BRAND = re.compile(r"^(?=\w*[a-z])(?=\w*[A-Z]\w*[A-Z0-9]|\w*\d)\w{3,}$")
+MIN_SHORT_NAME_USES = 2
+
+
+def _short_name(name: str, text: str) -> str:
+    """'LabX Experimentatie laboratorium voor Openbaar Bestuur' (a dash lost to OCR) -> 'LabX' when
+    the text calls the lab by that distinctive first word (mixed case or digits) and never by the
+    whole title."""
+    words = name.split()
+    if len(words) < 4 or not _BRAND.match(words[0]) or name in text:
+        return name
+    uses = len(re.findall(rf"(?<![\w-]){re.escape(words[0])}(?![\w-])", text))
+    return words[0] if uses >= MIN_SHORT_NAME_USES else name
 
 
 def _initials_cover(acronym: str, words: list[str]) -> bool:
