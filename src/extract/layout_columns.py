@@ -109,7 +109,7 @@ def _columns_beside(rows: list[list[Word]], a: float, b: float, left_edge: float
         if _vertical_cover([(w.bbox[1], w.bbox[3]) for w in side]) < 0.2 * text_cover:
             return None
     span = right_edge - left_edge
-    if a - left_edge < 0.25 * span or right_edge - b < 0.25 * span:
+    if a - left_edge < 0.18 * span or right_edge - b < 0.18 * span:
         return None
     # Column text runs up to the gutter; a list of short labels with values far to the right does not.
     ends = [max(w.bbox[2] for w in r if w.bbox[2] <= mid) for r in split if any(w.bbox[2] <= mid for w in r)]
@@ -139,7 +139,10 @@ def _crosses(row: list[Word], mid: float) -> bool:
     if gap < _word_space(row):
         return True
     # A justified line stretches every space alike: a gap like the others is no gutter.
-    others = sorted(b.bbox[0] - a.bbox[2] for a, b in zip(row, row[1:]) if b.bbox[0] - a.bbox[2] < gap - 0.01)
+    ordered = sorted(row, key=lambda w: w.bbox[0])
+    others = sorted(
+        b.bbox[0] - a.bbox[2] for a, b in zip(ordered, ordered[1:]) if not (a.bbox[2] <= mid <= b.bbox[0])
+    )
     return len(others) >= 3 and gap < 1.8 * others[len(others) // 2]
 
 
