@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from layout_boxes import FlowBuilder, PageBuilder, document
+from layout_boxes import FlowBuilder, PageBuilder, document, word_boxes
 
 from extract.layout import build_lines
 from extract.segment import split_sections
@@ -155,3 +155,17 @@ def test_two_column_report_sections_follow_the_columns():
     assert [s.title for s in sections] == ["Lab West", "Lab East", "Lab Centre"]
     assert [s.lines[1].text for s in sections] == ["Website: www.west.example.ie", "Website: www.east.example.pl",
                                                    "Website: www.centre.example.cz"]
+
+
+def test_a_footnote_goes_to_the_lab_whose_text_carries_its_mark():
+    flow = FlowBuilder()
+    flow.line("1. Lab Alpha", 14, bold=True)
+    flow.line("Website: www.alpha.example.org")
+    flow.line("Governance: the members form the steering group together.")
+    page = flow.page
+    page.words.extend(word_boxes("1", 72 + 58 * 5.25 + 4, flow.y - 13.65 - 2, 6))  # superscript mark
+    _lab(flow, "2. Lab Beta", "www.beta.example.org")
+    flow.footnote(["1 The steering group was set up after a study trip in 2015."])
+    sections = _sections(flow)
+    assert [line.text for line in sections[0].footnotes] == ["1 The steering group was set up after a study trip in 2015."]
+    assert sections[1].footnotes == []
