@@ -30,7 +30,7 @@ def test_provenance_box_is_union_of_value_lines(make_section):
     assert prov.page == 1
     # '1,5 miljoen euro' sits on the second line only
     assert prov.bbox == section.lines[1].bbox
-    assert prov.method == "ner+rule:money.v1"
+    assert prov.method == f"ner+rule:money.v{EXTRACTOR_VERSIONS['money']}"
     assert "jaarlijks budget" in prov.text
 
 

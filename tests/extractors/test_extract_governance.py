@@ -114,3 +114,25 @@ def test_funding_sources(extract_one, text, lang, sources):
 )
 def test_no_funding_sources(extract_one, text, lang):
     assert extract_one(text, "Testlab", lang=lang).funding_sources == []
+
+
+def test_parent_name_with_inner_enumeration(extract_one):
+    text = "Governance: The unit is part of the Office for Research, Science and Innovation (ORSI)."
+    assert extract_one(text, "Unit", lang="en").governance.parent == "Office for Research, Science and Innovation"
+
+
+def test_parent_under_french_tutelle(extract_one):
+    text = "Gouvernance : le labo est placé sous la tutelle du Secrétariat général de la Ville de Namur."
+    assert extract_one(text, "Labo", lang="fr").governance.parent == "Secrétariat général de la Ville de Namur"
+
+
+def test_advisory_board_of_experts(extract_one):
+    record = extract_one("Governance: Een klankbordgroep van 6 experten volgt het werk op.", "Lab", lang="nl")
+    assert [(b.name, b.members) for b in record.governance.bodies] == [("Klankbordgroep", 6)]
+
+
+def test_funding_label_sources_split_and_trigger_sentences(extract_one):
+    assert extract_one("Funding: the European Social Fund and the regional budget", "Lab", lang="en").funding_sources == [
+        "European Social Fund", "regional budget"]
+    assert extract_one("Financement : financé par la Métropole de Lyon.", "Labo", lang="fr").funding_sources == [
+        "Métropole de Lyon"]

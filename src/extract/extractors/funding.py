@@ -12,7 +12,7 @@ from extract.extractors.phrases import tokens
 from extract.models import Candidate, Section
 
 NAME = "funding"
-VERSION = "1"
+VERSION = "2"
 
 MAX_PHRASE_TOKENS = 12
 _STOP_PUNCT = set(",.;:()[]!?")
@@ -37,10 +37,18 @@ class FundingExtractor:
         value = ctx.text[block.value_start:block.end]
         offset = block.value_start
         unknown = ctx.lex.regex("budget", "unknown")
+        triggers = ctx.lex.regex("funding", "after")
+        if triggers.search(fold_keep(value)):
+            return []  # 'Financement : financé par la Région' is read by the trigger rule
+        conj = "|".join(re.escape(c) for c in ctx.lex.words("words", "conjunctions"))
+        determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
+        # 'X and the national budget': two sources (not 'Recovery and Resilience Plans').
+        value = re.sub(rf"\s(?:{conj})\s+(?:{determiners})\s+", "; ", value, flags=re.IGNORECASE)
         for part in _BULLET_SPLIT.split(value):
             part = _first_item_lines(part)
             # OCR specks after the item ('FEDER) ©') are not part of it.
             item = re.sub(r"(?:\s+[^\w\s()’'\-]{1,2})+$", "", re.sub(r"\s+", " ", part)).strip(" .,")
+            item = re.sub(rf"^(?:{determiners})\s+(?=\w)", "", item)  # 'the regional budget' -> 'regional budget'
             if unknown.match(fold_keep(item)):
                 continue  # 'Financement : non communiqué'
             if item and len(item.split()) <= 15:

@@ -9,7 +9,7 @@ from extract.extractors.context import SectionContext
 from extract.models import Candidate, Section
 
 NAME = "money"
-VERSION = "1"
+VERSION = "2"
 
 ANCHOR_BEFORE_MAX = 8
 ANCHOR_AFTER_MAX = 4
@@ -110,7 +110,7 @@ def _budget_value(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | No
     if _TOTAL_SPAN.match(ctx.folded, m.end + 1) or _TOTAL_SPAN.match(ctx.folded, m.end):
         period = "total"  # 'EUR 6 miljoen over 2021-2024' outranks a 'per jaar' further away
     s0, e0 = ctx.sentence_span(m.start)
-    if period == "total" and _FISCAL_YEAR.search(ctx.text, m.end, min(e0, m.end + 20)):
+    if period == "total" and _FISCAL_YEAR.search(ctx.text, s0, e0) and _period(ctx, m, anchor, block) != "total":
         period = "year"  # '£3.4 million (2023/24)' is one financial year, not a multi-year total
     return {
         "amount": m.amount, "currency": m.currency, "period": period, "amount_eur": amount_eur,

@@ -11,7 +11,9 @@ from extract.extractors.lexicon import Lexicon, fold_keep
 
 # Elided articles and prepositions ("l'Agence", "d'État") are tokens of their own.
 _TOKEN = re.compile(r"(?:[lLdDjJnNsScC]|[qQ]u)['’](?=\w)|[\w][\w'’.\-]*[\w]|[\w]|[“”\"«»„‘’']|[^\w\s]")
-MAX_ORG_TOKENS = 12
+MAX_ORG_TOKENS = 14
+# After a comma, more capitalised words closed by 'and/en/et X': the comma is inside the name.
+_COMMA_IN_NAME = re.compile(r"\s*[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*\s+(?:and|en|et|&)\s+[A-ZÀ-Ý]")
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,9 @@ def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = F
         tok, prev = toks[j], toks[j - 1]
         if any(prev.end <= s <= tok.start for s in stops) or "\n\n" in text[prev.end:tok.start]:
             break
+        if tok.text == "," and _COMMA_IN_NAME.match(text, tok.end):
+            j += 1
+            continue  # 'Agency for Science, Innovation and Technology'
         if not tok.is_word and not tok.is_elision:
             break
         folded = fold_keep(tok.text)

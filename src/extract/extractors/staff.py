@@ -17,11 +17,12 @@ from extract.extractors.lexicon import Lexicon, fold_keep
 from extract.models import Candidate, Section
 
 NAME = "staff"
-VERSION = "1"
+VERSION = "2"
 
 MAX_ADJECTIVES = 3
 GENERIC_ANCHOR_MAX = 6
 MAX_COUNT = 100_000
+COUNT_LINKS = frozenset({"de", "d'", "d’", "of", "van"})
 YEAR = re.compile(r"^(?:18|19|20)\d\d$")
 
 
@@ -66,6 +67,8 @@ class StaffExtractor:
             team_before = _ends_with(team_of, ctx.folded, s0, n.start)
             if match and match.end() <= e0:
                 between = match.group(1).split()
+                if n.is_word and between and between[0] in COUNT_LINKS:
+                    between = between[1:]  # 'une dizaine de personnes', 'a dozen of'
                 if any(w in blockers or w[:1].isdigit() for w in between):
                     continue
                 noun = re.sub(r"\s+", " ", match.group(2))
