@@ -1,4 +1,4 @@
-"""De-hyphenation: 'samenwerkings-' + 'platform' -> 'samenwerkingsplatform' across line breaks.
+"""De-hyphenation: 'gemeenschaps-' + 'huis' -> 'gemeenschapshuis' across line breaks.
 
 A final pass over reading-order lines that yields new Line objects and never loses text.
 The joined word goes to the first line; the second line keeps the rest of its text and its box
@@ -15,7 +15,7 @@ from extract.models import Line
 log = logging.getLogger(__name__)
 
 # A word after a hyphenated line break that shows the hyphen belongs to a shared compound
-# ('kennis- en ervaringsdeling', 'short- and long-term', 'court- ou long terme').
+# ('onderzoeks- en onderwijsbeleid', 'short- and long-term', 'court- ou long terme').
 CONJUNCTIONS = {"en", "of", "and", "or", "et", "ou", "und", "oder", "tot", "to", "à"}
 _ENDS_HYPHENATED = re.compile(r"[^\W\d_]-$")
 _FLOW_ROLES = {"body", "heading", "table", "footnote", "caption"}

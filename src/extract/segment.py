@@ -14,12 +14,12 @@ Table rows and prose sections about the same lab may both exist; the extractors 
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 
 from extract.layout import page_tables
 from extract.layout_headings import parse_numbering, strip_numbering
 from extract.models import Document, Line, Section, Table
+from extract.segment_notes import footnote_owners
 from extract.tables import clean_cell, row_bbox, table_rows
 from extract.vocab import fold, load_labels, match_label
 
@@ -314,7 +314,7 @@ def split_sections(document: Document, lines: list[Line]) -> list[Section]:
     if not parts:
         parts = [_Part(order=0, kind="document", title=_document_title(lines, body), lines=[lines[i] for i in body],
                        start=0, stop=len(lines))]
-    owners = _footnote_owners(lines, parts)
+    owners = footnote_owners(lines, [part.lines for part in parts])
     sections = [_section(part, lines, doc_language, owners, n) for n, part in enumerate(parts)]
     log.debug("%s: %d sections (%s)", document.source.path, len(sections), ", ".join(s.kind for s in sections[:3]))
     return sections
@@ -340,52 +340,3 @@ def _section(part: _Part, lines: list[Line], doc_language: str | None, owners: d
         table_fields=part.table_fields,
         language=language or doc_language,
     )
-
-
-_NOTE_START = re.compile(r"^(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}|\*{1,3}|[†‡])(?=[\s.)]|[A-ZÀ-Ý])")
-_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
-
-
-def _footnote_owners(lines: list[Line], parts: list[_Part]) -> dict[int, int]:
-    """Footnote line index -> part index, for notes whose reference mark is found in a part's text.
-
-    A note printed at a page foot may belong to a lab whose text ended higher on the page, or on
-    the page before (the mark 'stuurgroep 1 .' in one section, the note under the next one).
-    """
-    part_of = {id(line): n for n, part in enumerate(parts) for line in part.lines}
-    owners: dict[int, int] = {}
-    current: int | None = None
-    for i, line in enumerate(lines):
-        if line.role != "footnote":
-            current = None  # a note's lines follow each other; anything else ends it
-            continue
-        match = _NOTE_START.match(line.text.strip())
-        if match:
-            current = _owner_of_mark(lines, i, match.group("mark").translate(_SUPERSCRIPTS), part_of)
-        if current is not None:
-            owners[i] = current
-    return owners
-
-
-def _owner_of_mark(lines: list[Line], note: int, mark: str, part_of: dict[int, int]) -> int | None:
-    page = lines[note].page
-    for i in range(note - 1, -1, -1):
-        line = lines[i]
-        if line.page < page - 1:
-            break
-        if line.role not in BODY_ROLES or id(line) not in part_of:
-            continue
-        raw = line.text.split()
-        tokens = [token.translate(_SUPERSCRIPTS) for token in raw]
-        if "".join(tokens) == mark:  # the mark on a line of its own (raised above its line)
-            return part_of[id(line)]
-        for n, token in enumerate(tokens):
-            before = tokens[n - 1] if n else ""
-            after = tokens[n + 1] if n + 1 < len(tokens) else ""
-            # The mark set apart after a word ('stuurgroep 1 .') or written in superscript ('stuurgroep¹').
-            word_before = before.rstrip(".,;:)\"'”’")[-1:].isalpha()
-            if token == mark and word_before and not any(c.isalnum() for c in after):
-                return part_of[id(line)]
-            if raw[n] != token and token.rstrip(".,;:").endswith(mark) and raw[n][:1].isalpha():
-                return part_of[id(line)]
-    return None

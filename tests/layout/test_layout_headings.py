@@ -76,18 +76,18 @@ def _lines(*texts: str, page: int = 1, role: str = "body") -> list[Line]:
 
 def test_dehyphenation_joins_split_words_and_keeps_shared_compounds():
     lines = _lines(
-        "Het ondersteunt kennis-",
-        "en ervaringsdeling en werkt aan samenwerkings-",
-        "platformen voor innovatie-",
-        "projecten. The short-",
+        "Het team steunt onderzoeks-",
+        "en onderwijsbeleid en bouwt aan gemeenschaps-",
+        "huizen voor proef-",
+        "tuinen. The short-",
         "and long-term plans, court-",
         "ou long terme.",
     )
     out = [line.text for line in dehyphenate(lines)]
     assert out == [
-        "Het ondersteunt kennis-",
-        "en ervaringsdeling en werkt aan samenwerkingsplatformen",
-        "voor innovatieprojecten.",
+        "Het team steunt onderzoeks-",
+        "en onderwijsbeleid en bouwt aan gemeenschapshuizen",
+        "voor proeftuinen.",
         "The short-",
         "and long-term plans, court-",
         "ou long terme.",
@@ -95,9 +95,9 @@ def test_dehyphenation_joins_split_words_and_keeps_shared_compounds():
 
 
 def test_dehyphenation_across_a_page_break_skips_the_furniture_and_never_loses_text():
-    lines = _lines("De werking wordt uitge-", page=1) + _lines("12", page=1, role="footer") + _lines(
-        "Report header", page=2, role="header") + _lines("bouwd.", "Tweede zin met Capital-", "Start hier.", page=2)
+    lines = _lines("Het plan wordt verder uit-", page=1) + _lines("12", page=1, role="footer") + _lines(
+        "Report header", page=2, role="header") + _lines("gewerkt.", "Tweede zin met Capital-", "Start hier.", page=2)
     out = dehyphenate(lines)
-    assert [line.text for line in out] == ["De werking wordt uitgebouwd.", "12", "Report header",
+    assert [line.text for line in out] == ["Het plan wordt verder uitgewerkt.", "12", "Report header",
                                            "Tweede zin met Capital-", "Start hier."]
     assert out[0].page == 1
