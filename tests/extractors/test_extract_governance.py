@@ -136,3 +136,20 @@ def test_funding_label_sources_split_and_trigger_sentences(extract_one):
         "European Social Fund", "regional budget"]
     assert extract_one("Financement : financé par la Métropole de Lyon.", "Labo", lang="fr").funding_sources == [
         "Métropole de Lyon"]
+
+
+def test_another_organisations_board_is_not_a_body(extract_one):
+    text = "Governance: Het bureau legt verantwoording af aan de Raad van Commissarissen van het Havenbedrijf."
+    assert bodies(extract_one(text, "Havenlab", lang="nl")) == []
+
+
+def test_funding_label_shares_and_commas(extract_one):
+    text = "Financement : Métropole de Lyon (90 %), Banque des Territoires (10 %)"
+    assert extract_one(text, "Labo", lang="fr").funding_sources == ["Métropole de Lyon", "Banque des Territoires"]
+
+
+def test_past_tense_money_origin(extract_one):
+    text = "Resources: The 2023 budget was EUR 400,000, of which EUR 150,000 came from the EU."
+    record = extract_one(text, "Lab", lang="en")
+    assert record.funding_sources == ["EU"]
+    assert (record.budget.amount, record.budget.period) == (400000, "year")

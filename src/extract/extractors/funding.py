@@ -44,8 +44,9 @@ class FundingExtractor:
         determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
         # 'X and the national budget': two sources (not 'Recovery and Resilience Plans').
         value = re.sub(rf"\s(?:{conj})\s+(?:{determiners})\s+", "; ", value, flags=re.IGNORECASE)
-        for part in _BULLET_SPLIT.split(value):
+        for part in (p for chunk in _BULLET_SPLIT.split(value) for p in _split_commas(chunk)):
             part = _first_item_lines(part)
+            part = _SHARE.sub("", part)  # 'Métropole de Lyon (90 %)': the share is not the source
             # OCR specks after the item ('FEDER) ©') are not part of it.
             item = re.sub(r"(?:\s+[^\w\s()’'\-]{1,2})+$", "", re.sub(r"\s+", " ", part)).strip(" .,")
             item = re.sub(rf"^(?:{determiners})\s+(?=\w)", "", item)  # 'the regional budget' -> 'regional budget'
@@ -138,6 +139,29 @@ MAX_ITEM_WORDS = 8
 class _Chunk:
     text: str
     start: int
+
+
+_SHARE = re.compile(r"\s*\(\s*(?:ca\.\s*|c\.\s*|±\s*)?\d+(?:[.,]\d+)?\s*%\s*\)")
+MAX_COMMA_ITEM_WORDS = 6
+
+
+def _split_commas(chunk: str) -> list[str]:
+    """'Métropole de Lyon (90 %), Banque des Territoires (10 %)': short capitalised names between
+    commas (outside brackets) are separate sources; anything else stays one item."""
+    parts, depth, current = [], 0, ""
+    for char in chunk:
+        depth += char == "("
+        depth -= char == ")" and depth > 0
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    parts = [p.strip() for p in parts]
+    if len(parts) > 1 and all(p[:1].isupper() and len(p.split()) <= MAX_COMMA_ITEM_WORDS for p in parts):
+        return parts
+    return [chunk]
 
 
 def _first_item_lines(part: str) -> str:

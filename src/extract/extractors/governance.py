@@ -168,21 +168,51 @@ def _body_name(ctx: SectionContext, start: int, end: int) -> tuple[str, int, int
         modifiers.insert(0, tok)
     name_start = modifiers[0].start if modifiers else start
     name_end = end
-    after = tokens(text, end, min(len(text), end + 80))
-    if len(after) >= 2 and after[0].is_word and fold_keep(after[0].text) in lex.folded("words", "connectors"):
-        nxt = after[1] if fold_keep(after[1].text) not in lex.folded("words", "determiners") or len(after) < 3 else after[2]
-        if fold_keep(nxt.text) in lex.folded("governance", "body_complements"):
-            name_end = nxt.end  # 'Raad van Bestuur', 'Board of Trustees'
-        elif nxt.is_capitalised and nxt.is_word:
-            own = {fold_keep(w) for n in ctx.subject_names for w in n.split()}
-            if fold_keep(nxt.text) not in own:
-                return None  # 'de Sociaal-Economische Raad van Vlaanderen': another organisation
+    complement = _complement(ctx, end)
+    if complement == "complement":
+        name_end = _complement_end(ctx, end)  # 'Raad van Bestuur', 'Board of Trustees'
+        complement = _complement(ctx, name_end)
+    if complement == "other":
+        return None  # 'de Sociaal-Economische Raad van Vlaanderen', '... van het Havenbedrijf': another organisation's
+    after = tokens(text, name_end, min(len(text), name_end + 40))
     if after and after[0].text == "(" and len(after) >= 2 and after[1].text.isupper() and len(after[1].text) >= 2:
         return None  # a body with its own acronym is an organisation in its own right
     name = re.sub(r"\s+", " ", text[name_start:name_end]).strip()
     if name_start == start and name_end == end:
         name = name[:1].upper() + name[1:]  # 'heeft een bestuur' -> 'Bestuur'
     return name, name_start, name_end, exact, False
+
+
+def _following(ctx: SectionContext, end: int) -> Any:
+    """The word after 'van'/'of'/'de' (and an article) following ``end``, or None."""
+    lex = ctx.lex
+    after = tokens(ctx.text, end, min(len(ctx.text), end + 80))
+    if len(after) < 2 or not (after[0].is_word or after[0].is_elision) or \
+            fold_keep(after[0].text) not in lex.folded("words", "connectors"):
+        return None
+    nxt = after[1]
+    if fold_keep(nxt.text) in lex.folded("words", "determiners") and len(after) >= 3:
+        nxt = after[2]
+    return nxt
+
+
+def _complement(ctx: SectionContext, end: int) -> str | None:
+    """'complement' for 'van Bestuur', 'other' for 'van Vlaanderen' (not the lab itself), else None."""
+    nxt = _following(ctx, end)
+    if nxt is None or not nxt.is_word:
+        return None
+    if fold_keep(nxt.text) in ctx.lex.folded("governance", "body_complements"):
+        return "complement"
+    if nxt.is_capitalised:
+        own = {fold_keep(w) for n in ctx.subject_names for w in n.split()}
+        if fold_keep(nxt.text) not in own:
+            return "other"
+    return None
+
+
+def _complement_end(ctx: SectionContext, end: int) -> int:
+    nxt = _following(ctx, end)
+    return nxt.end if nxt is not None else end
 
 
 def _quote_before(text: str, start: int) -> int:
