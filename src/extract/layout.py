@@ -39,9 +39,25 @@ from extract.tables import tables_from_words
 log = logging.getLogger(__name__)
 
 
+_TABLES: dict[int, tuple[Page, list[Table]]] = {}
+
+
 def page_tables(page: Page) -> list[Table]:
-    """The page's ruled tables (from the reader), else tables rebuilt from its word boxes."""
-    return list(page.tables) if page.tables else tables_from_words(page)
+    """The page's ruled tables (from the reader), else tables rebuilt from its word boxes.
+
+    Layout and segmentation both ask for a page's tables: the rebuilt ones are kept for the
+    few pages most recently seen (keyed by the page object itself).
+    """
+    if page.tables:
+        return list(page.tables)
+    cached = _TABLES.get(id(page))
+    if cached is not None and cached[0] is page:
+        return cached[1]
+    tables = tables_from_words(page)
+    if len(_TABLES) >= 64:
+        _TABLES.clear()
+    _TABLES[id(page)] = (page, tables)
+    return tables
 
 
 def _draft(page: Page, words: list[Word], role: str = "body") -> Draft:

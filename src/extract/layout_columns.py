@@ -8,6 +8,9 @@ stay in place; between two such lines the left column is read before the right o
 from __future__ import annotations
 
 import logging
+import math
+
+import numpy as np
 
 from extract.layout_lines import Draft, group_rows
 from extract.models import Word
@@ -49,13 +52,22 @@ def find_gutter(words: list[Word], page_height: float, median_height: float) -> 
     lo, hi = int(left_edge + 0.3 * span), int(right_edge - 0.3 * span)
     if hi <= lo:
         return None
-    text_cover = _vertical_cover([(w.bbox[1], w.bbox[3]) for w in body])
+    rows = group_rows(body)
+    # Height of the text rows that have a word over each x in the middle of the text block.
+    heights = np.array([max(w.bbox[3] for w in r) - min(w.bbox[1] for w in r) for r in rows])
+    text_cover = float(heights.sum())
     limit = 0.45 * text_cover
     min_width = max(8.0, 1.0 * median_height)
-    # Vertical extent of the words covering each x in the middle of the text block.
-    blocked = []
-    for x in range(lo, hi + 1):
-        blocked.append(_vertical_cover([(w.bbox[1], w.bbox[3]) for w in body if w.bbox[0] - 1 < x < w.bbox[2] + 1]))
+    xs = np.arange(lo, hi + 1, dtype=float)
+    covered = np.zeros((len(rows), len(xs)), dtype=bool)
+    for n, row in enumerate(rows):
+        for w in row:
+            # x in (x0 - 1, x1 + 1) for x = lo, lo + 1, ...
+            first = max(0, math.floor(w.bbox[0] - 1 - lo) + 1)
+            last = min(len(xs), math.ceil(w.bbox[2] + 1 - lo))
+            if first < last:
+                covered[n, first:last] = True
+    blocked = list((covered * heights[:, None]).sum(axis=0))
     candidates: list[tuple[float, float]] = []
     start = None
     for i, cover in enumerate(blocked + [float("inf")]):
@@ -67,7 +79,6 @@ def find_gutter(words: list[Word], page_height: float, median_height: float) -> 
             start = None
     # The least blocked candidate that has real columns on both sides wins.
     candidates.sort(key=lambda ab: min(blocked[int(ab[0]) - lo : int(ab[1]) - lo + 1]))
-    rows = group_rows(body)
     for a, b in candidates:
         # Split at the emptiest x of the band (its middle run of least cover), not at its centre.
         values = blocked[int(a) - lo : int(b) - lo + 1]

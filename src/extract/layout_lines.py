@@ -57,6 +57,7 @@ class Draft:
     """Estimated font size in points (text-layer size, or from OCR glyph heights)."""
     extra_boxes: list[BBox] = field(default_factory=list)
     text_override: str | None = None
+    _box: tuple[tuple[int, int], BBox] | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -66,7 +67,11 @@ class Draft:
 
     @property
     def bbox(self) -> BBox:
-        return union_bbox([w.bbox for w in self.words] + self.extra_boxes)
+        # Recomputed from the words each time: passes change words (merged headings) in place.
+        key = (len(self.words), len(self.extra_boxes))
+        if self._box is None or self._box[0] != key:
+            self._box = (key, union_bbox([w.bbox for w in self.words] + self.extra_boxes))
+        return self._box[1]
 
     @property
     def top(self) -> float:
@@ -101,33 +106,56 @@ class Draft:
         )
 
 
+_ROWS_CACHE: dict[tuple[int, ...], tuple[list[Word], list[list[Word]]]] = {}
+
+
 def group_rows(words: list[Word]) -> list[list[Word]]:
     """Words that share a text line (by vertical overlap), each row sorted left to right.
 
-    A word joins the row whose median band overlaps it most (at least half the smaller height);
-    using the median band, not the union, keeps rows of two columns with offset baselines apart.
+    A word joins the row whose mean band overlaps it most (at least half the smaller height);
+    using the mean band, not the union, keeps rows of two columns with offset baselines apart.
+    Several layout passes group the same words: the last results are kept (keyed by the words).
     """
+    key = tuple(id(w) for w in words)
+    cached = _ROWS_CACHE.get(key)
+    if cached is not None:
+        return [list(row) for row in cached[1]]
+    rows = _group_rows(words)
+    if len(_ROWS_CACHE) >= 32:
+        _ROWS_CACHE.clear()
+    _ROWS_CACHE[key] = (list(words), rows)  # holding the words keeps their ids valid
+    return [list(row) for row in rows]
+
+
+def _group_rows(words: list[Word]) -> list[list[Word]]:
     rows: list[list[Word]] = []
-    bands: list[tuple[float, float]] = []
-    for word in sorted(words, key=lambda w: ((w.bbox[1] + w.bbox[3]) / 2, w.bbox[0])):
-        top, bottom = word.bbox[1], word.bbox[3]
+    tops: list[float] = []
+    bottoms: list[float] = []
+    sums: list[list[float]] = []
+    for word in sorted(words, key=lambda w: (w.bbox[1] + w.bbox[3], w.bbox[0])):
+        _, top, _, bottom = word.bbox
+        height = bottom - top
         best, best_overlap = -1, 0.0
         for i in range(max(0, len(rows) - 12), len(rows)):
-            band_top, band_bottom = bands[i]
-            overlap = min(bottom, band_bottom) - max(top, band_top)
-            smaller = max(1e-6, min(bottom - top, band_bottom - band_top))
-            ratio = overlap / smaller
+            band_top, band_bottom = tops[i], bottoms[i]
+            overlap = (bottom if bottom < band_bottom else band_bottom) - (top if top > band_top else band_top)
+            if overlap <= 0:
+                continue
+            smaller = min(height, band_bottom - band_top)
+            ratio = overlap / smaller if smaller > 1e-6 else 0.0
             if ratio >= _ROW_OVERLAP and ratio > best_overlap:
                 best, best_overlap = i, ratio
         if best < 0:
             rows.append([word])
-            bands.append((top, bottom))
+            tops.append(top)
+            bottoms.append(bottom)
+            sums.append([top, bottom])
         else:
             rows[best].append(word)
-            bands[best] = (
-                statistics.median(w.bbox[1] for w in rows[best]),
-                statistics.median(w.bbox[3] for w in rows[best]),
-            )
+            sums[best][0] += top
+            sums[best][1] += bottom
+            count = len(rows[best])
+            tops[best], bottoms[best] = sums[best][0] / count, sums[best][1] / count
     for row in rows:
         row.sort(key=lambda w: w.bbox[0])
     rows.sort(key=lambda r: (min(w.bbox[1] for w in r), r[0].bbox[0]))
