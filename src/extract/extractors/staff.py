@@ -81,7 +81,7 @@ class StaffExtractor:
                 distance = len(between)
             elif team_before or label_value:
                 # 'een team van 10.', 'Staff: 25' (the label or 'team of' is the anchor)
-                prior, unit, end, distance = ("label" if label_value else "block"), None, n.end, 0
+                prior, unit, end, distance = ("label" if label_value else "block"), "headcount", n.end, 0
                 if staff_block is not None and lex.regex("staff", "fte_nouns").search(
                         ctx.folded, staff_block.start, staff_block.value_start):
                     unit = "fte"
