@@ -96,6 +96,7 @@ def test_website(extract_one, text, urls, website):
         ("Rôle : le laboratoire, créé en 2016, accompagne les ministères.", "fr", 2016),
         ("Rôle : depuis sa création en 2013, la structure forme des agents.", "fr", 2013),
         ("Opgericht: 2008", "nl", 2008),
+        ("Role: The lab, which was established in 2011, tests new services.", "en", 2011),
     ],
 )
 def test_founded_year(extract_one, text, lang, year):
@@ -110,6 +111,8 @@ def test_founded_year(extract_one, text, lang, year):
         ("Rol: Het lab organiseerde in 2019 een hackathon en werd later uitgebreid.", "nl"),
         ("Role: The labs were created following a call for projects that the ministry launched in spring 2018.", "en"),
         ("Rôle : depuis leur création, les laboratoires ont mené 80 projets en 2022.", "fr"),
+        ("Rol: Het lab werkt samen met Digipolis, dat in 2010 werd opgericht.", "nl"),
+        ("Role: It partners with the Open Data Institute, which was founded in 2012.", "en"),
     ],
 )
 def test_unrelated_year_is_not_founding(extract_one, text, lang):

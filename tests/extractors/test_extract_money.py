@@ -66,10 +66,17 @@ def test_unknown_budget_is_null(extract_one, text, lang):
     assert extract_one(text, "Onbekendlab", lang=lang).budget is None
 
 
-def test_unanchored_amount_has_lower_confidence_than_anchored(extract_one):
+def test_amount_without_budget_word_or_label_is_no_budget(extract_one):
     anchored = extract_one("Middelen: Het lab heeft een budget van 100.000 euro.", "A", lang="nl")
+    in_block = extract_one("Middelen: Het lab krijgt 100.000 euro van de stad.", "A", lang="nl")
     loose = extract_one("Rol: Het lab organiseerde een hackathon die 100.000 euro opbracht.", "B", lang="nl")
-    assert anchored.provenance["budget"].confidence > loose.provenance["budget"].confidence
+    assert anchored.provenance["budget"].confidence > in_block.provenance["budget"].confidence
+    assert loose.budget is None
+
+
+def test_spending_is_a_budget_word(extract_one):
+    record = extract_one("Policy Lab spent £1.9 million in 2022/23.", "Policy Lab", lang="en")
+    assert (record.budget.amount, record.budget.period) == (1900000, "year")
 
 
 def test_ocr_confidence_lowers_budget_confidence(extract_one):

@@ -10,7 +10,7 @@ from extract.extractors.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.models import Candidate, Provenance, Section
 
 NAME = "identity"
-VERSION = "2"
+VERSION = "3"
 
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9&.\-]{0,11}[A-Z0-9]$")
 _PARENS = re.compile(r"\s*\(([^()]{1,20})\)")
@@ -333,6 +333,11 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
     relatives = ctx.lex.folded("words", "relatives")
     determiners = ctx.lex.folded("words", "determiners")
     for i, word in enumerate(words):
-        if word in relatives and any(w in determiners for w in words[i + 1:]):
-            return True
+        if word in relatives and i > 0:
+            if any(w in determiners for w in words[i + 1:]):
+                return True
+            # 'works with X, which was founded in 2010' is X's founding; 'The lab, which ...' the lab's.
+            antecedent = words[i - 1]
+            own = {fold_keep(n.split()[-1]) for n in ctx.subject_names if n.split()}
+            return antecedent not in ctx.lex.folded("funding", "lab_words") | own
     return False

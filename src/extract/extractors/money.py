@@ -9,7 +9,7 @@ from extract.extractors.context import SectionContext
 from extract.models import Candidate, Section
 
 NAME = "money"
-VERSION = "2"
+VERSION = "3"
 
 ANCHOR_BEFORE_MAX = 8
 ANCHOR_AFTER_MAX = 4
@@ -61,7 +61,7 @@ class MoneyExtractor:
                 label_value = m.start - block.value_start < 3
                 prior, distance = ("label", 0) if label_value else ("block", 0)
             else:
-                prior, distance = "mention", 0
+                continue  # an amount with no budget word and no budget label is not the lab's budget
             value = _budget_value(ctx, m, anchor, block if in_block else None)
             out.append(ctx.candidate("budget", value, m.start, m.end, family=NAME, version=VERSION,
                                      prior=prior, distance=distance, ner=("MONEY",)))

@@ -17,7 +17,7 @@ from extract.extractors.lexicon import Lexicon, fold_keep
 from extract.models import Candidate, Section
 
 NAME = "staff"
-VERSION = "2"
+VERSION = "3"
 
 MAX_ADJECTIVES = 3
 GENERIC_ANCHOR_MAX = 6
@@ -75,7 +75,10 @@ class StaffExtractor:
                 if noun in generic and not (team_before or label_value or
                                             _anchor_before(ctx, anchors, s0, n.start)):
                     continue
-                prior = "label" if label_value else "anchored"
+                in_block = (ctx.field_at(n.start) in ("staff", "resources")
+                            or _anchor_before(ctx, anchors, s0, n.start))
+                # '5000 medewerkers' of the city elsewhere in the text is weaker than the resources block.
+                prior = "label" if label_value else "anchored" if in_block else "block"
                 unit = "fte" if noun in fte else "headcount"
                 end = match.end()
                 distance = len(between)
