@@ -287,7 +287,7 @@ class _PdfReader:
         return count, pages
 
     def _text_page(self, plumber_page: Any, number: int) -> Page:
-        from extract.text_layer import image_pixels, needs_ocr, page_figures, page_tables, page_words
+        from extract.text_layer import image_pixels, needs_ocr, page_figures, page_tables, page_words, scan_cover
 
         width, height = float(plumber_page.width), float(plumber_page.height)
         limit = self.settings.limits.max_page_side_pt
@@ -304,6 +304,7 @@ class _PdfReader:
             tables = page_tables(plumber_page, number)
             figures = page_figures(plumber_page)
             biggest_image = image_pixels(plumber_page)
+            cover = scan_cover(plumber_page)
         except Exception as exc:  # noqa: BLE001 - one bad content stream must not cost the document
             message = f"page {number}: text layer unreadable ({_describe(exc)}); using OCR"
             log.warning("%s: %s", self.path, message)
@@ -311,7 +312,7 @@ class _PdfReader:
             words, tables, figures, biggest_image = [], [], [], 0
             ocr, reason = True, "ocr: text layer unreadable"
         else:
-            ocr, reason = needs_ocr(words, number, self.settings)
+            ocr, reason = needs_ocr(words, number, self.settings, scan_cover=cover)
         if ocr and biggest_image > self.settings.limits.max_image_pixels:
             raise TooLargeError(
                 f"page {number} needs OCR but holds an image of {biggest_image / 1e6:.0f} Mpx, over "

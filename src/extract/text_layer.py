@@ -20,6 +20,9 @@ MIN_FIGURE_SIDE_PT = 28.35
 """1 cm: smaller images are bullets, icons or rules, not figures whose text should be dropped."""
 MAX_FIGURE_AREA_SHARE = 0.85
 """An image covering (nearly) the whole page is a scanned page or a background, not a figure."""
+SCAN_STAMP_WORDS = 40
+"""Fewer text-layer words than this over a page-sized scan are a stamp or label, not the page's text
+(an OCR'd PDF's invisible text layer holds the whole page)."""
 
 _BOLD_MARKERS = ("bold", "black", "heavy")
 _BAD_CATEGORIES = {"Co", "Cc", "Cs", "Cn"}  # private use, control, surrogate, unassigned
@@ -83,6 +86,19 @@ def page_figures(page: Any) -> list[BBox]:
     return figures
 
 
+def scan_cover(page: Any) -> float:
+    """Share of the page covered by its largest image (1.0 for a scanned page)."""
+    page_area = float(page.width) * float(page.height)
+    if page_area <= 0:
+        return 0.0
+    largest = 0.0
+    for image in page.images:
+        x0, x1 = max(float(image["x0"]), 0.0), min(float(image["x1"]), float(page.width))
+        top, bottom = max(float(image["top"]), 0.0), min(float(image["bottom"]), float(page.height))
+        largest = max(largest, max(x1 - x0, 0.0) * max(bottom - top, 0.0))
+    return largest / page_area
+
+
 def image_pixels(page: Any) -> int:
     """Pixels of the largest image embedded on the page (as stored, before scaling)."""
     largest = 0
@@ -105,8 +121,13 @@ def is_garbage(text: str) -> bool:
     return not any(ch.isalnum() for ch in text)
 
 
-def needs_ocr(words: Sequence[Word], page: int, settings: Settings) -> tuple[bool, str]:
-    """Whether page number ``page`` must be OCR'd instead of using its text layer, and why (logged)."""
+def needs_ocr(words: Sequence[Word], page: int, settings: Settings, *,
+              scan_cover: float = 0.0) -> tuple[bool, str]:
+    """Whether page number ``page`` must be OCR'd instead of using its text layer, and why (logged).
+
+    ``scan_cover`` is the share of the page under its largest image: a page-sized scan whose text
+    layer holds only a few words (a stamp, a page number, a filing label) is read by OCR too.
+    """
     if not words:
         decision = (True, "ocr: no text layer")
     else:
@@ -117,6 +138,8 @@ def needs_ocr(words: Sequence[Word], page: int, settings: Settings) -> tuple[boo
             decision = (True, f"ocr: {ratio:.0%} garbage glyphs")
         elif real < settings.min_words_text_layer:
             decision = (True, f"ocr: only {real} words in text layer")
+        elif scan_cover >= MAX_FIGURE_AREA_SHARE and real < SCAN_STAMP_WORDS:
+            decision = (True, f"ocr: scanned page with only {real} words in text layer")
         else:
             decision = (False, f"text layer: {real} words")
     log.info("page %d: %s", page, decision[1])

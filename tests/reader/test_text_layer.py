@@ -14,7 +14,7 @@ from extract.reader import read_document
 from extract.settings import Settings
 from extract.text_layer import is_garbage, needs_ocr
 
-from reader_docs import A4, LINES, make_text_pdf
+from reader_docs import A4, LINES, make_text_pdf, page_image
 
 
 def _words(*texts: str) -> list[Word]:
@@ -71,6 +71,11 @@ def test_needs_ocr_reasons(settings: Settings) -> None:
     decision = needs_ocr(garbage, 1, settings)
     assert decision == (True, "ocr: 35% garbage glyphs")
     assert needs_ocr(_words(*LINES[0].split()), 1, settings) == (False, f"text layer: {len(LINES[0].split())} words")
+    stamp = _words(*LINES[0].split())
+    assert needs_ocr(stamp, 1, settings, scan_cover=1.0) == (True, f"ocr: scanned page with only {len(stamp)} words "
+                                                                   "in text layer")
+    many = _words(*(" ".join(LINES).split()))
+    assert needs_ocr(many, 1, settings, scan_cover=1.0)[0] is False  # an OCR'd PDF's own text layer
 
 
 def test_ruled_table_and_image_figure(tmp_path: Path, settings: Settings) -> None:
@@ -148,6 +153,12 @@ def test_garbage_and_empty_pages_go_to_ocr(tmp_path: Path) -> None:
         c.drawString(72, 700 - 16 * i, " ".join("\ue000\ue001\ue002" for _ in range(8)))
     c.showPage()
     c.showPage()  # blank page
+    scan = tmp_path / "scan.png"
+    page_image(LINES[3:], dpi=150, repeat=1).save(scan)
+    c.drawImage(str(scan), 0, 0, width=A4[0], height=A4[1])  # a scanned page with a filing stamp on top
+    c.setFont("Helvetica", 9)
+    c.drawString(300, 820, "Received on 12 March 2024 by the registry office as file 117 for the archive copy")
+    c.showPage()
     c.save()
     settings = Settings(dpi=150)
     doc = read_document(path, settings)
@@ -156,3 +167,5 @@ def test_garbage_and_empty_pages_go_to_ocr(tmp_path: Path) -> None:
     assert methods[1][0] == "ocr" and "garbage glyphs" in methods[1][1]
     assert methods[2] == ("ocr", "ocr: no text layer")
     assert doc.pages[2].words == [] and doc.pages[2].ocr is not None
+    assert methods[3] == ("ocr", "ocr: scanned page with only 16 words in text layer")
+    assert "prototypes" in {w.text for w in doc.pages[3].words}
