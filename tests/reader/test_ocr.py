@@ -121,3 +121,24 @@ def test_skew_of_a_sideways_page_is_measured(turn: int) -> None:
                                                                              fillcolor=255)
     skew = estimate_skew(np.asarray(img), 150)
     assert skew == pytest.approx(-1.5, abs=0.15)
+
+
+def test_missing_language_pack_names_the_package(tmp_path: Path) -> None:
+    from extract.errors import MissingDependencyError
+
+    path = tmp_path / "page.png"
+    page_image(LINES[:1], dpi=100, repeat=1).save(path)
+    with pytest.raises(MissingDependencyError) as info:
+        read_document(path, Settings(languages=("nld", "xyz")))
+    assert "tesseract-ocr-xyz" in str(info.value)
+
+
+def test_tesseract_timeout_is_a_typed_error_with_the_page(tmp_path: Path) -> None:
+    from extract.errors import FileTimeoutError
+    from extract.settings import Limits
+
+    path = tmp_path / "page.png"
+    page_image(dpi=200).save(path)
+    with pytest.raises(FileTimeoutError) as info:
+        read_document(path, Settings(orient=False, limits=Limits(page_timeout_s=0.05)))
+    assert info.value.page == 1 and "page_timeout_s" in str(info.value)
