@@ -169,3 +169,29 @@ def test_a_footnote_goes_to_the_lab_whose_text_carries_its_mark():
     sections = _sections(flow)
     assert [line.text for line in sections[0].footnotes] == ["1 The steering group was set up after a study trip in 2015."]
     assert sections[1].footnotes == []
+
+
+def test_numbered_list_inside_a_lab_of_a_plain_text_report_neither_splits_nor_ends_it():
+    page = PageBuilder()
+    texts = []
+    for n, name in enumerate(["Lab One", "Lab Two", "Lab Three"], start=1):
+        texts += [f"{n}. {name}", f"Website: www.lab{n}.example.org", "Role: the lab helps services change."]
+        if n == 2:
+            texts += ["The lab works in three steps:", "1. Map the needs of users", "2. Test small prototypes",
+                      "3. Share what worked"]
+        texts += ["Governance: a board of five members."]
+    page.lines(texts, 72, 80, 10)
+    doc = document([page.build()])
+    sections = split_sections(doc, build_lines(doc))
+    assert [s.title for s in sections] == ["Lab One", "Lab Two", "Lab Three"]
+    assert "2. Test small prototypes" in sections[1].text and "Governance:" in sections[1].text
+
+
+def test_lab_numbering_that_restarts_under_each_chapter_keeps_every_lab():
+    flow = FlowBuilder()
+    for region in ["Northern", "Southern"]:
+        flow.line(f"{region} Europe", 18, bold=True, space_before=12)
+        for n in range(1, 4):
+            _lab(flow, f"{n}. Lab {region} {n}", f"www.{n}.example.org")
+    sections = _sections(flow)
+    assert [s.title for s in sections] == [f"Lab {r} {n}" for r in ["Northern", "Southern"] for n in range(1, 4)]
