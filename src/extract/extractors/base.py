@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from extract.extractors.context import SectionContext
-    from extract.models import Candidate
+    from extract.models import Candidate, Section
 
 
 class Extractor(Protocol):
@@ -14,4 +14,4 @@ class Extractor(Protocol):
     version: str
     """Bumped whenever a rule change can change the output (recorded in every output file)."""
 
-    def extract(self, section: SectionContext, ctx: SectionContext) -> list[Candidate]: ...
+    def extract(self, section: Section, ctx: SectionContext) -> list[Candidate]: ...

@@ -120,6 +120,16 @@ class SectionContext:
                     return block
         return None
 
+    def label_value(self, field: str) -> tuple[str, int, int] | None:
+        """(value, start, end) of the first line after ``field``'s label, if it has one."""
+        block = self.block(field)
+        if block is None:
+            return None
+        line_end = self.text.find("\n", block.value_start)
+        end = line_end if 0 <= line_end < block.end else block.end
+        value = self.text[block.value_start:end].strip()
+        return (value, block.value_start, end) if value else None
+
     def block_at(self, offset: int) -> Block | None:
         for block in self.blocks:
             if block.start <= offset < block.end or offset == block.end == len(self.text):

@@ -253,7 +253,7 @@ def _members(ctx: SectionContext, start: int, end: int, next_start: int) -> int 
 
     composed = lex.regex("governance", "composed_of").search(ctx.folded, end, hi)
     if composed and (colon := ctx.text.find(":", composed.end(), e0)) >= 0:
-        count = _count_items(ctx.text[colon + 1:_enumeration_end(ctx, colon, e0)], lex)
+        count = _count_items(ctx.text[colon + 1:e0], lex)
         if count >= 2:
             return count
     form = lex.regex("governance", "form_verbs")
@@ -272,11 +272,6 @@ def _members(ctx: SectionContext, start: int, end: int, next_start: int) -> int 
             if numbers and ctx.token_distance(p0, p0 + numbers[0].start) <= 1:
                 return int(numbers[0].value)
     return None
-
-
-def _enumeration_end(ctx: SectionContext, colon: int, e0: int) -> int:
-    # An enumeration may run over several sentences' worth of capitalised items; end at the sentence.
-    return e0
 
 
 def _count_items(text: str, lex: Lexicon) -> int:

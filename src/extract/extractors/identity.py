@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 
 from extract.extractors.context import SectionContext
+from extract.extractors.founded import YEAR as _YEAR
+from extract.extractors.founded import founded_year_candidates
 from extract.extractors.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.models import Candidate, Provenance, Section
 
@@ -15,12 +17,9 @@ VERSION = "3"
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9&.\-]{0,11}[A-Z0-9]$")
 _PARENS = re.compile(r"\s*\(([^()]{1,20})\)")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*:\s+")
-_YEAR = re.compile(r"(?<![\d.,\-–/])(1[89]\d\d|20\d\d)(?![\d\-–/])")
 _WORDS = re.compile(r"[\w'’-]+")
 _DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&\-]{1,11})\)")
 MAX_NAME_WORDS_BEFORE_DASH = 4
-FOUNDED_AFTER_MAX = 4
-FOUNDED_BEFORE_MAX = 3
 
 
 @dataclass(frozen=True)
@@ -102,7 +101,7 @@ class IdentityExtractor:
         websites = self._website(section, ctx)
         out += websites
         out += self._country_from_tld(ctx, websites)
-        out += self._founded(ctx)
+        out += founded_year_candidates(ctx, NAME, VERSION)
         return out
 
     # ------------------------------------------------------------------ title helpers
@@ -117,20 +116,9 @@ class IdentityExtractor:
             page=page, bbox=heading.bbox if heading else None, text=section.title or "",
             method=f"rule:{NAME}.title.v{VERSION}", confidence=conf))
 
-    def _label_value(self, ctx: SectionContext, field: str) -> tuple[str, int, int] | None:
-        block = ctx.block(field)
-        if block is None:
-            return None
-        line_end = ctx.text.find("\n", block.value_start)
-        end = line_end if 0 <= line_end < block.end else block.end
-        value = ctx.text[block.value_start:end].strip()
-        return (value, block.value_start, end) if value else None
-
-    # ------------------------------------------------------------------ fields
-
     def _name(self, section: Section, ctx: SectionContext, title: TitleParts | None) -> list[Candidate]:
         out = []
-        if (label := self._label_value(ctx, "name")) is not None:
+        if (label := ctx.label_value("name")) is not None:
             value, start, end = label
             parts = parse_title(value, ctx.lex)
             out.append(ctx.candidate("name", parts.name, start, end, family=NAME, version=VERSION, prior="label"))
@@ -139,11 +127,11 @@ class IdentityExtractor:
         return out
 
     def _acronym(self, ctx: SectionContext, title: TitleParts | None) -> list[Candidate]:
-        if (label := self._label_value(ctx, "acronym")) is not None:
+        if (label := ctx.label_value("acronym")) is not None:
             value, start, end = label
             if is_acronym(value.split()[0]):
                 return [ctx.candidate("acronym", value.split()[0], start, end, family=NAME, version=VERSION, prior="label")]
-        if (label := self._label_value(ctx, "name")) is not None:
+        if (label := ctx.label_value("name")) is not None:
             value, start, end = label
             if acronym := parse_title(value, ctx.lex).acronym:
                 return [ctx.candidate("acronym", acronym, start, end, family=NAME, version=VERSION, prior="label")]
@@ -171,7 +159,7 @@ class IdentityExtractor:
         from extract.normalize import country_code, find_countries
 
         out = []
-        if (label := self._label_value(ctx, "country")) is not None:
+        if (label := ctx.label_value("country")) is not None:
             value, start, end = label
             if code := country_code(value, ctx.lang):
                 out.append(ctx.candidate("country", code, start, end, family=NAME, version=VERSION, prior="label"))
@@ -198,7 +186,7 @@ class IdentityExtractor:
     def _website(self, section: Section, ctx: SectionContext) -> list[Candidate]:
         from extract.normalize import find_urls, normalize_url
 
-        if (label := self._label_value(ctx, "website")) is not None:
+        if (label := ctx.label_value("website")) is not None:
             value, start, end = label
             urls = find_urls(value)
             url = urls[0][0] if urls else normalize_url(value.split()[0])
@@ -227,69 +215,6 @@ class IdentityExtractor:
                 return [Candidate(field="country", value=code, provenance=prov.model_copy(update={
                     "method": f"rule:{NAME}.tld.v{VERSION}", "confidence": confidence("fallback")}))]
         return []
-
-    def _founded(self, ctx: SectionContext) -> list[Candidate]:
-        out = []
-        if (label := self._label_value(ctx, "founded")) is not None:
-            value, start, end = label
-            if m := _YEAR.search(value):
-                s = start + m.start()
-                out.append(ctx.candidate("founded_year", int(m.group(1)), s, s + 4, family=NAME, version=VERSION,
-                                         prior="label", ner=("DATE",)))
-        years = list(_YEAR.finditer(ctx.text))
-        agents = ctx.lex.regex("words", "agent_markers")
-        for kind in ("verbs", "nouns"):
-            for trigger in ctx.lex.regex("founded", kind).finditer(ctx.folded):
-                s0, e0 = ctx.sentence_span(trigger.start())
-                if kind == "verbs" and _other_subject(ctx, s0, trigger.start()):
-                    continue
-                for y in years:
-                    if not (s0 <= y.start() < e0):
-                        continue
-                    if y.start() >= trigger.end():
-                        distance = ctx.token_distance(trigger.end(), y.start())
-                        limit = FOUNDED_AFTER_MAX
-                        if agents.search(ctx.folded, trigger.end(), y.start()):
-                            limit += 3  # 'founded by the Ministry of Finance in 2010'
-                        if distance > limit:
-                            continue
-                    elif kind == "verbs" and y.end() <= trigger.start():
-                        distance = ctx.token_distance(y.end(), trigger.start())
-                        # 'in 1996 opgericht' yes; 'in 2016 door X werd gelanceerd' is someone else's act.
-                        if distance > FOUNDED_BEFORE_MAX or agents.search(ctx.folded, y.end(), trigger.start()):
-                            continue
-                    else:
-                        continue
-                    out.append(ctx.candidate("founded_year", int(y.group(1)), y.start(), y.end(), family=NAME,
-                                             version=VERSION, prior="anchored", distance=distance, ner=("DATE",)))
-        if not out:
-            out += self._since(ctx)
-        return out
-
-    def _since(self, ctx: SectionContext) -> list[Candidate]:
-        """'De werkplaats bestaat sinds 2012', 'X ondersteunt sinds 2020 ...': the lab has existed since."""
-        out = []
-        existence = ctx.lex.regex("founded", "existence_verbs")
-        for m in ctx.lex.regex("founded", "since").finditer(ctx.folded):
-            year = _YEAR.match(ctx.text, m.end() + 1) if ctx.text[m.end():m.end() + 1] == " " else None
-            if year is None:
-                continue
-            s0, _ = ctx.sentence_span(m.start())
-            s0 = ctx.label_free_start(s0)
-            verb = None
-            for v in existence.finditer(ctx.folded, s0, m.start()):
-                verb = v
-            if verb is not None and ctx.token_distance(verb.end(), m.start()) <= 1:
-                prior = "anchored"
-            elif ctx.refers_to_lab(ctx.text[s0:m.start()]) and ctx.token_distance(s0, m.start()) <= 6:
-                prior = "mention"
-            else:
-                continue
-            out.append(ctx.candidate("founded_year", int(year.group(1)), year.start(), year.end(), family=NAME,
-                                     version=VERSION, prior=prior, ner=("DATE",)))
-            break
-        return out
-
 
 _URLISH = re.compile(r"^(?:https?://|www\.)|\.[a-z]{2,3}(?:/|$)", re.IGNORECASE)
 _BRAND = re.compile(r"^(?=\w*[a-z])(?=\w*[A-Z]\w*[A-Z0-9]|\w*\d)\w{3,}$")
@@ -324,20 +249,3 @@ def _initials_cover(acronym: str, words: list[str]) -> bool:
             pool.remove(c)
             hits += 1
     return hits / len(letters) >= 0.75
-
-
-def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
-    """'... a call that the ministry launched in 2018': the verb has its own subject in a relative
-    clause, so the year is not the lab's ('the lab, which was founded in 2010' still counts)."""
-    words = [fold_keep(w) for w in _WORDS.findall(ctx.text[s0:verb_start])][-5:]
-    relatives = ctx.lex.folded("words", "relatives")
-    determiners = ctx.lex.folded("words", "determiners")
-    for i, word in enumerate(words):
-        if word in relatives and i > 0:
-            if any(w in determiners for w in words[i + 1:]):
-                return True
-            # 'works with X, which was founded in 2010' is X's founding; 'The lab, which ...' the lab's.
-            antecedent = words[i - 1]
-            own = {fold_keep(n.split()[-1]) for n in ctx.subject_names if n.split()}
-            return antecedent not in ctx.lex.folded("funding", "lab_words") | own
-    return False

@@ -1,0 +1,104 @@
+"""Founding year: a year tied to a founding verb or noun in the same clause and close to it.
+
+nl 'opgericht (in)', 'in 1996 opgericht', 'sinds de oprichting eind 2019'; en 'founded/set up in',
+'since its founding in'; fr 'fondé en', 'depuis sa création en' (words in rules/*.yml). A year
+in an unrelated clause is not the lab's founding: the year must sit at most a few words from the
+trigger, not behind an agent ('in 2016 door X gelanceerd') nor in a relative clause about
+another organisation ('..., which was founded in 2010'). 'X bestaat sinds 2012' and 'X <verb>
+sinds 2020' (X the lab) are the fallback.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.extractors.context import SectionContext
+from extract.extractors.lexicon import fold_keep
+from extract.models import Candidate
+
+YEAR = re.compile(r"(?<![\d.,\-–/])(1[89]\d\d|20\d\d)(?![\d\-–/])")
+_WORDS = re.compile(r"[\w'’-]+")
+FOUNDED_AFTER_MAX = 4
+FOUNDED_BEFORE_MAX = 3
+
+
+def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
+    """Founding years: the founded label, a founding verb/noun next to a year, else 'since <year>'."""
+    out = []
+    if (label := ctx.label_value("founded")) is not None:
+        value, start, end = label
+        if m := YEAR.search(value):
+            s = start + m.start()
+            out.append(ctx.candidate("founded_year", int(m.group(1)), s, s + 4, family=family, version=version,
+                                     prior="label", ner=("DATE",)))
+    years = list(YEAR.finditer(ctx.text))
+    agents = ctx.lex.regex("words", "agent_markers")
+    for kind in ("verbs", "nouns"):
+        for trigger in ctx.lex.regex("founded", kind).finditer(ctx.folded):
+            s0, e0 = ctx.sentence_span(trigger.start())
+            if kind == "verbs" and _other_subject(ctx, s0, trigger.start()):
+                continue
+            for y in years:
+                if not (s0 <= y.start() < e0):
+                    continue
+                if y.start() >= trigger.end():
+                    distance = ctx.token_distance(trigger.end(), y.start())
+                    limit = FOUNDED_AFTER_MAX
+                    if agents.search(ctx.folded, trigger.end(), y.start()):
+                        limit += 3  # 'founded by the Ministry of Finance in 2010'
+                    if distance > limit:
+                        continue
+                elif kind == "verbs" and y.end() <= trigger.start():
+                    distance = ctx.token_distance(y.end(), trigger.start())
+                    # 'in 1996 opgericht' yes; 'in 2016 door X werd gelanceerd' is someone else's act.
+                    if distance > FOUNDED_BEFORE_MAX or agents.search(ctx.folded, y.end(), trigger.start()):
+                        continue
+                else:
+                    continue
+                out.append(ctx.candidate("founded_year", int(y.group(1)), y.start(), y.end(), family=family,
+                                         version=version, prior="anchored", distance=distance, ner=("DATE",)))
+    if not out:
+        out += _since(ctx, family, version)
+    return out
+
+
+def _since(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
+    """'De werkplaats bestaat sinds 2012', 'X ondersteunt sinds 2020 ...': the lab has existed since."""
+    out = []
+    existence = ctx.lex.regex("founded", "existence_verbs")
+    for m in ctx.lex.regex("founded", "since").finditer(ctx.folded):
+        year = YEAR.match(ctx.text, m.end() + 1) if ctx.text[m.end():m.end() + 1] == " " else None
+        if year is None:
+            continue
+        s0, _ = ctx.sentence_span(m.start())
+        s0 = ctx.label_free_start(s0)
+        verb = None
+        for v in existence.finditer(ctx.folded, s0, m.start()):
+            verb = v
+        if verb is not None and ctx.token_distance(verb.end(), m.start()) <= 1:
+            prior = "anchored"
+        elif ctx.refers_to_lab(ctx.text[s0:m.start()]) and ctx.token_distance(s0, m.start()) <= 6:
+            prior = "mention"
+        else:
+            continue
+        out.append(ctx.candidate("founded_year", int(year.group(1)), year.start(), year.end(), family=family,
+                                 version=version, prior=prior, ner=("DATE",)))
+        break
+    return out
+
+
+def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
+    """'... a call that the ministry launched in 2018': the verb has its own subject in a relative
+    clause, so the year is not the lab's ('the lab, which was founded in 2010' still counts)."""
+    words = [fold_keep(w) for w in _WORDS.findall(ctx.text[s0:verb_start])][-5:]
+    relatives = ctx.lex.folded("words", "relatives")
+    determiners = ctx.lex.folded("words", "determiners")
+    for i, word in enumerate(words):
+        if word in relatives and i > 0:
+            if any(w in determiners for w in words[i + 1:]):
+                return True
+            # 'works with X, which was founded in 2010' is X's founding; 'The lab, which ...' the lab's.
+            antecedent = words[i - 1]
+            own = {fold_keep(n.split()[-1]) for n in ctx.subject_names if n.split()}
+            return antecedent not in ctx.lex.folded("funding", "lab_words") | own
+    return False
