@@ -130,3 +130,22 @@ def test_url_title_is_not_a_name(extract_one):
     record = extract_one(text, "www.lab.it", lang="en")
     assert record.name is None
     assert record.website == "https://www.lab.it"
+
+
+def test_ocr_specks_in_title():
+    assert parse_title("Laboratorio de Experimentacao .Administrativa (LEA), Portugal", lexicon("en")).name == (
+        "Laboratorio de Experimentacao Administrativa")
+
+
+def test_brand_name_with_heading_line_in_section(make_section):
+    from extract.extractors import extract_records
+    from extract.models import Line
+    from extract.settings import Settings
+
+    title = "GovLab Proeftuin voor digitale dienstverlening in Nederland"
+    section = make_section("Rol: GovLab is een proeftuin. GovLab werkt met ambtenaren.", title, lang="nl")
+    heading = Line(page=1, text="3. " + title, bbox=(72.0, 50.0, 400.0, 64.0), role="heading")
+    section = section.model_copy(update={"lines": [heading, *section.lines]})
+    record = extract_records([section], Settings())[0]
+    assert record.name == "GovLab"
+    assert record.provenance["name"].bbox == heading.bbox

@@ -12,7 +12,7 @@ from extract.extractors.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.models import Candidate, Provenance, Section
 
 NAME = "identity"
-VERSION = "3"
+VERSION = "4"
 
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9&.\-]{0,11}[A-Z0-9]$")
 _PARENS = re.compile(r"\s*\(([^()]{1,20})\)")
@@ -40,6 +40,8 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
     from extract.normalize import country_code
 
     text = re.sub(r"\s+", " ", title).strip(" .:-–")
+    text = re.sub(r"(?<=\s)[.,;:·'`](?=\w)", "", text)  # OCR specks before a word: 'Experimentacao .Administrativa'
+
     if document:
         text = _strip_report_words(text, lex)
     country = None
@@ -123,7 +125,8 @@ class IdentityExtractor:
             parts = parse_title(value, ctx.lex)
             out.append(ctx.candidate("name", parts.name, start, end, family=NAME, version=VERSION, prior="label"))
         if title and title.name and not _URLISH.search(title.name):
-            out.append(self._title_candidate("name", _short_name(title.name, ctx.text), section, ctx, 0.9))
+            body = "\n".join(line.text for line in ctx.lines if line.role != "heading")
+            out.append(self._title_candidate("name", _short_name(title.name, body), section, ctx, 0.9))
         return out
 
     def _acronym(self, ctx: SectionContext, title: TitleParts | None) -> list[Candidate]:
