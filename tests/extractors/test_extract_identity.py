@@ -149,3 +149,10 @@ def test_brand_name_with_heading_line_in_section(make_section):
     record = extract_records([section], Settings())[0]
     assert record.name == "GovLab"
     assert record.provenance["name"].bbox == heading.bbox
+
+
+def test_footer_url_that_names_the_lab(extract_one):
+    urls = ("https://www.otherlab.be/", "https://www.vlaanderen.be/proeftuin-vlaanderen")
+    record = extract_one("Rol: Een proeftuin voor nieuwe diensten.", "Proeftuin Vlaanderen", lang="nl", urls=urls)
+    assert record.website == "https://www.vlaanderen.be/proeftuin-vlaanderen"
+    assert record.provenance["website"].confidence < 0.5

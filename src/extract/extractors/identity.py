@@ -197,14 +197,16 @@ class IdentityExtractor:
                 return [ctx.candidate("website", url, start, end, family=NAME, version=VERSION, prior="label")]
         for url, s, e in find_urls(ctx.text):
             return [ctx.candidate("website", url, s, e, family=NAME, version=VERSION, prior="mention")]
-        for line in section.urls:
-            urls = find_urls(line.text)
-            if urls:
-                from extract.assemble import confidence
+        footer = [(url, line) for line in section.urls for url, _, _ in find_urls(line.text)[:1]]
+        if footer:
+            from extract.assemble import confidence
 
-                return [Candidate(field="website", value=urls[0][0], provenance=Provenance(
-                    page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.footer.v{VERSION}",
-                    confidence=confidence("fallback", ocr=line.conf)))]
+            # A page footer lists the URLs of every lab on the page: take the one that names this lab.
+            words = {w for n in ctx.subject_names for w in re.findall(r"\w{4,}", fold_keep(n))}
+            url, line = max(footer, key=lambda item: sum(w in fold_keep(item[0]) for w in words))
+            return [Candidate(field="website", value=url, provenance=Provenance(
+                page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.footer.v{VERSION}",
+                confidence=confidence("fallback", ocr=line.conf)))]
         return []
 
     def _country_from_tld(self, ctx: SectionContext, websites: list[Candidate]) -> list[Candidate]:
