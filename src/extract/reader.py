@@ -165,6 +165,8 @@ class _PdfReader:
 
     def read(self) -> Document:
         fium_count = _pdfium_page_count(self.path)
+        if fium_count:
+            self._check_page_count(fium_count)  # reject early, before pdfplumber parses thousands of pages
         text_pages: dict[int, Page] = {}
         if self.cache is not None and fium_count:
             text_pages = self._cached_text_pages(fium_count)
@@ -191,6 +193,12 @@ class _PdfReader:
         source = Source(path=str(self.path), sha256=self.sha256, media_type="application/pdf", size=self.size,
                         pages=count)
         return Document(source=source, pages=[pages[n] for n in sorted(pages)], warnings=self.warnings)
+
+    def _check_page_count(self, count: int) -> None:
+        limit = self.settings.limits.max_pages
+        if count > limit:
+            raise TooLargeError(f"the PDF has {count} pages, over limits.max_pages ({limit}); split it or raise "
+                                "the limit", path=str(self.path))
 
     def _why(self) -> str:
         return f" ({self.original_error})" if self.original_error else ""
@@ -271,10 +279,7 @@ class _PdfReader:
             count = len(pdf.pages)
         if count == 0:
             raise ValueError("the PDF has no pages")
-        limit = self.settings.limits.max_pages
-        if count > limit:
-            raise TooLargeError(f"the PDF has {count} pages, over limits.max_pages ({limit}); split it or raise "
-                                "the limit", path=str(self.path))
+        self._check_page_count(count)
         todo = [n for n in range(1, count + 1) if n not in skip]
         pages: dict[int, Page] = {}
         for start in range(0, len(todo), REOPEN_EVERY):
