@@ -292,7 +292,8 @@ class _PdfReader:
         return count, pages
 
     def _text_page(self, plumber_page: Any, number: int) -> Page:
-        from extract.text_layer import image_pixels, needs_ocr, page_figures, page_tables, page_words, scan_cover
+        from extract.text_layer import (image_pixels, needs_ocr, page_figures, page_tables, page_words, scan_cover,
+                                        sideways_share)
 
         width, height = float(plumber_page.width), float(plumber_page.height)
         limit = self.settings.limits.max_page_side_pt
@@ -310,6 +311,7 @@ class _PdfReader:
             figures = page_figures(plumber_page)
             biggest_image = image_pixels(plumber_page)
             cover = scan_cover(plumber_page)
+            sideways = sideways_share(plumber_page)
         except Exception as exc:  # noqa: BLE001 - one bad content stream must not cost the document
             message = f"page {number}: text layer unreadable ({_describe(exc)}); using OCR"
             log.warning("%s: %s", self.path, message)
@@ -317,7 +319,7 @@ class _PdfReader:
             words, tables, figures, biggest_image = [], [], [], 0
             ocr, reason = True, "ocr: text layer unreadable"
         else:
-            ocr, reason = needs_ocr(words, number, self.settings, scan_cover=cover)
+            ocr, reason = needs_ocr(words, number, self.settings, scan_cover=cover, sideways=sideways)
         if ocr and biggest_image > self.settings.limits.max_image_pixels:
             raise TooLargeError(
                 f"page {number} needs OCR but holds an image of {biggest_image / 1e6:.0f} Mpx, over "

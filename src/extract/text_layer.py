@@ -20,6 +20,8 @@ MIN_FIGURE_SIDE_PT = 28.35
 """1 cm: smaller images are bullets, icons or rules, not figures whose text should be dropped."""
 MAX_FIGURE_AREA_SHARE = 0.85
 """An image covering (nearly) the whole page is a scanned page or a background, not a figure."""
+MAX_SIDEWAYS_SHARE = 0.5
+"""More sideways characters than this: the page's text is turned, not a rotated margin note."""
 SCAN_STAMP_WORDS = 40
 """Fewer text-layer words than this over a page-sized scan are a stamp or label, not the page's text
 (an OCR'd PDF's invisible text layer holds the whole page)."""
@@ -86,6 +88,14 @@ def page_figures(page: Any) -> list[BBox]:
     return figures
 
 
+def sideways_share(page: Any) -> float:
+    """Share of the page's characters that are not upright on the displayed page."""
+    chars = page.chars
+    if not chars:
+        return 0.0
+    return sum(1 for c in chars if not c.get("upright", True)) / len(chars)
+
+
 def scan_cover(page: Any) -> float:
     """Share of the page covered by its largest image (1.0 for a scanned page)."""
     page_area = float(page.width) * float(page.height)
@@ -122,11 +132,13 @@ def is_garbage(text: str) -> bool:
 
 
 def needs_ocr(words: Sequence[Word], page: int, settings: Settings, *,
-              scan_cover: float = 0.0) -> tuple[bool, str]:
+              scan_cover: float = 0.0, sideways: float = 0.0) -> tuple[bool, str]:
     """Whether page number ``page`` must be OCR'd instead of using its text layer, and why (logged).
 
     ``scan_cover`` is the share of the page under its largest image: a page-sized scan whose text
     layer holds only a few words (a stamp, a page number, a filing label) is read by OCR too.
+    ``sideways`` is the share of characters that run up or down the displayed page (a page turned
+    with /Rotate): their words come out letter by letter, while OCR turns the page upright.
     """
     if not words:
         decision = (True, "ocr: no text layer")
@@ -138,6 +150,8 @@ def needs_ocr(words: Sequence[Word], page: int, settings: Settings, *,
             decision = (True, f"ocr: {ratio:.0%} garbage glyphs")
         elif real < settings.min_words_text_layer:
             decision = (True, f"ocr: only {real} words in text layer")
+        elif sideways > MAX_SIDEWAYS_SHARE:
+            decision = (True, f"ocr: {sideways:.0%} of the text runs sideways")
         elif scan_cover >= MAX_FIGURE_AREA_SHARE and real < SCAN_STAMP_WORDS:
             decision = (True, f"ocr: scanned page with only {real} words in text layer")
         else:

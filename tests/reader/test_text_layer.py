@@ -169,3 +169,17 @@ def test_garbage_and_empty_pages_go_to_ocr(tmp_path: Path) -> None:
     assert doc.pages[2].words == [] and doc.pages[2].ocr is not None
     assert methods[3] == ("ocr", "ocr: scanned page with only 16 words in text layer")
     assert "prototypes" in {w.text for w in doc.pages[3].words}
+
+
+@pytest.mark.slow
+def test_page_turned_with_rotate_goes_to_ocr_and_comes_out_upright(text_pdf: Path, tmp_path: Path) -> None:
+    path = tmp_path / "turned.pdf"
+    with pikepdf.open(text_pdf) as pdf:
+        pdf.pages[0].Rotate = 90  # displayed sideways: its text runs down the page
+        pdf.save(path)
+    doc = read_document(path, Settings(dpi=150))
+    first, second = doc.pages
+    assert first.method == "ocr" and first.reason == "ocr: 100% of the text runs sideways"
+    assert first.ocr is not None and first.ocr.rotation == 270 and first.height > first.width
+    assert " ".join(w.text for w in first.words[:4]) == " ".join(LINES[0].split()[:4])
+    assert second.method == "text"
