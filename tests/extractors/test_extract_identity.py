@@ -156,3 +156,8 @@ def test_footer_url_that_names_the_lab(extract_one):
     record = extract_one("Rol: Een proeftuin voor nieuwe diensten.", "Proeftuin Vlaanderen", lang="nl", urls=urls)
     assert record.website == "https://www.vlaanderen.be/proeftuin-vlaanderen"
     assert record.provenance["website"].confidence < 0.5
+
+
+def test_title_with_dangling_preposition():
+    parts = parse_title("Centrum voor Publieke Innovatie (CPI) in", lexicon("nl"))
+    assert (parts.name, parts.acronym) == ("Centrum voor Publieke Innovatie", "CPI")

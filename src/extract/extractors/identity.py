@@ -49,6 +49,8 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
     match = re.search(rf"\s+(?:{preps})\s+([^()]+?)\s*$", text, flags=re.IGNORECASE)
     if match and (code := country_code(match.group(1), lex.lang)):
         country, text = code, text[: match.start()].strip()
+    # A heading whose country went to the next line: 'Centre for X (CO-PI) in'.
+    text = re.sub(rf"\s+(?:{preps})$", "", text, flags=re.IGNORECASE)
     # 'Offentliga Innovationsrummet (OIR), Sweden', 'BruLab · Belgique'
     match = re.search(r"\s*[,·|–—]\s*([^,()·|]+?)\s*$", text)
     if country is None and match and (code := country_code(match.group(1), lex.lang)):
