@@ -18,8 +18,15 @@ Confidence (``confidence()``), the number a reviewer sorts by, is built from evi
     agreement  1.15 when a spaCy entity of the expected kind (MONEY, CARDINAL, ORG, GPE, DATE;
                EntityRuler patterns or a trained model) overlaps the value, else 1.0
 
-Per field the candidate with the highest confidence wins (ties: the first in reading order);
-list fields (governance bodies, funding sources) keep every candidate, deduplicated.
+Per field the candidate with the highest confidence wins (ties: the first in reading order),
+and the other candidates then move its confidence (``settle()``):
+
+    agreement  x 1.1 when another candidate read from elsewhere in the text has the same value
+    conflict   x (1 - 0.5 x c) where c is the confidence of the best candidate with another value
+
+so '4 medewerkers' stated twice is surer than once, and a table cell that contradicts the prose
+is flagged low for review. A table row merged with prose gets the same conflict rule per field.
+List fields (governance bodies, funding sources) keep every candidate, deduplicated.
 """
 
 from __future__ import annotations
@@ -58,9 +65,34 @@ def confidence(prior: str | float, *, ocr: float | None = 1.0, distance: int = 0
     return round(max(0.01, min(0.99, value)), 3)
 
 
+AGREEMENT_BOOST = 1.1
+CONFLICT_WEIGHT = 0.5
+
+
 def _best(candidates: list[Candidate]) -> Candidate:
     # max() keeps the first of equal scores, i.e. the first in reading order.
     return max(candidates, key=lambda c: c.provenance.confidence)
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, dict) and isinstance(b, dict):
+        keys = ("amount", "currency") if "amount" in a else ("count",) if "count" in a else tuple(a)
+        return all(a.get(k) == b.get(k) for k in keys)
+    if isinstance(a, str) and isinstance(b, str):
+        return fold(a) == fold(b)
+    return bool(a == b)
+
+
+def settle(best: Candidate, others: list[Candidate]) -> Provenance:
+    """The winner's provenance with its confidence moved by agreeing and conflicting candidates."""
+    conf = best.provenance.confidence
+    agree = [c for c in others if c is not best and _same(c.value, best.value) and c.provenance.bbox != best.provenance.bbox]
+    conflict = [c.provenance.confidence for c in others if not _same(c.value, best.value)]
+    if agree:
+        conf *= AGREEMENT_BOOST
+    if conflict:
+        conf *= 1.0 - CONFLICT_WEIGHT * max(conflict)
+    return best.provenance.model_copy(update={"confidence": round(max(0.01, min(0.99, conf)), 3)})
 
 
 def _dedupe_bodies(candidates: list[Candidate]) -> tuple[list[dict[str, Any]], Provenance | None]:
@@ -113,7 +145,7 @@ def assemble_record(candidates: Iterable[Candidate], section_info: dict[str, Any
         if field in by_field:
             best = _best(by_field[field])
             values[field] = best.value
-            provenance[field] = best.provenance
+            provenance[field] = settle(best, by_field[field])
     bodies, body_prov = _dedupe_bodies([c for c in by_field.get("governance.bodies", [])
                                         if c.provenance.confidence >= MIN_LIST_CONFIDENCE])
     funding, funding_prov = _dedupe_strings([c for c in by_field.get("funding_sources", [])
@@ -161,6 +193,13 @@ def merge_records(prose: LabRecord, row: LabRecord) -> LabRecord:
             data[field] = theirs.model_dump() if hasattr(theirs, "model_dump") else theirs
             if field in row.provenance:
                 provenance[field] = row.provenance[field]
+        if mine is not None and theirs is not None and field in provenance:
+            a = mine.model_dump() if hasattr(mine, "model_dump") else mine
+            b = theirs.model_dump() if hasattr(theirs, "model_dump") else theirs
+            loser = min(_conf(prose, field), _conf(row, field))
+            factor = AGREEMENT_BOOST if _same(a, b) else 1.0 - CONFLICT_WEIGHT * loser
+            conf = round(max(0.01, min(0.99, provenance[field].confidence * factor)), 3)
+            provenance[field] = provenance[field].model_copy(update={"confidence": conf})
     gov_p, gov_r = prose.governance or Governance(), row.governance or Governance()
     governance = Governance(text=gov_p.text or gov_r.text, parent=gov_p.parent or gov_r.parent,
                             bodies=list(gov_p.bodies or gov_r.bodies))

@@ -101,3 +101,20 @@ def test_pipeline_patterns(lang, text, label, span):
     nlp = get_pipeline(lang)
     assert get_pipeline(lang) is nlp  # built once per process
     assert (span, label) in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_agreement_raises_and_conflict_lowers_confidence(extract_one):
+    once = extract_one("Middelen: Het lab telt 5 medewerkers.", "Lab", lang="nl")
+    twice = extract_one("Middelen: Het lab telt 5 medewerkers.\nPersoneel: 5 medewerkers", "Lab", lang="nl")
+    clash = extract_one("Middelen: Het lab telt 5 medewerkers.\nPersoneel: 9 medewerkers", "Lab", lang="nl")
+    assert twice.provenance["staff"].confidence > once.provenance["staff"].confidence
+    assert clash.provenance["staff"].confidence < 0.6 < once.provenance["staff"].confidence
+
+
+def test_table_row_contradicting_prose_is_flagged(make_section):
+    row = make_section("", None, kind="table_row", lang="nl", table_fields={"Naam": "Stadslab Zuid", "Personeel": "4"})
+    prose = make_section("Middelen: Stadslab Zuid telt 9 medewerkers.", "Stadslab Zuid", lang="nl")
+    agree_row = make_section("", None, kind="table_row", lang="nl", table_fields={"Naam": "Stadslab Zuid", "Personeel": "9"})
+    clash = extract_records([row, prose], Settings())[0]
+    agree = extract_records([agree_row, prose], Settings())[0]
+    assert agree.provenance["staff"].confidence > clash.provenance["staff"].confidence
