@@ -36,6 +36,8 @@ OSD_DPI = 150.0
 """The fallback OSD runs on a copy at ~150 DPI: as reliable as 300 DPI here at half the time
 (at ~100 DPI OSD starts to guess)."""
 OSD_RECHECK_CONF = 2.0
+UPSIDE_DOWN_RATIO = 1.5
+"""``upside_down_ratio`` above which a page gets orientation detection (upright pages measure 0.1-0.7)."""
 MIN_ROTATION_VOTES = 3
 """Word pairs running the same non-upright way before a page is called turned."""
 LOW_MEAN_CONF = 0.55
@@ -102,24 +104,29 @@ def ocr_page_job(job: OcrJob) -> Page:
 def ocr_image(img: Image.Image, dpi: float, job: OcrJob, warnings: list[str] | None = None) -> Page:
     """Deskew, OCR and turn upright an 8-bit grey page image at ``dpi``.
 
-    Orientation comes from Tesseract's own OSD inside the recognition run (``--psm 1``): a separate
-    OSD pass would cost ~11% of the page's CPU. Tesseract then reports boxes in the image's frame,
-    so the turn is read from the direction the words of each line run, and boxes are turned with it.
+    Orientation costs nothing on upright pages: a page only gets Tesseract's orientation detection
+    (``--psm 1``, inside the recognition run) when its lines run sideways or look upside down.
+    Tesseract then reports boxes in the image's frame, so the turn is read from the direction the
+    words of each line run, and the boxes are turned with it. A page read poorly all the same gets
+    a thorough OSD pass and a second reading.
     """
     gray = np.asarray(img)
     with tempfile.TemporaryDirectory(prefix="extract-ocr-") as tmp:
         tmpdir = Path(tmp)
-        skew = estimate_skew(gray, dpi) if job.deskew else 0.0
+        skew, sideways = measure_skew(gray, dpi) if (job.deskew or job.orient) else (0.0, False)
+        if not job.deskew:
+            skew = 0.0
         if abs(skew) >= MIN_SKEW:
             gray = rotate_small(gray, skew)
-        boxes = _tesseract_boxes(gray, job, tmpdir, psm=1 if job.orient else 3)
-        rotation = reading_rotation(boxes) if job.orient else 0
+        suspect = job.orient and (sideways or upside_down_ratio(gray, dpi) > UPSIDE_DOWN_RATIO)
+        boxes = _tesseract_boxes(gray, job, tmpdir, psm=1 if suspect else 3)
+        rotation = reading_rotation(boxes) if suspect else 0
         height, width = gray.shape
         boxes = [_turn_box(b, rotation, width, height) for b in boxes]
         gray = _rotate_quarter(gray, rotation)
         mean = _mean_conf(boxes)
         if job.orient and rotation == 0 and len(boxes) >= 20 and mean is not None and mean < LOW_MEAN_CONF:
-            # Tesseract's orientation guess may have failed on a poor page: ask OSD thoroughly, keep the better.
+            # The page may be turned after all: ask OSD thoroughly, keep the better reading.
             osd = tools.tesseract_osd(_write_pgm(_downscale(gray, OSD_DPI / dpi), tmpdir / "osd.pgm"),
                                       timeout=job.timeout_s, page=job.number, min_characters=50)
             if osd and osd[0] and osd[1] >= OSD_RECHECK_CONF:
@@ -204,7 +211,12 @@ def _rotate_quarter(gray: np.ndarray, clockwise: int) -> np.ndarray:
 
 
 def estimate_skew(gray: np.ndarray, dpi: float) -> float:
-    """Skew of the text lines in degrees (positive: lines fall to the right), within ±MAX_SKEW.
+    """Skew of the text lines in degrees (positive: lines fall to the right), within ±MAX_SKEW."""
+    return measure_skew(gray, dpi)[0]
+
+
+def measure_skew(gray: np.ndarray, dpi: float) -> tuple[float, bool]:
+    """(skew in degrees, whether the text lines run up or down the image rather than across).
 
     Projection-profile search on ink pixel coordinates of a ~100 DPI copy: the angle whose row
     histogram is sharpest is the one where the text lines run straight. Columns are searched too,
@@ -214,7 +226,7 @@ def estimate_skew(gray: np.ndarray, dpi: float) -> float:
     ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
     ys, xs = np.nonzero(ink)
     if len(ys) < 500 or len(ys) > 0.5 * ink.size:
-        return 0.0  # blank, or no paper to speak of
+        return 0.0, False  # blank, or no paper to speak of
     if len(ys) > SKEW_SAMPLE:
         pick = np.random.default_rng(0).choice(len(ys), SKEW_SAMPLE, replace=False)
         ys, xs = ys[pick], xs[pick]
@@ -222,8 +234,34 @@ def estimate_skew(gray: np.ndarray, dpi: float) -> float:
     row_angle, row_score = _sharpest(xs_f, ys_f, float(max(small.shape)))
     col_angle, col_score = _sharpest(ys_f, xs_f, float(max(small.shape)))
     # A vertical line leaning right as it goes down is a counter-clockwise skew: the sign flips.
-    best = row_angle if row_score >= col_score else -col_angle
-    return float(np.clip(best, -MAX_SKEW, MAX_SKEW))
+    sideways = col_score > row_score
+    best = -col_angle if sideways else row_angle
+    return float(np.clip(best, -MAX_SKEW, MAX_SKEW)), sideways
+
+
+def upside_down_ratio(gray: np.ndarray, dpi: float) -> float:
+    """Ink below the x-height band of each text line over ink above it (~0.1-0.7 upright, ~4 upside down).
+
+    Latin text has more ascenders (capitals, b d f h k l t, digits) than descenders (g j p q y):
+    a page whose lines carry more ink under their core than over it is probably upside down.
+    Costs milliseconds, where an OSD pass costs ~10% of the page's OCR.
+    """
+    small = _downscale(gray, min(1.0, 150.0 / dpi))
+    ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    profile = ink.sum(axis=1).astype(np.float64)
+    if not profile.any():
+        return 0.0
+    on = profile > max(2.0, 0.05 * float(np.percentile(profile[profile > 0], 90)))
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], on.astype(np.int8), [0]))))
+    above = below = 0.0
+    for start, stop in zip(edges[::2], edges[1::2]):
+        if not 4 <= stop - start <= 80:  # not a text line at ~150 DPI (speck, rule, picture)
+            continue
+        band = profile[start:stop]
+        core = np.flatnonzero(band >= 0.5 * band.max())
+        above += float(band[: core[0]].sum())
+        below += float(band[core[-1] + 1:].sum())
+    return below / above if above > 0 else (UPSIDE_DOWN_RATIO * 2 if below > 0 else 0.0)
 
 
 def _sharpest(along: np.ndarray, across: np.ndarray, offset: float) -> tuple[float, float]:

@@ -142,3 +142,12 @@ def test_tesseract_timeout_is_a_typed_error_with_the_page(tmp_path: Path) -> Non
     with pytest.raises(FileTimeoutError) as info:
         read_document(path, Settings(orient=False, limits=Limits(page_timeout_s=0.05)))
     assert info.value.page == 1 and "page_timeout_s" in str(info.value)
+
+
+def test_upside_down_pages_stand_out_cheaply() -> None:
+    from extract.ocr import UPSIDE_DOWN_RATIO, upside_down_ratio
+
+    upright = np.asarray(page_image(dpi=200))
+    assert upside_down_ratio(upright, 200) < 0.7
+    assert upside_down_ratio(np.ascontiguousarray(upright[::-1, ::-1]), 200) > 2 * UPSIDE_DOWN_RATIO
+    assert upside_down_ratio(np.full((800, 600), 255, np.uint8), 100) == 0.0
