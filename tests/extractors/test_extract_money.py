@@ -84,3 +84,14 @@ def test_ocr_confidence_lowers_budget_confidence(extract_one):
     clean = extract_one(text, "Lab", lang="nl")
     noisy = extract_one(text, "Lab", lang="nl", conf=0.6)
     assert noisy.provenance["budget"].confidence < clean.provenance["budget"].confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "amount"),
+    [("Role: It receives €500,000 a year from the ministry.", "en", 500000),
+     ("Rol: Het lab ontvangt jaarlijks 1 miljoen euro van de provincie.", "nl", 1000000),
+     ("Rôle : Le laboratoire reçoit 2 M€ par an de la Région.", "fr", 2000000)],
+)
+def test_yearly_amount_is_a_budget(extract_one, text, lang, amount):
+    budget = extract_one(text, "Lab", lang=lang).budget
+    assert (budget.amount, budget.period) == (amount, "year")

@@ -53,3 +53,12 @@ def test_staff_next_to_board_size(extract_one):
     record = extract_one(text, "Testlab", lang="nl")
     assert record.staff.count == 8
     assert record.governance.bodies[0].members == 11
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "count"),
+    [("Role: Eight people work at the lab.", "en", 8), ("Rol: Er zijn 11 mensen werkzaam in het lab.", "nl", 11),
+     ("Rôle : 6 personnes travaillent au laboratoire.", "fr", 6)],
+)
+def test_people_who_work_there(extract_one, text, lang, count):
+    assert extract_one(text, "Lab", lang=lang).staff.count == count

@@ -9,7 +9,7 @@ from extract.extractors.context import SectionContext
 from extract.models import Candidate, Section
 
 NAME = "money"
-VERSION = "3"
+VERSION = "4"
 
 ANCHOR_BEFORE_MAX = 8
 ANCHOR_AFTER_MAX = 4
@@ -60,6 +60,8 @@ class MoneyExtractor:
             elif in_block and block is not None:
                 label_value = m.start - block.value_start < 3
                 prior, distance = ("label", 0) if label_value else ("block", 0)
+            elif m.period == "year" or ctx.lex.regex("budget", "period_year").search(ctx.folded, c0, c1):
+                prior, distance = "block", 0  # 'receives €500,000 a year': a yearly amount is a budget
             else:
                 continue  # an amount with no budget word and no budget label is not the lab's budget
             value = _budget_value(ctx, m, anchor, block if in_block else None)

@@ -17,7 +17,7 @@ from extract.extractors.lexicon import Lexicon, fold_keep
 from extract.models import Candidate, Section
 
 NAME = "staff"
-VERSION = "3"
+VERSION = "4"
 
 MAX_ADJECTIVES = 3
 GENERIC_ANCHOR_MAX = 6
@@ -72,9 +72,10 @@ class StaffExtractor:
                 if any(w in blockers or w[:1].isdigit() for w in between):
                     continue
                 noun = re.sub(r"\s+", " ", match.group(2))
-                if noun in generic and not (team_before or label_value or
+                works = lex.regex("staff", "work_verbs").match(ctx.folded, match.end() + 1)
+                if noun in generic and not (team_before or label_value or works or
                                             _anchor_before(ctx, anchors, s0, n.start)):
-                    continue
+                    continue  # '5000 mensen bereikt'; but '8 people work at the lab' counts
                 in_block = (ctx.field_at(n.start) in ("staff", "resources")
                             or _anchor_before(ctx, anchors, s0, n.start))
                 # '5000 medewerkers' of the city elsewhere in the text is weaker than the resources block.
