@@ -337,11 +337,13 @@ def _run_locked(options: BatchOptions, out_dir: Path) -> RunManifest:
                     writer.add(record)
                     progress.file_done(item.display, "ok", message=UNCHANGED)
                     continue
+            # Absolute paths: dask workers may run in another working directory (on a shared file system).
             payload = {
-                "path": str(item.path), "display_path": item.display, "output": str(target),
-                "out_root": str(out_dir), "stem": stem_of(rel_out), "run": run_block,
-                "cache_dir": str(options.cache_dir) if options.cache_dir else None,
-                "corrections_dir": str(options.corrections_dir) if options.corrections_dir else None,
+                "path": str(item.path.absolute()), "display_path": item.display,
+                "output": str(target.absolute()), "out_root": str(out_dir.absolute()),
+                "stem": stem_of(rel_out), "run": run_block,
+                "cache_dir": str(Path(options.cache_dir).absolute()) if options.cache_dir else None,
+                "corrections_dir": str(Path(options.corrections_dir).absolute()) if options.corrections_dir else None,
             }
             tasks.append(Task(id=number, payload=payload, timeout_s=settings.limits.file_timeout_s))
             task_items[number] = record
