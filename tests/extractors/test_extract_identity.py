@@ -42,7 +42,7 @@ def test_acronym_defined_in_role_text(extract_one):
 
 
 def test_no_acronym_from_unrelated_parentheses(extract_one):
-    text = "Rol: Het lab werkt samen met gemeenten (zie bijlage) en de Vlaamse overheid (VO)."
+    text = "Rol: Het lab werkt samen met gemeenten (zie bijlage) en de Vlaamse Overheid (VO)."
     assert extract_one(text, "Stadslab Noord", lang="nl").acronym is None
 
 
@@ -161,3 +161,16 @@ def test_footer_url_that_names_the_lab(extract_one):
 def test_title_with_dangling_preposition():
     parts = parse_title("Centrum voor Publieke Innovatie (CPI) in", lexicon("nl"))
     assert (parts.name, parts.acronym) == ("Centrum voor Publieke Innovatie", "CPI")
+
+
+def test_acronym_defined_after_a_fact_sheet_heading(make_section):
+    from extract.extractors import extract_records
+    from extract.models import Line
+    from extract.settings import Settings
+
+    lines = [Line(page=1, text=t, bbox=(72.0, 60.0 + 14 * i, 400.0, 72.0 + 14 * i), role=r) for i, (t, r) in enumerate([
+        ("FACT SHEET 2023", "body"), ("About us", "heading"),
+        ("The Bergen Service Design Unit (BSDU) is the in-house team of the city.", "body")])]
+    section = make_section("x", "Bergen Service Design Unit", lang="en", kind="document")
+    record = extract_records([section.model_copy(update={"lines": lines})], Settings())[0]
+    assert record.acronym == "BSDU"

@@ -153,6 +153,8 @@ class SectionContext:
         for line, start in zip(self.lines, self.line_starts):
             if _BULLET_LINE.match(line.text) or not line.text.strip():
                 starts.add(start)
+            if line.role == "heading":  # a heading is a sentence of its own
+                starts.update((start, start + len(line.text) + 1))
         return sorted(starts)
 
     def sentence_span(self, offset: int) -> tuple[int, int]:

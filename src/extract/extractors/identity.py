@@ -12,7 +12,7 @@ from extract.extractors.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.models import Candidate, Provenance, Section
 
 NAME = "identity"
-VERSION = "4"
+VERSION = "5"
 
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9&.\-]{0,11}[A-Z0-9]$")
 _PARENS = re.compile(r"\s*\(([^()]{1,20})\)")
@@ -20,6 +20,8 @@ _DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*:\s+")
 _WORDS = re.compile(r"[\w'’-]+")
 _DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&\-]{1,11})\)")
 MAX_NAME_WORDS_BEFORE_DASH = 4
+MAX_WORDS_BEFORE_DEFINED_NAME = 2
+MAX_DEFINED_NAME_WORDS = 10
 
 
 @dataclass(frozen=True)
@@ -149,13 +151,21 @@ class IdentityExtractor:
         block = ctx.block("role")
         start, end = (block.value_start, block.end) if block else (0, min(len(ctx.text), 600))
         name_words = {w.casefold() for w in _WORDS.findall(name or "")}
-        for s, e in ctx.sentences(start, end)[:3]:
+        # The first three real sentences (headings and short lines such as 'FACT SHEET 2024' skipped).
+        sentences = [(s, e) for s, e in ctx.sentences(start, end) if len(_WORDS.findall(ctx.text[s:e])) >= 5]
+        for s, e in sentences[:3]:
             for m in _DEFINED_ACRONYM.finditer(ctx.text, s, e):
                 acronym = m.group(1)
                 if acronym.casefold() in name_words:
                     continue  # part of the lab's own name ('NMBS Innovation Lab'), not its acronym
-                before = _WORDS.findall(ctx.text[s:m.start()])[-8:]
-                if _initials_cover(acronym, before):
+                before = _WORDS.findall(ctx.text[ctx.label_free_start(s):m.start()])
+                # The defined name opens its sentence ('Het X Y Z (XYZ) verenigt ...'): an acronym
+                # given further on names something the lab works with ('... met de Vlaamse Overheid (VO)').
+                determiners = ctx.lex.folded("words", "determiners")
+                starts = [k for k in range(min(MAX_WORDS_BEFORE_DEFINED_NAME, len(before) - 1) + 1)
+                          if before[k][:1].isupper() and fold_keep(before[k]) not in determiners]
+                if any(len(before) - k <= MAX_DEFINED_NAME_WORDS and _initials_cover(acronym, before[k:])
+                       for k in starts):
                     return [ctx.candidate("acronym", acronym, m.start(1), m.end(1), family=NAME, version=VERSION,
                                           prior="anchored", ner=("ORG",))]
         return []
