@@ -13,10 +13,13 @@ pages (~1 ms) and every page comes from the store.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
 import logging
+import os
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +37,8 @@ __all__ = ["read_document", "document_from_text", "ocr_page_job", "page_cache_ke
 
 READER_VERSION = "1"
 """Part of every cache key: bump when this module's output for the same input changes."""
+INLINE_PDF_BYTES = 8 * 1024 * 1024
+"""A repaired PDF up to this size travels inside each OCR job; larger ones go through a temporary file."""
 REOPEN_EVERY = 50
 """pdfplumber keeps ~2.5 MB per processed page alive until the document is closed."""
 _ENCRYPTED_HINT = ("the PDF is protected with a password; remove it with "
@@ -215,7 +220,7 @@ class _PdfReader:
     def _pages_with_ocr(self, text_pages: dict[int, Page]) -> dict[int, Page]:
         """Final pages: the text layer where it is good, OCR (cached or fresh) elsewhere."""
         final: dict[int, Page] = {}
-        jobs: list[OcrJob] = []
+        todo: list[tuple[int, str]] = []
         for number, page in sorted(text_pages.items()):
             if page.reason.startswith("skipped"):
                 self.warnings.extend(page.warnings)
@@ -227,19 +232,25 @@ class _PdfReader:
             if cached is not None:
                 final[number] = _merge(cached, page)
                 continue
-            jobs.append(OcrJob.create(self.path, number - 1, "pdf", self.settings, page.reason,
-                                      pdf_bytes=self._render_source()))
-        for done in _run_jobs(jobs, self.page_map):
-            text_page = text_pages[done.number]
-            if _render_failed(done):
-                # Keep whatever the text layer had rather than lose the page.
-                self.warnings.extend(done.warnings)
-                final[done.number] = text_page.model_copy(update={"warnings": [*text_page.warnings, *done.warnings]})
-                continue
-            if self.cache is not None:
-                self.cache.put(self._ocr_key(done.number), done)
-            final[done.number] = _merge(done, text_page)
+            todo.append((number, page.reason))
+        if not todo:
+            return final
+        with _render_target(self.path, self._render_source()) as (path, inline):
+            jobs = [OcrJob.create(path, number - 1, "pdf", self.settings, reason, pdf_bytes=inline)
+                    for number, reason in todo]
+            for done in _run_jobs(jobs, self.page_map):
+                self._take_ocr_page(done, text_pages[done.number], final)
         return final
+
+    def _take_ocr_page(self, done: Page, text_page: Page, final: dict[int, Page]) -> None:
+        if _render_failed(done):
+            # Keep whatever the text layer had rather than lose the page.
+            self.warnings.extend(done.warnings)
+            final[done.number] = text_page.model_copy(update={"warnings": [*text_page.warnings, *done.warnings]})
+            return
+        if self.cache is not None:
+            self.cache.put(self._ocr_key(done.number), done)
+        final[done.number] = _merge(done, text_page)
 
     def _render_source(self) -> bytes | None:
         """Bytes pdfium should render from: None (the original file) unless only a repaired copy opens."""
@@ -341,6 +352,25 @@ def _merge(ocr_page: Page, text_page: Page) -> Page:
         figures += [f for f in text_page.figures if f not in figures]
     warnings = [*text_page.warnings, *[w for w in ocr_page.warnings if w not in text_page.warnings]]
     return ocr_page.model_copy(update={"figures": figures, "warnings": warnings})
+
+
+@contextlib.contextmanager
+def _render_target(path: Path, repaired: bytes | None) -> Iterator[tuple[Path, bytes | None]]:
+    """(path, inline bytes) OCR jobs render from: the original, or a repaired copy (inline when small,
+    else a temporary file, so a big copy is not pickled once per page)."""
+    if repaired is None:
+        yield path, None
+        return
+    if len(repaired) <= INLINE_PDF_BYTES:
+        yield path, repaired
+        return
+    fd, name = tempfile.mkstemp(prefix="extract-repaired-", suffix=".pdf")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(repaired)
+        yield Path(name), None
+    finally:
+        Path(name).unlink(missing_ok=True)
 
 
 def _render_failed(page: Page) -> bool:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pikepdf
 import pytest
-from reader_docs import LINES, make_text_pdf
+from reader_docs import LINES, make_text_pdf, page_image, pdf_bytes_of_image
 
 from extract.errors import CorruptFileError, EncryptedFileError, ERROR_KINDS
 from extract.reader import read_document
@@ -95,3 +96,19 @@ def test_every_public_malformed_pdf_gives_a_typed_result() -> None:
     assert all(r["message"] for r in results.values() if r["status"] == "error")
     assert sum(r["status"] == "ok" for r in results.values()) >= 15
     assert max(r.get("seconds", 0) for r in results.values()) < 60
+
+
+@pytest.mark.slow
+def test_page_pdfium_cannot_open_is_rendered_from_the_repaired_copy(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import extract.reader as reader
+
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(pdf_bytes_of_image(page_image(LINES[:3], dpi=150, repeat=1), 150))
+    # As if pdfium rejected the original file: OCR must render from qpdf's repaired copy,
+    # here through a temporary file, as a big copy would.
+    monkeypatch.setattr(reader, "_pdfium_page_count", lambda p: None if p == path else 1)
+    monkeypatch.setattr(reader, "INLINE_PDF_BYTES", 10)
+    doc = read_document(path, Settings(dpi=150))
+    assert doc.pages[0].method == "ocr" and "2015" in {w.text for w in doc.pages[0].words}
+    assert not list(Path(tempfile.gettempdir()).glob("extract-repaired-*"))
