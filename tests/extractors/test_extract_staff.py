@@ -62,3 +62,8 @@ def test_staff_next_to_board_size(extract_one):
 )
 def test_people_who_work_there(extract_one, text, lang, count):
     assert extract_one(text, "Lab", lang=lang).staff.count == count
+
+
+def test_people_in_the_resources_block(extract_one):
+    staff = extract_one("Moyens : budget non communiqué ; une douzaine de personnes.", "Atelier", lang="fr").staff
+    assert (staff.count, staff.approximate) == (12, True)

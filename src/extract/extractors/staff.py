@@ -17,7 +17,7 @@ from extract.extractors.lexicon import Lexicon, fold_keep
 from extract.models import Candidate, Section
 
 NAME = "staff"
-VERSION = "4"
+VERSION = "5"
 
 MAX_ADJECTIVES = 3
 GENERIC_ANCHOR_MAX = 6
@@ -73,7 +73,8 @@ class StaffExtractor:
                     continue
                 noun = re.sub(r"\s+", " ", match.group(2))
                 works = lex.regex("staff", "work_verbs").match(ctx.folded, match.end() + 1)
-                if noun in generic and not (team_before or label_value or works or
+                resources = ctx.field_at(n.start) in ("staff", "resources")
+                if noun in generic and not (team_before or label_value or works or resources or
                                             _anchor_before(ctx, anchors, s0, n.start)):
                     continue  # '5000 mensen bereikt'; but '8 people work at the lab' counts
                 in_block = (ctx.field_at(n.start) in ("staff", "resources")
