@@ -106,3 +106,16 @@ def test_find_urls_joins_an_address_broken_over_two_lines():
 
 def test_find_urls_skips_email_addresses_and_sentence_breaks():
     assert find_urls("Mail jan.de@lab.be of frederic@bosa.fgov.be. Het lab.Het budget") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("www.modernisation.qouv.fr/les-labs", "https://www.modernisation.gouv.fr/les-labs"),
+        ("www.example.g0v.uk", "https://www.example.gov.uk"),
+        ("www.vlaanderen.be/digitaal-vlaanderén/x", "https://www.vlaanderen.be/digitaal-vlaanderen/x"),
+        ("www.qouv.fr", "https://www.qouv.fr"),  # a registrable name itself is left as printed
+    ],
+)
+def test_ocr_damage_in_host_labels_and_accents(text: str, expected: str) -> None:
+    assert normalize_url(text) == expected

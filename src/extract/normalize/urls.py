@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from functools import lru_cache
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -53,6 +54,26 @@ _TYPOGRAPHY = str.maketrans(
 _LEADING = "([{<'\"«“”‘’ \t\r\n"
 
 
+# Host labels OCR commonly damages ('q' for 'g', '0' for 'o') in the public-sector second-level
+# domains reports cite most ('modernisation.qouv.fr', 'g0v.uk').
+_LABEL_REPAIRS = {"qouv": "gouv", "g0uv": "gouv", "qov": "gov", "g0v": "gov", "qv": "gv"}
+
+
+def _fold_accents(text: str) -> str:
+    """'vlaanderén' -> 'vlaanderen': printed addresses are ASCII; accents there are OCR noise."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _repair_host(host: str) -> str:
+    labels = host.split(".")
+    if len(labels) >= 3:  # only a second-level label before a country code: 'x.qouv.fr'
+        labels[-2] = _LABEL_REPAIRS.get(labels[-2], labels[-2])
+    return ".".join(labels)
+
+
 def _clean_tail(url: str) -> str:
     # Loop: a path can end in '.)/' and each strip can expose another ending.
     previous = None
@@ -89,7 +110,7 @@ def _normalize(text: str, depth: int) -> str | None:
     # Typographic hyphens and invisible characters come from PDF text layers, not from addresses.
     url = text.translate(_TYPOGRAPHY).strip().lstrip(_LEADING)
     url = _SCHEME.sub("", url, count=1)
-    url = re.sub(r"\s+", "", url)
+    url = _fold_accents(re.sub(r"\s+", "", url))
     if not url or _REPLACEMENT in url:
         return None
     url = url.split("#", 1)[0]
@@ -103,7 +124,7 @@ def _normalize(text: str, depth: int) -> str | None:
     match = re.match(r"^([^/?\\]+)(.*)$", url)
     if not match:
         return None
-    host, rest = match.group(1).lower().rstrip("."), match.group(2)
+    host, rest = _repair_host(match.group(1).lower().rstrip(".")), match.group(2)
     if "@" in host or not _HOST.match(host):
         return None
     if host.startswith("www.") and not has_www:
