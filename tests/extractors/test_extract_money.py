@@ -95,3 +95,11 @@ def test_ocr_confidence_lowers_budget_confidence(extract_one):
 def test_yearly_amount_is_a_budget(extract_one, text, lang, amount):
     budget = extract_one(text, "Lab", lang=lang).budget
     assert (budget.amount, budget.period) == (amount, "year")
+
+
+def test_budget_in_resources_block_beats_start_up_grant_in_role(extract_one):
+    text = ("Rol: Het lab kreeg bij de start in 2016 een budget van 1 miljoen euro voor drie jaar.\n"
+            "Middelen: Vandaag heeft het lab een structureel budget van 450.000 euro per jaar.")
+    record = extract_one(text, "Lab", lang="nl")
+    assert (record.budget.amount, record.budget.period) == (450000, "year")
+    assert record.founded_year == 2016

@@ -67,3 +67,15 @@ def test_people_who_work_there(extract_one, text, lang, count):
 def test_people_in_the_resources_block(extract_one):
     staff = extract_one("Moyens : budget non communiqué ; une douzaine de personnes.", "Atelier", lang="fr").staff
     assert (staff.count, staff.approximate) == (12, True)
+
+
+def test_board_experts_are_not_staff(extract_one):
+    text = ("Middelen: Het personeel bestaat uit 8 vaste krachten.\n"
+            "Governance: Een Raad van Advies met 5 externe experts geeft advies.")
+    record = extract_one(text, "Lab", lang="nl")
+    assert record.staff.count == 8
+    assert [(b.name, b.members) for b in record.governance.bodies] == [("Raad van Advies", 5)]
+
+
+def test_headcount_of(extract_one):
+    assert extract_one("Resources: The unit has a headcount of 15.", "Unit", lang="en").staff.count == 15

@@ -9,11 +9,12 @@ from extract.extractors.context import SectionContext
 from extract.models import Candidate, Section
 
 NAME = "money"
-VERSION = "4"
+VERSION = "5"
 
 ANCHOR_BEFORE_MAX = 8
 ANCHOR_AFTER_MAX = 4
 PERIOD_WINDOW = 7
+IN_BLOCK_ANCHORED = 0.9
 EXCLUDED_QUALIFIERS = frozenset({"each", "above", "below"})
 # 'over 2021-2024', 'voor de periode 2020-2023', 'sur trois ans', 'over three years': a total.
 _TOTAL_SPAN = re.compile(
@@ -54,7 +55,8 @@ class MoneyExtractor:
             block = ctx.block_at(m.start)
             in_block = block is not None and block.field in ("budget", "resources")
             if anchor is not None:
-                prior, distance = "anchored", anchor[2]
+                # A budget word inside the budget/resources block beats one in the role text.
+                prior, distance = (IN_BLOCK_ANCHORED if in_block else "anchored"), anchor[2]
                 if in_block and block is not None and block.field == "budget" and m.start - block.value_start < 3:
                     prior, distance = "label", 0
             elif in_block and block is not None:

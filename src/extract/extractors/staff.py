@@ -17,7 +17,7 @@ from extract.extractors.lexicon import Lexicon, fold_keep
 from extract.models import Candidate, Section
 
 NAME = "staff"
-VERSION = "5"
+VERSION = "6"
 
 MAX_ADJECTIVES = 3
 GENERIC_ANCHOR_MAX = 6
