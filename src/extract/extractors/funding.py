@@ -12,7 +12,7 @@ from extract.extractors.phrases import tokens
 from extract.models import Candidate, Section
 
 NAME = "funding"
-VERSION = "2"
+VERSION = "3"
 
 MAX_PHRASE_TOKENS = 12
 _STOP_PUNCT = set(",.;:()[]!?")

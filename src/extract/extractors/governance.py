@@ -12,7 +12,7 @@ from extract.extractors.phrases import org_phrase, tokens
 from extract.models import Candidate, Section
 
 NAME = "governance"
-VERSION = "2"
+VERSION = "3"
 
 MAX_MODIFIERS = 3
 MEMBER_WINDOW = 12
