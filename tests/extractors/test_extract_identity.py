@@ -174,3 +174,13 @@ def test_acronym_defined_after_a_fact_sheet_heading(make_section):
     section = make_section("x", "Bergen Service Design Unit", lang="en", kind="document")
     record = extract_records([section.model_copy(update={"lines": lines})], Settings())[0]
     assert record.acronym == "BSDU"
+
+
+@pytest.mark.parametrize(
+    ("text", "website"),
+    [("Website:\nhttps://www.designstudio.scot/\nFounded: 2019", "https://www.designstudio.scot"),
+     ("Website: www.x.be (Nederlandstalig)", "https://www.x.be"),
+     ("Website: not available\nRole: see https://www.other.org/page", None)],
+)
+def test_website_label_forms(extract_one, text, website):
+    assert extract_one(text, "Lab", lang="en").website == website

@@ -125,10 +125,14 @@ class SectionContext:
         block = self.block(field)
         if block is None:
             return None
-        line_end = self.text.find("\n", block.value_start)
+        start = block.value_start
+        line_end = self.text.find("\n", start)
+        if 0 <= line_end < block.end and not self.text[start:line_end].strip():
+            start = line_end + 1  # 'Website:' with the address on the next line
+            line_end = self.text.find("\n", start)
         end = line_end if 0 <= line_end < block.end else block.end
-        value = self.text[block.value_start:end].strip()
-        return (value, block.value_start, end) if value else None
+        value = self.text[start:end].strip()
+        return (value, start, end) if value else None
 
     def block_at(self, offset: int) -> Block | None:
         for block in self.blocks:

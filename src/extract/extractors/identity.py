@@ -12,7 +12,7 @@ from extract.extractors.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.models import Candidate, Provenance, Section
 
 NAME = "identity"
-VERSION = "6"
+VERSION = "7"
 
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9&.\-]{0,11}[A-Z0-9]$")
 _PARENS = re.compile(r"\s*\(([^()]{1,20})\)")
@@ -203,6 +203,8 @@ class IdentityExtractor:
 
         if (label := ctx.label_value("website")) is not None:
             value, start, end = label
+            if ctx.lex.regex("budget", "unknown").match(fold_keep(value)):
+                return []  # 'Website: not available' says there is none to report
             urls = find_urls(value)
             url = urls[0][0] if urls else normalize_url(value.split()[0])
             if url:
