@@ -118,3 +118,9 @@ def test_table_row_contradicting_prose_is_flagged(make_section):
     clash = extract_records([row, prose], Settings())[0]
     agree = extract_records([agree_row, prose], Settings())[0]
     assert agree.provenance["staff"].confidence > clash.provenance["staff"].confidence
+
+
+def test_report_chapters_are_not_labs(make_section):
+    sections = [make_section("We spoke to 12 labs in 2023 and read their annual reports.", "Method", lang="en"),
+                make_section("Rol: Het lab helpt steden.\nMiddelen: 4 medewerkers", "Stadslab in Nederland", lang="nl")]
+    assert [r.name for r in extract_records(sections, Settings())] == ["Stadslab"]

@@ -22,7 +22,7 @@ from extract.extractors.role import RoleExtractor
 from extract.extractors.staff import StaffExtractor
 from extract.models import LabRecord, Line, Section
 from extract.settings import Settings
-from extract.vocab import match_label
+from extract.vocab import fold, match_label
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,9 @@ def extract_records(sections: list[Section], settings: Settings) -> list[LabReco
         if record.name is None and _filled(record) < MIN_FIELDS_WITHOUT_NAME:
             log.debug("section %r gave no lab name and little else; skipped", section.title)
             continue
+        if _report_heading(record, ctx) and record.website is None and record.budget is None and record.staff is None:
+            log.debug("section %r is part of the report, not a lab; skipped", section.title)
+            continue
         records.append(record)
     return merge_table_rows(records)
 
@@ -74,6 +77,12 @@ MIN_FIELDS_WITHOUT_NAME = 3
 def _filled(record: LabRecord) -> int:
     fields = ("acronym", "website", "founded_year", "budget", "staff", "governance", "role")
     return sum(getattr(record, f) is not None for f in fields) + bool(record.funding_sources)
+
+
+def _report_heading(record: LabRecord, ctx: SectionContext) -> bool:
+    """'Inleiding', 'Method', 'Conclusions': a chapter of the report rather than a lab."""
+    name = re.sub(r"^[\d.\s]+", "", record.name or "").strip(" :.")
+    return fold(name) in {fold(w) for w in ctx.lex.words("title", "non_lab_headings")}
 
 
 def _subject_names(section: Section, ctx: SectionContext) -> list[str]:
