@@ -12,9 +12,10 @@ from extract.extractors.phrases import org_phrase, tokens
 from extract.models import Candidate, Section
 
 NAME = "governance"
-VERSION = "3"
+VERSION = "4"
 
 MAX_MODIFIERS = 3
+IN_BLOCK_PARENT = 0.9
 MEMBER_WINDOW = 12
 # Body nouns that also end Dutch compounds ('Innovatieboard', 'adviesraad', 'stuurcomité').
 COMPOUND_HEADS = ("raad", "board", "comite", "comité", "stuurgroep", "commissie")
@@ -100,7 +101,8 @@ class GovernanceExtractor:
             if fold_keep(name) in own or len(name) < 3:
                 continue
             field = ctx.field_at(m.start())
-            prior = "anchored" if field in ("governance", "role", None) else "block"
+            # Under the governance or role label beats unlabelled text (a screenshot caption, say).
+            prior = IN_BLOCK_PARENT if field in ("governance", "role") else "anchored" if field is None else "block"
             out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION,
                                      prior=prior, distance=ctx.token_distance(m.end(), span[0]), ner=("ORG",)))
         return out
