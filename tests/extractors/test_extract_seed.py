@@ -79,4 +79,4 @@ def test_seed_plain_text_through_the_whole_pipeline():
     text = Path("/work/shared/seeds/000_6ab50b9a4722492e.txt").read_text(encoding="utf-8")
     records = [r.model_dump() for r in process_text(text).records]
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["records"]
-    assert score_records(gold, records).overall().f1 == 1.0
+    assert score_records(gold, records).overall.f1 == 1.0
