@@ -276,11 +276,6 @@ def run_batch(options: BatchOptions) -> RunManifest:
 
 
 def _run_locked(options: BatchOptions, out_dir: Path) -> RunManifest:
-    from extract.executors import make_executor
-    from extract.progress import BatchProgress
-    from extract.runs import collect_versions, extractor_versions, summary_lines, write_report
-    from extract.workers import Task
-
     started = time.monotonic()
     removed = remove_stale_tmp(out_dir)  # we hold the lock: no one else is writing here
     previous = list_runs(out_dir)
@@ -289,6 +284,36 @@ def _run_locked(options: BatchOptions, out_dir: Path) -> RunManifest:
         resumed_from = previous[-1].run_id if previous and previous[-1].state != "complete" else None
         log.info("resuming%s; removed %d stale temporary file(s)",
                  f" run {resumed_from}" if resumed_from else "", removed)
+
+    names = output_names([item.name_path for item in options.inputs])
+    executor = _early_executor(options, out_dir, names)
+    try:
+        return _plan_and_run(options, out_dir, names, executor, started, resumed_from)
+    finally:
+        if executor is not None:
+            executor.close()
+
+
+def _early_executor(options: BatchOptions, out_dir: Path, names: list[PurePosixPath]) -> Any:
+    """Start local workers now when work is certain, so their start-up and spaCy warm-up overlap planning."""
+    candidates = [rel for item, rel in zip(options.inputs, names) if not item.skip_kind]
+    if options.executor != "local" or not candidates:
+        return None
+    if not options.force and all((out_dir / rel).exists() for rel in candidates):
+        return None  # perhaps everything is current: start workers only if a task turns up
+    from extract.executors import LocalExecutor
+
+    executor = LocalExecutor(options.workers, _worker_config(options))
+    executor.pool.start(documents=len(candidates))
+    return executor
+
+
+def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPath], executor: Any,
+                  started: float, resumed_from: str | None) -> RunManifest:
+    from extract.executors import make_executor
+    from extract.progress import BatchProgress
+    from extract.runs import collect_versions, extractor_versions, summary_lines, write_report
+    from extract.workers import Task
 
     settings = options.settings
     extractors = extractor_versions()
@@ -302,7 +327,6 @@ def _run_locked(options: BatchOptions, out_dir: Path) -> RunManifest:
     writer = ManifestWriter(out_dir, manifest)
     writer.flush()
 
-    names = output_names([item.name_path for item in options.inputs])
     tasks: list[Task] = []
     task_items: dict[int, RunItem] = {}
     progress = BatchProgress(len(options.inputs), options.progress)  # type: ignore[arg-type]
@@ -349,9 +373,10 @@ def _run_locked(options: BatchOptions, out_dir: Path) -> RunManifest:
             task_items[number] = record
 
         if tasks:
-            workers = max(1, min(options.workers, len(tasks) if options.executor == "dask" else options.workers))
-            executor = make_executor(options.executor, workers, _worker_config(options), options.scheduler,
-                                     dask_processes=options.dask_processes)
+            if executor is None:
+                workers = max(1, min(options.workers, len(tasks) if options.executor == "dask" else options.workers))
+                executor = make_executor(options.executor, workers, _worker_config(options), options.scheduler,
+                                         dask_processes=options.dask_processes)
             live_pages: dict[int, int] = {}
 
             def on_page(task_id: int) -> None:
