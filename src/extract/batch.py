@@ -275,6 +275,16 @@ def run_batch(options: BatchOptions) -> RunManifest:
         return _run_locked(options, out_dir)
 
 
+def _snapshot(out_dir: Path, manifest: RunManifest) -> None:
+    """Keep this run's version of every output so `extract diff` can compare runs later."""
+    from extract.diff import snapshot_outputs
+
+    try:
+        snapshot_outputs(out_dir, manifest.run_id, manifest.files)
+    except OSError as exc:  # the outputs themselves are written; only later diffs lose this run
+        log.warning("could not keep a snapshot of run %s for later diffs: %s", manifest.run_id, exc)
+
+
 def _run_locked(options: BatchOptions, out_dir: Path) -> RunManifest:
     started = time.monotonic()
     removed = remove_stale_tmp(out_dir)  # we hold the lock: no one else is writing here
@@ -407,6 +417,7 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
                 executor.close()
 
     manifest = writer.finish("complete")
+    _snapshot(out_dir, manifest)
     if options.report:
         write_report(options.report, manifest)
     elapsed = time.monotonic() - started
