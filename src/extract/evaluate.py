@@ -219,7 +219,9 @@ def pair_files(gold_path: Path, output_path: Path) -> list[tuple[Path, Path]]:
     if output_path.is_file():
         outputs = [output_path]
     else:
-        outputs = sorted(p for p in output_path.rglob("*.json") if ".runs" not in p.relative_to(output_path).parts)
+        # Hidden folders (.runs, .cache) hold manifests, snapshots and cache entries, not outputs.
+        outputs = sorted(p for p in output_path.rglob("*.json")
+                         if not any(part.startswith(".") for part in p.relative_to(output_path).parts))
     pairs = []
     for out in outputs:
         stem = out.name[: -len(".json")]

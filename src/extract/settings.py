@@ -53,7 +53,9 @@ class Settings(BaseModel):
     spacy_model: str | None = None
     """Name of an installed trained spaCy pipeline; None uses a blank pipeline plus patterns."""
     workers: int = Field(default_factory=lambda: os.cpu_count() or 1)
-    cache_dir: str = ".extract-cache"
+    cache_dir: str | None = None
+    """Page/OCR cache folder; None keeps it inside the output folder (``<out>/.cache``), so a run
+    writes nothing outside its output folder."""
     limits: Limits = Field(default_factory=Limits)
 
     def ocr_key(self) -> dict[str, Any]:

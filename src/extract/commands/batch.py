@@ -29,7 +29,7 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="DIR", default="output", help="output folder (default: output/)")
     parser.add_argument("--workers", type=positive_int, metavar="N",
                         help="worker processes (default: the number of cores)")
-    parser.add_argument("--cache-dir", metavar="DIR", help="page/OCR cache folder (default: .extract-cache)")
+    parser.add_argument("--cache-dir", metavar="DIR", help="page/OCR cache folder (default: OUT/.cache)")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the page cache")
     parser.add_argument("--report", metavar="FILE", help="also write a JSON summary of the run to FILE")
     parser.add_argument("--quiet", action="store_true", help="no progress output (failures are still listed)")
@@ -74,6 +74,11 @@ def build_settings(args: argparse.Namespace) -> Any:
     return settings
 
 
+def cache_folder(settings: Any, out_dir: Path) -> Path:
+    """The page cache: --cache-dir or settings, else inside the output folder."""
+    return Path(settings.cache_dir) if settings.cache_dir else out_dir / ".cache"
+
+
 def batch_options(args: argparse.Namespace, inputs: list[Any], command: str, input_dir: Path | None) -> Any:
     from extract.batch import BatchOptions
     from extract.progress import choose_mode
@@ -83,7 +88,7 @@ def batch_options(args: argparse.Namespace, inputs: list[Any], command: str, inp
     corrections = Path(args.corrections) if args.corrections else out_dir.parent / "corrections"
     return BatchOptions(
         inputs=inputs, out_dir=out_dir, settings=settings, input_dir=input_dir, command=command,
-        workers=settings.workers, cache_dir=None if args.no_cache else Path(settings.cache_dir),
+        workers=settings.workers, cache_dir=None if args.no_cache else cache_folder(settings, out_dir),
         corrections_dir=corrections, force=getattr(args, "force", False), resume=getattr(args, "resume", False),
         report=Path(args.report) if args.report else None, executor=getattr(args, "executor", "local"),
         scheduler=getattr(args, "scheduler", None),

@@ -13,7 +13,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                             description="The page cache holds text-layer and OCR results keyed by content "
                                         "and the settings that change them.")
     parser.add_argument("action", choices=("clear", "info"), help="clear: delete every entry; info: entries and bytes")
-    parser.add_argument("--cache-dir", metavar="DIR", help="cache folder (default: settings cache_dir, .extract-cache)")
+    parser.add_argument("--cache-dir", metavar="DIR", help="cache folder (default: settings cache_dir, else OUT/.cache)")
+    parser.add_argument("--out", metavar="DIR", default="output", help="output folder whose cache is meant (default: output)")
     parser.set_defaults(run=run)
 
 
@@ -21,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     from extract.cache import PageCache
     from extract.settings import load_settings
 
-    root = Path(args.cache_dir or load_settings().cache_dir)
+    root = Path(args.cache_dir or load_settings().cache_dir or Path(args.out) / ".cache")
     cache = PageCache(root)
     if args.action == "clear":
         removed = cache.clear()
