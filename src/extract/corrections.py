@@ -38,7 +38,6 @@ from pydantic import ValidationError
 
 from extract.diff import (
     NESTED,
-    _write_atomic,
     contract_paths,
     display,
     get_path,
@@ -54,6 +53,7 @@ from extract.diff import (
 from extract.errors import ConfigError
 from extract.matching import match_records, norm_name, record_key, similarity
 from extract.models import LabRecord, OutputFile, Provenance
+from extract.store import atomic_write_bytes
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +148,7 @@ def _header_of(path: Path) -> str:
 
 
 def save_corrections(path: Path, data: Mapping[str, Any]) -> None:
-    _write_atomic(path, dump_corrections(data, _header_of(path)).encode("utf-8"))
+    atomic_write_bytes(path, dump_corrections(data, _header_of(path)).encode("utf-8"))
 
 
 # --------------------------------------------------------------------------- applying
@@ -378,7 +378,7 @@ def add_correction(out_dir: Path, stem: str, record_ref: str, field: str, value:
     # Keep the version the last run wrote, so `extract diff` can still compare that run.
     keep_object(out_dir, out_path.read_bytes())
     updated = apply_corrections(machine, stem, corrections_dir)
-    _write_atomic(out_path, updated.model_dump_json(indent=2).encode("utf-8"))
+    atomic_write_bytes(out_path, updated.model_dump_json(indent=2).encode("utf-8"))
     return CorrectionResult(path=path, record=str(record.get("name") or key), field=field, value=value,
                             status=status, machine_value=machine_value, output=out_path)
 

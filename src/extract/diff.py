@@ -14,8 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -26,6 +24,7 @@ from pydantic import ValidationError
 from extract.errors import ConfigError
 from extract.matching import match_records, record_key
 from extract.models import Budget, Governance, LabRecord, OutputFile, Staff
+from extract.store import atomic_write_bytes
 
 log = logging.getLogger(__name__)
 
@@ -378,26 +377,12 @@ def outputs_in_folder(out_dir: Path) -> dict[str, OutputFile | None]:
     return {stem: load_output(path) for stem, path in output_paths(out_dir).items()}
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def keep_object(out_dir: Path, data: bytes) -> str:
     """Store one output file's bytes under ``.runs/objects/<sha256>.json`` (once); returns the sha256."""
     sha = hashlib.sha256(data).hexdigest()
     target = Path(out_dir) / RUNS_DIR / OBJECTS_DIR / f"{sha}.json"
     if not target.exists():
-        _write_atomic(target, data)
+        atomic_write_bytes(target, data)
     return sha
 
 
@@ -429,7 +414,7 @@ def snapshot_outputs(out_dir: Path, run_id: str, files: Iterable[Any]) -> dict[s
             log.warning("snapshot: output %s not found; later diffs cannot show this run's version", raw)
             continue
         index[stem_of(path, out_dir)] = keep_object(out_dir, path.read_bytes())
-    _write_atomic(out_dir / RUNS_DIR / SNAPSHOTS_DIR / f"{run_id}.json",
+    atomic_write_bytes(out_dir / RUNS_DIR / SNAPSHOTS_DIR / f"{run_id}.json",
                   json.dumps({"run_id": run_id, "files": index}, indent=1, sort_keys=True).encode())
     return index
 

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from extract.corrections import apply_all, default_corrections_dir
-from extract.diff import _write_atomic, display, flatten, record_dict
+from extract.diff import display, flatten, record_dict
 from extract.matching import record_key
 from extract.models import LabRecord
+from extract.store import atomic_write_bytes
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +102,7 @@ def export(out_dir: Path, fmt: str, to: Path | None = None, *, corrections_dir: 
         sheet.freeze_panes = "A2"
         buf_b = io.BytesIO()
         book.save(buf_b)
-        _write_atomic(Path(to), buf_b.getvalue())
+        atomic_write_bytes(Path(to), buf_b.getvalue())
     else:
         raise ValueError(f"unknown export format {fmt!r}")
     return len(all_rows)
@@ -111,4 +112,4 @@ def _emit(text: str, to: Path | None) -> None:
     if to is None:
         sys.stdout.write(text)
     else:
-        _write_atomic(Path(to), text.encode("utf-8"))
+        atomic_write_bytes(Path(to), text.encode("utf-8"))
