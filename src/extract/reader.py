@@ -284,7 +284,6 @@ class _PdfReader:
                                    "re-export or re-scan the document", path=str(self.path)) from exc
 
     def _extract_from(self, source: str | bytes, skip: set[int]) -> tuple[int, dict[int, Page]]:
-
         with _open_plumber(source) as pdf:
             count = len(pdf.pages)
         if count == 0:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PIL import Image
 from reader_docs import LINES, page_image
 
 from extract import tools
