@@ -275,6 +275,16 @@ def run_batch(options: BatchOptions) -> RunManifest:
         return _run_locked(options, out_dir)
 
 
+def source_display_path(path: Path) -> str:
+    """``source.path`` in the output (the contract's 'raw/x.pdf'): relative to the working
+    directory when the file is below it, else absolute. Reports keep paths relative to the input folder."""
+    absolute = path.absolute()
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
 def _snapshot(out_dir: Path, manifest: RunManifest) -> None:
     """Keep this run's version of every output so `extract diff` can compare runs later."""
     from extract.diff import snapshot_outputs
@@ -373,7 +383,7 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
                     continue
             # Absolute paths: dask workers may run in another working directory (on a shared file system).
             payload = {
-                "path": str(item.path.absolute()), "display_path": item.display,
+                "path": str(item.path.absolute()), "display_path": source_display_path(item.path),
                 "output": str(target.absolute()), "out_root": str(out_dir.absolute()),
                 "stem": stem_of(rel_out), "run": run_block,
                 "cache_dir": str(Path(options.cache_dir).absolute()) if options.cache_dir else None,
