@@ -79,3 +79,12 @@ def test_board_experts_are_not_staff(extract_one):
 
 def test_headcount_of(extract_one):
     assert extract_one("Resources: The unit has a headcount of 15.", "Unit", lang="en").staff.count == 15
+
+
+def test_civil_servants_count_as_staff() -> None:
+    from extract.pipeline import process_text
+
+    text = ("1. Example Policy Lab, Estonia\nWebsite: www.example.ee\n"
+            "Resources: budget not disclosed; five civil servants work for the lab full time.\n")
+    (record,) = process_text(text).records
+    assert record.staff is not None and record.staff.count == 5

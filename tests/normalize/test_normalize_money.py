@@ -227,3 +227,9 @@ def test_currency_unit_of_table_headers(header_unit, unit):
     from extract.normalize import currency_unit
 
     assert currency_unit(header_unit) == unit
+
+
+def test_euro_alternative_after_a_period_phrase() -> None:
+    (mention,) = find_money("NOK 25 million per year (approx. EUR 2.2 million)", "en")
+    assert (mention.amount, mention.currency, mention.period) == (25_000_000, "NOK", "year")
+    assert [(a.amount, a.currency) for a in mention.alternatives] == [(2_200_000, "EUR")]

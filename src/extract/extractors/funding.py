@@ -12,7 +12,7 @@ from extract.extractors.phrases import tokens
 from extract.models import Candidate, Section
 
 NAME = "funding"
-VERSION = "3"
+VERSION = "4"
 
 MAX_PHRASE_TOKENS = 12
 _STOP_PUNCT = set(",.;:()[]!?")
@@ -69,8 +69,8 @@ class FundingExtractor:
                 continue
             start, end = span
             text = re.sub(r"\s+", " ", ctx.text[start:end])
-            if ctx.refers_to_lab(text):
-                continue
+            if ctx.refers_to_lab(text) or _BUDGET_PHRASE.match(fold_keep(text)):
+                continue  # 'runs on an annual budget of EUR 2m' says how much, not who pays
             if ctx.text[end:end + 2].strip().startswith(":"):
                 # 'Funding comes from two sources: the Province of X, ..., and the Y Fund': the items.
                 out += self._enumeration(ctx, end + ctx.text[end:].index(":") + 1)
@@ -143,6 +143,12 @@ class _Chunk:
 
 _SHARE = re.compile(r"\s*\(\s*(?:ca\.\s*|c\.\s*|±\s*)?\d+(?:[.,]\d+)?\s*%\s*\)")
 MAX_COMMA_ITEM_WORDS = 6
+
+
+_BUDGET_PHRASE = re.compile(
+    r"(?:an?|the|een|het|de|un|une|le|la|son|sa|its|zijn|haar)?\s*"
+    r"(?:annual|yearly|jaarlijks\w*|annuel\w*|total|totaal|global\w*)?\s*(?:budget|begroting|enveloppe)\b"
+)
 
 
 def _split_commas(chunk: str) -> list[str]:

@@ -9,7 +9,7 @@ from extract.extractors.context import SectionContext
 from extract.models import Candidate, Section
 
 NAME = "money"
-VERSION = "5"
+VERSION = "6"
 
 ANCHOR_BEFORE_MAX = 8
 ANCHOR_AFTER_MAX = 4

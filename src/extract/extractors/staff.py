@@ -17,7 +17,7 @@ from extract.extractors.lexicon import Lexicon, fold_keep
 from extract.models import Candidate, Section
 
 NAME = "staff"
-VERSION = "6"
+VERSION = "7"
 
 MAX_ADJECTIVES = 3
 GENERIC_ANCHOR_MAX = 6

@@ -314,7 +314,10 @@ def _is_year(m: NumberMention) -> bool:
 _GAP = re.compile(r"(?:[.,]-{1,2})?[\s\u00a0\u202f]{0,4}")
 _ALT_GAP = re.compile(
     r"\s*(?:[(\[,/=≈]|\bof\b|\bor\b|\bou\b|\bsoit\b|\bofwel\b|\boftewel\b|\bdus\b|\bi\.e\.|\bthat\s+is\b"
-    r"|\bapprox\.?|\bongeveer\b|\bcirca\b|\bca\.|\bc\.|\benviron\b|\babout\b|\bsome\b|\bd\.w\.z\.|[±~]|\s)*\s*$",
+    r"|\bapprox\.?|\bongeveer\b|\bcirca\b|\bca\.|\bc\.|\benviron\b|\babout\b|\bsome\b|\bd\.w\.z\.|[±~]|\s"
+    # A period between the figures: 'NOK 25 million per year (approx. EUR 2.2 million)'.
+    r"|\bper\s+(?:year|annum|jaar|an|année)\b|\ba\s+year\b|\bannually\b|\bp\.\s?a\.|\bpar\s+an\b|\bjaarlijks\b"
+    r")*\s*$",
     re.IGNORECASE,
 )
 
@@ -464,7 +467,7 @@ def _merge_alternatives(text: str, mentions: list[MoneyMention]) -> list[MoneyMe
             gap = text[main.end : mention.start]
             if (
                 mention.currency != main.currency
-                and len(gap) <= 25
+                and len(gap) <= 40
                 and _ALT_GAP.fullmatch(gap)
                 and not main.alternatives
             ):
