@@ -119,3 +119,8 @@ def test_find_urls_skips_email_addresses_and_sentence_breaks():
 )
 def test_ocr_damage_in_host_labels_and_accents(text: str, expected: str) -> None:
     assert normalize_url(text) == expected
+
+
+def test_regional_top_level_domains_are_addresses() -> None:
+    assert find_urls("Site web : www.example.bzh") == [("https://www.example.bzh", 11, 26)]
+    assert normalize_url("example.eus/eu") == "https://example.eus/eu"

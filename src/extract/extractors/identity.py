@@ -12,7 +12,7 @@ from extract.extractors.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.models import Candidate, Provenance, Section
 
 NAME = "identity"
-VERSION = "7"
+VERSION = "8"
 
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9&.\-]{0,11}[A-Z0-9]$")
 _PARENS = re.compile(r"\s*\(([^()]{1,20})\)")

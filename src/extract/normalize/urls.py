@@ -17,7 +17,10 @@ log = logging.getLogger(__name__)
 _GENERIC_TLDS = (
     "com org net eu int gov edu io info biz mil museum coop name pro aero app dev ai co "
     "tech online site digital agency design lab studio global world europa brussels vlaanderen gent "
-    "amsterdam paris london berlin wien swiss scot wales cymru"
+    "amsterdam paris london berlin wien swiss scot wales cymru "
+    # Regional and city domains European public bodies use.
+    "bzh alsace corsica eus cat gal bayern hamburg koeln cologne nrw saarland ruhr tirol "
+    "madrid barcelona stockholm helsinki oslo quebec"
 ).split()
 _REPLACEMENT = "\ufffd"
 
