@@ -153,3 +153,21 @@ def test_past_tense_money_origin(extract_one):
     record = extract_one(text, "Lab", lang="en")
     assert record.funding_sources == ["EU"]
     assert (record.budget.amount, record.budget.period) == (400000, "year")
+
+
+def test_member_count_after_of_and_a_number_word() -> None:
+    from extract.pipeline import process_text
+
+    text = ("1. Example City Lab\nWebsite: www.example.be\n"
+            "Governance: een stuurgroep van vijf schepenen volgt het lab op.\n")
+    (record,) = process_text(text).records
+    assert [(b.name, b.members) for b in record.governance.bodies] == [("Stuurgroep", 5)]
+
+
+def test_budget_of_a_body_is_not_its_member_count() -> None:
+    from extract.pipeline import process_text
+
+    text = ("1. Example City Lab\nWebsite: www.example.be\n"
+            "Governance: a steering committee of 2019 oversees the lab; the board of 3 million euro budget decides.\n")
+    (record,) = process_text(text).records
+    assert all(b.members is None for b in record.governance.bodies)

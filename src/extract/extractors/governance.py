@@ -12,7 +12,7 @@ from extract.extractors.phrases import org_phrase, tokens
 from extract.models import Candidate, Section
 
 NAME = "governance"
-VERSION = "4"
+VERSION = "5"
 
 MAX_MODIFIERS = 3
 IN_BLOCK_PARENT = 0.9
@@ -250,6 +250,8 @@ def _members(ctx: SectionContext, start: int, end: int, next_start: int) -> int 
         follow = member_nouns.search(ctx.folded, b, min(hi + 20, b + 40))
         if follow and ctx.token_distance(b, follow.start()) <= 1 and n.value == int(n.value):
             return int(n.value)  # '11 leden', 'sept membres', '9 vaste leden'
+        if _OF_COUNT.fullmatch(ctx.folded, end, a) and _counts_people(ctx, n, a, b, hi):
+            return int(n.value)  # 'een stuurgroep van vijf schepenen', 'a board of nine directors'
 
     composed = lex.regex("governance", "composed_of").search(ctx.folded, end, hi)
     if composed and (colon := ctx.text.find(":", composed.end(), e0)) >= 0:
@@ -272,6 +274,33 @@ def _members(ctx: SectionContext, start: int, end: int, next_start: int) -> int 
             if numbers and ctx.token_distance(p0, p0 + numbers[0].start) <= 1:
                 return int(numbers[0].value)
     return None
+
+
+# The body's name, then 'van'/'of'/'de'/'with' and a count: 'stuurgroep van vijf schepenen'.
+_OF_COUNT = re.compile(r"\s*(?:van|of|de|d'|with|met|avec)\s+")
+
+
+def _counts_people(ctx: SectionContext, number: Any, start: int, end: int, hi: int) -> bool:
+    """A whole number followed by a noun that is not money, time or a unit ('vijf schepenen',
+    not 'van 2 miljoen euro' or 'of 2019')."""
+    from extract.normalize import find_money
+
+    if number.value != int(number.value) or number.scale != 1.0 or not 2 <= number.value <= 200:
+        return False
+    if find_money(ctx.text[start:hi], ctx.lang) and find_money(ctx.text[start:hi], ctx.lang)[0].start == 0:
+        return False
+    following = re.match(r"\s+([^\W\d_]{3,})", ctx.text[end:hi])
+    if not following:
+        return False
+    word = fold_keep(following.group(1))
+    return word not in _NOT_PEOPLE
+
+
+_NOT_PEOPLE = frozenset(
+    "jaar jaren maanden weken dagen uur years months weeks days hours ans annees mois semaines jours heures "
+    "euro euros eur miljoen miljard million millions billion milliard milliards procent percent pourcent "
+    "projecten projects projets keer times fois".split()
+)
 
 
 def _count_items(text: str, lex: Lexicon) -> int:
