@@ -184,3 +184,11 @@ def test_acronym_defined_after_a_fact_sheet_heading(make_section):
 )
 def test_website_label_forms(extract_one, text, website):
     assert extract_one(text, "Lab", lang="en").website == website
+
+
+def test_country_after_acronym_without_its_dash() -> None:
+    from extract.pipeline import process_text
+
+    text = "1. Laboratoire d'innovation de la Région (LIR) France\nSite web : www.lir.fr\nMission : un labo.\n"
+    (record,) = process_text(text).records
+    assert (record.name, record.acronym, record.country) == ("Laboratoire d'innovation de la Région", "LIR", "FR")

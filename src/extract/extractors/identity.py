@@ -12,7 +12,7 @@ from extract.extractors.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.models import Candidate, Provenance, Section
 
 NAME = "identity"
-VERSION = "8"
+VERSION = "9"
 
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9&.\-]{0,11}[A-Z0-9]$")
 _PARENS = re.compile(r"\s*\(([^()]{1,20})\)")
@@ -57,6 +57,10 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
     match = re.search(r"\s*[,·|–—]\s*([^,()·|]+?)\s*$", text)
     if country is None and match and (code := country_code(match.group(1), lex.lang)):
         country, text = code, text[: match.start()].strip()
+    # 'Name (ACR) France': the dash before the country was lost (OCR often drops a lone '–').
+    match = re.search(r"\)\s+([^()]+?)\s*$", text)
+    if country is None and match and (code := country_code(match.group(1), lex.lang)):
+        country, text = code, text[: match.start() + 1].strip()
     acronym = None
     for paren in _PARENS.finditer(text):
         inner = paren.group(1).strip()
