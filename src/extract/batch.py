@@ -92,10 +92,16 @@ def discover_inputs(raw_dir: Path, *, follow_symlinks: bool = False,
             return
         for entry in entries:
             name = entry.name
-            if name.startswith(".") or name.endswith(".tmp"):
-                continue
+            if name.endswith(".tmp"):
+                continue  # our own unfinished writes
             path = Path(entry.path)
             rel = rel_folder / name
+            if name.startswith(".") and not name.startswith(".."):
+                # Hidden ('.git', '.DS_Store'): folders are not entered; files are reported, not read.
+                # Names starting with '..' are odd but real inputs: they are processed (output names are sanitised).
+                if not entry.is_dir(follow_symlinks=False):
+                    add(path, rel, "skipped", "hidden file; rename it without the leading '.' to process it")
+                continue
             if any(_inside(path.resolve(), ex) for ex in excluded):
                 continue
             is_link = entry.is_symlink()

@@ -99,7 +99,8 @@ def test_symlink_out_of_input_folder_is_skipped(tmp_path: Path) -> None:
     (tmp_path / "raw" / ".hidden.pdf").write_text("ok Hidden")
     (tmp_path / "raw" / "part.pdf.tmp").write_text("ok Temp")
     items = by_path(run_batch(options(tmp_path)))
-    assert set(items) == {"a.pdf", "dirlink", "inside.pdf", "link.pdf"}
+    assert set(items) == {"a.pdf", "dirlink", "inside.pdf", "link.pdf", ".hidden.pdf"}
+    assert (items[".hidden.pdf"].status, items[".hidden.pdf"].error_kind) == ("skipped", "skipped")
     assert (items["link.pdf"].status, items["link.pdf"].error_kind) == ("skipped", "skipped")
     assert items["dirlink"].status == "skipped"
     assert items["inside.pdf"].status == "ok"
@@ -114,7 +115,7 @@ def test_names_with_spaces_accents_dots_and_collisions(tmp_path: Path) -> None:
     manifest = run_batch(options(tmp_path))
     outputs = {i.path: i.output_rel for i in manifest.files}
     assert outputs == {"rapport été 2023.pdf": "rapport été 2023.json", "x.pdf": "x.pdf.json",
-                       "x.tiff": "x.tiff.json"}  # '..odd.pdf' is hidden: ignored
+                       "x.tiff": "x.tiff.json", "..odd.pdf": "__odd.json"}  # '..' names are read, sanitised
     assert all((tmp_path / "output" / rel).is_file() for rel in outputs.values())
 
 
