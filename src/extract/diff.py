@@ -515,9 +515,14 @@ def resolve_side(spec: str, out_dir: Path) -> tuple[str, dict[str, OutputFile | 
     path = Path(spec)
     if path.is_dir():
         return str(path), outputs_in_folder(path)
-    for manifest in load_manifests(out_dir):
-        if str(manifest["run_id"]) == spec:
-            return f"run {spec}", outputs_of_run(out_dir, manifest)
+    manifests = load_manifests(out_dir)
+    exact = [m for m in manifests if str(m["run_id"]) == spec]
+    # A unique prefix is enough ('20261128T2204'), as for `git` commits.
+    matches = exact or [m for m in manifests if str(m["run_id"]).startswith(spec)]
+    if len(matches) == 1:
+        return f"run {matches[0]['run_id']}", outputs_of_run(out_dir, matches[0])
+    if len(matches) > 1:
+        raise ConfigError(f"{spec!r} matches {len(matches)} runs in {out_dir / RUNS_DIR}; give more of the run id")
     known = ", ".join(str(m["run_id"]) for m in load_manifests(out_dir)[-5:]) or "none"
     raise ConfigError(f"{spec!r} is neither an output folder nor a run id in {out_dir / RUNS_DIR} (latest runs: {known})")
 
