@@ -12,7 +12,7 @@ from extract.extractors.phrases import tokens
 from extract.models import Candidate, Section
 
 NAME = "funding"
-VERSION = "4"
+VERSION = "5"
 
 MAX_PHRASE_TOKENS = 12
 _STOP_PUNCT = set(",.;:()[]!?")
@@ -43,13 +43,14 @@ class FundingExtractor:
         conj = "|".join(re.escape(c) for c in ctx.lex.words("words", "conjunctions"))
         determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
         # 'X and the national budget': two sources (not 'Recovery and Resilience Plans').
-        value = re.sub(rf"\s(?:{conj})\s+(?:{determiners})\s+", "; ", value, flags=re.IGNORECASE)
+        value = re.sub(rf"\s(?:{conj})\s+(?:(?:{determiners})\s+|(?=l['’]\w))", "; ", value, flags=re.IGNORECASE)
         for part in (p for chunk in _BULLET_SPLIT.split(value) for p in _split_commas(chunk)):
             part = _first_item_lines(part)
             part = _SHARE.sub("", part)  # 'Métropole de Lyon (90 %)': the share is not the source
             # OCR specks after the item ('FEDER) ©') are not part of it.
             item = re.sub(r"(?:\s+[^\w\s()’'\-]{1,2})+$", "", re.sub(r"\s+", " ", part)).strip(" .,")
-            item = re.sub(rf"^(?:{determiners})\s+(?=\w)", "", item)  # 'the regional budget' -> 'regional budget'
+            # 'the regional budget' -> 'regional budget', "l'État" -> 'État'
+            item = re.sub(rf"^(?:(?:{determiners})\s+(?=\w)|l['’](?=\w))", "", item, flags=re.IGNORECASE)
             if unknown.match(fold_keep(item)):
                 continue  # 'Financement : non communiqué'
             if item and len(item.split()) <= 15:
@@ -71,6 +72,10 @@ class FundingExtractor:
             text = re.sub(r"\s+", " ", ctx.text[start:end])
             if ctx.refers_to_lab(text) or _BUDGET_PHRASE.match(fold_keep(text)):
                 continue  # 'runs on an annual budget of EUR 2m' says how much, not who pays
+            if _item_splitter_for(ctx).search(ctx.text, start, end):
+                # 'gefinancierd door de Stad X en de Vlaamse overheid': two funders, each its own item.
+                out += self._split_phrase(ctx, start, end, m.end())
+                continue
             if ctx.text[end:end + 2].strip().startswith(":"):
                 # 'Funding comes from two sources: the Province of X, ..., and the Y Fund': the items.
                 out += self._enumeration(ctx, end + ctx.text[end:].index(":") + 1)
@@ -87,15 +92,16 @@ class FundingExtractor:
                                      prior="anchored", distance=ctx.token_distance(m.end(), start), ner=("ORG",)))
         return out
 
-    def _enumeration(self, ctx: SectionContext, start: int) -> list[Candidate]:
+    def _enumeration(self, ctx: SectionContext, start: int, end: int | None = None) -> list[Candidate]:
+        """Items of a list of funders from ``start`` to ``end`` (default: the sentence's end)."""
         from extract.extractors.phrases import org_phrase
 
-        _, e0 = ctx.sentence_span(start)
+        e0 = end if end is not None else ctx.sentence_span(start)[1]
         conj = "|".join(re.escape(c) for c in ctx.lex.words("words", "conjunctions"))
         out = []
         determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
         # Items split at commas and at 'and the' / 'en de' / 'et la' (not inside 'Affairs and Communications').
-        splitter = re.compile(rf"[,;]|\s(?:{conj})\s+(?=(?:{determiners})\s)", re.IGNORECASE)
+        splitter = _item_splitter(conj, determiners)
         segments, at = [], start
         for sep in splitter.finditer(ctx.text, start, e0):
             segments.append((at, sep.start()))
@@ -111,6 +117,24 @@ class FundingExtractor:
             text = re.sub(r"\s+", " ", ctx.text[span[0]:span[1]])
             out.append(ctx.candidate("funding_sources", text, span[0], span[1], family=NAME, version=VERSION,
                                      prior="block", ner=("ORG",)))
+        return out
+
+    def _split_phrase(self, ctx: SectionContext, start: int, end: int, anchor: int) -> list[Candidate]:
+        """The parts of one noun phrase joined by 'en de' / 'and the' / "et l'", determiners dropped."""
+        determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
+        lead = re.compile(rf"\s*(?:(?:{determiners})\s+)?", re.IGNORECASE)
+        out, at = [], start
+        bounds = [(sep.start(), sep.end()) for sep in _item_splitter_for(ctx).finditer(ctx.text, start, end)]
+        for seg_start, seg_end in [(at, bounds[0][0])] + [(b[1], (bounds[i + 1][0] if i + 1 < len(bounds) else end))
+                                                          for i, b in enumerate(bounds)]:
+            head = lead.match(ctx.text, seg_start, seg_end)
+            item_start = head.end() if head else seg_start
+            text = re.sub(r"\s+", " ", ctx.text[item_start:seg_end]).strip(" ,;.")
+            if not text or len(text.split()) > MAX_ITEM_WORDS:
+                continue
+            out.append(ctx.candidate("funding_sources", text, item_start, item_start + len(text), family=NAME,
+                                     version=VERSION, prior="anchored", distance=ctx.token_distance(anchor, item_start),
+                                     ner=("ORG",)))
         return out
 
     def _subject_funds_lab(self, ctx: SectionContext) -> list[Candidate]:
@@ -133,6 +157,17 @@ class FundingExtractor:
 
 
 MAX_ITEM_WORDS = 8
+
+
+def _item_splitter(conj: str, determiners: str) -> re.Pattern[str]:
+    # Items split at commas and at 'and the' / 'en de' / "et l'" (not inside 'Affairs and Communications').
+    return re.compile(rf"[,;]|\s(?:{conj})\s+(?=(?:{determiners})\s|[ld]['’]\w)", re.IGNORECASE)
+
+
+def _item_splitter_for(ctx: SectionContext) -> re.Pattern[str]:
+    conj = "|".join(re.escape(c) for c in ctx.lex.words("words", "conjunctions"))
+    determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
+    return _item_splitter(conj, determiners)
 
 
 @dataclass(frozen=True)
