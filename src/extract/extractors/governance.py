@@ -287,8 +287,9 @@ def _counts_people(ctx: SectionContext, number: Any, start: int, end: int, hi: i
 
     if number.value != int(number.value) or number.scale != 1.0 or not 2 <= number.value <= 200:
         return False
-    if find_money(ctx.text[start:hi], ctx.lang) and find_money(ctx.text[start:hi], ctx.lang)[0].start == 0:
-        return False
+    money = find_money(ctx.text[start:hi], ctx.lang)
+    if money and money[0].start == 0:
+        return False  # 'een raad van 2 miljoen euro' is an amount, not members
     following = re.match(r"\s+([^\W\d_]{3,})", ctx.text[end:hi])
     if not following:
         return False
