@@ -25,8 +25,6 @@ import json
 import logging
 import platform
 import secrets
-import shutil
-import subprocess
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -106,24 +104,14 @@ def _dist_version(name: str) -> str | None:
 
 
 def tesseract_version() -> str | None:
-    """Tesseract's version via ``extract.tools`` when it offers one, else ``tesseract --version``."""
-    try:
-        from extract import tools  # type: ignore[attr-defined]
+    """Tesseract's version for the manifest; None when it is not installed (text-only runs still work)."""
+    from extract.errors import MissingDependencyError
+    from extract.tools import tesseract_version as probe
 
-        getter = getattr(tools, "tesseract_version", None)
-        if callable(getter):
-            return str(getter())
-    except Exception:  # tools not written yet, or Tesseract missing: fall back
-        pass
-    exe = shutil.which("tesseract")
-    if not exe:
-        return None
     try:
-        done = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=20)
-    except (OSError, subprocess.TimeoutExpired):
+        return probe()
+    except MissingDependencyError:
         return None
-    first = (done.stdout or done.stderr).strip().splitlines()
-    return first[0].replace("tesseract", "").strip() if first else None
 
 
 def extractor_versions() -> dict[str, str]:

@@ -17,6 +17,21 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=4096)
+def fold_char(c: str) -> str:
+    """One character lower-cased without its accent; always one character."""
+    decomposed = unicodedata.normalize("NFKD", c)
+    base = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return base if len(base) == 1 else c.lower()[:1] or c
+
+
+def fold_keep_length(text: str) -> str:
+    """Like ``fold`` but keeps the length, so offsets in the folded text are offsets in ``text``."""
+    if text.isascii():
+        return text.lower()
+    return "".join(map(fold_char, text))
+
+
 @lru_cache(maxsize=1)
 def load_labels() -> dict[str, dict[str, list[str]]]:
     """field -> language -> labels, from the packaged ``rules/labels.yml``."""
@@ -51,14 +66,9 @@ def _label_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 def match_label(line: str) -> LabelMatch | None:
     """The field label opening ``line`` ('Middelen: ...' -> resources), or None."""
     pattern, by_folded = _label_pattern()
-    folded = fold(line)
-    match = pattern.match(folded)
+    match = pattern.match(fold_keep_length(line))
     if not match:
         return None
     key = re.sub(r"\s+", " ", match.group(1))
-    # fold() keeps string length for Latin text, so offsets map back to the original line.
     start, end = match.span(1)
-    value_start = match.start(2)
-    if len(folded) != len(line):
-        return LabelMatch(field=by_folded[key], label=key, value=line.split(":", 1)[-1].strip())
-    return LabelMatch(field=by_folded[key], label=line[start:end], value=line[value_start:].strip())
+    return LabelMatch(field=by_folded[key], label=line[start:end], value=line[match.start(2):].strip())

@@ -6,8 +6,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extract.errors import ConfigError, ExitCode
+
+if TYPE_CHECKING:
+    from extract.evaluate import Evaluation
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
 
         corrections_dir = args.corrections_dir or args.out.resolve().parent / "corrections"
         evaluation = score_corrections(args.out, corrections_dir)
-        _print(evaluation, args, evaluate)
+        _print(evaluation, args)
         return ExitCode.ok
     if args.gold is None:
         raise ConfigError("give GOLD (a gold file or folder), or use --corrections")
@@ -57,11 +61,13 @@ def run(args: argparse.Namespace) -> int:
             if args.by_file:
                 print(evaluate.format_table(evaluation))
             print()
-    _print(total, args, evaluate)
+    _print(total, args)
     return ExitCode.ok
 
 
-def _print(evaluation, args: argparse.Namespace, evaluate) -> None:  # noqa: ANN001 - module passed to keep imports lazy
+def _print(evaluation: Evaluation, args: argparse.Namespace) -> None:
+    from extract import evaluate
+
     if args.json:
         payload = {
             "fields": {

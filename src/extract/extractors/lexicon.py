@@ -9,7 +9,6 @@ language first. Numbers are the exception: they are parsed in the section's loca
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -17,19 +16,14 @@ from typing import Any
 
 import yaml
 
+from extract.vocab import fold_keep_length
+
 LANGUAGES = ("nl", "en", "fr")
 
 
 def fold_keep(text: str) -> str:
     """Lower-case and strip accents without changing the length (offsets stay valid)."""
-    if text.isascii():
-        return text.lower()
-    out = []
-    for char in text:
-        base = unicodedata.normalize("NFKD", char)
-        base = "".join(c for c in base if not unicodedata.combining(c)).casefold()
-        out.append(base if len(base) == 1 else char.lower() if len(char.lower()) == 1 else char)
-    return "".join(out)
+    return fold_keep_length(text)
 
 
 @lru_cache(maxsize=None)

@@ -11,13 +11,15 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import yaml
+
+# One length-keeping fold for the whole project; re-exported for the other normalisers.
+from extract.vocab import fold_keep_length
 
 log = logging.getLogger(__name__)
 
@@ -50,21 +52,6 @@ def _langs(lang: str | None) -> tuple[str, ...]:
 def _own_first(lang: str | None) -> tuple[str, ...]:
     """Every language, the text's own first: reports quote each other ('1,7 miljoen' in English)."""
     return ((lang,) if lang in LANGS else ()) + tuple(code for code in LANGS if code != lang)
-
-
-@lru_cache(maxsize=4096)
-def fold_char(c: str) -> str:
-    """One character lower-cased without its accent; keeps string length (offsets stay valid)."""
-    decomposed = unicodedata.normalize("NFKD", c)
-    base = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    return base if len(base) == 1 else c.lower()[:1] or c
-
-
-def fold_keep_length(text: str) -> str:
-    """Lower-case, accents removed, same length as ``text`` so offsets map back."""
-    if text.isascii():
-        return text.lower()
-    return "".join(map(fold_char, text))
 
 
 # --------------------------------------------------------------------------- digits
