@@ -32,13 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--log-json", action="store_true", help="log as JSON lines on stderr (unattended runs)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"extract.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"extract.commands.{name}":
-                raise
-            continue  # command not built yet
-        module.register(sub)
+        importlib.import_module(f"extract.commands.{name}").register(sub)
     return parser
 
 

@@ -115,10 +115,8 @@ def tesseract_version() -> str | None:
 
 
 def extractor_versions() -> dict[str, str]:
-    try:
-        from extract.extractors import EXTRACTOR_VERSIONS
-    except ImportError:
-        return {}
+    from extract.extractors import EXTRACTOR_VERSIONS
+
     return dict(EXTRACTOR_VERSIONS)
 
 

@@ -46,10 +46,8 @@ class _Part:
 
 
 def _language(text: str) -> str | None:
-    try:
-        from extract.normalize import detect_language
-    except ImportError:  # the normaliser package is not there yet
-        return None
+    from extract.normalize import detect_language
+
     try:
         return detect_language(text)
     except Exception as exc:  # language detection must never stop segmentation
