@@ -62,8 +62,11 @@ def get_pipeline(lang: str, model: str | None = None) -> Any:
     elif lang == "fr":
         nlp = _light_french()
         where = {}
+    elif lang in _LIGHT_CLASSES:
+        nlp = _light(lang)
+        where = {}
     else:
-        nlp = spacy.blank(lang if lang in SUPPORTED else "xx")
+        nlp = spacy.blank("xx")
         where = {}
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"}, **where)
     ruler.add_patterns(load_patterns(lang))
@@ -89,6 +92,39 @@ def stop_words(lang: str) -> frozenset[str]:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return frozenset(getattr(module, "STOP_WORDS", ()))
+
+
+_LIGHT_CLASSES = {"nl": "Dutch", "en": "English"}
+
+
+def _light(lang: str) -> Any:
+    """Dutch or English with the language's punctuation, number words and stop words, but
+    spaCy's base tokenizer exceptions instead of the language's own.
+
+    The exceptions are thousands of abbreviations and contractions ('m.b.t.', "don't"); loading
+    them costs 0.7 s for Dutch and 0.2 s for English in every worker, and the patterns match
+    none of them. Without them 'mln.' splits into 'mln' '.', which the money patterns expect.
+    """
+    import importlib
+
+    from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
+    from spacy.language import BaseDefaults, Language
+
+    full = getattr(importlib.import_module(f"spacy.lang.{lang}"), _LIGHT_CLASSES[lang]).Defaults
+
+    class LightDefaults(BaseDefaults):
+        tokenizer_exceptions = BASE_EXCEPTIONS
+        prefixes = full.prefixes
+        infixes = full.infixes
+        suffixes = full.suffixes
+        lex_attr_getters = full.lex_attr_getters
+        stop_words = full.stop_words
+
+    class Light(Language):
+        Defaults = LightDefaults
+
+    Light.lang = lang
+    return Light()
 
 
 def _light_french() -> Any:

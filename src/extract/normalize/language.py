@@ -35,6 +35,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MIN_LINGUA_WORDS = 4
 _ADDRESS = re.compile(r"\S*(?:://|www\.|@)\S*|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
 _MIN_CONFIDENCE = 0.6
+_MAX_LINGUA_WORDS = 400
+"""A section's first 400 words settle its language; lingua's time grows with the text."""
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +82,7 @@ def detect_language(text: str) -> Lang | None:
     if len(words) < _MIN_LINGUA_WORDS:
         return by_stops
     try:
-        lang, confidence = _by_lingua(" ".join(words[:3000]))
+        lang, confidence = _by_lingua(" ".join(words[:_MAX_LINGUA_WORDS]))
     except Exception:  # detection is advice; never fail a document over it
         log.debug("lingua failed", exc_info=True)
         return by_stops
