@@ -45,7 +45,7 @@ def union_bbox(boxes: list[BBox]) -> BBox:
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A line under construction: its words (left to right) and what layout decided about it."""
 

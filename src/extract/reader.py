@@ -23,17 +23,20 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extract.errors import CorruptFileError, EncryptedFileError, ExtractError, InputFileError, TooLargeError
 from extract.models import Document, Page, PageStore, Source, Word
-from extract.ocr import OcrJob, ocr_page_job
 from extract.settings import Settings
 from extract.sniff import file_sha256, sniff_file
 
+if TYPE_CHECKING:
+    # extract.ocr loads OpenCV (about 30 MB per process): imported only when a page needs OCR.
+    from extract.ocr import OcrJob
+
 log = logging.getLogger(__name__)
 
-__all__ = ["read_document", "document_from_text", "ocr_page_job", "page_cache_key", "OcrJob"]
+__all__ = ["read_document", "document_from_text", "page_cache_key"]
 
 READER_VERSION = "1"
 """Part of every cache key: bump when this module's output for the same input changes."""
@@ -133,6 +136,8 @@ def read_document(path: Path, settings: Settings, *, cache: PageStore | None = N
 def _run_jobs(jobs: list[OcrJob], page_map: PageMap | None) -> Iterator[Page]:
     if not jobs:
         return iter(())
+    from extract.ocr import ocr_page_job
+
     if page_map is None:
         return (ocr_page_job(job) for job in jobs)
     return iter(page_map(ocr_page_job, jobs))
@@ -236,6 +241,8 @@ class _PdfReader:
         if not todo:
             return final
         with _render_target(self.path, self._render_source()) as (path, inline):
+            from extract.ocr import OcrJob
+
             jobs = [OcrJob.create(path, number - 1, "pdf", self.settings, reason, pdf_bytes=inline)
                     for number, reason in todo]
             for done in _run_jobs(jobs, self.page_map):
@@ -466,7 +473,7 @@ def _read_image_file(path: Path, media: str, sha256: str, size: int, settings: S
                      cache: PageStore | None, page_map: PageMap | None) -> Document:
     from extract import tools
     from extract.images import frame_count, load_frame, open_image
-    from extract.ocr import ocr_image
+    from extract.ocr import OcrJob, ocr_image
 
     img = open_image(path, settings)
     warnings: list[str] = []

@@ -7,6 +7,7 @@ is the reader's job (``extract.reader``).
 from __future__ import annotations
 
 import logging
+import sys
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
@@ -27,6 +28,8 @@ SCAN_STAMP_WORDS = 40
 (an OCR'd PDF's invisible text layer holds the whole page)."""
 
 _BOLD_MARKERS = ("bold", "black", "heavy")
+_INTERN_MAX = 12
+"""Short words repeat across pages (articles, prepositions, figures); long ones rarely do."""
 _BAD_CATEGORIES = {"Co", "Cc", "Cs", "Cn"}  # private use, control, surrogate, unassigned
 
 
@@ -34,16 +37,21 @@ def page_words(page: Any) -> list[Word]:
     """Words of a pdfplumber page with boxes in points (origin top-left), font size and boldness."""
     raw = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, use_text_flow=False)
     words: list[Word] = []
+    # A long document holds every word until layout is done: share the equal values (the words of a
+    # line have the same top, bottom and size; 'de', 'the' and 'la' recur) instead of one object each.
+    shared: dict[float, float] = {}
     for w in raw:
         text = w["text"].strip()
         if not text:
             continue
         font = str(w.get("fontname") or "").lower()
+        top, bottom = round(float(w["top"]), 2), round(float(w["bottom"]), 2)
+        size = round(float(w["size"]), 2) if w.get("size") is not None else None
         words.append(Word(
-            text=text,
-            bbox=(round(float(w["x0"]), 2), round(float(w["top"]), 2), round(float(w["x1"]), 2),
-                  round(float(w["bottom"]), 2)),
-            size=round(float(w["size"]), 2) if w.get("size") is not None else None,
+            text=sys.intern(text) if len(text) <= _INTERN_MAX else text,
+            bbox=(round(float(w["x0"]), 2), shared.setdefault(top, top), round(float(w["x1"]), 2),
+                  shared.setdefault(bottom, bottom)),
+            size=shared.setdefault(size, size) if size is not None else None,
             bold=any(marker in font for marker in _BOLD_MARKERS),
         ))
     return words

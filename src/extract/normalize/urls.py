@@ -113,7 +113,7 @@ def _normalize(text: str, depth: int) -> str | None:
     # Typographic hyphens and invisible characters come from PDF text layers, not from addresses.
     url = text.translate(_TYPOGRAPHY).strip().lstrip(_LEADING)
     url = _SCHEME.sub("", url, count=1)
-    url = _fold_accents(re.sub(r"\s+", "", url))
+    url = re.sub(r"\s+", "", _fold_accents(url))  # after folding: compatibility forms can decompose into spaces
     if not url or _REPLACEMENT in url:
         return None
     url = url.split("#", 1)[0]
