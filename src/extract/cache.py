@@ -5,6 +5,12 @@ page: languages, DPI, Tesseract version, preprocessing); this module only stores
 under them: one JSON file per key at ``root/ab/<key>.json``, written atomically. An entry
 that cannot be read or does not validate as a ``Page`` is deleted and treated as a miss:
 the cache is never trusted over recomputing.
+
+It also keeps a document's sections (layout and segmentation done) under
+``root/sections/ab/<key>.json`` and the spaCy entities of a section's text under
+``root/entities/``. Their keys (``extract.pipeline``, ``extract.nlp``) hash the input and the
+fingerprint of the code and rules that made them, so a reprocess after an extractor change
+starts at the extractors' own rules.
 """
 
 from __future__ import annotations
@@ -14,15 +20,33 @@ import logging
 import os
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
-from extract.models import Page
+from pydantic import TypeAdapter
+
+from extract.models import Entity, Page, Section
 from extract.store import atomic_write_bytes
 
 log = logging.getLogger(__name__)
 
 _SAFE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{3,150}$")
+
+
+T = TypeVar("T")
+
+
+@lru_cache(maxsize=1)
+def _sections_adapter() -> TypeAdapter[list[Section]]:
+    return TypeAdapter(list[Section])
+
+
+@lru_cache(maxsize=1)
+def _entities_adapter() -> TypeAdapter[list[Entity]]:
+    return TypeAdapter(list[Entity])
 
 
 @dataclass(frozen=True)
@@ -46,20 +70,46 @@ class PageCache:
         return self.root / name[:2] / f"{name}.json"
 
     def get(self, key: str) -> Page | None:
-        path = self._path(key)
+        return self._load(self._path(key), Page.model_validate_json)
+
+    def put(self, key: str, page: Page) -> None:
+        self._store(self._path(key), page.model_dump_json().encode("utf-8"))
+
+    def get_sections(self, key: str) -> list[Section] | None:
+        """A document's sections stored under ``key``, or None (a corrupt entry is deleted)."""
+        return self._load(self._sections_path(key), _sections_adapter().validate_json)
+
+    def put_sections(self, key: str, sections: list[Section]) -> None:
+        self._store(self._sections_path(key), _sections_adapter().dump_json(sections))
+
+    def get_entities(self, key: str) -> list[Entity] | None:
+        """spaCy entities stored under ``key``, or None (a corrupt entry is deleted)."""
+        return self._load(self._derived_path("entities", key), _entities_adapter().validate_json)
+
+    def put_entities(self, key: str, entities: list[Entity]) -> None:
+        self._store(self._derived_path("entities", key), _entities_adapter().dump_json(entities))
+
+    def _sections_path(self, key: str) -> Path:
+        return self._derived_path("sections", key)
+
+    def _derived_path(self, kind: str, key: str) -> Path:
+        name = hashlib.sha256(key.encode()).hexdigest()
+        return self.root / kind / name[:2] / f"{name}.json"
+
+    def _load(self, path: Path, parse: Callable[[bytes], T]) -> T | None:
         try:
             data = path.read_bytes()
         except FileNotFoundError:
             self.misses += 1
             return None
         except OSError as exc:
-            log.warning("page cache entry %s unreadable (%s); recomputing", path, exc)
+            log.warning("cache entry %s unreadable (%s); recomputing", path, exc)
             self.misses += 1
             return None
         try:
-            page = Page.model_validate_json(data)
+            value = parse(data)
         except Exception as exc:  # pydantic.ValidationError, or bytes that are not JSON
-            log.warning("page cache entry %s is corrupt (%s); deleting it and recomputing",
+            log.warning("cache entry %s is corrupt (%s); deleting it and recomputing",
                         path, str(exc).splitlines()[0])
             try:
                 path.unlink()
@@ -68,13 +118,13 @@ class PageCache:
             self.misses += 1
             return None
         self.hits += 1
-        return page
+        return value
 
-    def put(self, key: str, page: Page) -> None:
+    def _store(self, path: Path, data: bytes) -> None:
         try:
-            atomic_write_bytes(self._path(key), page.model_dump_json().encode("utf-8"))
+            atomic_write_bytes(path, data)
         except OSError as exc:  # a full or read-only disk must not fail the document
-            log.warning("cannot write page cache entry under %s: %s", self.root, exc)
+            log.warning("cannot write cache entry under %s: %s", self.root, exc)
 
     def info(self) -> CacheInfo:
         entries = 0

@@ -11,7 +11,7 @@ Stage flow (see DESIGN.md):
 
 from __future__ import annotations
 
-from typing import Any, Literal, NamedTuple, Protocol
+from typing import Any, Literal, NamedTuple, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -154,6 +154,28 @@ class Section(_Frozen):
     @property
     def pages(self) -> list[int]:
         return sorted({line.page for line in self.lines})
+
+
+Entity = tuple[int, int, str]
+"""A spaCy entity as (start_char, end_char, label)."""
+
+
+@runtime_checkable
+class EntityStore(Protocol):
+    """Content-addressed store of spaCy entities per text (``extract.cache.PageCache`` is one)."""
+
+    def get_entities(self, key: str) -> list[Entity] | None: ...
+
+    def put_entities(self, key: str, entities: list[Entity]) -> None: ...
+
+
+@runtime_checkable
+class SectionStore(Protocol):
+    """Content-addressed store of a document's sections (``extract.cache.PageCache`` is one)."""
+
+    def get_sections(self, key: str) -> list[Section] | None: ...
+
+    def put_sections(self, key: str, sections: list[Section]) -> None: ...
 
 
 # --------------------------------------------------------------------------- extraction

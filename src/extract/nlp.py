@@ -6,7 +6,7 @@ optional ``id``, optional ``lang`` list restricting the pattern to some language
 Ministry, Ministère, Agentschap, Agency, Board, Comité) and ``places.jsonl`` (GPE, generated
 from babel's territory names by ``build_place_patterns()``). With ``model`` naming an installed
 trained pipeline, that pipeline is used and the ruler runs before its ``ner``.
-Building a pipeline costs about two seconds, so it is cached per process (see ``warm_up``).
+Building a pipeline costs about a second (most of it importing spaCy), so it is built on first use and cached per process; ``find_entities`` remembers the entities of a text in the page cache.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.errors import ConfigError
+from extract.models import Entity, EntityStore
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,45 @@ def get_pipeline(lang: str, model: str | None = None) -> Any:
     return nlp
 
 
+def find_entities(text: str, lang: str, model: str | None = None, *, store: EntityStore | None = None) -> list[Entity]:
+    """The entities of ``text`` as (start_char, end_char, label), from ``store`` when this text went
+    through the same pipeline (code, patterns, spaCy and model versions) before."""
+    if model and _model_version(model) is None:
+        store = None  # a model loaded from a folder may be retrained in place: never reuse its entities
+    key = entities_key(text, lang, model) if store is not None else None
+    if store is not None and key is not None:
+        cached = store.get_entities(key)
+        if cached is not None:
+            return cached
+    found: list[Entity] = [(e.start_char, e.end_char, e.label_) for e in get_pipeline(lang, model)(text).ents]
+    if store is not None and key is not None:
+        store.put_entities(key, found)
+    return found
+
+
+def entities_key(text: str, lang: str, model: str | None) -> str:
+    import hashlib
+
+    from extract.fingerprint import code_fingerprint
+
+    pipeline = code_fingerprint(("extract.nlp",), tuple(f"patterns/{name}" for name in PATTERN_FILES), ("spacy",))
+    model_version = _model_version(model) if model else "blank"
+    digest = hashlib.sha256(f"{pipeline}\0{lang}\0{model}\0{model_version}\0".encode())
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return "entities-" + digest.hexdigest()
+
+
+@lru_cache(maxsize=4)
+def _model_version(model: str) -> str | None:
+    """The installed version of a packaged model; None for a model loaded from a folder."""
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version(model)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
 @lru_cache(maxsize=4)
 def stop_words(lang: str) -> frozenset[str]:
     """spaCy's stop words for ``lang``, read without importing ``spacy.lang.<lang>``.
@@ -83,9 +123,10 @@ def stop_words(lang: str) -> frozenset[str]:
     """
     import importlib.util
 
-    import spacy
-
-    path = Path(spacy.__file__).parent / "lang" / lang / "stop_words.py"
+    found = importlib.util.find_spec("spacy")  # its location only: importing spaCy costs about a second
+    if found is None or not found.submodule_search_locations:
+        return frozenset()
+    path = Path(list(found.submodule_search_locations)[0]) / "lang" / lang / "stop_words.py"
     spec = importlib.util.spec_from_file_location(f"_extract_stop_words_{lang}", path)
     if spec is None or spec.loader is None:
         return frozenset()

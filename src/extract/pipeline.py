@@ -9,26 +9,59 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from extract.models import Document, LabRecord, OutputFile, PageInfo, PageStore, SourceInfo
+from extract.models import Document, EntityStore, LabRecord, OutputFile, PageInfo, PageStore, Section, SectionStore, SourceInfo
 from extract.settings import Settings
 
 PageMap = Callable[[Callable[[Any], Any], Iterable[Any]], Iterable[Any]]
 """An ``executor.map``-like callable used to OCR the pages of one document in parallel."""
 
 
+SECTION_STAGE = ("extract.layout", "extract.segment")
+"""The modules (and all they import) that turn pages into sections; their code is part of the sections' cache key."""
+SECTION_STAGE_DATA = ("rules/labels.yml",)
+SECTION_STAGE_PACKAGES = ("lingua-language-detector",)
+
+
 def records_from_document(document: Document, settings: Settings) -> list[LabRecord]:
     """Everything after text extraction: layout, segmentation and field extraction."""
     from extract.extractors import extract_records
+
+    return extract_records(sections_of(document), settings)
+
+
+def sections_of(document: Document, cache: PageStore | None = None) -> list[Section]:
+    """Layout and segmentation of ``document``; from ``cache`` when the same pages went through the same code.
+
+    About a third of the time after text extraction: a reprocess after an extractor change skips it.
+    """
     from extract.layout import build_lines
     from extract.segment import split_sections
 
-    lines = build_lines(document)
-    sections = split_sections(document, lines)
-    return extract_records(sections, settings)
+    store = cache if isinstance(cache, SectionStore) else None
+    key = sections_key(document) if store is not None else None
+    if store is not None and key is not None:
+        cached = store.get_sections(key)
+        if cached is not None:
+            return cached
+    sections = split_sections(document, build_lines(document))
+    if store is not None and key is not None:
+        store.put_sections(key, sections)
+    return sections
+
+
+def sections_key(document: Document) -> str:
+    """Hash of the pages (words, tables, figures) and of the code and rules that make sections from them."""
+    from extract.fingerprint import code_fingerprint
+
+    digest = hashlib.sha256(code_fingerprint(SECTION_STAGE, SECTION_STAGE_DATA, SECTION_STAGE_PACKAGES).encode())
+    for page in document.pages:
+        digest.update(page.model_dump_json(exclude={"warnings"}).encode())
+    return "sections-" + digest.hexdigest()
 
 
 def output_for(document: Document, records: list[LabRecord], display_path: str) -> OutputFile:
@@ -62,8 +95,11 @@ def process_file(
     """
     from extract.reader import read_document
 
+    from extract.extractors import extract_records
+
     document = read_document(path, settings, cache=cache, page_map=page_map)
-    records = records_from_document(document, settings)
+    entity_store = cache if isinstance(cache, EntityStore) else None
+    records = extract_records(sections_of(document, cache), settings, entity_store=entity_store)
     return output_for(document, records, display_path or str(path))
 
 

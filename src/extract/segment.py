@@ -46,7 +46,7 @@ class _Part:
 
 
 def _language(text: str) -> str | None:
-    from extract.normalize import detect_language
+    from extract.normalize.language import detect_language
 
     try:
         return detect_language(text)

@@ -20,7 +20,7 @@ from extract.extractors.lexicon import lexicon
 from extract.extractors.money import MoneyExtractor
 from extract.extractors.role import RoleExtractor
 from extract.extractors.staff import StaffExtractor
-from extract.models import LabRecord, Line, Section
+from extract.models import EntityStore, LabRecord, Line, Section
 from extract.settings import Settings
 from extract.vocab import fold, match_label
 
@@ -33,28 +33,36 @@ EXTRACTOR_VERSIONS: dict[str, str] = {e.name: e.version for e in EXTRACTORS}
 
 
 def warm_up(settings: Settings) -> None:
-    """Build the spaCy pipelines once in this (worker) process."""
-    from extract.nlp import SUPPORTED, get_pipeline
+    """Build the rule tables once in this (worker) process.
+
+    The spaCy pipelines are built on first use instead (``extract.nlp.get_pipeline``, cached):
+    a reprocess whose entities all come from the cache never imports spaCy, which is most of a
+    worker's start-up.
+    """
+    from extract.nlp import SUPPORTED
 
     from extract.normalize import find_countries, find_money
 
     for lang in SUPPORTED:
-        get_pipeline(lang, settings.spacy_model)
         lexicon(lang)
         # The normalisers build their tables (babel names, currencies) on first use.
         find_money("1,5 miljoen euro", lang)
         find_countries("Nederland", lang)
 
 
-def extract_records(sections: list[Section], settings: Settings) -> list[LabRecord]:
-    """One validated record per section about a lab; table rows merged with prose about the same lab."""
+def extract_records(sections: list[Section], settings: Settings, *,
+                    entity_store: EntityStore | None = None) -> list[LabRecord]:
+    """One validated record per section about a lab; table rows merged with prose about the same lab.
+
+    ``entity_store`` remembers spaCy's entities per section text (see ``extract.nlp.find_entities``).
+    """
     from extract.assemble import assemble_record, merge_table_rows
 
     records = []
     for section in sections:
         if section.kind == "table_row" and section.table_fields:
             section = table_row_as_lines(section)
-        ctx = SectionContext(section, settings)
+        ctx = SectionContext(section, settings, entity_store=entity_store)
         ctx.subject_names = _subject_names(section, ctx)
         candidates = []
         for extractor in EXTRACTORS:

@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from extract.extractors.lexicon import Lexicon, fold_keep, lexicon
-from extract.models import BBox, Candidate, Line, Provenance, Section
+from extract.models import BBox, Candidate, Entity, EntityStore, Line, Provenance, Section
 from extract.settings import Settings
 from extract.vocab import LabelMatch, match_label
 
@@ -65,9 +65,11 @@ class Block:
 class SectionContext:
     """One section's text with offset -> line/page/bbox mapping, language, blocks and spaCy doc."""
 
-    def __init__(self, section: Section, settings: Settings | None = None) -> None:
+    def __init__(self, section: Section, settings: Settings | None = None, *,
+                 entity_store: EntityStore | None = None) -> None:
         self.section = section
         self.settings = settings or Settings()
+        self.entity_store = entity_store
         self.lines: list[Line] = [line for line in section.lines if line.role in BODY_ROLES]
         parts: list[str] = []
         self.line_starts: list[int] = []
@@ -247,20 +249,21 @@ class SectionContext:
     # ------------------------------------------------------------------ spaCy
 
     @cached_property
-    def doc(self) -> Any:
-        from extract.nlp import get_pipeline
+    def entities(self) -> list[Entity]:
+        """spaCy's entities of the section text (remembered by ``entity_store`` for the same text and pipeline)."""
+        from extract.nlp import find_entities
 
-        return get_pipeline(self.lang, self.settings.spacy_model)(self.text)
+        return find_entities(self.text, self.lang, self.settings.spacy_model, store=self.entity_store)
 
     def entity_agrees(self, start: int, end: int, labels: tuple[str, ...]) -> bool:
         """True when a spaCy entity with one of ``labels`` overlaps the span."""
         if not labels or not self.text:
             return False
         try:
-            ents = self.doc.ents
+            ents = self.entities
         except Exception:  # a broken model must not stop extraction; the rules still hold
             return False
-        return any(e.label_ in labels and e.start_char < end and start < e.end_char for e in ents)
+        return any(label in labels and e_start < end and start < e_end for e_start, e_end, label in ents)
 
     # ------------------------------------------------------------------ candidates
 

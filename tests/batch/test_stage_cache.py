@@ -1,0 +1,102 @@
+"""A reprocess starts at the extractors: sections and spaCy entities come from the cache when
+the same input went through the same code, and never when that code or its rules changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import extract.layout
+import extract.nlp
+from extract.cache import PageCache
+from extract.fingerprint import code_fingerprint, reached_modules
+from extract.pipeline import SECTION_STAGE, process_file, sections_key
+from extract.reader import read_document
+from extract.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "tests" / "fixtures" / "corpus" / "en-profile-cards.pdf"
+
+
+def _run(path: Path, cache: PageCache) -> dict:
+    output = process_file(path, Settings(), cache=cache)
+    return output.model_dump(mode="json")
+
+
+def test_second_run_skips_layout_and_spacy_with_identical_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = PageCache(tmp_path / "cache")
+    first = _run(SAMPLE, cache)
+    assert first["records"], "the sample must give records for this test to mean anything"
+    assert list((tmp_path / "cache" / "sections").rglob("*.json"))
+    assert list((tmp_path / "cache" / "entities").rglob("*.json"))
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("recomputed although cached")
+
+    monkeypatch.setattr(extract.layout, "build_lines", fail)
+    monkeypatch.setattr(extract.nlp, "get_pipeline", fail)
+    assert _run(SAMPLE, cache) == first
+
+
+def test_corrupt_sections_and_entities_are_recomputed(tmp_path: Path) -> None:
+    cache = PageCache(tmp_path / "cache")
+    first = _run(SAMPLE, cache)
+    for path in (tmp_path / "cache").glob("*/*/*.json"):
+        if path.parts[-3] in ("sections", "entities"):
+            path.write_text('{"not": "what was stored"')
+    assert _run(SAMPLE, cache) == first
+    # the damaged entries were replaced by good ones
+    cache.hits = cache.misses = 0
+    assert _run(SAMPLE, cache) == first
+    assert cache.misses == 0
+
+
+def test_sections_key_follows_the_pages(tmp_path: Path) -> None:
+    document = read_document(SAMPLE, Settings())
+    key = sections_key(document)
+    assert sections_key(read_document(SAMPLE, Settings())) == key
+    page = document.pages[0]
+    moved = page.model_copy(update={"words": [w._replace(text=w.text + "x") for w in page.words[:1]] + page.words[1:]})
+    changed = document.model_copy(update={"pages": [moved, *document.pages[1:]]})
+    assert sections_key(changed) != key
+
+
+def test_section_stage_fingerprint_covers_layout_and_segmentation_code_only() -> None:
+    reached = reached_modules(SECTION_STAGE)
+    for module in ("extract.layout", "extract.layout_headings", "extract.segment", "extract.tables",
+                   "extract.vocab", "extract.models", "extract.normalize.language"):
+        assert module in reached
+    # an extractor change must not throw away the layout work
+    assert not [m for m in reached if m.startswith("extract.extractors") or m == "extract.assemble"]
+
+
+def test_fingerprint_changes_with_rules_and_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fingerprint hashes files as they are on disk: a copied package with one edited file differs."""
+    import extract.fingerprint as fingerprint
+
+    package = tmp_path / "extract"
+    shutil.copytree(Path(fingerprint.__file__).parent, package,
+                    ignore=shutil.ignore_patterns("__pycache__", "review"))
+    copy_file = package / "fingerprint.py"
+    monkeypatch.setattr(fingerprint, "__file__", str(copy_file))
+    code_fingerprint.cache_clear()
+    before = code_fingerprint(SECTION_STAGE)
+    code_fingerprint.cache_clear()
+    assert code_fingerprint(SECTION_STAGE) == before
+    (package / "layout_headings.py").write_text((package / "layout_headings.py").read_text() + "\n# edited\n")
+    code_fingerprint.cache_clear()
+    assert code_fingerprint(SECTION_STAGE) != before
+    (package / "extractors" / "money.py").write_text("# an extractor edit\n")
+    code_fingerprint.cache_clear()
+    edited = code_fingerprint(SECTION_STAGE)
+    (package / "extractors" / "money.py").write_text("# another extractor edit\n")
+    code_fingerprint.cache_clear()
+    assert code_fingerprint(SECTION_STAGE) == edited
+    code_fingerprint.cache_clear()
+    with_labels = code_fingerprint(SECTION_STAGE, ("rules/labels.yml",))
+    (package / "rules" / "labels.yml").write_text((package / "rules" / "labels.yml").read_text() + "\n# edited\n")
+    code_fingerprint.cache_clear()
+    assert code_fingerprint(SECTION_STAGE, ("rules/labels.yml",)) != with_labels
+    code_fingerprint.cache_clear()
