@@ -78,17 +78,20 @@ def get_pipeline(lang: str, model: str | None = None) -> Any:
 def find_entities(text: str, lang: str, model: str | None = None, *, store: EntityStore | None = None) -> list[Entity]:
     """The entities of ``text`` as (start_char, end_char, label), from ``store`` when this text went
     through the same pipeline (code, patterns, spaCy and model versions) before."""
-    if model and _model_version(model) is None:
-        store = None  # a model loaded from a folder may be retrained in place: never reuse its entities
-    key = entities_key(text, lang, model) if store is not None else None
-    if store is not None and key is not None:
-        cached = store.get_entities(key)
-        if cached is not None:
-            return cached
-    found: list[Entity] = [(e.start_char, e.end_char, e.label_) for e in get_pipeline(lang, model)(text).ents]
-    if store is not None and key is not None:
-        store.put_entities(key, found)
+    if store is None or (model and _model_version(model) is None):
+        # (a model loaded from a folder may be retrained in place: its entities are never reused)
+        return _run_pipeline(text, lang, model)
+    key = entities_key(text, lang, model)
+    cached = store.get_entities(key)
+    if cached is not None:
+        return cached
+    found = _run_pipeline(text, lang, model)
+    store.put_entities(key, found)
     return found
+
+
+def _run_pipeline(text: str, lang: str, model: str | None) -> list[Entity]:
+    return [(e.start_char, e.end_char, e.label_) for e in get_pipeline(lang, model)(text).ents]
 
 
 def entities_key(text: str, lang: str, model: str | None) -> str:

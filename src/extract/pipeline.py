@@ -42,15 +42,14 @@ def sections_of(document: Document, cache: PageStore | None = None) -> list[Sect
     from extract.layout import build_lines
     from extract.segment import split_sections
 
-    store = cache if isinstance(cache, SectionStore) else None
-    key = sections_key(document) if store is not None else None
-    if store is not None and key is not None:
-        cached = store.get_sections(key)
-        if cached is not None:
-            return cached
+    if not isinstance(cache, SectionStore):
+        return split_sections(document, build_lines(document))
+    key = sections_key(document)
+    cached = cache.get_sections(key)
+    if cached is not None:
+        return cached
     sections = split_sections(document, build_lines(document))
-    if store is not None and key is not None:
-        store.put_sections(key, sections)
+    cache.put_sections(key, sections)
     return sections
 
 
