@@ -77,10 +77,10 @@ class PageCache:
 
     def get_sections(self, key: str) -> list[Section] | None:
         """A document's sections stored under ``key``, or None (a corrupt entry is deleted)."""
-        return self._load(self._sections_path(key), _sections_adapter().validate_json)
+        return self._load(self._derived_path("sections", key), _sections_adapter().validate_json)
 
     def put_sections(self, key: str, sections: list[Section]) -> None:
-        self._store(self._sections_path(key), _sections_adapter().dump_json(sections))
+        self._store(self._derived_path("sections", key), _sections_adapter().dump_json(sections))
 
     def get_entities(self, key: str) -> list[Entity] | None:
         """spaCy entities stored under ``key``, or None (a corrupt entry is deleted)."""
@@ -88,9 +88,6 @@ class PageCache:
 
     def put_entities(self, key: str, entities: list[Entity]) -> None:
         self._store(self._derived_path("entities", key), _entities_adapter().dump_json(entities))
-
-    def _sections_path(self, key: str) -> Path:
-        return self._derived_path("sections", key)
 
     def _derived_path(self, kind: str, key: str) -> Path:
         name = hashlib.sha256(key.encode()).hexdigest()

@@ -3,7 +3,7 @@
 Both run the same handler on the same payloads, so their outputs are identical. On dask,
 each dask worker keeps one extract worker process of its own (``WorkerPool`` of size 1,
 built on first use and reused), so the hard time and memory limits and the once-per-process
-spaCy warm-up hold there too. Where a dask worker may not start processes (a daemonic
+rule tables and spaCy pipeline hold there too. Where a dask worker may not start processes (a daemonic
 worker), the task runs inside the dask worker instead, still behind the typed-result boundary,
 but without the hard limits (logged once).
 """

@@ -6,7 +6,8 @@ optional ``id``, optional ``lang`` list restricting the pattern to some language
 Ministry, Ministère, Agentschap, Agency, Board, Comité) and ``places.jsonl`` (GPE, generated
 from babel's territory names by ``build_place_patterns()``). With ``model`` naming an installed
 trained pipeline, that pipeline is used and the ruler runs before its ``ner``.
-Building a pipeline costs about a second (most of it importing spaCy), so it is built on first use and cached per process; ``find_entities`` remembers the entities of a text in the page cache.
+Building a pipeline costs about a second (most of it importing spaCy), so it is built on first
+use and cached per process; ``find_entities`` remembers the entities of a text in the page cache.
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ def stop_words(lang: str) -> frozenset[str]:
     found = importlib.util.find_spec("spacy")  # its location only: importing spaCy costs about a second
     if found is None or not found.submodule_search_locations:
         return frozenset()
-    path = Path(list(found.submodule_search_locations)[0]) / "lang" / lang / "stop_words.py"
+    path = Path(next(iter(found.submodule_search_locations))) / "lang" / lang / "stop_words.py"
     spec = importlib.util.spec_from_file_location(f"_extract_stop_words_{lang}", path)
     if spec is None or spec.loader is None:
         return frozenset()
@@ -147,7 +148,7 @@ def _light(lang: str) -> Any:
 
     The exceptions are thousands of abbreviations and contractions ('m.b.t.', "don't"); loading
     them costs 0.7 s for Dutch and 0.2 s for English in every worker, and the patterns match
-    none of them. Without them 'mln.' splits into 'mln' '.', which the money patterns expect.
+    none of them (they list 'mln', and 'mln.' now splits into 'mln' '.').
     """
     import importlib
 

@@ -43,8 +43,11 @@ def test_second_run_skips_layout_and_spacy_with_identical_output(tmp_path: Path,
 def test_corrupt_sections_and_entities_are_recomputed(tmp_path: Path) -> None:
     cache = PageCache(tmp_path / "cache")
     first = _run(SAMPLE, cache)
+    damaged = {path.parts[-3] for path in (tmp_path / "cache").glob("*/*/*.json")
+               if path.parts[-3] in ("sections", "entities")}
+    assert damaged == {"sections", "entities"}
     for path in (tmp_path / "cache").glob("*/*/*.json"):
-        if path.parts[-3] in ("sections", "entities"):
+        if path.parts[-3] in damaged:
             path.write_text('{"not": "what was stored"')
     assert _run(SAMPLE, cache) == first
     # the damaged entries were replaced by good ones
