@@ -308,6 +308,7 @@ class _PdfReader:
         return count, pages
 
     def _text_page(self, plumber_page: Any, number: int) -> Page:
+        from extract.pdf_objects import use_lean_objects
         from extract.text_layer import (image_pixels, needs_ocr, page_figures, page_tables, page_words, scan_cover,
                                         sideways_share)
 
@@ -322,6 +323,7 @@ class _PdfReader:
                                  f"({limit:g}); skipped")
         page_warnings: list[str] = []
         try:
+            use_lean_objects(plumber_page)
             words = page_words(plumber_page)
             tables = page_tables(plumber_page, number)
             figures = page_figures(plumber_page)
