@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,9 @@ INLINE_PDF_BYTES = 8 * 1024 * 1024
 """A repaired PDF up to this size travels inside each OCR job; larger ones go through a temporary file."""
 REOPEN_EVERY = 50
 """pdfplumber keeps ~2.5 MB per processed page alive until the document is closed."""
+SHARED_CHUNK = 12
+"""Pages per text-layer job offered to idle workers (about a second of work, worth a re-open of the
+file); a long document is then read on all cores, and a worker busy with its own file reads it itself."""
 _ENCRYPTED_HINT = ("the PDF is protected with a password; remove it with "
                    "`qpdf --decrypt --password=PW in.pdf out.pdf` and process the decrypted copy")
 
@@ -297,15 +301,30 @@ class _PdfReader:
             raise ValueError("the PDF has no pages")
         self._check_page_count(count)
         todo = [n for n in range(1, count + 1) if n not in skip]
+        share = self.page_map is not None and isinstance(source, str) and len(todo) > SHARED_CHUNK
+        size = SHARED_CHUNK if share else REOPEN_EVERY
+        # A fresh parser per chunk: pdfplumber's caches grow with every page read.
+        chunks = [tuple(todo[start:start + size]) for start in range(0, len(todo), size)]
+        if share:
+            assert self.page_map is not None and isinstance(source, str)
+            jobs = [TextChunkJob(path=str(self.path), numbers=chunk, settings=self.settings) for chunk in chunks]
+            done = list(self.page_map(read_text_chunk, jobs))
+        else:
+            done = [self._read_chunk(source, chunk) for chunk in chunks]
         pages: dict[int, Page] = {}
-        for start in range(0, len(todo), REOPEN_EVERY):
-            chunk = todo[start:start + REOPEN_EVERY]
-            # A fresh parser per chunk: pdfplumber's caches grow with every page read.
-            with _open_plumber(source, pages=chunk) as pdf:
-                for number, plumber_page in zip(chunk, pdf.pages, strict=True):
-                    pages[number] = self._text_page(plumber_page, number)
-                    plumber_page.close()
+        for chunk_pages in done:
+            if isinstance(chunk_pages, TextChunkFailure):
+                raise chunk_pages.as_exception()
+            pages.update((page.number, page) for page in chunk_pages)
         return count, pages
+
+    def _read_chunk(self, source: str | bytes, numbers: tuple[int, ...]) -> list[Page]:
+        with _open_plumber(source, pages=list(numbers)) as pdf:
+            pages = []
+            for number, plumber_page in zip(numbers, pdf.pages, strict=True):
+                pages.append(self._text_page(plumber_page, number))
+                plumber_page.close()
+            return pages
 
     def _text_page(self, plumber_page: Any, number: int) -> Page:
         from extract.pdf_objects import use_lean_objects
@@ -384,6 +403,40 @@ def _render_failed(page: Page) -> bool:
     from extract.ocr import RENDER_FAILED
 
     return page.method == "ocr" and page.ocr is None and page.reason.endswith(RENDER_FAILED)
+
+
+@dataclass(frozen=True)
+class TextChunkJob:
+    """Text layers of some pages of a PDF, read by whichever worker is idle (small and picklable)."""
+
+    path: str
+    numbers: tuple[int, ...]
+    settings: Settings
+
+
+@dataclass(frozen=True)
+class TextChunkFailure:
+    """A chunk whose file pdfplumber could not parse: the requester repairs the file and reads it again."""
+
+    description: str
+
+    def as_exception(self) -> Exception:
+        return RuntimeError(self.description)
+
+
+def read_text_chunk(job: TextChunkJob) -> list[Page] | TextChunkFailure:
+    """What a worker runs for a ``TextChunkJob``; typed errors (too large...) travel as themselves."""
+    reader = _PdfReader(Path(job.path), sha256="", size=0, settings=job.settings, cache=None, page_map=None)
+    started = time.monotonic()
+    try:
+        pages = reader._read_chunk(job.path, job.numbers)
+        log.debug("%s: text layers of pages %d-%d read in %.2f s (process %d)", job.path, job.numbers[0],
+                  job.numbers[-1], time.monotonic() - started, os.getpid())
+        return pages
+    except ExtractError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises anything on malformed files
+        return TextChunkFailure(_describe(exc))
 
 
 class _open_plumber:
