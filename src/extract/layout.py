@@ -18,6 +18,8 @@ from __future__ import annotations
 import logging
 import statistics
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from extract.layout_columns import assign_columns, find_gutter, reading_order, split_rows_at_gutter
 from extract.layout_furniture import BOTTOM_ZONE, TOP_ZONE, mark_furniture
@@ -40,13 +42,33 @@ log = logging.getLogger(__name__)
 
 
 _TABLES: dict[int, tuple[Page, list[Table]]] = {}
+_RECENT_PAGES = 64
+_documents_open = 0
+"""Nesting depth of ``document_tables()``: while positive, every page's rebuilt tables are kept."""
+
+
+@contextmanager
+def document_tables() -> Iterator[None]:
+    """Keep the rebuilt tables of every page while one document goes through layout and segmentation.
+
+    Both ask for each page's tables; outside this block only the last 64 pages' are kept, so a
+    long document rebuilt them all a second time (5 s of a 500-page report).
+    """
+    global _documents_open
+    _documents_open += 1
+    try:
+        yield
+    finally:
+        _documents_open -= 1
+        if not _documents_open:
+            _TABLES.clear()  # hold no pages of a finished document
 
 
 def page_tables(page: Page) -> list[Table]:
     """The page's ruled tables (from the reader), else tables rebuilt from its word boxes.
 
-    Layout and segmentation both ask for a page's tables: the rebuilt ones are kept for the
-    few pages most recently seen (keyed by the page object itself).
+    Layout and segmentation both ask for a page's tables: the rebuilt ones are kept (keyed by the
+    page object itself) for the document in ``document_tables()``, else for the last few pages.
     """
     if page.tables:
         return list(page.tables)
@@ -54,7 +76,7 @@ def page_tables(page: Page) -> list[Table]:
     if cached is not None and cached[0] is page:
         return cached[1]
     tables = tables_from_words(page)
-    if len(_TABLES) >= 64:
+    if len(_TABLES) >= _RECENT_PAGES and not _documents_open:
         _TABLES.clear()
     _TABLES[id(page)] = (page, tables)
     return tables

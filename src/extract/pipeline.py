@@ -39,18 +39,23 @@ def sections_of(document: Document, cache: PageStore | None = None) -> list[Sect
 
     About a third of the time after text extraction: a reprocess after an extractor change skips it.
     """
-    from extract.layout import build_lines
-    from extract.segment import split_sections
-
     if not isinstance(cache, SectionStore):
-        return split_sections(document, build_lines(document))
+        return _sections(document)
     key = sections_key(document)
     cached = cache.get_sections(key)
     if cached is not None:
         return cached
-    sections = split_sections(document, build_lines(document))
+    sections = _sections(document)
     cache.put_sections(key, sections)
     return sections
+
+
+def _sections(document: Document) -> list[Section]:
+    from extract.layout import build_lines, document_tables
+    from extract.segment import split_sections
+
+    with document_tables():
+        return split_sections(document, build_lines(document))
 
 
 def sections_key(document: Document) -> str:

@@ -14,6 +14,7 @@ Table rows and prose sections about the same lab may both exist; the extractors 
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from extract.layout import page_tables
@@ -75,6 +76,9 @@ def _table_parts(document: Document, lines: list[Line]) -> tuple[list[_Part], se
     parts: list[_Part] = []
     consumed: set[int] = set()
     previous: tuple[dict[int, str], int, int] | None = None  # header texts, name column, column count
+    on_page: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        on_page.setdefault(line.page, []).append(i)
     for page in document.pages:
         for table in page_tables(page):
             rows = table_rows(table)
@@ -91,7 +95,7 @@ def _table_parts(document: Document, lines: list[Line]) -> tuple[list[_Part], se
             if name_col is None:
                 continue
             previous = (header, name_col, ncols)
-            inside = [i for i, line in enumerate(lines) if line.page == table.page and _inside(line, table)]
+            inside = [i for i in on_page.get(table.page, ()) if _inside(lines[i], table)]
             consumed.update(inside)
             anchor = inside[0] if inside else _page_start(lines, table.page)
             for n, row in enumerate(data):
@@ -173,7 +177,7 @@ def _heading_parts(lines: list[Line], body: list[int]) -> list[_Part]:
     labs: set[int] = set()
     for n, h in enumerate(headings):
         nxt = headings[n + 1] if n + 1 < len(headings) else len(lines)
-        following = [i for i in body if h < i < nxt]
+        following = _between(body, h + 1, nxt)
         title = fold(strip_numbering(lines[h].text)).strip(" :")
         if title not in field_words and _has_labels(lines, following):
             labs.add(h)
@@ -191,10 +195,15 @@ def _heading_parts(lines: list[Line], body: list[int]) -> list[_Part]:
                 stop = other
                 break
         start = _title_above(lines, body, headings, h) if len(labs) == 1 else h
-        members = [lines[i] for i in body if start <= i < stop]
+        members = [lines[i] for i in _between(body, start, stop)]
         parts.append(_Part(order=start, kind="heading", title=strip_numbering(lines[start].text), lines=members,
                            start=start, stop=stop))
     return parts
+
+
+def _between(ordered: list[int], start: int, stop: int) -> list[int]:
+    """The items of the sorted ``ordered`` within [start, stop), by bisection."""
+    return ordered[bisect_left(ordered, start):bisect_left(ordered, stop)]
 
 
 def _closes(lines: list[Line], body: list[int], labs: set[int], info: dict[int, _Heading], lab: int,
@@ -210,7 +219,7 @@ def _closes(lines: list[Line], body: list[int], labs: set[int], info: dict[int, 
     if info[lab].depth is None:
         return True
     nxt = min((g for g in labs if g > other), default=len(lines))
-    return not any(match_label(lines[i].text) for i in body if other < i < nxt)
+    return not any(match_label(lines[i].text) for i in _between(body, other + 1, nxt))
 
 
 def _number_key(label: str) -> tuple[int, ...] | None:
@@ -346,7 +355,8 @@ def _title_line(lines: list[Line], body: list[int]) -> int | None:
 
 
 def _document_title(lines: list[Line], body: list[int]) -> str | None:
-    first_page = [lines[i] for i in body if lines[i].page == min((lines[j].page for j in body), default=1)]
+    top_page = min((lines[j].page for j in body), default=1)
+    first_page = [lines[i] for i in body if lines[i].page == top_page]
     title = _title_line(lines, body)
     if title is not None:
         return strip_numbering(lines[title].text)
@@ -384,20 +394,37 @@ def split_sections(document: Document, lines: list[Line]) -> list[Section]:
         parts = [_Part(order=0, kind="document", title=_document_title(lines, body), lines=[lines[i] for i in body],
                        start=0, stop=len(lines))]
     owners = footnote_owners(lines, [part.lines for part in parts])
-    sections = [_section(part, lines, doc_language, owners, n) for n, part in enumerate(parts)]
+    marginal = _Marginal.of(lines)
+    sections = [_section(part, lines, doc_language, owners, marginal, n) for n, part in enumerate(parts)]
     log.debug("%s: %d sections (%s)", document.source.path, len(sections), ", ".join(s.kind for s in sections[:3]))
     return sections
 
 
-def _section(part: _Part, lines: list[Line], doc_language: str | None, owners: dict[int, int], number: int) -> Section:
+@dataclass(frozen=True)
+class _Marginal:
+    """Where the footnote and URL-footer lines are, found once: each section then looks only at those
+    (a scan of all lines per section made a 500-page report quadratic)."""
+
+    footnotes: list[int]
+    url_footers_by_page: dict[int, list[int]]
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> _Marginal:
+        by_page: dict[int, list[int]] = {}
+        for i, line in enumerate(lines):
+            if line.role == "url_footer":
+                by_page.setdefault(line.page, []).append(i)
+        return cls([i for i, line in enumerate(lines) if line.role == "footnote"], by_page)
+
+
+def _section(part: _Part, lines: list[Line], doc_language: str | None, owners: dict[int, int], marginal: _Marginal,
+             number: int) -> Section:
     span = range(part.start, part.stop)
-    footnotes = [
-        lines[i] for i, line in enumerate(lines)
-        if line.role == "footnote" and (owners[i] == number if i in owners else i in span)
-    ]
-    pages = {line.page for line in part.lines}
+    footnotes = [lines[i] for i in marginal.footnotes if (owners[i] == number if i in owners else i in span)]
     in_range = [lines[i] for i in span if lines[i].role == "url_footer"]
-    on_pages = [line for line in lines if line.role == "url_footer" and line.page in pages and line not in in_range]
+    # Lines are in page order, so the pages' footers taken page by page stay in document order.
+    pages = sorted({line.page for line in part.lines})
+    on_pages = [lines[i] for page in pages for i in marginal.url_footers_by_page.get(page, ()) if i not in span]
     text = "\n".join(line.text for line in part.lines)
     language = _language(text) if part.kind != "table_row" and len(text.split()) >= 20 else None
     return Section(
