@@ -103,8 +103,18 @@ def process_file(
 
     document = read_document(path, settings, cache=cache, page_map=page_map)
     entity_store = cache if isinstance(cache, EntityStore) else None
-    records = extract_records(sections_of(document, cache), settings, entity_store=entity_store)
+    sections = sections_of(document, cache)
+    # The sections' lines carry the text now: let the words go (about 100 KB a page) before the
+    # extractors and spaCy allocate, so a long report does not hold both.
+    document = without_words(document)
+    records = extract_records(sections, settings, entity_store=entity_store)
     return output_for(document, records, display_path or str(path))
+
+
+def without_words(document: Document) -> Document:
+    """``document`` with its pages' words and tables dropped (what ``output_for`` still needs stays)."""
+    pages = [page.model_copy(update={"words": [], "tables": []}) for page in document.pages]
+    return document.model_copy(update={"pages": pages})
 
 
 def process_text(text: str, settings: Settings | None = None, *, name: str = "text.txt") -> OutputFile:
