@@ -20,6 +20,7 @@ import logging
 import os
 import re
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,6 +116,7 @@ class PageCache:
             self.misses += 1
             return None
         self.hits += 1
+        _touch(path)
         return value
 
     def _store(self, path: Path, data: bytes) -> None:
@@ -137,9 +139,56 @@ class PageCache:
                             pass
         return CacheInfo(root=self.root, entries=entries, bytes=size)
 
+    def prune(self, *, older_than_s: float | None = None, max_bytes: int | None = None,
+              now: float | None = None) -> CacheInfo:
+        """Delete entries unused for ``older_than_s`` seconds, then the least recently used until the
+        cache holds at most ``max_bytes``; returns what was removed.
+
+        An entry's modification time is its last use (``get`` touches it). Entries of code or settings
+        no longer in use (an older layout, other OCR languages) are never read again: this is how they go.
+        A batch running meanwhile only recomputes what it finds missing.
+        """
+        now = time.time() if now is None else now
+        entries: list[tuple[float, int, str]] = []
+        if self.root.is_dir():
+            for dirpath, _dirs, files in os.walk(self.root):
+                for name in files:
+                    if not name.endswith(".json"):
+                        continue
+                    path = os.path.join(dirpath, name)
+                    try:
+                        stat = os.stat(path)
+                    except OSError:
+                        continue
+                    entries.append((stat.st_mtime, stat.st_size, path))
+        entries.sort()  # least recently used first
+        total = sum(size for _, size, _ in entries)
+        removed = removed_bytes = 0
+        for used, size, path in entries:
+            stale = older_than_s is not None and now - used > older_than_s
+            over = max_bytes is not None and total > max_bytes
+            if not (stale or over):
+                break  # sorted by last use: every later entry is newer and, size-wise, no longer needed
+            try:
+                os.unlink(path)
+            except OSError:
+                continue
+            total -= size
+            removed += 1
+            removed_bytes += size
+        return CacheInfo(root=self.root, entries=removed, bytes=removed_bytes)
+
     def clear(self) -> int:
         """Delete every entry; returns how many there were."""
         count = self.info().entries
         if self.root.is_dir():
             shutil.rmtree(self.root)
         return count
+
+
+def _touch(path: Path) -> None:
+    """Mark an entry as used now (its mtime), for ``PageCache.prune``; a read-only cache stays usable."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 from extract.cache import PageCache
@@ -52,3 +54,23 @@ def test_info_and_clear(tmp_path: Path) -> None:
     assert info.entries == 3 and info.bytes > 0
     assert cache.clear() == 3
     assert cache.info().entries == 0
+
+
+def test_prune_drops_entries_unused_for_long_then_the_least_recently_used(tmp_path: Path) -> None:
+    cache = PageCache(tmp_path / "c")
+    now = time.time()
+    for i in range(4):
+        cache.put(f"key{i:04d}", PAGE)
+    paths = sorted((tmp_path / "c").rglob("*.json"))
+    assert len(paths) == 4
+    for days, key in zip((40, 20, 2, 1), ("key0000", "key0001", "key0002", "key0003"), strict=True):
+        os.utime(cache._path(key), (now - days * 86400, now - days * 86400))
+    assert cache.get("key0001") == PAGE  # a hit counts as a use: key0001 is now the newest
+    removed = cache.prune(older_than_s=30 * 86400, now=now)
+    assert removed.entries == 1 and cache.get("key0000") is None
+    entry = cache._path("key0002").stat().st_size
+    removed = cache.prune(max_bytes=2 * entry, now=now)
+    assert removed.entries == 1 and removed.bytes == entry
+    assert cache.get("key0002") is None  # least recently used of the three left
+    assert cache.get("key0001") == PAGE and cache.get("key0003") == PAGE
+    assert cache.prune(older_than_s=30 * 86400, max_bytes=10 * entry, now=now).entries == 0

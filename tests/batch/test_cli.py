@@ -62,6 +62,9 @@ def test_ingest_prints_output_paths_and_cache_commands(tmp_path: Path) -> None:
     assert [f["status"] for f in report["files"]] == ["ok", "error"]
     info = run_cli(["cache", "info", "--cache-dir", "c"], tmp_path)
     assert "1 entries" in info.stdout
+    assert run_cli(["cache", "prune", "--cache-dir", "c"], tmp_path).returncode == ExitCode.usage
+    kept = run_cli(["cache", "prune", "--cache-dir", "c", "--older-than", "30", "--max-size", "100"], tmp_path)
+    assert kept.returncode == 0 and "removed 0 cache entries" in kept.stdout and "1 left" in kept.stdout
     cleared = run_cli(["cache", "clear", "--cache-dir", "c"], tmp_path)
     assert cleared.returncode == 0 and "removed 1" in cleared.stdout
     assert "0 entries" in run_cli(["cache", "info", "--cache-dir", "c"], tmp_path).stdout
