@@ -183,3 +183,27 @@ def test_page_turned_with_rotate_goes_to_ocr_and_comes_out_upright(text_pdf: Pat
     assert first.ocr is not None and first.ocr.rotation == 270 and first.height > first.width
     assert " ".join(w.text for w in first.words[:4]) == " ".join(LINES[0].split()[:4])
     assert second.method == "text"
+
+
+def test_long_pdf_text_layers_are_shared_in_chunks_and_equal_a_serial_read(tmp_path: Path, settings: Settings) -> None:
+    from extract.reader import SHARED_CHUNK, TextChunkFailure, TextChunkJob, read_text_chunk
+
+    pages = 2 * SHARED_CHUNK + 3
+    path = make_text_pdf(tmp_path / "long.pdf", [[f"Page {n}: {line}" for line in LINES] for n in range(pages)])
+    jobs: list[TextChunkJob] = []
+
+    def page_map(fn, items):  # what a worker pool does, in this process
+        items = list(items)
+        assert fn is read_text_chunk
+        jobs.extend(items)
+        return [fn(item) for item in items]
+
+    shared = read_document(path, settings, page_map=page_map)
+    assert [len(job.numbers) for job in jobs] == [SHARED_CHUNK, SHARED_CHUNK, 3]
+    assert shared.pages == read_document(path, settings).pages
+    assert shared.pages[-1].words[0].text == "Page" and shared.pages[-1].words[1].text == f"{pages - 1}:"
+    # A chunk pdfplumber cannot parse comes back as a failure for the owner to repair, not as a crash.
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\nnot a pdf at all")
+    assert isinstance(read_text_chunk(TextChunkJob(path=str(broken), numbers=(1,), settings=settings)),
+                      TextChunkFailure)
