@@ -259,6 +259,9 @@ def worker_main(conn: Connection, config: WorkerConfig, parent_pid: int) -> None
             conn.send(("result", task_id, result))
         elif kind == "page_task":
             _, seq, index, fn_bytes, item_bytes = message
+            if not settled:  # a helper reading another file's text pages gains as much as an owner
+                settle_heap()
+                settled = True
             ok, payload, restart = _run_page(fn_bytes, item_bytes, config.memory_mb)
             conn.send(("page_result", seq, index, ok, payload, restart))
         # anything else is a left-over of a finished map: ignore it
