@@ -20,7 +20,7 @@ from pdfplumber.utils.pdfinternals import resolve_and_decode
 _CHAR_KEYS = frozenset({"_text", "matrix", "fontname", "ncs", "graphicstate", "adv", "upright", "x0", "y0", "x1",
                         "y1", "width", "height", "bbox", "size", "mcid", "tag"})
 """Attributes of a pdfminer ``LTChar`` (with pdfplumber's ``mcid`` and ``tag``) the short path knows."""
-_PLAIN = (float, int, str, bool, type(None))
+_PLAIN = (float, int, str, type(None))  # bool is an int
 
 
 def lean_objects(page: Any) -> dict[str, list[dict[str, Any]]]:

@@ -410,11 +410,13 @@ class _Marginal:
 
     @classmethod
     def of(cls, lines: list[Line]) -> _Marginal:
-        by_page: dict[int, list[int]] = {}
+        marginal = cls([], {})
         for i, line in enumerate(lines):
-            if line.role == "url_footer":
-                by_page.setdefault(line.page, []).append(i)
-        return cls([i for i, line in enumerate(lines) if line.role == "footnote"], by_page)
+            if line.role == "footnote":
+                marginal.footnotes.append(i)
+            elif line.role == "url_footer":
+                marginal.url_footers_by_page.setdefault(line.page, []).append(i)
+        return marginal
 
 
 def _section(part: _Part, lines: list[Line], doc_language: str | None, owners: dict[int, int], marginal: _Marginal,
