@@ -7,10 +7,10 @@ that cannot be read or does not validate as a ``Page`` is deleted and treated as
 the cache is never trusted over recomputing.
 
 It also keeps a document's sections (layout and segmentation done) under
-``root/sections/ab/<key>.json`` and the spaCy entities of a section's text under
-``root/entities/``. Their keys (``extract.pipeline``, ``extract.nlp``) hash the input and the
-fingerprint of the code and rules that made them, so a reprocess after an extractor change
-starts at the extractors' own rules.
+``root/sections/ab/<key>.json``, with the digest of the pages they came from, and the spaCy
+entities of a section's text under ``root/entities/``. Their keys (``extract.pipeline``,
+``extract.nlp``) hash the input and the fingerprint of the code and rules that made them, so a
+reprocess after an extractor change starts at the extractors' own rules.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from typing import TypeVar
 
 from pydantic import TypeAdapter
 
-from extract.models import Entity, Page, Section
+from extract.models import Entity, Page, StoredSections
 from extract.store import atomic_write_bytes
 
 log = logging.getLogger(__name__)
@@ -38,11 +38,6 @@ _SAFE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{3,150}$")
 
 
 T = TypeVar("T")
-
-
-@lru_cache(maxsize=1)
-def _sections_adapter() -> TypeAdapter[list[Section]]:
-    return TypeAdapter(list[Section])
 
 
 @lru_cache(maxsize=1)
@@ -76,12 +71,12 @@ class PageCache:
     def put(self, key: str, page: Page) -> None:
         self._store(self._path(key), page.model_dump_json().encode("utf-8"))
 
-    def get_sections(self, key: str) -> list[Section] | None:
+    def get_sections(self, key: str) -> StoredSections | None:
         """A document's sections stored under ``key``, or None (a corrupt entry is deleted)."""
-        return self._load(self._derived_path("sections", key), _sections_adapter().validate_json)
+        return self._load(self._derived_path("sections", key), StoredSections.model_validate_json)
 
-    def put_sections(self, key: str, sections: list[Section]) -> None:
-        self._store(self._derived_path("sections", key), _sections_adapter().dump_json(sections))
+    def put_sections(self, key: str, stored: StoredSections) -> None:
+        self._store(self._derived_path("sections", key), stored.model_dump_json().encode("utf-8"))
 
     def get_entities(self, key: str) -> list[Entity] | None:
         """spaCy entities stored under ``key``, or None (a corrupt entry is deleted)."""

@@ -18,8 +18,6 @@ from __future__ import annotations
 import logging
 import statistics
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from extract.layout_columns import assign_columns, find_gutter, reading_order, split_rows_at_gutter
 from extract.layout_furniture import BOTTOM_ZONE, TOP_ZONE, mark_furniture
@@ -27,6 +25,8 @@ from extract.layout_headings import document_is_styled, mark_headings, merge_wra
 from extract.layout_hyphen import dehyphenate
 from extract.layout_lines import (
     Draft,
+    PageLayout,
+    clear_row_cache,
     group_rows,
     in_box,
     median_word_height,
@@ -35,57 +35,23 @@ from extract.layout_lines import (
     uses_letter_shapes,
     word_em,
 )
-from extract.models import Document, Line, Page, Table, Word
+from extract.models import Document, Line, LineRole, Page, Table, Word
 from extract.tables import tables_from_words
 
 log = logging.getLogger(__name__)
 
 
-_TABLES: dict[int, tuple[Page, list[Table]]] = {}
-_RECENT_PAGES = 64
-_documents_open = 0
-"""Nesting depth of ``document_tables()``: while positive, every page's rebuilt tables are kept."""
-
-
-@contextmanager
-def document_tables() -> Iterator[None]:
-    """Keep the rebuilt tables of every page while one document goes through layout and segmentation.
-
-    Both ask for each page's tables; outside this block only the last 64 pages' are kept, so a
-    long document rebuilt them all a second time (5 s of a 500-page report).
-    """
-    global _documents_open
-    _documents_open += 1
-    try:
-        yield
-    finally:
-        _documents_open -= 1
-        if not _documents_open:
-            _TABLES.clear()  # hold no pages of a finished document
-
-
 def page_tables(page: Page) -> list[Table]:
-    """The page's ruled tables (from the reader), else tables rebuilt from its word boxes.
-
-    Layout and segmentation both ask for a page's tables: the rebuilt ones are kept (keyed by the
-    page object itself) for the document in ``document_tables()``, else for the last few pages.
-    """
+    """The page's ruled tables (from the reader), else tables rebuilt from its word boxes."""
     if page.tables:
         return list(page.tables)
-    cached = _TABLES.get(id(page))
-    if cached is not None and cached[0] is page:
-        return cached[1]
-    tables = tables_from_words(page)
-    if len(_TABLES) >= _RECENT_PAGES and not _documents_open:
-        _TABLES.clear()
-    _TABLES[id(page)] = (page, tables)
-    return tables
+    return tables_from_words(page)
 
 
-def _draft(page: Page, words: list[Word], role: str = "body") -> Draft:
+def _draft(page: Page, words: list[Word], role: LineRole = "body") -> Draft:
     shapes = uses_letter_shapes(page)
     ems = [word_em(w, letter_shapes=shapes) for w in words if w.text.strip()]
-    return Draft(page=page.number, words=words, role=role, em=statistics.median(ems) if ems else 0.0)  # type: ignore[arg-type]
+    return Draft.of_words(page.number, words, role, em=statistics.median(ems) if ems else 0.0)
 
 
 def _cells_text(row: list[Word], tables: list[Table]) -> str:
@@ -126,8 +92,22 @@ def _title_banner(page: Page, words: list[Word], box: tuple[float, float, float,
     return max(inside) >= 1.6 * statistics.median(outside)
 
 
-def page_drafts(page: Page) -> list[Draft]:
-    """Draft lines of one page in reading order, with image text and table rows marked."""
+def lay_out_page(page: Page) -> PageLayout:
+    """One page's draft lines in reading order (image text and table rows marked) and its tables.
+
+    Needs nothing from other pages, so a long document is laid out page by page as it is read,
+    and each page's words can go once this returns.
+    """
+    tables = page_tables(page)
+    try:
+        drafts = _page_drafts(page, tables)
+    finally:
+        clear_row_cache()  # the cache holds this page's words
+    return PageLayout(number=page.number, width=page.width, height=page.height, method=page.method,
+                      drafts=drafts, tables=tables)
+
+
+def _page_drafts(page: Page, tables: list[Table]) -> list[Draft]:
     words = [w for w in page.words if w.text.strip()]
     if not words:
         return []
@@ -137,7 +117,6 @@ def page_drafts(page: Page) -> list[Draft]:
     figures = [f for f in screenshot_boxes(page) if not _title_banner(page, words, f)]
     figure_words = [w for w in words if any(in_box(w, f) for f in figures)]
     rest = [w for w in words if not any(in_box(w, f) for f in figures)]
-    tables = page_tables(page)
     table_words = [w for w in rest if any(in_box(w, t.bbox) for t in tables)]
     body_words = [w for w in rest if not any(in_box(w, t.bbox) for t in tables)]
     height = typical
@@ -145,7 +124,7 @@ def page_drafts(page: Page) -> list[Draft]:
     drafts = [_draft(page, row, "image_text") for row in group_rows(figure_words)]
     for row in group_rows(table_words):
         draft = _draft(page, row, "table")
-        draft.text_override = _cells_text(row, tables)
+        draft.text = _cells_text(row, tables)
         drafts.append(draft)
     gutter = find_gutter(body_words, page.height, height)
     rows = split_rows_at_gutter(group_rows(body_words), gutter)
@@ -155,11 +134,11 @@ def page_drafts(page: Page) -> list[Draft]:
     return reading_order(drafts)
 
 
-def _body_em(pages: list[tuple[Page, list[Draft]]]) -> dict[int, float]:
+def _body_em(pages: list[PageLayout]) -> dict[int, float]:
     """Body font size per page: the character-weighted median over pages read the same way."""
     samples: dict[str, list[tuple[float, int]]] = defaultdict(list)
-    for page, drafts in pages:
-        for d in drafts:
+    for page in pages:
+        for d in page.drafts:
             if d.role == "body" and d.em > 0:
                 samples[page.method].append((d.em, len(d.text)))
     medians: dict[str, float] = {}
@@ -171,19 +150,26 @@ def _body_em(pages: list[tuple[Page, list[Draft]]]) -> dict[int, float]:
             if seen >= half:
                 medians[method] = em
                 break
-    return {page.number: medians.get(page.method, 0.0) for page, _ in pages}
+    return {page.number: medians.get(page.method, 0.0) for page in pages}
 
 
 def build_lines(document: Document) -> list[Line]:
     """All pages' lines in reading order with roles (body, heading, header, footer, ...) set."""
-    pages = [(page, page_drafts(page)) for page in document.pages]
+    lines = lines_of([lay_out_page(page) for page in document.pages])
+    log.debug("%s: %d lines, %d headings", document.source.path, len(lines), sum(line.role == "heading" for line in lines))
+    return lines
+
+
+def lines_of(pages: list[PageLayout]) -> list[Line]:
+    """The document-level passes over laid-out pages (in page order): furniture, headings, hyphens.
+
+    The pages' drafts are changed in place (roles), so each list of pages goes through once.
+    """
     body_em = _body_em(pages)
     mark_furniture(pages, body_em)
-    drafts = [d for _, page_list in pages for d in page_list]
-    ocr_pages = {page.number for page in document.pages if page.method == "ocr"}
+    drafts = [d for page in pages for d in page.drafts]
+    ocr_pages = {page.number for page in pages if page.method == "ocr"}
     styled = document_is_styled(drafts, body_em, ocr_pages)
     mark_headings(drafts, body_em, ocr_pages, styled_doc=styled)
     drafts = merge_wrapped(drafts, body_em, ocr_pages)
-    lines = dehyphenate([d.to_line() for d in drafts])
-    log.debug("%s: %d lines, %d headings", document.source.path, len(lines), sum(line.role == "heading" for line in lines))
-    return lines
+    return dehyphenate([d.to_line() for d in drafts])

@@ -11,8 +11,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from extract.layout_lines import Draft
-from extract.models import Page
+from extract.layout_lines import Draft, PageLayout
 from extract.vocab import fold
 
 log = logging.getLogger(__name__)
@@ -57,36 +56,39 @@ def _signature(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", fold(text))).strip()
 
 
-def _in_top_zone(draft: Draft, page: Page) -> bool:
+def _in_top_zone(draft: Draft, page: PageLayout) -> bool:
     return draft.top < page.height * TOP_ZONE and draft.bottom < page.height * (TOP_ZONE + 0.04)
 
 
-def _in_bottom_zone(draft: Draft, page: Page) -> bool:
+def _in_bottom_zone(draft: Draft, page: PageLayout) -> bool:
     return draft.bottom > page.height * BOTTOM_ZONE and draft.top > page.height * (BOTTOM_ZONE - 0.04)
 
 
-def _repeated(pages: list[tuple[Page, list[Draft]]], zone) -> set[int]:
+def _repeated(pages: list[PageLayout], zone) -> set[int]:
     """ids of drafts in ``zone`` whose text (digits ignored) recurs in that zone on several pages."""
-    signatures: list[tuple[int, int, str]] = []
-    for page, drafts in pages:
-        for draft in drafts:
+    # Running headers repeat the same few texts: compare each distinct text once, not every pair of lines.
+    by_signature: dict[str, list[tuple[int, int]]] = {}
+    for page in pages:
+        for draft in page.drafts:
             if draft.role == "body" and zone(draft, page):
                 sig = _signature(draft.text)
                 if len(sig) >= 3:
-                    signatures.append((page.number, id(draft), sig))
+                    by_signature.setdefault(sig, []).append((page.number, id(draft)))
     needed = 2 if len(pages) <= 6 else 3
     repeated: set[int] = set()
-    for number, ident, sig in signatures:
-        pages_with = {number} | {n for n, _, other in signatures if n != number and fuzz.ratio(sig, other) >= 88}
+    signatures = list(by_signature)
+    for sig in signatures:
+        pages_with = {number for other in signatures if fuzz.ratio(sig, other) >= 88
+                      for number, _ in by_signature[other]}
         if len(pages_with) >= needed:
-            repeated.add(ident)
+            repeated.update(ident for _, ident in by_signature[sig])
     return repeated
 
 
 def _is_small(draft: Draft, body_em: float) -> bool:
     if not draft.em or not body_em:
         return False
-    limit = _SMALL if len(draft.words) >= 3 else _SMALL - 0.06
+    limit = _SMALL if draft.word_count >= 3 else _SMALL - 0.06
     return draft.em < limit * body_em
 
 
@@ -95,17 +97,17 @@ def _is_noise(text: str) -> bool:
     return sum(c.isalnum() for c in text) <= 3 and len(text.strip()) <= 5
 
 
-def mark_furniture(pages: list[tuple[Page, list[Draft]]], body_em: dict[int, float]) -> None:
+def mark_furniture(pages: list[PageLayout], body_em: dict[int, float]) -> None:
     """Set roles header/footer/url_footer/footnote on the drafts of every page (in place).
 
-    ``pages`` pairs each page with its drafts in reading order; ``body_em`` maps a page number
+    ``pages`` hold their drafts in reading order; ``body_em`` maps a page number
     to the body font size to compare glyph sizes against.
     """
     multi = len(pages) > 1
     headers = _repeated(pages, _in_top_zone) if multi else set()
     footers = _repeated(pages, _in_bottom_zone) if multi else set()
-    for page, drafts in pages:
-        body = [d for d in drafts if d.role == "body"]
+    for page in pages:
+        body = [d for d in page.drafts if d.role == "body"]
         for draft in body:
             if _in_top_zone(draft, page) and (id(draft) in headers or is_page_number(draft.text)):
                 draft.role = "header"
@@ -130,7 +132,7 @@ def _column_groups(drafts: list[Draft]) -> list[list[Draft]]:
     return groups
 
 
-def _mark_bottom(group: list[Draft], page: Page, body_em: float) -> None:
+def _mark_bottom(group: list[Draft], page: PageLayout, body_em: float) -> None:
     """Walk up from the page bottom through footer URLs, small print and footnotes."""
     ordered = sorted(group, key=lambda d: d.top)
     # Everything under a short rule in the lower half is footnote text.
@@ -160,7 +162,7 @@ def _mark_bottom(group: list[Draft], page: Page, body_em: float) -> None:
     _mark_marker_footnote(ordered[: lowest_body + 1], page, body_em)
 
 
-def _mark_marker_footnote(ordered: list[Draft], page: Page, body_em: float) -> None:
+def _mark_marker_footnote(ordered: list[Draft], page: PageLayout, body_em: float) -> None:
     """A footnote in body-size print: a marker line under a wide gap at the page bottom."""
     body = [d for d in ordered if d.role == "body"]
     if len(body) < 3:
@@ -174,11 +176,10 @@ def _mark_marker_footnote(ordered: list[Draft], page: Page, body_em: float) -> N
         match = _MARKER.match(draft.text)
         if not match or draft.top < page.height * 0.6:
             continue
-        first = draft.words[0]
-        superscript = first.text[:1] in "¹²³⁴⁵⁶⁷⁸⁹⁰*†‡"
+        superscript = draft.first_word[:1] in "¹²³⁴⁵⁶⁷⁸⁹⁰*†‡"
         smaller_marker = (
-            len(draft.words) > 1 and first.text.isdigit()
-            and (first.bbox[3] - first.bbox[1]) < 0.8 * (draft.words[1].bbox[3] - draft.words[1].bbox[1])
+            draft.word_count > 1 and draft.first_word.isdigit()
+            and draft.first_height < 0.8 * draft.second_height
         )
         gap = draft.top - above.top > 1.5 * pitch
         sentence_like = match.group("rest")[:1].isupper() and above.text.rstrip()[-1:] in ".!?:)\"'”"

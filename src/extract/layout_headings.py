@@ -88,8 +88,8 @@ def _plausible_title(text: str) -> bool:
 
 def _unsure(draft: Draft) -> bool:
     """OCR read the line with low confidence (debris, a picture): do not build structure on it."""
-    confs = [w.conf for w in draft.words if w.conf is not None]
-    return bool(confs) and sum(confs) / len(confs) < 0.55
+    mean = draft.mean_conf
+    return mean is not None and mean < 0.55
 
 
 def mark_headings(drafts: list[Draft], body_em: dict[int, float], ocr_pages: set[int], *, styled_doc: bool) -> None:
@@ -175,9 +175,7 @@ def merge_wrapped(drafts: list[Draft], body_em: dict[int, float], ocr_pages: set
             merged_text = head.text.rstrip() + " " + draft.text.strip()
             if head.text.rstrip().endswith("-") and draft.text[:1].islower():
                 merged_text = head.text.rstrip()[:-1] + draft.text.strip()
-            head.extra_boxes.append(draft.bbox)
-            head.words = head.words + draft.words
-            head.text_override = merged_text
+            head.absorb(draft, merged_text)
             if not _plausible_title(merged_text) and len(merged_text.split()) > 25:
                 head.role = "body"
             continue

@@ -49,10 +49,10 @@ def dehyphenate(lines: list[Line]) -> list[Line]:
         if words[0].strip(",.;:").lower() in CONJUNCTIONS:
             continue
         joined = line.text.rstrip()[:-1] + words[0]
-        out[i] = line.model_copy(update={"text": joined})
+        out[i] = line._replace(text=joined)
         rest = " ".join(words[1:])
         if rest:
-            out[j] = following.model_copy(update={"text": rest})
+            out[j] = following._replace(text=rest)
         else:
             dropped.add(j)
     return [line for k, line in enumerate(out) if k not in dropped]

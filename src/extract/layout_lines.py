@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import logging
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from extract.models import BBox, Line, LineRole, Page, Word
+from extract.models import BBox, Line, LineRole, Page, Table, TextMethod, Word
 
 log = logging.getLogger(__name__)
 
@@ -47,31 +47,74 @@ def union_bbox(boxes: list[BBox]) -> BBox:
 
 @dataclass(slots=True)
 class Draft:
-    """A line under construction: its words (left to right) and what layout decided about it."""
+    """A line under construction: what layout needs of its words, and what layout decided about it.
+
+    A draft keeps a summary of its words, not the words (a long report's pages are laid out as
+    they are read, and their words released): text, box, bold share, OCR confidences, font sizes,
+    and the first word and the heights of the first two (footnote markers).
+    """
 
     page: int
-    words: list[Word]
+    text: str
+    bbox: BBox
     role: LineRole = "body"
     column: int = 0
     em: float = 0.0
     """Estimated font size in points (text-layer size, or from OCR glyph heights)."""
-    extra_boxes: list[BBox] = field(default_factory=list)
-    text_override: str | None = None
-    _box: tuple[tuple[int, int], BBox] | None = field(default=None, repr=False)
+    word_count: int = 0
+    first_word: str = ""
+    first_height: float = 0.0
+    second_height: float = 0.0
+    """Box heights of the first two words (0 when there is no second)."""
+    letters: int = 0
+    bold_letters: int = 0
+    conf_sum: float = 0.0
+    conf_count: int = 0
+    sizes: tuple[tuple[float, int], ...] = ()
+    """Text-layer font sizes of the words and how many words have each, smallest first."""
+    extra_boxes: tuple[BBox, ...] = ()
+    """Boxes of the lines merged into this one (a wrapped heading)."""
 
-    @property
-    def text(self) -> str:
-        if self.text_override is not None:
-            return self.text_override
-        return " ".join(w.text for w in self.words)
+    @classmethod
+    def of_words(cls, page: int, words: list[Word], role: LineRole = "body", em: float = 0.0) -> Draft:
+        confs = [w.conf for w in words if w.conf is not None]
+        counts: dict[float, int] = {}
+        for w in words:
+            if w.size:
+                counts[w.size] = counts.get(w.size, 0) + 1
+        return cls(
+            page=page,
+            text=" ".join(w.text for w in words),
+            bbox=union_bbox([w.bbox for w in words]),
+            role=role,
+            em=em,
+            word_count=len(words),
+            first_word=words[0].text if words else "",
+            first_height=word_height(words[0]) if words else 0.0,
+            second_height=word_height(words[1]) if len(words) > 1 else 0.0,
+            letters=sum(len(w.text) for w in words),
+            bold_letters=sum(len(w.text) for w in words if w.bold),
+            conf_sum=sum(confs),
+            conf_count=len(confs),
+            sizes=_shared(tuple(sorted(counts.items()))),
+        )
 
-    @property
-    def bbox(self) -> BBox:
-        # Recomputed from the words each time: passes change words (merged headings) in place.
-        key = (len(self.words), len(self.extra_boxes))
-        if self._box is None or self._box[0] != key:
-            self._box = (key, union_bbox([w.bbox for w in self.words] + self.extra_boxes))
-        return self._box[1]
+    def absorb(self, other: Draft, text: str) -> None:
+        """Take ``other`` (the next line of a wrapped heading) into this draft, whose text becomes ``text``."""
+        self.extra_boxes += (other.bbox,)
+        self.bbox = union_bbox([self.bbox, other.bbox])
+        self.text = text
+        if self.word_count == 1:
+            self.second_height = other.first_height
+        self.word_count += other.word_count
+        self.letters += other.letters
+        self.bold_letters += other.bold_letters
+        self.conf_sum += other.conf_sum
+        self.conf_count += other.conf_count
+        merged = dict(self.sizes)
+        for size, count in other.sizes:
+            merged[size] = merged.get(size, 0) + count
+        self.sizes = tuple(sorted(merged.items()))
 
     @property
     def top(self) -> float:
@@ -88,22 +131,66 @@ class Draft:
     @property
     def bold(self) -> bool:
         """Most of the line's letters are bold (text layer only)."""
-        total = sum(len(w.text) for w in self.words) or 1
-        return sum(len(w.text) for w in self.words if w.bold) / total > 0.6
+        return self.bold_letters / (self.letters or 1) > 0.6
+
+    @property
+    def mean_conf(self) -> float | None:
+        """Mean OCR confidence of the words (None for a text layer)."""
+        return self.conf_sum / self.conf_count if self.conf_count else None
 
     def to_line(self) -> Line:
-        confs = [w.conf for w in self.words if w.conf is not None]
-        sizes = [w.size for w in self.words if w.size]
-        size = statistics.median(sizes) if sizes else (round(self.em, 2) if self.em else None)
+        size = median_of_counts(self.sizes) if self.sizes else (round(self.em, 2) if self.em else None)
+        mean = self.mean_conf
         return Line(
             page=self.page,
             text=self.text,
             bbox=tuple(round(v, 2) for v in self.bbox),  # type: ignore[arg-type]
             role=self.role,
-            conf=round(sum(confs) / len(confs), 4) if confs else None,
+            conf=round(mean, 4) if mean is not None else None,
             size=size,
             column=self.column,
         )
+
+
+@dataclass(slots=True)
+class PageLayout:
+    """One page after its own layout passes: what the document-level passes need, without its words."""
+
+    number: int
+    width: float
+    height: float
+    method: TextMethod
+    drafts: list[Draft]
+    """Draft lines in reading order."""
+    tables: list[Table]
+    """Ruled tables from the reader, else tables rebuilt from the word boxes (segmentation reads them)."""
+
+
+_SIZE_TUPLES: dict[tuple[tuple[float, int], ...], tuple[tuple[float, int], ...]] = {}
+
+
+def _shared(sizes: tuple[tuple[float, int], ...]) -> tuple[tuple[float, int], ...]:
+    """One object per distinct size list: a report uses a few fonts, and a long one has 20,000 lines."""
+    if len(_SIZE_TUPLES) > 4096:
+        _SIZE_TUPLES.clear()
+    return _SIZE_TUPLES.setdefault(sizes, sizes)
+
+
+def median_of_counts(counts: tuple[tuple[float, int], ...]) -> float:
+    """``statistics.median`` of the values ``counts`` lists (value, times), sorted by value."""
+    total = sum(n for _, n in counts)
+    lower, upper = (total - 1) // 2, total // 2  # the middle position(s), 0-based
+    low = high = None
+    seen = 0
+    for value, n in counts:
+        if low is None and seen + n > lower:
+            low = value
+        if seen + n > upper:
+            high = value
+            break
+        seen += n
+    assert low is not None and high is not None
+    return low if lower == upper else (low + high) / 2
 
 
 _ROWS_CACHE: dict[tuple[int, ...], tuple[list[Word], list[list[Word]]]] = {}
@@ -125,6 +212,11 @@ def group_rows(words: list[Word]) -> list[list[Word]]:
         _ROWS_CACHE.clear()
     _ROWS_CACHE[key] = (list(words), rows)  # holding the words keeps their ids valid
     return [list(row) for row in rows]
+
+
+def clear_row_cache() -> None:
+    """Forget the kept row groupings (they hold words of the page laid out last)."""
+    _ROWS_CACHE.clear()
 
 
 def _group_rows(words: list[Word]) -> list[list[Word]]:

@@ -1,8 +1,9 @@
-"""The order of stages for one file. No I/O besides reading the source.
+"""The order of stages for one file. No I/O besides reading the source (and the cache).
 
     read_document (text layer or OCR per page)
-      -> build_lines (reading order; headers, footers, footnotes, image text marked)
-      -> split_sections (one per lab)
+      -> lay_out_page, as each page arrives (draft lines, tables; the words are then let go)
+      -> lines_of (whole document: headers, footers, footnotes, headings, hyphens)
+      -> sections_from (one per lab)
       -> extract_records (rules + spaCy, candidates -> validated records)
       -> OutputFile (the contract)
 """
@@ -10,12 +11,20 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from extract.models import Document, EntityStore, LabRecord, OutputFile, PageInfo, PageStore, Section, SectionStore, SourceInfo
+from extract.models import (Document, EntityStore, LabRecord, OutputFile, Page, PageInfo, PageStore, Section,
+                            SectionStore, SourceInfo, StoredSections)
 from extract.settings import Settings
+
+if TYPE_CHECKING:
+    from extract.layout_lines import PageLayout
+
+log = logging.getLogger(__name__)
 
 PageMap = Callable[[Callable[[Any], Any], Iterable[Any]], Iterable[Any]]
 """An ``executor.map``-like callable used to OCR the pages of one document in parallel."""
@@ -34,38 +43,118 @@ def records_from_document(document: Document, settings: Settings) -> list[LabRec
     return extract_records(sections_of(document), settings)
 
 
-def sections_of(document: Document, cache: PageStore | None = None) -> list[Section]:
-    """Layout and segmentation of ``document``; from ``cache`` when the same pages went through the same code.
+def sections_of(document: Document) -> list[Section]:
+    """Layout and segmentation of a whole ``document`` (``process_file`` does the same page by page)."""
+    sink = PageSink(lay_out=True, digest=False)
+    for page in document.pages:
+        sink(page)
+    return sink.sections(document)
 
-    About a third of the time after text extraction: a reprocess after an extractor change skips it.
+
+class PageSink:
+    """Takes each final page from the reader (``read_document(on_page=...)``) and keeps it without its words.
+
+    With ``lay_out`` it lays the page out first (its draft lines and tables: ``layout.lay_out_page``),
+    so the words of a 500-page report are never all alive; with ``digest`` it hashes the page for
+    the sections cache. ``sections`` then runs the document-level passes and segmentation.
     """
-    if not isinstance(cache, SectionStore):
-        return _sections(document)
-    key = sections_key(document)
-    cached = cache.get_sections(key)
-    if cached is not None:
-        return cached
-    sections = _sections(document)
-    cache.put_sections(key, sections)
-    return sections
+
+    def __init__(self, *, lay_out: bool, digest: bool) -> None:
+        self.lay_out = lay_out
+        self.digest = digest
+        self.layouts: dict[int, PageLayout] = {}
+        self.digests: dict[int, str] = {}
+
+    def __call__(self, page: Page) -> Page:
+        from extract.layout import lay_out_page
+
+        if self.digest:
+            self.digests[page.number] = page_digest(page)
+        if self.lay_out:
+            self.layouts[page.number] = lay_out_page(page)
+        return page.model_copy(update={"words": [], "tables": []})
+
+    def pages_digest(self, document: Document) -> str:
+        """Digest of the document's pages as read (their order and content), and of the section-stage code."""
+        return _combine(self.digests[page.number] for page in document.pages)
+
+    def sections(self, document: Document) -> list[Section]:
+        from extract.layout import lines_of
+        from extract.segment import sections_from
+
+        # The reader may have handed over a page number twice (a repaired file read again), or
+        # pages it then dropped: the document's own pages decide.
+        layouts = [self.layouts[page.number] for page in document.pages]
+        lines = lines_of(layouts)
+        tables = [table for layout in layouts for table in layout.tables]
+        return sections_from(lines, tables, name=document.source.path)
 
 
-def _sections(document: Document) -> list[Section]:
-    from extract.layout import build_lines, document_tables
-    from extract.segment import split_sections
+def page_digest(page: Page) -> str:
+    """sha256 of what layout reads of a page (all but its warnings)."""
+    return hashlib.sha256(page.model_dump_json(exclude={"warnings"}).encode()).hexdigest()
 
-    with document_tables():
-        return split_sections(document, build_lines(document))
+
+def _combine(digests: Iterable[str]) -> str:
+    from extract.fingerprint import code_fingerprint
+
+    combined = hashlib.sha256(code_fingerprint(SECTION_STAGE, SECTION_STAGE_DATA, SECTION_STAGE_PACKAGES).encode())
+    for digest in digests:
+        combined.update(digest.encode())
+    return combined.hexdigest()
 
 
 def sections_key(document: Document) -> str:
-    """Hash of the pages (words, tables, figures) and of the code and rules that make sections from them."""
+    """Digest of a whole document's pages and of the code and rules that make sections from them."""
+    return _combine(page_digest(page) for page in document.pages)
+
+
+def sections_input_key(sha256: str, settings: Settings) -> str:
+    """Where a file's sections are cached: its content, the reading settings and the section-stage code.
+
+    The entry also holds the digest of the pages it was made from; it is used only when the pages
+    read this time have the same digest (a new Tesseract or a page that timed out last time differ).
+    """
     from extract.fingerprint import code_fingerprint
 
-    digest = hashlib.sha256(code_fingerprint(SECTION_STAGE, SECTION_STAGE_DATA, SECTION_STAGE_PACKAGES).encode())
-    for page in document.pages:
-        digest.update(page.model_dump_json(exclude={"warnings"}).encode())
-    return "sections-" + digest.hexdigest()
+    payload = json.dumps({"sha256": sha256, "text": settings.text_key(), "ocr": settings.ocr_key(),
+                          "code": code_fingerprint(SECTION_STAGE, SECTION_STAGE_DATA, SECTION_STAGE_PACKAGES)},
+                         sort_keys=True, default=str)
+    return "sections-" + hashlib.sha256(payload.encode()).hexdigest()
+
+
+def read_sections(path: Path, settings: Settings, *, cache: PageStore | None = None,
+                  page_map: PageMap | None = None) -> tuple[Document, list[Section]]:
+    """Read ``path`` and split it into sections, page by page; the Document comes back without words.
+
+    With a section store (the cache), a file read before with the same settings and code first
+    only reads (pages come from the page cache) and checks its pages' digest; layout runs when the
+    pages differ, or when nothing was stored.
+    """
+    from extract.reader import read_document
+    from extract.sniff import file_sha256
+
+    store = cache if isinstance(cache, SectionStore) else None
+    key = None
+    if store is not None:
+        try:
+            key = sections_input_key(file_sha256(Path(path)), settings)
+        except OSError:
+            key = None  # the reader reports an unreadable file in its own words
+    if store is not None and key is not None:
+        stored = store.get_sections(key)
+        if stored is not None:
+            sink = PageSink(lay_out=False, digest=True)
+            document = read_document(path, settings, cache=cache, page_map=page_map, on_page=sink)
+            if sink.pages_digest(document) == stored.pages_digest:
+                return document, stored.sections
+            log.info("%s: pages differ from the cached sections' (new reading); laying them out again", path)
+    sink = PageSink(lay_out=True, digest=store is not None)
+    document = read_document(path, settings, cache=cache, page_map=page_map, on_page=sink)
+    sections = sink.sections(document)
+    if store is not None and key is not None:
+        store.put_sections(key, StoredSections(pages_digest=sink.pages_digest(document), sections=sections))
+    return document, sections
 
 
 def output_for(document: Document, records: list[LabRecord], display_path: str) -> OutputFile:
@@ -97,24 +186,12 @@ def process_file(
 
     Raises ``extract.errors.InputFileError`` subclasses for inputs that cannot be processed.
     """
-    from extract.reader import read_document
-
     from extract.extractors import extract_records
 
-    document = read_document(path, settings, cache=cache, page_map=page_map)
+    document, sections = read_sections(path, settings, cache=cache, page_map=page_map)
     entity_store = cache if isinstance(cache, EntityStore) else None
-    sections = sections_of(document, cache)
-    # The sections' lines carry the text now: let the words go (about 100 KB a page) before the
-    # extractors and spaCy allocate, so a long report does not hold both.
-    document = without_words(document)
     records = extract_records(sections, settings, entity_store=entity_store)
     return output_for(document, records, display_path or str(path))
-
-
-def without_words(document: Document) -> Document:
-    """``document`` with its pages' words and tables dropped (what ``output_for`` still needs stays)."""
-    pages = [page.model_copy(update={"words": [], "tables": []}) for page in document.pages]
-    return document.model_copy(update={"pages": pages})
 
 
 def process_text(text: str, settings: Settings | None = None, *, name: str = "text.txt") -> OutputFile:

@@ -14,6 +14,7 @@ pages (~1 ms) and every page comes from the store.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import io
@@ -53,6 +54,8 @@ _ENCRYPTED_HINT = ("the PDF is protected with a password; remove it with "
                    "`qpdf --decrypt --password=PW in.pdf out.pdf` and process the decrypted copy")
 
 PageMap = Callable[[Callable[[Any], Any], Iterable[Any]], Iterable[Any]]
+PageHook = Callable[[Page], Page]
+"""Called with each final page; returns what the Document keeps of it (see ``read_document``)."""
 
 
 def page_cache_key(sha256: str, page: int, kind: str, settings_part: dict[str, Any], tool_version: str) -> str:
@@ -108,8 +111,14 @@ def _text_page(number: int, text: str) -> Page:
 
 
 def read_document(path: Path, settings: Settings, *, cache: PageStore | None = None,
-                  page_map: PageMap | None = None) -> Document:
+                  page_map: PageMap | None = None, on_page: PageHook | None = None) -> Document:
     """Read a PDF, page image (PNG/JPEG/TIFF) or .txt/.md file into a Document.
+
+    ``on_page`` is called once with each final page as soon as it is known (in any order: text
+    layers come before OCR); the page it returns takes its place in the Document. The pipeline
+    lays each page out there and keeps it without its words, so a long report is never held whole.
+    If the reader has to start over (a damaged file repaired), a page number can come again: the
+    later page replaces the earlier.
 
     Raises InputFileError subclasses (not_a_document, corrupt, encrypted, too_large, timeout,
     ocr_failed) with a message that says what to do; MissingDependencyError when Tesseract or a
@@ -123,12 +132,16 @@ def read_document(path: Path, settings: Settings, *, cache: PageStore | None = N
     try:
         if media == "text/plain":
             data = path.read_bytes()
-            return _text_document(data.decode("utf-8", errors="replace"), str(path),
-                                  hashlib.sha256(data).hexdigest(), size)
+            document = _text_document(data.decode("utf-8", errors="replace"), str(path),
+                                      hashlib.sha256(data).hexdigest(), size)
+            if on_page is not None:
+                document = document.model_copy(update={"pages": [on_page(page) for page in document.pages]})
+            return document
         sha256 = file_sha256(path)
+        hook = on_page or _keep
         if media == "application/pdf":
-            return _PdfReader(path, sha256, size, settings, cache, page_map).read()
-        return _read_image_file(path, media, sha256, size, settings, cache, page_map)
+            return _PdfReader(path, sha256, size, settings, cache, page_map, hook).read()
+        return _read_image_file(path, media, sha256, size, settings, cache, page_map, hook)
     except ExtractError as exc:
         if exc.path is None:
             exc.path = str(path)
@@ -138,14 +151,30 @@ def read_document(path: Path, settings: Settings, *, cache: PageStore | None = N
                             "(see limits in the settings)", path=str(path)) from exc
 
 
-def _run_jobs(jobs: list[OcrJob], page_map: PageMap | None) -> Iterator[Page]:
-    if not jobs:
-        return iter(())
+def _keep(page: Page) -> Page:
+    return page
+
+
+@contextlib.contextmanager
+def _mapped(page_map: PageMap | None, fn: Callable[[Any], Any], items: list[Any]) -> Iterator[Iterator[Any]]:
+    """``fn`` over ``items`` (through ``page_map`` when given), as an iterator closed on leaving the block.
+
+    A worker's page_map is a generator that tells the parent when the map ends: closing it right
+    away, even on an error, frees the other workers before this one maps anything else.
+    """
+    results = page_map(fn, items) if page_map is not None else (fn(item) for item in items)
+    try:
+        yield iter(results)
+    finally:
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()
+
+
+def _run_jobs(jobs: list[OcrJob], page_map: PageMap | None) -> contextlib.AbstractContextManager[Iterator[Page]]:
     from extract.ocr import ocr_page_job
 
-    if page_map is None:
-        return (ocr_page_job(job) for job in jobs)
-    return iter(page_map(ocr_page_job, jobs))
+    return _mapped(page_map if jobs else None, ocr_page_job, jobs)
 
 
 # --------------------------------------------------------------------------- PDFs
@@ -159,10 +188,14 @@ class _PdfReader:
     settings: Settings
     cache: PageStore | None
     page_map: PageMap | None
+    on_page: PageHook = _keep
     warnings: list[str] = field(default_factory=list)
     repaired: bytes | None = None
     """The pikepdf-rebuilt PDF, when the original could not be read."""
     original_error: str | None = None
+    fium_count: int | None = None
+    """Page count by pdfium (None when it cannot open the file): text pages are cached only when
+    pdfplumber counts the same."""
 
     # ----------------------------------------------------------------- cache keys
 
@@ -182,6 +215,7 @@ class _PdfReader:
         fium_count = _pdfium_page_count(self.path)
         if fium_count:
             self._check_page_count(fium_count)  # reject early, before pdfplumber parses thousands of pages
+        self.fium_count = fium_count
         text_pages: dict[int, Page] = {}
         if self.cache is not None and fium_count:
             text_pages = self._cached_text_pages(fium_count)
@@ -195,9 +229,6 @@ class _PdfReader:
                 text_pages = {}
                 count, fresh = self._extract_text_layers(skip=set())
             text_pages.update(fresh)
-            if self.cache is not None and count == fium_count:
-                for number, page in fresh.items():
-                    self.cache.put(self._text_key(number), page)
         pages = self._pages_with_ocr(text_pages)
         if not pages:
             skipped = [p.reason for p in text_pages.values() if p.reason.startswith("skipped")]
@@ -208,6 +239,17 @@ class _PdfReader:
         source = Source(path=str(self.path), sha256=self.sha256, media_type="application/pdf", size=self.size,
                         pages=count)
         return Document(source=source, pages=[pages[n] for n in sorted(pages)], warnings=self.warnings)
+
+    def _take_text_page(self, page: Page, *, fresh: bool, count: int) -> Page:
+        """A text-layer page as it arrives: stored when fresh, handed to ``on_page`` when it is final.
+
+        Pages that wait for OCR or were skipped stay whole: OCR merges with them, or they are dropped.
+        """
+        if fresh and self.cache is not None and count == self.fium_count:
+            self.cache.put(self._text_key(page.number), page)
+        if page.reason.startswith(("ocr:", "skipped")):
+            return page
+        return self.on_page(page)
 
     def _check_page_count(self, count: int) -> None:
         limit = self.settings.limits.max_pages
@@ -224,7 +266,7 @@ class _PdfReader:
         for number in range(1, count + 1):
             page = self.cache.get(self._text_key(number))
             if page is not None:
-                found[number] = page
+                found[number] = self._take_text_page(page, fresh=False, count=count)
         return found
 
     def _pages_with_ocr(self, text_pages: dict[int, Page]) -> dict[int, Page]:
@@ -240,7 +282,7 @@ class _PdfReader:
                 continue
             cached = self.cache.get(self._ocr_key(number)) if self.cache is not None else None
             if cached is not None:
-                final[number] = _merge(cached, page)
+                final[number] = self.on_page(_merge(cached, page))
                 continue
             todo.append((number, page.reason))
         if not todo:
@@ -250,19 +292,21 @@ class _PdfReader:
 
             jobs = [OcrJob.create(path, number - 1, "pdf", self.settings, reason, pdf_bytes=inline)
                     for number, reason in todo]
-            for done in _run_jobs(jobs, self.page_map):
-                self._take_ocr_page(done, text_pages[done.number], final)
+            with _run_jobs(jobs, self.page_map) as done_pages:
+                for done in done_pages:
+                    self._take_ocr_page(done, text_pages[done.number], final)
         return final
 
     def _take_ocr_page(self, done: Page, text_page: Page, final: dict[int, Page]) -> None:
         if _render_failed(done):
             # Keep whatever the text layer had rather than lose the page.
             self.warnings.extend(done.warnings)
-            final[done.number] = text_page.model_copy(update={"warnings": [*text_page.warnings, *done.warnings]})
+            final[done.number] = self.on_page(
+                text_page.model_copy(update={"warnings": [*text_page.warnings, *done.warnings]}))
             return
         if self.cache is not None:
             self.cache.put(self._ocr_key(done.number), done)
-        final[done.number] = _merge(done, text_page)
+        final[done.number] = self.on_page(_merge(done, text_page))
 
     def _render_source(self) -> bytes | None:
         """Bytes pdfium should render from: None (the original file) unless only a repaired copy opens."""
@@ -306,17 +350,19 @@ class _PdfReader:
         size = SHARED_CHUNK if share else REOPEN_EVERY
         # A fresh parser per chunk: pdfplumber's caches grow with every page read.
         chunks = [tuple(todo[start:start + size]) for start in range(0, len(todo), size)]
-        if share:
-            assert self.page_map is not None and isinstance(source, str)
-            jobs = [TextChunkJob(path=str(self.path), numbers=chunk, settings=self.settings) for chunk in chunks]
-            done = list(self.page_map(read_text_chunk, jobs))
-        else:
-            done = [self._read_chunk(source, chunk) for chunk in chunks]
         pages: dict[int, Page] = {}
-        for chunk_pages in done:
-            if isinstance(chunk_pages, TextChunkFailure):
-                raise chunk_pages.as_exception()
-            pages.update((page.number, page) for page in chunk_pages)
+        if share:
+            assert isinstance(source, str)
+            jobs = [TextChunkJob(path=str(self.path), numbers=chunk, settings=self.settings) for chunk in chunks]
+            mapping = _mapped(self.page_map, read_text_chunk, jobs)
+        else:
+            mapping = _mapped(None, functools.partial(self._read_chunk, source), chunks)
+        with mapping as done:
+            for chunk_pages in done:
+                if isinstance(chunk_pages, TextChunkFailure):
+                    raise chunk_pages.as_exception()
+                for page in chunk_pages:
+                    pages[page.number] = self._take_text_page(page, fresh=True, count=count)
         return count, pages
 
     def _read_chunk(self, source: str | bytes, numbers: tuple[int, ...]) -> list[Page]:
@@ -530,31 +576,35 @@ def _repair_quietly(path: Path) -> bytes | None:
 
 
 def _read_image_file(path: Path, media: str, sha256: str, size: int, settings: Settings,
-                     cache: PageStore | None, page_map: PageMap | None) -> Document:
+                     cache: PageStore | None, page_map: PageMap | None, on_page: PageHook = _keep) -> Document:
     from extract import tools
     from extract.images import frame_count, load_frame, open_image
     from extract.ocr import OcrJob, ocr_image
 
     img = open_image(path, settings)
     warnings: list[str] = []
+    pages: dict[int, Page] = {}
+
+    def key(number: int) -> str:
+        return page_cache_key(sha256, number, "ocr", settings.ocr_key(), tools.tesseract_version())
+
+    def take(page: Page) -> None:
+        if cache is not None:
+            cache.put(key(page.number), page)
+        pages[page.number] = on_page(page)
+
+    bad: list[str] = []
     try:
         count = frame_count(img)
         if count > settings.limits.max_pages:
             raise TooLargeError(f"the image has {count} frames, over limits.max_pages ({settings.limits.max_pages})")
-
-        def key(number: int) -> str:
-            return page_cache_key(sha256, number, "ocr", settings.ocr_key(), tools.tesseract_version())
-
-        pages: dict[int, Page] = {}
         todo: list[int] = []
         for number in range(1, count + 1):
             hit = cache.get(key(number)) if cache is not None else None
             if hit is not None:
-                pages[number] = hit
+                pages[number] = on_page(hit)
             else:
                 todo.append(number)
-        bad: list[str] = []
-        fresh: list[Page] = []
         if page_map is None:
             for number in todo:
                 try:
@@ -564,7 +614,7 @@ def _read_image_file(path: Path, media: str, sha256: str, size: int, settings: S
                     continue
                 job = OcrJob.create(path, number - 1, "image", settings, "ocr: image file")
                 tools.check_languages(job.languages, osd=job.orient)
-                fresh.append(ocr_image(frame, dpi, job))
+                take(ocr_image(frame, dpi, job))
         else:
             good: list[int] = []
             for number in todo:
@@ -575,13 +625,11 @@ def _read_image_file(path: Path, media: str, sha256: str, size: int, settings: S
                 except CorruptFileError as exc:
                     bad.append(exc.message)
             jobs = [OcrJob.create(path, n - 1, "image", settings, "ocr: image file") for n in good]
-            fresh = list(_run_jobs(jobs, page_map))
+            with _run_jobs(jobs, page_map) as done:
+                for page in done:
+                    take(page)
     finally:
         img.close()
-    for page in fresh:
-        pages[page.number] = page
-        if cache is not None:
-            cache.put(key(page.number), page)
     for message in bad:
         log.warning("%s: %s; frame skipped", path, message)
         warnings.append(f"{message}; frame skipped")

@@ -72,51 +72,51 @@ def _is_name_header(text: str) -> bool:
 # --------------------------------------------------------------------------- a. summary tables
 
 
-def _table_parts(document: Document, lines: list[Line]) -> tuple[list[_Part], set[int]]:
+def _table_parts(tables: list[Table], lines: list[Line]) -> tuple[list[_Part], set[int]]:
     parts: list[_Part] = []
     consumed: set[int] = set()
     previous: tuple[dict[int, str], int, int] | None = None  # header texts, name column, column count
     on_page: dict[int, list[int]] = {}
     for i, line in enumerate(lines):
         on_page.setdefault(line.page, []).append(i)
-    for page in document.pages:
-        for table in page_tables(page):
-            rows = table_rows(table)
-            if not rows:
+    page_of_line = [line.page for line in lines]  # in page order
+    for table in tables:
+        rows = table_rows(table)
+        if not rows:
+            continue
+        ncols = max(len(r) for r in rows)
+        header = {c: clean_cell(cell.text) for c, cell in rows[0].items()}
+        name_col = next((c for c, text in sorted(header.items()) if _is_name_header(text)), None)
+        data = rows[1:]
+        if name_col is None and previous and previous[2] == ncols:
+            # A table continued from the previous page without repeating its header.
+            header, name_col, _ = previous
+            data = rows
+        if name_col is None:
+            continue
+        previous = (header, name_col, ncols)
+        inside = [i for i in on_page.get(table.page, ()) if _inside(lines[i], table)]
+        consumed.update(inside)
+        anchor = inside[0] if inside else bisect_left(page_of_line, table.page)  # the page's first line
+        for n, row in enumerate(data):
+            name = clean_cell(row[name_col].text) if name_col in row else ""
+            if not name:
                 continue
-            ncols = max(len(r) for r in rows)
-            header = {c: clean_cell(cell.text) for c, cell in rows[0].items()}
-            name_col = next((c for c, text in sorted(header.items()) if _is_name_header(text)), None)
-            data = rows[1:]
-            if name_col is None and previous and previous[2] == ncols:
-                # A table continued from the previous page without repeating its header.
-                header, name_col, _ = previous
-                data = rows
-            if name_col is None:
-                continue
-            previous = (header, name_col, ncols)
-            inside = [i for i in on_page.get(table.page, ()) if _inside(lines[i], table)]
-            consumed.update(inside)
-            anchor = inside[0] if inside else _page_start(lines, table.page)
-            for n, row in enumerate(data):
-                name = clean_cell(row[name_col].text) if name_col in row else ""
-                if not name:
-                    continue
-                fields = {
-                    header.get(c) or f"column {c + 1}": clean_cell(cell.text)
-                    for c, cell in sorted(row.items())
-                    if clean_cell(cell.text)
-                }
-                row_line = Line(
-                    page=table.page,
-                    text=" | ".join(clean_cell(cell.text) for _, cell in sorted(row.items())),
-                    bbox=row_bbox(row),
-                    role="table",
-                )
-                parts.append(
-                    _Part(order=anchor + (n + 1) / 1000, kind="table_row", title=name, lines=[row_line],
-                          start=anchor, stop=anchor, table_fields=fields)
-                )
+            fields = {
+                header.get(c) or f"column {c + 1}": clean_cell(cell.text)
+                for c, cell in sorted(row.items())
+                if clean_cell(cell.text)
+            }
+            row_line = Line(
+                page=table.page,
+                text=" | ".join(clean_cell(cell.text) for _, cell in sorted(row.items())),
+                bbox=row_bbox(row),
+                role="table",
+            )
+            parts.append(
+                _Part(order=anchor + (n + 1) / 1000, kind="table_row", title=name, lines=[row_line],
+                      start=anchor, stop=anchor, table_fields=fields)
+            )
     return parts, consumed
 
 
@@ -124,10 +124,6 @@ def _inside(line: Line, table: Table) -> bool:
     cx, cy = (line.bbox[0] + line.bbox[2]) / 2, (line.bbox[1] + line.bbox[3]) / 2
     x0, y0, x1, y1 = table.bbox
     return x0 - 2 <= cx <= x1 + 2 and y0 - 2 <= cy <= y1 + 2
-
-
-def _page_start(lines: list[Line], page: int) -> int:
-    return next((i for i, line in enumerate(lines) if line.page >= page), len(lines))
 
 
 # --------------------------------------------------------------------------- b. lab headings
@@ -379,8 +375,17 @@ def _under_document_title(lines: list[Line], body: list[int], part: _Part) -> bo
 
 
 def split_sections(document: Document, lines: list[Line]) -> list[Section]:
-    """One Section per lab, in document order (see the module docstring for the evidence used)."""
-    table_parts, consumed = _table_parts(document, lines)
+    """One Section per lab, in document order, from a document and its lines (``layout.build_lines``)."""
+    return sections_from(lines, [table for page in document.pages for table in page_tables(page)],
+                         name=document.source.path)
+
+
+def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> list[Section]:
+    """One Section per lab, in document order (see the module docstring for the evidence used).
+
+    ``tables`` are the document's tables in page order (``PageLayout.tables``).
+    """
+    table_parts, consumed = _table_parts(tables, lines)
     body = [i for i, line in enumerate(lines) if line.role in BODY_ROLES and i not in consumed]
     parts = _heading_parts(lines, body)
     if len(parts) == 1 and not table_parts and _under_document_title(lines, body, parts[0]):
@@ -396,7 +401,7 @@ def split_sections(document: Document, lines: list[Line]) -> list[Section]:
     owners = footnote_owners(lines, [part.lines for part in parts])
     marginal = _Marginal.of(lines)
     sections = [_section(part, lines, doc_language, owners, marginal, n) for n, part in enumerate(parts)]
-    log.debug("%s: %d sections (%s)", document.source.path, len(sections), ", ".join(s.kind for s in sections[:3]))
+    log.debug("%s: %d sections (%s)", name, len(sections), ", ".join(s.kind for s in sections[:3]))
     return sections
 
 

@@ -141,22 +141,35 @@ class _WorkerPageMap:
         self.conn = conn
         self.seq = 0
 
-    def __call__(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> list[Any]:
+    def __call__(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
+        """``fn`` of each item, in the items' order, each as soon as it and those before it are done.
+
+        A generator: the caller takes each page while later ones are still being read elsewhere, so
+        a long document's pages need not all be held at once.
+        """
         items = list(items)
         if len(items) < 2:
-            return [fn(item) for item in items]
+            yield from (fn(item) for item in items)
+            return
         try:
             fn_bytes = pickle.dumps(fn)
             item_bytes = [pickle.dumps(item) for item in items]
         except Exception as exc:  # a closure or lambda: map here, in this worker
             log.debug("page_map runs serially (%s does not pickle: %s)", fn, exc)
-            return [fn(item) for item in items]
+            yield from (fn(item) for item in items)
+            return
         self.seq += 1
         seq = self.seq
         results: dict[int, Any] = {}
+        following = 0
         self.conn.send(("map", seq, fn_bytes, item_bytes))
         try:
-            while len(results) < len(items):
+            while following < len(items):
+                while following in results:
+                    yield results.pop(following)
+                    following += 1
+                if following == len(items):
+                    break
                 message = self.conn.recv()
                 if message[1] != seq:
                     continue  # left over from an earlier map
@@ -173,7 +186,6 @@ class _WorkerPageMap:
                     results[index] = pickle.loads(payload)
         finally:
             self.conn.send(("map_end", seq))
-        return [results[i] for i in range(len(items))]
 
 
 def _run_page(fn_bytes: bytes, item_bytes: bytes, memory_mb: int | None) -> tuple[bool, Any, bool]:

@@ -12,7 +12,8 @@ import extract.layout
 import extract.nlp
 from extract.cache import PageCache
 from extract.fingerprint import code_fingerprint, reached_modules
-from extract.pipeline import SECTION_STAGE, process_file, sections_key
+from extract.models import Page
+from extract.pipeline import SECTION_STAGE, process_file, read_sections, sections_key, sections_of
 from extract.reader import read_document
 from extract.settings import Settings
 
@@ -35,7 +36,8 @@ def test_second_run_skips_layout_and_spacy_with_identical_output(tmp_path: Path,
     def fail(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("recomputed although cached")
 
-    monkeypatch.setattr(extract.layout, "build_lines", fail)
+    monkeypatch.setattr(extract.layout, "lay_out_page", fail)
+    monkeypatch.setattr(extract.layout, "lines_of", fail)
     monkeypatch.setattr(extract.nlp, "get_pipeline", fail)
     assert _run(SAMPLE, cache) == first
 
@@ -54,6 +56,41 @@ def test_corrupt_sections_and_entities_are_recomputed(tmp_path: Path) -> None:
     cache.hits = cache.misses = 0
     assert _run(SAMPLE, cache) == first
     assert cache.misses == 0
+
+
+def test_pages_are_laid_out_as_they_are_read_and_equal_a_whole_document_layout() -> None:
+    document, sections = read_sections(SAMPLE, Settings())
+    assert sections and not any(page.words for page in document.pages)
+    assert sections == sections_of(read_document(SAMPLE, Settings()))
+
+
+def test_cached_sections_are_not_used_when_the_pages_read_differ(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = PageCache(tmp_path / "cache")
+    _, first = read_sections(SAMPLE, Settings(), cache=cache)
+    # Another reading of the same file (a new pdfplumber, an OCR page that timed out last time):
+    # here, one word changed in a cached page.
+    changed = 0
+    for entry in (tmp_path / "cache").glob("??/*.json"):
+        page = Page.model_validate_json(entry.read_bytes())
+        if page.number == 1 and page.words:
+            words = [page.words[0]._replace(text="Qwertyuiop"), *page.words[1:]]
+            entry.write_text(page.model_copy(update={"words": words}).model_dump_json())
+            changed += 1
+    assert changed == 1
+    laid_out: list[int] = []
+    real = extract.layout.lay_out_page
+
+    def counting(page: Page):
+        laid_out.append(page.number)
+        return real(page)
+
+    monkeypatch.setattr(extract.layout, "lay_out_page", counting)
+    _, second = read_sections(SAMPLE, Settings(), cache=cache)
+    assert laid_out and second != first
+    laid_out.clear()
+    _, third = read_sections(SAMPLE, Settings(), cache=cache)  # the new sections were stored
+    assert not laid_out and third == second
 
 
 def test_sections_key_follows_the_pages(tmp_path: Path) -> None:
