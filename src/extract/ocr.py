@@ -25,6 +25,7 @@ from extract import tools  # noqa: E402
 from extract.errors import CorruptFileError, TooLargeError  # noqa: E402
 from extract.figures import find_figures  # noqa: E402
 from extract.models import OcrInfo, Page, Word  # noqa: E402
+from extract.scan_image import stored_page_image  # noqa: E402
 from extract.settings import Settings  # noqa: E402
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,8 @@ class OcrJob:
     max_render_side_px: int
     pdf_bytes: bytes | None = None
     """A repaired copy of a damaged PDF (pdfium could not open the original); small files only."""
+    decode_stored: bool = False
+    """``Settings.decode_stored_scans``."""
 
     @classmethod
     def create(cls, path: Path | str, index: int, kind: Literal["pdf", "image"], settings: Settings,
@@ -77,7 +80,8 @@ class OcrJob:
         return cls(path=str(path), index=index, kind=kind, reason=reason, languages=tuple(settings.languages),
                    dpi=settings.dpi, orient=settings.orient, deskew=settings.deskew,
                    timeout_s=settings.limits.page_timeout_s, max_image_pixels=settings.limits.max_image_pixels,
-                   max_render_side_px=settings.limits.max_render_side_px, pdf_bytes=pdf_bytes)
+                   max_render_side_px=settings.limits.max_render_side_px, pdf_bytes=pdf_bytes,
+                   decode_stored=settings.decode_stored_scans)
 
     @property
     def number(self) -> int:
@@ -153,7 +157,11 @@ def ocr_image(img: Image.Image, dpi: float, job: OcrJob, warnings: list[str] | N
 
 
 def render_pdf_page(job: OcrJob) -> tuple[Image.Image, float, list[str]]:
-    """Render a PDF page in memory (grey, pypdfium2), lowering the DPI if the render would break the limits."""
+    """Render a PDF page in memory (grey, pypdfium2), lowering the DPI if the render would break the limits.
+
+    With ``decode_stored`` a scanned page that is one stored image at that DPI is decoded instead
+    (``scan_image``): the same picture, at the image's own DPI.
+    """
     import pypdfium2 as pdfium
 
     warnings: list[str] = []
@@ -172,9 +180,18 @@ def render_pdf_page(job: OcrJob) -> tuple[Image.Image, float, list[str]]:
                     "exceed limits.max_image_pixels / max_render_side_px", path=job.path, page=job.number)
             warnings.append(f"page {job.number}: rendered at {dpi:.0f} DPI instead of {job.dpi} to stay within "
                             "limits.max_image_pixels")
-        bitmap = page.render(scale=dpi / 72.0, grayscale=True)
-        img = bitmap.to_pil().convert("L").copy()  # own the pixels before the bitmap is freed
-        bitmap.close()
+        # A scan's page is usually its one stored image at the OCR DPI: decoding it is ~5x cheaper.
+        stored = None
+        if job.decode_stored:
+            stored = stored_page_image(page, dpi, source=job.pdf_bytes if job.pdf_bytes is not None else job.path,
+                                       index=job.index, max_pixels=job.max_image_pixels,
+                                       max_side=job.max_render_side_px)
+        if stored is not None:
+            img, dpi = stored
+        else:
+            bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+            img = bitmap.to_pil().convert("L").copy()  # own the pixels before the bitmap is freed
+            bitmap.close()
         page.close()
     except pdfium.PdfiumError as exc:
         raise CorruptFileError(f"cannot render the page: {exc}", path=job.path, page=job.number) from exc

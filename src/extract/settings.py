@@ -50,6 +50,11 @@ class Settings(BaseModel):
     deskew: bool = True
     orient: bool = True
     """Detect page orientation with Tesseract OSD and turn the page upright."""
+    decode_stored_scans: bool = False
+    """OCR a scanned PDF page from its stored image instead of a render when that is the same picture
+    (``extract.scan_image``): about 0.15 s a page less at 300 DPI. Off by default: the render resamples
+    the image by a fraction of a pixel, and on noisy scans Tesseract reads 3-4% of the words differently
+    from the two; which reads better has not been measured on labelled scans yet."""
     spacy_model: str | None = None
     """Name of an installed trained spaCy pipeline; None uses a blank pipeline plus patterns."""
     workers: int = Field(default_factory=lambda: os.cpu_count() or 1)
@@ -60,7 +65,11 @@ class Settings(BaseModel):
 
     def ocr_key(self) -> dict[str, Any]:
         """Settings that change OCR output (part of the OCR cache key)."""
-        return {"languages": list(self.languages), "dpi": self.dpi, "deskew": self.deskew, "orient": self.orient}
+        key: dict[str, Any] = {"languages": list(self.languages), "dpi": self.dpi, "deskew": self.deskew,
+                               "orient": self.orient}
+        if self.decode_stored_scans:  # only when set, so that existing OCR cache entries stay valid
+            key["decode_stored_scans"] = True
+        return key
 
     def text_key(self) -> dict[str, Any]:
         """Settings that change which pages are OCR'd (part of the page-text cache key)."""
