@@ -1,4 +1,11 @@
-"""Layout: a Document's words -> reading-order Lines with roles.
+"""Layout: a Document's words -> reading-order Lines with roles, in two steps.
+
+    lay_out_page(page)   one page: rows, columns, tables, draft lines in reading order; needs no
+                         other page, so the pipeline runs it as each page is read and lets the
+                         page's words go (a draft keeps a summary of its words, not the words)
+    lines_of(pages)      the whole document: body size, furniture, headings, wrapped headings,
+                         hyphens; frozen Lines
+    build_lines(doc)     both, for a Document held whole (tests, plain text)
 
 Passes, each in its own module:
     layout_lines      words -> rows -> draft lines, glyph size (em) of a line
