@@ -61,3 +61,21 @@ def pdf_bytes_of_image(img: Image.Image, dpi: int) -> bytes:
     out = io.BytesIO()
     img.save(out, format="PDF", resolution=dpi)
     return out.getvalue()
+
+
+def make_mixed_pdf(path: Path) -> Path:
+    """Two A4 pages: page 1 a text layer of LINES, page 2 a scanned image of four of them (150 DPI)."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    scan = path.with_suffix(".scan.png")
+    page_image(LINES[:4], dpi=150, repeat=1).save(scan)
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    for i, line in enumerate(LINES):
+        c.drawString(72, 700 - 16 * i, line)
+    c.showPage()
+    c.drawImage(ImageReader(str(scan)), 0, 0, width=A4[0], height=A4[1])  # a scanned page
+    c.showPage()
+    c.save()
+    return path

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reader_docs import LINES, make_text_pdf, page_image
+from reader_docs import LINES, make_mixed_pdf, make_text_pdf
 
 from extract.models import Page
 from extract.reader import SHARED_CHUNK, read_document
@@ -62,20 +62,7 @@ def test_pages_reach_the_hook_while_later_chunks_are_still_unread(tmp_path: Path
 
 @pytest.mark.slow
 def test_text_and_ocr_pages_reach_the_hook_once_cold_and_warm(tmp_path: Path) -> None:
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
-
-    scan = tmp_path / "scan.png"
-    page_image(LINES[:4], dpi=150, repeat=1).save(scan)
-    path = tmp_path / "mixed.pdf"
-    c = canvas.Canvas(str(path), pagesize=(595.28, 841.89))
-    c.setFont("Helvetica", 11)
-    for i, line in enumerate(LINES):
-        c.drawString(72, 700 - 16 * i, line)
-    c.showPage()
-    c.drawImage(ImageReader(str(scan)), 0, 0, width=595.28, height=841.89)
-    c.showPage()
-    c.save()
+    path = make_mixed_pdf(tmp_path / "mixed.pdf")
     settings, store = Settings(dpi=150), DictStore()
 
     for _run in ("cold", "warm"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reader_docs import LINES, page_image
+from reader_docs import LINES, make_mixed_pdf, page_image
 
 from extract import tools
 from extract.models import Page
@@ -54,20 +54,7 @@ def test_cache_key_is_canonical_and_covers_its_inputs() -> None:
 @pytest.mark.slow
 def test_mixed_pdf_round_trip_through_the_cache(tmp_path: Path, ocr_calls: list[Path],
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
-
-    scan = tmp_path / "scan.png"
-    page_image(LINES[:4], dpi=150, repeat=1).save(scan)
-    path = tmp_path / "mixed.pdf"
-    c = canvas.Canvas(str(path), pagesize=(595.28, 841.89))
-    c.setFont("Helvetica", 11)
-    for i, line in enumerate(LINES):
-        c.drawString(72, 700 - 16 * i, line)
-    c.showPage()
-    c.drawImage(ImageReader(str(scan)), 0, 0, width=595.28, height=841.89)  # a scanned page
-    c.showPage()
-    c.save()
+    path = make_mixed_pdf(tmp_path / "mixed.pdf")
     settings = Settings(dpi=150)
     store = DictStore()
 
