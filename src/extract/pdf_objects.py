@@ -5,7 +5,7 @@ recursively resolves each attribute. For characters, the bulk of a text page, th
 half of pdfplumber's time per page here (``benchmarks/README.md``). ``lean_objects`` builds the
 same dicts (same keys, same values, same order of objects) straight from the attributes a
 character has, and leaves every other object, and any character of an unexpected shape, to
-pdfplumber's own ``process_object``. ``tests/reading/test_pdf_objects.py`` checks the result
+pdfplumber's own ``process_object``. ``tests/reader/test_pdf_objects.py`` checks the result
 equals pdfplumber's on the fixtures and the broken-PDF corpus.
 """
 

@@ -135,22 +135,26 @@ def read_sections(path: Path, settings: Settings, *, cache: PageStore | None = N
     from extract.sniff import file_sha256
 
     store = cache if isinstance(cache, SectionStore) else None
-    key = None
+    sha256 = key = None
     if store is not None:
         try:
-            key = sections_input_key(file_sha256(Path(path)), settings)
+            # Hashed here, before reading, for the key; the reader is given it. A file over the size
+            # limit is not hashed: the reader rejects it at once.
+            if Path(path).stat().st_size <= settings.limits.max_file_bytes:
+                sha256 = file_sha256(Path(path))
+                key = sections_input_key(sha256, settings)
         except OSError:
-            key = None  # the reader reports an unreadable file in its own words
+            pass  # the reader reports an unreadable file in its own words
     if store is not None and key is not None:
         stored = store.get_sections(key)
         if stored is not None:
             sink = PageSink(lay_out=False, digest=True)
-            document = read_document(path, settings, cache=cache, page_map=page_map, on_page=sink)
+            document = read_document(path, settings, cache=cache, page_map=page_map, on_page=sink, sha256=sha256)
             if sink.pages_digest(document) == stored.pages_digest:
                 return document, stored.sections
             log.info("%s: pages differ from the cached sections' (new reading); laying them out again", path)
     sink = PageSink(lay_out=True, digest=store is not None)
-    document = read_document(path, settings, cache=cache, page_map=page_map, on_page=sink)
+    document = read_document(path, settings, cache=cache, page_map=page_map, on_page=sink, sha256=sha256)
     sections = sink.sections(document)
     if store is not None and key is not None:
         store.put_sections(key, StoredSections(pages_digest=sink.pages_digest(document), sections=sections))

@@ -111,7 +111,8 @@ def _text_page(number: int, text: str) -> Page:
 
 
 def read_document(path: Path, settings: Settings, *, cache: PageStore | None = None,
-                  page_map: PageMap | None = None, on_page: PageHook | None = None) -> Document:
+                  page_map: PageMap | None = None, on_page: PageHook | None = None,
+                  sha256: str | None = None) -> Document:
     """Read a PDF, page image (PNG/JPEG/TIFF) or .txt/.md file into a Document.
 
     ``on_page`` is called once with each final page as soon as it is known (in any order: text
@@ -119,6 +120,8 @@ def read_document(path: Path, settings: Settings, *, cache: PageStore | None = N
     lays each page out there and keeps it without its words, so a long report is never held whole.
     If the reader has to start over (a damaged file repaired), a page number can come again: the
     later page replaces the earlier.
+    ``sha256`` is the file's hash when the caller already has it (the pipeline's cache key needs it
+    before reading), so the file is not read twice for it.
 
     Raises InputFileError subclasses (not_a_document, corrupt, encrypted, too_large, timeout,
     ocr_failed) with a message that says what to do; MissingDependencyError when Tesseract or a
@@ -133,11 +136,11 @@ def read_document(path: Path, settings: Settings, *, cache: PageStore | None = N
         if media == "text/plain":
             data = path.read_bytes()
             document = _text_document(data.decode("utf-8", errors="replace"), str(path),
-                                      hashlib.sha256(data).hexdigest(), size)
+                                      sha256 or hashlib.sha256(data).hexdigest(), size)
             if on_page is not None:
                 document = document.model_copy(update={"pages": [on_page(page) for page in document.pages]})
             return document
-        sha256 = file_sha256(path)
+        sha256 = sha256 or file_sha256(path)
         hook = on_page or _keep
         if media == "application/pdf":
             return _PdfReader(path, sha256, size, settings, cache, page_map, hook).read()

@@ -14,7 +14,7 @@ Table rows and prose sections about the same lab may both exist; the extractors 
 from __future__ import annotations
 
 import logging
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from extract.layout import page_tables
@@ -76,10 +76,7 @@ def _table_parts(tables: list[Table], lines: list[Line]) -> tuple[list[_Part], s
     parts: list[_Part] = []
     consumed: set[int] = set()
     previous: tuple[dict[int, str], int, int] | None = None  # header texts, name column, column count
-    on_page: dict[int, list[int]] = {}
-    for i, line in enumerate(lines):
-        on_page.setdefault(line.page, []).append(i)
-    page_of_line = [line.page for line in lines]  # in page order
+    page_of_line = [line.page for line in lines]  # in page order: a page's lines are one run
     for table in tables:
         rows = table_rows(table)
         if not rows:
@@ -95,9 +92,10 @@ def _table_parts(tables: list[Table], lines: list[Line]) -> tuple[list[_Part], s
         if name_col is None:
             continue
         previous = (header, name_col, ncols)
-        inside = [i for i in on_page.get(table.page, ()) if _inside(lines[i], table)]
+        first, end = bisect_left(page_of_line, table.page), bisect_right(page_of_line, table.page)
+        inside = [i for i in range(first, end) if _inside(lines[i], table)]
         consumed.update(inside)
-        anchor = inside[0] if inside else bisect_left(page_of_line, table.page)  # the page's first line
+        anchor = inside[0] if inside else first  # else the page's first line
         for n, row in enumerate(data):
             name = clean_cell(row[name_col].text) if name_col in row else ""
             if not name:

@@ -140,3 +140,24 @@ def test_fingerprint_changes_with_rules_and_code(tmp_path: Path, monkeypatch: py
     code_fingerprint.cache_clear()
     assert code_fingerprint(SECTION_STAGE, ("rules/labels.yml",)) != with_labels
     code_fingerprint.cache_clear()
+
+
+def test_a_file_is_hashed_once_though_the_sections_key_needs_it_before_reading(tmp_path: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import extract.reader
+    import extract.sniff
+
+    calls: list[Path] = []
+    real = extract.sniff.file_sha256
+
+    def counting(path: Path) -> str:
+        calls.append(path)
+        return real(path)
+
+    monkeypatch.setattr(extract.sniff, "file_sha256", counting)
+    monkeypatch.setattr(extract.reader, "file_sha256", counting)
+    cache = PageCache(tmp_path / "cache")
+    for _run_number in range(2):  # cold, then warm (sections from the cache)
+        calls.clear()
+        _run(SAMPLE, cache)
+        assert len(calls) == 1
