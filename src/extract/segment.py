@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extract.layout import page_tables
@@ -46,7 +47,7 @@ class _Part:
 # --------------------------------------------------------------------------- helpers
 
 
-def _language(text: str) -> str | None:
+def _language(text: str | Iterable[str]) -> str | None:
     from extract.normalize.language import detect_language
 
     try:
@@ -391,8 +392,8 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     elif not parts:
         parts = _block_parts(lines, body)
     parts = sorted(table_parts + parts, key=lambda p: p.order)
-    whole_text = "\n".join(lines[i].text for i in body)
-    doc_language = _language(whole_text) if whole_text.strip() else None
+    # Line by line: the words of a 500-page report's text are never all held at once.
+    doc_language = _language(lines[i].text for i in body)
     if not parts:
         parts = [_Part(order=0, kind="document", title=_document_title(lines, body), lines=[lines[i] for i in body],
                        start=0, stop=len(lines))]

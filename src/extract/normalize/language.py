@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -52,8 +53,7 @@ def _detector() -> Any:
 _LINGUA_CODES: dict[str, Lang] = {"DUTCH": "nl", "ENGLISH": "en", "FRENCH": "fr"}
 
 
-def _by_stop_words(words: list[str]) -> Lang | None:
-    counts = {lang: sum(1 for w in words if w in stops) for lang, stops in _STOP_WORDS.items()}
+def _by_stop_words(counts: dict[Lang, int]) -> Lang | None:
     ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
     if top == 0 or top == second:
@@ -69,20 +69,35 @@ def _by_lingua(text: str) -> tuple[Lang | None, float]:
     return _LINGUA_CODES.get(top.language.name), float(top.value)
 
 
-def detect_language(text: str) -> Lang | None:
-    """'nl', 'en' or 'fr' for the language of ``text``; None when it cannot tell."""
-    if not isinstance(text, str):
+def detect_language(text: str | Iterable[str]) -> Lang | None:
+    """'nl', 'en' or 'fr' for the language of ``text``; None when it cannot tell.
+
+    ``text`` may also be given in pieces (a document's lines): the words are counted as they come
+    and only the first 400 kept, so a 500-page report's text is never split into words at once.
+    """
+    pieces = [text] if isinstance(text, str) else text
+    counts: dict[Lang, int] = dict.fromkeys(_STOP_WORDS, 0)
+    head: list[str] = []
+    total = 0
+    for piece in pieces:
+        if not isinstance(piece, str):
+            return None
+        # Addresses and e-mail say nothing about the language of the prose around them.
+        for match in _WORD.finditer(_ADDRESS.sub(" ", piece)):
+            word = match.group().lower().replace("’", "'")
+            total += 1
+            if len(head) < _MAX_LINGUA_WORDS:
+                head.append(word)
+            for lang, stops in _STOP_WORDS.items():
+                if word in stops:
+                    counts[lang] += 1
+    if not total:
         return None
-    # Addresses and e-mail say nothing about the language of the prose around them.
-    text = _ADDRESS.sub(" ", text)
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-    if not words:
-        return None
-    by_stops = _by_stop_words(words)
-    if len(words) < _MIN_LINGUA_WORDS:
+    by_stops = _by_stop_words(counts)
+    if total < _MIN_LINGUA_WORDS:
         return by_stops
     try:
-        lang, confidence = _by_lingua(" ".join(words[:_MAX_LINGUA_WORDS]))
+        lang, confidence = _by_lingua(" ".join(head))
     except Exception:  # detection is advice; never fail a document over it
         log.debug("lingua failed", exc_info=True)
         return by_stops
