@@ -170,13 +170,20 @@ def build_lines(document: Document) -> list[Line]:
 def lines_of(pages: list[PageLayout]) -> list[Line]:
     """The document-level passes over laid-out pages (in page order): furniture, headings, hyphens.
 
-    The pages' drafts are changed in place (roles), so each list of pages goes through once.
+    The pages' drafts are consumed: their roles are set in place, then each page lets its drafts go,
+    and each draft goes as its Line is made (a long report never holds both whole).
     """
     body_em = _body_em(pages)
     mark_furniture(pages, body_em)
     drafts = [d for page in pages for d in page.drafts]
+    for page in pages:
+        page.drafts = []
     ocr_pages = {page.number for page in pages if page.method == "ocr"}
     styled = document_is_styled(drafts, body_em, ocr_pages)
     mark_headings(drafts, body_em, ocr_pages, styled_doc=styled)
     drafts = merge_wrapped(drafts, body_em, ocr_pages)
-    return dehyphenate([d.to_line() for d in drafts])
+    drafts.reverse()
+    lines: list[Line] = []
+    while drafts:
+        lines.append(drafts.pop().to_line())
+    return dehyphenate(lines)

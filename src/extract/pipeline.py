@@ -22,7 +22,7 @@ from extract.models import (Document, EntityStore, LabRecord, OutputFile, Page, 
 from extract.settings import Settings
 
 if TYPE_CHECKING:
-    from extract.layout_lines import PageLayout
+    from extract.layout_lines import PackedLayout
 
 log = logging.getLogger(__name__)
 
@@ -54,24 +54,26 @@ def sections_of(document: Document) -> list[Section]:
 class PageSink:
     """Takes each final page from the reader (``read_document(on_page=...)``) and keeps it without its words.
 
-    With ``lay_out`` it lays the page out first (its draft lines and tables: ``layout.lay_out_page``),
-    so the words of a 500-page report are never all alive; with ``digest`` it hashes the page for
-    the sections cache. ``sections`` then runs the document-level passes and segmentation.
+    With ``lay_out`` it lays the page out first (its draft lines and tables: ``layout.lay_out_page``)
+    and keeps the layout packed, so neither the words nor the live drafts of a 500-page report are
+    all held while later pages are parsed; with ``digest`` it hashes the page for the sections
+    cache. ``sections`` then runs the document-level passes and segmentation.
     """
 
     def __init__(self, *, lay_out: bool, digest: bool) -> None:
         self.lay_out = lay_out
         self.digest = digest
-        self.layouts: dict[int, PageLayout] = {}
+        self.layouts: dict[int, PackedLayout] = {}
         self.digests: dict[int, str] = {}
 
     def __call__(self, page: Page) -> Page:
         from extract.layout import lay_out_page
+        from extract.layout_lines import PackedLayout
 
         if self.digest:
             self.digests[page.number] = page_digest(page)
         if self.lay_out:
-            self.layouts[page.number] = lay_out_page(page)
+            self.layouts[page.number] = PackedLayout.of(lay_out_page(page))
         return page.model_copy(update={"words": [], "tables": []})
 
     def pages_digest(self, document: Document) -> str:
@@ -84,9 +86,10 @@ class PageSink:
 
         # The reader may have handed over a page number twice (a repaired file read again), or
         # pages it then dropped: the document's own pages decide.
-        layouts = [self.layouts[page.number] for page in document.pages]
-        lines = lines_of(layouts)
+        layouts = [self.layouts[page.number].unpack() for page in document.pages]
+        self.layouts.clear()
         tables = [table for layout in layouts for table in layout.tables]
+        lines = lines_of(layouts)
         return sections_from(lines, tables, name=document.source.path)
 
 
