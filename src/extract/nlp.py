@@ -92,7 +92,12 @@ def find_entities(text: str, lang: str, model: str | None = None, *, store: Enti
 
 
 def _run_pipeline(text: str, lang: str, model: str | None) -> list[Entity]:
-    return [(e.start_char, e.end_char, e.label_) for e in get_pipeline(lang, model)(text).ents]
+    nlp = get_pipeline(lang, model)
+    # Without a memory zone the vocabulary keeps every new token's string and lexeme for good: a batch
+    # worker grew ~25 KB a section (38 MB over 1,500 sections of fresh text). The entities leave the
+    # zone as plain tuples.
+    with nlp.memory_zone():
+        return [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
 
 
 def entities_key(text: str, lang: str, model: str | None) -> str:

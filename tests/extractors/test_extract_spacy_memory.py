@@ -1,0 +1,29 @@
+"""spaCy runs inside a memory zone: a worker that reads the whole archive must not keep every word
+it ever saw in its vocabulary."""
+
+from __future__ import annotations
+
+from extract.nlp import find_entities, get_pipeline
+
+
+def _texts(n: int) -> list[str]:
+    # Fresh tokens in every text, as the next report of an archive brings.
+    return [f"Het Lab{i} in Gent{i} heeft een budget van {i}00.000 euro en werkt samen met Nesta{i} en Belgié"
+            for i in range(n)]
+
+
+def test_the_vocabulary_does_not_grow_with_the_texts_seen() -> None:
+    nlp = get_pipeline("nl", None)
+    find_entities(_texts(1)[0], "nl")  # anything built on first use is built now
+    before = len(nlp.vocab.strings)
+    for text in _texts(300):
+        find_entities(text, "nl")
+    assert len(nlp.vocab.strings) == before
+
+
+def test_entities_are_the_same_as_outside_a_memory_zone() -> None:
+    nlp = get_pipeline("en", None)
+    text = "Nesta is an innovation foundation in London, United Kingdom, working with the Design Council."
+    outside = [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
+    assert outside, "the patterns should find something here for this test to mean anything"
+    assert find_entities(text, "en") == outside
