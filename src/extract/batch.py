@@ -233,16 +233,13 @@ def handle_task(payload: dict[str, Any], settings: Settings, page_map: Any) -> d
                      display_path=payload["display_path"])
     if payload.get("corrections_dir"):
         output = apply_corrections(output, payload["stem"], Path(payload["corrections_dir"]))
+    records = len(output.records)
+    pages = output.source.pages if output.source.pages is not None else len(output.pages)
     data = output.model_dump(mode="json")
+    del output  # gone before the contract check builds a second model from the data (a long report's is ~10 MB)
     data["run"] = payload["run"]
     OutputFile.model_validate(data)  # the contract holds before anything replaces the old output
-    written = atomic_write_json(target, data)
-    return {
-        "status": "ok",
-        "records": len(output.records),
-        "output_sha256": sha256_bytes(written),
-        "pages": output.source.pages if output.source.pages is not None else len(output.pages),
-    }
+    return {"status": "ok", "records": records, "output_sha256": atomic_write_json(target, data), "pages": pages}
 
 
 # --------------------------------------------------------------------------- running

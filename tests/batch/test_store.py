@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -10,8 +12,8 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from extract.errors import SkippedInputError
-from extract.store import (atomic_write_bytes, atomic_write_json, ensure_inside, output_names, remove_stale_tmp,
-                           sanitize_component, stem_of)
+from extract.store import (atomic_write_bytes, atomic_write_json, dump_json, ensure_inside, output_names,
+                           remove_stale_tmp, sanitize_component, stem_of)
 
 
 def test_atomic_write_replaces_whole_file(tmp_path: Path) -> None:
@@ -113,3 +115,31 @@ def test_ensure_inside_rejects_escapes(tmp_path: Path) -> None:
     (out / "link").symlink_to(outside)
     with pytest.raises(SkippedInputError):
         ensure_inside(out / "link" / "x.json", out)
+
+
+def _nested(n: int) -> dict:
+    return {"records": [{"name": f"Lab {i} — Bélgica", "budget": {"amount": i * 1.5, "currency": "EUR"},
+                         "bodies": [{"name": "Raad", "members": None}], "ok": i % 2 == 0} for i in range(n)],
+            "source": {"path": "raw/é.pdf", "pages": n}}
+
+
+def test_streamed_json_is_byte_for_byte_the_json_dumps_layout(tmp_path: Path) -> None:
+    # Large enough to be written in many pieces.
+    data = _nested(3000)
+    expected = (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    assert dump_json(data) == expected
+    target = tmp_path / "x.json"
+    digest = atomic_write_json(target, data)
+    assert target.read_bytes() == expected
+    assert digest == hashlib.sha256(expected).hexdigest()
+
+
+def test_json_that_fails_midway_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "x.json"
+    atomic_write_json(target, {"v": 1})
+    data = _nested(3000)
+    data["records"][-1]["bad"] = object()  # not serialisable: found after the first pieces were written
+    with pytest.raises(TypeError):
+        atomic_write_json(target, data)
+    assert json.loads(target.read_text()) == {"v": 1}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.json"]
