@@ -28,6 +28,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 SEED_TEXT = Path("/work/shared/seeds/000_6ab50b9a4722492e.txt")
 LANGS = "nld+eng+fra"
+PARTS = ("scans", "text", "warm", "memory")
 
 
 # --------------------------------------------------------------------------- corpus
@@ -200,7 +201,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="runs of each text measurement, alternated; the fastest of each counts (default 2)")
     parser.add_argument("--scan-repeat", type=int, default=2,
                         help="the same for the scan measurements (each run takes about 2 minutes; default 2)")
+    parser.add_argument("--only", action="append", choices=PARTS, metavar="PART",
+                        help=f"run only this part ({', '.join(PARTS)}); may be repeated")
     args = parser.parse_args(argv)
+    parts = set(args.only or PARTS)
     n_text, text_pages, n_scan, scan_pages, big_pages = (4, 5, 1, 4, 150) if args.small else (20, 10, 5, 10, 500)
     workers = args.workers
     dpi = 300
@@ -213,105 +217,114 @@ def main(argv: list[str] | None = None) -> int:
         for folder in (text_dir, scan_dir, img_dir, big_dir, work / "tess"):
             folder.mkdir()
         print(f"building corpus in {work} ...", file=sys.stderr)
-        for i in range(n_text):
-            text_pdf(text_dir / f"report-{i:02d}.pdf", lines, text_pages, offset=i * 37)
+        if parts & {"text", "warm"}:
+            for i in range(n_text):
+                text_pdf(text_dir / f"report-{i:02d}.pdf", lines, text_pages, offset=i * 37)
         images: list[Path] = []
-        for i in range(n_scan):
-            source = work / f"source-{i}.pdf"
-            text_pdf(source, lines, scan_pages, offset=1000 + i * 53)
-            images += scan_pdf(source, scan_dir / f"scan-{i:02d}.pdf", img_dir, dpi, rng)
-        text_pdf(big_dir / "big.pdf", lines, big_pages, offset=7)
-        text_pdf(big_dir / "small.pdf", lines, max(10, big_pages // 10), offset=7)
+        if parts & {"scans", "warm"}:
+            for i in range(n_scan):
+                source = work / f"source-{i}.pdf"
+                text_pdf(source, lines, scan_pages, offset=1000 + i * 53)
+                images += scan_pdf(source, scan_dir / f"scan-{i:02d}.pdf", img_dir, dpi, rng)
+        if parts & {"text", "memory"}:
+            text_pdf(big_dir / "big.pdf", lines, big_pages, offset=7)
+            text_pdf(big_dir / "small.pdf", lines, max(10, big_pages // 10), offset=7)
         text_files = sorted(text_dir.glob("*.pdf"))
         text_total = n_text * text_pages
         scan_total = n_scan * scan_pages
         common = ["--dpi", str(dpi), "--languages", LANGS, "--force"]
 
-        # Scans: ours (no cache) vs plain tesseract on the same page images with the same parallelism,
-        # alternated like the text runs (one side alone varied 7% between runs here).
-        print("scans ...", file=sys.stderr)
-        t_scan = t_scan_run = t_tess = float("inf")
-        for _ in range(args.scan_repeat):
-            t_one, rep, _ = extract_cmd(["batch", str(scan_dir), "--out", str(work / "o-scan"), "--no-cache",
-                                         "--workers", str(workers), *common], work)
-            t_scan = min(t_scan, t_one)
-            # The run's own span (manifest start to end) leaves out the command's start-up. A sum of per-file
-            # times would not do: a file whose pages two workers shared counts its wall time once.
-            t_scan_run = min(t_scan_run, manifest_span(work / "o-scan", rep["run_id"]))
-            t_tess = min(t_tess, tesseract_baseline(images, workers, work / "tess"))
-        rows.append(("scans: pages/s (whole command)", f"{scan_total / t_scan:.2f}", "", f"{t_scan:.1f} s"))
-        rows.append(("scans: ours / tesseract (run span, process start-up excluded)",
-                     f"{t_scan_run / t_tess:.2f}x", "<= 1.15x", f"{t_scan_run:.1f} s vs {t_tess:.1f} s"))
-        rows.append(("scans: ours / tesseract CLI (wall, same images, same processes)",
-                     f"{t_scan / t_tess:.2f}x", "<= 1.15x", f"{t_scan:.1f} s vs {t_tess:.1f} s"))
+        if "scans" in parts:
+            # Scans: ours (no cache) vs plain tesseract on the same page images with the same parallelism,
+            # alternated like the text runs (one side alone varied 7% between runs here).
+            print("scans ...", file=sys.stderr)
+            t_scan = t_scan_run = t_tess = float("inf")
+            for _ in range(args.scan_repeat):
+                t_one, rep, _ = extract_cmd(["batch", str(scan_dir), "--out", str(work / "o-scan"), "--no-cache",
+                                             "--workers", str(workers), *common], work)
+                t_scan = min(t_scan, t_one)
+                # The run's own span (manifest start to end) leaves out the command's start-up. A sum of per-file
+                # times would not do: a file whose pages two workers shared counts its wall time once.
+                t_scan_run = min(t_scan_run, manifest_span(work / "o-scan", rep["run_id"]))
+                t_tess = min(t_tess, tesseract_baseline(images, workers, work / "tess"))
+            rows.append(("scans: pages/s (whole command)", f"{scan_total / t_scan:.2f}", "", f"{t_scan:.1f} s"))
+            rows.append(("scans: ours / tesseract (run span, process start-up excluded)",
+                         f"{t_scan_run / t_tess:.2f}x", "<= 1.15x", f"{t_scan_run:.1f} s vs {t_tess:.1f} s"))
+            rows.append(("scans: ours / tesseract CLI (wall, same images, same processes)",
+                         f"{t_scan / t_tess:.2f}x", "<= 1.15x", f"{t_scan:.1f} s vs {t_tess:.1f} s"))
 
-        # Text PDFs: ours vs pdfplumber extract_words alone; 1 vs 2 workers.
-        print("text PDFs ...", file=sys.stderr)
-        # Alternated and repeated, best of each kept: on shared cores one run of either side can lose 10%.
-        t_plumber = t_plumber2 = t_text1 = steady1 = span1 = t_text2 = span2 = float("inf")
-        for _ in range(args.repeat):
-            t_plumber = min(t_plumber, pdfplumber_words(text_files))
-            t_plumber2 = min(t_plumber2, pdfplumber_words(text_files, workers))
-            t_one, rep1, _ = extract_cmd(["batch", str(text_dir), "--out", str(work / "o-text1"), "--no-cache",
-                                          "--workers", "1", *common], work)
-            t_text1 = min(t_text1, t_one)
-            steady1 = min(steady1, manifest_seconds(work / "o-text1", rep1["run_id"]))
-            span1 = min(span1, manifest_span(work / "o-text1", rep1["run_id"]))
-            t_two, rep2, _ = extract_cmd(["batch", str(text_dir), "--out", str(work / "o-text2"), "--no-cache",
-                                          "--workers", str(workers), *common], work)
-            t_text2 = min(t_text2, t_two)
-            span2 = min(span2, manifest_span(work / "o-text2", rep2["run_id"]))
-        rows.append(("text: pages/s (whole command, 1 worker)", f"{text_total / t_text1:.1f}", "",
-                     f"{t_text1:.1f} s"))
-        rows.append(("text: ours / pdfplumber extract_words (whole command, 1 process)",
-                     f"{t_text1 / t_plumber:.2f}x", "<= 1.5x", f"{t_text1:.1f} s vs {t_plumber:.1f} s"))
-        rows.append(("text: ours / pdfplumber (sum of per-file times, start-up excluded)",
-                     f"{steady1 / t_plumber:.2f}x", "<= 1.5x", f"{steady1:.1f} s vs {t_plumber:.1f} s"))
-        rows.append((f"text: throughput {workers} workers / 1 worker", f"{t_text1 / t_text2:.2f}x", ">= 1.8x",
-                     f"{t_text1:.1f} s vs {t_text2:.1f} s"))
-        rows.append((f"text: throughput {workers} workers / 1 (run span, process start-up excluded)",
-                     f"{span1 / span2:.2f}x", ">= 1.8x", f"{span1:.1f} s vs {span2:.1f} s"))
-        # The machine's own scaling, for reading the row above: shared cores rarely give 2x.
-        rows.append((f"text: pdfplumber alone, {workers} processes / 1 (reference)", f"{t_plumber / t_plumber2:.2f}x",
-                     "", f"{t_plumber:.1f} s vs {t_plumber2:.1f} s"))
-        # One long PDF: its text pages are shared with idle workers in chunks.
-        long_pdf = big_dir / "small.pdf"
-        t_long = {n: min(extract_cmd(["ingest", str(long_pdf), "--out", str(work / f"o-long{n}"), "--no-cache",
-                                      "--workers", str(n), *common[:-1]], work)[0] for _ in range(args.repeat))
-                  for n in (1, workers)}
-        rows.append((f"text: one {max(10, big_pages // 10)}-page PDF, {workers} workers / 1",
-                     f"{t_long[1] / t_long[workers]:.2f}x", "", f"{t_long[1]:.1f} s vs {t_long[workers]:.1f} s"))
+        if "text" in parts:
+            # Text PDFs: ours vs pdfplumber extract_words alone; 1 vs 2 workers.
+            print("text PDFs ...", file=sys.stderr)
+            # Alternated and repeated, best of each kept: on shared cores one run of either side can lose 10%.
+            t_plumber = t_plumber2 = t_text1 = steady1 = span1 = t_text2 = span2 = float("inf")
+            for _ in range(args.repeat):
+                t_plumber = min(t_plumber, pdfplumber_words(text_files))
+                t_plumber2 = min(t_plumber2, pdfplumber_words(text_files, workers))
+                t_one, rep1, _ = extract_cmd(["batch", str(text_dir), "--out", str(work / "o-text1"), "--no-cache",
+                                              "--workers", "1", *common], work)
+                t_text1 = min(t_text1, t_one)
+                steady1 = min(steady1, manifest_seconds(work / "o-text1", rep1["run_id"]))
+                span1 = min(span1, manifest_span(work / "o-text1", rep1["run_id"]))
+                t_two, rep2, _ = extract_cmd(["batch", str(text_dir), "--out", str(work / "o-text2"), "--no-cache",
+                                              "--workers", str(workers), *common], work)
+                t_text2 = min(t_text2, t_two)
+                span2 = min(span2, manifest_span(work / "o-text2", rep2["run_id"]))
+            rows.append(("text: pages/s (whole command, 1 worker)", f"{text_total / t_text1:.1f}", "",
+                         f"{t_text1:.1f} s"))
+            rows.append(("text: ours / pdfplumber extract_words (whole command, 1 process)",
+                         f"{t_text1 / t_plumber:.2f}x", "<= 1.5x", f"{t_text1:.1f} s vs {t_plumber:.1f} s"))
+            rows.append(("text: ours / pdfplumber (sum of per-file times, start-up excluded)",
+                         f"{steady1 / t_plumber:.2f}x", "<= 1.5x", f"{steady1:.1f} s vs {t_plumber:.1f} s"))
+            rows.append((f"text: throughput {workers} workers / 1 worker", f"{t_text1 / t_text2:.2f}x", ">= 1.8x",
+                         f"{t_text1:.1f} s vs {t_text2:.1f} s"))
+            rows.append((f"text: throughput {workers} workers / 1 (run span, process start-up excluded)",
+                         f"{span1 / span2:.2f}x", ">= 1.8x", f"{span1:.1f} s vs {span2:.1f} s"))
+            # The machine's own scaling, for reading the row above: shared cores rarely give 2x.
+            rows.append((f"text: pdfplumber alone, {workers} processes / 1 (reference)",
+                         f"{t_plumber / t_plumber2:.2f}x",
+                         "", f"{t_plumber:.1f} s vs {t_plumber2:.1f} s"))
+            # One long PDF: its text pages are shared with idle workers in chunks.
+            long_pdf = big_dir / "small.pdf"
+            t_long = {n: min(extract_cmd(["ingest", str(long_pdf), "--out", str(work / f"o-long{n}"), "--no-cache",
+                                          "--workers", str(n), *common[:-1]], work)[0] for _ in range(args.repeat))
+                      for n in (1, workers)}
+            rows.append((f"text: one {max(10, big_pages // 10)}-page PDF, {workers} workers / 1",
+                         f"{t_long[1] / t_long[workers]:.2f}x", "", f"{t_long[1]:.1f} s vs {t_long[workers]:.1f} s"))
 
-        # Warm reprocess: cache filled by a cold run, outputs deleted, --force again.
-        print("cold and warm runs ...", file=sys.stderr)
-        corpus = work / "corpus"
-        shutil.copytree(text_dir, corpus / "text")
-        shutil.copytree(scan_dir, corpus / "scan")
-        cache = work / "cache"
-        base = ["batch", str(corpus), "--out", str(work / "o-all"), "--cache-dir", str(cache),
-                "--workers", str(workers), *common]
-        t_cold, _, _ = extract_cmd(base, work)
-        cold_records = records_of(work / "o-all")
-        shutil.rmtree(work / "o-all")
-        t_warm, _, _ = extract_cmd(base, work)
-        warm_records = records_of(work / "o-all")
-        same = warm_records == cold_records
-        if not same:
-            differ = [name for name in cold_records if warm_records.get(name) != cold_records[name]]
-            print(f"warning: records differ in {differ} (did the extractors change during the run?)", file=sys.stderr)
-        rows.append(("warm reprocess: cold / warm (whole corpus)", f"{t_cold / t_warm:.1f}x", ">= 20x",
-                     f"{t_cold:.1f} s vs {t_warm:.1f} s; records identical: {same}"))
+        if "warm" in parts:
+            # Warm reprocess: cache filled by a cold run, outputs deleted, --force again.
+            print("cold and warm runs ...", file=sys.stderr)
+            corpus = work / "corpus"
+            shutil.copytree(text_dir, corpus / "text")
+            shutil.copytree(scan_dir, corpus / "scan")
+            cache = work / "cache"
+            base = ["batch", str(corpus), "--out", str(work / "o-all"), "--cache-dir", str(cache),
+                    "--workers", str(workers), *common]
+            t_cold, _, _ = extract_cmd(base, work)
+            cold_records = records_of(work / "o-all")
+            shutil.rmtree(work / "o-all")
+            t_warm, _, _ = extract_cmd(base, work)
+            warm_records = records_of(work / "o-all")
+            same = warm_records == cold_records
+            if not same:
+                differ = [name for name in cold_records if warm_records.get(name) != cold_records[name]]
+                print(f"warning: records differ in {differ} (did the extractors change during the run?)",
+                      file=sys.stderr)
+            rows.append(("warm reprocess: cold / warm (whole corpus)", f"{t_cold / t_warm:.1f}x", ">= 20x",
+                         f"{t_cold:.1f} s vs {t_warm:.1f} s; records identical: {same}"))
 
-        # Memory: peak RSS of the worker on a long text PDF, against a short one.
-        print("memory ...", file=sys.stderr)
-        _, _, peaks_small = extract_cmd(["ingest", str(big_dir / "small.pdf"), "--out", str(work / "o-m1"),
-                                         "--no-cache", "--workers", "1", *common[:-1]], work)
-        _, _, peaks_big = extract_cmd(["ingest", str(big_dir / "big.pdf"), "--out", str(work / "o-m2"),
-                                       "--no-cache", "--workers", "1", *common[:-1]], work)
-        small_mb = max(peaks_small.values(), default=0) / 1e6
-        big_mb = max(peaks_big.values(), default=0) / 1e6
-        rows.append((f"peak RSS per worker, {big_pages}-page text PDF", f"{big_mb:.0f} MB", "<= 300 MB",
-                     f"{max(10, big_pages // 10)} pages: {small_mb:.0f} MB ({big_mb / max(small_mb, 1):.2f}x)"))
+        if "memory" in parts:
+            # Memory: peak RSS of the worker on a long text PDF, against a short one.
+            print("memory ...", file=sys.stderr)
+            _, _, peaks_small = extract_cmd(["ingest", str(big_dir / "small.pdf"), "--out", str(work / "o-m1"),
+                                             "--no-cache", "--workers", "1", *common[:-1]], work)
+            _, _, peaks_big = extract_cmd(["ingest", str(big_dir / "big.pdf"), "--out", str(work / "o-m2"),
+                                           "--no-cache", "--workers", "1", *common[:-1]], work)
+            small_mb = max(peaks_small.values(), default=0) / 1e6
+            big_mb = max(peaks_big.values(), default=0) / 1e6
+            rows.append((f"peak RSS per worker, {big_pages}-page text PDF", f"{big_mb:.0f} MB", "<= 300 MB",
+                         f"{max(10, big_pages // 10)} pages: {small_mb:.0f} MB ({big_mb / max(small_mb, 1):.2f}x)"))
     finally:
         if args.keep:
             print(f"kept {work}", file=sys.stderr)
