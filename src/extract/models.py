@@ -11,9 +11,9 @@ Stage flow (see DESIGN.md):
 
 from __future__ import annotations
 
-from typing import Any, Literal, NamedTuple, Protocol, runtime_checkable
+from typing import Annotated, Any, Literal, NamedTuple, Protocol, runtime_checkable
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidatorFunctionWrapHandler, WrapValidator
 
 SCHEMA_VERSION = "1"
 
@@ -120,7 +120,7 @@ LineRole = Literal["body", "heading", "header", "footer", "footnote", "url_foote
 class Line(NamedTuple):
     """One line of a page in reading order, with its role. A NamedTuple, not a model, like ``Word``:
     a long report has tens of thousands (about 280 bytes each instead of 1.25 KB). Sections
-    validate their lines' fields."""
+    validate the fields of lines read back from JSON (the cache) and keep layout's own as they are."""
 
     page: int
     text: str
@@ -132,6 +132,16 @@ class Line(NamedTuple):
     column: int = 0
 
 
+def _keep_line(value: Any, handler: ValidatorFunctionWrapHandler) -> Line:
+    # A Line made by layout is kept, not rebuilt: copying each of a 500-page report's 20,000 lines
+    # held them twice at the end of segmentation. Anything else (JSON from the cache) is validated.
+    if type(value) is Line:
+        return value
+    return handler(value)  # type: ignore[no-any-return]
+
+
+SectionLine = Annotated[Line, WrapValidator(_keep_line)]
+
 SectionKind = Literal["heading", "table_row", "document"]
 
 
@@ -141,10 +151,10 @@ class Section(_Frozen):
     kind: SectionKind
     title: str | None
     """The heading text as printed (numbering stripped), or the document title."""
-    lines: list[Line]
+    lines: list[SectionLine]
     """Body lines in reading order; headers, footers and footnotes are left out."""
-    footnotes: list[Line] = Field(default_factory=list)
-    urls: list[Line] = Field(default_factory=list)
+    footnotes: list[SectionLine] = Field(default_factory=list)
+    urls: list[SectionLine] = Field(default_factory=list)
     """URL lines printed in the page footers of the section's pages (a fallback for the website)."""
     table_fields: dict[str, str] = Field(default_factory=dict)
     """For a table row: column header -> cell text."""

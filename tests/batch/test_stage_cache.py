@@ -161,3 +161,20 @@ def test_a_file_is_hashed_once_though_the_sections_key_needs_it_before_reading(t
         calls.clear()
         _run(SAMPLE, cache)
         assert len(calls) == 1
+
+
+def test_sections_keep_layouts_lines_and_validate_lines_read_back(tmp_path: Path) -> None:
+    document = read_document(SAMPLE, Settings())
+    lines = extract.layout.build_lines(document)
+    sections = sections_of(document)
+    assert sections and all(type(line) is type(lines[0]) for s in sections for line in s.lines)
+    # Layout's own lines are kept, not copied (a long report held them twice); read back from the
+    # cache's JSON they are validated into Lines again, equal to what was stored.
+    from extract.models import Section, StoredSections
+
+    section = Section(kind="document", title=None, lines=lines[:3])
+    assert all(kept is made for kept, made in zip(section.lines, lines[:3]))
+    stored = StoredSections(pages_digest="x", sections=sections)
+    assert StoredSections.model_validate_json(stored.model_dump_json()) == stored
+    with pytest.raises(ValueError):
+        Section.model_validate({"kind": "document", "title": None, "lines": [[1, "a", [0, 0, 1, 1], "nope"]]})
