@@ -2,9 +2,10 @@
 
     lay_out_page(page)   one page: rows, columns, tables, draft lines in reading order; needs no
                          other page, so the pipeline runs it as each page is read and lets the
-                         page's words go (a draft keeps a summary of its words, not the words)
+                         page's words go (a draft keeps a summary of its words, not the words;
+                         the pipeline keeps each page's layout packed: ``PackedLayout``)
     lines_of(pages)      the whole document: body size, furniture, headings, wrapped headings,
-                         hyphens; frozen Lines
+                         hyphens; frozen Lines (the drafts are let go as Lines are made)
     build_lines(doc)     both, for a Document held whole (tests, plain text)
 
 Passes, each in its own module:
