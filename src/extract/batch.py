@@ -236,7 +236,7 @@ def handle_task(payload: dict[str, Any], settings: Settings, page_map: Any) -> d
     records = len(output.records)
     pages = output.source.pages if output.source.pages is not None else len(output.pages)
     data = output.model_dump(mode="json")
-    del output  # gone before the contract check builds a second model from the data (a long report's is ~10 MB)
+    del output  # gone before the contract check builds a second model from the data
     data["run"] = payload["run"]
     OutputFile.model_validate(data)  # the contract holds before anything replaces the old output
     return {"status": "ok", "records": records, "output_sha256": atomic_write_json(target, data), "pages": pages}

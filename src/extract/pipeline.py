@@ -57,7 +57,8 @@ class PageSink:
     With ``lay_out`` it lays the page out first (its draft lines and tables: ``layout.lay_out_page``)
     and keeps the layout packed, so neither the words nor the live drafts of a 500-page report are
     all held while later pages are parsed; with ``digest`` it hashes the page for the sections
-    cache. ``sections`` then runs the document-level passes and segmentation.
+    cache. ``sections`` then runs the document-level passes and segmentation, once: it lets the
+    packed layouts go.
     """
 
     def __init__(self, *, lay_out: bool, digest: bool) -> None:

@@ -21,7 +21,7 @@ import os
 import secrets
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -92,9 +92,9 @@ def dump_json(data: Any) -> bytes:
     return b"".join(_json_chunks(data))
 
 
-def _json_chunks(data: Any, size: int = 1 << 16) -> Iterable[bytes]:
+def _json_chunks(data: Any, size: int = 1 << 16) -> Iterator[bytes]:
     """``dump_json``'s bytes in pieces of about ``size``: with an indent, ``json.dumps`` gathers every
-    token of the document in a list first (a 4.5 MB output took ~15 MB more at its peak)."""
+    token of the document in a list first (writing a 4.5 MB output peaked 13 MB higher)."""
     pending: list[str] = []
     length = 0
     for token in json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(data):
