@@ -3,7 +3,7 @@ it ever saw in its vocabulary."""
 
 from __future__ import annotations
 
-from extract.nlp import find_entities, get_pipeline
+from extract.nlp import document_memory_zone, find_entities, get_pipeline
 
 
 def _texts(n: int) -> list[str]:
@@ -27,3 +27,32 @@ def test_entities_are_the_same_as_outside_a_memory_zone() -> None:
     outside = [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
     assert outside, "the patterns should find something here for this test to mean anything"
     assert find_entities(text, "en") == outside
+
+
+def test_a_document_zone_keeps_its_words_until_the_document_ends() -> None:
+    nlp = get_pipeline("nl", None)
+    find_entities("Het lab", "nl")
+    before = len(nlp.vocab.strings)
+    texts = [text.replace("Lab", "Atelier") for text in _texts(50)]
+    with document_memory_zone():
+        found = [find_entities(text, "nl") for text in texts]
+        assert len(nlp.vocab.strings) > before  # made once for the whole document
+    assert len(nlp.vocab.strings) == before
+    assert found == [find_entities(text, "nl") for text in texts]
+
+
+def test_extracting_a_report_leaves_the_vocabulary_as_it_was() -> None:
+    from extract.extractors import extract_records
+    from extract.pipeline import sections_of
+    from extract.reader import document_from_text
+    from extract.settings import Settings
+
+    def report(start: int) -> str:
+        return "\n".join(f"{i}. Innovatielab Noord{i}\nRol: het lab{i} ontwikkelt diensten voor Gent{i}.\n"
+                         f"Middelen: een budget van {i}00.000 euro en {i} medewerkers." for i in range(start, start + 30))
+
+    extract_records(sections_of(document_from_text(report(1))), Settings())  # pipelines built
+    sizes = {lang: len(get_pipeline(lang, None).vocab.strings) for lang in ("nl", "en", "fr")}
+    records = extract_records(sections_of(document_from_text(report(500))), Settings())  # words not seen before
+    assert records
+    assert {lang: len(get_pipeline(lang, None).vocab.strings) for lang in ("nl", "en", "fr")} == sizes

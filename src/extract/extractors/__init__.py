@@ -57,25 +57,28 @@ def extract_records(sections: list[Section], settings: Settings, *,
     ``entity_store`` remembers spaCy's entities per section text (see ``extract.nlp.find_entities``).
     """
     from extract.assemble import assemble_record, merge_table_rows
+    from extract.nlp import document_memory_zone
 
-    records = []
-    for section in sections:
-        if section.kind == "table_row" and section.table_fields:
-            section = table_row_as_lines(section)
-        ctx = SectionContext(section, settings, entity_store=entity_store)
-        ctx.subject_names = _subject_names(section, ctx)
-        candidates = []
-        for extractor in EXTRACTORS:
-            candidates += extractor.extract(section, ctx)
-        info = {"kind": section.kind, "title": section.title, "pages": section.pages, "language": ctx.lang}
-        record = assemble_record(candidates, info)
-        if record.name is None and _filled(record) < MIN_FIELDS_WITHOUT_NAME:
-            log.debug("section %r gave no lab name and little else; skipped", section.title)
-            continue
-        if _report_heading(record, ctx) and record.website is None and record.budget is None and record.staff is None:
-            log.debug("section %r is part of the report, not a lab; skipped", section.title)
-            continue
-        records.append(record)
+    with document_memory_zone():  # spaCy's vocabulary keeps this document's words until its end
+        records = []
+        for section in sections:
+            if section.kind == "table_row" and section.table_fields:
+                section = table_row_as_lines(section)
+            ctx = SectionContext(section, settings, entity_store=entity_store)
+            ctx.subject_names = _subject_names(section, ctx)
+            candidates = []
+            for extractor in EXTRACTORS:
+                candidates += extractor.extract(section, ctx)
+            info = {"kind": section.kind, "title": section.title, "pages": section.pages, "language": ctx.lang}
+            record = assemble_record(candidates, info)
+            if record.name is None and _filled(record) < MIN_FIELDS_WITHOUT_NAME:
+                log.debug("section %r gave no lab name and little else; skipped", section.title)
+                continue
+            if (_report_heading(record, ctx) and record.website is None and record.budget is None
+                    and record.staff is None):
+                log.debug("section %r is part of the report, not a lab; skipped", section.title)
+                continue
+            records.append(record)
     return merge_table_rows(records)
 
 
