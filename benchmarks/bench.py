@@ -226,8 +226,9 @@ def main(argv: list[str] | None = None) -> int:
                 source = work / f"source-{i}.pdf"
                 text_pdf(source, lines, scan_pages, offset=1000 + i * 53)
                 images += scan_pdf(source, scan_dir / f"scan-{i:02d}.pdf", img_dir, dpi, rng)
-        if parts & {"text", "memory"}:
+        if "memory" in parts:
             text_pdf(big_dir / "big.pdf", lines, big_pages, offset=7)
+        if parts & {"text", "memory"}:  # the text part's long-PDF row reads the short one
             text_pdf(big_dir / "small.pdf", lines, max(10, big_pages // 10), offset=7)
         text_files = sorted(text_dir.glob("*.pdf"))
         text_total = n_text * text_pages

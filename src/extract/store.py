@@ -87,14 +87,10 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def dump_json(data: Any) -> bytes:
-    """The one JSON layout extract writes: indented, UTF-8, stable key order, trailing newline."""
-    return b"".join(_json_chunks(data))
-
-
 def _json_chunks(data: Any, size: int = 1 << 16) -> Iterator[bytes]:
-    """``dump_json``'s bytes in pieces of about ``size``: with an indent, ``json.dumps`` gathers every
-    token of the document in a list first (writing a 4.5 MB output peaked 13 MB higher)."""
+    """The one JSON layout extract writes (indented, UTF-8, stable key order, trailing newline), in
+    pieces of about ``size`` bytes: with an indent, ``json.dumps`` gathers every token of the document
+    in a list first (writing a 4.5 MB output peaked 13 MB higher)."""
     pending: list[str] = []
     length = 0
     for token in json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(data):
@@ -109,7 +105,8 @@ def _json_chunks(data: Any, size: int = 1 << 16) -> Iterator[bytes]:
 
 
 def atomic_write_json(path: Path, data: Any) -> str:
-    """Write ``data`` as JSON (``dump_json``'s layout) atomically; returns the sha256 of the bytes written."""
+    """Write ``data`` as JSON atomically (the layout of ``json.dumps(data, indent=2, ensure_ascii=False)``
+    and a newline); returns the sha256 of the bytes written."""
     return atomic_write_chunks(path, _json_chunks(data))
 
 
