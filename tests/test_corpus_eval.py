@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.evaluate import evaluate_paths
+from extract.review.evaluate import evaluate_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"

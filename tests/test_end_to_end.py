@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.evaluate import score_records
+from extract.review.evaluate import score_records
 from extract.models import OutputFile
 
 ROOT = Path(__file__).resolve().parents[1]

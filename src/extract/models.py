@@ -99,7 +99,7 @@ class Page(_Frozen):
 
 
 class PageStore(Protocol):
-    """Content-addressed store of finished pages (implemented by ``extract.cache``)."""
+    """Content-addressed store of finished pages (implemented by ``extract.store.cache``)."""
 
     def get(self, key: str) -> Page | None: ...
 
@@ -176,7 +176,7 @@ Entity = tuple[int, int, str]
 
 @runtime_checkable
 class EntityStore(Protocol):
-    """Content-addressed store of spaCy entities per text (``extract.cache.PageCache`` is one)."""
+    """Content-addressed store of spaCy entities per text (``extract.store.cache.PageCache`` is one)."""
 
     def get_entities(self, key: str) -> list[Entity] | None: ...
 
@@ -192,7 +192,7 @@ class StoredSections(_Frozen):
 
 @runtime_checkable
 class SectionStore(Protocol):
-    """Store of a document's sections by input (``extract.cache.PageCache`` is one)."""
+    """Store of a document's sections by input (``extract.store.cache.PageCache`` is one)."""
 
     def get_sections(self, key: str) -> StoredSections | None: ...
 

@@ -22,7 +22,7 @@ from extract.models import (Document, EntityStore, LabRecord, OutputFile, Page, 
 from extract.settings import Settings
 
 if TYPE_CHECKING:
-    from extract.layout_lines import PackedLayout
+    from extract.layout.lines import PackedLayout
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ PageMap = Callable[[Callable[[Any], Any], Iterable[Any]], Iterable[Any]]
 """An ``executor.map``-like callable used to OCR the pages of one document in parallel."""
 
 
-SECTION_STAGE = ("extract.layout", "extract.segment")
+SECTION_STAGE = ("extract.layout.build", "extract.segment.sections")
 """The modules (and all they import) that turn pages into sections; their code is part of the sections' cache key."""
 SECTION_STAGE_DATA = ("rules/labels.yml",)
 SECTION_STAGE_PACKAGES = ("lingua-language-detector",)
@@ -68,8 +68,8 @@ class PageSink:
         self.digests: dict[int, str] = {}
 
     def __call__(self, page: Page) -> Page:
-        from extract.layout import lay_out_page
-        from extract.layout_lines import PackedLayout
+        from extract.layout.build import lay_out_page
+        from extract.layout.lines import PackedLayout
 
         if self.digest:
             self.digests[page.number] = page_digest(page)
@@ -82,8 +82,8 @@ class PageSink:
         return _combine(self.digests[page.number] for page in document.pages)
 
     def sections(self, document: Document) -> list[Section]:
-        from extract.layout import lines_of
-        from extract.segment import sections_from
+        from extract.layout.build import lines_of
+        from extract.segment.sections import sections_from
 
         # The reader may have handed over a page number twice (a repaired file read again), or
         # pages it then dropped: the document's own pages decide.
@@ -100,7 +100,7 @@ def page_digest(page: Page) -> str:
 
 
 def _combine(digests: Iterable[str]) -> str:
-    from extract.fingerprint import code_fingerprint
+    from extract.store.fingerprint import code_fingerprint
 
     combined = hashlib.sha256(code_fingerprint(SECTION_STAGE, SECTION_STAGE_DATA, SECTION_STAGE_PACKAGES).encode())
     for digest in digests:
@@ -119,7 +119,7 @@ def sections_input_key(sha256: str, settings: Settings) -> str:
     The entry also holds the digest of the pages it was made from; it is used only when the pages
     read this time have the same digest (a new Tesseract or a page that timed out last time differ).
     """
-    from extract.fingerprint import code_fingerprint
+    from extract.store.fingerprint import code_fingerprint
 
     payload = json.dumps({"sha256": sha256, "text": settings.text_key(), "ocr": settings.ocr_key(),
                           "code": code_fingerprint(SECTION_STAGE, SECTION_STAGE_DATA, SECTION_STAGE_PACKAGES)},
@@ -135,8 +135,8 @@ def read_sections(path: Path, settings: Settings, *, cache: PageStore | None = N
     only reads (pages come from the page cache) and checks its pages' digest; layout runs when the
     pages differ, or when nothing was stored.
     """
-    from extract.reader import read_document
-    from extract.sniff import file_sha256
+    from extract.read.reader import read_document
+    from extract.read.sniff import file_sha256
 
     store = cache if isinstance(cache, SectionStore) else None
     sha256 = key = None
@@ -204,7 +204,7 @@ def process_file(
 
 def process_text(text: str, settings: Settings | None = None, *, name: str = "text.txt") -> OutputFile:
     """Run the pipeline on plain text (pages separated by form feeds); for tests and quick checks."""
-    from extract.reader import document_from_text
+    from extract.read.reader import document_from_text
 
     settings = settings or Settings()
     document = document_from_text(text, name=name)

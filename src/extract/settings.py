@@ -52,7 +52,7 @@ class Settings(BaseModel):
     """Detect page orientation with Tesseract OSD and turn the page upright."""
     decode_stored_scans: bool = False
     """OCR a scanned PDF page from its stored image instead of a render when that is the same picture
-    (``extract.scan_image``): about 0.15 s a page less at 300 DPI. Off by default: the render resamples
+    (``extract.read.scan_image``): about 0.15 s a page less at 300 DPI. Off by default: the render resamples
     the image by a fraction of a pixel, and Tesseract read about 4% of the words of a sample scan page
     differently from the two; which reads better has not been measured on labelled scans yet."""
     spacy_model: str | None = None

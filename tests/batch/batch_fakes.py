@@ -17,7 +17,7 @@ from pathlib import Path
 
 from extract.errors import CorruptFileError
 from extract.models import LabRecord, OutputFile, Page, SourceInfo
-from extract.store import sha256_file
+from extract.store.files import sha256_file
 
 
 def square_with_pid(n: int) -> tuple[int, int]:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import write_inputs
 
-from extract.batch import BatchOptions, discover_inputs, exit_code_for, run_batch
+from extract.batch.run import BatchOptions, discover_inputs, exit_code_for, run_batch
 from extract.errors import ExitCode
 from extract.models import OutputFile
-from extract.runs import list_runs, load_run
+from extract.store.runs import list_runs, load_run
 from extract.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("fake_pipeline")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import write_inputs
 
-from extract.batch import BatchOptions, discover_inputs, run_batch
+from extract.batch.run import BatchOptions, discover_inputs, run_batch
 from extract.settings import Settings
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("fake_pipeline")]

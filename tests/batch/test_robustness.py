@@ -21,7 +21,7 @@ SAMPLE = Path(__file__).resolve().parents[2] / "raw"
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(importlib.util.find_spec("extract.reader") is None, reason="the reader has not landed"),
+    pytest.mark.skipif(importlib.util.find_spec("extract.read.reader") is None, reason="the reader has not landed"),
 ]
 
 

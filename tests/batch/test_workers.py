@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extract.settings import Settings
-from extract.workers import Task, WorkerConfig, WorkerPool
+from extract.batch.workers import Task, WorkerConfig, WorkerPool
 
 
 def config(page_timeout: float = 120.0) -> WorkerConfig:

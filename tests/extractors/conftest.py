@@ -11,7 +11,7 @@ import pytest
 from extract.models import LabRecord, Line, Section
 from extract.settings import Settings
 
-SEED = Path("/work/shared/seeds/000_6ab50b9a4722492e.txt")
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed" / "000_6ab50b9a4722492e.txt"
 _URL_LINE = re.compile(r"^\s*https?://\S+\s*$")
 _HEADING = re.compile(r"^\s*([1-9])\.\s+(\S.*)$")
 

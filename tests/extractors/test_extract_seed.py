@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from extract.extractors import extract_records
-from extract.matching import match_records
+from extract.assemble.matching import match_records
 from extract.settings import Settings
 
-GOLD = Path("/work/shared/seeds/gold/nido-benchmark.json")
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+GOLD = FIXTURES / "gold" / "nido-benchmark.json"
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="seed gold not available")
 
 
@@ -73,10 +74,10 @@ def test_every_value_has_provenance(pairs):
 
 def test_seed_plain_text_through_the_whole_pipeline():
     """process_text on the raw seed (screenshot text not marked) still reaches gold."""
-    from extract.evaluate import score_records
+    from extract.review.evaluate import score_records
     from extract.pipeline import process_text
 
-    text = Path("/work/shared/seeds/000_6ab50b9a4722492e.txt").read_text(encoding="utf-8")
+    text = (FIXTURES / "seed" / "000_6ab50b9a4722492e.txt").read_text(encoding="utf-8")
     records = [r.model_dump() for r in process_text(text).records]
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["records"]
     assert score_records(gold, records).overall.f1 == 1.0

@@ -3,7 +3,7 @@ it ever saw in its vocabulary."""
 
 from __future__ import annotations
 
-from extract.nlp import document_memory_zone, find_entities, get_pipeline
+from extract.extractors.nlp import document_memory_zone, find_entities, get_pipeline
 
 
 def _texts(n: int) -> list[str]:
@@ -44,7 +44,7 @@ def test_a_document_zone_keeps_its_words_until_the_document_ends() -> None:
 def test_extracting_a_report_leaves_the_vocabulary_as_it_was() -> None:
     from extract.extractors import extract_records
     from extract.pipeline import sections_of
-    from extract.reader import document_from_text
+    from extract.read.reader import document_from_text
     from extract.settings import Settings
 
     def report(start: int) -> str:

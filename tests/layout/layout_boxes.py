@@ -149,7 +149,7 @@ class FlowBuilder:
 
 # --------------------------------------------------------------------------- the seed benchmark, typeset
 
-SEED = __import__("pathlib").Path("/work/shared/seeds/000_6ab50b9a4722492e.txt")
+SEED = __import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures" / "seed" / "000_6ab50b9a4722492e.txt"
 
 
 @dataclass
@@ -172,7 +172,7 @@ def seed_document(*, ocr: bool = False) -> tuple[Document, list[SeedLab]]:
     next blank line) is a heading, the lines between a 'Website:' label line and the next label line
     are a screenshot (an image region), and the largest heading is the chapter title.
     """
-    from extract.vocab import match_label
+    from extract.rules.vocab import match_label
 
     raw_pages: list[list[str]] = []
     for line in SEED.read_text(encoding="utf-8").split("\n"):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from layout_boxes import FlowBuilder, PageBuilder, document, word_boxes
 
-from extract.layout import build_lines
+from extract.layout.build import build_lines
 from extract.models import Table, TableCell
-from extract.segment import split_sections
-from extract.tables import table_rows, tables_from_words
+from extract.segment.sections import split_sections
+from extract.layout.tables import table_rows, tables_from_words
 
 PROSE = ("The office helps departments to test new services with residents and publishes what it "
          "learns so that other public bodies can reuse its methods and results").split()

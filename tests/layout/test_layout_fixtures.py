@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.layout import build_lines
-from extract.segment import split_sections
+from extract.layout.build import build_lines
+from extract.segment.sections import split_sections
 
 ROOT = Path(__file__).resolve().parents[2]
 PDFS = sorted((ROOT / "tests" / "fixtures" / "corpus").glob("*.pdf")) + sorted((ROOT / "raw").glob("*.pdf"))
@@ -25,7 +25,7 @@ def _gold(pdf: Path) -> Path | None:
 
 @pytest.mark.parametrize("pdf", TEXT_PDFS, ids=[p.stem for p in TEXT_PDFS])
 def test_sections_of_a_real_report(pdf: Path):
-    from extract.reader import read_document
+    from extract.read.reader import read_document
     from extract.settings import Settings
 
     document = read_document(pdf, Settings())

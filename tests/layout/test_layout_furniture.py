@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from layout_boxes import FlowBuilder, PageBuilder, document
 
-from extract.layout import build_lines
+from extract.layout.build import build_lines
 
 BODY = [
     "The agency was set up to help ministries try new ways of working with",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from layout_boxes import PageBuilder, document
 
-from extract.layout import build_lines
-from extract.layout_headings import parse_numbering, strip_numbering
-from extract.layout_hyphen import dehyphenate
+from extract.layout.build import build_lines
+from extract.layout.headings import parse_numbering, strip_numbering
+from extract.layout.hyphen import dehyphenate
 from extract.models import Line
 
 PARA = [

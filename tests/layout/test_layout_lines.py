@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from layout_boxes import PageBuilder, document, word_boxes
 
-from extract.layout import build_lines
+from extract.layout.build import build_lines
 from extract.models import Word
 
 PROSE = (

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from layout_boxes import seed_document
 
-from extract.layout import build_lines, lay_out_page, lines_of
-from extract.layout_lines import PackedLayout
+from extract.layout.build import build_lines, lay_out_page, lines_of
+from extract.layout.lines import PackedLayout
 
 
 @pytest.mark.parametrize("ocr", [False, True])

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from layout_boxes import seed_document
 
-from extract.layout import build_lines
-from extract.layout_headings import strip_numbering
-from extract.segment import split_sections
+from extract.layout.build import build_lines
+from extract.layout.headings import strip_numbering
+from extract.segment.sections import split_sections
 
 
 @pytest.fixture(scope="module", params=[False, True], ids=["text_layer", "ocr_boxes"])

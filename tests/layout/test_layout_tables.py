@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from layout_boxes import PageBuilder, document
 
-from extract.layout import build_lines
+from extract.layout.build import build_lines
 from extract.models import Table, TableCell
-from extract.segment import split_sections
-from extract.tables import table_rows, tables_from_words
+from extract.segment.sections import split_sections
+from extract.layout.tables import table_rows, tables_from_words
 
 COLUMNS = [72, 220, 300, 370, 460]
 HEADER = ["Naam", "Land", "Opgericht", "Budget", "Personeel"]

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from extract.models import LabRecord, OutputFile, PageInfo, SourceInfo
-from extract.review import build_review
+from extract.review.html import build_review
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -9,14 +9,14 @@ import pytest
 import yaml
 
 from extract.cli import main
-from extract.corrections import (
+from extract.review.corrections import (
     add_correction,
     apply_corrections,
     load_corrections,
     score_corrections,
     strip_corrections,
 )
-from extract.diff import diff_files
+from extract.review.diff import diff_files
 from extract.errors import ConfigError, ExitCode
 from extract.models import LabRecord, OutputFile, SourceInfo
 
@@ -200,9 +200,9 @@ def test_eval_command_scores_corrections(project: Path, capsys) -> None:  # type
 
 
 def test_correct_waits_for_no_batch_and_keeps_the_runs_version(project: Path) -> None:
-    from extract.diff import load_output, outputs_of_run
-    from extract.locking import OutputLock
-    from extract.store import sha256_file
+    from extract.review.diff import load_output, outputs_of_run
+    from extract.store.locking import OutputLock
+    from extract.store.files import sha256_file
 
     out = project / "output"
     run_sha = sha256_file(out / "report.json")

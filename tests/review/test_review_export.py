@@ -10,7 +10,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from extract.cli import main
-from extract.corrections import add_correction
+from extract.review.corrections import add_correction
 from extract.errors import ExitCode
 from extract.models import LabRecord, OutputFile, SourceInfo
 

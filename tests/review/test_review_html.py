@@ -9,11 +9,11 @@ import pytest
 from PIL import Image, ImageDraw
 
 from extract.cli import main
-from extract.corrections import apply_corrections, corrections_path
-from extract.diff import snapshot_outputs
+from extract.review.corrections import apply_corrections, corrections_path
+from extract.review.diff import snapshot_outputs
 from extract.errors import ExitCode
 from extract.models import LabRecord, OcrInfo, OutputFile, PageInfo, SourceInfo
-from extract.review import build_review
+from extract.review.html import build_review
 
 
 def lab(amount: float, conf: float = 0.5, bbox: list[float] | None = None) -> LabRecord:
@@ -79,7 +79,7 @@ def test_rotated_scan_page_is_turned_like_the_ocr(tmp_path: Path, rotation: int)
     raw.mkdir()
     upright = Image.new("L", (300, 600), 255)
     ImageDraw.Draw(upright).rectangle((20, 30, 120, 60), fill=0)  # near the top-left when upright
-    # It arrives turned; the OCR turned it `rotation` degrees clockwise to read it (extract.ocr).
+    # It arrives turned; the OCR turned it `rotation` degrees clockwise to read it (extract.read.ocr).
     upright.rotate(rotation, expand=True).save(raw / "flipped.png", dpi=(72, 72))
     page = PageInfo(number=1, method="ocr", reason="ocr", width=300, height=600,
                     ocr=OcrInfo(languages="nld", dpi=72, tesseract_version="5.3", rotation=rotation))

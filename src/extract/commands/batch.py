@@ -80,8 +80,8 @@ def cache_folder(settings: Any, out_dir: Path) -> Path:
 
 
 def batch_options(args: argparse.Namespace, inputs: list[Any], command: str, input_dir: Path | None) -> Any:
-    from extract.batch import BatchOptions
-    from extract.progress import choose_mode
+    from extract.batch.run import BatchOptions
+    from extract.batch.progress import choose_mode
 
     settings = build_settings(args)
     out_dir = Path(args.out)
@@ -99,7 +99,7 @@ def batch_options(args: argparse.Namespace, inputs: list[Any], command: str, inp
 
 
 def run(args: argparse.Namespace) -> int:
-    from extract.batch import discover_inputs, exit_code_for, run_batch
+    from extract.batch.run import discover_inputs, exit_code_for, run_batch
 
     if args.scheduler and args.executor != "dask":
         raise ConfigError("--scheduler needs --executor dask")

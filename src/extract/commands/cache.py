@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from extract.cache import PageCache
+    from extract.store.cache import PageCache
     from extract.settings import load_settings
 
     root = Path(args.cache_dir or load_settings().cache_dir or Path(args.out) / ".cache")

@@ -31,10 +31,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from extract.corrections import _MISSING, add_correction, parse_value
-    from extract.diff import display
+    from extract.review.corrections import _MISSING, add_correction, parse_value
+    from extract.review.diff import display
 
-    from extract.locking import OutputLock
+    from extract.store.locking import OutputLock
 
     value = parse_value(args.value) if args.value is not None else _MISSING
     # A batch writing the same output folder would race the rewrite of the output file.

@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from extract.diff import default_sides, diff_sides, format_text, outputs_in_folder, resolve_side
+    from extract.review.diff import default_sides, diff_sides, format_text, outputs_in_folder, resolve_side
 
     out_dir: Path = args.out
     if args.old and args.new:

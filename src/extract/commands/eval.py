@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from extract.errors import ConfigError, ExitCode
 
 if TYPE_CHECKING:
-    from extract.evaluate import Evaluation
+    from extract.review.evaluate import Evaluation
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,10 +36,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from extract import evaluate
+    from extract.review import evaluate
 
     if args.corrections:
-        from extract.corrections import score_corrections
+        from extract.review.corrections import score_corrections
 
         corrections_dir = args.corrections_dir or args.out.resolve().parent / "corrections"
         evaluation = score_corrections(args.out, corrections_dir)
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print(evaluation: Evaluation, args: argparse.Namespace) -> None:
-    from extract import evaluate
+    from extract.review import evaluate
 
     if args.json:
         payload = {

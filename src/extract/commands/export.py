@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from extract.export import export
+    from extract.review.export import export
 
     if args.format == "xlsx" and args.to is None:
         raise ConfigError("xlsx needs a file: add --to FILE.xlsx")

@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from extract.batch import exit_code_for, inputs_from_files, run_batch
+    from extract.batch.run import exit_code_for, inputs_from_files, run_batch
     from extract.commands.batch import batch_options
 
     inputs = inputs_from_files([Path(f) for f in args.files])

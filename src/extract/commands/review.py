@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from extract.review import build_review
+    from extract.review.html import build_review
 
     to = args.to or args.out.resolve().parent / "review"
     index = build_review(args.out, to, stems=args.stems or None, raw_dir=args.raw, against=args.against, dpi=args.dpi)

@@ -17,7 +17,7 @@ from typing import Any
 from extract.extractors.lexicon import Lexicon, fold_keep, lexicon
 from extract.models import BBox, Candidate, Entity, EntityStore, Line, Provenance, Section
 from extract.settings import Settings
-from extract.vocab import LabelMatch, match_label
+from extract.rules.vocab import LabelMatch, match_label
 
 # Lines that are part of the running text; captions and text inside screenshots are not.
 BODY_ROLES = frozenset({"body", "heading", "table"})
@@ -251,7 +251,7 @@ class SectionContext:
     @cached_property
     def entities(self) -> list[Entity]:
         """spaCy's entities of the section text (remembered by ``entity_store`` for the same text and pipeline)."""
-        from extract.nlp import find_entities
+        from extract.extractors.nlp import find_entities
 
         return find_entities(self.text, self.lang, self.settings.spacy_model, store=self.entity_store)
 
@@ -282,7 +282,7 @@ class SectionContext:
         evidence: tuple[int, int] | None = None,
     ) -> Candidate:
         """A candidate with provenance: the value's span ``start:end``; ``evidence`` is the sentence shown."""
-        from extract.assemble import confidence
+        from extract.assemble.record import confidence
 
         agrees = self.entity_agrees(start, end, ner)
         conf = confidence(prior, ocr=self.ocr_conf(start, end), distance=distance, ner_agrees=agrees)

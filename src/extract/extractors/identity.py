@@ -117,7 +117,7 @@ class IdentityExtractor:
     # ------------------------------------------------------------------ title helpers
 
     def _title_candidate(self, field: str, value: object, section: Section, ctx: SectionContext, prior: float) -> Candidate:
-        from extract.assemble import confidence
+        from extract.assemble.record import confidence
 
         heading = next((l for l in section.lines if l.role == "heading"), None)
         page = heading.page if heading else (ctx.lines[0].page if ctx.lines else None)
@@ -217,7 +217,7 @@ class IdentityExtractor:
             return [ctx.candidate("website", url, s, e, family=NAME, version=VERSION, prior="mention")]
         footer = [(url, line) for line in section.urls for url, _, _ in find_urls(line.text)[:1]]
         if footer:
-            from extract.assemble import confidence
+            from extract.assemble.record import confidence
 
             # A page footer lists the URLs of every lab on the page: take the one that names this lab.
             words = {w for n in ctx.subject_names for w in re.findall(r"\w{4,}", fold_keep(n))}
@@ -233,7 +233,7 @@ class IdentityExtractor:
         for cand in websites:
             if code := country_from_url(cand.value):
                 prov = cand.provenance
-                from extract.assemble import confidence
+                from extract.assemble.record import confidence
 
                 return [Candidate(field="country", value=code, provenance=prov.model_copy(update={
                     "method": f"rule:{NAME}.tld.v{VERSION}", "confidence": confidence("fallback")}))]

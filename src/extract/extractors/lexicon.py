@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from extract.vocab import fold_keep_length
+from extract.rules.vocab import fold_keep_length
 
 LANGUAGES = ("nl", "en", "fr")
 

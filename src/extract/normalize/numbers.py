@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 # One length-keeping fold for the whole project; re-exported for the other normalisers.
-from extract.vocab import fold_keep_length
+from extract.rules.vocab import fold_keep_length
 
 log = logging.getLogger(__name__)
 

@@ -55,7 +55,7 @@ def find_source(output: OutputFile, raw_dir: Path | None = None, out_dir: Path |
 
 
 def _input_dirs(out_dir: Path, stem: str | None) -> list[Path]:
-    from extract.diff import load_manifests, run_shas
+    from extract.review.diff import load_manifests, run_shas
 
     found = []
     for manifest in reversed(load_manifests(out_dir)):
@@ -134,7 +134,7 @@ def _save(image, number: int, info, width_pt: float, height_pt: float, to_dir: P
         if rotation in (90, 270):
             width_pt, height_pt = height_pt, width_pt
     if ocr is not None and ocr.skew:
-        # ... and undid the skew about the page centre, keeping the page size (as extract.ocr.rotate_small does).
+        # ... and undid the skew about the page centre, keeping the page size (as extract.read.ocr.rotate_small does).
         image = image.convert("RGB").rotate(float(ocr.skew), resample=Image.BILINEAR, expand=False, fillcolor="white")
     if info is not None and info.width > 0 and info.height > 0:
         width_pt, height_pt = info.width, info.height

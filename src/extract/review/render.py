@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from extract.diff import NESTED, FileDiff, RunDiff, display, flatten, provenance_for, record_dict
+from extract.review.diff import NESTED, FileDiff, RunDiff, display, flatten, provenance_for, record_dict
 from extract.models import OutputFile
 from extract.review.images import PageImage
 
@@ -228,7 +228,7 @@ def _quote(text: Any) -> str:
 
 
 def _key(data: Mapping[str, Any]) -> str:
-    from extract.matching import record_key
+    from extract.assemble.matching import record_key
 
     return record_key(data)
 

@@ -1,0 +1,88 @@
+"""Which record in one list is the same lab as which record in another.
+
+Used by ``eval`` (gold vs output), ``diff`` (old run vs new run) and corrections
+(a stored correction vs a fresh run). Records match by normalised name, acronym
+or website host+path, never by position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from extract.rules.vocab import fold
+
+NAME_THRESHOLD = 88.0
+
+
+def _get(record: Any, key: str) -> Any:
+    if isinstance(record, Mapping):
+        return record.get(key)
+    return getattr(record, key, None)
+
+
+def norm_name(name: str | None) -> str:
+    if not name:
+        return ""
+    return re.sub(r"[^0-9a-z]+", " ", fold(name)).strip()
+
+
+def norm_website(url: str | None) -> str:
+    if not url:
+        return ""
+    url = fold(url).strip()
+    url = re.sub(r"^[a-z]+://", "", url)
+    url = re.sub(r"^www\d?\.", "", url)
+    return url.rstrip("/")
+
+
+def record_key(record: Any) -> str:
+    """A stable, readable key for a record: its normalised name, else acronym, else website."""
+    return norm_name(_get(record, "name")) or norm_name(_get(record, "acronym")) or norm_website(_get(record, "website"))
+
+
+def similarity(a: Any, b: Any) -> float:
+    """0..100: how sure we are that two records describe the same lab."""
+    score = 0.0
+    name_a, name_b = norm_name(_get(a, "name")), norm_name(_get(b, "name"))
+    if name_a and name_b:
+        score = max(score, fuzz.ratio(name_a, name_b), 0.95 * fuzz.token_set_ratio(name_a, name_b))
+    acr_a, acr_b = norm_name(_get(a, "acronym")), norm_name(_get(b, "acronym"))
+    if acr_a and acr_b and acr_a == acr_b:
+        score = max(score, 96.0)
+    if acr_a and name_b and acr_a == name_b or acr_b and name_a and acr_b == name_a:
+        score = max(score, 92.0)
+    web_a, web_b = norm_website(_get(a, "website")), norm_website(_get(b, "website"))
+    if web_a and web_b:
+        if web_a == web_b:
+            score = max(score, 94.0)
+    return score
+
+
+def match_records(old: Sequence[Any], new: Sequence[Any], threshold: float = NAME_THRESHOLD) -> list[tuple[int | None, int | None]]:
+    """Pairs of indexes (old, new); unmatched records are paired with None.
+
+    Greedy on the best similarity first, so two similar labs in one report still
+    pair with their own counterpart. The result keeps the order of ``new``.
+    """
+    scored = sorted(
+        ((similarity(a, b), i, j) for i, a in enumerate(old) for j, b in enumerate(new)),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    pairs: dict[int, int] = {}
+    for score, i, j in scored:
+        if score < threshold:
+            break
+        if i in used_old or j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        pairs[j] = i
+    result: list[tuple[int | None, int | None]] = [(pairs.get(j), j) for j in range(len(new))]
+    result += [(i, None) for i in range(len(old)) if i not in used_old]
+    return result

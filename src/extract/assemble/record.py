@@ -1,0 +1,238 @@
+"""Candidates -> one validated LabRecord per section: choose, merge, confidence, provenance.
+
+Confidence (``confidence()``), the number a reviewer sorts by, is built from evidence only:
+
+    confidence = clamp(prior[kind] x ocr x proximity x agreement, 0.01, 0.99)
+
+    prior      how the rule found the value:
+                 label     0.95  printed after the field's own label ('Budget: ...') or in a
+                                 table cell under the field's header
+                 anchored  0.85  a pattern tied to a keyword in the same sentence
+                                 ('jaarlijks budget van X', 'opgericht in X', '12 medewerkers')
+                 block     0.75  a weaker pattern inside the field's label block
+                 mention   0.50  an unanchored mention anywhere in the section
+                 fallback  0.35  a guess of last resort (country from the website's ccTLD,
+                                 the page-footer URL)
+    ocr        mean OCR word confidence of the lines the value was read from (text layer: 1.0)
+    proximity  1 / (1 + 0.06 x words between the value and its anchor or label)
+    agreement  1.15 when a spaCy entity of the expected kind (MONEY, CARDINAL, ORG, GPE, DATE;
+               EntityRuler patterns or a trained model) overlaps the value, else 1.0
+
+Per field the candidate with the highest confidence wins (ties: the first in reading order),
+and the other candidates then move its confidence (``settle()``):
+
+    agreement  x 1.1 when another candidate read from elsewhere in the text has the same value
+    conflict   x (1 - 0.5 x c) where c is the confidence of the best candidate with another value
+
+so '4 medewerkers' stated twice is surer than once, and a table cell that contradicts the prose
+is flagged low for review. A table row merged with prose gets the same conflict rule per field.
+List fields (governance bodies, funding sources) keep every candidate, deduplicated.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import ValidationError
+from rapidfuzz import fuzz
+
+from extract.errors import RecordInvalidError
+from extract.models import Candidate, Governance, GovernanceBody, LabRecord, Provenance
+from extract.rules.vocab import fold
+
+log = logging.getLogger(__name__)
+
+PRIORS: dict[str, float] = {"label": 0.95, "anchored": 0.85, "block": 0.75, "mention": 0.5, "fallback": 0.35}
+DISTANCE_PENALTY = 0.06
+NER_BOOST = 1.15
+
+SCALAR_FIELDS = ("name", "acronym", "country", "website", "founded_year", "role", "budget", "staff",
+                 "governance.text", "governance.parent")
+LIST_FIELDS = ("governance.bodies", "funding_sources")
+MIN_LIST_CONFIDENCE = 0.3
+BODY_DUPLICATE_SCORE = 85.0
+
+
+def confidence(prior: str | float, *, ocr: float | None = 1.0, distance: int = 0, ner_agrees: bool = False) -> float:
+    """The documented confidence formula (see the module docstring)."""
+    base = PRIORS[prior] if isinstance(prior, str) else float(prior)
+    value = base * (1.0 if ocr is None else max(0.0, min(1.0, ocr)))
+    value *= 1.0 / (1.0 + DISTANCE_PENALTY * max(0, distance))
+    if ner_agrees:
+        value *= NER_BOOST
+    return round(max(0.01, min(0.99, value)), 3)
+
+
+AGREEMENT_BOOST = 1.1
+CONFLICT_WEIGHT = 0.5
+
+
+def _best(candidates: list[Candidate]) -> Candidate:
+    # max() keeps the first of equal scores, i.e. the first in reading order.
+    return max(candidates, key=lambda c: c.provenance.confidence)
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, dict) and isinstance(b, dict):
+        keys = ("amount", "currency") if "amount" in a else ("count",) if "count" in a else tuple(a)
+        return all(a.get(k) == b.get(k) for k in keys)
+    if isinstance(a, str) and isinstance(b, str):
+        return fold(a) == fold(b)
+    return bool(a == b)
+
+
+def settle(best: Candidate, others: list[Candidate]) -> Provenance:
+    """The winner's provenance with its confidence moved by agreeing and conflicting candidates."""
+    conf = best.provenance.confidence
+    agree = [c for c in others if c is not best and _same(c.value, best.value) and c.provenance.bbox != best.provenance.bbox]
+    conflict = [c.provenance.confidence for c in others if not _same(c.value, best.value)]
+    if agree:
+        conf *= AGREEMENT_BOOST
+    if conflict:
+        conf *= 1.0 - CONFLICT_WEIGHT * max(conflict)
+    return best.provenance.model_copy(update={"confidence": round(max(0.01, min(0.99, conf)), 3)})
+
+
+def _dedupe_bodies(candidates: list[Candidate]) -> tuple[list[dict[str, Any]], Provenance | None]:
+    """Merge mentions of one body (OCR and spelling variants); keep the first well-formed name."""
+    merged: list[dict[str, Any]] = []
+    for cand in candidates:
+        value = dict(cand.value)
+        key = fold(value["name"]).replace(" ", "")
+        for body in merged:
+            if fuzz.ratio(key, body["_key"]) >= BODY_DUPLICATE_SCORE:
+                if value.get("exact") and not body["exact"]:
+                    body.update(name=value["name"], exact=True, _key=key)
+                if body["members"] is None and value.get("members") is not None:
+                    body["members"] = value["members"]
+                break
+        else:
+            merged.append({"name": value["name"], "members": value.get("members"),
+                           "exact": bool(value.get("exact")), "_key": key})
+    bodies = [{"name": b["name"], "members": b["members"]} for b in merged]
+    return bodies, _list_provenance(candidates)
+
+
+def _dedupe_strings(candidates: list[Candidate]) -> tuple[list[str], Provenance | None]:
+    values: list[str] = []
+    for cand in candidates:
+        if not any(fuzz.ratio(fold(cand.value), fold(v)) >= 90 for v in values):
+            values.append(cand.value)
+    return values, _list_provenance(candidates)
+
+
+def _list_provenance(candidates: list[Candidate]) -> Provenance | None:
+    """The first item's provenance, with the weakest item's confidence (the list is as sure as its worst item)."""
+    if not candidates:
+        return None
+    first = candidates[0].provenance
+    return first.model_copy(update={"confidence": min(c.provenance.confidence for c in candidates)})
+
+
+def assemble_record(candidates: Iterable[Candidate], section_info: dict[str, Any] | None = None) -> LabRecord:
+    """Choose among the candidates of one section and build the validated record."""
+    by_field: dict[str, list[Candidate]] = {}
+    for cand in candidates:
+        if cand.value is None or cand.value == "" or cand.value == []:
+            continue
+        by_field.setdefault(cand.field, []).append(cand)
+
+    values: dict[str, Any] = {}
+    provenance: dict[str, Provenance] = {}
+    for field in SCALAR_FIELDS:
+        if field in by_field:
+            best = _best(by_field[field])
+            values[field] = best.value
+            provenance[field] = settle(best, by_field[field])
+    bodies, body_prov = _dedupe_bodies([c for c in by_field.get("governance.bodies", [])
+                                        if c.provenance.confidence >= MIN_LIST_CONFIDENCE])
+    funding, funding_prov = _dedupe_strings([c for c in by_field.get("funding_sources", [])
+                                             if c.provenance.confidence >= MIN_LIST_CONFIDENCE])
+    if body_prov:
+        provenance["governance.bodies"] = body_prov
+    if funding_prov:
+        provenance["funding_sources"] = funding_prov
+
+    governance = None
+    if bodies or values.get("governance.text") or values.get("governance.parent"):
+        governance = Governance(text=values.get("governance.text"), parent=values.get("governance.parent"),
+                                bodies=[GovernanceBody(**b) for b in bodies])
+    try:
+        return LabRecord(
+            name=values.get("name"), acronym=values.get("acronym"), country=values.get("country"),
+            website=values.get("website"), founded_year=values.get("founded_year"), role=values.get("role"),
+            budget=values.get("budget"), staff=values.get("staff"), governance=governance,
+            funding_sources=funding, provenance=provenance, section=dict(section_info or {}),
+        )
+    except ValidationError as exc:
+        raise RecordInvalidError(
+            f"the extracted record for section {section_info!r} breaks the output contract: {exc}; "
+            "this is a bug in an extractor, please report it with the input file"
+        ) from exc
+
+
+# --------------------------------------------------------------------------- merging table rows with prose
+
+_MERGE_SCALARS = ("name", "acronym", "country", "website", "founded_year", "role", "budget", "staff")
+
+
+def _conf(record: LabRecord, key: str) -> float:
+    prov = record.provenance.get(key)
+    return prov.confidence if prov else 0.0
+
+
+def merge_records(prose: LabRecord, row: LabRecord) -> LabRecord:
+    """One lab described twice: per field the more confident value wins, the other fills gaps."""
+    data = prose.model_dump(exclude={"provenance", "section", "governance", "funding_sources"})
+    provenance = dict(prose.provenance)
+    for field in _MERGE_SCALARS:
+        mine, theirs = getattr(prose, field), getattr(row, field)
+        if theirs is not None and (mine is None or _conf(row, field) > _conf(prose, field)):
+            data[field] = theirs.model_dump() if hasattr(theirs, "model_dump") else theirs
+            if field in row.provenance:
+                provenance[field] = row.provenance[field]
+        if mine is not None and theirs is not None and field in provenance:
+            a = mine.model_dump() if hasattr(mine, "model_dump") else mine
+            b = theirs.model_dump() if hasattr(theirs, "model_dump") else theirs
+            loser = min(_conf(prose, field), _conf(row, field))
+            factor = AGREEMENT_BOOST if _same(a, b) else 1.0 - CONFLICT_WEIGHT * loser
+            conf = round(max(0.01, min(0.99, provenance[field].confidence * factor)), 3)
+            provenance[field] = provenance[field].model_copy(update={"confidence": conf})
+    gov_p, gov_r = prose.governance or Governance(), row.governance or Governance()
+    governance = Governance(text=gov_p.text or gov_r.text, parent=gov_p.parent or gov_r.parent,
+                            bodies=list(gov_p.bodies or gov_r.bodies))
+    for key, own in (("governance.text", gov_p.text), ("governance.parent", gov_p.parent),
+                     ("governance.bodies", gov_p.bodies)):
+        if not own and key in row.provenance:
+            provenance[key] = row.provenance[key]
+    funding = list(prose.funding_sources) or list(row.funding_sources)
+    if not prose.funding_sources and "funding_sources" in row.provenance:
+        provenance["funding_sources"] = row.provenance["funding_sources"]
+    section = dict(prose.section)
+    section["merged"] = [*section.get("merged", []), dict(row.section)]
+    has_gov = governance.text or governance.parent or governance.bodies
+    return LabRecord(**data, governance=governance if has_gov else None, funding_sources=funding,
+                     provenance=provenance, section=section)
+
+
+def merge_table_rows(records: list[LabRecord]) -> list[LabRecord]:
+    """Fold each table-row record into the prose record of the same lab (``extract.assemble.matching``)."""
+    from extract.assemble.matching import match_records
+
+    prose = [r for r in records if r.section.get("kind") != "table_row"]
+    rows = [r for r in records if r.section.get("kind") == "table_row"]
+    if not prose or not rows:
+        return records
+    merged = list(prose)
+    leftovers: list[LabRecord] = []
+    for i, j in match_records(prose, rows):
+        if j is None:
+            continue
+        if i is None:
+            leftovers.append(rows[j])
+        else:
+            merged[i] = merge_records(merged[i], rows[j])
+            log.debug("merged table row %r into %r", rows[j].name, merged[i].name)
+    return merged + leftovers

@@ -1,0 +1,1 @@
+"""Batches: planning and running (``run``), worker processes, executors (local or dask), progress."""

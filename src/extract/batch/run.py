@@ -1,0 +1,451 @@
+"""Planning and running a batch: which inputs, which outputs, what to skip, and the run record.
+
+    discover_inputs(raw_dir)        every regular file under the folder, sorted (hidden and *.tmp left out,
+                                    symbolic links leaving the folder reported as skipped)
+    run_batch(options)              lock the output folder; name each output (store.output_names); skip
+                                    inputs whose output is current; run the rest on an executor; write the
+                                    manifest (OUT/.runs/<run_id>.json) and the --report file
+    handle_task(payload, ...)       what a worker does for one file: process, apply corrections,
+                                    validate, write the output atomically, return a small result
+
+An output is current when its top-level ``run`` block (input sha256, settings hash, extractor
+versions, corrections state) matches this run; the input is then reported ``ok`` with message
+``unchanged`` and not reprocessed. ``--force`` reprocesses anyway (the page cache still applies).
+The corrections state is a hash of the whole corrections folder: editing any correction
+reprocesses every file (cheaply, from the cache). ``--resume`` removes stale temporaries (always
+done under the lock) and records which interrupted run it finishes; what is current is skipped as
+above, so it processes exactly what the killed run did not finish. A file that fails keeps its
+previous output, if any (the manifest and report say it failed).
+
+Calling ``run_batch`` from a script: workers are spawned, so guard the call with
+``if __name__ == "__main__":``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import stat
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal
+
+from extract.errors import ConfigError, ExitCode
+from extract.store.runs import UNCHANGED, ManifestWriter, RunItem, RunManifest, list_runs, new_run_id, utc_now
+from extract.settings import Settings
+from extract.store.files import (atomic_write_json, ensure_inside, output_names, remove_stale_tmp, sha256_bytes,
+                           sha256_file, stem_of)
+
+log = logging.getLogger(__name__)
+
+PROCESS_HOOK_ENV = "EXTRACT_PROCESS_FILE"
+"""Testing hook: ``module:function`` used instead of ``extract.pipeline.process_file`` in workers."""
+DEFAULT_HANDLER = "extract.batch.run:handle_task"
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+@dataclass
+class InputItem:
+    path: Path
+    """Where to read the file."""
+    display: str
+    """Path shown in reports and manifests: relative to the input folder, or as given to ingest."""
+    name_path: PurePosixPath
+    """Path the output name is derived from (relative to the input folder; the bare name for ingest)."""
+    skip_kind: str | None = None
+    skip_message: str | None = None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def discover_inputs(raw_dir: Path, *, follow_symlinks: bool = False,
+                    exclude: Sequence[Path] = ()) -> list[InputItem]:
+    """Every regular file under ``raw_dir``, sorted by relative path."""
+    raw_dir = Path(raw_dir)
+    if not raw_dir.is_dir():
+        raise ConfigError(f"input folder {raw_dir} does not exist or is not a folder; "
+                          "give the folder of reports to process (default raw/)")
+    root = raw_dir.resolve()
+    excluded = [p.resolve() for p in exclude]
+    items: list[InputItem] = []
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def add(path: Path, rel: PurePosixPath, kind: str | None = None, message: str | None = None) -> None:
+        items.append(InputItem(path, rel.as_posix(), rel, kind, message))
+
+    def walk(folder: Path, rel_folder: PurePosixPath) -> None:
+        try:
+            info = folder.stat()
+            if (info.st_dev, info.st_ino) in seen_dirs:
+                return  # a symbolic link loop
+            seen_dirs.add((info.st_dev, info.st_ino))
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            add(folder, rel_folder, "skipped", f"cannot read folder: {exc.strerror or exc}")
+            return
+        for entry in entries:
+            name = entry.name
+            if name.endswith(".tmp"):
+                continue  # our own unfinished writes
+            path = Path(entry.path)
+            rel = rel_folder / name
+            if name.startswith(".") and not name.startswith(".."):
+                # Hidden ('.git', '.DS_Store'): folders are not entered; files are reported, not read.
+                # Names starting with '..' are odd but real inputs: they are processed (output names are sanitised).
+                if not entry.is_dir(follow_symlinks=False):
+                    add(path, rel, "skipped", "hidden file; rename it without the leading '.' to process it")
+                continue
+            if any(_inside(path.resolve(), ex) for ex in excluded):
+                continue
+            is_link = entry.is_symlink()
+            if is_link:
+                target = path.resolve()
+                if not target.exists():
+                    add(path, rel, "skipped", "broken symbolic link: its target does not exist")
+                    continue
+                if not _inside(target, root) and not follow_symlinks:
+                    add(path, rel, "skipped", f"symbolic link to {target}, outside the input folder; "
+                                              "use --follow-symlinks to process it")
+                    continue
+            try:
+                mode = path.stat().st_mode
+            except OSError as exc:
+                add(path, rel, "skipped", f"cannot read: {exc.strerror or exc}")
+                continue
+            if stat.S_ISDIR(mode):
+                if is_link and not follow_symlinks:
+                    continue  # a link to a folder inside the input folder: its files are listed anyway
+                walk(path, rel)
+            elif stat.S_ISREG(mode):
+                add(path, rel)
+            else:
+                add(path, rel, "skipped", "not a regular file (a device, pipe or socket)")
+
+    walk(raw_dir, PurePosixPath())
+    return sorted(items, key=lambda item: item.display)
+
+
+def inputs_from_files(files: Sequence[Path]) -> list[InputItem]:
+    """Inputs named on the command line (``extract ingest``): outputs are named after the file name."""
+    items = []
+    for file in files:
+        path = Path(file)
+        item = InputItem(path, str(file), PurePosixPath(path.name or "input"))
+        if not path.exists():
+            item.skip_kind, item.skip_message = "not_a_document", f"{file} does not exist; check the path"
+        elif not path.is_file():
+            item.skip_kind, item.skip_message = "not_a_document", f"{file} is not a regular file"
+        items.append(item)
+    return items
+
+
+# --------------------------------------------------------------------------- options and plan
+
+
+@dataclass
+class BatchOptions:
+    inputs: list[InputItem]
+    out_dir: Path
+    settings: Settings
+    input_dir: Path | None = None
+    command: str = "batch"
+    workers: int = 1
+    cache_dir: Path | None = None
+    """None: no page cache."""
+    corrections_dir: Path | None = None
+    force: bool = False
+    resume: bool = False
+    report: Path | None = None
+    executor: Literal["local", "dask"] = "local"
+    scheduler: str | None = None
+    dask_processes: bool = True
+    progress: str = "lines"
+    handler: str = DEFAULT_HANDLER
+    log_verbose: int = 0
+    log_json: bool = False
+    options_record: dict[str, Any] = field(default_factory=dict)
+
+
+def corrections_state(corrections_dir: Path | None) -> str:
+    """Hash of every file in the corrections folder ('' when there is none)."""
+    if corrections_dir is None or not Path(corrections_dir).is_dir():
+        return ""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in Path(corrections_dir).rglob("*") if p.is_file() and not p.name.endswith(".tmp")):
+        digest.update(path.relative_to(corrections_dir).as_posix().encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"unreadable")
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def current_output(path: Path, run_block: dict[str, Any]) -> tuple[int, str] | None:
+    """(records, sha256) of an existing output that is complete and was made from the same inputs, else None."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        from extract.models import OutputFile
+
+        output = OutputFile.model_validate_json(data)
+    except Exception:
+        return None
+    if (output.model_extra or {}).get("run") != run_block:
+        return None
+    return len(output.records), sha256_bytes(data)
+
+
+# --------------------------------------------------------------------------- the worker side
+
+
+def _process_function() -> Callable[..., Any]:
+    from extract.batch.workers import resolve
+
+    hook = os.environ.get(PROCESS_HOOK_ENV)
+    if hook:
+        return resolve(hook)
+    from extract.pipeline import process_file
+
+    return process_file
+
+
+def handle_task(payload: dict[str, Any], settings: Settings, page_map: Any) -> dict[str, Any]:
+    """Process one file and write its output atomically (runs inside a worker)."""
+    from extract.store.cache import PageCache
+    from extract.review.corrections import apply_corrections
+    from extract.models import OutputFile
+
+    target = Path(payload["output"])
+    ensure_inside(target, Path(payload["out_root"]))
+    cache = PageCache(Path(payload["cache_dir"])) if payload.get("cache_dir") else None
+    process = _process_function()
+    output = process(Path(payload["path"]), settings, cache=cache, page_map=page_map,
+                     display_path=payload["display_path"])
+    if payload.get("corrections_dir"):
+        output = apply_corrections(output, payload["stem"], Path(payload["corrections_dir"]))
+    records = len(output.records)
+    pages = output.source.pages if output.source.pages is not None else len(output.pages)
+    data = output.model_dump(mode="json")
+    del output  # gone before the contract check builds a second model from the data
+    data["run"] = payload["run"]
+    OutputFile.model_validate(data)  # the contract holds before anything replaces the old output
+    return {"status": "ok", "records": records, "output_sha256": atomic_write_json(target, data), "pages": pages}
+
+
+# --------------------------------------------------------------------------- running
+
+
+def exit_code_for(manifest: RunManifest) -> ExitCode:
+    counts = manifest.counts()
+    if counts["error"] == 0:
+        return ExitCode.ok
+    if counts["ok"] == 0:
+        return ExitCode.all_failed
+    return ExitCode.partial_failure
+
+
+def _worker_config(options: BatchOptions) -> Any:
+    from extract.batch.workers import WorkerConfig
+
+    limits = options.settings.limits
+    return WorkerConfig(
+        settings_json=options.settings.model_dump_json(),
+        handler=options.handler,
+        memory_mb=limits.worker_memory_mb,
+        page_timeout_s=limits.page_timeout_s,
+        warm_up=not os.environ.get(PROCESS_HOOK_ENV),  # a test fake needs no spaCy
+        log_verbose=options.log_verbose,
+        log_json=options.log_json,
+    )
+
+
+def run_batch(options: BatchOptions) -> RunManifest:
+    """Run a whole batch under the output folder's lock; returns the finished manifest."""
+    from extract.store.locking import OutputLock
+
+    out_dir = Path(options.out_dir)
+    with OutputLock(out_dir):
+        return _run_locked(options, out_dir)
+
+
+def source_display_path(path: Path) -> str:
+    """``source.path`` in the output (the contract's 'raw/x.pdf'): relative to the working
+    directory when the file is below it, else absolute. Reports keep paths relative to the input folder."""
+    absolute = path.absolute()
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def _snapshot(out_dir: Path, manifest: RunManifest) -> None:
+    """Keep this run's version of every output so `extract diff` can compare runs later."""
+    from extract.review.diff import snapshot_outputs
+
+    try:
+        snapshot_outputs(out_dir, manifest.run_id, manifest.files)
+    except OSError as exc:  # the outputs themselves are written; only later diffs lose this run
+        log.warning("could not keep a snapshot of run %s for later diffs: %s", manifest.run_id, exc)
+
+
+def _run_locked(options: BatchOptions, out_dir: Path) -> RunManifest:
+    started = time.monotonic()
+    removed = remove_stale_tmp(out_dir)  # we hold the lock: no one else is writing here
+    previous = list_runs(out_dir)
+    resumed_from = None
+    if options.resume:
+        resumed_from = previous[-1].run_id if previous and previous[-1].state != "complete" else None
+        log.info("resuming%s; removed %d stale temporary file(s)",
+                 f" run {resumed_from}" if resumed_from else "", removed)
+
+    names = output_names([item.name_path for item in options.inputs])
+    executor = _early_executor(options, out_dir, names)
+    try:
+        return _plan_and_run(options, out_dir, names, executor, started, resumed_from)
+    finally:
+        if executor is not None:
+            executor.close()
+
+
+def _early_executor(options: BatchOptions, out_dir: Path, names: list[PurePosixPath]) -> Any:
+    """Start local workers now when work is certain, so their start-up and spaCy warm-up overlap planning."""
+    candidates = [rel for item, rel in zip(options.inputs, names) if not item.skip_kind]
+    if options.executor != "local" or not candidates:
+        return None
+    if not options.force and all((out_dir / rel).exists() for rel in candidates):
+        return None  # perhaps everything is current: start workers only if a task turns up
+    from extract.batch.executors import LocalExecutor
+
+    executor = LocalExecutor(options.workers, _worker_config(options))
+    executor.pool.start(documents=len(candidates))
+    return executor
+
+
+def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPath], executor: Any,
+                  started: float, resumed_from: str | None) -> RunManifest:
+    from extract.batch.executors import make_executor
+    from extract.batch.progress import BatchProgress
+    from extract.store.runs import collect_versions, extractor_versions, summary_lines, write_report
+    from extract.batch.workers import Task
+
+    settings = options.settings
+    extractors = extractor_versions()
+    correction_hash = corrections_state(options.corrections_dir)
+    manifest = RunManifest(
+        run_id=new_run_id(), command=options.command, started_at=utc_now(),
+        input_dir=str(options.input_dir) if options.input_dir else None, output_dir=str(out_dir),
+        settings_hash=settings.result_hash(), settings=settings.model_dump(mode="json"),
+        versions=collect_versions(extractors), options=options.options_record, resumed_from=resumed_from,
+    )
+    writer = ManifestWriter(out_dir, manifest)
+    writer.flush()
+
+    tasks: list[Task] = []
+    task_items: dict[int, RunItem] = {}
+    progress = BatchProgress(len(options.inputs), options.progress)  # type: ignore[arg-type]
+    with progress:
+        for number, (item, rel_out) in enumerate(zip(options.inputs, names)):
+            target = out_dir / rel_out
+            record = RunItem(path=item.display, status="ok", output=str(target), output_rel=rel_out.as_posix())
+            if item.skip_kind:
+                record.status = "error" if item.skip_kind != "skipped" else "skipped"
+                record.error_kind, record.message, record.output, record.output_rel = (
+                    item.skip_kind, item.skip_message, None, None)
+                writer.add(record)
+                progress.file_done(item.display, record.status, kind=record.error_kind, message=record.message)
+                continue
+            try:
+                ensure_inside(target, out_dir)
+                record.input_sha256 = sha256_file(item.path)
+            except Exception as exc:
+                kind = getattr(exc, "kind", "not_a_document")
+                record.status, record.error_kind, record.output, record.output_rel = "error", kind, None, None
+                record.message = getattr(exc, "message", None) or f"cannot read the file: {exc}"
+                writer.add(record)
+                progress.file_done(item.display, "error", kind=kind, message=record.message)
+                continue
+            run_block = {"input_sha256": record.input_sha256, "settings_hash": manifest.settings_hash,
+                         "extractors": extractors, "corrections": correction_hash}
+            if not options.force:
+                current = current_output(target, run_block)
+                if current is not None:
+                    record.records, record.output_sha256 = current
+                    record.message = UNCHANGED
+                    writer.add(record)
+                    progress.file_done(item.display, "ok", message=UNCHANGED)
+                    continue
+            # Absolute paths: dask workers may run in another working directory (on a shared file system).
+            payload = {
+                "path": str(item.path.absolute()), "display_path": source_display_path(item.path),
+                "output": str(target.absolute()), "out_root": str(out_dir.absolute()),
+                "stem": stem_of(rel_out), "run": run_block,
+                "cache_dir": str(Path(options.cache_dir).absolute()) if options.cache_dir else None,
+                "corrections_dir": str(Path(options.corrections_dir).absolute()) if options.corrections_dir else None,
+            }
+            tasks.append(Task(id=number, payload=payload, timeout_s=settings.limits.file_timeout_s))
+            task_items[number] = record
+
+        if tasks:
+            if executor is None:
+                workers = max(1, min(options.workers, len(tasks) if options.executor == "dask" else options.workers))
+                executor = make_executor(options.executor, workers, _worker_config(options), options.scheduler,
+                                         dask_processes=options.dask_processes)
+            live_pages: dict[int, int] = {}
+
+            def on_page(task_id: int) -> None:
+                live_pages[task_id] = live_pages.get(task_id, 0) + 1
+                progress.pages_advanced(1)
+
+            try:
+                for task, result in executor.run(tasks, on_page):
+                    record = task_items[task.id]
+                    record.seconds = float(result.get("seconds") or 0.0)
+                    if result.get("status") == "ok":
+                        record.records = int(result.get("records") or 0)
+                        record.output_sha256 = result.get("output_sha256")
+                        record.pages = result.get("pages")
+                    else:
+                        record.status = "error"
+                        record.error_kind = result.get("error_kind") or "internal"
+                        record.message = result.get("message")
+                        record.output = record.output_rel = None
+                    writer.add(record)
+                    progress.file_done(record.path, record.status, pages=record.pages or 0,
+                                       kind=record.error_kind, message=record.message, seconds=record.seconds,
+                                       counted=live_pages.pop(task.id, 0))
+            except BaseException:
+                writer.finish("interrupted")
+                raise
+            finally:
+                executor.close()
+
+    manifest = writer.finish("complete")
+    _snapshot(out_dir, manifest)
+    if options.report:
+        write_report(options.report, manifest)
+    elapsed = time.monotonic() - started
+    lines = summary_lines(manifest, elapsed)
+    if options.log_json or options.progress == "quiet":
+        if options.progress != "quiet" or manifest.counts()["error"]:
+            for line in lines:
+                log.warning(line.strip(), extra={"event": "summary"})
+    else:
+        for line in lines:
+            _stderr(line)
+    return manifest
+
+
+def _stderr(line: str) -> None:
+    import sys
+
+    print(line, file=sys.stderr)

@@ -1,0 +1,397 @@
+"""OCR of one page: render (PDF, in memory) or decode (image file), turn upright, deskew, Tesseract.
+
+``ocr_page_job`` is what a worker runs per page: it gets a small picklable ``OcrJob`` (file
+path and page index, not pixels) and renders the page itself, so no big images cross processes.
+Word boxes come back in PDF points (``px * 72 / dpi``), like a text layer's.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+# Before anything can start Tesseract: its OpenMP threads are ~4x slower on 2 shared cores.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+import cv2  # noqa: E402
+import numpy as np  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from extract.read import tools  # noqa: E402
+from extract.errors import CorruptFileError, TooLargeError  # noqa: E402
+from extract.read.figures import find_figures  # noqa: E402
+from extract.models import OcrInfo, Page, Word  # noqa: E402
+from extract.read.scan_image import stored_page_image  # noqa: E402
+from extract.settings import Settings  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+# Pages run in parallel processes; OpenCV's own thread pool only adds contention on small machines.
+cv2.setNumThreads(1)
+
+OSD_DPI = 150.0
+"""The fallback OSD runs on a copy at ~150 DPI: as reliable as 300 DPI here at half the time
+(at ~100 DPI OSD starts to guess)."""
+OSD_RECHECK_CONF = 2.0
+UPSIDE_DOWN_RATIO = 1.5
+"""``upside_down_ratio`` above which a page gets orientation detection (upright pages measure 0.1-0.7)."""
+MIN_ROTATION_VOTES = 3
+"""Word pairs running the same non-upright way before a page is called turned."""
+LOW_MEAN_CONF = 0.55
+"""A page read this badly without rotation may be turned after all: ask OSD again, thoroughly."""
+MAX_SKEW = 5.0
+MIN_SKEW = 0.1
+"""Smaller angles are not worth a resampling pass."""
+MIN_RENDER_DPI = 50
+SKEW_SAMPLE = 60_000
+"""Ink pixels used to measure skew: plenty for 0.05 degree steps, and fast."""
+RENDER_FAILED = "render failed"
+"""Suffix of Page.reason when pdfium could not draw the page (the reader falls back to the text layer)."""
+
+
+@dataclass(frozen=True)
+class OcrJob:
+    """One page to OCR. Small and picklable: workers open the file themselves."""
+
+    path: str
+    index: int
+    """0-based page (PDF) or frame (image file)."""
+    kind: Literal["pdf", "image"]
+    reason: str
+    languages: tuple[str, ...]
+    dpi: int
+    orient: bool
+    deskew: bool
+    timeout_s: float
+    max_image_pixels: int
+    max_render_side_px: int
+    pdf_bytes: bytes | None = None
+    """A repaired copy of a damaged PDF (pdfium could not open the original); small files only."""
+    decode_stored: bool = False
+    """``Settings.decode_stored_scans``."""
+
+    @classmethod
+    def create(cls, path: Path | str, index: int, kind: Literal["pdf", "image"], settings: Settings,
+               reason: str, pdf_bytes: bytes | None = None) -> OcrJob:
+        return cls(path=str(path), index=index, kind=kind, reason=reason, languages=tuple(settings.languages),
+                   dpi=settings.dpi, orient=settings.orient, deskew=settings.deskew,
+                   timeout_s=settings.limits.page_timeout_s, max_image_pixels=settings.limits.max_image_pixels,
+                   max_render_side_px=settings.limits.max_render_side_px, pdf_bytes=pdf_bytes,
+                   decode_stored=settings.decode_stored_scans)
+
+    @property
+    def number(self) -> int:
+        return self.index + 1
+
+
+def ocr_page_job(job: OcrJob) -> Page:
+    """OCR one page or frame; a blank page gives a Page without words, not an error."""
+    tools.check_languages(job.languages, osd=job.orient)
+    warnings: list[str] = []
+    if job.kind == "pdf":
+        try:
+            img, dpi, warnings = render_pdf_page(job)
+        except CorruptFileError as exc:
+            message = f"page {job.number} could not be rendered for OCR: {exc.message}"
+            log.warning("%s: %s", job.path, message)
+            return Page(number=job.number, width=0.0, height=0.0, method="ocr", reason=f"{job.reason}; {RENDER_FAILED}",
+                        warnings=[message])
+    else:
+        img, dpi = _load_image_frame(job)
+    return ocr_image(img, dpi, job, warnings)
+
+
+def ocr_image(img: Image.Image, dpi: float, job: OcrJob, warnings: list[str] | None = None) -> Page:
+    """Deskew, OCR and turn upright an 8-bit grey page image at ``dpi``.
+
+    Orientation costs nothing on upright pages: a page only gets Tesseract's orientation detection
+    (``--psm 1``, inside the recognition run) when its lines run sideways or look upside down.
+    Tesseract then reports boxes in the image's frame, so the turn is read from the direction the
+    words of each line run, and the boxes are turned with it. A page read poorly all the same gets
+    a thorough OSD pass and a second reading.
+    """
+    gray = np.asarray(img)
+    with tempfile.TemporaryDirectory(prefix="extract-ocr-") as tmp:
+        tmpdir = Path(tmp)
+        skew, sideways = measure_skew(gray, dpi) if (job.deskew or job.orient) else (0.0, False)
+        if not job.deskew:
+            skew = 0.0
+        if abs(skew) >= MIN_SKEW:
+            gray = rotate_small(gray, skew)
+        suspect = job.orient and (sideways or upside_down_ratio(gray, dpi) > UPSIDE_DOWN_RATIO)
+        boxes = _tesseract_boxes(gray, job, tmpdir, psm=1 if suspect else 3)
+        rotation = reading_rotation(boxes) if suspect else 0
+        height, width = gray.shape
+        boxes = [_turn_box(b, rotation, width, height) for b in boxes]
+        gray = _rotate_quarter(gray, rotation)
+        mean = _mean_conf(boxes)
+        if job.orient and rotation == 0 and len(boxes) >= 20 and mean is not None and mean < LOW_MEAN_CONF:
+            # The page may be turned after all: ask OSD thoroughly, keep the better reading.
+            osd = tools.tesseract_osd(_write_pgm(_downscale(gray, OSD_DPI / dpi), tmpdir / "osd.pgm"),
+                                      timeout=job.timeout_s, page=job.number, min_characters=50)
+            if osd and osd[0] and osd[1] >= OSD_RECHECK_CONF:
+                turned = _rotate_quarter(gray, osd[0])
+                again = _tesseract_boxes(turned, job, tmpdir, psm=3)
+                if (_mean_conf(again) or 0.0) > mean:
+                    log.info("page %d: turned %d degrees after a poor first reading", job.number, osd[0])
+                    gray, boxes, rotation, mean = turned, again, osd[0], _mean_conf(again)
+    if rotation:
+        log.info("page %d: turned %d degrees upright", job.number, rotation)
+    height_px, width_px = gray.shape
+    to_pt = 72.0 / dpi
+    words = [Word(text=b.text, bbox=(round(b.x0 * to_pt, 2), round(b.y0 * to_pt, 2), round(b.x1 * to_pt, 2),
+                                     round(b.y1 * to_pt, 2)), conf=round(b.conf, 4)) for b in boxes]
+    info = OcrInfo(languages="+".join(job.languages), dpi=int(round(dpi)), tesseract_version=tools.tesseract_version(),
+                   rotation=rotation, skew=round(skew, 2), mean_conf=None if mean is None else round(mean, 4))
+    log.debug("page %d: %d words, rotation %d, skew %.2f", job.number, len(words), rotation, skew)
+    return Page(number=job.number, width=round(width_px * to_pt, 2), height=round(height_px * to_pt, 2),
+                method="ocr", reason=job.reason, words=words, ocr=info, figures=find_figures(gray, dpi),
+                warnings=list(warnings or []))
+
+
+# --------------------------------------------------------------------------- page images
+
+
+def render_pdf_page(job: OcrJob) -> tuple[Image.Image, float, list[str]]:
+    """Render a PDF page in memory (grey, pypdfium2), lowering the DPI if the render would break the limits.
+
+    With ``decode_stored`` a scanned page that is one stored image at that DPI is decoded instead
+    (``scan_image``): the same picture, at the image's own DPI.
+    """
+    import pypdfium2 as pdfium
+
+    warnings: list[str] = []
+    try:
+        pdf = pdfium.PdfDocument(job.pdf_bytes if job.pdf_bytes is not None else job.path)
+    except pdfium.PdfiumError as exc:
+        raise CorruptFileError(f"cannot render the page: {exc}", path=job.path, page=job.number) from exc
+    try:
+        page = pdf[job.index]
+        width_pt, height_pt = page.get_size()
+        dpi = fit_dpi(width_pt, height_pt, job.dpi, job.max_image_pixels, job.max_render_side_px)
+        if dpi < job.dpi:
+            if dpi < MIN_RENDER_DPI:
+                raise TooLargeError(
+                    f"the page is {width_pt:.0f}x{height_pt:.0f} pt; even at {MIN_RENDER_DPI} DPI its image would "
+                    "exceed limits.max_image_pixels / max_render_side_px", path=job.path, page=job.number)
+            warnings.append(f"page {job.number}: rendered at {dpi:.0f} DPI instead of {job.dpi} to stay within "
+                            "limits.max_image_pixels")
+        # A scan's page is usually its one stored image at the OCR DPI: decoding it is ~5x cheaper.
+        stored = None
+        if job.decode_stored:
+            stored = stored_page_image(page, dpi, source=job.pdf_bytes if job.pdf_bytes is not None else job.path,
+                                       index=job.index, max_pixels=job.max_image_pixels,
+                                       max_side=job.max_render_side_px)
+        if stored is not None:
+            img, dpi = stored
+        else:
+            bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+            img = bitmap.to_pil().convert("L").copy()  # own the pixels before the bitmap is freed
+            bitmap.close()
+        page.close()
+    except pdfium.PdfiumError as exc:
+        raise CorruptFileError(f"cannot render the page: {exc}", path=job.path, page=job.number) from exc
+    finally:
+        pdf.close()
+    return img, dpi, warnings
+
+
+def fit_dpi(width_pt: float, height_pt: float, dpi: float, max_pixels: int, max_side: int) -> float:
+    """The highest DPI up to ``dpi`` at which the page image stays within both limits."""
+    w_in, h_in = max(width_pt, 1.0) / 72.0, max(height_pt, 1.0) / 72.0
+    by_side = max_side / max(w_in, h_in)
+    by_pixels = (max_pixels / (w_in * h_in)) ** 0.5
+    return float(min(dpi, by_side, by_pixels))
+
+
+def _load_image_frame(job: OcrJob) -> tuple[Image.Image, float]:
+    from extract.read.images import load_frame, open_image
+
+    settings = Settings(limits={"max_image_pixels": job.max_image_pixels})  # type: ignore[arg-type]
+    img = open_image(Path(job.path), settings)
+    try:
+        return load_frame(img, job.index, settings)
+    finally:
+        img.close()
+
+
+# --------------------------------------------------------------------------- orientation and skew
+
+
+def _rotate_quarter(gray: np.ndarray, clockwise: int) -> np.ndarray:
+    codes = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
+    return cv2.rotate(gray, codes[clockwise]) if clockwise in codes else gray
+
+
+def estimate_skew(gray: np.ndarray, dpi: float) -> float:
+    """Skew of the text lines in degrees (positive: lines fall to the right), within ±MAX_SKEW."""
+    return measure_skew(gray, dpi)[0]
+
+
+def measure_skew(gray: np.ndarray, dpi: float) -> tuple[float, bool]:
+    """(skew in degrees, whether the text lines run up or down the image rather than across).
+
+    Projection-profile search on ink pixel coordinates of a ~100 DPI copy: the angle whose row
+    histogram is sharpest is the one where the text lines run straight. Columns are searched too,
+    so a page turned a quarter (its lines run up or down) is deskewed before Tesseract turns it.
+    """
+    small = _downscale(gray, min(1.0, 100.0 / dpi))
+    ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    ys, xs = np.nonzero(ink)
+    if len(ys) < 500 or len(ys) > 0.5 * ink.size:
+        return 0.0, False  # blank, or no paper to speak of
+    if len(ys) > SKEW_SAMPLE:
+        pick = np.random.default_rng(0).choice(len(ys), SKEW_SAMPLE, replace=False)
+        ys, xs = ys[pick], xs[pick]
+    ys_f, xs_f = ys.astype(np.float64), xs.astype(np.float64)
+    row_angle, row_score = _sharpest(xs_f, ys_f, float(max(small.shape)))
+    col_angle, col_score = _sharpest(ys_f, xs_f, float(max(small.shape)))
+    # A vertical line leaning right as it goes down is a counter-clockwise skew: the sign flips.
+    sideways = col_score > row_score
+    best = -col_angle if sideways else row_angle
+    return float(np.clip(best, -MAX_SKEW, MAX_SKEW)), sideways
+
+
+def upside_down_ratio(gray: np.ndarray, dpi: float) -> float:
+    """Ink below the x-height band of each text line over ink above it (~0.1-0.7 upright, ~4 upside down).
+
+    Latin text has more ascenders (capitals, b d f h k l t, digits) than descenders (g j p q y):
+    a page whose lines carry more ink under their core than over it is probably upside down.
+    Costs milliseconds, where an OSD pass costs ~10% of the page's OCR.
+    """
+    small = _downscale(gray, min(1.0, 150.0 / dpi))
+    ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    profile = ink.sum(axis=1).astype(np.float64)
+    if not profile.any():
+        return 0.0
+    on = profile > max(2.0, 0.05 * float(np.percentile(profile[profile > 0], 90)))
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], on.astype(np.int8), [0]))))
+    above = below = 0.0
+    for start, stop in zip(edges[::2], edges[1::2]):
+        if not 4 <= stop - start <= 80:  # not a text line at ~150 DPI (speck, rule, picture)
+            continue
+        band = profile[start:stop]
+        core = np.flatnonzero(band >= 0.5 * band.max())
+        above += float(band[: core[0]].sum())
+        below += float(band[core[-1] + 1:].sum())
+    return below / above if above > 0 else (UPSIDE_DOWN_RATIO * 2 if below > 0 else 0.0)
+
+
+def _sharpest(along: np.ndarray, across: np.ndarray, offset: float) -> tuple[float, float]:
+    """(angle, sharpness) of the shear of ``across`` against ``along`` that stacks the ink in fewest bins."""
+
+    def sharpness(angle: float) -> float:
+        t = np.tan(np.radians(angle))
+        bins = np.round(across - along * t + offset * abs(t)).astype(np.int64)
+        hist = np.bincount(bins)
+        return float(np.dot(hist, hist))
+
+    coarse = np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.5)
+    scores = [sharpness(a) for a in coarse]
+    best = float(coarse[int(np.argmax(scores))])
+    fine = np.arange(best - 0.5, best + 0.5 + 1e-9, 0.05)
+    fine_scores = [sharpness(a) for a in fine]
+    i = int(np.argmax(fine_scores))
+    return float(fine[i]), fine_scores[i]
+
+
+def rotate_small(gray: np.ndarray, skew: float) -> np.ndarray:
+    """Undo a skew of ``skew`` degrees, keeping the page size, with the paper's own grey as fill."""
+    h, w = gray.shape
+    matrix = cv2.getRotationMatrix2D((w / 2.0, h / 2.0), skew, 1.0)
+    paper = int(np.percentile(gray[:: 8, :: 8], 90))
+    return cv2.warpAffine(gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
+                          borderValue=paper)
+
+
+# --------------------------------------------------------------------------- tesseract
+
+
+@dataclass(frozen=True)
+class _Box:
+    """A word as Tesseract reports it, in pixels of the image it was given."""
+
+    text: str
+    conf: float
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    line: tuple[int, int, int]
+
+
+def _tesseract_boxes(gray: np.ndarray, job: OcrJob, tmpdir: Path, *, psm: int) -> list[_Box]:
+    image_path = _write_pgm(gray, tmpdir / "page.pgm")
+    data = tools.tesseract_data(image_path, languages="+".join(job.languages), psm=psm, timeout=job.timeout_s,
+                                page=job.number)
+    boxes: list[_Box] = []
+    for i, text in enumerate(data["text"]):
+        text = str(text).strip()
+        try:
+            confidence = float(data["conf"][i])
+        except (TypeError, ValueError):
+            continue
+        if not text or confidence < 0:
+            continue
+        left, top = float(data["left"][i]), float(data["top"][i])
+        boxes.append(_Box(text=text, conf=confidence / 100.0, x0=left, y0=top, x1=left + float(data["width"][i]),
+                          y1=top + float(data["height"][i]),
+                          line=(int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))))
+    return boxes
+
+
+def reading_rotation(boxes: list[_Box]) -> int:
+    """Clockwise degrees that make the page upright, from the way consecutive words of a line run.
+
+    Upright text runs right; upside down it runs left; on a page turned a quarter it runs down
+    (turned clockwise: undo with 270) or up (turned counter-clockwise: undo with 90).
+    """
+    votes = {0: 0, 90: 0, 180: 0, 270: 0}
+    for prev, cur in zip(boxes, boxes[1:]):
+        if prev.line != cur.line:
+            continue
+        dx = (cur.x0 + cur.x1 - prev.x0 - prev.x1) / 2
+        dy = (cur.y0 + cur.y1 - prev.y0 - prev.y1) / 2
+        if abs(dx) >= abs(dy):
+            votes[0 if dx > 0 else 180] += 1
+        else:
+            votes[270 if dy > 0 else 90] += 1
+    best = max(votes, key=lambda k: votes[k])
+    if best == 0 or votes[best] < MIN_ROTATION_VOTES or votes[best] < 2 * votes[0]:
+        return 0
+    return best
+
+
+def _turn_box(box: _Box, rotation: int, width: int, height: int) -> _Box:
+    """The box in the frame of the image turned ``rotation`` degrees clockwise (``_rotate_quarter``)."""
+    if rotation == 180:
+        x0, y0, x1, y1 = width - box.x1, height - box.y1, width - box.x0, height - box.y0
+    elif rotation == 90:
+        x0, y0, x1, y1 = height - box.y1, box.x0, height - box.y0, box.x1
+    elif rotation == 270:
+        x0, y0, x1, y1 = box.y0, width - box.x1, box.y1, width - box.x0
+    else:
+        return box
+    return _Box(text=box.text, conf=box.conf, x0=x0, y0=y0, x1=x1, y1=y1, line=box.line)
+
+
+def _mean_conf(boxes: list[_Box]) -> float | None:
+    return sum(b.conf for b in boxes) / len(boxes) if boxes else None
+
+
+def _downscale(gray: np.ndarray, factor: float) -> np.ndarray:
+    if factor >= 1.0:
+        return gray
+    return cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+
+
+def _write_pgm(gray: np.ndarray, path: Path) -> Path:
+    """Uncompressed grey image for Tesseract: writing it costs milliseconds, a PNG of a noisy scan seconds."""
+    ok = cv2.imwrite(str(path), gray)
+    if not ok:
+        raise OSError(f"cannot write {path}")
+    return path

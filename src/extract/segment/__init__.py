@@ -1,0 +1,1 @@
+"""Segment: a document's lines and tables -> one Section per lab."""

@@ -1,0 +1,444 @@
+"""Segmentation: split a document's lines into one Section per lab.
+
+Evidence, in this order:
+  a. a summary table whose header has a name column -> one Section(kind="table_row") per row;
+  b. headings followed by field-label lines ('Website:', 'Rol:', 'Budget annuel :') -> one
+     Section(kind="heading") per lab heading, running to the next lab heading or the next
+     heading at the same or a higher level;
+  c. no lab headings but repeated label blocks -> one section per block, titled by the short
+     line just before it;
+  d. otherwise the whole document is one Section(kind="document") titled by the document title.
+Table rows and prose sections about the same lab may both exist; the extractors merge them.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from extract.layout.build import page_tables
+from extract.layout.headings import parse_numbering, strip_numbering
+from extract.models import Document, Line, Section, Table
+from extract.segment.notes import footnote_owners
+from extract.layout.tables import clean_cell, row_bbox, table_rows
+from extract.rules.vocab import fold, load_labels, match_label
+
+log = logging.getLogger(__name__)
+
+BODY_ROLES = {"body", "heading", "table", "caption"}
+_EXTRA_NAME_HEADERS = {"organisation", "organization", "organisatie", "organisme", "labo", "laboratorium"}
+
+
+@dataclass
+class _Part:
+    """A section in the making: where it starts in the line list (for ordering) and its lines."""
+
+    order: float
+    kind: str
+    title: str | None
+    lines: list[Line]
+    start: int = 0
+    stop: int = 0
+    table_fields: dict[str, str] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _language(text: str | Iterable[str]) -> str | None:
+    from extract.normalize.language import detect_language
+
+    try:
+        return detect_language(text)
+    except Exception as exc:  # language detection must never stop segmentation
+        log.debug("language detection failed: %s", exc)
+        return None
+
+
+def _all_labels() -> set[str]:
+    return {fold(label) for by_lang in load_labels().values() for labels in by_lang.values() for label in labels}
+
+
+def _is_name_header(text: str) -> bool:
+    folded = fold(clean_cell(text)).strip(" :*")
+    names = {fold(label) for labels in load_labels().get("name", {}).values() for label in labels}
+    if folded in names | _EXTRA_NAME_HEADERS:
+        return True
+    first = folded.split(" ", 1)[0]
+    return first in {"naam", "name", "nom"}
+
+
+# --------------------------------------------------------------------------- a. summary tables
+
+
+def _table_parts(tables: list[Table], lines: list[Line]) -> tuple[list[_Part], set[int]]:
+    parts: list[_Part] = []
+    consumed: set[int] = set()
+    previous: tuple[dict[int, str], int, int] | None = None  # header texts, name column, column count
+    page_of_line = [line.page for line in lines]  # in page order: a page's lines are one run
+    for table in tables:
+        rows = table_rows(table)
+        if not rows:
+            continue
+        ncols = max(len(r) for r in rows)
+        header = {c: clean_cell(cell.text) for c, cell in rows[0].items()}
+        name_col = next((c for c, text in sorted(header.items()) if _is_name_header(text)), None)
+        data = rows[1:]
+        if name_col is None and previous and previous[2] == ncols:
+            # A table continued from the previous page without repeating its header.
+            header, name_col, _ = previous
+            data = rows
+        if name_col is None:
+            continue
+        previous = (header, name_col, ncols)
+        first, end = bisect_left(page_of_line, table.page), bisect_right(page_of_line, table.page)
+        inside = [i for i in range(first, end) if _inside(lines[i], table)]
+        consumed.update(inside)
+        anchor = inside[0] if inside else first  # else the page's first line
+        for n, row in enumerate(data):
+            name = clean_cell(row[name_col].text) if name_col in row else ""
+            if not name:
+                continue
+            fields = {
+                header.get(c) or f"column {c + 1}": clean_cell(cell.text)
+                for c, cell in sorted(row.items())
+                if clean_cell(cell.text)
+            }
+            row_line = Line(
+                page=table.page,
+                text=" | ".join(clean_cell(cell.text) for _, cell in sorted(row.items())),
+                bbox=row_bbox(row),
+                role="table",
+            )
+            parts.append(
+                _Part(order=anchor + (n + 1) / 1000, kind="table_row", title=name, lines=[row_line],
+                      start=anchor, stop=anchor, table_fields=fields)
+            )
+    return parts, consumed
+
+
+def _inside(line: Line, table: Table) -> bool:
+    cx, cy = (line.bbox[0] + line.bbox[2]) / 2, (line.bbox[1] + line.bbox[3]) / 2
+    x0, y0, x1, y1 = table.bbox
+    return x0 - 2 <= cx <= x1 + 2 and y0 - 2 <= cy <= y1 + 2
+
+
+# --------------------------------------------------------------------------- b. lab headings
+
+
+@dataclass(frozen=True)
+class _Heading:
+    index: int
+    depth: int | None
+    """Numbering depth, None when unnumbered."""
+    size: float | None
+
+
+def _heading(lines: list[Line], index: int) -> _Heading:
+    numbering = parse_numbering(lines[index].text)
+    depth = numbering.depth if numbering and numbering.explicit else None
+    return _Heading(index=index, depth=depth, size=lines[index].size)
+
+
+def _ends(lab: _Heading, other: _Heading) -> bool:
+    """``other`` is at the same or a higher level than the lab heading, so it closes the lab's section."""
+    if lab.depth is not None and other.depth is not None:
+        return other.depth <= lab.depth
+    if lab.size is None or other.size is None:
+        return lab.depth is None or other.depth is not None
+    if lab.depth is not None:  # an unnumbered heading closes a numbered lab only when clearly larger
+        return other.size >= 1.05 * lab.size
+    return other.size >= 0.93 * lab.size
+
+
+def _has_labels(lines: list[Line], indices: list[int]) -> bool:
+    fields = []
+    for pos, i in enumerate(indices):
+        match = match_label(lines[i].text)
+        if match:
+            if pos < 4:
+                return True
+            fields.append(match.field)
+    return len(set(fields)) >= 2
+
+
+def _heading_parts(lines: list[Line], body: list[int]) -> list[_Part]:
+    headings = [i for i in body if lines[i].role == "heading"]
+    if not headings:
+        return []
+    field_words = _all_labels()
+    labs: set[int] = set()
+    for n, h in enumerate(headings):
+        nxt = headings[n + 1] if n + 1 < len(headings) else len(lines)
+        following = _between(body, h + 1, nxt)
+        title = fold(strip_numbering(lines[h].text)).strip(" :")
+        if title not in field_words and _has_labels(lines, following):
+            labs.add(h)
+    # Labs of one report share a numbering style: when most lab headings are numbered, an
+    # unnumbered 'heading' among them (large text in a screenshot, a sub-heading) is not a lab.
+    numbered = {h for h in labs if _heading(lines, h).depth is not None}
+    if len(numbered) >= 2 and len(numbered) * 2 > len(labs):
+        labs = _in_sequence(lines, sorted(numbered))
+    parts: list[_Part] = []
+    info = {h: _heading(lines, h) for h in headings}
+    for h in sorted(labs):
+        stop = len(lines)
+        for other in headings:
+            if other > h and (other in labs or _closes(lines, body, labs, info, h, other)):
+                stop = other
+                break
+        start = _title_above(lines, body, headings, h) if len(labs) == 1 else h
+        members = [lines[i] for i in _between(body, start, stop)]
+        parts.append(_Part(order=start, kind="heading", title=strip_numbering(lines[start].text), lines=members,
+                           start=start, stop=stop))
+    return parts
+
+
+def _between(ordered: list[int], start: int, stop: int) -> list[int]:
+    """The items of the sorted ``ordered`` within [start, stop), by bisection."""
+    return ordered[bisect_left(ordered, start):bisect_left(ordered, stop)]
+
+
+def _closes(lines: list[Line], body: list[int], labs: set[int], info: dict[int, _Heading], lab: int,
+            other: int) -> bool:
+    """``other`` (not a lab heading) closes the lab section opened at ``lab``.
+
+    It must be at the same or a higher level, and no field labels may follow it before the next
+    lab heading: a numbered list item or large screenshot text inside a lab, with the lab's
+    'Governance:' still to come, does not end the lab.
+    """
+    if not _ends(info[lab], info[other]):
+        return False
+    if info[lab].depth is None:
+        return True
+    nxt = min((g for g in labs if g > other), default=len(lines))
+    return not any(match_label(lines[i].text) for i in _between(body, other + 1, nxt))
+
+
+def _number_key(label: str) -> tuple[int, ...] | None:
+    """'2' -> (2,), '1.3' -> (1, 3), 'IV' -> (4,), 'C' -> (3,)."""
+    if label.replace(".", "").isdigit():
+        return tuple(int(part) for part in label.split(".") if part)
+    romans = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    if all(c in romans for c in label) and len(label) > 1 or label in {"I", "V", "X"}:
+        total = 0
+        for n, c in enumerate(label):
+            value = romans[c]
+            total += -value if n + 1 < len(label) and romans[label[n + 1]] > value else value
+        return (total,)
+    if len(label) == 1 and label.isalpha():
+        return (ord(label.upper()) - ord("A") + 1,)
+    return None
+
+
+def _in_sequence(lines: list[Line], numbered: list[int]) -> set[int]:
+    """Lab headings whose numbers go up through the report; a numbered list inside a lab
+    ('1. Map the needs', '2. Test ...') breaks the sequence and is left out."""
+    keys = [_number_key(parse_numbering(lines[h].text).label) for h in numbered]  # type: ignore[union-attr]
+    if any(k is None for k in keys) or len(numbered) < 3:
+        return set(numbered)
+    # Longest strictly increasing run of numbers (patience sorting with back-links).
+    best_end: list[int] = []
+    back: list[int | None] = [None] * len(keys)
+    for i, key in enumerate(keys):
+        lo, hi = 0, len(best_end)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if keys[best_end[mid]] < key:  # type: ignore[operator]
+                lo = mid + 1
+            else:
+                hi = mid
+        back[i] = best_end[lo - 1] if lo else None
+        if lo == len(best_end):
+            best_end.append(i)
+        else:
+            best_end[lo] = i
+    chain: list[int] = []
+    cursor: int | None = best_end[-1]
+    while cursor is not None:
+        chain.append(cursor)
+        cursor = back[cursor]
+    chain.reverse()
+    if len(chain) < 3:
+        return set(numbered)
+    # Leave out only candidates between two consecutive numbers of the run (lab 5 ... lab 6) with no
+    # larger heading between them: numbering that restarts under a new chapter is kept.
+    keep = set(numbered)
+    for a, b in zip(chain, chain[1:]):
+        ka, kb = keys[a], keys[b]
+        if kb[:-1] != ka[:-1] or kb[-1] != ka[-1] + 1:  # type: ignore[index]
+            continue
+        if any(_larger(lines[numbered[a]], lines[i]) for i in range(numbered[a] + 1, numbered[b])
+               if lines[i].role == "heading"):
+            continue
+        keep -= {numbered[i] for i in range(a + 1, b)}
+    return keep
+
+
+def _larger(lab: Line, other: Line) -> bool:
+    """``other`` is a heading above the lab's level: set larger, or numbered one level up."""
+    if lab.size and other.size and other.size > 1.1 * lab.size:
+        return True
+    lab_numbering, other_numbering = parse_numbering(lab.text), parse_numbering(other.text)
+    return bool(lab_numbering and other_numbering and other_numbering.depth < lab_numbering.depth)
+
+
+def _title_above(lines: list[Line], body: list[int], headings: list[int], lab: int) -> int:
+    """For a document about one lab: its title when the lab's heading is only a subtitle right under it."""
+    first = headings[0]
+    if first == lab or any(first < i < lab and lines[i].role != "heading" for i in body):
+        return lab
+    if (lines[first].size or 0.0) < (lines[lab].size or 0.0):
+        return lab
+    return first
+
+
+# --------------------------------------------------------------------------- c. repeated label blocks
+
+
+def _is_title_line(text: str) -> bool:
+    text = text.strip()
+    return bool(text) and len(text.split()) <= 10 and text[-1:] not in ".,;:" and match_label(text) is None
+
+
+def _block_parts(lines: list[Line], body: list[int]) -> list[_Part]:
+    starts: list[tuple[int, str | None]] = []  # (position in body, title)
+    opener: str | None = None
+    seen: set[str] = set()
+    last_label_pos = -1
+    for pos, i in enumerate(body):
+        match = match_label(lines[i].text)
+        if not match:
+            continue
+        if opener is None or match.field == opener or match.field in seen:
+            start, title = pos, None
+            for back in range(pos - 1, max(last_label_pos, pos - 3), -1):
+                if _is_title_line(lines[body[back]].text):
+                    start, title = back, strip_numbering(lines[body[back]].text)
+                    break
+            starts.append((start, title))
+            opener = opener or match.field
+            seen = set()
+        seen.add(match.field)
+        last_label_pos = pos
+    if len(starts) < 2:
+        return []
+    parts = []
+    for n, (start, title) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(body)
+        members = [lines[i] for i in body[start:end]]
+        stop = body[end] if end < len(body) else len(lines)
+        parts.append(_Part(order=body[start], kind="heading", title=title, lines=members, start=body[start], stop=stop))
+    return parts
+
+
+# --------------------------------------------------------------------------- d. whole document
+
+
+def _title_line(lines: list[Line], body: list[int]) -> int | None:
+    """Index of the document title: the largest line on the first page, when clearly larger than the text."""
+    first = min((lines[j].page for j in body), default=1)
+    sized = [i for i in body if lines[i].page == first and lines[i].size]
+    if not sized:
+        return None
+    sizes = sorted(lines[i].size for i in sized)  # type: ignore[misc]
+    median = sizes[len(sizes) // 2]
+    largest = max(sized, key=lambda i: lines[i].size or 0.0)
+    return largest if (lines[largest].size or 0.0) >= 1.15 * median else None
+
+
+def _document_title(lines: list[Line], body: list[int]) -> str | None:
+    top_page = min((lines[j].page for j in body), default=1)
+    first_page = [lines[i] for i in body if lines[i].page == top_page]
+    title = _title_line(lines, body)
+    if title is not None:
+        return strip_numbering(lines[title].text)
+    heading = next((lines[i] for i in body if lines[i].role == "heading"), None)
+    if heading:
+        return strip_numbering(heading.text)
+    first = next((line for line in first_page if _is_title_line(line.text)), None)
+    return strip_numbering(first.text) if first else None
+
+
+def _under_document_title(lines: list[Line], body: list[int], part: _Part) -> bool:
+    """The only lab heading sits below a clearly larger document title: the title names the lab."""
+    title = _title_line(lines, body)
+    if title is None or title >= part.start:
+        return False
+    return (lines[title].size or 0.0) > 1.1 * (lines[part.start].size or 0.0)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def split_sections(document: Document, lines: list[Line]) -> list[Section]:
+    """One Section per lab, in document order, from a document and its lines (``layout.build_lines``)."""
+    return sections_from(lines, [table for page in document.pages for table in page_tables(page)],
+                         name=document.source.path)
+
+
+def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> list[Section]:
+    """One Section per lab, in document order (see the module docstring for the evidence used).
+
+    ``tables`` are the document's tables in page order (``PageLayout.tables``).
+    """
+    table_parts, consumed = _table_parts(tables, lines)
+    body = [i for i, line in enumerate(lines) if line.role in BODY_ROLES and i not in consumed]
+    parts = _heading_parts(lines, body)
+    if len(parts) == 1 and not table_parts and _under_document_title(lines, body, parts[0]):
+        parts = []  # a fact sheet: one boxed 'Key facts' block under the lab's own title
+    elif not parts:
+        parts = _block_parts(lines, body)
+    parts = sorted(table_parts + parts, key=lambda p: p.order)
+    # Line by line: the words of a 500-page report's text are never all held at once.
+    doc_language = _language(lines[i].text for i in body)
+    if not parts:
+        parts = [_Part(order=0, kind="document", title=_document_title(lines, body), lines=[lines[i] for i in body],
+                       start=0, stop=len(lines))]
+    owners = footnote_owners(lines, [part.lines for part in parts])
+    marginal = _Marginal.of(lines)
+    sections = [_section(part, lines, doc_language, owners, marginal, n) for n, part in enumerate(parts)]
+    log.debug("%s: %d sections (%s)", name, len(sections), ", ".join(s.kind for s in sections[:3]))
+    return sections
+
+
+@dataclass(frozen=True)
+class _Marginal:
+    """Where the footnote and URL-footer lines are, found once: each section then looks only at those
+    (a scan of all lines per section made a 500-page report quadratic)."""
+
+    footnotes: list[int]
+    url_footers_by_page: dict[int, list[int]]
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> _Marginal:
+        marginal = cls([], {})
+        for i, line in enumerate(lines):
+            if line.role == "footnote":
+                marginal.footnotes.append(i)
+            elif line.role == "url_footer":
+                marginal.url_footers_by_page.setdefault(line.page, []).append(i)
+        return marginal
+
+
+def _section(part: _Part, lines: list[Line], doc_language: str | None, owners: dict[int, int], marginal: _Marginal,
+             number: int) -> Section:
+    span = range(part.start, part.stop)
+    footnotes = [lines[i] for i in marginal.footnotes if (owners[i] == number if i in owners else i in span)]
+    in_range = [lines[i] for i in span if lines[i].role == "url_footer"]
+    # Lines are in page order, so the pages' footers taken page by page stay in document order.
+    pages = sorted({line.page for line in part.lines})
+    on_pages = [lines[i] for page in pages for i in marginal.url_footers_by_page.get(page, ()) if i not in span]
+    text = "\n".join(line.text for line in part.lines)
+    language = _language(text) if part.kind != "table_row" and len(text.split()) >= 20 else None
+    return Section(
+        kind=part.kind,  # type: ignore[arg-type]
+        title=part.title,
+        lines=part.lines,
+        footnotes=footnotes,
+        urls=in_range + on_pages,
+        table_fields=part.table_fields,
+        language=language or doc_language,
+    )

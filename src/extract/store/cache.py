@@ -1,0 +1,189 @@
+"""Content-addressed page cache (implements ``extract.models.PageStore``).
+
+The reader computes the keys (file hash, page number and every setting that changes the
+page: languages, DPI, Tesseract version, preprocessing); this module only stores pages
+under them: one JSON file per key at ``root/ab/<key>.json``, written atomically. An entry
+that cannot be read or does not validate as a ``Page`` is deleted and treated as a miss:
+the cache is never trusted over recomputing.
+
+It also keeps a document's sections (layout and segmentation done) under
+``root/sections/ab/<key>.json``, with the digest of the pages they came from, and the spaCy
+entities of a section's text under ``root/entities/``. Their keys (``extract.pipeline``,
+``extract.extractors.nlp``) hash the input and the fingerprint of the code and rules that made them, so a
+reprocess after an extractor change starts at the extractors' own rules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import TypeAdapter
+
+from extract.models import Entity, Page, StoredSections
+from extract.store.files import atomic_write_bytes
+
+log = logging.getLogger(__name__)
+
+_SAFE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{3,150}$")
+
+
+T = TypeVar("T")
+
+
+@lru_cache(maxsize=1)
+def _entities_adapter() -> TypeAdapter[list[Entity]]:
+    return TypeAdapter(list[Entity])
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    root: Path
+    entries: int
+    bytes: int
+
+
+class PageCache:
+    """A folder of finished pages keyed by content; safe to share between worker processes."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        # Keys come from the reader; anything that is not a plain token is hashed so it can't escape root.
+        name = key if _SAFE_KEY.match(key) and ".." not in key else hashlib.sha256(key.encode()).hexdigest()
+        return self.root / name[:2] / f"{name}.json"
+
+    def get(self, key: str) -> Page | None:
+        return self._load(self._path(key), Page.model_validate_json)
+
+    def put(self, key: str, page: Page) -> None:
+        self._store(self._path(key), page.model_dump_json().encode("utf-8"))
+
+    def get_sections(self, key: str) -> StoredSections | None:
+        """A document's sections stored under ``key``, or None (a corrupt entry is deleted)."""
+        return self._load(self._derived_path("sections", key), StoredSections.model_validate_json)
+
+    def put_sections(self, key: str, stored: StoredSections) -> None:
+        self._store(self._derived_path("sections", key), stored.model_dump_json().encode("utf-8"))
+
+    def get_entities(self, key: str) -> list[Entity] | None:
+        """spaCy entities stored under ``key``, or None (a corrupt entry is deleted)."""
+        return self._load(self._derived_path("entities", key), _entities_adapter().validate_json)
+
+    def put_entities(self, key: str, entities: list[Entity]) -> None:
+        self._store(self._derived_path("entities", key), _entities_adapter().dump_json(entities))
+
+    def _derived_path(self, kind: str, key: str) -> Path:
+        name = hashlib.sha256(key.encode()).hexdigest()
+        return self.root / kind / name[:2] / f"{name}.json"
+
+    def _load(self, path: Path, parse: Callable[[bytes], T]) -> T | None:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except OSError as exc:
+            log.warning("cache entry %s unreadable (%s); recomputing", path, exc)
+            self.misses += 1
+            return None
+        try:
+            value = parse(data)
+        except Exception as exc:  # pydantic.ValidationError, or bytes that are not JSON
+            log.warning("cache entry %s is corrupt (%s); deleting it and recomputing",
+                        path, str(exc).splitlines()[0])
+            try:
+                path.unlink()
+            except OSError:
+                pass
+            self.misses += 1
+            return None
+        self.hits += 1
+        _touch(path)
+        return value
+
+    def _store(self, path: Path, data: bytes) -> None:
+        try:
+            atomic_write_bytes(path, data)
+        except OSError as exc:  # a full or read-only disk must not fail the document
+            log.warning("cannot write cache entry under %s: %s", self.root, exc)
+
+    def info(self) -> CacheInfo:
+        entries = 0
+        size = 0
+        if self.root.is_dir():
+            for dirpath, _dirs, files in os.walk(self.root):
+                for name in files:
+                    if name.endswith(".json"):
+                        entries += 1
+                        try:
+                            size += os.path.getsize(os.path.join(dirpath, name))
+                        except OSError:
+                            pass
+        return CacheInfo(root=self.root, entries=entries, bytes=size)
+
+    def prune(self, *, older_than_s: float | None = None, max_bytes: int | None = None,
+              now: float | None = None) -> CacheInfo:
+        """Delete entries unused for ``older_than_s`` seconds, then the least recently used until the
+        cache holds at most ``max_bytes``; returns what was removed.
+
+        An entry's modification time is its last use (``get`` touches it). Entries of code or settings
+        no longer in use (an older layout, other OCR languages) are never read again: this is how they go.
+        A batch running meanwhile only recomputes what it finds missing.
+        """
+        now = time.time() if now is None else now
+        entries: list[tuple[float, int, str]] = []
+        if self.root.is_dir():
+            for dirpath, _dirs, files in os.walk(self.root):
+                for name in files:
+                    if not name.endswith(".json"):
+                        continue
+                    path = os.path.join(dirpath, name)
+                    try:
+                        stat = os.stat(path)
+                    except OSError:
+                        continue
+                    entries.append((stat.st_mtime, stat.st_size, path))
+        entries.sort()  # least recently used first
+        total = sum(size for _, size, _ in entries)
+        removed = removed_bytes = 0
+        for used, size, path in entries:
+            stale = older_than_s is not None and now - used > older_than_s
+            over = max_bytes is not None and total > max_bytes
+            if not (stale or over):
+                break  # sorted by last use: every later entry is newer and, size-wise, no longer needed
+            try:
+                os.unlink(path)
+            except OSError:
+                continue
+            total -= size
+            removed += 1
+            removed_bytes += size
+        return CacheInfo(root=self.root, entries=removed, bytes=removed_bytes)
+
+    def clear(self) -> int:
+        """Delete every entry; returns how many there were."""
+        count = self.info().entries
+        if self.root.is_dir():
+            shutil.rmtree(self.root)
+        return count
+
+
+def _touch(path: Path) -> None:
+    """Mark an entry as used now (its mtime), for ``PageCache.prune``; a read-only cache stays usable."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass

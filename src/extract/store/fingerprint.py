@@ -1,0 +1,87 @@
+"""A hash of the code and data a pipeline stage runs on, for cache keys that go stale by themselves.
+
+``code_fingerprint(("extract.layout.build", "extract.segment.sections"), ...)`` follows every ``extract.*``
+import of those modules (including imports inside functions) through the source, and hashes the
+source of each module reached, the named data files and the versions of the named packages.
+Editing any of them gives a new fingerprint, so a cached result of the stage is never reused
+with other code; editing a module the stage does not reach (an extractor) leaves it as it was.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import importlib.metadata
+from functools import lru_cache
+from pathlib import Path
+
+PACKAGE = "extract"
+
+
+def _package_root() -> Path:
+    return Path(__file__).resolve().parents[1]  # src/extract: module names and data files are relative to it
+
+
+def _source_path(module: str) -> Path | None:
+    """The source file of ``extract.x.y`` found on disk (nothing is imported), or None."""
+    root = _package_root()
+    relative = Path(*module.split(".")[1:])
+    for candidate in (root / relative.with_suffix(".py"), root / relative / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imports(module: str, tree: ast.AST, is_package: bool) -> set[str]:
+    """The ``extract.*`` modules that ``module`` imports anywhere in its source."""
+    found: set[str] = set()
+    package = module if is_package else module.rpartition(".")[0]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1])
+                target = f"{base}.{node.module}" if node.module else base
+            else:
+                target = node.module or ""
+            found.add(target)
+            # 'from extract.normalize import language' may name a submodule
+            found.update(f"{target}.{alias.name}" for alias in node.names)
+    return {name for name in found if name == PACKAGE or name.startswith(PACKAGE + ".")}
+
+
+def reached_modules(roots: tuple[str, ...]) -> dict[str, Path]:
+    """Every ``extract.*`` module reachable by imports from ``roots``, with its source file."""
+    seen: dict[str, Path] = {}
+    todo = list(roots)
+    while todo:
+        module = todo.pop()
+        if module in seen or module == PACKAGE:
+            continue
+        path = _source_path(module)
+        if path is None:
+            continue  # a name imported from a module, not a module itself
+        seen[module] = path
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        todo.extend(_imports(module, tree, path.name == "__init__.py") - seen.keys())
+    return seen
+
+
+@lru_cache(maxsize=8)
+def code_fingerprint(roots: tuple[str, ...], data_files: tuple[str, ...] = (),
+                     distributions: tuple[str, ...] = ()) -> str:
+    """Hex digest over the source reached from ``roots``, packaged ``data_files`` and package versions."""
+    digest = hashlib.sha256()
+    for module, path in sorted(reached_modules(roots).items()):
+        digest.update(module.encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in data_files:
+        digest.update(name.encode() + b"\0" + (_package_root() / name).read_bytes() + b"\0")
+    for dist in distributions:
+        try:
+            version = importlib.metadata.version(dist)
+        except importlib.metadata.PackageNotFoundError:
+            version = "absent"
+        digest.update(f"{dist}={version}\0".encode())
+    return digest.hexdigest()
