@@ -1,4 +1,4 @@
-"""Regenerate every generated fixture: ``python tests/generator/make_all.py [--only benchmark|corpus]``.
+"""Regenerate every generated fixture: ``python tests/generator/make_all.py [--only benchmark|corpus|genres]``.
 
 The outputs are committed; tests use them as they are. Rerunning with the same
 code gives the same files (everything is seeded).
@@ -28,7 +28,7 @@ log = logging.getLogger("make_all")
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=["benchmark", "corpus"], help="build one family only")
+    parser.add_argument("--only", choices=["benchmark", "corpus", "genres"], help="build one family only")
     parser.add_argument("--root", type=Path, default=ROOT, help="write under this directory")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
@@ -57,6 +57,17 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.monotonic()
             corpus.build_all(args.root)
             log.info("corpus done in %.0f s", time.monotonic() - t0)
+
+    if args.only in (None, "genres"):
+        # The genre corpus: data/genres/*.yml typeset by tests/generator/genres.py.
+        from tests.generator import genres
+
+        t0 = time.monotonic()
+        failed = genres.build_all(args.root)
+        log.info("genres done in %.0f s", time.monotonic() - t0)
+        if failed:
+            log.error("genre specs that failed: %s", ", ".join(failed))
+            return 1
     return 0
 
 
