@@ -32,7 +32,7 @@ PageMap = Callable[[Callable[[Any], Any], Iterable[Any]], Iterable[Any]]
 
 SECTION_STAGE = ("extract.layout.build", "extract.segment.sections")
 """The modules (and all they import) that turn pages into sections; their code is part of the sections' cache key."""
-SECTION_STAGE_DATA = ("rules/labels.yml",)
+SECTION_STAGE_DATA = ("rules/labels.yml", "rules/en.yml", "rules/nl.yml", "rules/fr.yml")
 SECTION_STAGE_PACKAGES = ("lingua-language-detector",)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from extract.extractors.context import SectionContext
 from extract.extractors.founded import YEAR as _YEAR
@@ -12,7 +13,7 @@ from extract.extractors.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.models import Candidate, Provenance, Section
 
 NAME = "identity"
-VERSION = "9"
+VERSION = "10"
 
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9&.\-]{0,11}[A-Z0-9]$")
 _PARENS = re.compile(r"\s*\(([^()]{1,20})\)")
@@ -81,6 +82,9 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
         elif 0 < len(head.split()) <= MAX_NAME_WORDS_BEFORE_DASH and len(tail.split()) >= 2:
             text = head
     text = text.strip(" .,:;-–\"'“”")
+    # 'The Behavioural Insights Team' is the Behavioural Insights Team; 'The GovLab' keeps its article.
+    if re.match(r"^The\s+\S+\s+\S+", text):
+        text = text[4:].lstrip()
     return TitleParts(name=text or None, acronym=acronym, country=country)
 
 
@@ -213,8 +217,15 @@ class IdentityExtractor:
             url = urls[0][0] if urls else normalize_url(value.split()[0])
             if url:
                 return [ctx.candidate("website", url, start, end, family=NAME, version=VERSION, prior="label")]
-        for url, s, e in find_urls(ctx.text):
-            return [ctx.candidate("website", url, s, e, family=NAME, version=VERSION, prior="mention")]
+        found = [(url, s, e) for url, s, e in find_urls(ctx.text) if not _not_lab_site(url, ctx)]
+        if found:
+            from extract.segment.lab_names import domain_matches
+
+            # The address whose domain spells the lab's name is its own; otherwise the first one.
+            named = [f for f in found if any(domain_matches(n, urlsplit(f[0]).hostname or "") for n in ctx.subject_names)]
+            url, s, e = (named or found)[0]
+            prior = "anchored" if named else "mention"
+            return [ctx.candidate("website", url, s, e, family=NAME, version=VERSION, prior=prior)]
         footer = [(url, line) for line in section.urls for url, _, _ in find_urls(line.text)[:1]]
         if footer:
             from extract.assemble.record import confidence
@@ -222,6 +233,8 @@ class IdentityExtractor:
             # A page footer lists the URLs of every lab on the page: take the one that names this lab.
             words = {w for n in ctx.subject_names for w in re.findall(r"\w{4,}", fold_keep(n))}
             url, line = max(footer, key=lambda item: sum(w in fold_keep(item[0]) for w in words))
+            if len({u for u, _ in footer}) > 1 and not any(w in fold_keep(url) for w in words):
+                return []  # several labs' addresses and none names this lab: none is its own
             return [Candidate(field="website", value=url, provenance=Provenance(
                 page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.footer.v{VERSION}",
                 confidence=confidence("fallback", ocr=line.conf)))]
@@ -238,6 +251,12 @@ class IdentityExtractor:
                 return [Candidate(field="country", value=code, provenance=prov.model_copy(update={
                     "method": f"rule:{NAME}.tld.v{VERSION}", "confidence": confidence("fallback")}))]
         return []
+
+def _not_lab_site(url: str, ctx: SectionContext) -> bool:
+    """Social media, DOIs, shorteners and publishers: a link there is never the lab's own site."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    return any(host == h or host.endswith("." + h) for h in ctx.lex.folded("websites", "not_lab_hosts"))
+
 
 _URLISH = re.compile(r"^(?:https?://|www\.)|\.[a-z]{2,3}(?:/|$)", re.IGNORECASE)
 _BRAND = re.compile(r"^(?=\w*[a-z])(?=\w*[A-Z]\w*[A-Z0-9]|\w*\d)\w{3,}$")

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from extract.layout.build import page_tables
 from extract.layout.headings import parse_numbering, strip_numbering
 from extract.models import Document, Line, Section, Table
+from extract.segment.labs import (LabIndex, heading_lab, is_page_title, looks_like_name, paragraphs, salient_lab,
+                                  split_inline_labels, subject_of)
 from extract.segment.notes import footnote_owners
 from extract.layout.tables import clean_cell, row_bbox, table_rows
 from extract.rules.vocab import fold, load_labels, match_label
@@ -164,18 +166,26 @@ def _has_labels(lines: list[Line], indices: list[int]) -> bool:
     return len(set(fields)) >= 2
 
 
-def _heading_parts(lines: list[Line], body: list[int]) -> list[_Part]:
+def _heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[_Part]:
     headings = [i for i in body if lines[i].role == "heading"]
     if not headings:
         return []
     field_words = _all_labels()
     labs: set[int] = set()
+    named: list[object] = []
     for n, h in enumerate(headings):
         nxt = headings[n + 1] if n + 1 < len(headings) else len(lines)
         following = _between(body, h + 1, nxt)
         title = fold(strip_numbering(lines[h].text)).strip(" :")
-        if title not in field_words and _has_labels(lines, following):
+        if title in field_words:
+            continue
+        if _has_labels(lines, following) and not is_page_title(lines[h].text, index.lex):
             labs.add(h)
+        elif following and (entry := heading_lab(lines[h].text, index, [lines[i].text for i in following[:3]])):
+            if entry not in named:  # a second heading naming the same lab is one of its sub-headings
+                named.append(entry)
+                labs.add(h)  # a heading that names a lab opens its section, labels or not
+    labs |= _sibling_headings(lines, body, headings, labs, index)
     # Labs of one report share a numbering style: when most lab headings are numbered, an
     # unnumbered 'heading' among them (large text in a screenshot, a sub-heading) is not a lab.
     numbered = {h for h in labs if _heading(lines, h).depth is not None}
@@ -194,6 +204,36 @@ def _heading_parts(lines: list[Line], body: list[int]) -> list[_Part]:
         parts.append(_Part(order=start, kind="heading", title=strip_numbering(lines[start].text), lines=members,
                            start=start, stop=stop))
     return parts
+
+
+def _sibling_headings(lines: list[Line], body: list[int], headings: list[int], labs: set[int],
+                      index: LabIndex) -> set[int]:
+    """Headings set like most of the lab headings (same size, same numbering depth) name labs too:
+    in a directory or a slide deck, 'GovTech Polska' sits where 'Public Policy Lab' does."""
+    def style(i: int) -> tuple[float, int | None]:
+        return (round((lines[i].size or 0.0) * 2) / 2, _heading(lines, i).depth)
+
+    groups: dict[tuple[float, int | None], list[int]] = {}
+    for h in headings:
+        groups.setdefault(style(h), []).append(h)
+    extra: set[int] = set()
+    for members in groups.values():
+        named = [h for h in members if h in labs]
+        if len(named) >= 2 and 2 * len(named) >= len(members):
+            extra |= {h for h in members if h not in labs and looks_like_name(lines[h].text, index.lex)
+                      and fold(strip_numbering(lines[h].text)).strip(" :") not in _all_labels()
+                      and _has_body(lines, body, headings, h)}
+    return extra
+
+
+MIN_SECTION_WORDS = 15
+
+
+def _has_body(lines: list[Line], body: list[int], headings: list[int], h: int) -> bool:
+    """Text of its own follows the heading: a chapter title that runs straight into the first lab's
+    heading ('2. European labs' / '2.1 Name') describes no lab."""
+    nxt = next((g for g in headings if g > h), len(lines))
+    return sum(len(lines[i].text.split()) for i in _between(body, h + 1, nxt)) >= MIN_SECTION_WORDS
 
 
 def _between(ordered: list[int], start: int, stop: int) -> list[int]:
@@ -334,7 +374,37 @@ def _block_parts(lines: list[Line], body: list[int]) -> list[_Part]:
     return parts
 
 
-# --------------------------------------------------------------------------- d. whole document
+# --------------------------------------------------------------------------- d. prose about several labs
+
+
+def _prose_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[_Part]:
+    """Prose without lab headings: each paragraph goes to the lab it opens with, and the paragraphs
+    after it stay with that lab until another lab opens one. Used when two or more labs are the
+    subject of paragraphs; a document about one lab stays whole."""
+    owners: list[tuple[list[int], object]] = []
+    current = None
+    for paragraph in paragraphs(lines, body):
+        subject = subject_of(paragraph, lines, index)
+        if subject is not None:
+            current = subject
+        elif any(lines[i].role == "heading" for i in paragraph):
+            current = None  # a chapter heading that names no lab ends the lab before it
+        owners.append((paragraph, current))
+    labs = []
+    for _, owner in owners:
+        if owner is not None and owner not in labs:
+            labs.append(owner)
+    if len(labs) < 2:
+        return []
+    parts = []
+    for lab in labs:
+        members = [i for paragraph, owner in owners if owner is lab for i in paragraph]
+        parts.append(_Part(order=members[0], kind="heading", title=lab.title,  # type: ignore[attr-defined]
+                           lines=[lines[i] for i in members], start=members[0], stop=members[-1] + 1))
+    return parts
+
+
+# --------------------------------------------------------------------------- e. whole document
 
 
 def _title_line(lines: list[Line], body: list[int]) -> int | None:
@@ -386,16 +456,27 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     """
     table_parts, consumed = _table_parts(tables, lines)
     body = [i for i, line in enumerate(lines) if line.role in BODY_ROLES and i not in consumed]
-    parts = _heading_parts(lines, body)
+    # Line by line: the words of a 500-page report's text are never all held at once.
+    doc_language = _language(lines[i].text for i in body)
+    index = LabIndex(lines, body, doc_language)
+    parts = _heading_parts(lines, body, index)
     if len(parts) == 1 and not table_parts and _under_document_title(lines, body, parts[0]):
         parts = []  # a fact sheet: one boxed 'Key facts' block under the lab's own title
     elif not parts:
         parts = _block_parts(lines, body)
+    if len(parts) == 1 and not table_parts:
+        # The only lab heading of the document: the whole document is about that lab (a grant
+        # report's or a letter's chapters are its chapters).
+        only = parts[0]
+        parts = [_Part(order=0, kind=only.kind, title=only.title, lines=[lines[i] for i in body], start=0,
+                       stop=len(lines))]
+    if not parts and not table_parts:
+        parts = _prose_parts(lines, body, index)
     parts = sorted(table_parts + parts, key=lambda p: p.order)
-    # Line by line: the words of a 500-page report's text are never all held at once.
-    doc_language = _language(lines[i].text for i in body)
     if not parts:
-        parts = [_Part(order=0, kind="document", title=_document_title(lines, body), lines=[lines[i] for i in body],
+        lab = salient_lab(index)
+        title = lab.title if lab is not None else _document_title(lines, body)
+        parts = [_Part(order=0, kind="document", title=title, lines=[lines[i] for i in body],
                        start=0, stop=len(lines))]
     owners = footnote_owners(lines, [part.lines for part in parts])
     marginal = _Marginal.of(lines)
@@ -436,7 +517,7 @@ def _section(part: _Part, lines: list[Line], doc_language: str | None, owners: d
     return Section(
         kind=part.kind,  # type: ignore[arg-type]
         title=part.title,
-        lines=part.lines,
+        lines=split_inline_labels(part.lines),
         footnotes=footnotes,
         urls=in_range + on_pages,
         table_fields=part.table_fields,

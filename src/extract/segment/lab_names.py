@@ -1,0 +1,204 @@
+"""Names that look like a lab's, found by spaCy Matcher patterns built from the rule words.
+
+A lab's name is an organisation-like noun phrase around a head noun (``labs.heads`` in
+``rules/{nl,en,fr}.yml``): capitalised modifiers before it ('Public Policy Lab', 'Behavioural
+Insights Team'), a complement after it ('Laboratoire d'innovation publique', 'Centre for Public
+Impact'), or one word ending in a head ('MindLab', 'Kafkabrigade'). An acronym defined next to a
+name ('Name (ACR)', 'ACR (Name)') is kept with it. Hosts and funders ('Ministry of X', 'City of
+Y') are not labs: their head is in ``labs.not_heads``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from extract.extractors.lexicon import Lexicon, fold_keep, lexicon
+
+_CAPITAL = r"^[A-ZÀ-ÝŒ0-9]"
+_ACRONYM_TEXT = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&\-]{0,10}[A-Z0-9]$")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """One printed name of a lab-like organisation in a text."""
+
+    start: int
+    end: int
+    """Character offsets of the name (without its acronym) in the text searched."""
+    name: str
+    acronym: str | None
+    head: str
+    """The folded head noun ('lab', 'team', 'laboratoire'); the compound's end for 'MindLab'."""
+    strong: bool
+    """The head alone says 'lab' (a lab, unit, team, brigade), or an acronym is defined with it."""
+
+
+def is_acronym(token: str) -> bool:
+    return bool(_ACRONYM_TEXT.match(token)) and token.upper() == token
+
+
+@lru_cache(maxsize=8)
+def _matcher(lang: str) -> tuple[Any, Lexicon]:
+    from spacy.matcher import Matcher
+
+    from extract.extractors.nlp import get_pipeline
+
+    lex = lexicon(lang)
+    nlp = get_pipeline(lang)
+    heads = sorted({w.lower() for w in lex.words("labs", "heads") if " " not in w})
+    connectors = sorted({w.lower() for w in lex.words("labs", "connectors")})
+    compound = "|".join(re.escape(e) for e in sorted(lex.folded("labs", "compound_ends"), key=len, reverse=True))
+    cap: dict[str, Any] = {"TEXT": {"REGEX": _CAPITAL}}
+    head = {"LOWER": {"IN": heads}, "TEXT": {"REGEX": _CAPITAL}}
+    matcher = Matcher(nlp.vocab)
+    matcher.add("MOD_HEAD", [[{**cap, "OP": "+"}, {"LOWER": {"IN": connectors}, "OP": "?"}, {**cap, "OP": "*"}, head]],
+                greedy="LONGEST")
+    matcher.add("HEAD_COMP", [[head, {"LOWER": {"IN": connectors}, "OP": "+"}, {**cap, "OP": "+"}],
+                              # French names keep their complement in lower case: 'Laboratoire d'innovation publique'
+                              [head, {"LOWER": {"IN": ["d'", "d’", "de", "du", "des", "pour"]}},
+                               {"IS_LOWER": True, "IS_ALPHA": True, "LENGTH": {">=": 4}},
+                               {"IS_LOWER": True, "IS_ALPHA": True, "LENGTH": {">=": 4}, "OP": "?"}],
+                              # ... and its place: 'Laboratoire d'innovation urbaine de Montréal'
+                              [head, {"LOWER": {"IN": ["d'", "d’", "de", "du", "des", "pour"]}},
+                               {"IS_LOWER": True, "IS_ALPHA": True, "LENGTH": {">=": 4}},
+                               {"IS_LOWER": True, "IS_ALPHA": True, "LENGTH": {">=": 4}, "OP": "?"},
+                               {"LOWER": {"IN": ["de", "du", "des", "d'", "d’"]}}, {**cap, "OP": "+"}]],
+                greedy="LONGEST")
+    matcher.add("COMPOUND", [[{"TEXT": {"REGEX": rf"^[A-ZÀ-Ý][\w-]*[a-zà-ÿ0-9-](?i:{compound})$"}}],
+                             [{"TEXT": {"REGEX": rf"^[A-ZÀ-Ý](?:[a-z]+[A-Z]\w*)(?i:{compound})$"}}]])
+    return matcher, lex
+
+
+def find_lab_names(text: str, lang: str) -> list[NameMention]:
+    """Lab-like names in ``text`` in order, overlapping matches merged into the longest."""
+    from extract.extractors.nlp import get_pipeline
+
+    matcher, lex = _matcher(lang if lang in ("nl", "en", "fr") else "en")
+    nlp = get_pipeline(lang if lang in ("nl", "en", "fr") else "en")
+    spans: list[tuple[int, int, str]] = []
+    with nlp.memory_zone():
+        doc = nlp.make_doc(text)
+        for match_id, start, end in matcher(doc):
+            kind = nlp.vocab.strings[match_id]
+            spans.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), kind))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    merged: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        if merged and start < merged[-1][1]:
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], end), last[2] if last[2] != "COMPOUND" else kind)
+            continue
+        merged.append((start, end, kind))
+    out = []
+    for start, end, kind in merged:
+        mention = _mention(text, start, end, kind, lex)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _mention(text: str, start: int, end: int, kind: str, lex: Lexicon) -> NameMention | None:
+    words = list(_WORD.finditer(text, start, end))
+    from extract.extractors.nlp import stop_words
+
+    determiners = lex.folded("labs", "determiners") | lex.folded("words", "determiners")
+    stops = stop_words(lex.lang) | determiners
+    generic = lex.folded("labs", "generic_modifiers")
+    # 'The Policy Lab', 'From 2016 the Lab': function words and numbers open the sentence, not the name.
+    while words and (fold_keep(words[0].group()) in stops or words[0].group()[:1].isdigit()):
+        words = words[1:]
+    if not words:
+        return None
+    start = words[0].start()
+    name = text[start:end].strip(" -–,;:")
+    folded_words = [fold_keep(w.group()) for w in words]
+    heads = lex.folded("labs", "heads")
+    not_heads = lex.folded("labs", "not_heads")
+    if kind == "COMPOUND":
+        head = next((e for e in sorted(lex.folded("labs", "compound_ends"), key=len, reverse=True)
+                     if folded_words[-1].endswith(e)), folded_words[-1])
+        strong = True
+    else:
+        head_words = [w for w in folded_words if w in heads]
+        if not head_words:
+            return None
+        head = head_words[-1] if kind == "MOD_HEAD" else head_words[0]
+        if kind == "MOD_HEAD" and len(words) == 1:
+            return None  # 'Lab' alone: a reference to a lab named elsewhere
+        modifiers = [w for w in folded_words if w not in heads]
+        plural = head.endswith("s") and head[:-1] in heads
+        if plural or (kind == "MOD_HEAD" and all(w in generic for w in modifiers) and len(modifiers) <= 1):
+            # 'Innovation Lab', 'GovTech Labs': a kind of organisation, not one's name
+            return None
+        strong = head in lex.folded("labs", "strong_heads")
+    if head in not_heads or any(w in not_heads for w in folded_words[:1]):
+        return None
+    acronym = _acronym_after(text, end) or _acronym_before(text, start)
+    return NameMention(start=start, end=start + len(name), name=name, acronym=acronym, head=head,
+                       strong=strong or acronym is not None)
+
+
+_AFTER = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z0-9&\-]{1,11})\s*[)\]]")
+_BEFORE = re.compile(r"([A-Z][A-Za-z0-9&\-]{1,11})\s*[(\[]\s*$")
+
+
+def _acronym_after(text: str, end: int) -> str | None:
+    match = _AFTER.match(text, end)
+    return match.group(1) if match and is_acronym(match.group(1)) else None
+
+
+def _acronym_before(text: str, start: int) -> str | None:
+    match = _BEFORE.search(text, max(0, start - 16), start)
+    return match.group(1) if match and is_acronym(match.group(1)) else None
+
+
+_DEFINED = re.compile(r"\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
+
+
+def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
+    """'Full Capitalised Name (FCN)': (name, acronym, offset of the name) where the initials spell it."""
+    out = []
+    for match in _DEFINED.finditer(text):
+        acronym = match.group(1)
+        if not is_acronym(acronym):
+            continue
+        before = list(_WORD.finditer(text, max(0, match.start() - 120), match.start()))
+        for k in range(len(before) - 1, max(-1, len(before) - 11), -1):
+            words = [w.group() for w in before[k:]]
+            if not words[0][:1].isupper():
+                continue
+            if initials_cover(acronym, words) and len(words) >= 2:
+                out.append((text[before[k].start():before[-1].end()], acronym, before[k].start()))
+                break
+    return out
+
+
+def initials_cover(acronym: str, words: list[str]) -> bool:
+    """Do the capitalised words spell the acronym's letters (in order, most of them)?"""
+    initials = [part[0] for word in words for part in re.split(r"[-‐]", word) if part[:1].isupper()]
+    letters = [c for c in acronym if c.isalpha()]
+    if not letters or not initials or letters[0] != initials[0] or len(initials) > len(letters) + 1:
+        return False
+    hits, pos = 0, 0
+    for c in letters:
+        found = next((i for i in range(pos, len(initials)) if initials[i] == c), None)
+        if found is not None:
+            hits, pos = hits + 1, found + 1
+    return hits / len(letters) >= 0.75
+
+
+def domain_matches(name: str, domain: str) -> bool:
+    """'publicpolicylab.org' names Public Policy Lab; 'bit.ly' does not name the BIT."""
+    label = domain.lower().removeprefix("www.").split(".")[0].replace("-", "")
+    if len(label) < 4:
+        return False
+    words = [fold_keep(w) for w in _WORD.findall(name)]
+    joined = "".join(words).replace("-", "").replace("'", "")
+    if label == joined or (len(label) >= 6 and (label in joined or joined in label)):
+        return True
+    significant = [w for w in words if len(w) >= 4]
+    return len(significant) >= 2 and sum(w in label for w in significant) >= 2

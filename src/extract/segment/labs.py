@@ -1,0 +1,322 @@
+"""Find the labs a document is about, whatever its genre, before reading their facts.
+
+Section-first segmentation needs label lines ('Website:') under headings. This module gives
+``segment`` the evidence that holds in any genre:
+
+- ``LabIndex``: every lab-like name of the document (``lab_names``) with its acronym and how
+  it is used: in a heading, as the subject of a paragraph, in a website's domain, how often;
+- ``is_lab_heading``: a heading (section title, slide title) that names a lab rather than a part
+  of the report ('About us', 'Conclusions') or its publisher;
+- ``salient_lab``: the one lab a single-lab document (fact sheet, web page, letter, annual
+  report, interview) is about, named from its mentions rather than the page title;
+- ``paragraph_owners``: in prose without lab headings, each paragraph goes to the lab that is
+  its subject, and following paragraphs stay with it until another lab takes over.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from extract.extractors.lexicon import Lexicon, fold_keep, lexicon
+from extract.segment.lab_names import NameMention, defined_acronyms, domain_matches, find_lab_names, is_acronym
+from extract.layout.headings import strip_numbering
+from extract.models import Line
+
+_URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/\S*)?", re.IGNORECASE)
+_SOCIAL = re.compile(r"(twitter|x|linkedin|facebook|youtube|instagram|medium|github|flickr|vimeo|doi|bit)\.", re.I)
+SUBJECT_WORDS = 6
+"""A lab named within the first words of a paragraph is what the paragraph is about."""
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^\w]+", " ", fold_keep(name)).strip()
+
+
+@dataclass
+class LabEntry:
+    name: str
+    acronym: str | None = None
+    mentions: int = 0
+    in_heading: int = 0
+    as_subject: int = 0
+    strong: bool = False
+    domain: bool = False
+    first: int = 10**9
+    """Index of the first line that names it."""
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def score(self) -> float:
+        return (self.mentions + 2.0 * self.in_heading + 1.5 * self.as_subject + (2.0 if self.domain else 0.0)
+                + (1.0 if self.acronym else 0.0) + (1.0 if self.strong else 0.0))
+
+    @property
+    def title(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym and self.acronym not in self.name else self.name
+
+
+class LabIndex:
+    """The lab-like names of one document and how each is used."""
+
+    def __init__(self, lines: Sequence[Line], body: Sequence[int], lang: str | None) -> None:
+        self.lex: Lexicon = lexicon(lang)
+        self.lang = self.lex.lang
+        self.entries: list[LabEntry] = []
+        self._by_alias: dict[str, LabEntry] = {}
+        self.mentions_by_line: dict[int, list[tuple[NameMention, LabEntry]]] = {}
+        domains = {m.group(1).lower() for i in body for m in _URL.finditer(lines[i].text)
+                   if "." in m.group(0) and not _SOCIAL.match(m.group(1))}
+        for i in body:
+            text = lines[i].text
+            for name, acronym, _ in defined_acronyms(text):
+                entry = self._entry(name, acronym, i)
+                entry.strong = True
+            for mention in find_lab_names(text, self.lang):
+                entry = self._entry(mention.name, mention.acronym, i)
+                entry.mentions += 1
+                entry.strong = entry.strong or mention.strong
+                self.mentions_by_line.setdefault(i, []).append((mention, entry))
+        self._names_from_domains(lines, body, domains)
+        for entry in self.entries:
+            entry.domain = any(domain_matches(entry.name, d) or (entry.acronym and d.split(".")[0] == entry.acronym.lower())
+                               for d in domains)
+        self._merge_contained()
+        # Acronyms used on their own count as mentions of their lab.
+        acronyms = {e.acronym: e for e in self.entries if e.acronym}
+        if acronyms:
+            pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, acronyms)) + r")(?![\w-])")
+            for i in body:
+                for m in pattern.finditer(lines[i].text):
+                    acronyms[m.group(1)].mentions += 1
+
+    def _names_from_domains(self, lines: Sequence[Line], body: Sequence[int], domains: set[str]) -> None:
+        """'18F' over 18f.gsa.gov, 'Staatslabor' over staatslabor.ch: a capitalised name the text uses
+        whose letters are a domain's first label names an organisation with its own site."""
+        labels = {d.removeprefix("www.").split(".")[0] for d in domains}
+        labels = {label for label in labels if len(label) >= 3}
+        if not labels:
+            return
+        for i in body:
+            for m in re.finditer(r"(?<![\w-])[A-Z0-9][\w-]*(?:\s+[A-Z][\w-]*){0,3}", lines[i].text):
+                words = m.group(0).split()
+                for k in range(len(words), 0, -1):
+                    candidate = " ".join(words[:k])
+                    # A plain word ('Canada', 'Digital') is a place or a topic, not a name.
+                    distinctive = k > 1 or any(c.isdigit() for c in candidate) or any(c.isupper() for c in candidate[1:])
+                    if distinctive and re.sub(r"[^a-z0-9]", "", fold_keep(candidate)) in labels:
+                        entry = self._entry(candidate, None, i)
+                        entry.strong = True
+                        break
+
+    def _merge_contained(self) -> None:
+        """'Programmamanager Lab van Troje', 'the NSW Behavioural Insights Unit': a longer name that
+        ends with (or holds) another lab's full name is that lab."""
+        keys = {id(e): _key(e.name) for e in self.entries}
+        for entry in list(self.entries):
+            key = f" {keys[id(entry)]} "
+            inner = [o for o in self.entries if o is not entry and len(keys[id(o)].split()) >= 2
+                     and f" {keys[id(o)]} " in key]
+            if not inner:
+                continue
+            target = max(inner, key=lambda o: len(keys[id(o)]))
+            target.mentions += entry.mentions
+            target.in_heading += entry.in_heading
+            target.strong = target.strong or entry.strong
+            target.acronym = target.acronym or entry.acronym
+            for alias in entry.aliases:
+                self._by_alias[alias] = target
+                target.aliases.add(alias)
+            for found in self.mentions_by_line.values():
+                found[:] = [(m, target if e is entry else e) for m, e in found]
+            self.entries.remove(entry)
+
+    def _entry(self, name: str, acronym: str | None, line: int) -> LabEntry:
+        keys = [_key(name)] + ([acronym.lower()] if acronym else [])
+        entry = next((self._by_alias[k] for k in keys if k in self._by_alias), None)
+        if entry is None:
+            entry = LabEntry(name=name, acronym=acronym, first=line)
+            self.entries.append(entry)
+        if acronym and not entry.acronym:
+            entry.acronym = acronym
+        for k in keys:
+            self._by_alias.setdefault(k, entry)
+            entry.aliases.add(k)
+        return entry
+
+    def lookup(self, text: str) -> LabEntry | None:
+        """The lab whose name (or acronym) ``text`` is."""
+        key = _key(text)
+        if key in self._by_alias:
+            return self._by_alias[key]
+        return self._by_alias.get(text.strip().lower()) if is_acronym(text.strip()) else None
+
+    def in_text(self, text: str) -> list[LabEntry]:
+        found = []
+        for mention in find_lab_names(text, self.lang):
+            entry = self.lookup(mention.name)
+            if entry is not None and entry not in found:
+                found.append(entry)
+        return found
+
+
+# --------------------------------------------------------------------------- headings
+
+
+def is_page_title(text: str, lex: Lexicon) -> bool:
+    folded = fold_keep(strip_numbering(text)).strip(" :.!?")
+    return (folded in lex.folded("labs", "page_titles") or folded in lex.folded("title", "non_lab_headings"))
+
+
+def looks_like_name(text: str, lex: Lexicon) -> bool:
+    """A heading written like a proper name: every word but the connectors capitalised ('GovTech
+    Polska', 'Lab van Troje', 'Staatslabor'), not a sentence or a question ('Key messages', 'Tot slot')."""
+    from extract.extractors.identity import parse_title
+
+    title = strip_numbering(text).strip()
+    if not title or title.endswith("?") or is_page_title(title, lex):
+        return False
+    name = parse_title(title, lex).name or ""
+    words = [w for w in re.findall(r"[\w'’&-]+", name) if not w.isdigit()]
+    connectors = lex.folded("labs", "connectors") | lex.folded("words", "connectors")
+    content = [w for w in words if fold_keep(w) not in connectors]
+    return 0 < len(content) <= 8 and all(w[:1].isupper() or any(c.isupper() for c in w[1:]) for w in content)
+
+
+def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> LabEntry | None:
+    """The lab a heading names: the heading is (mostly) a lab's name, with its acronym, country or a
+    short description after a dash ('2.1 Public Policy Lab (PPL), USA', 'MindLab – Denmark')."""
+    from extract.extractors.identity import parse_title
+
+    title = strip_numbering(text).strip()
+    if not title or is_page_title(title, index.lex) or len(title.split()) > 14:
+        return None
+    parts = parse_title(title, index.lex)
+    name = parts.name or ""
+    mentions = find_lab_names(title, index.lang)
+    for mention in mentions:
+        # The name must be most of the heading: 'How the Policy Lab works' is a chapter, not the lab.
+        if len(mention.name.split()) >= 0.6 * len(name.split()) or fold_keep(mention.name) == fold_keep(name):
+            entry = index.lookup(mention.name)
+            if entry is not None:
+                return entry
+    entry = index.lookup(name) if name else None
+    if entry is not None:
+        return entry
+    if parts.acronym and name and len(name.split()) <= 8:
+        return index._entry(name, parts.acronym, -1)  # 'La 27e Région (27R)': a defined acronym names it
+    # 'GovTech Polska' over 'www.govtech.gov.pl': the lab's own address follows its name.
+    if name and len(name.split()) <= 6:
+        for line in following:
+            for m in _URL.finditer(line):
+                if "." in m.group(0) and not _SOCIAL.match(m.group(1)) and domain_matches(name, m.group(1)):
+                    return index._entry(name, None, -1)
+    return None
+
+
+# --------------------------------------------------------------------------- single-lab documents
+
+
+def salient_lab(index: LabIndex) -> LabEntry | None:
+    """The lab a document is about when it is about one: named clearly more often (or more
+    prominently) than any other lab-like name."""
+    ranked = sorted((e for e in index.entries if e.strong or e.domain or e.in_heading), key=lambda e: -e.score)
+    if not ranked:
+        return None
+    best = ranked[0]
+    runner = ranked[1].score if len(ranked) > 1 else 0.0
+    if best.score >= 3.0 and best.score >= 1.8 * runner:
+        return best
+    return None
+
+
+# --------------------------------------------------------------------------- prose
+
+
+def paragraphs(lines: Sequence[Line], body: Sequence[int]) -> list[list[int]]:
+    """Body lines grouped into paragraphs: same page and column, no wide gap, no heading between."""
+    groups: list[list[int]] = []
+    previous: Line | None = None
+    for i in body:
+        line = lines[i]
+        new = previous is None or line.role == "heading" or previous.role == "heading"
+        if not new and previous is not None:
+            height = max(previous.bbox[3] - previous.bbox[1], 1.0)
+            gap = line.bbox[1] - previous.bbox[3]
+            new = (line.page != previous.page or line.column != previous.column or gap > 0.75 * height
+                   or gap < -height or line.role != previous.role)
+        if new:
+            groups.append([i])
+        else:
+            groups[-1].append(i)
+        previous = line
+    return groups
+
+
+def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex) -> LabEntry | None:
+    """The lab a paragraph is about: the one it names most often (names and acronyms), when it names
+    it at least twice or within its first words; else None (the paragraph goes on with the lab before)."""
+    text = " ".join(lines[i].text for i in paragraph)
+    counts: dict[int, int] = {}
+    first_at: dict[int, int] = {}
+    by_id = {id(e): e for e in index.entries}
+    for entry in index.entries:
+        names = [entry.name] + ([entry.acronym] if entry.acronym else [])
+        for name in names:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                counts[id(entry)] = counts.get(id(entry), 0) + 1
+                first_at[id(entry)] = min(first_at.get(id(entry), m.start()), m.start())
+    if counts:
+        best = max(counts, key=lambda k: (counts[k], -first_at[k]))
+        opens = len(text[: first_at[best]].split()) < SUBJECT_WORDS
+        if counts[best] >= 2 or opens:
+            return by_id[best]
+    return None
+
+
+def _subject_at_start(paragraph: Iterable[int], lines: Sequence[Line], index: LabIndex) -> LabEntry | None:
+    """The lab a paragraph opens with (named within its first words), if any."""
+    first = next(iter(paragraph), None)
+    if first is None:
+        return None
+    found = index.mentions_by_line.get(first, [])
+    text = lines[first].text
+    for mention, entry in found:
+        if len(text[: mention.start].split()) < SUBJECT_WORDS:
+            return entry
+    acronyms = [e for e in index.entries if e.acronym]
+    for word in text.split()[:SUBJECT_WORDS]:
+        word = word.strip(",.;:()'’s")
+        for entry in acronyms:
+            if word == entry.acronym:
+                return entry
+    return None
+
+
+# --------------------------------------------------------------------------- inline labels
+
+_SENTENCE_GAP = re.compile(r"(?<=[.;·|])\s+(?=[A-ZÀ-Ý])")
+
+
+def split_inline_labels(lines: Sequence[Line]) -> list[Line]:
+    """'... Engineering. Staff: about 20. Budget: n/a.' -> a line per label, as a fact sheet prints
+    them: directories and profiles run their labels on inside a paragraph. The parts keep the
+    line's box (the provenance still points at the printed line)."""
+    from extract.rules.vocab import match_label
+
+    out: list[Line] = []
+    for line in lines:
+        if line.role not in ("body", "table") or ":" not in line.text:
+            out.append(line)
+            continue
+        cuts = [m.end() for m in _SENTENCE_GAP.finditer(line.text) if match_label(line.text[m.end():]) is not None]
+        if not cuts:
+            out.append(line)
+            continue
+        bounds = [0, *cuts, len(line.text)]
+        for a, b in zip(bounds, bounds[1:]):
+            piece = line.text[a:b].strip()
+            if piece:
+                out.append(line._replace(text=piece))
+    return out

@@ -1,0 +1,68 @@
+"""Labs first: lab-like names, lab headings and paragraph subjects, on text in nl/en/fr and on
+the genre corpus (documents written without reading the rules, tests/fixtures/genres)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.review.evaluate import Evaluation, score_records
+from extract.segment.lab_names import defined_acronyms, domain_matches, find_lab_names
+from extract.assemble.matching import match_records
+from extract.pipeline import process_file
+from extract.settings import Settings
+
+GENRES = Path(__file__).resolve().parents[1] / "fixtures" / "genres"
+
+
+def names(text: str, lang: str) -> list[str]:
+    return [m.name for m in find_lab_names(text, lang)]
+
+
+def test_names_around_a_head_noun_in_three_languages() -> None:
+    assert names("Since 2011 the Public Policy Lab has worked with the Behavioural Insights Team (BIT).", "en") == [
+        "Public Policy Lab", "Behavioural Insights Team"]
+    assert names("Het Lab van Troje werkt samen met de Kafkabrigade.", "nl") == ["Lab van Troje", "Kafkabrigade"]
+    assert names("Le Laboratoire d'innovation urbaine de Montréal (LIUM) a été créé en 2015.", "fr") == [
+        "Laboratoire d'innovation urbaine de Montréal"]
+
+
+def test_kinds_hosts_and_sentence_openers_are_not_names() -> None:
+    assert names("Innovation labs such as an Innovation Lab report to the Ministry of Finance.", "en") == []
+    assert names("From 2016 the Lab will focus on two systems. GovTech Labs are spreading.", "en") == []
+    assert names("Het Ministerie van Binnenlandse Zaken en de Gemeente Gent betalen.", "nl") == []
+
+
+def test_acronym_definitions_and_domains() -> None:
+    assert defined_acronyms("The Rijks Innovatie Community (RIC) meets monthly.") == [
+        ("Rijks Innovatie Community", "RIC", 4)]
+    assert domain_matches("Public Policy Lab", "publicpolicylab.org")
+    assert domain_matches("GovTech Polska", "www.govtech.gov.pl")
+    assert not domain_matches("Behavioural Insights Team", "twitter.com")
+
+
+def _score(paths: list[Path]) -> tuple[Evaluation, int, int, int]:
+    total, paired, gold_n, pred_n = Evaluation(), 0, 0, 0
+    for path in paths:
+        gold = json.loads((GENRES / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))["records"]
+        predicted = [r.model_dump(mode="json") for r in process_file(path, Settings()).records]
+        total.add(score_records(gold, predicted, where=path.name))
+        paired += sum(1 for g, p in match_records(gold, predicted) if g is not None and p is not None)
+        gold_n, pred_n = gold_n + len(gold), pred_n + len(predicted)
+    return total, paired, gold_n, pred_n
+
+
+@pytest.mark.slow
+def test_genre_corpus_finds_the_labs_and_their_facts() -> None:
+    paths = sorted(p for p in GENRES.glob("*.pdf") if (GENRES / "gold" / f"{p.stem}.json").exists()
+                   and "scan" not in p.stem)
+    if not paths:
+        pytest.skip("no genre corpus")
+    evaluation, paired, gold_n, pred_n = _score(paths)
+    # Development floors, far below the targets (see benchmarks/README.md for the figures):
+    # they catch a change that loses labs across genres, not a one-field slip.
+    assert paired / gold_n >= 0.75, f"lab recall {paired}/{gold_n}"
+    assert paired / pred_n >= 0.85, f"lab precision {paired}/{pred_n}"
+    assert evaluation.overall.f1 >= 0.58
