@@ -80,7 +80,7 @@ def test_unmatched_table_rows_stay_records(make_section):
 
 
 def test_missing_trained_model_is_a_config_error():
-    from extract.extractors.nlp import get_pipeline
+    from extract.nlp import get_pipeline
 
     with pytest.raises(ConfigError, match="not installed"):
         get_pipeline("nl", "nl_core_news_does_not_exist")
@@ -96,7 +96,7 @@ def test_missing_trained_model_is_a_config_error():
     ],
 )
 def test_pipeline_patterns(lang, text, label, span):
-    from extract.extractors.nlp import get_pipeline
+    from extract.nlp import get_pipeline
 
     nlp = get_pipeline(lang)
     assert get_pipeline(lang) is nlp  # built once per process

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.extractors.identity import parse_title
-from extract.extractors.lexicon import lexicon
+from extract.segment.titles import parse_title
+from extract.rules.lexicon import lexicon
 
 
 @pytest.mark.parametrize(

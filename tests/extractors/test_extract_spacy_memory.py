@@ -3,7 +3,7 @@ it ever saw in its vocabulary."""
 
 from __future__ import annotations
 
-from extract.extractors.nlp import document_memory_zone, find_entities, get_pipeline
+from extract.nlp import document_memory_zone, find_entities, get_pipeline
 
 
 def _texts(n: int) -> list[str]:

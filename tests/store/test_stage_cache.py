@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import extract.layout.build
-import extract.extractors.nlp
+import extract.nlp
 from extract.store.cache import PageCache
 from extract.store.fingerprint import code_fingerprint, reached_modules
 from extract.models import Page
@@ -38,7 +38,7 @@ def test_second_run_skips_layout_and_spacy_with_identical_output(tmp_path: Path,
 
     monkeypatch.setattr(extract.layout.build, "lay_out_page", fail)
     monkeypatch.setattr(extract.layout.build, "lines_of", fail)
-    monkeypatch.setattr(extract.extractors.nlp, "get_pipeline", fail)
+    monkeypatch.setattr(extract.nlp, "get_pipeline", fail)
     assert _run(SAMPLE, cache) == first
 
 

@@ -15,8 +15,9 @@ from extract.extractors.base import Extractor
 from extract.extractors.context import SectionContext
 from extract.extractors.funding import FundingExtractor
 from extract.extractors.governance import GovernanceExtractor
-from extract.extractors.identity import IdentityExtractor, parse_title
-from extract.extractors.lexicon import lexicon
+from extract.extractors.identity import IdentityExtractor
+from extract.segment.titles import parse_title
+from extract.rules.lexicon import lexicon
 from extract.extractors.money import MoneyExtractor
 from extract.extractors.role import RoleExtractor
 from extract.extractors.staff import StaffExtractor
@@ -35,11 +36,11 @@ EXTRACTOR_VERSIONS: dict[str, str] = {e.name: e.version for e in EXTRACTORS}
 def warm_up(settings: Settings) -> None:
     """Build the rule tables once in this (worker) process.
 
-    The spaCy pipelines are built on first use instead (``extract.extractors.nlp.get_pipeline``, cached):
+    The spaCy pipelines are built on first use instead (``extract.nlp.get_pipeline``, cached):
     a reprocess whose entities all come from the cache never imports spaCy, which is most of a
     worker's start-up.
     """
-    from extract.extractors.nlp import SUPPORTED
+    from extract.nlp import SUPPORTED
 
     from extract.normalize import find_countries, find_money
 
@@ -54,10 +55,10 @@ def extract_records(sections: list[Section], settings: Settings, *,
                     entity_store: EntityStore | None = None) -> list[LabRecord]:
     """One validated record per section about a lab; table rows merged with prose about the same lab.
 
-    ``entity_store`` remembers spaCy's entities per section text (see ``extract.extractors.nlp.find_entities``).
+    ``entity_store`` remembers spaCy's entities per section text (see ``extract.nlp.find_entities``).
     """
     from extract.assemble.record import assemble_record, merge_table_rows
-    from extract.extractors.nlp import document_memory_zone
+    from extract.nlp import document_memory_zone
 
     with document_memory_zone():  # spaCy's vocabulary keeps this document's words until its end
         records = []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from extract.extractors.lexicon import Lexicon, fold_keep, lexicon
+from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.models import BBox, Candidate, Entity, EntityStore, Line, Provenance, Section
 from extract.settings import Settings
 from extract.rules.vocab import LabelMatch, match_label
@@ -251,7 +251,7 @@ class SectionContext:
     @cached_property
     def entities(self) -> list[Entity]:
         """spaCy's entities of the section text (remembered by ``entity_store`` for the same text and pipeline)."""
-        from extract.extractors.nlp import find_entities
+        from extract.nlp import find_entities
 
         return find_entities(self.text, self.lang, self.settings.spacy_model, store=self.entity_store)
 

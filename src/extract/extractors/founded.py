@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from extract.extractors.context import SectionContext
-from extract.extractors.lexicon import fold_keep
+from extract.rules.lexicon import fold_keep
 from extract.models import Candidate
 
-YEAR = re.compile(r"(?<![\d.,\-–/])(1[89]\d\d|20\d\d)(?![\d\-–/])")
+from extract.segment.titles import YEAR  # noqa: E402  (one year pattern for titles and founding years)
 _WORDS = re.compile(r"[\w'’-]+")
 FOUNDED_AFTER_MAX = 4
 FOUNDED_BEFORE_MAX = 3

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from extract.extractors.context import SectionContext
-from extract.extractors.lexicon import fold_keep
+from extract.rules.lexicon import fold_keep
 from extract.extractors.phrases import tokens
 from extract.models import Candidate, Section
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from extract.extractors.context import SectionContext
-from extract.extractors.lexicon import Lexicon, _load, fold_keep, phrase_regex
+from extract.rules.lexicon import Lexicon, _load, fold_keep, phrase_regex
 from extract.extractors.phrases import org_phrase, tokens
 from extract.models import Candidate, Section
 
@@ -116,7 +116,7 @@ def _french_triggers() -> re.Pattern[str]:
 @lru_cache(maxsize=8)
 def _function_words(lex: Lexicon) -> frozenset[str]:
     """Words that cannot be part of a body's name: the rules' function words and spaCy's stop words."""
-    from extract.extractors.nlp import stop_words
+    from extract.nlp import stop_words
 
     words = {fold_keep(w) for w in stop_words("nl") | stop_words("en") | stop_words("fr")}
     for key in ("determiners", "connectors", "clause_verbs", "relatives", "conjunctions", "agent_markers",

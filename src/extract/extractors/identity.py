@@ -7,99 +7,15 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from extract.extractors.context import SectionContext
-from extract.extractors.founded import YEAR as _YEAR
 from extract.extractors.founded import founded_year_candidates
-from extract.extractors.lexicon import Lexicon, fold_keep, phrase_regex
+from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.models import Candidate, Provenance, Section
+from extract.segment.titles import (_DEFINED_ACRONYM, _WORDS, MAX_DEFINED_NAME_WORDS, MAX_WORDS_BEFORE_DEFINED_NAME,
+                                    TitleParts, is_acronym, parse_title)
 
 NAME = "identity"
 VERSION = "10"
 
-_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9&.\-]{0,11}[A-Z0-9]$")
-_PARENS = re.compile(r"\s*\(([^()]{1,20})\)")
-_DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*:\s+")
-_WORDS = re.compile(r"[\w'’-]+")
-_DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&\-]{1,11})\)")
-MAX_NAME_WORDS_BEFORE_DASH = 4
-MAX_WORDS_BEFORE_DEFINED_NAME = 2
-MAX_DEFINED_NAME_WORDS = 10
-
-
-@dataclass(frozen=True)
-class TitleParts:
-    name: str | None
-    acronym: str | None
-    country: str | None
-    """ISO code from a trailing 'in <Country>'."""
-
-
-def is_acronym(token: str) -> bool:
-    """All-caps token of 2-13 characters, digits and '-' allowed ('RIC', 'CO-PI', 'AMA')."""
-    return bool(_ACRONYM.match(token)) and token.upper() == token
-
-
-def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitleParts:
-    """Name, acronym and country from a heading ('Centre for X (CO-PI) in Denemarken')."""
-    from extract.normalize import country_code
-
-    text = re.sub(r"\s+", " ", title).strip(" .:-–")
-    text = re.sub(r"(?<=\s)[.,;:·'`](?=\w)", "", text)  # OCR specks before a word: 'Experimentacao .Administrativa'
-
-    if document:
-        text = _strip_report_words(text, lex)
-    country = None
-    preps = "|".join(re.escape(p) for p in lex.words("title", "location_prepositions"))
-    match = re.search(rf"\s+(?:{preps})\s+([^()]+?)\s*$", text, flags=re.IGNORECASE)
-    if match and (code := country_code(match.group(1), lex.lang)):
-        country, text = code, text[: match.start()].strip()
-    # A heading whose country went to the next line: 'Centre for X (CO-PI) in'.
-    text = re.sub(rf"\s+(?:{preps})$", "", text, flags=re.IGNORECASE)
-    # 'Offentliga Innovationsrummet (OIR), Sweden', 'BruLab · Belgique'
-    match = re.search(r"\s*[,·|–—]\s*([^,()·|]+?)\s*$", text)
-    if country is None and match and (code := country_code(match.group(1), lex.lang)):
-        country, text = code, text[: match.start()].strip()
-    # 'Name (ACR) France': the dash before the country was lost (OCR often drops a lone '–').
-    match = re.search(r"\)\s+([^()]+?)\s*$", text)
-    if country is None and match and (code := country_code(match.group(1), lex.lang)):
-        country, text = code, text[: match.start() + 1].strip()
-    acronym = None
-    for paren in _PARENS.finditer(text):
-        inner = paren.group(1).strip()
-        if acronym is None and is_acronym(inner):
-            acronym = inner
-        elif country is None and (code := country_code(inner, lex.lang)):
-            country = code
-        else:
-            continue
-        text = (text[: paren.start()] + text[paren.end():]).strip()
-        break
-    parts = _DASH_SPLIT.split(text, maxsplit=1)
-    if len(parts) == 2:
-        head, tail = parts
-        if fold_keep(head.strip()) in lex.folded("title", "prefix_words"):
-            text = tail  # 'Case study: Policy Lab', 'Fiche : Labo citoyen'
-        # 'LabX - Experimentatie laboratorium voor ...': a short name, then a description.
-        elif 0 < len(head.split()) <= MAX_NAME_WORDS_BEFORE_DASH and len(tail.split()) >= 2:
-            text = head
-    text = text.strip(" .,:;-–\"'“”")
-    # 'The Behavioural Insights Team' is the Behavioural Insights Team; 'The GovLab' keeps its article.
-    if re.match(r"^The\s+\S+\s+\S+", text):
-        text = text[4:].lstrip()
-    return TitleParts(name=text or None, acronym=acronym, country=country)
-
-
-def _strip_report_words(text: str, lex: Lexicon) -> str:
-    """'Jaarverslag 2023 – GovLab' -> 'GovLab' (a single-lab report's title names the lab)."""
-    folded = fold_keep(text)
-    pattern = phrase_regex(lex.words("title", "report_words"))
-    keep = list(text)
-    for m in pattern.finditer(folded):
-        keep[m.start():m.end()] = " " * (m.end() - m.start())
-    for m in _YEAR.finditer(text):
-        keep[m.start():m.end()] = " " * (m.end() - m.start())
-    cleaned = re.sub(r"\s+", " ", "".join(keep)).strip(" -–—:|,")
-    cleaned = re.sub(r"^(?:van|of|du|de la|de|des|d'|of the|van het|van de)\s+", "", cleaned, flags=re.I)
-    return cleaned or text
 
 
 class IdentityExtractor:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from extract.extractors.lexicon import Lexicon, fold_keep
+from extract.rules.lexicon import Lexicon, fold_keep
 
 # Elided articles and prepositions ("l'Agence", "d'État") are tokens of their own.
 _TOKEN = re.compile(r"(?:[lLdDjJnNsScC]|[qQ]u)['’](?=\w)|[\w][\w'’.\-]*[\w]|[\w]|[“”\"«»„‘’']|[^\w\s]")

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from extract.extractors.context import SectionContext
-from extract.extractors.lexicon import Lexicon, fold_keep
+from extract.rules.lexicon import Lexicon, fold_keep
 from extract.models import Candidate, Section
 
 NAME = "staff"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from extract.extractors.lexicon import Lexicon, fold_keep, lexicon
+from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 
 _CAPITAL = r"^[A-ZÀ-ÝŒ0-9]"
 _ACRONYM_TEXT = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&\-]{0,10}[A-Z0-9]$")
@@ -45,7 +45,7 @@ def is_acronym(token: str) -> bool:
 def _matcher(lang: str) -> tuple[Any, Lexicon]:
     from spacy.matcher import Matcher
 
-    from extract.extractors.nlp import get_pipeline
+    from extract.nlp import get_pipeline
 
     lex = lexicon(lang)
     nlp = get_pipeline(lang)
@@ -75,7 +75,7 @@ def _matcher(lang: str) -> tuple[Any, Lexicon]:
 
 def find_lab_names(text: str, lang: str) -> list[NameMention]:
     """Lab-like names in ``text`` in order, overlapping matches merged into the longest."""
-    from extract.extractors.nlp import get_pipeline
+    from extract.nlp import get_pipeline
 
     matcher, lex = _matcher(lang if lang in ("nl", "en", "fr") else "en")
     nlp = get_pipeline(lang if lang in ("nl", "en", "fr") else "en")
@@ -103,7 +103,7 @@ def find_lab_names(text: str, lang: str) -> list[NameMention]:
 
 def _mention(text: str, start: int, end: int, kind: str, lex: Lexicon) -> NameMention | None:
     words = list(_WORD.finditer(text, start, end))
-    from extract.extractors.nlp import stop_words
+    from extract.nlp import stop_words
 
     determiners = lex.folded("labs", "determiners") | lex.folded("words", "determiners")
     stops = stop_words(lex.lang) | determiners

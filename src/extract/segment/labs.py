@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from extract.extractors.lexicon import Lexicon, fold_keep, lexicon
+from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.lab_names import NameMention, defined_acronyms, domain_matches, find_lab_names, is_acronym
 from extract.layout.headings import strip_numbering
 from extract.models import Line
@@ -172,7 +172,7 @@ def is_page_title(text: str, lex: Lexicon) -> bool:
 def looks_like_name(text: str, lex: Lexicon) -> bool:
     """A heading written like a proper name: every word but the connectors capitalised ('GovTech
     Polska', 'Lab van Troje', 'Staatslabor'), not a sentence or a question ('Key messages', 'Tot slot')."""
-    from extract.extractors.identity import parse_title
+    from extract.segment.titles import parse_title
 
     title = strip_numbering(text).strip()
     if not title or title.endswith("?") or is_page_title(title, lex):
@@ -187,7 +187,7 @@ def looks_like_name(text: str, lex: Lexicon) -> bool:
 def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> LabEntry | None:
     """The lab a heading names: the heading is (mostly) a lab's name, with its acronym, country or a
     short description after a dash ('2.1 Public Policy Lab (PPL), USA', 'MindLab – Denmark')."""
-    from extract.extractors.identity import parse_title
+    from extract.segment.titles import parse_title
 
     title = strip_numbering(text).strip()
     if not title or is_page_title(title, index.lex) or len(title.split()) > 14:

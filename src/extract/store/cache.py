@@ -9,7 +9,7 @@ the cache is never trusted over recomputing.
 It also keeps a document's sections (layout and segmentation done) under
 ``root/sections/ab/<key>.json``, with the digest of the pages they came from, and the spaCy
 entities of a section's text under ``root/entities/``. Their keys (``extract.pipeline``,
-``extract.extractors.nlp``) hash the input and the fingerprint of the code and rules that made them, so a
+``extract.nlp``) hash the input and the fingerprint of the code and rules that made them, so a
 reprocess after an extractor change starts at the extractors' own rules.
 """
 

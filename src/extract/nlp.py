@@ -131,7 +131,7 @@ def entities_key(text: str, lang: str, model: str | None) -> str:
 
     from extract.store.fingerprint import code_fingerprint
 
-    pipeline = code_fingerprint(("extract.extractors.nlp",), tuple(f"rules/patterns/{name}" for name in PATTERN_FILES), ("spacy",))
+    pipeline = code_fingerprint(("extract.nlp",), tuple(f"rules/patterns/{name}" for name in PATTERN_FILES), ("spacy",))
     model_version = _model_version(model) if model else "blank"
     digest = hashlib.sha256(f"{pipeline}\0{lang}\0{model}\0{model_version}\0".encode())
     digest.update(text.encode("utf-8", "surrogatepass"))
