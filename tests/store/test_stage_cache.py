@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-import extract.layout.build
 import extract.extractors.nlp
-from extract.store.cache import PageCache
-from extract.store.fingerprint import code_fingerprint, reached_modules
+import extract.layout.build
 from extract.models import Page
 from extract.pipeline import SECTION_STAGE, process_file, read_sections, sections_key, sections_of
 from extract.read.reader import read_document
 from extract.settings import Settings
+from extract.store.cache import PageCache
+from extract.store.fingerprint import code_fingerprint, reached_modules
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "tests" / "fixtures" / "corpus" / "en-profile-cards.pdf"

@@ -21,8 +21,8 @@ from extract.extractors.money import MoneyExtractor
 from extract.extractors.role import RoleExtractor
 from extract.extractors.staff import StaffExtractor
 from extract.models import EntityStore, LabRecord, Line, Section
-from extract.settings import Settings
 from extract.rules.vocab import fold, match_label
+from extract.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,6 @@ def warm_up(settings: Settings) -> None:
     worker's start-up.
     """
     from extract.extractors.nlp import SUPPORTED
-
     from extract.normalize import find_countries, find_money
 
     for lang in SUPPORTED:

@@ -26,7 +26,7 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
     """Founding years: the founded label, a founding verb/noun next to a year, else 'since <year>'."""
     out = []
     if (label := ctx.label_value("founded")) is not None:
-        value, start, end = label
+        value, start, _end = label
         if m := YEAR.search(value):
             s = start + m.start()
             out.append(ctx.candidate("founded_year", int(m.group(1)), s, s + 4, family=family, version=version,

@@ -237,7 +237,7 @@ def _noun_phrase(ctx: SectionContext, start: int) -> tuple[int, int] | None:
     while j < len(toks) and j - first < MAX_PHRASE_TOKENS:
         tok = toks[j]
         folded = fold_keep(tok.text)
-        if tok.text in _STOP_PUNCT or not tok.is_word and tok.text not in "&-'’":
+        if tok.text in _STOP_PUNCT or (not tok.is_word and tok.text not in "&-'’"):
             break
         if j > first and (folded in relatives or folded in verbs):
             break

@@ -119,7 +119,7 @@ class IdentityExtractor:
     def _title_candidate(self, field: str, value: object, section: Section, ctx: SectionContext, prior: float) -> Candidate:
         from extract.assemble.record import confidence
 
-        heading = next((l for l in section.lines if l.role == "heading"), None)
+        heading = next((line for line in section.lines if line.role == "heading"), None)
         page = heading.page if heading else (ctx.lines[0].page if ctx.lines else None)
         conf = confidence(prior, ocr=heading.conf if heading else None)
         return Candidate(field=field, value=value, provenance=Provenance(
