@@ -18,9 +18,9 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from extract.review.evaluate import Evaluation, score_records
 from extract.assemble.matching import match_records
 from extract.pipeline import process_file
+from extract.review.evaluate import Evaluation, score_records
 from extract.settings import Settings
 
 SCAN_SUFFIXES = {".png", ".tif", ".tiff", ".jpg", ".jpeg"}

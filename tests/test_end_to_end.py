@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.review.evaluate import score_records
 from extract.models import OutputFile
+from extract.review.evaluate import score_records
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "fixtures" / "gold" / "nido-benchmark.json"
@@ -70,7 +70,7 @@ def test_text_pdf_pages_used_text_layer(batch_output: Path) -> None:
 
 @pytest.mark.parametrize("name", ["nido-benchmark-scan.pdf", "nido-benchmark-scan.tiff"])
 def test_scans_reach_gold(batch_output: Path, name: str) -> None:
-    candidates = [p for p in batch_output.glob("nido-benchmark-scan*.json")]
+    candidates = list(batch_output.glob("nido-benchmark-scan*.json"))
     output_file = next(p for p in candidates if json.loads(p.read_text())["source"]["path"].endswith(name))
     output = OutputFile.model_validate_json(output_file.read_text())
     assert all(p.method == "ocr" for p in output.pages)

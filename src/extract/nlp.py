@@ -63,7 +63,7 @@ def get_pipeline(lang: str, model: str | None = None) -> Any:
                 f"install it (python -m spacy download {model}) or leave spacy_model unset for the blank pipeline"
             )
         nlp = spacy.load(model)
-        where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+        where: dict[str, Any] = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     elif lang == "fr":
         nlp = _light_french()
         where = {}
@@ -73,7 +73,7 @@ def get_pipeline(lang: str, model: str | None = None) -> Any:
     else:
         nlp = spacy.blank("xx")
         where = {}
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"}, **where)
+    ruler: Any = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"}, **where)
     ruler.add_patterns(load_patterns(lang))
     log.debug("spaCy pipeline for %s ready: %s", lang, nlp.pipe_names)
     return nlp
@@ -215,8 +215,9 @@ def _light_french() -> Any:
     from spacy.language import BaseDefaults, Language
 
     class LightFrenchDefaults(BaseDefaults):
-        infixes = [*TOKENIZER_INFIXES, rf"(?<=[{ALPHA}][\'’])(?=[{ALPHA}])"]
-        stop_words = set(stop_words("fr"))
+        # spaCy reads a language's defaults from class attributes
+        infixes = [*TOKENIZER_INFIXES, rf"(?<=[{ALPHA}][\'’])(?=[{ALPHA}])"]  # noqa: RUF012
+        stop_words = set(stop_words("fr"))  # noqa: RUF012
 
     class LightFrench(Language):
         lang = "fr"

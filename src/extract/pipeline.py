@@ -17,8 +17,19 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from extract.models import (Document, EntityStore, LabRecord, OutputFile, Page, PageInfo, PageStore, Section,
-                            SectionStore, SourceInfo, StoredSections)
+from extract.models import (
+    Document,
+    EntityStore,
+    LabRecord,
+    OutputFile,
+    Page,
+    PageInfo,
+    PageStore,
+    Section,
+    SectionStore,
+    SourceInfo,
+    StoredSections,
+)
 from extract.settings import Settings
 
 if TYPE_CHECKING:

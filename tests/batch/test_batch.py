@@ -11,8 +11,8 @@ from conftest import write_inputs
 from extract.batch.run import BatchOptions, discover_inputs, exit_code_for, run_batch
 from extract.errors import ExitCode
 from extract.models import OutputFile
-from extract.store.runs import list_runs, load_run
 from extract.settings import Settings
+from extract.store.runs import list_runs, load_run
 
 pytestmark = pytest.mark.usefixtures("fake_pipeline")
 

@@ -14,8 +14,8 @@ import pytest
 from conftest import cli_env, run_cli, write_inputs
 
 from extract.errors import ExitCode
-from extract.store.locking import OutputLock
 from extract.models import OutputFile
+from extract.store.locking import OutputLock
 from extract.store.runs import list_runs
 
 HEAVY = ("spacy", "pdfplumber", "pytesseract", "cv2", "dask", "distributed", "rich", "pypdfium2", "numpy")

@@ -52,7 +52,7 @@ def bad_files(raw: Path) -> None:
 
 def test_bad_inputs_end_with_a_typed_result_each(tmp_path: Path) -> None:
     bad_files(tmp_path / "raw")
-    before = {p for p in tmp_path.rglob("*")}
+    before = set(tmp_path.rglob("*"))
     done = run_cli(["batch", "raw", "--workers", "2", "--timeout", "120", "--report", "report.json", "--quiet"],
                    tmp_path, fake=False, timeout=900)
     assert done.returncode in (ExitCode.ok, ExitCode.partial_failure, ExitCode.all_failed), done.stderr
@@ -70,6 +70,6 @@ def test_bad_inputs_end_with_a_typed_result_each(tmp_path: Path) -> None:
             OutputFile.model_validate_json(Path(tmp_path / entry["output"]).read_bytes())
     out = tmp_path / "output"
     assert not list(out.rglob("*.tmp"))
-    written = {p for p in tmp_path.rglob("*")} - before
+    written = set(tmp_path.rglob("*")) - before
     allowed = (out, tmp_path / "report.json")  # the page cache lives in out/.cache
     assert all(any(p == a or a in p.parents for a in allowed) for p in written), sorted(map(str, written))

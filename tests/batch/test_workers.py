@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extract.settings import Settings
 from extract.batch.workers import Task, WorkerConfig, WorkerPool
+from extract.settings import Settings
 
 
 def config(page_timeout: float = 120.0) -> WorkerConfig:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.segment.titles import parse_title
 from extract.rules.lexicon import lexicon
+from extract.segment.titles import parse_title
 
 
 @pytest.mark.parametrize(

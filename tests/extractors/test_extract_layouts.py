@@ -75,8 +75,8 @@ def test_label_item_does_not_run_into_next_paragraph(extract_one):
 
 
 def test_title_prefix_and_description():
-    from extract.segment.titles import parse_title
     from extract.rules.lexicon import lexicon
+    from extract.segment.titles import parse_title
 
     assert parse_title("Case study: Civic Lab Tallinn", lexicon("en")).name == "Civic Lab Tallinn"
     assert parse_title("Nesta-achtig fonds – een onafhankelijke stichting", lexicon("nl")).name == "Nesta-achtig fonds"

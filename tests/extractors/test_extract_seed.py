@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.extractors import extract_records
 from extract.assemble.matching import match_records
+from extract.extractors import extract_records
 from extract.settings import Settings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -74,8 +74,8 @@ def test_every_value_has_provenance(pairs):
 
 def test_seed_plain_text_through_the_whole_pipeline():
     """process_text on the raw seed (screenshot text not marked) still reaches gold."""
-    from extract.review.evaluate import score_records
     from extract.pipeline import process_text
+    from extract.review.evaluate import score_records
 
     text = (FIXTURES / "seed" / "000_6ab50b9a4722492e.txt").read_text(encoding="utf-8")
     records = [r.model_dump() for r in process_text(text).records]

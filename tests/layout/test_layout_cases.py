@@ -5,9 +5,9 @@ from __future__ import annotations
 from layout_boxes import FlowBuilder, PageBuilder, document, word_boxes
 
 from extract.layout.build import build_lines
+from extract.layout.tables import table_rows, tables_from_words
 from extract.models import Table, TableCell
 from extract.segment.sections import split_sections
-from extract.layout.tables import table_rows, tables_from_words
 
 PROSE = ("The office helps departments to test new services with residents and publishes what it "
          "learns so that other public bodies can reuse its methods and results").split()
@@ -40,7 +40,7 @@ def test_scanned_table_with_ruling_bars_and_cells_running_together():
 def test_key_value_cards_keep_cells_apart_and_make_their_headings_labs():
     flow = FlowBuilder()
     tables = []
-    for n, (name, country, site) in enumerate([("Harbour Lab", "Malta", "www.harbour.example.mt"),
+    for _, (name, country, site) in enumerate([("Harbour Lab", "Malta", "www.harbour.example.mt"),
                                                ("Valley Lab", "Austria", "www.valley.example.at")]):
         flow.line(name, 13, bold=True, space_before=10)
         flow.line("A short description of what the lab does for its city and region.")

@@ -52,7 +52,7 @@ def test_sections_continue_over_page_breaks_and_keep_their_footer_urls(seed):
 
 
 def test_introduction_and_chapter_heading_are_not_labs(seed):
-    document, _, lines, sections = seed
+    _, _, lines, sections = seed
     first_page = [line for line in lines if line.page == 1]
     assert first_page and all(line.page != 1 for s in sections for line in s.lines)
     chapter = [line for line in lines if line.role == "heading" and (line.size or 0) > 15]

@@ -6,9 +6,9 @@ import pytest
 from layout_boxes import PageBuilder, document
 
 from extract.layout.build import build_lines
+from extract.layout.tables import table_rows, tables_from_words
 from extract.models import Table, TableCell
 from extract.segment.sections import split_sections
-from extract.layout.tables import table_rows, tables_from_words
 
 COLUMNS = [72, 220, 300, 370, 460]
 HEADER = ["Naam", "Land", "Opgericht", "Budget", "Personeel"]

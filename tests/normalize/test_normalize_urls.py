@@ -99,7 +99,7 @@ def test_find_urls_in_text():
 
 def test_find_urls_joins_an_address_broken_over_two_lines():
     text = "Zie http://www.belgiantrain.be/nl/about-sncb/en-route-vers-\nmieux/innovation/innovation-lab\nDit is tekst."
-    ((url, start, end),) = find_urls(text)
+    ((url, _, end),) = find_urls(text)
     assert url == "https://www.belgiantrain.be/nl/about-sncb/en-route-vers-mieux/innovation/innovation-lab"
     assert text[end:].startswith("\nDit")
 

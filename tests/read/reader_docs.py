@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-
 A4 = (595.28, 841.89)
 LINES = [
     "Het programma werd opgericht in 2015 en heeft een jaarlijks budget.",

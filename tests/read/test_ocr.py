@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
-from reader_docs import LINES, pdf_bytes_of_image, page_image
+from reader_docs import LINES, page_image, pdf_bytes_of_image
 
 from extract.read.figures import find_figures
 from extract.read.ocr import estimate_skew, fit_dpi, rotate_small

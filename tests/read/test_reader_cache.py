@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from reader_docs import LINES, make_mixed_pdf, page_image
 
-from extract.read import tools
 from extract.models import Page
+from extract.read import tools
 from extract.read.reader import page_cache_key, read_document
 from extract.settings import Settings
 

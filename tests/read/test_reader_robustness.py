@@ -12,7 +12,7 @@ import pikepdf
 import pytest
 from reader_docs import LINES, make_text_pdf, page_image, pdf_bytes_of_image
 
-from extract.errors import CorruptFileError, EncryptedFileError, ERROR_KINDS
+from extract.errors import ERROR_KINDS, CorruptFileError, EncryptedFileError
 from extract.read.reader import read_document
 from extract.settings import Settings
 

@@ -10,8 +10,8 @@ from PIL import Image
 
 from extract.errors import NotADocumentError, TooLargeError
 from extract.read.reader import read_document
-from extract.settings import Limits, Settings
 from extract.read.sniff import sniff_bytes, sniff_file
+from extract.settings import Limits, Settings
 
 
 def _image_bytes(fmt: str, mode: str = "L") -> bytes:
@@ -30,8 +30,8 @@ def _image_bytes(fmt: str, mode: str = "L") -> bytes:
         (_image_bytes("TIFF"), "page", "image/tiff"),
         (b"MM\x00*\x00\x00\x00\x08", "page.tif", "image/tiff"),
         (_image_bytes("JPEG"), "photo.png", "image/jpeg"),
-        ("Een rapport over het lab.\n".encode(), "notes.txt", "text/plain"),
-        ("# Labs\n\nsome text".encode(), "notes.md", "text/plain"),
+        (b"Een rapport over het lab.\n", "notes.txt", "text/plain"),
+        (b"# Labs\n\nsome text", "notes.md", "text/plain"),
     ],
 )
 def test_supported_types_are_sniffed_from_bytes(head: bytes, name: str, expected: str) -> None:

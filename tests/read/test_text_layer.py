@@ -7,14 +7,13 @@ from pathlib import Path
 import pikepdf
 import pytest
 from PIL import Image
+from reader_docs import A4, LINES, make_text_pdf, page_image
 
 from extract.errors import TooLargeError
 from extract.models import Word
 from extract.read.reader import read_document
-from extract.settings import Settings
 from extract.read.text_layer import is_garbage, needs_ocr
-
-from reader_docs import A4, LINES, make_text_pdf, page_image
+from extract.settings import Settings
 
 
 def _words(*texts: str) -> list[Word]:
@@ -29,7 +28,7 @@ def test_words_have_point_boxes_where_they_were_drawn(text_pdf: Path, settings: 
     assert (page.width, page.height) == pytest.approx(A4, abs=0.1)
     first = page.words[0]
     assert first.text == LINES[0].split()[0]
-    x0, top, x1, bottom = first.bbox
+    x0, top, _, bottom = first.bbox
     # drawString puts the baseline at 100 pt from the top; an 11 pt glyph box sits just above it.
     assert x0 == pytest.approx(72, abs=0.5)
     assert 100 - 11 <= top < 100 <= bottom <= 100 + 4

@@ -9,6 +9,8 @@ import pytest
 import yaml
 
 from extract.cli import main
+from extract.errors import ConfigError, ExitCode
+from extract.models import LabRecord, OutputFile, SourceInfo
 from extract.review.corrections import (
     add_correction,
     apply_corrections,
@@ -17,10 +19,8 @@ from extract.review.corrections import (
     strip_corrections,
 )
 from extract.review.diff import diff_files
-from extract.errors import ConfigError, ExitCode
-from extract.models import LabRecord, OutputFile, SourceInfo
 
-NOW = dt.datetime(2026, 11, 28, 20, 15, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 28, 20, 15, tzinfo=dt.UTC)
 
 
 def lab(name: str, acronym: str | None, amount: float | None, *, country: str = "NL", staff: int | None = 4) -> LabRecord:
@@ -201,8 +201,8 @@ def test_eval_command_scores_corrections(project: Path, capsys) -> None:  # type
 
 def test_correct_waits_for_no_batch_and_keeps_the_runs_version(project: Path) -> None:
     from extract.review.diff import load_output, outputs_of_run
-    from extract.store.locking import OutputLock
     from extract.store.files import sha256_file
+    from extract.store.locking import OutputLock
 
     out = project / "output"
     run_sha = sha256_file(out / "report.json")

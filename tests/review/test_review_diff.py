@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 from extract.cli import main
-from extract.review.diff import diff_sides, load_manifests, outputs_in_folder, snapshot_outputs
 from extract.errors import ExitCode
 from extract.models import LabRecord, OutputFile, SourceInfo
-from extract.store.runs import RunItem, RunManifest, write_manifest
+from extract.review.diff import diff_sides, load_manifests, outputs_in_folder, snapshot_outputs
 from extract.store.files import sha256_file
+from extract.store.runs import RunItem, RunManifest, write_manifest
 
 
 def lab(name: str, acronym: str | None, amount: float | None, *, staff: int | None = 4, conf: float = 0.9,

@@ -10,9 +10,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from extract.cli import main
-from extract.review.corrections import add_correction
 from extract.errors import ExitCode
 from extract.models import LabRecord, OutputFile, SourceInfo
+from extract.review.corrections import add_correction
 
 
 def make_project(tmp_path: Path) -> Path:

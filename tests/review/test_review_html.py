@@ -9,10 +9,10 @@ import pytest
 from PIL import Image, ImageDraw
 
 from extract.cli import main
-from extract.review.corrections import apply_corrections, corrections_path
-from extract.review.diff import snapshot_outputs
 from extract.errors import ExitCode
 from extract.models import LabRecord, OcrInfo, OutputFile, PageInfo, SourceInfo
+from extract.review.corrections import apply_corrections, corrections_path
+from extract.review.diff import snapshot_outputs
 from extract.review.html import build_review
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from extract.review.evaluate import Evaluation, score_records
-from extract.segment.lab_names import defined_acronyms, domain_matches, find_lab_names
 from extract.assemble.matching import match_records
 from extract.pipeline import process_file
+from extract.review.evaluate import Evaluation, score_records
+from extract.segment.lab_names import defined_acronyms, domain_matches, find_lab_names
 from extract.settings import Settings
 
 GENRES = Path(__file__).resolve().parents[1] / "fixtures" / "genres"

@@ -6,8 +6,8 @@ import os
 import time
 from pathlib import Path
 
-from extract.store.cache import PageCache
 from extract.models import Page, Word
+from extract.store.cache import PageCache
 
 PAGE = Page(number=2, width=595.0, height=842.0, method="ocr", reason="ocr: no text layer",
             words=[Word(text="Budget", bbox=(10.0, 20.0, 60.0, 32.0), conf=0.93)])

@@ -7,11 +7,21 @@ from pathlib import Path
 
 import pytest
 
+from extract.batch.progress import BatchProgress, choose_mode
 from extract.errors import OutputLockedError
 from extract.store.locking import OutputLock
-from extract.batch.progress import BatchProgress, choose_mode
-from extract.store.runs import (RunItem, RunManifest, latest_runs, list_runs, load_run, new_run_id, report_data,
-                          summary_lines, utc_now, write_manifest)
+from extract.store.runs import (
+    RunItem,
+    RunManifest,
+    latest_runs,
+    list_runs,
+    load_run,
+    new_run_id,
+    report_data,
+    summary_lines,
+    utc_now,
+    write_manifest,
+)
 
 
 def manifest(run_id: str, *items: RunItem) -> RunManifest:
@@ -66,8 +76,7 @@ def test_progress_lines_mode_logs_one_line_per_file(caplog: pytest.LogCaptureFix
 
 
 def test_lock_is_exclusive_and_released(tmp_path: Path) -> None:
-    with OutputLock(tmp_path):
-        with pytest.raises(OutputLockedError, match="pid"):
-            OutputLock(tmp_path).acquire()
+    with OutputLock(tmp_path), pytest.raises(OutputLockedError, match="pid"):
+        OutputLock(tmp_path).acquire()
     with OutputLock(tmp_path):
         pass

@@ -10,12 +10,12 @@ import pytest
 
 import extract.layout.build
 import extract.nlp
-from extract.store.cache import PageCache
-from extract.store.fingerprint import code_fingerprint, reached_modules
 from extract.models import Page
 from extract.pipeline import SECTION_STAGE, process_file, read_sections, sections_key, sections_of
 from extract.read.reader import read_document
 from extract.settings import Settings
+from extract.store.cache import PageCache
+from extract.store.fingerprint import code_fingerprint, reached_modules
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "tests" / "fixtures" / "corpus" / "en-profile-cards.pdf"

@@ -12,8 +12,15 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from extract.errors import SkippedInputError
-from extract.store.files import (atomic_write_bytes, atomic_write_json, ensure_inside, output_names, remove_stale_tmp,
-                           sanitize_component, stem_of)
+from extract.store.files import (
+    atomic_write_bytes,
+    atomic_write_json,
+    ensure_inside,
+    output_names,
+    remove_stale_tmp,
+    sanitize_component,
+    stem_of,
+)
 
 
 def test_atomic_write_replaces_whole_file(tmp_path: Path) -> None:

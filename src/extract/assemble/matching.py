@@ -53,12 +53,11 @@ def similarity(a: Any, b: Any) -> float:
     acr_a, acr_b = norm_name(_get(a, "acronym")), norm_name(_get(b, "acronym"))
     if acr_a and acr_b and acr_a == acr_b:
         score = max(score, 96.0)
-    if acr_a and name_b and acr_a == name_b or acr_b and name_a and acr_b == name_a:
+    if (acr_a and name_b and acr_a == name_b) or (acr_b and name_a and acr_b == name_a):
         score = max(score, 92.0)
     web_a, web_b = norm_website(_get(a, "website")), norm_website(_get(b, "website"))
-    if web_a and web_b:
-        if web_a == web_b:
-            score = max(score, 94.0)
+    if web_a and web_b and web_a == web_b:
+        score = max(score, 94.0)
     return score
 
 

@@ -34,10 +34,17 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from extract.errors import ConfigError, ExitCode
-from extract.store.runs import UNCHANGED, ManifestWriter, RunItem, RunManifest, list_runs, new_run_id, utc_now
 from extract.settings import Settings
-from extract.store.files import (atomic_write_json, ensure_inside, output_names, remove_stale_tmp, sha256_bytes,
-                           sha256_file, stem_of)
+from extract.store.files import (
+    atomic_write_json,
+    ensure_inside,
+    output_names,
+    remove_stale_tmp,
+    sha256_bytes,
+    sha256_file,
+    stem_of,
+)
+from extract.store.runs import UNCHANGED, ManifestWriter, RunItem, RunManifest, list_runs, new_run_id, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -213,7 +220,8 @@ def _process_function() -> Callable[..., Any]:
 
     hook = os.environ.get(PROCESS_HOOK_ENV)
     if hook:
-        return resolve(hook)
+        hooked: Callable[..., Any] = resolve(hook)
+        return hooked
     from extract.pipeline import process_file
 
     return process_file
@@ -221,9 +229,9 @@ def _process_function() -> Callable[..., Any]:
 
 def handle_task(payload: dict[str, Any], settings: Settings, page_map: Any) -> dict[str, Any]:
     """Process one file and write its output atomically (runs inside a worker)."""
-    from extract.store.cache import PageCache
-    from extract.review.corrections import apply_corrections
     from extract.models import OutputFile
+    from extract.review.corrections import apply_corrections
+    from extract.store.cache import PageCache
 
     target = Path(payload["output"])
     ensure_inside(target, Path(payload["out_root"]))
@@ -335,8 +343,8 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
                   started: float, resumed_from: str | None) -> RunManifest:
     from extract.batch.executors import make_executor
     from extract.batch.progress import BatchProgress
-    from extract.store.runs import collect_versions, extractor_versions, summary_lines, write_report
     from extract.batch.workers import Task
+    from extract.store.runs import collect_versions, extractor_versions, summary_lines, write_report
 
     settings = options.settings
     extractors = extractor_versions()

@@ -267,7 +267,7 @@ def worker_main(conn: Connection, config: WorkerConfig, parent_pid: int) -> None
             if not settled:
                 settle_heap()
                 settled = True
-            result = guarded(lambda: handler(payload, settings, page_map), config.memory_mb)
+            result = guarded(lambda: handler(payload, settings, page_map), config.memory_mb)  # noqa: B023 (called here)
             conn.send(("result", task_id, result))
         elif kind == "page_task":
             _, seq, index, fn_bytes, item_bytes = message
@@ -435,13 +435,13 @@ class WorkerPool:
                 worker.deadline = time.monotonic() + task.timeout_s
                 worker.conn.send(("task", task.id, task.payload))
                 continue
-            job = next((j for j in jobs if j.pending), None)
-            if job is None:
+            waiting = next((j for j in jobs if j.pending), None)
+            if waiting is None:
                 continue
-            index = job.pending.popleft()
-            worker.page = (job, index)
+            index = waiting.pending.popleft()
+            worker.page = (waiting, index)
             worker.deadline = time.monotonic() + self.config.page_timeout_s
-            worker.conn.send(("page_task", job.seq, index, job.fn_bytes, job.items[index]))
+            worker.conn.send(("page_task", waiting.seq, index, waiting.fn_bytes, waiting.items[index]))
 
     def _handle(self, worker: _Worker, message: tuple[Any, ...], jobs: list[_PageJob],
                 finished: list[tuple[Task, Result]]) -> None:

@@ -41,7 +41,7 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
                         help="corrections folder applied to every output (default: corrections/ next to --out)")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "batch", help="process every file under RAW_DIR (default raw/) into --out",
         description="Process every regular file under RAW_DIR (recursively; hidden files and *.tmp ignored) "
@@ -80,8 +80,8 @@ def cache_folder(settings: Any, out_dir: Path) -> Path:
 
 
 def batch_options(args: argparse.Namespace, inputs: list[Any], command: str, input_dir: Path | None) -> Any:
-    from extract.batch.run import BatchOptions
     from extract.batch.progress import choose_mode
+    from extract.batch.run import BatchOptions
 
     settings = build_settings(args)
     out_dir = Path(args.out)

@@ -9,7 +9,7 @@ from pathlib import Path
 from extract.errors import ExitCode
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("cache", help="clear or prune the page/OCR cache, or show its size",
                             description="The page cache holds text-layer and OCR results keyed by content "
                                         "and the settings that change them.")
@@ -26,8 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from extract.store.cache import PageCache
     from extract.settings import load_settings
+    from extract.store.cache import PageCache
 
     root = Path(args.cache_dir or load_settings().cache_dir or Path(args.out) / ".cache")
     cache = PageCache(root)

@@ -10,7 +10,7 @@ from pathlib import Path
 from extract.errors import ExitCode
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "correct",
         help="correct or confirm a field of a record (kept in corrections/, applied on every run)",
@@ -33,7 +33,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from extract.review.corrections import _MISSING, add_correction, parse_value
     from extract.review.diff import display
-
     from extract.store.locking import OutputLock
 
     value = parse_value(args.value) if args.value is not None else _MISSING

@@ -10,7 +10,7 @@ from pathlib import Path
 from extract.errors import ExitCode
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "diff",
         help="show which records and fields changed between two runs",

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from extract.review.evaluate import Evaluation
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "eval",
         help="score output records against gold records (per-field precision/recall/F1)",

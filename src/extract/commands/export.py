@@ -8,7 +8,7 @@ from pathlib import Path
 from extract.errors import ConfigError, ExitCode
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "export",
         help="write all latest records as CSV, XLSX or JSON lines (one row per lab)",

@@ -8,7 +8,7 @@ from pathlib import Path
 from extract.commands.batch import add_common_options
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "ingest", help="process the given files into --out (default output/)",
         description="Process each FILE (always, even when its output is current) into OUT/<name>.json and "

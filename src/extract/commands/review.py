@@ -9,7 +9,7 @@ from pathlib import Path
 from extract.errors import ExitCode
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "review",
         help="build a static HTML review (fields, confidence, corrections, source crops, diff to the previous run)",

@@ -8,7 +8,7 @@ import json
 from extract.errors import ExitCode
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("schema", help="print the JSON Schema of output/<stem>.json",
                             description="Print the JSON Schema (draft 2020-12) of the output contract.")
     parser.set_defaults(run=run)

@@ -16,14 +16,14 @@ from extract.extractors.context import SectionContext
 from extract.extractors.funding import FundingExtractor
 from extract.extractors.governance import GovernanceExtractor
 from extract.extractors.identity import IdentityExtractor
-from extract.segment.titles import parse_title
-from extract.rules.lexicon import lexicon
 from extract.extractors.money import MoneyExtractor
 from extract.extractors.role import RoleExtractor
 from extract.extractors.staff import StaffExtractor
 from extract.models import EntityStore, LabRecord, Line, Section
-from extract.settings import Settings
+from extract.rules.lexicon import lexicon
 from extract.rules.vocab import fold, match_label
+from extract.segment.titles import parse_title
+from extract.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,6 @@ def warm_up(settings: Settings) -> None:
     worker's start-up.
     """
     from extract.nlp import SUPPORTED
-
     from extract.normalize import find_countries, find_money
 
     for lang in SUPPORTED:

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.models import BBox, Candidate, Entity, EntityStore, Line, Provenance, Section
-from extract.settings import Settings
+from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.rules.vocab import LabelMatch, match_label
+from extract.settings import Settings
 
 # Lines that are part of the running text; captions and text inside screenshots are not.
 BODY_ROLES = frozenset({"body", "heading", "table"})
@@ -276,7 +276,7 @@ class SectionContext:
         *,
         family: str,
         version: str,
-        prior: str,
+        prior: str | float,
         distance: int = 0,
         ner: tuple[str, ...] = (),
         evidence: tuple[int, int] | None = None,

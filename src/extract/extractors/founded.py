@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from extract.extractors.context import SectionContext
-from extract.rules.lexicon import fold_keep
 from extract.models import Candidate
+from extract.rules.lexicon import fold_keep
+from extract.segment.titles import YEAR
 
-from extract.segment.titles import YEAR  # noqa: E402  (one year pattern for titles and founding years)
 _WORDS = re.compile(r"[\w'’-]+")
 FOUNDED_AFTER_MAX = 4
 FOUNDED_BEFORE_MAX = 3
@@ -26,7 +26,7 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
     """Founding years: the founded label, a founding verb/noun next to a year, else 'since <year>'."""
     out = []
     if (label := ctx.label_value("founded")) is not None:
-        value, start, end = label
+        value, start, _end = label
         if m := YEAR.search(value):
             s = start + m.start()
             out.append(ctx.candidate("founded_year", int(m.group(1)), s, s + 4, family=family, version=version,

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 
 from extract.extractors.context import SectionContext
-from extract.rules.lexicon import fold_keep
 from extract.extractors.phrases import tokens
 from extract.models import Candidate, Section
+from extract.rules.lexicon import fold_keep
 
 NAME = "funding"
 VERSION = "5"
@@ -237,7 +237,7 @@ def _noun_phrase(ctx: SectionContext, start: int) -> tuple[int, int] | None:
     while j < len(toks) and j - first < MAX_PHRASE_TOKENS:
         tok = toks[j]
         folded = fold_keep(tok.text)
-        if tok.text in _STOP_PUNCT or not tok.is_word and tok.text not in "&-'’":
+        if tok.text in _STOP_PUNCT or (not tok.is_word and tok.text not in "&-'’"):
             break
         if j > first and (folded in relatives or folded in verbs):
             break

@@ -7,9 +7,9 @@ from functools import lru_cache
 from typing import Any
 
 from extract.extractors.context import SectionContext
-from extract.rules.lexicon import Lexicon, _load, fold_keep, phrase_regex
-from extract.extractors.phrases import org_phrase, tokens
+from extract.extractors.phrases import Token, org_phrase, tokens
 from extract.models import Candidate, Section
+from extract.rules.lexicon import Lexicon, _load, fold_keep, phrase_regex
 
 NAME = "governance"
 VERSION = "5"
@@ -65,7 +65,7 @@ class GovernanceExtractor:
         out = []
         for index, (name, start, end, exact, quoted) in enumerate(mentions):
             next_start = mentions[index + 1][1] if index + 1 < len(mentions) else hi
-            if gated and not (quoted or name[:1].isupper() and " " in name):
+            if gated and not (quoted or (name[:1].isupper() and " " in name)):
                 continue  # outside a governance block only clearly named bodies count
             members = _members(ctx, start, end, next_start)
             value: dict[str, Any] = {"name": name, "members": members, "exact": exact}
@@ -155,7 +155,7 @@ def _body_name(ctx: SectionContext, start: int, end: int) -> tuple[str, int, int
             if 0 < len(inner.split()) <= 6:
                 return re.sub(r"\s+", " ", inner), open_q + 1, close, exact, True
     before = tokens(text, max(lo, start - 120), start)
-    modifiers = []
+    modifiers: list[Token] = []
     capitalised_run = bool(before) and before[-1].is_word and before[-1].is_capitalised \
         and fold_keep(before[-1].text) not in function_words
     for tok in reversed(before):

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from extract.extractors.context import SectionContext
 from extract.extractors.founded import founded_year_candidates
-from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.models import Candidate, Provenance, Section
-from extract.segment.titles import (_DEFINED_ACRONYM, _WORDS, MAX_DEFINED_NAME_WORDS, MAX_WORDS_BEFORE_DEFINED_NAME,
-                                    TitleParts, is_acronym, parse_title)
+from extract.rules.lexicon import fold_keep
+from extract.segment.titles import (
+    _DEFINED_ACRONYM,
+    _WORDS,
+    MAX_DEFINED_NAME_WORDS,
+    MAX_WORDS_BEFORE_DEFINED_NAME,
+    TitleParts,
+    is_acronym,
+    parse_title,
+)
 
 NAME = "identity"
 VERSION = "10"
@@ -39,7 +45,7 @@ class IdentityExtractor:
     def _title_candidate(self, field: str, value: object, section: Section, ctx: SectionContext, prior: float) -> Candidate:
         from extract.assemble.record import confidence
 
-        heading = next((l for l in section.lines if l.role == "heading"), None)
+        heading = next((line for line in section.lines if line.role == "heading"), None)
         page = heading.page if heading else (ctx.lines[0].page if ctx.lines else None)
         conf = confidence(prior, ocr=heading.conf if heading else None)
         return Candidate(field=field, value=value, provenance=Provenance(

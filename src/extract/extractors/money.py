@@ -36,9 +36,9 @@ class MoneyExtractor:
         blocks = [b for b in ctx.blocks if b.field in ("budget", "resources")]
         unknown = ctx.lex.regex("budget", "unknown")
         mentions = find_money(ctx.text, ctx.lang)
-        for block in blocks:
-            declared_unknown = unknown.match(ctx.folded, block.value_start) is not None
-            if declared_unknown and not any(block.start <= m.start < block.end for m in mentions):
+        for labelled in blocks:
+            declared_unknown = unknown.match(ctx.folded, labelled.value_start) is not None
+            if declared_unknown and not any(labelled.start <= m.start < labelled.end for m in mentions):
                 return []  # 'Middelen: onbekend': the text says the budget is not known
         anchors = ctx.lex.regex("budget", "anchors")
         contribution = ctx.lex.regex("budget", "contribution")

@@ -13,8 +13,8 @@ import re
 from functools import lru_cache
 
 from extract.extractors.context import SectionContext
-from extract.rules.lexicon import Lexicon, fold_keep
 from extract.models import Candidate, Section
+from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "staff"
 VERSION = "7"

@@ -43,8 +43,8 @@ from extract.layout.lines import (
     uses_letter_shapes,
     word_em,
 )
-from extract.models import Document, Line, LineRole, Page, Table, Word
 from extract.layout.tables import tables_from_words
+from extract.models import Document, Line, LineRole, Page, Table, Word
 
 log = logging.getLogger(__name__)
 

@@ -83,8 +83,8 @@ def find_gutter(words: list[Word], page_height: float, median_height: float) -> 
         # Split at the emptiest x of the band (its middle run of least cover), not at its centre.
         values = blocked[int(a) - lo : int(b) - lo + 1]
         least = min(values)
-        xs = [int(a) + i for i, v in enumerate(values) if v <= least + 0.5]
-        mid = float(xs[len(xs) // 2])
+        emptiest = [int(a) + i for i, v in enumerate(values) if v <= least + 0.5]
+        mid = float(emptiest[len(emptiest) // 2])
         gutter = _columns_beside(rows, a, b, left_edge, right_edge, text_cover, mid)
         if gutter:
             log.debug("two columns: gutter at x=%.0f..%.0f", *gutter)
@@ -170,7 +170,7 @@ def assign_columns(drafts: list[Draft], gutter: tuple[float, float] | None, page
     a, b = gutter
     mid = (a + b) / 2
     for draft in drafts:
-        x0, top, x1, bottom = draft.bbox
+        x0, _, x1, _ = draft.bbox
         if x0 < a - 2 and x1 > b + 2:
             draft.column = 0
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
@@ -64,7 +65,7 @@ def _in_bottom_zone(draft: Draft, page: PageLayout) -> bool:
     return draft.bottom > page.height * BOTTOM_ZONE and draft.top > page.height * (BOTTOM_ZONE - 0.04)
 
 
-def _repeated(pages: list[PageLayout], zone) -> set[int]:
+def _repeated(pages: list[PageLayout], zone: Callable[[Draft, PageLayout], bool]) -> set[int]:
     """ids of drafts in ``zone`` whose text (digits ignored) recurs in that zone on several pages."""
     # Running headers repeat the same few texts: compare each distinct text once, not every pair of lines.
     by_signature: dict[str, list[tuple[int, int]]] = {}

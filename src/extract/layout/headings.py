@@ -110,9 +110,7 @@ def mark_headings(drafts: list[Draft], body_em: dict[int, float], ocr_pages: set
         numbering = parse_numbering(text)
         # OCR glyph heights are noisy: a numbered line only needs to be a little larger than the body.
         set_apart = styled or (ocr and bool(draft.em and reference and draft.em >= 1.05 * reference))
-        if numbering and numbering.explicit and (set_apart or not styled_doc):
-            draft.role = "heading"
-        elif styled and (numbering or len(text.split()) <= 12):
+        if (numbering and numbering.explicit and (set_apart or not styled_doc)) or (styled and (numbering or len(text.split()) <= 12)):
             draft.role = "heading"
 
 
@@ -122,9 +120,9 @@ def document_is_styled(drafts: list[Draft], body_em: dict[int, float], ocr_pages
     for d in drafts:
         text = d.text.strip()
         numbering = parse_numbering(text) if d.role == "body" else None
-        if numbering and numbering.explicit and _plausible_title(text):
-            if is_styled(d, body_em.get(d.page, 0.0), ocr=d.page in ocr_pages):
-                count += 1
+        if (numbering and numbering.explicit and _plausible_title(text)
+                and is_styled(d, body_em.get(d.page, 0.0), ocr=d.page in ocr_pages)):
+            count += 1
     return count >= 2
 
 

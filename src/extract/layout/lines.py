@@ -190,7 +190,7 @@ class PackedLayout:
         return cls(layout.number, zlib.compress(pickle.dumps(layout, protocol=pickle.HIGHEST_PROTOCOL), 1))
 
     def unpack(self) -> PageLayout:
-        layout = pickle.loads(zlib.decompress(self.blob))  # noqa: S301 - packed by this process, never read from disk
+        layout = pickle.loads(zlib.decompress(self.blob))
         assert isinstance(layout, PageLayout)
         return layout
 

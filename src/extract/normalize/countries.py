@@ -12,11 +12,13 @@ import bisect
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
 from urllib.parse import urlsplit
 
-from .numbers import LANGS, fold_keep_length, load_rule_file, overlaps
+from extract.rules.vocab import fold_keep_length
+
+from .numbers import LANGS, load_rule_file, overlaps
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +40,7 @@ def _key(text: str) -> str:
     return re.sub(r"[\s\-‐]+", " ", fold_keep_length(text).replace("’", "'")).strip()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(lang: str | None) -> dict[str, tuple[str, CountryKind]]:
     """folded name -> (code, kind), for one language or all three."""
     from babel import Locale
@@ -75,14 +77,14 @@ def _table(lang: str | None) -> dict[str, tuple[str, CountryKind]]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(lang: str | None) -> re.Pattern[str]:
     names = sorted(_table(lang), key=len, reverse=True)
     body = "|".join(re.escape(n).replace(r"\ ", r"[\s\-‐]+") for n in names)
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fuzzy_choices(lang: str | None) -> dict[str, tuple[str, CountryKind]]:
     # Only names and regions of 5+ letters: adjectives and cities are too close to ordinary words.
     return {k: v for k, v in _table(lang).items() if len(k) >= _FUZZY_MIN_LEN and v[1] in ("name", "region")}

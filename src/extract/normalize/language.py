@@ -97,10 +97,10 @@ def detect_language(text: str | Iterable[str]) -> Lang | None:
     if total < _MIN_LINGUA_WORDS:
         return by_stops
     try:
-        lang, confidence = _by_lingua(" ".join(head))
+        found, confidence = _by_lingua(" ".join(head))
     except Exception:  # detection is advice; never fail a document over it
         log.debug("lingua failed", exc_info=True)
         return by_stops
-    if lang is not None and (confidence >= _MIN_CONFIDENCE or lang == by_stops):
-        return lang
+    if found is not None and (confidence >= _MIN_CONFIDENCE or found == by_stops):
+        return found
     return by_stops

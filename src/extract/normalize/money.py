@@ -13,11 +13,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
+from extract.rules.vocab import fold_keep_length
+
 from .numbers import (
     LANGS,
     NumberMention,
     find_numbers,
-    fold_keep_length,
     is_approximate,
     load_rule_file,
     overlaps,

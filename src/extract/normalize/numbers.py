@@ -12,7 +12,7 @@ import bisect
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -38,7 +38,7 @@ class NumberMention:
     """The multiplier a scale word or suffix applied (1.0 when none)."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_rule_file(name: str) -> Any:
     """A packaged ``rules/<name>.yml`` file, parsed once."""
     text = resources.files("extract").joinpath(f"rules/{name}.yml").read_text(encoding="utf-8")
@@ -67,7 +67,7 @@ _DIGITS = re.compile(
 _SPACES = "\u0020\u00a0\u202f\u2009"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _decimal_symbol(lang: str | None) -> str | None:
     """The locale's decimal mark from babel (',' for nl and fr, '.' for en); None without a language."""
     if lang not in LANGS:
@@ -131,7 +131,7 @@ def read_digits(raw: str, lang: str | None = None) -> float | None:
 # --------------------------------------------------------------------------- scale words
 
 
-@lru_cache(maxsize=None)
+@cache
 def _scale_table(lang: str | None) -> tuple[dict[str, float], re.Pattern[str]]:
     rules = load_rule_file("scale_words")
     words: dict[str, float] = {}
@@ -172,7 +172,7 @@ def read_scale(text: str, pos: int, lang: str | None = None) -> tuple[float, int
 # --------------------------------------------------------------------------- approximation
 
 
-@lru_cache(maxsize=None)
+@cache
 def _approx_patterns(lang: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
     rules = load_rule_file("scale_words")
     before: set[str] = set()
@@ -216,7 +216,7 @@ def _text2num(phrase: str, lang: str) -> float | None:
         return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _count_nouns(lang: str | None) -> dict[str, tuple[float, bool]]:
     rules = load_rule_file("scale_words")["count_nouns"]
     table: dict[str, tuple[float, bool]] = {}
@@ -226,7 +226,7 @@ def _count_nouns(lang: str | None) -> dict[str, tuple[float, bool]]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def _not_numbers(lang: str | None) -> frozenset[str]:
     rules = load_rule_file("scale_words")["not_numbers"]
     return frozenset(fold_keep_length(w) for code in _langs(lang) for w in rules[code])

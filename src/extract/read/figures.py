@@ -53,7 +53,6 @@ def _framed(small: np.ndarray, min_w: float, min_h: float) -> list[tuple[int, in
     # Relative to the paper, not Otsu: a thin grey frame is lighter than text and Otsu would drop it.
     paper = float(np.percentile(small[::4, ::4], 90))
     ink = ((small < paper - FRAME_DELTA) * 255).astype(np.uint8)
-    h, w = ink.shape
     horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(int(min_w), 3), 1)))
     vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(int(min_h), 3))))
     lines = cv2.dilate(cv2.bitwise_or(horiz, vert), np.ones((3, 3), np.uint8))
@@ -106,7 +105,7 @@ def _shaded(small: np.ndarray, min_w: float, min_h: float) -> list[tuple[int, in
     k = max(3, int(min(h, w) * 0.02) | 1)
     smooth = cv2.medianBlur(small, k)  # wipes out text strokes, keeps filled areas
     paper = float(np.percentile(smooth[::4, ::4], 90))
-    mask = (smooth < paper - SHADE_DELTA).astype(np.uint8) * 255
+    mask: np.ndarray = (smooth < paper - SHADE_DELTA).astype(np.uint8) * 255
     mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     boxes = []

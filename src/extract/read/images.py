@@ -116,9 +116,7 @@ def to_gray(img: Image.Image) -> Image.Image:
         if hi > 255.0:
             arr = arr * (255.0 / hi)
         return Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), "L")
-    if mode in ("P", "PA"):
-        img = img.convert("RGBA")
-    elif mode == "LA":
+    if mode in ("P", "PA") or mode == "LA":
         img = img.convert("RGBA")
     elif mode == "CMYK":
         img = img.convert("RGB")

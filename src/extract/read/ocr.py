@@ -17,16 +17,16 @@ from typing import Literal
 # Before anything can start Tesseract: its OpenMP threads are ~4x slower on 2 shared cores.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-import cv2  # noqa: E402
-import numpy as np  # noqa: E402
-from PIL import Image  # noqa: E402
+import cv2
+import numpy as np
+from PIL import Image
 
-from extract.read import tools  # noqa: E402
-from extract.errors import CorruptFileError, TooLargeError  # noqa: E402
-from extract.read.figures import find_figures  # noqa: E402
-from extract.models import OcrInfo, Page, Word  # noqa: E402
-from extract.read.scan_image import stored_page_image  # noqa: E402
-from extract.settings import Settings  # noqa: E402
+from extract.errors import CorruptFileError, TooLargeError
+from extract.models import OcrInfo, Page, Word
+from extract.read import tools
+from extract.read.figures import find_figures
+from extract.read.scan_image import stored_page_image
+from extract.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +145,7 @@ def ocr_image(img: Image.Image, dpi: float, job: OcrJob, warnings: list[str] | N
     to_pt = 72.0 / dpi
     words = [Word(text=b.text, bbox=(round(b.x0 * to_pt, 2), round(b.y0 * to_pt, 2), round(b.x1 * to_pt, 2),
                                      round(b.y1 * to_pt, 2)), conf=round(b.conf, 4)) for b in boxes]
-    info = OcrInfo(languages="+".join(job.languages), dpi=int(round(dpi)), tesseract_version=tools.tesseract_version(),
+    info = OcrInfo(languages="+".join(job.languages), dpi=round(dpi), tesseract_version=tools.tesseract_version(),
                    rotation=rotation, skew=round(skew, 2), mean_conf=None if mean is None else round(mean, 4))
     log.debug("page %d: %d words, rotation %d, skew %.2f", job.number, len(words), rotation, skew)
     return Page(number=job.number, width=round(width_px * to_pt, 2), height=round(height_px * to_pt, 2),

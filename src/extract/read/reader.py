@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 from extract.errors import CorruptFileError, EncryptedFileError, ExtractError, InputFileError, TooLargeError
 from extract.models import Document, Page, PageStore, Source, Word
-from extract.settings import Settings
 from extract.read.sniff import file_sha256, sniff_file
+from extract.settings import Settings
 
 if TYPE_CHECKING:
     # extract.read.ocr loads OpenCV (about 30 MB per process): imported only when a page needs OCR.
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["read_document", "document_from_text", "page_cache_key"]
+__all__ = ["document_from_text", "page_cache_key", "read_document"]
 
 READER_VERSION = "1"
 """Part of every cache key: bump when this module's output for the same input changes."""
@@ -328,7 +328,7 @@ class _PdfReader:
             return self._extract_from(str(self.path), skip)
         except ExtractError:
             raise
-        except Exception as exc:  # noqa: BLE001 - pdfminer raises anything on malformed files
+        except Exception as exc:
             if _is_password_error(exc):
                 raise EncryptedFileError(_ENCRYPTED_HINT, path=str(self.path)) from exc
             self.original_error = _describe(exc)
@@ -338,7 +338,7 @@ class _PdfReader:
             return self._extract_from(self.repaired, skip)
         except ExtractError:
             raise
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise CorruptFileError(f"the PDF is damaged beyond repair ({self.original_error}); "
                                    "re-export or re-scan the document", path=str(self.path)) from exc
 
@@ -382,8 +382,15 @@ class _PdfReader:
 
     def _text_page(self, plumber_page: Any, number: int) -> Page:
         from extract.read.pdf_objects import use_lean_objects
-        from extract.read.text_layer import (image_pixels, needs_ocr, page_figures, page_tables, page_words, scan_cover,
-                                        sideways_share)
+        from extract.read.text_layer import (
+            image_pixels,
+            needs_ocr,
+            page_figures,
+            page_tables,
+            page_words,
+            scan_cover,
+            sideways_share,
+        )
 
         width, height = float(plumber_page.width), float(plumber_page.height)
         limit = self.settings.limits.max_page_side_pt
@@ -403,7 +410,7 @@ class _PdfReader:
             biggest_image = image_pixels(plumber_page)
             cover = scan_cover(plumber_page)
             sideways = sideways_share(plumber_page)
-        except Exception as exc:  # noqa: BLE001 - one bad content stream must not cost the document
+        except Exception as exc:
             message = f"page {number}: text layer unreadable ({_describe(exc)}); using OCR"
             log.warning("%s: %s", self.path, message)
             page_warnings.append(message)
@@ -489,7 +496,7 @@ def read_text_chunk(job: TextChunkJob) -> list[Page] | TextChunkFailure:
         return pages
     except ExtractError:
         raise
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises anything on malformed files
+    except Exception as exc:
         return TextChunkFailure(_describe(exc))
 
 
@@ -497,7 +504,8 @@ class _open_plumber:
     """Context manager opening pdfplumber on a path or in-memory bytes (optionally only some pages)."""
 
     def __init__(self, source: str | bytes, pages: list[int] | None = None) -> None:
-        self.source, self.pages, self.pdf = source, pages, None
+        self.source, self.pages = source, pages
+        self.pdf: Any = None
 
     def __enter__(self) -> Any:
         import pdfplumber
@@ -510,7 +518,7 @@ class _open_plumber:
         if self.pdf is not None:
             try:
                 self.pdf.close()
-            except Exception:  # noqa: BLE001 - closing a broken file must not mask the real error
+            except Exception:
                 pass
 
 
@@ -561,7 +569,7 @@ def _repair(path: Path, reason: str | None) -> bytes:
             pdf.save(out)  # also drops an owner-only encryption
     except pikepdf.PasswordError as exc:
         raise EncryptedFileError(_ENCRYPTED_HINT, path=str(path)) from exc
-    except Exception as exc:  # noqa: BLE001 - qpdf reports damage in many ways
+    except Exception as exc:
         raise CorruptFileError(f"the PDF is damaged and could not be repaired ({reason or _describe(exc)}); "
                                "re-export or re-scan the document", path=str(path)) from exc
     log.info("%s: repaired in memory with qpdf", path)

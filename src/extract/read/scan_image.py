@@ -73,7 +73,7 @@ def stored_page_image(page: Any, dpi: float, *, source: str | bytes, index: int,
     """
     try:
         found = examine_page(page, dpi, source=source, index=index, max_pixels=max_pixels, max_side=max_side)
-    except Exception as exc:  # noqa: BLE001 - whatever fails here, the render is the answer
+    except Exception as exc:
         found = f"{type(exc).__name__}: {exc}"
     if isinstance(found, str):
         log.debug("page %d: rendering, the stored image is not used: %s", index + 1, found)

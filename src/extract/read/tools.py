@@ -92,8 +92,9 @@ def tesseract_data(image_path: Path, *, languages: str, psm: int = 3, timeout: f
     pytesseract a PIL image makes it write a compressed PNG first, which costs more than it saves.
     """
     pt = _pytesseract()
-    return _run(pt.image_to_data, page=page, timeout=timeout, image=str(image_path), lang=languages,
-                config=f"--psm {psm}", output_type=pt.Output.DICT)
+    data: dict[str, list[Any]] = _run(pt.image_to_data, page=page, timeout=timeout, image=str(image_path),
+                                      lang=languages, config=f"--psm {psm}", output_type=pt.Output.DICT)
+    return data
 
 
 _ROTATE = re.compile(r"Rotate:\s*(\d+)")

@@ -28,7 +28,7 @@ import datetime as dt
 import json
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from extract.assemble.matching import match_records, norm_name, record_key, similarity
+from extract.errors import ConfigError
+from extract.models import LabRecord, OutputFile, Provenance
 from extract.review.diff import (
     NESTED,
     contract_paths,
@@ -50,9 +53,6 @@ from extract.review.diff import (
     same_value,
     set_path,
 )
-from extract.errors import ConfigError
-from extract.assemble.matching import match_records, norm_name, record_key, similarity
-from extract.models import LabRecord, OutputFile, Provenance
 from extract.store.files import atomic_write_bytes
 
 log = logging.getLogger(__name__)
@@ -137,7 +137,7 @@ def _header_of(path: Path) -> str:
     """The comment block at the top of an existing file (kept when the file is rewritten)."""
     if not path.is_file():
         return HEADER
-    lines = []
+    lines: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or (not line.strip() and lines):
             lines.append(line)
@@ -177,10 +177,10 @@ def _probe(key: str, entry: Mapping[str, Any]) -> dict[str, Any]:
     return {"name": entry.get("name") or key, "acronym": entry.get("acronym"), "website": entry.get("website")}
 
 
-def match_entries(entries: Mapping[str, Mapping[str, Any]], records: list[Mapping[str, Any]]) -> dict[str, int | None]:
+def match_entries(entries: Mapping[str, Mapping[str, Any]], records: Sequence[Mapping[str, Any]]) -> dict[str, int | None]:
     """Stored record key -> index of the record it belongs to (None: orphaned)."""
     keys = list(entries)
-    result: dict[str, int | None] = {k: None for k in keys}
+    result: dict[str, int | None] = dict.fromkeys(keys)
     taken: set[int] = set()
     by_key = {record_key(r): i for i, r in enumerate(records)}
     rest = []
@@ -293,7 +293,7 @@ def parse_value(text: str) -> Any:
         return text
 
 
-def find_record(records: list[Mapping[str, Any]], ref: str) -> int:
+def find_record(records: Sequence[Mapping[str, Any]], ref: str) -> int:
     """The index of the record named by ``ref``: 0-based index, name, acronym, record key or website."""
     if ref.strip().isdigit():
         index = int(ref)
@@ -370,7 +370,7 @@ def add_correction(out_dir: Path, stem: str, record_ref: str, field: str, value:
     for ident in ("name", "acronym", "website"):
         if record.get(ident) and not entry.get(ident):
             entry[ident] = record[ident]
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     entry["fields"][field] = {**entry["fields"].get(field, {}), "value": display(value), "status": status,
                               "by": by or os.environ.get("USER") or "unknown", "at": stamp,
                               "machine_value": display(machine_value)}
@@ -457,7 +457,8 @@ def score_corrections(out_dir: Path, corrections_dir: Path) -> Any:
             gold = _gold_from(entry["fields"])
             if not gold:
                 continue
-            pred = records[matched[key]] if matched.get(key) is not None else None
+            index = matched.get(key)
+            pred = records[index] if index is not None else None
             result = evaluate.score_pair(gold, pred, where=stem)
             for mismatch in result.mismatches:
                 mismatch["record"] = entry.get("name") or key  # the orphaned ones have no other name

@@ -19,10 +19,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from extract.errors import ConfigError
 from extract.assemble.matching import match_records, record_key
+from extract.errors import ConfigError
 from extract.models import Budget, Governance, LabRecord, OutputFile, Staff
 from extract.store.files import atomic_write_bytes
 
@@ -32,7 +32,7 @@ RUNS_DIR = ".runs"
 OBJECTS_DIR = "objects"
 SNAPSHOTS_DIR = "snapshots"
 
-NESTED: dict[str, type] = {"budget": Budget, "staff": Staff, "governance": Governance}
+NESTED: dict[str, type[BaseModel]] = {"budget": Budget, "staff": Staff, "governance": Governance}
 """Contract objects compared per sub-field; a missing object compares as its defaults."""
 NOT_COMPARED = frozenset({"provenance", "corrections", "section"})
 """Record keys that describe a value rather than being one."""
@@ -54,7 +54,8 @@ def _plain(value: Any) -> Any:
 
 
 def record_dict(record: LabRecord | Mapping[str, Any]) -> dict[str, Any]:
-    return _plain(record) if not isinstance(record, dict) else json.loads(json.dumps(record, default=str))
+    data: dict[str, Any] = _plain(record) if not isinstance(record, dict) else json.loads(json.dumps(record, default=str))
+    return data
 
 
 def contract_paths() -> list[str]:
@@ -117,7 +118,7 @@ def set_path(data: dict[str, Any], path: str, value: Any) -> None:
 def is_known_path(path: str, record: LabRecord | Mapping[str, Any] | None = None) -> bool:
     if path in contract_paths():
         return True
-    head, _, sub = path.partition(".")
+    head = path.partition(".")[0]
     if head in NOT_COMPARED:
         return False
     if record is not None:

@@ -105,7 +105,7 @@ def get_path(record: Mapping[str, Any], path: str) -> Any:
     """The value at a dotted path; ``_MISSING`` when the gold does not state it."""
     node: Any = record
     parts = path.split(".")
-    for i, part in enumerate(parts):
+    for part in parts:
         if node is None:
             return None  # e.g. "budget": null states every budget sub-field as null
         if not isinstance(node, Mapping) or part not in node:
@@ -129,7 +129,7 @@ def values_equal(gold: Any, pred: Any) -> bool:
         return math.isclose(float(gold), float(pred), rel_tol=1e-6, abs_tol=1e-9)
     if isinstance(gold, str) and isinstance(pred, str):
         return _norm_text(gold) == _norm_text(pred)
-    return gold == pred
+    return bool(gold == pred)  # plain JSON values: == gives a bool already
 
 
 def _item_equal(path: str, gold: Any, pred: Any) -> bool:
@@ -174,7 +174,7 @@ def score_pair(gold: Mapping[str, Any] | None, pred: Mapping[str, Any] | None, w
             g = [] if path in LIST_FIELDS else None
         score = result.scores[path]
         if path in LIST_FIELDS:
-            missed, extra = _score_list(path, list(g or []), list(p or []), score)
+            missed, extra = _score_list(path, list(g or []), list(p or []), score)  # type: ignore[arg-type]
             if missed or extra:
                 result.mismatches.append({"where": where, "record": label, "field": path, "missing": missed, "extra": extra})
             continue
@@ -203,7 +203,8 @@ def score_records(gold_records: list[Mapping[str, Any]], pred_records: list[Mapp
 
 
 def _load(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
 
 
 def pair_files(gold_path: Path, output_path: Path) -> list[tuple[Path, Path]]:

@@ -15,7 +15,10 @@ import shutil
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
+from extract.errors import ConfigError
+from extract.models import LabRecord, OutputFile
 from extract.review.corrections import apply_corrections, default_corrections_dir
 from extract.review.diff import (
     diff_files,
@@ -26,8 +29,6 @@ from extract.review.diff import (
     resolve_side,
     run_shas,
 )
-from extract.errors import ConfigError
-from extract.models import OutputFile
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ def build_review(
     return index
 
 
-def _provenances(record) -> list[dict]:  # type: ignore[no-untyped-def]
+def _provenances(record: LabRecord) -> list[dict[str, Any]]:
     found = [p.model_dump() for p in record.provenance.values()]
     for corr in record.corrections.values():
         if isinstance(corr, dict) and corr.get("machine_provenance"):

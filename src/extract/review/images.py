@@ -135,7 +135,7 @@ def _save(image, number: int, info, width_pt: float, height_pt: float, to_dir: P
             width_pt, height_pt = height_pt, width_pt
     if ocr is not None and ocr.skew:
         # ... and undid the skew about the page centre, keeping the page size (as extract.read.ocr.rotate_small does).
-        image = image.convert("RGB").rotate(float(ocr.skew), resample=Image.BILINEAR, expand=False, fillcolor="white")
+        image = image.convert("RGB").rotate(float(ocr.skew), resample=Image.Resampling.BILINEAR, expand=False, fillcolor="white")
     if info is not None and info.width > 0 and info.height > 0:
         width_pt, height_pt = info.width, info.height
     if image.mode not in ("RGB", "L"):

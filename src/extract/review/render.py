@@ -10,8 +10,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from extract.models import LabRecord, OutputFile
 from extract.review.diff import NESTED, FileDiff, RunDiff, display, flatten, provenance_for, record_dict
-from extract.models import OutputFile
 from extract.review.images import PageImage
 
 LOW_CONFIDENCE = 0.6
@@ -80,7 +80,7 @@ class FieldRow:
         return (rank, self.confidence if self.confidence is not None else 1.01, self.path)
 
 
-def field_rows(record: Mapping[str, Any]) -> list[FieldRow]:
+def field_rows(record: LabRecord | Mapping[str, Any]) -> list[FieldRow]:
     data = record_dict(record)
     flat = flatten(data)
     corrections: Mapping[str, Any] = data.get("corrections") or {}
@@ -274,7 +274,7 @@ def _file_counts(view: FileView) -> str:
 
 
 def review_page(views: list[FileView], title: str = "extract review") -> str:
-    generated = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    generated = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     total = sum(len(v.output.records) for v in views)
     toc = "".join(f'<li><a href="#{e(v.stem)}">{e(v.stem)}</a> ({e(_file_counts(v))})</li>' for v in views)
     body = "\n".join(file_html(v) for v in views)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -26,7 +26,7 @@ def fold_keep(text: str) -> str:
     return fold_keep_length(text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(lang: str) -> dict[str, Any]:
     text = resources.files("extract").joinpath(f"rules/{lang}.yml").read_text(encoding="utf-8")
     # BaseLoader keeps every word a string (YAML 1.1 would read "on", "no" or "yes" as booleans).
@@ -76,5 +76,5 @@ def lexicon(lang: str | None) -> Lexicon:
                 bucket = merged.setdefault(group, {}).setdefault(key, [])
                 bucket.extend(w for w in words or [] if w not in bucket)
     frozen = {g: {k: tuple(v) for k, v in entries.items()} for g, entries in merged.items()}
-    return Lexicon(lang=order[0], data=frozen)  # type: ignore[arg-type]
+    return Lexicon(lang=order[0], data=frozen)
 

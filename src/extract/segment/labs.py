@@ -19,10 +19,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from extract.rules.lexicon import Lexicon, fold_keep, lexicon
-from extract.segment.lab_names import NameMention, defined_acronyms, domain_matches, find_lab_names, is_acronym
 from extract.layout.headings import strip_numbering
 from extract.models import Line
+from extract.rules.lexicon import Lexicon, fold_keep, lexicon
+from extract.segment.lab_names import NameMention, defined_acronyms, domain_matches, find_lab_names, is_acronym
 
 _URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/\S*)?", re.IGNORECASE)
 _SOCIAL = re.compile(r"(twitter|x|linkedin|facebook|youtube|instagram|medium|github|flickr|vimeo|doi|bit)\.", re.I)

@@ -20,12 +20,20 @@ from dataclasses import dataclass, field
 
 from extract.layout.build import page_tables
 from extract.layout.headings import parse_numbering, strip_numbering
-from extract.models import Document, Line, Section, Table
-from extract.segment.labs import (LabIndex, heading_lab, is_page_title, looks_like_name, paragraphs, salient_lab,
-                                  split_inline_labels, subject_of)
-from extract.segment.notes import footnote_owners
 from extract.layout.tables import clean_cell, row_bbox, table_rows
+from extract.models import Document, Line, Section, Table
 from extract.rules.vocab import fold, load_labels, match_label
+from extract.segment.labs import (
+    LabIndex,
+    heading_lab,
+    is_page_title,
+    looks_like_name,
+    paragraphs,
+    salient_lab,
+    split_inline_labels,
+    subject_of,
+)
+from extract.segment.notes import footnote_owners
 
 log = logging.getLogger(__name__)
 
@@ -181,10 +189,10 @@ def _heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[
             continue
         if _has_labels(lines, following) and not is_page_title(lines[h].text, index.lex):
             labs.add(h)
-        elif following and (entry := heading_lab(lines[h].text, index, [lines[i].text for i in following[:3]])):
-            if entry not in named:  # a second heading naming the same lab is one of its sub-headings
-                named.append(entry)
-                labs.add(h)  # a heading that names a lab opens its section, labels or not
+        elif (following and (entry := heading_lab(lines[h].text, index, [lines[i].text for i in following[:3]]))
+              and entry not in named):  # a second heading naming the same lab is one of its sub-headings
+            named.append(entry)
+            labs.add(h)  # a heading that names a lab opens its section, labels or not
     labs |= _sibling_headings(lines, body, headings, labs, index)
     # Labs of one report share a numbering style: when most lab headings are numbered, an
     # unnumbered 'heading' among them (large text in a screenshot, a sub-heading) is not a lab.
@@ -262,7 +270,7 @@ def _number_key(label: str) -> tuple[int, ...] | None:
     if label.replace(".", "").isdigit():
         return tuple(int(part) for part in label.split(".") if part)
     romans = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    if all(c in romans for c in label) and len(label) > 1 or label in {"I", "V", "X"}:
+    if (all(c in romans for c in label) and len(label) > 1) or label in {"I", "V", "X"}:
         total = 0
         for n, c in enumerate(label):
             value = romans[c]
@@ -413,7 +421,7 @@ def _title_line(lines: list[Line], body: list[int]) -> int | None:
     sized = [i for i in body if lines[i].page == first and lines[i].size]
     if not sized:
         return None
-    sizes = sorted(lines[i].size for i in sized)  # type: ignore[misc]
+    sizes = sorted(lines[i].size or 0.0 for i in sized)  # every one is set (``sized``)
     median = sizes[len(sizes) // 2]
     largest = max(sized, key=lambda i: lines[i].size or 0.0)
     return largest if (lines[largest].size or 0.0) >= 1.15 * median else None

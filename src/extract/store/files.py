@@ -83,10 +83,6 @@ def atomic_write_chunks(path: Path, chunks: Iterable[bytes]) -> str:
     return digest.hexdigest()
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
-
-
 def _json_chunks(data: Any, size: int = 1 << 16) -> Iterator[bytes]:
     """The one JSON layout extract writes (indented, UTF-8, stable key order, trailing newline), in
     pieces of about ``size`` bytes: with an indent, ``json.dumps`` gathers every token of the document

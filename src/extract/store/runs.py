@@ -21,12 +21,11 @@ Status of an input (the same words in manifests and reports):
 from __future__ import annotations
 
 import importlib.metadata
-import json
 import logging
 import platform
 import secrets
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -88,12 +87,12 @@ class RunManifest(BaseModel):
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def new_run_id() -> str:
     """``20261128T201829.123456Z-3fa1``: sortable by time, unique across parallel starts."""
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ") + "-" + secrets.token_hex(2)
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ") + "-" + secrets.token_hex(2)
 
 
 def _dist_version(name: str) -> str | None:
@@ -213,10 +212,6 @@ def summary_lines(manifest: RunManifest, seconds: float | None = None) -> list[s
         total += f" in {seconds:.1f} s"
     lines.append(total + f"; run {manifest.run_id}")
     return lines
-
-
-def manifest_json(manifest: RunManifest) -> str:
-    return json.dumps(manifest.model_dump(mode="json"), indent=2, ensure_ascii=False)
 
 
 class ManifestWriter:
