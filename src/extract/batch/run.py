@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-from extract.errors import ConfigError, ExitCode
+from extract.errors import ConfigError, ExitCode, ExtractError
 from extract.settings import Settings
 from extract.store.files import (
     atomic_write_json,
@@ -372,13 +372,17 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
                 writer.add(record)
                 progress.file_done(item.display, record.status, kind=record.error_kind, message=record.message)
                 continue
+            failure: tuple[str, str] | None = None
             try:
                 ensure_inside(target, out_dir)
                 record.input_sha256 = sha256_file(item.path)
-            except Exception as exc:
-                kind = getattr(exc, "kind", "not_a_document")
+            except ExtractError as exc:  # an output path outside the folder: skipped
+                failure = exc.kind, exc.message or f"cannot read the file: {exc}"
+            except Exception as exc:  # the input cannot be read (OSError)
+                failure = "not_a_document", f"cannot read the file: {exc}"
+            if failure is not None:
+                kind, record.message = failure
                 record.status, record.error_kind, record.output, record.output_rel = "error", kind, None, None
-                record.message = getattr(exc, "message", None) or f"cannot read the file: {exc}"
                 writer.add(record)
                 progress.file_done(item.display, "error", kind=kind, message=record.message)
                 continue
