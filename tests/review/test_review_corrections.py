@@ -200,9 +200,9 @@ def test_eval_command_scores_corrections(project: Path, capsys) -> None:  # type
 
 
 def test_correct_waits_for_no_batch_and_keeps_the_runs_version(project: Path) -> None:
-    from extract.review.diff import load_output, outputs_of_run
     from extract.store.files import sha256_file
     from extract.store.locking import OutputLock
+    from extract.store.snapshots import load_output, outputs_of_run
 
     out = project / "output"
     run_sha = sha256_file(out / "report.json")

@@ -8,9 +8,10 @@ from pathlib import Path
 from extract.cli import main
 from extract.errors import ExitCode
 from extract.models import LabRecord, OutputFile, SourceInfo
-from extract.review.diff import diff_sides, load_manifests, outputs_in_folder, snapshot_outputs
+from extract.review.diff import diff_sides
 from extract.store.files import sha256_file
 from extract.store.runs import RunItem, RunManifest, write_manifest
+from extract.store.snapshots import load_manifests, outputs_in_folder, snapshot_outputs
 
 
 def lab(name: str, acronym: str | None, amount: float | None, *, staff: int | None = 4, conf: float = 0.9,

@@ -12,8 +12,8 @@ from extract.cli import main
 from extract.errors import ExitCode
 from extract.models import LabRecord, OcrInfo, OutputFile, PageInfo, SourceInfo
 from extract.review.corrections import apply_corrections, corrections_path
-from extract.review.diff import snapshot_outputs
 from extract.review.html import build_review
+from extract.store.snapshots import snapshot_outputs
 
 
 def lab(amount: float, conf: float = 0.5, bbox: list[float] | None = None) -> LabRecord:

@@ -298,7 +298,7 @@ def source_display_path(path: Path) -> str:
 
 def _snapshot(out_dir: Path, manifest: RunManifest) -> None:
     """Keep this run's version of every output so `extract diff` can compare runs later."""
-    from extract.review.diff import snapshot_outputs
+    from extract.store.snapshots import snapshot_outputs
 
     try:
         snapshot_outputs(out_dir, manifest.run_id, manifest.files)

@@ -26,7 +26,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from extract.review.diff import default_sides, diff_sides, format_text, outputs_in_folder, resolve_side
+    from extract.review.diff import default_sides, diff_sides, format_text, resolve_side
+    from extract.store.snapshots import outputs_in_folder
 
     out_dir: Path = args.out
     if args.old and args.new:

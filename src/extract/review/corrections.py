@@ -45,15 +45,13 @@ from extract.review.diff import (
     display,
     get_path,
     is_known_path,
-    keep_object,
-    load_output,
-    output_paths,
     provenance_for,
     record_dict,
     same_value,
     set_path,
 )
 from extract.store.files import atomic_write_bytes
+from extract.store.snapshots import keep_object, load_output, output_paths
 
 log = logging.getLogger(__name__)
 

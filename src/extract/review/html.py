@@ -20,15 +20,8 @@ from typing import Any
 from extract.errors import ConfigError
 from extract.models import LabRecord, OutputFile
 from extract.review.corrections import apply_corrections, default_corrections_dir
-from extract.review.diff import (
-    diff_files,
-    load_manifests,
-    load_output,
-    output_paths,
-    outputs_of_run,
-    resolve_side,
-    run_shas,
-)
+from extract.review.diff import diff_files, resolve_side
+from extract.store.snapshots import load_manifests, load_output, output_paths, outputs_of_run, run_shas
 
 log = logging.getLogger(__name__)
 

@@ -55,7 +55,7 @@ def find_source(output: OutputFile, raw_dir: Path | None = None, out_dir: Path |
 
 
 def _input_dirs(out_dir: Path, stem: str | None) -> list[Path]:
-    from extract.review.diff import load_manifests, run_shas
+    from extract.store.snapshots import load_manifests, run_shas
 
     found = []
     for manifest in reversed(load_manifests(out_dir)):
