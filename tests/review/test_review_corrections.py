@@ -8,16 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from extract.assemble.corrections import apply_corrections, load_corrections, strip_corrections
 from extract.cli import main
 from extract.errors import ConfigError, ExitCode
 from extract.models import LabRecord, OutputFile, SourceInfo
-from extract.review.corrections import (
-    add_correction,
-    apply_corrections,
-    load_corrections,
-    score_corrections,
-    strip_corrections,
-)
+from extract.review.corrections import add_correction, score_corrections
 from extract.review.diff import diff_files
 
 NOW = dt.datetime(2026, 11, 28, 20, 15, tzinfo=dt.UTC)

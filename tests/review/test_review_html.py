@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
+from extract.assemble.corrections import apply_corrections, corrections_path
 from extract.cli import main
 from extract.errors import ExitCode
 from extract.models import LabRecord, OcrInfo, OutputFile, PageInfo, SourceInfo
-from extract.review.corrections import apply_corrections, corrections_path
 from extract.review.html import build_review
 from extract.store.snapshots import snapshot_outputs
 

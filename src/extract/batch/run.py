@@ -229,8 +229,8 @@ def _process_function() -> Callable[..., Any]:
 
 def handle_task(payload: dict[str, Any], settings: Settings, page_map: Any) -> dict[str, Any]:
     """Process one file and write its output atomically (runs inside a worker)."""
+    from extract.assemble.corrections import apply_corrections
     from extract.models import OutputFile
-    from extract.review.corrections import apply_corrections
     from extract.store.cache import PageCache
 
     target = Path(payload["output"])

@@ -18,136 +18,19 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
+from extract.assemble.fields import (
+    flatten,
+    provenance_for,
+    record_dict,
+    same_value,
+)
 from extract.assemble.matching import match_records, record_key
 from extract.errors import ConfigError
-from extract.models import Budget, Governance, LabRecord, OutputFile, Staff
+from extract.models import OutputFile
 from extract.store.runs import RUNS_DIR
 from extract.store.snapshots import load_manifests, outputs_in_folder, outputs_of_run
 
 log = logging.getLogger(__name__)
-
-
-NESTED: dict[str, type[BaseModel]] = {"budget": Budget, "staff": Staff, "governance": Governance}
-"""Contract objects compared per sub-field; a missing object compares as its defaults."""
-NOT_COMPARED = frozenset({"provenance", "corrections", "section"})
-"""Record keys that describe a value rather than being one."""
-TOP_FIELDS = ("name", "acronym", "country", "website", "founded_year", "role")
-
-
-# --------------------------------------------------------------------------- field paths
-
-
-def _plain(value: Any) -> Any:
-    """JSON-like plain data (models dumped, tuples as lists)."""
-    if hasattr(value, "model_dump"):
-        return value.model_dump(mode="json")
-    if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
-
-
-def record_dict(record: LabRecord | Mapping[str, Any]) -> dict[str, Any]:
-    data: dict[str, Any] = _plain(record) if not isinstance(record, dict) else json.loads(json.dumps(record, default=str))
-    return data
-
-
-def contract_paths() -> list[str]:
-    """Every field path of the contract, in display order."""
-    paths = list(TOP_FIELDS)
-    for name, model in NESTED.items():
-        paths += [f"{name}.{sub}" for sub in model.model_fields]
-    paths.append("funding_sources")
-    return paths
-
-
-def flatten(record: LabRecord | Mapping[str, Any]) -> dict[str, Any]:
-    """Field path -> plain value for every compared field of a record (extra fields included)."""
-    data = record_dict(record)
-    flat: dict[str, Any] = {}
-    for path in contract_paths():
-        flat[path] = get_path(data, path)
-    for key, value in data.items():
-        if key in NOT_COMPARED or key in NESTED or key in flat:
-            continue
-        flat[key] = value
-    for name in NESTED:
-        extra = data.get(name)
-        if isinstance(extra, dict):
-            for sub, value in extra.items():
-                flat.setdefault(f"{name}.{sub}", value)
-    return flat
-
-
-def get_path(data: Mapping[str, Any], path: str) -> Any:
-    """The value at a dotted path; a missing nested object reads as its model's defaults."""
-    head, _, sub = path.partition(".")
-    value = data.get(head)
-    if not sub:
-        return value
-    if value is None:
-        model = NESTED.get(head)
-        if model is None:
-            return None
-        value = model().model_dump(mode="json")
-    if not isinstance(value, Mapping):
-        return None
-    return value.get(sub)
-
-
-def set_path(data: dict[str, Any], path: str, value: Any) -> None:
-    """Set a dotted path in plain record data, creating the nested object when it is null."""
-    head, _, sub = path.partition(".")
-    if not sub:
-        data[head] = value
-        return
-    current = data.get(head)
-    if not isinstance(current, dict):
-        model = NESTED.get(head)
-        current = model().model_dump(mode="json") if model else {}
-        data[head] = current
-    current[sub] = value
-
-
-def is_known_path(path: str, record: LabRecord | Mapping[str, Any] | None = None) -> bool:
-    if path in contract_paths():
-        return True
-    head = path.partition(".")[0]
-    if head in NOT_COMPARED:
-        return False
-    if record is not None:
-        return path in flatten(record)
-    return False
-
-
-def same_value(a: Any, b: Any) -> bool:
-    """Equality of plain values where 340000 == 340000.0 and key order does not matter."""
-    return canonical(a) == canonical(b)
-
-
-def canonical(value: Any) -> str:
-    def norm(v: Any) -> Any:
-        if isinstance(v, bool) or v is None or isinstance(v, str):
-            return v
-        if isinstance(v, (int, float)):
-            return float(v)
-        if isinstance(v, Mapping):
-            return {str(k): norm(x) for k, x in v.items()}
-        if isinstance(v, (list, tuple)):
-            return [norm(x) for x in v]
-        return str(v)
-
-    return json.dumps(norm(_plain(value)), sort_keys=True, ensure_ascii=False)
-
-
-def provenance_for(record: Mapping[str, Any], path: str) -> dict[str, Any]:
-    """The provenance of a field path (exact path first, then its top-level field)."""
-    prov = record.get("provenance") or {}
-    found = prov.get(path) or prov.get(path.partition(".")[0]) or {}
-    return dict(found)
 
 
 # --------------------------------------------------------------------------- diff objects
@@ -346,8 +229,6 @@ def diff_sides(old: Mapping[str, OutputFile | None], new: Mapping[str, OutputFil
 
 
 # --------------------------------------------------------------------------- reading sides
-
-
 
 
 def resolve_side(spec: str, out_dir: Path) -> tuple[str, dict[str, OutputFile | None]]:

@@ -11,10 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from extract.assemble.fields import flatten, record_dict
 from extract.assemble.matching import record_key
 from extract.models import LabRecord
 from extract.review.corrections import apply_all, default_corrections_dir
-from extract.review.diff import display, flatten, record_dict
+from extract.review.diff import display
 from extract.store.files import atomic_write_bytes
 
 log = logging.getLogger(__name__)

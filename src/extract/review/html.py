@@ -17,9 +17,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from extract.assemble.corrections import apply_corrections
 from extract.errors import ConfigError
 from extract.models import LabRecord, OutputFile
-from extract.review.corrections import apply_corrections, default_corrections_dir
+from extract.review.corrections import default_corrections_dir
 from extract.review.diff import diff_files, resolve_side
 from extract.store.snapshots import load_manifests, load_output, output_paths, outputs_of_run, run_shas
 

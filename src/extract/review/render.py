@@ -10,8 +10,9 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from extract.assemble.fields import NESTED, flatten, provenance_for, record_dict
 from extract.models import LabRecord, OutputFile
-from extract.review.diff import NESTED, FileDiff, RunDiff, display, flatten, provenance_for, record_dict
+from extract.review.diff import FileDiff, RunDiff, display
 from extract.review.images import PageImage
 
 LOW_CONFIDENCE = 0.6
