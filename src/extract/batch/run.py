@@ -344,10 +344,11 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
     from extract.batch.executors import make_executor
     from extract.batch.progress import BatchProgress
     from extract.batch.workers import Task
-    from extract.store.runs import collect_versions, extractor_versions, summary_lines, write_report
+    from extract.extractors import EXTRACTOR_VERSIONS
+    from extract.store.runs import collect_versions, summary_lines, write_report
 
     settings = options.settings
-    extractors = extractor_versions()
+    extractors = dict(EXTRACTOR_VERSIONS)
     correction_hash = corrections_state(options.corrections_dir)
     manifest = RunManifest(
         run_id=new_run_id(), command=options.command, started_at=utc_now(),

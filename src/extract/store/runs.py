@@ -113,16 +113,11 @@ def tesseract_version() -> str | None:
         return None
 
 
-def extractor_versions() -> dict[str, str]:
-    from extract.extractors import EXTRACTOR_VERSIONS
-
-    return dict(EXTRACTOR_VERSIONS)
-
-
-def collect_versions(extractors: dict[str, str] | None = None) -> dict[str, Any]:
+def collect_versions(extractors: dict[str, str]) -> dict[str, Any]:
+    """Versions recorded in a run manifest; ``extractors`` maps extractor name -> version."""
     return {
         "extract": __version__,
-        "extractors": extractors if extractors is not None else extractor_versions(),
+        "extractors": extractors,
         "tesseract": tesseract_version(),
         "pdfplumber": _dist_version("pdfplumber"),
         "pypdfium2": _dist_version("pypdfium2"),
