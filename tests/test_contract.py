@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extract.cli import main
-from extract.models import LabRecord, OutputFile
+from extract.models import Budget, LabRecord, OutputFile
 
 FIXTURE_GOLD = Path(__file__).resolve().parent / "fixtures" / "gold" / "nido-benchmark.json"
 
@@ -29,3 +29,17 @@ def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
     schema = json.loads(capsys.readouterr().out)
     assert schema["properties"]["schema_version"]["default"] == "1"
     assert "LabRecord" in schema["$defs"]
+
+
+def test_field_lists_follow_the_contract() -> None:
+    """The field paths come from the models: every path is exported, and scored unless said otherwise."""
+    from extract.assemble.fields import LIST_PATHS, NESTED, contract_paths
+    from extract.review.evaluate import FIELDS, NOT_SCORED
+    from extract.review.export import COLUMNS
+
+    paths = contract_paths()
+    assert set(NESTED) == {"budget", "staff", "governance"}
+    assert {f"budget.{name}" for name in Budget.model_fields} <= set(paths)
+    assert LIST_PATHS == ("governance.bodies", "funding_sources")
+    assert {p.replace(".", "_") for p in paths} <= set(COLUMNS)
+    assert set(paths) == set(FIELDS) | NOT_SCORED

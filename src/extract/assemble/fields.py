@@ -1,25 +1,48 @@
 """Field paths of the output contract: ``budget.amount``, ``staff.count``, ``governance.bodies`` ...
 
-Plain record data (``record_dict``) is read and written by dotted path; ``flatten`` lists a
-record's values by path, ``contract_paths`` every path in display order. Used by corrections
-(applied on every run), diffs, the review report and export.
+Every list here is derived from ``LabRecord`` and its nested models, in their declaration order,
+so a field added to the contract is diffed, corrected, exported and offered for scoring without
+another list to update. Plain record data (``record_dict``) is read and written by dotted path;
+``flatten`` lists a record's values by path, ``contract_paths`` every path in display order.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
-from extract.models import Budget, Governance, LabRecord, Staff
+from extract.models import LabRecord
 
-NESTED: dict[str, type[BaseModel]] = {"budget": Budget, "staff": Staff, "governance": Governance}
-"""Contract objects compared per sub-field; a missing object compares as its defaults."""
 NOT_COMPARED = frozenset({"provenance", "corrections", "section"})
 """Record keys that describe a value rather than being one."""
-TOP_FIELDS = ("name", "acronym", "country", "website", "founded_year", "role")
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model in ``Budget | None`` (None for plain values and lists)."""
+    for candidate in (annotation, *get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def _is_list(annotation: Any) -> bool:
+    return get_origin(annotation) is list
+
+
+NESTED: dict[str, type[BaseModel]] = {
+    name: model for name, info in LabRecord.model_fields.items()
+    if name not in NOT_COMPARED and (model := _model_of(info.annotation)) is not None
+}
+"""Contract objects compared per sub-field (budget, staff, governance); a missing object compares as its defaults."""
+TOP_FIELDS = tuple(name for name, info in LabRecord.model_fields.items()
+                   if name not in NOT_COMPARED and name not in NESTED and not _is_list(info.annotation))
+"""The record's own plain values (name, acronym, country, website, founded_year, role)."""
+TOP_LISTS = tuple(name for name, info in LabRecord.model_fields.items()
+                  if name not in NOT_COMPARED and _is_list(info.annotation))
+"""The record's own lists (funding_sources)."""
 
 
 def _plain(value: Any) -> Any:
@@ -43,8 +66,15 @@ def contract_paths() -> list[str]:
     paths = list(TOP_FIELDS)
     for name, model in NESTED.items():
         paths += [f"{name}.{sub}" for sub in model.model_fields]
-    paths.append("funding_sources")
+    paths += TOP_LISTS
     return paths
+
+
+LIST_PATHS = tuple(
+    [f"{name}.{sub}" for name, model in NESTED.items() for sub, info in model.model_fields.items() if _is_list(info.annotation)]
+    + list(TOP_LISTS)
+)
+"""Paths whose value is a list (governance.bodies, funding_sources): compared and scored item by item."""
 
 
 def flatten(record: LabRecord | Mapping[str, Any]) -> dict[str, Any]:

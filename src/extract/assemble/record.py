@@ -38,6 +38,7 @@ from typing import Any
 from pydantic import ValidationError
 from rapidfuzz import fuzz
 
+from extract.assemble.fields import LIST_PATHS
 from extract.errors import RecordInvalidError
 from extract.models import Candidate, Governance, GovernanceBody, LabRecord, Provenance
 from extract.rules.vocab import fold
@@ -50,7 +51,7 @@ NER_BOOST = 1.15
 
 SCALAR_FIELDS = ("name", "acronym", "country", "website", "founded_year", "role", "budget", "staff",
                  "governance.text", "governance.parent")
-LIST_FIELDS = ("governance.bodies", "funding_sources")
+LIST_FIELDS = LIST_PATHS  # governance.bodies, funding_sources (from the contract)
 MIN_LIST_CONFIDENCE = 0.3
 BODY_DUPLICATE_SCORE = 85.0
 

@@ -28,6 +28,7 @@ from extract.assemble.corrections import (
     strip_corrections,
 )
 from extract.assemble.fields import (
+    LIST_PATHS,
     NESTED,
     contract_paths,
     get_path,
@@ -46,7 +47,6 @@ from extract.store.snapshots import keep_object, load_output, output_paths
 log = logging.getLogger(__name__)
 
 ENTRY_ORDER = ("value", "status", "by", "at", "machine_value")
-LIST_FIELDS = {"governance.bodies", "funding_sources"}
 HEADER = """\
 # Corrections for one source file, kept by people and applied on every run of `extract`.
 # Edit freely: one entry per lab under `records` (keyed by its normalised name), one per
@@ -168,7 +168,7 @@ def add_correction(out_dir: Path, stem: str, record_ref: str, field: str, value:
         if not confirm:
             raise ConfigError("give a VALUE, or --confirm to confirm the machine's value")
         value = machine_value
-    if field in LIST_FIELDS and value is not None and not isinstance(value, list):
+    if field in LIST_PATHS and value is not None and not isinstance(value, list):
         value = [value]  # one governance body or funding source given on its own
     status = "confirmed" if confirm and same_value(value, machine_value) else "corrected"
     if confirm and status == "corrected":

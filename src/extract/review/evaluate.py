@@ -27,25 +27,14 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from extract.assemble.fields import LIST_PATHS, contract_paths
 from extract.assemble.matching import match_records
 from extract.rules.vocab import fold
 
-SCALAR_FIELDS = (
-    "name",
-    "acronym",
-    "country",
-    "website",
-    "founded_year",
-    "budget.amount",
-    "budget.currency",
-    "budget.period",
-    "budget.amount_eur",
-    "budget.approximate",
-    "staff.count",
-    "staff.approximate",
-    "governance.parent",
-)
-LIST_FIELDS = ("governance.bodies", "funding_sources")
+NOT_SCORED = frozenset({"role", "governance.text", "budget.raw", "staff.raw", "staff.unit"})
+"""Contract paths left out of scoring: free text (role, governance text), the source text itself (raw), the staff unit."""
+LIST_FIELDS = LIST_PATHS
+SCALAR_FIELDS = tuple(p for p in contract_paths() if p not in NOT_SCORED and p not in LIST_FIELDS)
 FIELDS = SCALAR_FIELDS + LIST_FIELDS
 
 _MISSING = object()
