@@ -386,8 +386,8 @@ class _PdfReader:
             image_pixels,
             needs_ocr,
             page_figures,
-            page_tables,
             page_words,
+            ruled_tables,
             scan_cover,
             sideways_share,
         )
@@ -405,7 +405,7 @@ class _PdfReader:
         try:
             use_lean_objects(plumber_page)
             words = page_words(plumber_page)
-            tables = page_tables(plumber_page, number)
+            tables = ruled_tables(plumber_page, number)
             figures = page_figures(plumber_page)
             biggest_image = image_pixels(plumber_page)
             cover = scan_cover(plumber_page)

@@ -57,7 +57,7 @@ def page_words(page: Any) -> list[Word]:
     return words
 
 
-def page_tables(page: Any, number: int) -> list[Table]:
+def ruled_tables(page: Any, number: int) -> list[Table]:
     """Ruled tables (drawn cell borders) of a pdfplumber page; single-row or single-column boxes are not tables."""
     if not page.edges:  # no lines or rectangles: nothing can be a ruled table (saves find_tables' cost)
         return []

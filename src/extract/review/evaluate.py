@@ -90,7 +90,7 @@ class Evaluation:
         self.mismatches.extend(other.mismatches)
 
 
-def get_path(record: Mapping[str, Any], path: str) -> Any:
+def stated_value(record: Mapping[str, Any], path: str) -> Any:
     """The value at a dotted path; ``_MISSING`` when the gold does not state it."""
     node: Any = record
     parts = path.split(".")
@@ -153,8 +153,8 @@ def score_pair(gold: Mapping[str, Any] | None, pred: Mapping[str, Any] | None, w
     result = Evaluation()
     label = (gold or {}).get("name") or (pred or {}).get("name") or "?"
     for path in FIELDS:
-        g = get_path(gold, path) if gold is not None else _MISSING
-        p = get_path(pred, path) if pred is not None else None
+        g = stated_value(gold, path) if gold is not None else _MISSING
+        p = stated_value(pred, path) if pred is not None else None
         if p is _MISSING:
             p = None
         if gold is not None and g is _MISSING:
