@@ -26,6 +26,9 @@ class ExitCode(IntEnum):
     """Another batch holds the lock on the output folder."""
     changed = 6
     """`extract diff --fail-on-change` found changes."""
+    cluster = 7
+    """The dask cluster cannot run the batch: scheduler not reachable or lost, or workers that do not
+    share the folders or versions this machine has (the run is marked failed)."""
     interrupted = 130
 
 
@@ -103,6 +106,13 @@ class ConfigError(ExtractError):
 class OutputLockedError(ExtractError):
     kind = "locked"
     exit_code = ExitCode.locked
+
+
+class ClusterError(ExtractError):
+    """The dask scheduler cannot be reached or was lost, or its workers cannot run this batch."""
+
+    kind = "cluster"
+    exit_code = ExitCode.cluster
 
 
 class RecordInvalidError(ExtractError):

@@ -7,6 +7,11 @@ The input file's first line says what to do:
   ``memory``             raise MemoryError
   ``corrupt``            raise a typed CorruptFileError
   ``pages N``            map N items over page_map; record name lists the worker pids used
+  ``slowpages N S``      map N items that sleep S seconds each (live page progress)
+  ``alloc MB``           allocate MB megabytes (memory limits)
+  ``killparent S``       the first time: sleep S, then SIGKILL the process that started this worker
+                         (a dask worker); afterwards like ``ok``. A marker next to the file says it was done.
+When ``EXTRACT_FAKE_LOG`` names a file, each call appends "<input name> <pid>" to it (reruns).
 """
 
 from __future__ import annotations
@@ -25,12 +30,37 @@ def square_with_pid(n: int) -> tuple[int, int]:
     return n * n, os.getpid()
 
 
+def slow_page(item: tuple[int, float]) -> int:
+    time.sleep(item[1])
+    return item[0]
+
+
 def fake_process(path: Path, settings, *, cache=None, page_map=None, display_path=None) -> OutputFile:
     text = Path(path).read_text(encoding="utf-8", errors="replace").strip()
     command, _, arg = text.partition(" ")
     name = arg or Path(path).stem
     pages = 1
-    if command == "sleep":
+    if os.environ.get("EXTRACT_FAKE_LOG"):
+        with open(os.environ["EXTRACT_FAKE_LOG"], "a", encoding="utf-8") as log:
+            log.write(f"{Path(path).name} {os.getpid()}\n")
+    if command == "alloc":
+        hog = bytearray(int(arg) * 1024 * 1024)
+        hog[::4096] = b"x" * len(hog[::4096])
+        del hog
+    elif command == "killparent":
+        marker = Path(str(path) + ".killed")
+        if not marker.exists():
+            marker.write_text("", encoding="utf-8")
+            time.sleep(float(arg))
+            os.kill(os.getppid(), 9)
+            time.sleep(60)
+        name = "survivor"
+    elif command == "slowpages":
+        count, _, seconds = arg.partition(" ")
+        done = list((page_map or map)(slow_page, [(i, float(seconds)) for i in range(int(count))]))
+        pages = len(done)
+        name = f"pages {pages}"
+    elif command == "sleep":
         time.sleep(float(arg))
     elif command == "exit":
         os._exit(3)
@@ -66,3 +96,9 @@ def map_handler(payload: dict, settings, page_map) -> dict:
     fn = slow_on_odd if payload.get("slow") else square_with_pid
     results = list(page_map(fn, range(payload["n"])))
     return {"status": "ok", "records": len(results), "pids": sorted({r[1] for r in results if isinstance(r, tuple)})}
+
+
+def slow_map_handler(payload: dict, settings, page_map) -> dict:
+    """Maps ``payload['n']`` pages of ``payload['seconds']`` each (live page progress on dask)."""
+    results = list(page_map(slow_page, [(i, payload["seconds"]) for i in range(payload["n"])]))
+    return {"status": "ok", "records": 0, "pages": len(results)}

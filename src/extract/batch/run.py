@@ -173,6 +173,9 @@ class BatchOptions:
     executor: Literal["local", "dask"] = "local"
     scheduler: str | None = None
     dask_processes: bool = True
+    dask_security: Any = None
+    """A ``distributed.Security`` (TLS) for --scheduler; None: dask's configuration decides."""
+    connect_timeout: float = 10.0
     progress: str = "lines"
     handler: str = DEFAULT_HANDLER
     log_verbose: int = 0
@@ -341,7 +344,6 @@ def _early_executor(options: BatchOptions, out_dir: Path, names: list[PurePosixP
 
 def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPath], executor: Any,
                   started: float, resumed_from: str | None) -> RunManifest:
-    from extract.batch.executors import make_executor
     from extract.batch.progress import BatchProgress
     from extract.batch.workers import Task
     from extract.extractors import EXTRACTOR_VERSIONS
@@ -401,7 +403,7 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
             payload = {
                 "path": str(item.path.absolute()), "display_path": source_display_path(item.path),
                 "output": str(target.absolute()), "out_root": str(out_dir.absolute()),
-                "stem": stem_of(rel_out), "run": run_block,
+                "stem": stem_of(rel_out), "run": run_block, "force": options.force,
                 "cache_dir": str(Path(options.cache_dir).absolute()) if options.cache_dir else None,
                 "corrections_dir": str(Path(options.corrections_dir).absolute()) if options.corrections_dir else None,
             }
@@ -409,38 +411,24 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
             task_items[number] = record
 
         if tasks:
-            if executor is None:
-                workers = max(1, min(options.workers, len(tasks) if options.executor == "dask" else options.workers))
-                executor = make_executor(options.executor, workers, _worker_config(options), options.scheduler,
-                                         dask_processes=options.dask_processes)
-            live_pages: dict[int, int] = {}
-
-            def on_page(task_id: int) -> None:
-                live_pages[task_id] = live_pages.get(task_id, 0) + 1
-                progress.pages_advanced(1)
-
             try:
-                for task, result in executor.run(tasks, on_page):
-                    record = task_items[task.id]
-                    record.seconds = float(result.get("seconds") or 0.0)
-                    if result.get("status") == "ok":
-                        record.records = int(result.get("records") or 0)
-                        record.output_sha256 = result.get("output_sha256")
-                        record.pages = result.get("pages")
-                    else:
-                        record.status = "error"
-                        record.error_kind = result.get("error_kind") or "internal"
-                        record.message = result.get("message")
-                        record.output = record.output_rel = None
-                    writer.add(record)
-                    progress.file_done(record.path, record.status, pages=record.pages or 0,
-                                       kind=record.error_kind, message=record.message, seconds=record.seconds,
-                                       counted=live_pages.pop(task.id, 0))
-            except BaseException:
+                _run_tasks(options, tasks, task_items, executor, writer, progress)
+            except KeyboardInterrupt:
                 writer.finish("interrupted")
                 raise
-            finally:
-                executor.close()
+            except BaseException as exc:  # the cluster failed or the run could not start: the run failed
+                kind = getattr(exc, "kind", "internal")
+                writer.manifest.failure = f"{kind}: {exc}"
+                reported = {id(record) for record in writer.manifest.files}
+                for record in task_items.values():  # the report lists every input, finished or not
+                    if id(record) not in reported:
+                        record.status, record.error_kind, record.output, record.output_rel = "error", kind, None, None
+                        record.message = f"not processed: the run stopped ({exc})"
+                        writer.add(record)
+                failed = writer.finish("failed")
+                if options.report:
+                    write_report(options.report, failed)
+                raise
 
     manifest = writer.finish("complete")
     _snapshot(out_dir, manifest)
@@ -456,6 +444,49 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
         for line in lines:
             _stderr(line)
     return manifest
+
+
+def _run_tasks(options: BatchOptions, tasks: list[Any], task_items: dict[int, RunItem], executor: Any,
+               writer: ManifestWriter, progress: Any) -> None:
+    """Run the planned tasks, recording each result in the manifest as it arrives."""
+    from extract.batch.executors import make_executor
+
+    try:
+        if executor is None:
+            workers = max(1, min(options.workers, len(tasks) if options.executor == "dask" else options.workers))
+            executor = make_executor(options.executor, workers, _worker_config(options), options.scheduler,
+                                     dask_processes=options.dask_processes, security=options.dask_security,
+                                     connect_timeout=options.connect_timeout)
+        if executor.dashboard and options.progress != "quiet":
+            if options.log_json:
+                log.warning("dask dashboard: %s", executor.dashboard, extra={"event": "dashboard"})
+            else:
+                _stderr(f"dask dashboard: {executor.dashboard}")
+        live_pages: dict[int, int] = {}
+
+        def on_page(task_id: int) -> None:
+            live_pages[task_id] = live_pages.get(task_id, 0) + 1
+            progress.pages_advanced(1)
+
+        for task, result in executor.run(tasks, on_page):
+            record = task_items[task.id]
+            record.seconds = float(result.get("seconds") or 0.0)
+            if result.get("status") == "ok":
+                record.records = int(result.get("records") or 0)
+                record.output_sha256 = result.get("output_sha256")
+                record.pages = result.get("pages")
+            else:
+                record.status = "error"
+                record.error_kind = result.get("error_kind") or "internal"
+                record.message = result.get("message")
+                record.output = record.output_rel = None
+            writer.add(record)
+            progress.file_done(record.path, record.status, pages=record.pages or 0,
+                               kind=record.error_kind, message=record.message, seconds=record.seconds,
+                               counted=live_pages.pop(task.id, 0))
+    finally:
+        if executor is not None:
+            executor.close()
 
 
 def _stderr(line: str) -> None:

@@ -59,9 +59,33 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         help="local worker processes (default) or a dask.distributed cluster")
     parser.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                         help="dask scheduler address (default with --executor dask: a local cluster on 127.0.0.1)")
+    parser.add_argument("--connect-timeout", type=positive_float, default=10.0, metavar="S",
+                        help="seconds to wait for the dask scheduler and its first worker (default: 10)")
+    tls = parser.add_argument_group("TLS for --scheduler tls://... (the same files as `dask scheduler --tls-*`)")
+    tls.add_argument("--tls-ca-file", metavar="FILE", help="CA certificate the scheduler's certificate is checked against")
+    tls.add_argument("--tls-cert", metavar="FILE", help="this client's certificate (may hold the key too)")
+    tls.add_argument("--tls-key", metavar="FILE", help="this client's private key")
     parser.add_argument("--follow-symlinks", action="store_true",
                         help="also process symbolic links that point outside RAW_DIR")
     parser.set_defaults(run=run)
+
+
+def dask_security(args: argparse.Namespace) -> Any:
+    """A ``distributed.Security`` from the --tls-* options; None leaves it to dask's configuration."""
+    files = {"tls_ca_file": getattr(args, "tls_ca_file", None), "tls_client_cert": getattr(args, "tls_cert", None),
+             "tls_client_key": getattr(args, "tls_key", None)}
+    if not any(files.values()):
+        return None
+    if not getattr(args, "scheduler", None):
+        raise ConfigError("--tls-* options need --scheduler tls://HOST:PORT")
+    if not files["tls_ca_file"] or not files["tls_client_cert"]:
+        raise ConfigError("TLS needs at least --tls-ca-file and --tls-cert (and --tls-key unless the cert file holds it)")
+    for option, path in files.items():
+        if path and not Path(path).is_file():
+            raise ConfigError(f"--{option.replace('_client', '').replace('_', '-')} {path}: no such file")
+    from distributed.security import Security
+
+    return Security(require_encryption=True, **{k: v for k, v in files.items() if v})
 
 
 def build_settings(args: argparse.Namespace) -> Any:
@@ -91,7 +115,8 @@ def batch_options(args: argparse.Namespace, inputs: list[Any], command: str, inp
         workers=settings.workers, cache_dir=None if args.no_cache else cache_folder(settings, out_dir),
         corrections_dir=corrections, force=getattr(args, "force", False), resume=getattr(args, "resume", False),
         report=Path(args.report) if args.report else None, executor=getattr(args, "executor", "local"),
-        scheduler=getattr(args, "scheduler", None),
+        scheduler=getattr(args, "scheduler", None), dask_security=dask_security(args),
+        connect_timeout=getattr(args, "connect_timeout", 10.0),
         progress=choose_mode(args.quiet, getattr(args, "log_json", False)),
         log_verbose=getattr(args, "verbose", 0), log_json=getattr(args, "log_json", False),
         options_record={k: v for k, v in vars(args).items() if k != "run" and not callable(v)},

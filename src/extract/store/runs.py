@@ -65,7 +65,7 @@ class RunManifest(BaseModel):
     model_config = ConfigDict(extra="allow")
     run_id: str
     command: str = "batch"
-    state: Literal["running", "complete", "interrupted"] = "running"
+    state: Literal["running", "complete", "interrupted", "failed"] = "running"
     started_at: str
     ended_at: str | None = None
     input_dir: str | None = None
@@ -75,6 +75,8 @@ class RunManifest(BaseModel):
     versions: dict[str, Any] = Field(default_factory=dict)
     options: dict[str, Any] = Field(default_factory=dict)
     resumed_from: str | None = None
+    failure: str | None = None
+    """Why a run in state "failed" stopped (the cluster was lost, ...): the error kind and message."""
     files: list[RunItem] = Field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
@@ -227,7 +229,7 @@ class ManifestWriter:
         write_manifest(self.out_dir, self.manifest)
         self._last = time.monotonic()
 
-    def finish(self, state: Literal["complete", "interrupted"] = "complete") -> RunManifest:
+    def finish(self, state: Literal["complete", "interrupted", "failed"] = "complete") -> RunManifest:
         self.manifest.state = state
         self.manifest.ended_at = utc_now()
         self.manifest.files.sort(key=lambda item: item.path)
