@@ -211,3 +211,67 @@ def test_dashboard_link_only_when_the_scheduler_serves_one() -> None:
         assert dashboard_link(FakeClient({"dashboard": port})) == f"http://127.0.0.1:{port}/status"
         assert dashboard_link(FakeClient({})) is None
     assert dashboard_link(FakeClient({"dashboard": port})) is None  # named, but nothing answers
+
+
+def self_signed(folder: Path) -> list[str]:
+    """A throw-away certificate for 127.0.0.1 that is its own CA (the --tls-* options of dask's CLI)."""
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "extract-test")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (folder / "key.pem").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                       serialization.NoEncryption()))
+    return ["--tls-ca-file", str(folder / "cert.pem"), "--tls-cert", str(folder / "cert.pem"),
+            "--tls-key", str(folder / "key.pem")]
+
+
+def test_tls_cluster(tmp_path: Path) -> None:
+    """Point 7: a TLS-only scheduler runs the batch for a client with the certificates, and refuses one without."""
+    pytest.importorskip("cryptography")
+    tls = self_signed(tmp_path / "tls")
+    write_inputs(tmp_path / "raw", {"a.pdf": "ok Alpha"})
+    with real_cluster(tmp_path / "cluster", tls=tls) as cluster:
+        assert cluster.address.startswith("tls://")
+        without = run_cli(["batch", "raw", "--out", "out-plain", "--executor", "dask", "--scheduler", cluster.address,
+                           "--connect-timeout", "3"], tmp_path, timeout=60)
+        plain = run_cli(["batch", "raw", "--out", "out-tcp", "--executor", "dask", "--connect-timeout", "3",
+                         "--scheduler", cluster.address.replace("tls://", "tcp://")], tmp_path, timeout=60)
+        done = run_cli(["batch", "raw", "--executor", "dask", "--scheduler", cluster.address, *tls, "--quiet"],
+                       tmp_path, timeout=120)
+    assert without.returncode == ExitCode.usage and "--tls-ca-file" in without.stderr, without.stderr
+    assert plain.returncode == ExitCode.cluster, plain.stderr
+    assert done.returncode == ExitCode.ok, done.stderr
+    assert (tmp_path / "output" / "a.json").exists()
+
+
+def test_our_own_local_cluster_listens_with_tls(tmp_path: Path) -> None:
+    """Point 7: the LocalCluster a batch starts for itself does not run code for other local processes."""
+    pytest.importorskip("cryptography")
+    from extract.batch.dask_client import DaskExecutor
+    from extract.batch.workers import WorkerConfig
+    from extract.settings import Settings
+
+    config = WorkerConfig(settings_json=Settings().model_dump_json(), handler="batch_fakes:map_handler", warm_up=False)
+    executor = DaskExecutor(1, config, processes=False)
+    try:
+        address = executor.cluster.scheduler_address
+        assert address.startswith("tls://")
+        from distributed import Client
+
+        with pytest.raises(OSError):
+            Client(address.replace("tls://", "tcp://"), timeout=2)
+    finally:
+        executor.close()
