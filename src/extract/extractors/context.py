@@ -83,6 +83,8 @@ class SectionContext:
         self.lang = section.language or _detect(self.text) or "nl"
         self.lex: Lexicon = lexicon(self.lang)
         self.blocks = self._find_blocks()
+        self._entity_ends: tuple[list[Entity], list[int] | None] | None = None
+        self._evidence: dict[tuple[int, int], str] = {}
         self.subject_names: list[str] = []
         """Name and acronym of the lab from the title (filled by the identity extractor's helpers)."""
 
@@ -241,6 +243,19 @@ class SectionContext:
             min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
         )
 
+    def words_back(self, lo: int, pos: int, count: int, *, slack: int = 200) -> int:
+        """Where to start looking for a phrase that ends within ``count`` words before ``pos``:
+        the start of that many words back, less ``slack`` characters for the phrase itself (never
+        before ``lo``). Scanning a whole long sentence for every mention made sections quadratic."""
+        width = 128
+        while True:
+            w0 = max(lo, pos - width)
+            starts = [m.start() for m in _WORD.finditer(self.text, w0, pos)]
+            if len(starts) > count or w0 == lo:
+                first = pos if not starts else starts[max(0, len(starts) - count)]
+                return max(lo, first - slack)
+            width *= 2
+
     def token_distance(self, a: int, b: int) -> int:
         """Number of words strictly between offsets ``a`` and ``b`` (order-insensitive)."""
         lo, hi = sorted((a, b))
@@ -263,7 +278,23 @@ class SectionContext:
             ents = self.entities
         except Exception:  # a broken model must not stop extraction; the rules still hold
             return False
-        return any(label in labels and e_start < end and start < e_end for e_start, e_end, label in ents)
+        index = self._entity_index(ents)
+        if index is None:
+            return any(label in labels and e_start < end and start < e_end for e_start, e_end, label in ents)
+        # spaCy's entities do not overlap: those ending after ``start`` begin at one index.
+        for e_start, e_end, label in ents[bisect_right(index, start):]:
+            if e_start >= end:
+                return False
+            if label in labels and start < e_end:
+                return True
+        return False
+
+    def _entity_index(self, ents: list[Entity]) -> list[int] | None:
+        """Entity ends, when the entities are in order and apart (else None: scan them all)."""
+        if self._entity_ends is None or self._entity_ends[0] is not ents:
+            ordered = all(a[1] <= b[0] for a, b in zip(ents, ents[1:], strict=False))
+            self._entity_ends = (ents, [e[1] for e in ents] if ordered else None)
+        return self._entity_ends[1]
 
     # ------------------------------------------------------------------ candidates
 
@@ -289,7 +320,9 @@ class SectionContext:
         s, e = evidence or self.sentence_span(start)
         page, bbox = self.location(start, end)
         method = f"{'ner+rule' if agrees else 'rule'}:{family}.v{version}"
-        text = re.sub(r"\s+", " ", self.text[s:e]).strip()
+        text = self._evidence.get((s, e))
+        if text is None:  # one sentence may back many candidates: clean it (and keep it) once
+            text = self._evidence[(s, e)] = re.sub(r"\s+", " ", self.text[s:e]).strip()
         return Candidate(field=field, value=value, provenance=Provenance(
             page=page, bbox=bbox, text=text, method=method, confidence=conf))
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import islice
 from typing import Any
 
 from extract.extractors.context import SectionContext
@@ -24,6 +26,7 @@ _TOTAL_SPAN = re.compile(
 _FISCAL_YEAR = re.compile(r"\(?\s*(?:FY\s*)?(?:19|20)\d\d/\d{2}\s*\)?(?!\d)")
 _SINGLE_YEAR = re.compile(r"(?<![\d\-–/.,])(?:19|20)\d\d(?:/\d{2}(?:\d{2})?)?(?![\d\-–]|\s*[-–]\s*\d)")
 _CLAUSE_SPLIT = re.compile(r"[,;:()]|\s[-–]\s")
+_NON_SPACE = re.compile(r"\S+")
 
 
 class MoneyExtractor:
@@ -40,17 +43,20 @@ class MoneyExtractor:
             declared_unknown = unknown.match(ctx.folded, labelled.value_start) is not None
             if declared_unknown and not any(labelled.start <= m.start < labelled.end for m in mentions):
                 return []  # 'Middelen: onbekend': the text says the budget is not known
-        anchors = ctx.lex.regex("budget", "anchors")
-        contribution = ctx.lex.regex("budget", "contribution")
+        anchors = _SentenceIndex(ctx.lex.regex("budget", "anchors"), ctx.folded)
+        splits = _SentenceIndex(_CLAUSE_SPLIT, ctx.text)
+        contribution = _SentenceIndex(ctx.lex.regex("budget", "contribution"), ctx.folded)
+        period_year = _SentenceIndex(ctx.lex.regex("budget", "period_year"), ctx.folded)
+        fiscal = _SentenceIndex(_FISCAL_YEAR, ctx.text)
         out = []
         for m in mentions:
             if m.qualifier in EXCLUDED_QUALIFIERS:
                 continue  # 'elk 30.000 euro', 'projecten >€50k valideren'
             s0, e0 = ctx.sentence_span(m.start)
-            c0, c1 = _clause(ctx.text, s0, e0, m.start, m.end)
+            c0, c1 = _clause(splits, s0, e0, m.start, m.end)
             anchor = _nearest_anchor(ctx, anchors, s0, e0, m.start, m.end)
             clause_anchor = anchor is not None and c0 <= anchor[0] < c1
-            if contribution.search(ctx.folded, c0, c1) and not clause_anchor:
+            if contribution.any(c0, c1) and not clause_anchor:
                 continue  # 'en het departement X 10.000 euro bijdraagt': a share of the budget
             block = ctx.block_at(m.start)
             in_block = block is not None and block.field in ("budget", "resources")
@@ -62,48 +68,80 @@ class MoneyExtractor:
             elif in_block and block is not None:
                 label_value = m.start - block.value_start < 3
                 prior, distance = ("label", 0) if label_value else ("block", 0)
-            elif m.period == "year" or ctx.lex.regex("budget", "period_year").search(ctx.folded, c0, c1):
+            elif m.period == "year" or period_year.any(c0, c1):
                 prior, distance = "block", 0  # 'receives €500,000 a year': a yearly amount is a budget
             else:
                 continue  # an amount with no budget word and no budget label is not the lab's budget
-            value = _budget_value(ctx, m, anchor, block if in_block else None)
+            value = _budget_value(ctx, m, anchor, block if in_block else None, fiscal)
             out.append(ctx.candidate("budget", value, m.start, m.end, family=NAME, version=VERSION,
                                      prior=prior, distance=distance, ner=("MONEY",)))
         return out
 
 
-def _clause(text: str, s0: int, e0: int, start: int, end: int) -> tuple[int, int]:
+class _SentenceIndex:
+    """A pattern's matches per sentence, found once: a section with one long sentence and many
+    amounts would otherwise rescan that sentence for every amount (issue 15, item 3)."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.pattern = pattern
+        self.text = text
+        self._spans: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+
+    def spans(self, s0: int, e0: int) -> tuple[list[int], list[int]]:
+        """(starts, ends) of the matches in text[s0:e0], in order (finditer's own matches)."""
+        found = self._spans.get((s0, e0))
+        if found is None:
+            matches = [(m.start(), m.end()) for m in self.pattern.finditer(self.text, s0, e0)]
+            found = ([a for a, _ in matches], [b for _, b in matches])
+            self._spans[(s0, e0)] = found
+        return found
+
+    def any(self, s0: int, e0: int) -> bool:
+        return bool(self.spans(s0, e0)[0])
+
+
+def _clause(splits: _SentenceIndex, s0: int, e0: int, start: int, end: int) -> tuple[int, int]:
     """The clause of the sentence around the mention (split at commas, semicolons, brackets)."""
-    lo, hi = s0, e0
-    for m in _CLAUSE_SPLIT.finditer(text, s0, e0):
-        if m.end() <= start:
-            lo = m.end()
-        elif m.start() >= end:
-            hi = m.start()
-            break
+    starts, ends = splits.spans(s0, e0)
+    before = bisect_right(ends, start)  # splits ending at or before the mention
+    lo = ends[before - 1] if before else s0
+    after = bisect_left(starts, end)  # the first split starting at or after its end
+    hi = starts[after] if after < len(starts) else e0
     return lo, hi
 
 
-def _nearest_anchor(ctx: SectionContext, anchors: re.Pattern[str], s0: int, e0: int, start: int, end: int) -> tuple[int, int, int] | None:
-    """(start, end, words between) of the budget word closest to the amount in its sentence."""
+def _nearest_anchor(ctx: SectionContext, anchors: _SentenceIndex, s0: int, e0: int, start: int, end: int) -> tuple[int, int, int] | None:
+    """(start, end, words between) of the budget word closest to the amount in its sentence.
+
+    Only anchors near the amount are measured: the words between grow as an anchor lies further
+    away, so the walk each way stops at the first one out of reach.
+    """
+    starts, ends = anchors.spans(s0, e0)
+    found: list[tuple[int, int, int]] = []
+    i = bisect_right(ends, start) - 1
+    while i >= 0:
+        distance = ctx.token_distance(ends[i], start)
+        if distance > ANCHOR_BEFORE_MAX:
+            break
+        found.append((starts[i], ends[i], distance))
+        i -= 1
+    found.reverse()
+    j = bisect_left(starts, end)
+    while j < len(starts):
+        distance = ctx.token_distance(end, starts[j])
+        if distance > ANCHOR_AFTER_MAX:
+            break
+        found.append((starts[j], ends[j], distance))
+        j += 1
     best = None
-    for a in anchors.finditer(ctx.folded, s0, e0):
-        if a.end() <= start:
-            distance = ctx.token_distance(a.end(), start)
-            if distance > ANCHOR_BEFORE_MAX:
-                continue
-        elif a.start() >= end:
-            distance = ctx.token_distance(end, a.start())
-            if distance > ANCHOR_AFTER_MAX:
-                continue
-        else:
-            continue
-        if best is None or distance < best[2]:
-            best = (a.start(), a.end(), distance)
+    for anchor in found:  # in text order: the first of equally close anchors wins
+        if best is None or anchor[2] < best[2]:
+            best = anchor
     return best
 
 
-def _budget_value(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | None, block: Any) -> dict[str, Any]:
+def _budget_value(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | None, block: Any,
+                  fiscal: _SentenceIndex) -> dict[str, Any]:
     amount_eur = m.amount if m.currency == "EUR" else None
     approximate = bool(m.approximate)
     for alt in getattr(m, "alternatives", ()) or ():
@@ -114,7 +152,7 @@ def _budget_value(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | No
     if _TOTAL_SPAN.match(ctx.folded, m.end + 1) or _TOTAL_SPAN.match(ctx.folded, m.end):
         period = "total"  # 'EUR 6 miljoen over 2021-2024' outranks a 'per jaar' further away
     s0, e0 = ctx.sentence_span(m.start)
-    if period == "total" and _FISCAL_YEAR.search(ctx.text, s0, e0) and _period(ctx, m, anchor, block) != "total":
+    if period == "total" and fiscal.any(s0, e0) and _period(ctx, m, anchor, block) != "total":
         period = "year"  # '£3.4 million (2023/24)' is one financial year, not a multi-year total
     return {
         "amount": m.amount, "currency": m.currency, "period": period, "amount_eur": amount_eur,
@@ -126,10 +164,9 @@ def _period(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | None, bl
     """'jaarlijks budget van X', 'X per jaar', 'Jaarbudget: X' -> year; 'X over 2021-2024' -> total."""
     s0, e0 = ctx.sentence_span(m.start)
     lo = min(anchor[0], m.start) if anchor else m.start
-    words_before = list(re.finditer(r"\S+", ctx.text[s0:lo]))[-PERIOD_WINDOW:]
-    lo = s0 + words_before[0].start() if words_before else lo
-    words_after = list(re.finditer(r"\S+", ctx.text[m.end:e0]))[:PERIOD_WINDOW]
-    hi = m.end + words_after[-1].end() if words_after else m.end
+    lo = _words_back(ctx.text, s0, lo, PERIOD_WINDOW)
+    words_after = list(islice(_NON_SPACE.finditer(ctx.text, m.end, e0), PERIOD_WINDOW))
+    hi = words_after[-1].end() if words_after else m.end
     window = ctx.folded[lo:hi]
     if _TOTAL_SPAN.search(window) or ctx.lex.regex("budget", "period_total").search(window):
         return "total"
@@ -140,3 +177,16 @@ def _period(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | None, bl
     if block is not None and ctx.lex.regex("budget", "period_year").search(ctx.folded, block.start, block.value_start):
         return "year"  # the label itself says it: 'Jaarbudget:', 'Annual budget:'
     return None
+
+
+def _words_back(text: str, s0: int, lo: int, count: int) -> int:
+    """Start of the ``count``-th last word of text[s0:lo] (``lo`` when it has none), looking
+    back only as far as needed rather than splitting the whole sentence."""
+    width = 64
+    while True:
+        w0 = max(s0, lo - width)
+        words = [m.start() for m in re.finditer(r"\S+", text[w0:lo])]
+        # One word more than needed: the first may be cut by the window, the last ``count`` are whole.
+        if len(words) > count or w0 == s0:
+            return w0 + words[max(0, len(words) - count)] if words else lo
+        width *= 2

@@ -64,7 +64,7 @@ class StaffExtractor:
             s0, e0 = ctx.sentence_span(n.start)
             match = nouns.match(ctx.folded, n.end)
             label_value = staff_block is not None and 0 <= n.start - staff_block.value_start < 3
-            team_before = _ends_with(team_of, ctx.folded, s0, n.start)
+            team_before = _ends_with(team_of, ctx.folded, ctx.words_back(s0, n.start, 3), n.start)
             if match and match.end() <= e0:
                 between = match.group(1).split()
                 if n.is_word and between and between[0] in COUNT_LINKS:
@@ -110,4 +110,5 @@ def _ends_with(pattern: re.Pattern[str], folded: str, lo: int, pos: int) -> bool
 
 
 def _anchor_before(ctx: SectionContext, anchors: re.Pattern[str], lo: int, pos: int) -> bool:
+    lo = ctx.words_back(lo, pos, GENERIC_ANCHOR_MAX + 1)  # farther anchors are out of reach anyway
     return any(ctx.token_distance(a.end(), pos) <= GENERIC_ANCHOR_MAX for a in anchors.finditer(ctx.folded, lo, pos))
