@@ -6,7 +6,8 @@ The input file's first line says what to do:
   ``exit``               os._exit(3): the worker dies
   ``memory``             raise MemoryError
   ``corrupt``            raise a typed CorruptFileError
-  ``pages N``            map N items over page_map; record name lists the worker pids used
+  ``pages N [S]``        map N items (each sleeping S s, default 0.05) over page_map; record name lists the
+                         worker pids used
   ``slowpages N S``      map N items that sleep S seconds each (live page progress)
   ``alloc MB``           allocate MB megabytes (memory limits)
   ``killparent S``       the first time: sleep S, then SIGKILL the process that started this worker
@@ -28,6 +29,11 @@ from extract.store.files import sha256_file
 def square_with_pid(n: int) -> tuple[int, int]:
     time.sleep(0.05)
     return n * n, os.getpid()
+
+
+def slow_with_pid(item: tuple[int, float]) -> tuple[int, int]:
+    time.sleep(item[1])
+    return item[0], os.getpid()
 
 
 def slow_page(item: tuple[int, float]) -> int:
@@ -68,6 +74,12 @@ def fake_process(path: Path, settings, *, cache=None, page_map=None, display_pat
         raise MemoryError
     elif command == "corrupt":
         raise CorruptFileError("the file is damaged; repair it with qpdf")
+    elif command == "pages" and " " in arg:
+        count, _, seconds = arg.partition(" ")
+        results = list((page_map or map)(slow_with_pid, [(i, float(seconds)) for i in range(int(count))]))
+        assert [r[0] for r in results] == list(range(int(count)))
+        pages = len(results)
+        name = "pids " + " ".join(str(p) for p in sorted({r[1] for r in results}))
     elif command == "pages":
         items = list(range(int(arg)))
         mapper = page_map or map

@@ -167,6 +167,17 @@ def test_workers_with_other_code_are_refused(tmp_path: Path) -> None:
     assert "extract code (same version, other files)" in done.stderr
 
 
+def test_one_long_document_uses_every_dask_worker(tmp_path: Path) -> None:
+    """Point 5: the pages of a lone document run on both workers (two extract processes), not on one."""
+    write_inputs(tmp_path / "raw", {"scan.pdf": "pages 8 0.5"})
+    with real_cluster(tmp_path / "cluster", 2) as cluster:
+        done = run_cli(["batch", "raw", "--executor", "dask", "--scheduler", cluster.address, "--quiet"],
+                       tmp_path, timeout=120)
+    assert done.returncode == ExitCode.ok, done.stderr
+    name = json.loads((tmp_path / "output" / "scan.json").read_text())["records"][0]["name"]
+    assert len(name.split()) == 3, name  # "pids A B"
+
+
 def test_pages_progress_arrives_while_a_document_runs(tmp_path: Path) -> None:
     """Point 8: pages of a document on a dask worker are counted before the document ends."""
     from extract.batch.dask_client import DaskExecutor

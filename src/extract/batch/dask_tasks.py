@@ -12,6 +12,12 @@ parent and exits within a second when it goes (``workers._die_with_parent``), an
 that exits normally terminates its daemonic children. So the flag is lifted while our workers
 start (``_allow_children``), and default ``dask worker`` processes get the same limits as any.
 
+Pages of one document spread over the cluster: the pool of a dask task has the other dask workers as
+page helpers (``ClusterPages``): items of its page map (OCR pages, text chunks) go to them as
+``dask_page`` tasks, each run in that worker's own extract process. They queue behind documents
+still waiting, as pages do locally; whatever a helper does not finish, the document's own process
+does (``workers.WorkerPool``), so a busy or lost helper costs nothing but the duplicated item.
+
 A run can be cancelled (Ctrl-C on the client): ``cancel_run`` kills the extract workers busy with
 that run's files, so nothing goes on writing into the output folder once the client lets go of its
 lock, and tasks of that run that start later return at once.
@@ -21,7 +27,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import secrets
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +112,63 @@ def _page_reporter(token: str, task_id: int) -> Any:
     return on_page
 
 
+class ClusterPages:
+    """The other threads of the cluster as page helpers of one document (``workers.PageHelpers``)."""
+
+    def __init__(self, client: Any, config: WorkerConfig, token: str) -> None:
+        self.client = client
+        self.config = config
+        self.token = token
+        self.capacity = max(0, sum(client.nthreads().values()) - 1)  # every thread but the document's own
+
+    @classmethod
+    def here(cls, config: WorkerConfig, token: str) -> ClusterPages | None:
+        try:
+            from distributed import get_client
+
+            helpers = cls(get_client(), config, token)
+        except Exception as exc:  # not in a dask worker, or no scheduler: the document's process maps alone
+            log.debug("no page helpers: %s", exc)
+            return None
+        return helpers if helpers.capacity else None
+
+    def submit(self, fn_bytes: bytes, item_bytes: bytes, done: Callable[[bool, Any], None]) -> Any:
+        future = self.client.submit(dask_page, self.config, fn_bytes, item_bytes, self.token, pure=False,
+                                    key=f"extract-page-{self.token}-{secrets.token_hex(6)}")
+
+        def finished(future: Any) -> None:
+            try:
+                ok, payload = future.result() if future.status == "finished" else (False, None)
+            except Exception:  # lost or cancelled: the document's own process does the item
+                ok, payload = False, None
+            done(ok, payload)
+
+        future.add_done_callback(finished)
+        return future
+
+    def cancel(self, handles: list[Any]) -> None:
+        try:
+            self.client.cancel(handles)
+        except Exception as exc:  # a helper result nobody waits for is only wasted work
+            log.debug("cancelling page helpers: %s", exc)
+
+
+def dask_page(config: WorkerConfig, fn_bytes: bytes, item_bytes: bytes, token: str) -> tuple[bool, Any]:
+    """One page item of a document running elsewhere, in this worker thread's extract process."""
+    try:
+        pool = _take_pool(config, token)
+    except Exception as exc:
+        log.error("cannot start an extract worker process: %s", exc)
+        return False, None
+    if pool is None:
+        return False, None
+    try:
+        return pool.run_page(fn_bytes, item_bytes)
+    finally:
+        with _LOCK:
+            _BUSY.get(token, set()).discard(pool)
+
+
 def dask_task(config: WorkerConfig, task: Task, token: str = "") -> Result:
     """What a dask worker runs for one file: a typed result dict, never an exception."""
     done = finished_output(task.payload)
@@ -116,11 +181,13 @@ def dask_task(config: WorkerConfig, task: Task, token: str = "") -> Result:
         return error_result("internal", CANNOT_START.format(error=f"{type(exc).__name__}: {exc}"))
     if pool is None:
         return error_result("interrupted", "the run was cancelled before this file started")
+    pool.helpers = ClusterPages.here(config, token)
     try:
         for _task, result in pool.run([task], _page_reporter(token, task.id)):
             return result
         return error_result("internal", "no result from the extract worker")
     finally:
+        pool.helpers = None
         with _LOCK:
             _BUSY.get(token, set()).discard(pool)
 

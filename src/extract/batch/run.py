@@ -453,8 +453,8 @@ def _run_tasks(options: BatchOptions, tasks: list[Any], task_items: dict[int, Ru
 
     try:
         if executor is None:
-            workers = max(1, min(options.workers, len(tasks) if options.executor == "dask" else options.workers))
-            executor = make_executor(options.executor, workers, _worker_config(options), options.scheduler,
+            # every worker, even for one file: the pages of a document are shared (locally and on dask)
+            executor = make_executor(options.executor, max(1, options.workers), _worker_config(options), options.scheduler,
                                      dask_processes=options.dask_processes, security=options.dask_security,
                                      connect_timeout=options.connect_timeout)
         if executor.dashboard and options.progress != "quiet":

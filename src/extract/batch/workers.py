@@ -11,7 +11,11 @@ passes (kind ``timeout``), then starts a fresh one; a worker that dies (segfault
 Pages of one document: the handler gets a ``page_map(fn, items)``. When no other document is
 waiting, idle workers take items of that map (``fn`` and the items must pickle); the
 requesting worker computes items too, so a lone scan uses every worker. Otherwise the
-requesting worker maps on its own.
+requesting worker maps on its own. A pool may also have ``helpers`` elsewhere (on dask: the other
+workers of the cluster, ``dask_tasks.ClusterPages``): pending items go to them as well, a helper's
+failure only sends its item back to the pool, and a requester with nothing left to do computes an
+item still out with a helper itself (the first result wins), so a map never waits on a helper that
+is busy with something else.
 
 This module is imported by every worker at start-up: keep its imports light.
 """
@@ -31,7 +35,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +61,18 @@ class Task:
     id: int
     payload: dict[str, Any]
     timeout_s: float
+
+
+class PageHelpers(Protocol):
+    """Somewhere else to compute items of a page map (see the module text)."""
+
+    capacity: int
+    """How many items may be out with the helpers at once."""
+
+    def submit(self, fn_bytes: bytes, item_bytes: bytes, done: Callable[[bool, Any], None]) -> Any:
+        """Start one item; ``done(ok, pickled result or None)`` is called once, from any thread. Returns a handle."""
+
+    def cancel(self, handles: list[Any]) -> None: ...
 
 
 def error_result(kind: str, message: str, **extra: Any) -> Result:
@@ -176,14 +192,16 @@ class _WorkerPageMap:
                 if message[0] == "page":
                     index = message[2]
                     try:
-                        results[index] = fn(items[index])
+                        if index >= following and index not in results:  # else a helper was first
+                            results[index] = fn(items[index])
                     finally:
                         self.conn.send(("page_local_done", seq, index))
                 elif message[0] == "page_result":
                     _, _, index, ok, payload = message
                     if not ok:
                         raise _error_for(*payload)
-                    results[index] = pickle.loads(payload)
+                    if index >= following and index not in results:
+                        results[index] = pickle.loads(payload)
         finally:
             self.conn.send(("map_end", seq))
 
@@ -289,6 +307,10 @@ class _PageJob:
     fn_bytes: bytes
     items: list[bytes]
     pending: deque[int] = field(default_factory=deque)
+    done: set[int] = field(default_factory=set)
+    remote: dict[int, Any] = field(default_factory=dict)
+    """item index -> helper handle, for items out with the pool's helpers."""
+    key: int = 0
 
 
 class _Worker:
@@ -321,8 +343,13 @@ class _Worker:
 class WorkerPool:
     """``with WorkerPool(n, config) as pool: for task, result in pool.run(tasks): ...``"""
 
-    def __init__(self, workers: int, config: WorkerConfig, *, start_method: str = "spawn") -> None:
+    def __init__(self, workers: int, config: WorkerConfig, *, start_method: str = "spawn",
+                 helpers: PageHelpers | None = None) -> None:
         self.size = max(1, int(workers))
+        self.helpers = helpers
+        self._inbox: tuple[Connection, Connection] | None = None
+        self._inbox_lock = threading.Lock()
+        self._job_keys = 0
         self.config = config
         self.ctx = multiprocessing.get_context(start_method)
         self.workers: list[_Worker] = []
@@ -372,6 +399,40 @@ class WorkerPool:
             worker.process.join(2)
             worker.kill()
         self.workers = []
+        if self._inbox is not None:
+            with self._inbox_lock:
+                for conn in self._inbox:
+                    conn.close()
+                self._inbox = None
+
+    def run_page(self, fn_bytes: bytes, item_bytes: bytes) -> tuple[bool, Any]:
+        """One item of another pool's map (a helper's work), under the page deadline: (ok, pickled result)."""
+        if not self.workers:
+            self.start(documents=0)
+        worker = self.workers[0]
+        deadline = time.monotonic() + self.config.page_timeout_s + 60  # + start-up of a fresh worker
+        sent = False
+        while True:
+            if worker.ready and not sent:
+                worker.conn.send(("page_task", 0, 0, fn_bytes, item_bytes))
+                deadline = time.monotonic() + self.config.page_timeout_s
+                sent = True
+            ready = wait([worker.conn, worker.process.sentinel], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                self._replace(worker)
+                return False, None
+            try:
+                message = worker.conn.recv()
+            except (EOFError, OSError):
+                self._replace(worker)
+                return False, None
+            if message[0] == "ready":
+                worker.ready = True
+            elif message[0] == "page_result":
+                _, _seq, _index, ok, payload, restart = message
+                if restart:
+                    self._replace(worker)
+                return ok, payload if ok else None
 
     # ---------------------------------------------------------------- scheduling
 
@@ -386,6 +447,8 @@ class WorkerPool:
         jobs: list[_PageJob] = []
         if not self.workers:
             self.start(documents=len(queue))
+        if self.helpers is not None and self._inbox is None:
+            self._inbox = self.ctx.Pipe(duplex=False)
         while queue or any(w.task or w.page for w in self.workers):
             finished: list[tuple[Task, Result]] = []
             self._dispatch(queue, jobs)
@@ -396,7 +459,12 @@ class WorkerPool:
             for worker in self.workers:
                 handles[worker.conn] = worker
                 handles[worker.process.sentinel] = worker
-            for ready in wait(list(handles), timeout):
+            inbox = self._inbox[0] if self._inbox is not None else None
+            for ready in wait([*handles, *([inbox] if inbox is not None else [])], timeout):
+                if ready is inbox:
+                    while inbox.poll():
+                        self._helper_done(jobs, *inbox.recv())
+                    continue
                 worker = handles[ready]
                 if worker not in self.workers:
                     continue  # replaced earlier in this round
@@ -422,10 +490,16 @@ class WorkerPool:
         # A requester takes pages of its own map first: nothing to ship.
         for job in jobs:
             requester = job.requester
-            if job.pending and not requester.local_busy:
+            if requester.local_busy:
+                continue
+            if job.pending:
                 index = job.pending.popleft()
-                requester.conn.send(("page", job.seq, index))
-                requester.local_busy = True
+            else:  # nothing left here: do the first item still out with a helper (the first result wins)
+                index = next((i for i in sorted(job.remote) if i not in job.done), -1)
+                if index < 0:
+                    continue
+            requester.conn.send(("page", job.seq, index))
+            requester.local_busy = True
         for worker in self.workers:
             if not worker.idle:
                 continue
@@ -442,6 +516,45 @@ class WorkerPool:
             worker.page = (waiting, index)
             worker.deadline = time.monotonic() + self.config.page_timeout_s
             worker.conn.send(("page_task", waiting.seq, index, waiting.fn_bytes, waiting.items[index]))
+        self._to_helpers(jobs)
+
+    def _to_helpers(self, jobs: list[_PageJob]) -> None:
+        """Hand pending items to the helpers, the last ones first (the requester works from the front)."""
+        helpers = self.helpers
+        if helpers is None or self._inbox is None:
+            return
+        out = sum(len(job.remote) for job in jobs)
+        for job in jobs:
+            while len(job.pending) > 1 and out < helpers.capacity:
+                index = job.pending.pop()
+                key, sender = job.key, self._inbox[1]
+
+                def done(ok: bool, payload: Any, key: int = key, index: int = index, sender: Connection = sender
+                         ) -> None:
+                    with self._inbox_lock:  # called from the helpers' threads
+                        try:
+                            sender.send((key, index, ok, payload))
+                        except (OSError, ValueError):
+                            pass  # the pool is closed
+
+                try:
+                    job.remote[index] = helpers.submit(job.fn_bytes, job.items[index], done)
+                except Exception as exc:  # no helpers after all: the item stays here
+                    log.debug("page helpers refused an item: %s", exc)
+                    job.pending.append(index)
+                    return
+                out += 1
+
+    def _helper_done(self, jobs: list[_PageJob], key: int, index: int, ok: bool, payload: Any) -> None:
+        job = next((j for j in jobs if j.key == key), None)
+        if job is None or job.remote.pop(index, None) is None or index in job.done:
+            return  # the map ended, or the item was done here first
+        if not ok:  # lost, refused or failed elsewhere: this pool does it, and its own error counts
+            job.pending.appendleft(index)
+            return
+        job.done.add(index)
+        self._forward(job, jobs, index, True, payload)
+        self._page_done(job.requester)
 
     def _handle(self, worker: _Worker, message: tuple[Any, ...], jobs: list[_PageJob],
                 finished: list[tuple[Task, Result]]) -> None:
@@ -461,13 +574,21 @@ class WorkerPool:
                 self._replace(worker)
         elif kind == "map":
             _, seq, fn_bytes, items = message
-            job = _PageJob(worker, seq, fn_bytes, items, deque(range(len(items))))
+            self._job_keys += 1
+            job = _PageJob(worker, seq, fn_bytes, items, deque(range(len(items))), key=self._job_keys)
             worker.job = job
             worker.local_busy = False
             jobs.append(job)
         elif kind == "page_local_done":
             worker.local_busy = False
-            self._page_done(worker)
+            own = worker.job
+            index = message[2]
+            if own is not None and index not in own.done:
+                own.done.add(index)
+                self._page_done(worker)
+                handle = own.remote.pop(index, None)
+                if handle is not None and self.helpers is not None:
+                    self.helpers.cancel([handle])
         elif kind == "map_end":
             self._end_job(worker, jobs)
         elif kind == "page_result":
@@ -475,7 +596,9 @@ class WorkerPool:
             page = worker.page
             worker.page = None
             worker.deadline = None
-            if page is not None:
+            if page is not None and index not in page[0].done:
+                if ok:
+                    page[0].done.add(index)
                 self._forward(page[0], jobs, index, ok, payload)
                 if ok and page[0] in jobs:
                     self._page_done(page[0].requester)
@@ -499,6 +622,9 @@ class WorkerPool:
     def _end_job(self, worker: _Worker, jobs: list[_PageJob]) -> None:
         if worker.job is not None and worker.job in jobs:
             jobs.remove(worker.job)
+            if worker.job.remote and self.helpers is not None:
+                self.helpers.cancel(list(worker.job.remote.values()))
+                worker.job.remote.clear()
         worker.job = None
         worker.local_busy = False
 
