@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench import manifest_span, records_of, scan_pdf, seed_lines, text_pdf  # noqa: E402
+from bench import manifest_span, records_of, scan_pdf, seed_lines, text_pdf
 
 DASK = str(Path(sys.executable).with_name("dask"))
 
