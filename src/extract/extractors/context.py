@@ -17,12 +17,15 @@ from typing import Any
 from extract.models import BBox, Candidate, Entity, EntityStore, Line, Provenance, Section
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.rules.vocab import LabelMatch, match_label
+from extract.segment.forms import checked_only, form_questions
 from extract.settings import Settings
 
 # Lines that are part of the running text; captions and text inside screenshots are not.
 BODY_ROLES = frozenset({"body", "heading", "table"})
 # A sentence ends at . ! ? (not inside numbers or URLs) before a capital, digit, quote or bullet.
 _SENTENCE_END = re.compile(r"[.!?](?=[\"'”’)]?\s+[\"'“‘(]?[A-ZÀ-Ý0-9•=>+*\-–])")
+# 'Est. 2012', 'c. 30', 'approx. 40', 'env. 100': a period that shortens a word ends no sentence.
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:[Ee]st|[Cc]a?|[Aa]pprox|[Ee]nv|[Nn]o|[Nn]r|[Vv]ol|[Pp]p?)\.$")
 _BULLET_LINE = re.compile(r"^\s*[•=>+*·▪\-–]\s")
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -30,21 +33,35 @@ _WORD = re.compile(r"[\w'’-]+")
 # '2.4 Name', '3. Name': a numbered heading the segmenter left inside a section.
 _NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+[A-ZÀ-Ý]")
 MAX_LABEL_WORDS = 4
+MAX_KEY_FACT_WORDS = 12
+# What a value looks like right after a label without a colon: a number (with its approximation
+# or currency), an address, or a 'not known' mark.
+_KEY_FACT_VALUE = re.compile(
+    r"(?:[~≈±<>]\s*|(?:c\.|ca\.|approx\.?|about|around|some|over|env\.|environ|ongeveer|circa|ruim|"
+    r"bijna|rond|pr[eè]s de|plus de|more than|meer dan)\s+)?(?:\d|[$€£¥]|[A-Z]{3}\s?\d|[A-Z]{1,2}\$)"
+    r"|www\.|https?://|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?(?:\s|$)|n/?a\b|n\.c\.|n\.v\.t\.|[—–-]\s*$",
+    re.IGNORECASE)
 SINGLE_LINE_FIELDS = frozenset({"website", "founded", "country", "name", "acronym"})
 
 
 def _label_of(line: Line) -> LabelMatch | None:
-    """The field label opening a line; in a table line the label may stand without a colon
-    ('Sigle LAVIP', 'Budget 2023 950 000 euros')."""
+    """The field label opening a line. In a table line the label may stand without a colon
+    ('Sigle LAVIP', 'Budget 2023 950 000 euros'); so may it on a short key-facts line of a slide
+    or an infobox when a value follows ('Employees c. 15', 'Web www.vinnova.se', 'Est. 2014')."""
     match = match_label(line.text)
-    if match is not None or line.role != "table":
+    if match is not None:
         return match
     words = line.text.split()
+    key_facts = line.role != "table"
+    if key_facts and (len(words) > MAX_KEY_FACT_WORDS or not line.text[:1].isupper()):
+        return None
     for size in range(min(MAX_LABEL_WORDS, len(words) - 1), 0, -1):
         head = " ".join(words[:size])
         match = match_label(f"{head}: x")
         if match is not None and fold_keep(match.label) == fold_keep(head):
             rest = line.text.split(None, size)[-1]
+            if key_facts and not _KEY_FACT_VALUE.match(rest):
+                return None  # 'Team members met weekly': prose that opens with a label word
             return LabelMatch(field=match.field, label=head, value=rest)
     return None
 
@@ -74,6 +91,8 @@ class SectionContext:
         parts: list[str] = []
         self.line_starts: list[int] = []
         offset = 0
+        # Tick boxes read as the choices ticked: '☒ annual ☐ multi-year' -> 'annual'.
+        self.lines = [line._replace(text=checked_only(line.text)) for line in self.lines]
         for line in self.lines:
             self.line_starts.append(offset)
             parts.append(line.text)
@@ -92,7 +111,12 @@ class SectionContext:
 
     def _find_blocks(self) -> list[Block]:
         found: list[tuple[str | None, str, int, int]] = []
-        for line, start in zip(self.lines, self.line_starts):
+        questions = form_questions([line.text for line in self.lines])
+        for n, (line, start) in enumerate(zip(self.lines, self.line_starts)):
+            if n in questions:
+                # A form's question: its answer is the next line ('8. Number of staff' / 'about 12').
+                found.append((questions[n].field, line.text, start, start + len(line.text)))
+                continue
             match = _label_of(line)
             if match is None:
                 if _NUMBERED_HEADING.match(line.text):
@@ -155,7 +179,8 @@ class SectionContext:
     def sentence_bounds(self) -> list[int]:
         """Sorted offsets where sentences start: after . ! ?, at label lines, bullets and blank lines."""
         starts = {0}
-        starts.update(m.end() for m in _SENTENCE_END.finditer(self.text))
+        starts.update(m.end() for m in _SENTENCE_END.finditer(self.text)
+                      if not _ABBREVIATION.search(self.text, max(0, m.start() - 8), m.start() + 1))
         starts.update(b.start for b in self.blocks)
         starts.update(b.end + 1 for b in self.blocks if b.field in SINGLE_LINE_FIELDS and b.end < len(self.text))
         for line, start in zip(self.lines, self.line_starts):

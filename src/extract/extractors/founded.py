@@ -20,6 +20,8 @@ from extract.segment.titles import YEAR
 _WORDS = re.compile(r"[\w'’-]+")
 FOUNDED_AFTER_MAX = 4
 FOUNDED_BEFORE_MAX = 3
+# 'since 2010' opening a fragment of a fact line or a line of its own.
+_FACT_SEPARATORS = frozenset("·|•—–\n(")
 
 
 def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
@@ -77,6 +79,8 @@ def _since(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
             verb = v
         if verb is not None and ctx.token_distance(verb.end(), m.start()) <= 1:
             prior = "anchored"
+        elif ctx.text[max(0, m.start() - 3):m.start()].rstrip(" \t")[-1:] in _FACT_SEPARATORS:
+            prior = "mention"  # 'Boston, United States · since 2010 · boston.gov': a fact line
         elif ctx.refers_to_lab(ctx.text[s0:m.start()]) and ctx.token_distance(s0, m.start()) <= 6:
             prior = "mention"
         else:

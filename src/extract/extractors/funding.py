@@ -12,7 +12,7 @@ from extract.models import Candidate, Section
 from extract.rules.lexicon import fold_keep
 
 NAME = "funding"
-VERSION = "5"
+VERSION = "6"
 
 MAX_PHRASE_TOKENS = 12
 _STOP_PUNCT = set(",.;:()[]!?")

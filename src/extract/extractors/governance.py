@@ -12,7 +12,7 @@ from extract.models import Candidate, Section
 from extract.rules.lexicon import Lexicon, _load, fold_keep, phrase_regex
 
 NAME = "governance"
-VERSION = "5"
+VERSION = "6"
 
 MAX_MODIFIERS = 3
 IN_BLOCK_PARENT = 0.9

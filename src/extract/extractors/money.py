@@ -11,7 +11,7 @@ from extract.extractors.context import SectionContext
 from extract.models import Candidate, Section
 
 NAME = "money"
-VERSION = "7"
+VERSION = "8"
 
 ANCHOR_BEFORE_MAX = 8
 ANCHOR_AFTER_MAX = 4

@@ -8,7 +8,7 @@ from extract.extractors.context import SectionContext
 from extract.models import Candidate, Section
 
 NAME = "role"
-VERSION = "1"
+VERSION = "2"
 
 # A line-end hyphen before 'en'/'and'/'et'/'of' is a suspended compound ('kennis- en ervaringsdeling').
 _KEEP_HYPHEN_BEFORE = re.compile(r"(?:en|of|and|or|et|ou)\b")

@@ -14,14 +14,16 @@ from functools import lru_cache
 
 from extract.extractors.context import SectionContext
 from extract.models import Candidate, Section
+from extract.normalize import NumberMention
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "staff"
-VERSION = "7"
+VERSION = "8"
 
 MAX_ADJECTIVES = 3
 GENERIC_ANCHOR_MAX = 6
 MAX_COUNT = 100_000
+MAX_QUALIFIER_WORDS = 3
 COUNT_LINKS = frozenset({"de", "d'", "d’", "of", "van"})
 YEAR = re.compile(r"^(?:18|19|20)\d\d$")
 
@@ -63,7 +65,7 @@ class StaffExtractor:
                 continue
             s0, e0 = ctx.sentence_span(n.start)
             match = nouns.match(ctx.folded, n.end)
-            label_value = staff_block is not None and 0 <= n.start - staff_block.value_start < 3
+            label_value = staff_block is not None and _opens_value(ctx.text, staff_block.value_start, n)
             team_before = _ends_with(team_of, ctx.folded, ctx.words_back(s0, n.start, 3), n.start)
             if match and match.end() <= e0:
                 between = match.group(1).split()
@@ -98,6 +100,16 @@ class StaffExtractor:
             out.append(ctx.candidate("staff", value, n.start, end, family=NAME, version=VERSION,
                                      prior=prior, distance=distance, ner=("CARDINAL",)))
         return out
+
+
+def _opens_value(text: str, value_start: int, n: NumberMention) -> bool:
+    """Is ``n`` the first thing after the label, but for an approximation ('Staff: c. 30')?"""
+    if n.start < value_start:
+        return False
+    gap = text[value_start:n.start]
+    if len(gap.strip()) < 3:
+        return True
+    return n.approximate and len(gap.split()) <= MAX_QUALIFIER_WORDS and not any(c.isdigit() for c in gap)
 
 
 def _ends_with(pattern: re.Pattern[str], folded: str, lo: int, pos: int) -> bool:

@@ -23,6 +23,7 @@ from extract.layout.headings import parse_numbering, strip_numbering
 from extract.layout.tables import clean_cell, row_bbox, table_rows
 from extract.models import Document, Line, Section, Table
 from extract.rules.vocab import fold, load_labels, match_label
+from extract.segment.forms import answer_to, checked_only, form_questions
 from extract.segment.labs import (
     LabIndex,
     heading_lab,
@@ -415,6 +416,16 @@ def _prose_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[_P
 # --------------------------------------------------------------------------- e. whole document
 
 
+def _form_part(lines: list[Line], body: list[int]) -> _Part | None:
+    """A questionnaire is about the lab its 'Name of the lab' question names, whatever its title."""
+    texts = [checked_only(lines[i].text) for i in body]
+    questions = form_questions(texts)
+    if not questions:
+        return None
+    title = answer_to(texts, questions, "name") or _document_title(lines, body)
+    return _Part(order=0, kind="document", title=title, lines=[lines[i] for i in body], start=0, stop=len(lines))
+
+
 def _title_line(lines: list[Line], body: list[int]) -> int | None:
     """Index of the document title: the largest line on the first page, when clearly larger than the text."""
     first = min((lines[j].page for j in body), default=1)
@@ -467,8 +478,13 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     # Line by line: the words of a 500-page report's text are never all held at once.
     doc_language = _language(lines[i].text for i in body)
     index = LabIndex(lines, body, doc_language)
-    parts = _heading_parts(lines, body, index)
-    if len(parts) == 1 and not table_parts and _under_document_title(lines, body, parts[0]):
+    if form := _form_part(lines, body):
+        table_parts, parts = [], [form]  # a questionnaire answers for one lab, tables included
+    else:
+        parts = _heading_parts(lines, body, index)
+    if form:
+        pass
+    elif len(parts) == 1 and not table_parts and _under_document_title(lines, body, parts[0]):
         parts = []  # a fact sheet: one boxed 'Key facts' block under the lab's own title
     elif not parts:
         parts = _block_parts(lines, body)

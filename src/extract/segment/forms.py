@@ -1,0 +1,155 @@
+"""Questionnaires: a question on one line, its answer on the next, tick boxes for choices.
+
+'4. Year the lab was established' / '2015', 'Aantal medewerkers (fte)' / '9,5 fte',
+'Période ☐ annuelle ☒ pluriannuelle'. A question names its field with a label word somewhere in
+it ('Number of *staff* (headcount)'), not at its start and without a colon, so the label rules
+of a fact sheet do not see it. A document reads as a form only when several such questions, each
+followed by an answer, name several fields: a heading 'Budget' over a paragraph is not a form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from extract.rules.vocab import match_label
+
+# '4.', '4)', 'Q4.', 'B2.' before a question.
+NUMBERING = re.compile(r"^\s*(?:[A-Za-z]?\d{1,2}[.)]|Q\d{1,2}[.:]?)\s+")
+CHECKED = "☒☑■✓✔✗✘"
+UNCHECKED = "☐□"
+_BOX = re.compile(rf"\s*([{CHECKED}{UNCHECKED}])\s*")
+MIN_QUESTIONS = 4
+MIN_FIELDS = 3
+MAX_QUESTION_WORDS = 12
+MAX_NAME_QUESTION_WORDS = 5
+MAX_LABEL_WORDS = 4
+_WORDS = re.compile(r"[\w'’-]+\.?")
+_SENTENCE_END = re.compile(r"[.!]\s+\S")
+_VALUE_INSIDE = re.compile(r"\d|www\.|https?:|@|[$€£¥]|\w\.[a-z]{2,}\b")
+MAX_ANSWER_WORDS = 20
+# Answers on a form are short; a line of a paragraph under a heading is not.
+MAX_SHORT_ANSWER_WORDS = 10
+_NAME_WORDS = re.compile(r"\b(?:name|naam|nom|benaming|d[ée]nomination)\b", re.IGNORECASE)
+# Words a line of wrapped prose stops on; a question does not end on them.
+_OPEN_ENDS = frozenset(
+    "a an the of in on at by for to with and or from about around than its their this since "
+    "is was were has have been sinds werd wordt depuis est été "
+    "de het een van in op bij voor met en of aan door naar om dan zijn haar "
+    "le la les l un une des du de d à au aux en par pour avec et ou sur dans son sa ses".split())
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question line of a form and the field its answer fills (None: a field we do not read)."""
+
+    line: int
+    field: str | None
+    label: str
+    short_answer: bool = True
+
+
+def label_in(text: str) -> tuple[str, str] | None:
+    """(field, label as printed) of the longest field label among the words of ``text``.
+
+    'Jaarlijks budget (EUR)' -> budget; 'Main sources of funding' -> funding. When a question
+    names a thing and its name ('Name of any board ...'), the thing wins; 'name' counts only in
+    short questions ('Name of the lab', 'Nom du laboratoire').
+    """
+    words = _WORDS.findall(text)
+    found: list[tuple[int, int, str, str]] = []  # (-size, position, field, label)
+    for size in range(min(MAX_LABEL_WORDS, len(words)), 0, -1):
+        for i in range(len(words) - size + 1):
+            candidate = " ".join(words[i:i + size])
+            match = match_label(f"{candidate}: x")
+            if match is not None and len(match.label) >= len(candidate.rstrip(".")):
+                found.append((-size, i, match.field, candidate))
+    if not found:
+        return None
+    fields = {f for _, _, f, _ in found}
+    if "name" in fields and (len(fields) > 1 or len(words) > MAX_NAME_QUESTION_WORDS
+                             or not _NAME_WORDS.search(text)):
+        found = [f for f in found if f[2] != "name"]
+        if not found:
+            return None
+    _, _, field, label = min(found)
+    return field, label
+
+
+def checked_only(text: str) -> str:
+    """A line of tick boxes as its ticked choices: '☒ annual ☐ multi-year' -> 'annual'.
+
+    A line without boxes comes back as it is; one with no box ticked comes back empty.
+    """
+    if not any(c in text for c in CHECKED + UNCHECKED):
+        return text
+    pieces = _BOX.split(text)
+    head, chosen = pieces[0].strip(), []
+    for box, label in zip(pieces[1::2], pieces[2::2]):
+        if box in CHECKED and label.strip():
+            chosen.append(label.strip())
+    return " ".join(p for p in [head, "; ".join(chosen)] if p)
+
+
+def is_question(text: str) -> bool:
+    """A short line that asks rather than tells: numbered, or ending in '?', or a bare phrase.
+
+    A line of wrapped prose is not one: it opens in lower case, holds a ';' or a sentence end, or
+    stops on a word that needs the next line ('... created in', '... budget of about COP').
+    """
+    stripped = text.strip()
+    if not stripped or stripped[-1] in ".;,":
+        return False
+    body = NUMBERING.sub("", stripped, count=1)
+    words = body.split()
+    if not 0 < len(words) <= MAX_QUESTION_WORDS or ":" in body.rstrip(":") or ";" in body:
+        return False
+    if not body[:1].isupper() or _SENTENCE_END.search(body) or _VALUE_INSIDE.search(body):
+        return False  # 'Équipe 12,5 ETP', 'Web www.x.org': a label with its value, not a question
+    last = words[-1].strip("()?").casefold()
+    return last not in _OPEN_ENDS and not (last.isupper() and len(last) == 3)
+
+
+def form_questions(texts: list[str]) -> dict[int, Question]:
+    """The question lines of a form, by line index; empty unless ``texts`` read as a form.
+
+    A question is a short line (see ``is_question``) whose next line is an answer, not another
+    question. Numbered lines and lines ending in '?' are questions even when they name no field:
+    they end the answer above them.
+    """
+    questions: dict[int, Question] = {}
+    i = 0
+    while i < len(texts) - 1:
+        text = texts[i]
+        i += 1
+        if not is_question(text) or match_label(text) is not None:
+            continue
+        numbered = NUMBERING.match(text) is not None or text.rstrip().endswith("?")
+        found = label_in(NUMBERING.sub("", text, count=1))
+        answer = NUMBERING.sub("", texts[i], count=1)
+        if (found is None and not numbered) or not re.search(r"\w", answer) \
+                or len(answer.split()) > MAX_ANSWER_WORDS:
+            continue
+        if NUMBERING.match(texts[i]) and not numbered:
+            continue  # the next line is a numbered question itself
+        field, label = found if found else (None, "")
+        questions[i - 1] = Question(i - 1, field, label, len(answer.split()) <= MAX_SHORT_ANSWER_WORDS)
+        i += 1  # the next line is this question's answer
+    named = Counter(q.field for q in questions.values() if q.field is not None and q.short_answer)
+    if sum(named.values()) < MIN_QUESTIONS or len(named) < MIN_FIELDS:
+        return {}
+    # Several labs described one after the other under 'Budget', 'Staff' sub-headings repeat them
+    # all; a form asks about one lab (a field may come back: 'Budget amount', 'Budget period').
+    if sum(1 for n in named.values() if n > 1) > 1:
+        return {}
+    return questions
+
+
+def answer_to(texts: list[str], questions: dict[int, Question], field: str) -> str | None:
+    """The answer line to the first question about ``field``, if any."""
+    for q in sorted(questions.values(), key=lambda q: q.line):
+        if q.field == field and q.line + 1 < len(texts):
+            return texts[q.line + 1].strip() or None
+    return None
+

@@ -1,0 +1,45 @@
+"""Key-facts lines of slides, infoboxes and directories: a label without a colon when a value
+follows it, qualifiers between a label and its number, founding years in fact fragments."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "lang", "count", "approximate"), [
+    ("Staff: about 20.", "en", 20, True),
+    ("Staff: c. 30. Budget: not disclosed.", "en", 30, True),
+    ("Employees c. 15 (2013)", "en", 15, True),
+    ("People approx. 230", "en", 230, True),
+    ("Effectifs env. 40", "fr", 40, True),
+    ("Medewerkers ruim 100", "nl", 100, True),
+])
+def test_staff_after_label_and_qualifier(extract_one, text, lang, count, approximate):
+    staff = extract_one(text, "Testlab", lang=lang).staff
+    assert staff is not None
+    assert (staff.count, staff.approximate) == (count, approximate)
+
+
+@pytest.mark.parametrize("text", [
+    "Team members met weekly to review the pipeline of projects.",
+    "People often ask what the lab does all day.",
+])
+def test_prose_opening_with_a_label_word_is_not_a_label(extract_one, text):
+    assert extract_one(text, "Testlab", lang="en").staff is None
+
+
+@pytest.mark.parametrize(("text", "lang", "year"), [
+    ("New York, United States · Est. 2012 ·\nthegovlab.example", "en", 2012),
+    ("Boston, United States · since 2010 · city.example", "en", 2010),
+    ("Warsaw, Poland · incorporated 2011", "en", 2011),
+    ("Since 2001\nUnder the Ministry of Enterprise", "en", 2001),
+    ("De brigade begon in 2005 als gezamenlijk initiatief van drie partners.", "nl", 2005),
+    ("Le laboratoire a été mis sur pied en 2015 pour tester des services.", "fr", 2015),
+])
+def test_founding_year_in_fact_fragments(extract_one, text, lang, year):
+    assert extract_one(text, "Testlab", lang=lang).founded_year == year
+
+
+def test_website_after_a_label_without_colon(extract_one):
+    record = extract_one("Web www.vinnova.se\nPeople approx. 230", "Vinnova", lang="en")
+    assert record.website == "https://www.vinnova.se"

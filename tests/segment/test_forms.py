@@ -1,0 +1,113 @@
+"""Questionnaires: questions name their field anywhere in the line, answers sit on the next line,
+tick boxes read as the choices ticked; prose under headings is not a form."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.pipeline import records_from_document
+from extract.read.reader import read_document
+from extract.segment.forms import checked_only, form_questions, label_in
+from extract.settings import Settings
+
+EN_FORM = """Survey of innovation units 2024
+Please answer for your own unit only.
+1. Name of the unit
+Civic Design Lab
+2. Country
+Portugal
+3. Year the lab was established
+2019
+4. Number of staff (headcount)
+about 7
+5. Budget period
+☐ multi-year ☒ annual
+6. Main sources of funding
+City operating budget
+7. May we publish your answers?
+☒ yes ☐ no"""
+
+NL_FORM = """Vragenlijst innovatielabs
+Naam van het lab
+Stadslab Noord
+Jaar van oprichting
+sinds 2020
+Website
+stadslabnoord.example
+Aantal medewerkers (fte)
+3,5 fte
+Financieringsbronnen
+gemeentebegroting"""
+
+REPORT = """2. Lab One
+Budget
+The lab spends about two million euros a year on its programmes.
+Staff
+Twelve people work in the lab, most of them designers and researchers.
+3. Lab Two
+Budget
+Its budget is smaller, some 400,000 euros from the regional government.
+Staff
+Four people run the lab with help from volunteers and interns."""
+
+
+def test_numbered_questions_name_their_fields():
+    texts = EN_FORM.splitlines()
+    questions = form_questions(texts)
+    fields = {texts[i]: q.field for i, q in questions.items()}
+    assert fields["1. Name of the unit"] == "name"
+    assert fields["3. Year the lab was established"] == "founded"
+    assert fields["4. Number of staff (headcount)"] == "staff"
+    assert fields["6. Main sources of funding"] == "funding"
+    assert fields["7. May we publish your answers?"] is None  # ends the answer above, fills nothing
+
+
+def test_unnumbered_dutch_questions():
+    texts = NL_FORM.splitlines()
+    fields = {texts[i]: q.field for i, q in form_questions(texts).items()}
+    assert fields == {"Naam van het lab": "name", "Jaar van oprichting": "founded", "Website": "website",
+                      "Aantal medewerkers (fte)": "staff", "Financieringsbronnen": "funding"}
+
+
+def test_labs_under_repeated_sub_headings_are_not_a_form():
+    assert form_questions(REPORT.splitlines()) == {}
+
+
+def test_wrapped_prose_lines_are_not_questions():
+    prose = ["Ruta N is the city's innovation agency, created in", "2009 by the city and its utilities.",
+             "Funded by the city budget; international", "foundations fund specific projects.",
+             "The team numbers around 90; an annual budget of about COP", "60,000 million is spent."]
+    assert form_questions(prose) == {}
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    ("Name of any board or steering body, and number of members", "governance"),
+    ("Budget amount and currency", "budget"),
+    ("Type lab", None),  # 'Lab' is a name label, but a question about a name says 'name'
+])
+def test_label_in_question(text, field):
+    found = label_in(text)
+    assert (found[0] if found else None) == field
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("☒ annual ☐ multi-year ☐ project-based", "annual"),
+    ("Budget period ☐ multi-year ☒ annual", "Budget period annual"),
+    ("☐ yes ☐ no", ""),
+    ("No boxes here", "No boxes here"),
+])
+def test_checked_only(text, expected):
+    assert checked_only(text) == expected
+
+
+def test_form_becomes_one_record_named_by_its_answer(tmp_path):
+    source = tmp_path / "survey.txt"
+    source.write_text(EN_FORM, encoding="utf-8")
+    settings = Settings()
+    records = records_from_document(read_document(source, settings), settings)
+    assert len(records) == 1
+    record = records[0]
+    assert record.name == "Civic Design Lab"
+    assert record.founded_year == 2019
+    assert record.staff is not None and (record.staff.count, record.staff.approximate) == (7, True)
+    assert record.budget is None or record.budget.period in (None, "year")
