@@ -29,6 +29,25 @@ def test_names_around_a_head_noun_in_three_languages() -> None:
         "Laboratoire d'innovation urbaine de Montréal"]
 
 
+def test_a_strong_head_named_by_letters() -> None:
+    assert names("Le Lab IA accompagne les administrations ; le Lab-AH aussi.", "fr") == ["Lab IA", "Lab-AH"]
+    assert names("LAB LIFE", "en") == []  # a kicker in capitals, not a lab
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("Lab portrait: Accelerate Estonia", "Accelerate Estonia"),
+    ("In de kijker: Digitaal Vlaanderen", "Digitaal Vlaanderen"),
+    ("Case study: Policy Lab", "Policy Lab"),
+    ("MindLab: the Danish cross-ministerial unit", "MindLab"),
+])
+def test_kickers_before_a_name(title: str, name: str) -> None:
+    from extract.rules.lexicon import lexicon
+    from extract.segment.titles import parse_title
+
+    lang = "nl" if "kijker" in title else "en"
+    assert parse_title(title, lexicon(lang)).name == name
+
+
 def test_kinds_hosts_and_sentence_openers_are_not_names() -> None:
     assert names("Innovation labs such as an Innovation Lab report to the Ministry of Finance.", "en") == []
     assert names("From 2016 the Lab will focus on two systems. GovTech Labs are spreading.", "en") == []

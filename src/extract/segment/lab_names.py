@@ -68,6 +68,11 @@ def _matcher(lang: str) -> tuple[Any, Lexicon]:
                                {"IS_LOWER": True, "IS_ALPHA": True, "LENGTH": {">=": 4}, "OP": "?"},
                                {"LOWER": {"IN": ["de", "du", "des", "d'", "d’"]}}, {**cap, "OP": "+"}]],
                 greedy="LONGEST")
+    # 'Lab IA', 'Lab-AH', 'Unit X': a strong head named by letters after it.
+    strong = sorted({w.lower() for w in lex.words("labs", "strong_heads") if " " not in w})
+    letters = {"TEXT": {"REGEX": r"^[A-Z][A-Z0-9]{0,5}$"}}
+    titled = {"LOWER": {"IN": strong}, "TEXT": {"REGEX": r"^[A-ZÀ-Ý][a-zà-ÿ]"}}  # not 'LAB LIFE' in capitals
+    matcher.add("HEAD_LETTERS", [[titled, letters], [titled, {"TEXT": "-"}, letters]])
     matcher.add("COMPOUND", [[{"TEXT": {"REGEX": rf"^[A-ZÀ-Ý][\w-]*[a-zà-ÿ0-9-](?i:{compound})$"}}],
                              [{"TEXT": {"REGEX": rf"^[A-ZÀ-Ý](?:[a-z]+[A-Z]\w*)(?i:{compound})$"}}]])
     return matcher, lex
@@ -118,7 +123,9 @@ def _mention(text: str, start: int, end: int, kind: str, lex: Lexicon) -> NameMe
     folded_words = [fold_keep(w.group()) for w in words]
     heads = lex.folded("labs", "heads")
     not_heads = lex.folded("labs", "not_heads")
-    if kind == "COMPOUND":
+    if kind == "HEAD_LETTERS":
+        head, strong = folded_words[0].split("-")[0], True
+    elif kind == "COMPOUND":
         head = next((e for e in sorted(lex.folded("labs", "compound_ends"), key=len, reverse=True)
                      if folded_words[-1].endswith(e)), folded_words[-1])
         strong = True

@@ -35,6 +35,7 @@ from extract.segment.labs import (
     subject_of,
 )
 from extract.segment.notes import footnote_owners
+from extract.segment.titles import kicker_of
 
 log = logging.getLogger(__name__)
 
@@ -225,10 +226,22 @@ def _sibling_headings(lines: list[Line], body: list[int], headings: list[int], l
     groups: dict[tuple[float, int | None], list[int]] = {}
     for h in headings:
         groups.setdefault(style(h), []).append(h)
+    # Headings under the same kicker as two lab headings ('Lab portrait: ...') name labs too.
+    kickers: dict[str, list[int]] = {}
+    for h in headings:
+        if (kicker := kicker_of(strip_numbering(lines[h].text), index.lex)) is not None:
+            kickers.setdefault(kicker, []).append(h)
     extra: set[int] = set()
+    kicked: set[int] = set()
+    for members in kickers.values():
+        if sum(h in labs for h in members) >= 2:
+            extra |= {h for h in members if h not in labs and _has_body(lines, body, headings, h)}
+            kicked |= set(members)
     for members in groups.values():
         named = [h for h in members if h in labs]
-        if len(named) >= 2 and 2 * len(named) >= len(members):
+        if named and all(h in kicked for h in named):
+            continue  # the kicker, not the type size, tells the labs apart
+        if len(named) >= 2 and 3 * len(named) >= len(members):
             extra |= {h for h in members if h not in labs and looks_like_name(lines[h].text, index.lex)
                       and fold(strip_numbering(lines[h].text)).strip(" :") not in _all_labels()
                       and _has_body(lines, body, headings, h)}

@@ -18,6 +18,7 @@ _DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*:\s+")
 _WORDS = re.compile(r"[\w'’-]+")
 _DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&\-]{1,11})\)")
 MAX_NAME_WORDS_BEFORE_DASH = 4
+MAX_KICKER_WORDS = 3
 MAX_WORDS_BEFORE_DEFINED_NAME = 2
 MAX_DEFINED_NAME_WORDS = 10
 
@@ -73,8 +74,8 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
     parts = _DASH_SPLIT.split(text, maxsplit=1)
     if len(parts) == 2:
         head, tail = parts
-        if fold_keep(head.strip()) in lex.folded("title", "prefix_words"):
-            text = tail  # 'Case study: Policy Lab', 'Fiche : Labo citoyen'
+        if _is_kicker(head, tail, lex):
+            text = tail  # 'Case study: Policy Lab', 'Fiche : Labo citoyen', 'Lab portrait: Accelerate Estonia'
         # 'LabX - Experimentatie laboratorium voor ...': a short name, then a description.
         elif 0 < len(head.split()) <= MAX_NAME_WORDS_BEFORE_DASH and len(tail.split()) >= 2:
             text = head
@@ -98,4 +99,25 @@ def _strip_report_words(text: str, lex: Lexicon) -> str:
     cleaned = re.sub(r"^(?:van|of|du|de la|de|des|d'|of the|van het|van de)\s+", "", cleaned, flags=re.I)
     return cleaned or text
 
+
+def _is_kicker(head: str, tail: str, lex: Lexicon) -> bool:
+    """A newsletter's or report's kicker before the name: 'Case study:', 'Lab portrait:', 'In de kijker:'.
+
+    A prefix word ends it; or it is a short common-noun phrase (a word in lower case) before a
+    capitalised name.
+    """
+    words = head.split()
+    prefixes = lex.folded("title", "prefix_words")
+    if fold_keep(head.strip()) in prefixes or (len(words) <= MAX_KICKER_WORDS and fold_keep(words[-1]) in prefixes):
+        return True
+    return (len(words) <= MAX_KICKER_WORDS and any(w[:1].islower() for w in words[1:])
+            and tail[:1].isupper() and len(tail.split()) <= MAX_NAME_WORDS_BEFORE_DASH + 2)
+
+
+def kicker_of(title: str, lex: Lexicon) -> str | None:
+    """The kicker opening a heading ('Lab portrait: X' -> 'lab portrait'), folded, or None."""
+    parts = _DASH_SPLIT.split(re.sub(r"\s+", " ", title).strip(), maxsplit=1)
+    if len(parts) == 2 and _is_kicker(parts[0], parts[1], lex):
+        return fold_keep(parts[0].strip())
+    return None
 
