@@ -35,6 +35,9 @@ class NameMention:
     """The folded head noun ('lab', 'team', 'laboratoire'); the compound's end for 'MindLab'."""
     strong: bool
     """The head alone says 'lab' (a lab, unit, team, brigade), or an acronym is defined with it."""
+    generic: bool = False
+    """A kind of lab written with capitals ('Policy Lab', 'Innovation Lab'): a name only where a
+    document keeps using it as one (see ``segment.labs.LabIndex``)."""
 
 
 def is_acronym(token: str) -> bool:
@@ -52,7 +55,7 @@ def _matcher(lang: str) -> tuple[Any, Lexicon]:
     heads = sorted({w.lower() for w in lex.words("labs", "heads") if " " not in w})
     connectors = sorted({w.lower() for w in lex.words("labs", "connectors")})
     compound = "|".join(re.escape(e) for e in sorted(lex.folded("labs", "compound_ends"), key=len, reverse=True))
-    cap: dict[str, Any] = {"TEXT": {"REGEX": _CAPITAL}}
+    cap: dict[str, Any] = {"TEXT": {"REGEX": _CAPITAL}, "IS_DIGIT": False}  # 'Team of 14' names no team
     head = {"LOWER": {"IN": heads}, "TEXT": {"REGEX": _CAPITAL}}
     matcher = Matcher(nlp.vocab)
     matcher.add("MOD_HEAD", [[{**cap, "OP": "+"}, {"LOWER": {"IN": connectors}, "OP": "?"}, {**cap, "OP": "*"}, head]],
@@ -78,8 +81,9 @@ def _matcher(lang: str) -> tuple[Any, Lexicon]:
     return matcher, lex
 
 
-def find_lab_names(text: str, lang: str) -> list[NameMention]:
-    """Lab-like names in ``text`` in order, overlapping matches merged into the longest."""
+def find_lab_names(text: str, lang: str, *, generic: bool = False) -> list[NameMention]:
+    """Lab-like names in ``text`` in order, overlapping matches merged into the longest; kinds of
+    lab written like names ('Policy Lab') only with ``generic``."""
     from extract.nlp import get_pipeline
 
     matcher, lex = _matcher(lang if lang in ("nl", "en", "fr") else "en")
@@ -101,7 +105,7 @@ def find_lab_names(text: str, lang: str) -> list[NameMention]:
     out = []
     for start, end, kind in merged:
         mention = _mention(text, start, end, kind, lex)
-        if mention is not None:
+        if mention is not None and (generic or not mention.generic):
             out.append(mention)
     return out
 
@@ -123,6 +127,7 @@ def _mention(text: str, start: int, end: int, kind: str, lex: Lexicon) -> NameMe
     folded_words = [fold_keep(w.group()) for w in words]
     heads = lex.folded("labs", "heads")
     not_heads = lex.folded("labs", "not_heads")
+    kind_of = False
     if kind == "HEAD_LETTERS":
         head, strong = folded_words[0].split("-")[0], True
     elif kind == "COMPOUND":
@@ -138,15 +143,17 @@ def _mention(text: str, start: int, end: int, kind: str, lex: Lexicon) -> NameMe
             return None  # 'Lab' alone: a reference to a lab named elsewhere
         modifiers = [w for w in folded_words if w not in heads]
         plural = head.endswith("s") and head[:-1] in heads
-        if plural or (kind == "MOD_HEAD" and all(w in generic for w in modifiers) and len(modifiers) <= 1):
-            # 'Innovation Lab', 'GovTech Labs': a kind of organisation, not one's name
-            return None
+        if plural:
+            return None  # 'GovTech Labs': a kind of organisation, not one's name
+        # 'Innovation Lab', 'Policy Lab': a kind of organisation, unless the text keeps using it as a name
+        kind_of = kind == "MOD_HEAD" and all(w in generic for w in modifiers) and len(modifiers) <= 1
         strong = head in lex.folded("labs", "strong_heads")
-    if head in not_heads or any(w in not_heads for w in folded_words[:1]):
+    # 'Ministry of Finance' is a host; 'Government Digital Service' is a service whose first word is one.
+    if head in not_heads or (kind != "MOD_HEAD" and folded_words[0] in not_heads):
         return None
     acronym = _acronym_after(text, end) or _acronym_before(text, start)
     return NameMention(start=start, end=start + len(name), name=name, acronym=acronym, head=head,
-                       strong=strong or acronym is not None)
+                       strong=strong or acronym is not None, generic=kind == "MOD_HEAD" and kind_of)
 
 
 _AFTER = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z0-9&\-]{1,11})\s*[)\]]")

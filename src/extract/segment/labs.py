@@ -22,10 +22,23 @@ from dataclasses import dataclass, field
 from extract.layout.headings import strip_numbering
 from extract.models import Line
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
-from extract.segment.lab_names import NameMention, defined_acronyms, domain_matches, find_lab_names, is_acronym
+from extract.segment.lab_names import (
+    NameMention,
+    defined_acronyms,
+    domain_matches,
+    find_lab_names,
+    initials_cover,
+    is_acronym,
+)
 
+_BARE_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,5}(?![\w-])")
 _URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/\S*)?", re.IGNORECASE)
 _SOCIAL = re.compile(r"(twitter|x|linkedin|facebook|youtube|instagram|medium|github|flickr|vimeo|doi|bit)\.", re.I)
+MIN_GENERIC_NAME_USES = 2
+_SENTENCE_STOPS = frozenset(".!?:•\"“")
+SHORT_LINE = 0.15
+"""A line ending this share of the column's width before its edge, on a full stop, ends a paragraph."""
+_PARAGRAPH_END = frozenset(".!?:\"”»)")
 SUBJECT_WORDS = 6
 """A lab named within the first words of a paragraph is what the paragraph is about."""
 
@@ -45,6 +58,10 @@ class LabEntry:
     domain: bool = False
     first: int = 10**9
     """Index of the first line that names it."""
+    generic: bool = False
+    """Named by a kind of lab ('Policy Lab'): a longer name holding it is another lab."""
+    as_host: int = 0
+    """Mentions right after 'part of', 'hosted by', 'under': the organisation a lab sits in."""
     aliases: set[str] = field(default_factory=set)
 
     @property
@@ -68,21 +85,38 @@ class LabIndex:
         self.mentions_by_line: dict[int, list[tuple[NameMention, LabEntry]]] = {}
         domains = {m.group(1).lower() for i in body for m in _URL.finditer(lines[i].text)
                    if "." in m.group(0) and not _SOCIAL.match(m.group(1))}
+        kinds: dict[str, list[tuple[int, NameMention]]] = {}
+        hosts = re.compile(self.lex.regex("governance", "parent_triggers").pattern + r"(?:\s+the)?\s*$")
         for i in body:
             text = lines[i].text
             for name, acronym, _ in defined_acronyms(text):
                 entry = self._entry(name, acronym, i)
                 entry.strong = True
-            for mention in find_lab_names(text, self.lang):
+            for mention in find_lab_names(text, self.lang, generic=True):
+                if mention.generic:
+                    if mention.start > 0 and text[:mention.start].rstrip()[-1:] not in _SENTENCE_STOPS:
+                        kinds.setdefault(_key(mention.name), []).append((i, mention))
+                    continue
                 entry = self._entry(mention.name, mention.acronym, i)
                 entry.mentions += 1
                 entry.strong = entry.strong or mention.strong
+                entry.as_host += bool(hosts.search(fold_keep(text[max(0, mention.start - 30):mention.start])))
                 self.mentions_by_line.setdefault(i, []).append((mention, entry))
+        # 'Policy Lab was set up ... what Policy Lab does': a kind of lab the text keeps using as a name.
+        for uses in kinds.values():
+            if len(uses) >= MIN_GENERIC_NAME_USES:
+                for i, mention in uses:
+                    entry = self._entry(mention.name, mention.acronym, i)
+                    entry.generic = entry.generic or entry.mentions == 0
+                    entry.mentions += 1
+                    entry.strong = entry.strong or mention.strong
+                    self.mentions_by_line.setdefault(i, []).append((mention, entry))
         self._names_from_domains(lines, body, domains)
         for entry in self.entries:
-            entry.domain = any(domain_matches(entry.name, d) or (entry.acronym and d.split(".")[0] == entry.acronym.lower())
+            entry.domain = entry.domain or any(domain_matches(entry.name, d) or (entry.acronym and d.split(".")[0] == entry.acronym.lower())
                                for d in domains)
         self._merge_contained()
+        self._undefined_acronyms(lines, body)
         # Acronyms used on their own count as mentions of their lab.
         acronyms = {e.acronym: e for e in self.entries if e.acronym}
         if acronyms:
@@ -100,6 +134,8 @@ class LabIndex:
             return
         for i in body:
             for m in re.finditer(r"(?<![\w-])[A-Z0-9][\w-]*(?:\s+[A-Z][\w-]*){0,3}", lines[i].text):
+                if re.match(r"\.[a-z]{2,}", lines[i].text[m.end():m.end() + 4], re.IGNORECASE):
+                    continue  # 'HealthCare.gov', 'GOV.UK': the address itself, not a name the text uses
                 words = m.group(0).split()
                 for k in range(len(words), 0, -1):
                     candidate = " ".join(words[:k])
@@ -107,8 +143,39 @@ class LabIndex:
                     distinctive = k > 1 or any(c.isdigit() for c in candidate) or any(c.isupper() for c in candidate[1:])
                     if distinctive and re.sub(r"[^a-z0-9]", "", fold_keep(candidate)) in labels:
                         entry = self._entry(candidate, None, i)
-                        entry.strong = True
+                        entry.strong = entry.domain = True
+                        entry.mentions += 1
                         break
+
+    def _undefined_acronyms(self, lines: Sequence[Line], body: Sequence[int]) -> None:
+        """'GDS' after 'the Government Digital Service', never defined as '(GDS)': an acronym the
+        text uses whose letters are the initials of exactly one lab's name is that lab's."""
+        bare = [e for e in self.entries if not e.acronym and len(e.name.split()) >= 2]
+        if not bare:
+            return
+        seen: set[str] = set()
+        for i in body:
+            for m in _BARE_ACRONYM.finditer(lines[i].text):
+                token = m.group(0)
+                known = self._by_alias.get(token.lower())
+                if token in seen or (known is not None and known.name != token):
+                    continue
+                seen.add(token)
+                owners = [e for e in bare if initials_cover(token, e.name.split())
+                          and len(token) >= sum(1 for w in e.name.split() if w[:1].isupper()) - 1]
+                if len(owners) != 1:
+                    continue
+                owner = owners[0]
+                owner.acronym = token
+                owner.aliases.add(token.lower())
+                if known is not None:  # 'USDS' named by usds.gov: the same lab as its full name
+                    owner.mentions += known.mentions
+                    owner.strong = owner.strong or known.strong
+                    owner.domain = owner.domain or known.domain
+                    self.entries.remove(known)
+                    for found in self.mentions_by_line.values():
+                        found[:] = [(mn, owner if e is known else e) for mn, e in found]
+                self._by_alias[token.lower()] = owner
 
     def _merge_contained(self) -> None:
         """'Programmamanager Lab van Troje', 'the NSW Behavioural Insights Unit': a longer name that
@@ -117,7 +184,7 @@ class LabIndex:
         for entry in list(self.entries):
             key = f" {keys[id(entry)]} "
             inner = [o for o in self.entries if o is not entry and len(keys[id(o)].split()) >= 2
-                     and f" {keys[id(o)]} " in key]
+                     and not o.generic and f" {keys[id(o)]} " in key]
             if not inner:
                 continue
             target = max(inner, key=lambda o: len(keys[id(o)]))
@@ -196,8 +263,10 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
     name = parts.name or ""
     mentions = find_lab_names(title, index.lang)
     for mention in mentions:
-        # The name must be most of the heading: 'How the Policy Lab works' is a chapter, not the lab.
-        if len(mention.name.split()) >= 0.6 * len(name.split()) or fold_keep(mention.name) == fold_keep(name):
+        # The name must be most of the heading: 'How the Policy Lab works' is a chapter, not the lab,
+        # nor is an interviewer's 'PSDQ: Denmark's MindLab, the lab you were modelled on, closed ...'.
+        base = name if fold_keep(mention.name) in fold_keep(name) else title
+        if len(mention.name.split()) >= 0.6 * len(base.split()) or fold_keep(mention.name) == fold_keep(name):
             entry = index.lookup(mention.name)
             if entry is not None:
                 return entry
@@ -233,19 +302,37 @@ def salient_lab(index: LabIndex) -> LabEntry | None:
 
 # --------------------------------------------------------------------------- prose
 
+COMPARISON = LabEntry(name="")
+"""The subject of a paragraph that compares labs: it belongs to none of them."""
+
 
 def paragraphs(lines: Sequence[Line], body: Sequence[int]) -> list[list[int]]:
-    """Body lines grouped into paragraphs: same page and column, no wide gap, no heading between."""
+    """Body lines grouped into paragraphs: same page and column, no wide gap, no heading between,
+    and the line before did not stop short of the column's edge at the end of a sentence (prose
+    set without space between paragraphs)."""
+    right: dict[tuple[int, int | None], float] = {}
+    left: dict[tuple[int, int | None], float] = {}
+    for i in body:
+        key = (lines[i].page, lines[i].column)
+        right[key] = max(right.get(key, 0.0), lines[i].bbox[2])
+        left[key] = min(left.get(key, lines[i].bbox[0]), lines[i].bbox[0])
     groups: list[list[int]] = []
     previous: Line | None = None
     for i in body:
         line = lines[i]
-        new = previous is None or line.role == "heading" or previous.role == "heading"
+        # A heading is a paragraph of its own; one set on two lines ('... closed last year. Does' /
+        # 'that worry you?') is one heading.
+        new = previous is None or (line.role == "heading") != (previous.role == "heading") or (
+            line.role == "heading" and (line.size != previous.size or line.text[:1].isupper()))
         if not new and previous is not None:
             height = max(previous.bbox[3] - previous.bbox[1], 1.0)
             gap = line.bbox[1] - previous.bbox[3]
+            key = (previous.page, previous.column)
+            width = max(right[key] - left[key], 1.0)
+            short = (previous.bbox[2] < right[key] - SHORT_LINE * width
+                     and previous.text.rstrip()[-1:] in _PARAGRAPH_END and line.text[:1].isupper())
             new = (line.page != previous.page or line.column != previous.column or gap > 0.75 * height
-                   or gap < -height or line.role != previous.role)
+                   or gap < -height or line.role != previous.role or short)
         if new:
             groups.append([i])
         else:
@@ -262,6 +349,8 @@ def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex)
     first_at: dict[int, int] = {}
     by_id = {id(e): e for e in index.entries}
     for entry in index.entries:
+        if entry.as_host * 2 >= entry.mentions > 0 and not (entry.acronym or entry.domain or entry.in_heading):
+            continue  # 'We're part of the Cabinet Office': the host, not what the paragraph is about
         names = [entry.name] + ([entry.acronym] if entry.acronym else [])
         for name in names:
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
@@ -270,6 +359,9 @@ def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex)
     if counts:
         best = max(counts, key=lambda k: (counts[k], -first_at[k]))
         opens = len(text[: first_at[best]].split()) < SUBJECT_WORDS
+        runner_up = max((counts[k] for k in counts if k != best), default=0)
+        if runner_up >= 2 and counts[best] < 2 * runner_up and not opens:
+            return COMPARISON  # 'GDS had the purse; 18F ... ; USDS ...': about several labs at once
         if counts[best] >= 2 or opens:
             return by_id[best]
     return None

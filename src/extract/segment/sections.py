@@ -25,6 +25,8 @@ from extract.models import Document, Line, Section, Table
 from extract.rules.vocab import fold, load_labels, match_label
 from extract.segment.forms import answer_to, checked_only, form_questions
 from extract.segment.labs import (
+    COMPARISON,
+    LabEntry,
     LabIndex,
     heading_lab,
     is_page_title,
@@ -406,10 +408,17 @@ def _prose_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[_P
     owners: list[tuple[list[int], object]] = []
     current = None
     for paragraph in paragraphs(lines, body):
-        subject = subject_of(paragraph, lines, index)
-        if subject is not None:
+        heading = all(lines[i].role == "heading" for i in paragraph)
+        text = " ".join(lines[i].text for i in paragraph)
+        # A heading is about a lab when it is (mostly) the lab's name, not when it mentions one.
+        subject = heading_lab(text, index) if heading else subject_of(paragraph, lines, index)
+        if subject is not None and subject is not COMPARISON and not heading and _passing(subject):
+            subject = None  # 'we swap methods with the Lab van Troje': named once, in passing
+        if subject is COMPARISON:
+            current = None  # a paragraph comparing labs describes none of them
+        elif subject is not None:
             current = subject
-        elif any(lines[i].role == "heading" for i in paragraph):
+        elif heading and not _is_question(text):
             current = None  # a chapter heading that names no lab ends the lab before it
         owners.append((paragraph, current))
     labs = []
@@ -437,6 +446,16 @@ def _form_part(lines: list[Line], body: list[int]) -> _Part | None:
         return None
     title = answer_to(texts, questions, "name") or _document_title(lines, body)
     return _Part(order=0, kind="document", title=title, lines=[lines[i] for i in body], start=0, stop=len(lines))
+
+
+def _passing(entry: LabEntry) -> bool:
+    """A lab the document names once, with no acronym, address or heading of its own."""
+    return entry.mentions <= 1 and not (entry.acronym or entry.domain or entry.in_heading)
+
+
+def _is_question(text: str) -> bool:
+    """An interviewer's question set as a heading: the answer after it goes on with the same lab."""
+    return "?" in text
 
 
 def _title_line(lines: list[Line], body: list[int]) -> int | None:

@@ -1,0 +1,47 @@
+"""Plain prose about several labs: each paragraph goes to the lab it is about; hosts, labs named
+in passing and paragraphs that compare labs open no record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.pipeline import sections_of
+from extract.read.reader import read_document
+from extract.settings import Settings
+
+PROSE = """Governments learned to build software in house during the last decade.
+
+That team, the Civic Software Service, was set up in 2012 inside the Treasury Office. Its first
+task was to replace dozens of websites with one. At its peak CSS employed some 400 people.
+
+The second answer came from the interior ministry, where a group of fellows founded Q42 in 2015.
+Unlike CSS, Q42 was never given a mandate. It works as an in-house consultancy and its guides are
+at q42.gov.example.
+
+The two units were often spoken of in one breath. CSS had the purse; Q42 had the freedom of a
+contractor. Both drew on the Harbour Design Lab in their early years, and CSS and Q42 still share staff.
+"""
+
+
+def _titles(tmp_path: Path, text: str) -> list[str | None]:
+    source = tmp_path / "essay.txt"
+    source.write_text(text, encoding="utf-8")
+    return [s.title for s in sections_of(read_document(source, Settings()))]
+
+
+def test_each_paragraph_goes_to_its_lab(tmp_path: Path) -> None:
+    titles = _titles(tmp_path, PROSE)
+    assert len(titles) == 2
+    assert titles[0] is not None and titles[0].startswith("Civic Software Service")
+    assert titles[1] == "Q42"  # a name only its own web address shows to be one
+
+
+def test_acronym_used_without_definition_joins_its_name(tmp_path: Path) -> None:
+    from extract.models import Line
+    from extract.segment.labs import LabIndex
+
+    lines = [Line(page=1, text=t, bbox=(0.0, 12.0 * i, 400.0, 12.0 * i + 10)) for i, t in enumerate(
+        ["That team, the Civic Software Service, was set up in 2012.", "CSS employed some 400 people."])]
+    index = LabIndex(lines, [0, 1], "en")
+    entry = index.lookup("CSS")
+    assert entry is not None and entry.name == "Civic Software Service"
