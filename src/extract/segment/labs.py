@@ -34,6 +34,13 @@ from extract.segment.lab_names import (
 _BARE_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,5}(?![\w-])")
 _URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/\S*)?", re.IGNORECASE)
 _SOCIAL = re.compile(r"(twitter|x|linkedin|facebook|youtube|instagram|medium|github|flickr|vimeo|doi|bit)\.", re.I)
+# A name opening a paragraph, closed by a full stop, a dash or a colon (an explanation in brackets may follow).
+_RUN_IN = re.compile(r"^\s*([A-ZÀ-Ý0-9a-z][\w@&'’.-]*(?:\s+[A-ZÀ-Ý0-9][\w@&'’-]*){0,4}?)"
+                     r"(?:\s*\([^)]{2,80}\))?(?:\.\s|\s+[—–]\s|:\s)")
+_SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][\w.]{0,15}):\s")
+_ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}[a-z]?|[a-z])[.)]\s+")
+# Letters no plain word has: a digit, an '@', a capital inside ('18F', 'Lab@OPM', 'eWBS', 'USDS').
+_DISTINCTIVE = re.compile(r"\d|@|^[a-z]+[A-Z]|^[A-Z][A-Z]|\w[A-Z]")
 MIN_GENERIC_NAME_USES = 2
 _SENTENCE_STOPS = frozenset(".!?:•\"“")
 SHORT_LINE = 0.15
@@ -86,6 +93,12 @@ class LabIndex:
         domains = {m.group(1).lower() for i in body for m in _URL.finditer(lines[i].text)
                    if "." in m.group(0) and not _SOCIAL.match(m.group(1))}
         kinds: dict[str, list[tuple[int, NameMention]]] = {}
+        tags: dict[str, int] = {}
+        for i in body:
+            if tag := _SPEAKER.match(lines[i].text):
+                tags[tag.group(1)] = tags.get(tag.group(1), 0) + 1
+        self.speakers = {tag for tag, n in tags.items() if n >= 2}
+        """'PSDQ:', 'Q:', 'Interviewer:' opening several lines: who speaks, not a lab."""
         hosts = re.compile(self.lex.regex("governance", "parent_triggers").pattern + r"(?:\s+the)?\s*$")
         for i in body:
             text = lines[i].text
@@ -212,6 +225,12 @@ class LabIndex:
             entry.aliases.add(k)
         return entry
 
+    def prominent(self, indices: Iterable[int]) -> None:
+        """Lines that say what the document is about (a letter's subject line) count as headings."""
+        for i in indices:
+            for _, entry in self.mentions_by_line.get(i, []):
+                entry.in_heading += 1
+
     def lookup(self, text: str) -> LabEntry | None:
         """The lab whose name (or acronym) ``text`` is."""
         key = _key(text)
@@ -257,8 +276,8 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
     from extract.segment.titles import parse_title
 
     title = strip_numbering(text).strip()
-    if not title or is_page_title(title, index.lex) or len(title.split()) > 14:
-        return None
+    if not title or is_page_title(title, index.lex) or len(title.split()) > 14 or "?" in title:
+        return None  # a question set as a heading is an interviewer's, not a lab's
     parts = parse_title(title, index.lex)
     name = parts.name or ""
     mentions = find_lab_names(title, index.lang)
@@ -323,7 +342,8 @@ def paragraphs(lines: Sequence[Line], body: Sequence[int]) -> list[list[int]]:
         # A heading is a paragraph of its own; one set on two lines ('... closed last year. Does' /
         # 'that worry you?') is one heading.
         new = previous is None or (line.role == "heading") != (previous.role == "heading") or (
-            line.role == "heading" and (line.size != previous.size or line.text[:1].isupper()))
+            line.role == "heading" and (abs((line.size or 0.0) - (previous.size or 0.0)) > 0.5
+                                        or line.text[:1].isupper()))
         if not new and previous is not None:
             height = max(previous.bbox[3] - previous.bbox[1], 1.0)
             gap = line.bbox[1] - previous.bbox[3]
@@ -341,10 +361,38 @@ def paragraphs(lines: Sequence[Line], body: Sequence[int]) -> list[list[int]]:
     return groups
 
 
+def run_in_head(text: str, index: LabIndex, line: int) -> LabEntry | None:
+    """'18F. Digital services consultancy ...', 'eWBS (eWallonie-Bruxelles Simplification) — Créé
+    en 2013 ...': a paragraph of notes or a directory entry opens with the name of its lab.
+
+    A known lab's name or acronym counts; so does an unknown name that cannot be a plain word
+    ('Lab@OPM', '18F', 'USDS'), which then joins the index.
+    """
+    match = _RUN_IN.match(_ITEM_NUMBER.sub("", text, count=1))
+    if match is None or re.match(r"[^.!]*\?", text[match.end():]):
+        return None  # 'PSDQ: Where do you sit in government?': an interviewer, not a lab
+    name = match.group(1)
+    if name in index.speakers:
+        return None
+    entry = index.lookup(name)
+    strong_heads = index.lex.folded("labs", "strong_heads")
+    named = (len(name.split()) == 1 and _DISTINCTIVE.search(name)) or (
+        len(name.split()) >= 2 and any(fold_keep(w) in strong_heads for w in name.split()))
+    if entry is None and named:  # 'Lab@OPM.', 'Living Lab Stratumseind (Eindhoven).'
+        entry = index._entry(name, None, line)
+        entry.strong = True
+    if entry is not None:
+        entry.in_heading += 1  # a run-in head is the entry's heading
+    return entry
+
+
 def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex) -> LabEntry | None:
-    """The lab a paragraph is about: the one it names most often (names and acronyms), when it names
-    it at least twice or within its first words; else None (the paragraph goes on with the lab before)."""
+    """The lab a paragraph is about: the one whose name opens it as a run-in head, else the one it
+    names most often (names and acronyms), when it names it at least twice or within its first
+    words; else None (the paragraph goes on with the lab before)."""
     text = " ".join(lines[i].text for i in paragraph)
+    if paragraph and (head := run_in_head(text, index, paragraph[0])) is not None:
+        return head
     counts: dict[int, int] = {}
     first_at: dict[int, int] = {}
     by_id = {id(e): e for e in index.entries}

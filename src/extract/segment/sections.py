@@ -22,6 +22,7 @@ from extract.layout.build import page_tables
 from extract.layout.headings import parse_numbering, strip_numbering
 from extract.layout.tables import clean_cell, row_bbox, table_rows
 from extract.models import Document, Line, Section, Table
+from extract.rules.lexicon import lexicon
 from extract.rules.vocab import fold, load_labels, match_label
 from extract.segment.forms import answer_to, checked_only, form_questions
 from extract.segment.labs import (
@@ -36,6 +37,7 @@ from extract.segment.labs import (
     split_inline_labels,
     subject_of,
 )
+from extract.segment.letters import correspondence
 from extract.segment.notes import footnote_owners
 from extract.segment.titles import kicker_of
 
@@ -438,6 +440,16 @@ def _prose_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[_P
 # --------------------------------------------------------------------------- e. whole document
 
 
+def _message(lines: list[Line], body: list[int], language: str | None) -> tuple[list[int], list[int]]:
+    """A letter's or an e-mail's body without its furniture (letterhead, headers, greeting,
+    signature), and its subject lines (kept: they name what the message is about)."""
+    found = correspondence([lines[i].text for i in body], lexicon(language))
+    if found is None:
+        return body, []
+    subjects = [body[n] for n in found.subjects]
+    return [i for n, i in enumerate(body) if n not in found.furniture or n in found.subjects], subjects
+
+
 def _form_part(lines: list[Line], body: list[int]) -> _Part | None:
     """A questionnaire is about the lab its 'Name of the lab' question names, whatever its title."""
     texts = [checked_only(lines[i].text) for i in body]
@@ -509,7 +521,9 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     body = [i for i, line in enumerate(lines) if line.role in BODY_ROLES and i not in consumed]
     # Line by line: the words of a 500-page report's text are never all held at once.
     doc_language = _language(lines[i].text for i in body)
+    body, subjects = _message(lines, body, doc_language)
     index = LabIndex(lines, body, doc_language)
+    index.prominent(subjects)
     if form := _form_part(lines, body):
         table_parts, parts = [], [form]  # a questionnaire answers for one lab, tables included
     else:

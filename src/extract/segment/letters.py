@@ -1,0 +1,93 @@
+"""Letters and e-mails: what surrounds the message is not about a lab.
+
+A letterhead, the addresses, mail headers ('From:', 'Aan:', 'Objet :'), the mail client's banner,
+the greeting, the closing and the signature name the sender's and the recipient's organisations
+('Department of Internal Affairs', 'Observatory of Public Sector Innovation'), not the labs the
+message describes. The subject line ('Re: ... the Service Innovation Lab') names what it is about.
+Words per language: ``letters`` in ``rules/{nl,en,fr}.yml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.rules.lexicon import Lexicon, fold_keep
+
+MAX_GREETING_WORDS = 8
+MAX_CLOSING_WORDS = 6
+MAX_SIGNATURE_LINES = 4
+MAX_LETTERHEAD_LINES = 25
+"""A greeting further down than this is not the opening of a letter."""
+MIN_HEADER_BLOCK = 2
+_FIELD = re.compile(r"^\s*([\w/’'.\- ]{1,20}?)\s*:\s*(\S.*)?$")
+_RULE_LINE = re.compile(r"^\s*[-–—_=]{3,}")
+
+
+@dataclass(frozen=True)
+class Correspondence:
+    """Which lines of a body are a letter's or an e-mail's furniture (positions in the list given)."""
+
+    furniture: frozenset[int]
+    subjects: tuple[int, ...]
+    """Subject lines: part of the furniture, but they name what the message is about."""
+
+
+def correspondence(texts: list[str], lex: Lexicon) -> Correspondence | None:
+    """The furniture of a letter or an e-mail among ``texts``, or None when it reads as neither."""
+    headers = _fields(texts, lex.folded("letters", "header_labels") | lex.folded("letters", "subject_labels"))
+    subjects = tuple(i for i in _fields(texts, lex.folded("letters", "subject_labels"))
+                     if _in_block(i, headers) or i < MAX_LETTERHEAD_LINES)
+    blocks = {i for i in headers if _in_block(i, headers)}
+    greetings = [i for i, t in enumerate(texts) if _opens_with(t, lex.folded("letters", "salutations"),
+                                                               MAX_GREETING_WORDS, ending=",:!")]
+    closings = [i for i, t in enumerate(texts) if _is_closing(t, lex)]
+    if not (blocks or (greetings and closings)):
+        return None
+    furniture: set[int] = set(blocks) | set(subjects) | set(greetings)
+    clients = lex.folded("letters", "mail_clients")
+    furniture |= {i for i, t in enumerate(texts) if _RULE_LINE.match(t)
+                  or (i < 3 and any(c in fold_keep(t) for c in clients))}
+    if blocks:
+        # An e-mail: the client's banner and the thread's title above the first header block.
+        furniture |= set(range(min(blocks)))
+    elif greetings and greetings[0] < MAX_LETTERHEAD_LINES:
+        # A letter: letterhead, addresses and date above the greeting.
+        furniture |= set(range(greetings[0]))
+    for c in closings:
+        furniture.add(c)
+        for j in range(c + 1, min(len(texts), c + 1 + MAX_SIGNATURE_LINES)):
+            if j in blocks or j in greetings:
+                break
+            furniture.add(j)  # the signature: name, position, organisation, address
+    return Correspondence(frozenset(furniture), subjects)
+
+
+def _fields(texts: list[str], labels: frozenset[str]) -> list[int]:
+    out = []
+    for i, text in enumerate(texts):
+        match = _FIELD.match(text)
+        if match and fold_keep(match.group(1)).strip() in labels:
+            out.append(i)
+    return out
+
+
+def _in_block(i: int, fields: list[int]) -> bool:
+    """A header line next to another one: 'From:' over 'To:' over 'Date:'."""
+    return any(j != i and abs(j - i) < MIN_HEADER_BLOCK for j in fields)
+
+
+def _opens_with(text: str, words: frozenset[str], limit: int, ending: str) -> bool:
+    folded = fold_keep(text).strip()
+    if not folded or len(folded.split()) > limit or folded[-1] not in ending:
+        return False
+    return any(folded == w or folded.startswith(w + " ") or folded.startswith(w + ",") for w in words)
+
+
+def _is_closing(text: str, lex: Lexicon) -> bool:
+    folded = fold_keep(text).strip().rstrip(",.!")
+    if not folded or len(folded.split()) > MAX_CLOSING_WORDS:
+        return False
+    # 'Best,', 'Met vriendelijke groet': the phrase alone, or opening a line that ends on a comma.
+    return any(folded == w or (folded.startswith(w + " ") and text.rstrip().endswith(","))
+               for w in lex.folded("letters", "closings"))
