@@ -43,3 +43,18 @@ def test_founding_year_in_fact_fragments(extract_one, text, lang, year):
 def test_website_after_a_label_without_colon(extract_one):
     record = extract_one("Web www.vinnova.se\nPeople approx. 230", "Vinnova", lang="en")
     assert record.website == "https://www.vinnova.se"
+
+
+@pytest.mark.parametrize(("text", "lang", "parent"), [
+    ("Rattachement Métropole de Lyon\nÉquipe 12,5 ETP\nCréé en 1998 comme laboratoire du Département du Rhône.",
+     "fr", "Métropole de Lyon"),  # the label beats a phrase in the prose
+    ("Parent departments Ministry of Business and Growth\nEmployees c. 15 (2013)", "en",
+     "Ministry of Business and Growth"),
+    ("The unit was set up in 2019 inside the Agency for Science, Innovation and Technology (MITA).", "en",
+     "Agency for Science, Innovation and Technology (MITA)"),
+    ("DesignGov was a pilot hosted by the Department of Industry, Innovation, Science, Research and Tertiary "
+     "Education from July 2012.", "en", "Department of Industry, Innovation, Science, Research and Tertiary Education"),
+    ("Le lab est porté par la préfecture de la région Bretagne.", "fr", "préfecture de la région Bretagne"),
+])
+def test_parent_phrasings(extract_one, text, lang, parent):
+    assert extract_one(text, "Testlab", lang=lang).governance.parent == parent

@@ -16,7 +16,9 @@ Confidence (``confidence()``), the number a reviewer sorts by, is built from evi
     ocr        mean OCR word confidence of the lines the value was read from (text layer: 1.0)
     proximity  1 / (1 + 0.06 x words between the value and its anchor or label)
     agreement  1.15 when a spaCy entity of the expected kind (MONEY, CARDINAL, ORG, GPE, DATE;
-               EntityRuler patterns or a trained model) overlaps the value, else 1.0
+               EntityRuler patterns or a trained model) overlaps the value, else 1.0; it never
+               lifts a value found another way above the label prior (a label is the surest
+               evidence a document gives)
 
 Per field the candidate with the highest confidence wins (ties: the first in reading order),
 and the other candidates then move its confidence (``settle()``):
@@ -62,7 +64,8 @@ def confidence(prior: str | float, *, ocr: float | None = 1.0, distance: int = 0
     value = base * (1.0 if ocr is None else max(0.0, min(1.0, ocr)))
     value *= 1.0 / (1.0 + DISTANCE_PENALTY * max(0, distance))
     if ner_agrees:
-        value *= NER_BOOST
+        ceiling = value if prior == "label" else max(value, PRIORS["label"] - 0.01)
+        value = min(value * NER_BOOST, ceiling)
     return round(max(0.01, min(0.99, value)), 3)
 
 

@@ -34,6 +34,8 @@ _WORD = re.compile(r"[\w'’-]+")
 _NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+[A-ZÀ-Ý]")
 MAX_LABEL_WORDS = 4
 MAX_KEY_FACT_WORDS = 12
+# Fields whose value is a name: 'Rattachement Métropole de Lyon', 'Parent departments Ministry of X'.
+NAME_VALUED_FIELDS = frozenset({"parent", "country"})
 # What a value looks like right after a label without a colon: a number (with its approximation
 # or currency), an address, or a 'not known' mark.
 _KEY_FACT_VALUE = re.compile(
@@ -60,7 +62,8 @@ def _label_of(line: Line) -> LabelMatch | None:
         match = match_label(f"{head}: x")
         if match is not None and fold_keep(match.label) == fold_keep(head):
             rest = line.text.split(None, size)[-1]
-            if key_facts and not _KEY_FACT_VALUE.match(rest):
+            named = match.field in NAME_VALUED_FIELDS and rest[:1].isupper()
+            if key_facts and not (_KEY_FACT_VALUE.match(rest) or named):
                 return None  # 'Team members met weekly': prose that opens with a label word
             return LabelMatch(field=match.field, label=head, value=rest)
     return None

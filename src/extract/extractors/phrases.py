@@ -13,7 +13,11 @@ from extract.rules.lexicon import Lexicon, fold_keep
 _TOKEN = re.compile(r"(?:[lLdDjJnNsScC]|[qQ]u)['’](?=\w)|[\w][\w'’.\-]*[\w]|[\w]|[“”\"«»„‘’']|[^\w\s]")
 MAX_ORG_TOKENS = 14
 # After a comma, more capitalised words closed by 'and/en/et X': the comma is inside the name.
-_COMMA_IN_NAME = re.compile(r"\s*[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*\s+(?:and|en|et|&)\s+[A-ZÀ-Ý]")
+_CAP_WORDS = r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*"
+_COMMA_IN_NAME = re.compile(rf"\s*{_CAP_WORDS}(?:\s*,\s*{_CAP_WORDS})*,?\s+(?:and|en|et|&)\s+[A-ZÀ-Ý]")
+# '(GSA)', '(Smart Nation and Digital Government Group)': an acronym or a qualifier the name carries.
+_NAME_PARENS = re.compile(r"\s*\(([A-ZÀ-Ý][^()\n]{0,60})\)")
+MAX_PAREN_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -96,4 +100,8 @@ def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = F
         else:
             break
         j += 1
-    return toks[first].start, toks[last].end
+    end_at = toks[last].end
+    parens = _NAME_PARENS.match(text, end_at)
+    if parens and len(parens.group(1).split()) <= MAX_PAREN_WORDS and not re.search(r"\d", parens.group(1)):
+        end_at = parens.end()
+    return toks[first].start, end_at
