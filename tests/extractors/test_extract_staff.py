@@ -24,6 +24,13 @@ import pytest
         ("Équipe : 15 collaborateurs", "fr", 15, False, "headcount"),
         ("Moyens : le laboratoire emploie environ 40 salariés.", "fr", 40, True, "headcount"),
         ("Effectif : 6 ETP", "fr", 6, False, "fte"),
+        ("Our people: the average number of employees during the year was 43 (2018: 39).", "en", 43, False,
+         "headcount"),
+        ("Within a year it had grown from 15 people to some 140.", "en", 140, True, "headcount"),
+        ("By early 2020 the team numbered around 80.", "en", 80, True, "headcount"),
+        ("At its peak the service employed some 850 people.", "en", 850, True, "headcount"),
+        ("Environ 100 personnes y travaillent.", "fr", 100, True, "headcount"),
+        ("Het team telt een zeventigtal mensen.", "nl", 70, True, "headcount"),
     ],
 )
 def test_staff_phrasings(extract_one, text, lang, count, approximate, unit):

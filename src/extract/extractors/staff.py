@@ -24,6 +24,8 @@ MAX_ADJECTIVES = 3
 GENERIC_ANCHOR_MAX = 6
 MAX_COUNT = 100_000
 MAX_QUALIFIER_WORDS = 3
+COUNT_AFTER_CHARS = 60
+_TO = frozenset({"to", "tot", "naar", "à", "a"})
 COUNT_LINKS = frozenset({"de", "d'", "d’", "of", "van"})
 YEAR = re.compile(r"^(?:18|19|20)\d\d$")
 
@@ -60,8 +62,12 @@ class StaffExtractor:
         team_of = lex.regex("staff", "team_of")
         staff_block = ctx.block("staff")
         out = []
-        for n in find_numbers(ctx.text, ctx.lang):
-            if YEAR.match(n.raw) or not 0 < n.value <= MAX_COUNT:
+        numbers = [n for n in find_numbers(ctx.text, ctx.lang) if not YEAR.match(n.raw) and 0 < n.value <= MAX_COUNT]
+        out += _count_after_noun(ctx, numbers)
+        grown, earlier = _grown_to(ctx, numbers, nouns)
+        out += grown
+        for n in numbers:
+            if n.start in earlier:
                 continue
             s0, e0 = ctx.sentence_span(n.start)
             match = nouns.match(ctx.folded, n.end)
@@ -100,6 +106,63 @@ class StaffExtractor:
             out.append(ctx.candidate("staff", value, n.start, end, family=NAME, version=VERSION,
                                      prior=prior, distance=distance, ner=("CARDINAL",)))
         return out
+
+
+def _count_after_noun(ctx: SectionContext, numbers: list[NumberMention]) -> list[Candidate]:
+    """'The average number of employees during the year was 43', 'het aantal medewerkers bedroeg 12':
+    the count follows its noun and a verb; a prior year in brackets after it is not the count."""
+    lex = ctx.lex
+    strict = {fold_keep(w) for w in lex.words("staff", "nouns")}
+    verbs = lex.regex("staff", "count_after")
+    number_of = re.compile(r"(?:number|aantal|nombre|total)\s+(?:\w+\s+){0,2}?(?:of|van|d['’]|de)?\s*$")
+    out = []
+    for m in _noun_pattern(lex).finditer(ctx.folded):
+        noun = re.sub(r"\s+", " ", m.group(2))
+        if noun not in strict or not number_of.search(ctx.folded, max(0, m.start(2) - 40), m.start(2)):
+            continue
+        _, e0 = ctx.sentence_span(m.start(2))
+        verb = verbs.search(ctx.folded, m.end(), min(e0, m.end() + COUNT_AFTER_CHARS))
+        if verb is None:
+            continue
+        n = next((n for n in numbers if n.start >= verb.end() and n.start < e0), None)
+        if n is None or ctx.token_distance(verb.end(), n.start) > 2:
+            continue
+        count = int(n.value) if n.value == int(n.value) else n.value
+        fte = noun in lex.folded("staff", "fte_nouns")
+        value = {"count": count, "approximate": bool(n.approximate), "unit": "fte" if fte else "headcount",
+                 "raw": re.sub(r"\s+", " ", ctx.text[m.start(2):n.end])}
+        out.append(ctx.candidate("staff", value, m.start(2), n.end, family=NAME, version=VERSION,
+                                 prior="anchored", distance=ctx.token_distance(m.end(), n.start) // 2,
+                                 ner=("CARDINAL",)))
+    return out
+
+
+def _grown_to(ctx: SectionContext, numbers: list[NumberMention],
+              nouns: re.Pattern[str]) -> tuple[list[Candidate], set[int]]:
+    """'had grown from 15 people to some 140': a team that grew is as large as it grew to. The later
+    count takes the earlier one's noun; the earlier count is no candidate (its offset is returned)."""
+    out, earlier = [], set()
+    generic = ctx.lex.folded("staff", "generic_nouns")
+    for a, b in zip(numbers, numbers[1:]):
+        noun = nouns.match(ctx.folded, a.end)
+        if noun is None or noun.group(1).strip():
+            continue
+        between = ctx.folded[noun.end():b.start].split()
+        if not between or between[0] not in _TO or len(between) > 3:
+            continue
+        word = re.sub(r"\s+", " ", noun.group(2))
+        s0, _ = ctx.sentence_span(a.start)
+        if word in generic and not _anchor_before(ctx, ctx.lex.regex("staff", "anchors"), s0, a.start + 1) \
+                and not re.search(r"\b(?:grow|grew|grown|groei|gegroeid|pass[ée])", ctx.folded[s0:a.start]):
+            continue  # 'from 5000 people to 8000' reached, not employed
+        count = int(b.value) if b.value == int(b.value) else b.value
+        value = {"count": count, "approximate": bool(b.approximate),
+                 "unit": "fte" if word in ctx.lex.folded("staff", "fte_nouns") else "headcount",
+                 "raw": re.sub(r"\s+", " ", ctx.text[a.start:b.end])}
+        out.append(ctx.candidate("staff", value, b.start, b.end, family=NAME, version=VERSION,
+                                 prior="anchored", ner=("CARDINAL",)))
+        earlier.add(a.start)
+    return out, earlier
 
 
 def _opens_value(text: str, value_start: int, n: NumberMention) -> bool:
