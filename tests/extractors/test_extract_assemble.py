@@ -19,7 +19,7 @@ def test_confidence_formula_orders_evidence():
 
 
 def test_versions_name_every_extractor():
-    assert set(EXTRACTOR_VERSIONS) == {"identity", "money", "staff", "governance", "funding", "role"}
+    assert set(EXTRACTOR_VERSIONS) == {"identity", "money", "statements", "staff", "governance", "funding", "role"}
 
 
 def test_provenance_box_is_union_of_value_lines(make_section):

@@ -19,6 +19,7 @@ from extract.extractors.identity import IdentityExtractor
 from extract.extractors.money import MoneyExtractor
 from extract.extractors.role import RoleExtractor
 from extract.extractors.staff import StaffExtractor
+from extract.extractors.statements import StatementExtractor
 from extract.models import EntityStore, LabRecord, Line, Section
 from extract.rules.lexicon import lexicon
 from extract.rules.vocab import fold, match_label
@@ -28,7 +29,8 @@ from extract.settings import Settings
 log = logging.getLogger(__name__)
 
 EXTRACTORS: tuple[Extractor, ...] = (
-    IdentityExtractor(), MoneyExtractor(), StaffExtractor(), GovernanceExtractor(), FundingExtractor(), RoleExtractor(),
+    IdentityExtractor(), MoneyExtractor(), StatementExtractor(), StaffExtractor(), GovernanceExtractor(),
+    FundingExtractor(), RoleExtractor(),
 )
 EXTRACTOR_VERSIONS: dict[str, str] = {e.name: e.version for e in EXTRACTORS}
 

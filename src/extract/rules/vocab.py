@@ -58,8 +58,10 @@ def _label_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
                 by_folded.setdefault(fold(label), field)
     alternatives = sorted(by_folded, key=len, reverse=True)
     body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives)
-    # A label opens the line and is followed by ':' (or a dash/tab in tables), e.g. "Budget annuel : 2 M€".
-    pattern = re.compile(rf"^\W{{0,3}}({body})\s*(?:[:：]|\s[-–]\s|\t)\s*(.*)$", re.DOTALL)
+    # A label opens the line and is followed by ':' (or a dash/tab in tables), e.g. "Budget annuel : 2 M€";
+    # a unit or a note in brackets may sit between them: "Budget (EUR m): 1.3".
+    pattern = re.compile(rf"^\W{{0,3}}({body})(?:\s*(?:[:：]|\s[-–]\s|\t)|\s*\([^()\n]{{1,30}}\)\s*[:：])\s*(.*)$",
+                         re.DOTALL)
     return pattern, by_folded
 
 

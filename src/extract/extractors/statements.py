@@ -1,0 +1,125 @@
+"""Budgets whose unit is printed once, in a header: financial statements and key-figure tables.
+
+'Total expenditure (3,118) (2,874)' under '2019 £000 2018 £000' is £3,118,000 for the year;
+'Budget (EUR m): 1.3' is EUR 1.3 million; 'Totale lasten (x € 1.000) 612' is EUR 612,000. The
+lines that state a total (``budget.statement_totals`` in ``rules/{nl,en,fr}.yml``) are the
+lab's spending; the other lines of a statement (turnover, grants, reserves) are not its budget.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.extractors.context import SectionContext
+from extract.models import Candidate, Section
+from extract.rules.lexicon import fold_keep
+
+NAME = "statements"
+VERSION = "1"
+
+UNIT_LOOKBACK_LINES = 15
+MAX_NOTE_NUMBER = 40
+_CURRENCY = r"(€|£|\$|US\$|EUR|GBP|USD|CHF|DKK|SEK|NOK|CAD|AUD|NZD|SGD|CZK|PLN)"
+# (pattern, multiplier): the currency is the pattern's first group when it has one.
+_UNITS = [
+    (re.compile(rf"{_CURRENCY}\s?['’]?000\b"), 1e3),
+    (re.compile(rf"\bx\s?{_CURRENCY}\s?1[.,]000\b", re.IGNORECASE), 1e3),
+    (re.compile(rf"{_CURRENCY}\s?(?:m|mn|mln|million|millions|miljoen)\b"), 1e6),
+    (re.compile(rf"\b(?:k|K){_CURRENCY}|{_CURRENCY}\s?k\b"), 1e3),
+    (re.compile(rf"\bM{_CURRENCY}|\bM(?:EUR)\b"), 1e6),
+    (re.compile(r"\ben milliers d['’]euros|\bin duizenden euro|\bthousands of euros", re.IGNORECASE), 1e3),
+    (re.compile(r"\ben millions d['’]euros|\bin miljoenen euro|\bmillions of euros", re.IGNORECASE), 1e6),
+]
+_SYMBOLS = {"€": "EUR", "£": "GBP", "$": "USD", "US$": "USD"}
+# Columns are set apart by spaces, so a space never groups thousands here ('612 549' is two years).
+_NUMBER = re.compile(r"\(?-?\d{1,3}(?:[.,\u202f]\d{3})*(?:[.,]\d+)?\)?|\(?-?\d+(?:[.,]\d+)?\)?")
+
+
+def unit_in(text: str) -> tuple[str, float] | None:
+    """(currency, multiplier) a header or label states ('£000' -> ('GBP', 1000.0)), else None."""
+    for pattern, multiplier in _UNITS:
+        match = pattern.search(text)
+        if match:
+            token = next((g for g in match.groups() if g), "EUR")
+            return _SYMBOLS.get(token, token.upper()), multiplier
+    return None
+
+
+class StatementExtractor:
+    name = NAME
+    version = VERSION
+
+    def extract(self, section: Section, ctx: SectionContext) -> list[Candidate]:
+        return self._totals(ctx) + self._labelled(ctx)
+
+    def _totals(self, ctx: SectionContext) -> list[Candidate]:
+        """'Total expenditure (3,118) (2,874)' with the unit in a header line above it."""
+        totals = ctx.lex.regex("budget", "statement_totals")
+        out = []
+        for n, (line, start) in enumerate(zip(ctx.lines, ctx.line_starts)):
+            match = totals.match(fold_keep(line.text).lstrip())
+            if match is None:
+                continue
+            rest_at = len(line.text) - len(line.text.lstrip()) + match.end()
+            unit = unit_in(line.text) or next(
+                (u for k in range(n - 1, max(-1, n - UNIT_LOOKBACK_LINES), -1) if (u := unit_in(ctx.lines[k].text))),
+                None)
+            if unit is None:
+                continue
+            figures = _figures(line.text, rest_at, ctx.lang)
+            if not figures:
+                continue
+            value, s, e = figures[0]
+            currency, multiplier = unit
+            amount = value * multiplier
+            budget = {"amount": amount, "currency": currency, "period": "year",
+                      "amount_eur": amount if currency == "EUR" else None, "approximate": False,
+                      "raw": line.text.strip()}
+            out.append(ctx.candidate("budget", budget, start + s, start + e, family=NAME, version=VERSION,
+                                     prior="label"))
+        return out
+
+    def _labelled(self, ctx: SectionContext) -> list[Candidate]:
+        """'Budget (EUR m): 1.3', a table cell under 'Jaarbudget (x € 1.000)': a bare figure, the unit in the label."""
+        from extract.normalize import find_money
+
+        out = []
+        for block in ctx.blocks:
+            if block.field != "budget":
+                continue
+            line_end = ctx.text.find("\n", block.value_start)
+            line_end = line_end if line_end >= 0 else len(ctx.text)
+            unit = unit_in(ctx.text[block.start:line_end])
+            if unit is None or find_money(ctx.text[block.value_start:line_end], ctx.lang):
+                continue
+            figures = _figures(ctx.text[:line_end], block.value_start, ctx.lang)
+            if not figures:
+                continue
+            value, s, e = figures[0]
+            currency, multiplier = unit
+            amount = value * multiplier
+            window = ctx.folded[block.start:line_end]
+            period = "year" if ctx.lex.regex("budget", "period_year").search(window) else None
+            budget = {"amount": amount, "currency": currency, "period": period,
+                      "amount_eur": amount if currency == "EUR" else None, "approximate": False,
+                      "raw": ctx.text[block.start:line_end].strip()}
+            out.append(ctx.candidate("budget", budget, s, e, family=NAME, version=VERSION, prior="label"))
+        return out
+
+
+def _figures(text: str, start: int, lang: str) -> list[tuple[float, int, int]]:
+    """The figures on a statement line from ``start``: (value, start, end), a leading note number
+    ('Staff costs 5 (1,864)') and bracketed units ('(x € 1.000)') left out."""
+    from extract.normalize import parse_number
+
+    rest = re.sub(r"\([^()\d]*[^\d\s()][^()]*\)", lambda m: " " * len(m.group(0)), text[start:])
+    found = []
+    for m in _NUMBER.finditer(rest):
+        raw = m.group(0).strip("()")
+        value = parse_number(raw, lang)
+        if value is None:
+            continue
+        found.append((abs(value), start + m.start(), start + m.end()))
+    if len(found) >= 3 and found[0][0] <= MAX_NOTE_NUMBER and float(found[0][0]).is_integer():
+        found = found[1:]  # a note reference before the year columns
+    return found
