@@ -172,3 +172,16 @@ def test_budget_of_a_body_is_not_its_member_count() -> None:
             "Governance: a steering committee of 2019 oversees the lab; the board of 3 million euro budget decides.\n")
     (record,) = process_text(text).records
     assert all(b.members is None for b in record.governance.bodies)
+
+
+@pytest.mark.parametrize(("text", "lang", "body"), [
+    ("Part of the Chancellery. Steering committee of 8 (the Head of the Chancellery and seven ministries).", "en",
+     ("Steering committee", 8)),
+    ("An independent association. Association board of 5. Staff: around 8.", "en", ("Association board", 5)),
+    ("Its projects are chosen by a selection committee of seven.", "en", ("selection committee", 7)),
+    ("Les lauréats sont choisis par un jury de six membres.", "fr", ("jury", 6)),
+    ("De koers wordt bepaald door een kerngroep van twaalf vertegenwoordigers van ministeries.", "nl", ("kerngroep", 12)),
+])
+def test_counted_bodies_in_running_text(extract_one, text, lang, body):
+    record = extract_one(text, "Testlab", lang=lang)
+    assert (body[0].casefold(), body[1]) in [(b.name.casefold(), b.members) for b in record.governance.bodies]

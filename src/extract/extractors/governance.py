@@ -65,9 +65,9 @@ class GovernanceExtractor:
         out = []
         for index, (name, start, end, exact, quoted) in enumerate(mentions):
             next_start = mentions[index + 1][1] if index + 1 < len(mentions) else hi
-            if gated and not (quoted or (name[:1].isupper() and " " in name)):
-                continue  # outside a governance block only clearly named bodies count
             members = _members(ctx, start, end, next_start)
+            if gated and not (quoted or (name[:1].isupper() and " " in name) or members is not None):
+                continue  # outside a governance block only clearly named or counted bodies count
             value: dict[str, Any] = {"name": name, "members": members, "exact": exact}
             out.append(ctx.candidate("governance.bodies", value, start, end, family=NAME, version=VERSION,
                                      prior="mention" if gated else "block", ner=("ORG",)))
@@ -292,7 +292,8 @@ def _counts_people(ctx: SectionContext, number: Any, start: int, end: int, hi: i
         return False  # 'een raad van 2 miljoen euro' is an amount, not members
     following = re.match(r"\s+([^\W\d_]{3,})", ctx.text[end:hi])
     if not following:
-        return False
+        # 'a board of 7.', 'Steering committee of 8 (the Head of ...)': the count ends the phrase.
+        return bool(re.match(r"\s*(?:[.,;:()\u2014\u2013]|$)", ctx.text[end:hi + 1]))
     word = fold_keep(following.group(1))
     return word not in _NOT_PEOPLE
 
