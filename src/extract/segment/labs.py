@@ -43,6 +43,8 @@ _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}[a-z]?|[a-z])[.)]\s+")
 _DISTINCTIVE = re.compile(r"\d|@|^[a-z]+[A-Z]|^[A-Z][A-Z]|\w[A-Z]")
 MIN_GENERIC_NAME_USES = 2
 _SENTENCE_STOPS = frozenset(".!?:•\"“")
+FIRST_SENTENCE_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?]\s")
 SHORT_LINE = 0.15
 """A line ending this share of the column's width before its edge, on a full stop, ends a paragraph."""
 _PARAGRAPH_END = frozenset(".!?:\"”»)")
@@ -406,7 +408,14 @@ def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex)
                 first_at[id(entry)] = min(first_at.get(id(entry), m.start()), m.start())
     if counts:
         best = max(counts, key=lambda k: (counts[k], -first_at[k]))
-        opens = len(text[: first_at[best]].split()) < SUBJECT_WORDS
+        opener = min(counts, key=lambda k: first_at[k])
+        if counts[opener] >= 2 and len(text[: first_at[opener]].split()) < SUBJECT_WORDS:
+            best = opener  # 'GNova, ten slotte, ... binnen de ENAP ... ENAP ...': the paragraph opens with its lab
+        opens = len(text[: first_at[best]].split()) < SUBJECT_WORDS or (
+            not _SENTENCE_END.search(text, 0, first_at[best])
+            and len(text[: first_at[best]].split()) < FIRST_SENTENCE_WORDS)  # 'Het oudste van de drie is het X.'
+        affiliation = text[max(0, first_at[best] - 1):first_at[best]] == "("  # 'mw. A. de Wit (Lab van Troje)'
+        opens = opens and not affiliation
         runner_up = max((counts[k] for k in counts if k != best), default=0)
         if runner_up >= 2 and counts[best] < 2 * runner_up and not opens:
             return COMPARISON  # 'GDS had the purse; 18F ... ; USDS ...': about several labs at once
