@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,67 @@ def _stamp(value: Any) -> Any:
     return value
 
 
+class DuplicateKeyError(yaml.constructor.ConstructorError):
+    pass
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """``yaml.safe_load`` that refuses a key given twice in one mapping: YAML keeps only the last,
+    and the next `extract correct` would then drop the first entry (and its comments) for good."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                first = seen[key].start_mark.line + 1
+                raise DuplicateKeyError(
+                    None, None, f"{key!r} is given twice (lines {first} and {key_node.start_mark.line + 1})")
+            seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)
+
+
+def normalise_value(fpath: str, value: Any) -> Any:
+    """A corrected value as the extractors would have written it: the same normalisers and
+    checks (a website gets its scheme, a `javascript:` address is refused). ValueError says why."""
+    from extract.normalize import country_code, currency_code, normalize_url
+    from extract.normalize.text import clean_value
+
+    value = clean_value(value)
+    if value is None or not isinstance(value, str):
+        return value
+    if fpath == "website":
+        url = normalize_url(value) or _plain_web_address(value)
+        if url is None:
+            raise ValueError(f"{value!r} is not a web address (http or https)")
+        return url
+    if fpath == "country":
+        code = country_code(value)
+        if code is None:
+            raise ValueError(f"{value!r} is not a country (use ISO 3166 codes such as NL, GB)")
+        return code
+    if fpath == "budget.currency":
+        code = currency_code(value)
+        if code is None:
+            raise ValueError(f"{value!r} is not a currency (use ISO 4217 codes such as EUR)")
+        return code
+    return value
+
+
+_WEB_ADDRESS = re.compile(r"(?:https?://)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(:\d{1,5})?(/\S*)?", re.IGNORECASE)
+
+
+def _plain_web_address(value: str) -> str | None:
+    """A host the URL normaliser does not know (a new or private top-level domain) written by a
+    person: kept in the contract's shape (https, lower-case host, no trailing slash); any other
+    scheme ('javascript:', 'data:') is refused."""
+    match = _WEB_ADDRESS.fullmatch(value.strip())
+    if match is None:
+        return None
+    host, port, path = match.group(1).lower(), match.group(2) or "", (match.group(3) or "").rstrip("/")
+    return f"https://{host}{port}{path}"
+
+
 def load_corrections(path: Path) -> dict[str, Any]:
     """The corrections file as ``{"source", "records": {key: {"name", "acronym", "website", "fields": {path: entry}}}}``.
 
@@ -65,7 +127,9 @@ def load_corrections(path: Path) -> dict[str, Any]:
     if not path.is_file():
         return {"records": {}}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader) or {}
+    except DuplicateKeyError as exc:
+        raise ConfigError(f"corrections file {path}: {exc}; merge the two entries by hand (nothing was changed)") from exc
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read corrections file {path}: {exc}; fix the YAML by hand (it is never overwritten)") from exc
     if not isinstance(data, dict) or not isinstance(data.get("records") or {}, dict):
@@ -188,21 +252,25 @@ def _apply_one(record: dict[str, Any], fpath: str, item: Mapping[str, Any]) -> s
         return f"status {status!r} is not one of {', '.join(STATUSES)}"
     if "value" not in item:
         return "no 'value' given"
+    try:
+        value = normalise_value(fpath, item["value"])
+    except ValueError as exc:
+        return str(exc)
     machine_value = get_path(record, fpath)
     trial = json.loads(json.dumps(record, default=str))
-    set_path(trial, fpath, item["value"])
+    set_path(trial, fpath, value)
     try:
         LabRecord.model_validate(trial)
     except ValidationError as exc:
-        return f"value {item['value']!r} is invalid: {exc.errors()[0].get('msg')}"
+        return f"value {value!r} is invalid: {exc.errors()[0].get('msg')}"
     prov = record.setdefault("provenance", {})
     own = fpath in prov
     machine_prov = provenance_for(record, fpath)
     by = str(item.get("by") or "unknown")
     baseline_known = "machine_value" in item
-    set_path(record, fpath, item["value"])
+    set_path(record, fpath, value)
     record.setdefault("corrections", {})[fpath] = {
-        "value": item["value"],
+        "value": value,
         "status": status,
         "by": by,
         "at": item.get("at"),

@@ -43,6 +43,7 @@ from rapidfuzz import fuzz
 from extract.assemble.fields import LIST_PATHS
 from extract.errors import RecordInvalidError
 from extract.models import Candidate, Governance, GovernanceBody, LabRecord, Provenance
+from extract.normalize.text import clean_text, clean_value
 from extract.rules.vocab import fold
 
 log = logging.getLogger(__name__)
@@ -135,10 +136,19 @@ def _list_provenance(candidates: list[Candidate]) -> Provenance | None:
     return first.model_copy(update={"confidence": min(c.provenance.confidence for c in candidates)})
 
 
+def _clean(cand: Candidate) -> Candidate:
+    """The candidate without control characters in its value or source text (a NUL from a text
+    layer once made the XLSX export fail)."""
+    value, text = clean_value(cand.value), clean_text(cand.provenance.text)
+    if value == cand.value and text == cand.provenance.text:
+        return cand
+    return cand.model_copy(update={"value": value, "provenance": cand.provenance.model_copy(update={"text": text})})
+
+
 def assemble_record(candidates: Iterable[Candidate], section_info: dict[str, Any] | None = None) -> LabRecord:
     """Choose among the candidates of one section and build the validated record."""
     by_field: dict[str, list[Candidate]] = {}
-    for cand in candidates:
+    for cand in map(_clean, candidates):
         if cand.value is None or cand.value == "" or cand.value == []:
             continue
         by_field.setdefault(cand.field, []).append(cand)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from extract.errors import ExitCode
 
+LOCK_WAIT_S = 30.0
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
@@ -31,13 +33,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from extract.review.corrections import _MISSING, add_correction, parse_value
+    from extract.review.corrections import (
+        _MISSING,
+        add_correction,
+        default_corrections_dir,
+        normalise_stem,
+        parse_value,
+    )
     from extract.review.diff import display
     from extract.store.locking import OutputLock
 
     value = parse_value(args.value) if args.value is not None else _MISSING
-    # A batch writing the same output folder would race the rewrite of the output file.
-    with OutputLock(args.out):
+    normalise_stem(args.stem, args.out)  # a stem leaving its folder is refused before anything is touched
+    corrections = args.corrections or default_corrections_dir(args.out)
+    # A batch writing the same output folder would race the rewrite of the output file, and another
+    # `extract correct` (on this or another output folder) the read-modify-write of corrections/.
+    # Corrections are quick, so a second one waits its turn (output folder first, then corrections/).
+    with OutputLock(args.out, wait_s=LOCK_WAIT_S), OutputLock(corrections, wait_s=LOCK_WAIT_S):
         result = add_correction(args.out, args.stem, args.record, args.field, value, confirm=args.confirm,
                                 by=args.by, corrections_dir=args.corrections)
     sys.stdout.write(

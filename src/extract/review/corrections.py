@@ -25,6 +25,7 @@ from extract.assemble.corrections import (
     corrections_path,
     load_corrections,
     match_entries,
+    normalise_value,
     strip_corrections,
 )
 from extract.assemble.fields import (
@@ -152,7 +153,8 @@ def add_correction(out_dir: Path, stem: str, record_ref: str, field: str, value:
     out_dir = Path(out_dir)
     corrections_dir = Path(corrections_dir) if corrections_dir else default_corrections_dir(out_dir)
     stem = normalise_stem(stem, out_dir)
-    out_path = out_dir / f"{stem}.json"
+    out_path = inside(out_dir, f"{stem}.json", stem)
+    inside(corrections_dir, f"{stem}.yml", stem)
     if not out_path.is_file():
         known = ", ".join(list(output_paths(out_dir))[:10]) or "none"
         raise ConfigError(f"no output {out_path}: run `extract batch` first, or pick one of: {known}")
@@ -170,6 +172,10 @@ def add_correction(out_dir: Path, stem: str, record_ref: str, field: str, value:
         value = machine_value
     if field in LIST_PATHS and value is not None and not isinstance(value, list):
         value = [value]  # one governance body or funding source given on its own
+    try:
+        value = normalise_value(field, value)
+    except ValueError as exc:
+        raise ConfigError(f"{field}: {exc}") from exc
     status = "confirmed" if confirm and same_value(value, machine_value) else "corrected"
     if confirm and status == "corrected":
         log.info("the value differs from the machine's (%r): stored as a correction", machine_value)
@@ -216,13 +222,27 @@ def default_corrections_dir(out_dir: Path) -> Path:
 
 
 def normalise_stem(stem: str, out_dir: Path) -> str:
-    """Accept 'x', 'x.json', 'output/x.json' or a path to the output file."""
+    """Accept 'x', 'x.json', 'output/x.json' or a path to the output file; refuse a stem that
+    climbs out of the folder ('../victim/v', '/etc/x', 'a/../../b')."""
     text = stem.replace("\\", "/")
     out = Path(out_dir)
     for prefix in (out.as_posix().rstrip("/") + "/", out.resolve().as_posix() + "/"):
         if text.startswith(prefix):
             text = text[len(prefix):]
-    return text.removesuffix(".json")
+    text = text.removesuffix(".json")
+    parts = text.split("/")
+    if not text or text.startswith("/") or "\x00" in text or any(p in ("", ".", "..") for p in parts):
+        raise ConfigError(f"{stem!r} is not an output stem: give the name of a file under {out_dir} ('x' or 'a/x')")
+    return text
+
+
+def inside(folder: Path, name: str, stem: str) -> Path:
+    """``folder / name``, refused when it resolves outside ``folder`` (through a symbolic link too)."""
+    target = Path(folder) / name
+    root = Path(folder).resolve()
+    if root not in target.resolve().parents:
+        raise ConfigError(f"stem {stem!r} leads outside {folder}; nothing was written")
+    return target
 
 
 def apply_all(out_dir: Path, corrections_dir: Path) -> dict[str, OutputFile]:

@@ -14,6 +14,7 @@ from typing import Any
 from extract.assemble.fields import flatten, record_dict
 from extract.assemble.matching import record_key
 from extract.models import LabRecord
+from extract.normalize.text import clean_text
 from extract.review.corrections import apply_all, default_corrections_dir
 from extract.review.diff import display
 from extract.store.files import atomic_write_bytes
@@ -67,11 +68,28 @@ def _columns(all_rows: list[dict[str, Any]]) -> list[str]:
     return COLUMNS + extra
 
 
+# OWASP (CSV injection): a cell starting with one of these is read as a formula by spreadsheets.
+MAX_CELL = 32_000
+"""Excel's limit is 32,767 characters a cell."""
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def neutral(text: str) -> str:
+    """``text`` as a spreadsheet shows it literally: control characters gone, and a leading
+    formula character escaped with a single quote (OWASP's advice for CSV injection)."""
+    text = clean_text(text)
+    if len(text) > MAX_CELL:
+        text = text[: MAX_CELL - 1] + "…"  # a longer cell is refused or cut by Excel anyway
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        return neutral(value)
     return value
 
 
@@ -100,6 +118,9 @@ def export(out_dir: Path, fmt: str, to: Path | None = None, *, corrections_dir: 
         sheet.append(columns)
         for r in all_rows:
             sheet.append([_cell(r.get(c)) for c in columns])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text, never a formula, whatever it starts with
         sheet.freeze_panes = "A2"
         buf_b = io.BytesIO()
         book.save(buf_b)

@@ -22,6 +22,7 @@ from extract.errors import ConfigError
 from extract.models import LabRecord, OutputFile
 from extract.review.corrections import default_corrections_dir
 from extract.review.diff import diff_files, resolve_side
+from extract.store.files import atomic_write_bytes
 from extract.store.snapshots import load_manifests, load_output, output_paths, outputs_of_run, run_shas
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,7 @@ def build_review(
     assets = to_dir / "assets"
     assets.mkdir(exist_ok=True)
     for name in ASSETS:
-        (assets / name).write_text(resources.files("extract.review").joinpath(name).read_text(encoding="utf-8"), encoding="utf-8")
+        atomic_write_bytes(assets / name, resources.files("extract.review").joinpath(name).read_bytes())
     pages_root = to_dir / "pages"
     views = []
     for stem in wanted:
@@ -112,7 +113,8 @@ def build_review(
         views.append(FileView(stem=stem, output=output, images=images, image_base=to_dir, source=source, diff=diff,
                               previous=previous[0] if previous else None))
     index = to_dir / "index.html"
-    index.write_text(review_page(views), encoding="utf-8")
+    # Atomic: a full disk must leave the previous complete page, not a truncated one.
+    atomic_write_bytes(index, review_page(views).encode("utf-8"))
     return index
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import time
 from pathlib import Path
 from types import TracebackType
 
@@ -23,22 +24,30 @@ LOCK_NAME = ".lock"
 class OutputLock:
     """``with OutputLock(out_dir): ...``; raises ``OutputLockedError`` when another process holds it."""
 
-    def __init__(self, out_dir: Path) -> None:
+    def __init__(self, out_dir: Path, *, wait_s: float = 0.0) -> None:
         self.path = Path(out_dir) / LOCK_NAME
+        self.wait_s = wait_s
+        """How long to wait for another holder (a short edit such as `extract correct`) before giving up."""
         self._fd: int | None = None
 
     def acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "unknown"
-            os.close(fd)
-            raise OutputLockedError(
-                f"another extract run (pid {holder}) is writing to {self.path.parent}; "
-                "wait for it to finish, or use another --out folder"
-            ) from None
+        deadline = time.monotonic() + self.wait_s
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    continue
+                holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "unknown"
+                os.close(fd)
+                raise OutputLockedError(
+                    f"another extract run (pid {holder}) is writing to {self.path.parent}; "
+                    "wait for it to finish, or use another --out folder"
+                ) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd
