@@ -19,7 +19,6 @@ import hashlib
 import logging
 import os
 import re
-import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,12 +28,23 @@ from typing import TypeVar
 
 from pydantic import TypeAdapter
 
+from extract.errors import ConfigError
 from extract.models import Entity, Page, StoredSections
 from extract.store.files import atomic_write_bytes
 
 log = logging.getLogger(__name__)
 
 _SAFE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{3,150}$")
+_HEX_NAME = re.compile(r"^[0-9a-f]{64}$")
+_TEMP_NAME = re.compile(r"^\..+\.json\.[0-9a-f]{8}\.tmp$")
+DERIVED = ("sections", "entities")
+MARKER = "CACHEDIR.TAG"
+"""Written into every cache folder (the Cache Directory Tagging convention, which backup tools honour):
+clear and prune refuse a folder without it, so `--cache-dir docs` cannot empty a folder of documents."""
+MARKER_TEXT = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# A page/OCR cache made by extract (`extract cache clear|prune` manage it). Safe to delete.\n"
+)
 
 
 T = TypeVar("T")
@@ -59,6 +69,63 @@ class PageCache:
         self.root = Path(root)
         self.hits = 0
         self.misses = 0
+        self._marked = False
+
+    def _mark(self) -> None:
+        """Say that this folder is a cache extract made (before its first entry is written)."""
+        marker = self.root / MARKER
+        if not marker.is_file():
+            if self.root.is_dir() and any(self.root.iterdir()) and not self._only_entries():
+                raise OSError(f"{self.root} holds files that are not cache entries; not using it as a cache")
+            atomic_write_bytes(marker, MARKER_TEXT.encode("ascii"))
+        self._marked = True
+
+    # ------------------------------------------------------------------ what the cache wrote
+
+    def _known(self, path: Path) -> bool:
+        """Is ``path`` (under root) a file this cache writes: an entry in its known layout, a
+        temporary of one, or the marker?"""
+        parts = path.relative_to(self.root).parts
+        if parts == (MARKER,):
+            return True
+        if len(parts) == 3 and parts[0] in DERIVED:
+            folder, name = parts[1], parts[2]
+            stem_ok = _HEX_NAME.match(name.removesuffix(".json")) is not None
+        elif len(parts) == 2:
+            folder, name = parts
+            stem = name.removesuffix(".json")
+            stem_ok = _SAFE_KEY.match(stem) is not None and ".." not in stem
+        else:
+            return False
+        if _TEMP_NAME.match(name):
+            return True
+        return name.endswith(".json") and stem_ok and name[:2] == folder
+
+    def _files(self) -> list[Path]:
+        found: list[Path] = []
+        if self.root.is_dir():
+            for dirpath, _dirs, files in os.walk(self.root):
+                found += [Path(dirpath) / name for name in files]
+        return found
+
+    def _only_entries(self) -> bool:
+        return all(self._known(path) for path in self._files())
+
+    def _entries(self) -> list[Path]:
+        """The entries to count or delete: only files in the cache's own layout."""
+        self._check_ours()
+        return [p for p in self._files() if self._known(p) and p.name != MARKER and not _TEMP_NAME.match(p.name)]
+
+    def _check_ours(self) -> None:
+        """Refuse to manage a folder extract did not make: no marker, and files of other kinds in it."""
+        if not self.root.is_dir() or (self.root / MARKER).is_file():
+            return
+        strangers = [p for p in self._files() if not self._known(p)]
+        if strangers:
+            raise ConfigError(
+                f"{self.root} is not an extract cache (no {MARKER}, and it holds other files such as "
+                f"{strangers[0].relative_to(self.root)}); nothing was deleted. Check --cache-dir."
+            )
 
     def _path(self, key: str) -> Path:
         # Keys come from the reader; anything that is not a plain token is hashed so it can't escape root.
@@ -116,6 +183,8 @@ class PageCache:
 
     def _store(self, path: Path, data: bytes) -> None:
         try:
+            if not self._marked:
+                self._mark()
             atomic_write_bytes(path, data)
         except OSError as exc:  # a full or read-only disk must not fail the document
             log.warning("cannot write cache entry under %s: %s", self.root, exc)
@@ -123,15 +192,12 @@ class PageCache:
     def info(self) -> CacheInfo:
         entries = 0
         size = 0
-        if self.root.is_dir():
-            for dirpath, _dirs, files in os.walk(self.root):
-                for name in files:
-                    if name.endswith(".json"):
-                        entries += 1
-                        try:
-                            size += os.path.getsize(os.path.join(dirpath, name))
-                        except OSError:
-                            pass
+        for path in self._entries():
+            entries += 1
+            try:
+                size += path.stat().st_size
+            except OSError:
+                pass
         return CacheInfo(root=self.root, entries=entries, bytes=size)
 
     def prune(self, *, older_than_s: float | None = None, max_bytes: int | None = None,
@@ -141,21 +207,17 @@ class PageCache:
 
         An entry's modification time is its last use (``get`` touches it). Entries of code or settings
         no longer in use (an older layout, other OCR languages) are never read again: this is how they go.
-        A batch running meanwhile only recomputes what it finds missing.
+        A batch running meanwhile only recomputes what it finds missing. Only files in the cache's own
+        layout count; a folder that is not a cache is refused (ConfigError).
         """
         now = time.time() if now is None else now
         entries: list[tuple[float, int, str]] = []
-        if self.root.is_dir():
-            for dirpath, _dirs, files in os.walk(self.root):
-                for name in files:
-                    if not name.endswith(".json"):
-                        continue
-                    path = os.path.join(dirpath, name)
-                    try:
-                        stat = os.stat(path)
-                    except OSError:
-                        continue
-                    entries.append((stat.st_mtime, stat.st_size, path))
+        for entry in self._entries():
+            try:
+                stat = entry.stat()
+            except OSError:
+                continue
+            entries.append((stat.st_mtime, stat.st_size, str(entry)))
         entries.sort()  # least recently used first
         total = sum(size for _, size, _ in entries)
         removed = removed_bytes = 0
@@ -174,11 +236,22 @@ class PageCache:
         return CacheInfo(root=self.root, entries=removed, bytes=removed_bytes)
 
     def clear(self) -> int:
-        """Delete every entry; returns how many there were."""
-        count = self.info().entries
-        if self.root.is_dir():
-            shutil.rmtree(self.root)
-        return count
+        """Delete every entry (and its emptied folders); returns how many there were. Files the cache
+        did not write stay, and a folder that is not a cache is refused (ConfigError)."""
+        entries = self._entries()
+        for path in [*entries, *(p for p in self._files() if _TEMP_NAME.match(p.name) and self._known(p))]:
+            try:
+                path.unlink()
+            except OSError:
+                pass
+        for folder in sorted({p.parent for p in entries}, key=lambda p: len(p.parts), reverse=True):
+            for empty in (folder, folder.parent):
+                if empty != self.root:
+                    try:
+                        empty.rmdir()  # only when empty
+                    except OSError:
+                        pass
+        return len(entries)
 
 
 def _touch(path: Path) -> None:

@@ -18,6 +18,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import secrets
 import unicodedata
 from collections import defaultdict
@@ -30,6 +31,8 @@ from extract.errors import SkippedInputError
 log = logging.getLogger(__name__)
 
 TMP_SUFFIX = ".tmp"
+TEMP_NAME = re.compile(r"^\..+\.[0-9a-f]{8}\.tmp$")
+"""What ``atomic_write_chunks`` names its temporaries: '.<name>.<8 hex>.tmp'."""
 MAX_NAME_BYTES = 200
 """Room under the usual 255-byte name limit for the ``.<ext>.json`` and temp suffixes."""
 
@@ -113,7 +116,7 @@ def remove_stale_tmp(folder: Path) -> int:
         return 0
     for dirpath, _dirnames, filenames in os.walk(folder):
         for name in filenames:
-            if name.endswith(TMP_SUFFIX):
+            if TEMP_NAME.match(name):  # only our own temporaries, never a user's notes.tmp
                 try:
                     os.unlink(os.path.join(dirpath, name))
                     removed += 1
