@@ -61,3 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.interrupted
     except BrokenPipeError:
         return ExitCode.ok
+    except OSError as exc:  # a file or folder the command had to write (or read) refused: say which and why
+        from extract.store.files import os_error_message
+
+        log.error("output: %s", os_error_message(exc, "a file"))
+        if args.verbose:
+            log.exception("details")
+        return ExitCode.cannot_write

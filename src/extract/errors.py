@@ -29,6 +29,9 @@ class ExitCode(IntEnum):
     cluster = 7
     """The dask cluster cannot run the batch: scheduler not reachable or lost, or workers that do not
     share the folders or versions this machine has (the run is marked failed)."""
+    cannot_write = 8
+    """An output could not be written (the output folder is a file, read-only or full, a name is too
+    long, --to is a folder); the run is marked failed and its --report is still written."""
     interrupted = 130
 
 
@@ -87,6 +90,14 @@ class SkippedInputError(InputFileError):
     kind = "skipped"
 
 
+class OutputError(ExtractError):
+    """An output, manifest or export cannot be written where it was asked for (not a folder,
+    read-only, disk full, name too long): not the input's fault, and it stops the run."""
+
+    kind = "output"
+    exit_code = ExitCode.cannot_write
+
+
 class InternalError(ExtractError):
     """A bug or crash in extract or a library it uses (the traceback is logged)."""
 
@@ -134,5 +145,6 @@ ERROR_KINDS: dict[str, type[ExtractError]] = {
         InternalError,
         MissingDependencyError,
         RecordInvalidError,
+        OutputError,
     )
 }

@@ -4,8 +4,42 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 import time
+import unicodedata
+
+# Controls (C0, DEL, C1), format characters (bidi overrides, zero-width) and line/paragraph separators.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every character a terminal would act on shown as an escape (``\\x1b``,
+    ``\\u202e``): a file name may hold escape sequences that retitle or clear the screen."""
+    def escape(match: re.Match[str]) -> str:
+        code = ord(match.group(0))
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    text = _UNSAFE.sub(escape, text)
+    if any(unicodedata.category(ch) == "Cf" for ch in text):  # other invisible format characters
+        text = "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) == "Cf" else ch for ch in text)
+    return text
+
+
+class SafeFormatter(logging.Formatter):
+    """The plain log format with the message made terminal-safe (tracebacks stay as they are)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        safe = terminal_safe(message)
+        if safe == message:
+            return super().format(record)
+        saved = record.msg, record.args
+        record.msg, record.args = safe, None
+        try:
+            return super().format(record)
+        finally:
+            record.msg, record.args = saved
 
 
 class JsonLinesFormatter(logging.Formatter):
@@ -23,7 +57,8 @@ class JsonLinesFormatter(logging.Formatter):
                 entry[key] = getattr(record, key)
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry, ensure_ascii=False)
+        # json escapes C0 controls; C1 controls (U+009B is a CSI) and bidi overrides are escaped too.
+        return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(entry, ensure_ascii=False))
 
 
 def configure(*, verbose: int = 0, as_json: bool = False) -> None:
@@ -32,7 +67,7 @@ def configure(*, verbose: int = 0, as_json: bool = False) -> None:
     if as_json:
         handler.setFormatter(JsonLinesFormatter())
     else:
-        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        handler.setFormatter(SafeFormatter("%(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("extract")
     root.handlers[:] = [handler]
     root.setLevel(level)

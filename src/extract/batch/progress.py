@@ -25,6 +25,16 @@ def choose_mode(quiet: bool, log_json: bool = False) -> Mode:
     return "bar"
 
 
+def failure_line(path: str, kind: str | None, message: str | None) -> str:
+    """The bar's line for a failed file, in rich markup: a name like '[reverse]x.pdf' stays text, and
+    escape sequences in it are shown, not run."""
+    from rich.markup import escape
+
+    from extract.logs import terminal_safe
+
+    return f"[red]failed[/red] {escape(terminal_safe(f'{path}: {kind}: {message}'))}"
+
+
 class BatchProgress:
     """Files and pages done, pages per second and time left."""
 
@@ -88,7 +98,7 @@ class BatchProgress:
         if self._bar is not None:
             self._bar.update(self._task, advance=1, pages=self.pages_done, rate=f"{self.rate():.2f}")
             if status == "error":
-                self._bar.console.print(f"[red]failed[/red] {path}: {kind}: {message}", highlight=False)
+                self._bar.console.print(failure_line(path, kind, message), highlight=False)
         elif self.mode == "lines":
             detail = f" [{kind}] {message}" if kind else (f" {message}" if message else "")
             log.info("[%d/%d] %s %s%s (%.1f s)", self.files_done, self.total, status, path, detail, seconds,

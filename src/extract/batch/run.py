@@ -9,7 +9,7 @@
                                     validate, write the output atomically, return a small result
 
 An output is current when its top-level ``run`` block (input sha256, settings hash, extractor
-versions, corrections state) matches this run; the input is then reported ``ok`` with message
+versions, rule data fingerprint, corrections state) matches this run; the input is then reported ``ok`` with message
 ``unchanged`` and not reprocessed. ``--force`` reprocesses anyway (the page cache still applies).
 The corrections state is a hash of the whole corrections folder: editing any correction
 reprocesses every file (cheaply, from the cache). ``--resume`` removes stale temporaries (always
@@ -33,12 +33,15 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-from extract.errors import ConfigError, ExitCode, ExtractError
+from extract.errors import ConfigError, ExitCode, ExtractError, OutputError
 from extract.settings import Settings
 from extract.store.files import (
     atomic_write_json,
     ensure_inside,
+    os_error_message,
     output_names,
+    prepare_output_file,
+    prepare_output_folder,
     remove_stale_tmp,
     sha256_bytes,
     sha256_file,
@@ -250,7 +253,11 @@ def handle_task(payload: dict[str, Any], settings: Settings, page_map: Any) -> d
     del output  # gone before the contract check builds a second model from the data
     data["run"] = payload["run"]
     OutputFile.model_validate(data)  # the contract holds before anything replaces the old output
-    return {"status": "ok", "records": records, "output_sha256": atomic_write_json(target, data), "pages": pages}
+    try:
+        written = atomic_write_json(target, data)
+    except OSError as exc:  # the output folder's fault, not the input's: the run stops (kind 'output')
+        raise OutputError(os_error_message(exc, str(target))) from exc
+    return {"status": "ok", "records": records, "output_sha256": written, "pages": pages}
 
 
 # --------------------------------------------------------------------------- running
@@ -285,6 +292,13 @@ def run_batch(options: BatchOptions) -> RunManifest:
     from extract.store.locking import OutputLock
 
     out_dir = Path(options.out_dir)
+    if options.report:
+        prepare_output_file(options.report, "--report")
+    try:
+        prepare_output_folder(out_dir)  # a file, a read-only or full folder: said now, before any work
+    except OutputError as exc:
+        _report_unstarted(options, exc)
+        raise
     with OutputLock(out_dir):
         return _run_locked(options, out_dir)
 
@@ -347,11 +361,13 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
     from extract.batch.progress import BatchProgress
     from extract.batch.workers import Task
     from extract.extractors import EXTRACTOR_VERSIONS
+    from extract.store.fingerprint import rules_fingerprint
     from extract.store.runs import collect_versions, summary_lines, write_report
 
     settings = options.settings
     extractors = dict(EXTRACTOR_VERSIONS)
     correction_hash = corrections_state(options.corrections_dir)
+    rules_hash = rules_fingerprint()  # an edited rules/*.yml or patterns/*.jsonl makes outputs stale
     manifest = RunManifest(
         run_id=new_run_id(), command=options.command, started_at=utc_now(),
         input_dir=str(options.input_dir) if options.input_dir else None, output_dir=str(out_dir),
@@ -359,7 +375,10 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
         versions=collect_versions(extractors), options=options.options_record, resumed_from=resumed_from,
     )
     writer = ManifestWriter(out_dir, manifest)
-    writer.flush()
+    try:
+        writer.flush()
+    except OSError as exc:
+        raise OutputError(os_error_message(exc, str(out_dir / ".runs"))) from exc
 
     tasks: list[Task] = []
     task_items: dict[int, RunItem] = {}
@@ -390,7 +409,7 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
                 progress.file_done(item.display, "error", kind=kind, message=record.message)
                 continue
             run_block = {"input_sha256": record.input_sha256, "settings_hash": manifest.settings_hash,
-                         "extractors": extractors, "corrections": correction_hash}
+                         "extractors": extractors, "rules": rules_hash, "corrections": correction_hash}
             if not options.force:
                 current = current_output(target, run_block)
                 if current is not None:
@@ -416,7 +435,9 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
             except KeyboardInterrupt:
                 writer.finish("interrupted")
                 raise
-            except BaseException as exc:  # the cluster failed or the run could not start: the run failed
+            except BaseException as exc:  # the cluster failed, an output could not be written, or the run could not start
+                if isinstance(exc, OSError):  # the manifest, on a full or read-only disk
+                    exc = OutputError(os_error_message(exc, str(out_dir)))
                 kind = getattr(exc, "kind", "internal")
                 writer.manifest.failure = f"{kind}: {exc}"
                 reported = {id(record) for record in writer.manifest.files}
@@ -425,15 +446,22 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
                         record.status, record.error_kind, record.output, record.output_rel = "error", kind, None, None
                         record.message = f"not processed: the run stopped ({exc})"
                         writer.add(record)
-                failed = writer.finish("failed")
-                if options.report:
-                    write_report(options.report, failed)
-                raise
+                _finish_failed(writer, options.report)
+                raise exc from None
 
-    manifest = writer.finish("complete")
+    try:
+        manifest = writer.finish("complete")
+    except OSError as exc:
+        error = OutputError(os_error_message(exc, str(out_dir / ".runs")))
+        writer.manifest.failure = f"{error.kind}: {error}"
+        _finish_failed(writer, options.report)
+        raise error from exc
     _snapshot(out_dir, manifest)
     if options.report:
-        write_report(options.report, manifest)
+        try:
+            write_report(options.report, manifest)
+        except OSError as exc:
+            raise OutputError(os_error_message(exc, str(options.report))) from exc
     elapsed = time.monotonic() - started
     lines = summary_lines(manifest, elapsed)
     if options.log_json or options.progress == "quiet":
@@ -484,12 +512,50 @@ def _run_tasks(options: BatchOptions, tasks: list[Any], task_items: dict[int, Ru
             progress.file_done(record.path, record.status, pages=record.pages or 0,
                                kind=record.error_kind, message=record.message, seconds=record.seconds,
                                counted=live_pages.pop(task.id, 0))
+            if record.error_kind == OutputError.kind:  # every later output would fail the same way
+                raise OutputError(record.message or "an output could not be written")
     finally:
         if executor is not None:
             executor.close()
 
 
+def _report_unstarted(options: BatchOptions, exc: OutputError) -> None:
+    """--report for a run that could not start (its output folder refuses files): every input
+    listed as not processed, with the reason. No manifest: it would live in that folder."""
+    from extract.store.runs import write_report
+
+    if not options.report:
+        return
+    manifest = RunManifest(
+        run_id=new_run_id(), command=options.command, started_at=utc_now(), ended_at=utc_now(), state="failed",
+        output_dir=str(options.out_dir), settings_hash=options.settings.result_hash(), failure=f"{exc.kind}: {exc}",
+        files=[RunItem(path=item.display, status="error", error_kind=exc.kind, message=f"not processed: {exc}")
+               for item in options.inputs])
+    try:
+        write_report(options.report, manifest)
+    except OSError as inner:
+        log.error("%s", os_error_message(inner, str(options.report)))
+
+
+def _finish_failed(writer: ManifestWriter, report: Path | None) -> None:
+    """Mark the run failed and write --report, each as far as its disk allows (a full output disk
+    may leave the report's disk fine)."""
+    from extract.store.runs import write_report
+
+    try:
+        writer.finish("failed")
+    except OSError as exc:
+        log.error("the run's manifest could not be marked failed: %s", exc)
+    if report:
+        try:
+            write_report(report, writer.manifest)
+        except OSError as exc:
+            log.error("%s", os_error_message(exc, str(report)))
+
+
 def _stderr(line: str) -> None:
     import sys
 
-    print(line, file=sys.stderr)
+    from extract.logs import terminal_safe
+
+    print(terminal_safe(line), file=sys.stderr)

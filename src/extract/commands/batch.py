@@ -46,9 +46,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "batch", help="process every file under RAW_DIR (default raw/) into --out",
         description="Process every regular file under RAW_DIR (recursively; hidden files and *.tmp ignored) "
                     "into one JSON file each under --out, mirroring the folder layout. Inputs whose output is "
-                    "current (same file, settings, extractors and corrections) are skipped unless --force. "
+                    "current (same file, settings, extractors, rules and corrections) are skipped unless --force. "
                     "Every run writes OUT/.runs/<run_id>.json. Exit codes: 0 all ok, 1 some failed, "
-                    "3 all failed, 2 usage error, 5 output folder locked by another run.",
+                    "3 all failed, 2 usage error, 5 output folder locked by another run, 7 dask cluster failed, "
+                    "8 an output cannot be written (--out a file, read-only or full).",
     )
     parser.add_argument("raw_dir", nargs="?", default="raw", metavar="RAW_DIR", help="input folder (default: raw/)")
     add_common_options(parser)

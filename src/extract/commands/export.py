@@ -23,9 +23,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from extract.review.export import export
+    from extract.store.files import prepare_output_file
 
     if args.format == "xlsx" and args.to is None:
         raise ConfigError("xlsx needs a file: add --to FILE.xlsx")
+    if args.to is not None:
+        prepare_output_file(args.to)  # a folder, or a folder that cannot take files: said before the work
     count = export(args.out, args.format, args.to, corrections_dir=args.corrections)
     if args.to is not None:
         import logging

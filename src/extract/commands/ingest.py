@@ -13,7 +13,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "ingest", help="process the given files into --out (default output/)",
         description="Process each FILE (always, even when its output is current) into OUT/<name>.json and "
                     "print the output paths on stdout. A lone scanned document has its pages OCR'd on all "
-                    "workers. Exit codes: 0 all ok, 1 some failed, 3 all failed, 5 output folder locked.",
+                    "workers. Exit codes: 0 all ok, 1 some failed, 3 all failed, 5 output folder locked, "
+                    "8 an output cannot be written.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="PDF, TIFF, PNG or JPEG files")
     add_common_options(parser)

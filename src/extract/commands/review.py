@@ -26,8 +26,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from extract.review.html import build_review
+    from extract.store.files import prepare_output_folder
 
     to = args.to or args.out.resolve().parent / "review"
+    prepare_output_folder(to, "--to")
     index = build_review(args.out, to, stems=args.stems or None, raw_dir=args.raw, against=args.against, dpi=args.dpi)
     sys.stdout.write(f"{index}\n")
     return ExitCode.ok

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import logging
 import os
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +43,7 @@ from extract.assemble.matching import norm_name, record_key, similarity
 from extract.errors import ConfigError
 from extract.models import LabRecord, OutputFile
 from extract.review.diff import display
-from extract.store.files import atomic_write_bytes
+from extract.store.files import MAX_NAME_BYTES, atomic_write_bytes
 from extract.store.snapshots import keep_object, load_output, output_paths
 
 log = logging.getLogger(__name__)
@@ -229,10 +230,13 @@ def normalise_stem(stem: str, out_dir: Path) -> str:
     for prefix in (out.as_posix().rstrip("/") + "/", out.resolve().as_posix() + "/"):
         if text.startswith(prefix):
             text = text[len(prefix):]
-    text = text.removesuffix(".json")
+    text = unicodedata.normalize("NFC", text.removesuffix(".json"))  # as output names are
     parts = text.split("/")
     if not text or text.startswith("/") or "\x00" in text or any(p in ("", ".", "..") for p in parts):
         raise ConfigError(f"{stem!r} is not an output stem: give the name of a file under {out_dir} ('x' or 'a/x')")
+    if any(len(p.encode("utf-8")) > MAX_NAME_BYTES for p in parts):
+        raise ConfigError(f"stem {stem[:40]!r}... is too long for an output name (at most {MAX_NAME_BYTES} bytes "
+                          "a folder or file name); see the names in the output folder")
     return text
 
 

@@ -14,6 +14,7 @@ output name all get ``<stem>.<ext>.json`` instead.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
@@ -26,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from extract.errors import SkippedInputError
+from extract.errors import OutputError, SkippedInputError
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +110,46 @@ def atomic_write_json(path: Path, data: Any) -> str:
     return atomic_write_chunks(path, _json_chunks(data))
 
 
+_OS_REASONS = {
+    errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up", errno.EFBIG: "the file is too large "
+    "for this disk or limit", errno.EROFS: "the file system is read-only", errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied", errno.ENAMETOOLONG: "the name is too long for the file system",
+    errno.EISDIR: "it is a folder", errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.EEXIST: "a file of that name is in the way",
+}
+
+
+def os_error_message(exc: OSError, what: str) -> str:
+    """'cannot write output/x.json: the disk is full ([Errno 28] ...)': the path, the reason in
+    words, and the system's own message."""
+    reason = _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+    where = exc.filename if exc.filename not in (None, "") else what
+    return f"cannot write {where}: {reason} ({exc})"
+
+
+def prepare_output_folder(folder: Path, option: str = "--out") -> None:
+    """Make ``folder`` (and its parents) and prove it takes files; OutputError with the reason
+    otherwise, before any work is done."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{option} {folder} is a file, not a folder; give a folder (it is created when missing)")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".write-test.{secrets.token_hex(4)}{TMP_SUFFIX}"
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+        os.unlink(probe)
+    except OSError as exc:
+        raise OutputError(os_error_message(exc, str(folder)) + f"; choose another {option} folder") from exc
+
+
+def prepare_output_file(path: Path, option: str = "--to") -> None:
+    """A file to be written must not be a folder, and its folder must exist or be creatable."""
+    path = Path(path)
+    if path.is_dir():
+        raise OutputError(f"{option} {path} is a folder; give a file name, e.g. {path / 'labs.csv'}")
+    prepare_output_folder(path.parent if str(path.parent) else Path("."), f"the folder of {option}")
+
+
 def remove_stale_tmp(folder: Path) -> int:
     """Delete temporaries left by a killed run under ``folder``; returns how many were removed."""
     removed = 0
@@ -179,7 +220,8 @@ def output_names(relative_inputs: Iterable[PurePosixPath]) -> list[PurePosixPath
     each gets ``<stem>.<ext>.json`` (extension in lower case), with a counter if even that collides
     (the same name given twice to ``extract ingest``). Names compare case-insensitively.
     """
-    inputs = list(relative_inputs)
+    # NFC first: 'café' typed on Linux and 'café' copied from macOS (NFD) are one name, one output.
+    inputs = [PurePosixPath(unicodedata.normalize("NFC", p.as_posix())) for p in relative_inputs]
     groups: dict[tuple[tuple[str, ...], str], list[int]] = defaultdict(list)
     parts: list[tuple[tuple[str, ...], str, str]] = []
     for index, rel in enumerate(inputs):

@@ -85,3 +85,23 @@ def code_fingerprint(roots: tuple[str, ...], data_files: tuple[str, ...] = (),
             version = "absent"
         digest.update(f"{dist}={version}\0".encode())
     return digest.hexdigest()
+
+
+RULE_DATA_SUFFIXES = (".yml", ".yaml", ".jsonl", ".json", ".toml", ".txt")
+
+
+def _rules_dir() -> Path:
+    return _package_root() / "rules"
+
+
+def rules_fingerprint() -> str:
+    """Hex digest of every rule data file (``rules/*.yml``, ``rules/patterns/*.jsonl``, ...).
+
+    Part of what makes an output current: an edited rule file must reprocess the files it may change,
+    as a new extractor VERSION does. Not cached: a long-lived process must see an edit.
+    """
+    root = _rules_dir()
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in RULE_DATA_SUFFIXES):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
