@@ -36,6 +36,9 @@ class Limits(BaseModel):
     """Address-space cap of each worker process (RLIMIT_AS); a decompression bomb hits this, not the machine."""
 
 
+BLANK_PAGE_MAX_INK = 0.0001
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -55,6 +58,9 @@ class Settings(BaseModel):
     (``extract.read.scan_image``): about 0.15 s a page less at 300 DPI. Off by default: the render resamples
     the image by a fraction of a pixel, and Tesseract read about 4% of the words of a sample scan page
     differently from the two; which reads better has not been measured on labelled scans yet."""
+    blank_page_max_ink: float = BLANK_PAGE_MAX_INK
+    """A page needing OCR whose 72 DPI render has no more ink than this share of its pixels (0.01%: on
+    A4 about 50 pixels, a page number's worth) is kept without words and not OCR'd; -1 OCRs every page."""
     spacy_model: str | None = None
     """Name of an installed trained spaCy pipeline; None uses a blank pipeline plus patterns."""
     workers: int = Field(default_factory=lambda: os.cpu_count() or 1)
@@ -69,6 +75,8 @@ class Settings(BaseModel):
                                "orient": self.orient}
         if self.decode_stored_scans:  # only when set, so that existing OCR cache entries stay valid
             key["decode_stored_scans"] = True
+        if self.blank_page_max_ink != BLANK_PAGE_MAX_INK:  # likewise: pages found blank are cached as such
+            key["blank_page_max_ink"] = self.blank_page_max_ink
         return key
 
     def text_key(self) -> dict[str, Any]:

@@ -164,8 +164,8 @@ def test_garbage_and_empty_pages_go_to_ocr(tmp_path: Path) -> None:
     methods = [(p.method, p.reason) for p in doc.pages]
     assert methods[0] == ("text", f"text layer: {sum(len(s.split()) for s in LINES)} words")
     assert methods[1][0] == "ocr" and "garbage glyphs" in methods[1][1]
-    assert methods[2] == ("ocr", "ocr: no text layer")
-    assert doc.pages[2].words == [] and doc.pages[2].ocr is not None
+    assert methods[2] == ("ocr", "ocr: no text layer; blank page (ink 0.000%), not OCR'd")  # issue 15, item 1
+    assert doc.pages[2].words == [] and doc.pages[2].ocr is None
     assert methods[3] == ("ocr", "ocr: scanned page with only 16 words in text layer")
     assert "prototypes" in {w.text for w in doc.pages[3].words}
 

@@ -24,6 +24,7 @@ from PIL import Image
 from extract.errors import CorruptFileError, TooLargeError
 from extract.models import OcrInfo, Page, Word
 from extract.read import tools
+from extract.read.blank import CHECK_DPI, blank_reason, ink_coverage, is_blank, thumbnail
 from extract.read.figures import find_figures
 from extract.read.scan_image import stored_page_image
 from extract.settings import Settings
@@ -73,6 +74,8 @@ class OcrJob:
     """A repaired copy of a damaged PDF (pdfium could not open the original); small files only."""
     decode_stored: bool = False
     """``Settings.decode_stored_scans``."""
+    blank_max_ink: float = 0.0
+    """``Settings.blank_page_max_ink``: a page with no more ink than this share is not OCR'd (< 0: always OCR)."""
 
     @classmethod
     def create(cls, path: Path | str, index: int, kind: Literal["pdf", "image"], settings: Settings,
@@ -81,7 +84,7 @@ class OcrJob:
                    dpi=settings.dpi, orient=settings.orient, deskew=settings.deskew,
                    timeout_s=settings.limits.page_timeout_s, max_image_pixels=settings.limits.max_image_pixels,
                    max_render_side_px=settings.limits.max_render_side_px, pdf_bytes=pdf_bytes,
-                   decode_stored=settings.decode_stored_scans)
+                   decode_stored=settings.decode_stored_scans, blank_max_ink=settings.blank_page_max_ink)
 
     @property
     def number(self) -> int:
@@ -94,6 +97,9 @@ def ocr_page_job(job: OcrJob) -> Page:
     warnings: list[str] = []
     if job.kind == "pdf":
         try:
+            blank = _blank_pdf_page(job)
+            if blank is not None:
+                return blank
             img, dpi, warnings = render_pdf_page(job)
         except CorruptFileError as exc:
             message = f"page {job.number} could not be rendered for OCR: {exc.message}"
@@ -102,7 +108,42 @@ def ocr_page_job(job: OcrJob) -> Page:
                         warnings=[message])
     else:
         img, dpi = _load_image_frame(job)
+        coverage = ink_coverage(thumbnail(img, dpi))
+        if is_blank(coverage, job.blank_max_ink):
+            return _blank_page(job, img.width * 72.0 / dpi, img.height * 72.0 / dpi, coverage)
     return ocr_image(img, dpi, job, warnings)
+
+
+def _blank_pdf_page(job: OcrJob) -> Page | None:
+    """A page without words when a small render of it has (almost) no ink; None otherwise.
+    Costs a few milliseconds against about a second of OCR."""
+    import pypdfium2 as pdfium
+
+    if job.blank_max_ink < 0:
+        return None
+    try:
+        pdf = pdfium.PdfDocument(job.pdf_bytes if job.pdf_bytes is not None else job.path)
+    except pdfium.PdfiumError as exc:
+        raise CorruptFileError(f"cannot render the page: {exc}", path=job.path, page=job.number) from exc
+    try:
+        page = pdf[job.index]
+        width_pt, height_pt = page.get_size()
+        dpi = min(CHECK_DPI, fit_dpi(width_pt, height_pt, CHECK_DPI, job.max_image_pixels, job.max_render_side_px))
+        bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+        coverage = ink_coverage(bitmap.to_numpy())
+        bitmap.close()
+        page.close()
+    except pdfium.PdfiumError as exc:
+        raise CorruptFileError(f"cannot render the page: {exc}", path=job.path, page=job.number) from exc
+    finally:
+        pdf.close()
+    return _blank_page(job, width_pt, height_pt, coverage) if is_blank(coverage, job.blank_max_ink) else None
+
+
+def _blank_page(job: OcrJob, width_pt: float, height_pt: float, coverage: float) -> Page:
+    log.debug("page %d: blank (ink %.4f%%), not OCR'd", job.number, coverage * 100)
+    return Page(number=job.number, width=round(width_pt, 2), height=round(height_pt, 2), method="ocr",
+                reason=blank_reason(job.reason, coverage))
 
 
 def ocr_image(img: Image.Image, dpi: float, job: OcrJob, warnings: list[str] | None = None) -> Page:
