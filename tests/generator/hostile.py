@@ -3,6 +3,7 @@
     blank_pages_pdf(path, pages)      N empty pages sharing one empty content stream (every page needs OCR)
     flate_bomb_pdf(path, inflated_mb) one page whose content stream inflates to ``inflated_mb`` MB of zeros
                                       from about 1 KB per MB on disk (2 GB -> ~2 MB), built in about a second
+    bomb_on_page_two_pdf(path, mb)    a text page, then a page whose content stream is such a bomb
 
 The bomb's deflate data is one compressed 16 MB block of zeros repeated (after a full flush the
 compressor's output for the same input is the same bytes), closed with the right Adler-32, so it is
@@ -69,6 +70,24 @@ def flate_bomb_pdf(path: Path, inflated_mb: int = 2048) -> Path:
         b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
         _stream(zeros_deflated(inflated_mb), b"/Filter /FlateDecode "),
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>",
+    ]
+    path.write_bytes(_pdf(objects))
+    return path
+
+
+def bomb_on_page_two_pdf(path: Path, inflated_mb: int = 2048, lines: tuple[str, ...] = ()) -> Path:
+    """Page 1 a short text page (Helvetica, ``lines``), page 2's content stream a flate bomb."""
+    lines = lines or ("Testlab Innovation Hub", "Budget: EUR 1.2 million per year", "Staff: 12 employees",
+                      "Website: www.testlab.nl")
+    text = b"BT /F1 12 Tf 72 760 Td 16 TL " + b" ".join(b"(%s) '" % line.encode("latin-1") for line in lines) + b" ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R 6 0 R] /Count 2 >>",
+        _stream(text),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 7 0 R >>",
+        _stream(zeros_deflated(inflated_mb), b"/Filter /FlateDecode "),
     ]
     path.write_bytes(_pdf(objects))
     return path

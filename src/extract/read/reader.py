@@ -238,6 +238,9 @@ class _PdfReader:
             if any("max_page_side_pt" in reason for reason in skipped):
                 raise TooLargeError("every page is larger than limits.max_page_side_pt; raise the limit if the "
                                     "file is trusted", path=str(self.path))
+            if any("max_stream_mb" in reason for reason in skipped):
+                raise TooLargeError("every page holds a stream that inflates past limits.max_stream_mb (a "
+                                    "decompression bomb); raise the limit if the file is trusted", path=str(self.path))
             raise CorruptFileError("no page of the PDF could be read" + self._why(), path=str(self.path))
         source = Source(path=str(self.path), sha256=self.sha256, media_type="application/pdf", size=self.size,
                         pages=count)
@@ -343,6 +346,9 @@ class _PdfReader:
                                    "re-export or re-scan the document", path=str(self.path)) from exc
 
     def _extract_from(self, source: str | bytes, skip: set[int]) -> tuple[int, dict[int, Page]]:
+        from extract.read.inflate import install
+
+        install(self.settings.limits.max_stream_mb << 20)
         with _open_plumber(source) as pdf:
             count = len(pdf.pages)
         if count == 0:
@@ -370,6 +376,9 @@ class _PdfReader:
         return count, pages
 
     def _read_chunk(self, source: str | bytes, numbers: tuple[int, ...], total: int | None = None) -> list[Page]:
+        from extract.read.inflate import install
+
+        install(self.settings.limits.max_stream_mb << 20)  # a flate bomb costs its page, not the worker
         with _open_plumber(source, pages=list(numbers), total=total) as pdf:
             pages = []
             for number, plumber_page in zip(numbers, pdf.pages, strict=True):
@@ -382,6 +391,7 @@ class _PdfReader:
         return pages
 
     def _text_page(self, plumber_page: Any, number: int) -> Page:
+        from extract.read.inflate import too_large_cause
         from extract.read.pdf_objects import use_lean_objects
         from extract.read.text_layer import (
             image_pixels,
@@ -412,6 +422,9 @@ class _PdfReader:
             cover = scan_cover(plumber_page)
             sideways = sideways_share(plumber_page)
         except Exception as exc:
+            bomb = too_large_cause(exc)
+            if bomb is not None:  # not rendered for OCR either: pdfium would inflate it all
+                return self._skipped(number, width, height, f"page {number}: {bomb.message}; skipped")
             message = f"page {number}: text layer unreadable ({_describe(exc)}); using OCR"
             log.warning("%s: %s", self.path, message)
             page_warnings.append(message)
