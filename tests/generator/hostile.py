@@ -4,6 +4,7 @@
     flate_bomb_pdf(path, inflated_mb) one page whose content stream inflates to ``inflated_mb`` MB of zeros
                                       from about 1 KB per MB on disk (2 GB -> ~2 MB), built in about a second
     bomb_on_page_two_pdf(path, mb)    a text page, then a page whose content stream is such a bomb
+    huge_text_page_pdf(path, words)   one page of 200,000 tiny words
 
 The bomb's deflate data is one compressed 16 MB block of zeros repeated (after a full flush the
 compressor's output for the same input is the same bytes), closed with the right Adler-32, so it is
@@ -88,6 +89,22 @@ def bomb_on_page_two_pdf(path: Path, inflated_mb: int = 2048, lines: tuple[str, 
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 7 0 R >>",
         _stream(zeros_deflated(inflated_mb), b"/Filter /FlateDecode "),
+    ]
+    path.write_bytes(_pdf(objects))
+    return path
+
+
+def huge_text_page_pdf(path: Path, words: int = 200_000, per_line: int = 100) -> Path:
+    """One page whose text layer holds ``words`` tiny words (a dense table or a dump gone wrong)."""
+    rows = -(-words // per_line)
+    line = b"(" + b" ".join([b"word"] * per_line) + b") '"
+    body = b"BT /F1 0.5 Tf 10 832 Td 0.4 TL " + b" ".join([line] * rows) + b" ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        _stream(zlib.compress(body), b"/Filter /FlateDecode "),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     path.write_bytes(_pdf(objects))
     return path

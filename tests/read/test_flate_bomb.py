@@ -57,3 +57,20 @@ def test_bounded_zlib_is_zlib_below_its_ceiling() -> None:
     with pytest.raises(StreamTooLarge):
         for i in range(len(bomb)):  # pdfminer's decompress_corrupted feeds one byte at a time
             stream.decompress(bomb[i:i + 1])
+
+
+def test_a_page_of_200000_words_is_reported_as_too_large_not_as_an_ocr_timeout(tmp_path: Path) -> None:
+    """Issue 15, item 4: the text layer ran out of memory, the page went to OCR and timed out."""
+    from generator.hostile import huge_text_page_pdf
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    huge_text_page_pdf(raw / "huge.pdf", 200_000)
+    done = subprocess.run([sys.executable, "-m", "extract", "batch", str(raw), "--out", str(tmp_path / "out"),
+                           "--workers", "1", "--no-cache", "--report", str(tmp_path / "r.json")],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 3, done.stderr
+    item = json.loads((tmp_path / "r.json").read_text())["files"][0]
+    assert item["error_kind"] == "too_large", item
+    assert "text layer needs more memory than limits.worker_memory_mb" in item["message"]
+    assert "OCR" not in item["message"] and "DPI" not in item["message"]

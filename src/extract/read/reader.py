@@ -238,9 +238,9 @@ class _PdfReader:
             if any("max_page_side_pt" in reason for reason in skipped):
                 raise TooLargeError("every page is larger than limits.max_page_side_pt; raise the limit if the "
                                     "file is trusted", path=str(self.path))
-            if any("max_stream_mb" in reason for reason in skipped):
-                raise TooLargeError("every page holds a stream that inflates past limits.max_stream_mb (a "
-                                    "decompression bomb); raise the limit if the file is trusted", path=str(self.path))
+            if any("max_stream_mb" in reason or "worker_memory_mb" in reason for reason in skipped):
+                raise TooLargeError("every page is too large to read: " + "; ".join(
+                    r.removeprefix("skipped: ").removesuffix("; skipped") for r in skipped[:3]), path=str(self.path))
             raise CorruptFileError("no page of the PDF could be read" + self._why(), path=str(self.path))
         source = Source(path=str(self.path), sha256=self.sha256, media_type="application/pdf", size=self.size,
                         pages=count)
@@ -421,6 +421,12 @@ class _PdfReader:
             biggest_image = image_pixels(plumber_page)
             cover = scan_cover(plumber_page)
             sideways = sideways_share(plumber_page)
+        except MemoryError:
+            # Not 'unreadable, so OCR it': the page is too big for the worker, and OCR of a page of
+            # 200,000 words is no better (it ran into the page timeout). Say so and keep the other pages.
+            return self._skipped(number, width, height, f"page {number}: its text layer needs more memory than "
+                                 f"limits.worker_memory_mb ({self.settings.limits.worker_memory_mb} MB) allows "
+                                 "(an enormous number of characters); skipped")
         except Exception as exc:
             bomb = too_large_cause(exc)
             if bomb is not None:  # not rendered for OCR either: pdfium would inflate it all
