@@ -5,6 +5,7 @@
                                       from about 1 KB per MB on disk (2 GB -> ~2 MB), built in about a second
     bomb_on_page_two_pdf(path, mb)    a text page, then a page whose content stream is such a bomb
     huge_text_page_pdf(path, words)   one page of 200,000 tiny words
+    huge_page_pdf(path, side_pt)      one 14,000 x 14,000 pt page
 
 The bomb's deflate data is one compressed 16 MB block of zeros repeated (after a full flush the
 compressor's output for the same input is the same bytes), closed with the right Adler-32, so it is
@@ -104,6 +105,21 @@ def huge_text_page_pdf(path: Path, words: int = 200_000, per_line: int = 100) ->
         b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
         _stream(zlib.compress(body), b"/Filter /FlateDecode "),
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    path.write_bytes(_pdf(objects))
+    return path
+
+
+def huge_page_pdf(path: Path, side_pt: int = 14_000) -> Path:
+    """One ``side_pt`` x ``side_pt`` pt page (PDF's own maximum is 14,400) with a line of text near the top."""
+    text = b"BT /F1 200 Tf 500 %d Td (Testlab Innovation Hub) Tj ET" % (side_pt - 600)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        _stream(text),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 3 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
+        % (side_pt, side_pt),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     path.write_bytes(_pdf(objects))

@@ -241,7 +241,7 @@ def render_pdf_page(job: OcrJob) -> tuple[Image.Image, float, list[str]]:
     return img, dpi, warnings
 
 
-def fit_dpi(width_pt: float, height_pt: float, dpi: float, max_pixels: int, max_side: int) -> float:
+def fit_dpi(width_pt: float, height_pt: float, dpi: float, max_pixels: float, max_side: float) -> float:
     """The highest DPI up to ``dpi`` at which the page image stays within both limits."""
     w_in, h_in = max(width_pt, 1.0) / 72.0, max(height_pt, 1.0) / 72.0
     by_side = max_side / max(w_in, h_in)

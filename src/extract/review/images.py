@@ -83,8 +83,26 @@ def _is_pdf(path: Path) -> bool:
         return b"%PDF-" in fh.read(1024)
 
 
+REVIEW_MAX_PIXELS = 40_000_000
+"""Pixels of one page image in the review (an A4 page at 110 DPI is 1.1 Mpx): a 14,000 x 14,000 pt page
+rendered at 110 DPI would need 457 Mpx, about 1.8 GB, and the review ran out of memory."""
+REVIEW_MAX_SIDE = 8000
+
+
+def review_dpi(width_pt: float, height_pt: float, dpi: float) -> float:
+    """The DPI a page is shown at: ``dpi``, lowered as the batch lowers its renders to stay in bounds."""
+    from extract.read.ocr import fit_dpi
+    from extract.settings import Settings
+
+    limits = Settings().limits
+    # 1% under the bounds: renders round their sides up.
+    return fit_dpi(width_pt, height_pt, dpi, 0.99 * min(limits.max_image_pixels, REVIEW_MAX_PIXELS),
+                   0.99 * min(limits.max_render_side_px, REVIEW_MAX_SIDE))
+
+
 def render_pages(source: Path, output: OutputFile, pages: set[int], to_dir: Path, dpi: int = 110) -> dict[int, PageImage]:
-    """Write ``p<N>.png`` for each wanted page into ``to_dir``; pages that cannot be rendered are left out (logged)."""
+    """Write ``p<N>.png`` for each wanted page into ``to_dir``; pages that cannot be rendered are left out (logged).
+    Every image stays within ``REVIEW_MAX_PIXELS`` (the DPI is lowered for a huge page)."""
     to_dir.mkdir(parents=True, exist_ok=True)
     info = {p.number: p for p in output.pages}
     result: dict[int, PageImage] = {}
@@ -101,7 +119,9 @@ def render_pages(source: Path, output: OutputFile, pages: set[int], to_dir: Path
                         continue
                     page = pdf[number - 1]
                     width_pt, height_pt = page.get_size()
-                    image = page.render(scale=dpi / 72).to_pil()
+                    bitmap = page.render(scale=review_dpi(width_pt, height_pt, dpi) / 72)
+                    image = bitmap.to_pil().copy()
+                    bitmap.close()
                     page.close()
                     result[number] = _save(image, number, info.get(number), width_pt, height_pt, to_dir)
             finally:
@@ -113,12 +133,16 @@ def render_pages(source: Path, output: OutputFile, pages: set[int], to_dir: Path
                     if not 1 <= number <= count:
                         continue
                     frames.seek(number - 1)
-                    image = frames.convert("RGB")
                     src_dpi = float((frames.info.get("dpi") or (300, 300))[0] or 300)
-                    width_pt, height_pt = image.width * 72 / src_dpi, image.height * 72 / src_dpi
-                    factor = dpi / src_dpi
-                    if factor < 1:
-                        image = image.resize((max(1, round(image.width * factor)), max(1, round(image.height * factor))))
+                    width_pt, height_pt = frames.width * 72 / src_dpi, frames.height * 72 / src_dpi
+                    factor = review_dpi(width_pt, height_pt, dpi) / src_dpi
+                    if factor < 1:  # shrink (in whole steps, cheaply) before any full-size copy is made
+                        step = int(1 / factor)
+                        image = frames.reduce(step) if step > 1 else frames.copy()
+                        size = (max(1, round(frames.width * factor)), max(1, round(frames.height * factor)))
+                        image = image.convert("RGB").resize(size)
+                    else:
+                        image = frames.convert("RGB")
                     result[number] = _save(image, number, info.get(number), width_pt, height_pt, to_dir)
     except Exception as exc:  # a broken source must not stop the report; its crops are left out
         log.warning("cannot render pages of %s for the review: %s", source, exc)
