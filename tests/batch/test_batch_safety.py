@@ -169,3 +169,44 @@ def test_nfc_and_nfd_spellings_are_one_output(tmp_path: Path) -> None:
     assert run_cli(["batch", "raw", "--out", "output", "--workers", "1"], tmp_path).returncode == 0
     names = sorted(p.name for p in (tmp_path / "output").glob("*.json"))
     assert names == [unicodedata.normalize("NFC", "café.json")]
+
+
+# --------------------------------------------------------------------------- item 8: stable output names
+
+
+def _outputs(out: Path) -> list[str]:
+    return sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json") if not p.relative_to(out).parts[0].startswith("."))
+
+
+def test_a_sibling_does_not_rename_an_output_and_corrections_keep_applying(tmp_path: Path) -> None:
+    write_inputs(tmp_path / "raw", {"a.pdf": "ok Alpha"})
+    assert run_cli(["batch", "raw", "--out", "output", "--workers", "1"], tmp_path).returncode == 0
+    assert run_cli(["correct", "--out", "output", "a", "0", "founded_year", "2018"], tmp_path).returncode == 0
+    write_inputs(tmp_path / "raw", {"a.tiff": "ok Alpha scan"})
+    assert run_cli(["batch", "raw", "--out", "output", "--workers", "1"], tmp_path).returncode == 0
+    out = tmp_path / "output"
+    assert _outputs(out) == ["a.json", "a.tiff.json"]
+    alpha = json.loads((out / "a.json").read_text())
+    assert alpha["source"]["path"].endswith("a.pdf") and alpha["records"][0]["founded_year"] == 2018
+
+
+def test_ingest_and_batch_give_a_file_the_same_name(tmp_path: Path) -> None:
+    write_inputs(tmp_path / "raw", {"x.pdf": "ok X", "x.tiff": "ok X scan"})
+    assert run_cli(["batch", "raw", "--out", "output", "--workers", "1"], tmp_path).returncode == 0
+    done = run_cli(["ingest", "raw/x.pdf", "--out", "output", "--workers", "1"], tmp_path)
+    assert done.returncode == 0 and done.stdout.strip().endswith("x.pdf.json")
+    assert _outputs(tmp_path / "output") == ["x.pdf.json", "x.tiff.json"]
+
+
+def test_stale_outputs_are_reported_and_not_exported(tmp_path: Path) -> None:
+    write_inputs(tmp_path / "raw", {"a.pdf": "ok Alpha", "b.pdf": "ok Beta"})
+    assert run_cli(["batch", "raw", "--out", "output", "--workers", "1"], tmp_path).returncode == 0
+    (tmp_path / "raw" / "b.pdf").rename(tmp_path / "raw" / "c.pdf")  # renamed
+    done = run_cli(["batch", "raw", "--out", "output", "--workers", "1"], tmp_path)
+    assert done.returncode == 0 and "stale" in done.stderr and "b" in done.stderr
+    manifest = max((tmp_path / "output" / ".runs").glob("*.json"))
+    assert json.loads(manifest.read_text())["stale"] == ["b"]
+    exported = run_cli(["export", "--out", "output"], tmp_path)
+    names = [row.split(",")[3] for row in exported.stdout.splitlines()[1:]]
+    assert sorted(names) == ["Alpha", "Beta"]  # a and c (whose record is named Beta); the stale b left out
+    assert sum(1 for row in exported.stdout.splitlines()[1:] if row.split(",")[1] == "b") == 0

@@ -81,6 +81,7 @@ def test_scheduler_lost_during_the_run(tmp_path: Path) -> None:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and not (tmp_path / "output" / "a.json").exists():
             time.sleep(0.2)
+        time.sleep(1.0)  # a.json is written before its result reaches the client: let it arrive
         os.killpg(cluster.scheduler.pid, signal.SIGKILL)
         _out, err = batch.communicate(timeout=120)
     assert batch.returncode == ExitCode.cluster, err

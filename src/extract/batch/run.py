@@ -2,7 +2,7 @@
 
     discover_inputs(raw_dir)        every regular file under the folder, sorted (hidden and *.tmp left out,
                                     symbolic links leaving the folder reported as skipped)
-    run_batch(options)              lock the output folder; name each output (store.output_names); skip
+    run_batch(options)              lock the output folder; name each output (store.names: the name it had); skip
                                     inputs whose output is current; run the rest on an executor; write the
                                     manifest (OUT/.runs/<run_id>.json) and the --report file
     handle_task(payload, ...)       what a worker does for one file: process, apply corrections,
@@ -39,7 +39,6 @@ from extract.store.files import (
     atomic_write_json,
     ensure_inside,
     os_error_message,
-    output_names,
     prepare_output_file,
     prepare_output_folder,
     remove_stale_tmp,
@@ -333,7 +332,14 @@ def _run_locked(options: BatchOptions, out_dir: Path) -> RunManifest:
         log.info("resuming%s; removed %d stale temporary file(s)",
                  f" run {resumed_from}" if resumed_from else "", removed)
 
-    names = output_names([item.name_path for item in options.inputs])
+    from extract.store.names import assign_names, save_index
+
+    # Each input keeps the output name it had (OUT/.names.json), whatever else is in the folder.
+    names, index = assign_names(out_dir, [item.name_path for item in options.inputs])
+    try:
+        save_index(out_dir, index)
+    except OSError as exc:
+        raise OutputError(os_error_message(exc, str(out_dir))) from exc
     executor = _early_executor(options, out_dir, names)
     try:
         return _plan_and_run(options, out_dir, names, executor, started, resumed_from)
@@ -374,6 +380,8 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
         settings_hash=settings.result_hash(), settings=settings.model_dump(mode="json"),
         versions=collect_versions(extractors), options=options.options_record, resumed_from=resumed_from,
     )
+    if options.command == "batch":
+        manifest.stale = _stale_outputs(out_dir, names)
     writer = ManifestWriter(out_dir, manifest)
     try:
         writer.flush()
@@ -535,6 +543,20 @@ def _report_unstarted(options: BatchOptions, exc: OutputError) -> None:
         write_report(options.report, manifest)
     except OSError as inner:
         log.error("%s", os_error_message(inner, str(options.report)))
+
+
+def _stale_outputs(out_dir: Path, names: list[PurePosixPath]) -> list[str]:
+    """Outputs in the folder that no input of this batch writes (the input was removed or renamed):
+    kept, reported, and left out of exports (``store.snapshots.stale_outputs``)."""
+    from extract.store.snapshots import output_paths
+
+    current = {stem_of(name) for name in names}
+    stale = sorted(stem for stem in output_paths(out_dir) if stem not in current)
+    if stale:
+        shown = ", ".join(stale[:5]) + (f" and {len(stale) - 5} more" if len(stale) > 5 else "")
+        log.warning("%d output(s) have no input in this batch any more (stale: kept, not exported): %s",
+                    len(stale), shown)
+    return stale
 
 
 def _finish_failed(writer: ManifestWriter, report: Path | None) -> None:

@@ -18,6 +18,7 @@ from extract.normalize.text import clean_text
 from extract.review.corrections import apply_all, default_corrections_dir
 from extract.review.diff import display
 from extract.store.files import atomic_write_bytes
+from extract.store.snapshots import stale_outputs
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,13 @@ def flat_row(record: LabRecord, source_path: str, stem: str, *, for_text: bool =
 
 def rows(out_dir: Path, corrections_dir: Path | None = None, *, for_text: bool = True) -> Iterator[dict[str, Any]]:
     corrections_dir = corrections_dir or default_corrections_dir(out_dir)
+    stale = stale_outputs(Path(out_dir))
+    if stale:
+        log.warning("export: %d stale output(s) left out (their input is gone from the last batch): %s",
+                    len(stale), ", ".join(sorted(stale)[:5]))
     for stem, output in apply_all(Path(out_dir), Path(corrections_dir)).items():
+        if stem in stale:
+            continue
         for record in output.records:
             yield flat_row(record, output.source.path, stem, for_text=for_text)
 

@@ -77,6 +77,8 @@ class RunManifest(BaseModel):
     resumed_from: str | None = None
     failure: str | None = None
     """Why a run in state "failed" stopped (the cluster was lost, ...): the error kind and message."""
+    stale: list[str] = Field(default_factory=list)
+    """Output stems in the folder that no input of this batch writes (removed or renamed inputs)."""
     files: list[RunItem] = Field(default_factory=list)
 
     def counts(self) -> dict[str, int]:

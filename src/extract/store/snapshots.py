@@ -188,3 +188,17 @@ def _manifest_stem(out_dir: Path, output: str) -> str:
     parts = path.as_posix().removesuffix(".json")
     prefix = out_dir.as_posix().rstrip("/") + "/"
     return parts[len(prefix):] if parts.startswith(prefix) else parts
+
+
+def stale_outputs(out_dir: Path) -> set[str]:
+    """Stems of outputs the last batch over this folder found no input for (removed or renamed),
+    unless a later run wrote them again: kept on disk, but not current."""
+    stale: set[str] = set()
+    for manifest in load_manifests(out_dir):  # oldest first
+        if manifest.get("command") == "batch" and manifest.get("state") in ("complete", "failed"):
+            stale = {str(s) for s in manifest.get("stale") or []}
+        for item in manifest.get("files") or []:
+            rel = item.get("output_rel")
+            if item.get("status") == "ok" and isinstance(rel, str) and rel.endswith(".json"):
+                stale.discard(rel[: -len(".json")])
+    return stale
