@@ -287,3 +287,25 @@ def test_our_own_local_cluster_listens_with_tls(tmp_path: Path) -> None:
             Client(address.replace("tls://", "tcp://"), timeout=2)
     finally:
         executor.close()
+
+
+def test_a_client_without_tesseract_needs_only_agreeing_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point 6: the client may be a thin machine; the workers must still run one Tesseract version."""
+    from extract.batch import dask_checks
+    from extract.errors import ClusterError
+
+    monkeypatch.setattr(dask_checks, "_plan", lambda tasks, languages: ({}, []))
+    env = {**dask_checks.environment([]), "tesseract": None}
+    monkeypatch.setattr(dask_checks, "environment", lambda languages: dict(env))
+
+    class FakeClient:
+        def __init__(self, versions: list[str]) -> None:
+            self.versions = versions
+
+        def run(self, probe, plan, on_error):
+            return {f"tcp://w{i}": {"environment": {**env, "tesseract": v}, "problems": []}
+                    for i, v in enumerate(self.versions)}
+
+    assert dask_checks.check_cluster(FakeClient(["5.3.0", "5.3.0"]), [], []) == 2
+    with pytest.raises(ClusterError, match=r"Tesseract version '4\.1\.1'"):
+        dask_checks.check_cluster(FakeClient(["5.3.0", "5.3.0", "4.1.1"]), [], [])

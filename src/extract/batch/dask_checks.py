@@ -134,6 +134,9 @@ def check_cluster(client: Any, tasks: list[Task], languages: list[str]) -> int:
             except OSError:
                 pass
     mine = environment(languages)
+    if mine["tesseract"] is None:  # a client without Tesseract: the workers must agree among themselves
+        found = [a["environment"]["tesseract"] for a in answers.values() if not isinstance(a, BaseException)]
+        mine["tesseract"] = max(set(found), key=found.count) if found else None
     lines = []
     for address, answer in sorted(answers.items()):
         if isinstance(answer, BaseException):

@@ -48,7 +48,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                     "into one JSON file each under --out, mirroring the folder layout. Inputs whose output is "
                     "current (same file, settings, extractors, rules and corrections) are skipped unless --force. "
                     "Every run writes OUT/.runs/<run_id>.json. Exit codes: 0 all ok, 1 some failed, "
-                    "3 all failed, 2 usage error, 5 output folder locked by another run, 7 dask cluster failed, "
+                    "3 all failed, 2 usage error, 5 output folder locked by another run, 7 the dask cluster cannot run "
+                    "the batch (not reachable, lost, or workers without the same folders and versions), "
                     "8 an output cannot be written (--out a file, read-only or full).",
     )
     parser.add_argument("raw_dir", nargs="?", default="raw", metavar="RAW_DIR", help="input folder (default: raw/)")
