@@ -27,3 +27,26 @@ def test_a_page_over_its_limit_fails_the_document_and_the_pool_recovers(fake_pip
         assert [r["error_kind"] for _, r in results] == ["timeout"]
         again = list(pool.run([Task(2, {"n": 6}, timeout_s=60)]))
     assert again[0][1]["status"] == "ok" and again[0][1]["records"] == 6
+
+
+def test_a_pool_whose_processes_were_killed_from_another_thread_still_runs(fake_pipeline: None) -> None:
+    """What Ctrl-C on a dask run does to the pools on a worker (dask_tasks.cancel_run): the next file there runs."""
+    with WorkerPool(1, config()) as pool:
+        assert [r["status"] for _t, r in pool.run([Task(1, {"n": 2}, 30)])] == ["ok"]
+        pool.kill_processes()
+        second = [r for _t, r in pool.run([Task(2, {"n": 2}, 30)])]
+        assert second[0]["status"] == "ok", second
+
+
+def test_a_helper_page_runs_after_its_process_was_killed(fake_pipeline: None) -> None:
+    """``run_page`` (a page of a document running on another dask worker) after a cancelled run's kill."""
+    import pickle
+
+    from batch_fakes import square_with_pid
+
+    with WorkerPool(1, config()) as pool:
+        ok, payload = pool.run_page(pickle.dumps(square_with_pid), pickle.dumps(3))
+        assert ok and pickle.loads(payload)[0] == 9
+        pool.kill_processes()
+        ok, payload = pool.run_page(pickle.dumps(square_with_pid), pickle.dumps(4))
+        assert ok and pickle.loads(payload)[0] == 16

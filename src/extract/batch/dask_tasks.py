@@ -198,8 +198,7 @@ def cancel_run(token: str) -> int:
         _CANCELLED.add(token)
         pools = list(_BUSY.pop(token, set()))
     for pool in pools:
-        for worker in pool.workers:
-            worker.kill()  # killed, not asked: a file half-way must not go on to replace its output
+        pool.kill_processes()  # killed, not asked: a file half-way must not go on to replace its output
     return len(pools)
 
 

@@ -409,12 +409,18 @@ class WorkerPool:
         """One item of another pool's map (a helper's work), under the page deadline: (ok, pickled result)."""
         if not self.workers:
             self.start(documents=0)
+        if wait([self.workers[0].process.sentinel], 0):  # killed while idle (kill_processes)
+            self._replace(self.workers[0])
         worker = self.workers[0]
         deadline = time.monotonic() + self.config.page_timeout_s + 60  # + start-up of a fresh worker
         sent = False
         while True:
             if worker.ready and not sent:
-                worker.conn.send(("page_task", 0, 0, fn_bytes, item_bytes))
+                try:
+                    worker.conn.send(("page_task", 0, 0, fn_bytes, item_bytes))
+                except OSError:  # it died since
+                    self._replace(worker)
+                    return False, None
                 deadline = time.monotonic() + self.config.page_timeout_s
                 sent = True
             ready = wait([worker.conn, worker.process.sentinel], max(0.0, deadline - time.monotonic()))
@@ -434,6 +440,18 @@ class WorkerPool:
                     self._replace(worker)
                 return ok, payload if ok else None
 
+    def kill_processes(self) -> None:
+        """Kill every worker process now; safe from another thread (the thread running the pool
+        sees each death and replaces the worker; its pipes are left to that thread)."""
+        workers = list(self.workers)
+        for worker in workers:
+            if worker.process.is_alive():
+                worker.process.kill()
+        # Wait until they are gone (a sentinel is ready at exit) without reaping them: that stays the owner's.
+        deadline = time.monotonic() + 5
+        for worker in workers:
+            wait([worker.process.sentinel], max(0.0, deadline - time.monotonic()))
+
     # ---------------------------------------------------------------- scheduling
 
     def run(self, tasks: Iterable[Task], on_page: Callable[[int], None] | None = None
@@ -451,6 +469,10 @@ class WorkerPool:
             self._inbox = self.ctx.Pipe(duplex=False)
         while queue or any(w.task or w.page for w in self.workers):
             finished: list[tuple[Task, Result]] = []
+            for worker in list(self.workers):  # killed while idle (kill_processes): replace before use
+                # (the sentinel, not is_alive(): it is ready at exit, a moment before the process can be reaped)
+                if worker.task is None and worker.page is None and wait([worker.process.sentinel], 0):
+                    self._died(worker, jobs, finished)
             self._dispatch(queue, jobs)
             now = time.monotonic()
             deadlines = [w.deadline for w in self.workers if w.deadline is not None]
