@@ -190,7 +190,9 @@ def corrections_state(corrections_dir: Path | None) -> str:
     if corrections_dir is None or not Path(corrections_dir).is_dir():
         return ""
     digest = hashlib.sha256()
-    for path in sorted(p for p in Path(corrections_dir).rglob("*") if p.is_file() and not p.name.endswith(".tmp")):
+    # Hidden files are not corrections: `extract correct` keeps its lock (.lock) there, temporaries start with a dot.
+    for path in sorted(p for p in Path(corrections_dir).rglob("*") if p.is_file() and not p.name.startswith(".")
+                       and not p.name.endswith(".tmp")):
         digest.update(path.relative_to(corrections_dir).as_posix().encode() + b"\0")
         try:
             digest.update(path.read_bytes())
