@@ -29,7 +29,9 @@ class Limits(BaseModel):
     """PDF's own maximum page side (200 inches)."""
     max_image_pixels: int = 200_000_000
     """Pixels of one source image or rendered page (Pillow's bomb check uses the same number)."""
-    max_render_side_px: int = 12000
+    max_render_side_px: int = 8000
+    """Longest side of a page image given to OCR (a render, or a large scan shrunk to it). At 12,000 px a
+    poster page took a worker past 2 GiB (1.6 GB resident); at 8,000 about 0.8 GB."""
     file_timeout_s: float = 900.0
     page_timeout_s: float = 120.0
     worker_memory_mb: int = 1536

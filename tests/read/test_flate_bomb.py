@@ -74,3 +74,25 @@ def test_a_page_of_200000_words_is_reported_as_too_large_not_as_an_ocr_timeout(t
     assert item["error_kind"] == "too_large", item
     assert "text layer needs more memory than limits.worker_memory_mb" in item["message"]
     assert "OCR" not in item["message"] and "DPI" not in item["message"]
+
+
+def test_a_14000_pt_page_is_read_within_the_worker_cap(tmp_path: Path) -> None:
+    """At a 12,000 px render side its OCR took a worker past 2 GiB; under the 1.5 GiB cap it failed."""
+    from generator.hostile import huge_page_pdf
+
+    pdf = huge_page_pdf(tmp_path / "poster.pdf", 14_000)
+    done = subprocess.run([sys.executable, "-m", "extract", "ingest", str(pdf), "--out", str(tmp_path / "out"),
+                           "--workers", "1", "--no-cache"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    output = json.loads((tmp_path / "out" / "poster.json").read_text())
+    assert output["records"][0]["name"] == "Testlab Innovation Hub"
+    assert "rendered at 41 DPI" in output["pages"][0]["warnings"][0]
+
+
+def test_a_scan_larger_than_a_render_is_shrunk_for_ocr() -> None:
+    from PIL import Image
+
+    from extract.read.ocr import _within_side
+
+    img, dpi = _within_side(Image.new("L", (16_000, 10_000), 255), 600.0, 8000)
+    assert img.size == (8000, 5000) and dpi == 300.0

@@ -47,7 +47,9 @@ LOW_MEAN_CONF = 0.55
 MAX_SKEW = 5.0
 MIN_SKEW = 0.1
 """Smaller angles are not worth a resampling pass."""
-MIN_RENDER_DPI = 50
+MIN_RENDER_DPI = 36
+"""Below this a page is refused as too large. PDF pages are at most 14,400 pt (200 in): at the
+8,000 px render side that is 40 DPI, enough for the large print such pages carry."""
 SKEW_SAMPLE = 60_000
 """Ink pixels used to measure skew: plenty for 0.05 degree steps, and fast."""
 RENDER_FAILED = "render failed"
@@ -108,10 +110,22 @@ def ocr_page_job(job: OcrJob) -> Page:
                         warnings=[message])
     else:
         img, dpi = _load_image_frame(job)
+        img, dpi = _within_side(img, dpi, job.max_render_side_px)
         coverage = ink_coverage(thumbnail(img, dpi))
         if is_blank(coverage, job.blank_max_ink):
             return _blank_page(job, img.width * 72.0 / dpi, img.height * 72.0 / dpi, coverage)
     return ocr_image(img, dpi, job, warnings)
+
+
+def _within_side(img: Image.Image, dpi: float, max_side: int) -> tuple[Image.Image, float]:
+    """A scan image larger than renders may be, shrunk to ``max_side`` (its DPI lowered to match):
+    OCR's copies of a 150 Mpx frame would take a worker past its memory cap."""
+    longest = max(img.width, img.height)
+    if longest <= max_side:
+        return img, dpi
+    factor = max_side / longest
+    size = (max(1, round(img.width * factor)), max(1, round(img.height * factor)))
+    return img.resize(size, Image.Resampling.LANCZOS), dpi * factor
 
 
 def _blank_pdf_page(job: OcrJob) -> Page | None:
