@@ -85,3 +85,24 @@ def test_genre_corpus_finds_the_labs_and_their_facts() -> None:
     assert paired / gold_n >= 0.75, f"lab recall {paired}/{gold_n}"
     assert paired / pred_n >= 0.85, f"lab precision {paired}/{pred_n}"
     assert evaluation.overall.f1 >= 0.58
+
+
+@pytest.mark.parametrize(("title", "name", "acronym"), [
+    ("eWBS — e-Wallonie-Bruxelles Simplification", "e-Wallonie-Bruxelles Simplification", "eWBS"),
+    ("Le Bercy Lab", "Bercy Lab", None),
+    ("La 27e Région", "La 27e Région", None),
+    ("Policy Lab — Université libre de Bruxelles", "Policy Lab", None),
+])
+def test_titles_name_the_lab(title: str, name: str, acronym: str | None) -> None:
+    from extract.rules.lexicon import lexicon
+    from extract.segment.titles import parse_title
+
+    parts = parse_title(title, lexicon("fr"))
+    assert (parts.name, parts.acronym) == (name, acronym)
+
+
+def test_generic_country_code_domains_name_no_country() -> None:
+    from extract.normalize import country_from_url
+
+    assert country_from_url("https://serviceinnovationlab.github.io") is None
+    assert country_from_url("https://labcapital.veeduriadistrital.gov.co") == "CO"

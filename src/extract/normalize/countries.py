@@ -205,6 +205,7 @@ def country_code(name: str, lang: str | None = None) -> str | None:
 
 
 _CC_ALIASES = {"uk": "GB"}
+_NATIONAL_SECOND_LEVELS = frozenset({"gov", "gob", "go", "gouv", "edu", "ac", "org", "com", "net", "mil"})
 
 
 def country_from_url(url: str) -> str | None:
@@ -221,6 +222,10 @@ def country_from_url(url: str) -> str | None:
     if tld in _CC_ALIASES:
         return _CC_ALIASES[tld]
     if len(tld) != 2:
+        return None
+    labels = host.split(".")
+    national = len(labels) >= 3 and labels[-2] in _NATIONAL_SECOND_LEVELS  # 'veeduria.gov.co' is Colombia's
+    if tld in load_rule_file("countries").get("generic_cctlds", ()) and not national:
         return None
     import pycountry
 

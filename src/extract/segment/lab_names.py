@@ -193,8 +193,12 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
 
 def initials_cover(acronym: str, words: list[str]) -> bool:
     """Do the capitalised words spell the acronym's letters (in order, most of them)?"""
-    initials = [part[0] for word in words for part in re.split(r"[-‐]", word) if part[:1].isupper()]
-    letters = [c for c in acronym if c.isalpha()]
+    # A word in capitals gives all its letters: 'US Digital Service' spells USDS; each part of a
+    # hyphenated word gives its initial: 'e-Wallonie-Bruxelles' spells eWB.
+    initials = [c.upper() for word in words for part in re.split(r"[-‐]", word)
+                if part[:1].isupper() or (part[:1].isalpha() and "-" in word)
+                for c in (part if part.isupper() and len(part) <= 3 else part[0])]
+    letters = [c.upper() for c in acronym if c.isalpha()]
     if not letters or not initials or letters[0] != initials[0] or len(initials) > len(letters) + 1:
         return False
     hits, pos = 0, 0

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
+from extract.segment.lab_names import initials_cover
 
 YEAR = re.compile(r"(?<![\d.,\-–/])(1[89]\d\d|20\d\d)(?![\d\-–/])")
 
@@ -31,6 +32,10 @@ class TitleParts:
     """ISO code from a trailing 'in <Country>'."""
 
 
+# 'eWBS', 'AdN', 'COI': letters of a name, capitals but for a lower-case prefix or linking letter.
+_ACRONYM_LIKE = re.compile(r"^[a-z]?[A-Z][A-Za-z]{0,2}[A-Z][A-Z0-9]{0,6}$|^[A-Z]{2,8}$")
+
+
 def is_acronym(token: str) -> bool:
     """All-caps token of 2-13 characters, digits and '-' allowed ('RIC', 'CO-PI', 'AMA')."""
     return bool(_ACRONYM.match(token)) and token.upper() == token
@@ -45,6 +50,10 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
 
     if document:
         text = _strip_report_words(text, lex)
+    acronym = None
+    halves = _DASH_SPLIT.split(text, maxsplit=1)
+    if len(halves) == 2 and _ACRONYM_LIKE.match(halves[0].strip()) and initials_cover(halves[0].strip(), halves[1].split()):
+        acronym, text = halves[0].strip(), halves[1]  # 'eWBS — e-Wallonie-Bruxelles Simplification'
     country = None
     preps = "|".join(re.escape(p) for p in lex.words("title", "location_prepositions"))
     match = re.search(rf"\s+(?:{preps})\s+([^()]+?)\s*$", text, flags=re.IGNORECASE)
@@ -54,13 +63,12 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
     text = re.sub(rf"\s+(?:{preps})$", "", text, flags=re.IGNORECASE)
     # 'Offentliga Innovationsrummet (OIR), Sweden', 'BruLab · Belgique'
     match = re.search(r"\s*[,·|–—]\s*([^,()·|]+?)\s*$", text)
-    if country is None and match and (code := country_code(match.group(1), lex.lang)):
+    if country is None and match and len(match.group(1).split()) <= 3 and (code := country_code(match.group(1), lex.lang)):
         country, text = code, text[: match.start()].strip()
     # 'Name (ACR) France': the dash before the country was lost (OCR often drops a lone '–').
     match = re.search(r"\)\s+([^()]+?)\s*$", text)
     if country is None and match and (code := country_code(match.group(1), lex.lang)):
         country, text = code, text[: match.start() + 1].strip()
-    acronym = None
     for paren in _PARENS.finditer(text):
         inner = paren.group(1).strip()
         if acronym is None and is_acronym(inner):
@@ -83,6 +91,13 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
     # 'The Behavioural Insights Team' is the Behavioural Insights Team; 'The GovLab' keeps its article.
     if re.match(r"^The\s+\S+\s+\S+", text):
         text = text[4:].lstrip()
+    # 'Le Bercy Lab', "L'Agence de l'innovation de défense": the article is the sentence's, but it is
+    # part of a name without a lab's head noun ('La Fabrique numérique', 'La 27e Région').
+    article = re.match(r"^(?:Le|La|Les|Het|De)\s+(?=[A-ZÀ-Ý])|^L['’](?=[A-ZÀ-Ý])", text)
+    heads = lex.folded("labs", "heads") | lex.folded("labs", "compound_ends")
+    if article and any(fold_keep(w) in heads or any(fold_keep(w).endswith(e) for e in lex.folded("labs", "compound_ends"))
+                       for w in re.findall(r"[\w-]+", text[article.end():])):
+        text = text[article.end():]
     return TitleParts(name=text or None, acronym=acronym, country=country)
 
 
@@ -108,7 +123,11 @@ def _is_kicker(head: str, tail: str, lex: Lexicon) -> bool:
     """
     words = head.split()
     prefixes = lex.folded("title", "prefix_words")
-    if fold_keep(head.strip()) in prefixes or (len(words) <= MAX_KICKER_WORDS and fold_keep(words[-1]) in prefixes):
+    if fold_keep(head.strip()) in prefixes:
+        return True
+    # 'Lab portrait:' ends on a prefix word; 'Policy Lab —' ends on a lab's head noun: a name.
+    last = fold_keep(words[-1]) if words else ""
+    if len(words) <= MAX_KICKER_WORDS and last in prefixes and last not in lex.folded("labs", "heads"):
         return True
     return (len(words) <= MAX_KICKER_WORDS and any(w[:1].islower() for w in words[1:])
             and tail[:1].isupper() and len(tail.split()) <= MAX_NAME_WORDS_BEFORE_DASH + 2)
