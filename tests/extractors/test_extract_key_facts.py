@@ -58,3 +58,18 @@ def test_website_after_a_label_without_colon(extract_one):
 ])
 def test_parent_phrasings(extract_one, text, lang, parent):
     assert extract_one(text, "Testlab", lang=lang).governance.parent == parent
+
+
+@pytest.mark.parametrize(("text", "lang", "sources"), [
+    ("Staff: 12. Annual budget ~US$1.4M (FY2018), from government contracts and philanthropic grants.", "en",
+     {"government contracts", "philanthropic grants"}),
+    ("The lab runs on an annual budget of around €1.5 million, most of it from EU structural funds and the rest "
+     "from the Ministry of the Economy and Innovation.", "en", {"EU structural funds", "Ministry of the Economy and Innovation"}),
+    ("Budget de fonctionnement : 6,2 millions d'euros par an, financés par la Wallonie (environ deux tiers) et la "
+     "Fédération Wallonie-Bruxelles.", "fr", {"Wallonie", "Fédération Wallonie-Bruxelles"}),
+    ("Over the period 2016 to 2020 the lab's budget was £450 million, from 2016 to 2020.", "en", set()),
+])
+def test_funding_after_the_amount(extract_one, text, lang, sources):
+    assert set(extract_one(text, "Testlab", lang=lang).funding_sources) >= sources
+    if not sources:
+        assert not any(s[:1].isdigit() for s in extract_one(text, "Testlab", lang=lang).funding_sources)

@@ -26,6 +26,7 @@ class FundingExtractor:
     def extract(self, section: Section, ctx: SectionContext) -> list[Candidate]:
         out = self._label(ctx)
         out += self._after_trigger(ctx)
+        out += self._after_amount(ctx)
         out += self._subject_funds_lab(ctx)
         return out
 
@@ -40,6 +41,10 @@ class FundingExtractor:
         triggers = ctx.lex.regex("funding", "after")
         if triggers.search(fold_keep(value)):
             return []  # 'Financement : financé par la Région' is read by the trigger rule
+        from extract.normalize import find_money
+
+        if find_money(value, ctx.lang) and ctx.lex.regex("funding", "after_amount").search(fold_keep(value)):
+            return []  # 'Funding: ~€700k per year from the ministry' is read after the amount
         conj = "|".join(re.escape(c) for c in ctx.lex.words("words", "conjunctions"))
         determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
         # 'X and the national budget': two sources (not 'Recovery and Resilience Plans').
@@ -90,6 +95,58 @@ class FundingExtractor:
                     continue
             out.append(ctx.candidate("funding_sources", text, start, end, family=NAME, version=VERSION,
                                      prior="anchored", distance=ctx.token_distance(m.end(), start), ner=("ORG",)))
+        return out
+
+    def _after_amount(self, ctx: SectionContext) -> list[Candidate]:
+        """'Annual budget ~US$1.4M, from government contracts and philanthropic grants', 'an annual
+        budget of around €1.5 million, most of it from EU structural funds and the rest from the
+        Ministry of X': where the lab's money comes from, said right after how much it is."""
+        from extract.normalize import find_money
+
+        sources = ctx.lex.regex("funding", "after_amount")
+        anchors = ctx.lex.regex("budget", "anchors")
+        out = []
+        for m in find_money(ctx.text, ctx.lang):
+            s0, e0 = ctx.sentence_span(m.start)
+            block = ctx.block_at(m.start)
+            if not (anchors.search(ctx.folded, s0, e0) or (block is not None and block.field in ("budget", "resources"))):
+                continue  # an amount that is not the lab's budget says nothing of its funders
+            found = sources.search(ctx.folded, m.end, min(e0, m.end + AMOUNT_TO_SOURCE_CHARS))
+            if found is None or _CLAUSE_BREAK.search(ctx.text, m.end, found.start()):
+                continue
+            end = e0
+            stop = _SOURCE_END.search(ctx.text, found.end(), e0)
+            if stop is not None:
+                end = stop.start()
+            # Brackets qualify a source ('la Wallonie (environ deux tiers)'): blanked, offsets kept.
+            text = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), ctx.text[found.end():end])
+            text = _REST_FROM.sub(lambda r: ";" + " " * (len(r.group(0)) - 1), text)
+            if re.match(r"\s*(?:\d|[$€£¥~≈])", text):
+                continue  # 'from 2016 to 2020', 'from €2m to €3m': dates and amounts, not sources
+            out += self._items(ctx, text, found.end(), m.end)
+        return out
+
+    def _items(self, ctx: SectionContext, text: str, offset: int, anchor: int) -> list[Candidate]:
+        """'government contracts and philanthropic grants' -> two items; names keep their inner 'and'
+        ('Ministry of the Economy and Innovation')."""
+        determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
+        joiners = "|".join(re.escape(j).replace(r"\ ", r"\s+") for j in ctx.lex.words("funding", "item_joiners"))
+        again = "|".join(re.escape(w) for w in ctx.lex.words("funding", "after_amount") if " " not in w)
+        # Split at ';', ',' and at 'and' (+ 'from') not followed by a capitalised word: 'Ministry of the
+        # Economy and Innovation' stays one name, 'a state grant and project funding' is two.
+        pieces = re.split(rf"[;,]|\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?![A-ZÀ-Ý])(?!(?i:{determiners})\s+[A-ZÀ-Ý])"
+                          rf"|\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?=(?i:{determiners})\s)", text)
+        out, at = [], 0
+        for piece in pieces:
+            at = text.find(piece, at)
+            item = re.sub(rf"^\s*(?:(?:{determiners})\s+)?", "", piece, flags=re.IGNORECASE)
+            item = re.sub(r"\s+", " ", item).strip(" .;:")
+            if not item or len(item.split()) > MAX_ITEM_WORDS or not item[:1].isalpha() or _MONEY_SIGN.search(item):
+                continue
+            start = offset + at + piece.find(item.split()[0])
+            out.append(ctx.candidate("funding_sources", item, start, start + len(item), family=NAME, version=VERSION,
+                                     prior="anchored", distance=ctx.token_distance(anchor, start), ner=("ORG",)))
+            at += len(piece)
         return out
 
     def _enumeration(self, ctx: SectionContext, start: int, end: int | None = None) -> list[Candidate]:
@@ -157,6 +214,14 @@ class FundingExtractor:
 
 
 MAX_ITEM_WORDS = 8
+AMOUNT_TO_SOURCE_CHARS = 60
+_MONEY_SIGN = re.compile(r"[$€£¥]|\d")
+# Between the amount and 'from ...' no new clause may start ('€2m; the city, from 2024, ...').
+_CLAUSE_BREAK = re.compile(r"[;:.!?](?:\s|$)")
+# The sources end at the sentence's next clause: a bracket, a semicolon, a full stop.
+_SOURCE_END = re.compile(r"[;.](?:\s|$)|\s[—–]\s")
+_REST_FROM = re.compile(r"\s(?:and|en|et)\s+(?:the\s+rest|the\s+remainder|de\s+rest|le\s+reste)\s+"
+                        r"(?:from|comes\s+from|van|uit|de|vient\s+de)\s+", re.IGNORECASE)
 
 
 def _item_splitter(conj: str, determiners: str) -> re.Pattern[str]:
