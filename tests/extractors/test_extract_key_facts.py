@@ -73,3 +73,15 @@ def test_funding_after_the_amount(extract_one, text, lang, sources):
     assert set(extract_one(text, "Testlab", lang=lang).funding_sources) >= sources
     if not sources:
         assert not any(s[:1].isdigit() for s in extract_one(text, "Testlab", lang=lang).funding_sources)
+
+
+@pytest.mark.parametrize(("text", "lang", "parent"), [
+    ("Il est rattaché au Bureau de la ville intelligente et numérique de la Ville de Montréal.", "fr",
+     "Bureau de la ville intelligente et numérique de la Ville de Montréal"),
+    ("Le Lab-AH a été créé au sein du GHU Paris psychiatrie & neurosciences.", "fr", "GHU Paris psychiatrie & neurosciences"),
+    ("The statutory board sits under the Prime Minister's Office (Smart Nation and\nDigital Government Group).", "en",
+     "Prime Minister's Office (Smart Nation and Digital Government Group)"),
+])
+def test_parent_name_extents(extract_one, text, lang, parent):
+    found = extract_one(text, "Testlab", lang=lang).governance.parent
+    assert found is not None and " ".join(found.split()) == parent

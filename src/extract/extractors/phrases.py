@@ -16,7 +16,7 @@ MAX_ORG_TOKENS = 14
 _CAP_WORDS = r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*"
 _COMMA_IN_NAME = re.compile(rf"\s*{_CAP_WORDS}(?:\s*,\s*{_CAP_WORDS})*,?\s+(?:and|en|et|&)\s+[A-ZÀ-Ý]")
 # '(GSA)', '(Smart Nation and Digital Government Group)': an acronym or a qualifier the name carries.
-_NAME_PARENS = re.compile(r"\s*\(([A-ZÀ-Ý][^()\n]{0,60})\)")
+_NAME_PARENS = re.compile(r"\s*\(([A-ZÀ-Ý][^()]{0,60})\)")
 MAX_PAREN_WORDS = 8
 
 
@@ -83,6 +83,13 @@ def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = F
         if tok.text == "," and _COMMA_IN_NAME.match(text, tok.end):
             j += 1
             continue  # 'Agency for Science, Innovation and Technology'
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if allow_lowercase and tok.text == "," and nxt is not None and fold_keep(nxt.text) in connectors:
+            j += 1
+            continue  # 'direction régionale de la jeunesse, des sports et de la cohésion sociale'
+        if tok.text == "&" and nxt is not None and nxt.is_word:
+            j += 1
+            continue  # 'GHU Paris psychiatrie & neurosciences'
         if not tok.is_word and not tok.is_elision:
             break
         folded = fold_keep(tok.text)
@@ -90,7 +97,11 @@ def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = F
         if tok.is_capitalised:
             last = j
         elif folded in conjunctions:
-            if nxt is None or not nxt.is_capitalised:
+            after = toks[j + 2] if j + 2 < len(toks) else None
+            continues = allow_lowercase and nxt is not None and nxt.is_word and (
+                fold_keep(nxt.text) in connectors
+                or (after is not None and fold_keep(after.text) in connectors and fold_keep(nxt.text) not in blockers))
+            if nxt is None or not (nxt.is_capitalised or continues):
                 break  # 'Chancellerie d'État et travaille ...': a new clause, not a name
         elif folded in connectors or folded in determiners or tok.is_elision:
             if nxt is None or not (nxt.is_word or nxt.is_elision):
@@ -100,6 +111,11 @@ def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = F
         else:
             break
         j += 1
+    # 'Cabinet Office and No 10': a conjunction and a stub at the end belong to what follows.
+    if last - first >= 2 and fold_keep(toks[last - 1].text) in conjunctions and len(toks[last].text) <= 3:
+        last -= 2
+    if last == first and not toks[first].is_capitalised:
+        return None  # 'het ministerie': a kind of organisation, not its name
     end_at = toks[last].end
     parens = _NAME_PARENS.match(text, end_at)
     if parens and len(parens.group(1).split()) <= MAX_PAREN_WORDS and not re.search(r"\d", parens.group(1)):
