@@ -233,3 +233,10 @@ def test_euro_alternative_after_a_period_phrase() -> None:
     (mention,) = find_money("NOK 25 million per year (approx. EUR 2.2 million)", "en")
     assert (mention.amount, mention.currency, mention.period) == (25_000_000, "NOK", "year")
     assert [(a.amount, a.currency) for a in mention.alternatives] == [(2_200_000, "EUR")]
+
+
+def test_ocr_reads_the_euro_after_a_scale_letter_as_e():
+    from extract.normalize import find_money
+
+    [money] = find_money("Notre budget 2023 : 3,2 ME, financés par l'ANCT", "fr")
+    assert (money.amount, money.currency) == (3_200_000, "EUR")

@@ -111,3 +111,16 @@ def test_form_becomes_one_record_named_by_its_answer(tmp_path):
     assert record.founded_year == 2019
     assert record.staff is not None and (record.staff.count, record.staff.approximate) == (7, True)
     assert record.budget is None or record.budget.period in (None, "year")
+
+
+def test_a_scanned_key_facts_box_is_body_text():
+    from extract.models import Line
+    from extract.segment.forms import key_fact_boxes
+
+    texts = ["Date de création 1998", "Rattachement Métropole de Lyon", "Equipe 12,5 ETP", "Budget annuel 1,1 M€"]
+    box = [Line(page=1, text=t, bbox=(68.0, 100.0 + 18 * i, 400.0, 112.0 + 18 * i), role="image_text")
+           for i, t in enumerate(texts)]
+    screenshot = [Line(page=1, text=t, bbox=(68.0, 400.0 + 18 * i, 400.0, 412.0 + 18 * i), role="image_text")
+                  for i, t in enumerate(["File Edit View", "Search the archive", "Sign in"])]
+    roles = [line.role for line in key_fact_boxes(box + screenshot)]
+    assert roles == ["body"] * 4 + ["image_text"] * 3

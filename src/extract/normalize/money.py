@@ -376,11 +376,16 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for _, s, e in find_urls(text)]
 
 
+_OCR_EURO = re.compile(r"(?<=\d)(\s?[kKM])E(?![\w€])")
+
+
 def find_money(text: str, lang: str | None = None) -> list[MoneyMention]:
     """Every amount of money in ``text``, in order; an amount given in two currencies comes
     back once, with the second figure in ``alternatives``."""
     if not text:
         return []
+    # OCR reads '€' after a scale letter as 'E': '3,2 ME', '450 kE' (same length, offsets hold).
+    text = _OCR_EURO.sub(lambda m: m.group(1) + "€", text)
     lang = lang if lang in LANGS else None
     urls = _url_spans(text)
     numbers = [n for n in find_numbers(text, lang) if not overlaps(urls, n.start, n.start + 1)]

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from extract.models import Line
 from extract.rules.vocab import match_label
 
 # '4.', '4)', 'Q4.', 'B2.' before a question.
@@ -152,4 +153,41 @@ def answer_to(texts: list[str], questions: dict[int, Question], field: str) -> s
         if q.field == field and q.line + 1 < len(texts):
             return texts[q.line + 1].strip() or None
     return None
+
+
+MIN_BOX_LABELS = 3
+
+
+def key_fact_boxes(lines: list[Line]) -> list[Line]:
+    """A shaded 'key facts' box on a scanned page is read as text inside a picture; when most of a
+    run of such lines open with a field label ('Date de création 1998', 'Équipe 12,5 ETP'), it is
+    the document's own fact box, and its lines are body text."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        if out[i].role != "image_text":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(out) and out[j].role == "image_text" and out[j].page == out[i].page and not _apart(out[j - 1], out[j]):
+            j += 1
+        labelled = sum(1 for k in range(i, j) if _opens_with_label(out[k].text))
+        if labelled >= MIN_BOX_LABELS and 2 * labelled >= j - i:
+            for k in range(i, j):
+                out[k] = out[k]._replace(role="body")
+        i = j
+    return out
+
+
+def _apart(above: Line, below: Line) -> bool:
+    """Two lines with more than a blank line between them are not one box."""
+    height = max(above.bbox[3] - above.bbox[1], 1.0)
+    return below.bbox[1] - above.bbox[3] > 1.5 * height
+
+
+def _opens_with_label(text: str) -> bool:
+    if match_label(text) is not None:
+        return True
+    words = text.split()
+    return any(match_label(" ".join(words[:k]) + ": x") is not None for k in range(1, min(MAX_LABEL_WORDS, len(words) - 1) + 1))
 

@@ -24,7 +24,7 @@ from extract.layout.tables import clean_cell, row_bbox, table_rows
 from extract.models import Document, Line, Section, Table
 from extract.rules.lexicon import lexicon
 from extract.rules.vocab import fold, load_labels, match_label
-from extract.segment.forms import answer_to, checked_only, form_questions
+from extract.segment.forms import answer_to, checked_only, form_questions, key_fact_boxes
 from extract.segment.labs import (
     COMPARISON,
     LabEntry,
@@ -517,6 +517,7 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
 
     ``tables`` are the document's tables in page order (``PageLayout.tables``).
     """
+    lines = key_fact_boxes(lines)
     table_parts, consumed = _table_parts(tables, lines)
     body = [i for i, line in enumerate(lines) if line.role in BODY_ROLES and i not in consumed]
     # Line by line: the words of a 500-page report's text are never all held at once.
