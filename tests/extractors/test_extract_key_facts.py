@@ -35,6 +35,9 @@ def test_prose_opening_with_a_label_word_is_not_a_label(extract_one, text):
     ("Since 2001\nUnder the Ministry of Enterprise", "en", 2001),
     ("De brigade begon in 2005 als gezamenlijk initiatief van drie partners.", "nl", 2005),
     ("Le laboratoire a été mis sur pied en 2015 pour tester des services.", "fr", 2015),
+    ("Accelerate Estonia has been experimenting since 2018 with new ways of solving problems.", "en", 2018),
+    ("Het agentschap bestaat sinds 1 januari 2016, als fusie van twee diensten.", "nl", 2016),
+    ("Finnish Innovation Fund, since 1967; reports directly to Parliament", "en", 1967),
 ])
 def test_founding_year_in_fact_fragments(extract_one, text, lang, year):
     assert extract_one(text, "Testlab", lang=lang).founded_year == year

@@ -21,7 +21,9 @@ _WORDS = re.compile(r"[\w'’-]+")
 FOUNDED_AFTER_MAX = 4
 FOUNDED_BEFORE_MAX = 3
 # 'since 2010' opening a fragment of a fact line or a line of its own.
-_FACT_SEPARATORS = frozenset("·|•—–\n(")
+_FACT_SEPARATORS = frozenset("·|•—–\n(,;")
+_DAY_MONTH = re.compile(r"\s+\d{1,2}(?:er|e|st|nd|rd|th)?\s+[^\W\d]{3,10}\s+")
+_PROGRESSIVE = re.compile(r"\b(?:has|have)\s+been\s+\w+ing\s+$")
 
 
 def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
@@ -69,7 +71,9 @@ def _since(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
     out = []
     existence = ctx.lex.regex("founded", "existence_verbs")
     for m in ctx.lex.regex("founded", "since").finditer(ctx.folded):
-        year = YEAR.match(ctx.text, m.end() + 1) if ctx.text[m.end():m.end() + 1] == " " else None
+        date = _DAY_MONTH.match(ctx.text, m.end())  # 'bestaat sinds 1 januari 2016'
+        at = date.end() if date else m.end() + 1
+        year = YEAR.match(ctx.text, at) if ctx.text[at - 1:at].isspace() else None
         if year is None:
             continue
         s0, _ = ctx.sentence_span(m.start())
@@ -79,6 +83,9 @@ def _since(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
             verb = v
         if verb is not None and ctx.token_distance(verb.end(), m.start()) <= 1:
             prior = "anchored"
+        elif _PROGRESSIVE.search(ctx.folded, max(s0, m.start() - 40), m.start()):
+            prior = "anchored"  # 'Accelerate Estonia has been experimenting since 2018'
+
         elif ctx.text[max(0, m.start() - 3):m.start()].rstrip(" \t")[-1:] in _FACT_SEPARATORS:
             prior = "mention"  # 'Boston, United States · since 2010 · boston.gov': a fact line
         elif ctx.refers_to_lab(ctx.text[s0:m.start()]) and ctx.token_distance(s0, m.start()) <= 6:
