@@ -106,3 +106,10 @@ def test_generic_country_code_domains_name_no_country() -> None:
 
     assert country_from_url("https://serviceinnovationlab.github.io") is None
     assert country_from_url("https://labcapital.veeduriadistrital.gov.co") == "CO"
+
+
+def test_french_names_with_articles_and_lower_case_heads() -> None:
+    assert names("L'Agence de l'innovation de défense (AID) est créée en 2018.", "fr") == [
+        "Agence de l'innovation de défense"]
+    assert names("Le pôle Innovation de la DITP a été créé en 2017.", "fr") == ["pôle Innovation de la DITP"]
+    assert names("the team Leader said so", "en") == []

@@ -69,8 +69,20 @@ def _matcher(lang: str) -> tuple[Any, Lexicon]:
                               [head, {"LOWER": {"IN": ["d'", "d’", "de", "du", "des", "pour"]}},
                                {"IS_LOWER": True, "IS_ALPHA": True, "LENGTH": {">=": 4}},
                                {"IS_LOWER": True, "IS_ALPHA": True, "LENGTH": {">=": 4}, "OP": "?"},
-                               {"LOWER": {"IN": ["de", "du", "des", "d'", "d’"]}}, {**cap, "OP": "+"}]],
+                               {"LOWER": {"IN": ["de", "du", "des", "d'", "d’"]}}, {**cap, "OP": "+"}],
+                              # ... with an article: "Agence de l'innovation de défense"
+                              [head, {"LOWER": {"IN": ["de", "du", "des", "d'", "d’"]}},
+                               {"LOWER": {"IN": ["l'", "l’", "la", "le", "les"]}},
+                               {"IS_LOWER": True, "IS_ALPHA": True, "LENGTH": {">=": 4}},
+                               {"LOWER": {"IN": ["de", "du", "des", "d'", "d’"]}, "OP": "?"},
+                               {"IS_LOWER": True, "IS_ALPHA": True, "LENGTH": {">=": 4}, "OP": "?"}],
+                              ],
                 greedy="LONGEST")
+    if lang == "fr":
+        # French writes the head in lower case before a capitalised name: 'pôle Innovation de la DITP'.
+        matcher.add("HEAD_COMP", [[{"LOWER": {"IN": heads}, "IS_LOWER": True}, {**cap, "OP": "+"},
+                                   {"LOWER": {"IN": connectors}, "OP": "*"}, {**cap, "OP": "+"}],
+                                  [{"LOWER": {"IN": heads}, "IS_LOWER": True}, {**cap, "OP": "+"}]], greedy="LONGEST")
     # 'Lab IA', 'Lab-AH', 'Unit X': a strong head named by letters after it.
     strong = sorted({w.lower() for w in lex.words("labs", "strong_heads") if " " not in w})
     letters = {"TEXT": {"REGEX": r"^[A-Z][A-Z0-9]{0,5}$"}}
@@ -123,8 +135,11 @@ def _mention(text: str, start: int, end: int, kind: str, lex: Lexicon) -> NameMe
     if not words:
         return None
     start = words[0].start()
+    if elided := re.match(r"[LlDd]['’](?=\w)", text[start:end]):
+        start += elided.end()  # "L'Agence de l'innovation de défense" is the Agence
     name = text[start:end].strip(" -–,;:")
-    folded_words = [fold_keep(w.group()) for w in words]
+    # "L'Agence" is one word here; its head is 'agence'.
+    folded_words = [re.sub(r"^[ldjnsmct]['’]", "", fold_keep(w.group())) for w in words]
     heads = lex.folded("labs", "heads")
     not_heads = lex.folded("labs", "not_heads")
     kind_of = False

@@ -40,6 +40,7 @@ from extract.segment.labs import (
 from extract.segment.letters import correspondence
 from extract.segment.notes import footnote_owners
 from extract.segment.titles import kicker_of
+from extract.segment.transposed import transposed_tables
 
 log = logging.getLogger(__name__)
 
@@ -450,6 +451,21 @@ def _message(lines: list[Line], body: list[int], language: str | None) -> tuple[
     return [i for n, i in enumerate(body) if n not in found.furniture or n in found.subjects], subjects
 
 
+def _column_parts(lines: list[Line], body: list[int], index: LabIndex) -> tuple[list[_Part], list[int]]:
+    """Key-facts tables with a column per lab become a table row per lab; their lines leave the body."""
+    parts: list[_Part] = []
+    taken: set[int] = set()
+    for table in transposed_tables(lines, body, index):
+        taken.update(table.lines)
+        anchor = table.lines[0]
+        row_lines = [lines[i] for i in table.lines]
+        for n, column in enumerate(table.columns):
+            fields = {"Name": column.title, **column.fields}
+            parts.append(_Part(order=anchor + (n + 1) / 1000, kind="table_row", title=column.title, lines=row_lines,
+                               start=anchor, stop=anchor, table_fields=fields))
+    return parts, [i for i in body if i not in taken]
+
+
 def _form_part(lines: list[Line], body: list[int]) -> _Part | None:
     """A questionnaire is about the lab its 'Name of the lab' question names, whatever its title."""
     texts = [checked_only(lines[i].text) for i in body]
@@ -528,6 +544,8 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     if form := _form_part(lines, body):
         table_parts, parts = [], [form]  # a questionnaire answers for one lab, tables included
     else:
+        columns, body = _column_parts(lines, body, index)
+        table_parts += columns
         parts = _heading_parts(lines, body, index)
     if form:
         pass
