@@ -79,8 +79,7 @@ def _read(run: list[int], lines: Sequence[Line], index: LabIndex) -> TransposedT
     labelled: list[tuple[str, list[str]]] = []  # (row label, value cells)
     started = False
     for cells in rows[1:]:
-        label = label_in(cells[0]) if len(cells) == width + 1 else None
-        if label is not None:
+        if len(cells) == width + 1 and label_in(cells[0]) is not None:
             labelled.append((cells[0], cells[1:]))
             started = True
         elif not started:
@@ -92,10 +91,10 @@ def _read(run: list[int], lines: Sequence[Line], index: LabIndex) -> TransposedT
     if len(labelled) < MIN_FIELD_ROWS:
         return None
     columns = [LabColumn(_column_title(cell, index)) for cell in header]
-    for label, values in labelled:
+    for row_label, values in labelled:
         for column, value in zip(columns, values):
             if fold_keep(value).strip() not in _EMPTY:
-                column.fields[label] = value
+                column.fields[row_label] = value
     return TransposedTable(lines=run, columns=[c for c in columns if c.fields])
 
 
