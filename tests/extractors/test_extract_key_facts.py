@@ -88,3 +88,14 @@ def test_funding_after_the_amount(extract_one, text, lang, sources):
 def test_parent_name_extents(extract_one, text, lang, parent):
     found = extract_one(text, "Testlab", lang=lang).governance.parent
     assert found is not None and " ".join(found.split()) == parent
+
+
+def test_a_lab_without_a_country_shares_its_neighbours(make_section):
+    from extract.extractors import extract_records
+    from extract.settings import Settings
+
+    sections = [make_section("Le laboratoire est basé à Paris, en France. Créé en 2016.", "Lab Un", lang="fr"),
+                make_section("Le Lab Deux, créé en 2017, compte six agents.", "Lab Deux", lang="fr")]
+    records = extract_records(sections, Settings())
+    assert [r.country for r in records] == ["FR", "FR"]
+    assert records[1].provenance["country"].confidence < 0.5

@@ -20,7 +20,7 @@ from extract.extractors.money import MoneyExtractor
 from extract.extractors.role import RoleExtractor
 from extract.extractors.staff import StaffExtractor
 from extract.extractors.statements import StatementExtractor
-from extract.models import EntityStore, LabRecord, Line, Section
+from extract.models import EntityStore, LabRecord, Line, Provenance, Section
 from extract.rules.lexicon import lexicon
 from extract.rules.vocab import fold, match_label
 from extract.segment.titles import parse_title
@@ -81,7 +81,26 @@ def extract_records(sections: list[Section], settings: Settings, *,
                 log.debug("section %r is part of the report, not a lab; skipped", section.title)
                 continue
             records.append(record)
-    return merge_table_rows(records)
+    return _shared_country(merge_table_rows(records))
+
+
+def _shared_country(records: list[LabRecord]) -> list[LabRecord]:
+    """A lab whose section names no country is in the country all the document's other labs are in
+    (a French ministry's review of its own labs rarely says 'France' in each section). Weak
+    evidence: the fallback prior, and only when the others agree."""
+    from extract.assemble.record import confidence
+
+    countries = {r.country for r in records if r.country}
+    if len(countries) != 1 or len(records) < 2:
+        return records
+    country = countries.pop()
+    known = [r for r in records if r.country]
+    evidence = Provenance(text=f"{len(known)} other labs of the document are in {country}",
+                          method=f"rule:identity.v{EXTRACTOR_VERSIONS['identity']}:document",
+                          confidence=confidence("fallback"))
+    return [r if r.country else r.model_copy(update={"country": country,
+                                                     "provenance": {**r.provenance, "country": evidence}})
+            for r in records]
 
 
 MIN_FIELDS_WITHOUT_NAME = 3
