@@ -160,6 +160,10 @@ class Section(_Frozen):
     """For a table row: column header -> cell text."""
     language: str | None = None
     """ISO 639-1 code of the section's language ('nl', 'en', 'fr')."""
+    assignment: float = 1.0
+    """How sure the segmenter is that this text is about this lab: 1.0 under the lab's heading, in
+    its table row or form; lower for paragraphs given to the lab they name, and for a document
+    named after its most frequent lab or after its title. Every value's confidence is scaled by it."""
 
     @property
     def text(self) -> str:

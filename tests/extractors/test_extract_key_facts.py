@@ -99,3 +99,16 @@ def test_a_lab_without_a_country_shares_its_neighbours(make_section):
     records = extract_records(sections, Settings())
     assert [r.country for r in records] == ["FR", "FR"]
     assert records[1].provenance["country"].confidence < 0.5
+
+
+def test_values_are_as_sure_as_their_lab_assignment(make_section):
+    from extract.extractors import extract_records
+    from extract.settings import Settings
+
+    under_heading = make_section("The lab was founded in 2015 and has 12 staff.", "Harbour Lab", lang="en")
+    from_paragraph = under_heading.model_copy(update={"assignment": 0.8})
+    [sure] = extract_records([under_heading], Settings())
+    [less] = extract_records([from_paragraph], Settings())
+    assert (sure.founded_year, less.founded_year) == (2015, 2015)
+    for name in ("founded_year", "staff", "name"):
+        assert less.provenance[name].confidence < sure.provenance[name].confidence

@@ -345,6 +345,7 @@ class SectionContext:
 
         agrees = self.entity_agrees(start, end, ner)
         conf = confidence(prior, ocr=self.ocr_conf(start, end), distance=distance, ner_agrees=agrees)
+        conf = round(conf * self.section.assignment, 3)  # a value is as sure as its lab assignment
         s, e = evidence or self.sentence_span(start)
         page, bbox = self.location(start, end)
         method = f"{'ner+rule' if agrees else 'rule'}:{family}.v{version}"

@@ -47,7 +47,8 @@ class IdentityExtractor:
 
         heading = next((line for line in section.lines if line.role == "heading"), None)
         page = heading.page if heading else (ctx.lines[0].page if ctx.lines else None)
-        conf = confidence(prior, ocr=heading.conf if heading else None)
+        # A name from a document's title or from the lab it names most is weaker than a heading's.
+        conf = round(confidence(prior, ocr=heading.conf if heading else None) * section.assignment, 3)
         return Candidate(field=field, value=value, provenance=Provenance(
             page=page, bbox=heading.bbox if heading else None, text=section.title or "",
             method=f"rule:{NAME}.title.v{VERSION}", confidence=conf))

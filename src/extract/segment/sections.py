@@ -59,6 +59,16 @@ class _Part:
     start: int = 0
     stop: int = 0
     table_fields: dict[str, str] = field(default_factory=dict)
+    assignment: float = 1.0
+
+
+# How sure each way of giving text to a lab is (Section.assignment).
+PARAGRAPH_ASSIGNMENT = 0.8
+"""Paragraphs given to the lab they open with or name most."""
+SALIENT_ASSIGNMENT = 0.85
+"""A whole document given to the lab it names most."""
+TITLE_ASSIGNMENT = 0.7
+"""A whole document named after its title: no lab name was found in it."""
 
 
 # --------------------------------------------------------------------------- helpers
@@ -434,7 +444,8 @@ def _prose_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[_P
     for lab in labs:
         members = [i for paragraph, owner in owners if owner is lab for i in paragraph]
         parts.append(_Part(order=members[0], kind="heading", title=lab.title,  # type: ignore[attr-defined]
-                           lines=[lines[i] for i in members], start=members[0], stop=members[-1] + 1))
+                           lines=[lines[i] for i in members], start=members[0], stop=members[-1] + 1,
+                           assignment=PARAGRAPH_ASSIGNMENT))
     return parts
 
 
@@ -566,7 +577,7 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
         lab = salient_lab(index)
         title = lab.title if lab is not None else _document_title(lines, body)
         parts = [_Part(order=0, kind="document", title=title, lines=[lines[i] for i in body],
-                       start=0, stop=len(lines))]
+                       start=0, stop=len(lines), assignment=SALIENT_ASSIGNMENT if lab else TITLE_ASSIGNMENT)]
     owners = footnote_owners(lines, [part.lines for part in parts])
     marginal = _Marginal.of(lines)
     sections = [_section(part, lines, doc_language, owners, marginal, n) for n, part in enumerate(parts)]
@@ -611,4 +622,5 @@ def _section(part: _Part, lines: list[Line], doc_language: str | None, owners: d
         urls=in_range + on_pages,
         table_fields=part.table_fields,
         language=language or doc_language,
+        assignment=part.assignment,
     )
