@@ -53,7 +53,10 @@ SUBJECT_WORDS = 6
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[^\w]+", " ", fold_keep(name)).strip()
+    """A name as the index files it: 'The Innovation Unit Limited' is 'innovation unit'."""
+    key = re.sub(r"[^\w]+", " ", fold_keep(name)).strip()
+    key = re.sub(r"^the\s+(?=\S+\s)", "", key)
+    return re.sub(r"\s+(?:limited|ltd|gmbh|bv|nv|vzw|asbl|sa|cic|inc|llc|ag|plc)$", "", key)
 
 
 @dataclass
@@ -363,12 +366,13 @@ def paragraphs(lines: Sequence[Line], body: Sequence[int]) -> list[list[int]]:
     return groups
 
 
-def run_in_head(text: str, index: LabIndex, line: int) -> LabEntry | None:
+def run_in_head(text: str, index: LabIndex, line: int, *, create: bool = True) -> LabEntry | None:
     """'18F. Digital services consultancy ...', 'eWBS (eWallonie-Bruxelles Simplification) — Créé
     en 2013 ...': a paragraph of notes or a directory entry opens with the name of its lab.
 
     A known lab's name or acronym counts; so does an unknown name that cannot be a plain word
-    ('Lab@OPM', '18F', 'USDS'), which then joins the index.
+    ('Lab@OPM', '18F', 'USDS'), which then joins the index, and, with ``create``, a new name
+    around a lab's head noun ('Living Lab Stratumseind.'); a heading line is read without it.
     """
     match = _RUN_IN.match(_ITEM_NUMBER.sub("", text, count=1))
     if match is None or re.match(r"[^.!]*\?", text[match.end():]):
@@ -378,8 +382,8 @@ def run_in_head(text: str, index: LabIndex, line: int) -> LabEntry | None:
         return None
     entry = index.lookup(name)
     strong_heads = index.lex.folded("labs", "strong_heads")
-    named = (len(name.split()) == 1 and _DISTINCTIVE.search(name)) or (
-        len(name.split()) >= 2 and any(fold_keep(w) in strong_heads for w in name.split()))
+    distinctive = len(name.split()) == 1 and _DISTINCTIVE.search(name) is not None
+    named = distinctive or (create and len(name.split()) >= 2 and any(fold_keep(w) in strong_heads for w in name.split()))
     if entry is None and named:  # 'Lab@OPM.', 'Living Lab Stratumseind (Eindhoven).'
         entry = index._entry(name, None, line)
         entry.strong = True

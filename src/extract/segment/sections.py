@@ -33,6 +33,7 @@ from extract.segment.labs import (
     is_page_title,
     looks_like_name,
     paragraphs,
+    run_in_head,
     salient_lab,
     split_inline_labels,
     subject_of,
@@ -424,7 +425,9 @@ def _prose_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[_P
         heading = all(lines[i].role == "heading" for i in paragraph)
         text = " ".join(lines[i].text for i in paragraph)
         # A heading is about a lab when it is (mostly) the lab's name, not when it mentions one.
-        subject = heading_lab(text, index) if heading else subject_of(paragraph, lines, index)
+        # A bold run-in head may be set as a heading line: 'eWBS (eWallonie-Bruxelles ...) — Créé en 2013'.
+        subject = ((heading_lab(text, index) or run_in_head(text, index, paragraph[0], create=False)) if heading
+                   else subject_of(paragraph, lines, index))
         if subject is not None and subject is not COMPARISON and not heading and _passing(subject):
             subject = None  # 'we swap methods with the Lab van Troje': named once, in passing
         if subject is COMPARISON:
