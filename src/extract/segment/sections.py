@@ -40,7 +40,7 @@ from extract.segment.labs import (
 )
 from extract.segment.letters import correspondence
 from extract.segment.notes import footnote_owners
-from extract.segment.titles import kicker_of
+from extract.segment.titles import kicker_of, parse_title
 from extract.segment.transposed import transposed_tables
 
 log = logging.getLogger(__name__)
@@ -212,6 +212,7 @@ def _heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[
             named.append(entry)
             labs.add(h)  # a heading that names a lab opens its section, labels or not
     labs |= _sibling_headings(lines, body, headings, labs, index)
+    labs |= _announced(lines, body, headings, index)
     # Labs of one report share a numbering style: when most lab headings are numbered, an
     # unnumbered 'heading' among them (large text in a screenshot, a sub-heading) is not a lab.
     numbered = {h for h in labs if _heading(lines, h).depth is not None}
@@ -262,6 +263,28 @@ def _sibling_headings(lines: list[Line], body: list[int], headings: list[int], l
                       and fold(strip_numbering(lines[h].text)).strip(" :") not in _all_labels()
                       and _has_body(lines, body, headings, h)}
     return extra
+
+
+def _announced(lines: list[Line], body: list[int], headings: list[int], index: LabIndex) -> set[int]:
+    """'3 The four labs' over '3.1 Forum Virium Helsinki', '3.2 CityLAB Berlin': a numbered chapter
+    that names labs in the plural announces its numbered sub-headings as labs."""
+    plural = index.lex.regex("labs", "plural_heads")
+    found: set[int] = set()
+    for n, h in enumerate(headings):
+        numbering = parse_numbering(lines[h].text)
+        if numbering is None or not plural.search(fold(numbering.rest)):
+            continue
+        for child in headings[n + 1:]:
+            sub = parse_numbering(lines[child].text)
+            if sub is None or not sub.label.startswith(numbering.label + "."):
+                break  # the chapter ends at the next heading that is not one of its numbered parts
+            if (sub.depth == numbering.depth + 1 and looks_like_name(lines[child].text, index.lex)
+                    and _has_body(lines, body, headings, child)):
+                found.add(child)
+                name = parse_title(strip_numbering(lines[child].text), index.lex)
+                if name.name:
+                    index._entry(name.name, name.acronym, child)
+    return found
 
 
 MIN_SECTION_WORDS = 15
@@ -558,9 +581,14 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     if form := _form_part(lines, body):
         table_parts, parts = [], [form]  # a questionnaire answers for one lab, tables included
     else:
-        columns, body = _column_parts(lines, body, index)
-        table_parts += columns
         parts = _heading_parts(lines, body, index)
+        # After the lab headings (they name the labs a table's columns abbreviate), before the rest.
+        columns, body = _column_parts(lines, body, index)
+        if columns:
+            table_parts += columns
+            kept = set(map(id, (lines[i] for i in body)))
+            for part in parts:
+                part.lines = [line for line in part.lines if id(line) in kept or line.role not in BODY_ROLES]
     if form:
         pass
     elif len(parts) == 1 and not table_parts and _under_document_title(lines, body, parts[0]):

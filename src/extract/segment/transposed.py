@@ -15,17 +15,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-from rapidfuzz import fuzz
+from itertools import combinations
 
 from extract.models import Line
 from extract.rules.lexicon import fold_keep
 from extract.segment.forms import label_in
-from extract.segment.labs import LabIndex
+from extract.segment.lab_names import initials_cover, is_acronym
+from extract.segment.labs import LabEntry, LabIndex
 
 MIN_FIELD_ROWS = 2
 MIN_COLUMNS = 2
-HEADER_MATCH = 80.0
+MIN_CELL_CHARS = 3
 _EMPTY = frozenset({"", "—", "–", "-", "n/a", "n.a.", "n.c.", "n.v.t."})
 
 
@@ -77,17 +77,21 @@ def _read(run: list[int], lines: Sequence[Line], index: LabIndex) -> TransposedT
     if width < MIN_COLUMNS:
         return None
     labelled: list[tuple[str, list[str]]] = []  # (row label, value cells)
-    started = False
+    started = after_label = False
     for cells in rows[1:]:
-        if len(cells) == width + 1 and label_in(cells[0]) is not None:
+        new_row = len(cells) == width + 1 and cells[0][:1].isupper()
+        if new_row and label_in(cells[0]) is not None:
             labelled.append((cells[0], cells[1:]))
-            started = True
+            started = after_label = True
+        elif new_row or (len(cells) > width and not after_label):
+            started, after_label = True, False  # a row of a field the rules do not read ('Legal form')
         elif not started:
-            _continue_header(header, cells)  # 'MindLab  DesignGo  Policy  Lab. de' / 'v  Lab  Gobiern'
-        elif len(cells) == 1 and labelled:
+            header = _continue_header(header, cells, index)  # 'MindLab  DesignGo' / 'v  ...'
+        elif len(cells) == 1 and after_label:
             labelled[-1] = (f"{labelled[-1][0]} {cells[0]}", labelled[-1][1])  # 'Staff' / '(FTE)'
-        elif labelled:
+        elif after_label:
             labelled.pop()  # the cells of that row run over several lines: not to be guessed
+            after_label = False
     if len(labelled) < MIN_FIELD_ROWS:
         return None
     columns = [LabColumn(_column_title(cell, index)) for cell in header]
@@ -98,31 +102,55 @@ def _read(run: list[int], lines: Sequence[Line], index: LabIndex) -> TransposedT
     return TransposedTable(lines=run, columns=[c for c in columns if c.fields])
 
 
-def _continue_header(header: list[str], cells: list[str]) -> None:
-    """A header cell wrapped onto the next line, aligned to the right (where the long names are)."""
-    offset = len(header) - len(cells)
-    if offset < 0:
-        return
-    for k, cell in enumerate(cells):
-        before = header[offset + k]
-        glued = before[-1:].islower() and cell[:1].islower()  # 'DesignGo' + 'v', a word cut in two
-        header[offset + k] = f"{before}{cell}" if glued else f"{before} {cell}".strip()
+def _continue_header(header: list[str], cells: list[str], index: LabIndex) -> list[str]:
+    """Header cells wrapped onto the next line. Without the cells' positions, the columns they
+    continue are the ones that then name the most labs of the document ('Forum' + 'Virium',
+    'BIT' + 'Habitat'), the rightmost ones on a tie."""
+    if len(cells) > len(header):
+        return header
+
+    def place(columns: Sequence[int]) -> list[str]:
+        joined = list(header)
+        for column, cell in zip(columns, cells):
+            before = joined[column]
+            glued = before[-1:].islower() and cell[:1].islower()  # 'DesignGo' + 'v', a word cut in two
+            joined[column] = f"{before}{cell}" if glued else f"{before} {cell}".strip()
+        return joined
+
+    def named(joined: list[str]) -> int:
+        # Words of header cells that name a lab: 'BIT Habitat' (two) beats 'BIT' (one).
+        return sum(len(cell.split()) for cell in joined if _column_entry(cell, index) is not None)
+
+    best = place(range(len(header) - len(cells), len(header)))  # right-aligned unless names say otherwise
+    best_score = named(best)
+    for columns in combinations(range(len(header)), len(cells)):
+        joined = place(columns)
+        if (score := named(joined)) > best_score:
+            best, best_score = joined, score
+    return best
 
 
 def _column_title(cell: str, index: LabIndex) -> str:
-    """The document's lab a header cell names: itself, its acronym, or the name it abbreviates."""
+    entry = _column_entry(cell, index)
+    return entry.title if entry is not None else cell
+
+
+def _column_entry(cell: str, index: LabIndex) -> LabEntry | None:
+    """The document's lab a header cell names: itself or its acronym, the start of its name
+    ('Forum Virium' -> 'Forum Virium Helsinki'), its initials ('FIU') or an abbreviation of each
+    word ('Lab. de Gobierno' -> 'Laboratorio de Gobierno')."""
     entry = index.lookup(cell)
     if entry is not None:
-        return entry.title
-    folded = fold_keep(cell).replace(".", "")
-    best, score = None, 0.0
+        return entry
+    folded = fold_keep(cell).replace(".", "").strip()
+    words = folded.split()
+    if len(folded) < MIN_CELL_CHARS:
+        return None
     for candidate in index.entries:
-        ratio = fuzz.partial_ratio(folded, fold_keep(candidate.name)) if len(folded) >= 4 else 0.0
-        words = folded.split()
-        # 'Lab. de Gobierno' abbreviates 'Laboratorio de Gobierno': every word opens one of the name's.
-        name_words = fold_keep(candidate.name).split()
-        if len(words) == len(name_words) and all(n.startswith(w) for w, n in zip(words, name_words)):
-            ratio = 100.0
-        if ratio > score:
-            best, score = candidate, ratio
-    return best.title if best is not None and score >= HEADER_MATCH else cell
+        name = fold_keep(candidate.name)
+        name_words = name.split()
+        if (name.startswith(folded + " ")
+                or (len(words) == len(name_words) and all(n.startswith(w) for w, n in zip(words, name_words)))
+                or (is_acronym(cell) and initials_cover(cell, candidate.name.split()))):
+            return candidate
+    return None
