@@ -70,3 +70,13 @@ def test_notes_in_an_email_open_with_their_labs(tmp_path: Path) -> None:
 def test_prose_is_not_correspondence() -> None:
     texts = ["The lab was founded in 2015.", "Best practice travels slowly.", "It has 12 staff."]
     assert correspondence(texts, lexicon("en")) is None
+
+
+def test_a_formal_french_letter_without_a_short_closing() -> None:
+    texts = ["GIRONDE — LE DÉPARTEMENT", "Direction générale des services", "Madame Hélène Marty",
+             "Bordeaux, le 17 octobre 2022", "Objet : votre enquête sur les laboratoires", "Madame,",
+             "Le Labo'M21 a été créé en 2013.", "Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées.",
+             "Jean Dupont", "Directeur général des services"]
+    found = correspondence(texts, lexicon("fr"))
+    assert found is not None
+    assert [t for n, t in enumerate(texts) if n not in found.furniture] == ["Le Labo'M21 a été créé en 2013."]

@@ -113,3 +113,21 @@ def test_french_names_with_articles_and_lower_case_heads() -> None:
         "Agence de l'innovation de défense"]
     assert names("Le pôle Innovation de la DITP a été créé en 2017.", "fr") == ["pôle Innovation de la DITP"]
     assert names("the team Leader said so", "en") == []
+
+
+def test_headings_that_say_what_they_name() -> None:
+    from extract.models import Line
+    from extract.rules.lexicon import lexicon
+    from extract.segment.labs import LabIndex, heading_lab, looks_like_name
+
+    lines = [Line(page=1, text="Installée à Bordeaux, La Base accompagne les services de l'État.", bbox=(0, 0, 400, 10))]
+    index = LabIndex(lines, [0], "fr")
+    entry = heading_lab("La Base, le lab de l'État en Nouvelle-Aquitaine", index)
+    assert entry is not None and entry.name == "La Base"
+    fresh = LabIndex(lines, [0], "fr")
+    assert heading_lab("La Base, pionnière de la région", fresh) is None  # says nothing of what it is
+    assert not looks_like_name("Enquête 2021 : les chiffres clés", lexicon("fr"))
+
+
+def test_an_elided_head_with_a_code() -> None:
+    assert names("Le Labo'M21 a été créé en 2013.", "fr") == ["Labo'M21"]

@@ -87,7 +87,10 @@ def _matcher(lang: str) -> tuple[Any, Lexicon]:
     strong = sorted({w.lower() for w in lex.words("labs", "strong_heads") if " " not in w})
     letters = {"TEXT": {"REGEX": r"^[A-Z][A-Z0-9]{0,5}$"}}
     titled = {"LOWER": {"IN": strong}, "TEXT": {"REGEX": r"^[A-ZÀ-Ý][a-zà-ÿ]"}}  # not 'LAB LIFE' in capitals
-    matcher.add("HEAD_LETTERS", [[titled, letters], [titled, {"TEXT": "-"}, letters]])
+    matcher.add("HEAD_LETTERS", [[titled, letters], [titled, {"TEXT": "-"}, letters],
+                                 # "Labo'M21", "Lab'OH": the elided head is a token of its own
+                                 [{"TEXT": {"REGEX": rf"^(?i:{'|'.join(map(re.escape, strong))})['’]$"}},
+                                  {"TEXT": {"REGEX": r"^[A-Z0-9]\w*$"}}]])
     matcher.add("COMPOUND", [[{"TEXT": {"REGEX": rf"^[A-ZÀ-Ý][\w-]*[a-zà-ÿ0-9-](?i:{compound})$"}}],
                              [{"TEXT": {"REGEX": rf"^[A-ZÀ-Ý](?:[a-z]+[A-Z]\w*)(?i:{compound})$"}}]])
     return matcher, lex
@@ -144,7 +147,7 @@ def _mention(text: str, start: int, end: int, kind: str, lex: Lexicon) -> NameMe
     not_heads = lex.folded("labs", "not_heads")
     kind_of = False
     if kind == "HEAD_LETTERS":
-        head, strong = folded_words[0].split("-")[0], True
+        head, strong = re.split(r"[-'’]", folded_words[0])[0], True
     elif kind == "COMPOUND":
         head = next((e for e in sorted(lex.folded("labs", "compound_ends"), key=len, reverse=True)
                      if folded_words[-1].endswith(e)), folded_words[-1])

@@ -31,6 +31,9 @@ from extract.segment.lab_names import (
     is_acronym,
 )
 
+# A heading that says what its name is: 'X, le lab de ...', 'X — the innovation team of ...'.
+_SAID_TO_BE = re.compile(r"^[^,—–]+?(?:,\s+|\s+[—–-]\s+)(?:(?:le|la|les|the|a|an|het|de|een|un|une)\s+|[lL]['’])?"
+                         r"(?:\w+\s+)??([\w-]+)", re.IGNORECASE)
 _BARE_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,5}(?![\w-])")
 _URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/\S*)?", re.IGNORECASE)
 _SOCIAL = re.compile(r"(twitter|x|linkedin|facebook|youtube|instagram|medium|github|flickr|vimeo|doi|bit)\.", re.I)
@@ -269,6 +272,8 @@ def looks_like_name(text: str, lex: Lexicon) -> bool:
     if not title or title.endswith("?") or is_page_title(title, lex):
         return False
     name = parse_title(title, lex).name or ""
+    if re.search(r"(?<![\w-])(?:19|20)\d\d(?![\w-])", name):
+        return False  # 'Enquête 2021', 'Agenda 2030': an issue's chapter, not a lab
     words = [w for w in re.findall(r"[\w'’&-]+", name) if not w.isdigit()]
     connectors = lex.folded("labs", "connectors") | lex.folded("words", "connectors")
     content = [w for w in words if fold_keep(w) not in connectors]
@@ -299,6 +304,10 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
         return entry
     if parts.acronym and name and len(name.split()) <= 8:
         return index._entry(name, parts.acronym, -1)  # 'La 27e Région (27R)': a defined acronym names it
+    said = _SAID_TO_BE.match(title)
+    words_after = re.findall(r"[\w-]+", title[said.start(1):])[:2] if said else []
+    if name and any(fold_keep(w) in index.lex.folded("labs", "strong_heads") for w in words_after):
+        return index._entry(name, None, -1)  # 'La Base, le lab de l'État', '110 bis — le lab d'innovation de ...'
     # 'GovTech Polska' over 'www.govtech.gov.pl': the lab's own address follows its name.
     if name and len(name.split()) <= 6:
         for line in following:

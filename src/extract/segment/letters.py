@@ -42,7 +42,7 @@ def correspondence(texts: list[str], lex: Lexicon) -> Correspondence | None:
     greetings = [i for i, t in enumerate(texts) if _opens_with(t, lex.folded("letters", "salutations"),
                                                                MAX_GREETING_WORDS, ending=",:!")]
     closings = [i for i, t in enumerate(texts) if _is_closing(t, lex)]
-    if not (blocks or (greetings and closings)):
+    if not (blocks or (greetings and (closings or subjects))):
         return None
     furniture: set[int] = set(blocks) | set(subjects) | set(greetings)
     clients = lex.folded("letters", "mail_clients")
@@ -86,7 +86,12 @@ def _opens_with(text: str, words: frozenset[str], limit: int, ending: str) -> bo
 
 def _is_closing(text: str, lex: Lexicon) -> bool:
     folded = fold_keep(text).strip().rstrip(",.!")
-    if not folded or len(folded.split()) > MAX_CLOSING_WORDS:
+    if not folded:
+        return False
+    formulas = [w for w in lex.folded("letters", "closings") if len(w.split()) >= 3]
+    if any(folded.startswith(w) for w in formulas):
+        return True  # 'Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées.'
+    if len(folded.split()) > MAX_CLOSING_WORDS:
         return False
     # 'Best,', 'Met vriendelijke groet': the phrase alone, or opening a line that ends on a comma.
     return any(folded == w or (folded.startswith(w + " ") and text.rstrip().endswith(","))

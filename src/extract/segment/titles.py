@@ -16,6 +16,7 @@ YEAR = re.compile(r"(?<![\d.,\-–/])(1[89]\d\d|20\d\d)(?![\d\-–/])")
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9&.\-]{0,11}[A-Z0-9]$")
 _PARENS = re.compile(r"\s*\(([^()]{1,20})\)")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*:\s+")
+_APPOSITIVE = re.compile(r"^([^,]+?),\s+(?=(?:[a-zà-ÿ]|[LlDd]['’]))")
 _WORDS = re.compile(r"[\w'’-]+")
 _DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&\-]{1,11})\)")
 MAX_NAME_WORDS_BEFORE_DASH = 4
@@ -87,6 +88,12 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
         # 'LabX - Experimentatie laboratorium voor ...': a short name, then a description.
         elif 0 < len(head.split()) <= MAX_NAME_WORDS_BEFORE_DASH and len(tail.split()) >= 2:
             text = head
+    else:
+        appositive = _APPOSITIVE.match(text)
+        # 'La Base, le lab de l'État en Nouvelle-Aquitaine', 'Le Labo, pionnier champardennais': a
+        # short name, then what it is in lower case.
+        if appositive and 0 < len(appositive.group(1).split()) <= MAX_NAME_WORDS_BEFORE_DASH:
+            text = appositive.group(1)
     text = text.strip(" .,:;-–\"'“”")
     # 'The Behavioural Insights Team' is the Behavioural Insights Team; 'The GovLab' keeps its article.
     if re.match(r"^The\s+\S+\s+\S+", text):
@@ -95,7 +102,8 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
     # part of a name without a lab's head noun ('La Fabrique numérique', 'La 27e Région').
     article = re.match(r"^(?:Le|La|Les|Het|De)\s+(?=[A-ZÀ-Ý])|^L['’](?=[A-ZÀ-Ý])", text)
     heads = lex.folded("labs", "heads") | lex.folded("labs", "compound_ends")
-    if article and any(fold_keep(w) in heads or any(fold_keep(w).endswith(e) for e in lex.folded("labs", "compound_ends"))
+    rest = text[article.end():] if article else ""
+    if article and fold_keep(rest) not in heads and any(fold_keep(w) in heads or any(fold_keep(w).endswith(e) for e in lex.folded("labs", "compound_ends"))
                        for w in re.findall(r"[\w-]+", text[article.end():])):
         text = text[article.end():]
     return TitleParts(name=text or None, acronym=acronym, country=country)
