@@ -30,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=["benchmark", "corpus", "genres"], help="build one family only")
     parser.add_argument("--root", type=Path, default=ROOT, help="write under this directory")
+    parser.add_argument("--specs", type=Path, help="genres only: read the specs from this folder (default data/genres)")
+    parser.add_argument("--out", type=Path,
+                        help="genres only: write into this folder, relative to --root (default tests/fixtures/genres)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
@@ -62,6 +65,12 @@ def main(argv: list[str] | None = None) -> int:
         # The genre corpus: data/genres/*.yml typeset by tests/generator/genres.py.
         from tests.generator import genres
 
+        if args.specs is not None:
+            genres.DATA_DIR = args.specs.resolve()
+        if args.out is not None:
+            if args.out.is_absolute():
+                parser.error("--out must be relative to --root")
+            genres.GENRES_REL = args.out
         t0 = time.monotonic()
         failed = genres.build_all(args.root)
         log.info("genres done in %.0f s", time.monotonic() - t0)
