@@ -65,7 +65,7 @@ def test_acronym_definitions_and_domains() -> None:
 def _score(paths: list[Path]) -> tuple[Evaluation, int, int, int]:
     total, paired, gold_n, pred_n = Evaluation(), 0, 0, 0
     for path in paths:
-        gold = json.loads((GENRES / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))["records"]
+        gold = json.loads((path.parent / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))["records"]
         predicted = [r.model_dump(mode="json") for r in process_file(path, Settings()).records]
         total.add(score_records(gold, predicted, where=path.name))
         paired += sum(1 for g, p in match_records(gold, predicted) if g is not None and p is not None)
@@ -80,11 +80,25 @@ def test_genre_corpus_finds_the_labs_and_their_facts() -> None:
     if not paths:
         pytest.skip("no genre corpus")
     evaluation, paired, gold_n, pred_n = _score(paths)
-    # Development floors, far below the targets (see benchmarks/README.md for the figures):
-    # they catch a change that loses labs across genres, not a one-field slip.
-    assert paired / gold_n >= 0.75, f"lab recall {paired}/{gold_n}"
+    # Development floors a few points below the figures in benchmarks/README.md (0.83, labs
+    # 0.98 / 0.99 on 2026-12-03): they catch a change that loses labs across genres, not a one-field slip.
+    assert paired / gold_n >= 0.93, f"lab recall {paired}/{gold_n}"
+    assert paired / pred_n >= 0.93, f"lab precision {paired}/{pred_n}"
+    assert evaluation.overall.f1 >= 0.78
+
+
+@pytest.mark.slow
+def test_second_genre_corpus_keeps_its_labs() -> None:
+    folder = GENRES.parent / "genres-heldout"
+    paths = sorted(p for p in folder.glob("*.pdf") if (folder / "gold" / f"{p.stem}.json").exists()
+                   and "scan" not in p.stem)
+    if not paths:
+        pytest.skip("no second genre corpus")
+    evaluation, paired, gold_n, pred_n = _score(paths)
+    # Written after the rules and scored first unseen (0.41, labs 0.60 / 0.71); floors below today's figures.
+    assert paired / gold_n >= 0.85, f"lab recall {paired}/{gold_n}"
     assert paired / pred_n >= 0.85, f"lab precision {paired}/{pred_n}"
-    assert evaluation.overall.f1 >= 0.58
+    assert evaluation.overall.f1 >= 0.55
 
 
 @pytest.mark.parametrize(("title", "name", "acronym"), [
