@@ -240,3 +240,11 @@ def test_ocr_reads_the_euro_after_a_scale_letter_as_e():
 
     [money] = find_money("Notre budget 2023 : 3,2 ME, financés par l'ANCT", "fr")
     assert (money.amount, money.currency) == (3_200_000, "EUR")
+
+
+def test_dollars_named_by_their_country():
+    from extract.normalize import find_money
+
+    [aud] = find_money("rond de 75 miljoen Australische dollar per jaar", "nl")
+    [cad] = find_money("a budget of 2 million Canadian dollars", "en")
+    assert (aud.currency, aud.amount, cad.currency) == ("AUD", 75_000_000, "CAD")
