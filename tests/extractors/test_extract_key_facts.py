@@ -112,3 +112,16 @@ def test_values_are_as_sure_as_their_lab_assignment(make_section):
     assert (sure.founded_year, less.founded_year) == (2015, 2015)
     for name in ("founded_year", "staff", "name"):
         assert less.provenance[name].confidence < sure.provenance[name].confidence
+
+
+def test_a_printed_page_address_names_the_site_when_its_host_names_the_lab(make_section):
+    from extract.extractors import extract_records
+    from extract.settings import Settings
+
+    own = make_section("LabX helps public bodies redesign services.", "LabX", lang="en",
+                       urls=("https://labx.gov.pt/about-us/?lang=en",))
+    hosted = make_section("The Solutions Lab works on systems change.", "MaRS Solutions Lab", lang="en",
+                          urls=("https://marsdd.com/solutions-lab",))
+    [labx] = extract_records([own], Settings())
+    [mars] = extract_records([hosted], Settings())
+    assert (labx.website, mars.website) == ("https://labx.gov.pt", "https://marsdd.com/solutions-lab")

@@ -158,6 +158,13 @@ class IdentityExtractor:
             url, line = max(footer, key=lambda item: sum(w in fold_keep(item[0]) for w in words))
             if len({u for u, _ in footer}) > 1 and not any(w in fold_keep(url) for w in words):
                 return []  # several labs' addresses and none names this lab: none is its own
+            # A printed page's own address ('labx.gov.pt/about-us/?lang=en' in a browser's header): when
+            # the host names the lab, the site is the host ('marsdd.com/solutions-lab' keeps its path).
+            from extract.segment.lab_names import domain_matches
+
+            parts = urlsplit(url)
+            if parts.netloc and any(domain_matches(n, parts.hostname or "") for n in ctx.subject_names):
+                url = f"{parts.scheme}://{parts.netloc}"
             return [Candidate(field="website", value=url, provenance=Provenance(
                 page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.footer.v{VERSION}",
                 confidence=confidence("fallback", ocr=line.conf)))]
