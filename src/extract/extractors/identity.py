@@ -159,11 +159,12 @@ class IdentityExtractor:
             if len({u for u, _ in footer}) > 1 and not any(w in fold_keep(url) for w in words):
                 return []  # several labs' addresses and none names this lab: none is its own
             # A printed page's own address ('labx.gov.pt/about-us/?lang=en' in a browser's header): when
-            # the host names the lab, the site is the host ('marsdd.com/solutions-lab' keeps its path).
-            from extract.segment.lab_names import domain_matches
-
+            # the host is the lab's own name, the site is the host; a host that is a region's or a
+            # parent's ('vlaanderen.be/proeftuin-vlaanderen', 'marsdd.com/solutions-lab') keeps the path.
             parts = urlsplit(url)
-            if parts.netloc and any(domain_matches(n, parts.hostname or "") for n in ctx.subject_names):
+            label = (parts.hostname or "").removeprefix("www.").split(".")[0].replace("-", "")
+            if parts.netloc and any(re.sub(r"[^a-z0-9]", "", fold_keep(n)) in (label, f"the{label}")
+                                    for n in ctx.subject_names):
                 url = f"{parts.scheme}://{parts.netloc}"
             return [Candidate(field="website", value=url, provenance=Provenance(
                 page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.footer.v{VERSION}",
