@@ -162,8 +162,8 @@ class IdentityExtractor:
             # the host is the lab's own name, the site is the host; a host that is a region's or a
             # parent's ('vlaanderen.be/proeftuin-vlaanderen', 'marsdd.com/solutions-lab') keeps the path.
             parts = urlsplit(url)
-            label = (parts.hostname or "").removeprefix("www.").split(".")[0].replace("-", "")
-            if parts.netloc and any(re.sub(r"[^a-z0-9]", "", fold_keep(n)) in (label, f"the{label}")
+            host = (parts.hostname or "").removeprefix("www.").split(".")[0].replace("-", "")
+            if parts.netloc and any(re.sub(r"[^a-z0-9]", "", fold_keep(n)) in (host, f"the{host}")
                                     for n in ctx.subject_names):
                 url = f"{parts.scheme}://{parts.netloc}"
             return [Candidate(field="website", value=url, provenance=Provenance(
