@@ -92,7 +92,9 @@ def test_scheduler_lost_during_the_run(tmp_path: Path) -> None:
 
 def test_ctrl_c_cancels_the_run_on_the_cluster(tmp_path: Path) -> None:
     """Point 2: after Ctrl-C nothing of the run goes on or writes, and the next batch starts at once."""
-    write_inputs(tmp_path / "raw", {"a.pdf": "sleep 8", "b.pdf": "sleep 8"})
+    # Long enough that Ctrl-C lands mid-run even when the run's manifest appears late (a cold
+    # machine: imports and the first worker start take seconds); with 8 s the run could end first.
+    write_inputs(tmp_path / "raw", {"a.pdf": "sleep 30", "b.pdf": "sleep 30"})
     write_inputs(tmp_path / "raw2", {"c.pdf": "ok Gamma"})
     with real_cluster(tmp_path / "cluster") as cluster:
         batch = subprocess.Popen([sys.executable, "-m", "extract", "batch", "raw", "--executor", "dask",
