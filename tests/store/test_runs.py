@@ -61,7 +61,10 @@ def test_report_and_summary_list_each_failure_with_its_kind() -> None:
     lines = summary_lines(run)
     assert "[encrypted] c.pdf: needs a password" in lines[0]
     assert "[skipped] d.pdf" in lines[1]
-    assert lines[-1].startswith("4 file(s): 2 ok (1 unchanged), 1 failed, 1 skipped; 3 page(s)")
+    assert lines[-2].startswith("4 file(s): 2 ok (1 unchanged), 1 failed, 1 skipped; 3 page(s)")
+    # where the results went: the folder, records and files there, and the report when one was asked for
+    assert lines[-1] == "output: 3 record(s) in 2 file(s) under out (1 written by this run, 1 up to date)"
+    assert summary_lines(run, report=Path("report.json"))[-1].endswith("; report: report.json")
 
 
 def test_progress_lines_mode_logs_one_line_per_file(caplog: pytest.LogCaptureFixture) -> None:

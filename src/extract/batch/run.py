@@ -473,7 +473,7 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
         except OSError as exc:
             raise OutputError(os_error_message(exc, str(options.report))) from exc
     elapsed = time.monotonic() - started
-    lines = summary_lines(manifest, elapsed)
+    lines = summary_lines(manifest, elapsed, options.report)
     if options.log_json or options.progress == "quiet":
         if options.progress != "quiet" or manifest.counts()["error"]:
             for line in lines:

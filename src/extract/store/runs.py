@@ -197,8 +197,9 @@ def write_report(path: Path, manifest: RunManifest) -> None:
     atomic_write_json(Path(path), report_data(manifest))
 
 
-def summary_lines(manifest: RunManifest, seconds: float | None = None) -> list[str]:
-    """Human summary for stderr: one line per failure or skip with its kind, then the totals."""
+def summary_lines(manifest: RunManifest, seconds: float | None = None, report: Path | None = None) -> list[str]:
+    """Human summary for stderr: one line per failure or skip with its kind, the totals, then where
+    the results are (people look for the output folder and the report right after a run)."""
     lines = []
     for item in manifest.files:
         if item.status != "ok":
@@ -210,6 +211,13 @@ def summary_lines(manifest: RunManifest, seconds: float | None = None) -> list[s
     if seconds is not None:
         total += f" in {seconds:.1f} s"
     lines.append(total + f"; run {manifest.run_id}")
+    done = [item for item in manifest.files if item.status == "ok"]
+    written = sum(1 for item in done if item.message != UNCHANGED)
+    where = f"output: {sum(item.records for item in done)} record(s) in {len(done)} file(s) under " \
+            f"{manifest.output_dir} ({written} written by this run, {len(done) - written} up to date)"
+    if report is not None:
+        where += f"; report: {report}"
+    lines.append(where)
     return lines
 
 
