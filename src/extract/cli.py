@@ -42,7 +42,24 @@ def configure_logging(verbose: int, as_json: bool) -> None:
     configure(verbose=verbose, as_json=as_json)
 
 
+INTERRUPTED = ("extract: interrupted; outputs finished before are kept and nothing is half-written "
+               "(run the command again to finish: batch skips what is done)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        # Ctrl-C anywhere, even while a command starts (imports) or cleans up after the first Ctrl-C:
+        # one line, no traceback. Outputs are written atomically, so none is left half-written.
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while the message is written
+        print(INTERRUPTED, file=sys.stderr, flush=True)
+        return ExitCode.interrupted
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
@@ -56,9 +73,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.verbose:
             log.exception("details")
         return int(exc.exit_code)
-    except KeyboardInterrupt:
-        log.error("interrupted")
-        return ExitCode.interrupted
     except BrokenPipeError:
         return ExitCode.ok
     except OSError as exc:  # a file or folder the command had to write (or read) refused: say which and why

@@ -187,6 +187,10 @@ class _WorkerPageMap:
                 if following == len(items):
                     break
                 message = self.conn.recv()
+                if message[0] == "stop":
+                    # The pool is closing (Ctrl-C, or the caller left the loop) while this file waits
+                    # for its pages: nothing of it is wanted, and its output is only ever written whole.
+                    os._exit(0)
                 if message[1] != seq:
                     continue  # left over from an earlier map
                 if message[0] == "page":
@@ -252,6 +256,7 @@ def worker_main(conn: Connection, config: WorkerConfig, parent_pid: int) -> None
     """Entry point of a worker process."""
     _die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked only while it started (_Worker)
     for name in ("OMP_THREAD_LIMIT", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[name] = "1"
     from extract.logs import configure
@@ -318,7 +323,17 @@ class _Worker:
         parent_end, child_end = ctx.Pipe(duplex=True)
         self.process = ctx.Process(target=worker_main, args=(child_end, config, os.getpid()), daemon=True,
                                    name=f"extract-worker-{number}")
-        self.process.start()
+        # Started with SIGINT blocked: a Ctrl-C that lands while the new interpreter starts up would
+        # otherwise print a KeyboardInterrupt traceback from it; the worker then ignores SIGINT for good.
+        # multiprocessing's resource tracker is started first: starting it unblocks SIGINT again.
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self.process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         child_end.close()
         self.conn: Connection = parent_end
         self.ready = False

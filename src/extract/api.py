@@ -1,0 +1,197 @@
+"""The Python API: extract records from files in a script or a notebook.
+
+    from extract import extract_file, extract_files
+
+    output = extract_file("raw/report.pdf")            # one OutputFile, corrections applied
+    for result in extract_files(["a.pdf", "b.tiff"]):  # one FileResult per file, in the order given
+        ...
+
+``extract_file`` runs in the calling process, like ``pdfplumber.open``. ``extract_files`` runs
+the files in worker processes, with the guarantees of ``extract batch``: a deadline per file
+(``limits.file_timeout_s``), a memory cap per worker, and a failed file is a result with a typed
+error, never an exception that ends the loop. Neither writes anything unless ``cache_dir`` is
+given (the page/OCR cache ``extract batch`` keeps in ``output/.cache``).
+
+This module is imported by ``import extract`` only when one of its names is used, and imports
+the pipeline (spaCy, pdfplumber) only when a file is processed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from extract.errors import ERROR_KINDS, ExtractError, InternalError, NotADocumentError
+from extract.models import OutputFile
+from extract.settings import Settings
+
+__all__ = ["FileResult", "extract_file", "extract_files"]
+
+StrPath = str | os.PathLike[str]
+
+DEFAULT_CORRECTIONS = Path("corrections")
+"""Where ``extract correct`` keeps corrections when ``--out`` is the default ``output/``."""
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What became of one file given to :func:`extract_files`: its output, or why there is none."""
+
+    path: Path
+    """The file as it was given."""
+    output: OutputFile | None
+    """The validated output (corrections applied), or None when the file failed."""
+    error: ExtractError | None
+    """The failure: an ``extract.errors`` class per kind (``EncryptedFileError``, ``FileTimeoutError``, ...)."""
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def extract_file(path: StrPath, *, settings: Settings | None = None, corrections: bool | StrPath = True,
+                 name: str | None = None, cache_dir: StrPath | None = None) -> OutputFile:
+    """Read one report (PDF, page image, or .txt/.md text) and return its validated records.
+
+    ``settings``: default ``load_settings()``, i.e. ``[tool.extract]`` of ``pyproject.toml`` or
+    ``extract.toml`` in the working directory, as the command line reads them.
+    ``corrections``: True applies the corrections ``extract correct`` stored in ``corrections/``
+    (the default folder beside ``output/``); a path names another folder; False gives the
+    machine's own values. ``name``: the output name the corrections are filed under (default:
+    the file's name without its extension, as ``extract ingest`` names it; ``"a/x"`` for
+    ``raw/a/x.pdf`` processed by ``extract batch raw/``).
+    ``cache_dir``: a page/OCR cache folder to read and fill (e.g. ``"output/.cache"``); None: no cache.
+
+    Raises an ``extract.errors.InputFileError`` subclass when the file cannot be processed
+    (``kind``: not_a_document, corrupt, encrypted, too_large, ocr_failed) and
+    ``MissingDependencyError`` when Tesseract or a language pack is missing.
+    """
+    from extract.pipeline import process_file
+    from extract.store.cache import PageCache
+
+    source = Path(path)
+    missing = _not_a_file(source)
+    if missing is not None:
+        raise missing
+    settings = settings if settings is not None else _default_settings()
+    cache = PageCache(Path(cache_dir)) if cache_dir is not None else None
+    output = process_file(source, settings, cache=cache, display_path=_display_path(source))
+    folder = _corrections_folder(corrections)
+    if folder is None:
+        return output
+    from extract.assemble.corrections import apply_corrections
+
+    return apply_corrections(output, name or _default_name(source), folder)
+
+
+def extract_files(paths: Iterable[StrPath], *, settings: Settings | None = None, workers: int | None = None,
+                  corrections: bool | StrPath = True, cache_dir: StrPath | None = None) -> Iterator[FileResult]:
+    """Process many files in worker processes; yield one :class:`FileResult` per file, in the order given.
+
+    A file that fails (unreadable, encrypted, past its deadline, a worker killed by its memory
+    cap) yields a result whose ``error`` says why; the iteration goes on with the next file.
+    ``workers``: processes (default ``settings.workers``, one per core). Corrections and
+    ``cache_dir`` as for :func:`extract_file`; each file's corrections are filed under its name
+    without extension. Leaving the loop early (``break``, Ctrl-C) stops the workers.
+
+    Workers are started with ``spawn``: in a script (not a notebook), call this under
+    ``if __name__ == "__main__":``.
+    """
+    from extract.batch.workers import Task, WorkerConfig, WorkerPool
+
+    files = [Path(p) for p in paths]
+    if not files:
+        return
+    settings = settings if settings is not None else _default_settings()
+    folder = _corrections_folder(corrections)
+    config = WorkerConfig(settings_json=settings.model_dump_json(), handler="extract.api:run_in_worker",
+                          memory_mb=settings.limits.worker_memory_mb, page_timeout_s=settings.limits.page_timeout_s)
+    ready: dict[int, FileResult] = {}
+    tasks = []
+    for i, file in enumerate(files):
+        missing = _not_a_file(file)
+        if missing is not None:  # said at once, as `extract ingest` does: no worker needed
+            ready[i] = FileResult(file, None, missing)
+            continue
+        payload = {"path": str(file.absolute()), "display_path": _display_path(file), "name": _default_name(file),
+                   "corrections_dir": str(folder.absolute()) if folder else None,
+                   "cache_dir": str(Path(cache_dir).absolute()) if cache_dir is not None else None}
+        tasks.append(Task(id=i, payload=payload, timeout_s=settings.limits.file_timeout_s))
+    following = 0
+
+    def flush() -> Iterator[FileResult]:
+        nonlocal following
+        while following in ready:  # the order given, so results line up with ``paths``
+            yield ready.pop(following)
+            following += 1
+
+    yield from flush()
+    if not tasks:
+        return
+    with WorkerPool(min(workers or settings.workers, len(tasks)), config) as pool:
+        for task, result in pool.run(tasks):
+            ready[task.id] = _file_result(files[task.id], result)
+            yield from flush()
+
+
+def run_in_worker(payload: dict[str, Any], settings: Settings, page_map: Any) -> dict[str, Any]:
+    """What a worker of :func:`extract_files` does with one file (errors become typed results at the pool's boundary)."""
+    from extract.pipeline import process_file
+    from extract.store.cache import PageCache
+
+    cache = PageCache(Path(payload["cache_dir"])) if payload.get("cache_dir") else None
+    output = process_file(Path(payload["path"]), settings, cache=cache, page_map=page_map,
+                          display_path=payload["display_path"])
+    if payload.get("corrections_dir"):
+        from extract.assemble.corrections import apply_corrections
+
+        output = apply_corrections(output, payload["name"], Path(payload["corrections_dir"]))
+    return {"status": "ok", "output_json": output.model_dump_json()}
+
+
+def _file_result(path: Path, result: dict[str, Any]) -> FileResult:
+    seconds = float(result.get("seconds") or 0.0)
+    if result.get("status") == "ok":
+        return FileResult(path, OutputFile.model_validate_json(result["output_json"]), None, seconds)
+    kind = str(result.get("error_kind") or "internal")
+    error = ERROR_KINDS.get(kind, InternalError)(str(result.get("message") or kind), path=str(path))
+    return FileResult(path, None, error, seconds)
+
+
+def _not_a_file(path: Path) -> NotADocumentError | None:
+    if not path.exists():
+        return NotADocumentError("the file does not exist; check the path", path=str(path))
+    if not path.is_file():
+        return NotADocumentError("not a regular file (a folder, device or pipe)", path=str(path))
+    return None
+
+
+def _default_settings() -> Settings:
+    from extract.settings import load_settings
+
+    return load_settings()
+
+
+def _corrections_folder(corrections: bool | StrPath) -> Path | None:
+    if corrections is True:
+        return DEFAULT_CORRECTIONS
+    if corrections is False:
+        return None
+    return Path(corrections)
+
+
+def _default_name(path: Path) -> str:
+    from extract.store.files import output_names, stem_of
+
+    return stem_of(output_names([PurePosixPath(path.name)])[0])
+
+
+def _display_path(path: Path) -> str:
+    """``source.path`` as ``extract batch`` writes it: relative to the working directory when below it."""
+    from extract.batch.run import source_display_path
+
+    return source_display_path(path)

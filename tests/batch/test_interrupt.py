@@ -1,0 +1,50 @@
+"""Ctrl-C: exit code 130, one line on stderr, no traceback (from the command or its workers), and
+nothing half-written, whenever the interrupt lands."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import cli_env, write_inputs
+
+from extract.cli import INTERRUPTED
+from extract.errors import ExitCode
+
+
+def _interrupt(args: list[str], cwd: Path, when: Path, settle: float) -> tuple[int, str]:
+    """Start ``extract ARGS`` in its own process group, wait until ``when`` exists and ``settle`` seconds
+    more, then Ctrl-C the whole group as a terminal does."""
+    process = subprocess.Popen([sys.executable, "-m", "extract", *args], cwd=cwd, env=cli_env(),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list(when.parent.glob(when.name)):
+        time.sleep(0.02)
+    time.sleep(settle)
+    os.killpg(process.pid, signal.SIGINT)
+    _out, err = process.communicate(timeout=120)
+    return process.returncode, err
+
+
+def test_ctrl_c_in_the_middle_of_a_file(tmp_path: Path) -> None:
+    write_inputs(tmp_path / "raw", {"slow.pdf": "slowpages 40 0.5"})
+    code, err = _interrupt(["ingest", "raw/slow.pdf", "--workers", "2", "--quiet"], tmp_path,
+                           tmp_path / "output" / ".runs" / "*.json", 1.0)  # busy with the pages by now
+    assert code == ExitCode.interrupted, err
+    assert err.strip() == INTERRUPTED
+    output = tmp_path / "output"
+    assert not list(output.glob("*.json")) and not list(output.rglob("*.tmp"))
+
+
+def test_ctrl_c_while_the_command_starts(tmp_path: Path) -> None:
+    """While the workers start up (their interpreters must not print a traceback either): the output
+    names are saved just before they are started."""
+    write_inputs(tmp_path / "raw", {"slow.pdf": "slowpages 40 0.5"})
+    code, err = _interrupt(["batch", "raw", "--workers", "2", "--quiet"], tmp_path, tmp_path / "output" / ".names", 0.0)
+    assert code == ExitCode.interrupted, err
+    assert "Traceback" not in err and err.strip().endswith(INTERRUPTED)

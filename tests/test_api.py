@@ -1,0 +1,94 @@
+"""The Python API (``extract.extract_file``, ``extract.extract_files``): cheap to import, corrections
+applied by default, a bad file a typed result that never stops the iteration."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import extract
+from extract.errors import FileTimeoutError, NotADocumentError
+from extract.settings import Limits, Settings
+
+CORRECTION = """\
+source: raw/nido-benchmark.pdf
+records:
+  rijks innovatie community:
+    name: Rijks Innovatie Community
+    fields:
+      budget.amount:
+        value: 350000
+        status: corrected
+        by: tester
+        at: '2026-12-01T10:00:00Z'
+        machine_value: 340000
+"""
+
+
+def test_import_extract_loads_no_pipeline() -> None:
+    code = ("import sys, extract; extract.extract_file; extract.extract_files; extract.FileResult; "
+            "heavy = [m for m in ('spacy', 'pdfplumber', 'cv2', 'pypdfium2', 'lingua') if m in sys.modules]; "
+            "print(heavy)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError):
+        extract.no_such_thing  # noqa: B018
+
+
+@pytest.fixture
+def folder(tmp_path: Path, raw_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "raw").mkdir()
+    shutil.copy(raw_dir / "nido-benchmark.pdf", tmp_path / "raw" / "nido-benchmark.pdf")
+    (tmp_path / "corrections").mkdir()
+    (tmp_path / "corrections" / "nido-benchmark.yml").write_text(CORRECTION, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _ric(output: extract.OutputFile) -> extract.LabRecord:
+    return next(r for r in output.records if r.name == "Rijks Innovatie Community")
+
+
+def test_extract_file_applies_stored_corrections_by_default(folder: Path) -> None:
+    corrected = extract.extract_file("raw/nido-benchmark.pdf")
+    assert corrected.source.path == "raw/nido-benchmark.pdf"
+    record = _ric(corrected)
+    assert record.budget is not None and record.budget.amount == 350000
+    assert record.corrections["budget.amount"]["machine_value"] == 340000
+    machine = _ric(extract.extract_file("raw/nido-benchmark.pdf", corrections=False))
+    assert machine.budget is not None and machine.budget.amount == 340000 and not machine.corrections
+    assert len(corrected.records) == 9
+
+
+def test_extract_file_raises_typed_errors(folder: Path) -> None:
+    with pytest.raises(NotADocumentError, match="does not exist"):
+        extract.extract_file("raw/missing.pdf")
+    with zipfile.ZipFile(folder / "raw" / "report.docx", "w") as archive:
+        archive.writestr("word/document.xml", "<w/>")
+    with pytest.raises(NotADocumentError, match="export it as PDF"):
+        extract.extract_file(folder / "raw" / "report.docx")
+
+
+def test_extract_files_yields_every_file_in_order_with_typed_errors(folder: Path) -> None:
+    (folder / "raw" / "notes.bin").write_bytes(b"PK\x03\x04 not really a document")
+    paths = ["raw/notes.bin", "raw/nido-benchmark.pdf", "raw/gone.pdf"]
+    results = list(extract.extract_files(paths, workers=1))
+    assert [str(r.path) for r in results] == paths
+    bad, good, gone = results
+    assert isinstance(bad.error, NotADocumentError) and bad.output is None and not bad.ok
+    assert good.ok and good.output is not None and _ric(good.output).budget.amount == 350000  # type: ignore[union-attr]
+    assert isinstance(gone.error, NotADocumentError) and "does not exist" in str(gone.error)
+
+
+def test_extract_files_past_its_deadline_is_a_timeout_result(folder: Path) -> None:
+    settings = Settings(workers=1, limits=Limits(file_timeout_s=0.05))
+    [result] = extract.extract_files(["raw/nido-benchmark.pdf"], settings=settings)
+    assert isinstance(result.error, FileTimeoutError) and result.error.kind == "timeout"
