@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from extract import __version__
 from extract.errors import ExitCode, ExtractError
 
-COMMANDS = ("ingest", "batch", "eval", "schema", "cache", "diff", "correct", "review", "export")
+COMMANDS = ("ingest", "batch", "show", "eval", "schema", "cache", "diff", "correct", "review", "export")
 
 log = logging.getLogger("extract")
 

@@ -26,6 +26,12 @@ def terminal_safe(text: str) -> str:
     return text
 
 
+def json_terminal_safe(text: str) -> str:
+    """JSON text with the characters ``json.dumps(ensure_ascii=False)`` leaves as they are (C1 controls:
+    U+009B is a CSI; bidi overrides) written as ``\\uXXXX`` escapes: the same JSON, safe to print."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 class SafeFormatter(logging.Formatter):
     """The plain log format with the message made terminal-safe (tracebacks stay as they are)."""
 
@@ -58,7 +64,7 @@ class JsonLinesFormatter(logging.Formatter):
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         # json escapes C0 controls; C1 controls (U+009B is a CSI) and bidi overrides are escaped too.
-        return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(entry, ensure_ascii=False))
+        return json_terminal_safe(json.dumps(entry, ensure_ascii=False))
 
 
 def configure(*, verbose: int = 0, as_json: bool = False) -> None:

@@ -21,6 +21,7 @@ from extract.models import (
     Document,
     EntityStore,
     LabRecord,
+    Line,
     OutputFile,
     Page,
     PageInfo,
@@ -93,6 +94,11 @@ class PageSink:
         return _combine(self.digests[page.number] for page in document.pages)
 
     def sections(self, document: Document) -> list[Section]:
+        return self.lines_and_sections(document)[1]
+
+    def lines_and_sections(self, document: Document) -> tuple[list[Line], list[Section]]:
+        """The document's lines with their roles (furniture, footnotes, headings: what ``extract show``
+        prints) and the sections made from them."""
         from extract.layout.build import lines_of
         from extract.segment.sections import sections_from
 
@@ -102,7 +108,7 @@ class PageSink:
         self.layouts.clear()
         tables = [table for layout in layouts for table in layout.tables]
         lines = lines_of(layouts)
-        return sections_from(lines, tables, name=document.source.path)
+        return lines, sections_from(lines, tables, name=document.source.path)
 
 
 def page_digest(page: Page) -> str:
@@ -174,6 +180,19 @@ def read_sections(path: Path, settings: Settings, *, cache: PageStore | None = N
     if store is not None and key is not None:
         store.put_sections(key, StoredSections(pages_digest=sink.pages_digest(document), sections=sections))
     return document, sections
+
+
+def read_for_show(path: Path, settings: Settings, *, cache: PageStore | None = None
+                  ) -> tuple[Document, list[Line], list[Section]]:
+    """What the extractors of ``path`` see: its pages as read (without words), every line with its
+    role, and the sections (``extract show``). Never served from the sections cache: the lines are
+    not kept there."""
+    from extract.read.reader import read_document
+
+    sink = PageSink(lay_out=True, digest=False)
+    document = read_document(path, settings, cache=cache, on_page=sink)
+    lines, sections = sink.lines_and_sections(document)
+    return document, lines, sections
 
 
 def output_for(document: Document, records: list[LabRecord], display_path: str) -> OutputFile:

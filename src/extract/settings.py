@@ -63,6 +63,9 @@ class Settings(BaseModel):
     (``extract.read.scan_image``): about 0.15 s a page less at 300 DPI. Off by default: the render resamples
     the image by a fraction of a pixel, and Tesseract read about 4% of the words of a sample scan page
     differently from the two; which reads better has not been measured on labelled scans yet."""
+    force_ocr: bool = False
+    """OCR every page of a PDF, even where its text layer looks good (``--force-ocr``; as OCRmyPDF's
+    ``--force-ocr``): for text layers that read well but are wrong (a bad OCR left by a scanner)."""
     blank_page_max_ink: float = BLANK_PAGE_MAX_INK
     """A page needing OCR whose 72 DPI render has no more ink than this share of its pixels (0.01%: on
     A4 about 50 pixels, a page number's worth) is kept without words and not OCR'd; -1 OCRs every page."""
@@ -86,7 +89,11 @@ class Settings(BaseModel):
 
     def text_key(self) -> dict[str, Any]:
         """Settings that change which pages are OCR'd (part of the page-text cache key)."""
-        return {"min_words_text_layer": self.min_words_text_layer, "max_garbage_ratio": self.max_garbage_ratio}
+        key: dict[str, Any] = {"min_words_text_layer": self.min_words_text_layer,
+                               "max_garbage_ratio": self.max_garbage_ratio}
+        if self.force_ocr:  # only when set, so that existing cache entries and output run blocks stay valid
+            key["force_ocr"] = True
+        return key
 
     def result_hash(self) -> str:
         """Hash of every setting that can change a record (not workers, cache location or limits)."""

@@ -37,6 +37,8 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
                         help="seconds allowed per file before its worker is killed (default: limits.file_timeout_s)")
     parser.add_argument("--languages", metavar="LANGS", help="Tesseract languages, e.g. nld+eng+fra")
     parser.add_argument("--dpi", type=positive_int, metavar="N", help="rendering resolution for OCR")
+    parser.add_argument("--force-ocr", action="store_true", default=None,
+                        help="OCR every page, even where the PDF's text layer looks good (settings: force_ocr)")
     parser.add_argument("--corrections", metavar="DIR",
                         help="corrections folder applied to every output (default: corrections/ next to --out)")
 
@@ -93,7 +95,8 @@ def dask_security(args: argparse.Namespace) -> Any:
 def build_settings(args: argparse.Namespace) -> Any:
     from extract.settings import load_settings
 
-    settings = load_settings(workers=args.workers, cache_dir=args.cache_dir, languages=args.languages, dpi=args.dpi)
+    settings = load_settings(workers=args.workers, cache_dir=args.cache_dir, languages=args.languages, dpi=args.dpi,
+                             force_ocr=args.force_ocr)
     if args.timeout:
         settings = settings.model_copy(update={"limits": settings.limits.model_copy(
             update={"file_timeout_s": args.timeout})})

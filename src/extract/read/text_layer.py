@@ -148,7 +148,9 @@ def needs_ocr(words: Sequence[Word], page: int, settings: Settings, *,
     ``sideways`` is the share of characters that run up or down the displayed page (a page turned
     with /Rotate): their words come out letter by letter, while OCR turns the page upright.
     """
-    if not words:
+    if settings.force_ocr:
+        decision = (True, f"ocr: forced (force_ocr; the text layer's {len(words)} words not used)")
+    elif not words:
         decision = (True, "ocr: no text layer")
     else:
         garbage = sum(1 for w in words if is_garbage(w.text))
