@@ -71,6 +71,7 @@ def extract_file(path: StrPath, *, settings: Settings | None = None, corrections
     ``MissingDependencyError`` when Tesseract or a language pack is missing.
     """
     from extract.pipeline import process_file
+    from extract.rules.loader import check_rules
     from extract.store.cache import PageCache
 
     source = Path(path)
@@ -78,6 +79,7 @@ def extract_file(path: StrPath, *, settings: Settings | None = None, corrections
     if missing is not None:
         raise missing
     settings = settings if settings is not None else _default_settings()
+    check_rules(settings.rules_dir)
     cache = PageCache(Path(cache_dir)) if cache_dir is not None else None
     output = process_file(source, settings, cache=cache, display_path=_display_path(source))
     folder = _corrections_folder(corrections)
@@ -102,11 +104,13 @@ def extract_files(paths: Iterable[StrPath], *, settings: Settings | None = None,
     ``if __name__ == "__main__":``.
     """
     from extract.batch.workers import Task, WorkerConfig, WorkerPool
+    from extract.rules.loader import check_rules
 
     files = [Path(p) for p in paths]
     if not files:
         return
     settings = settings if settings is not None else _default_settings()
+    check_rules(settings.rules_dir)  # a bad rule file is the caller's error once, not every file's
     folder = _corrections_folder(corrections)
     config = WorkerConfig(settings_json=settings.model_dump_json(), handler="extract.api:run_in_worker",
                           memory_mb=settings.limits.worker_memory_mb, page_timeout_s=settings.limits.page_timeout_s)

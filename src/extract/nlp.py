@@ -24,10 +24,11 @@ from typing import Any
 
 from extract.errors import ConfigError
 from extract.models import Entity, EntityStore
+from extract.rules.schema import LANGUAGES
 
 log = logging.getLogger(__name__)
 
-SUPPORTED = ("nl", "en", "fr")
+SUPPORTED = LANGUAGES
 PATTERN_FILES = ("money.jsonl", "orgs.jsonl", "places.jsonl")
 
 

@@ -48,9 +48,18 @@ SECTION_STAGE_DATA = ("rules/labels.yml", "rules/en.yml", "rules/nl.yml", "rules
 SECTION_STAGE_PACKAGES = ("lingua-language-detector",)
 
 
+def use_rules(settings: Settings) -> None:
+    """The rules of this run: the packaged ones, extended by ``settings.rules_dir`` (checked on first use)."""
+    from extract.rules.loader import use_rules_dir
+
+    use_rules_dir(settings.rules_dir)
+
+
 def records_from_document(document: Document, settings: Settings) -> list[LabRecord]:
     """Everything after text extraction: layout, segmentation and field extraction."""
     from extract.extractors import extract_records
+
+    use_rules(settings)
 
     return extract_records(sections_of(document), settings)
 
@@ -136,11 +145,14 @@ def sections_input_key(sha256: str, settings: Settings) -> str:
     The entry also holds the digest of the pages it was made from; it is used only when the pages
     read this time have the same digest (a new Tesseract or a page that timed out last time differ).
     """
+    from extract.rules.loader import user_rules_digest
     from extract.store.fingerprint import code_fingerprint
 
-    payload = json.dumps({"sha256": sha256, "text": settings.text_key(), "ocr": settings.ocr_key(),
-                          "code": code_fingerprint(SECTION_STAGE, SECTION_STAGE_DATA, SECTION_STAGE_PACKAGES)},
-                         sort_keys=True, default=str)
+    key: dict[str, Any] = {"sha256": sha256, "text": settings.text_key(), "ocr": settings.ocr_key(),
+                           "code": code_fingerprint(SECTION_STAGE, SECTION_STAGE_DATA, SECTION_STAGE_PACKAGES)}
+    if settings.rules_dir:  # only then, so that the entries made without a rules folder stay valid
+        key["user_rules"] = user_rules_digest(settings.rules_dir)
+    payload = json.dumps(key, sort_keys=True, default=str)
     return "sections-" + hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -155,6 +167,7 @@ def read_sections(path: Path, settings: Settings, *, cache: PageStore | None = N
     from extract.read.reader import read_document
     from extract.read.sniff import file_sha256
 
+    use_rules(settings)
     store = cache if isinstance(cache, SectionStore) else None
     sha256 = key = None
     if store is not None:
@@ -189,6 +202,7 @@ def read_for_show(path: Path, settings: Settings, *, cache: PageStore | None = N
     not kept there."""
     from extract.read.reader import read_document
 
+    use_rules(settings)
     sink = PageSink(lay_out=True, digest=False)
     document = read_document(path, settings, cache=cache, on_page=sink)
     lines, sections = sink.lines_and_sections(document)

@@ -14,7 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from extract.errors import ConfigError
 
@@ -42,6 +42,8 @@ class Limits(BaseModel):
 
 
 BLANK_PAGE_MAX_INK = 0.0001
+RULES_ENV = "EXTRACT_RULES"
+"""Environment variable naming a user rules folder (``rules_dir``)."""
 
 
 class Settings(BaseModel):
@@ -75,7 +77,16 @@ class Settings(BaseModel):
     cache_dir: str | None = None
     """Page/OCR cache folder; None keeps it inside the output folder (``<out>/.cache``), so a run
     writes nothing outside its output folder."""
+    rules_dir: str | None = None
+    """A user rules folder whose ``*.yml`` extend the packaged ``rules/*.yml`` (``--rules``, or the
+    ``EXTRACT_RULES`` environment variable); kept absolute, as workers may run elsewhere. Its content,
+    not its path, is part of what makes an output current (``extract.rules.loader.user_rules_digest``)."""
     limits: Limits = Field(default_factory=Limits)
+
+    @field_validator("rules_dir")
+    @classmethod
+    def _absolute(cls, value: str | None) -> str | None:
+        return str(Path(value).absolute()) if value else None
 
     def ocr_key(self) -> dict[str, Any]:
         """Settings that change OCR output (part of the OCR cache key)."""
@@ -117,6 +128,8 @@ def load_settings(config_dir: Path | None = None, **overrides: Any) -> Settings:
             data = data.get(key, {})
         base.update(data)
         break
+    if os.environ.get(RULES_ENV):  # the environment over the settings file, flags over both
+        base["rules_dir"] = os.environ[RULES_ENV]
     base.update({k: v for k, v in overrides.items() if v is not None})
     if "languages" in base and isinstance(base["languages"], str):
         base["languages"] = tuple(base["languages"].replace(",", "+").split("+"))

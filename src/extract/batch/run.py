@@ -375,7 +375,7 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
     settings = options.settings
     extractors = dict(EXTRACTOR_VERSIONS)
     correction_hash = corrections_state(options.corrections_dir)
-    rules_hash = rules_fingerprint()  # an edited rules/*.yml or patterns/*.jsonl makes outputs stale
+    rules_hash = rules_fingerprint(settings.rules_dir)  # an edited rule file (or user rule file) makes outputs stale
     manifest = RunManifest(
         run_id=new_run_id(), command=options.command, started_at=utc_now(),
         input_dir=str(options.input_dir) if options.input_dir else None, output_dir=str(out_dir),

@@ -39,8 +39,16 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dpi", type=positive_int, metavar="N", help="rendering resolution for OCR")
     parser.add_argument("--force-ocr", action="store_true", default=None,
                         help="OCR every page, even where the PDF's text layer looks good (settings: force_ocr)")
+    add_rules_option(parser)
     parser.add_argument("--corrections", metavar="DIR",
                         help="corrections folder applied to every output (default: corrections/ next to --out)")
+
+
+def add_rules_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--rules", metavar="DIR",
+                        help="user rules folder: *.yml named and shaped as the packaged rules (en.yml, labels.yml, "
+                             "...), whose lists extend them and whose mappings override them; its changes "
+                             "reprocess what they may change (settings: rules_dir; env: EXTRACT_RULES)")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -93,10 +101,12 @@ def dask_security(args: argparse.Namespace) -> Any:
 
 
 def build_settings(args: argparse.Namespace) -> Any:
+    from extract.rules.loader import check_rules
     from extract.settings import load_settings
 
     settings = load_settings(workers=args.workers, cache_dir=args.cache_dir, languages=args.languages, dpi=args.dpi,
-                             force_ocr=args.force_ocr)
+                             force_ocr=args.force_ocr, rules_dir=args.rules)
+    check_rules(settings.rules_dir)  # a bad rule file stops the run now, not once per file in the workers
     if args.timeout:
         settings = settings.model_copy(update={"limits": settings.limits.model_copy(
             update={"file_timeout_s": args.timeout})})

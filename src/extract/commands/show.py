@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from extract.commands.batch import cache_folder
+from extract.commands.batch import add_rules_option, cache_folder
 from extract.errors import ExitCode
 
 
@@ -29,6 +29,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--dpi", type=int, metavar="N", help="rendering resolution for OCR")
     parser.add_argument("--force-ocr", action="store_true", default=None,
                         help="OCR every page, even where the PDF's text layer looks good")
+    add_rules_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -36,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from extract.errors import NotADocumentError
     from extract.pipeline import read_for_show
     from extract.review.show import DocumentView, as_json, render_text
+    from extract.rules.loader import check_rules
     from extract.settings import load_settings
     from extract.store.cache import PageCache
 
@@ -43,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise NotADocumentError("no such file" if not path.exists() else "not a regular file", path=str(path))
     settings = load_settings(cache_dir=args.cache_dir, languages=args.languages, dpi=args.dpi,
-                             force_ocr=args.force_ocr)
+                             force_ocr=args.force_ocr, rules_dir=args.rules)
+    check_rules(settings.rules_dir)
     cache = None if args.no_cache else PageCache(cache_folder(settings, Path(args.out)))
     view = DocumentView(*read_for_show(path, settings, cache=cache))
     if args.json:

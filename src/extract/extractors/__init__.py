@@ -44,6 +44,9 @@ def warm_up(settings: Settings) -> None:
     """
     from extract.nlp import SUPPORTED
     from extract.normalize import find_countries, find_money
+    from extract.rules.loader import use_rules_dir
+
+    use_rules_dir(settings.rules_dir)  # before any table is built: a later change would drop them all
 
     for lang in SUPPORTED:
         lexicon(lang)

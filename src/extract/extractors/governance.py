@@ -9,7 +9,8 @@ from typing import Any
 from extract.extractors.context import SectionContext
 from extract.extractors.phrases import Token, org_phrase, tokens
 from extract.models import Candidate, Section
-from extract.rules.lexicon import Lexicon, _load, fold_keep, phrase_regex
+from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
+from extract.rules.loader import language_rules
 
 NAME = "governance"
 VERSION = "6"
@@ -110,7 +111,7 @@ class GovernanceExtractor:
 
 @lru_cache(maxsize=1)
 def _french_triggers() -> re.Pattern[str]:
-    return phrase_regex(_load("fr").get("governance", {}).get("parent_triggers", []))
+    return phrase_regex(language_rules("fr").words.get("governance", {}).get("parent_triggers", ()))
 
 
 @lru_cache(maxsize=8)

@@ -61,7 +61,7 @@ def _table(lang: str | None) -> dict[str, tuple[str, CountryKind]]:
             add(str(name), code, "name")
     # Babel names in every language: a Dutch report names French places in French too.
     for code in rules["territories"]:
-        for locale in ("nl", "en", "fr"):
+        for locale in LANGS:
             name = Locale(locale).territories.get(code)
             if name:
                 add(name, code, "name")

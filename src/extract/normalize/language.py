@@ -16,6 +16,7 @@ from typing import Any, Literal
 log = logging.getLogger(__name__)
 
 Lang = Literal["nl", "en", "fr"]
+"""``extract.rules.schema.LANGUAGES`` as a type (a Literal cannot be built from the tuple; a test keeps them equal)."""
 
 _STOP_WORDS: dict[Lang, frozenset[str]] = {
     "nl": frozenset(

@@ -13,17 +13,16 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 # One length-keeping fold for the whole project; re-exported for the other normalisers.
+from extract.rules.loader import rule_data
+from extract.rules.schema import LANGUAGES
 from extract.rules.vocab import fold_keep_length
 
 log = logging.getLogger(__name__)
 
-LANGS = ("nl", "en", "fr")
+LANGS = LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -38,11 +37,9 @@ class NumberMention:
     """The multiplier a scale word or suffix applied (1.0 when none)."""
 
 
-@cache
 def load_rule_file(name: str) -> Any:
-    """A packaged ``rules/<name>.yml`` file, parsed once."""
-    text = resources.files("extract").joinpath(f"rules/{name}.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    """``rules/<name>.yml`` (and the user rules folder's), checked against its schema; parsed once."""
+    return rule_data(name)
 
 
 def _langs(lang: str | None) -> tuple[str, ...]:

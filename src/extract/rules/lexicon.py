@@ -9,16 +9,14 @@ language first. Numbers are the exception: they are parsed in the section's loca
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
-from typing import Any
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-import yaml
-
+from extract.rules.loader import language_rules
+from extract.rules.schema import LANGUAGE_GROUPS, LANGUAGES, MAPPING, REGEXES, WORDS, Shape
 from extract.rules.vocab import fold_keep_length
 
-LANGUAGES = ("nl", "en", "fr")
+__all__ = ["LANGUAGES", "Lexicon", "fold_keep", "lexicon", "phrase_regex"]
 
 
 def fold_keep(text: str) -> str:
@@ -26,11 +24,12 @@ def fold_keep(text: str) -> str:
     return fold_keep_length(text)
 
 
-@cache
-def _load(lang: str) -> dict[str, Any]:
-    text = resources.files("extract").joinpath(f"rules/{lang}.yml").read_text(encoding="utf-8")
-    # BaseLoader keeps every word a string (YAML 1.1 would read "on", "no" or "yes" as booleans).
-    return yaml.load(text, Loader=yaml.BaseLoader) or {}
+def _declared(group: str, key: str, shape: Shape) -> None:
+    """A key the code asks for must be declared with that shape: a typo in the code fails loudly too."""
+    declared = LANGUAGE_GROUPS.get(group, {}).get(key)
+    if declared is not shape:
+        raise KeyError(f"rule key {group}.{key} is not declared as {shape.value} in extract/rules/schema.py"
+                       + (f" (it is {declared.value})" if declared else ""))
 
 
 def phrase_regex(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
@@ -48,15 +47,29 @@ class Lexicon:
 
     lang: str
     data: dict[str, dict[str, tuple[str, ...]]]
+    patterns_data: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = field(default_factory=dict)
+    mappings_data: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
 
     def words(self, group: str, key: str) -> tuple[str, ...]:
+        _declared(group, key, WORDS)
         return self.data.get(group, {}).get(key, ())
 
     def folded(self, group: str, key: str) -> frozenset[str]:
         return frozenset(fold_keep(w) for w in self.words(group, key))
 
     def regex(self, group: str, key: str) -> re.Pattern[str]:
+        """A whole-word regex over folded text for the words of ``group.key``."""
         return _regex(self, group, key)
+
+    def patterns(self, group: str, key: str) -> tuple[re.Pattern[str], ...]:
+        """The regular expressions of a ``REGEXES`` key (compiled when the file was loaded)."""
+        _declared(group, key, REGEXES)
+        return self.patterns_data.get(group, {}).get(key, ())
+
+    def mapping(self, group: str, key: str) -> dict[str, str]:
+        """The entries of a ``MAPPING`` key, the section language's winning."""
+        _declared(group, key, MAPPING)
+        return self.mappings_data.get(group, {}).get(key, {})
 
 
 @lru_cache(maxsize=256)
@@ -69,12 +82,24 @@ def lexicon(lang: str | None) -> Lexicon:
     """Rule words of ``lang`` followed by those of the other languages (duplicates dropped)."""
     order = [lang] if lang in LANGUAGES else []
     order += [code for code in LANGUAGES if code not in order]
-    merged: dict[str, dict[str, list[str]]] = {}
+    words: dict[str, dict[str, list[str]]] = {}
+    patterns: dict[str, dict[str, list[re.Pattern[str]]]] = {}
+    mappings: dict[str, dict[str, dict[str, str]]] = {}
     for code in order:
-        for group, entries in _load(code).items():
-            for key, words in (entries or {}).items():
-                bucket = merged.setdefault(group, {}).setdefault(key, [])
-                bucket.extend(w for w in words or [] if w not in bucket)
-    frozen = {g: {k: tuple(v) for k, v in entries.items()} for g, entries in merged.items()}
-    return Lexicon(lang=order[0], data=frozen)
-
+        rules = language_rules(code)
+        for group, entries in rules.words.items():
+            for key, values in entries.items():
+                bucket = words.setdefault(group, {}).setdefault(key, [])
+                bucket.extend(w for w in values if w not in bucket)
+        for group, compiled in rules.patterns.items():
+            for key, regexes in compiled.items():
+                found = patterns.setdefault(group, {}).setdefault(key, [])
+                found.extend(r for r in regexes if r not in found)
+        for group, maps in rules.mappings.items():
+            for key, entries_map in maps.items():
+                merged = mappings.setdefault(group, {}).setdefault(key, {})
+                for name, value in entries_map.items():
+                    merged.setdefault(name, value)  # the section's own language first
+    return Lexicon(lang=order[0], data={g: {k: tuple(v) for k, v in e.items()} for g, e in words.items()},
+                   patterns_data={g: {k: tuple(v) for k, v in e.items()} for g, e in patterns.items()},
+                   mappings_data=mappings)

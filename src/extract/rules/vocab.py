@@ -6,9 +6,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 
 def fold(text: str) -> str:
@@ -34,9 +31,10 @@ def fold_keep_length(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def load_labels() -> dict[str, dict[str, list[str]]]:
-    """field -> language -> labels, from the packaged ``rules/labels.yml``."""
-    text = resources.files("extract").joinpath("rules/labels.yml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    """field -> language -> labels, from ``rules/labels.yml`` (and the user rules folder's)."""
+    from extract.rules.loader import rule_data
+
+    data = rule_data("labels")
     return {field: {lang: list(labels) for lang, labels in by_lang.items()} for field, by_lang in data.items()}
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from extract.rules.lexicon import Lexicon, fold_keep, lexicon
+from extract.rules.lexicon import LANGUAGES, Lexicon, fold_keep, lexicon
 
 _CAPITAL = r"^[A-ZÀ-ÝŒ0-9]"
 _ACRONYM_TEXT = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&\-]{0,10}[A-Z0-9]$")
@@ -101,8 +101,8 @@ def find_lab_names(text: str, lang: str, *, generic: bool = False) -> list[NameM
     lab written like names ('Policy Lab') only with ``generic``."""
     from extract.nlp import get_pipeline
 
-    matcher, lex = _matcher(lang if lang in ("nl", "en", "fr") else "en")
-    nlp = get_pipeline(lang if lang in ("nl", "en", "fr") else "en")
+    matcher, lex = _matcher(lang if lang in LANGUAGES else "en")
+    nlp = get_pipeline(lang if lang in LANGUAGES else "en")
     spans: list[tuple[int, int, str]] = []
     with nlp.memory_zone():
         doc = nlp.make_doc(text)

@@ -94,8 +94,9 @@ def _rules_dir() -> Path:
     return _package_root() / "rules"
 
 
-def rules_fingerprint() -> str:
-    """Hex digest of every rule data file (``rules/*.yml``, ``rules/patterns/*.jsonl``, ...).
+def rules_fingerprint(user_rules: str | None = None) -> str:
+    """Hex digest of every rule data file (``rules/*.yml``, ``rules/patterns/*.jsonl``, ...), and of
+    the user rules folder's files when there is one (``settings.rules_dir``).
 
     Part of what makes an output current: an edited rule file must reprocess the files it may change,
     as a new extractor VERSION does. Not cached: a long-lived process must see an edit.
@@ -104,4 +105,8 @@ def rules_fingerprint() -> str:
     digest = hashlib.sha256()
     for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in RULE_DATA_SUFFIXES):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    if user_rules:  # only then: outputs made without a rules folder stay current
+        from extract.rules.loader import user_rules_digest
+
+        digest.update(b"user rules\0" + user_rules_digest(user_rules).encode())
     return digest.hexdigest()[:16]

@@ -1,0 +1,126 @@
+"""What the rule files may hold: the one declaration every rule file is checked against.
+
+A typo in a rule file used to disable its rule without a word (``lexicon.words("budget",
+"anchors")`` found nothing under ``anchros``). Now every file is checked when it is loaded, and a
+key that is not declared here fails with the file, the key and the keys that are declared.
+
+Language files (``rules/{nl,en,fr}.yml``) hold groups of keys; each key has a shape:
+``WORDS`` (a list of words or phrases), ``REGEXES`` (a list of regular expressions, compiled
+when the file is loaded) or ``MAPPING`` (text -> text). A new group is one line in
+``LANGUAGE_GROUPS``; a new key is a name added to its group's line.
+
+The other files (``labels.yml``, ``scale_words.yml``, ``countries.yml``, ``currencies.yml``) each
+have a pydantic model below; ``RULE_FILES`` names them all.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, RootModel
+
+LANGUAGES: tuple[str, ...] = ("nl", "en", "fr")
+"""The languages of the rules (and of the reports): the one place they are listed."""
+
+
+class Shape(enum.Enum):
+    WORDS = "a list of words or phrases"
+    REGEXES = "a list of regular expressions"
+    MAPPING = "a mapping of text to text"
+
+
+WORDS, REGEXES, MAPPING = Shape.WORDS, Shape.REGEXES, Shape.MAPPING
+
+
+def words(*keys: str) -> dict[str, Shape]:
+    """A group whose keys are all word lists (most groups)."""
+    return dict.fromkeys(keys, WORDS)
+
+
+LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
+    "title": words("non_lab_headings", "prefix_words", "location_prepositions", "report_words"),
+    "founded": words("verbs", "nouns", "since", "existence_verbs"),
+    "budget": words("anchors", "contribution", "period_year", "period_total", "unknown", "statement_totals"),
+    "staff": words("work_verbs", "nouns", "generic_nouns", "fte_nouns", "anchors", "team_of", "count_after"),
+    "governance": words("body_nouns", "body_complements", "member_nouns", "composed_of", "form_verbs", "pronouns",
+                        "parent_triggers", "parent_blockers", "org_heads"),
+    "funding": words("after", "weak_after", "after_amount", "item_joiners", "money_words", "verbs_before",
+                     "lab_words"),
+    "words": words("determiners", "connectors", "clause_verbs", "relatives", "conjunctions", "agent_markers",
+                   "negations"),
+    "labs": words("heads", "compound_ends", "strong_heads", "plural_heads", "not_heads", "connectors", "determiners",
+                  "generic_modifiers", "page_titles"),
+    "websites": words("not_lab_hosts"),
+    "letters": words("salutations", "closings", "subject_labels", "header_labels", "mail_clients"),
+}
+"""group -> key -> shape, for ``rules/{nl,en,fr}.yml`` (each language may leave keys out)."""
+
+
+def _language(code: str) -> str:
+    if code not in LANGUAGES:
+        raise ValueError(f"{code!r} is not a language of the rules ({', '.join(LANGUAGES)})")
+    return code
+
+
+Language = Annotated[str, AfterValidator(_language)]
+
+LABEL_FIELDS = ("website", "role", "resources", "budget", "staff", "governance", "funding", "founded", "country",
+                "name", "acronym", "parent")
+"""The fields a label at the start of a line can announce (``labels.yml``)."""
+
+
+def _label_field(name: str) -> str:
+    if name not in LABEL_FIELDS:
+        raise ValueError(f"{name!r} is not a labelled field ({', '.join(LABEL_FIELDS)})")
+    return name
+
+
+LabelField = Annotated[str, AfterValidator(_label_field)]
+Number = float | str
+"""A factor as the files write it ('1.0e6' is text to YAML 1.1; the normalisers read both)."""
+
+
+class _File(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LabelsFile(RootModel[dict[LabelField, dict[Language, list[str]]]]):
+    """``labels.yml``: field -> language -> labels as printed ('Middelen', 'Budget annuel')."""
+
+
+class ScaleWordsFile(_File):
+    words: dict[Language, dict[str, Number]] = {}
+    letters: dict[str, Number] = {}
+    approximate_before: dict[Language, list[str]] = {}
+    approximate_after: dict[Language, list[str]] = {}
+    count_nouns: dict[Language, dict[str, tuple[float, bool]]] = {}
+    not_numbers: dict[Language, list[str]] = {}
+    not_alone: list[str] = []
+
+
+class CountriesFile(_File):
+    territories: list[str] = []
+    generic_cctlds: list[str] = []
+    standalone_codes: dict[str, str] = {}
+    names: dict[str, list[str]] = {}
+    regions: dict[str, list[str]] = {}
+    cities: dict[str, list[str]] = {}
+    adjectives: dict[Language, dict[str, list[str]]] = {}
+
+
+class CurrenciesFile(_File):
+    symbols: dict[str, str] = {}
+    codes: list[str] = []
+    words: dict[str, list[str]] = {}
+    direct_only: dict[str, list[str]] = {}
+    scale_prefixes: dict[str, Number] = {}
+
+
+DATA_FILES: dict[str, type[BaseModel]] = {
+    "labels": LabelsFile, "scale_words": ScaleWordsFile, "countries": CountriesFile, "currencies": CurrenciesFile,
+}
+"""Rule files other than the language files, by name (``<name>.yml``), with their schema."""
+
+RULE_FILES: tuple[str, ...] = (*LANGUAGES, *DATA_FILES)
+"""Every rule file's name; a user rules folder may hold any of them (``<name>.yml``)."""
