@@ -42,6 +42,15 @@ class Source(_Frozen):
     pages: int
 
 
+class PageImages(_Frozen):
+    """Page images of one report, read as one document in this order (``--join-pages``:
+    ``report-p1.png``, ``report-p2.png``, ...)."""
+
+    name: str
+    """How the document is named in its output's ``source.path`` and in reports."""
+    paths: tuple[str, ...]
+
+
 class Word(NamedTuple):
     """One word and its box. A NamedTuple, not a model: a page holds hundreds of them and a
     500-page document hundreds of thousands (about 250 bytes each instead of 650)."""

@@ -24,6 +24,7 @@ from extract.models import (
     Line,
     OutputFile,
     Page,
+    PageImages,
     PageInfo,
     PageStore,
     Section,
@@ -156,7 +157,7 @@ def sections_input_key(sha256: str, settings: Settings) -> str:
     return "sections-" + hashlib.sha256(payload.encode()).hexdigest()
 
 
-def read_sections(path: Path, settings: Settings, *, cache: PageStore | None = None,
+def read_sections(path: Path | PageImages, settings: Settings, *, cache: PageStore | None = None,
                   page_map: PageMap | None = None) -> tuple[Document, list[Section]]:
     """Read ``path`` and split it into sections, page by page; the Document comes back without words.
 
@@ -172,9 +173,14 @@ def read_sections(path: Path, settings: Settings, *, cache: PageStore | None = N
     sha256 = key = None
     if store is not None:
         try:
+            if isinstance(path, PageImages):
+                from extract.read.page_images import page_images_sha256
+
+                sha256 = page_images_sha256(path)
+                key = sections_input_key(sha256, settings)
             # Hashed here, before reading, for the key; the reader is given it. A file over the size
             # limit is not hashed: the reader rejects it at once.
-            if Path(path).stat().st_size <= settings.limits.max_file_bytes:
+            elif Path(path).stat().st_size <= settings.limits.max_file_bytes:
                 sha256 = file_sha256(Path(path))
                 key = sections_input_key(sha256, settings)
         except OSError:
@@ -227,7 +233,7 @@ def output_for(document: Document, records: list[LabRecord], display_path: str) 
 
 
 def process_file(
-    path: Path,
+    path: Path | PageImages,
     settings: Settings,
     *,
     cache: PageStore | None = None,
@@ -243,7 +249,7 @@ def process_file(
     document, sections = read_sections(path, settings, cache=cache, page_map=page_map)
     entity_store = cache if isinstance(cache, EntityStore) else None
     records = extract_records(sections, settings, entity_store=entity_store)
-    return output_for(document, records, display_path or str(path))
+    return output_for(document, records, display_path or document.source.path)
 
 
 def process_text(text: str, settings: Settings | None = None, *, name: str = "text.txt") -> OutputFile:

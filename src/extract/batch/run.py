@@ -68,6 +68,18 @@ class InputItem:
     """Path the output name is derived from (relative to the input folder; the bare name for ingest)."""
     skip_kind: str | None = None
     skip_message: str | None = None
+    pages: tuple[Path, ...] = ()
+    """Page images read as one document in this order (``--join-pages``; ``path`` is the first)."""
+
+
+def input_sha256(item: InputItem) -> str:
+    """The input's content hash: the file's, or that of its page images in order."""
+    if not item.pages:
+        return sha256_file(item.path)
+    from extract.models import PageImages
+    from extract.read.page_images import page_images_sha256
+
+    return page_images_sha256(PageImages(name=item.display, paths=tuple(str(p) for p in item.pages)))
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -244,8 +256,12 @@ def handle_task(payload: dict[str, Any], settings: Settings, page_map: Any) -> d
     ensure_inside(target, Path(payload["out_root"]))
     cache = PageCache(Path(payload["cache_dir"])) if payload.get("cache_dir") else None
     process = _process_function()
-    output = process(Path(payload["path"]), settings, cache=cache, page_map=page_map,
-                     display_path=payload["display_path"])
+    source: Any = Path(payload["path"])
+    if payload.get("pages"):
+        from extract.models import PageImages
+
+        source = PageImages(name=payload["display_path"], paths=tuple(payload["pages"]))
+    output = process(source, settings, cache=cache, page_map=page_map, display_path=payload["display_path"])
     if payload.get("corrections_dir"):
         output = apply_corrections(output, payload["stem"], Path(payload["corrections_dir"]))
     records = len(output.records)
@@ -407,7 +423,7 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
             failure: tuple[str, str] | None = None
             try:
                 ensure_inside(target, out_dir)
-                record.input_sha256 = sha256_file(item.path)
+                record.input_sha256 = input_sha256(item)
             except ExtractError as exc:  # an output path outside the folder: skipped
                 failure = exc.kind, exc.message or f"cannot read the file: {exc}"
             except Exception as exc:  # the input cannot be read (OSError)
@@ -436,6 +452,9 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
                 "cache_dir": str(Path(options.cache_dir).absolute()) if options.cache_dir else None,
                 "corrections_dir": str(Path(options.corrections_dir).absolute()) if options.corrections_dir else None,
             }
+            if item.pages:
+                payload["pages"] = [str(page.absolute()) for page in item.pages]
+                payload["display_path"] = source_display_path(item.path.parent / item.name_path.name)
             tasks.append(Task(id=number, payload=payload, timeout_s=settings.limits.file_timeout_s))
             task_items[number] = record
 

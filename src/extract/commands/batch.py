@@ -40,6 +40,9 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force-ocr", action="store_true", default=None,
                         help="OCR every page, even where the PDF's text layer looks good (settings: force_ocr)")
     add_rules_option(parser)
+    parser.add_argument("--join-pages", action="store_true",
+                        help="read page images of one report as one document: <stem>-p<N>.<ext> (also _p, -page, "
+                             "' p') or p<N>.<ext> in one folder, in page-number order, output <stem>.json")
     parser.add_argument("--corrections", metavar="DIR",
                         help="corrections folder applied to every output (default: corrections/ next to --out)")
 
@@ -152,6 +155,10 @@ def run(args: argparse.Namespace) -> int:
     if raw_dir.resolve() == out_dir.resolve():
         raise ConfigError("RAW_DIR and --out are the same folder; write the outputs somewhere else")
     inputs = discover_inputs(raw_dir, follow_symlinks=args.follow_symlinks, exclude=exclude)
+    if args.join_pages:
+        from extract.batch.page_sets import join_page_images
+
+        inputs = join_page_images(inputs)
     options = batch_options(args, inputs, "batch", raw_dir)
     if os.environ.get("EXTRACT_DASK_THREADS") == "1":  # tests: a LocalCluster of threads starts faster
         options.dask_processes = False

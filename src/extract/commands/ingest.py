@@ -26,6 +26,10 @@ def run(args: argparse.Namespace) -> int:
     from extract.commands.batch import batch_options
 
     inputs = inputs_from_files([Path(f) for f in args.files])
+    if args.join_pages:
+        from extract.batch.page_sets import join_page_images
+
+        inputs = join_page_images(inputs)
     options = batch_options(args, inputs, "ingest", None)
     options.force = True  # naming a file is asking for it to be processed
     manifest = run_batch(options)

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extract.errors import CorruptFileError, EncryptedFileError, ExtractError, InputFileError, TooLargeError
-from extract.models import Document, Page, PageStore, Source, Word
+from extract.models import Document, Page, PageImages, PageStore, Source, Word
 from extract.read.sniff import file_sha256, sniff_file
 from extract.settings import Settings
 
@@ -110,10 +110,11 @@ def _text_page(number: int, text: str) -> Page:
 # --------------------------------------------------------------------------- entry point
 
 
-def read_document(path: Path, settings: Settings, *, cache: PageStore | None = None,
+def read_document(path: Path | PageImages, settings: Settings, *, cache: PageStore | None = None,
                   page_map: PageMap | None = None, on_page: PageHook | None = None,
                   sha256: str | None = None) -> Document:
-    """Read a PDF, page image (PNG/JPEG/TIFF) or .txt/.md file into a Document.
+    """Read a PDF, page image (PNG/JPEG/TIFF) or .txt/.md file into a Document; or page images of
+    one report (``PageImages``: ``extract.read.page_images``).
 
     ``on_page`` is called once with each final page as soon as it is known (in any order: text
     layers come before OCR); the page it returns takes its place in the Document. The pipeline
@@ -127,10 +128,14 @@ def read_document(path: Path, settings: Settings, *, cache: PageStore | None = N
     ocr_failed) with a message that says what to do; MissingDependencyError when Tesseract or a
     language pack is missing.
     """
-    path = Path(path)
     from extract.read.images import set_pixel_limit
 
     set_pixel_limit(settings.limits.max_image_pixels)
+    if isinstance(path, PageImages):
+        from extract.read.page_images import read_page_images
+
+        return read_page_images(path, settings, cache, page_map, on_page or _keep, sha256)
+    path = Path(path)
     media, size = sniff_file(path, settings)
     try:
         if media == "text/plain":
@@ -174,7 +179,8 @@ def _mapped(page_map: PageMap | None, fn: Callable[[Any], Any], items: list[Any]
             close()
 
 
-def _run_jobs(jobs: list[OcrJob], page_map: PageMap | None) -> contextlib.AbstractContextManager[Iterator[Page]]:
+def run_ocr_jobs(jobs: list[OcrJob], page_map: PageMap | None) -> contextlib.AbstractContextManager[Iterator[Page]]:
+    """The OCR'd page of each job, in the jobs' order (through ``page_map``: on idle workers too)."""
     from extract.read.ocr import ocr_page_job
 
     return _mapped(page_map if jobs else None, ocr_page_job, jobs)
@@ -298,7 +304,7 @@ class _PdfReader:
 
             jobs = [OcrJob.create(path, number - 1, "pdf", self.settings, reason, pdf_bytes=inline)
                     for number, reason in todo]
-            with _run_jobs(jobs, self.page_map) as done_pages:
+            with run_ocr_jobs(jobs, self.page_map) as done_pages:
                 for done in done_pages:
                     self._take_ocr_page(done, text_pages[done.number], final)
         return final
@@ -668,7 +674,7 @@ def _read_image_file(path: Path, media: str, sha256: str, size: int, settings: S
                 except CorruptFileError as exc:
                     bad.append(exc.message)
             jobs = [OcrJob.create(path, n - 1, "image", settings, "ocr: image file") for n in good]
-            with _run_jobs(jobs, page_map) as done:
+            with run_ocr_jobs(jobs, page_map) as done:
                 for page in done:
                     take(page)
     finally:
