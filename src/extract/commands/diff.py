@@ -14,29 +14,29 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "diff",
         help="show which records and fields changed between two runs",
-        description="Compare two runs (run ids from OUT/.runs) or two output folders; by default the last two runs of --out.",
+        description="Compare two runs (run ids from OUT/.runs) or two output folders; by default the last two runs of --out. "
+                    "A run stands for the whole archive after it (every file's latest output, so an ingest of one "
+                    "report changes one file), unless --scope common; the output says which comparison it made.",
     )
     parser.add_argument("old", nargs="?", metavar="OLD", help="run id or output folder (default: the run before the last)")
     parser.add_argument("new", nargs="?", metavar="NEW", help="run id or output folder (default: the last run; with only OLD: the current --out folder)")
     parser.add_argument("--out", default="output", type=Path, help="output folder whose runs are compared (default: output/)")
     parser.add_argument("--format", choices=("text", "json", "html"), default="text", help="output format on stdout (default: text)")
     parser.add_argument("--field", action="append", metavar="F", help="only this field path (e.g. budget.amount or budget); repeatable")
+    parser.add_argument("--scope", choices=("archive", "common"), default="archive",
+                        help="archive (default): each side is the whole archive after that run, every file's latest "
+                             "output; common: only the files both runs processed")
     parser.add_argument("--fail-on-change", action="store_true", help=f"exit {int(ExitCode.changed)} when anything changed (for CI of the rules)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from extract.review.diff import default_sides, diff_sides, format_text, resolve_side
-    from extract.store.snapshots import outputs_in_folder
+    from extract.review.diff import diff_sides, format_text
+    from extract.review.sides import compare
 
-    out_dir: Path = args.out
-    if args.old and args.new:
-        old, new = resolve_side(args.old, out_dir), resolve_side(args.new, out_dir)
-    elif args.old:
-        old, new = resolve_side(args.old, out_dir), (str(out_dir), outputs_in_folder(out_dir))
-    else:
-        old, new = default_sides(out_dir)
-    result = diff_sides(old[1], new[1], old_label=old[0], new_label=new[0], fields=args.field)
+    pair = compare(args.old, args.new, args.out, args.scope)
+    result = diff_sides(pair.old.outputs, pair.new.outputs, old_label=pair.old.label, new_label=pair.new.label,
+                        fields=args.field, comparison=pair.note)
     if args.format == "json":
         sys.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str) + "\n")
     elif args.format == "html":

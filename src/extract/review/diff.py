@@ -3,7 +3,8 @@
 A *side* is a mapping ``stem -> OutputFile`` (``stem`` is the output path relative to
 the output folder without ``.json``, e.g. ``"x"`` or ``"a/x"``). Sides come from a plain
 folder or from a run manifest plus the content-addressed snapshots under ``output/.runs/objects/``
-(both read by ``extract.store.snapshots``). Records are paired with
+(both read by ``extract.store.snapshots``). Which sides are compared (the archive after each run, or only the files both runs processed):
+``extract.review.sides``. Records are paired with
 ``extract.assemble.matching.match_records`` (name, acronym, website; never position) and compared per
 contract field path (``budget.amount``, ``staff.count``, ``governance.bodies`` ...), not on
 provenance or confidence alone.
@@ -15,7 +16,6 @@ import json
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 from extract.assemble.fields import (
@@ -25,10 +25,7 @@ from extract.assemble.fields import (
     same_value,
 )
 from extract.assemble.matching import match_records, record_key
-from extract.errors import ConfigError
 from extract.models import OutputFile
-from extract.store.runs import RUNS_DIR
-from extract.store.snapshots import load_manifests, outputs_in_folder, outputs_of_run
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +104,8 @@ class RunDiff:
     old_label: str
     new_label: str
     files: list[FileDiff] = field(default_factory=list)
+    comparison: str = ""
+    """What was compared with what (``extract.review.sides.Comparison.note``), said in every format."""
 
     @property
     def changed(self) -> bool:
@@ -136,6 +135,7 @@ class RunDiff:
         return {
             "old": self.old_label,
             "new": self.new_label,
+            "comparison": self.comparison,
             "changed": self.changed,
             "totals": self.totals(),
             "files": [{**asdict(f), "counts": f.counts, "summary": f.summary()} for f in self.files],
@@ -213,9 +213,10 @@ def diff_files(stem: str, old: OutputFile | None, new: OutputFile | None, fields
 
 
 def diff_sides(old: Mapping[str, OutputFile | None], new: Mapping[str, OutputFile | None], *,
-               old_label: str = "old", new_label: str = "new", fields: Iterable[str] | None = None) -> RunDiff:
+               old_label: str = "old", new_label: str = "new", fields: Iterable[str] | None = None,
+               comparison: str = "") -> RunDiff:
     fields = list(fields) if fields else None
-    result = RunDiff(old_label=old_label, new_label=new_label)
+    result = RunDiff(old_label=old_label, new_label=new_label, comparison=comparison)
     for stem in sorted(set(old) | set(new)):
         lost = [label for label, side in ((old_label, old), (new_label, new)) if stem in side and side[stem] is None]
         if lost:
@@ -226,37 +227,6 @@ def diff_sides(old: Mapping[str, OutputFile | None], new: Mapping[str, OutputFil
             continue
         result.files.append(diff_files(stem, old.get(stem), new.get(stem), fields))
     return result
-
-
-# --------------------------------------------------------------------------- reading sides
-
-
-def resolve_side(spec: str, out_dir: Path) -> tuple[str, dict[str, OutputFile | None]]:
-    """A run id (of ``out_dir``) or an output folder -> (label, outputs)."""
-    path = Path(spec)
-    if path.is_dir():
-        return str(path), outputs_in_folder(path)
-    manifests = load_manifests(out_dir)
-    exact = [m for m in manifests if str(m["run_id"]) == spec]
-    # A unique prefix is enough ('20261128T2204'), as for `git` commits.
-    matches = exact or [m for m in manifests if str(m["run_id"]).startswith(spec)]
-    if len(matches) == 1:
-        return f"run {matches[0]['run_id']}", outputs_of_run(out_dir, matches[0])
-    if len(matches) > 1:
-        raise ConfigError(f"{spec!r} matches {len(matches)} runs in {out_dir / RUNS_DIR}; give more of the run id")
-    known = ", ".join(str(m["run_id"]) for m in load_manifests(out_dir)[-5:]) or "none"
-    raise ConfigError(f"{spec!r} is neither an output folder nor a run id in {out_dir / RUNS_DIR} (latest runs: {known})")
-
-
-def default_sides(out_dir: Path) -> tuple[tuple[str, dict[str, OutputFile | None]], tuple[str, dict[str, OutputFile | None]]]:
-    """The last two runs of ``out_dir``."""
-    manifests = load_manifests(out_dir)
-    if len(manifests) < 2:
-        raise ConfigError(
-            f"{out_dir} has {len(manifests)} recorded run(s); diff needs two: run `extract batch` again, "
-            "or pass OLD and NEW (run ids or output folders)")
-    old, new = manifests[-2], manifests[-1]
-    return ((f"run {old['run_id']}", outputs_of_run(out_dir, old)), (f"run {new['run_id']}", outputs_of_run(out_dir, new)))
 
 
 # --------------------------------------------------------------------------- text output
@@ -280,6 +250,8 @@ def _short(value: Any, limit: int = 80) -> str:
 
 def format_text(result: RunDiff) -> str:
     lines = [f"diff {result.old_label} -> {result.new_label}"]
+    if result.comparison:
+        lines.append(result.comparison)
     for f in result.files:
         if f.status == "unchanged":
             continue

@@ -19,39 +19,16 @@ from typing import Any
 
 from extract.assemble.corrections import apply_corrections
 from extract.errors import ConfigError
-from extract.models import LabRecord, OutputFile
+from extract.models import LabRecord
 from extract.review.corrections import default_corrections_dir
-from extract.review.diff import diff_files, resolve_side
+from extract.review.diff import diff_files
+from extract.review.sides import previous_version, resolve_side
 from extract.store.files import atomic_write_bytes
-from extract.store.snapshots import load_manifests, load_output, output_paths, outputs_of_run, run_shas
+from extract.store.snapshots import load_output, output_paths
 
 log = logging.getLogger(__name__)
 
 ASSETS = ("review.css", "review.js")
-
-
-def previous_version(out_dir: Path, stem: str, current: Path) -> tuple[str, OutputFile] | None:
-    """The output of ``stem`` as the run before the current one wrote it (None without run history).
-
-    If the newest recorded run wrote exactly the current file, the previous version is the one
-    before it; if the file changed since (a correction was applied), it is the newest run's.
-    """
-    current_sha = hashlib.sha256(current.read_bytes()).hexdigest()
-    versions: list[tuple[str, OutputFile, str]] = []
-    for manifest in load_manifests(out_dir):
-        sha = run_shas(out_dir, manifest).get(stem)
-        if not sha:
-            continue
-        found = outputs_of_run(out_dir, {**manifest, "files": [], "snapshot": {stem: sha}}).get(stem)
-        if found is not None:
-            versions.append((f"run {manifest['run_id']}", found, sha))
-    if not versions:
-        return None
-    if versions[-1][2] == current_sha:
-        versions.pop()
-    if not versions:
-        return None
-    return versions[-1][0], versions[-1][1]
 
 
 def _safe(stem: str) -> str:
@@ -95,8 +72,8 @@ def build_review(
     for stem in wanted:
         output = apply_corrections(load_output(available[stem]), stem, corrections_dir)
         if against_side is not None:
-            label, old = against_side[0], against_side[1].get(stem)
-            previous = (label, old) if old is not None else None
+            old = against_side.outputs.get(stem)
+            previous = (against_side.label, old) if old is not None else None
         else:
             previous = previous_version(out_dir, stem, available[stem])
         diff = diff_files(stem, previous[1], output) if previous else None

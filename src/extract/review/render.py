@@ -319,6 +319,7 @@ def diff_page(result: RunDiff) -> str:
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>extract diff</title><style>{css}</style></head>
 <body><h1>diff {e(result.old_label)} → {e(result.new_label)}</h1>
+<p class="comparison">{e(result.comparison)}</p>
 <p class="total">{e(result.summary())}</p>
 {"".join(rows)}
 </body></html>

@@ -161,18 +161,23 @@ def run_shas(out_dir: Path, manifest: Mapping[str, Any]) -> dict[str, str | None
 
 def outputs_of_run(out_dir: Path, manifest: Mapping[str, Any]) -> dict[str, OutputFile | None]:
     """stem -> OutputFile as this run wrote it (None where no snapshot of it was kept)."""
+    return outputs_by_sha(out_dir, run_shas(out_dir, manifest), f"run {manifest.get('run_id')}")
+
+
+def outputs_by_sha(out_dir: Path, shas: Mapping[str, str | None], label: str) -> dict[str, OutputFile | None]:
+    """stem -> the kept version with that sha256 (None where no copy of it was kept; ``label`` says whose)."""
     out_dir = Path(out_dir)
     objects = out_dir / RUNS_DIR / OBJECTS_DIR
     current = output_paths(out_dir)
     result: dict[str, OutputFile | None] = {}
-    for stem, sha in run_shas(out_dir, manifest).items():
+    for stem, sha in shas.items():
         obj = objects / f"{sha}.json" if sha else None
         if obj is not None and obj.is_file():
             result[stem] = load_output(obj)
         elif stem in current and sha and hashlib.sha256(current[stem].read_bytes()).hexdigest() == sha:
             result[stem] = load_output(current[stem])
         else:
-            log.warning("run %s: no snapshot of %s (sha256 %s)", manifest.get("run_id"), stem, sha)
+            log.warning("%s: no snapshot of %s (sha256 %s)", label, stem, sha)
             result[stem] = None
     return result
 
