@@ -78,7 +78,8 @@ def test_unchanged_inputs_are_skipped_and_force_reprocesses(tmp_path: Path) -> N
     (tmp_path / "corrections").mkdir()
     (tmp_path / "corrections" / "a.yml").write_text("x: 1\n")
     fourth = run_batch(options(tmp_path))
-    assert [i.message for i in fourth.files] == [None, None]  # corrections changed: reprocessed
+    # a's corrections changed: applied again without extraction; b's did not: untouched
+    assert [i.message for i in fourth.files] == ["corrections re-applied", "unchanged"]
     forced = run_batch(options(tmp_path, force=True))
     assert [i.message for i in forced.files] == [None, None]
     runs = [r.run_id for r in list_runs(tmp_path / "output")]

@@ -12,7 +12,8 @@ from extract.assemble.corrections import apply_corrections, load_corrections, st
 from extract.cli import main
 from extract.errors import ConfigError, ExitCode
 from extract.models import LabRecord, OutputFile, SourceInfo
-from extract.review.corrections import add_correction, score_corrections
+from extract.review.correct import add_correction
+from extract.review.corrections import score_corrections
 from extract.review.diff import diff_files
 
 NOW = dt.datetime(2026, 11, 28, 20, 15, tzinfo=dt.UTC)

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from extract.cli import main
 from extract.errors import ExitCode
 from extract.models import LabRecord, OutputFile, SourceInfo
-from extract.review.corrections import add_correction
+from extract.review.correct import add_correction
 
 
 def make_project(tmp_path: Path) -> Path:

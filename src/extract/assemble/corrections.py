@@ -25,6 +25,7 @@ field ``needs_review`` when the machine's value has moved since the correction w
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import re
@@ -50,6 +51,20 @@ STATUSES = ("corrected", "confirmed")
 
 def corrections_path(corrections_dir: Path, stem: str) -> Path:
     return Path(corrections_dir) / f"{stem}.yml"
+
+
+def corrections_state(corrections_dir: Path | None, stem: str) -> str:
+    """The state of one output's corrections ('' without a file): recorded in the output's run block,
+    so a correction to one report marks that report alone as needing its corrections re-applied."""
+    if corrections_dir is None:
+        return ""
+    try:
+        data = corrections_path(corrections_dir, stem).read_bytes()
+    except FileNotFoundError:
+        return ""
+    except OSError:
+        return "unreadable"
+    return hashlib.sha256(data).hexdigest()[:16]
 
 
 def _stamp(value: Any) -> Any:
@@ -214,7 +229,10 @@ def apply_corrections(output: OutputFile, stem: str, corrections_dir: Path) -> O
     """
     path = corrections_path(corrections_dir, stem)
     if not path.is_file():
-        return output
+        # No file (never made, or deleted by hand): nothing applies, not even what an earlier run applied.
+        if not any(r.corrections for r in output.records):
+            return output
+        return strip_corrections(output).model_copy(update={"warnings": _without_correction_warnings(output.warnings)})
     try:
         stored = load_corrections(path)
     except ConfigError as exc:
@@ -222,8 +240,7 @@ def apply_corrections(output: OutputFile, stem: str, corrections_dir: Path) -> O
         return output.model_copy(update={"warnings": [*output.warnings, f"corrections not applied: {exc}"]})
     machine = strip_corrections(output)
     records = [record_dict(r) for r in machine.records]
-    warnings = list(output.warnings)
-    warnings = [w for w in warnings if not w.startswith(("correction kept but not applied", "corrections not applied"))]
+    warnings = _without_correction_warnings(output.warnings)
     entries = stored["records"]
     matched = match_entries(entries, records)
     for key, index in matched.items():
@@ -241,6 +258,11 @@ def apply_corrections(output: OutputFile, stem: str, corrections_dir: Path) -> O
                 log.warning("%s", msg)
                 warnings.append(msg)
     return machine.model_copy(update={"records": [LabRecord.model_validate(r) for r in records], "warnings": warnings})
+
+
+def _without_correction_warnings(warnings: Sequence[str]) -> list[str]:
+    """The output's warnings without those the last application of corrections added (made again if still true)."""
+    return [w for w in warnings if not w.startswith(("correction kept but not applied", "corrections not applied"))]
 
 
 def _apply_one(record: dict[str, Any], fpath: str, item: Mapping[str, Any]) -> str | None:

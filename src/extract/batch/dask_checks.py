@@ -80,12 +80,25 @@ def probe(plan: dict[str, Any]) -> dict[str, Any]:
         if seen_size != size:
             problems.append(f"sees {path} with {seen_size} bytes, the client {size}: not the same input folder")
     corrections = plan.get("corrections")
-    if corrections:
-        from extract.batch.run import corrections_state
-
-        if corrections_state(Path(corrections["path"])) != corrections["state"]:
-            problems.append(f"sees different corrections in {corrections['path']} (share the corrections folder too)")
+    if corrections and corrections_folder_state(Path(corrections["path"])) != corrections["state"]:
+        problems.append(f"sees different corrections in {corrections['path']} (share the corrections folder too)")
     return {"environment": environment(plan["languages"]), "problems": problems}
+
+
+def corrections_folder_state(corrections_dir: Path) -> str:
+    """Hash of every file in the corrections folder: a worker that sees other corrections than the
+    client (a local folder of the same name) would write outputs with the wrong ones applied."""
+    digest = hashlib.sha256()
+    # Hidden files are not corrections: `extract correct` keeps its lock (.lock) there, temporaries start with a dot.
+    for path in sorted(p for p in corrections_dir.rglob("*") if p.is_file() and not p.name.startswith(".")
+                       and not p.name.endswith(".tmp")):
+        digest.update(path.relative_to(corrections_dir).as_posix().encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"unreadable")
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
 
 
 def _plan(tasks: list[Task], languages: list[str]) -> tuple[dict[str, Any], list[Path]]:
@@ -106,7 +119,7 @@ def _plan(tasks: list[Task], languages: list[str]) -> tuple[dict[str, Any], list
         inputs.append((path, os.stat(path).st_size))
     plan: dict[str, Any] = {"markers": markers, "inputs": inputs, "languages": languages}
     if first.get("corrections_dir") and Path(first["corrections_dir"]).is_dir():
-        plan["corrections"] = {"path": first["corrections_dir"], "state": first["run"]["corrections"]}
+        plan["corrections"] = {"path": first["corrections_dir"], "state": corrections_folder_state(Path(first["corrections_dir"]))}
     return plan, written
 
 

@@ -11,8 +11,8 @@
 An output is current when its top-level ``run`` block (input sha256, settings hash, extractor
 versions, rule data fingerprint, corrections state) matches this run; the input is then reported ``ok`` with message
 ``unchanged`` and not reprocessed. ``--force`` reprocesses anyway (the page cache still applies).
-The corrections state is a hash of the whole corrections folder: editing any correction
-reprocesses every file (cheaply, from the cache). ``--resume`` removes stale temporaries (always
+The corrections state is the hash of the output's own corrections file: when only it changed,
+the corrections are applied again to the existing output (``reapply``), without extraction. ``--resume`` removes stale temporaries (always
 done under the lock) and records which interrupted run it finishes; what is current is skipped as
 above, so it processes exactly what the killed run did not finish. A file that fails keeps its
 previous output, if any (the manifest and report say it failed).
@@ -23,7 +23,6 @@ Calling ``run_batch`` from a script: workers are spawned, so guard the call with
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import stat
@@ -197,23 +196,6 @@ class BatchOptions:
     options_record: dict[str, Any] = field(default_factory=dict)
 
 
-def corrections_state(corrections_dir: Path | None) -> str:
-    """Hash of every file in the corrections folder ('' when there is none)."""
-    if corrections_dir is None or not Path(corrections_dir).is_dir():
-        return ""
-    digest = hashlib.sha256()
-    # Hidden files are not corrections: `extract correct` keeps its lock (.lock) there, temporaries start with a dot.
-    for path in sorted(p for p in Path(corrections_dir).rglob("*") if p.is_file() and not p.name.startswith(".")
-                       and not p.name.endswith(".tmp")):
-        digest.update(path.relative_to(corrections_dir).as_posix().encode() + b"\0")
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"unreadable")
-        digest.update(b"\0")
-    return digest.hexdigest()[:16]
-
-
 def current_output(path: Path, run_block: dict[str, Any]) -> tuple[int, str] | None:
     """(records, sha256) of an existing output that is complete and was made from the same inputs, else None."""
     try:
@@ -382,7 +364,9 @@ def _early_executor(options: BatchOptions, out_dir: Path, names: list[PurePosixP
 
 def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPath], executor: Any,
                   started: float, resumed_from: str | None) -> RunManifest:
+    from extract.assemble.corrections import corrections_state
     from extract.batch.progress import BatchProgress
+    from extract.batch.reapply import REAPPLIED, reapply_corrections
     from extract.batch.workers import Task
     from extract.extractors import EXTRACTOR_VERSIONS
     from extract.store.fingerprint import rules_fingerprint
@@ -390,7 +374,6 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
 
     settings = options.settings
     extractors = dict(EXTRACTOR_VERSIONS)
-    correction_hash = corrections_state(options.corrections_dir)
     rules_hash = rules_fingerprint(settings.rules_dir)  # an edited rule file (or user rule file) makes outputs stale
     manifest = RunManifest(
         run_id=new_run_id(), command=options.command, started_at=utc_now(),
@@ -435,7 +418,8 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
                 progress.file_done(item.display, "error", kind=kind, message=record.message)
                 continue
             run_block = {"input_sha256": record.input_sha256, "settings_hash": manifest.settings_hash,
-                         "extractors": extractors, "rules": rules_hash, "corrections": correction_hash}
+                         "extractors": extractors, "rules": rules_hash,
+                         "corrections": corrections_state(options.corrections_dir, stem_of(rel_out))}
             if not options.force:
                 current = current_output(target, run_block)
                 if current is not None:
@@ -443,6 +427,14 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
                     record.message = UNCHANGED
                     writer.add(record)
                     progress.file_done(item.display, "ok", message=UNCHANGED)
+                    continue
+                # Only its corrections changed: apply them again, nothing is read or extracted.
+                reapplied = reapply_corrections(target, run_block, options.corrections_dir, stem_of(rel_out))
+                if reapplied is not None:
+                    record.records, record.output_sha256 = reapplied
+                    record.message = REAPPLIED
+                    writer.add(record)
+                    progress.file_done(item.display, "ok", message=REAPPLIED)
                     continue
             # Absolute paths: dask workers may run in another working directory (on a shared file system).
             payload = {

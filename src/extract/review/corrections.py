@@ -1,50 +1,36 @@
-"""Corrections from people's side: ``extract correct`` writes them, ``extract eval --corrections`` scores them.
+"""Corrections from people's side: the file kept tidy, its paths checked, and the corrections read back as gold.
 
-The file format and how a run applies them: ``extract.assemble.corrections``. This module keeps
-the file tidy when it is rewritten (records and fields sorted, the comment block at the top
-kept), finds the record a person names, and reads the corrections back as gold.
+The file format and how a run applies them: ``extract.assemble.corrections``; `extract correct`
+itself: ``extract.review.correct``. This module keeps the file tidy when it is rewritten (records
+and fields sorted, the comment block at the top kept), keeps stems inside their folders, and
+reads the corrections back as gold for ``extract eval --corrections``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import logging
-import os
 import unicodedata
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
 from extract.assemble.corrections import (
     STATUSES,
     apply_corrections,
-    corrections_path,
     load_corrections,
     match_entries,
-    normalise_value,
     strip_corrections,
 )
 from extract.assemble.fields import (
-    LIST_PATHS,
-    NESTED,
-    contract_paths,
     get_path,
-    is_known_path,
     record_dict,
-    same_value,
-    set_path,
 )
-from extract.assemble.matching import norm_name, record_key, similarity
 from extract.errors import ConfigError
-from extract.models import LabRecord, OutputFile
-from extract.review.diff import display
+from extract.models import OutputFile
 from extract.store.files import MAX_NAME_BYTES, atomic_write_bytes
-from extract.store.snapshots import keep_object, load_output, output_paths
+from extract.store.snapshots import load_output, output_paths
 
 log = logging.getLogger(__name__)
 
@@ -102,119 +88,7 @@ def save_corrections(path: Path, data: Mapping[str, Any]) -> None:
     atomic_write_bytes(path, dump_corrections(data, _header_of(path)).encode("utf-8"))
 
 
-# --------------------------------------------------------------------------- `extract correct`
-
-
-def parse_value(text: str) -> Any:
-    """JSON when it is valid JSON ('340000', 'null', '{"name": "X"}'), else the text itself."""
-    try:
-        return json.loads(text)
-    except ValueError:
-        return text
-
-
-def find_record(records: Sequence[Mapping[str, Any]], ref: str) -> int:
-    """The index of the record named by ``ref``: 0-based index, name, acronym, record key or website."""
-    if ref.strip().isdigit():
-        index = int(ref)
-        if index < len(records):
-            return index
-        raise ConfigError(f"record index {index} is out of range: the output has {len(records)} records (0-based)")
-    want = norm_name(ref)
-    exact = [i for i, r in enumerate(records)
-             if want and want in {norm_name(r.get("name")), norm_name(r.get("acronym")), record_key(r)}]
-    if len(exact) == 1:
-        return exact[0]
-    listing = "; ".join(f"{i}: {r.get('name')} ({r.get('acronym') or '-'})" for i, r in enumerate(records))
-    if len(exact) > 1:
-        raise ConfigError(f"{ref!r} names several records ({listing}): give the index instead")
-    scored = sorted(((similarity({"name": ref, "acronym": ref, "website": ref}, r), i) for i, r in enumerate(records)),
-                    reverse=True)
-    if scored and scored[0][0] >= 88 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
-        return scored[0][1]
-    raise ConfigError(f"no record matches {ref!r}; records: {listing or 'none'}")
-
-
-@dataclass
-class CorrectionResult:
-    path: Path
-    """The corrections file written."""
-    record: str
-    field: str
-    value: Any
-    status: str
-    machine_value: Any
-    output: Path | None
-
-
-def add_correction(out_dir: Path, stem: str, record_ref: str, field: str, value: Any, *,
-                   confirm: bool = False, by: str | None = None, corrections_dir: Path | None = None,
-                   now: dt.datetime | None = None) -> CorrectionResult:
-    """Store a correction (or confirmation) for one field and re-apply corrections to the current output."""
-    out_dir = Path(out_dir)
-    corrections_dir = Path(corrections_dir) if corrections_dir else default_corrections_dir(out_dir)
-    stem = normalise_stem(stem, out_dir)
-    out_path = inside(out_dir, f"{stem}.json", stem)
-    inside(corrections_dir, f"{stem}.yml", stem)
-    if not out_path.is_file():
-        known = ", ".join(list(output_paths(out_dir))[:10]) or "none"
-        raise ConfigError(f"no output {out_path}: run `extract batch` first, or pick one of: {known}")
-    current = load_output(out_path)
-    machine = strip_corrections(current)
-    records = [record_dict(r) for r in machine.records]
-    index = find_record(records, record_ref)
-    record = records[index]
-    if not (is_known_path(field, record) or field in NESTED):
-        raise ConfigError(f"{field!r} is not a field of the output contract; use one of: {', '.join(contract_paths())}")
-    machine_value = get_path(record, field)
-    if value is _MISSING:
-        if not confirm:
-            raise ConfigError("give a VALUE, or --confirm to confirm the machine's value")
-        value = machine_value
-    if field in LIST_PATHS and value is not None and not isinstance(value, list):
-        value = [value]  # one governance body or funding source given on its own
-    try:
-        value = normalise_value(field, value)
-    except ValueError as exc:
-        raise ConfigError(f"{field}: {exc}") from exc
-    status = "confirmed" if confirm and same_value(value, machine_value) else "corrected"
-    if confirm and status == "corrected":
-        log.info("the value differs from the machine's (%r): stored as a correction", machine_value)
-    trial = json.loads(json.dumps(record, default=str))
-    set_path(trial, field, value)
-    try:
-        LabRecord.model_validate(trial)
-    except ValidationError as exc:
-        raise ConfigError(f"{field} = {value!r} does not fit the output contract: {exc.errors()[0].get('msg')}") from exc
-    path = corrections_path(corrections_dir, stem)
-    data = load_corrections(path)
-    data.setdefault("source", current.source.path)
-    entries = data["records"]
-    key = next((k for k, i in match_entries(entries, records).items() if i == index), None) or record_key(record) or f"record {index}"
-    entry = entries.setdefault(key, {"fields": {}})
-    for ident in ("name", "acronym", "website"):
-        if record.get(ident) and not entry.get(ident):
-            entry[ident] = record[ident]
-    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    entry["fields"][field] = {**entry["fields"].get(field, {}), "value": display(value), "status": status,
-                              "by": by or os.environ.get("USER") or "unknown", "at": stamp,
-                              "machine_value": display(machine_value)}
-    save_corrections(path, data)
-    # Keep the version the last run wrote, so `extract diff` can still compare that run.
-    keep_object(out_dir, out_path.read_bytes())
-    updated = apply_corrections(machine, stem, corrections_dir)
-    atomic_write_bytes(out_path, updated.model_dump_json(indent=2).encode("utf-8"))
-    return CorrectionResult(path=path, record=str(record.get("name") or key), field=field, value=value,
-                            status=status, machine_value=machine_value, output=out_path)
-
-
-class _Missing:
-    def __repr__(self) -> str:
-        return "<missing>"
-
-
-_MISSING: Any = _Missing()
-"""Sentinel: no VALUE given on the command line."""
+# --------------------------------------------------------------------------- paths
 
 
 def default_corrections_dir(out_dir: Path) -> Path:
