@@ -8,7 +8,7 @@ or website host+path, never by position.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -61,21 +61,23 @@ def similarity(a: Any, b: Any) -> float:
     return score
 
 
-def match_records(old: Sequence[Any], new: Sequence[Any], threshold: float = NAME_THRESHOLD) -> list[tuple[int | None, int | None]]:
+def match_records(old: Sequence[Any], new: Sequence[Any], threshold: float = NAME_THRESHOLD,
+                  score: Callable[[Any, Any], float] = similarity) -> list[tuple[int | None, int | None]]:
     """Pairs of indexes (old, new); unmatched records are paired with None.
 
     Greedy on the best similarity first, so two similar labs in one report still
-    pair with their own counterpart. The result keeps the order of ``new``.
+    pair with their own counterpart. The result keeps the order of ``new``. ``score``
+    compares an old item with a new record (an old item may be a group of records).
     """
     scored = sorted(
-        ((similarity(a, b), i, j) for i, a in enumerate(old) for j, b in enumerate(new)),
+        ((score(a, b), i, j) for i, a in enumerate(old) for j, b in enumerate(new)),
         key=lambda t: (-t[0], t[1], t[2]),
     )
     used_old: set[int] = set()
     used_new: set[int] = set()
     pairs: dict[int, int] = {}
-    for score, i, j in scored:
-        if score < threshold:
+    for value, i, j in scored:
+        if value < threshold:
             break
         if i in used_old or j in used_new:
             continue
