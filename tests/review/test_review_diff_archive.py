@@ -71,3 +71,14 @@ def test_a_removed_input_is_removed_from_the_archive(archive: Path, tmp_path: Pa
     text = capsys.readouterr().out
     assert "fr-single-lab-annual: file removed" in text
     assert text.strip().splitlines()[-1].startswith("total: 0 files changed, 0 added, 1 removed, 2 unchanged")
+
+
+def test_files_with_the_same_version_on_both_sides_are_not_read(archive: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The same hash on both sides is unchanged without reading a kept copy (an archive of thousands of reports)."""
+    out = tmp_path / "output"
+    shutil.copytree(archive, out)
+    for kept in (out / ".runs" / "objects").iterdir():
+        kept.write_text("not json")
+    capsys.readouterr()
+    assert main(["diff", "--out", str(out), "--fail-on-change"]) == ExitCode.ok
+    assert capsys.readouterr().out.strip().splitlines()[-1].startswith("total: 0 files changed, 0 added, 0 removed, 3 unchanged")

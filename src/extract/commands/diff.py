@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
     pair = compare(args.old, args.new, args.out, args.scope)
     result = diff_sides(pair.old.outputs, pair.new.outputs, old_label=pair.old.label, new_label=pair.new.label,
-                        fields=args.field, comparison=pair.note)
+                        fields=args.field, comparison=pair.note, same=pair.same)
     if args.format == "json":
         sys.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str) + "\n")
     elif args.format == "html":

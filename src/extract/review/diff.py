@@ -214,10 +214,15 @@ def diff_files(stem: str, old: OutputFile | None, new: OutputFile | None, fields
 
 def diff_sides(old: Mapping[str, OutputFile | None], new: Mapping[str, OutputFile | None], *,
                old_label: str = "old", new_label: str = "new", fields: Iterable[str] | None = None,
-               comparison: str = "") -> RunDiff:
+               comparison: str = "", same: Iterable[str] = ()) -> RunDiff:
+    """``same``: stems known to hold the same version on both sides (not loaded): unchanged."""
     fields = list(fields) if fields else None
     result = RunDiff(old_label=old_label, new_label=new_label, comparison=comparison)
-    for stem in sorted(set(old) | set(new)):
+    same = set(same)
+    for stem in sorted(set(old) | set(new) | same):
+        if stem in same:
+            result.files.append(FileDiff(stem=stem, status="unchanged"))
+            continue
         lost = [label for label, side in ((old_label, old), (new_label, new)) if stem in side and side[stem] is None]
         if lost:
             # The run wrote this file but no copy of that version was kept: say so, do not call it added/removed.

@@ -38,6 +38,8 @@ class Side:
     processed: frozenset[str] | None = None
     """The stems the run itself processed; None for a folder (all of it counts)."""
     kind: Literal["run", "folder"] = "run"
+    stems: frozenset[str] = frozenset()
+    """Every stem on this side, also those not loaded because both sides hold the same version."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class Comparison:
     scope: Scope
     note: str
     """One sentence for people: what was compared with what."""
+    same: frozenset[str] = frozenset()
+    """Stems whose version is the same on both sides (by hash): unchanged, never loaded."""
 
 
 def folder_side(folder: Path) -> Side:
@@ -54,12 +58,18 @@ def folder_side(folder: Path) -> Side:
     stale = stale_outputs(folder)
     outputs: dict[str, OutputFile | None] = {
         stem: load_output(path) for stem, path in output_paths(folder).items() if stem not in stale}
-    return Side(label=str(folder), outputs=outputs, kind="folder")
+    return Side(label=str(folder), outputs=outputs, kind="folder", stems=frozenset(outputs))
 
 
-def state_side(out_dir: Path, state: ArchiveState, scope: Scope) -> Side:
-    shas = dict(state.shas) if scope == "archive" else {s: state.shas.get(s) for s in state.processed}
-    return Side(label=state.label, outputs=outputs_by_sha(out_dir, shas, state.label), processed=state.processed)
+def _shas(state: ArchiveState, scope: Scope) -> dict[str, str | None]:
+    return dict(state.shas) if scope == "archive" else {s: state.shas.get(s) for s in state.processed}
+
+
+def state_side(out_dir: Path, state: ArchiveState, scope: Scope, skip: frozenset[str] = frozenset()) -> Side:
+    shas = _shas(state, scope)
+    wanted = {stem: sha for stem, sha in shas.items() if stem not in skip}
+    return Side(label=state.label, outputs=outputs_by_sha(out_dir, wanted, state.label), processed=state.processed,
+                stems=frozenset(shas))
 
 
 def find_state(spec: str, out_dir: Path, states: list[ArchiveState]) -> ArchiveState:
@@ -93,13 +103,23 @@ def compare(old_spec: str | None, new_spec: str | None, out_dir: Path, scope: Sc
             raise ConfigError(
                 f"{out_dir} has {len(states)} recorded run(s); diff needs two: run `extract batch` again, "
                 "or pass OLD and NEW (run ids or output folders)")
-        old, new = state_side(out_dir, states[-2], scope), state_side(out_dir, states[-1], scope)
+        pair: tuple[ArchiveState | Path, ArchiveState | Path] = (states[-2], states[-1])
     else:
-        old = resolve_side(old_spec, out_dir, scope, states)
-        new = resolve_side(new_spec, out_dir, scope, states) if new_spec else folder_side(out_dir)
+        pair = (_state_or_folder(old_spec, out_dir, states),
+                _state_or_folder(new_spec, out_dir, states) if new_spec else out_dir)
+    same: frozenset[str] = frozenset()
+    if isinstance(pair[0], ArchiveState) and isinstance(pair[1], ArchiveState):
+        # An archive of thousands of reports, one of them ingested: compare that one, not load them all.
+        old_shas, new_shas = _shas(pair[0], scope), _shas(pair[1], scope)
+        same = frozenset(s for s, sha in new_shas.items() if sha and old_shas.get(s) == sha)
+    old, new = (state_side(out_dir, p, scope, same) if isinstance(p, ArchiveState) else folder_side(p) for p in pair)
     if scope == "common":
-        return _common(old, new)
-    return Comparison(old=old, new=new, scope=scope, note=_archive_note(old, new))
+        return _common(old, new, same)
+    return Comparison(old=old, new=new, scope=scope, note=_archive_note(old, new), same=same)
+
+
+def _state_or_folder(spec: str, out_dir: Path, states: list[ArchiveState]) -> ArchiveState | Path:
+    return Path(spec) if Path(spec).is_dir() else find_state(spec, out_dir, states)
 
 
 def _archive_note(old: Side, new: Side) -> str:
@@ -110,22 +130,22 @@ def _archive_note(old: Side, new: Side) -> str:
 
     note = f"compared {what(old)} with {what(new)}: every file's latest output on each side"
     if new.processed is not None:
-        carried = len(set(new.outputs) - new.processed)
-        note += (f"; {new.label} processed {len(new.processed & set(new.outputs))} of {len(new.outputs)} files, "
+        carried = len(new.stems - new.processed)
+        note += (f"; {new.label} processed {len(new.processed & new.stems)} of {len(new.stems)} files, "
                  f"the other {carried} are as before")
     return note + " (--scope common: only the files both runs processed)"
 
 
-def _common(old: Side, new: Side) -> Comparison:
-    mine = old.processed if old.processed is not None else frozenset(old.outputs)
-    theirs = new.processed if new.processed is not None else frozenset(new.outputs)
+def _common(old: Side, new: Side, same: frozenset[str]) -> Comparison:
+    mine = old.processed if old.processed is not None else old.stems
+    theirs = new.processed if new.processed is not None else new.stems
     both = mine & theirs
     left_out = len((mine | theirs) - both)
-    old = Side(old.label, {s: v for s, v in old.outputs.items() if s in both}, old.processed, old.kind)
-    new = Side(new.label, {s: v for s, v in new.outputs.items() if s in both}, new.processed, new.kind)
+    old = Side(old.label, {s: v for s, v in old.outputs.items() if s in both}, old.processed, old.kind, both)
+    new = Side(new.label, {s: v for s, v in new.outputs.items() if s in both}, new.processed, new.kind, both)
     note = (f"compared only the {len(both)} files both {old.label} and {new.label} processed, each as it was "
             f"written; {left_out} files processed by only one of them left out")
-    return Comparison(old=old, new=new, scope="common", note=note)
+    return Comparison(old=old, new=new, scope="common", note=note, same=same & both)
 
 
 # --------------------------------------------------------------------------- the review page
