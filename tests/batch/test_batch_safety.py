@@ -3,6 +3,8 @@ problems are reported."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import resource
 import shutil
@@ -206,7 +208,8 @@ def test_stale_outputs_are_reported_and_not_exported(tmp_path: Path) -> None:
     assert done.returncode == 0 and "stale" in done.stderr and "b" in done.stderr
     manifest = max((tmp_path / "output" / ".runs").glob("*.json"))
     assert json.loads(manifest.read_text())["stale"] == ["b"]
-    exported = run_cli(["export", "--out", "output"], tmp_path)
-    names = [row.split(",")[3] for row in exported.stdout.splitlines()[1:]]
-    assert sorted(names) == ["Alpha", "Beta"]  # a and c (whose record is named Beta); the stale b left out
-    assert sum(1 for row in exported.stdout.splitlines()[1:] if row.split(",")[1] == "b") == 0
+    exported = run_cli(["export", "--out", "output", "--per-file"], tmp_path)
+    rows = list(csv.DictReader(io.StringIO(exported.stdout)))
+    assert sorted(r["name"] for r in rows) == ["Alpha", "Beta"]  # a and c (whose record is named Beta); the stale b left out
+    assert [r["stem"] for r in rows if r["stem"] == "b"] == []
+    assert "1 stale output(s) left out" in exported.stderr
