@@ -109,6 +109,7 @@ def test_previous_run_diff_and_correction_states_on_the_page(tmp_path: Path) -> 
     assert 'data-field="budget.amount"' in html and 'data-state="needs-review"' in html
     assert "machine at correction: 1200000" in html and "machine: 1300000" in html
     assert "source file not found" in html
+    assert "extract correct scan '#0' FIELD VALUE" in html  # how to name the record in a correction
     # Fields that need a look come first.
     fields = re.findall(r'data-field="([^"]+)"', html)
     assert fields[0] == "budget.amount"

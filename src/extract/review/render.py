@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import escape
@@ -185,6 +186,9 @@ def record_html(index: int, record: Any, view: FileView) -> str:
            f'<h3><span class="idx">#{index}</span> {e(title)}'
            + (f' <span class="acr">({e(data.get("acronym"))})</span>' if data.get("acronym") and data.get("name") else "")
            + f' {"".join(badges)}</h3>']
+    # How to name this record in a correction: its number works whatever its name became.
+    out.append(f'<p class="meta correct-hint">correct a field: <code>extract correct {e(shlex.quote(view.stem))} '
+               f"'#{index}' FIELD VALUE</code></p>")
     section = data.get("section") or {}
     if section:
         out.append(f'<p class="meta">section: {e(section.get("kind"))} {e(section.get("title") or "")} '

@@ -133,7 +133,7 @@ def _archive_note(old: Side, new: Side) -> str:
         carried = len(new.stems - new.processed)
         note += (f"; {new.label} processed {len(new.processed & new.stems)} of {len(new.stems)} files, "
                  f"the other {carried} are as before")
-    return note + " (--scope common: only the files both runs processed)"
+    return note + ". --scope common compares only the files both runs processed."
 
 
 def _common(old: Side, new: Side, same: frozenset[str]) -> Comparison:
