@@ -92,3 +92,23 @@ def test_extract_files_past_its_deadline_is_a_timeout_result(folder: Path) -> No
     settings = Settings(workers=1, limits=Limits(file_timeout_s=0.05))
     [result] = extract.extract_files(["raw/nido-benchmark.pdf"], settings=settings)
     assert isinstance(result.error, FileTimeoutError) and result.error.kind == "timeout"
+
+
+def test_page_images_of_one_report_are_one_document(tmp_path: Path, raw_dir: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2
+
+    monkeypatch.chdir(tmp_path)
+    document = pypdfium2.PdfDocument(str(raw_dir / "nido-benchmark.pdf"))
+    for number, page in ((1, 1), (2, 2)):  # the pages of RIC and LabX
+        document[page].render(scale=150 / 72).to_pil().convert("L").save(tmp_path / f"nido-p{number}.png",
+                                                                          dpi=(150, 150))
+    document.close()
+    output = extract.extract_file(["nido-p1.png", "nido-p2.png"], corrections=False, cache_dir="cache")
+    assert output.source.path == "nido" and output.source.pages == 2
+    assert [page.number for page in output.pages] == [1, 2]
+    assert "Rijks Innovatie Community" in [r.name for r in output.records]
+    [result, missing] = extract.extract_files([["nido-p1.png", "nido-p2.png"], ["nido-p1.png", "nido-p9.png"]],
+                                              workers=1, corrections=False, cache_dir="cache")
+    assert result.ok and result.output is not None and result.output.records == output.records
+    assert isinstance(missing.error, NotADocumentError) and missing.path == Path("nido-p9.png")

@@ -19,18 +19,20 @@ the pipeline (spaCy, pdfplumber) only when a file is processed.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from extract.errors import ERROR_KINDS, ExtractError, InternalError, NotADocumentError
-from extract.models import OutputFile
+from extract.models import OutputFile, PageImages
 from extract.settings import Settings
 
 __all__ = ["FileResult", "extract_file", "extract_files"]
 
 StrPath = str | os.PathLike[str]
+Report = StrPath | Sequence[StrPath]
+"""A report: one file, or the page images of one report in page order (``["p1.png", "p2.png"]``)."""
 
 DEFAULT_CORRECTIONS = Path("corrections")
 """Where ``extract correct`` keeps corrections when ``--out`` is the default ``output/``."""
@@ -41,7 +43,7 @@ class FileResult:
     """What became of one file given to :func:`extract_files`: its output, or why there is none."""
 
     path: Path
-    """The file as it was given."""
+    """The file as it was given (the first page image of a report given as its pages)."""
     output: OutputFile | None
     """The validated output (corrections applied), or None when the file failed."""
     error: ExtractError | None
@@ -53,9 +55,12 @@ class FileResult:
         return self.error is None
 
 
-def extract_file(path: StrPath, *, settings: Settings | None = None, corrections: bool | StrPath = True,
+def extract_file(path: Report, *, settings: Settings | None = None, corrections: bool | StrPath = True,
                  name: str | None = None, cache_dir: StrPath | None = None) -> OutputFile:
     """Read one report (PDF, page image, or .txt/.md text) and return its validated records.
+
+    ``path`` may also be a list of page images of one report, read as one document in that
+    order (as ``--join-pages`` does); its name is their stem ('report' for 'report-p1.png').
 
     ``settings``: default ``load_settings()``, i.e. ``[tool.extract]`` of ``pyproject.toml`` or
     ``extract.toml`` in the working directory, as the command line reads them.
@@ -74,23 +79,22 @@ def extract_file(path: StrPath, *, settings: Settings | None = None, corrections
     from extract.rules.loader import check_rules
     from extract.store.cache import PageCache
 
-    source = Path(path)
-    missing = _not_a_file(source)
-    if missing is not None:
-        raise missing
+    report = _report(path)
+    if isinstance(report, ExtractError):
+        raise report
     settings = settings if settings is not None else _default_settings()
     check_rules(settings.rules_dir)
     cache = PageCache(Path(cache_dir)) if cache_dir is not None else None
-    output = process_file(source, settings, cache=cache, display_path=_display_path(source))
+    output = process_file(report.source, settings, cache=cache, display_path=report.display)
     folder = _corrections_folder(corrections)
     if folder is None:
         return output
     from extract.assemble.corrections import apply_corrections
 
-    return apply_corrections(output, name or _default_name(source), folder)
+    return apply_corrections(output, name or report.name, folder)
 
 
-def extract_files(paths: Iterable[StrPath], *, settings: Settings | None = None, workers: int | None = None,
+def extract_files(paths: Iterable[Report], *, settings: Settings | None = None, workers: int | None = None,
                   corrections: bool | StrPath = True, cache_dir: StrPath | None = None) -> Iterator[FileResult]:
     """Process many files in worker processes; yield one :class:`FileResult` per file, in the order given.
 
@@ -106,8 +110,8 @@ def extract_files(paths: Iterable[StrPath], *, settings: Settings | None = None,
     from extract.batch.workers import Task, WorkerConfig, WorkerPool
     from extract.rules.loader import check_rules
 
-    files = [Path(p) for p in paths]
-    if not files:
+    reports = [_report(p) for p in paths]
+    if not reports:
         return
     settings = settings if settings is not None else _default_settings()
     check_rules(settings.rules_dir)  # a bad rule file is the caller's error once, not every file's
@@ -116,14 +120,16 @@ def extract_files(paths: Iterable[StrPath], *, settings: Settings | None = None,
                           memory_mb=settings.limits.worker_memory_mb, page_timeout_s=settings.limits.page_timeout_s)
     ready: dict[int, FileResult] = {}
     tasks = []
-    for i, file in enumerate(files):
-        missing = _not_a_file(file)
-        if missing is not None:  # said at once, as `extract ingest` does: no worker needed
-            ready[i] = FileResult(file, None, missing)
+    for i, report in enumerate(reports):
+        if isinstance(report, ExtractError):  # said at once, as `extract ingest` does: no worker needed
+            ready[i] = FileResult(Path(report.path or ""), None, report)
             continue
-        payload = {"path": str(file.absolute()), "display_path": _display_path(file), "name": _default_name(file),
-                   "corrections_dir": str(folder.absolute()) if folder else None,
-                   "cache_dir": str(Path(cache_dir).absolute()) if cache_dir is not None else None}
+        payload: dict[str, Any] = {
+            "path": str(report.given.absolute()), "display_path": report.display, "name": report.name,
+            "corrections_dir": str(folder.absolute()) if folder else None,
+            "cache_dir": str(Path(cache_dir).absolute()) if cache_dir is not None else None}
+        if isinstance(report.source, PageImages):
+            payload["pages"] = list(report.source.paths)
         tasks.append(Task(id=i, payload=payload, timeout_s=settings.limits.file_timeout_s))
     following = 0
 
@@ -138,7 +144,9 @@ def extract_files(paths: Iterable[StrPath], *, settings: Settings | None = None,
         return
     with WorkerPool(min(workers or settings.workers, len(tasks)), config) as pool:
         for task, result in pool.run(tasks):
-            ready[task.id] = _file_result(files[task.id], result)
+            given = reports[task.id]
+            assert not isinstance(given, ExtractError)  # errors never became tasks
+            ready[task.id] = _file_result(given.given, result)
             yield from flush()
 
 
@@ -148,8 +156,10 @@ def run_in_worker(payload: dict[str, Any], settings: Settings, page_map: Any) ->
     from extract.store.cache import PageCache
 
     cache = PageCache(Path(payload["cache_dir"])) if payload.get("cache_dir") else None
-    output = process_file(Path(payload["path"]), settings, cache=cache, page_map=page_map,
-                          display_path=payload["display_path"])
+    source: Path | PageImages = Path(payload["path"])
+    if payload.get("pages"):
+        source = PageImages(name=payload["display_path"], paths=tuple(payload["pages"]))
+    output = process_file(source, settings, cache=cache, page_map=page_map, display_path=payload["display_path"])
     if payload.get("corrections_dir"):
         from extract.assemble.corrections import apply_corrections
 
@@ -164,6 +174,37 @@ def _file_result(path: Path, result: dict[str, Any]) -> FileResult:
     kind = str(result.get("error_kind") or "internal")
     error = ERROR_KINDS.get(kind, InternalError)(str(result.get("message") or kind), path=str(path))
     return FileResult(path, None, error, seconds)
+
+
+@dataclass(frozen=True)
+class _Report:
+    given: Path
+    source: Path | PageImages
+    display: str
+    """``source.path`` in the output."""
+    name: str
+    """The output name its corrections are filed under."""
+
+
+def _report(path: Report) -> _Report | ExtractError:
+    """What to read for ``path``, or why it cannot be read (a missing file)."""
+    if not isinstance(path, (list, tuple)):
+        file = Path(path)  # type: ignore[arg-type]
+        return _not_a_file(file) or _Report(file, file, _display_path(file), _default_name(file))
+    pages = [Path(p) for p in path]
+    if not pages:
+        return NotADocumentError("an empty list of page images", path="[]")
+    for page in pages:
+        missing = _not_a_file(page)
+        if missing is not None:
+            return missing
+    from extract.batch.page_sets import PAGE_IMAGE
+
+    match = PAGE_IMAGE.match(pages[0].name)
+    stem = (match.group("stem").rstrip("-_ .") if match else "") or pages[0].parent.name or pages[0].stem
+    display = _display_path(pages[0].parent / stem)
+    return _Report(pages[0], PageImages(name=display, paths=tuple(str(p.absolute()) for p in pages)), display,
+                   stem)
 
 
 def _not_a_file(path: Path) -> NotADocumentError | None:
