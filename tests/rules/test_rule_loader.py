@@ -154,3 +154,16 @@ def test_a_changed_rules_folder_reprocesses_and_a_bad_one_stops_the_run(tmp_path
     (folder / "labels.yml").write_text("budgte:\n  nl: [Pot]\n", encoding="utf-8")
     code, err, _ = _batch(tmp_path, "--rules", str(folder))
     assert code == 2 and "budgte" in err and "Traceback" not in err
+
+
+def test_cluster_workers_must_see_the_same_user_rules(tmp_path: Path) -> None:
+    """The dask check: a worker whose user rules folder differs from the client's is named before the run."""
+    from extract.batch.dask_checks import probe
+    from extract.store.fingerprint import rules_fingerprint
+
+    folder = _folder(tmp_path, {"nl.yml": "labs:\n  heads: [bureau]\n"})
+    plan = {"markers": [], "inputs": [], "languages": ["eng"],
+            "rules": {"path": str(folder), "state": rules_fingerprint(str(folder))}}
+    assert probe(plan)["problems"] == []
+    (folder / "nl.yml").write_text("labs:\n  heads: [dienst]\n", encoding="utf-8")  # this worker's copy differs
+    assert probe(plan)["problems"] == [f"sees other rules in {folder} (share the user rules folder at the same path too)"]

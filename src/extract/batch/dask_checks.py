@@ -82,6 +82,12 @@ def probe(plan: dict[str, Any]) -> dict[str, Any]:
     corrections = plan.get("corrections")
     if corrections and corrections_folder_state(Path(corrections["path"])) != corrections["state"]:
         problems.append(f"sees different corrections in {corrections['path']} (share the corrections folder too)")
+    rules = plan.get("rules")
+    if rules:
+        from extract.store.fingerprint import rules_fingerprint
+
+        if rules_fingerprint(rules["path"]) != rules["state"]:
+            problems.append(f"sees other rules in {rules['path']} (share the user rules folder at the same path too)")
     return {"environment": environment(plan["languages"]), "problems": problems}
 
 
@@ -120,6 +126,8 @@ def _plan(tasks: list[Task], languages: list[str]) -> tuple[dict[str, Any], list
     plan: dict[str, Any] = {"markers": markers, "inputs": inputs, "languages": languages}
     if first.get("corrections_dir") and Path(first["corrections_dir"]).is_dir():
         plan["corrections"] = {"path": first["corrections_dir"], "state": corrections_folder_state(Path(first["corrections_dir"]))}
+    if first.get("rules_dir"):
+        plan["rules"] = {"path": first["rules_dir"], "state": first["run"]["rules"]}
     return plan, written
 
 

@@ -444,6 +444,8 @@ def _plan_and_run(options: BatchOptions, out_dir: Path, names: list[PurePosixPat
                 "cache_dir": str(Path(options.cache_dir).absolute()) if options.cache_dir else None,
                 "corrections_dir": str(Path(options.corrections_dir).absolute()) if options.corrections_dir else None,
             }
+            if settings.rules_dir:  # for the cluster check: workers must see the same user rules
+                payload["rules_dir"] = settings.rules_dir
             if item.pages:
                 payload["pages"] = [str(page.absolute()) for page in item.pages]
                 payload["display_path"] = source_display_path(item.path.parent / item.name_path.name)
