@@ -79,6 +79,20 @@ def _best(candidates: list[Candidate]) -> Candidate:
     return max(candidates, key=lambda c: c.provenance.confidence)
 
 
+# A count of people beats a close FTE figure: '8 (6.2 FTE)', 'trois agents, soit 1,5 ETP' (the
+# contract's staff count is a headcount where the text gives one).
+HEADCOUNT_OVER_FTE = 0.75
+
+
+def _best_staff(candidates: list[Candidate]) -> Candidate:
+    best = _best(candidates)
+    if best.value.get("unit") != "fte":
+        return best
+    heads = [c for c in candidates if c.value.get("unit") == "headcount"
+             and c.provenance.confidence >= HEADCOUNT_OVER_FTE * best.provenance.confidence]
+    return _best(heads) if heads else best
+
+
 def _same(a: Any, b: Any) -> bool:
     if isinstance(a, dict) and isinstance(b, dict):
         keys = ("amount", "currency") if "amount" in a else ("count",) if "count" in a else tuple(a)
@@ -157,7 +171,7 @@ def assemble_record(candidates: Iterable[Candidate], section_info: dict[str, Any
     provenance: dict[str, Provenance] = {}
     for field in SCALAR_FIELDS:
         if field in by_field:
-            best = _best(by_field[field])
+            best = _best_staff(by_field[field]) if field == "staff" else _best(by_field[field])
             values[field] = best.value
             provenance[field] = settle(best, by_field[field])
     bodies, body_prov = _dedupe_bodies([c for c in by_field.get("governance.bodies", [])

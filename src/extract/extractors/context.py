@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from extract.layout.headings import parse_numbering
 from extract.models import BBox, Candidate, Entity, EntityStore, Line, Provenance, Section
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.rules.vocab import LabelMatch, match_label
@@ -80,6 +81,9 @@ class Block:
     value_start: int
     """Offset of the text after the label and its separator."""
     end: int
+
+
+MAX_NUMBERED_HEADING_WORDS = 6
 
 
 class SectionContext:
@@ -248,6 +252,17 @@ class SectionContext:
         return False
 
     # ------------------------------------------------------------------ mapping to the page
+
+    def is_heading_number(self, start: int) -> bool:
+        """Is the number at ``start`` a heading's section number ('1.3 Medewerkers' is not 1.3 employees)?"""
+        n = self.line_indexes(start, start + 1)[0]
+        line = self.lines[n]
+        if line.role != "heading" or self.text[self.line_starts[n]:start].strip():
+            return False
+        numbering = parse_numbering(line.text)
+        # A wrapped sentence can start with '8. Budget CHF 600k ...' and be taken for a heading.
+        return numbering is not None and len(numbering.rest.split()) <= MAX_NUMBERED_HEADING_WORDS and not any(
+            c.isdigit() for c in numbering.rest)
 
     def line_indexes(self, start: int, end: int) -> list[int]:
         first = max(bisect_right(self.line_starts, start) - 1, 0)

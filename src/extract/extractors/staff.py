@@ -62,7 +62,8 @@ class StaffExtractor:
         team_of = lex.regex("staff", "team_of")
         staff_block = ctx.block("staff")
         out = []
-        numbers = [n for n in find_numbers(ctx.text, ctx.lang) if not YEAR.match(n.raw) and 0 < n.value <= MAX_COUNT]
+        numbers = [n for n in find_numbers(ctx.text, ctx.lang) if not YEAR.match(n.raw) and 0 < n.value <= MAX_COUNT
+                   and not ctx.is_heading_number(n.start)]
         out += _count_after_noun(ctx, numbers)
         grown, earlier = _grown_to(ctx, numbers, nouns)
         out += grown

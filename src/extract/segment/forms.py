@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from extract.models import Line
+from extract.rules.lexicon import lexicon
 from extract.rules.vocab import match_label
 
 # '4.', '4)', 'Q4.', 'B2.' before a question.
@@ -69,6 +70,8 @@ def label_in(text: str) -> tuple[str, str] | None:
     if not found:
         return None
     fields = {f for _, _, f, _ in found}
+    if "name" in fields and _asks_the_lab_name(text):
+        return "name", next(label for _, _, f, label in sorted(found) if f == "name")
     if "name" in fields and (len(fields) > 1 or len(words) > MAX_NAME_QUESTION_WORDS
                              or not _NAME_WORDS.search(text)):
         found = [f for f in found if f[2] != "name"]
@@ -76,6 +79,20 @@ def label_in(text: str) -> tuple[str, str] | None:
             return None
     _, _, field, label = min(found)
     return field, label
+
+
+def _asks_the_lab_name(text: str) -> bool:
+    """'Full name of the lab or team', 'Naam van de eenheid': the name asked is the lab's own, so
+    'team' (a staff label) in it does not make it a staff question."""
+    body = NUMBERING.sub("", text, count=1)
+    name = _NAME_WORDS.search(body)
+    # The question opens on the name ('Full name of ...'); 'May we publish ... the name of the lab?' does not ask it.
+    if name is None or len(body[: name.start()].split()) > 1 or "?" in body:
+        return False
+    text = body
+    heads = lexicon(None).folded("labs", "strong_heads")
+    after = [w.strip(".").casefold() for w in _WORDS.findall(text[name.end():])][:MAX_NAME_QUESTION_WORDS]
+    return any(w in heads for w in after)
 
 
 def checked_only(text: str) -> str:

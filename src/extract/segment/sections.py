@@ -14,6 +14,7 @@ Table rows and prose sections about the same lab may both exist; the extractors 
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -40,7 +41,7 @@ from extract.segment.labs import (
 )
 from extract.segment.letters import correspondence
 from extract.segment.notes import footnote_owners
-from extract.segment.titles import kicker_of, parse_title
+from extract.segment.titles import is_report_title, kicker_of, parse_title
 from extract.segment.transposed import transposed_tables
 
 log = logging.getLogger(__name__)
@@ -509,7 +510,7 @@ def _form_part(lines: list[Line], body: list[int]) -> _Part | None:
     questions = form_questions(texts)
     if not questions:
         return None
-    title = answer_to(texts, questions, "name") or _document_title(lines, body)
+    title = answer_to(texts, questions, "name") or _document_title(lines, body, _language(texts))
     return _Part(order=0, kind="document", title=title, lines=[lines[i] for i in body], start=0, stop=len(lines))
 
 
@@ -535,17 +536,39 @@ def _title_line(lines: list[Line], body: list[int]) -> int | None:
     return largest if (lines[largest].size or 0.0) >= 1.15 * median else None
 
 
-def _document_title(lines: list[Line], body: list[int]) -> str | None:
+def _document_title(lines: list[Line], body: list[int], language: str | None = None) -> str | None:
     top_page = min((lines[j].page for j in body), default=1)
-    first_page = [lines[i] for i in body if lines[i].page == top_page]
     title = _title_line(lines, body)
-    if title is not None:
-        return strip_numbering(lines[title].text)
-    heading = next((lines[i] for i in body if lines[i].role == "heading"), None)
-    if heading:
-        return strip_numbering(heading.text)
-    first = next((line for line in first_page if _is_title_line(line.text)), None)
-    return strip_numbering(first.text) if first else None
+    if title is None:
+        title = next((i for i in body if lines[i].role == "heading"), None)
+    if title is None:
+        title = next((i for i in body if lines[i].page == top_page and _is_title_line(lines[i].text)), None)
+    if title is None:
+        return None
+    text = strip_numbering(lines[title].text)
+    if is_report_title(text, lexicon(language)):
+        return _subtitle(lines, body, title) or text
+    return text
+
+
+MAX_SUBTITLE_WORDS = 16
+
+
+def _subtitle(lines: list[Line], body: list[int], title: int) -> str | None:
+    """'Jaarverslag 2021' over 'Stichting X (AMS': a report's title names the document; the line
+    under it names whom it is about (joined with its wrapped end while a bracket is open)."""
+    after = [i for i in body if i > title and lines[i].page == lines[title].page][:2]
+    if not after:
+        return None
+    text = lines[after[0]].text.strip()
+    if text.count("(") > text.count(")") and len(after) > 1:
+        text = f"{text} {lines[after[1]].text.strip()}"
+    # A short form in brackets ends the name; an address run into the same line follows it.
+    text = re.split(r"(?<=\))\s|\s[·|]\s", text, maxsplit=1)[0]
+    words = text.split()
+    if not words or len(words) > MAX_SUBTITLE_WORDS or not words[0][:1].isupper() or text.endswith("."):
+        return None
+    return text
 
 
 def _under_document_title(lines: list[Line], body: list[int], part: _Part) -> bool:
@@ -606,7 +629,7 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     parts = sorted(table_parts + parts, key=lambda p: p.order)
     if not parts:
         lab = salient_lab(index)
-        title = lab.title if lab is not None else _document_title(lines, body)
+        title = lab.title if lab is not None else _document_title(lines, body, doc_language)
         parts = [_Part(order=0, kind="document", title=title, lines=[lines[i] for i in body],
                        start=0, stop=len(lines), assignment=SALIENT_ASSIGNMENT if lab else TITLE_ASSIGNMENT)]
     owners = footnote_owners(lines, [part.lines for part in parts])

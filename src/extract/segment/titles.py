@@ -72,7 +72,7 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
         country, text = code, text[: match.start() + 1].strip()
     for paren in _PARENS.finditer(text):
         inner = paren.group(1).strip()
-        if acronym is None and is_acronym(inner):
+        if acronym is None and (is_acronym(inner) or _short_form(inner, text[: paren.start()])):
             acronym = inner
         elif country is None and (code := country_code(inner, lex.lang)):
             country = code
@@ -94,7 +94,7 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
         # short name, then what it is in lower case.
         if appositive and 0 < len(appositive.group(1).split()) <= MAX_NAME_WORDS_BEFORE_DASH:
             text = appositive.group(1)
-    text = text.strip(" .,:;-–\"'“”")
+    text = strip_legal_prefix(text.strip(" .,:;-–\"'“”"), lex)
     # 'The Behavioural Insights Team' is the Behavioural Insights Team; 'The GovLab' keeps its article.
     if re.match(r"^The\s+\S+\s+\S+", text):
         text = text[4:].lstrip()
@@ -109,7 +109,32 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
     return TitleParts(name=text or None, acronym=acronym, country=country)
 
 
-def _strip_report_words(text: str, lex: Lexicon) -> str:
+def _short_form(inner: str, name: str) -> bool:
+    """'(AMS Institute)' after 'Amsterdam Institute for Advanced Metropolitan Solutions': an
+    acronym with one of the name's words, the short form the document then uses."""
+    words = inner.split()
+    if len(words) != 2 or not is_acronym(words[0]) or fold_keep(words[1]) not in fold_keep(name).split():
+        return False
+    # The letters stand for the name's other words (the one kept in full is not abbreviated).
+    rest = [w for w in name.split() if fold_keep(w) != fold_keep(words[1])]
+    return any(initials_cover(words[0], rest[skip:]) for skip in (0, 1))  # 0, or after a legal form
+
+
+def is_report_title(title: str, lex: Lexicon) -> bool:
+    """'Jaarverslag 2021', 'Annual report 2022': a title that names the document, not what it is about."""
+    return not _strip_report_words(title, lex, keep_empty=True)
+
+
+def strip_legal_prefix(name: str, lex: Lexicon) -> str:
+    """'Stichting Amsterdam Institute for ...' -> 'Amsterdam Institute for ...': the legal form a
+    register prints before the name is not part of the name people use."""
+    for prefix in lex.words("title", "legal_prefixes"):
+        if fold_keep(name).startswith(fold_keep(prefix) + " ") and name[len(prefix) + 1:][:1].isupper():
+            return name[len(prefix) + 1:]
+    return name
+
+
+def _strip_report_words(text: str, lex: Lexicon, *, keep_empty: bool = False) -> str:
     """'Jaarverslag 2023 – GovLab' -> 'GovLab' (a single-lab report's title names the lab)."""
     folded = fold_keep(text)
     pattern = phrase_regex(lex.words("title", "report_words"))
@@ -120,7 +145,7 @@ def _strip_report_words(text: str, lex: Lexicon) -> str:
         keep[m.start():m.end()] = " " * (m.end() - m.start())
     cleaned = re.sub(r"\s+", " ", "".join(keep)).strip(" -–—:|,")
     cleaned = re.sub(r"^(?:van|of|du|de la|de|des|d'|of the|van het|van de)\s+", "", cleaned, flags=re.I)
-    return cleaned or text
+    return cleaned if keep_empty else cleaned or text
 
 
 def _is_kicker(head: str, tail: str, lex: Lexicon) -> bool:
