@@ -99,7 +99,8 @@ def _find_currencies(text: str) -> list[_CurrencyToken]:
             tokens.append(_CurrencyToken(exact[match.group("sym")], match.start(), match.end(), scale))
         elif match.group("code"):
             scale = prefixes.get(match.group("cp") or "", 1.0)
-            tokens.append(_CurrencyToken(match.group("code"), match.start(), match.end(), scale))
+            # A code, or a symbol written in letters ('DH' for dirhams, 'MDH' for millions of them).
+            tokens.append(_CurrencyToken(exact[match.group("code")], match.start(), match.end(), scale))
     taken = [(t.start, t.end) for t in tokens]
     for match in pattern.finditer(folded):
         word = match.group("word")

@@ -17,8 +17,8 @@ from extract.models import Line
 from extract.rules.lexicon import lexicon
 from extract.rules.vocab import match_label
 
-# '4.', '4)', 'Q4.', 'B2.' before a question.
-NUMBERING = re.compile(r"^\s*(?:[A-Za-z]?\d{1,2}[.)]|Q\d{1,2}[.:]?)\s+")
+# '4.', '4)', 'Q4.', 'B2.', '1.1', '2.3.' before a question.
+NUMBERING = re.compile(r"^\s*(?:[A-Za-z]?\d{1,2}(?:\.\d{1,2})+\.?|[A-Za-z]?\d{1,2}[.)]|Q\d{1,2}[.:]?)\s+")
 CHECKED = "☒☑■✓✔✗✘"
 UNCHECKED = "☐□"
 _BOX = re.compile(rf"\s*([{CHECKED}{UNCHECKED}])\s*")
@@ -27,6 +27,7 @@ MIN_FIELDS = 3
 MAX_QUESTION_WORDS = 12
 MAX_NAME_QUESTION_WORDS = 5
 MAX_LABEL_WORDS = 4
+MAX_REPEATED_SHARE = 3  # at most a third of a form's fields are asked twice
 _WORDS = re.compile(r"[\w'’-]+\.?")
 _SENTENCE_END = re.compile(r"[.!]\s+\S")
 _VALUE_INSIDE = re.compile(r"\d|www\.|https?:|@|[$€£¥]|\w\.[a-z]{2,}\b")
@@ -158,8 +159,10 @@ def form_questions(texts: list[str]) -> dict[int, Question]:
     if sum(named.values()) < MIN_QUESTIONS or len(named) < MIN_FIELDS:
         return {}
     # Several labs described one after the other under 'Budget', 'Staff' sub-headings repeat them
-    # all; a form asks about one lab (a field may come back: 'Budget amount', 'Budget period').
-    if sum(1 for n in named.values() if n > 1) > 1:
+    # all; a form asks about one lab (a few fields come back: 'Budget amount', 'Budget period';
+    # 'Aantal medewerkers (personen)', 'Idem in fte').
+    repeated = sum(1 for n in named.values() if n > 1)
+    if repeated > 1 and repeated * MAX_REPEATED_SHARE > len(named):
         return {}
     return questions
 

@@ -188,14 +188,18 @@ def _acronym_before(text: str, start: int) -> str | None:
     return match.group(1) if match and is_acronym(match.group(1)) else None
 
 
-_DEFINED = re.compile(r"\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
+# 'Name (ACR)', 'Name, ACR for short', 'Name, or ACR,', 'Name, dit ACR', 'Name (hereafter ACR)'.
+_DEFINED = re.compile(
+    r"\((?:hereafter\s+|hierna\s+|ci-après\s+|or\s+|of\s+|ou\s+)?([A-Z][A-Za-z0-9&\-]{1,11})\)"
+    r"|,\s+(?:or|of|ou|dit|known as|bekend als|soit)\s+([A-Z][A-Za-z0-9&\-]{1,11})(?=[\s,.;])"
+    r"|,\s+([A-Z][A-Za-z0-9&\-]{1,11})\s+(?:for short|in short|in het kort|en abrégé|en bref)\b")
 
 
 def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
     """'Full Capitalised Name (FCN)': (name, acronym, offset of the name) where the initials spell it."""
     out = []
     for match in _DEFINED.finditer(text):
-        acronym = match.group(1)
+        acronym = match.group(1) or match.group(2) or match.group(3)
         if not is_acronym(acronym):
             continue
         before = list(_WORD.finditer(text, max(0, match.start() - 120), match.start()))

@@ -384,8 +384,8 @@ def run_in_head(text: str, index: LabIndex, line: int, *, create: bool = True) -
     around a lab's head noun ('Living Lab Stratumseind.'); a heading line is read without it.
     """
     match = _RUN_IN.match(_ITEM_NUMBER.sub("", text, count=1))
-    if match is None or re.match(r"[^.!]*\?", text[match.end():]):
-        return None  # 'PSDQ: Where do you sit in government?': an interviewer, not a lab
+    if match is None or "?" in text[match.end():]:
+        return None  # 'PSDQ: Where do you sit in government?', 'OGR: Let's start. What is X?': an interviewer
     name = match.group(1)
     if name in index.speakers:
         return None

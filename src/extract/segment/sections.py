@@ -25,6 +25,7 @@ from extract.layout.tables import clean_cell, row_bbox, table_rows
 from extract.models import Document, Line, Section, Table
 from extract.rules.lexicon import lexicon
 from extract.rules.vocab import fold, load_labels, match_label
+from extract.segment.announced import announced_labs, between as _between, has_body as _has_body
 from extract.segment.forms import answer_to, checked_only, form_questions, key_fact_boxes
 from extract.segment.labs import (
     COMPARISON,
@@ -213,7 +214,7 @@ def _heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[
             named.append(entry)
             labs.add(h)  # a heading that names a lab opens its section, labels or not
     labs |= _sibling_headings(lines, body, headings, labs, index)
-    labs |= _announced(lines, body, headings, index)
+    labs |= announced_labs(lines, body, headings, index, labs)
     # Labs of one report share a numbering style: when most lab headings are numbered, an
     # unnumbered 'heading' among them (large text in a screenshot, a sub-heading) is not a lab.
     numbered = {h for h in labs if _heading(lines, h).depth is not None}
@@ -264,43 +265,6 @@ def _sibling_headings(lines: list[Line], body: list[int], headings: list[int], l
                       and fold(strip_numbering(lines[h].text)).strip(" :") not in _all_labels()
                       and _has_body(lines, body, headings, h)}
     return extra
-
-
-def _announced(lines: list[Line], body: list[int], headings: list[int], index: LabIndex) -> set[int]:
-    """'3 The four labs' over '3.1 Forum Virium Helsinki', '3.2 CityLAB Berlin': a numbered chapter
-    that names labs in the plural announces its numbered sub-headings as labs."""
-    plural = index.lex.regex("labs", "plural_heads")
-    found: set[int] = set()
-    for n, h in enumerate(headings):
-        numbering = parse_numbering(lines[h].text)
-        if numbering is None or not plural.search(fold(numbering.rest)):
-            continue
-        for child in headings[n + 1:]:
-            sub = parse_numbering(lines[child].text)
-            if sub is None or not sub.label.startswith(numbering.label + "."):
-                break  # the chapter ends at the next heading that is not one of its numbered parts
-            if (sub.depth == numbering.depth + 1 and looks_like_name(lines[child].text, index.lex)
-                    and _has_body(lines, body, headings, child)):
-                found.add(child)
-                name = parse_title(strip_numbering(lines[child].text), index.lex)
-                if name.name:
-                    index._entry(name.name, name.acronym, child)
-    return found
-
-
-MIN_SECTION_WORDS = 15
-
-
-def _has_body(lines: list[Line], body: list[int], headings: list[int], h: int) -> bool:
-    """Text of its own follows the heading: a chapter title that runs straight into the first lab's
-    heading ('2. European labs' / '2.1 Name') describes no lab."""
-    nxt = next((g for g in headings if g > h), len(lines))
-    return sum(len(lines[i].text.split()) for i in _between(body, h + 1, nxt)) >= MIN_SECTION_WORDS
-
-
-def _between(ordered: list[int], start: int, stop: int) -> list[int]:
-    """The items of the sorted ``ordered`` within [start, stop), by bisection."""
-    return ordered[bisect_left(ordered, start):bisect_left(ordered, stop)]
 
 
 def _closes(lines: list[Line], body: list[int], labs: set[int], info: dict[int, _Heading], lab: int,

@@ -13,6 +13,8 @@ so such a row is left out rather than guessed.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -44,11 +46,30 @@ class TransposedTable:
     columns: list[LabColumn]
 
 
+@dataclass
+class _Names:
+    """The document's labs as a header cell may name them: the index, and the qualifiers in brackets
+    of each lab's heading ('2.3 Laboratorio de ... (Uruguay)' -> 'uruguay')."""
+
+    index: LabIndex
+    qualifiers: dict[str, list[LabEntry]]
+
+    @classmethod
+    def of(cls, lines: Sequence[Line], index: LabIndex) -> _Names:
+        qualifiers: dict[str, list[LabEntry]] = {}
+        for entry in index.entries:
+            if 0 <= entry.first < len(lines) and lines[entry.first].role == "heading":
+                for inner in re.findall(r"\(([^()]{1,30})\)", lines[entry.first].text):
+                    qualifiers.setdefault(fold_keep(inner).strip(), []).append(entry)
+        return cls(index, qualifiers)
+
+
 def transposed_tables(lines: Sequence[Line], body: Sequence[int], index: LabIndex) -> list[TransposedTable]:
     """The key-facts tables of ``body`` laid out with labs as columns."""
     found = []
+    names = _Names.of(lines, index)
     for run in _table_runs(lines, body):
-        table = _read(run, lines, index)
+        table = _read(run, lines, names)
         if table is not None:
             found.append(table)
     return found
@@ -70,7 +91,7 @@ def _previous(body: Sequence[int], i: int) -> int | None:
     return body[at - 1] if at > 0 else None
 
 
-def _read(run: list[int], lines: Sequence[Line], index: LabIndex) -> TransposedTable | None:
+def _read(run: list[int], lines: Sequence[Line], names: _Names) -> TransposedTable | None:
     rows = [[c.strip() for c in lines[i].text.split("\t")] for i in run]
     header = rows[0]
     width = len(header)
@@ -86,7 +107,7 @@ def _read(run: list[int], lines: Sequence[Line], index: LabIndex) -> TransposedT
         elif new_row or (len(cells) > width and not after_label):
             started, after_label = True, False  # a row of a field the rules do not read ('Legal form')
         elif not started:
-            header = _continue_header(header, cells, index)  # 'MindLab  DesignGo' / 'v  ...'
+            header = _continue_header(header, cells, names)  # 'MindLab  DesignGo' / 'v  ...'
         elif len(cells) == 1 and after_label:
             labelled[-1] = (f"{labelled[-1][0]} {cells[0]}", labelled[-1][1])  # 'Staff' / '(FTE)'
         elif after_label:
@@ -94,7 +115,7 @@ def _read(run: list[int], lines: Sequence[Line], index: LabIndex) -> TransposedT
             after_label = False
     if len(labelled) < MIN_FIELD_ROWS:
         return None
-    columns = [LabColumn(_column_title(cell, index)) for cell in header]
+    columns = [LabColumn(_column_title(cell, names)) for cell in header]
     for row_label, values in labelled:
         for column, value in zip(columns, values):
             if fold_keep(value).strip() not in _EMPTY:
@@ -102,24 +123,26 @@ def _read(run: list[int], lines: Sequence[Line], index: LabIndex) -> TransposedT
     return TransposedTable(lines=run, columns=[c for c in columns if c.fields])
 
 
-def _continue_header(header: list[str], cells: list[str], index: LabIndex) -> list[str]:
+def _continue_header(header: list[str], cells: list[str], names: _Names) -> list[str]:
     """Header cells wrapped onto the next line. Without the cells' positions, the columns they
     continue are the ones that then name the most labs of the document ('Forum' + 'Virium',
     'BIT' + 'Habitat'), the rightmost ones on a tie."""
     if len(cells) > len(header):
         return header
+    heads = names.index.lex.folded("labs", "heads")
 
     def place(columns: Sequence[int]) -> list[str]:
         joined = list(header)
         for column, cell in zip(columns, cells):
             before = joined[column]
-            glued = before[-1:].islower() and cell[:1].islower()  # 'DesignGo' + 'v', a word cut in two
+            # 'DesignGo' + 'v': a word cut in two; 'LabHacker' + 'lab' is a second word.
+            glued = before[-1:].islower() and cell[:1].islower() and fold_keep(cell) not in heads
             joined[column] = f"{before}{cell}" if glued else f"{before} {cell}".strip()
         return joined
 
     def named(joined: list[str]) -> int:
         # Words of header cells that name a lab: 'BIT Habitat' (two) beats 'BIT' (one).
-        return sum(len(cell.split()) for cell in joined if _column_entry(cell, index) is not None)
+        return sum(len(cell.split()) for cell in joined if _column_entry(cell, names) is not None)
 
     best = place(range(len(header) - len(cells), len(header)))  # right-aligned unless names say otherwise
     best_score = named(best)
@@ -130,15 +153,16 @@ def _continue_header(header: list[str], cells: list[str], index: LabIndex) -> li
     return best
 
 
-def _column_title(cell: str, index: LabIndex) -> str:
-    entry = _column_entry(cell, index)
+def _column_title(cell: str, names: _Names) -> str:
+    entry = _column_entry(cell, names)
     return entry.title if entry is not None else cell
 
 
-def _column_entry(cell: str, index: LabIndex) -> LabEntry | None:
+def _column_entry(cell: str, names: _Names) -> LabEntry | None:
     """The document's lab a header cell names: itself or its acronym, the start of its name
     ('Forum Virium' -> 'Forum Virium Helsinki'), its initials ('FIU') or an abbreviation of each
     word ('Lab. de Gobierno' -> 'Laboratorio de Gobierno')."""
+    index = names.index
     entry = index.lookup(cell)
     if entry is not None:
         return entry
@@ -153,4 +177,18 @@ def _column_entry(cell: str, index: LabIndex) -> LabEntry | None:
                 or (len(words) == len(name_words) and all(n.startswith(w) for w, n in zip(words, name_words)))
                 or (is_acronym(cell) and initials_cover(cell, candidate.name.split()))):
             return candidate
-    return None
+    return _entry_by_qualifier(words, names)
+
+
+def _entry_by_qualifier(words: list[str], names: _Names) -> LabEntry | None:
+    """'Uruguay lab', 'LabHacker lab': without its head noun the cell is one word that names a
+    single lab of the document, or sits in the heading of just one ('... (Uruguay)')."""
+    heads = names.index.lex.folded("labs", "heads")
+    rest = [w for w in words if w not in heads]
+    if len(rest) != 1 or len(rest) == len(words):
+        return None
+    entry = names.index.lookup(rest[0])
+    if entry is not None:
+        return entry
+    holders = names.qualifiers.get(rest[0], [])
+    return holders[0] if len(holders) == 1 else None
