@@ -18,6 +18,12 @@ from extract.rules.lexicon import fold_keep
 from extract.segment.titles import YEAR
 
 _WORDS = re.compile(r"[\w'’-]+")
+# A capitalised name right before the verb, as its subject: 'Smart Docklands, opened in 2018',
+# 'the Dublinked portal was launched'. Only with a comma or a passive auxiliary between them: in
+# 'Nesta launched the lab in 2014' the name is the agent and the year can be the lab's.
+_NAMED_SUBJECT = re.compile(
+    r"((?:[A-ZÀ-Ý][\w'’&-]*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|de|du|des|van|voor|la|le))*)"
+    r"\s*(?:,\s*|\s+(?:was|were|is|has been|had been|werd|wordt|is|a été|fut|est|ont été)\s+)$")
 FOUNDED_AFTER_MAX = 4
 FOUNDED_BEFORE_MAX = 3
 # 'since 2010' opening a fragment of a fact line or a line of its own.
@@ -101,6 +107,10 @@ def _since(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
 def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
     """'... a call that the ministry launched in 2018': the verb has its own subject in a relative
     clause, so the year is not the lab's ('the lab, which was founded in 2010' still counts)."""
+    named = _NAMED_SUBJECT.search(ctx.text, s0, verb_start)
+    if (named and named.start() > s0 and not _is_own_name(named.group(1), ctx)
+            and not _AFTER_PREPOSITION.search(ctx.text, max(s0, named.start() - 20), named.start())):
+        return True  # not at the sentence start: 'Our first Smart District, Smart Docklands, opened ...'
     words = [fold_keep(w) for w in _WORDS.findall(ctx.text[s0:verb_start])][-5:]
     relatives = ctx.lex.folded("words", "relatives")
     determiners = ctx.lex.folded("words", "determiners")
@@ -113,3 +123,17 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
             own = {fold_keep(n.split()[-1]) for n in ctx.subject_names if n.split()}
             return antecedent not in ctx.lex.folded("funding", "lab_words") | own
     return False
+
+
+# 'lab of the Office of Personnel Management, opened 2012', "de l'État, créé en 2019": a name
+# after a preposition completes the lab's description; it is not the verb's subject.
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:of|for|in|at|by|with|from|to|under|within|de|du|des|d['’]|au|aux|à|par|pour|dans|sur|van|voor|bij|met|"
+    r"door|onder|binnen)\s*(?:(?:the|a|an|la|le|les|l['’]|het|de|een)\s*)?$", re.IGNORECASE)
+
+
+def _is_own_name(name: str, ctx: SectionContext) -> bool:
+    """Is ``name`` the lab's (its name, its acronym, or a word of its name)?"""
+    folded = fold_keep(name)
+    own = {fold_keep(n) for n in ctx.subject_names}
+    return any(folded == n or folded in n or n in folded for n in own if n)

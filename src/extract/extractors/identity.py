@@ -148,7 +148,7 @@ class IdentityExtractor:
             named = [f for f in found if any(domain_matches(n, urlsplit(f[0]).hostname or "") for n in ctx.subject_names)]
             url, s, e = (named or found)[0]
             prior = "anchored" if named else "mention"
-            return [ctx.candidate("website", url, s, e, family=NAME, version=VERSION, prior=prior)]
+            return [ctx.candidate("website", _own_site(url, ctx), s, e, family=NAME, version=VERSION, prior=prior)]
         footer = [(url, line) for line in section.urls for url, _, _ in find_urls(line.text)[:1]]
         if footer:
             from extract.assemble.record import confidence
@@ -158,15 +158,7 @@ class IdentityExtractor:
             url, line = max(footer, key=lambda item: sum(w in fold_keep(item[0]) for w in words))
             if len({u for u, _ in footer}) > 1 and not any(w in fold_keep(url) for w in words):
                 return []  # several labs' addresses and none names this lab: none is its own
-            # A printed page's own address ('labx.gov.pt/about-us/?lang=en' in a browser's header): when
-            # the host is the lab's own name, the site is the host; a host that is a region's or a
-            # parent's ('vlaanderen.be/proeftuin-vlaanderen', 'marsdd.com/solutions-lab') keeps the path.
-            parts = urlsplit(url)
-            host = (parts.hostname or "").removeprefix("www.").split(".")[0].replace("-", "")
-            if parts.netloc and any(re.sub(r"[^a-z0-9]", "", fold_keep(n)) in (host, f"the{host}")
-                                    for n in ctx.subject_names):
-                url = f"{parts.scheme}://{parts.netloc}"
-            return [Candidate(field="website", value=url, provenance=Provenance(
+            return [Candidate(field="website", value=_own_site(url, ctx), provenance=Provenance(
                 page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.footer.v{VERSION}",
                 confidence=confidence("fallback", ocr=line.conf)))]
         return []
@@ -222,3 +214,15 @@ def _initials_cover(acronym: str, words: list[str]) -> bool:
             pool.remove(c)
             hits += 1
     return hits / len(letters) >= 0.75
+
+
+def _own_site(url: str, ctx: SectionContext) -> str:
+    """A page of the lab's own site ('labx.gov.pt/about-us/?lang=en', 'smartdublin.ie/challenges')
+    stands for the site: when the host is the lab's own name, the site is the host; a host that is
+    a region's or a parent's ('vlaanderen.be/proeftuin-vlaanderen', 'marsdd.com/solutions-lab')
+    keeps the path."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.").split(".")[0].replace("-", "")
+    if parts.netloc and any(re.sub(r"[^a-z0-9]", "", fold_keep(n)) in (host, f"the{host}") for n in ctx.subject_names):
+        return f"{parts.scheme}://{parts.netloc}"
+    return url

@@ -34,7 +34,7 @@ from extract.segment.lab_names import (
 # A heading that says what its name is: 'X, le lab de ...', 'X — the innovation team of ...'.
 _SAID_TO_BE = re.compile(r"^[^,—–]+?(?:,\s+|\s+[—–-]\s+)(?:(?:le|la|les|the|a|an|het|de|een|un|une)\s+|[lL]['’])?"
                          r"(?:\w+\s+)??([\w-]+)", re.IGNORECASE)
-_BARE_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,5}(?![\w-])")
+_BARE_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{0,4}[A-Z][A-Z0-9]{0,4}(?![\w-])")  # two letters at least: not 'D08'
 _URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/\S*)?", re.IGNORECASE)
 _SOCIAL = re.compile(r"(twitter|x|linkedin|facebook|youtube|instagram|medium|github|flickr|vimeo|doi|bit)\.", re.I)
 # A name opening a paragraph, closed by a full stop, a dash or a colon (an explanation in brackets may follow).
@@ -78,6 +78,8 @@ class LabEntry:
     as_host: int = 0
     """Mentions right after 'part of', 'hosted by', 'under': the organisation a lab sits in."""
     aliases: set[str] = field(default_factory=set)
+    defined: bool = False
+    """Named with an acronym definition ('Small Business Innovation Research (SBIR)')."""
 
     @property
     def score(self) -> float:
@@ -112,7 +114,7 @@ class LabIndex:
             text = lines[i].text
             for name, acronym, _ in defined_acronyms(text):
                 entry = self._entry(name, acronym, i)
-                entry.strong = True
+                entry.defined = True
             for mention in find_lab_names(text, self.lang, generic=True):
                 if mention.generic:
                     if mention.start > 0 and text[:mention.start].rstrip()[-1:] not in _SENTENCE_STOPS:
@@ -145,6 +147,13 @@ class LabIndex:
             for i in body:
                 for m in pattern.finditer(lines[i].text):
                     acronyms[m.group(1)].mentions += 1
+        heads = self.lex.folded("labs", "heads")
+        for entry in self.entries:
+            # A defined acronym makes a name a lab's when the name has a lab's head noun, its own
+            # site, or the text keeps using it; a programme or a law defined once in passing is not.
+            if entry.defined and not entry.strong:
+                entry.strong = (entry.domain or entry.mentions >= 2
+                                or any(fold_keep(w) in heads for w in entry.name.split()))
 
     def _names_from_domains(self, lines: Sequence[Line], body: Sequence[int], domains: set[str]) -> None:
         """'18F' over 18f.gsa.gov, 'Staatslabor' over staatslabor.ch: a capitalised name the text uses
@@ -153,6 +162,7 @@ class LabIndex:
         labels = {label for label in labels if len(label) >= 3}
         if not labels:
             return
+        hosts = self.lex.folded("labs", "not_heads")
         for i in body:
             for m in re.finditer(r"(?<![\w-])[A-Z0-9][\w-]*(?:\s+[A-Z][\w-]*){0,3}", lines[i].text):
                 if re.match(r"\.[a-z]{2,}", lines[i].text[m.end():m.end() + 4], re.IGNORECASE):
@@ -162,6 +172,8 @@ class LabIndex:
                     candidate = " ".join(words[:k])
                     # A plain word ('Canada', 'Digital') is a place or a topic, not a name.
                     distinctive = k > 1 or any(c.isdigit() for c in candidate) or any(c.isupper() for c in candidate[1:])
+                    if fold_keep(words[k - 1]) in hosts:
+                        continue  # 'Dublin City' over dublincity.ie: a council's site, not a lab's
                     if distinctive and re.sub(r"[^a-z0-9]", "", fold_keep(candidate)) in labels:
                         entry = self._entry(candidate, None, i)
                         entry.strong = entry.domain = True
@@ -228,6 +240,8 @@ class LabIndex:
             self.entries.append(entry)
         if acronym and not entry.acronym:
             entry.acronym = acronym
+        if entry.name.isupper() and not name.isupper() and _key(name) == _key(entry.name):
+            entry.name = name  # 'SMART DUBLIN' in a site's menu is 'Smart Dublin' in its text
         for k in keys:
             self._by_alias.setdefault(k, entry)
             entry.aliases.add(k)

@@ -479,8 +479,9 @@ def _form_part(lines: list[Line], body: list[int]) -> _Part | None:
 
 
 def _passing(entry: LabEntry) -> bool:
-    """A lab the document names once, with no acronym, address or heading of its own."""
-    return entry.mentions <= 1 and not (entry.acronym or entry.domain or entry.in_heading)
+    """A lab the document names once, with no acronym of its own (a programme's acronym defined in
+    passing is not one), address or heading."""
+    return entry.mentions <= 1 and not ((entry.acronym and entry.strong) or entry.domain or entry.in_heading)
 
 
 def _is_question(text: str) -> bool:
