@@ -195,9 +195,22 @@ _DEFINED = re.compile(
     r"|,\s+([A-Z][A-Za-z0-9&\-]{1,11})\s+(?:for short|in short|in het kort|en abrégé|en bref)\b")
 
 
+# 'NID – Namur Intelligente et Durable': the acronym first, its name after a dash.
+_DASH_DEFINED = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&]{1,11})\s+[–—]\s+"
+                           r"([A-ZÀ-Ý][\w'’-]*(?:\s+(?:[A-ZÀ-Ý][\w'’-]*|et|and|en|de|du|des|of|for|van|voor|la|le|l['’]\w+)){1,9})")
+_LINKS = {"et", "and", "en", "de", "du", "des", "of", "for", "van", "voor", "la", "le"}
+
+
 def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
-    """'Full Capitalised Name (FCN)': (name, acronym, offset of the name) where the initials spell it."""
+    """'Full Capitalised Name (FCN)', 'FCN – Full Capitalised Name': (name, acronym, offset of the
+    name) where the initials spell it."""
     out = []
+    for match in _DASH_DEFINED.finditer(text):
+        acronym, words = match.group(1), match.group(2).split()
+        while words and words[-1].lower() in _LINKS:
+            words.pop()
+        if is_acronym(acronym) and len(words) >= 2 and initials_cover(acronym, words):
+            out.append((" ".join(words), acronym, match.start(2)))
     for match in _DEFINED.finditer(text):
         acronym = match.group(1) or match.group(2) or match.group(3)
         if not is_acronym(acronym):
