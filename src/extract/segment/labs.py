@@ -97,6 +97,7 @@ class LabIndex:
     def __init__(self, lines: Sequence[Line], body: Sequence[int], lang: str | None) -> None:
         self.lex: Lexicon = lexicon(lang)
         self.lang = self.lex.lang
+        self._lines = lines
         self.entries: list[LabEntry] = []
         self._by_alias: dict[str, LabEntry] = {}
         self.mentions_by_line: dict[int, list[tuple[NameMention, LabEntry]]] = {}
@@ -163,6 +164,7 @@ class LabIndex:
         if not labels:
             return
         hosts = self.lex.folded("labs", "not_heads")
+        coined = _coined_words(lines, body, labels)
         for i in body:
             for m in re.finditer(r"(?<![\w-])[A-Z0-9][\w-]*(?:\s+[A-Z][\w-]*){0,3}", lines[i].text):
                 if re.match(r"\.[a-z]{2,}", lines[i].text[m.end():m.end() + 4], re.IGNORECASE):
@@ -171,7 +173,8 @@ class LabIndex:
                 for k in range(len(words), 0, -1):
                     candidate = " ".join(words[:k])
                     # A plain word ('Canada', 'Digital') is a place or a topic, not a name.
-                    distinctive = k > 1 or any(c.isdigit() for c in candidate) or any(c.isupper() for c in candidate[1:])
+                    distinctive = (k > 1 or any(c.isdigit() for c in candidate) or any(c.isupper() for c in candidate[1:])
+                                   or candidate in coined)
                     if fold_keep(words[k - 1]) in hosts:
                         continue  # 'Dublin City' over dublincity.ie: a council's site, not a lab's
                     if distinctive and re.sub(r"[^a-z0-9]", "", fold_keep(candidate)) in labels:
@@ -250,7 +253,11 @@ class LabIndex:
     def prominent(self, indices: Iterable[int]) -> None:
         """Lines that say what the document is about (a letter's subject line) count as headings."""
         for i in indices:
-            for _, entry in self.mentions_by_line.get(i, []):
+            named = {id(entry): entry for _, entry in self.mentions_by_line.get(i, [])}
+            # Names found by their site ('Digicampus' over digicampus.nl) are not among the line's mentions.
+            folded = fold_keep(self._lines[i].text)
+            named.update({id(e): e for e in self.entries if e.domain and re.search(rf"\b{re.escape(fold_keep(e.name))}\b", folded)})
+            for entry in named.values():
                 entry.in_heading += 1
 
     def lookup(self, text: str) -> LabEntry | None:
@@ -270,6 +277,26 @@ class LabIndex:
 
 
 # --------------------------------------------------------------------------- headings
+
+
+MIN_COINED_USES = 2
+
+
+def _coined_words(lines: Sequence[Line], body: Sequence[int], labels: set[str]) -> set[str]:
+    """'Athumi' over athumi.eu: a single capitalised word spelling a domain is a coined name when the
+    text uses it mid-sentence at least twice, never in lower case, and it names no country."""
+    from extract.normalize import country_code
+
+    text = "\n".join(lines[i].text for i in body)
+    out = set()
+    for label in labels:
+        if not label.isalpha():
+            continue
+        uses = re.findall(rf"(?<=[a-zà-ÿ,;] )({label.capitalize()})\b", text)
+        if (len(uses) >= MIN_COINED_USES and not re.search(rf"(?<![.@/])\b{label}\b(?!\.\w)", text)
+                and country_code(label.capitalize(), None) is None):
+            out.add(label.capitalize())
+    return out
 
 
 def is_page_title(text: str, lex: Lexicon) -> bool:
@@ -334,6 +361,9 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
 # --------------------------------------------------------------------------- single-lab documents
 
 
+TITLED_LEAD = 1.25
+
+
 def salient_lab(index: LabIndex) -> LabEntry | None:
     """The lab a document is about when it is about one: named clearly more often (or more
     prominently) than any other lab-like name."""
@@ -343,6 +373,10 @@ def salient_lab(index: LabIndex) -> LabEntry | None:
     best = ranked[0]
     runner = ranked[1].score if len(ranked) > 1 else 0.0
     if best.score >= 3.0 and best.score >= 1.8 * runner:
+        return best
+    # Named in the document's title or a heading, unlike the runner-up, and still named more often:
+    # 'Staatssecretaris lanceert Digicampus' over a release that also names its host often.
+    if best.in_heading and not ranked[1].in_heading and best.score >= TITLED_LEAD * runner:
         return best
     return None
 
@@ -401,6 +435,8 @@ def run_in_head(text: str, index: LabIndex, line: int, *, create: bool = True) -
     if match is None or "?" in text[match.end():]:
         return None  # 'PSDQ: Where do you sit in government?', 'OGR: Let's start. What is X?': an interviewer
     name = match.group(1)
+    if name in index.speakers or is_page_title(name, index.lex):  # 'PERSBERICHT — voor directe publicatie'
+        return None
     if name in index.speakers:
         return None
     entry = index.lookup(name)

@@ -409,7 +409,10 @@ def _prose_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[_P
     subject of paragraphs; a document about one lab stays whole."""
     owners: list[tuple[list[int], object]] = []
     current = None
+    title = _title_line(lines, body)
     for paragraph in paragraphs(lines, body):
+        if title is not None and paragraph[-1] < title:
+            continue  # a masthead or letterhead above the document's title describes no lab
         heading = all(lines[i].role == "heading" for i in paragraph)
         text = " ".join(lines[i].text for i in paragraph)
         # A heading is about a lab when it is (mostly) the lab's name, not when it mentions one.
@@ -536,6 +539,20 @@ def _subtitle(lines: list[Line], body: list[int], title: int) -> str | None:
     return text
 
 
+def _letterhead_over_title(lines: list[Line], body: list[int], part: _Part, index: LabIndex) -> bool:
+    """The only lab heading sits above a larger document title that names another lab: the
+    heading is the sender's letterhead ('Logius' over 'Staatssecretaris lanceert Digicampus')."""
+    title = _title_line(lines, body)
+    if title is None or title <= part.start:
+        return False
+    lab = salient_lab(index)
+    return lab is not None and _key_of(lab.name) != _key_of(part.title or "") and lab.in_heading > 0
+
+
+def _key_of(name: str) -> str:
+    return fold(name).replace(" ", "")
+
+
 def _under_document_title(lines: list[Line], body: list[int], part: _Part) -> bool:
     """The only lab heading sits below a clearly larger document title: the title names the lab."""
     title = _title_line(lines, body)
@@ -565,7 +582,8 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     doc_language = _language(lines[i].text for i in body)
     body, subjects = _message(lines, body, doc_language)
     index = LabIndex(lines, body, doc_language)
-    index.prominent(subjects)
+    title = _title_line(lines, body)
+    index.prominent(subjects + ([title] if title is not None else []))  # a letter's subject, the title
     if form := _form_part(lines, body):
         table_parts, parts = [], [form]  # a questionnaire answers for one lab, tables included
     else:
@@ -581,6 +599,8 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
         pass
     elif len(parts) == 1 and not table_parts and _under_document_title(lines, body, parts[0]):
         parts = []  # a fact sheet: one boxed 'Key facts' block under the lab's own title
+    elif len(parts) == 1 and not table_parts and _letterhead_over_title(lines, body, parts[0], index):
+        parts = []  # a press release: the sender's name over a headline about its lab
     elif not parts:
         parts = _block_parts(lines, body)
     if len(parts) == 1 and not table_parts:
