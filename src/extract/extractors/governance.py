@@ -17,6 +17,7 @@ VERSION = "6"
 
 MAX_MODIFIERS = 3
 IN_BLOCK_PARENT = 0.9
+CREATOR_PARENT = 0.6
 MEMBER_WINDOW = 12
 # Body nouns that also end Dutch compounds ('Innovatieboard', 'adviesraad', 'stuurcomité').
 COMPOUND_HEADS = ("raad", "board", "comite", "comité", "stuurgroep", "commissie")
@@ -90,7 +91,9 @@ class GovernanceExtractor:
                 name = re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip()
                 out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME,
                                          version=VERSION, prior="label", ner=("ORG",)))
-        for m in lex.regex("governance", "parent_triggers").finditer(ctx.folded):
+        triggers = [(m, False) for m in lex.regex("governance", "parent_triggers").finditer(ctx.folded)]
+        triggers += [(m, True) for m in lex.regex("governance", "creator_triggers").finditer(ctx.folded)]
+        for m, creator in triggers:
             before = ctx.folded[max(0, m.start() - 20):m.start()].split()
             if before and before[-1] in blockers:
                 continue  # 'als onderdeel van het programma' is a frame, not a parent
@@ -98,15 +101,32 @@ class GovernanceExtractor:
             span = org_phrase(ctx.text, m.end(), lex, allow_lowercase=lowercase, stops=stops)
             if span is None:
                 continue
-            name = re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip()
+            name = trim_parent(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip(), lex)
             if fold_keep(name) in own or len(name) < 3:
                 continue
             field = ctx.field_at(m.start())
-            # Under the governance or role label beats unlabelled text (a screenshot caption, say).
-            prior = IN_BLOCK_PARENT if field in ("governance", "role") else "anchored" if field is None else "block"
+            # Under the governance or role label beats unlabelled text (a screenshot caption, say);
+            # who created the lab is its parent only when nothing says more.
+            prior = (CREATOR_PARENT if creator else IN_BLOCK_PARENT if field in ("governance", "role")
+                     else "anchored" if field is None else "block")
             out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION,
                                      prior=prior, distance=ctx.token_distance(m.end(), span[0]), ner=("ORG",)))
         return out
+
+
+# A place after the name ('..., à Toulon', ', in Helsinki'), a possessive end ("AGESIC's"), a
+# clause going on about it ('... et travaille en mode projet'): not part of the parent's name.
+_TRAILING_PLACE = re.compile(r",\s+(?:à|in|te|en|au)\s+[A-ZÀ-Ý][\w'’-]*(?:[\s-][A-ZÀ-Ý][\w'’-]*)*$")
+
+
+def trim_parent(name: str, lex: Lexicon) -> str:
+    """The parent organisation's name without what the sentence goes on to say about it."""
+    name = _TRAILING_PLACE.sub("", name)
+    verbs = lex.regex("governance", "parent_clause_verbs")
+    clause = re.search(r"\s+(?:et|and|en)\s+", name)
+    if clause and verbs.match(fold_keep(name), clause.end()):
+        name = name[:clause.start()]
+    return re.sub(r"['’]s$", "", name.strip(" ,;"))
 
 
 @lru_cache(maxsize=1)

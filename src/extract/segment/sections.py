@@ -539,6 +539,18 @@ def _subtitle(lines: list[Line], body: list[int], title: int) -> str | None:
     return text
 
 
+MAX_EXTRA_NAME_WORDS = 2
+
+
+def _fuller_name(title: str | None, name: str, index: LabIndex) -> bool:
+    """The document's title names the lab more fully: 'GovLab Lisboa annual report' for 'GovLab'."""
+    if not title:
+        return False
+    full = parse_title(title, index.lex, document=True).name or ""
+    return (_key_of(full).startswith(_key_of(name)) and full != name
+            and len(full.split()) <= len(name.split()) + MAX_EXTRA_NAME_WORDS)
+
+
 def _letterhead_over_title(lines: list[Line], body: list[int], part: _Part, index: LabIndex) -> bool:
     """The only lab heading sits above a larger document title that names another lab: the
     heading is the sender's letterhead ('Logius' over 'Staatssecretaris lanceert Digicampus')."""
@@ -614,7 +626,9 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     parts = sorted(table_parts + parts, key=lambda p: p.order)
     if not parts:
         lab = salient_lab(index)
-        title = lab.title if lab is not None else _document_title(lines, body, doc_language)
+        title = _document_title(lines, body, doc_language)
+        if lab is not None and not _fuller_name(title, lab.name, index):
+            title = lab.title
         parts = [_Part(order=0, kind="document", title=title, lines=[lines[i] for i in body],
                        start=0, stop=len(lines), assignment=SALIENT_ASSIGNMENT if lab else TITLE_ASSIGNMENT)]
     owners = footnote_owners(lines, [part.lines for part in parts])
