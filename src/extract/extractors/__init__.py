@@ -13,6 +13,7 @@ import re
 
 from extract.extractors.base import Extractor
 from extract.extractors.context import SectionContext
+from extract.extractors.document_sites import document_urls, with_document_sites
 from extract.extractors.funding import FundingExtractor
 from extract.extractors.governance import GovernanceExtractor
 from extract.extractors.identity import IdentityExtractor
@@ -84,7 +85,12 @@ def extract_records(sections: list[Section], settings: Settings, *,
                 log.debug("section %r is part of the report, not a lab; skipped", section.title)
                 continue
             records.append(record)
-    return _shared_country(merge_table_rows(records))
+    from extract.assemble.record import confidence
+
+    records = _shared_country(merge_table_rows(records))
+    # An address naming the lab, printed away from its section (a footnote, a closing slide).
+    return with_document_sites(records, document_urls(sections), confidence=confidence("mention"),
+                               method=f"rule:identity.v{EXTRACTOR_VERSIONS['identity']}:document")
 
 
 def _shared_country(records: list[LabRecord]) -> list[LabRecord]:

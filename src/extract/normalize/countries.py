@@ -195,6 +195,8 @@ def country_code(name: str, lang: str | None = None) -> str | None:
             if country is not None and country.alpha_2 not in _territories():
                 country = None
         return str(country.alpha_2) if country is not None else None
+    if (code := _any_territory().get(key)) is not None:
+        return code  # asked directly, a name outside the territories looked for in text: 'Bénin'
     found = find_countries(stripped, lang)
     if found:
         # Prefer a country name over an adjective or city in a phrase like 'Lab in Frankrijk'.
@@ -202,6 +204,19 @@ def country_code(name: str, lang: str | None = None) -> str | None:
         return sorted(found, key=lambda m: order[m.kind])[0].code
     hit = _fuzzy(stripped, lang)
     return hit[0] if hit else None
+
+
+@lru_cache(maxsize=1)
+def _any_territory() -> dict[str, str]:
+    """Every country's nl, en and fr name (babel) -> code, for names asked about directly."""
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for lang in LANGS:
+        for code, name in Locale.parse(lang).territories.items():
+            if len(code) == 2 and code.isalpha():
+                names.setdefault(_key(name), code)
+    return names
 
 
 _CC_ALIASES = {"uk": "GB"}

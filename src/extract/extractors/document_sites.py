@@ -1,0 +1,64 @@
+"""Websites given away from a lab's own text: a footnote 'Websites: adip.cdmx.gob.mx;
+labhackercd.leg.br', a closing slide, a reference list. A lab with no website of its own section
+takes the one address of the document whose host spells its name or acronym, when that address
+names no other lab of the document.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from extract.models import LabRecord, Provenance, Section
+from extract.rules.lexicon import lexicon
+from extract.segment.lab_names import domain_matches
+
+
+def document_urls(sections: list[Section]) -> list[tuple[str, int, str]]:
+    """Every address printed in the sections' lines, footnotes and page footers: (url, page, line text)."""
+    from extract.normalize import find_urls
+
+    seen: set[str] = set()
+    found = []
+    for section in sections:
+        for line in [*section.lines, *section.footnotes, *section.urls]:
+            for url, _, _ in find_urls(line.text):
+                host = _host(url)
+                if host and host not in seen:
+                    seen.add(host)
+                    found.append((url, line.page, line.text))
+    return found
+
+
+def with_document_sites(records: list[LabRecord], urls: list[tuple[str, int, str]], *,
+                        method: str, confidence: float) -> list[LabRecord]:
+    """The records, those without a website given the document's address that names them alone."""
+    not_lab = lexicon(None).folded("websites", "not_lab_hosts")
+    usable = [(url, page, text) for url, page, text in urls
+              if not any(_host(url) == h or _host(url).endswith("." + h) for h in not_lab)]
+    owners = {url: [r for r in records if _names(r, url)] for url, _, _ in usable}
+    out = []
+    for record in records:
+        mine = [(url, page, text) for url, page, text in usable if owners[url] == [record]]
+        if record.website is not None or len(mine) != 1:
+            out.append(record)
+            continue
+        url, page, text = mine[0]
+        parts = urlsplit(url)
+        site = f"{parts.scheme}://{parts.netloc}"
+        evidence = Provenance(page=page, text=text, method=method, confidence=confidence)
+        out.append(record.model_copy(update={"website": site, "provenance": {**record.provenance, "website": evidence}}))
+    return out
+
+
+def _names(record: LabRecord, url: str) -> bool:
+    """Does the address's host spell the lab's name or acronym ('sndi.ci' for SNDI)?"""
+    host = _host(url)
+    label = re.sub(r"[^a-z0-9]", "", host.split(".")[0])
+    if record.name and domain_matches(record.name, host):
+        return True
+    return bool(record.acronym) and len(label) >= 3 and label == re.sub(r"[^a-z0-9]", "", record.acronym.lower())
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
