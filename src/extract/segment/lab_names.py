@@ -169,9 +169,21 @@ def _mention(text: str, start: int, end: int, kind: str, lex: Lexicon) -> NameMe
     # 'Ministry of Finance' is a host; 'Government Digital Service' is a service whose first word is one.
     if head in not_heads or (kind != "MOD_HEAD" and folded_words[0] in not_heads):
         return None
+    if kind == "HEAD_COMP" and not strong and _place(name.split(None, 1)[1:], lex):
+        return None  # 'Mission à Québec', 'Office in Paris': a weak head and a place is a trip or a site
     acronym = _acronym_after(text, end) or _acronym_before(text, start)
     return NameMention(start=start, end=start + len(name), name=name, acronym=acronym, head=head,
                        strong=strong or acronym is not None, generic=kind == "MOD_HEAD" and kind_of)
+
+
+def _place(rest: list[str], lex: Lexicon) -> bool:
+    """Is the complement after the head only a place ('à Québec', 'in Berlin')?"""
+    from extract.normalize import country_code
+
+    words = rest[0].split() if rest else []
+    while words and fold_keep(words[0]) in lex.folded("labs", "connectors") | {"a", "à", "in", "au", "en"}:
+        words = words[1:]
+    return bool(words) and country_code(" ".join(words), lex.lang) is not None
 
 
 _AFTER = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z0-9&\-]{1,11})\s*[)\]]")
@@ -220,10 +232,20 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             words = [w.group() for w in before[k:]]
             if not words[0][:1].isupper():
                 continue
-            if initials_cover(acronym, words) and len(words) >= 2:
+            # French names keep their adjectives in lower case: 'Centre québécois d'excellence numérique (CQEN)'.
+            if len(words) >= 2 and (initials_cover(acronym, words) or initials_cover(acronym, _content_words(words))):
                 out.append((text[before[k].start():before[-1].end()], acronym, before[k].start()))
                 break
     return out
+
+
+_FUNCTION_WORDS = frozenset("de du des la le les et of the and for van voor het en der von und di del della y e".split())
+
+
+def _content_words(words: list[str]) -> list[str]:
+    """The words that give an acronym its letters, capitalised: 'd'excellence' -> 'Excellence'."""
+    content = [re.sub(r"^[dl]['’]", "", w, flags=re.IGNORECASE) for w in words if w.lower() not in _FUNCTION_WORDS]
+    return [w[:1].upper() + w[1:] for w in content if w]
 
 
 def initials_cover(acronym: str, words: list[str]) -> bool:
