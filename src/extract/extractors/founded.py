@@ -108,7 +108,7 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
     """'... a call that the ministry launched in 2018': the verb has its own subject in a relative
     clause, so the year is not the lab's ('the lab, which was founded in 2010' still counts)."""
     named = _NAMED_SUBJECT.search(ctx.text, s0, verb_start)
-    if (named and named.start() > s0 and not _is_own_name(named.group(1), ctx)
+    if (named and named.start() > s0 and _is_name(named.group(1)) and not _is_own_name(named.group(1), ctx)
             and not _AFTER_PREPOSITION.search(ctx.text, max(s0, named.start() - 20), named.start())):
         return True  # not at the sentence start: 'Our first Smart District, Smart Docklands, opened ...'
     words = [fold_keep(w) for w in _WORDS.findall(ctx.text[s0:verb_start])][-5:]
@@ -130,6 +130,12 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:of|for|in|at|by|with|from|to|under|within|de|du|des|d['’]|au|aux|à|par|pour|dans|sur|van|voor|bij|met|"
     r"door|onder|binnen)\s*(?:(?:the|a|an|la|le|les|l['’]|het|de|een)\s*)?$", re.IGNORECASE)
+
+
+def _is_name(words: str) -> bool:
+    """'Smart Docklands', 'TRAKK', 'DigiD': a name, not a pronoun opening a clause ('It was set up')."""
+    parts = words.split()
+    return len([p for p in parts if p[:1].isupper()]) >= 2 or any(c.isupper() or c.isdigit() for c in words[1:])
 
 
 def _is_own_name(name: str, ctx: SectionContext) -> bool:

@@ -29,6 +29,11 @@ _CLAUSE_SPLIT = re.compile(r"[,;:()]|\s[-–]\s")
 _NON_SPACE = re.compile(r"\S+")
 
 
+# Below this, an amount in a major currency is a price, a fee or a prize, not what a lab runs on.
+MIN_BUDGET = 5_000
+MAJOR_CURRENCIES = frozenset({"EUR", "USD", "GBP", "CHF", "CAD", "AUD", "NZD", "SGD"})
+
+
 class MoneyExtractor:
     name = NAME
     version = VERSION
@@ -73,6 +78,8 @@ class MoneyExtractor:
             else:
                 continue  # an amount with no budget word and no budget label is not the lab's budget
             value = _budget_value(ctx, m, anchor, block if in_block else None, fiscal)
+            if prior != "label" and m.currency in MAJOR_CURRENCIES and m.amount < MIN_BUDGET:
+                continue  # 'Annual subscription €65': a price, not a lab's budget
             out.append(ctx.candidate("budget", value, m.start, m.end, family=NAME, version=VERSION,
                                      prior=prior, distance=distance, ner=("MONEY",)))
         return out
