@@ -170,6 +170,12 @@ def _opens_value(text: str, value_start: int, n: NumberMention) -> bool:
     """Is ``n`` the first thing after the label, but for an approximation ('Staff: c. 30')?"""
     if n.start < value_start:
         return False
+    # 'Personeelsleden (31/12) 62': a bracketed qualifier of the label (a date, a unit) comes first.
+    qualifier = re.match(r"\s*\([^()]{1,20}\)", text[value_start:])
+    if qualifier:
+        if n.start < value_start + qualifier.end():
+            return False
+        value_start += qualifier.end()
     gap = text[value_start:n.start]
     if len(gap.strip()) < 3:
         return True
