@@ -57,7 +57,8 @@ def _names(record: LabRecord, url: str) -> bool:
     label = re.sub(r"[^a-z0-9]", "", host.split(".")[0])
     if record.name and domain_matches(record.name, host):
         return True
-    return bool(record.acronym) and len(label) >= 3 and label == re.sub(r"[^a-z0-9]", "", record.acronym.lower())
+    acronym = re.sub(r"[^a-z0-9]", "", (record.acronym or "").lower())
+    return len(label) >= 3 and label == acronym
 
 
 def _host(url: str) -> str:

@@ -25,7 +25,9 @@ from extract.layout.tables import clean_cell, row_bbox, table_rows
 from extract.models import Document, Line, Section, Table
 from extract.rules.lexicon import lexicon
 from extract.rules.vocab import fold, load_labels, match_label
-from extract.segment.announced import announced_labs, between as _between, has_body as _has_body
+from extract.segment.announced import announced_labs
+from extract.segment.announced import between as _between
+from extract.segment.announced import has_body as _has_body
 from extract.segment.forms import answer_to, checked_only, form_questions, key_fact_boxes
 from extract.segment.labs import (
     COMPARISON,
@@ -594,8 +596,8 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     doc_language = _language(lines[i].text for i in body)
     body, subjects = _message(lines, body, doc_language)
     index = LabIndex(lines, body, doc_language)
-    title = _title_line(lines, body)
-    index.prominent(subjects + ([title] if title is not None else []))  # a letter's subject, the title
+    title_line = _title_line(lines, body)
+    index.prominent(subjects + ([title_line] if title_line is not None else []))  # a letter's subject, the title
     if form := _form_part(lines, body):
         table_parts, parts = [], [form]  # a questionnaire answers for one lab, tables included
     else:

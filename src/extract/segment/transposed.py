@@ -14,7 +14,6 @@ so such a row is left out rather than guessed.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
