@@ -171,7 +171,7 @@ def _opens_value(text: str, value_start: int, n: NumberMention) -> bool:
     if n.start < value_start:
         return False
     # 'Personeelsleden (31/12) 62': a bracketed qualifier of the label (a date, a unit) comes first.
-    qualifier = re.match(r"\s*\([^()]{1,20}\)", text[value_start:])
+    qualifier = re.match(r"\s*\((?:[\d/.\s-]{1,12}|[^\W\d]+)\)", text[value_start:])  # '(31/12)', '(headcount)'
     if qualifier:
         if n.start < value_start + qualifier.end():
             return False

@@ -111,6 +111,8 @@ class LabIndex:
         self.speakers = {tag for tag, n in tags.items() if n >= 2}
         """'PSDQ:', 'Q:', 'Interviewer:' opening several lines: who speaks, not a lab."""
         hosts = re.compile(self.lex.regex("governance", "parent_triggers").pattern + r"(?:\s+the)?\s*$")
+        introduced = re.compile(self.lex.regex("labs", "ordinals").pattern
+                                + r"\s+\w+(?:\s+\w+)?\s+(?:is|was|est|etait|fut)\s+(?:de|het|the|le|la|l'|een|a|an|un|une)?\s*$")
         for i in body:
             text = lines[i].text
             for name, acronym, _ in defined_acronyms(text):
@@ -125,6 +127,9 @@ class LabIndex:
                 entry.mentions += 1
                 entry.strong = entry.strong or mention.strong
                 entry.as_host += bool(hosts.search(fold_keep(text[max(0, mention.start - 30):mention.start])))
+                if introduced.search(fold_keep(text[max(0, mention.start - 50):mention.start])):
+                    entry.strong = True  # "De derde organisatie is de X": presented as a case, as by a heading
+                    entry.in_heading += 1
                 self.mentions_by_line.setdefault(i, []).append((mention, entry))
         # 'Policy Lab was set up ... what Policy Lab does': a kind of lab the text keeps using as a name.
         for uses in kinds.values():
