@@ -39,18 +39,18 @@ def words(*keys: str) -> dict[str, Shape]:
 
 
 LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
-    "title": words("non_lab_headings", "prefix_words", "location_prepositions", "report_words"),
+    "title": words("non_lab_headings", "prefix_words", "location_prepositions", "report_words", "legal_prefixes"),
     "founded": words("verbs", "nouns", "since", "existence_verbs"),
     "budget": words("anchors", "contribution", "period_year", "period_total", "unknown", "statement_totals"),
     "staff": words("work_verbs", "nouns", "generic_nouns", "fte_nouns", "anchors", "team_of", "count_after"),
     "governance": words("body_nouns", "body_complements", "member_nouns", "composed_of", "form_verbs", "pronouns",
-                        "parent_triggers", "parent_blockers", "org_heads"),
+                        "parent_triggers", "parent_blockers", "org_heads", "creator_triggers", "parent_clause_verbs"),
     "funding": words("after", "weak_after", "after_amount", "item_joiners", "money_words", "verbs_before",
                      "lab_words"),
     "words": words("determiners", "connectors", "clause_verbs", "relatives", "conjunctions", "agent_markers",
                    "negations"),
     "labs": words("heads", "compound_ends", "strong_heads", "plural_heads", "not_heads", "connectors", "determiners",
-                  "generic_modifiers", "page_titles"),
+                  "generic_modifiers", "page_titles", "ordinals"),
     "websites": words("not_lab_hosts"),
     "letters": words("salutations", "closings", "subject_labels", "header_labels", "mail_clients"),
 }
