@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from extract.layout.headings import parse_numbering
 from extract.models import BBox, Candidate, Entity, EntityStore, Line, Provenance, Section
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.rules.vocab import LabelMatch, match_label
@@ -255,6 +254,10 @@ class SectionContext:
 
     def is_heading_number(self, start: int) -> bool:
         """Is the number at ``start`` a heading's section number ('1.3 Medewerkers' is not 1.3 employees)?"""
+        # Imported here: the layout package brings rapidfuzz, which a worker that only extracts
+        # from cached sections never needs (its address space is capped).
+        from extract.layout.headings import parse_numbering
+
         n = self.line_indexes(start, start + 1)[0]
         line = self.lines[n]
         if line.role != "heading" or self.text[self.line_starts[n]:start].strip():
