@@ -309,6 +309,27 @@ def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 # --------------------------------------------------------------------------- public API
 
 
+# 'anderhalf miljoen', 'one and a half million', 'un et demi million': one and a half, written out.
+_ONE_AND_A_HALF = re.compile(r"\b(?:anderhalf|anderhalve|one and a half|one-and-a-half|un et demi|une et demie)\b",
+                             re.IGNORECASE)
+
+
+def _halves_as_digits(text: str, lang: str | None) -> str:
+    """The text with 'anderhalf' as '1,5' ('1.5' in English), padded in front to the same length so
+    offsets stay the same and a scale word still follows the digits."""
+    if "half" not in text and "demi" not in text and "HALF" not in text:
+        return text
+    digits = "1.5" if lang == "en" else "1,5"
+    return _ONE_AND_A_HALF.sub(lambda m: digits.rjust(len(m.group(0))), text)
+
+
+def _word_start(text: str, start: int) -> int:
+    """Where the word holding ``start`` begins ('anderhalf' for its padded '1,5')."""
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return start
+
+
 def find_numbers(text: str, lang: str | None = None) -> list[NumberMention]:
     """Every number in ``text``, written in digits (with scale words) or in words, in order.
 
@@ -317,6 +338,7 @@ def find_numbers(text: str, lang: str | None = None) -> list[NumberMention]:
     if not text:
         return []
     lang = lang if lang in LANGS else None
+    original, text = text, _halves_as_digits(text, lang)
     mentions: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
     for match in _DIGITS.finditer(text):
@@ -338,7 +360,7 @@ def find_numbers(text: str, lang: str | None = None) -> list[NumberMention]:
                 value=value * scale,
                 start=start,
                 end=end,
-                raw=text[start:end],
+                raw=original[_word_start(original, start):end],
                 approximate=is_approximate(text, start, end, lang),
                 is_word=False,
                 scale=scale,

@@ -161,8 +161,8 @@ def _mention(text: str, start: int, end: int, kind: str, lex: Lexicon) -> NameMe
             return None  # 'Lab' alone: a reference to a lab named elsewhere
         modifiers = [w for w in folded_words if w not in heads]
         plural = head.endswith("s") and head[:-1] in heads
-        if plural or any(w.endswith("s") and w[:-1] in heads for w in modifiers):
-            return None  # 'GovTech Labs', 'Innovation Labs Network': a kind or a group of labs, not one lab
+        if plural:
+            return None  # 'GovTech Labs': a kind of organisation, not one's name
         # 'Innovation Lab', 'Policy Lab': a kind of organisation, unless the text keeps using it as a name
         kind_of = kind == "MOD_HEAD" and all(w in generic for w in modifiers) and len(modifiers) <= 1
         strong = head in lex.folded("labs", "strong_heads")
