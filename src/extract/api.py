@@ -22,11 +22,14 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extract.errors import ERROR_KINDS, ExtractError, InternalError, NotADocumentError
 from extract.models import OutputFile, PageImages
 from extract.settings import Settings
+
+if TYPE_CHECKING:
+    from extract.batch.tasks import Outcome
 
 __all__ = ["FileResult", "extract_file", "extract_files"]
 
@@ -107,7 +110,8 @@ def extract_files(paths: Iterable[Report], *, settings: Settings | None = None, 
     Workers are started with ``spawn``: in a script (not a notebook), call this under
     ``if __name__ == "__main__":``.
     """
-    from extract.batch.workers import Task, WorkerConfig, WorkerPool
+    from extract.batch.pool import WorkerPool
+    from extract.batch.tasks import Task, WorkerConfig
     from extract.rules.loader import check_rules
 
     reports = [_report(p) for p in paths]
@@ -167,13 +171,13 @@ def run_in_worker(payload: dict[str, Any], settings: Settings, page_map: Any) ->
     return {"status": "ok", "output_json": output.model_dump_json()}
 
 
-def _file_result(path: Path, result: dict[str, Any]) -> FileResult:
-    seconds = float(result.get("seconds") or 0.0)
-    if result.get("status") == "ok":
-        return FileResult(path, OutputFile.model_validate_json(result["output_json"]), None, seconds)
-    kind = str(result.get("error_kind") or "internal")
-    error = ERROR_KINDS.get(kind, InternalError)(str(result.get("message") or kind), path=str(path))
-    return FileResult(path, None, error, seconds)
+def _file_result(path: Path, outcome: Outcome) -> FileResult:
+    from extract.batch.tasks import Failed
+
+    if not isinstance(outcome, Failed):
+        return FileResult(path, OutputFile.model_validate_json(outcome.value["output_json"]), None, outcome.seconds)
+    error = ERROR_KINDS.get(outcome.kind, InternalError)(outcome.message or outcome.kind, path=str(path))
+    return FileResult(path, None, error, outcome.seconds)
 
 
 @dataclass(frozen=True)
@@ -237,6 +241,6 @@ def _default_name(path: Path) -> str:
 
 def _display_path(path: Path) -> str:
     """``source.path`` as ``extract batch`` writes it: relative to the working directory when below it."""
-    from extract.batch.run import source_display_path
+    from extract.batch.plan import source_display_path
 
     return source_display_path(path)

@@ -184,7 +184,7 @@ def test_one_long_document_uses_every_dask_worker(tmp_path: Path) -> None:
 def test_pages_progress_arrives_while_a_document_runs(tmp_path: Path) -> None:
     """Point 8: pages of a document on a dask worker are counted before the document ends."""
     from extract.batch.dask_client import DaskExecutor
-    from extract.batch.workers import Task, WorkerConfig
+    from extract.batch.tasks import Done, Task, WorkerConfig
     from extract.settings import Settings
 
     config = WorkerConfig(settings_json=Settings().model_dump_json(), handler="batch_fakes:slow_map_handler",
@@ -195,7 +195,7 @@ def test_pages_progress_arrives_while_a_document_runs(tmp_path: Path) -> None:
         try:
             for _task, result in executor.run([Task(1, {"n": 6, "seconds": 0.5}, 60)],
                                               lambda task_id: events.append(f"page of {task_id}")):
-                events.append(result["status"])
+                events.append("ok" if isinstance(result, Done) and result.value["records"] == 0 else str(result))
         finally:
             executor.close()
     assert events.count("page of 1") == 6 and events[-1] == "ok"
@@ -275,7 +275,7 @@ def test_our_own_local_cluster_listens_with_tls(tmp_path: Path) -> None:
     """Point 7: the LocalCluster a batch starts for itself does not run code for other local processes."""
     pytest.importorskip("cryptography")
     from extract.batch.dask_client import DaskExecutor
-    from extract.batch.workers import WorkerConfig
+    from extract.batch.tasks import WorkerConfig
     from extract.settings import Settings
 
     config = WorkerConfig(settings_json=Settings().model_dump_json(), handler="batch_fakes:map_handler", warm_up=False)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from extract.batch.workers import Task, WorkerConfig, WorkerPool
+from extract.batch.pool import WorkerPool
+from extract.batch.tasks import Done, Failed, Task, WorkerConfig
 from extract.settings import Settings
 
 
@@ -15,27 +16,27 @@ def test_lone_document_pages_run_on_every_worker_with_live_progress(fake_pipelin
     seen: list[int] = []
     with WorkerPool(2, config()) as pool:
         results = list(pool.run([Task(7, {"n": 10}, timeout_s=60)], on_page=seen.append))
-    (task, result), = results
-    assert task.id == 7 and result["status"] == "ok" and result["records"] == 10
-    assert len(result["pids"]) == 2
+    (task, outcome), = results
+    assert task.id == 7 and isinstance(outcome, Done) and outcome.value["records"] == 10
+    assert len(outcome.value["pids"]) == 2
     assert seen == [7] * 10
 
 
 def test_a_page_over_its_limit_fails_the_document_and_the_pool_recovers(fake_pipeline: None) -> None:
     with WorkerPool(2, config(page_timeout=1.5)) as pool:
         results = list(pool.run([Task(1, {"n": 4, "slow": True}, timeout_s=5)]))
-        assert [r["error_kind"] for _, r in results] == ["timeout"]
+        assert [r.kind if isinstance(r, Failed) else r for _, r in results] == ["timeout"]
         again = list(pool.run([Task(2, {"n": 6}, timeout_s=60)]))
-    assert again[0][1]["status"] == "ok" and again[0][1]["records"] == 6
+    assert isinstance(again[0][1], Done) and again[0][1].value["records"] == 6
 
 
 def test_a_pool_whose_processes_were_killed_from_another_thread_still_runs(fake_pipeline: None) -> None:
     """What Ctrl-C on a dask run does to the pools on a worker (dask_tasks.cancel_run): the next file there runs."""
     with WorkerPool(1, config()) as pool:
-        assert [r["status"] for _t, r in pool.run([Task(1, {"n": 2}, 30)])] == ["ok"]
+        assert [type(r) for _t, r in pool.run([Task(1, {"n": 2}, 30)])] == [Done]
         pool.kill_processes()
         second = [r for _t, r in pool.run([Task(2, {"n": 2}, 30)])]
-        assert second[0]["status"] == "ok", second
+        assert isinstance(second[0], Done), second
 
 
 def test_a_helper_page_runs_after_its_process_was_killed(fake_pipeline: None) -> None:
@@ -45,8 +46,8 @@ def test_a_helper_page_runs_after_its_process_was_killed(fake_pipeline: None) ->
     from batch_fakes import square_with_pid
 
     with WorkerPool(1, config()) as pool:
-        ok, payload = pool.run_page(pickle.dumps(square_with_pid), pickle.dumps(3))
-        assert ok and pickle.loads(payload)[0] == 9
+        payload = pool.run_page(pickle.dumps(square_with_pid), pickle.dumps(3))
+        assert payload is not None and pickle.loads(payload)[0] == 9
         pool.kill_processes()
-        ok, payload = pool.run_page(pickle.dumps(square_with_pid), pickle.dumps(4))
-        assert ok and pickle.loads(payload)[0] == 16
+        payload = pool.run_page(pickle.dumps(square_with_pid), pickle.dumps(4))
+        assert payload is not None and pickle.loads(payload)[0] == 16

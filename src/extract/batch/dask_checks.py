@@ -17,7 +17,8 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from extract.batch.workers import Task
+from extract.batch.file_task import FileTask
+from extract.batch.tasks import Task
 from extract.errors import ClusterError
 
 INPUT_SAMPLES = 3
@@ -109,8 +110,8 @@ def corrections_folder_state(corrections_dir: Path) -> str:
 
 def _plan(tasks: list[Task], languages: list[str]) -> tuple[dict[str, Any], list[Path]]:
     """What the workers are asked to check; writes the marker files (returned, to be removed)."""
-    first = tasks[0].payload
-    folders = [first["out_root"]] + ([first["cache_dir"]] if first.get("cache_dir") else [])
+    first: FileTask = tasks[0].payload
+    folders = [first.out_root] + ([first.cache_dir] if first.cache_dir else [])
     markers, written = [], []
     for folder in folders:
         token = secrets.token_hex(8)
@@ -121,13 +122,13 @@ def _plan(tasks: list[Task], languages: list[str]) -> tuple[dict[str, Any], list
         markers.append((folder, str(marker), token))
     inputs = []
     for task in tasks[:INPUT_SAMPLES]:
-        path = task.payload["path"]
+        path = task.payload.path
         inputs.append((path, os.stat(path).st_size))
     plan: dict[str, Any] = {"markers": markers, "inputs": inputs, "languages": languages}
-    if first.get("corrections_dir") and Path(first["corrections_dir"]).is_dir():
-        plan["corrections"] = {"path": first["corrections_dir"], "state": corrections_folder_state(Path(first["corrections_dir"]))}
-    if first.get("rules_dir"):
-        plan["rules"] = {"path": first["rules_dir"], "state": first["run"]["rules"]}
+    if first.corrections_dir and Path(first.corrections_dir).is_dir():
+        plan["corrections"] = {"path": first.corrections_dir, "state": corrections_folder_state(Path(first.corrections_dir))}
+    if first.rules_dir:
+        plan["rules"] = {"path": first.rules_dir, "state": first.run["rules"]}
     return plan, written
 
 

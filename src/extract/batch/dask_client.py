@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from extract.batch.dask_tasks import cancel_run, close_pools, dask_task
-from extract.batch.workers import Result, Task, WorkerConfig, error_result
+from extract.batch.tasks import Failed, Outcome, Task, WorkerConfig
 from extract.errors import ClusterError, ConfigError
 
 log = logging.getLogger(__name__)
@@ -144,7 +144,7 @@ class DaskExecutor:
         log.info("dask: %s", self.client)
 
     def run(self, tasks: Iterable[Task], on_page: Callable[[int], None] | None = None
-            ) -> Iterator[tuple[Task, Result]]:
+            ) -> Iterator[tuple[Task, Outcome]]:
         from distributed import as_completed
 
         tasks = list(tasks)
@@ -179,15 +179,15 @@ class DaskExecutor:
             if self._pending:
                 self.cancel()
 
-    def _collect(self, future: Any) -> tuple[Task, Result]:
+    def _collect(self, future: Any) -> tuple[Task, Outcome]:
         _future, task = self._pending.pop(future.key)
         try:
-            result: Result = future.result()
+            result: Outcome = future.result()
         except Exception as exc:  # the dask task failed (its worker lost too often: KilledWorker), or was cancelled
             if type(exc).__name__ in ("FutureCancelledError", "CancelledError"):  # not by us: we stop collecting first
                 self._lost(exc)
             self._check_scheduler(exc)
-            result = error_result("internal", f"the dask task failed: {type(exc).__name__}: {exc}")
+            result = Failed("internal", f"the dask task failed: {type(exc).__name__}: {exc}")
         future.release()  # the result is ours now: the scheduler must not recompute it if its worker goes
         return task, result
 

@@ -8,7 +8,7 @@ they do locally.
 A ``dask worker`` started the usual way runs under a nanny, which starts it as a *daemonic*
 process, and ``multiprocessing`` refuses children to daemonic processes (so that a daemon ended
 abruptly cannot leave orphans). Ours cannot be orphans for long: each extract worker polls its
-parent and exits within a second when it goes (``workers._die_with_parent``), and a dask worker
+parent and exits within a second when it goes (``worker_process._die_with_parent``), and a dask worker
 that exits normally terminates its daemonic children. So the flag is lifted while our workers
 start (``_allow_children``), and default ``dask worker`` processes get the same limits as any.
 
@@ -16,7 +16,7 @@ Pages of one document spread over the cluster: the pool of a dask task has the o
 page helpers (``ClusterPages``): items of its page map (OCR pages, text chunks) go to them as
 ``dask_page`` tasks, each run in that worker's own extract process. They queue behind documents
 still waiting, as pages do locally; whatever a helper does not finish, the document's own process
-does (``workers.WorkerPool``), so a busy or lost helper costs nothing but the duplicated item.
+does (``pool.WorkerPool``), so a busy or lost helper costs nothing but the duplicated item.
 
 A run can be cancelled (Ctrl-C on the client): ``cancel_run`` kills the extract workers busy with
 that run's files, so nothing goes on writing into the output folder once the client lets go of its
@@ -33,7 +33,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from extract.batch.workers import Result, Task, WorkerConfig, WorkerPool, error_result
+from extract.batch.pool import WorkerPool
+from extract.batch.tasks import Done, Failed, Outcome, Task, WorkerConfig
 
 log = logging.getLogger(__name__)
 
@@ -72,18 +73,19 @@ def _take_pool(config: WorkerConfig, token: str) -> WorkerPool | None:
         return pool
 
 
-def finished_output(payload: dict[str, Any]) -> Result | None:
-    """The result of a file whose output this very run already wrote (a task dask runs again after a
+def finished_output(payload: Any) -> Done | None:
+    """The outcome of a file whose output this very run already wrote (a task dask runs again after a
     worker was lost): it is not processed twice. ``--force`` runs rely on released futures instead."""
-    if payload.get("force") or "output" not in payload or "run" not in payload:
-        return None
-    from extract.batch.run import current_output
+    from extract.batch.file_task import FileDone, FileTask
+    from extract.batch.freshness import current_output
 
-    current = current_output(Path(payload["output"]), payload["run"])
+    if not isinstance(payload, FileTask) or payload.force:
+        return None  # another handler's task (tests), or one to redo whatever is there
+    current = current_output(Path(payload.output), payload.run)
     if current is None:
         return None
     records, sha = current
-    return {"status": "ok", "records": records, "output_sha256": sha, "pages": current_pages(Path(payload["output"]))}
+    return Done(FileDone(records=records, output_sha256=sha, pages=current_pages(Path(payload.output))))
 
 
 def current_pages(path: Path) -> int | None:
@@ -113,7 +115,7 @@ def _page_reporter(token: str, task_id: int) -> Any:
 
 
 class ClusterPages:
-    """The other threads of the cluster as page helpers of one document (``workers.PageHelpers``)."""
+    """The other threads of the cluster as page helpers of one document (``page_jobs.PageHelpers``)."""
 
     def __init__(self, client: Any, config: WorkerConfig, token: str) -> None:
         self.client = client
@@ -132,16 +134,16 @@ class ClusterPages:
             return None
         return helpers if helpers.capacity else None
 
-    def submit(self, fn_bytes: bytes, item_bytes: bytes, done: Callable[[bool, Any], None]) -> Any:
+    def submit(self, fn_bytes: bytes, item_bytes: bytes, done: Callable[[bytes | None], None]) -> Any:
         future = self.client.submit(dask_page, self.config, fn_bytes, item_bytes, self.token, pure=False,
                                     key=f"extract-page-{self.token}-{secrets.token_hex(6)}")
 
         def finished(future: Any) -> None:
             try:
-                ok, payload = future.result() if future.status == "finished" else (False, None)
+                result = future.result() if future.status == "finished" else None
             except Exception:  # lost or cancelled: the document's own process does the item
-                ok, payload = False, None
-            done(ok, payload)
+                result = None
+            done(result)
 
         future.add_done_callback(finished)
         return future
@@ -153,15 +155,15 @@ class ClusterPages:
             log.debug("cancelling page helpers: %s", exc)
 
 
-def dask_page(config: WorkerConfig, fn_bytes: bytes, item_bytes: bytes, token: str) -> tuple[bool, Any]:
+def dask_page(config: WorkerConfig, fn_bytes: bytes, item_bytes: bytes, token: str) -> bytes | None:
     """One page item of a document running elsewhere, in this worker thread's extract process."""
     try:
         pool = _take_pool(config, token)
     except Exception as exc:
         log.error("cannot start an extract worker process: %s", exc)
-        return False, None
+        return None
     if pool is None:
-        return False, None
+        return None
     try:
         return pool.run_page(fn_bytes, item_bytes)
     finally:
@@ -169,8 +171,8 @@ def dask_page(config: WorkerConfig, fn_bytes: bytes, item_bytes: bytes, token: s
             _BUSY.get(token, set()).discard(pool)
 
 
-def dask_task(config: WorkerConfig, task: Task, token: str = "") -> Result:
-    """What a dask worker runs for one file: a typed result dict, never an exception."""
+def dask_task(config: WorkerConfig, task: Task, token: str = "") -> Outcome:
+    """What a dask worker runs for one file: its outcome, never an exception."""
     done = finished_output(task.payload)
     if done is not None:
         return done
@@ -178,14 +180,14 @@ def dask_task(config: WorkerConfig, task: Task, token: str = "") -> Result:
         pool = _take_pool(config, token)
     except Exception as exc:  # refused or failed to start a process: the file cannot run under limits
         log.error("cannot start an extract worker process: %s", exc)
-        return error_result("internal", CANNOT_START.format(error=f"{type(exc).__name__}: {exc}"))
+        return Failed("internal", CANNOT_START.format(error=f"{type(exc).__name__}: {exc}"))
     if pool is None:
-        return error_result("interrupted", "the run was cancelled before this file started")
+        return Failed("interrupted", "the run was cancelled before this file started")
     pool.helpers = ClusterPages.here(config, token)
     try:
         for _task, result in pool.run([task], _page_reporter(token, task.id)):
             return result
-        return error_result("internal", "no result from the extract worker")
+        return Failed("internal", "no result from the extract worker")
     finally:
         pool.helpers = None
         with _LOCK:

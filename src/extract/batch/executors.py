@@ -10,18 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
-from extract.batch.workers import Result, Task, WorkerConfig, WorkerPool
+from extract.batch.pool import WorkerPool
+from extract.batch.tasks import Outcome, Task, WorkerConfig
 
 
 class Executor(Protocol):
     def run(self, tasks: Iterable[Task], on_page: Callable[[int], None] | None = None
-            ) -> Iterator[tuple[Task, Result]]: ...
+            ) -> Iterator[tuple[Task, Outcome]]: ...
 
     def close(self) -> None: ...
 
 
 class LocalExecutor:
-    """Long-lived worker processes on this machine (see ``extract.batch.workers``)."""
+    """Long-lived worker processes on this machine (see ``extract.batch.pool``)."""
 
     dashboard: str | None = None
 
@@ -29,7 +30,7 @@ class LocalExecutor:
         self.pool = WorkerPool(workers, config)  # started by run(), which knows how many documents there are
 
     def run(self, tasks: Iterable[Task], on_page: Callable[[int], None] | None = None
-            ) -> Iterator[tuple[Task, Result]]:
+            ) -> Iterator[tuple[Task, Outcome]]:
         return self.pool.run(tasks, on_page)
 
     def close(self) -> None:

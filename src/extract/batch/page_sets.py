@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import replace
 from pathlib import PurePosixPath
 
-from extract.batch.run import InputItem
+from extract.batch.inputs import InputItem
 
 PAGE_IMAGE = re.compile(r"^(?P<stem>.*?)[-_ .]?(?:p|page|pagina)[-_ ]?(?P<number>\d{1,4})\.(?:png|jpe?g|tiff?)$",
                         re.IGNORECASE)
