@@ -11,8 +11,9 @@ from PIL import Image, ImageDraw
 from reader_docs import LINES, page_image, pdf_bytes_of_image
 
 from extract.read.figures import find_figures
-from extract.read.ocr import estimate_skew, fit_dpi, rotate_small
+from extract.read.ocr import fit_dpi
 from extract.read.reader import read_document
+from extract.read.skew import estimate_skew, rotate_small
 from extract.settings import Settings
 
 SCAN = Settings(dpi=200)
@@ -145,7 +146,7 @@ def test_tesseract_timeout_is_a_typed_error_with_the_page(tmp_path: Path) -> Non
 
 
 def test_upside_down_pages_stand_out_cheaply() -> None:
-    from extract.read.ocr import UPSIDE_DOWN_RATIO, upside_down_ratio
+    from extract.read.skew import UPSIDE_DOWN_RATIO, upside_down_ratio
 
     upright = np.asarray(page_image(dpi=200))
     assert upside_down_ratio(upright, 200) < 0.7

@@ -9,7 +9,8 @@ import pytest
 from reader_docs import LINES, make_mixed_pdf, make_text_pdf
 
 from extract.models import Page
-from extract.read.reader import SHARED_CHUNK, read_document
+from extract.read.reader import read_document
+from extract.read.text_chunks import SHARED_CHUNK
 from extract.settings import Settings
 
 

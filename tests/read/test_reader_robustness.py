@@ -101,14 +101,15 @@ def test_every_public_malformed_pdf_gives_a_typed_result() -> None:
 @pytest.mark.slow
 def test_page_pdfium_cannot_open_is_rendered_from_the_repaired_copy(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    import extract.read.reader as reader
+    import extract.read.pdf_reader as pdf_reader
+    import extract.read.pdf_repair as pdf_repair
 
     path = tmp_path / "scan.pdf"
     path.write_bytes(pdf_bytes_of_image(page_image(LINES[:3], dpi=150, repeat=1), 150))
     # As if pdfium rejected the original file: OCR must render from qpdf's repaired copy,
     # here through a temporary file, as a big copy would.
-    monkeypatch.setattr(reader, "_pdfium_page_count", lambda p: None if p == path else 1)
-    monkeypatch.setattr(reader, "INLINE_PDF_BYTES", 10)
+    monkeypatch.setattr(pdf_reader, "pdfium_page_count", lambda p: None if p == path else 1)
+    monkeypatch.setattr(pdf_repair, "INLINE_PDF_BYTES", 10)
     doc = read_document(path, Settings(dpi=150))
     assert doc.pages[0].method == "ocr" and "2015" in {w.text for w in doc.pages[0].words}
     assert not list(Path(tempfile.gettempdir()).glob("extract-repaired-*"))

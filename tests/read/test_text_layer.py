@@ -185,7 +185,7 @@ def test_page_turned_with_rotate_goes_to_ocr_and_comes_out_upright(text_pdf: Pat
 
 
 def test_long_pdf_text_layers_are_shared_in_chunks_and_equal_a_serial_read(tmp_path: Path, settings: Settings) -> None:
-    from extract.read.reader import SHARED_CHUNK, TextChunkFailure, TextChunkJob, read_text_chunk
+    from extract.read.text_chunks import SHARED_CHUNK, TextChunkFailure, TextChunkJob, read_text_chunk
 
     pages = 2 * SHARED_CHUNK + 3
     path = make_text_pdf(tmp_path / "long.pdf", [[f"Page {n}: {line}" for line in LINES] for n in range(pages)])

@@ -7,12 +7,14 @@ Word boxes come back in PDF points (``px * 72 / dpi``), like a text layer's.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 # Before anything can start Tesseract: its OpenMP threads are ~4x slower on 2 shared cores.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -27,6 +29,14 @@ from extract.read import tools
 from extract.read.blank import CHECK_DPI, blank_reason, ink_coverage, is_blank, thumbnail
 from extract.read.figures import find_figures
 from extract.read.scan_image import stored_page_image
+from extract.read.skew import (
+    UPSIDE_DOWN_RATIO,
+    downscale,
+    measure_skew,
+    rotate_quarter,
+    rotate_small,
+    upside_down_ratio,
+)
 from extract.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -38,20 +48,15 @@ OSD_DPI = 150.0
 """The fallback OSD runs on a copy at ~150 DPI: as reliable as 300 DPI here at half the time
 (at ~100 DPI OSD starts to guess)."""
 OSD_RECHECK_CONF = 2.0
-UPSIDE_DOWN_RATIO = 1.5
-"""``upside_down_ratio`` above which a page gets orientation detection (upright pages measure 0.1-0.7)."""
 MIN_ROTATION_VOTES = 3
 """Word pairs running the same non-upright way before a page is called turned."""
 LOW_MEAN_CONF = 0.55
 """A page read this badly without rotation may be turned after all: ask OSD again, thoroughly."""
-MAX_SKEW = 5.0
 MIN_SKEW = 0.1
 """Smaller angles are not worth a resampling pass."""
 MIN_RENDER_DPI = 36
 """Below this a page is refused as too large. PDF pages are at most 14,400 pt (200 in): at the
 8,000 px render side that is 40 DPI, enough for the large print such pages carry."""
-SKEW_SAMPLE = 60_000
-"""Ink pixels used to measure skew: plenty for 0.05 degree steps, and fast."""
 RENDER_FAILED = "render failed"
 """Suffix of Page.reason when pdfium could not draw the page (the reader falls back to the text layer)."""
 
@@ -99,10 +104,11 @@ def ocr_page_job(job: OcrJob) -> Page:
     warnings: list[str] = []
     if job.kind == "pdf":
         try:
-            blank = _blank_pdf_page(job)
-            if blank is not None:
-                return blank
-            img, dpi, warnings = render_pdf_page(job)
+            with _pdf_page(job) as page:  # opened once for the blank check and the render
+                blank = _blank_pdf_page(job, page)
+                if blank is not None:
+                    return blank
+                img, dpi, warnings = _render_page(job, page)
         except CorruptFileError as exc:
             message = f"page {job.number} could not be rendered for OCR: {exc.message}"
             log.warning("%s: %s", job.path, message)
@@ -117,6 +123,28 @@ def ocr_page_job(job: OcrJob) -> Page:
     return ocr_image(img, dpi, job, warnings)
 
 
+@contextlib.contextmanager
+def _pdf_page(job: OcrJob) -> Iterator[Any]:
+    """The job's page of its PDF (or of the repaired copy it carries), open; pdfium's errors become
+    CorruptFileError, after which the reader keeps the page's text layer."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(job.pdf_bytes if job.pdf_bytes is not None else job.path)
+    except pdfium.PdfiumError as exc:
+        raise CorruptFileError(f"cannot render the page: {exc}", path=job.path, page=job.number) from exc
+    try:
+        page = pdf[job.index]
+        try:
+            yield page
+        finally:
+            page.close()
+    except pdfium.PdfiumError as exc:
+        raise CorruptFileError(f"cannot render the page: {exc}", path=job.path, page=job.number) from exc
+    finally:
+        pdf.close()
+
+
 def _within_side(img: Image.Image, dpi: float, max_side: int) -> tuple[Image.Image, float]:
     """A scan image larger than renders may be, shrunk to ``max_side`` (its DPI lowered to match):
     OCR's copies of a 150 Mpx frame would take a worker past its memory cap."""
@@ -128,29 +156,16 @@ def _within_side(img: Image.Image, dpi: float, max_side: int) -> tuple[Image.Ima
     return img.resize(size, Image.Resampling.LANCZOS), dpi * factor
 
 
-def _blank_pdf_page(job: OcrJob) -> Page | None:
+def _blank_pdf_page(job: OcrJob, page: Any) -> Page | None:
     """A page without words when a small render of it has (almost) no ink; None otherwise.
     Costs a few milliseconds against about a second of OCR."""
-    import pypdfium2 as pdfium
-
     if job.blank_max_ink < 0:
         return None
-    try:
-        pdf = pdfium.PdfDocument(job.pdf_bytes if job.pdf_bytes is not None else job.path)
-    except pdfium.PdfiumError as exc:
-        raise CorruptFileError(f"cannot render the page: {exc}", path=job.path, page=job.number) from exc
-    try:
-        page = pdf[job.index]
-        width_pt, height_pt = page.get_size()
-        dpi = min(CHECK_DPI, fit_dpi(width_pt, height_pt, CHECK_DPI, job.max_image_pixels, job.max_render_side_px))
-        bitmap = page.render(scale=dpi / 72.0, grayscale=True)
-        coverage = ink_coverage(bitmap.to_numpy())
-        bitmap.close()
-        page.close()
-    except pdfium.PdfiumError as exc:
-        raise CorruptFileError(f"cannot render the page: {exc}", path=job.path, page=job.number) from exc
-    finally:
-        pdf.close()
+    width_pt, height_pt = page.get_size()
+    dpi = min(CHECK_DPI, fit_dpi(width_pt, height_pt, CHECK_DPI, job.max_image_pixels, job.max_render_side_px))
+    bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+    coverage = ink_coverage(bitmap.to_numpy())
+    bitmap.close()
     return _blank_page(job, width_pt, height_pt, coverage) if is_blank(coverage, job.blank_max_ink) else None
 
 
@@ -182,14 +197,14 @@ def ocr_image(img: Image.Image, dpi: float, job: OcrJob, warnings: list[str] | N
         rotation = reading_rotation(boxes) if suspect else 0
         height, width = gray.shape
         boxes = [_turn_box(b, rotation, width, height) for b in boxes]
-        gray = _rotate_quarter(gray, rotation)
+        gray = rotate_quarter(gray, rotation)
         mean = _mean_conf(boxes)
         if job.orient and rotation == 0 and len(boxes) >= 20 and mean is not None and mean < LOW_MEAN_CONF:
             # The page may be turned after all: ask OSD thoroughly, keep the better reading.
-            osd = tools.tesseract_osd(_write_pgm(_downscale(gray, OSD_DPI / dpi), tmpdir / "osd.pgm"),
+            osd = tools.tesseract_osd(_write_pgm(downscale(gray, OSD_DPI / dpi), tmpdir / "osd.pgm"),
                                       timeout=job.timeout_s, page=job.number, min_characters=50)
             if osd and osd[0] and osd[1] >= OSD_RECHECK_CONF:
-                turned = _rotate_quarter(gray, osd[0])
+                turned = rotate_quarter(gray, osd[0])
                 again = _tesseract_boxes(turned, job, tmpdir, psm=3)
                 if (_mean_conf(again) or 0.0) > mean:
                     log.info("page %d: turned %d degrees after a poor first reading", job.number, osd[0])
@@ -217,41 +232,33 @@ def render_pdf_page(job: OcrJob) -> tuple[Image.Image, float, list[str]]:
     With ``decode_stored`` a scanned page that is one stored image at that DPI is decoded instead
     (``scan_image``): the same picture, at the image's own DPI.
     """
-    import pypdfium2 as pdfium
+    with _pdf_page(job) as page:
+        return _render_page(job, page)
 
+
+def _render_page(job: OcrJob, page: Any) -> tuple[Image.Image, float, list[str]]:
     warnings: list[str] = []
-    try:
-        pdf = pdfium.PdfDocument(job.pdf_bytes if job.pdf_bytes is not None else job.path)
-    except pdfium.PdfiumError as exc:
-        raise CorruptFileError(f"cannot render the page: {exc}", path=job.path, page=job.number) from exc
-    try:
-        page = pdf[job.index]
-        width_pt, height_pt = page.get_size()
-        dpi = fit_dpi(width_pt, height_pt, job.dpi, job.max_image_pixels, job.max_render_side_px)
-        if dpi < job.dpi:
-            if dpi < MIN_RENDER_DPI:
-                raise TooLargeError(
-                    f"the page is {width_pt:.0f}x{height_pt:.0f} pt; even at {MIN_RENDER_DPI} DPI its image would "
-                    "exceed limits.max_image_pixels / max_render_side_px", path=job.path, page=job.number)
-            warnings.append(f"page {job.number}: rendered at {dpi:.0f} DPI instead of {job.dpi} to stay within "
-                            "limits.max_image_pixels")
-        # A scan's page is usually its one stored image at the OCR DPI: decoding it is ~5x cheaper.
-        stored = None
-        if job.decode_stored:
-            stored = stored_page_image(page, dpi, source=job.pdf_bytes if job.pdf_bytes is not None else job.path,
-                                       index=job.index, max_pixels=job.max_image_pixels,
-                                       max_side=job.max_render_side_px)
-        if stored is not None:
-            img, dpi = stored
-        else:
-            bitmap = page.render(scale=dpi / 72.0, grayscale=True)
-            img = bitmap.to_pil().convert("L").copy()  # own the pixels before the bitmap is freed
-            bitmap.close()
-        page.close()
-    except pdfium.PdfiumError as exc:
-        raise CorruptFileError(f"cannot render the page: {exc}", path=job.path, page=job.number) from exc
-    finally:
-        pdf.close()
+    width_pt, height_pt = page.get_size()
+    dpi = fit_dpi(width_pt, height_pt, job.dpi, job.max_image_pixels, job.max_render_side_px)
+    if dpi < job.dpi:
+        if dpi < MIN_RENDER_DPI:
+            raise TooLargeError(
+                f"the page is {width_pt:.0f}x{height_pt:.0f} pt; even at {MIN_RENDER_DPI} DPI its image would "
+                "exceed limits.max_image_pixels / max_render_side_px", path=job.path, page=job.number)
+        warnings.append(f"page {job.number}: rendered at {dpi:.0f} DPI instead of {job.dpi} to stay within "
+                        "limits.max_image_pixels")
+    # A scan's page is usually its one stored image at the OCR DPI: decoding it is ~5x cheaper.
+    stored = None
+    if job.decode_stored:
+        stored = stored_page_image(page, dpi, source=job.pdf_bytes if job.pdf_bytes is not None else job.path,
+                                   index=job.index, max_pixels=job.max_image_pixels,
+                                   max_side=job.max_render_side_px)
+    if stored is not None:
+        img, dpi = stored
+    else:
+        bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+        img = bitmap.to_pil().convert("L").copy()  # own the pixels before the bitmap is freed
+        bitmap.close()
     return img, dpi, warnings
 
 
@@ -272,95 +279,6 @@ def _load_image_frame(job: OcrJob) -> tuple[Image.Image, float]:
         return load_frame(img, job.index, settings)
     finally:
         img.close()
-
-
-# --------------------------------------------------------------------------- orientation and skew
-
-
-def _rotate_quarter(gray: np.ndarray, clockwise: int) -> np.ndarray:
-    codes = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
-    return cv2.rotate(gray, codes[clockwise]) if clockwise in codes else gray
-
-
-def estimate_skew(gray: np.ndarray, dpi: float) -> float:
-    """Skew of the text lines in degrees (positive: lines fall to the right), within ±MAX_SKEW."""
-    return measure_skew(gray, dpi)[0]
-
-
-def measure_skew(gray: np.ndarray, dpi: float) -> tuple[float, bool]:
-    """(skew in degrees, whether the text lines run up or down the image rather than across).
-
-    Projection-profile search on ink pixel coordinates of a ~100 DPI copy: the angle whose row
-    histogram is sharpest is the one where the text lines run straight. Columns are searched too,
-    so a page turned a quarter (its lines run up or down) is deskewed before Tesseract turns it.
-    """
-    small = _downscale(gray, min(1.0, 100.0 / dpi))
-    ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
-    ys, xs = np.nonzero(ink)
-    if len(ys) < 500 or len(ys) > 0.5 * ink.size:
-        return 0.0, False  # blank, or no paper to speak of
-    if len(ys) > SKEW_SAMPLE:
-        pick = np.random.default_rng(0).choice(len(ys), SKEW_SAMPLE, replace=False)
-        ys, xs = ys[pick], xs[pick]
-    ys_f, xs_f = ys.astype(np.float64), xs.astype(np.float64)
-    row_angle, row_score = _sharpest(xs_f, ys_f, float(max(small.shape)))
-    col_angle, col_score = _sharpest(ys_f, xs_f, float(max(small.shape)))
-    # A vertical line leaning right as it goes down is a counter-clockwise skew: the sign flips.
-    sideways = col_score > row_score
-    best = -col_angle if sideways else row_angle
-    return float(np.clip(best, -MAX_SKEW, MAX_SKEW)), sideways
-
-
-def upside_down_ratio(gray: np.ndarray, dpi: float) -> float:
-    """Ink below the x-height band of each text line over ink above it (~0.1-0.7 upright, ~4 upside down).
-
-    Latin text has more ascenders (capitals, b d f h k l t, digits) than descenders (g j p q y):
-    a page whose lines carry more ink under their core than over it is probably upside down.
-    Costs milliseconds, where an OSD pass costs ~10% of the page's OCR.
-    """
-    small = _downscale(gray, min(1.0, 150.0 / dpi))
-    ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
-    profile = ink.sum(axis=1).astype(np.float64)
-    if not profile.any():
-        return 0.0
-    on = profile > max(2.0, 0.05 * float(np.percentile(profile[profile > 0], 90)))
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], on.astype(np.int8), [0]))))
-    above = below = 0.0
-    for start, stop in zip(edges[::2], edges[1::2]):
-        if not 4 <= stop - start <= 80:  # not a text line at ~150 DPI (speck, rule, picture)
-            continue
-        band = profile[start:stop]
-        core = np.flatnonzero(band >= 0.5 * band.max())
-        above += float(band[: core[0]].sum())
-        below += float(band[core[-1] + 1:].sum())
-    return below / above if above > 0 else (UPSIDE_DOWN_RATIO * 2 if below > 0 else 0.0)
-
-
-def _sharpest(along: np.ndarray, across: np.ndarray, offset: float) -> tuple[float, float]:
-    """(angle, sharpness) of the shear of ``across`` against ``along`` that stacks the ink in fewest bins."""
-
-    def sharpness(angle: float) -> float:
-        t = np.tan(np.radians(angle))
-        bins = np.round(across - along * t + offset * abs(t)).astype(np.int64)
-        hist = np.bincount(bins)
-        return float(np.dot(hist, hist))
-
-    coarse = np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.5)
-    scores = [sharpness(a) for a in coarse]
-    best = float(coarse[int(np.argmax(scores))])
-    fine = np.arange(best - 0.5, best + 0.5 + 1e-9, 0.05)
-    fine_scores = [sharpness(a) for a in fine]
-    i = int(np.argmax(fine_scores))
-    return float(fine[i]), fine_scores[i]
-
-
-def rotate_small(gray: np.ndarray, skew: float) -> np.ndarray:
-    """Undo a skew of ``skew`` degrees, keeping the page size, with the paper's own grey as fill."""
-    h, w = gray.shape
-    matrix = cv2.getRotationMatrix2D((w / 2.0, h / 2.0), skew, 1.0)
-    paper = int(np.percentile(gray[:: 8, :: 8], 90))
-    return cv2.warpAffine(gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
-                          borderValue=paper)
 
 
 # --------------------------------------------------------------------------- tesseract
@@ -436,12 +354,6 @@ def _turn_box(box: _Box, rotation: int, width: int, height: int) -> _Box:
 
 def _mean_conf(boxes: list[_Box]) -> float | None:
     return sum(b.conf for b in boxes) / len(boxes) if boxes else None
-
-
-def _downscale(gray: np.ndarray, factor: float) -> np.ndarray:
-    if factor >= 1.0:
-        return gray
-    return cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
 
 
 def _write_pgm(gray: np.ndarray, path: Path) -> Path:

@@ -31,7 +31,8 @@ def read_page_images(images: PageImages, settings: Settings, cache: PageStore | 
     from extract.read import tools
     from extract.read.images import frame_count, open_image
     from extract.read.ocr import OcrJob
-    from extract.read.reader import page_cache_key, run_ocr_jobs
+    from extract.read.page_flow import run_ocr_jobs
+    from extract.read.page_keys import page_cache_key
 
     pages: dict[int, Page] = {}
     todo: list[tuple[int, str, OcrJob]] = []
