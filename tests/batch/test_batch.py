@@ -144,3 +144,23 @@ def test_stale_temporaries_are_removed(tmp_path: Path) -> None:
     stale.write_text("{partial")
     run_batch(options(tmp_path, resume=True))
     assert not stale.exists()
+
+
+def test_a_forced_reprocess_of_files_all_in_the_cache_runs_without_workers(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17, item 7: nothing changed upstream, so no worker starts; a new file still goes to one."""
+    import os
+
+    calls = tmp_path / "calls.log"
+    monkeypatch.setenv("EXTRACT_FAKE_LOG", str(calls))
+    write_inputs(tmp_path / "raw", {"a.pdf": "ok Alpha", "b.pdf": "ok Beta"})
+    run_batch(options(tmp_path))
+    first = {p.name: p.read_bytes() for p in (tmp_path / "output").glob("*.json")}
+    assert {line.split()[1] for line in calls.read_text().splitlines()} != {str(os.getpid())}
+    calls.write_text("")
+    write_inputs(tmp_path / "raw", {"c.pdf": "ok Gamma"})
+    manifest = run_batch(options(tmp_path, force=True))
+    assert [(i.path, i.status) for i in manifest.files] == [("a.pdf", "ok"), ("b.pdf", "ok"), ("c.pdf", "ok")]
+    where = dict(line.split() for line in calls.read_text().splitlines())
+    assert where["a.pdf"] == where["b.pdf"] == str(os.getpid()) and where["c.pdf"] != str(os.getpid())
+    assert {p.name: p.read_bytes() for p in (tmp_path / "output").glob("*.json") if p.name in first} == first

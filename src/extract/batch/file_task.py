@@ -62,14 +62,20 @@ def _process_function() -> Callable[..., Any]:
 
 
 def handle_task(task: FileTask, settings: Settings, page_map: Any) -> FileDone:
-    """Process one file and write its output atomically."""
+    """Process one file and write its output atomically (in a worker)."""
+    from extract.store.cache import PageCache
+
+    cache = PageCache(Path(task.cache_dir)) if task.cache_dir else None
+    return write_output(task, settings, cache, page_map)
+
+
+def write_output(task: FileTask, settings: Settings, cache: Any, page_map: Any) -> FileDone:
+    """Process ``task``'s file with ``cache`` and write its output atomically."""
     from extract.assemble.corrections import apply_corrections
     from extract.models import OutputFile
-    from extract.store.cache import PageCache
 
     target = Path(task.output)
     ensure_inside(target, Path(task.out_root))
-    cache = PageCache(Path(task.cache_dir)) if task.cache_dir else None
     process = _process_function()
     source: Any = Path(task.path)
     if task.pages:

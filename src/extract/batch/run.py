@@ -24,6 +24,7 @@ import time
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from extract.batch.cached_files import run_cached
 from extract.batch.file_task import PROCESS_HOOK_ENV, FileDone
 from extract.batch.inputs import InputItem, discover_inputs, inputs_from_files
 from extract.batch.options import BatchOptions
@@ -38,7 +39,7 @@ from extract.batch.reporting import (
     stale_outputs,
     stderr_line,
 )
-from extract.batch.tasks import Failed, Task, WorkerConfig
+from extract.batch.tasks import Failed, Outcome, Task, WorkerConfig
 from extract.errors import ExtractError, OutputError
 from extract.store.files import os_error_message, prepare_output_file, prepare_output_folder, remove_stale_tmp
 from extract.store.runs import ManifestWriter, RunItem, RunManifest, list_runs, new_run_id, utc_now
@@ -106,16 +107,25 @@ def _run_locked(options: BatchOptions, out_dir: Path) -> RunManifest:
 
 
 def _early_executor(options: BatchOptions, out_dir: Path, names: list[PurePosixPath]) -> Any:
-    """Start local workers now when work is certain, so their start-up and spaCy warm-up overlap planning."""
+    """Start local workers now when work is certain, so their start-up and warm-up overlap planning.
+
+    With a cache folder, files may well be all in it (``batch.cached_files``): workers then start
+    at the first file that is not."""
     candidates = [rel for item, rel in zip(options.inputs, names) if not item.skip_kind]
     if options.executor != "local" or not candidates:
         return None
+    if options.cache_dir is not None and Path(options.cache_dir).is_dir():
+        return None
     if not options.force and all((out_dir / rel).exists() for rel in candidates):
         return None  # perhaps everything is current: start workers only if a task turns up
+    return _local_executor(options, documents=len(candidates))
+
+
+def _local_executor(options: BatchOptions, documents: int) -> Any:
     from extract.batch.executors import LocalExecutor
 
     executor = LocalExecutor(options.workers, worker_config(options))
-    executor.pool.start(documents=len(candidates))
+    executor.pool.start(documents=documents)
     return executor
 
 
@@ -212,10 +222,33 @@ def _finish(options: BatchOptions, out_dir: Path, writer: ManifestWriter) -> Run
 
 def _run_tasks(options: BatchOptions, tasks: list[Task], task_items: dict[int, RunItem], executor: Any,
                writer: ManifestWriter, progress: BatchProgress) -> None:
-    """Run the planned tasks, recording each outcome in the manifest as it arrives."""
+    """Run the planned tasks, recording each outcome in the manifest as it arrives: first the files
+    all in the cache, here; the rest on the executor."""
     from extract.batch.executors import make_executor
 
+    def record(task: Task, outcome: Outcome, counted: int = 0) -> None:
+        item = task_items[task.id]
+        _record_outcome(item, outcome)
+        writer.add(item)
+        progress.file_done(item.path, item.status, pages=item.pages or 0, kind=item.error_kind,
+                           message=item.message, seconds=item.seconds, counted=counted)
+        if item.error_kind == OutputError.kind:  # every later output would fail the same way
+            raise OutputError(item.message or "an output could not be written")
+
     try:
+        remote = tasks
+        if options.executor == "local" and options.cache_dir is not None:
+            remote = []
+            for number, task in enumerate(tasks):
+                outcome = run_cached(task.payload, options.settings)
+                if outcome is not None:
+                    record(task, outcome)
+                    continue
+                remote.append(task)
+                if executor is None:  # its workers start while the other files are tried here
+                    executor = _local_executor(options, documents=len(tasks) - number)
+        if not remote:
+            return
         if executor is None:
             # every worker, even for one file: the pages of a document are shared (locally and on dask)
             executor = make_executor(options.executor, max(1, options.workers), worker_config(options),
@@ -232,21 +265,14 @@ def _run_tasks(options: BatchOptions, tasks: list[Task], task_items: dict[int, R
             live_pages[task_id] = live_pages.get(task_id, 0) + 1
             progress.pages_advanced(1)
 
-        for task, outcome in executor.run(tasks, on_page):
-            record = task_items[task.id]
-            _record_outcome(record, outcome)
-            writer.add(record)
-            progress.file_done(record.path, record.status, pages=record.pages or 0,
-                               kind=record.error_kind, message=record.message, seconds=record.seconds,
-                               counted=live_pages.pop(task.id, 0))
-            if record.error_kind == OutputError.kind:  # every later output would fail the same way
-                raise OutputError(record.message or "an output could not be written")
+        for task, outcome in executor.run(remote, on_page):
+            record(task, outcome, counted=live_pages.pop(task.id, 0))
     finally:
         if executor is not None:
             executor.close()
 
 
-def _record_outcome(record: RunItem, outcome: Any) -> None:
+def _record_outcome(record: RunItem, outcome: Outcome) -> None:
     record.seconds = float(outcome.seconds or 0.0)
     if isinstance(outcome, Failed):
         record.status = "error"
