@@ -52,9 +52,3 @@ def test_a_helper_page_runs_after_its_process_was_killed(fake_pipeline: None) ->
         payload = pool.run_page(pickle.dumps(square_with_pid), pickle.dumps(4))
         assert payload is not None and pickle.loads(payload)[0] == 16
 
-
-def test_workers_start_only_for_work(fake_pipeline: None) -> None:
-    """One document without a page map needs one worker, whatever the pool's size (issue 17, item 7)."""
-    with WorkerPool(2, config()) as pool:
-        outcomes = [outcome for _task, outcome in pool.run([Task(1, {"n": 1}, 30)])]
-        assert isinstance(outcomes[0], Done) and len(pool.workers) == 1

@@ -2,8 +2,9 @@
 
 The parent gives every task a deadline and KILLS the worker when it passes (kind ``timeout``),
 then starts a fresh one; a worker that dies (segfault, ``os._exit``, the OOM killer) costs only its
-current file (kind ``internal``). Workers start when there is work for them: one per waiting
-document, and more when a document's page map has items for them (``page_jobs``).
+current file (kind ``internal``). The pool starts its workers with its first tasks: files all in
+the cache never get here (``batch.cached_files``), and the pages of a lone document are work for
+every worker (``page_jobs``).
 """
 
 from __future__ import annotations
@@ -69,23 +70,16 @@ class WorkerPool:
         self.close()
 
     def start(self, documents: int | None = None) -> None:
-        """Start workers for ``documents`` documents (all ``size`` when None), each building the rule
-        tables ahead; more start later, without them, when pages need hands (``_grow``)."""
-        wanted = self.size if documents is None else min(self.size, max(1, documents))
-        while len(self.workers) < wanted:
-            self.workers.append(self._spawn(warm=documents is None or len(self.workers) < documents))
+        """Start the workers; only as many as there are ``documents`` build the rule tables and import
+        spaCy ahead (the rest help with the pages of those documents)."""
+        warm = self.size if documents is None else min(self.size, documents)
+        while len(self.workers) < self.size:
+            self.workers.append(self._spawn(warm=len(self.workers) < warm))
 
     def _spawn(self, warm: bool = True) -> WorkerHandle:
         self._spawned += 1
         config = self.config if warm else replace(self.config, warm_up=False)
         return WorkerHandle(self._spawned, self.ctx, config)
-
-    def _grow(self, jobs: list[PageJob]) -> None:
-        """Start a worker when page items wait and every worker is taken (up to ``size``)."""
-        pending = sum(len(job.pending) for job in jobs)
-        starting = sum(1 for worker in self.workers if not worker.ready)
-        if pending > starting and len(self.workers) < self.size and not any(w.idle for w in self.workers):
-            self.workers.append(self._spawn(warm=False))
 
     def _replace(self, worker: WorkerHandle) -> None:
         worker.kill()
@@ -175,7 +169,8 @@ class WorkerPool:
         jobs: list[PageJob] = []
         if not queue:
             return
-        self.start(documents=len(queue))
+        if not self.workers:
+            self.start(documents=len(queue))
         if self.helpers is not None and self._inbox is None:
             self._inbox = self.ctx.Pipe(duplex=False)
         while queue or any(w.task or w.page for w in self.workers):
@@ -246,7 +241,6 @@ class WorkerPool:
             worker.page = (waiting, index)
             worker.deadline = time.monotonic() + self.config.page_timeout_s
             worker.send(ItemTask(waiting.seq, index, waiting.fn_bytes, waiting.items[index]))
-        self._grow(jobs)
         self._to_helpers(jobs)
 
     def _to_helpers(self, jobs: list[PageJob]) -> None:

@@ -36,6 +36,8 @@ def _source_path(module: str) -> Path | None:
 _IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)|import[ \t]+([^\n]+))",
                      re.MULTILINE)
 _COMMENT = re.compile(r"#[^\n]*")
+_LONG_STRING = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'')
+"""Docstrings: their examples ('from extract import extract_file') are not imports."""
 
 
 def _imports(module: str, source: str, is_package: bool) -> set[str]:
@@ -47,7 +49,7 @@ def _imports(module: str, source: str, is_package: bool) -> set[str]:
     """
     found: set[str] = set()
     package = module if is_package else module.rpartition(".")[0]
-    for match in _IMPORT.finditer(source):
+    for match in _IMPORT.finditer(_LONG_STRING.sub("", source)):
         origin, names, plain = match.groups()
         if plain is not None:
             found.update(name.split(" as ")[0].strip() for name in _COMMENT.sub("", plain).split(","))
