@@ -153,8 +153,9 @@ def test_a_forced_reprocess_of_files_all_in_the_cache_runs_without_workers(tmp_p
 
     calls = tmp_path / "calls.log"
     monkeypatch.setenv("EXTRACT_FAKE_LOG", str(calls))
-    write_inputs(tmp_path / "raw", {"a.pdf": "ok Alpha", "b.pdf": "ok Beta"})
-    run_batch(options(tmp_path))
+    for name, text in (("a.pdf", "ok Alpha"), ("b.pdf", "ok Beta")):  # one at a time: each its cache entry
+        write_inputs(tmp_path / "raw", {name: text})
+        run_batch(options(tmp_path))
     first = {p.name: p.read_bytes() for p in (tmp_path / "output").glob("*.json")}
     assert {line.split()[1] for line in calls.read_text().splitlines()} != {str(os.getpid())}
     calls.write_text("")
