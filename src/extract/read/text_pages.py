@@ -46,9 +46,11 @@ def text_layer_page(plumber_page: Any, number: int, settings: Settings, path: Pa
         biggest_image = image_pixels(plumber_page)
         cover = scan_cover(plumber_page)
         sideways = sideways_share(plumber_page)
-    except MemoryError:
+    except (MemoryError, SystemError):
         # Not 'unreadable, so OCR it': the page is too big for the worker, and OCR of a page of
         # 200,000 words is no better (it ran into the page timeout). Say so and keep the other pages.
+        # A C extension that fails an allocation under the worker's address-space cap raises
+        # SystemError ('error return without exception set') instead of MemoryError.
         return skipped_page(path, number, width, height, f"page {number}: its text layer needs more memory than "
                              f"limits.worker_memory_mb ({settings.limits.worker_memory_mb} MB) allows "
                              "(an enormous number of characters); skipped")

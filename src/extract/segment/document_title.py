@@ -1,0 +1,104 @@
+"""The document's own title and what it says about the lab: the largest line on the first page,
+a report title's subtitle, a title naming the lab more fully, a letterhead above a headline."""
+
+from __future__ import annotations
+
+import re
+
+from extract.layout.headings import strip_numbering
+from extract.models import Line
+from extract.rules.lexicon import lexicon
+from extract.rules.vocab import fold, match_label
+from extract.segment.labs import LabIndex, salient_lab
+from extract.segment.parts import Part
+from extract.segment.titles import is_report_title, parse_title
+
+
+def is_title_line(text: str) -> bool:
+    text = text.strip()
+    return bool(text) and len(text.split()) <= 10 and text[-1:] not in ".,;:" and match_label(text) is None
+
+
+
+
+def title_line(lines: list[Line], body: list[int]) -> int | None:
+    """Index of the document title: the largest line on the first page, when clearly larger than the text."""
+    first = min((lines[j].page for j in body), default=1)
+    sized = [i for i in body if lines[i].page == first and lines[i].size]
+    if not sized:
+        return None
+    sizes = sorted(lines[i].size or 0.0 for i in sized)  # every one is set (``sized``)
+    median = sizes[len(sizes) // 2]
+    largest = max(sized, key=lambda i: lines[i].size or 0.0)
+    return largest if (lines[largest].size or 0.0) >= 1.15 * median else None
+
+
+def document_title(lines: list[Line], body: list[int], language: str | None = None) -> str | None:
+    top_page = min((lines[j].page for j in body), default=1)
+    title = title_line(lines, body)
+    if title is None:
+        title = next((i for i in body if lines[i].role == "heading"), None)
+    if title is None:
+        title = next((i for i in body if lines[i].page == top_page and is_title_line(lines[i].text)), None)
+    if title is None:
+        return None
+    text = strip_numbering(lines[title].text)
+    if is_report_title(text, lexicon(language)):
+        return _subtitle(lines, body, title) or text
+    return text
+
+
+MAX_SUBTITLE_WORDS = 16
+
+
+def _subtitle(lines: list[Line], body: list[int], title: int) -> str | None:
+    """'Jaarverslag 2021' over 'Stichting X (AMS': a report's title names the document; the line
+    under it names whom it is about (joined with its wrapped end while a bracket is open)."""
+    after = [i for i in body if i > title and lines[i].page == lines[title].page][:2]
+    if not after:
+        return None
+    text = lines[after[0]].text.strip()
+    if text.count("(") > text.count(")") and len(after) > 1:
+        text = f"{text} {lines[after[1]].text.strip()}"
+    # A short form in brackets ends the name; an address run into the same line follows it.
+    text = re.split(r"(?<=\))\s|\s[·|]\s", text, maxsplit=1)[0]
+    words = text.split()
+    if not words or len(words) > MAX_SUBTITLE_WORDS or not words[0][:1].isupper() or text.endswith("."):
+        return None
+    return text
+
+
+MAX_EXTRA_NAME_WORDS = 2
+
+
+def fuller_name(title: str | None, name: str, index: LabIndex) -> bool:
+    """The document's title names the lab more fully: 'GovLab Lisboa annual report' for 'GovLab'."""
+    if not title:
+        return False
+    full = parse_title(title, index.lex, document=True).name or ""
+    return (_key_of(full).startswith(_key_of(name)) and full != name
+            and len(full.split()) <= len(name.split()) + MAX_EXTRA_NAME_WORDS)
+
+
+def letterhead_over_title(lines: list[Line], body: list[int], part: Part, index: LabIndex) -> bool:
+    """The only lab heading sits above a larger document title that names another lab: the
+    heading is the sender's letterhead ('Logius' over 'Staatssecretaris lanceert Digicampus')."""
+    title = title_line(lines, body)
+    if title is None or title <= part.start:
+        return False
+    lab = salient_lab(index)
+    return lab is not None and _key_of(lab.name) != _key_of(part.title or "") and lab.in_heading > 0
+
+
+def _key_of(name: str) -> str:
+    return fold(name).replace(" ", "")
+
+
+def under_document_title(lines: list[Line], body: list[int], part: Part) -> bool:
+    """The only lab heading sits below a clearly larger document title: the title names the lab."""
+    title = title_line(lines, body)
+    if title is None or title >= part.start:
+        return False
+    return (lines[title].size or 0.0) > 1.1 * (lines[part.start].size or 0.0)
+
+

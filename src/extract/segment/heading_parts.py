@@ -1,0 +1,222 @@
+"""Lab headings: headings followed by field-label lines ('Website:', 'Rol:') or naming a lab, their
+siblings, the numbered ones in sequence; each runs to the next lab heading or the next heading at
+the same or a higher level."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.layout.headings import parse_numbering, strip_numbering
+from extract.models import Line
+from extract.rules.vocab import fold, match_label
+from extract.segment.announced import announced_labs
+from extract.segment.announced import between as _between
+from extract.segment.announced import has_body as _has_body
+from extract.segment.labs import LabIndex, heading_lab, is_page_title, looks_like_name
+from extract.segment.parts import Part, all_labels
+from extract.segment.titles import kicker_of
+
+
+@dataclass(frozen=True)
+class _Heading:
+    index: int
+    depth: int | None
+    """Numbering depth, None when unnumbered."""
+    size: float | None
+
+
+def _heading(lines: list[Line], index: int) -> _Heading:
+    numbering = parse_numbering(lines[index].text)
+    depth = numbering.depth if numbering and numbering.explicit else None
+    return _Heading(index=index, depth=depth, size=lines[index].size)
+
+
+def _ends(lab: _Heading, other: _Heading) -> bool:
+    """``other`` is at the same or a higher level than the lab heading, so it closes the lab's section."""
+    if lab.depth is not None and other.depth is not None:
+        return other.depth <= lab.depth
+    if lab.size is None or other.size is None:
+        return lab.depth is None or other.depth is not None
+    if lab.depth is not None:  # an unnumbered heading closes a numbered lab only when clearly larger
+        return other.size >= 1.05 * lab.size
+    return other.size >= 0.93 * lab.size
+
+
+def has_labels(lines: list[Line], indices: list[int]) -> bool:
+    fields = []
+    for pos, i in enumerate(indices):
+        match = match_label(lines[i].text)
+        if match:
+            if pos < 4:
+                return True
+            fields.append(match.field)
+    return len(set(fields)) >= 2
+
+
+def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[Part]:
+    headings = [i for i in body if lines[i].role == "heading"]
+    if not headings:
+        return []
+    field_words = all_labels()
+    labs: set[int] = set()
+    named: list[object] = []
+    for n, h in enumerate(headings):
+        nxt = headings[n + 1] if n + 1 < len(headings) else len(lines)
+        following = _between(body, h + 1, nxt)
+        title = fold(strip_numbering(lines[h].text)).strip(" :")
+        if title in field_words:
+            continue
+        if has_labels(lines, following) and not is_page_title(lines[h].text, index.lex):
+            labs.add(h)
+        elif (following and (entry := heading_lab(lines[h].text, index, [lines[i].text for i in following[:3]]))
+              and entry not in named):  # a second heading naming the same lab is one of its sub-headings
+            named.append(entry)
+            labs.add(h)  # a heading that names a lab opens its section, labels or not
+    labs |= _sibling_headings(lines, body, headings, labs, index)
+    labs |= announced_labs(lines, body, headings, index, labs)
+    # Labs of one report share a numbering style: when most lab headings are numbered, an
+    # unnumbered 'heading' among them (large text in a screenshot, a sub-heading) is not a lab.
+    numbered = {h for h in labs if _heading(lines, h).depth is not None}
+    if len(numbered) >= 2 and len(numbered) * 2 > len(labs):
+        labs = _in_sequence(lines, sorted(numbered))
+    parts: list[Part] = []
+    info = {h: _heading(lines, h) for h in headings}
+    for h in sorted(labs):
+        stop = len(lines)
+        for other in headings:
+            if other > h and (other in labs or _closes(lines, body, labs, info, h, other)):
+                stop = other
+                break
+        start = title_above(lines, body, headings, h) if len(labs) == 1 else h
+        members = [lines[i] for i in _between(body, start, stop)]
+        parts.append(Part(order=start, kind="heading", title=strip_numbering(lines[start].text), lines=members,
+                           start=start, stop=stop))
+    return parts
+
+
+def _sibling_headings(lines: list[Line], body: list[int], headings: list[int], labs: set[int],
+                      index: LabIndex) -> set[int]:
+    """Headings set like most of the lab headings (same size, same numbering depth) name labs too:
+    in a directory or a slide deck, 'GovTech Polska' sits where 'Public Policy Lab' does."""
+    def style(i: int) -> tuple[float, int | None]:
+        return (round((lines[i].size or 0.0) * 2) / 2, _heading(lines, i).depth)
+
+    groups: dict[tuple[float, int | None], list[int]] = {}
+    for h in headings:
+        groups.setdefault(style(h), []).append(h)
+    # Headings under the same kicker as two lab headings ('Lab portrait: ...') name labs too.
+    kickers: dict[str, list[int]] = {}
+    for h in headings:
+        if (kicker := kicker_of(strip_numbering(lines[h].text), index.lex)) is not None:
+            kickers.setdefault(kicker, []).append(h)
+    extra: set[int] = set()
+    kicked: set[int] = set()
+    for members in kickers.values():
+        if sum(h in labs for h in members) >= 2:
+            extra |= {h for h in members if h not in labs and _has_body(lines, body, headings, h)}
+            kicked |= set(members)
+    for members in groups.values():
+        named = [h for h in members if h in labs]
+        if named and all(h in kicked for h in named):
+            continue  # the kicker, not the type size, tells the labs apart
+        if len(named) >= 2 and 3 * len(named) >= len(members):
+            extra |= {h for h in members if h not in labs and looks_like_name(lines[h].text, index.lex)
+                      and fold(strip_numbering(lines[h].text)).strip(" :") not in all_labels()
+                      and _has_body(lines, body, headings, h)}
+    return extra
+
+
+def _closes(lines: list[Line], body: list[int], labs: set[int], info: dict[int, _Heading], lab: int,
+            other: int) -> bool:
+    """``other`` (not a lab heading) closes the lab section opened at ``lab``.
+
+    It must be at the same or a higher level, and no field labels may follow it before the next
+    lab heading: a numbered list item or large screenshot text inside a lab, with the lab's
+    'Governance:' still to come, does not end the lab.
+    """
+    if not _ends(info[lab], info[other]):
+        return False
+    if info[lab].depth is None:
+        return True
+    nxt = min((g for g in labs if g > other), default=len(lines))
+    return not any(match_label(lines[i].text) for i in _between(body, other + 1, nxt))
+
+
+def _number_key(label: str) -> tuple[int, ...] | None:
+    """'2' -> (2,), '1.3' -> (1, 3), 'IV' -> (4,), 'C' -> (3,)."""
+    if label.replace(".", "").isdigit():
+        return tuple(int(part) for part in label.split(".") if part)
+    romans = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    if (all(c in romans for c in label) and len(label) > 1) or label in {"I", "V", "X"}:
+        total = 0
+        for n, c in enumerate(label):
+            value = romans[c]
+            total += -value if n + 1 < len(label) and romans[label[n + 1]] > value else value
+        return (total,)
+    if len(label) == 1 and label.isalpha():
+        return (ord(label.upper()) - ord("A") + 1,)
+    return None
+
+
+def _in_sequence(lines: list[Line], numbered: list[int]) -> set[int]:
+    """Lab headings whose numbers go up through the report; a numbered list inside a lab
+    ('1. Map the needs', '2. Test ...') breaks the sequence and is left out."""
+    keys = [_number_key(parse_numbering(lines[h].text).label) for h in numbered]  # type: ignore[union-attr]
+    if any(k is None for k in keys) or len(numbered) < 3:
+        return set(numbered)
+    # Longest strictly increasing run of numbers (patience sorting with back-links).
+    best_end: list[int] = []
+    back: list[int | None] = [None] * len(keys)
+    for i, key in enumerate(keys):
+        lo, hi = 0, len(best_end)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if keys[best_end[mid]] < key:  # type: ignore[operator]
+                lo = mid + 1
+            else:
+                hi = mid
+        back[i] = best_end[lo - 1] if lo else None
+        if lo == len(best_end):
+            best_end.append(i)
+        else:
+            best_end[lo] = i
+    chain: list[int] = []
+    cursor: int | None = best_end[-1]
+    while cursor is not None:
+        chain.append(cursor)
+        cursor = back[cursor]
+    chain.reverse()
+    if len(chain) < 3:
+        return set(numbered)
+    # Leave out only candidates between two consecutive numbers of the run (lab 5 ... lab 6) with no
+    # larger heading between them: numbering that restarts under a new chapter is kept.
+    keep = set(numbered)
+    for a, b in zip(chain, chain[1:]):
+        ka, kb = keys[a], keys[b]
+        if kb[:-1] != ka[:-1] or kb[-1] != ka[-1] + 1:  # type: ignore[index]
+            continue
+        if any(_larger(lines[numbered[a]], lines[i]) for i in range(numbered[a] + 1, numbered[b])
+               if lines[i].role == "heading"):
+            continue
+        keep -= {numbered[i] for i in range(a + 1, b)}
+    return keep
+
+
+def _larger(lab: Line, other: Line) -> bool:
+    """``other`` is a heading above the lab's level: set larger, or numbered one level up."""
+    if lab.size and other.size and other.size > 1.1 * lab.size:
+        return True
+    lab_numbering, other_numbering = parse_numbering(lab.text), parse_numbering(other.text)
+    return bool(lab_numbering and other_numbering and other_numbering.depth < lab_numbering.depth)
+
+
+def title_above(lines: list[Line], body: list[int], headings: list[int], lab: int) -> int:
+    """For a document about one lab: its title when the lab's heading is only a subtitle right under it."""
+    first = headings[0]
+    if first == lab or any(first < i < lab and lines[i].role != "heading" for i in body):
+        return lab
+    if (lines[first].size or 0.0) < (lines[lab].size or 0.0):
+        return lab
+    return first
+
+
