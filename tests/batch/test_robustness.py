@@ -16,7 +16,7 @@ from conftest import run_cli
 from extract.errors import ERROR_KINDS, ExitCode
 from extract.models import OutputFile
 
-FUZZ = Path("/work/shared/fuzz-pdfs")
+FUZZ = Path(__file__).resolve().parents[1] / "fixtures" / "fuzz-pdfs"  # see its SOURCES.md
 SAMPLE = Path(__file__).resolve().parents[2] / "raw"
 
 pytestmark = [

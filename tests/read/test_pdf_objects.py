@@ -14,17 +14,12 @@ from reader_docs import LINES, make_text_pdf
 from extract.read.pdf_objects import lean_objects, use_lean_objects
 
 ROOT = Path(__file__).resolve().parents[2]
-FUZZ = Path("/work/shared/fuzz-pdfs")
-if not FUZZ.is_dir():
-    FUZZ = ROOT.parent / "shared" / "fuzz-pdfs"
 MAX_PAGES = 6
 
 
 def _pdfs() -> list[Path]:
-    found = sorted((ROOT / "tests" / "fixtures").rglob("*.pdf")) + sorted((ROOT / "raw").glob("*.pdf"))
-    if FUZZ.is_dir():
-        found += sorted(FUZZ.glob("*.pdf"))
-    return found
+    # The fixtures hold the malformed PDFs of tests/fixtures/fuzz-pdfs too.
+    return sorted((ROOT / "tests" / "fixtures").rglob("*.pdf")) + sorted((ROOT / "raw").glob("*.pdf"))
 
 
 def _pages(path: Path, **open_options: object) -> Iterator[object]:

@@ -16,9 +16,7 @@ from extract.errors import ERROR_KINDS, CorruptFileError, EncryptedFileError
 from extract.read.reader import read_document
 from extract.settings import Settings
 
-FUZZ = Path("/work/shared/fuzz-pdfs")
-if not FUZZ.is_dir():  # a checkout next to shared/ (CI) or inside the work tree
-    FUZZ = Path(__file__).resolve().parents[3] / "shared" / "fuzz-pdfs"
+FUZZ = Path(__file__).resolve().parents[1] / "fixtures" / "fuzz-pdfs"  # see its SOURCES.md
 WORKER = Path(__file__).with_name("fuzz_worker.py")
 
 
