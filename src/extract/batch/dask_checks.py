@@ -19,6 +19,7 @@ from typing import Any
 
 from extract.batch.file_task import FileTask
 from extract.batch.tasks import Task
+from extract.digests import files_digest
 from extract.errors import ClusterError
 
 INPUT_SAMPLES = 3
@@ -95,17 +96,9 @@ def probe(plan: dict[str, Any]) -> dict[str, Any]:
 def corrections_folder_state(corrections_dir: Path) -> str:
     """Hash of every file in the corrections folder: a worker that sees other corrections than the
     client (a local folder of the same name) would write outputs with the wrong ones applied."""
-    digest = hashlib.sha256()
     # Hidden files are not corrections: `extract correct` keeps its lock (.lock) there, temporaries start with a dot.
-    for path in sorted(p for p in corrections_dir.rglob("*") if p.is_file() and not p.name.startswith(".")
-                       and not p.name.endswith(".tmp")):
-        digest.update(path.relative_to(corrections_dir).as_posix().encode() + b"\0")
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"unreadable")
-        digest.update(b"\0")
-    return digest.hexdigest()[:16]
+    return files_digest(corrections_dir, sorted(p for p in corrections_dir.rglob("*") if p.is_file()
+                                                and not p.name.startswith(".") and not p.name.endswith(".tmp")))
 
 
 def _plan(tasks: list[Task], languages: list[str]) -> tuple[dict[str, Any], list[Path]]:

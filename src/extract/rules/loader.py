@@ -17,7 +17,6 @@ Every file is checked when it is loaded: a key not declared in ``schema`` raises
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
 from collections.abc import Mapping
@@ -30,6 +29,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from extract.digests import files_digest
 from extract.errors import ConfigError
 from extract.rules.schema import DATA_FILES, LANGUAGE_GROUPS, LANGUAGES, MAPPING, REGEXES, RULE_FILES, Shape
 
@@ -91,15 +91,7 @@ def user_rules_digest(folder: str | Path | None) -> str:
     if not folder:
         return ""
     root = Path(folder)
-    digest = hashlib.sha256()
-    for path in sorted(root.glob("*.y*ml")) if root.is_dir() else ():
-        digest.update(path.name.encode() + b"\0")
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"unreadable")
-        digest.update(b"\0")
-    return digest.hexdigest()[:16]
+    return files_digest(root, sorted(root.glob("*.y*ml")) if root.is_dir() else ())
 
 
 def _user_dir(root: Path) -> Path:
