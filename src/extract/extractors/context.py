@@ -20,8 +20,9 @@ from extract.rules.vocab import LabelMatch, match_label
 from extract.segment.forms import checked_only, form_questions
 from extract.settings import Settings
 
-# Lines that are part of the running text; captions and text inside screenshots are not.
-BODY_ROLES = frozenset({"body", "heading", "table"})
+# Lines that are part of the running text the extractors read; captions and text inside screenshots are not
+# (segmentation places captions too: segment.sections.CONTENT_ROLES).
+RUNNING_TEXT_ROLES = frozenset({"body", "heading", "table"})
 # A sentence ends at . ! ? (not inside numbers or URLs) before a capital, digit, quote or bullet.
 _SENTENCE_END = re.compile(r"[.!?](?=[\"'”’)]?\s+[\"'“‘(]?[A-ZÀ-Ý0-9•=>+*\-–])")
 # 'Est. 2012', 'c. 30', 'approx. 40', 'env. 100': a period that shortens a word ends no sentence.
@@ -93,7 +94,7 @@ class SectionContext:
         self.section = section
         self.settings = settings or Settings()
         self.entity_store = entity_store
-        self.lines: list[Line] = [line for line in section.lines if line.role in BODY_ROLES]
+        self.lines: list[Line] = [line for line in section.lines if line.role in RUNNING_TEXT_ROLES]
         parts: list[str] = []
         self.line_starts: list[int] = []
         offset = 0

@@ -52,7 +52,10 @@ from extract.segment.transposed import transposed_tables
 
 log = logging.getLogger(__name__)
 
-BODY_ROLES = {"body", "heading", "table", "caption"}
+# The document's own content, placed in sections by what it says: the running text and captions.
+# Page furniture, footnotes and text inside screenshots are placed otherwise; of a section's lines
+# the extractors read only the running text (extractors.context.RUNNING_TEXT_ROLES).
+CONTENT_ROLES = {"body", "heading", "table", "caption"}
 _EXTRA_NAME_HEADERS = {"organisation", "organization", "organisatie", "organisme", "labo", "laboratorium"}
 
 
@@ -275,7 +278,7 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     """
     lines = key_fact_boxes(lines)
     table_parts, consumed = _table_parts(tables, lines)
-    body = [i for i, line in enumerate(lines) if line.role in BODY_ROLES and i not in consumed]
+    body = [i for i, line in enumerate(lines) if line.role in CONTENT_ROLES and i not in consumed]
     # Line by line: the words of a 500-page report's text are never all held at once.
     doc_language = _language(lines[i].text for i in body)
     body, subjects = _message(lines, body, doc_language)
@@ -292,7 +295,7 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
             table_parts += columns
             kept = set(map(id, (lines[i] for i in body)))
             for part in parts:
-                part.lines = [line for line in part.lines if id(line) in kept or line.role not in BODY_ROLES]
+                part.lines = [line for line in part.lines if id(line) in kept or line.role not in CONTENT_ROLES]
     if form:
         pass
     elif len(parts) == 1 and not table_parts and under_document_title(lines, body, parts[0]):
