@@ -217,7 +217,7 @@ def test_parsers_on_tricky_pieces(pieces, lang):
     length=st.integers(min_value=1, max_value=30),
 )
 def test_overlaps_matches_a_plain_scan(cuts, start, length):
-    from extract.normalize.numbers import overlaps
+    from extract.normalize.spans import overlaps
 
     points = sorted(cuts)
     spans = [(a, b) for a, b in zip(points[::2], points[1::2], strict=False) if a < b]

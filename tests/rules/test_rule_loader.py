@@ -50,7 +50,7 @@ def test_the_packaged_rules_follow_their_schema() -> None:
 
 def test_one_list_of_languages() -> None:
     from extract.nlp import SUPPORTED
-    from extract.normalize.numbers import LANGS
+    from extract.normalize.rule_data import LANGS
 
     assert schema.LANGUAGES == SUPPORTED == LANGS and set(get_args(Lang)) == set(schema.LANGUAGES)
 

@@ -16,8 +16,9 @@ Every mention carries ``start``/``end`` offsets into the text it was found in an
 from __future__ import annotations
 
 from .countries import CountryMention, country_code, country_from_url, find_countries
+from .currencies import currency_code, currency_unit
 from .language import detect_language
-from .money import MoneyMention, currency_code, currency_unit, find_money
+from .money import MoneyMention, find_money
 from .numbers import NumberMention, find_numbers, parse_number
 from .urls import find_urls, normalize_url
 

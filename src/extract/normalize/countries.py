@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 
 from extract.rules.vocab import fold_keep_length
 
-from .numbers import LANGS, load_rule_file, overlaps
+from .rule_data import LANGS, load_rule_file
+from .spans import overlaps
 
 log = logging.getLogger(__name__)
 

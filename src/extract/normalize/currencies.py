@@ -1,0 +1,133 @@
+"""Currencies as written ('€', 'EUR', 'euro', 'd'euros', 'kr', 'k€', 'MEUR') as ISO 4217 codes (``rules/currencies.yml``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.rules.vocab import fold_keep_length
+
+from .rule_data import load_rule_file
+from .scales import read_scale
+from .spans import overlaps
+
+
+@dataclass(frozen=True)
+class CurrencyToken:
+    code: str
+    start: int
+    end: int
+    scale: float
+
+
+@lru_cache(maxsize=1)
+def _currency_tables() -> tuple[dict[str, str], dict[str, str], dict[str, float]]:
+    rules = load_rule_file("currencies")
+    exact: dict[str, str] = {str(k): v for k, v in rules["symbols"].items()}
+    for code in rules["codes"]:
+        exact[code] = code
+    words: dict[str, str] = {}
+    for code, names in rules["words"].items():
+        for name in names:
+            words[fold_keep_length(str(name))] = code
+    prefixes = {str(k): float(v) for k, v in rules["scale_prefixes"].items()}
+    return exact, words, prefixes
+
+
+@lru_cache(maxsize=1)
+def _currency_pattern() -> re.Pattern[str]:
+    exact, words, prefixes = _currency_tables()
+    symbols = sorted((s for s in exact if not s.isalpha()), key=len, reverse=True)
+    codes = sorted((s for s in exact if s.isalpha()), key=len, reverse=True)
+    prefix = "|".join(sorted(prefixes, key=len, reverse=True))
+    word_alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    sym_alt = "|".join(re.escape(s) for s in symbols)
+    code_alt = "|".join(codes)
+    # Symbols may carry a scale letter ('k€', 'M€'); codes too when glued ('MEUR', 'kEUR').
+    return re.compile(
+        rf"(?P<sp>{prefix})?(?P<sym>{sym_alt})"
+        rf"|(?<![\w])(?P<cp>{prefix})?(?P<code>{code_alt})(?![\w])"
+        rf"|(?<![\w])(?P<word>{word_alt})(?![\w])",
+    )
+
+
+def find_currencies(text: str) -> list[CurrencyToken]:
+    exact, words, prefixes = _currency_tables()
+    folded = fold_keep_length(text)
+    tokens: list[CurrencyToken] = []
+    pattern = _currency_pattern()
+    # Words are matched on folded text (case and accents ignored), symbols and codes as printed.
+    for match in pattern.finditer(text):
+        if match.group("sym"):
+            scale = prefixes.get(match.group("sp") or "", 1.0)
+            tokens.append(CurrencyToken(exact[match.group("sym")], match.start(), match.end(), scale))
+        elif match.group("code"):
+            scale = prefixes.get(match.group("cp") or "", 1.0)
+            # A code, or a symbol written in letters ('DH' for dirhams, 'MDH' for millions of them).
+            tokens.append(CurrencyToken(exact[match.group("code")], match.start(), match.end(), scale))
+    taken = [(t.start, t.end) for t in tokens]
+    for match in pattern.finditer(folded):
+        word = match.group("word")
+        if not word or overlaps(taken, match.start(), match.end()):
+            continue
+        key = re.sub(r"\s+", " ", word)
+        tokens.append(CurrencyToken(words[key], match.start(), match.end(), 1.0))
+    tokens.sort(key=lambda t: t.start)
+    return tokens
+
+
+def currency_code(token: str) -> str | None:
+    """ISO 4217 code for a currency as written ('€', 'euro', 'livres', 'SEK', 'kr'), else None."""
+    if not isinstance(token, str):
+        return None
+    token = token.strip()
+    if not token:
+        return None
+    exact, words, _ = _currency_tables()
+    if token in exact:
+        return exact[token]
+    upper = token.upper()
+    if upper in exact and upper.isalpha():
+        return exact[upper]
+    key = re.sub(r"\s+", " ", fold_keep_length(token))
+    if key in words:
+        return words[key]
+    # 'euro's' with a typographic apostrophe, 'Euro.' with punctuation
+    key = key.replace("’", "'").strip(".,;:()[]")
+    if key in words:
+        return words[key]
+    direct = load_rule_file("currencies")["direct_only"]
+    for code, names in direct.items():
+        if key in names:
+            return str(code)
+    # A scaled unit as in a table header: 'k€', 'M€', 'MEUR', '(kEUR)'.
+    bare = token.strip(".,;:()[] ")
+    match = _currency_pattern().fullmatch(bare)
+    if match and match.group("sym"):
+        return exact[match.group("sym")]
+    if match and match.group("code"):
+        return match.group("code")
+    return None
+
+
+def currency_unit(token: str) -> tuple[str, float] | None:
+    """(ISO code, multiplier) for a unit as a table header writes it: 'k€' -> ('EUR', 1000.0),
+    'M EUR' -> ('EUR', 1e6), 'mln euro' -> ('EUR', 1e6), '€' -> ('EUR', 1.0); None otherwise."""
+    if not isinstance(token, str):
+        return None
+    bare = token.strip(".,;:()[] \t\n")
+    code = currency_code(bare)
+    if code is None:
+        # 'mln euro', 'M EUR', 'millions d'euros': a scale word, then the currency
+        scale, end = read_scale(" " + bare, 0)
+        if scale != 1.0 and (rest := bare[end - 1 :].strip()):
+            inner = currency_code(rest)
+            return (inner, scale) if inner else None
+        return None
+    _, _, prefixes = _currency_tables()
+    match = _currency_pattern().fullmatch(bare)
+    if match:
+        prefix = match.group("sp") or match.group("cp") or ""
+        return code, prefixes.get(prefix, 1.0)
+    return code, 1.0

@@ -1,0 +1,47 @@
+"""Scale words and suffixes after a number: '1,7 miljoen', '1.2m', '2,5 M€' (``rules/scale_words.yml``)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .digits import SPACES
+from .rule_data import load_rule_file, own_first
+
+
+@cache
+def _scale_table(lang: str | None) -> tuple[dict[str, float], re.Pattern[str]]:
+    rules = load_rule_file("scale_words")
+    words: dict[str, float] = {}
+    for code in own_first(lang):
+        for word, mult in rules["words"][code].items():
+            words.setdefault(str(word).lower(), float(mult))
+    alternatives = sorted(words, key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in alternatives)
+    # Line breaks too: OCR puts "45,67 miljoen" on two lines as often as on one.
+    pattern = re.compile(rf"[{SPACES}\n\r]{{0,4}}({body})(?![\w])", re.IGNORECASE)
+    return words, pattern
+
+
+_LETTER_SCALE = re.compile(r"(Md|bn|mn|[kKmMbB])(?![\w])")
+_SPACED_LETTER_SCALE = re.compile(r"[\u0020\u00a0\u202f](Md|bn|mn|[kKmM])(?![\w])")
+_CURRENCY_AHEAD = re.compile(
+    r"[\u0020\u00a0\u202f]?(?:[€£$]|EUR|GBP|USD|SEK|DKK|NOK|CHF|euro|d['’]euro)", re.IGNORECASE
+)
+
+
+def read_scale(text: str, pos: int, lang: str | None = None) -> tuple[float, int]:
+    """A scale word or suffix at ``text[pos:]`` ('miljoen', 'bn', glued 'm'): (multiplier, end)."""
+    words, pattern = _scale_table(lang)
+    match = pattern.match(text, pos)
+    if match:
+        return words[match.group(1).lower()], match.end()
+    letters = load_rule_file("scale_words")["letters"]
+    glued = _LETTER_SCALE.match(text, pos)
+    if glued:
+        return float(letters[glued.group(1)]), glued.end()
+    spaced = _SPACED_LETTER_SCALE.match(text, pos)
+    if spaced and _CURRENCY_AHEAD.match(text, spaced.end()):
+        # '2,5 M€', '450 k EUR': a lone letter counts only next to a currency.
+        return float(letters[spaced.group(1)]), spaced.end()
+    return 1.0, pos
