@@ -167,3 +167,17 @@ def test_cluster_workers_must_see_the_same_user_rules(tmp_path: Path) -> None:
     assert probe(plan)["problems"] == []
     (folder / "nl.yml").write_text("labs:\n  heads: [dienst]\n", encoding="utf-8")  # this worker's copy differs
     assert probe(plan)["problems"] == [f"sees other rules in {folder} (share the user rules folder at the same path too)"]
+
+
+def test_the_normalisers_words_are_rule_data(tmp_path: Path) -> None:
+    """The words around amounts and the number words are read from the rule files, a user folder's too (issue 13)."""
+    from extract.normalize import find_money, find_numbers
+
+    assert find_money("30.000 euro per school", "nl")[0].qualifier is None
+    assert [m.value for m in find_numbers("anderhalfje miljoen", "nl")] != [1_500_000]
+    use_rules_dir(_folder(tmp_path, {"nl.yml": "money:\n  each_per_nouns: [school]\n",
+                                     "scale_words.yml": "one_and_a_half:\n  nl: [anderhalfje]\n"}))
+    assert find_money("30.000 euro per school", "nl")[0].qualifier == "each"
+    assert [m.value for m in find_numbers("anderhalfje miljoen", "nl")] == [1_500_000]
+    assert find_money("30.000 euro per lid", "nl")[0].qualifier == "each"  # the packaged words stay
+    assert "money.up_to must be a list" in _error(tmp_path, {"nl.yml": "money:\n  up_to: tot\n"})

@@ -8,8 +8,10 @@ Every mention carries ``start``/``end`` offsets into the text it was found in an
   their shape; money overrides that for exactly three digits after one mark ('EUR 1.200'
   is 1200 in any language) because amounts have at most two decimals.
 - Word lists live in ``rules/scale_words.yml``, ``rules/currencies.yml`` and
-  ``rules/countries.yml``; scale words, markers and adjectives of all three languages are
-  used for every text (reports quote each other), number words only in ``lang``.
+  ``rules/countries.yml``, and in the ``money`` (periods, qualifiers, ranges) and ``language``
+  (stop words) groups of ``rules/{nl,en,fr}.yml``; scale words, markers, adjectives and the
+  words around amounts of all three languages are used for every text (reports quote each
+  other), number words only in ``lang``.
 - ``find_money`` never returns a year; ``find_numbers`` does (callers decide).
 """
 

@@ -11,28 +11,24 @@ import logging
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, get_args
+
+from .rule_data import own_words
 
 log = logging.getLogger(__name__)
 
 Lang = Literal["nl", "en", "fr"]
 """``extract.rules.schema.LANGUAGES`` as a type (a Literal cannot be built from the tuple; a test keeps them equal)."""
 
-_STOP_WORDS: dict[Lang, frozenset[str]] = {
-    "nl": frozenset(
-        "de het een en van in is dat op te met voor zijn niet aan er die door worden wordt ook als bij "
-        "om naar uit over tot heeft hebben was werd deze dit wij we ze zij ons onze jaar jaarlijks "
-        "medewerkers personeel bestuur opgericht middelen rol beschikt waarvan".split()
-    ),
-    "en": frozenset(
-        "the and of to in is that for on with as by are was be it this from at an have has its which "
-        "or their our we staff annual budget board founded people team million about".split()
-    ),
-    "fr": frozenset(
-        "le la les des du de un une et est en dans pour que qui sur par avec au aux ce cette son sa ses "
-        "sont été il elle nous leur budget équipe fondé personnes agents annuel gouvernance millions".split()
-    ),
-}
+_LANGS: tuple[Lang, ...] = get_args(Lang)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> dict[Lang, frozenset[str]]:
+    """Each language's stop words (``language.stop_words`` of ``rules/{nl,en,fr}.yml``), lower case as written."""
+    return {lang: frozenset(own_words(lang, "language", "stop_words")) for lang in _LANGS}
+
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MIN_LINGUA_WORDS = 4
 _ADDRESS = re.compile(r"\S*(?:://|www\.|@)\S*|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
@@ -77,7 +73,8 @@ def detect_language(text: str | Iterable[str]) -> Lang | None:
     and only the first 400 kept, so a 500-page report's text is never split into words at once.
     """
     pieces = [text] if isinstance(text, str) else text
-    counts: dict[Lang, int] = dict.fromkeys(_STOP_WORDS, 0)
+    stop_words = _stop_words()
+    counts: dict[Lang, int] = dict.fromkeys(stop_words, 0)
     head: list[str] = []
     total = 0
     for piece in pieces:
@@ -89,7 +86,7 @@ def detect_language(text: str | Iterable[str]) -> Lang | None:
             total += 1
             if len(head) < _MAX_LINGUA_WORDS:
                 head.append(word)
-            for lang, stops in _STOP_WORDS.items():
+            for lang, stops in stop_words.items():
                 if word in stops:
                     counts[lang] += 1
     if not total:

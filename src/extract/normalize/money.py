@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from extract.rules.vocab import fold_keep_length
 
@@ -19,7 +20,7 @@ from .digits import read_digits
 from .numbers import NumberMention, find_numbers
 from .periods import Period, clause_bounds, period_of
 from .qualifiers import Qualifier, qualifier_of
-from .rule_data import LANGS
+from .rule_data import LANGS, alternation, pattern_alternation, patterns, words
 from .spans import overlaps
 
 log = logging.getLogger(__name__)
@@ -49,14 +50,15 @@ def _is_year(m: NumberMention) -> bool:
 # Between an amount and its currency: spaces (line breaks in OCR'd text too), and the Dutch
 # ',-' / ',--' that says 'no cents' ('€ 500.000,-', '2.000,- euro').
 _GAP = re.compile(r"(?:[.,]-{1,2})?[\s\u00a0\u202f]{0,4}")
-_ALT_GAP = re.compile(
-    r"\s*(?:[(\[,/=≈]|\bof\b|\bor\b|\bou\b|\bsoit\b|\bofwel\b|\boftewel\b|\bdus\b|\bi\.e\.|\bthat\s+is\b"
-    r"|\bapprox\.?|\bongeveer\b|\bcirca\b|\bca\.|\bc\.|\benviron\b|\babout\b|\bsome\b|\bd\.w\.z\.|[±~]|\s"
-    # A period between the figures: 'NOK 25 million per year (approx. EUR 2.2 million)'.
-    r"|\bper\s+(?:year|annum|jaar|an|année)\b|\ba\s+year\b|\bannually\b|\bp\.\s?a\.|\bpar\s+an\b|\bjaarlijks\b"
-    r")*\s*$",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _alternative_gap() -> re.Pattern[str]:
+    """What may stand between an amount and the same amount in another currency: brackets, '=',
+    'ofwel', 'approx.', and a period ('NOK 25 million per year (approx. EUR 2.2 million)')."""
+    joiners = pattern_alternation(patterns("money", "between_figures"))
+    periods = pattern_alternation(patterns("money", "period_between_figures"))
+    return re.compile(rf"\s*(?:[(\[,/=≈]|{joiners}|[±~]|\s|{periods})*\s*$", re.IGNORECASE)
 
 
 def _attach(
@@ -99,11 +101,14 @@ def _attach(
     return pairs
 
 
+@cache
+def _year_preposition() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|\s)(?:{alternation(words('money', 'year_prepositions'))})\s*$")
+
+
 def _year_context(text: str, start: int) -> bool:
-    before = fold_keep_length(text[max(0, start - 12) : start])
-    return (
-        re.search(r"(?:^|\s)(?:in|sinds|vanaf|since|from|en|depuis|tot|until|jusqu'en|van|de)\s*$", before) is not None
-    )
+    """'sinds 2019', 'in 2020', 'depuis 2018': the figure is a date."""
+    return _year_preposition().search(fold_keep_length(text[max(0, start - 12) : start])) is not None
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
@@ -159,9 +164,13 @@ def find_money(text: str, lang: str | None = None) -> list[MoneyMention]:
     return _merge_alternatives(text, mentions)
 
 
-_RANGE_GAP = re.compile(
-    r"\s*(?:[-–—]|to|tot|tot\s+en\s+met|à|a|and|en|et|till|until|through)\s*(?:[€£$]\s*)?", re.IGNORECASE
-)
+@cache
+def _range_gap() -> re.Pattern[str]:
+    """Between the two figures of a range: a dash, 'tot', 'to', 'à' (as printed, any case), maybe a currency symbol."""
+    joiners = alternation(words("money", "range_joiners"), folded=False)
+    return re.compile(rf"\s*(?:[-–—]|{joiners})\s*(?:[€£$]\s*)?", re.IGNORECASE)
+
+
 Pair = tuple[NumberMention, CurrencyToken, int, int]
 
 
@@ -182,7 +191,7 @@ def _ranges(
             continue
         if id(first) not in paired and id(second) not in paired:
             continue
-        if _RANGE_GAP.fullmatch(text, first.end, second.start) is None:
+        if _range_gap().fullmatch(text, first.end, second.start) is None:
             continue
         if first.scale != 1.0:
             if id(first) in paired and id(second) in paired:
@@ -210,7 +219,7 @@ def _merge_alternatives(text: str, mentions: list[MoneyMention]) -> list[MoneyMe
             if (
                 mention.currency != main.currency
                 and len(gap) <= 40
-                and _ALT_GAP.fullmatch(gap)
+                and _alternative_gap().fullmatch(gap)
                 and not main.alternatives
             ):
                 alt = replace(mention, approximate=mention.approximate or main.approximate)

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from extract.rules.vocab import fold_keep_length
 
-from .rule_data import load_rule_file, own_first, text_langs
+from .rule_data import alternation, file_words, load_rule_file, own_first, text_langs
 
 
 class WordNumber(NamedTuple):
@@ -57,7 +57,16 @@ def _not_alone() -> frozenset[str]:
     return frozenset(str(w) for w in load_rule_file("scale_words")["not_alone"])
 
 
-_CONNECTORS = frozenset({"and", "et", "en"})
+@lru_cache(maxsize=1)
+def _connectors() -> frozenset[str]:
+    """'and', 'et', 'en' between two number words of one number ('vingt et un')."""
+    return frozenset(file_words("scale_words", "connectors"))
+
+
+@lru_cache(maxsize=1)
+def _count_articles() -> frozenset[str]:
+    """Articles that belong to a count noun after them ('une vingtaine', 'the dozen')."""
+    return _not_numbers(None) | frozenset(fold_keep_length(w) for w in file_words("scale_words", "count_articles"))
 
 
 @lru_cache(maxsize=65536)
@@ -76,6 +85,7 @@ def word_numbers(text: str, lang: str | None) -> list[WordNumber]:
     found: list[WordNumber] = []
     nouns = _count_nouns(lang)
     articles = _not_numbers(lang)
+    connectors = _connectors()
     i = 0
     while i < len(tokens):
         start, end, word = tokens[i]
@@ -83,7 +93,7 @@ def word_numbers(text: str, lang: str | None) -> list[WordNumber]:
             # 'une vingtaine', 'a dozen', 'een dozijn': the article belongs to the phrase.
             value, approx = nouns[fold_keep_length(word)]
             begin = start
-            if i > 0 and fold_keep_length(tokens[i - 1][2]) in _not_numbers(None) | {"the", "la", "le"}:
+            if i > 0 and fold_keep_length(tokens[i - 1][2]) in _count_articles():
                 begin = tokens[i - 1][0]
             found.append(WordNumber(value, begin, end, text[begin:end], approx))
             i += 1
@@ -101,10 +111,10 @@ def word_numbers(text: str, lang: str | None) -> list[WordNumber]:
                 if not re.fullmatch(r"[ \u00a0-]+", gap):
                     break
                 token = tokens[j][2]
-                if token in _CONNECTORS:
+                if token in connectors:
                     if j + 1 >= len(tokens) or _phrase_value(tokens[j + 1][2], lang) is None:
                         break
-                elif (token in articles and tokens[j - 1][2] not in _CONNECTORS) or _phrase_value(token, lang) is None:
+                elif (token in articles and tokens[j - 1][2] not in connectors) or _phrase_value(token, lang) is None:
                     break
             phrase = " ".join(t[2] for t in tokens[i : j + 1])
             phrase_value = _phrase_value(phrase, lang)
@@ -121,18 +131,24 @@ def word_numbers(text: str, lang: str | None) -> list[WordNumber]:
     return found
 
 
-# 'anderhalf miljoen', 'one and a half million', 'un et demi million': one and a half, written out.
-_ONE_AND_A_HALF = re.compile(r"\b(?:anderhalf|anderhalve|one and a half|one-and-a-half|un et demi|une et demie)\b",
-                             re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _one_and_a_half() -> re.Pattern[str]:
+    """'anderhalf miljoen', 'one and a half million', 'un et demi million': one and a half, written out."""
+    forms = alternation(file_words("scale_words", "one_and_a_half"), folded=False, any_space=False)
+    return re.compile(rf"\b(?:{forms})\b", re.IGNORECASE)
+
+
+# A quick test before the regex: every form of rules/scale_words.yml's one_and_a_half holds one of these.
+_HALF_HINTS = ("half", "demi", "HALF")
 
 
 def halves_as_digits(text: str, lang: str | None) -> str:
     """The text with 'anderhalf' as '1,5' ('1.5' in English), padded in front to the same length so
     offsets stay the same and a scale word still follows the digits."""
-    if "half" not in text and "demi" not in text and "HALF" not in text:
+    if not any(hint in text for hint in _HALF_HINTS):
         return text
     digits = "1.5" if lang == "en" else "1,5"
-    return _ONE_AND_A_HALF.sub(lambda m: digits.rjust(len(m.group(0))), text)
+    return _one_and_a_half().sub(lambda m: digits.rjust(len(m.group(0))), text)
 
 
 def word_start(text: str, start: int) -> int:

@@ -1,67 +1,76 @@
 """The period of an amount of money, said around it: per year, per month or in total.
 
 '340.000 euro per jaar', 'un budget annuel de 2 M€', 'EUR 3 million over four years', '(2022–2025)'.
-Words are matched on folded text (lower case, no accents), within the amount's clause.
+Words (the ``money`` group of ``rules/{nl,en,fr}.yml``) are matched on folded text (lower case, no
+accents), within the amount's clause.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Literal
 
 from extract.rules.vocab import fold_keep_length
 
+from .rule_data import alternation, pattern_alternation, patterns, words
+
 Period = Literal["year", "total", "month"]
 
-_YEAR_RANGE = (
-    r"(?:19|20)\d\d\s*[-–—/]\s*(?:(?:19|20)\d\d|\d\d)(?!\d)"
-    r"|(?:19|20)\d\d\s+(?:tot|tot\s+en\s+met|t/m|to|until|till|through|a|au|jusqu'en)\s+(?:19|20)\d\d"
-)
-_FEW = (
-    r"(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|tien|two|three|four|five|six|seven|eight|ten"
-    r"|deux|trois|quatre|cinq|six|sept|huit|dix)"
-)
-_PERIODS: tuple[tuple[Period, str], ...] = (
-    (
-        "year",
-        r"per\s+jaar|jaarlijks\w*|op\s+jaarbasis|jaarbudget\w*|jaarbegroting|per\s+annum|p\.\s?a\."
-        r"|per\s+year|a\s+year|each\s+year|every\s+year|annual\w*|yearly|par\s+an\b|par\s+annee|annuel\w*"
-        r"|chaque\s+annee|/\s?(?:jaar|year|an|yr)\b",
-    ),
-    (
-        "month",
-        r"per\s+maand|maandelijks\w*|per\s+month|a\s+month|monthly|par\s+mois|mensuel\w*|/\s?(?:maand|month|mois)\b",
-    ),
-    (
-        "total",
-        rf"in\s+totaal|totaal\w*|in\s+total|total\w*|au\s+total|meerjarig\w*|multi-?annual|multi-?year"
-        rf"|pluriannuel\w*|(?:over|voor|sur|pour|for|during|tijdens|gedurende|across)\s+(?:de\s+|la\s+|the\s+)?"
-        rf"(?:periode\s+|period\s+)?{_FEW}\s+(?:jaar|jaren|years|ans|annees)\b",
-    ),
-)
-# A span of years says 'total' only when no period word is there ('het jaarlijks budget voor
-# 2021-2024' is still per year): first 'over 2021-2024', then a bare '(2022–2025)'.
-_YEAR_SPANS = (
-    re.compile(
-        r"(?<![\w])(?:over|voor|sur|pour|for|during|tijdens|gedurende|van|from|de|between|tussen|entre|period|periode)"
-        rf"\s+(?:de\s+|la\s+|the\s+)?(?:periode\s+|period\s+)?(?:{_YEAR_RANGE})"
-    ),
-    re.compile(rf"(?<![\w])(?:{_YEAR_RANGE})"),
-)
-# 'annual report', 'jaarverslag', 'rapport annuel' name a document, not the amount's period.
-_NOT_A_PERIOD = r"(?!\s+(?:report|review|conference|meeting|plan|verslag|rapport|conferentie|bijeenkomst|congres))"
-_PERIOD_PATTERNS = tuple(
-    (period, re.compile(rf"(?<![\w])(?:{body})(?![\w]){_NOT_A_PERIOD}")) for period, body in _PERIODS
-)
+# The money group of the language files (``rules/{nl,en,fr}.yml``) gives the words; how they follow
+# each other is written here. Built once per rules folder (``use_rules_dir`` clears these caches).
 
-_ABBREVIATIONS = frozenset(
-    {"ca", "c", "approx", "env", "mln", "mld", "bijv", "resp", "nr", "vs", "incl", "excl", "p.a", "o.a", "max", "min"}
-)
+
+def _year_range() -> str:
+    """'2021-2024', '2021–24', '2021 tot 2024', '2021 à 2024'."""
+    joiners = alternation(words("money", "year_range_joiners"))
+    return (r"(?:19|20)\d\d\s*[-–—/]\s*(?:(?:19|20)\d\d|\d\d)(?!\d)"
+            rf"|(?:19|20)\d\d\s+(?:{joiners})\s+(?:19|20)\d\d")
+
+
+def _article_and_noun() -> str:
+    """The optional 'de periode ', 'la période ', 'the period ' between a preposition and its years."""
+    articles = alternation(words("money", "period_articles"))
+    nouns = alternation(words("money", "period_nouns"))
+    return rf"(?:(?:{articles})\s+)?(?:(?:{nouns})\s+)?"
+
+
+@cache
+def _period_patterns() -> tuple[tuple[Period, re.Pattern[str]], ...]:
+    few = alternation(words("money", "few"))
+    years = alternation(words("money", "year_nouns"))
+    over = alternation(words("money", "total_prepositions"))
+    # 'over vier jaar', 'sur la période de trois ans': a few years said in words or digits is in total.
+    few_years = rf"(?:{over})\s+{_article_and_noun()}(?:\d+|{few})\s+(?:{years})\b"
+    bodies: tuple[tuple[Period, str], ...] = (
+        ("year", pattern_alternation(patterns("money", "period_year"))),
+        ("month", pattern_alternation(patterns("money", "period_month"))),
+        ("total", pattern_alternation((*patterns("money", "period_total"), few_years))),
+    )
+    # 'annual report', 'jaarlijkse bijeenkomst', 'rapport annuel' name a document, not the amount's period.
+    not_a_period = rf"(?!\s+(?:{alternation(words('money', 'not_period_nouns'))}))"
+    return tuple((period, re.compile(rf"(?<![\w])(?:{body})(?![\w]){not_a_period}")) for period, body in bodies)
+
+
+@cache
+def _year_spans() -> tuple[re.Pattern[str], ...]:
+    """A span of years says 'total' only when no period word is there ('het jaarlijks budget voor
+    2021-2024' is still per year): first 'over 2021-2024', then a bare '(2022–2025)'."""
+    before = alternation(words("money", "span_prepositions"))
+    return (
+        re.compile(rf"(?<![\w])(?:{before})\s+{_article_and_noun()}(?:{_year_range()})"),
+        re.compile(rf"(?<![\w])(?:{_year_range()})"),
+    )
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(word.lower() for word in words("money", "abbreviations"))
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
     word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
-    return word is not None and word.group(1).lower() in _ABBREVIATIONS
+    return word is not None and word.group(1).lower() in _abbreviations()
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -92,7 +101,7 @@ def period_of(text: str, start: int, end: int, lo: int, hi: int) -> Period | Non
     best: tuple[int, Period] | None = None
     before = fold_keep_length(text[max(lo, start - 60) : start])
     after = fold_keep_length(text[end : min(hi, end + 70)])
-    for period, pattern in _PERIOD_PATTERNS:
+    for period, pattern in _period_patterns():
         for match in pattern.finditer(before):
             distance = len(before) - match.end()
             if best is None or distance < best[0]:
@@ -101,6 +110,6 @@ def period_of(text: str, start: int, end: int, lo: int, hi: int) -> Period | Non
             distance = match.start()
             if best is None or distance < best[0]:
                 best = (distance, period)
-    if best is None and any(p.search(before) or p.search(after) for p in _YEAR_SPANS):
+    if best is None and any(p.search(before) or p.search(after) for p in _year_spans()):
         return "total"
     return best[1] if best else None

@@ -53,6 +53,12 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
                   "generic_modifiers", "page_titles", "ordinals"),
     "websites": words("not_lab_hosts"),
     "letters": words("salutations", "closings", "subject_labels", "header_labels", "mail_clients"),
+    "money": {**words("total_prepositions", "period_articles", "period_nouns", "few", "year_nouns", "span_prepositions",
+                      "year_range_joiners", "not_period_nouns", "amount_of", "above_own_language", "each_before",
+                      "each_after", "each_per", "each_per_nouns", "year_prepositions", "range_joiners", "abbreviations"),
+              **dict.fromkeys(("period_year", "period_month", "period_total", "up_to", "above", "below",
+                               "between_figures", "period_between_figures"), REGEXES)},
+    "language": words("stop_words"),
 }
 """group -> key -> shape, for ``rules/{nl,en,fr}.yml`` (each language may leave keys out)."""
 
@@ -97,6 +103,9 @@ class ScaleWordsFile(_File):
     count_nouns: dict[Language, dict[str, tuple[float, bool]]] = {}
     not_numbers: dict[Language, list[str]] = {}
     not_alone: list[str] = []
+    one_and_a_half: dict[Language, list[str]] = {}
+    connectors: dict[Language, list[str]] = {}
+    count_articles: dict[Language, list[str]] = {}
 
 
 class CountriesFile(_File):
