@@ -139,6 +139,11 @@ def _dedupe_strings(candidates: list[Candidate]) -> tuple[list[str], Provenance 
     for cand in candidates:
         if not any(fuzz.ratio(fold(cand.value), fold(v)) >= 90 for v in values):
             values.append(cand.value)
+    # Two rules that cut one source at different places ('Scottish' at a line's end, "Scottish
+    # Government's digital budget" read on): the shorter is a truncation of the longer.
+    folded = [fold(v) for v in values]
+    values = [v for v, f in zip(values, folded)
+              if not any(other != f and other.startswith(f + " ") for other in folded)]
     return values, _list_provenance(candidates)
 
 

@@ -4,18 +4,39 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from extract.extractors.context import SectionContext
-from extract.extractors.phrases import tokens
+from extract.extractors.funding_phrases import (
+    AMOUNT_TO_SOURCE_CHARS,
+    CLAUSE_BREAK,
+    MAX_COMMA_ITEM_WORDS,
+    MAX_ITEM_WORDS,
+    MONEY_SIGN,
+    REST_FROM,
+    SHARE,
+    SOURCE_END,
+    Chunk,
+    clean_span,
+    continuation,
+    first_item_lines,
+    is_bare_budget,
+    is_clause,
+    item_splitter,
+    item_splitter_for,
+    noun_phrase,
+    purpose_start,
+    qualifier_regex,
+    share_marker,
+    shared_complement,
+    source_noun,
+    split_commas,
+)
 from extract.models import Candidate, Section
 from extract.rules.lexicon import fold_keep
 
 NAME = "funding"
-VERSION = "6"
+VERSION = "7"
 
-MAX_PHRASE_TOKENS = 12
-_STOP_PUNCT = set(",.;:()[]!?")
 _BULLET_SPLIT = re.compile(r"\s*(?:;|\n\s*[•\-–*]\s*)\s*")
 
 
@@ -28,6 +49,7 @@ class FundingExtractor:
         out += self._after_trigger(ctx)
         out += self._after_amount(ctx)
         out += self._subject_funds_lab(ctx)
+        out += self._resources_line(ctx)
         return out
 
     def _label(self, ctx: SectionContext) -> list[Candidate]:
@@ -49,9 +71,9 @@ class FundingExtractor:
         determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
         # 'X and the national budget': two sources (not 'Recovery and Resilience Plans').
         value = re.sub(rf"\s(?:{conj})\s+(?:(?:{determiners})\s+|(?=l['’]\w))", "; ", value, flags=re.IGNORECASE)
-        for part in (p for chunk in _BULLET_SPLIT.split(value) for p in _split_commas(chunk)):
-            part = _first_item_lines(part)
-            part = _SHARE.sub("", part)  # 'Métropole de Lyon (90 %)': the share is not the source
+        for part in (p for chunk in _BULLET_SPLIT.split(value) for p in split_commas(chunk)):
+            part = first_item_lines(part)
+            part = SHARE.sub("", part)  # 'Métropole de Lyon (90 %)': the share is not the source
             # OCR specks after the item ('FEDER) ©') are not part of it.
             item = re.sub(r"(?:\s+[^\w\s()’'\-]{1,2})+$", "", re.sub(r"\s+", " ", part)).strip(" .,")
             # 'the regional budget' -> 'regional budget', "l'État" -> 'État'
@@ -70,14 +92,14 @@ class FundingExtractor:
         weak = ctx.lex.regex("funding", "weak_after")
         money = ctx.lex.regex("funding", "money_words")
         for m in ctx.lex.regex("funding", "after").finditer(ctx.folded):
-            span = _noun_phrase(ctx, m.end())
+            span = noun_phrase(ctx, m.end())
             if span is None:
                 continue
             start, end = span
             text = re.sub(r"\s+", " ", ctx.text[start:end])
-            if ctx.refers_to_lab(text) or _BUDGET_PHRASE.match(fold_keep(text)):
+            if ctx.refers_to_lab(text) or is_bare_budget(text):
                 continue  # 'runs on an annual budget of EUR 2m' says how much, not who pays
-            if _item_splitter_for(ctx).search(ctx.text, start, end):
+            if item_splitter_for(ctx).search(ctx.text, start, end):
                 # 'gefinancierd door de Stad X en de Vlaamse overheid': two funders, each its own item.
                 out += self._split_phrase(ctx, start, end, m.end())
                 continue
@@ -93,9 +115,59 @@ class FundingExtractor:
                     fold_keep(w) in fold_keep(text) for w in ctx.lex.words("funding", "money_words"))
                 if not money_word:
                     continue
-            out.append(ctx.candidate("funding_sources", text, start, end, family=NAME, version=VERSION,
-                                     prior="anchored", distance=ctx.token_distance(m.end(), start), ner=("ORG",)))
+            listed = self._comma_list(ctx, start, end, m.end())
+            if listed:
+                out += listed
+                continue
+            out += self._cleaned(ctx, start, end, m.end())
+            out += self._continuations(ctx, end, m.end())
         return out
+
+    def _cleaned(self, ctx: SectionContext, start: int, end: int, anchor: int, prior: str = "anchored") -> list[Candidate]:
+        """One source from ``start`` to ``end``, without its qualifiers ('occasionally', 'grotendeels')
+        or the purpose it pays for ('international foundations for specific projects')."""
+        cleaned = clean_span(ctx, start, end)
+        if cleaned is None:
+            return []
+        start, end = cleaned
+        text = re.sub(r"\s+", " ", ctx.text[start:end])
+        if ctx.refers_to_lab(text) or is_bare_budget(text) or not text[:1].isalnum():
+            return []
+        return [ctx.candidate("funding_sources", text, start, end, family=NAME, version=VERSION,
+                              prior=prior, distance=ctx.token_distance(anchor, start), ner=("ORG",))]
+
+    def _continuations(self, ctx: SectionContext, end: int, anchor: int) -> list[Candidate]:
+        """'paid for from X's general budget and, occasionally, from Y funds'; 'abondé par le SGAR et,
+        pour certains projets, par le fonds ...'; 'Financé par la Fondation X, la province et des
+        mandats': the same verb's further sources."""
+        out: list[Candidate] = []
+        for _ in range(3):
+            more = continuation(ctx).match(ctx.text, end)
+            if more is None:
+                break
+            span = noun_phrase(ctx, more.end())
+            if span is None:
+                break
+            out += self._cleaned(ctx, span[0], span[1], anchor)
+            end = span[1]
+        return out
+
+    def _comma_list(self, ctx: SectionContext, start: int, end: int, anchor: int) -> list[Candidate]:
+        """'Financé par la Fondation X, la province et des mandats de projets': after the first source
+        (``start``..``end``), short items up to the sentence's end, the last after a conjunction."""
+        if not re.match(r"\s*,\s*\w", ctx.text[end:end + 4]):
+            return []
+        _, e0 = ctx.sentence_span(end)
+        stop = SOURCE_END.search(ctx.text, end, e0)
+        e0 = stop.start() if stop is not None else e0
+        rest = ctx.text[end:e0]
+        pieces = [p for p in re.split(r"[,;]", rest) if p.strip()]
+        conj = ctx.lex.folded("words", "conjunctions") | ctx.lex.folded("funding", "item_joiners")
+        last_words = fold_keep(pieces[-1]).split() if pieces else []
+        if (not pieces or len(pieces) > 6 or any(len(p.split()) > MAX_COMMA_ITEM_WORDS + 1 for p in pieces)
+                or not any(w in conj for w in last_words[:-1])):
+            return []
+        return self._items(ctx, ctx.text[start:e0], start, anchor)
 
     def _after_amount(self, ctx: SectionContext) -> list[Candidate]:
         """'Annual budget ~US$1.4M, from government contracts and philanthropic grants', 'an annual
@@ -109,22 +181,64 @@ class FundingExtractor:
         for m in find_money(ctx.text, ctx.lang):
             s0, e0 = ctx.sentence_span(m.start)
             block = ctx.block_at(m.start)
-            if not (anchors.search(ctx.folded, s0, e0) or (block is not None and block.field in ("budget", "resources"))):
-                continue  # an amount that is not the lab's budget says nothing of its funders
-            found = sources.search(ctx.folded, m.end, min(e0, m.end + AMOUNT_TO_SOURCE_CHARS))
-            if found is None or _CLAUSE_BREAK.search(ctx.text, m.end, found.start()):
+            in_block = block is not None and block.field in ("budget", "resources")
+            if in_block:
+                out += self._after_block_amount(ctx, m.end, block.end if block else e0)
+            window = min(e0, m.end + AMOUNT_TO_SOURCE_CHARS)
+            found = sources.search(ctx.folded, m.end, window)
+            share = share_marker(ctx).search(ctx.folded, m.end, window)
+            if share is not None and (found is None or share.start() < found.start()):
+                found = share  # '12 miljoen euro, voor het grootste deel een bijdrage van X'
+            if found is None or CLAUSE_BREAK.search(ctx.text, m.end, found.start()):
+                continue
+            # An amount that is not the lab's budget says nothing of its funders, unless a verb says
+            # who pays ('betaald door', 'paid by') or what follows names money ('uit de gemeentebegroting').
+            if not (anchors.search(ctx.folded, s0, e0) or in_block or " " in found.group(0).strip()
+                    or source_noun(ctx).search(ctx.folded, found.end(), min(e0, found.end() + 60))):
                 continue
             end = e0
-            stop = _SOURCE_END.search(ctx.text, found.end(), e0)
+            stop = SOURCE_END.search(ctx.text, found.end(), e0)
             if stop is not None:
                 end = stop.start()
             # Brackets qualify a source ('la Wallonie (environ deux tiers)'): blanked, offsets kept.
             text = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), ctx.text[found.end():end])
-            text = _REST_FROM.sub(lambda r: ";" + " " * (len(r.group(0)) - 1), text)
+            text = REST_FROM.sub(lambda r: ";" + " " * (len(r.group(0)) - 1), text)
             if re.match(r"\s*(?:\d|[$€£¥~≈])", text):
                 continue  # 'from 2016 to 2020', 'from €2m to €3m': dates and amounts, not sources
             out += self._items(ctx, text, found.end(), m.end)
         return out
+
+    def _resources_line(self, ctx: SectionContext) -> list[Candidate]:
+        """'Ressources : dotation de l'État + prestations facturées aux administrations': a resources
+        line that opens with a word for money lists where the money comes from."""
+        found = ctx.label_value("resources")
+        if found is None:
+            return []
+        _value, start, end = found
+        at = start + len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip())
+        if not source_noun(ctx).match(ctx.folded, at):
+            return []
+        return self._items(ctx, ctx.text[at:end], at, at)
+
+    def _after_block_amount(self, ctx: SectionContext, start: int, end: int) -> list[Candidate]:
+        """'Budget : 3,5 M€ par an, crédits ministériels + FAST': in a budget line, what the amount is
+        made of, when it opens with a word for money (crédits, subsidie, grants)."""
+        line_end = ctx.text.find("\n", start)
+        end = min(end, line_end) if line_end >= 0 else end
+        rest = ctx.folded[start:end]
+        period = ctx.lex.regex("budget", "period_year")
+        lead = re.match(r"[\s,]*", rest)
+        at = start + (lead.end() if lead else 0)
+        found = period.match(ctx.folded, at)
+        if found is not None:
+            at = found.end()
+        comma = re.match(r"\s*[,;:–—-]\s*", ctx.text[at:end])
+        if comma is None:
+            return []
+        at += comma.end()
+        if not (source_noun(ctx).match(ctx.folded, at) or ctx.text[at:at + 1].isupper()):
+            return []  # 'from a state grant' is read by the 'from' rule
+        return self._items(ctx, ctx.text[at:end], at, start)
 
     def _items(self, ctx: SectionContext, text: str, offset: int, anchor: int) -> list[Candidate]:
         """'government contracts and philanthropic grants' -> two items; names keep their inner 'and'
@@ -134,20 +248,36 @@ class FundingExtractor:
         again = "|".join(re.escape(w) for w in ctx.lex.words("funding", "after_amount") if " " not in w)
         # Split at ';', ',' and at 'and' (+ 'from') not followed by a capitalised word: 'Ministry of the
         # Economy and Innovation' stays one name, 'a state grant and project funding' is two.
-        pieces = re.split(rf"[;,]|\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?![A-ZÀ-Ý])(?!(?i:{determiners})\s+[A-ZÀ-Ý])"
-                          rf"|\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?=(?i:{determiners})\s)", text)
-        out, at = [], 0
+        # Not after a hyphen: 'Herstel- en veerkrachtfaciliteit' is one word.
+        pieces = re.split(rf"[;,]|\s\+\s|(?<!-)\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?![A-ZÀ-Ý])(?!(?i:{determiners})\s+[A-ZÀ-Ý])"
+                          rf"(?!(?i:de|of|van|du|des|d['’])\s*\w)"
+                          rf"|(?<!-)\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?=(?i:{determiners})\s)"
+                          rf"(?!(?i:de)\s+(?:l['’]|la\s))", text)  # French 'et de l'Innovation' is no Dutch 'en de'
+        spans: list[tuple[int, str]] = []
+        at = 0
         for piece in pieces:
             at = text.find(piece, at)
-            item = re.sub(rf"^\s*(?:(?:{determiners})\s+)?", "", piece, flags=re.IGNORECASE)
-            item = re.sub(r"\s+", " ", item).strip(" .;:")
-            if not item or len(item.split()) > MAX_ITEM_WORDS or not item[:1].isalpha() or _MONEY_SIGN.search(item):
-                continue
-            start = offset + at + piece.find(item.split()[0])
-            out.append(ctx.candidate("funding_sources", item, start, start + len(item), family=NAME, version=VERSION,
-                                     prior="anchored", distance=ctx.token_distance(anchor, start), ner=("ORG",)))
+            piece_start = offset + at + len(piece) - len(piece.lstrip())
             at += len(piece)
-        return out
+            qualified = qualifier_regex(ctx.lex).match(ctx.folded, piece_start)
+            after_qualifier = qualified.end() if qualified else piece_start
+            if spans and purpose_start(ctx).match(ctx.folded, after_qualifier):
+                break  # '..., vooral voor begeleiding en vergunningen': what the money pays for
+            cleaned = clean_span(ctx, piece_start, piece_start + len(piece.strip()))
+            if cleaned is None or is_clause(ctx, *cleaned):
+                continue
+            start, end = cleaned
+            # From ``text``, where brackets that qualify a source are blanked ('Wallonie (deux tiers)').
+            raw = text[start - offset:end - offset]
+            start += len(raw) - len(raw.lstrip())
+            item = re.sub(r"\s+", " ", raw).strip(" .;:")
+            if not item or len(item.split()) > MAX_ITEM_WORDS or not item[:1].isalpha() or MONEY_SIGN.search(item):
+                continue
+            spans.append((start, item))
+        spans = shared_complement(ctx, spans)
+        return [ctx.candidate("funding_sources", item, start, start + len(item), family=NAME, version=VERSION,
+                              prior="anchored", distance=ctx.token_distance(anchor, start), ner=("ORG",))
+                for start, item in spans]
 
     def _enumeration(self, ctx: SectionContext, start: int, end: int | None = None) -> list[Candidate]:
         """Items of a list of funders from ``start`` to ``end`` (default: the sentence's end)."""
@@ -158,14 +288,14 @@ class FundingExtractor:
         out = []
         determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
         # Items split at commas and at 'and the' / 'en de' / 'et la' (not inside 'Affairs and Communications').
-        splitter = _item_splitter(conj, determiners)
+        splitter = item_splitter(conj, determiners)
         segments, at = [], start
         for sep in splitter.finditer(ctx.text, start, e0):
             segments.append((at, sep.start()))
             at = sep.end()
         segments.append((at, e0))
         for seg_start, seg_end in segments:
-            chunk = _Chunk(ctx.text[seg_start:seg_end], seg_start)
+            chunk = Chunk(ctx.text[seg_start:seg_end], seg_start)
             head = re.match(rf"\s*(?:(?:{conj})\s+)?", chunk.text, flags=re.IGNORECASE)
             span = org_phrase(ctx.text, chunk.start + (head.end() if head else 0), ctx.lex,
                               end=chunk.start + len(chunk.text))
@@ -181,7 +311,7 @@ class FundingExtractor:
         determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
         lead = re.compile(rf"\s*(?:(?:{determiners})\s+)?", re.IGNORECASE)
         out, at = [], start
-        bounds = [(sep.start(), sep.end()) for sep in _item_splitter_for(ctx).finditer(ctx.text, start, end)]
+        bounds = [(sep.start(), sep.end()) for sep in item_splitter_for(ctx).finditer(ctx.text, start, end)]
         for seg_start, seg_end in [(at, bounds[0][0])] + [(b[1], (bounds[i + 1][0] if i + 1 < len(bounds) else end))
                                                           for i, b in enumerate(bounds)]:
             head = lead.match(ctx.text, seg_start, seg_end)
@@ -211,110 +341,3 @@ class FundingExtractor:
             out.append(ctx.candidate("funding_sources", re.sub(r"\s+", " ", subject), start, m.start(),
                                      family=NAME, version=VERSION, prior="anchored", ner=("ORG",)))
         return out
-
-
-MAX_ITEM_WORDS = 8
-AMOUNT_TO_SOURCE_CHARS = 60
-_MONEY_SIGN = re.compile(r"[$€£¥]|\d")
-# Between the amount and 'from ...' no new clause may start ('€2m; the city, from 2024, ...').
-_CLAUSE_BREAK = re.compile(r"[;:.!?](?:\s|$)")
-# The sources end at the sentence's next clause: a bracket, a semicolon, a full stop.
-_SOURCE_END = re.compile(r"[;.](?:\s|$)|\s[—–]\s")
-_REST_FROM = re.compile(r"\s(?:and|en|et)\s+(?:the\s+rest|the\s+remainder|de\s+rest|le\s+reste)\s+"
-                        r"(?:from|comes\s+from|van|uit|de|vient\s+de)\s+", re.IGNORECASE)
-
-
-def _item_splitter(conj: str, determiners: str) -> re.Pattern[str]:
-    # Items split at commas and at 'and the' / 'en de' / "et l'" (not inside 'Affairs and Communications').
-    return re.compile(rf"[,;]|\s(?:{conj})\s+(?=(?:{determiners})\s|[ld]['’]\w)", re.IGNORECASE)
-
-
-def _item_splitter_for(ctx: SectionContext) -> re.Pattern[str]:
-    conj = "|".join(re.escape(c) for c in ctx.lex.words("words", "conjunctions"))
-    determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
-    return _item_splitter(conj, determiners)
-
-
-@dataclass(frozen=True)
-class _Chunk:
-    text: str
-    start: int
-
-
-_SHARE = re.compile(r"\s*\(\s*(?:ca\.\s*|c\.\s*|±\s*)?\d+(?:[.,]\d+)?\s*%\s*\)")
-MAX_COMMA_ITEM_WORDS = 6
-
-
-_BUDGET_PHRASE = re.compile(
-    r"(?:an?|the|een|het|de|un|une|le|la|son|sa|its|zijn|haar)?\s*"
-    r"(?:annual|yearly|jaarlijks\w*|annuel\w*|total|totaal|global\w*)?\s*(?:budget|begroting|enveloppe)\b"
-)
-
-
-def _split_commas(chunk: str) -> list[str]:
-    """'Métropole de Lyon (90 %), Banque des Territoires (10 %)': short capitalised names between
-    commas (outside brackets) are separate sources; anything else stays one item."""
-    parts, depth, current = [], 0, ""
-    for char in chunk:
-        depth += char == "("
-        depth -= char == ")" and depth > 0
-        if char == "," and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    parts.append(current)
-    parts = [p.strip() for p in parts]
-    if len(parts) > 1 and all(p[:1].isupper() and len(p.split()) <= MAX_COMMA_ITEM_WORDS for p in parts):
-        return parts
-    return [chunk]
-
-
-def _first_item_lines(part: str) -> str:
-    """A label's list item runs over a line break ('Business\nFinland project grants') but not
-    into the paragraph after it ('deelnemende gemeenten\nVoor 2025 wil ...')."""
-    part = re.split(r"(?<=[a-z\)])\.\s+(?=[A-Z])", part.strip(), maxsplit=1)[0]
-    kept: list[str] = []
-    for line in part.splitlines():
-        if kept and len(" ".join(kept + [line]).split()) > MAX_ITEM_WORDS:
-            break
-        kept.append(line)
-    return "\n".join(kept)
-
-
-def _noun_phrase(ctx: SectionContext, start: int) -> tuple[int, int] | None:
-    """The noun phrase after a trigger: up to punctuation, a relative pronoun, or a conjunction
-    that opens a new clause ('draait op belastinggeld en wordt bestuurd door ...')."""
-    lex = ctx.lex
-    determiners = lex.folded("words", "determiners")
-    conjunctions = lex.folded("words", "conjunctions")
-    verbs = lex.folded("words", "clause_verbs")
-    relatives = lex.folded("words", "relatives")
-    toks = tokens(ctx.text, start, min(len(ctx.text), start + 300))
-    i = 0
-    while i < len(toks) and fold_keep(toks[i].text) in determiners and not toks[i].text[:1].isupper():
-        i += 1  # 'gefinancierd door de Vlaamse overheid' -> 'Vlaamse overheid'
-    if i >= len(toks) or not toks[i].is_word:
-        return None
-    first = i
-    last = None
-    j = i
-    while j < len(toks) and j - first < MAX_PHRASE_TOKENS:
-        tok = toks[j]
-        folded = fold_keep(tok.text)
-        if tok.text in _STOP_PUNCT or (not tok.is_word and tok.text not in "&-'’"):
-            break
-        if j > first and (folded in relatives or folded in verbs):
-            break
-        if folded in conjunctions and j + 1 < len(toks):
-            nxt = toks[j + 1]
-            nxt_folded = fold_keep(nxt.text)
-            if not (nxt.is_capitalised or nxt.text[:1].isdigit() or nxt_folded in determiners) or nxt_folded in verbs:
-                break
-        last = j
-        j += 1
-    if last is None:
-        return None
-    while last > first and fold_keep(toks[last].text) in conjunctions | determiners:
-        last -= 1
-    return toks[first].start, toks[last].end

@@ -46,6 +46,8 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
     "governance": words("body_nouns", "body_complements", "member_nouns", "composed_of", "form_verbs", "pronouns",
                         "parent_triggers", "parent_blockers", "org_heads", "creator_triggers", "parent_clause_verbs"),
     "funding": words("after", "weak_after", "after_amount", "item_joiners", "money_words", "verbs_before",
+                     "source_nouns", "qualifiers", "purpose_words", "contribution_nouns",
+                     "trailing_particles", "share_words", "sequence_words",
                      "lab_words"),
     "words": words("determiners", "connectors", "clause_verbs", "relatives", "conjunctions", "agent_markers",
                    "negations"),

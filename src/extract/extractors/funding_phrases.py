@@ -1,0 +1,294 @@
+"""The phrases of a funding sentence: where a source starts and ends, which words around it are
+qualifiers ('grotendeels', 'occasionally'), purposes ('for specific projects') or a new clause, and
+how a list of sources splits into items."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.extractors.context import SectionContext
+from extract.extractors.phrases import tokens
+from extract.rules.lexicon import Lexicon, fold_keep
+
+MAX_PHRASE_TOKENS = 12
+STOP_PUNCT = set(",.;:()[]!?")
+
+MAX_ITEM_WORDS = 8
+AMOUNT_TO_SOURCE_CHARS = 60
+MONEY_SIGN = re.compile(r"[$€£¥]|\d")
+# Between the amount and 'from ...' no new clause may start ('€2m; the city, from 2024, ...').
+CLAUSE_BREAK = re.compile(r"[;:.!?](?:\s|$)")
+# The sources end at the sentence's next clause: a bracket, a semicolon, a full stop.
+SOURCE_END = re.compile(r"[;.](?:\s|$)|\s[—–]\s|[»”\"]")  # a closing quote: the speaker's tag follows
+REST_FROM = re.compile(r"\s(?:and|en|et)\s+(?:the\s+rest|the\s+remainder|de\s+rest|le\s+reste)\s+"
+                        r"(?:from|comes\s+from|van|uit|de|vient\s+de)\s+", re.IGNORECASE)
+
+
+def is_bare_budget(text: str) -> bool:
+    """'an annual budget', 'a budget of EUR 2m': how much, not who pays ('le budget départemental',
+    "the Scottish Government's digital budget" and 'budget communal' name a payer)."""
+    folded = fold_keep(text)
+    found = BUDGET_PHRASE.match(folded)
+    if found is None:
+        return False
+    rest = folded[found.end():].strip()
+    return not rest or bool(re.match(r"(?:of|van|de|d['’]|du|at|around|about|circa|ca\.|ongeveer|environ|~|±|\s)*"
+                                     r"(?:[a-z]{3}\s*)?[\d$€£¥]", rest))
+
+
+@lru_cache(maxsize=16)
+def qualifier_regex(lex: Lexicon) -> re.Pattern[str]:
+    words = sorted(lex.folded("funding", "qualifiers"), key=len, reverse=True)
+    determiners = sorted(lex.folded("words", "determiners"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    dets = "|".join(re.escape(d) for d in determiners)
+    # "l'ANCT" keeps its article (as printed); 'the regional budget' loses it.
+    return re.compile(rf"(?:[\s,]*(?:(?:{alternatives})(?![\w'’])|(?:{dets})\s+))*[\s,]*")
+
+
+@lru_cache(maxsize=16)
+def purpose_regex(lex: Lexicon) -> re.Pattern[str]:
+    words = sorted(lex.folded("funding", "purpose_words"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\s(?:{alternatives})\s+\w")
+
+
+@lru_cache(maxsize=16)
+def continuation_regex(lex: Lexicon) -> re.Pattern[str]:
+    conj = "|".join(re.escape(c) for c in lex.folded("words", "conjunctions"))
+    qualifiers = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                          for w in sorted(lex.folded("funding", "qualifiers"), key=len, reverse=True))
+    # 'and, occasionally, from', 'et, pour certains projets, par', 'en uit'
+    sequence = "|".join(re.escape(w) for w in lex.folded("funding", "sequence_words"))
+    return re.compile(rf"\s*,?\s*(?i:{conj}|{sequence})\s*(?:,\s*(?i:{qualifiers})\s*,\s*|(?i:{qualifiers})\s+)?"
+                      rf"(?i:from|by|through|uit|van|door|via|par|de|du|des|sur)\s+")
+
+
+@lru_cache(maxsize=16)
+def share_regex(lex: Lexicon) -> re.Pattern[str]:
+    # A qualifier of share right after the amount, before a word for money: 'voor het grootste deel
+    # een bijdrage van', 'for the most part grants from'.
+    shares = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex.folded("funding", "share_words"),
+                                                                         key=len, reverse=True))
+    nouns = "|".join(re.escape(w) for w in sorted(lex.folded("funding", "source_nouns"), key=len, reverse=True))
+    dets = "|".join(re.escape(d) for d in sorted(lex.folded("words", "determiners"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{shares})(?=\s+(?:(?:{dets})\s+)?\w*(?:{nouns})\b)")
+
+
+def share_marker(ctx: SectionContext) -> re.Pattern[str]:
+    return share_regex(ctx.lex)
+
+
+def continuation(ctx: SectionContext) -> re.Pattern[str]:
+    return continuation_regex(ctx.lex)
+
+
+@lru_cache(maxsize=16)
+def source_noun_regex(lex: Lexicon) -> re.Pattern[str]:
+    nouns = "|".join(re.escape(w) for w in sorted(lex.folded("funding", "source_nouns"), key=len, reverse=True))
+    # Dutch compounds end in the noun: 'gemeentebegroting', 'projectsubsidies'.
+    return re.compile(rf"\b\w*(?:{nouns})\b")
+
+
+@lru_cache(maxsize=16)
+def purpose_start_regex(lex: Lexicon) -> re.Pattern[str]:
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                     for w in sorted(lex.folded("funding", "purpose_words"), key=len, reverse=True))
+    return re.compile(rf"(?:{words})\s")
+
+
+def purpose_start(ctx: SectionContext) -> re.Pattern[str]:
+    return purpose_start_regex(ctx.lex)
+
+
+def is_clause(ctx: SectionContext, start: int, end: int) -> bool:
+    """'legde verantwoording af aan de commissaris', 'reports to a steering committee': five words or
+    more with no name and no word for money are the sentence going on, not a source."""
+    words = ctx.text[start:end].split()
+    return (len(words) >= 5 and not any(w[:1].isupper() for w in words)
+            and source_noun(ctx).search(ctx.folded, start, end) is None)
+
+
+def source_noun(ctx: SectionContext) -> re.Pattern[str]:
+    return source_noun_regex(ctx.lex)
+
+
+def clean_span(ctx: SectionContext, start: int, end: int) -> tuple[int, int] | None:
+    """``start``..``end`` without leading qualifiers and determiners ('voor een klein deel uit',
+    'occasionally, from') and without the purpose after a source of two words or more ('federal
+    transfers for connectivity'; 'fonds pour la transformation' keeps its name)."""
+    for _ in range(3):
+        lead = qualifier_regex(ctx.lex).match(ctx.folded, start, end)
+        if lead is not None:
+            start = lead.end()
+        # A source never opens with a preposition ('par des mécènes', 'occasionally, from IDB funds').
+        again = LEADING_PREPOSITION.match(ctx.folded, start, end)
+        if again is None:
+            break
+        start = again.end()
+    if start >= end:
+        return None
+    contribution = contribution_of(ctx).match(ctx.folded, start, end)
+    if contribution is not None and (ctx.text[contribution.end():contribution.end() + 1].isupper()
+                                     or org_head(ctx).match(ctx.folded, contribution.end())):
+        start = contribution.end()  # 'une contribution du ministère de X', 'een bijdrage van het Bundesministerium'
+    form_line = re.search(r"\n\s*\d", ctx.text[start:end])
+    if form_line is not None:
+        end = start + form_line.start()  # a form's next numbered question
+    purpose = purpose_regex(ctx.lex).search(ctx.folded, start, end)
+    if purpose is not None and len(ctx.text[start:purpose.start()].split()) >= 2:
+        before = ctx.folded[start:purpose.start()].split()
+        if not source_noun(ctx).fullmatch(before[-1]):
+            end = purpose.start()  # 'fees for training courses' keeps what the fees are for
+    bracket = ctx.text.find(")", start, end)
+    if bracket >= 0 and ctx.text[start:bracket].count("(") == 1 and ctx.text[bracket + 1:end].strip():
+        end = bracket + 1  # 'Herstel- en veerkrachtfaciliteit (RRF) voor de uitbouw': the name ends at its acronym
+    while True:
+        while end > start and ctx.text[end - 1] in " ,.;:":
+            end -= 1
+        # 'le SGAR et', 'uit de gemeentebegroting naartoe': a conjunction or a verb's particle ends no name.
+        tail = TAIL_WORD.search(ctx.text, start, end)
+        if tail is None or fold_keep(tail.group(1)) not in tail_words(ctx.lex):
+            break
+        end = tail.start()
+    return (start, end) if end > start else None
+
+
+def shared_complement(ctx: SectionContext, spans: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """'opdrachten van ministeries, gemeenten, provincies en waterschappen': bare nouns after
+    'money word + of' complete it; they are one source, not four."""
+    if len(spans) < 2:
+        return spans
+    first_start, first = spans[0]
+    head = source_noun(ctx).match(fold_keep(first))
+    rest = spans[1:]
+    if (head is None or not re.match(r"\s+(?:of|van|de|des|du|from)\s+\w+$", fold_keep(first)[head.end():])
+            or not all(len(item.split()) <= 2 and item.islower() for _, item in rest)):
+        return spans
+    last_start, last = rest[-1]
+    joined = re.sub(r"\s+", " ", ctx.text[first_start:last_start + len(last)])
+    return [(first_start, joined)]
+
+
+TAIL_WORD = re.compile(r"\s+(\w+)\W*$")
+
+
+@lru_cache(maxsize=16)
+def tail_words(lex: Lexicon) -> frozenset[str]:
+    return lex.folded("words", "conjunctions") | lex.folded("funding", "trailing_particles")
+
+
+LEADING_PREPOSITION = re.compile(r"(?:from|by|through|uit|van|door|via|met|par|de|du|des|sur|aupres\s+de|auprès\s+de)\s+")
+
+
+@lru_cache(maxsize=16)
+def contribution_regex(lex: Lexicon) -> re.Pattern[str]:
+    nouns = "|".join(re.escape(w) for w in sorted(lex.folded("funding", "contribution_nouns"), key=len, reverse=True))
+    dets = "|".join(re.escape(d) for d in sorted(lex.folded("words", "determiners"), key=len, reverse=True))
+    return re.compile(rf"(?:(?:{dets})\s+)?(?:{nouns})\s+(?:of|from|van|de\s+la|de|du|des|d['’])\s*(?:(?:{dets})\s+|l['’])?")
+
+
+def contribution_of(ctx: SectionContext) -> re.Pattern[str]:
+    return contribution_regex(ctx.lex)
+
+
+def org_head(ctx: SectionContext) -> re.Pattern[str]:
+    return ctx.lex.regex("governance", "org_heads")
+
+
+def item_splitter(conj: str, determiners: str) -> re.Pattern[str]:
+    # Items split at commas and at 'and the' / 'en de' / "et l'" (not inside 'Affairs and Communications').
+    return re.compile(rf"[,;]|\s(?:{conj})\s+(?=(?:{determiners})\s|[ld]['’]\w)", re.IGNORECASE)
+
+
+def item_splitter_for(ctx: SectionContext) -> re.Pattern[str]:
+    conj = "|".join(re.escape(c) for c in ctx.lex.words("words", "conjunctions"))
+    determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
+    return item_splitter(conj, determiners)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    text: str
+    start: int
+
+
+SHARE = re.compile(r"\s*\(\s*(?:ca\.\s*|c\.\s*|±\s*)?\d+(?:[.,]\d+)?\s*%\s*\)")
+MAX_COMMA_ITEM_WORDS = 6
+
+
+BUDGET_PHRASE = re.compile(
+    r"(?:an?|the|een|het|de|un|une|le|la|son|sa|its|zijn|haar)?\s*"
+    r"(?:annual|yearly|jaarlijks\w*|annuel\w*|total|totaal|global\w*)?\s*(?:budget|begroting|enveloppe)\b"
+)
+
+
+def split_commas(chunk: str) -> list[str]:
+    """'Métropole de Lyon (90 %), Banque des Territoires (10 %)': short capitalised names between
+    commas (outside brackets) are separate sources; anything else stays one item."""
+    parts, depth, current = [], 0, ""
+    for char in chunk:
+        depth += char == "("
+        depth -= char == ")" and depth > 0
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    parts = [p.strip() for p in parts]
+    if len(parts) > 1 and all(p[:1].isupper() and len(p.split()) <= MAX_COMMA_ITEM_WORDS for p in parts):
+        return parts
+    return [chunk]
+
+
+def first_item_lines(part: str) -> str:
+    """A label's list item runs over a line break ('Business\nFinland project grants') but not
+    into the paragraph after it ('deelnemende gemeenten\nVoor 2025 wil ...')."""
+    part = re.split(r"(?<=[a-z\)])\.\s+(?=[A-Z])", part.strip(), maxsplit=1)[0]
+    kept: list[str] = []
+    for line in part.splitlines():
+        if kept and len(" ".join(kept + [line]).split()) > MAX_ITEM_WORDS:
+            break
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def noun_phrase(ctx: SectionContext, start: int) -> tuple[int, int] | None:
+    """The noun phrase after a trigger: up to punctuation, a relative pronoun, or a conjunction
+    that opens a new clause ('draait op belastinggeld en wordt bestuurd door ...')."""
+    lex = ctx.lex
+    determiners = lex.folded("words", "determiners")
+    conjunctions = lex.folded("words", "conjunctions")
+    verbs = lex.folded("words", "clause_verbs")
+    relatives = lex.folded("words", "relatives")
+    toks = tokens(ctx.text, start, min(len(ctx.text), start + 300))
+    i = 0
+    while i < len(toks) and fold_keep(toks[i].text) in determiners and not toks[i].text[:1].isupper():
+        i += 1  # 'gefinancierd door de Vlaamse overheid' -> 'Vlaamse overheid'
+    if i >= len(toks) or not toks[i].is_word:
+        return None
+    first = i
+    last = None
+    j = i
+    while j < len(toks) and j - first < MAX_PHRASE_TOKENS:
+        tok = toks[j]
+        folded = fold_keep(tok.text)
+        if tok.text in STOP_PUNCT or (not tok.is_word and tok.text not in "&-'’"):
+            break
+        if j > first and (folded in relatives or folded in verbs or folded in lex.folded("funding", "sequence_words")):
+            break  # 'le PIA puis par le Fonds ...': a second source
+        if folded in conjunctions and j + 1 < len(toks):
+            nxt = toks[j + 1]
+            nxt_folded = fold_keep(nxt.text)
+            if not (nxt.is_capitalised or nxt.text[:1].isdigit() or nxt_folded in determiners) or nxt_folded in verbs:
+                break
+        last = j
+        j += 1
+    if last is None:
+        return None
+    while last > first and fold_keep(toks[last].text) in conjunctions | determiners:
+        last -= 1
+    return toks[first].start, toks[last].end
