@@ -115,3 +115,40 @@ def test_paragraph_right_under_a_table_stays_out_of_it():
     (table,) = tables_from_words(page.build())
     assert len(table_rows(table)) == 4
     assert not any("netwerk" in cell.text for cell in table.cells)
+
+
+def _facts_table(x: float, top: float, rows: list[tuple[str, str]]) -> Table:
+    cells = []
+    for r, (label, value) in enumerate(rows):
+        y = top + 18 * r
+        cells.append(TableCell(row=r, col=0, text=label, bbox=(x, y, x + 70, y + 14)))
+        cells.append(TableCell(row=r, col=1, text=value, bbox=(x + 70, y, x + 230, y + 14)))
+    return Table(page=1, bbox=(x, top, x + 230, top + 18 * len(rows)), method="ruled", cells=cells)
+
+
+def test_key_facts_tables_side_by_side_stay_in_their_own_column():
+    # A directory page in two columns: each entry has a country line, a name, and its own facts table;
+    # rows at the same height in the two tables belong to different entries.
+    page = PageBuilder()
+    left = [("Sinds", "2016"), ("Mensen", "circa 40"), ("Web", "www.labnoord.example")]
+    right = [("Sinds", "2011"), ("Mensen", "ongeveer 420"), ("Web", "www.dienstzuid.example")]
+    tables = []
+    for x, country, name, rows in ((60, "Tsjechië", "Digitaal Lab Noord (DLN)", left),
+                                    (310, "Estland", "Dienst Zuid voor Innovatie (DZI)", right)):
+        page.line(country, x, 100, 13, bold=True)
+        page.line(name, x, 116, 13, bold=True)
+        table = _facts_table(x, 140, rows)
+        for cell in table.cells:
+            page.line(cell.text, cell.bbox[0] + 4, cell.bbox[1] + 2, 9.5)
+        tables.append(table)
+        page.lines(["Het agentschap werkt voor de", "hele overheid en beheert de", "gedeelde basisdiensten van",
+                    "het land, van het portaal", "tot het basisregister en de", "elektronische identiteit."] * 2,
+                   x, 210, 9.5)
+    doc = document([page.build(tables=tables)])
+    lines = build_lines(doc)
+    table_lines = [line.text for line in lines if line.role == "table"]
+    assert "Web\twww.labnoord.example" in table_lines
+    assert not any("labnoord" in text and "dienstzuid" in text for text in table_lines)
+    headings = [line.text for line in lines if line.role == "heading"]
+    # The country names label the entries; they are not the first line of the names.
+    assert "Digitaal Lab Noord (DLN)" in headings and "Dienst Zuid voor Innovatie (DZI)" in headings

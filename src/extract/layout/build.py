@@ -125,15 +125,19 @@ def _page_drafts(page: Page, tables: list[Table]) -> list[Draft]:
     figures = [f for f in screenshot_boxes(page) if not _title_banner(page, words, f)]
     figure_words = [w for w in words if any(in_box(w, f) for f in figures)]
     rest = [w for w in words if not any(in_box(w, f) for f in figures)]
-    table_words = [w for w in rest if any(in_box(w, t.bbox) for t in tables)]
     body_words = [w for w in rest if not any(in_box(w, t.bbox) for t in tables)]
     height = typical
 
     drafts = [_draft(page, row, "image_text") for row in group_rows(figure_words)]
-    for row in group_rows(table_words):
-        draft = _draft(page, row, "table")
-        draft.text = _cells_text(row, tables)
-        drafts.append(draft)
+    # Row by row within each table: two tables side by side (one per column) share no rows.
+    claimed: set[int] = set()
+    for table in tables:
+        table_words = [w for w in rest if id(w) not in claimed and in_box(w, table.bbox)]
+        claimed.update(id(w) for w in table_words)
+        for row in group_rows(table_words):
+            draft = _draft(page, row, "table")
+            draft.text = _cells_text(row, tables)
+            drafts.append(draft)
     gutter = find_gutter(body_words, page.height, height)
     rows = split_rows_at_gutter(group_rows(body_words), gutter)
     rows = _split_margin_rows(rows, page, max(3 * height, 0.08 * page.width))

@@ -155,6 +155,16 @@ def _line_count(draft: Draft) -> int:
     return 1 + len(draft.extra_boxes)
 
 
+def _is_kicker(text: str) -> bool:
+    """A country's name alone on the line above a name ('Estland' over 'Riigi Infosüsteemi Amet')
+    labels the entry; it is not the first line of its title."""
+    if len(text.split()) > 3:
+        return False
+    from extract.normalize.countries import is_country_name  # babel's tables, only for short lines
+
+    return is_country_name(text)
+
+
 def merge_wrapped(drafts: list[Draft], body_em: dict[int, float], ocr_pages: set[int]) -> list[Draft]:
     """Join a heading with the lines it wraps onto (same page and column, same style, close below)."""
     right_edges: dict[tuple[int, int], float] = {}
@@ -168,6 +178,7 @@ def merge_wrapped(drafts: list[Draft], body_em: dict[int, float], ocr_pages: set
             head is not None
             and head.role == "heading"
             and _line_count(head) < 3
+            and not (_line_count(head) == 1 and _is_kicker(head.text))
             and _continues(head, draft, body_em.get(head.page, 0.0), head.page in ocr_pages, right_edges[(head.page, head.column)])
         ):
             merged_text = head.text.rstrip() + " " + draft.text.strip()

@@ -207,6 +207,13 @@ def country_code(name: str, lang: str | None = None) -> str | None:
     return hit[0] if hit else None
 
 
+def is_country_name(text: str) -> bool:
+    """Is ``text`` exactly a country's name in nl, en or fr ('Tsjechië', 'Estonia', 'Bénin'), with no
+    other word and no OCR forgiveness? A directory's country line above an entry, for one."""
+    key = _key(text.strip().strip(".,;:()[]\"'"))
+    return bool(key) and key in _any_territory()
+
+
 @lru_cache(maxsize=1)
 def _any_territory() -> dict[str, str]:
     """Every country's nl, en and fr name (babel) -> code, for names asked about directly."""
