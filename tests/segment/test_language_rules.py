@@ -62,3 +62,42 @@ def test_report_titles_name_the_document_not_the_lab() -> None:
 
 def test_a_weak_head_before_a_place_is_not_a_lab() -> None:
     assert find_lab_names("Objet : Mission à Québec la semaine prochaine", "fr") == []
+
+
+# Written from the failures of the fourth genre set (2026-12-03); none names a lab of that set.
+
+@pytest.mark.parametrize(("heading", "lang", "page_title"), [
+    ("About the Lab", "en", True),
+    ("À propos du labo", "fr", True),
+    ("Over het lab", "nl", True),
+    ("About Policy Lab", "en", False),
+    ("Over de grens: drie Duitstalige labs", "nl", False),
+])
+def test_a_page_title_over_a_bare_head_noun_names_a_page_not_a_lab(heading: str, lang: str, page_title: bool) -> None:
+    from extract.segment.labs import is_page_title
+
+    assert is_page_title(heading, lexicon(lang)) is page_title
+
+
+@pytest.mark.parametrize(("name", "domain", "spelled"), [
+    ("Harbour Co-Creation Lab", "www.harbourco-lab.example", True),   # one part skipped
+    ("Public Policy Lab", "publicpolicylab.org", True),
+    ("Harbour City Council", "harbourco-lab.example", False),
+    ("Harbour Solutions Lab", "harbourdd.example", False),
+])
+def test_a_domain_spells_a_name_with_one_part_left_out(name: str, domain: str, spelled: bool) -> None:
+    from extract.segment.lab_names import domain_matches
+
+    assert domain_matches(name, domain) is spelled
+
+
+def test_a_hyphenated_word_stays_in_the_name() -> None:
+    names = [m.name for m in find_lab_names("The Harbour Co-Creation Lab opened in 2015.", "en")]
+    assert names == ["Harbour Co-Creation Lab"]
+
+
+def test_a_lone_country_name_is_a_country_name() -> None:
+    from extract.normalize.countries import is_country_name
+
+    assert is_country_name("Tsjechië") and is_country_name("Estonia") and is_country_name("Bénin")
+    assert not is_country_name("Digitaal") and not is_country_name("Estonia Digital")

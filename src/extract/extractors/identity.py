@@ -223,6 +223,9 @@ def _own_site(url: str, ctx: SectionContext) -> str:
     keeps the path."""
     parts = urlsplit(url)
     host = (parts.hostname or "").removeprefix("www.").split(".")[0].replace("-", "")
-    if parts.netloc and any(re.sub(r"[^a-z0-9]", "", fold_keep(n)) in (host, f"the{host}") for n in ctx.subject_names):
+    from extract.segment.lab_names import host_spells
+
+    if parts.netloc and any(re.sub(r"[^a-z0-9]", "", fold_keep(n)) in (host, f"the{host}")
+                            or host_spells(n, parts.hostname or "") for n in ctx.subject_names):
         return f"{parts.scheme}://{parts.netloc}"
     return url

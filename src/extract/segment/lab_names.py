@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from extract.rules.lexicon import LANGUAGES, Lexicon, fold_keep, lexicon
@@ -20,6 +20,7 @@ from extract.rules.lexicon import LANGUAGES, Lexicon, fold_keep, lexicon
 _CAPITAL = r"^[A-ZÀ-ÝŒ0-9]"
 _ACRONYM_TEXT = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&\-]{0,10}[A-Z0-9]$")
 _WORD = re.compile(r"[\w'’-]+")
+_HYPHENATED_START = re.compile(r"(?<![\w'’-])(?:[A-ZÀ-Ý][\w'’]*\s+){0,3}[A-ZÀ-Ý][\w'’]*$")
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,9 @@ def find_lab_names(text: str, lang: str, *, generic: bool = False) -> list[NameM
         merged.append((start, end, kind))
     out = []
     for start, end, kind in merged:
+        # 'Auckland Co-Design Lab': the tokenizer splits 'Co-Design', and the match began after the hyphen.
+        if start > 0 and text[start - 1] == "-" and (before := _HYPHENATED_START.search(text, 0, start - 1)):
+            start = before.start()
         mention = _mention(text, start, end, kind, lex)
         if mention is not None and (generic or not mention.generic):
             out.append(mention)
@@ -276,4 +280,38 @@ def domain_matches(name: str, domain: str) -> bool:
     if label == joined or (len(label) >= 6 and (label in joined or joined in label)):
         return True
     significant = [w for w in words if len(w) >= 4]
-    return len(significant) >= 2 and sum(w in label for w in significant) >= 2
+    if len(significant) >= 2 and sum(w in label for w in significant) >= 2:
+        return True
+    return host_spells(name, domain)
+
+
+def host_spells(name: str, domain: str) -> bool:
+    """The domain's first label is the name itself, its parts in order with one left out at most:
+    'aucklandco-lab.nz' spells Auckland Co(-Design) Lab; 'vlaanderen.be' is only part of Proeftuin
+    Vlaanderen (a region's site, not the lab's)."""
+    label = domain.lower().removeprefix("www.").split(".")[0].replace("-", "")
+    words = [fold_keep(w) for w in _WORD.findall(name)]
+    parts = [p for w in words for p in w.replace("'", "-").split("-") if p]
+    if label == "".join(parts):
+        return True
+    used = _parts_spelling(label, tuple(parts))
+    return used is not None and used >= 3 and used >= 0.6 * len(parts)
+
+
+def _parts_spelling(label: str, parts: tuple[str, ...]) -> int | None:
+    """How many of ``parts`` (in order, the first one always) spell ``label`` exactly, or None."""
+    @cache
+    def spell(i: int, j: int) -> int | None:
+        if i == len(label):
+            return 0
+        best = None
+        for k in range(j, len(parts)):
+            if k > j and j == 0:
+                break  # the first part opens the label
+            if label.startswith(parts[k], i):
+                rest = spell(i + len(parts[k]), k + 1)
+                if rest is not None and (best is None or rest + 1 > best):
+                    best = rest + 1
+        return best
+
+    return spell(0, 0) if parts else None

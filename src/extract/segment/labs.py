@@ -101,8 +101,12 @@ class LabIndex:
         self.entries: list[LabEntry] = []
         self._by_alias: dict[str, LabEntry] = {}
         self.mentions_by_line: dict[int, list[tuple[NameMention, LabEntry]]] = {}
+        # A printed web page's own address (its footer) names the site it is about.
+        own_pages = [i for i, line in enumerate(lines) if line.role == "url_footer"]
+        self.own_sites = {m.group(1).lower() for i in own_pages for m in _URL.finditer(lines[i].text)
+                          if "." in m.group(0) and not _SOCIAL.match(m.group(1))}
         domains = {m.group(1).lower() for i in body for m in _URL.finditer(lines[i].text)
-                   if "." in m.group(0) and not _SOCIAL.match(m.group(1))}
+                   if "." in m.group(0) and not _SOCIAL.match(m.group(1))} | self.own_sites
         kinds: dict[str, list[tuple[int, NameMention]]] = {}
         tags: dict[str, int] = {}
         for i in body:
@@ -306,7 +310,19 @@ def _coined_words(lines: Sequence[Line], body: Sequence[int], labels: set[str]) 
 
 def is_page_title(text: str, lex: Lexicon) -> bool:
     folded = fold_keep(strip_numbering(text)).strip(" :.!?")
-    return (folded in lex.folded("labs", "page_titles") or folded in lex.folded("title", "non_lab_headings"))
+    titles = lex.folded("labs", "page_titles")
+    if folded in titles or folded in lex.folded("title", "non_lab_headings"):
+        return True
+    # 'About the Lab', 'Over het team', 'À propos du labo': a page title over a head noun alone
+    # names a page of the site, not the lab ('About Policy Lab' names it).
+    words = folded.replace("’", "'").replace("'", "' ").split()
+    generic = lex.folded("words", "determiners") | {"du", "de", "des", "our", "ons", "onze", "notre", "nos"}
+    heads = lex.folded("labs", "heads")
+    for cut in range(1, min(3, len(words) - 1) + 1):
+        if " ".join(words[:cut]) in titles:
+            rest = [w for w in words[cut:] if w not in generic]
+            return len(rest) == 1 and rest[0] in heads
+    return False
 
 
 def looks_like_name(text: str, lex: Lexicon) -> bool:
@@ -375,9 +391,14 @@ def salient_lab(index: LabIndex) -> LabEntry | None:
     ranked = sorted((e for e in index.entries if e.strong or e.domain or e.in_heading), key=lambda e: -e.score)
     if not ranked:
         return None
+    # A printed web page is about the site whose address it prints: that breaks a tie with its host.
+    own = [e for e in ranked if e.domain and any(domain_matches(e.name, d) for d in index.own_sites)]
+    ranked.sort(key=lambda e: (-e.score, e not in own))
     best = ranked[0]
     runner = ranked[1].score if len(ranked) > 1 else 0.0
     if best.score >= 3.0 and best.score >= 1.8 * runner:
+        return best
+    if own == [best] and best.score >= 3.0 and best.score >= runner and not best.as_host:
         return best
     # Named in the document's title or a heading, unlike the runner-up, and still named more often:
     # 'Staatssecretaris lanceert Digicampus' over a release that also names its host often.
