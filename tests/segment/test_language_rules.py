@@ -101,3 +101,15 @@ def test_a_lone_country_name_is_a_country_name() -> None:
 
     assert is_country_name("Tsjechië") and is_country_name("Estonia") and is_country_name("Bénin")
     assert not is_country_name("Digitaal") and not is_country_name("Estonia Digital")
+
+
+def test_key_figures_over_the_years_are_not_labs_side_by_side() -> None:
+    from extract.models import Line
+    from extract.segment.labs import LabIndex
+    from extract.segment.transposed import transposed_tables
+
+    texts = ["2023\t2022", "Medewerkers (31-12)\t71\t66", "Fte (31-12)\t62,8\t58,1", "Begroting\t4.100\t3.900",
+             "Website\twww.voorbeeld.example\twww.voorbeeld.example"]
+    lines = [Line(page=1, text=t, bbox=(60, 100 + 14 * n, 400, 110 + 14 * n), role="table") for n, t in enumerate(texts)]
+    body = list(range(len(lines)))
+    assert transposed_tables(lines, body, LabIndex(lines, body, "nl")) == []

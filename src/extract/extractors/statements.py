@@ -15,9 +15,9 @@ from extract.models import Candidate, Section
 from extract.rules.lexicon import fold_keep
 
 NAME = "statements"
-VERSION = "1"
+VERSION = "2"
 
-UNIT_LOOKBACK_LINES = 15
+UNIT_LOOKBACK_LINES = 30  # a statement of income and expenses runs to some 20 lines under its caption
 MAX_NOTE_NUMBER = 40
 _CURRENCY = r"(€|£|\$|US\$|EUR|GBP|USD|CHF|DKK|SEK|NOK|CAD|AUD|NZD|SGD|CZK|PLN)"
 # (pattern, multiplier): the currency is the pattern's first group when it has one.

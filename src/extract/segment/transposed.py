@@ -96,6 +96,8 @@ def _read(run: list[int], lines: Sequence[Line], names: _Names) -> TransposedTab
     width = len(header)
     if width < MIN_COLUMNS:
         return None
+    if sum(bool(_PERIOD_CELL.fullmatch(cell)) for cell in header) * 2 >= width:
+        return None  # '2023  2022', 'Realisatie 2023': key figures over the years, not labs side by side
     labelled: list[tuple[str, list[str]]] = []  # (row label, value cells)
     started = after_label = False
     for cells in rows[1:]:
@@ -120,6 +122,9 @@ def _read(run: list[int], lines: Sequence[Line], names: _Names) -> TransposedTab
             if fold_keep(value).strip() not in _EMPTY:
                 column.fields[row_label] = value
     return TransposedTable(lines=run, columns=[c for c in columns if c.fields])
+
+
+_PERIOD_CELL = re.compile(r"(?:\w+\s+)?(?:FY\s?)?(?:19|20)\d\d(?:\s?[-–/]\s?(?:19|20)?\d\d)?", re.IGNORECASE)
 
 
 def _continue_header(header: list[str], cells: list[str], names: _Names) -> list[str]:
