@@ -113,3 +113,21 @@ def test_key_figures_over_the_years_are_not_labs_side_by_side() -> None:
     lines = [Line(page=1, text=t, bbox=(60, 100 + 14 * n, 400, 110 + 14 * n), role="table") for n, t in enumerate(texts)]
     body = list(range(len(lines)))
     assert transposed_tables(lines, body, LabIndex(lines, body, "nl")) == []
+
+
+@pytest.mark.parametrize(("heading", "name", "country"), [
+    ("Gdynia: Laboratorium Innowacji Społecznych", "Laboratorium Innowacji Społecznych", "PL"),
+    ("Denemarken – Voorbeeldlab", "Voorbeeldlab", "DK"),
+    ("Voorbeeldlab – Denmark", "Voorbeeldlab", "DK"),
+    ("Case study: Example Lab", "Example Lab", None),
+])
+def test_a_place_before_a_colon_or_dash_is_where_the_lab_is(heading: str, name: str, country: str | None) -> None:
+    parts = parse_title(heading, lexicon("en"))
+    assert (parts.name, parts.country) == (name, country)
+
+
+def test_cities_are_known_only_when_asked_directly_and_unambiguous() -> None:
+    from extract.normalize.countries import city_country
+
+    assert city_country("Bratislava") == "SK" and city_country("Praag") == "CZ"
+    assert city_country("Digital") is None and city_country("San Antonio") is None  # several countries

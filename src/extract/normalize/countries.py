@@ -207,6 +207,28 @@ def country_code(name: str, lang: str | None = None) -> str | None:
     return hit[0] if hit else None
 
 
+def city_country(text: str) -> str | None:
+    """The country of a city named exactly ``text`` ('Gdynia' -> 'PL', 'Praag' -> 'CZ'), None when the
+    name is no city of 100,000 people or belongs to cities in several countries. For words asked
+    about directly (a heading's 'Gdynia:'), never for running text ('Reading', 'Nice' are words)."""
+    key = _key(text.strip().strip(".,;:()[]\"'"))
+    return _cities().get(key) if key else None
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    from importlib.resources import files
+
+    found: dict[str, set[str]] = {}
+    table = files("extract.rules").joinpath("cities.tsv").read_text(encoding="utf-8")
+    for row in table.splitlines():
+        if row.startswith("#") or "\t" not in row:
+            continue
+        name, codes = row.split("\t", 1)
+        found.setdefault(_key(name), set()).update(codes.split(","))
+    return {key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1}
+
+
 def is_country_name(text: str) -> bool:
     """Is ``text`` exactly a country's name in nl, en or fr ('Tsjechië', 'Estonia', 'Bénin'), with no
     other word and no OCR forgiveness? A directory's country line above an entry, for one."""

@@ -32,7 +32,7 @@ from extract.segment.document_title import (
     title_line,
     under_document_title,
 )
-from extract.segment.forms import answer_to, checked_only, form_questions, key_fact_boxes
+from extract.segment.forms import MIN_QUESTIONS, answer_to, checked_only, form_questions, key_fact_boxes
 from extract.segment.heading_parts import heading_parts
 from extract.segment.labs import (
     COMPARISON,
@@ -241,11 +241,24 @@ def _column_parts(lines: list[Line], body: list[int], index: LabIndex) -> tuple[
     return parts, [i for i in body if i not in taken]
 
 
+FULL_LINE_SHARE = 0.85
+
+
 def _form_part(lines: list[Line], body: list[int]) -> Part | None:
     """A questionnaire is about the lab its 'Name of the lab' question names, whatever its title."""
     texts = [checked_only(lines[i].text) for i in body]
     questions = form_questions(texts)
     if not questions:
+        return None
+    # Lines of prose in a narrow column are short too: a question stops well before the column's edge.
+    widths: dict[tuple[int, int | None], float] = {}
+    for i in body:
+        key = (lines[i].page, lines[i].column)
+        widths[key] = max(widths.get(key, 0.0), lines[i].bbox[2] - lines[i].bbox[0])
+    asked = [q for q in questions.values() if q.field is not None and (
+        lines[body[q.line]].bbox[2] - lines[body[q.line]].bbox[0]
+        < FULL_LINE_SHARE * widths[(lines[body[q.line]].page, lines[body[q.line]].column)])]
+    if len(asked) < MIN_QUESTIONS:
         return None
     title = answer_to(texts, questions, "name") or document_title(lines, body, _language(texts))
     return Part(order=0, kind="document", title=title, lines=[lines[i] for i in body], start=0, stop=len(lines))

@@ -81,7 +81,11 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
         text = (text[: paren.start()] + text[paren.end():]).strip()
         break
     parts = _DASH_SPLIT.split(text, maxsplit=1)
-    if len(parts) == 2:
+    place = _place_code(parts[0]) if len(parts) == 2 and parts[1][:1].isupper() else None
+    if place is not None:
+        # '3.1 Gdynia: Laboratorium ...', 'Denemarken – MindLab': the place the case is in, then its name.
+        text, country = parts[1], country or place
+    elif len(parts) == 2:
         head, tail = parts
         if _is_kicker(head, tail, lex):
             text = tail  # 'Case study: Policy Lab', 'Fiche : Labo citoyen', 'Lab portrait: Accelerate Estonia'
@@ -146,6 +150,20 @@ def _strip_report_words(text: str, lex: Lexicon, *, keep_empty: bool = False) ->
     cleaned = re.sub(r"\s+", " ", "".join(keep)).strip(" -–—:|,")
     cleaned = re.sub(r"^(?:van|of|du|de la|de|des|d'|of the|van het|van de)\s+", "", cleaned, flags=re.I)
     return cleaned if keep_empty else cleaned or text
+
+
+def _place_code(text: str) -> str | None:
+    """The country of a heading's leading place: a country ('Denemarken') or a city ('Gdynia')."""
+    from extract.normalize import country_code
+    from extract.normalize.countries import city_country, is_country_name
+
+    words = text.split()
+    if not 0 < len(words) <= MAX_PLACE_WORDS or not all(w[:1].isupper() for w in words):
+        return None  # 'Case study:', 'Lab portrait:' are kickers of another kind
+    return country_code(text) if is_country_name(text) else city_country(text)
+
+
+MAX_PLACE_WORDS = 3
 
 
 def _is_kicker(head: str, tail: str, lex: Lexicon) -> bool:
