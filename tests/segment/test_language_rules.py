@@ -131,3 +131,14 @@ def test_cities_are_known_only_when_asked_directly_and_unambiguous() -> None:
 
     assert city_country("Bratislava") == "SK" and city_country("Praag") == "CZ"
     assert city_country("Digital") is None and city_country("San Antonio") is None  # several countries
+
+
+@pytest.mark.parametrize(("heading", "name", "acronym"), [
+    ("iLab — Northern Ireland Public Sector Innovation Lab", "Northern Ireland Public Sector Innovation Lab", "iLab"),
+    ("Digdir — Digitaliseringsdirektoratet", "Digitaliseringsdirektoratet", "Digdir"),
+    ("LabX - Experimentatie laboratorium voor de overheid", "LabX", None),   # a description, not a name
+    ("Sitra — Finnish Innovation Fund", "Sitra", None),                      # its letters are not in the name
+])
+def test_a_short_name_before_the_full_name_it_stands_for(heading: str, name: str, acronym: str | None) -> None:
+    parts = parse_title(heading, lexicon("en"))
+    assert (parts.name, parts.acronym) == (name, acronym)

@@ -89,6 +89,10 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
         head, tail = parts
         if _is_kicker(head, tail, lex):
             text = tail  # 'Case study: Policy Lab', 'Fiche : Labo citoyen', 'Lab portrait: Accelerate Estonia'
+        elif acronym is None and _short_form_of(head.strip(), tail.strip(), lex):
+            # 'iLab — Northern Ireland Public Sector Innovation Lab', 'Digdir — Digitaliseringsdirektoratet':
+            # the short name used everywhere, then the full name it stands for.
+            acronym, text = head.strip(), tail
         # 'LabX - Experimentatie laboratorium voor ...': a short name, then a description.
         elif 0 < len(head.split()) <= MAX_NAME_WORDS_BEFORE_DASH and len(tail.split()) >= 2:
             text = head
@@ -150,6 +154,29 @@ def _strip_report_words(text: str, lex: Lexicon, *, keep_empty: bool = False) ->
     cleaned = re.sub(r"\s+", " ", "".join(keep)).strip(" -–—:|,")
     cleaned = re.sub(r"^(?:van|of|du|de la|de|des|d'|of the|van het|van de)\s+", "", cleaned, flags=re.I)
     return cleaned if keep_empty else cleaned or text
+
+
+def _short_form_of(short: str, full: str, lex: Lexicon) -> bool:
+    """Is ``short`` (one word) a short form of ``full``, a longer proper name (every content word
+    capitalised, the letters of ``short`` in order in it, the first one opening one of its words)?"""
+    words = re.findall(r"[\w'’&-]+", full)
+    connectors = lex.folded("labs", "connectors") | lex.folded("words", "connectors")
+    content = [w for w in words if fold_keep(w) not in connectors]
+    if (len(short.split()) != 1 or not content or not all(w[:1].isupper() for w in content)
+            or len(fold_keep(full).replace(" ", "")) < 2 * len(short) or len(content) > MAX_FULL_NAME_WORDS):
+        return False
+    letters, target = fold_keep(short), fold_keep(full).replace(" ", "")
+    if not letters.isalpha() or not any(fold_keep(w)[:1] == letters[:1] for w in content):
+        return False
+    at = 0
+    for char in letters:
+        at = target.find(char, at) + 1
+        if at == 0:
+            return False
+    return True
+
+
+MAX_FULL_NAME_WORDS = 8
 
 
 def _place_code(text: str) -> str | None:
