@@ -142,3 +142,17 @@ def test_cities_are_known_only_when_asked_directly_and_unambiguous() -> None:
 def test_a_short_name_before_the_full_name_it_stands_for(heading: str, name: str, acronym: str | None) -> None:
     parts = parse_title(heading, lexicon("en"))
     assert (parts.name, parts.acronym) == (name, acronym)
+
+
+def test_a_name_whose_founding_is_told_or_that_is_presented_as_a_case_is_a_lab() -> None:
+    from extract.models import Line
+    from extract.segment.labs import LabIndex
+
+    texts = ["Drie organisaties wil ik uitlichten. De eerste is k9x in Voorstad. Het programma begon in",
+             "2007 en heeft ruim vierhonderd mensen in dienst.",
+             "In Zuidhaven zag ik het tegenovergestelde model. Zuidhaven Slimme Stad werd in 2014 opgericht",
+             "als technische uitvoeringseenheid van de provincie."]
+    lines = [Line(page=1, text=t, bbox=(60, 100 + 14 * n, 500, 110 + 14 * n), role="body") for n, t in enumerate(texts)]
+    index = LabIndex(lines, list(range(len(lines))), "nl")
+    names = {e.name for e in index.entries if e.strong and e.in_heading}
+    assert {"k9x", "Zuidhaven Slimme Stad"} <= names

@@ -16,6 +16,7 @@ Section-first segmentation needs label lines ('Website:') under headings. This m
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -148,6 +149,7 @@ class LabIndex:
         for entry in self.entries:
             entry.domain = entry.domain or any(domain_matches(entry.name, d) or (entry.acronym and d.split(".")[0] == entry.acronym.lower())
                                for d in domains)
+        self._founded_subjects(lines, body, domains)
         self._merge_contained()
         self._undefined_acronyms(lines, body)
         # Acronyms used on their own count as mentions of their lab.
@@ -191,6 +193,51 @@ class LabIndex:
                         entry.strong = entry.domain = True
                         entry.mentions += 1
                         break
+
+    def _founded_subjects(self, lines: Sequence[Line], body: Sequence[int], domains: set[str]) -> None:
+        """'Jakarta Smart City werd in december 2014 opgericht', 'The Harbour Office was set up in 2019':
+        a name that is the subject of a founding verb is an organisation, head noun or not."""
+        known = {fold_keep(e.name) for e in self.entries}
+        starts, texts, at = [], [], 0
+        for i in body:
+            starts.append(at)
+            texts.append(lines[i].text)
+            at += len(lines[i].text) + 1
+        joined = " ".join(texts)
+        folded = fold_keep(joined)
+        verbs = self.lex.regex("founded", "verbs")
+        determiners = self.lex.folded("words", "determiners") | self.lex.folded("labs", "determiners")
+        # 'De eerste is a2i in Dhaka', 'The second case is Harbour Office': presented as a case.
+        presented = re.compile(self.lex.regex("labs", "ordinals").pattern + r"(?:\s+\w+){0,2}\s+(?:is|was|est)\s+"
+                               r"(?:(?:de|het|the|le|la|een|a|an|un|une)\s+|l['’])?")
+        subjects = [(m, True) for m in _FOUNDED_SUBJECT.finditer(joined)]
+        subjects += [(n, False) for p in presented.finditer(folded) if (n := _PRESENTED_NAME.match(joined, p.end()))]
+        strong = [e for e in self.entries if e.strong and (e.domain or e.mentions >= 2)]
+        for m, passive in subjects:
+            verb = verbs.search(folded, m.end(), min(len(folded), m.end() + FOUNDING_CLAUSE_CHARS)) if passive else m
+            if verb is None or (passive and re.search(r"[.;:!?]", joined[m.end():verb.start()])):
+                continue
+            around = joined[max(0, m.start() - NEARBY_CHARS):m.end() + NEARBY_CHARS]
+            if any(re.search(rf"(?<![\w-]){re.escape(e.name)}(?![\w-])", around) for e in strong):
+                continue  # 'Het Vlaams Datanutsbedrijf werd opgericht ... Athumi is ...': a known lab's other name
+            words = m.group(1).split()
+            while words and fold_keep(words[0]) in determiners:
+                words = words[1:]
+            name = " ".join(words)
+            distinctive = len(words) == 1 and _DISTINCTIVE.search(name) is not None
+            if not (len(words) >= 2 or distinctive) or fold_keep(name) in known or self.speakers & {name}:
+                continue
+            line = body[bisect_right(starts, m.start(1)) - 1]
+            entry = self._entry(name, None, line)
+            entry.strong = True
+            entry.domain = any(domain_matches(name, d) for d in domains)
+            entry.in_heading += 1  # its founding or its place among the cases presents it, as a heading would
+            for k, i in enumerate(body):
+                for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", texts[k]):
+                    entry.mentions += 1
+                    mention = NameMention(found.start(), found.end(), name, None, head="", strong=True)
+                    self.mentions_by_line.setdefault(i, []).append((mention, entry))
+            known.add(fold_keep(name))
 
     def _undefined_acronyms(self, lines: Sequence[Line], body: Sequence[int]) -> None:
         """'GDS' after 'the Government Digital Service', never defined as '(GDS)': an acronym the
@@ -409,6 +456,20 @@ def salient_lab(index: LabIndex) -> LabEntry | None:
 
 # --------------------------------------------------------------------------- prose
 
+FOUNDING_CLAUSE_CHARS = 80
+NEARBY_CHARS = 300
+# A capitalised name (or 'a2i') at a sentence's start or after an article, then the auxiliary of a
+# passive: the founding verb must follow within the clause.
+_FOUNDED_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Tt]he\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
+    r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|van|voor|für|di|del|de|du)){0,5}"
+    r"(?<=\w))\s+(?:werd|wordt|is|was|were|a\s+été|fut|est)\b")
+
+
+_PRESENTED_NAME = re.compile(r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|van|voor|de|du)){0,5}"
+                             r"(?<=\w))")
+
+
 COMPARISON = LabEntry(name="")
 """The subject of a paragraph that compares labs: it belongs to none of them."""
 
@@ -505,6 +566,10 @@ def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex)
             and len(text[: first_at[best]].split()) < FIRST_SENTENCE_WORDS)  # 'Het oudste van de drie is het X.'
         affiliation = text[max(0, first_at[best] - 1):first_at[best]] == "("  # 'mw. A. de Wit (Lab van Troje)'
         opens = opens and not affiliation
+        # 'In Jakarta zag ik ... Jakarta Smart City werd in 2014 opgericht ...': the paragraph that
+        # presents a lab (its founding, its place among the cases) is about it.
+        opens = opens or (by_id[best].in_heading > 0 and by_id[best].first in paragraph
+                          and lines[by_id[best].first].role != "heading")
         runner_up = max((counts[k] for k in counts if k != best), default=0)
         if runner_up >= 2 and counts[best] < 2 * runner_up and not opens:
             return COMPARISON  # 'GDS had the purse; 18F ... ; USDS ...': about several labs at once
