@@ -208,7 +208,9 @@ def _acronym_before(text: str, start: int) -> str | None:
 _DEFINED = re.compile(
     r"\((?:hereafter\s+|hierna\s+|ci-après\s+|or\s+|of\s+|ou\s+)?([A-Z][A-Za-z0-9&\-]{1,11})\)"
     r"|,\s+(?:or|of|ou|dit|known as|bekend als|soit)\s+([A-Z][A-Za-z0-9&\-]{1,11})(?=[\s,.;])"
-    r"|,\s+([A-Z][A-Za-z0-9&\-]{1,11})\s+(?:for short|in short|in het kort|en abrégé|en bref)\b")
+    r"|,\s+([A-Z][A-Za-z0-9&\-]{1,11})\s+(?:for short|in short|in het kort|en abrégé|en bref)\b"
+    # '(Laboratorium Innowacji Społecznych, LIS)': the name in its own language and its acronym, bracketed
+    r"|(?<=[^\s(]),\s+([A-Z][A-Za-z0-9&\-]{1,11})\)")
 
 
 # 'NID – Namur Intelligente et Durable': the acronym first, its name after a dash.
@@ -228,10 +230,14 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
         if is_acronym(acronym) and len(words) >= 2 and initials_cover(acronym, words):
             out.append((" ".join(words), acronym, match.start(2)))
     for match in _DEFINED.finditer(text):
-        acronym = match.group(1) or match.group(2) or match.group(3)
+        acronym = match.group(1) or match.group(2) or match.group(3) or match.group(4)
         if not is_acronym(acronym):
             continue
-        before = list(_WORD.finditer(text, max(0, match.start() - 120), match.start()))
+        opening = text.rfind("(", max(0, match.start() - 120), match.start()) if match.group(4) else -1
+        if match.group(4) and (opening < 0 or ")" in text[opening:match.start()]):
+            continue  # ', LIS)' closes a bracket that holds the name
+        floor = opening + 1 if match.group(4) else max(0, match.start() - 120)
+        before = list(_WORD.finditer(text, floor, match.start()))
         for k in range(len(before) - 1, max(-1, len(before) - 11), -1):
             words = [w.group() for w in before[k:]]
             if not words[0][:1].isupper():
