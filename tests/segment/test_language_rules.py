@@ -20,6 +20,7 @@ from extract.segment.titles import is_report_title, parse_title
     ("she called it the Open Service Team, OST for short.", "Open Service Team", "OST"),
     ("le Centre wallon d'excellence logicielle (CWEL) a vu le jour", "Centre wallon d'excellence logicielle", "CWEL"),
     ("the Harbour Innovation Office (Biuro Innowacji Portowych, BIP) opened", "Biuro Innowacji Portowych", "BIP"),
+    ("Presentation: NS Service Design Group (NS SDG)", "NS Service Design Group", "NS SDG"),
 ])
 def test_acronyms_are_defined_after_a_dash_for_short_and_over_lower_case_adjectives(
         text: str, name: str, acronym: str) -> None:

@@ -42,7 +42,12 @@ class NameMention:
 
 
 def is_acronym(token: str) -> bool:
+    if _TWO_PART_ACRONYM.match(token):  # 'BC BIG': a region's letters, then the body's
+        token = token.replace(" ", "")
     return bool(_ACRONYM_TEXT.match(token)) and token.upper() == token
+
+
+_TWO_PART_ACRONYM = re.compile(r"^[A-Z]{2,6} [A-Z]{2,6}$")
 
 
 @lru_cache(maxsize=8)
@@ -206,7 +211,7 @@ def _acronym_before(text: str, start: int) -> str | None:
 
 # 'Name (ACR)', 'Name, ACR for short', 'Name, or ACR,', 'Name, dit ACR', 'Name (hereafter ACR)'.
 _DEFINED = re.compile(
-    r"\((?:hereafter\s+|hierna\s+|ci-après\s+|or\s+|of\s+|ou\s+)?([A-Z][A-Za-z0-9&\-]{1,11})\)"
+    r"\((?:hereafter\s+|hierna\s+|ci-après\s+|or\s+|of\s+|ou\s+)?([A-Z][A-Za-z0-9&\-]{1,11}(?:\s[A-Z]{2,6})?)\)"
     r"|,\s+(?:or|of|ou|dit|known as|bekend als|soit)\s+([A-Z][A-Za-z0-9&\-]{1,11})(?=[\s,.;])"
     r"|,\s+([A-Z][A-Za-z0-9&\-]{1,11})\s+(?:for short|in short|in het kort|en abrégé|en bref)\b"
     # '(Laboratorium Innowacji Społecznych, LIS)': the name in its own language and its acronym, bracketed
