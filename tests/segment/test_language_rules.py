@@ -33,6 +33,9 @@ def test_acronyms_are_defined_after_a_dash_for_short_and_over_lower_case_adjecti
     ("environ 14 milliards de FCFA", "fr", 14e9, "XOF"),
     ("zo'n anderhalf miljoen euro per jaar", "nl", 1.5e6, "EUR"),
     ("one and a half million euros", "en", 1.5e6, "EUR"),
+    ("een begroting van ongeveer 3,2 miljard taka", "nl", 3.2e9, "BDT"),
+    ("ruim 25 miljard roepia per jaar", "nl", 25e9, "IDR"),
+    ("un budget d'environ 12 milliards de wons", "fr", 12e9, "KRW"),
 ])
 def test_currencies_and_halves_as_written(text: str, lang: str, amount: float, currency: str) -> None:
     (money,) = find_money(text, lang)
@@ -158,3 +161,16 @@ def test_a_name_whose_founding_is_told_or_that_is_presented_as_a_case_is_a_lab()
     index = LabIndex(lines, list(range(len(lines))), "nl")
     names = {e.name for e in index.entries if e.strong and e.in_heading}
     assert {"k9x", "Zuidhaven Slimme Stad"} <= names
+
+
+def test_a_label_s_scale_applies_to_the_amount_in_its_cell() -> None:
+    from extract.pipeline import process_text
+
+    text = "1. Voorbeeldlab\nWebsite: www.voorbeeldlab.example\nBudget (m, local currency): PLN 4.5\nMensen circa 40\n"
+    (record,) = process_text(text).records
+    assert record.budget is not None and (record.budget.amount, record.budget.currency) == (4_500_000, "PLN")
+    assert record.staff is not None and record.staff.count == 40
+
+
+def test_won_as_a_verb_is_no_money() -> None:
+    assert find_money("The team won the award in 2019.", "en") == []

@@ -20,7 +20,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "11"
+VERSION = "12"
 
 
 

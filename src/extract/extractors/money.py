@@ -8,10 +8,11 @@ from itertools import islice
 from typing import Any
 
 from extract.extractors.context import SectionContext
+from extract.extractors.statements import MAX_UNSCALED, SCALE_ONLY
 from extract.models import Candidate, Section
 
 NAME = "money"
-VERSION = "8"
+VERSION = "9"
 
 ANCHOR_BEFORE_MAX = 8
 ANCHOR_AFTER_MAX = 4
@@ -65,6 +66,9 @@ class MoneyExtractor:
                 continue  # 'en het departement X 10.000 euro bijdraagt': a share of the budget
             block = ctx.block_at(m.start)
             in_block = block is not None and block.field in ("budget", "resources")
+            if (in_block and block is not None and m.amount < MAX_UNSCALED
+                    and SCALE_ONLY.search(ctx.text[block.start:block.value_start])):
+                continue  # 'Budget (m, local currency): PLN 9.2' is read with its label's scale (statements)
             if anchor is not None:
                 # A budget word inside the budget/resources block beats one in the role text.
                 prior, distance = (IN_BLOCK_ANCHORED if in_block else "anchored"), anchor[2]

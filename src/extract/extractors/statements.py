@@ -90,7 +90,21 @@ class StatementExtractor:
             line_end = ctx.text.find("\n", block.value_start)
             line_end = line_end if line_end >= 0 else len(ctx.text)
             unit = unit_in(ctx.text[block.start:line_end])
-            if unit is None or find_money(ctx.text[block.value_start:line_end], ctx.lang):
+            money = find_money(ctx.text[block.value_start:line_end], ctx.lang)
+            scale = SCALE_ONLY.search(ctx.text[block.start:block.value_start])
+            if unit is None and scale is not None and len(money) == 1 and money[0].currency:
+                # 'Budget (m, local currency): PLN 9.2': the label gives the scale, the cell the currency.
+                found = money[0]
+                if re.fullmatch(r"\D*[\d.,\s]+\D*", found.raw) and found.amount < MAX_UNSCALED:
+                    amount = found.amount * SCALES[scale.group(1).lower()]
+                    budget = {"amount": amount, "currency": found.currency, "period": None,
+                              "amount_eur": amount if found.currency == "EUR" else None, "approximate": False,
+                              "raw": ctx.text[block.start:line_end].strip()}
+                    start = block.value_start + found.start
+                    out.append(ctx.candidate("budget", budget, start, block.value_start + found.end, family=NAME,
+                                             version=VERSION, prior="label"))
+                continue
+            if unit is None or money:
                 continue
             figures = _figures(ctx.text[:line_end], block.value_start, ctx.lang)
             if not figures:
@@ -105,6 +119,12 @@ class StatementExtractor:
                       "raw": ctx.text[block.start:line_end].strip()}
             out.append(ctx.candidate("budget", budget, s, e, family=NAME, version=VERSION, prior="label"))
         return out
+
+
+# A scale with no currency in a label's brackets: 'Budget (m, local currency)', 'Budget (in millions)'.
+SCALE_ONLY = re.compile(r"\((?:[^()]*?\b)?(m|mn|mln|million|millions|miljoen|k|000)\b(?:[^()]*)\)", re.IGNORECASE)
+SCALES = {"m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "millions": 1e6, "miljoen": 1e6, "k": 1e3, "000": 1e3}
+MAX_UNSCALED = 100_000  # a cell already in units ('PLN 9,200,000') is not scaled again
 
 
 def _figures(text: str, start: int, lang: str) -> list[tuple[float, int, int]]:
