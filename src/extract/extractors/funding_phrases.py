@@ -38,30 +38,29 @@ def is_bare_budget(text: str) -> bool:
                                      r"(?:[a-z]{3}\s*)?[\d$€£¥]", rest))
 
 
+def alternation(lex: Lexicon, group: str, key: str) -> str:
+    """A regex alternation of the folded words of ``group.key``, longest first (so 'voor een klein deel'
+    wins over 'voor'), a space in a phrase matching any run of spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex.folded(group, key), key=len, reverse=True))
+
+
 @lru_cache(maxsize=16)
 def qualifier_regex(lex: Lexicon) -> re.Pattern[str]:
-    words = sorted(lex.folded("funding", "qualifiers"), key=len, reverse=True)
-    determiners = sorted(lex.folded("words", "determiners"), key=len, reverse=True)
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    dets = "|".join(re.escape(d) for d in determiners)
+    alternatives, dets = alternation(lex, "funding", "qualifiers"), alternation(lex, "words", "determiners")
     # "l'ANCT" keeps its article (as printed); 'the regional budget' loses it.
     return re.compile(rf"(?:[\s,]*(?:(?:{alternatives})(?![\w'’])|(?:{dets})\s+))*[\s,]*")
 
 
 @lru_cache(maxsize=16)
 def purpose_regex(lex: Lexicon) -> re.Pattern[str]:
-    words = sorted(lex.folded("funding", "purpose_words"), key=len, reverse=True)
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"\s(?:{alternatives})\s+\w")
+    return re.compile(rf"\s(?:{alternation(lex, 'funding', 'purpose_words')})\s+\w")
 
 
 @lru_cache(maxsize=16)
 def continuation_regex(lex: Lexicon) -> re.Pattern[str]:
-    conj = "|".join(re.escape(c) for c in lex.folded("words", "conjunctions"))
-    qualifiers = "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                          for w in sorted(lex.folded("funding", "qualifiers"), key=len, reverse=True))
+    conj, qualifiers = alternation(lex, "words", "conjunctions"), alternation(lex, "funding", "qualifiers")
     # 'and, occasionally, from', 'et, pour certains projets, par', 'en uit'
-    sequence = "|".join(re.escape(w) for w in lex.folded("funding", "sequence_words"))
+    sequence = alternation(lex, "funding", "sequence_words")
     return re.compile(rf"\s*,?\s*(?i:{conj}|{sequence})\s*(?:,\s*(?i:{qualifiers})\s*,\s*|(?i:{qualifiers})\s+)?"
                       rf"(?i:from|by|through|uit|van|door|via|par|de|du|des|sur)\s+")
 
@@ -70,10 +69,8 @@ def continuation_regex(lex: Lexicon) -> re.Pattern[str]:
 def share_regex(lex: Lexicon) -> re.Pattern[str]:
     # A qualifier of share right after the amount, before a word for money: 'voor het grootste deel
     # een bijdrage van', 'for the most part grants from'.
-    shares = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex.folded("funding", "share_words"),
-                                                                         key=len, reverse=True))
-    nouns = "|".join(re.escape(w) for w in sorted(lex.folded("funding", "source_nouns"), key=len, reverse=True))
-    dets = "|".join(re.escape(d) for d in sorted(lex.folded("words", "determiners"), key=len, reverse=True))
+    shares, nouns = alternation(lex, "funding", "share_words"), alternation(lex, "funding", "source_nouns")
+    dets = alternation(lex, "words", "determiners")
     return re.compile(rf"\b(?:{shares})(?=\s+(?:(?:{dets})\s+)?\w*(?:{nouns})\b)")
 
 
@@ -87,16 +84,14 @@ def continuation(ctx: SectionContext) -> re.Pattern[str]:
 
 @lru_cache(maxsize=16)
 def source_noun_regex(lex: Lexicon) -> re.Pattern[str]:
-    nouns = "|".join(re.escape(w) for w in sorted(lex.folded("funding", "source_nouns"), key=len, reverse=True))
+    nouns = alternation(lex, "funding", "source_nouns")
     # Dutch compounds end in the noun: 'gemeentebegroting', 'projectsubsidies'.
     return re.compile(rf"\b\w*(?:{nouns})\b")
 
 
 @lru_cache(maxsize=16)
 def purpose_start_regex(lex: Lexicon) -> re.Pattern[str]:
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                     for w in sorted(lex.folded("funding", "purpose_words"), key=len, reverse=True))
-    return re.compile(rf"(?:{words})\s")
+    return re.compile(rf"(?:{alternation(lex, 'funding', 'purpose_words')})\s")
 
 
 def purpose_start(ctx: SectionContext) -> re.Pattern[str]:
@@ -185,8 +180,7 @@ LEADING_PREPOSITION = re.compile(r"(?:from|by|through|uit|van|door|via|met|par|d
 
 @lru_cache(maxsize=16)
 def contribution_regex(lex: Lexicon) -> re.Pattern[str]:
-    nouns = "|".join(re.escape(w) for w in sorted(lex.folded("funding", "contribution_nouns"), key=len, reverse=True))
-    dets = "|".join(re.escape(d) for d in sorted(lex.folded("words", "determiners"), key=len, reverse=True))
+    nouns, dets = alternation(lex, "funding", "contribution_nouns"), alternation(lex, "words", "determiners")
     return re.compile(rf"(?:(?:{dets})\s+)?(?:{nouns})\s+(?:of|from|van|de\s+la|de|du|des|d['’])\s*(?:(?:{dets})\s+|l['’])?")
 
 
