@@ -126,7 +126,8 @@ def test_french_names_with_articles_and_lower_case_heads() -> None:
 def test_headings_that_say_what_they_name() -> None:
     from extract.models import Line
     from extract.rules.lexicon import lexicon
-    from extract.segment.labs import LabIndex, heading_lab, looks_like_name
+    from extract.segment.lab_headings import heading_lab, looks_like_name
+    from extract.segment.lab_index import LabIndex
 
     lines = [Line(page=1, text="Installée à Bordeaux, La Base accompagne les services de l'État.", bbox=(0, 0, 400, 10))]
     index = LabIndex(lines, [0], "fr")

@@ -79,7 +79,7 @@ def test_a_weak_head_before_a_place_is_not_a_lab() -> None:
     ("Over de grens: drie Duitstalige labs", "nl", False),
 ])
 def test_a_page_title_over_a_bare_head_noun_names_a_page_not_a_lab(heading: str, lang: str, page_title: bool) -> None:
-    from extract.segment.labs import is_page_title
+    from extract.segment.lab_headings import is_page_title
 
     assert is_page_title(heading, lexicon(lang)) is page_title
 
@@ -110,7 +110,7 @@ def test_a_lone_country_name_is_a_country_name() -> None:
 
 def test_key_figures_over_the_years_are_not_labs_side_by_side() -> None:
     from extract.models import Line
-    from extract.segment.labs import LabIndex
+    from extract.segment.lab_index import LabIndex
     from extract.segment.transposed import transposed_tables
 
     texts = ["2023\t2022", "Medewerkers (31-12)\t71\t66", "Fte (31-12)\t62,8\t58,1", "Begroting\t4.100\t3.900",
@@ -151,7 +151,7 @@ def test_a_short_name_before_the_full_name_it_stands_for(heading: str, name: str
 
 def test_a_name_whose_founding_is_told_or_that_is_presented_as_a_case_is_a_lab() -> None:
     from extract.models import Line
-    from extract.segment.labs import LabIndex
+    from extract.segment.lab_index import LabIndex
 
     texts = ["Drie organisaties wil ik uitlichten. De eerste is k9x in Voorstad. Het programma begon in",
              "2007 en heeft ruim vierhonderd mensen in dienst.",

@@ -38,7 +38,7 @@ def test_each_paragraph_goes_to_its_lab(tmp_path: Path) -> None:
 
 def test_acronym_used_without_definition_joins_its_name(tmp_path: Path) -> None:
     from extract.models import Line
-    from extract.segment.labs import LabIndex
+    from extract.segment.lab_index import LabIndex
 
     lines = [Line(page=1, text=t, bbox=(0.0, 12.0 * i, 400.0, 12.0 * i + 10)) for i, t in enumerate(
         ["That team, the Civic Software Service, was set up in 2012.", "CSS employed some 400 people."])]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extract.models import Line
-from extract.segment.labs import LabIndex
+from extract.segment.lab_index import LabIndex
 from extract.segment.transposed import transposed_tables
 
 ROWS = ["MindLab\tDesignGo\tPolicy\tLab. de", "v\tLab\tGobiern", "o",

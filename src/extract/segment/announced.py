@@ -13,7 +13,8 @@ from extract.layout.headings import parse_numbering, strip_numbering
 from extract.models import Line
 from extract.normalize import find_numbers
 from extract.rules.vocab import fold
-from extract.segment.labs import LabIndex, is_page_title, looks_like_name
+from extract.segment.lab_headings import is_page_title, looks_like_name
+from extract.segment.lab_index import LabIndex
 from extract.segment.titles import parse_title
 
 MIN_SECTION_WORDS = 15
@@ -82,7 +83,7 @@ def _by_title(lines: list[Line], body: list[int], headings: list[int], index: La
 def _index_name(text: str, line: int, index: LabIndex) -> None:
     name = parse_title(strip_numbering(text), index.lex)
     if name.name:
-        index._entry(name.name, name.acronym, line)
+        index.entry_for(name.name, name.acronym, line)
 
 
 def has_body(lines: list[Line], body: list[int], headings: list[int], h: int) -> bool:

@@ -9,7 +9,8 @@ from extract.layout.headings import strip_numbering
 from extract.models import Line
 from extract.rules.lexicon import lexicon
 from extract.rules.vocab import fold, match_label
-from extract.segment.labs import LabIndex, salient_lab
+from extract.segment.lab_headings import salient_lab
+from extract.segment.lab_index import LabIndex
 from extract.segment.parts import Part
 from extract.segment.titles import is_report_title, parse_title
 

@@ -12,7 +12,8 @@ from extract.rules.vocab import fold, match_label
 from extract.segment.announced import announced_labs
 from extract.segment.announced import between as _between
 from extract.segment.announced import has_body as _has_body
-from extract.segment.labs import LabIndex, heading_lab, is_page_title, looks_like_name
+from extract.segment.lab_headings import heading_lab, is_page_title, looks_like_name
+from extract.segment.lab_index import LabIndex
 from extract.segment.parts import Part, all_labels
 from extract.segment.titles import kicker_of
 

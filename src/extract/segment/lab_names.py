@@ -38,7 +38,7 @@ class NameMention:
     """The head alone says 'lab' (a lab, unit, team, brigade), or an acronym is defined with it."""
     generic: bool = False
     """A kind of lab written with capitals ('Policy Lab', 'Innovation Lab'): a name only where a
-    document keeps using it as one (see ``segment.labs.LabIndex``)."""
+    document keeps using it as one (see ``segment.lab_index.LabIndex``)."""
 
 
 def is_acronym(token: str) -> bool:

@@ -34,19 +34,11 @@ from extract.segment.document_title import (
 )
 from extract.segment.forms import MIN_QUESTIONS, answer_to, checked_only, form_questions, key_fact_boxes
 from extract.segment.heading_parts import heading_parts
-from extract.segment.labs import (
-    COMPARISON,
-    LabEntry,
-    LabIndex,
-    heading_lab,
-    paragraphs,
-    run_in_head,
-    salient_lab,
-    split_inline_labels,
-    subject_of,
-)
+from extract.segment.lab_headings import heading_lab, salient_lab
+from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.letters import correspondence
 from extract.segment.notes import footnote_owners
+from extract.segment.paragraphs import COMPARISON, paragraphs, run_in_head, split_inline_labels, subject_of
 from extract.segment.parts import PARAGRAPH_ASSIGNMENT, SALIENT_ASSIGNMENT, TITLE_ASSIGNMENT, Part
 from extract.segment.transposed import transposed_tables
 

@@ -21,8 +21,8 @@ from itertools import combinations
 from extract.models import Line
 from extract.rules.lexicon import fold_keep
 from extract.segment.forms import label_in
+from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import initials_cover, is_acronym
-from extract.segment.labs import LabEntry, LabIndex
 
 MIN_FIELD_ROWS = 2
 MIN_COLUMNS = 2

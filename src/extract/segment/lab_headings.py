@@ -1,0 +1,121 @@
+"""Headings that name a lab, and the one lab a single-lab document is about.
+
+- ``heading_lab`` (with ``is_page_title``, ``looks_like_name``): a heading (section title, slide
+  title) that names a lab rather than a part of the report ('About us', 'Conclusions') or its
+  publisher;
+- ``salient_lab``: the one lab a single-lab document (fact sheet, web page, letter, annual
+  report, interview) is about, named from its mentions rather than the page title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extract.layout.headings import strip_numbering
+from extract.rules.lexicon import Lexicon, fold_keep
+from extract.segment.lab_index import SOCIAL, URL, LabEntry, LabIndex
+from extract.segment.lab_names import domain_matches, find_lab_names
+
+# A heading that says what its name is: 'X, le lab de ...', 'X — the innovation team of ...'.
+_SAID_TO_BE = re.compile(r"^[^,—–]+?(?:,\s+|\s+[—–-]\s+)(?:(?:le|la|les|the|a|an|het|de|een|un|une)\s+|[lL]['’])?"
+                         r"(?:\w+\s+)??([\w-]+)", re.IGNORECASE)
+
+
+def is_page_title(text: str, lex: Lexicon) -> bool:
+    folded = fold_keep(strip_numbering(text)).strip(" :.!?")
+    titles = lex.folded("labs", "page_titles")
+    if folded in titles or folded in lex.folded("title", "non_lab_headings"):
+        return True
+    # 'About the Lab', 'Over het team', 'À propos du labo': a page title over a head noun alone
+    # names a page of the site, not the lab ('About Policy Lab' names it).
+    words = folded.replace("’", "'").replace("'", "' ").split()
+    generic = lex.folded("words", "determiners") | {"du", "de", "des", "our", "ons", "onze", "notre", "nos"}
+    heads = lex.folded("labs", "heads")
+    for cut in range(1, min(3, len(words) - 1) + 1):
+        if " ".join(words[:cut]) in titles:
+            rest = [w for w in words[cut:] if w not in generic]
+            return len(rest) == 1 and rest[0] in heads
+    return False
+
+
+def looks_like_name(text: str, lex: Lexicon) -> bool:
+    """A heading written like a proper name: every word but the connectors capitalised ('GovTech
+    Polska', 'Lab van Troje', 'Staatslabor'), not a sentence or a question ('Key messages', 'Tot slot')."""
+    from extract.segment.titles import parse_title
+
+    title = strip_numbering(text).strip()
+    if not title or title.endswith("?") or is_page_title(title, lex):
+        return False
+    name = parse_title(title, lex).name or ""
+    if re.search(r"(?<![\w-])(?:19|20)\d\d(?![\w-])", name):
+        return False  # 'Enquête 2021', 'Agenda 2030': an issue's chapter, not a lab
+    words = [w for w in re.findall(r"[\w'’&-]+", name) if not w.isdigit()]
+    connectors = lex.folded("labs", "connectors") | lex.folded("words", "connectors")
+    content = [w for w in words if fold_keep(w) not in connectors]
+    return 0 < len(content) <= 8 and all(w[:1].isupper() or any(c.isupper() for c in w[1:]) for w in content)
+
+
+def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> LabEntry | None:
+    """The lab a heading names: the heading is (mostly) a lab's name, with its acronym, country or a
+    short description after a dash ('2.1 Public Policy Lab (PPL), USA', 'MindLab – Denmark')."""
+    from extract.segment.titles import parse_title
+
+    title = strip_numbering(text).strip()
+    if not title or is_page_title(title, index.lex) or len(title.split()) > 14 or "?" in title:
+        return None  # a question set as a heading is an interviewer's, not a lab's
+    parts = parse_title(title, index.lex)
+    name = parts.name or ""
+    mentions = find_lab_names(title, index.lang)
+    for mention in mentions:
+        # The name must be most of the heading: 'How the Policy Lab works' is a chapter, not the lab,
+        # nor is an interviewer's 'PSDQ: Denmark's MindLab, the lab you were modelled on, closed ...'.
+        base = name if fold_keep(mention.name) in fold_keep(name) else title
+        if len(mention.name.split()) >= 0.6 * len(base.split()) or fold_keep(mention.name) == fold_keep(name):
+            entry = index.lookup(mention.name)
+            if entry is not None:
+                return entry
+    entry = index.lookup(name) if name else None
+    if entry is not None:
+        return entry
+    if parts.acronym and name and len(name.split()) <= 8:
+        return index.entry_for(name, parts.acronym, -1)  # 'La 27e Région (27R)': a defined acronym names it
+    said = _SAID_TO_BE.match(title)
+    words_after = re.findall(r"[\w-]+", title[said.start(1):])[:2] if said else []
+    if name and any(fold_keep(w) in index.lex.folded("labs", "strong_heads") for w in words_after):
+        return index.entry_for(name, None, -1)  # 'La Base, le lab de l'État', '110 bis — le lab d'innovation de ...'
+    # 'GovTech Polska' over 'www.govtech.gov.pl': the lab's own address follows its name.
+    if name and len(name.split()) <= 6:
+        for line in following:
+            for m in URL.finditer(line):
+                if "." in m.group(0) and not SOCIAL.match(m.group(1)) and domain_matches(name, m.group(1)):
+                    return index.entry_for(name, None, -1)
+    return None
+
+
+# --------------------------------------------------------------------------- single-lab documents
+
+
+TITLED_LEAD = 1.25
+
+
+def salient_lab(index: LabIndex) -> LabEntry | None:
+    """The lab a document is about when it is about one: named clearly more often (or more
+    prominently) than any other lab-like name."""
+    ranked = sorted((e for e in index.entries if e.strong or e.domain or e.in_heading), key=lambda e: -e.score)
+    if not ranked:
+        return None
+    # A printed web page is about the site whose address it prints: that breaks a tie with its host.
+    own = [e for e in ranked if e.domain and any(domain_matches(e.name, d) for d in index.own_sites)]
+    ranked.sort(key=lambda e: (-e.score, e not in own))
+    best = ranked[0]
+    runner = ranked[1].score if len(ranked) > 1 else 0.0
+    if best.score >= 3.0 and best.score >= 1.8 * runner:
+        return best
+    if own == [best] and best.score >= 3.0 and best.score >= runner and not best.as_host:
+        return best
+    # Named in the document's title or a heading, unlike the runner-up, and still named more often:
+    # 'Staatssecretaris lanceert Digicampus' over a release that also names its host often.
+    if best.in_heading and not ranked[1].in_heading and best.score >= TITLED_LEAD * runner:
+        return best
+    return None

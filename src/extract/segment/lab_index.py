@@ -1,0 +1,346 @@
+"""The lab-like names of one document and how each is used, before reading their facts.
+
+Section-first segmentation needs label lines ('Website:') under headings. This module gives
+``segment`` the evidence that holds in any genre:
+
+- ``LabIndex``: every lab-like name of the document (``lab_names``) with its acronym and how
+  it is used: in a heading, as the subject of a paragraph, in a website's domain, how often.
+
+Headings and one-lab documents are read in ``lab_headings``, prose in ``paragraphs``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from extract.models import Line
+from extract.rules.lexicon import Lexicon, fold_keep, lexicon
+from extract.segment.lab_names import (
+    NameMention,
+    defined_acronyms,
+    domain_matches,
+    find_lab_names,
+    initials_cover,
+    is_acronym,
+)
+
+_BARE_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{0,4}[A-Z][A-Z0-9]{0,4}(?![\w-])")  # two letters at least: not 'D08'
+URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/\S*)?", re.IGNORECASE)
+SOCIAL = re.compile(r"(twitter|x|linkedin|facebook|youtube|instagram|medium|github|flickr|vimeo|doi|bit)\.", re.I)
+_SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][\w.]{0,15}):\s")
+# Letters no plain word has: a digit, an '@', a capital inside ('18F', 'Lab@OPM', 'eWBS', 'USDS').
+DISTINCTIVE = re.compile(r"\d|@|^[a-z]+[A-Z]|^[A-Z][A-Z]|\w[A-Z]")
+MIN_GENERIC_NAME_USES = 2
+_SENTENCE_STOPS = frozenset(".!?:•\"“")
+
+FOUNDING_CLAUSE_CHARS = 80
+NEARBY_CHARS = 300
+# A capitalised name (or 'a2i') at a sentence's start or after an article, then the auxiliary of a
+# passive: the founding verb must follow within the clause.
+_FOUNDED_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Tt]he\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
+    r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|van|voor|für|di|del|de|du)){0,5}"
+    r"(?<=\w))\s+(?:werd|wordt|is|was|were|a\s+été|fut|est)\b")
+
+
+_PRESENTED_NAME = re.compile(r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|van|voor|de|du)){0,5}"
+                             r"(?<=\w))")
+
+
+MIN_COINED_USES = 2
+
+
+def _coined_words(lines: Sequence[Line], body: Sequence[int], labels: set[str]) -> set[str]:
+    """'Athumi' over athumi.eu: a single capitalised word spelling a domain is a coined name when the
+    text uses it mid-sentence at least twice, never in lower case, and it names no country."""
+    from extract.normalize import country_code
+
+    text = "\n".join(lines[i].text for i in body)
+    out = set()
+    for label in labels:
+        if not label.isalpha():
+            continue
+        uses = re.findall(rf"(?<=[a-zà-ÿ,;] )({label.capitalize()})\b", text)
+        if (len(uses) >= MIN_COINED_USES and not re.search(rf"(?<![.@/])\b{label}\b(?!\.\w)", text)
+                and country_code(label.capitalize(), None) is None):
+            out.add(label.capitalize())
+    return out
+
+
+def _key(name: str) -> str:
+    """A name as the index files it: 'The Innovation Unit Limited' is 'innovation unit'."""
+    key = re.sub(r"[^\w]+", " ", fold_keep(name)).strip()
+    key = re.sub(r"^the\s+(?=\S+\s)", "", key)
+    return re.sub(r"\s+(?:limited|ltd|gmbh|bv|nv|vzw|asbl|sa|cic|inc|llc|ag|plc)$", "", key)
+
+
+@dataclass
+class LabEntry:
+    name: str
+    acronym: str | None = None
+    mentions: int = 0
+    in_heading: int = 0
+    as_subject: int = 0
+    strong: bool = False
+    domain: bool = False
+    first: int = 10**9
+    """Index of the first line that names it."""
+    generic: bool = False
+    """Named by a kind of lab ('Policy Lab'): a longer name holding it is another lab."""
+    as_host: int = 0
+    """Mentions right after 'part of', 'hosted by', 'under': the organisation a lab sits in."""
+    aliases: set[str] = field(default_factory=set)
+    defined: bool = False
+    """Named with an acronym definition ('Small Business Innovation Research (SBIR)')."""
+
+    @property
+    def score(self) -> float:
+        return (self.mentions + 2.0 * self.in_heading + 1.5 * self.as_subject + (2.0 if self.domain else 0.0)
+                + (1.0 if self.acronym else 0.0) + (1.0 if self.strong else 0.0))
+
+    @property
+    def title(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym and self.acronym not in self.name else self.name
+
+
+class LabIndex:
+    """The lab-like names of one document and how each is used."""
+
+    def __init__(self, lines: Sequence[Line], body: Sequence[int], lang: str | None) -> None:
+        self.lex: Lexicon = lexicon(lang)
+        self.lang = self.lex.lang
+        self._lines = lines
+        self.entries: list[LabEntry] = []
+        self._by_alias: dict[str, LabEntry] = {}
+        self.mentions_by_line: dict[int, list[tuple[NameMention, LabEntry]]] = {}
+        # A printed web page's own address (its footer) names the site it is about.
+        own_pages = [i for i, line in enumerate(lines) if line.role == "url_footer"]
+        self.own_sites = {m.group(1).lower() for i in own_pages for m in URL.finditer(lines[i].text)
+                          if "." in m.group(0) and not SOCIAL.match(m.group(1))}
+        domains = {m.group(1).lower() for i in body for m in URL.finditer(lines[i].text)
+                   if "." in m.group(0) and not SOCIAL.match(m.group(1))} | self.own_sites
+        kinds: dict[str, list[tuple[int, NameMention]]] = {}
+        tags: dict[str, int] = {}
+        for i in body:
+            if tag := _SPEAKER.match(lines[i].text):
+                tags[tag.group(1)] = tags.get(tag.group(1), 0) + 1
+        self.speakers = {tag for tag, n in tags.items() if n >= 2}
+        """'PSDQ:', 'Q:', 'Interviewer:' opening several lines: who speaks, not a lab."""
+        hosts = re.compile(self.lex.regex("governance", "parent_triggers").pattern + r"(?:\s+the)?\s*$")
+        introduced = re.compile(self.lex.regex("labs", "ordinals").pattern
+                                + r"\s+\w+(?:\s+\w+)?\s+(?:is|was|est|etait|fut)\s+(?:de|het|the|le|la|l'|een|a|an|un|une)?\s*$")
+        for i in body:
+            text = lines[i].text
+            for name, acronym, _ in defined_acronyms(text):
+                entry = self.entry_for(name, acronym, i)
+                entry.defined = True
+            for mention in find_lab_names(text, self.lang, generic=True):
+                if mention.generic:
+                    if mention.start > 0 and text[:mention.start].rstrip()[-1:] not in _SENTENCE_STOPS:
+                        kinds.setdefault(_key(mention.name), []).append((i, mention))
+                    continue
+                entry = self.entry_for(mention.name, mention.acronym, i)
+                entry.mentions += 1
+                entry.strong = entry.strong or mention.strong
+                entry.as_host += bool(hosts.search(fold_keep(text[max(0, mention.start - 30):mention.start])))
+                if introduced.search(fold_keep(text[max(0, mention.start - 50):mention.start])):
+                    entry.strong = True  # "De derde organisatie is de X": presented as a case, as by a heading
+                    entry.in_heading += 1
+                self.mentions_by_line.setdefault(i, []).append((mention, entry))
+        # 'Policy Lab was set up ... what Policy Lab does': a kind of lab the text keeps using as a name.
+        for uses in kinds.values():
+            if len(uses) >= MIN_GENERIC_NAME_USES:
+                for i, mention in uses:
+                    entry = self.entry_for(mention.name, mention.acronym, i)
+                    entry.generic = entry.generic or entry.mentions == 0
+                    entry.mentions += 1
+                    entry.strong = entry.strong or mention.strong
+                    self.mentions_by_line.setdefault(i, []).append((mention, entry))
+        self._names_from_domains(lines, body, domains)
+        for entry in self.entries:
+            entry.domain = entry.domain or any(domain_matches(entry.name, d) or (entry.acronym and d.split(".")[0] == entry.acronym.lower())
+                               for d in domains)
+        self._founded_subjects(lines, body, domains)
+        self._merge_contained()
+        self._undefined_acronyms(lines, body)
+        # Acronyms used on their own count as mentions of their lab.
+        acronyms = {e.acronym: e for e in self.entries if e.acronym}
+        if acronyms:
+            pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, acronyms)) + r")(?![\w-])")
+            for i in body:
+                for m in pattern.finditer(lines[i].text):
+                    acronyms[m.group(1)].mentions += 1
+        heads = self.lex.folded("labs", "heads")
+        for entry in self.entries:
+            # A defined acronym makes a name a lab's when the name has a lab's head noun, its own
+            # site, or the text keeps using it; a programme or a law defined once in passing is not.
+            if entry.defined and not entry.strong:
+                entry.strong = (entry.domain or entry.mentions >= 2
+                                or any(fold_keep(w) in heads for w in entry.name.split()))
+
+    def _names_from_domains(self, lines: Sequence[Line], body: Sequence[int], domains: set[str]) -> None:
+        """'18F' over 18f.gsa.gov, 'Staatslabor' over staatslabor.ch: a capitalised name the text uses
+        whose letters are a domain's first label names an organisation with its own site."""
+        labels = {d.removeprefix("www.").split(".")[0] for d in domains}
+        labels = {label for label in labels if len(label) >= 3}
+        if not labels:
+            return
+        hosts = self.lex.folded("labs", "not_heads")
+        coined = _coined_words(lines, body, labels)
+        for i in body:
+            for m in re.finditer(r"(?<![\w-])[A-Z0-9][\w-]*(?:\s+[A-Z][\w-]*){0,3}", lines[i].text):
+                if re.match(r"\.[a-z]{2,}", lines[i].text[m.end():m.end() + 4], re.IGNORECASE):
+                    continue  # 'HealthCare.gov', 'GOV.UK': the address itself, not a name the text uses
+                words = m.group(0).split()
+                for k in range(len(words), 0, -1):
+                    candidate = " ".join(words[:k])
+                    # A plain word ('Canada', 'Digital') is a place or a topic, not a name.
+                    distinctive = (k > 1 or any(c.isdigit() for c in candidate) or any(c.isupper() for c in candidate[1:])
+                                   or candidate in coined)
+                    if fold_keep(words[k - 1]) in hosts:
+                        continue  # 'Dublin City' over dublincity.ie: a council's site, not a lab's
+                    if distinctive and re.sub(r"[^a-z0-9]", "", fold_keep(candidate)) in labels:
+                        entry = self.entry_for(candidate, None, i)
+                        entry.strong = entry.domain = True
+                        entry.mentions += 1
+                        break
+
+    def _founded_subjects(self, lines: Sequence[Line], body: Sequence[int], domains: set[str]) -> None:
+        """'Jakarta Smart City werd in december 2014 opgericht', 'The Harbour Office was set up in 2019':
+        a name that is the subject of a founding verb is an organisation, head noun or not."""
+        known = {fold_keep(e.name) for e in self.entries}
+        starts, texts, at = [], [], 0
+        for i in body:
+            starts.append(at)
+            texts.append(lines[i].text)
+            at += len(lines[i].text) + 1
+        joined = " ".join(texts)
+        folded = fold_keep(joined)
+        verbs = self.lex.regex("founded", "verbs")
+        determiners = self.lex.folded("words", "determiners") | self.lex.folded("labs", "determiners")
+        # 'De eerste is a2i in Dhaka', 'The second case is Harbour Office': presented as a case.
+        presented = re.compile(self.lex.regex("labs", "ordinals").pattern + r"(?:\s+\w+){0,2}\s+(?:is|was|est)\s+"
+                               r"(?:(?:de|het|the|le|la|een|a|an|un|une)\s+|l['’])?")
+        subjects = [(m, True) for m in _FOUNDED_SUBJECT.finditer(joined)]
+        subjects += [(n, False) for p in presented.finditer(folded) if (n := _PRESENTED_NAME.match(joined, p.end()))]
+        strong = [e for e in self.entries if e.strong and (e.domain or e.mentions >= 2)]
+        for m, passive in subjects:
+            verb = verbs.search(folded, m.end(), min(len(folded), m.end() + FOUNDING_CLAUSE_CHARS)) if passive else m
+            if verb is None or (passive and re.search(r"[.;:!?]", joined[m.end():verb.start()])):
+                continue
+            around = joined[max(0, m.start() - NEARBY_CHARS):m.end() + NEARBY_CHARS]
+            if any(re.search(rf"(?<![\w-]){re.escape(e.name)}(?![\w-])", around) for e in strong):
+                continue  # 'Het Vlaams Datanutsbedrijf werd opgericht ... Athumi is ...': a known lab's other name
+            words = m.group(1).split()
+            while words and fold_keep(words[0]) in determiners:
+                words = words[1:]
+            name = " ".join(words)
+            distinctive = len(words) == 1 and DISTINCTIVE.search(name) is not None
+            if not (len(words) >= 2 or distinctive) or fold_keep(name) in known or self.speakers & {name}:
+                continue
+            line = body[bisect_right(starts, m.start(1)) - 1]
+            entry = self.entry_for(name, None, line)
+            entry.strong = True
+            entry.domain = any(domain_matches(name, d) for d in domains)
+            entry.in_heading += 1  # its founding or its place among the cases presents it, as a heading would
+            for k, i in enumerate(body):
+                for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", texts[k]):
+                    entry.mentions += 1
+                    mention = NameMention(found.start(), found.end(), name, None, head="", strong=True)
+                    self.mentions_by_line.setdefault(i, []).append((mention, entry))
+            known.add(fold_keep(name))
+
+    def _undefined_acronyms(self, lines: Sequence[Line], body: Sequence[int]) -> None:
+        """'GDS' after 'the Government Digital Service', never defined as '(GDS)': an acronym the
+        text uses whose letters are the initials of exactly one lab's name is that lab's."""
+        bare = [e for e in self.entries if not e.acronym and len(e.name.split()) >= 2]
+        if not bare:
+            return
+        seen: set[str] = set()
+        for i in body:
+            for m in _BARE_ACRONYM.finditer(lines[i].text):
+                token = m.group(0)
+                known = self._by_alias.get(token.lower())
+                if token in seen or (known is not None and known.name != token):
+                    continue
+                seen.add(token)
+                owners = [e for e in bare if initials_cover(token, e.name.split())
+                          and len(token) >= sum(1 for w in e.name.split() if w[:1].isupper()) - 1]
+                if len(owners) != 1:
+                    continue
+                owner = owners[0]
+                owner.acronym = token
+                owner.aliases.add(token.lower())
+                if known is not None:  # 'USDS' named by usds.gov: the same lab as its full name
+                    owner.mentions += known.mentions
+                    owner.strong = owner.strong or known.strong
+                    owner.domain = owner.domain or known.domain
+                    self.entries.remove(known)
+                    for found in self.mentions_by_line.values():
+                        found[:] = [(mn, owner if e is known else e) for mn, e in found]
+                self._by_alias[token.lower()] = owner
+
+    def _merge_contained(self) -> None:
+        """'Programmamanager Lab van Troje', 'the NSW Behavioural Insights Unit': a longer name that
+        ends with (or holds) another lab's full name is that lab."""
+        keys = {id(e): _key(e.name) for e in self.entries}
+        for entry in list(self.entries):
+            key = f" {keys[id(entry)]} "
+            inner = [o for o in self.entries if o is not entry and len(keys[id(o)].split()) >= 2
+                     and not o.generic and f" {keys[id(o)]} " in key]
+            if not inner:
+                continue
+            target = max(inner, key=lambda o: len(keys[id(o)]))
+            target.mentions += entry.mentions
+            target.in_heading += entry.in_heading
+            target.strong = target.strong or entry.strong
+            target.acronym = target.acronym or entry.acronym
+            for alias in entry.aliases:
+                self._by_alias[alias] = target
+                target.aliases.add(alias)
+            for found in self.mentions_by_line.values():
+                found[:] = [(m, target if e is entry else e) for m, e in found]
+            self.entries.remove(entry)
+
+    def entry_for(self, name: str, acronym: str | None, line: int) -> LabEntry:
+        keys = [_key(name)] + ([acronym.lower()] if acronym else [])
+        entry = next((self._by_alias[k] for k in keys if k in self._by_alias), None)
+        if entry is None:
+            entry = LabEntry(name=name, acronym=acronym, first=line)
+            self.entries.append(entry)
+        if acronym and not entry.acronym:
+            entry.acronym = acronym
+        if entry.name.isupper() and not name.isupper() and _key(name) == _key(entry.name):
+            entry.name = name  # 'SMART DUBLIN' in a site's menu is 'Smart Dublin' in its text
+        for k in keys:
+            self._by_alias.setdefault(k, entry)
+            entry.aliases.add(k)
+        return entry
+
+    def prominent(self, indices: Iterable[int]) -> None:
+        """Lines that say what the document is about (a letter's subject line) count as headings."""
+        for i in indices:
+            named = {id(entry): entry for _, entry in self.mentions_by_line.get(i, [])}
+            # Names found by their site ('Digicampus' over digicampus.nl) are not among the line's mentions.
+            folded = fold_keep(self._lines[i].text)
+            named.update({id(e): e for e in self.entries if e.domain and re.search(rf"\b{re.escape(fold_keep(e.name))}\b", folded)})
+            for entry in named.values():
+                entry.in_heading += 1
+
+    def lookup(self, text: str) -> LabEntry | None:
+        """The lab whose name (or acronym) ``text`` is."""
+        key = _key(text)
+        if key in self._by_alias:
+            return self._by_alias[key]
+        return self._by_alias.get(text.strip().lower()) if is_acronym(text.strip()) else None
+
+    def in_text(self, text: str) -> list[LabEntry]:
+        found = []
+        for mention in find_lab_names(text, self.lang):
+            entry = self.lookup(mention.name)
+            if entry is not None and entry not in found:
+                found.append(entry)
+        return found

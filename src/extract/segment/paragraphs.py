@@ -1,0 +1,185 @@
+"""Prose: paragraphs, and the lab each is about.
+
+- ``paragraphs``, ``subject_of``, ``run_in_head``: in prose without lab headings, each paragraph
+  goes to the lab that is its subject, and following paragraphs stay with it until another lab
+  takes over;
+- ``split_inline_labels``: labels run on inside a paragraph ('... Staff: about 20. Budget: n/a.')
+  set one per line, as a fact sheet prints them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from extract.models import Line
+from extract.rules.lexicon import fold_keep
+from extract.segment.lab_headings import is_page_title
+from extract.segment.lab_index import DISTINCTIVE, LabEntry, LabIndex
+
+# A name opening a paragraph, closed by a full stop, a dash or a colon (an explanation in brackets may follow).
+_RUN_IN = re.compile(r"^\s*([A-ZÀ-Ý0-9a-z][\w@&'’.-]*(?:\s+[A-ZÀ-Ý0-9][\w@&'’-]*){0,4}?)"
+                     r"(?:\s*\([^)]{2,80}\))?(?:\.\s|\s+[—–]\s|:\s)")
+_ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}[a-z]?|[a-z])[.)]\s+")
+FIRST_SENTENCE_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?]\s")
+SHORT_LINE = 0.15
+"""A line ending this share of the column's width before its edge, on a full stop, ends a paragraph."""
+_PARAGRAPH_END = frozenset(".!?:\"”»)")
+SUBJECT_WORDS = 6
+"""A lab named within the first words of a paragraph is what the paragraph is about."""
+
+
+COMPARISON = LabEntry(name="")
+"""The subject of a paragraph that compares labs: it belongs to none of them."""
+
+
+def paragraphs(lines: Sequence[Line], body: Sequence[int]) -> list[list[int]]:
+    """Body lines grouped into paragraphs: same page and column, no wide gap, no heading between,
+    and the line before did not stop short of the column's edge at the end of a sentence (prose
+    set without space between paragraphs)."""
+    right: dict[tuple[int, int | None], float] = {}
+    left: dict[tuple[int, int | None], float] = {}
+    for i in body:
+        key = (lines[i].page, lines[i].column)
+        right[key] = max(right.get(key, 0.0), lines[i].bbox[2])
+        left[key] = min(left.get(key, lines[i].bbox[0]), lines[i].bbox[0])
+    groups: list[list[int]] = []
+    previous: Line | None = None
+    for i in body:
+        line = lines[i]
+        # A heading is a paragraph of its own; one set on two lines ('... closed last year. Does' /
+        # 'that worry you?') is one heading.
+        new = previous is None or (line.role == "heading") != (previous.role == "heading") or (
+            line.role == "heading" and (abs((line.size or 0.0) - (previous.size or 0.0)) > 0.5
+                                        or line.text[:1].isupper()))
+        if not new and previous is not None:
+            height = max(previous.bbox[3] - previous.bbox[1], 1.0)
+            gap = line.bbox[1] - previous.bbox[3]
+            key = (previous.page, previous.column)
+            width = max(right[key] - left[key], 1.0)
+            short = (previous.bbox[2] < right[key] - SHORT_LINE * width
+                     and previous.text.rstrip()[-1:] in _PARAGRAPH_END and line.text[:1].isupper())
+            new = (line.page != previous.page or line.column != previous.column or gap > 0.75 * height
+                   or gap < -height or line.role != previous.role or short)
+        if new:
+            groups.append([i])
+        else:
+            groups[-1].append(i)
+        previous = line
+    return groups
+
+
+def run_in_head(text: str, index: LabIndex, line: int, *, create: bool = True) -> LabEntry | None:
+    """'18F. Digital services consultancy ...', 'eWBS (eWallonie-Bruxelles Simplification) — Créé
+    en 2013 ...': a paragraph of notes or a directory entry opens with the name of its lab.
+
+    A known lab's name or acronym counts; so does an unknown name that cannot be a plain word
+    ('Lab@OPM', '18F', 'USDS'), which then joins the index, and, with ``create``, a new name
+    around a lab's head noun ('Living Lab Stratumseind.'); a heading line is read without it.
+    """
+    match = _RUN_IN.match(_ITEM_NUMBER.sub("", text, count=1))
+    if match is None or "?" in text[match.end():]:
+        return None  # 'PSDQ: Where do you sit in government?', 'OGR: Let's start. What is X?': an interviewer
+    name = match.group(1)
+    if name in index.speakers or is_page_title(name, index.lex):  # 'PERSBERICHT — voor directe publicatie'
+        return None
+    if name in index.speakers:
+        return None
+    entry = index.lookup(name)
+    strong_heads = index.lex.folded("labs", "strong_heads")
+    distinctive = len(name.split()) == 1 and DISTINCTIVE.search(name) is not None
+    named = distinctive or (create and len(name.split()) >= 2 and any(fold_keep(w) in strong_heads for w in name.split()))
+    if entry is None and named:  # 'Lab@OPM.', 'Living Lab Stratumseind (Eindhoven).'
+        entry = index.entry_for(name, None, line)
+        entry.strong = True
+    if entry is not None:
+        entry.in_heading += 1  # a run-in head is the entry's heading
+    return entry
+
+
+def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex) -> LabEntry | None:
+    """The lab a paragraph is about: the one whose name opens it as a run-in head, else the one it
+    names most often (names and acronyms), when it names it at least twice or within its first
+    words; else None (the paragraph goes on with the lab before)."""
+    text = " ".join(lines[i].text for i in paragraph)
+    if paragraph and (head := run_in_head(text, index, paragraph[0])) is not None:
+        return head
+    counts: dict[int, int] = {}
+    first_at: dict[int, int] = {}
+    by_id = {id(e): e for e in index.entries}
+    for entry in index.entries:
+        if entry.as_host * 2 >= entry.mentions > 0 and not (entry.acronym or entry.domain or entry.in_heading):
+            continue  # 'We're part of the Cabinet Office': the host, not what the paragraph is about
+        names = [entry.name] + ([entry.acronym] if entry.acronym else [])
+        for name in names:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                counts[id(entry)] = counts.get(id(entry), 0) + 1
+                first_at[id(entry)] = min(first_at.get(id(entry), m.start()), m.start())
+    if counts:
+        best = max(counts, key=lambda k: (counts[k], -first_at[k]))
+        opener = min(counts, key=lambda k: first_at[k])
+        if counts[opener] >= 2 and len(text[: first_at[opener]].split()) < SUBJECT_WORDS:
+            best = opener  # 'GNova, ten slotte, ... binnen de ENAP ... ENAP ...': the paragraph opens with its lab
+        opens = len(text[: first_at[best]].split()) < SUBJECT_WORDS or (
+            not _SENTENCE_END.search(text, 0, first_at[best])
+            and len(text[: first_at[best]].split()) < FIRST_SENTENCE_WORDS)  # 'Het oudste van de drie is het X.'
+        affiliation = text[max(0, first_at[best] - 1):first_at[best]] == "("  # 'mw. A. de Wit (Lab van Troje)'
+        opens = opens and not affiliation
+        # 'In Jakarta zag ik ... Jakarta Smart City werd in 2014 opgericht ...': the paragraph that
+        # presents a lab (its founding, its place among the cases) is about it.
+        opens = opens or (by_id[best].in_heading > 0 and by_id[best].first in paragraph
+                          and lines[by_id[best].first].role != "heading")
+        runner_up = max((counts[k] for k in counts if k != best), default=0)
+        if runner_up >= 2 and counts[best] < 2 * runner_up and not opens:
+            return COMPARISON  # 'GDS had the purse; 18F ... ; USDS ...': about several labs at once
+        if counts[best] >= 2 or opens:
+            return by_id[best]
+    return None
+
+
+def _subject_at_start(paragraph: Iterable[int], lines: Sequence[Line], index: LabIndex) -> LabEntry | None:
+    """The lab a paragraph opens with (named within its first words), if any."""
+    first = next(iter(paragraph), None)
+    if first is None:
+        return None
+    found = index.mentions_by_line.get(first, [])
+    text = lines[first].text
+    for mention, entry in found:
+        if len(text[: mention.start].split()) < SUBJECT_WORDS:
+            return entry
+    acronyms = [e for e in index.entries if e.acronym]
+    for word in text.split()[:SUBJECT_WORDS]:
+        word = word.strip(",.;:()'’s")
+        for entry in acronyms:
+            if word == entry.acronym:
+                return entry
+    return None
+
+
+# --------------------------------------------------------------------------- inline labels
+
+_SENTENCE_GAP = re.compile(r"(?<=[.;·|])\s+(?=[A-ZÀ-Ý])")
+
+
+def split_inline_labels(lines: Sequence[Line]) -> list[Line]:
+    """'... Engineering. Staff: about 20. Budget: n/a.' -> a line per label, as a fact sheet prints
+    them: directories and profiles run their labels on inside a paragraph. The parts keep the
+    line's box (the provenance still points at the printed line)."""
+    from extract.rules.vocab import match_label
+
+    out: list[Line] = []
+    for line in lines:
+        if line.role not in ("body", "table") or ":" not in line.text:
+            out.append(line)
+            continue
+        cuts = [m.end() for m in _SENTENCE_GAP.finditer(line.text) if match_label(line.text[m.end():]) is not None]
+        if not cuts:
+            out.append(line)
+            continue
+        bounds = [0, *cuts, len(line.text)]
+        for a, b in zip(bounds, bounds[1:]):
+            piece = line.text[a:b].strip()
+            if piece:
+                out.append(line._replace(text=piece))
+    return out
