@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from extract.models import Line
 from extract.rules.lexicon import fold_keep
@@ -135,25 +135,6 @@ def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex)
             return COMPARISON  # 'GDS had the purse; 18F ... ; USDS ...': about several labs at once
         if counts[best] >= 2 or opens:
             return by_id[best]
-    return None
-
-
-def _subject_at_start(paragraph: Iterable[int], lines: Sequence[Line], index: LabIndex) -> LabEntry | None:
-    """The lab a paragraph opens with (named within its first words), if any."""
-    first = next(iter(paragraph), None)
-    if first is None:
-        return None
-    found = index.mentions_by_line.get(first, [])
-    text = lines[first].text
-    for mention, entry in found:
-        if len(text[: mention.start].split()) < SUBJECT_WORDS:
-            return entry
-    acronyms = [e for e in index.entries if e.acronym]
-    for word in text.split()[:SUBJECT_WORDS]:
-        word = word.strip(",.;:()'’s")
-        for entry in acronyms:
-            if word == entry.acronym:
-                return entry
     return None
 
 
