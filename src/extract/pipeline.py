@@ -91,11 +91,15 @@ class PageSink:
         self.digest = digest
         self.layouts: dict[int, PackedLayout] = {}
         self.digests: dict[int, str] = {}
+        self.first_words: list[str] | None = None
+        """The first words of the first page with words (its language is the document's likely one)."""
 
     def __call__(self, page: Page) -> Page:
         from extract.layout.build import lay_out_page
         from extract.layout.lines import PackedLayout
 
+        if self.first_words is None and page.words:
+            self.first_words = [word.text for word in page.words[:FIRST_WORDS]]
         if self.digest:
             self.digests[page.number] = page_digest(page)
         if self.lay_out:
@@ -122,6 +126,43 @@ class PageSink:
         tables = [table for layout in layouts for table in layout.tables]
         lines = lines_of(layouts)
         return lines, sections_from(lines, tables, name=document.source.path)
+
+
+FIRST_WORDS = 400
+"""Words of the first page kept to guess the document's language (as many as language detection reads)."""
+
+
+def extraction_steps(settings: Settings, sink: PageSink) -> list[Callable[[], bool]]:
+    """What extraction needs after the last page, for a process to build while Tesseract reads its
+    pages (``read.waits``): the rule tables, spaCy's import, then the spaCy pipelines of the first
+    page's language. Each is built on first use anyway, and kept: nothing here changes a result.
+    Done after the last page instead, they held a lone scan's end for about a second while the
+    other workers had nothing left to do."""
+
+    def rule_tables() -> bool:
+        from extract.extractors import warm_up
+
+        warm_up(settings)
+        return True
+
+    def spacy_import() -> bool:
+        import spacy.matcher  # noqa: F401 (segmentation's lab names and the entity pipelines)
+
+        return True
+
+    def pipelines() -> bool:
+        if sink.first_words is None:
+            return False  # no page read yet: at a later wait
+        from extract.nlp import get_pipeline
+        from extract.normalize.language import detect_language
+
+        lang = detect_language(sink.first_words)
+        if lang is not None:
+            get_pipeline(lang)  # as segmentation's lab names ask for it
+            get_pipeline(lang, settings.spacy_model)  # as the extractors' entities do
+        return True
+
+    return [rule_tables, spacy_import, pipelines]
 
 
 def page_digest(page: Page) -> str:
@@ -161,8 +202,11 @@ def sections_input_key(sha256: str, settings: Settings) -> str:
 
 
 def read_sections(path: Path | PageImages, settings: Settings, *, cache: PageStore | None = None,
-                  page_map: PageMap | None = None) -> tuple[Document, list[Section]]:
+                  page_map: PageMap | None = None, prepare: bool = False) -> tuple[Document, list[Section]]:
     """Read ``path`` and split it into sections, page by page; the Document comes back without words.
+
+    With ``prepare``, what extraction needs next is built while Tesseract reads pages
+    (``extraction_steps``).
 
     With a section store (the cache), a file read before with the same settings and code first
     only reads (pages come from the page cache) and checks its pages' digest; layout runs when the
@@ -170,6 +214,7 @@ def read_sections(path: Path | PageImages, settings: Settings, *, cache: PageSto
     """
     from extract.read.reader import read_document
     from extract.read.sniff import file_sha256
+    from extract.read.waits import meanwhile
 
     use_rules(settings)
     store = cache if isinstance(cache, SectionStore) else None
@@ -197,7 +242,8 @@ def read_sections(path: Path | PageImages, settings: Settings, *, cache: PageSto
                 return document, stored.sections
             log.info("%s: pages differ from the cached sections' (new reading); laying them out again", path)
     sink = PageSink(lay_out=True, digest=store is not None)
-    document = read_document(path, settings, cache=cache, page_map=page_map, on_page=sink, sha256=sha256)
+    with meanwhile(extraction_steps(settings, sink) if prepare else ()):
+        document = read_document(path, settings, cache=cache, page_map=page_map, on_page=sink, sha256=sha256)
     sections = sink.sections(document)
     if store is not None and key is not None:
         store.put_sections(key, StoredSections(pages_digest=sink.pages_digest(document), sections=sections))
@@ -249,7 +295,7 @@ def process_file(
     """
     from extract.extractors import extract_records
 
-    document, sections = read_sections(path, settings, cache=cache, page_map=page_map)
+    document, sections = read_sections(path, settings, cache=cache, page_map=page_map, prepare=True)
     entity_store = cache if isinstance(cache, EntityStore) else None
     records = extract_records(sections, settings, entity_store=entity_store)
     return output_for(document, records, display_path or document.source.path)

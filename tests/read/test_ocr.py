@@ -152,3 +152,25 @@ def test_upside_down_pages_stand_out_cheaply() -> None:
     assert upside_down_ratio(upright, 200) < 0.7
     assert upside_down_ratio(np.ascontiguousarray(upright[::-1, ::-1]), 200) > 2 * UPSIDE_DOWN_RATIO
     assert upside_down_ratio(np.full((800, 600), 255, np.uint8), 100) == 0.0
+
+
+def test_tesseract_version_reads_as_pytesseracts() -> None:
+    """The version is in cache keys and outputs: read without pytesseract, it must not change."""
+    import pytesseract
+
+    from extract.read import tools
+
+    assert tools.tesseract_version() == str(pytesseract.get_tesseract_version()).strip()
+
+
+def test_tesseract_missing_is_a_missing_dependency(monkeypatch: pytest.MonkeyPatch) -> None:
+    from extract.errors import MissingDependencyError
+    from extract.read import tools
+
+    tools.tesseract_version.cache_clear()
+    monkeypatch.setenv("PATH", "/nonexistent")
+    try:
+        with pytest.raises(MissingDependencyError, match="not installed"):
+            tools.tesseract_version()
+    finally:
+        tools.tesseract_version.cache_clear()

@@ -10,11 +10,14 @@ import functools
 import logging
 import os
 import re
+import string
+import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from extract.errors import FileTimeoutError, MissingDependencyError, OcrFailedError
+from extract.read.waits import while_waiting
 
 log = logging.getLogger(__name__)
 
@@ -32,14 +35,28 @@ def _pytesseract() -> Any:
 
 @functools.lru_cache(maxsize=1)
 def tesseract_version() -> str:
-    """Tesseract's version string, e.g. '5.3.0'; MissingDependencyError when it is not installed."""
-    pt = _pytesseract()
+    """Tesseract's version string, e.g. '5.3.0'; MissingDependencyError when it is not installed.
+
+    Read as pytesseract's ``get_tesseract_version`` reads it (the same string: it is in cache keys
+    and outputs), but without importing pytesseract: with numpy and PIL that cost the batch's own
+    process, which needs the version only for its run manifest, a quarter of a second at start-up.
+    """
+    from packaging.version import InvalidVersion, Version
+
     try:
-        return str(pt.get_tesseract_version()).strip()
-    except pt.TesseractNotFoundError as exc:
+        output = subprocess.run(["tesseract", "--version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL, timeout=60, check=False).stdout
+    except FileNotFoundError as exc:
         raise MissingDependencyError(f"Tesseract is not installed: {_INSTALL_HINT}") from exc
-    except (OSError, ValueError) as exc:
+    except (OSError, subprocess.SubprocessError) as exc:
         raise MissingDependencyError(f"cannot run Tesseract ({exc}): {_INSTALL_HINT}") from exc
+    raw = output.decode("utf-8", errors="replace")
+    # 'tesseract 5.3.0\n leptonica-1.82.0 ...' or 'tesseract v5.0.0-alpha...': the first word from a digit on
+    word = raw.lstrip(string.printable[10:]).partition(" ")[0].partition("-")[0]
+    try:
+        return str(Version(word)).strip()
+    except InvalidVersion as exc:
+        raise MissingDependencyError(f"cannot read Tesseract's version from {raw[:80]!r}: {_INSTALL_HINT}") from exc
 
 
 @functools.lru_cache(maxsize=1)
@@ -90,10 +107,12 @@ def tesseract_data(image_path: Path, *, languages: str, psm: int = 3, timeout: f
 
     The image is given as a file path (an uncompressed PGM written by the caller): handing
     pytesseract a PIL image makes it write a compressed PNG first, which costs more than it saves.
+    Work queued with ``read.waits.meanwhile`` runs while Tesseract does.
     """
     pt = _pytesseract()
-    data: dict[str, list[Any]] = _run(pt.image_to_data, page=page, timeout=timeout, image=str(image_path),
-                                      lang=languages, config=f"--psm {psm}", output_type=pt.Output.DICT)
+    data: dict[str, list[Any]] = while_waiting(lambda: _run(
+        pt.image_to_data, page=page, timeout=timeout, image=str(image_path), lang=languages, config=f"--psm {psm}",
+        output_type=pt.Output.DICT))
     return data
 
 
