@@ -114,3 +114,10 @@ def slow_map_handler(payload: dict, settings, page_map) -> dict:
     """Maps ``payload['n']`` pages of ``payload['seconds']`` each (live page progress on dask)."""
     results = list(page_map(slow_page, [(i, payload["seconds"]) for i in range(payload["n"])]))
     return {"status": "ok", "records": 0, "pages": len(results)}
+
+
+def whoami_handler(payload: dict, settings, page_map) -> dict:
+    """Which worker ran the task, and what it had imported."""
+    import sys
+
+    return {"pid": os.getpid(), "records": 0, "cv2": "cv2" in sys.modules}

@@ -52,3 +52,23 @@ def test_a_helper_page_runs_after_its_process_was_killed(fake_pipeline: None) ->
         payload = pool.run_page(pickle.dumps(square_with_pid), pickle.dumps(4))
         assert payload is not None and pickle.loads(payload)[0] == 16
 
+def test_a_lone_document_goes_to_its_own_worker_while_the_helper_loads_the_ocr_stack(fake_pipeline: None) -> None:
+    """A lone scan's worker starts on it at once (no rule tables first: they are built while Tesseract
+    runs); the other worker, there for pages, imports the OCR stack while it waits for them."""
+    import time
+
+    warm = WorkerConfig(settings_json=Settings().model_dump_json(), handler="batch_fakes:whoami_handler")
+    with WorkerPool(2, warm) as pool:
+        pool.start(documents=1)
+        owner, helper = pool.workers
+        assert (owner.config.warm_up, owner.config.preload_ocr) == (False, False)
+        assert (helper.config.warm_up, helper.config.preload_ocr) == (False, True)
+        (_task, outcome), = pool.run([Task(1, {}, timeout_s=60)])
+        assert isinstance(outcome, Done) and outcome.value["pid"] == owner.process.pid
+        assert not outcome.value["cv2"]
+        time.sleep(0.5)  # the helper's preload is done by now; a second file may go to either worker
+        outcomes = [o for _t, o in pool.run([Task(2, {}, 60), Task(3, {}, 60)])]
+        assert {o.value["pid"] for o in outcomes if isinstance(o, Done)} == {owner.process.pid, helper.process.pid}
+    with WorkerPool(2, warm) as pool:
+        pool.start(documents=2)  # a worker per document: both build the rule tables
+        assert [(w.config.warm_up, w.config.preload_ocr) for w in pool.workers] == [(True, False), (True, False)]

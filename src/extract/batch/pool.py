@@ -70,16 +70,27 @@ class WorkerPool:
         self.close()
 
     def start(self, documents: int | None = None) -> None:
-        """Start the workers; only as many as there are ``documents`` build the rule tables and import
-        spaCy ahead (the rest help with the pages of those documents)."""
-        warm = self.size if documents is None else min(self.size, documents)
-        while len(self.workers) < self.size:
-            self.workers.append(self._spawn(warm=len(self.workers) < warm))
+        """Start the workers: one per document (up to the pool's size), the rest to help with the
+        pages of those documents.
 
-    def _spawn(self, warm: bool = True) -> WorkerHandle:
+        With as many documents as workers, each builds the rule tables while it waits for its first.
+        With fewer (a lone scan), a document's worker starts on it at once: its first task is
+        rarely far behind, a scan's rule tables are built while Tesseract reads its pages
+        (``pipeline.extraction_steps``) and a text document's on first use; the helpers import the
+        OCR stack while they wait for pages instead.
+        """
+        owners = self.size if documents is None else min(self.size, documents)
+        while len(self.workers) < self.size:
+            helper = len(self.workers) >= owners
+            if helper:  # (not with a test's fake handler, which needs neither)
+                config = replace(self.config, warm_up=False, preload_ocr=self.config.warm_up)
+            else:
+                config = self.config if owners == self.size else replace(self.config, warm_up=False)
+            self.workers.append(self._spawn(config))
+
+    def _spawn(self, config: WorkerConfig | None = None) -> WorkerHandle:
         self._spawned += 1
-        config = self.config if warm else replace(self.config, warm_up=False)
-        return WorkerHandle(self._spawned, self.ctx, config)
+        return WorkerHandle(self._spawned, self.ctx, config or self.config)
 
     def _replace(self, worker: WorkerHandle) -> None:
         worker.kill()
@@ -91,7 +102,7 @@ class WorkerPool:
                 raise InternalError("worker processes die while starting (see the log above); "
                                     "check the installation with `extract ingest` on one file")
         index = self.workers.index(worker)
-        self.workers[index] = self._spawn()
+        self.workers[index] = self._spawn(worker.config)  # in the same role
 
     def close(self) -> None:
         for worker in self.workers:
@@ -225,10 +236,14 @@ class WorkerPool:
                 continue
             requester.send(ComputeItem(job.seq, index))
             requester.local_busy = True
-        for worker in self.workers:
+        # A document goes to a worker started for documents; to a helper (started with the OCR stack,
+        # for pages) only when none of those is still starting.
+        owner_starting = any(not w.ready and not w.config.preload_ocr for w in self.workers)
+        for worker in sorted(self.workers, key=lambda w: w.config.preload_ocr):
             if not worker.idle:
                 continue
-            if queue:  # documents first: pages only help when a worker would otherwise wait
+            if queue and not (worker.config.preload_ocr and owner_starting):
+                # documents first: pages only help when a worker would otherwise wait
                 task = queue.popleft()
                 worker.task = task
                 worker.deadline = time.monotonic() + task.timeout_s

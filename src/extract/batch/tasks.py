@@ -20,6 +20,9 @@ class WorkerConfig:
     memory_mb: int | None = None
     page_timeout_s: float = 120.0
     warm_up: bool = True
+    preload_ocr: bool = False
+    """Import the OCR stack (OpenCV, numpy, pytesseract) while idle at start: a worker started to
+    help with a lone document's pages, waiting for its first page."""
     log_verbose: int = 0
     log_json: bool = False
 

@@ -20,6 +20,7 @@ class WorkerHandle:
 
     def __init__(self, number: int, ctx: Any, config: WorkerConfig) -> None:
         parent_end, child_end = ctx.Pipe(duplex=True)
+        self.config = config
         self.process = ctx.Process(target=worker_main, args=(child_end, config, os.getpid()), daemon=True,
                                    name=f"extract-worker-{number}")
         # Started with SIGINT blocked: a Ctrl-C that lands while the new interpreter starts up would
