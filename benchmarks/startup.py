@@ -13,6 +13,9 @@ Two ratios, each from whole `extract` commands (interpreter, imports and workers
   pages rendered back at the OCR DPI), 2 at a time. Ratio ours / tesseract (target <= 1.2x).
 
 Each side runs ``--repeat`` times, alternated; medians are reported, with min and max.
+``--other-src DIR`` (single only) also runs another checkout's ``src`` (e.g. a worktree of main) in
+the same rounds, so a change is compared with the code before it under the same load: on a shared
+machine two separate runs of this script differ more than most changes do.
 """
 
 from __future__ import annotations
@@ -47,11 +50,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each side, alternated (default 3)")
     parser.add_argument("--only", action="append", choices=PARTS, metavar="PART")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--other-src", type=Path, help="single: also time this src folder, in the same rounds")
     args = parser.parse_args(argv)
     parts = set(args.only or PARTS)
     # As an installed package runs: with its bytecode cache (compiling every module at each start
     # would add about half a second to every command and worker here).
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    # The commands run in a temporary folder: a relative PYTHONPATH (`PYTHONPATH=src`) would not be
+    # found there, and they would time whatever extract is installed (an editable install's checkout).
+    if os.environ.get("PYTHONPATH"):
+        os.environ["PYTHONPATH"] = os.pathsep.join(
+            str(Path(entry).resolve()) for entry in os.environ["PYTHONPATH"].split(os.pathsep) if entry)
     dpi, workers = 300, 2
     rng = random.Random(20261203)
     work = Path(tempfile.mkdtemp(prefix="extract-startup-"))
@@ -91,15 +100,37 @@ def main(argv: list[str] | None = None) -> int:
 
         if "single" in parts:
             ours: list[float] = []
+            other: list[float] = []
             tess: list[float] = []
+
+            def ingest(run: int, src: Path | None = None) -> float:
+                env_before = os.environ.get("PYTHONPATH")
+                if src is not None:
+                    os.environ["PYTHONPATH"] = str(src.resolve())
+                try:
+                    return extract_cmd(["ingest", str(single / "report.pdf"), "--out",
+                                        str(work / f"o-one-{'other-' if src else ''}{run}"), "--no-cache", *common],
+                                       work)[0]
+                finally:
+                    if env_before is None:
+                        os.environ.pop("PYTHONPATH", None)
+                    else:
+                        os.environ["PYTHONPATH"] = env_before
+
             for run in range(args.repeat):
-                ours.append(extract_cmd(["ingest", str(single / "report.pdf"), "--out", str(work / f"o-one-{run}"),
-                                         "--no-cache", *common], work)[0])
+                ours.append(ingest(run))
+                if args.other_src:
+                    other.append(ingest(run, args.other_src))
                 tess.append(tesseract_baseline(images, workers, work / "tess"))
-                print(f"  ours {ours[-1]:.2f} s, tesseract {tess[-1]:.2f} s", file=sys.stderr)
+                print(f"  ours {ours[-1]:.2f} s, {f'other {other[-1]:.2f} s, ' if other else ''}"
+                      f"tesseract {tess[-1]:.2f} s", file=sys.stderr)
             ratio = statistics.median(ours) / statistics.median(tess)
             print(f"single: one 6-page scan, ours / tesseract CLI, {workers} processes: {ratio:.2f}x (target <= 1.2x)")
             print(f"  ours      {_median(ours)}")
+            if other:
+                same = outputs_of(work / "o-one-0") == outputs_of(work / "o-one-other-0")
+                print(f"  other     {_median(other)}: {statistics.median(other) / statistics.median(tess):.2f}x; "
+                      f"outputs byte-identical: {same}")
             print(f"  tesseract {_median(tess)}")
         print(f"({os.cpu_count()} cores, load {os.getloadavg()[0]:.1f} at the end)")
     finally:
