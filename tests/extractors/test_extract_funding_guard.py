@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extract.pipeline import process_text
 
 
@@ -34,43 +36,28 @@ def test_a_programme_name_with_and_stays_whole() -> None:
     assert record.funding_sources == ["Recovery and Resilience Plans"]
 
 
-def _sources(text: str) -> list[str]:
-    (record,) = process_text(text).records
-    return record.funding_sources
-
-
-def test_sources_after_met_from_and_a_second_preposition() -> None:
-    text = ("1. Harbour Service Lab\nWebsite: www.harbourlab.example\n"
-            "The lab costs about €900,000 a year. Its costs are met from the port authority's innovation "
-            "budget and, occasionally, from regional development funds.\n")
-    assert _sources(text) == ["port authority's innovation budget", "regional development funds"]
-
-
-def test_a_qualified_budget_names_its_payer() -> None:
-    # 'le budget départemental' names who pays; 'un budget annuel de 2 M€' only says how much.
-    text = ("1. Labo Exemple, France\nSite web : www.labo-exemple.fr\n"
-            "Son fonctionnement est entièrement financé sur le budget régional.\n")
-    assert _sources(text) == ["budget régional"]
-
-
-def test_qualifiers_and_purposes_are_not_part_of_the_source() -> None:
-    text = ("1. Voorbeeldlab\nWebsite: www.voorbeeldlab.example\n"
-            "Het lab heeft een jaarbudget van ongeveer 800.000 euro, grotendeels uit de provinciebegroting en "
-            "voor een klein deel uit Europese projectsubsidies.\n")
-    assert _sources(text) == ["provinciebegroting", "Europese projectsubsidies"]
-
-
-def test_a_contribution_of_a_named_body_is_that_body() -> None:
-    text = ("1. Example Lab\nWebsite: www.examplelab.example\n"
-            "In 2022 the lab had about 3 million euro, for the most part a contribution of the Federal "
-            "Ministry of Example Affairs and further membership fees.\n")
-    assert _sources(text) == ["Federal Ministry of Example Affairs", "membership fees"]
-
-
-def test_nouns_sharing_one_complement_are_one_source() -> None:
-    text = ("1. Voorbeeldbureau\nWebsite: www.voorbeeldbureau.example\n"
-            "De begroting wordt volledig gedekt door opdrachten van gemeenten, provincies en waterschappen.\n")
-    assert _sources(text) == ["opdrachten van gemeenten, provincies en waterschappen"]
+@pytest.mark.parametrize(("body", "sources"), [
+    # a second source after 'and, occasionally, from'
+    ("The lab costs about €900,000 a year. Its costs are met from the port authority's innovation budget and, "
+     "occasionally, from regional development funds.", ["port authority's innovation budget", "regional development funds"]),
+    # 'le budget régional' names who pays; 'un budget annuel de 2 M€' only says how much
+    ("Son fonctionnement est entièrement financé sur le budget régional.", ["budget régional"]),
+    # qualifiers ('grotendeels', 'voor een klein deel') are not part of the source
+    ("Het lab heeft een jaarbudget van ongeveer 800.000 euro, grotendeels uit de provinciebegroting en voor een "
+     "klein deel uit Europese projectsubsidies.", ["provinciebegroting", "Europese projectsubsidies"]),
+    # a contribution of a named body is that body
+    ("In 2022 the lab had about 3 million euro, for the most part a contribution of the Federal Ministry of "
+     "Example Affairs and further membership fees.", ["Federal Ministry of Example Affairs", "membership fees"]),
+    # nouns sharing one complement are one source
+    ("De begroting wordt volledig gedekt door opdrachten van gemeenten, provincies en waterschappen.",
+     ["opdrachten van gemeenten, provincies en waterschappen"]),
+    # a clause after the source is not another source
+    ("Het team had zeven miljoen euro per jaar te besteden, uit de rijksbegroting, en legde verantwoording af "
+     "aan de minister.", ["rijksbegroting"]),
+])
+def test_sources_as_written(body: str, sources: list[str]) -> None:
+    (record,) = process_text(f"1. Voorbeeldlab\nWebsite: www.voorbeeldlab.example\n{body}\n").records
+    assert record.funding_sources == sources
 
 
 def test_a_comma_list_after_the_verb_and_a_resources_line() -> None:
@@ -81,10 +68,3 @@ def test_a_comma_list_after_the_verb_and_a_resources_line() -> None:
     first, second = process_text(text).records
     assert first.funding_sources == ["Fondation Exemple", "ville", "mandats de recherche"]
     assert second.funding_sources == ["dotation de l'État", "prestations facturées aux communes"]
-
-
-def test_a_clause_after_the_source_is_not_another_source() -> None:
-    text = ("1. Squadra Esempio, Italia\nWebsite: www.esempio.example\n"
-            "Het team had zeven miljoen euro per jaar te besteden, uit de rijksbegroting, en legde "
-            "verantwoording af aan de minister.\n")
-    assert _sources(text) == ["rijksbegroting"]

@@ -102,7 +102,7 @@ def test_a_hyphenated_word_stays_in_the_name() -> None:
 
 
 def test_a_lone_country_name_is_a_country_name() -> None:
-    from extract.normalize.countries import is_country_name
+    from extract.rules.places import is_country_name
 
     assert is_country_name("Tsjechië") and is_country_name("Estonia") and is_country_name("Bénin")
     assert not is_country_name("Digitaal") and not is_country_name("Estonia Digital")

@@ -62,7 +62,7 @@ def continuation_regex(lex: Lexicon) -> re.Pattern[str]:
     # 'and, occasionally, from', 'et, pour certains projets, par', 'en uit'
     sequence = alternation(lex, "funding", "sequence_words")
     return re.compile(rf"\s*,?\s*(?i:{conj}|{sequence})\s*(?:,\s*(?i:{qualifiers})\s*,\s*|(?i:{qualifiers})\s+)?"
-                      rf"(?i:from|by|through|uit|van|door|via|par|de|du|des|sur)\s+")
+                      rf"(?i:{alternation(lex, 'funding', 'source_prepositions')})\s+")
 
 
 @lru_cache(maxsize=16)
@@ -119,7 +119,7 @@ def clean_span(ctx: SectionContext, start: int, end: int) -> tuple[int, int] | N
         if lead is not None:
             start = lead.end()
         # A source never opens with a preposition ('par des mécènes', 'occasionally, from IDB funds').
-        again = LEADING_PREPOSITION.match(ctx.folded, start, end)
+        again = leading_preposition(ctx.lex).match(ctx.folded, start, end)
         if again is None:
             break
         start = again.end()
@@ -159,7 +159,8 @@ def shared_complement(ctx: SectionContext, spans: list[tuple[int, str]]) -> list
     first_start, first = spans[0]
     head = source_noun(ctx).match(fold_keep(first))
     rest = spans[1:]
-    if (head is None or not re.match(r"\s+(?:of|van|de|des|du|from)\s+\w+$", fold_keep(first)[head.end():])
+    complement = alternation(ctx.lex, "funding", "complement_prepositions")
+    if (head is None or not re.match(rf"\s+(?:{complement})\s+\w+$", fold_keep(first)[head.end():])
             or not all(len(item.split()) <= 2 and item.islower() for _, item in rest)):
         return spans
     last_start, last = rest[-1]
@@ -175,13 +176,16 @@ def tail_words(lex: Lexicon) -> frozenset[str]:
     return lex.folded("words", "conjunctions") | lex.folded("funding", "trailing_particles")
 
 
-LEADING_PREPOSITION = re.compile(r"(?:from|by|through|uit|van|door|via|met|par|de|du|des|sur|aupres\s+de|auprès\s+de)\s+")
+@lru_cache(maxsize=16)
+def leading_preposition(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(lex, 'funding', 'source_prepositions')})\s+")
 
 
 @lru_cache(maxsize=16)
 def contribution_regex(lex: Lexicon) -> re.Pattern[str]:
     nouns, dets = alternation(lex, "funding", "contribution_nouns"), alternation(lex, "words", "determiners")
-    return re.compile(rf"(?:(?:{dets})\s+)?(?:{nouns})\s+(?:of|from|van|de\s+la|de|du|des|d['’])\s*(?:(?:{dets})\s+|l['’])?")
+    complement = alternation(lex, "funding", "complement_prepositions")
+    return re.compile(rf"(?:(?:{dets})\s+)?(?:{nouns})\s+(?:{complement})\s*(?:(?:{dets})\s+|l['’])?")
 
 
 def contribution_of(ctx: SectionContext) -> re.Pattern[str]:

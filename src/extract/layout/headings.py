@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from extract.layout.furniture import is_url_only
 from extract.layout.lines import Draft
-from extract.rules.vocab import fold, match_label
+from extract.rules.places import is_country_name
+from extract.rules.vocab import match_label
 
 log = logging.getLogger(__name__)
 
@@ -158,20 +159,7 @@ def _line_count(draft: Draft) -> int:
 def _is_kicker(text: str) -> bool:
     """A country's name alone on the line above a name ('Estland' over 'Riigi Infosüsteemi Amet')
     labels the entry; it is not the first line of its title."""
-    return len(text.split()) <= 3 and fold(text.strip(" .,:;")) in _COUNTRY_NAMES
-
-
-def _country_names() -> frozenset[str]:
-    import json
-    from importlib.resources import files
-
-    rows = files("extract.rules").joinpath("patterns/places.jsonl").read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(json.loads(row)["pattern"]) for row in rows if row.strip())
-
-
-# Read when the module loads, not on the first heading: a page that exhausts a worker's capped memory
-# must not be the moment a file is read and parsed (country names of nl/en/fr, from babel, generated).
-_COUNTRY_NAMES = _country_names()
+    return len(text.split()) <= 3 and is_country_name(text)
 
 
 def merge_wrapped(drafts: list[Draft], body_em: dict[int, float], ocr_pages: set[int]) -> list[Draft]:

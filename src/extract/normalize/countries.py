@@ -229,23 +229,6 @@ def _cities() -> dict[str, str]:
     return {key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1}
 
 
-def is_country_name(text: str) -> bool:
-    """Is ``text`` exactly a country's name in nl, en or fr ('Tsjechië', 'Estonia', 'Bénin'), with no
-    other word and no OCR forgiveness? A directory's country line above an entry, for one."""
-    key = _key(text.strip().strip(".,;:()[]\"'"))
-    return bool(key) and key in _country_names()
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> frozenset[str]:
-    # From the small generated pattern file, not babel: layout asks this in workers whose memory is capped.
-    import json
-    from importlib.resources import files
-
-    rows = files("extract.rules").joinpath("patterns/places.jsonl").read_text(encoding="utf-8").splitlines()
-    return frozenset(_key(json.loads(row)["pattern"]) for row in rows if row.strip())
-
-
 @lru_cache(maxsize=1)
 def _any_territory() -> dict[str, str]:
     """Every country's nl, en and fr name (babel) -> code, for names asked about directly."""

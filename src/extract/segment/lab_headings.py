@@ -30,7 +30,7 @@ def is_page_title(text: str, lex: Lexicon) -> bool:
     # 'About the Lab', 'Over het team', 'À propos du labo': a page title over a head noun alone
     # names a page of the site, not the lab ('About Policy Lab' names it).
     words = folded.replace("’", "'").replace("'", "' ").split()
-    generic = lex.folded("words", "determiners") | {"du", "de", "des", "our", "ons", "onze", "notre", "nos"}
+    generic = lex.folded("words", "determiners") | lex.folded("labs", "page_title_fillers")
     heads = lex.folded("labs", "heads")
     for cut in range(1, min(3, len(words) - 1) + 1):
         if " ".join(words[:cut]) in titles:

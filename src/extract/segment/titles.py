@@ -182,7 +182,8 @@ MAX_FULL_NAME_WORDS = 8
 def _place_code(text: str) -> str | None:
     """The country of a heading's leading place: a country ('Denemarken') or a city ('Gdynia')."""
     from extract.normalize import country_code
-    from extract.normalize.countries import city_country, is_country_name
+    from extract.normalize.countries import city_country
+    from extract.rules.places import is_country_name
 
     words = text.split()
     if not 0 < len(words) <= MAX_PLACE_WORDS or not all(w[:1].isupper() for w in words):
