@@ -181,3 +181,30 @@ def test_the_normalisers_words_are_rule_data(tmp_path: Path) -> None:
     assert [m.value for m in find_numbers("anderhalfje miljoen", "nl")] == [1_500_000]
     assert find_money("30.000 euro per lid", "nl")[0].qualifier == "each"  # the packaged words stay
     assert "money.up_to must be a list" in _error(tmp_path, {"nl.yml": "money:\n  up_to: tot\n"})
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    ({"fr.yml": "words:\n  compound_joinerz: [et]\n"}, "words.compound_joinerz is not declared; the keys of 'words' are: "),
+    ({"en.yml": "founded:\n  passive_auxiliary: [was]\n"}, "passive_auxiliaries, subject_auxiliaries"),
+    ({"nl.yml": "labs:\n  function_word: [van]\n"}, "name_header_words, function_words, presenting_verbs"),
+    ({"scale_words.yml": "label_scale:\n  m: 1000000\n"}, "key label_scale is not declared; the keys are: "),
+])
+def test_a_misspelt_key_of_the_words_moved_out_of_the_code_is_named(tmp_path: Path, files: dict[str, str],
+                                                                    expected: str) -> None:
+    """The words the extractors, segmentation and layout wrote in Python are rule data now: a typo fails loudly."""
+    message = _error(tmp_path, files)
+    assert expected in message
+    if "scale_words" in files:
+        assert "label_scales" in message
+
+
+def test_the_words_moved_out_of_the_code_are_read_from_a_user_folder(tmp_path: Path) -> None:
+    """A user folder extends them (issue 13): 'court- plus long' keeps its hyphen once 'plus' is a joiner."""
+    from extract.layout.hyphen import dehyphenate
+    from extract.models import Line
+
+    lines = [Line(1, "court-", (0, 0, 10, 10)), Line(1, "plus long terme", (0, 12, 10, 22))]
+    assert dehyphenate(lines)[0].text == "courtplus"
+    use_rules_dir(_folder(tmp_path, {"fr.yml": "words:\n  compound_joiners: [plus]\n"}))
+    assert dehyphenate(lines)[0].text == "court-"
+    assert dehyphenate([Line(1, "court-", (0, 0, 10, 10)), Line(1, "et long", (0, 12, 10, 22))])[0].text == "court-"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 from extract.models import BBox, Candidate, Entity, EntityStore, Line, Provenance, Section
@@ -25,8 +25,17 @@ from extract.settings import Settings
 RUNNING_TEXT_ROLES = frozenset({"body", "heading", "table"})
 # A sentence ends at . ! ? (not inside numbers or URLs) before a capital, digit, quote or bullet.
 _SENTENCE_END = re.compile(r"[.!?](?=[\"'”’)]?\s+[\"'“‘(]?[A-ZÀ-Ý0-9•=>+*\-–])")
-# 'Est. 2012', 'c. 30', 'approx. 40', 'env. 100': a period that shortens a word ends no sentence.
-_ABBREVIATION = re.compile(r"(?<![\w.])(?:[Ee]st|[Cc]a?|[Aa]pprox|[Ee]nv|[Nn]o|[Nn]r|[Vv]ol|[Pp]p?)\.$")
+
+
+@cache
+def _abbreviation() -> re.Pattern[str]:
+    """'Est. 2012', 'c. 30', 'approx. 40', 'env. 100': a period that shortens a word ends no sentence
+    (the words in lower case, their first letter in either case)."""
+    words = lexicon(None).words("words", "period_abbreviations")
+    body = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in words if w) or r"(?!x)x"
+    return re.compile(rf"(?<![\w.])(?:{body})\.$")
+
+
 _BULLET_LINE = re.compile(r"^\s*[•=>+*·▪\-–]\s")
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -187,7 +196,7 @@ class SectionContext:
         """Sorted offsets where sentences start: after . ! ?, at label lines, bullets and blank lines."""
         starts = {0}
         starts.update(m.end() for m in _SENTENCE_END.finditer(self.text)
-                      if not _ABBREVIATION.search(self.text, max(0, m.start() - 8), m.start() + 1))
+                      if not _abbreviation().search(self.text, max(0, m.start() - 8), m.start() + 1))
         starts.update(b.start for b in self.blocks)
         starts.update(b.end + 1 for b in self.blocks if b.field in SINGLE_LINE_FIELDS and b.end < len(self.text))
         for line, start in zip(self.lines, self.line_starts):

@@ -11,19 +11,27 @@ sinds 2020' (X the lab) are the fallback.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extract.extractors.context import SectionContext
 from extract.models import Candidate
-from extract.rules.lexicon import fold_keep
+from extract.normalize.rule_data import alternation
+from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.titles import YEAR
 
 _WORDS = re.compile(r"[\w'’-]+")
 # A capitalised name right before the verb, as its subject: 'Smart Docklands, opened in 2018',
 # 'the Dublinked portal was launched'. Only with a comma or a passive auxiliary between them: in
 # 'Nesta launched the lab in 2014' the name is the agent and the year can be the lab's.
-_NAMED_SUBJECT = re.compile(
-    r"((?:[A-ZÀ-Ý][\w'’&-]*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|de|du|des|van|voor|la|le))*)"
-    r"\s*(?:,\s*|\s+(?:was|were|is|has been|had been|werd|wordt|is|a été|fut|est|ont été)\s+)$")
+@cache
+def _named_subject() -> re.Pattern[str]:
+    lex = lexicon(None)
+    links = alternation(lex.words("founded", "subject_links"), folded=False, any_space=False)
+    auxiliaries = alternation(lex.words("founded", "passive_auxiliaries"), folded=False, any_space=False)
+    return re.compile(rf"((?:[A-ZÀ-Ý][\w'’&-]*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|{links}))*)"
+                      rf"\s*(?:,\s*|\s+(?:{auxiliaries})\s+)$")
+
+
 FOUNDED_AFTER_MAX = 4
 FOUNDED_BEFORE_MAX = 3
 # 'since 2010' opening a fragment of a fact line or a line of its own.
@@ -107,9 +115,9 @@ def _since(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
 def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
     """'... a call that the ministry launched in 2018': the verb has its own subject in a relative
     clause, so the year is not the lab's ('the lab, which was founded in 2010' still counts)."""
-    named = _NAMED_SUBJECT.search(ctx.text, s0, verb_start)
+    named = _named_subject().search(ctx.text, s0, verb_start)
     if (named and named.start() > s0 and _is_name(named.group(1)) and not _is_own_name(named.group(1), ctx)
-            and not _AFTER_PREPOSITION.search(ctx.text, max(s0, named.start() - 20), named.start())):
+            and not _after_preposition().search(ctx.text, max(s0, named.start() - 20), named.start())):
         return True  # not at the sentence start: 'Our first Smart District, Smart Docklands, opened ...'
     words = [fold_keep(w) for w in _WORDS.findall(ctx.text[s0:verb_start])][-5:]
     relatives = ctx.lex.folded("words", "relatives")
@@ -127,9 +135,12 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
 
 # 'lab of the Office of Personnel Management, opened 2012', "de l'État, créé en 2019": a name
 # after a preposition completes the lab's description; it is not the verb's subject.
-_AFTER_PREPOSITION = re.compile(
-    r"\b(?:of|for|in|at|by|with|from|to|under|within|de|du|des|d['’]|au|aux|à|par|pour|dans|sur|van|voor|bij|met|"
-    r"door|onder|binnen)\s*(?:(?:the|a|an|la|le|les|l['’]|het|de|een)\s*)?$", re.IGNORECASE)
+@cache
+def _after_preposition() -> re.Pattern[str]:
+    lex = lexicon(None)
+    prepositions = alternation(lex.words("founded", "name_prepositions"), folded=False, any_space=False)
+    articles = alternation(lex.words("founded", "name_articles"), folded=False, any_space=False)
+    return re.compile(rf"\b(?:{prepositions})\s*(?:(?:{articles})\s*)?$", re.IGNORECASE)
 
 
 def _is_name(words: str) -> bool:

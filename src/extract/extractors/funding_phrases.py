@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from extract.extractors.context import SectionContext
 from extract.extractors.phrases import tokens
-from extract.rules.lexicon import Lexicon, fold_keep
+from extract.normalize.rule_data import alternation as alternation_of
+from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 
 MAX_PHRASE_TOKENS = 12
 STOP_PUNCT = set(",.;:()[]!?")
@@ -34,8 +35,14 @@ def is_bare_budget(text: str) -> bool:
     if found is None:
         return False
     rest = folded[found.end():].strip()
-    return not rest or bool(re.match(r"(?:of|van|de|d['’]|du|at|around|about|circa|ca\.|ongeveer|environ|~|±|\s)*"
-                                     r"(?:[a-z]{3}\s*)?[\d$€£¥]", rest))
+    return not rest or bool(_amount_after_budget().match(rest))
+
+
+@lru_cache(maxsize=1)
+def _amount_after_budget() -> re.Pattern[str]:
+    """'of about EUR 2m', 'van ongeveer € 2 mln': lead words, then maybe a currency code, then the figure."""
+    lead = alternation_of(lexicon(None).words("funding", "budget_amount_lead"))
+    return re.compile(rf"(?:{lead}|~|±|\s)*(?:[a-z]{{3}}\s*)?[\d$€£¥]")
 
 
 def alternation(lex: Lexicon, group: str, key: str) -> str:

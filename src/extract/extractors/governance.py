@@ -9,6 +9,7 @@ from typing import Any
 from extract.extractors.context import SectionContext
 from extract.extractors.phrases import Token, org_phrase, tokens
 from extract.models import Candidate, Section
+from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.rules.loader import language_rules
 
@@ -21,7 +22,6 @@ CREATOR_PARENT = 0.6
 MEMBER_WINDOW = 12
 # Body nouns that also end Dutch compounds ('Innovatieboard', 'adviesraad', 'stuurcomité').
 COMPOUND_HEADS = ("raad", "board", "comite", "comité", "stuurgroep", "commissie")
-NOT_BODIES = frozenset({"voorraad", "beraad", "overleg"})
 _QUOTES = "“”\"«»„‘’'"
 
 
@@ -59,7 +59,7 @@ class GovernanceExtractor:
         lex = ctx.lex
         mentions = []
         for m in _body_regex(lex).finditer(ctx.folded, lo, hi):
-            if m.group(0) in NOT_BODIES:
+            if m.group(0) in lex.words("governance", "not_bodies"):
                 continue
             found = _body_name(ctx, m.start(), m.end())
             if found is not None:
@@ -116,14 +116,17 @@ class GovernanceExtractor:
 
 # A place after the name ('..., à Toulon', ', in Helsinki'), a possessive end ("AGESIC's"), a
 # clause going on about it ('... et travaille en mode projet'): not part of the parent's name.
-_TRAILING_PLACE = re.compile(r",\s+(?:à|in|te|en|au)\s+[A-ZÀ-Ý][\w'’-]*(?:[\s-][A-ZÀ-Ý][\w'’-]*)*$")
+@lru_cache(maxsize=8)
+def _trailing_place(lex: Lexicon) -> re.Pattern[str]:
+    prepositions = alternation(lex.words("governance", "place_prepositions"), folded=False, any_space=False)
+    return re.compile(rf",\s+(?:{prepositions})\s+[A-ZÀ-Ý][\w'’-]*(?:[\s-][A-ZÀ-Ý][\w'’-]*)*$")
 
 
 def trim_parent(name: str, lex: Lexicon) -> str:
     """The parent organisation's name without what the sentence goes on to say about it."""
-    name = _TRAILING_PLACE.sub("", name)
+    name = _trailing_place(lex).sub("", name)
     verbs = lex.regex("governance", "parent_clause_verbs")
-    clause = re.search(r"\s+(?:et|and|en)\s+", name)
+    clause = re.search(rf"\s+(?:{alternation(lex.words('words', 'and_words'), folded=False)})\s+", name)
     if clause and verbs.match(fold_keep(name), clause.end()):
         name = name[:clause.start()]
     return re.sub(r"['’]s$", "", name.strip(" ,;"))
@@ -271,7 +274,7 @@ def _members(ctx: SectionContext, start: int, end: int, next_start: int) -> int 
         follow = member_nouns.search(ctx.folded, b, min(hi + 20, b + 40))
         if follow and ctx.token_distance(b, follow.start()) <= 1 and n.value == int(n.value):
             return int(n.value)  # '11 leden', 'sept membres', '9 vaste leden'
-        if _OF_COUNT.fullmatch(ctx.folded, end, a) and _counts_people(ctx, n, a, b, hi):
+        if _of_count(lex).fullmatch(ctx.folded, end, a) and _counts_people(ctx, n, a, b, hi):
             return int(n.value)  # 'een stuurgroep van vijf schepenen', 'a board of nine directors'
 
     composed = lex.regex("governance", "composed_of").search(ctx.folded, end, hi)
@@ -297,8 +300,10 @@ def _members(ctx: SectionContext, start: int, end: int, next_start: int) -> int 
     return None
 
 
-# The body's name, then 'van'/'of'/'de'/'with' and a count: 'stuurgroep van vijf schepenen'.
-_OF_COUNT = re.compile(r"\s*(?:van|of|de|d'|with|met|avec)\s+")
+@lru_cache(maxsize=8)
+def _of_count(lex: Lexicon) -> re.Pattern[str]:
+    """The body's name, then 'van'/'of'/'de'/'with' and a count: 'stuurgroep van vijf schepenen' (folded text)."""
+    return re.compile(rf"\s*(?:{alternation(lex.words('governance', 'member_count_links'), any_space=False)})\s+")
 
 
 def _counts_people(ctx: SectionContext, number: Any, start: int, end: int, hi: int) -> bool:

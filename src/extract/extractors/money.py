@@ -8,7 +8,7 @@ from itertools import islice
 from typing import Any
 
 from extract.extractors.context import SectionContext
-from extract.extractors.statements import MAX_UNSCALED, SCALE_ONLY
+from extract.extractors.statements import MAX_UNSCALED, scale_only
 from extract.models import Candidate, Section
 
 NAME = "money"
@@ -67,7 +67,7 @@ class MoneyExtractor:
             block = ctx.block_at(m.start)
             in_block = block is not None and block.field in ("budget", "resources")
             if (in_block and block is not None and m.amount < MAX_UNSCALED
-                    and SCALE_ONLY.search(ctx.text[block.start:block.value_start])):
+                    and scale_only().search(ctx.text[block.start:block.value_start])):
                 continue  # 'Budget (m, local currency): PLN 9.2' is read with its label's scale (statements)
             if anchor is not None:
                 # A budget word inside the budget/resources block beats one in the role text.

@@ -6,15 +6,24 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cache
 
-from extract.rules.lexicon import Lexicon, fold_keep
+from extract.normalize.rule_data import alternation
+from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 
 # Elided articles and prepositions ("l'Agence", "d'État") are tokens of their own.
 _TOKEN = re.compile(r"(?:[lLdDjJnNsScC]|[qQ]u)['’](?=\w)|[\w][\w'’.\-]*[\w]|[\w]|[“”\"«»„‘’']|[^\w\s]")
 MAX_ORG_TOKENS = 14
 # After a comma, more capitalised words closed by 'and/en/et X': the comma is inside the name.
 _CAP_WORDS = r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*"
-_COMMA_IN_NAME = re.compile(rf"\s*{_CAP_WORDS}(?:\s*,\s*{_CAP_WORDS})*,?\s+(?:and|en|et|&)\s+[A-ZÀ-Ý]")
+
+
+@cache
+def _comma_in_name() -> re.Pattern[str]:
+    ands = alternation(lexicon(None).words("words", "and_words"), folded=False)
+    return re.compile(rf"\s*{_CAP_WORDS}(?:\s*,\s*{_CAP_WORDS})*,?\s+(?:{ands}|&)\s+[A-ZÀ-Ý]")
+
+
 # '(GSA)', '(Smart Nation and Digital Government Group)': an acronym or a qualifier the name carries.
 _NAME_PARENS = re.compile(r"\s*\(([A-ZÀ-Ý][^()]{0,60})\)")
 MAX_PAREN_WORDS = 8
@@ -80,7 +89,7 @@ def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = F
         tok, prev = toks[j], toks[j - 1]
         if any(prev.end <= s <= tok.start for s in stops) or "\n\n" in text[prev.end:tok.start]:
             break
-        if tok.text == "," and _COMMA_IN_NAME.match(text, tok.end):
+        if tok.text == "," and _comma_in_name().match(text, tok.end):
             j += 1
             continue  # 'Agency for Science, Innovation and Technology'
         nxt = toks[j + 1] if j + 1 < len(toks) else None

@@ -15,6 +15,7 @@ from functools import lru_cache
 from extract.extractors.context import SectionContext
 from extract.models import Candidate, Section
 from extract.normalize import NumberMention
+from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "staff"
@@ -25,8 +26,6 @@ GENERIC_ANCHOR_MAX = 6
 MAX_COUNT = 100_000
 MAX_QUALIFIER_WORDS = 3
 COUNT_AFTER_CHARS = 60
-_TO = frozenset({"to", "tot", "naar", "à", "a"})
-COUNT_LINKS = frozenset({"de", "d'", "d’", "of", "van"})
 YEAR = re.compile(r"^(?:18|19|20)\d\d$")
 
 
@@ -76,7 +75,7 @@ class StaffExtractor:
             team_before = _ends_with(team_of, ctx.folded, ctx.words_back(s0, n.start, 3), n.start)
             if match and match.end() <= e0:
                 between = match.group(1).split()
-                if n.is_word and between and between[0] in COUNT_LINKS:
+                if n.is_word and between and between[0] in lex.words("staff", "count_links"):
                     between = between[1:]  # 'une dizaine de personnes', 'a dozen of'
                 if any(w in blockers or w[:1].isdigit() for w in between):
                     continue
@@ -109,13 +108,21 @@ class StaffExtractor:
         return out
 
 
+@lru_cache(maxsize=8)
+def _number_of(lex: Lexicon) -> re.Pattern[str]:
+    """'the number of', 'het aantal', 'le nombre d'': what opens a count that follows its noun (folded text)."""
+    nouns = alternation(lex.words("staff", "number_nouns"), any_space=False)
+    links = alternation(lex.words("staff", "count_links"), any_space=False)
+    return re.compile(rf"(?:{nouns})\s+(?:\w+\s+){{0,2}}?(?:{links})?\s*$")
+
+
 def _count_after_noun(ctx: SectionContext, numbers: list[NumberMention]) -> list[Candidate]:
     """'The average number of employees during the year was 43', 'het aantal medewerkers bedroeg 12':
     the count follows its noun and a verb; a prior year in brackets after it is not the count."""
     lex = ctx.lex
     strict = {fold_keep(w) for w in lex.words("staff", "nouns")}
     verbs = lex.regex("staff", "count_after")
-    number_of = re.compile(r"(?:number|aantal|nombre|total)\s+(?:\w+\s+){0,2}?(?:of|van|d['’]|de)?\s*$")
+    number_of = _number_of(lex)
     out = []
     for m in _noun_pattern(lex).finditer(ctx.folded):
         noun = re.sub(r"\s+", " ", m.group(2))
@@ -149,7 +156,7 @@ def _grown_to(ctx: SectionContext, numbers: list[NumberMention],
         if noun is None or noun.group(1).strip():
             continue
         between = ctx.folded[noun.end():b.start].split()
-        if not between or between[0] not in _TO or len(between) > 3:
+        if not between or between[0] not in ctx.lex.words("staff", "range_to") or len(between) > 3:
             continue
         word = re.sub(r"\s+", " ", noun.group(2))
         s0, _ = ctx.sentence_span(a.start)

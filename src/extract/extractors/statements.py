@@ -9,6 +9,7 @@ lab's spending; the other lines of a statement (turnover, grants, reserves) are 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extract.extractors.context import SectionContext
 from extract.models import Candidate, Section
@@ -91,12 +92,12 @@ class StatementExtractor:
             line_end = line_end if line_end >= 0 else len(ctx.text)
             unit = unit_in(ctx.text[block.start:line_end])
             money = find_money(ctx.text[block.value_start:line_end], ctx.lang)
-            scale = SCALE_ONLY.search(ctx.text[block.start:block.value_start])
+            scale = scale_only().search(ctx.text[block.start:block.value_start])
             if unit is None and scale is not None and len(money) == 1 and money[0].currency:
                 # 'Budget (m, local currency): PLN 9.2': the label gives the scale, the cell the currency.
                 found = money[0]
                 if re.fullmatch(r"\D*[\d.,\s]+\D*", found.raw) and found.amount < MAX_UNSCALED:
-                    amount = found.amount * SCALES[scale.group(1).lower()]
+                    amount = found.amount * label_scales()[scale.group(1).lower()]
                     budget = {"amount": amount, "currency": found.currency, "period": None,
                               "amount_eur": amount if found.currency == "EUR" else None, "approximate": False,
                               "raw": ctx.text[block.start:line_end].strip()}
@@ -121,9 +122,21 @@ class StatementExtractor:
         return out
 
 
-# A scale with no currency in a label's brackets: 'Budget (m, local currency)', 'Budget (in millions)'.
-SCALE_ONLY = re.compile(r"\((?:[^()]*?\b)?(m|mn|mln|million|millions|miljoen|k|000)\b(?:[^()]*)\)", re.IGNORECASE)
-SCALES = {"m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "millions": 1e6, "miljoen": 1e6, "k": 1e3, "000": 1e3}
+@cache
+def label_scales() -> dict[str, float]:
+    """Scale word -> factor, for a scale with no currency in a label's brackets (``scale_words.yml``)."""
+    from extract.normalize.rule_data import load_rule_file
+
+    return {str(word).lower(): float(factor) for word, factor in load_rule_file("scale_words")["label_scales"].items()}
+
+
+@cache
+def scale_only() -> re.Pattern[str]:
+    """A scale with no currency in a label's brackets: 'Budget (m, local currency)', 'Budget (in millions)'."""
+    from extract.normalize.rule_data import alternation
+
+    words = alternation(label_scales(), folded=False, any_space=False)
+    return re.compile(rf"\((?:[^()]*?\b)?({words})\b(?:[^()]*)\)", re.IGNORECASE)
 MAX_UNSCALED = 100_000  # a cell already in units ('PLN 9,200,000') is not scaled again
 
 

@@ -9,16 +9,22 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import cache
 
 from extract.models import Line
+from extract.rules.lexicon import lexicon
 
 log = logging.getLogger(__name__)
 
-# A word after a hyphenated line break that shows the hyphen belongs to a shared compound
-# ('onderzoeks- en onderwijsbeleid', 'short- and long-term', 'court- ou long terme').
-CONJUNCTIONS = {"en", "of", "and", "or", "et", "ou", "und", "oder", "tot", "to", "à"}
 _ENDS_HYPHENATED = re.compile(r"[^\W\d_]-$")
 _FLOW_ROLES = {"body", "heading", "table", "footnote", "caption"}
+
+
+@cache
+def _conjunctions() -> frozenset[str]:
+    """A word after a hyphenated line break that shows the hyphen belongs to a shared compound
+    ('onderzoeks- en onderwijsbeleid', 'short- and long-term', 'court- ou long terme'): rule words."""
+    return frozenset(lexicon(None).words("words", "compound_joiners"))
 
 
 def _next_in_flow(lines: list[Line], start: int, role: str) -> int | None:
@@ -46,7 +52,7 @@ def dehyphenate(lines: list[Line]) -> list[Line]:
         words = following.text.split()
         if not words or not words[0][:1].islower() or not words[0][:1].isalpha():
             continue
-        if words[0].strip(",.;:").lower() in CONJUNCTIONS:
+        if words[0].strip(",.;:").lower() in _conjunctions():
             continue
         joined = line.text.rstrip()[:-1] + words[0]
         out[i] = line._replace(text=joined)

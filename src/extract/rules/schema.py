@@ -40,20 +40,24 @@ def words(*keys: str) -> dict[str, Shape]:
 
 LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
     "title": words("non_lab_headings", "prefix_words", "location_prepositions", "report_words", "legal_prefixes"),
-    "founded": words("verbs", "nouns", "since", "existence_verbs"),
+    "founded": words("verbs", "nouns", "since", "existence_verbs", "passive_auxiliaries", "subject_auxiliaries",
+                     "subject_links", "name_prepositions", "name_articles"),
     "budget": words("anchors", "contribution", "period_year", "period_total", "unknown", "statement_totals"),
-    "staff": words("work_verbs", "nouns", "generic_nouns", "fte_nouns", "anchors", "team_of", "count_after"),
+    "staff": words("work_verbs", "nouns", "generic_nouns", "fte_nouns", "anchors", "team_of", "count_after", "range_to",
+                   "count_links", "number_nouns"),
     "governance": words("body_nouns", "body_complements", "member_nouns", "composed_of", "form_verbs", "pronouns",
-                        "parent_triggers", "parent_blockers", "org_heads", "creator_triggers", "parent_clause_verbs"),
+                        "parent_triggers", "parent_blockers", "org_heads", "creator_triggers", "parent_clause_verbs",
+                        "not_bodies", "place_prepositions", "member_count_links"),
     "funding": words("after", "weak_after", "after_amount", "item_joiners", "money_words", "verbs_before",
                      "source_nouns", "qualifiers", "purpose_words", "contribution_nouns",
                      "trailing_particles", "share_words", "sequence_words",
                      "source_prepositions", "complement_prepositions",
-                     "lab_words"),
+                     "lab_words", "budget_amount_lead"),
     "words": words("determiners", "connectors", "clause_verbs", "relatives", "conjunctions", "agent_markers",
-                   "negations"),
+                   "negations", "compound_joiners", "period_abbreviations", "elided_articles", "and_words"),
     "labs": words("heads", "compound_ends", "strong_heads", "plural_heads", "not_heads", "connectors", "determiners",
-                  "generic_modifiers", "page_titles", "ordinals", "page_title_fillers"),
+                  "generic_modifiers", "page_titles", "ordinals", "page_title_fillers", "name_headers",
+                  "name_header_words", "function_words", "presenting_verbs", "presenting_articles"),
     "websites": words("not_lab_hosts"),
     "letters": words("salutations", "closings", "subject_labels", "header_labels", "mail_clients"),
     "money": {**words("total_prepositions", "period_articles", "period_nouns", "few", "year_nouns", "span_prepositions",
@@ -109,6 +113,8 @@ class ScaleWordsFile(_File):
     one_and_a_half: dict[Language, list[str]] = {}
     connectors: dict[Language, list[str]] = {}
     count_articles: dict[Language, list[str]] = {}
+    label_scales: dict[str, Number] = {}
+    """A scale in a label's brackets, no currency with it: 'Budget (m, local currency)' (extractors.statements)."""
 
 
 class CountriesFile(_File):

@@ -15,8 +15,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from extract.models import Line
+from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.lab_names import (
     NameMention,
@@ -40,10 +42,13 @@ FOUNDING_CLAUSE_CHARS = 80
 NEARBY_CHARS = 300
 # A capitalised name (or 'a2i') at a sentence's start or after an article, then the auxiliary of a
 # passive: the founding verb must follow within the clause.
-_FOUNDED_SUBJECT = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Tt]he\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
-    r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|van|voor|für|di|del|de|du)){0,5}"
-    r"(?<=\w))\s+(?:werd|wordt|is|was|were|a\s+été|fut|est)\b")
+@cache
+def _founded_subject() -> re.Pattern[str]:
+    auxiliaries = alternation(lexicon(None).words("founded", "subject_auxiliaries"), folded=False)
+    return re.compile(
+        r"(?:^|(?<=[.!?]\s)|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Tt]he\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
+        r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|van|voor|für|di|del|de|du)){0,5}"
+        rf"(?<=\w))\s+(?:{auxiliaries})\b")
 
 
 _PRESENTED_NAME = re.compile(r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|van|voor|de|du)){0,5}"
@@ -222,9 +227,12 @@ class LabIndex:
         verbs = self.lex.regex("founded", "verbs")
         determiners = self.lex.folded("words", "determiners") | self.lex.folded("labs", "determiners")
         # 'De eerste is a2i in Dhaka', 'The second case is Harbour Office': presented as a case.
-        presented = re.compile(self.lex.regex("labs", "ordinals").pattern + r"(?:\s+\w+){0,2}\s+(?:is|was|est)\s+"
-                               r"(?:(?:de|het|the|le|la|een|a|an|un|une)\s+|l['’])?")
-        subjects = [(m, True) for m in _FOUNDED_SUBJECT.finditer(joined)]
+        verbs_presenting = alternation(self.lex.words("labs", "presenting_verbs"), any_space=False)
+        articles = alternation(self.lex.words("labs", "presenting_articles"), any_space=False)
+        elided = alternation(self.lex.words("words", "elided_articles"), any_space=False)
+        presented = re.compile(self.lex.regex("labs", "ordinals").pattern + rf"(?:\s+\w+){{0,2}}\s+(?:{verbs_presenting})\s+"
+                               rf"(?:(?:{articles})\s+|{elided})?")
+        subjects = [(m, True) for m in _founded_subject().finditer(joined)]
         subjects += [(n, False) for p in presented.finditer(folded) if (n := _PRESENTED_NAME.match(joined, p.end()))]
         strong = [e for e in self.entries if e.strong and (e.domain or e.mentions >= 2)]
         for m, passive in subjects:

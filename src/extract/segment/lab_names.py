@@ -221,7 +221,6 @@ _DEFINED = re.compile(
 # 'NID – Namur Intelligente et Durable': the acronym first, its name after a dash.
 _DASH_DEFINED = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&]{1,11})\s+[–—]\s+"
                            r"([A-ZÀ-Ý][\w'’-]*(?:\s+(?:[A-ZÀ-Ý][\w'’-]*|et|and|en|de|du|des|of|for|van|voor|la|le|l['’]\w+)){1,9})")
-_LINKS = {"et", "and", "en", "de", "du", "des", "of", "for", "van", "voor", "la", "le"}
 
 
 def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
@@ -230,7 +229,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
     out = []
     for match in _DASH_DEFINED.finditer(text):
         acronym, words = match.group(1), match.group(2).split()
-        while words and words[-1].lower() in _LINKS:
+        while words and words[-1].lower() in _function_words():
             words.pop()
         if is_acronym(acronym) and len(words) >= 2 and initials_cover(acronym, words):
             out.append((" ".join(words), acronym, match.start(2)))
@@ -254,12 +253,15 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
     return out
 
 
-_FUNCTION_WORDS = frozenset("de du des la le les et of the and for van voor het en der von und di del della y e".split())
+@cache
+def _function_words() -> frozenset[str]:
+    """Words that give an acronym no letter and never end a name defined by it ('of', 'van', 'de'): rule words."""
+    return frozenset(lexicon(None).words("labs", "function_words"))
 
 
 def _content_words(words: list[str]) -> list[str]:
     """The words that give an acronym its letters, capitalised: 'd'excellence' -> 'Excellence'."""
-    content = [re.sub(r"^[dl]['’]", "", w, flags=re.IGNORECASE) for w in words if w.lower() not in _FUNCTION_WORDS]
+    content = [re.sub(r"^[dl]['’]", "", w, flags=re.IGNORECASE) for w in words if w.lower() not in _function_words()]
     return [w[:1].upper() + w[1:] for w in content if w]
 
 

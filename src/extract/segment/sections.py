@@ -48,7 +48,6 @@ log = logging.getLogger(__name__)
 # Page furniture, footnotes and text inside screenshots are placed otherwise; of a section's lines
 # the extractors read only the running text (extractors.context.RUNNING_TEXT_ROLES).
 CONTENT_ROLES = {"body", "heading", "table", "caption"}
-_EXTRA_NAME_HEADERS = {"organisation", "organization", "organisatie", "organisme", "labo", "laboratorium"}
 
 
 # --------------------------------------------------------------------------- helpers
@@ -67,10 +66,11 @@ def _language(text: str | Iterable[str]) -> str | None:
 def _is_name_header(text: str) -> bool:
     folded = fold(clean_cell(text)).strip(" :*")
     names = {fold(label) for labels in load_labels().get("name", {}).values() for label in labels}
-    if folded in names | _EXTRA_NAME_HEADERS:
+    lex = lexicon(None)
+    if folded in names | set(lex.words("labs", "name_headers")):
         return True
     first = folded.split(" ", 1)[0]
-    return first in {"naam", "name", "nom"}
+    return first in lex.words("labs", "name_header_words")
 
 
 # --------------------------------------------------------------------------- a. summary tables
