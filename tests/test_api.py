@@ -62,7 +62,7 @@ def test_extract_file_applies_stored_corrections_by_default(folder: Path) -> Non
     assert corrected.source.path == "raw/nido-benchmark.pdf"
     record = _ric(corrected)
     assert record.budget is not None and record.budget.amount == 350000
-    assert record.corrections["budget.amount"]["machine_value"] == 340000
+    assert record.corrections["budget.amount"].machine_value == 340000
     machine = _ric(extract.extract_file("raw/nido-benchmark.pdf", corrections=False))
     assert machine.budget is not None and machine.budget.amount == 340000 and not machine.corrections
     assert len(corrected.records) == 9

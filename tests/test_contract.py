@@ -43,3 +43,21 @@ def test_field_lists_follow_the_contract() -> None:
     assert LIST_PATHS == ("governance.bodies", "funding_sources")
     assert {p.replace(".", "_") for p in paths} <= set(COLUMNS)
     assert set(paths) == set(FIELDS) | NOT_SCORED
+
+
+def test_a_correction_in_a_record_is_typed_and_written_as_before() -> None:
+    """``LabRecord.corrections`` holds ``FieldCorrection``s (read by attribute, not sniffed by key), and
+    an entry as ``extract.assemble.corrections`` writes it comes back out with the same keys in the same order."""
+    from extract.models import FieldCorrection
+
+    entry = {"value": "Zeta Lab", "status": "corrected", "by": "ann", "at": "2026-01-02", "machine_value": "Zeta",
+             "machine_value_at_correction": "Zeta", "needs_review": False,
+             "machine_provenance": {"page": 1, "bbox": [1.0, 2.0, 3.0, 4.0], "text": "Zeta", "method": "heading",
+                                    "confidence": 0.8},
+             "machine_provenance_field": "name"}
+    record = LabRecord.model_validate({"name": "Zeta Lab", "corrections": {"name": entry}})
+    correction = record.corrections["name"]
+    assert isinstance(correction, FieldCorrection) and correction.machine_provenance is not None
+    assert correction.machine_provenance.text == "Zeta" and correction.by == "ann"
+    assert json.loads(record.model_dump_json())["corrections"]["name"] == entry
+    assert list(json.loads(record.model_dump_json())["corrections"]["name"]) == list(entry)

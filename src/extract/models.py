@@ -267,6 +267,26 @@ class Governance(BaseModel):
     parent: str | None = None
 
 
+class FieldCorrection(BaseModel):
+    """A field set by a person, as a run applied it (``LabRecord.corrections[path]``, written by
+    ``extract.assemble.corrections``; the keys in the order the output has always written them)."""
+
+    model_config = ConfigDict(extra="allow")
+    value: Any = None
+    status: str = "corrected"
+    by: str = "unknown"
+    at: Any = None
+    machine_value: Any = None
+    """What the machine read in this run (shown again when the correction is taken off)."""
+    machine_value_at_correction: Any = None
+    """What the machine read when the person made the correction (None: not known)."""
+    needs_review: bool = False
+    """The machine reads something else now than when the correction was made."""
+    machine_provenance: Provenance | None = None
+    machine_provenance_field: str | None = None
+    """The path whose own provenance ``machine_provenance`` was (None: it was its top-level field's)."""
+
+
 class LabRecord(BaseModel):
     """One lab described in a report (the output contract, schema_version 1)."""
 
@@ -284,8 +304,8 @@ class LabRecord(BaseModel):
     provenance: dict[str, Provenance] = Field(default_factory=dict)
     section: dict[str, Any] = Field(default_factory=dict)
     """Where the record sits: {'kind', 'title', 'pages', 'language'}."""
-    corrections: dict[str, Any] = Field(default_factory=dict)
-    """Fields set by a person: field -> {'value', 'by', 'at', 'machine_value', 'status'}."""
+    corrections: dict[str, FieldCorrection] = Field(default_factory=dict)
+    """Fields set by a person, by field path."""
 
 
 class SourceInfo(BaseModel):

@@ -57,9 +57,9 @@ def test_correction_survives_reprocessing_and_is_flagged_when_the_machine_moves(
     alpha = record_named(current, "Alpha Innovatie Lab")
     assert alpha.budget is not None and alpha.budget.amount == 340_000
     entry = alpha.corrections["budget.amount"]
-    assert entry["machine_value"] == 34_000 and entry["by"] == "alice" and entry["needs_review"] is False
-    assert entry["at"] == "2026-11-28T20:15:00Z" and entry["status"] == "corrected"
-    assert entry["machine_provenance"]["method"] == "rule:budget.v1"
+    assert entry.machine_value == 34_000 and entry.by == "alice" and entry.needs_review is False
+    assert entry.at == "2026-11-28T20:15:00Z" and entry.status == "corrected"
+    assert entry.machine_provenance is not None and entry.machine_provenance.method == "rule:budget.v1"
     assert alpha.provenance["budget.amount"].method == "correction:alice"
     assert alpha.provenance["budget.amount"].confidence == 1.0
 
@@ -67,14 +67,14 @@ def test_correction_survives_reprocessing_and_is_flagged_when_the_machine_moves(
     rerun = apply_corrections(machine_output(staff=5, reorder=True), "report", corr)
     alpha = record_named(rerun, "Alpha Innovatie Lab")
     assert alpha.budget is not None and alpha.budget.amount == 340_000 and alpha.staff is not None and alpha.staff.count == 5
-    assert alpha.corrections["budget.amount"]["needs_review"] is False
+    assert alpha.corrections["budget.amount"].needs_review is False
 
     # A rule change moves the machine value under the correction: value kept, machine value beside it, flagged.
     moved = apply_corrections(machine_output(amount=35_000), "report", corr)
     alpha = record_named(moved, "Alpha Innovatie Lab")
     assert alpha.budget is not None and alpha.budget.amount == 340_000
     entry = alpha.corrections["budget.amount"]
-    assert (entry["machine_value"], entry["machine_value_at_correction"], entry["needs_review"]) == (35_000, 34_000, True)
+    assert (entry.machine_value, entry.machine_value_at_correction, entry.needs_review) == (35_000, 34_000, True)
     # diff flags it: the shown value is the same, the machine's own value moved.
     change = diff_files("report", apply_corrections(machine_output(), "report", corr), moved)
     flagged = [(c.path, c.kind, c.needs_review, c.old, c.new) for r in change.records for c in r.changes]
@@ -107,8 +107,8 @@ def test_hand_edited_file_is_applied_and_its_comments_and_entries_kept(project: 
     applied = apply_corrections(machine_output(), "report", corr)
     alpha = record_named(applied, "Alpha Innovatie Lab")
     assert alpha.staff is not None and alpha.staff.count == 6 and alpha.founded_year == 2018
-    assert alpha.corrections["founded_year"]["status"] == "confirmed"
-    assert alpha.corrections["staff.count"]["needs_review"] is False  # no machine value recorded by hand
+    assert alpha.corrections["founded_year"].status == "confirmed"
+    assert alpha.corrections["staff.count"].needs_review is False  # no machine value recorded by hand
     # `extract correct` on the same file keeps the comment block and the hand-written entries.
     assert main(["correct", "report", "Beta Lab", "country", "ES", "--out", str(out), "--by", "carol"]) == ExitCode.ok
     text = (corr / "report.yml").read_text()
@@ -147,10 +147,10 @@ def test_values_are_validated_and_parsed_as_json(project: Path, capsys) -> None:
     assert main(["correct", "report", "AIL", "staff.count", "--confirm", "--out", str(out), "--by", "eve"]) == ExitCode.ok
     current = OutputFile.model_validate_json((out / "report.json").read_text())
     alpha, beta = record_named(current, "Alpha Innovatie Lab"), record_named(current, "Beta Lab")
-    assert beta.budget is None and beta.corrections["budget"]["machine_value"]["amount"] == 1_700_000
+    assert beta.budget is None and beta.corrections["budget"].machine_value["amount"] == 1_700_000
     assert alpha.governance is not None and alpha.governance.bodies[0].name == "Raad van Toezicht"
     assert alpha.governance.bodies[0].members == 5
-    assert alpha.corrections["staff.count"]["status"] == "confirmed" and alpha.staff.count == 4  # type: ignore[union-attr]
+    assert alpha.corrections["staff.count"].status == "confirmed" and alpha.staff.count == 4  # type: ignore[union-attr]
     assert "confirmed: Alpha Innovatie Lab staff.count = 4" in capsys.readouterr().out
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -131,17 +132,48 @@ def apply_all(out_dir: Path, corrections_dir: Path) -> dict[str, OutputFile]:
 # --------------------------------------------------------------------------- corrections as gold
 
 
-def _gold_from(fields: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class CorrectedField:
+    """One field of a record in a corrections file, read as gold."""
+
+    path: str
+    value: Any
+    given: bool
+    """The file gives a value (``value:``; a bare value is one too); without it there is nothing to score."""
+    status: str
+
+
+@dataclass(frozen=True)
+class CorrectedRecord:
+    """One record of a corrections file: its key, what to call it, its fields."""
+
+    key: str
+    label: str
+    """Its name as filed, else its key (an orphaned record has no other name)."""
+    fields: tuple[CorrectedField, ...]
+
+
+def corrected_records(entries: Mapping[str, Mapping[str, Any]]) -> list[CorrectedRecord]:
+    """The records of a loaded corrections file (``load_corrections(...)["records"]``), typed: the one
+    place the file's plain data is read for scoring."""
+    return [CorrectedRecord(key=key, label=str(entry.get("name") or key), fields=tuple(
+                CorrectedField(path=fpath, value=item.get("value"), given="value" in item,
+                               status=str(item.get("status") or "corrected"))
+                for fpath, item in entry["fields"].items()))
+            for key, entry in entries.items()]
+
+
+def _gold_from(fields: Sequence[CorrectedField]) -> dict[str, Any]:
     """A partial gold record holding only the fields people corrected or confirmed (the rest is 'not annotated')."""
     gold: dict[str, Any] = {}
-    for fpath, item in fields.items():
-        if "value" not in item or str(item.get("status") or "corrected") not in STATUSES:
+    for item in fields:
+        if not item.given or item.status not in STATUSES:
             continue
-        head, _, sub = fpath.partition(".")
+        head, _, sub = item.path.partition(".")
         if not sub:
-            gold[head] = item["value"]
+            gold[head] = item.value
         elif isinstance(gold.get(head, {}), dict):
-            gold.setdefault(head, {})[sub] = item["value"]
+            gold.setdefault(head, {})[sub] = item.value
     return gold
 
 
@@ -169,29 +201,28 @@ def score_corrections(out_dir: Path, corrections_dir: Path) -> Any:
         else:
             log.warning("corrections %s: no output %s; its corrections count as misses", path, out_path)
         matched = match_entries(entries, records)
-        for key, entry in entries.items():
-            gold = _gold_from(entry["fields"])
+        for corrected in corrected_records(entries):
+            gold = _gold_from(corrected.fields)
             if not gold:
                 continue
-            index = matched.get(key)
+            index = matched.get(corrected.key)
             pred = records[index] if index is not None else None
             result = evaluate.score_pair(gold, pred, where=stem)
             for mismatch in result.mismatches:
-                mismatch["record"] = entry.get("name") or key  # the orphaned ones have no other name
-            for fpath, item in entry["fields"].items():
-                if fpath in evaluate.FIELDS or "value" not in item:
+                mismatch["record"] = corrected.label
+            for item in corrected.fields:
+                if item.path in evaluate.FIELDS or not item.given:
                     continue
-                score = result.scores.setdefault(fpath, evaluate.FieldScore(fpath))
-                machine = get_path(pred, fpath) if pred is not None else None
-                gold_value = item["value"]
-                if gold_value is None and machine is None:
+                score = result.scores.setdefault(item.path, evaluate.FieldScore(item.path))
+                machine = get_path(pred, item.path) if pred is not None else None
+                if item.value is None and machine is None:
                     continue
-                if evaluate.values_equal(gold_value, machine):
+                if evaluate.values_equal(item.value, machine):
                     score.tp += 1
                     continue
-                score.fn += gold_value is not None
+                score.fn += item.value is not None
                 score.fp += machine is not None
-                result.mismatches.append({"where": stem, "record": entry.get("name") or key, "field": fpath,
-                                          "gold": gold_value, "predicted": machine})
+                result.mismatches.append({"where": stem, "record": corrected.label, "field": item.path,
+                                          "gold": item.value, "predicted": machine})
             total.add(result)
     return total

@@ -18,14 +18,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from extract.assemble.fields import (
-    flatten,
-    provenance_for,
-    record_dict,
-    same_value,
-)
+from extract.assemble.fields import flatten, same_value
 from extract.assemble.matching import match_records, record_key
-from extract.models import OutputFile
+from extract.models import FieldCorrection, LabRecord, OutputFile, Provenance
 
 log = logging.getLogger(__name__)
 
@@ -145,38 +140,46 @@ class RunDiff:
 # --------------------------------------------------------------------------- comparing
 
 
-def diff_records(old: Mapping[str, Any], new: Mapping[str, Any], fields: Iterable[str] | None = None) -> list[FieldChange]:
+NO_PROVENANCE = Provenance()
+"""What a field without provenance shows (no text, no method, no place)."""
+
+
+def _provenance(record: LabRecord, path: str) -> Provenance:
+    """The provenance of a field path (exact path first, then its top-level field)."""
+    return record.provenance.get(path) or record.provenance.get(path.partition(".")[0]) or NO_PROVENANCE
+
+
+def _machine_value(correction: FieldCorrection | None, shown: Any) -> Any:
+    """The machine's own value under a correction (an entry written without one: the value shown)."""
+    return correction.machine_value if correction and "machine_value" in correction.model_fields_set else shown
+
+
+def diff_records(old: LabRecord, new: LabRecord, fields: Iterable[str] | None = None) -> list[FieldChange]:
     """Changed field paths between two versions of one record (value changes, and machine values moved under a correction)."""
     wanted = set(fields) if fields else None
     old_flat, new_flat = flatten(old), flatten(new)
-    old_corr: Mapping[str, Any] = old.get("corrections") or {}
-    new_corr: Mapping[str, Any] = new.get("corrections") or {}
     changes: list[FieldChange] = []
     for path in list(dict.fromkeys([*new_flat, *old_flat])):
         if wanted is not None and path not in wanted and path.partition(".")[0] not in wanted:
             continue
         a, b = old_flat.get(path), new_flat.get(path)
-        op, np_ = provenance_for(old, path), provenance_for(new, path)
-        corr_new = new_corr.get(path) or {}
-        corr_old = old_corr.get(path) or {}
+        op, np_ = _provenance(old, path), _provenance(new, path)
+        corr_old, corr_new = old.corrections.get(path), new.corrections.get(path)
         kind = "value"
         if same_value(a, b):
             # The shown value is the same; did the machine's own value move under a correction?
             if not (corr_new or corr_old):
                 continue
-            ma = corr_old.get("machine_value", a) if corr_old else a
-            mb = corr_new.get("machine_value", b) if corr_new else b
+            ma, mb = _machine_value(corr_old, a), _machine_value(corr_new, b)
             if same_value(ma, mb):
                 continue
             a, b, kind = ma, mb, "machine"
-            op = dict(corr_old.get("machine_provenance") or op)
-            np_ = dict(corr_new.get("machine_provenance") or np_)
+            op = (corr_old.machine_provenance if corr_old else None) or op
+            np_ = (corr_new.machine_provenance if corr_new else None) or np_
         changes.append(FieldChange(
-            path=path, old=a, new=b,
-            old_text=str(op.get("text") or ""), new_text=str(np_.get("text") or ""),
-            old_method=str(op.get("method") or ""), new_method=str(np_.get("method") or ""),
-            kind=kind, needs_review=bool(corr_new.get("needs_review")) or kind == "machine",
-            page=np_.get("page") or op.get("page"), bbox=list(np_.get("bbox") or op.get("bbox") or []) or None,
+            path=path, old=a, new=b, old_text=op.text, new_text=np_.text, old_method=op.method, new_method=np_.method,
+            kind=kind, needs_review=bool(corr_new and corr_new.needs_review) or kind == "machine",
+            page=np_.page or op.page, bbox=list(np_.bbox or op.bbox or []) or None,
         ))
     return changes
 
@@ -191,16 +194,15 @@ def diff_files(stem: str, old: OutputFile | None, new: OutputFile | None, fields
     if new is None:
         recs = [RecordDiff(key=record_key(r), name=r.name, status="removed", old_index=i) for i, r in enumerate(old.records)]
         return FileDiff(stem=stem, status="removed", source=old.source.path, records=recs)
-    old_recs = [record_dict(r) for r in old.records]
-    new_recs = [record_dict(r) for r in new.records]
+    old_recs, new_recs = old.records, new.records
     records: list[RecordDiff] = []
     for i, j in match_records(old_recs, new_recs):
         if i is None and j is not None:
-            records.append(RecordDiff(key=record_key(new_recs[j]), name=new_recs[j].get("name"), status="added", new_index=j))
+            records.append(RecordDiff(key=record_key(new_recs[j]), name=new_recs[j].name, status="added", new_index=j))
         elif j is None and i is not None:
-            records.append(RecordDiff(key=record_key(old_recs[i]), name=old_recs[i].get("name"), status="removed", old_index=i))
+            records.append(RecordDiff(key=record_key(old_recs[i]), name=old_recs[i].name, status="removed", old_index=i))
         elif i is not None and j is not None:
-            records.append(RecordDiff(key=record_key(new_recs[j]), name=new_recs[j].get("name"), status="matched",
+            records.append(RecordDiff(key=record_key(new_recs[j]), name=new_recs[j].name, status="matched",
                                       old_index=i, new_index=j, changes=diff_records(old_recs[i], new_recs[j], fields)))
     extractors = {
         name: [old.extractors.get(name), new.extractors.get(name)]

@@ -97,9 +97,7 @@ def build_review(
 
 def _provenances(record: LabRecord) -> list[dict[str, Any]]:
     found = [p.model_dump() for p in record.provenance.values()]
-    for corr in record.corrections.values():
-        if isinstance(corr, dict) and corr.get("machine_provenance"):
-            found.append(dict(corr["machine_provenance"]))
+    found += [corr.machine_provenance.model_dump() for corr in record.corrections.values() if corr.machine_provenance]
     return found
 
 

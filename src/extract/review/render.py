@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.assemble.fields import NESTED, flatten, provenance_for, record_dict
-from extract.models import LabRecord, OutputFile
+from extract.models import FieldCorrection, LabRecord, OutputFile
 from extract.review.diff import FileDiff, RunDiff, display
 from extract.review.images import PageImage
 
@@ -64,16 +64,16 @@ class FieldRow:
     value: Any
     confidence: float | None
     provenance: dict[str, Any]
-    correction: dict[str, Any] | None
+    correction: FieldCorrection | None
     empty: bool
 
     @property
     def state(self) -> str:
         if not self.correction:
             return "machine"
-        if self.correction.get("needs_review"):
+        if self.correction.needs_review:
             return "needs-review"
-        return str(self.correction.get("status") or "corrected")
+        return self.correction.status or "corrected"
 
     def sort_key(self) -> tuple[int, float, str]:
         # Needs-review first, then the least sure values, then fields left empty.
@@ -82,10 +82,15 @@ class FieldRow:
         return (rank, self.confidence if self.confidence is not None else 1.01, self.path)
 
 
+def corrections_of(data: Mapping[str, Any]) -> dict[str, FieldCorrection]:
+    """The corrections of a record given as plain data (``record_dict``), as the contract's models."""
+    return {path: FieldCorrection.model_validate(entry) for path, entry in (data.get("corrections") or {}).items()}
+
+
 def field_rows(record: LabRecord | Mapping[str, Any]) -> list[FieldRow]:
     data = record_dict(record)
     flat = flatten(data)
-    corrections: Mapping[str, Any] = data.get("corrections") or {}
+    corrections = corrections_of(data)
     rows: list[FieldRow] = []
     seen_nested: set[str] = set()
     for path, value in flat.items():
@@ -95,8 +100,8 @@ def field_rows(record: LabRecord | Mapping[str, Any]) -> list[FieldRow]:
                 continue
             seen_nested.add(head)
             path, value = head, None
-        corr = corrections.get(path) or (corrections.get(head) if head in corrections else None)
-        prov = dict((corr or {}).get("machine_provenance") or {}) if corr else {}
+        corr = corrections.get(path) or corrections.get(head)
+        prov = corr.machine_provenance.model_dump(mode="json") if corr and corr.machine_provenance else {}
         shown_prov = provenance_for(data, path)
         if not prov:
             prov = shown_prov
@@ -150,11 +155,11 @@ def _state_html(row: FieldRow) -> str:
         return '<span class="state machine">machine</span>'
     label = {"needs-review": "needs review", "confirmed": "confirmed", "corrected": "corrected"}.get(row.state, row.state)
     parts = [f'<span class="state {e(row.state)}">{e(label)}</span>',
-             f'<span class="who">by {e(corr.get("by"))} {e(corr.get("at") or "")}</span>']
-    if corr.get("status") == "corrected" or row.state == "needs-review":
-        parts.append(f'<div class="machine-value">machine: {show_value(corr.get("machine_value"))}</div>')
+             f'<span class="who">by {e(corr.by)} {e(corr.at or "")}</span>']
+    if corr.status == "corrected" or row.state == "needs-review":
+        parts.append(f'<div class="machine-value">machine: {show_value(corr.machine_value)}</div>')
     if row.state == "needs-review":
-        parts.append(f'<div class="machine-value">machine at correction: {show_value(corr.get("machine_value_at_correction"))}</div>')
+        parts.append(f'<div class="machine-value">machine at correction: {show_value(corr.machine_value_at_correction)}</div>')
     return "".join(parts)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from extract.assemble.fields import contract_paths, get_path, provenance_for
+from extract.models import FieldCorrection
 from extract.review.diff import display
 
 LOW_CONFIDENCE = 0.6
@@ -100,7 +101,7 @@ class GroupValue:
     """column -> value, for the group's columns."""
     confidence: float | None
     page: int | None
-    corrections: dict[str, dict[str, Any]]
+    corrections: dict[str, FieldCorrection]
     """field path -> the record's correction entry, for the group's corrected fields."""
 
     @property
@@ -111,8 +112,7 @@ class GroupValue:
 def group_values(data: Mapping[str, Any], group: Group) -> GroupValue:
     """``data``: a record as plain data (``record_dict``)."""
     prov = provenance_for(data, group.provenance_key)
-    corrections = {p: c for p, c in (data.get("corrections") or {}).items()
-                   if isinstance(c, dict) and (p in group.paths or group_of(p) == group.name)}
+    corrections = {p: c for p, c in _corrections(data).items() if p in group.paths or group_of(p) == group.name}
     confidence = prov.get("confidence")
     return GroupValue(values={column(p): display(get_path(data, p)) for p in group.paths},
                       confidence=1.0 if corrections else (float(confidence) if confidence is not None else None),
@@ -140,12 +140,12 @@ def row_marks(row: Row, group: Group, value: GroupValue) -> list[str]:
     """Mark the group's cells corrected or to review; returns the fields to review (low confidence)."""
     for path, entry in value.corrections.items():
         cols = [column(path)] if column(path) in value.values else list(value.values)
-        who = f"{entry.get('status', 'corrected')} by {entry.get('by') or 'unknown'}" + (f" on {entry['at']}" if entry.get("at") else "")
-        if entry.get("needs_review"):
-            row.mark(cols, Mark("review", f"{who}; the machine now reads {display(entry.get('machine_value'))!r}, "
-                                          f"{display(entry.get('machine_value_at_correction'))!r} when corrected"))
+        who = f"{entry.status} by {entry.by or 'unknown'}" + (f" on {entry.at}" if entry.at else "")
+        if entry.needs_review:
+            row.mark(cols, Mark("review", f"{who}; the machine now reads {display(entry.machine_value)!r}, "
+                                          f"{display(entry.machine_value_at_correction)!r} when corrected"))
         else:
-            row.mark(cols, Mark("corrected", f"{who}; machine: {display(entry.get('machine_value'))!r}"))
+            row.mark(cols, Mark("corrected", f"{who}; machine: {display(entry.machine_value)!r}"))
     if value.empty or value.corrections or value.confidence is None or value.confidence >= LOW_CONFIDENCE:
         return []
     where = f" (page {value.page})" if value.page else ""
@@ -155,9 +155,13 @@ def row_marks(row: Row, group: Group, value: GroupValue) -> list[str]:
 
 def correction_lists(data: Mapping[str, Any]) -> tuple[list[str], list[str]]:
     """(corrected or confirmed fields, fields whose machine value moved since the correction)."""
-    corrections = data.get("corrections") or {}
-    return (sorted(corrections),
-            sorted(p for p, c in corrections.items() if isinstance(c, dict) and c.get("needs_review")))
+    corrections = _corrections(data)
+    return sorted(corrections), sorted(p for p, c in corrections.items() if c.needs_review)
+
+
+def _corrections(data: Mapping[str, Any]) -> dict[str, FieldCorrection]:
+    """A record's corrections (plain data, ``record_dict``) as the contract's models: read once, here."""
+    return {path: FieldCorrection.model_validate(entry) for path, entry in (data.get("corrections") or {}).items()}
 
 
 __all__ = ["GROUPS", "PER_FILE_COLUMNS", "PER_LAB_COLUMNS", "Group", "GroupValue", "Mark", "Row", "group_values"]

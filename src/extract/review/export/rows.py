@@ -118,7 +118,7 @@ def lab_row(lab: Lab) -> Row:
         row.cells[f"{group.name}_report"] = sighting.report
         low += row_marks(row, group, value)
         corrected.update(value.corrections)
-        review.update(p for p, c in value.corrections.items() if c.get("needs_review"))
+        review.update(p for p, c in value.corrections.items() if c.needs_review)
         alternatives = _conflict(group, told) if group.name in COMPARED else []
         if alternatives:
             conflicts.append(f"{group.name}: " + " | ".join(alternatives))
