@@ -187,6 +187,7 @@ def test_the_normalisers_words_are_rule_data(tmp_path: Path) -> None:
     ({"fr.yml": "words:\n  compound_joinerz: [et]\n"}, "words.compound_joinerz is not declared; the keys of 'words' are: "),
     ({"en.yml": "founded:\n  passive_auxiliary: [was]\n"}, "passive_auxiliaries, subject_auxiliaries"),
     ({"nl.yml": "labs:\n  function_word: [van]\n"}, "name_header_words, function_words, presenting_verbs"),
+    ({"nl.yml": "words:\n  article: [de]\n"}, "elided_articles, and_words, articles"),
     ({"scale_words.yml": "label_scale:\n  m: 1000000\n"}, "key label_scale is not declared; the keys are: "),
 ])
 def test_a_misspelt_key_of_the_words_moved_out_of_the_code_is_named(tmp_path: Path, files: dict[str, str],

@@ -139,7 +139,8 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
 def _after_preposition() -> re.Pattern[str]:
     lex = lexicon(None)
     prepositions = alternation(lex.words("founded", "name_prepositions"), folded=False, any_space=False)
-    articles = alternation(lex.words("founded", "name_articles"), folded=False, any_space=False)
+    articles = alternation((*lex.words("words", "articles"), *lex.words("words", "elided_articles")), folded=False,
+                           any_space=False)
     return re.compile(rf"\b(?:{prepositions})\s*(?:(?:{articles})\s*)?$", re.IGNORECASE)
 
 

@@ -12,7 +12,6 @@ from extract.extractors.funding_phrases import (
     MAX_COMMA_ITEM_WORDS,
     MAX_ITEM_WORDS,
     MONEY_SIGN,
-    REST_FROM,
     SHARE,
     SOURCE_END,
     Chunk,
@@ -26,6 +25,7 @@ from extract.extractors.funding_phrases import (
     noun_phrase,
     purpose_start,
     qualifier_regex,
+    rest_from,
     share_marker,
     shared_complement,
     source_noun,
@@ -202,7 +202,7 @@ class FundingExtractor:
                 end = stop.start()
             # Brackets qualify a source ('la Wallonie (environ deux tiers)'): blanked, offsets kept.
             text = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), ctx.text[found.end():end])
-            text = REST_FROM.sub(lambda r: ";" + " " * (len(r.group(0)) - 1), text)
+            text = rest_from().sub(lambda r: ";" + " " * (len(r.group(0)) - 1), text)
             if re.match(r"\s*(?:\d|[$€£¥~≈])", text):
                 continue  # 'from 2016 to 2020', 'from €2m to €3m': dates and amounts, not sources
             out += self._items(ctx, text, found.end(), m.end)

@@ -23,8 +23,15 @@ MONEY_SIGN = re.compile(r"[$€£¥]|\d")
 CLAUSE_BREAK = re.compile(r"[;:.!?](?:\s|$)")
 # The sources end at the sentence's next clause: a bracket, a semicolon, a full stop.
 SOURCE_END = re.compile(r"[;.](?:\s|$)|\s[—–]\s|[»”\"]")  # a closing quote: the speaker's tag follows
-REST_FROM = re.compile(r"\s(?:and|en|et)\s+(?:the\s+rest|the\s+remainder|de\s+rest|le\s+reste)\s+"
-                        r"(?:from|comes\s+from|van|uit|de|vient\s+de)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def rest_from() -> re.Pattern[str]:
+    """'and the rest from the city', 'en de rest van de stad': the rest of the money has another source."""
+    lex = lexicon(None)
+    ands, rest, source = (alternation_of(lex.words(group, key), folded=False)
+                          for group, key in (("words", "and_words"), ("funding", "rest_words"), ("funding", "rest_from")))
+    return re.compile(rf"\s(?:{ands})\s+(?:{rest})\s+(?:{source})\s+", re.IGNORECASE)
 
 
 def is_bare_budget(text: str) -> bool:

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extract.extractors.context import SectionContext
 from extract.models import Candidate, Section
+from extract.normalize.rule_data import alternation
+from extract.rules.lexicon import lexicon
 
 NAME = "role"
 VERSION = "2"
 
-# A line-end hyphen before 'en'/'and'/'et'/'of' is a suspended compound ('kennis- en ervaringsdeling').
-_KEEP_HYPHEN_BEFORE = re.compile(r"(?:en|of|and|or|et|ou)\b")
+
+
+@cache
+def _keep_hyphen_before() -> re.Pattern[str]:
+    """A line-end hyphen before 'en'/'and'/'et'/'of' is a suspended compound ('kennis- en ervaringsdeling')."""
+    return re.compile(rf"(?:{alternation(lexicon(None).words('words', 'compound_joiners'), folded=False)})\b")
 
 
 def join_lines(text: str) -> str:
@@ -20,7 +27,7 @@ def join_lines(text: str) -> str:
     out = ""
     for line in lines:
         if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower() \
-                and not _KEEP_HYPHEN_BEFORE.match(line):
+                and not _keep_hyphen_before().match(line):
             out = out[:-1] + line
         else:
             out = f"{out} {line}" if out else line

@@ -11,15 +11,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from extract.layout.headings import strip_numbering
-from extract.rules.lexicon import Lexicon, fold_keep
+from extract.normalize.rule_data import alternation
+from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.lab_index import SOCIAL, URL, LabEntry, LabIndex
 from extract.segment.lab_names import domain_matches, find_lab_names
 
-# A heading that says what its name is: 'X, le lab de ...', 'X — the innovation team of ...'.
-_SAID_TO_BE = re.compile(r"^[^,—–]+?(?:,\s+|\s+[—–-]\s+)(?:(?:le|la|les|the|a|an|het|de|een|un|une)\s+|[lL]['’])?"
-                         r"(?:\w+\s+)??([\w-]+)", re.IGNORECASE)
+
+@cache
+def _said_to_be() -> re.Pattern[str]:
+    """A heading that says what its name is: 'X, le lab de ...', 'X — the innovation team of ...'."""
+    lex = lexicon(None)
+    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
+    elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
+    return re.compile(rf"^[^,—–]+?(?:,\s+|\s+[—–-]\s+)(?:(?:{articles})\s+|{elided})?(?:\w+\s+)??([\w-]+)", re.IGNORECASE)
 
 
 def is_page_title(text: str, lex: Lexicon) -> bool:
@@ -80,7 +87,7 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
         return entry
     if parts.acronym and name and len(name.split()) <= 8:
         return index.entry_for(name, parts.acronym, -1)  # 'La 27e Région (27R)': a defined acronym names it
-    said = _SAID_TO_BE.match(title)
+    said = _said_to_be().match(title)
     words_after = re.findall(r"[\w-]+", title[said.start(1):])[:2] if said else []
     if name and any(fold_keep(w) in index.lex.folded("labs", "strong_heads") for w in words_after):
         return index.entry_for(name, None, -1)  # 'La Base, le lab de l'État', '110 bis — le lab d'innovation de ...'

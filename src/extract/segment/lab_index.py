@@ -135,8 +135,11 @@ class LabIndex:
         self.speakers = {tag for tag, n in tags.items() if n >= 2}
         """'PSDQ:', 'Q:', 'Interviewer:' opening several lines: who speaks, not a lab."""
         hosts = re.compile(self.lex.regex("governance", "parent_triggers").pattern + r"(?:\s+the)?\s*$")
+        verbs_presenting = alternation(self.lex.words("labs", "presenting_verbs"), any_space=False)
+        any_article = alternation((*self.lex.words("words", "articles"), *self.lex.words("words", "elided_articles")),
+                                  any_space=False)
         introduced = re.compile(self.lex.regex("labs", "ordinals").pattern
-                                + r"\s+\w+(?:\s+\w+)?\s+(?:is|was|est|etait|fut)\s+(?:de|het|the|le|la|l'|een|a|an|un|une)?\s*$")
+                                + rf"\s+\w+(?:\s+\w+)?\s+(?:{verbs_presenting})\s+(?:{any_article})?\s*$")
         for i in body:
             text = lines[i].text
             for name, acronym, _ in defined_acronyms(text):
@@ -228,7 +231,7 @@ class LabIndex:
         determiners = self.lex.folded("words", "determiners") | self.lex.folded("labs", "determiners")
         # 'De eerste is a2i in Dhaka', 'The second case is Harbour Office': presented as a case.
         verbs_presenting = alternation(self.lex.words("labs", "presenting_verbs"), any_space=False)
-        articles = alternation(self.lex.words("labs", "presenting_articles"), any_space=False)
+        articles = alternation(self.lex.words("words", "articles"), any_space=False)
         elided = alternation(self.lex.words("words", "elided_articles"), any_space=False)
         presented = re.compile(self.lex.regex("labs", "ordinals").pattern + rf"(?:\s+\w+){{0,2}}\s+(?:{verbs_presenting})\s+"
                                rf"(?:(?:{articles})\s+|{elided})?")

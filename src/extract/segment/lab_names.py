@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import LANGUAGES, Lexicon, fold_keep, lexicon
 
 _CAPITAL = r"^[A-ZÀ-ÝŒ0-9]"
@@ -210,30 +211,39 @@ def _acronym_before(text: str, start: int) -> str | None:
 
 
 # 'Name (ACR)', 'Name, ACR for short', 'Name, or ACR,', 'Name, dit ACR', 'Name (hereafter ACR)'.
-_DEFINED = re.compile(
-    r"\((?:hereafter\s+|hierna\s+|ci-après\s+|or\s+|of\s+|ou\s+)?([A-Z][A-Za-z0-9&\-]{1,11}(?:\s[A-Z]{2,6})?)\)"
-    r"|,\s+(?:or|of|ou|dit|known as|bekend als|soit)\s+([A-Z][A-Za-z0-9&\-]{1,11})(?=[\s,.;])"
-    r"|,\s+([A-Z][A-Za-z0-9&\-]{1,11})\s+(?:for short|in short|in het kort|en abrégé|en bref)\b"
-    # '(Laboratorium Innowacji Społecznych, LIS)': the name in its own language and its acronym, bracketed
-    r"|(?<=[^\s(]),\s+([A-Z][A-Za-z0-9&\-]{1,11})\)")
+@cache
+def _defined() -> re.Pattern[str]:
+    lex = lexicon(None)
+    hereafter, either, known, short = (alternation(lex.words("labs", key), folded=False, any_space=False) for key in
+                                       ("acronym_hereafter", "acronym_or", "acronym_known_as", "acronym_for_short"))
+    return re.compile(
+        rf"\((?:(?:{hereafter}|{either})\s+)?([A-Z][A-Za-z0-9&\-]{{1,11}}(?:\s[A-Z]{{2,6}})?)\)"
+        rf"|,\s+(?:{either}|{known})\s+([A-Z][A-Za-z0-9&\-]{{1,11}})(?=[\s,.;])"
+        rf"|,\s+([A-Z][A-Za-z0-9&\-]{{1,11}})\s+(?:{short})\b"
+        # '(Laboratorium Innowacji Społecznych, LIS)': the name in its own language and its acronym, bracketed
+        r"|(?<=[^\s(]),\s+([A-Z][A-Za-z0-9&\-]{1,11})\)")
 
 
 # 'NID – Namur Intelligente et Durable': the acronym first, its name after a dash.
-_DASH_DEFINED = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&]{1,11})\s+[–—]\s+"
-                           r"([A-ZÀ-Ý][\w'’-]*(?:\s+(?:[A-ZÀ-Ý][\w'’-]*|et|and|en|de|du|des|of|for|van|voor|la|le|l['’]\w+)){1,9})")
+@cache
+def _dash_defined() -> re.Pattern[str]:
+    # Longest first: 'des' is a word of the name, not 'de' and the rest of a word.
+    links = alternation(sorted(_function_words(), key=lambda w: (-len(w), w)), folded=False, any_space=False)
+    return re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&]{1,11})\s+[–—]\s+"
+                      rf"([A-ZÀ-Ý][\w'’-]*(?:\s+(?:[A-ZÀ-Ý][\w'’-]*|{links}|l['’]\w+)){{1,9}})")
 
 
 def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
     """'Full Capitalised Name (FCN)', 'FCN – Full Capitalised Name': (name, acronym, offset of the
     name) where the initials spell it."""
     out = []
-    for match in _DASH_DEFINED.finditer(text):
+    for match in _dash_defined().finditer(text):
         acronym, words = match.group(1), match.group(2).split()
         while words and words[-1].lower() in _function_words():
             words.pop()
         if is_acronym(acronym) and len(words) >= 2 and initials_cover(acronym, words):
             out.append((" ".join(words), acronym, match.start(2)))
-    for match in _DEFINED.finditer(text):
+    for match in _defined().finditer(text):
         acronym = match.group(1) or match.group(2) or match.group(3) or match.group(4)
         if not is_acronym(acronym):
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.segment.lab_names import initials_cover
 
@@ -152,7 +153,8 @@ def _strip_report_words(text: str, lex: Lexicon, *, keep_empty: bool = False) ->
     for m in YEAR.finditer(text):
         keep[m.start():m.end()] = " " * (m.end() - m.start())
     cleaned = re.sub(r"\s+", " ", "".join(keep)).strip(" -–—:|,")
-    cleaned = re.sub(r"^(?:van|of|du|de la|de|des|d'|of the|van het|van de)\s+", "", cleaned, flags=re.I)
+    cleaned = re.sub(rf"^(?:{alternation(lex.words('title', 'leading_prepositions'), folded=False, any_space=False)})\s+",
+                     "", cleaned, flags=re.I)
     return cleaned if keep_empty else cleaned or text
 
 
