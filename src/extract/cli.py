@@ -13,6 +13,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from extract import __version__
 from extract.errors import ExitCode, ExtractError
@@ -47,6 +48,8 @@ INTERRUPTED = ("extract: interrupted; outputs finished before are kept and nothi
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv``; without it, the process's own (the ``extract`` script,
+    ``python -m extract``): an interrupted run then ends the process here (``_end_interrupted``)."""
     try:
         return _main(argv)
     except KeyboardInterrupt:
@@ -54,9 +57,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         # one line, no traceback. Outputs are written atomically, so none is left half-written.
         import signal
 
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while the message is written
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while the message is written or we shut down
         print(INTERRUPTED, file=sys.stderr, flush=True)
+        if argv is None:
+            _end_interrupted()
         return ExitCode.interrupted
+
+
+def _end_interrupted() -> NoReturn:
+    """End the process with exit code 130 after what a normal exit does (threads joined, exit
+    handlers run: multiprocessing's, logging's), without the interpreter's own exit.
+
+    That exit would not keep 130: CPython (3.11 here) takes a KeyboardInterrupt that leaves an
+    ``exec`` of source text as one nobody caught, even when it is caught further up
+    (``_Py_UnhandledKeyboardInterrupt``, set in ``run_eval_code_obj``), and then ends the process
+    by SIGINT (status -2) after a clean exit. dataclasses and namedtuple build their methods that
+    way, so a Ctrl-C during an import (a run's first second) did that 1 to 4 times in 20 on a busy
+    machine (``test_ctrl_c_while_the_command_starts``)."""
+    import atexit
+    import os
+    import threading
+
+    try:
+        for thread in threading.enumerate():
+            if thread is not threading.current_thread() and not thread.daemon:
+                thread.join()
+        atexit._run_exitfuncs()
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:
+                pass
+        os._exit(int(ExitCode.interrupted))
 
 
 def _main(argv: Sequence[str] | None) -> int:

@@ -48,3 +48,19 @@ def test_ctrl_c_while_the_command_starts(tmp_path: Path) -> None:
     code, err = _interrupt(["batch", "raw", "--workers", "2", "--quiet"], tmp_path, tmp_path / "output" / ".names", 0.0)
     assert code == ExitCode.interrupted, err
     assert "Traceback" not in err and err.strip().endswith(INTERRUPTED)
+
+
+def test_ctrl_c_inside_an_exec_of_source_text_still_exits_130(tmp_path: Path) -> None:
+    """CPython marks a KeyboardInterrupt that leaves ``exec("...")`` (dataclasses and namedtuple
+    build their methods so: any import) as never caught, and then ended the process by SIGINT
+    (-2) after main() had caught it; a Ctrl-C during the command's start-up did that under load."""
+    (tmp_path / "interrupted_in_exec.py").write_text(
+        "import extract.cli as cli\n\n"
+        "def _main(argv):\n"
+        "    exec('raise KeyboardInterrupt')\n\n"
+        "cli._main = _main\n"
+        "raise SystemExit(cli.main())\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "interrupted_in_exec"], cwd=tmp_path, env=cli_env(),
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == ExitCode.interrupted, done.stderr
+    assert done.stderr.strip() == INTERRUPTED
