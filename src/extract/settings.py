@@ -39,6 +39,12 @@ class Limits(BaseModel):
     Workers peak at about 650 MB of address space on a 300 DPI scan; under 2 GiB with room to spare."""
     max_stream_mb: int = 256
     """What one PDF stream may inflate to while its text layer is read; a page past it is skipped."""
+    max_page_chars: int = 200_000
+    """Characters one PDF page's text operators may draw, counted in its content streams before the
+    page is parsed (``read.text_size``; a two-byte font's count twice); a page past it is skipped.
+    Parsing takes about 2 KB of worker memory per character: 200,000 is about 400 MB over the
+    worker's 650 MB, under worker_memory_mb, and some 20 times a dense A4 page in small print (the
+    fixtures' fullest page draws 4,111)."""
 
 
 BLANK_PAGE_MAX_INK = 0.0001

@@ -10,13 +10,16 @@ that page with a warning and keeps the others (pypdf's ``zlib_maximum_output_len
 from __future__ import annotations
 
 import zlib
-from typing import Any
+from typing import Any, TypeVar
 
 from extract.errors import TooLargeError
 
 
 class StreamTooLarge(TooLargeError):
     pass
+
+
+_E = TypeVar("_E", bound=BaseException)
 
 
 class _BoundedDecompressor:
@@ -88,6 +91,11 @@ def install(limit_bytes: int) -> None:
 
 def too_large_cause(exc: BaseException) -> StreamTooLarge | None:
     """The ``StreamTooLarge`` behind ``exc`` (pdfplumber wraps pdfminer's errors), if any."""
+    return cause_of(exc, StreamTooLarge)
+
+
+def cause_of(exc: BaseException, kind: type[_E]) -> _E | None:
+    """The ``kind`` exception behind ``exc``: itself, its cause or context, or one of its arguments."""
     seen: set[int] = set()
     todo: list[BaseException | None] = [exc]
     while todo:
@@ -95,7 +103,7 @@ def too_large_cause(exc: BaseException) -> StreamTooLarge | None:
         if item is None or id(item) in seen:
             continue
         seen.add(id(item))
-        if isinstance(item, StreamTooLarge):
+        if isinstance(item, kind):
             return item
         todo += [item.__cause__, item.__context__, *(a for a in item.args if isinstance(a, BaseException))]
     return None
