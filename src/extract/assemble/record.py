@@ -43,6 +43,7 @@ from rapidfuzz import fuzz
 from extract.assemble.fields import LIST_PATHS
 from extract.errors import RecordInvalidError
 from extract.models import Candidate, Governance, GovernanceBody, LabRecord, Provenance
+from extract.normalize.currencies import national_currency
 from extract.normalize.text import clean_text, clean_value
 from extract.rules.vocab import fold
 
@@ -164,6 +165,15 @@ def _clean(cand: Candidate) -> Candidate:
     return cand.model_copy(update={"value": value, "provenance": cand.provenance.model_copy(update={"text": text})})
 
 
+def _national_currency(budget: Any, country: Any) -> Any:
+    """The budget with its currency as the lab's country spends it: 'kronen', 'francs' or '$'
+    name several currencies, and the record's country (known only now) says which."""
+    if not isinstance(budget, dict) or not isinstance(country, str) or not budget.get("raw"):
+        return budget
+    code = national_currency(str(budget["raw"]), country)
+    return {**budget, "currency": code} if code and code != budget.get("currency") else budget
+
+
 def assemble_record(candidates: Iterable[Candidate], section_info: dict[str, Any] | None = None) -> LabRecord:
     """Choose among the candidates of one section and build the validated record."""
     by_field: dict[str, list[Candidate]] = {}
@@ -179,6 +189,7 @@ def assemble_record(candidates: Iterable[Candidate], section_info: dict[str, Any
             best = _best_staff(by_field[field]) if field == "staff" else _best(by_field[field])
             values[field] = best.value
             provenance[field] = settle(best, by_field[field])
+    values["budget"] = _national_currency(values.get("budget"), values.get("country"))
     bodies, body_prov = _dedupe_bodies([c for c in by_field.get("governance.bodies", [])
                                         if c.provenance.confidence >= MIN_LIST_CONFIDENCE])
     funding, funding_prov = _dedupe_strings([c for c in by_field.get("funding_sources", [])

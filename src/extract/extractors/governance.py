@@ -14,7 +14,7 @@ from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.rules.loader import language_rules
 
 NAME = "governance"
-VERSION = "6"
+VERSION = "7"
 
 MAX_MODIFIERS = 3
 IN_BLOCK_PARENT = 0.9
@@ -88,7 +88,7 @@ class GovernanceExtractor:
         if label is not None:
             span = org_phrase(ctx.text, label.value_start, lex, allow_lowercase=True, stops=stops)
             if span is not None:
-                name = re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip()
+                name = strip_gloss(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip())
                 out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME,
                                          version=VERSION, prior="label", ner=("ORG",)))
         triggers = [(m, False) for m in lex.regex("governance", "parent_triggers").finditer(ctx.folded)]
@@ -122,9 +122,24 @@ def _trailing_place(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf",\s+(?:{prepositions})\s+[A-ZÀ-Ý][\w'’-]*(?:[\s-][A-ZÀ-Ý][\w'’-]*)*$")
 
 
+_TRAILING_GLOSS = re.compile(r"(?<=\w)\s*\(([^()]{2,})\)$")
+_ACRONYM = re.compile(r"[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9&.-]{1,9}")
+
+
+def strip_gloss(name: str) -> str:
+    """'(Northern Ireland Civil Service)', '(Staatskanselarij van Letland)': a gloss or the unit
+    inside it, said of the parent, not part of its name. An acronym ('(GSA)') stays with it, and
+    so does the expansion of a name that is itself an acronym ('BEP (Bureau Économique ...)')."""
+    gloss = _TRAILING_GLOSS.search(name)
+    if gloss is None or _ACRONYM.fullmatch(gloss.group(1)) or _ACRONYM.fullmatch(name[:gloss.start()].strip()):
+        return name
+    return name[:gloss.start()].rstrip()
+
+
 def trim_parent(name: str, lex: Lexicon) -> str:
     """The parent organisation's name without what the sentence goes on to say about it."""
     name = _trailing_place(lex).sub("", name)
+    name = strip_gloss(name)
     verbs = lex.regex("governance", "parent_clause_verbs")
     clause = re.search(rf"\s+(?:{alternation(lex.words('words', 'and_words'), folded=False)})\s+", name)
     if clause and verbs.match(fold_keep(name), clause.end()):

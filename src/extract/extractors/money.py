@@ -12,12 +12,15 @@ from extract.extractors.statements import MAX_UNSCALED, scale_only
 from extract.models import Candidate, Section
 
 NAME = "money"
-VERSION = "9"
+VERSION = "10"
 
 ANCHOR_BEFORE_MAX = 8
 ANCHOR_AFTER_MAX = 4
 PERIOD_WINDOW = 7
 IN_BLOCK_ANCHORED = 0.9
+# A seed grant or a start-up phase's money ranks as if its budget word stood this many words
+# further off: the lab's recurring budget, said elsewhere in the section, wins.
+ONE_OFF_DISTANCE = 4
 EXCLUDED_QUALIFIERS = frozenset({"each", "above", "below"})
 # 'over 2021-2024', 'voor de periode 2020-2023', 'sur trois ans', 'over three years': a total.
 _TOTAL_SPAN = re.compile(
@@ -54,6 +57,7 @@ class MoneyExtractor:
         contribution = _SentenceIndex(ctx.lex.regex("budget", "contribution"), ctx.folded)
         period_year = _SentenceIndex(ctx.lex.regex("budget", "period_year"), ctx.folded)
         fiscal = _SentenceIndex(_FISCAL_YEAR, ctx.text)
+        one_off = _SentenceIndex(ctx.lex.regex("budget", "one_off"), ctx.folded)
         out = []
         for m in mentions:
             if m.qualifier in EXCLUDED_QUALIFIERS:
@@ -82,6 +86,8 @@ class MoneyExtractor:
             else:
                 continue  # an amount with no budget word and no budget label is not the lab's budget
             value = _budget_value(ctx, m, anchor, block if in_block else None, fiscal)
+            if value["period"] != "year" and one_off.any(c0, c1):
+                distance += ONE_OFF_DISTANCE  # 'een projectsubsidie van 6,75 miljoen kronen', 'a one-off grant'
             if prior != "label" and m.currency in MAJOR_CURRENCIES and m.amount < MIN_BUDGET:
                 continue  # 'Annual subscription €65': a price, not a lab's budget
             out.append(ctx.candidate("budget", value, m.start, m.end, family=NAME, version=VERSION,

@@ -59,6 +59,9 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return out
 
 
+_SUSPENSION_HYPHENS = ("-", "‐")
+
+
 def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = False,
                stops: Collection[int] = (), end: int | None = None) -> tuple[int, int] | None:
     """The organisation name starting at ``start`` (after an optional determiner).
@@ -99,6 +102,12 @@ def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = F
         if tok.text == "&" and nxt is not None and nxt.is_word:
             j += 1
             continue  # 'GHU Paris psychiatrie & neurosciences'
+        after_nxt = toks[j + 2] if j + 2 < len(toks) else None
+        if (tok.text in _SUSPENSION_HYPHENS and prev.end == tok.start and nxt is not None and after_nxt is not None
+                and nxt.is_word and len(nxt.text) <= 4 and nxt.text.islower() and after_nxt.is_word):
+            last = j + 2  # 'Digitaliserings- og forvaltningsdepartementet', 'Onderwijs- en Cultuurraad'
+            j += 3
+            continue
         if not tok.is_word and not tok.is_elision:
             break
         folded = fold_keep(tok.text)

@@ -19,6 +19,8 @@ class CurrencyToken:
     start: int
     end: int
     scale: float
+    written: str = ""
+    """The token as matched: a symbol or code as printed, a word folded ('kronen', '$')."""
 
 
 @lru_cache(maxsize=1)
@@ -61,20 +63,33 @@ def find_currencies(text: str) -> list[CurrencyToken]:
     for match in pattern.finditer(text):
         if match.group("sym"):
             scale = prefixes.get(match.group("sp") or "", 1.0)
-            tokens.append(CurrencyToken(exact[match.group("sym")], match.start(), match.end(), scale))
+            tokens.append(CurrencyToken(exact[match.group("sym")], match.start(), match.end(), scale,
+                                        match.group("sym")))
         elif match.group("code"):
             scale = prefixes.get(match.group("cp") or "", 1.0)
             # A code, or a symbol written in letters ('DH' for dirhams, 'MDH' for millions of them).
-            tokens.append(CurrencyToken(exact[match.group("code")], match.start(), match.end(), scale))
+            tokens.append(CurrencyToken(exact[match.group("code")], match.start(), match.end(), scale,
+                                        match.group("code")))
     taken = [(t.start, t.end) for t in tokens]
     for match in pattern.finditer(folded):
         word = match.group("word")
         if not word or overlaps(taken, match.start(), match.end()):
             continue
         key = re.sub(r"\s+", " ", word)
-        tokens.append(CurrencyToken(words[key], match.start(), match.end(), 1.0))
+        tokens.append(CurrencyToken(words[key], match.start(), match.end(), 1.0, key))
     tokens.sort(key=lambda t: t.start)
     return tokens
+
+
+def national_currency(raw: str, country: str) -> str | None:
+    """The currency of an amount as written (``raw``: '9 miljoen kronen', '12 M$') in ``country``
+    when its token is spent in several countries ('kronen' in SE -> SEK, '$' in CA -> CAD); None
+    when the token names one currency only or the country has no reading of its own."""
+    national = load_rule_file("currencies")["national"]
+    for token in find_currencies(raw):
+        by_country = national.get(token.written)
+        return by_country.get(country) if by_country else None
+    return None
 
 
 def currency_code(token: str) -> str | None:

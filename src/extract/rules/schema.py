@@ -43,7 +43,8 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
                    "leading_prepositions"),
     "founded": words("verbs", "nouns", "since", "existence_verbs", "passive_auxiliaries", "subject_auxiliaries",
                      "subject_links", "name_prepositions"),
-    "budget": words("anchors", "contribution", "period_year", "period_total", "unknown", "statement_totals"),
+    "budget": words("anchors", "contribution", "period_year", "period_total", "unknown", "statement_totals",
+                    "one_off"),
     "staff": words("work_verbs", "nouns", "generic_nouns", "fte_nouns", "anchors", "team_of", "count_after", "range_to",
                    "count_links", "number_nouns"),
     "governance": words("body_nouns", "body_complements", "member_nouns", "composed_of", "form_verbs", "pronouns",
@@ -135,6 +136,7 @@ class CurrenciesFile(_File):
     words: dict[str, list[str]] = {}
     direct_only: dict[str, list[str]] = {}
     scale_prefixes: dict[str, Number] = {}
+    national: dict[str, dict[str, str]] = {}
 
 
 DATA_FILES: dict[str, type[BaseModel]] = {

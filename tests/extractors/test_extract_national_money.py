@@ -1,0 +1,52 @@
+"""Currencies named in several countries, one-off money, and how a parent's name ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.extractors.governance import strip_gloss
+from extract.normalize.currencies import national_currency
+from extract.pipeline import process_text
+
+
+@pytest.mark.parametrize(("raw", "country", "code"), [
+    ("9 miljoen kronen", "SE", "SEK"),
+    ("1,3 miljard kronen", "NO", "NOK"),
+    ("12 M$", "CA", "CAD"),
+    ("410 000 francs", "CH", "CHF"),
+    ("2 milliards de francs", "SN", "XOF"),
+    ("US$ 1.5 million", "CA", None),  # written as US dollars: stays so
+    ("€ 450.000", "SE", None),  # one currency only
+    ("3 million dollars", "US", None),  # the default reading already
+])
+def test_a_currency_of_several_countries_is_read_as_the_labs_country_spends_it(
+        raw: str, country: str, code: str | None) -> None:
+    assert national_currency(raw, country) == code
+
+
+def test_kronen_of_a_swedish_lab_are_swedish_and_the_yearly_budget_beats_a_start_up_grant() -> None:
+    text = ("1. Voorbeeldlab (Zweden)\nWebsite: www.voorbeeldlab.se\n"
+            "Middelen: De startfase werd mogelijk gemaakt door een projectsubsidie van 6 miljoen kronen. "
+            "Sindsdien draait het lab op de begroting van de regio: ongeveer 8 miljoen kronen per jaar.\n")
+    (record,) = process_text(text).records
+    assert record.budget is not None
+    assert (record.budget.amount, record.budget.currency, record.budget.period) == (8_000_000, "SEK", "year")
+
+
+@pytest.mark.parametrize(("name", "kept"), [
+    ("Department of Finance (Northern Ireland Civil Service)", "Department of Finance"),
+    ("Valsts kanceleja (Staatskanselarij van Letland)", "Valsts kanceleja"),
+    ("General Services Administration (GSA)", "General Services Administration (GSA)"),
+    ("BEP (Bureau Économique de la Province de Namur)", "BEP (Bureau Économique de la Province de Namur)"),
+    ("Ministry of Finance", "Ministry of Finance"),
+])
+def test_a_gloss_after_the_parent_is_not_its_name_but_its_acronym_is_kept(name: str, kept: str) -> None:
+    assert strip_gloss(name) == kept
+
+
+def test_a_parent_with_a_suspended_hyphen_keeps_both_halves() -> None:
+    text = ("1. Voorbeelddirectoraat (Noorwegen)\nWebsite: www.voorbeeld.no\n"
+            "Governance: het directoraat valt onder het Digitaliserings- og forvaltningsdepartementet.\n")
+    (record,) = process_text(text).records
+    assert record.governance is not None
+    assert record.governance.parent == "Digitaliserings- og forvaltningsdepartementet"
