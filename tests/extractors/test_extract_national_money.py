@@ -50,3 +50,15 @@ def test_a_parent_with_a_suspended_hyphen_keeps_both_halves() -> None:
     (record,) = process_text(text).records
     assert record.governance is not None
     assert record.governance.parent == "Digitaliserings- og forvaltningsdepartementet"
+
+
+def test_a_questionnaire_with_coded_questions_and_long_answers_is_one_lab() -> None:
+    from extract.segment.forms import form_questions
+
+    texts = ["A1. Nom du laboratoire", "Lab Exemple — laboratoire d'innovation publique de l'État en Bretagne",
+             "A2. Structure porteuse", "Secrétariat général pour les affaires régionales de la préfecture de région",
+             "A4. Site internet", "pas de site propre, une page sur l'intranet des services de l'État non accessible",
+             "A5. Date de création", "Lauréat de l'appel à projets en novembre 2016 ; équipe opérationnelle depuis 2017",
+             "B2. Budget de fonctionnement annuel", "environ 45 000 € (crédits du SGAR)"]
+    questions = form_questions(texts)
+    assert [q.field for q in questions.values()] == ["name", "parent", "website", "founded", "budget"]

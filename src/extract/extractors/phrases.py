@@ -13,7 +13,7 @@ from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 
 # Elided articles and prepositions ("l'Agence", "d'État") are tokens of their own.
 _TOKEN = re.compile(r"(?:[lLdDjJnNsScC]|[qQ]u)['’](?=\w)|[\w][\w'’.\-]*[\w]|[\w]|[“”\"«»„‘’']|[^\w\s]")
-MAX_ORG_TOKENS = 14
+MAX_ORG_TOKENS = 18
 # After a comma, more capitalised words closed by 'and/en/et X': the comma is inside the name.
 _CAP_WORDS = r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*"
 
@@ -108,6 +108,10 @@ def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = F
             last = j + 2  # 'Digitaliserings- og forvaltningsdepartementet', 'Onderwijs- en Cultuurraad'
             j += 3
             continue
+        if (tok.text == "(" and j + 3 < len(toks) and toks[j + 2].text == ")" and toks[j + 1].text.isupper()
+                and fold_keep(toks[j + 3].text) in connectors and j + 4 < len(toks) and toks[j + 4].is_word):
+            j += 3
+            continue  # 'Secrétariat général pour les affaires régionales (SGAR) de la préfecture ...'
         if not tok.is_word and not tok.is_elision:
             break
         folded = fold_keep(tok.text)

@@ -19,6 +19,7 @@ from extract.rules.vocab import match_label
 
 # '4.', '4)', 'Q4.', 'B2.', '1.1', '2.3.' before a question.
 NUMBERING = re.compile(r"^\s*(?:[A-Za-z]?\d{1,2}(?:\.\d{1,2})+\.?|[A-Za-z]?\d{1,2}[.)]|Q\d{1,2}[.:]?)\s+")
+_QUESTION_CODE = re.compile(r"^\s*(?:[A-Z]\d{1,2}[.):]?|Q\d{1,2}[.:]?)\s+")
 CHECKED = "☒☑■✓✔✗✘"
 UNCHECKED = "☐□"
 _BOX = re.compile(rf"\s*([{CHECKED}{UNCHECKED}])\s*")
@@ -153,7 +154,10 @@ def form_questions(texts: list[str]) -> dict[int, Question]:
         if NUMBERING.match(texts[i]) and not numbered:
             continue  # the next line is a numbered question itself
         field, label = found if found else (None, "")
-        questions[i - 1] = Question(i - 1, field, label, len(answer.split()) <= MAX_SHORT_ANSWER_WORDS)
+        # 'A2.', 'Q7': a questionnaire's own codes, which no report numbers its headings with, so a
+        # long answer after one is still an answer.
+        short = len(answer.split()) <= MAX_SHORT_ANSWER_WORDS or _QUESTION_CODE.match(text) is not None
+        questions[i - 1] = Question(i - 1, field, label, short)
         i += 1  # the next line is this question's answer
     named = Counter(q.field for q in questions.values() if q.field is not None and q.short_answer)
     if sum(named.values()) < MIN_QUESTIONS or len(named) < MIN_FIELDS:
