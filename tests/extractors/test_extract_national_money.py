@@ -62,3 +62,24 @@ def test_a_questionnaire_with_coded_questions_and_long_answers_is_one_lab() -> N
              "B2. Budget de fonctionnement annuel", "environ 45 000 € (crédits du SGAR)"]
     questions = form_questions(texts)
     assert [q.field for q in questions.values()] == ["name", "parent", "website", "founded", "budget"]
+
+
+def test_a_name_the_text_defines_as_an_organisation_is_its_lab_and_a_cofunder_is_not() -> None:
+    text = ("Rapport annuel 2023\n"
+            "Qui sommes-nous ?\n"
+            "Exemplaris est l'organisme public qui finance la recherche en Région wallonne. Nous avons vu le jour "
+            "en 2006. En 2023, Exemplaris a soutenu 400 projets.\n"
+            "Nos moyens\n"
+            "Exemplaris est financé par une dotation de la Région. Certains programmes sont cofinancés par le "
+            "Fonds social européen (FSE) ; 8 M€ du FSE sont réservés à nos appels.\n")
+    records = process_text(text).records
+    assert [r.name for r in records] == ["Exemplaris"]
+    assert records[0].founded_year == 2006
+
+
+def test_an_amount_in_prose_is_not_the_unit_of_a_statement_below() -> None:
+    from extract.extractors.statements import unit_in
+
+    assert unit_in("pour 2021-2027, 12 M€ de FEDER sont réservés") is None
+    assert unit_in("Note 2019 £000 2018 £000") == ("GBP", 1000.0)
+    assert unit_in("Exécution du budget (en milliers d'euros)") == ("EUR", 1000.0)

@@ -16,7 +16,7 @@ from extract.models import Candidate, Section
 from extract.rules.lexicon import fold_keep
 
 NAME = "statements"
-VERSION = "2"
+VERSION = "3"
 
 UNIT_LOOKBACK_LINES = 30  # a statement of income and expenses runs to some 20 lines under its caption
 MAX_NOTE_NUMBER = 40
@@ -31,15 +31,18 @@ _UNITS = [
     (re.compile(r"\ben milliers d['’]euros|\bin duizenden euro|\bthousands of euros", re.IGNORECASE), 1e3),
     (re.compile(r"\ben millions d['’]euros|\bin miljoenen euro|\bmillions of euros", re.IGNORECASE), 1e6),
 ]
+_AMOUNT_BEFORE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s?$)\d[\d.,]*\s?$")  # a year column head ('2019 £000') is not one
 _SYMBOLS = {"€": "EUR", "£": "GBP", "$": "USD", "US$": "USD"}
 # Columns are set apart by spaces, so a space never groups thousands here ('612 549' is two years).
 _NUMBER = re.compile(r"\(?-?\d{1,3}(?:[.,\u202f]\d{3})*(?:[.,]\d+)?\)?|\(?-?\d+(?:[.,]\d+)?\)?")
 
 
 def unit_in(text: str) -> tuple[str, float] | None:
-    """(currency, multiplier) a header or label states ('£000' -> ('GBP', 1000.0)), else None."""
+    """(currency, multiplier) a header or label states ('£000' -> ('GBP', 1000.0)), else None.
+
+    A figure right before it makes it an amount ('12 M€ de FEDER'), not a unit; a year does not."""
     for pattern, multiplier in _UNITS:
-        match = pattern.search(text)
+        match = next((m for m in pattern.finditer(text) if not _AMOUNT_BEFORE.search(text, 0, m.start())), None)
         if match:
             token = next((g for g in match.groups() if g), "EUR")
             return _SYMBOLS.get(token, token.upper()), multiplier

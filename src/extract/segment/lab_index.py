@@ -51,6 +51,14 @@ def _founded_subject() -> re.Pattern[str]:
         rf"(?<=\w))\s+(?:{auxiliaries})\b")
 
 
+# A capitalised name at a sentence's start defined by what follows: 'X est l'organisme ...', 'X is
+# de ontwikkelingsmaatschappij ...', 'X is an independent agency ...'.
+_DEFINED_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s))"
+    r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|van|voor|für|di|del|de|du)){0,5}"
+    r"(?<=\w))\s+(?:is|est|was|était)\s+(?=(?:de|het|een|the|a|an|le|la|les|un|une)\s|l['’])")
+
+
 _PRESENTED_NAME = re.compile(r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|van|voor|de|du)){0,5}"
                              r"(?<=\w))")
 
@@ -253,15 +261,49 @@ class LabIndex:
             if not (len(words) >= 2 or distinctive) or fold_keep(name) in known or self.speakers & {name}:
                 continue
             line = body[bisect_right(starts, m.start(1)) - 1]
-            entry = self.entry_for(name, None, line)
-            entry.strong = True
-            entry.domain = any(domain_matches(name, d) for d in domains)
-            entry.in_heading += 1  # its founding or its place among the cases presents it, as a heading would
-            for k, i in enumerate(body):
-                for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", texts[k]):
-                    entry.mentions += 1
-                    mention = NameMention(found.start(), found.end(), name, None, head="", strong=True)
-                    self.mentions_by_line.setdefault(i, []).append((mention, entry))
+            self._subject_entry(name, line, body, texts, domains)
+            known.add(fold_keep(name))
+        self._defined_subjects(joined, folded, starts, body, texts, domains, known)
+
+    def _subject_entry(self, name: str, line: int, body: Sequence[int], texts: list[str], domains: set[str]) -> None:
+        """An organisation the text presents (founded, ranked among the cases, defined), with its mentions."""
+        entry = self.entry_for(name, None, line)
+        entry.strong = True
+        entry.domain = any(domain_matches(name, d) for d in domains)
+        entry.in_heading += 1  # its founding or its place among the cases presents it, as a heading would
+        for k, i in enumerate(body):
+            for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", texts[k]):
+                entry.mentions += 1
+                mention = NameMention(found.start(), found.end(), name, None, head="", strong=True)
+                self.mentions_by_line.setdefault(i, []).append((mention, entry))
+
+    def _defined_subjects(self, joined: str, folded: str, starts: list[int], body: Sequence[int], texts: list[str],
+                          domains: set[str], known: set[str]) -> None:
+        """'Innoviris est l'organisme public qui finance ...', 'Oost NL is de ontwikkelingsmaatschappij
+        van ...': a name the text defines as an organisation is one, head noun or not. A single plain
+        word must be a name the text keeps using, never in lower case, and no place."""
+        from extract.normalize import country_code
+        from extract.normalize.countries import city_country
+
+        nouns = self.lex.folded("labs", "definition_nouns") | self.lex.folded("labs", "heads")
+        determiners = self.lex.folded("words", "determiners") | self.lex.folded("labs", "determiners")
+        for m in _DEFINED_SUBJECT.finditer(joined):
+            words = m.group(1).split()
+            while words and fold_keep(words[0]) in determiners:
+                words = words[1:]
+            name = " ".join(words)
+            if not name or fold_keep(name) in known or self.speakers & {name}:
+                continue
+            after = re.findall(r"[\w'’-]+", folded[m.end():m.end() + 80])[:5]
+            if not any(w in nouns or w.split("'")[-1].split("’")[-1] in nouns for w in after):
+                continue
+            if len(words) == 1 and not DISTINCTIVE.search(name) and (
+                    len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", joined)) < MIN_COINED_USES
+                    or re.search(rf"(?<![\w@./-]){re.escape(name.lower())}(?![\w-])(?!\.\w)", joined)
+                    or country_code(name, None) is not None or city_country(name) is not None):
+                continue
+            line = body[bisect_right(starts, m.start(1)) - 1]
+            self._subject_entry(name, line, body, texts, domains)
             known.add(fold_keep(name))
 
     def _undefined_acronyms(self, lines: Sequence[Line], body: Sequence[int]) -> None:

@@ -119,8 +119,11 @@ def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex)
     if counts:
         best = max(counts, key=lambda k: (counts[k], -first_at[k]))
         opener = min(counts, key=lambda k: first_at[k])
-        if counts[opener] >= 2 and len(text[: first_at[opener]].split()) < SUBJECT_WORDS:
-            best = opener  # 'GNova, ten slotte, ... binnen de ENAP ... ENAP ...': the paragraph opens with its lab
+        if len(text[: first_at[opener]].split()) < SUBJECT_WORDS and (
+                counts[opener] >= 2 or by_id[opener].score > by_id[best].score):
+            # 'GNova, ten slotte, ... binnen de ENAP ... ENAP ...', 'Innoviris est financé par ... le
+            # FEDER ... de FEDER': the paragraph opens with its lab; the others are what it says of it.
+            best = opener
         opens = len(text[: first_at[best]].split()) < SUBJECT_WORDS or (
             not _SENTENCE_END.search(text, 0, first_at[best])
             and len(text[: first_at[best]].split()) < FIRST_SENTENCE_WORDS)  # 'Het oudste van de drie is het X.'
