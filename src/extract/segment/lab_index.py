@@ -53,10 +53,16 @@ def _founded_subject() -> re.Pattern[str]:
 
 # A capitalised name at a sentence's start defined by what follows: 'X est l'organisme ...', 'X is
 # de ontwikkelingsmaatschappij ...', 'X is an independent agency ...'.
-_DEFINED_SUBJECT = re.compile(
-    r"(?:^|(?<=[.!?]\s))"
-    r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|van|voor|für|di|del|de|du)){0,5}"
-    r"(?<=\w))\s+(?:is|est|was|était)\s+(?=(?:de|het|een|the|a|an|le|la|les|un|une)\s|l['’])")
+@cache
+def _defined_subject() -> re.Pattern[str]:
+    lex = lexicon(None)
+    verbs = alternation(lex.words("labs", "presenting_verbs"), folded=False)
+    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
+    elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
+    return re.compile(
+        r"(?:^|(?<=[.!?]\s))"
+        r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|van|voor|für|di|del|de|du)){0,5}"
+        rf"(?<=\w))\s+(?:{verbs})\s+(?=(?:{articles})\s|{elided})")
 
 
 _PRESENTED_NAME = re.compile(r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|van|voor|de|du)){0,5}"
@@ -287,7 +293,7 @@ class LabIndex:
 
         nouns = self.lex.folded("labs", "definition_nouns") | self.lex.folded("labs", "heads")
         determiners = self.lex.folded("words", "determiners") | self.lex.folded("labs", "determiners")
-        for m in _DEFINED_SUBJECT.finditer(joined):
+        for m in _defined_subject().finditer(joined):
             words = m.group(1).split()
             while words and fold_keep(words[0]) in determiners:
                 words = words[1:]
