@@ -101,6 +101,7 @@ def test_genre_corpora_find_the_labs_and_their_facts(folder: str, recall: float,
     ("Le Bercy Lab", "Bercy Lab", None),
     ("La 27e Région", "La 27e Région", None),
     ("Policy Lab — Université libre de Bruxelles", "Policy Lab", None),
+    ("LIOF — Limburg", "LIOF", None),  # a short name, then the region it serves
 ])
 def test_titles_name_the_lab(title: str, name: str, acronym: str | None) -> None:
     from extract.rules.lexicon import lexicon

@@ -80,6 +80,10 @@ def extract_records(sections: list[Section], settings: Settings, *,
             if record.name is None and _filled(record) < MIN_FIELDS_WITHOUT_NAME:
                 log.debug("section %r gave no lab name and little else; skipped", section.title)
                 continue
+            if (section.kind == "heading" and _filled(record) == 0
+                    and all(line.text.strip() == (section.title or "").strip() for line in section.lines)):
+                log.debug("section %r is a heading with nothing under it; skipped", section.title)
+                continue  # 'Side by side' over a table whose columns are the labs
             if (_report_heading(record, ctx) and record.website is None and record.budget is None
                     and record.staff is None):
                 log.debug("section %r is part of the report, not a lab; skipped", section.title)

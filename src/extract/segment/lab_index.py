@@ -139,7 +139,9 @@ class LabIndex:
         own_pages = [i for i, line in enumerate(lines) if line.role == "url_footer"]
         self.own_sites = {m.group(1).lower() for i in own_pages for m in URL.finditer(lines[i].text)
                           if "." in m.group(0) and not SOCIAL.match(m.group(1))}
-        domains = {m.group(1).lower() for i in body for m in URL.finditer(lines[i].text)
+        # Sites are often given only in a footnote or a slide's small print ('• innovationquarter.nl').
+        notes = [i for i, line in enumerate(lines) if line.role == "footnote"]
+        domains = {m.group(1).lower() for i in [*body, *notes] for m in URL.finditer(lines[i].text)
                    if "." in m.group(0) and not SOCIAL.match(m.group(1))} | self.own_sites
         kinds: dict[str, list[tuple[int, NameMention]]] = {}
         tags: dict[str, int] = {}

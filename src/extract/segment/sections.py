@@ -76,6 +76,9 @@ def _is_name_header(text: str) -> bool:
 # --------------------------------------------------------------------------- a. summary tables
 
 
+MAX_NAME_COLUMN = 1
+
+
 def _table_parts(tables: list[Table], lines: list[Line]) -> tuple[list[Part], set[int]]:
     parts: list[Part] = []
     consumed: set[int] = set()
@@ -87,7 +90,9 @@ def _table_parts(tables: list[Table], lines: list[Line]) -> tuple[list[Part], se
             continue
         ncols = max(len(r) for r in rows)
         header = {c: clean_cell(cell.text) for c, cell in rows[0].items()}
-        name_col = next((c for c, text in sorted(header.items()) if _is_name_header(text)), None)
+        # A table names its rows in one of its first columns ('N°', 'Nom'); a header further right that
+        # reads like one is a column's own name ('InnovationQuarter  LIOF  NOM' side by side).
+        name_col = next((c for c, text in sorted(header.items()) if c <= MAX_NAME_COLUMN and _is_name_header(text)), None)
         data = rows[1:]
         if name_col is None and previous and previous[2] == ncols:
             # A table continued from the previous page without repeating its header.

@@ -95,7 +95,9 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
             # the short name used everywhere, then the full name it stands for.
             acronym, text = head.strip(), tail
         # 'LabX - Experimentatie laboratorium voor ...': a short name, then a description.
-        elif 0 < len(head.split()) <= MAX_NAME_WORDS_BEFORE_DASH and len(tail.split()) >= 2:
+        # 'LIOF — Limburg': a short name, then the region it serves.
+        elif 0 < len(head.split()) <= MAX_NAME_WORDS_BEFORE_DASH and (
+                len(tail.split()) >= 2 or tail.strip()[:1].isupper()):
             text = head
     else:
         appositive = _APPOSITIVE.match(text)

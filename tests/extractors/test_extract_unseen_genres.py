@@ -1,4 +1,6 @@
-"""Currencies named in several countries, one-off money, and how a parent's name ends."""
+"""Rules found on the fourth and fifth unseen genre sets: currencies named in several countries,
+one-off money, how a parent's name ends, coded questionnaires, defined names, headings with
+nothing under them."""
 
 from __future__ import annotations
 
@@ -83,3 +85,12 @@ def test_an_amount_in_prose_is_not_the_unit_of_a_statement_below() -> None:
     assert unit_in("pour 2021-2027, 12 M€ de FEDER sont réservés") is None
     assert unit_in("Note 2019 £000 2018 £000") == ("GBP", 1000.0)
     assert unit_in("Exécution du budget (en milliers d'euros)") == ("EUR", 1000.0)
+
+
+def test_a_heading_with_nothing_under_it_is_no_lab(make_section) -> None:  # type: ignore[no-untyped-def]
+    from extract.extractors import extract_records
+    from extract.settings import Settings
+
+    assert extract_records([make_section("Side by side", "Side by side")], Settings()) == []
+    (record,) = extract_records([make_section("Resources: unknown", "Testlab")], Settings())
+    assert record.name == "Testlab"
