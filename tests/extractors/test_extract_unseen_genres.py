@@ -94,3 +94,11 @@ def test_a_heading_with_nothing_under_it_is_no_lab(make_section) -> None:  # typ
     assert extract_records([make_section("Side by side", "Side by side")], Settings()) == []
     (record,) = extract_records([make_section("Resources: unknown", "Testlab")], Settings())
     assert record.name == "Testlab"
+
+
+def test_one_plain_word_founded_with_its_own_site_is_a_lab() -> None:
+    text = ("Les agences d'innovation sont devenues un instrument courant des politiques économiques. "
+            "Exemplovation a été fondée en 1984 et porte aujourd'hui le titre d'agence nationale de "
+            "l'innovation. Son site : exemplovation.lu.\n")
+    records = process_text(text).records
+    assert [(r.name, r.founded_year) for r in records] == [("Exemplovation", 1984)]

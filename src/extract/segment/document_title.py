@@ -73,10 +73,14 @@ MAX_EXTRA_NAME_WORDS = 2
 
 
 def fuller_name(title: str | None, name: str, index: LabIndex) -> bool:
-    """The document's title names the lab more fully: 'GovLab Lisboa annual report' for 'GovLab'."""
+    """The document's title names the lab more fully: 'GovLab Lisboa annual report' for 'GovLab', or
+    spells out the short name the text uses."""
     if not title:
         return False
-    full = parse_title(title, index.lex, document=True).name or ""
+    parts = parse_title(title, index.lex, document=True)
+    full = parts.name or ""
+    if parts.acronym and full and _key_of(parts.acronym) == _key_of(name):
+        return True  # 'Amsterdam Institute for Advanced Metropolitan Solutions (AMS Institute)' for 'AMS Institute'
     return (_key_of(full).startswith(_key_of(name)) and full != name
             and len(full.split()) <= len(name.split()) + MAX_EXTRA_NAME_WORDS)
 

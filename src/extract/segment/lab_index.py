@@ -238,9 +238,14 @@ class LabIndex:
         known = {fold_keep(e.name) for e in self.entries}
         starts, texts, at = [], [], 0
         for i in body:
+            # A heading ends where its line does: '2. Luxinnovation' over 'Luxinnovation a été fondée'
+            # is not one name twice.
+            text = lines[i].text
+            if lines[i].role == "heading" and text.rstrip()[-1:] not in ".!?:":
+                text += "."
             starts.append(at)
-            texts.append(lines[i].text)
-            at += len(lines[i].text) + 1
+            texts.append(text)
+            at += len(text) + 1
         joined = " ".join(texts)
         folded = fold_keep(joined)
         verbs = self.lex.regex("founded", "verbs")
@@ -265,9 +270,13 @@ class LabIndex:
             while words and fold_keep(words[0]) in determiners:
                 words = words[1:]
             name = " ".join(words)
-            distinctive = len(words) == 1 and DISTINCTIVE.search(name) is not None
-            if not (len(words) >= 2 or distinctive) or fold_keep(name) in known or self.speakers & {name}:
-                continue
+            # One plain word is a name when it has the letters of one ('18F') or its own site
+            # ('Luxinnovation a été fondée en 1984' and luxinnovation.lu).
+            distinctive = len(words) == 1 and (DISTINCTIVE.search(name) is not None or any(
+                d.removeprefix("www.").split(".")[0] == fold_keep(name) for d in domains))
+            if (not (len(words) >= 2 or distinctive) or fold_keep(name) in known or self.speakers & {name}
+                    or self.lookup(name) is not None):
+                continue  # a name the index has, or another name of one it has ('AMS Institute')
             line = body[bisect_right(starts, m.start(1)) - 1]
             self._subject_entry(name, line, body, texts, domains)
             known.add(fold_keep(name))
