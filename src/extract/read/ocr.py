@@ -298,9 +298,8 @@ class _Box:
 
 
 def _tesseract_boxes(gray: np.ndarray, job: OcrJob, tmpdir: Path, *, psm: int) -> list[_Box]:
-    image_path = _write_pgm(gray, tmpdir / "page.pgm")
-    data = tools.tesseract_data(image_path, languages="+".join(job.languages), psm=psm, timeout=job.timeout_s,
-                                page=job.number)
+    data = tools.tesseract_data(gray, languages="+".join(job.languages), psm=psm, timeout=job.timeout_s,
+                                page=job.number, scratch=tmpdir)
     boxes: list[_Box] = []
     for i, text in enumerate(data["text"]):
         text = str(text).strip()
@@ -357,8 +356,4 @@ def _mean_conf(boxes: list[_Box]) -> float | None:
 
 
 def _write_pgm(gray: np.ndarray, path: Path) -> Path:
-    """Uncompressed grey image for Tesseract: writing it costs milliseconds, a PNG of a noisy scan seconds."""
-    ok = cv2.imwrite(str(path), gray)
-    if not ok:
-        raise OSError(f"cannot write {path}")
-    return path
+    return tools.write_pgm(gray, path)

@@ -1,7 +1,8 @@
-"""The one seam where external programs run (Tesseract), with timeouts and typed errors.
+"""The one seam to Tesseract (its command, or its library in-process), with timeouts and typed errors.
 
-Everything that starts a subprocess goes through here so that missing tools, missing
-language packs, crashes and timeouts are mapped to ``extract.errors`` in one place.
+Everything that starts a subprocess or calls the library (``read.tesseract_lib``) goes through
+here so that missing tools, missing language packs, crashes and timeouts are mapped to
+``extract.errors`` in one place.
 """
 
 from __future__ import annotations
@@ -12,12 +13,16 @@ import os
 import re
 import string
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extract.errors import FileTimeoutError, MissingDependencyError, OcrFailedError
+from extract.read import tesseract_lib
 from extract.read.waits import while_waiting
+
+if TYPE_CHECKING:  # numpy is not imported by the batch's own process, which only asks for the version
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -101,19 +106,63 @@ def _run(func: Any, *, page: int | None, timeout: float, **kwargs: Any) -> Any:
         raise OcrFailedError(f"cannot run Tesseract: {exc}", page=page) from exc
 
 
-def tesseract_data(image_path: Path, *, languages: str, psm: int = 3, timeout: float = 120.0,
-                   page: int | None = None) -> dict[str, list[Any]]:
-    """Word table (``pytesseract.Output.DICT``) of an image file.
+def tesseract_data(image: Path | np.ndarray, *, languages: str, psm: int = 3, timeout: float = 120.0,
+                   page: int | None = None, scratch: Path | None = None) -> dict[str, list[Any]]:
+    """Word table (``pytesseract.Output.DICT``) of a page image: an 8-bit grey array or an image file.
 
-    The image is given as a file path (an uncompressed PGM written by the caller): handing
-    pytesseract a PIL image makes it write a compressed PNG first, which costs more than it saves.
+    An array is read in-process by libtesseract (``read.tesseract_lib``: the same library and
+    results as the command, without loading the language models for each page) when it can be
+    loaded; otherwise it is written to ``scratch`` as an uncompressed PGM for the command (handing
+    pytesseract a PIL image makes it write a compressed PNG first, which costs more than it saves).
     Work queued with ``read.waits.meanwhile`` runs while Tesseract does.
     """
+    if not isinstance(image, Path):
+        import numpy as np
+
+        gray = image
+        if gray.ndim == 2 and gray.size <= tesseract_lib.MAX_PIXELS:
+            with tesseract_lib.borrowed(languages, tesseract_version()) as lib_engine:
+                if lib_engine is not None:
+                    # Everything imported and converted here: the waiting thread imports nothing (read.waits).
+                    engine, pixels = lib_engine, np.ascontiguousarray(gray, dtype=np.uint8)
+                    parse = _pytesseract().pytesseract.file_to_dict
+                    return while_waiting(lambda: _run_lib(engine, pixels, parse, psm=psm, timeout=timeout,
+                                                          page=page))
+        if scratch is None:
+            raise ValueError("an image array needs a scratch folder when Tesseract runs as a command")
+        image = write_pgm(gray, scratch / "page.pgm")
     pt = _pytesseract()
+    image_path = image
     data: dict[str, list[Any]] = while_waiting(lambda: _run(
         pt.image_to_data, page=page, timeout=timeout, image=str(image_path), lang=languages, config=f"--psm {psm}",
         output_type=pt.Output.DICT))
     return data
+
+
+def _run_lib(lib_engine: tesseract_lib.Engine, image: np.ndarray, parse: Callable[[str, str, int], Any], *,
+             psm: int, timeout: float, page: int | None) -> dict[str, list[Any]]:
+    try:
+        tsv = lib_engine.tsv(image, psm=psm, timeout=timeout)
+    except tesseract_lib.LibraryTimeoutError as exc:
+        raise FileTimeoutError(
+            f"OCR took longer than {timeout:.0f} s (limits.page_timeout_s); raise the limit or lower the DPI",
+            page=page,
+        ) from exc
+    except tesseract_lib.LibraryFailedError as exc:
+        raise OcrFailedError(f"Tesseract failed: {exc}", page=page) from exc
+    # pytesseract's own parser, as for the command's TSV file: the same table, value for value.
+    data: dict[str, list[Any]] = parse(tsv, "\t", -1)
+    return data
+
+
+def write_pgm(gray: np.ndarray, path: Path) -> Path:
+    """Uncompressed grey image for Tesseract: writing it costs milliseconds, a PNG of a noisy scan seconds."""
+    import cv2
+
+    ok = cv2.imwrite(str(path), gray)
+    if not ok:
+        raise OSError(f"cannot write {path}")
+    return path
 
 
 _ROTATE = re.compile(r"Rotate:\s*(\d+)")
@@ -125,7 +174,10 @@ def tesseract_osd(image_path: Path, *, timeout: float = 60.0, page: int | None =
     """(degrees to turn the page clockwise to make it upright, confidence), or None when OSD finds too little text.
 
     Few characters (5) make OSD fast but its confidence low (~1.5 where 50 characters give ~15);
-    callers re-ask with more characters before acting on a doubtful answer.
+    callers re-ask with more characters before acting on a doubtful answer. Always the command: it
+    runs only for pages read poorly (a second reading's fallback), where one start-up more is noise,
+    and an in-process OSD engine (the osd model, ``TessBaseAPIDetectOrientationScript``) would be
+    one more engine in each worker's memory for it.
     """
     pt = _pytesseract()
     try:

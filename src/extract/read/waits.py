@@ -1,8 +1,9 @@
 """Work a process does while it waits for Tesseract.
 
-A page's OCR is mostly a Tesseract subprocess: the Python process that started it only waits, for
-seconds. The pipeline queues what the document will need after its last page (rule tables, spaCy's
-import and pipelines: about a second of a lone scan's end otherwise) with ``meanwhile``;
+A page's OCR is mostly Tesseract (libtesseract in-process, which releases the GIL, or its command):
+the Python thread that started it only waits, for seconds. The pipeline queues what the document
+will need after its last page (rule tables, spaCy's import and pipelines: about a second of a lone
+scan's end otherwise) with ``meanwhile``;
 ``while_waiting`` runs a wait in a thread of its own and the queued steps in the calling thread,
 until the wait is over. The steps run in the calling thread because two threads importing at once
 broke spaCy's import (``KeyError: 'spacy'``); the waiting thread imports nothing.
