@@ -36,7 +36,8 @@ class Limits(BaseModel):
     page_timeout_s: float = 120.0
     worker_memory_mb: int = 1536
     """Address-space cap of each worker process (RLIMIT_AS); a decompression bomb hits this, not the machine.
-    Workers peak at about 650 MB of address space on a 300 DPI scan; under 2 GiB with room to spare."""
+    Workers peak at about 900 MB of address space on a 300 DPI scan with Tesseract's engine in them
+    (760 MB reading through the command: 2026-12-03, `raw/nido-benchmark-scan.pdf`); under 2 GiB."""
     max_stream_mb: int = 256
     """What one PDF stream may inflate to while its text layer is read; a page past it is skipped."""
     max_page_chars: int = 200_000
