@@ -29,6 +29,7 @@ _TOTAL_SPAN = re.compile(
 )
 _FISCAL_YEAR = re.compile(r"\(?\s*(?:FY\s*)?(?:19|20)\d\d/\d{2}\s*\)?(?!\d)")
 _SINGLE_YEAR = re.compile(r"(?<![\d\-–/.,])(?:19|20)\d\d(?:/\d{2}(?:\d{2})?)?(?![\d\-–]|\s*[-–]\s*\d)")
+_SHARE_AFTER = re.compile(r"\s*\(\s*\d{1,3}(?:[.,]\d+)?\s*%")  # '1,02 M$ (58 %)': part of a whole
 _CLAUSE_SPLIT = re.compile(r"[,;:()]|\s[-–]\s")
 _NON_SPACE = re.compile(r"\S+")
 
@@ -86,8 +87,11 @@ class MoneyExtractor:
             else:
                 continue  # an amount with no budget word and no budget label is not the lab's budget
             value = _budget_value(ctx, m, anchor, block if in_block else None, fiscal)
-            if value["period"] != "year" and one_off.any(c0, c1):
-                distance += ONE_OFF_DISTANCE  # 'een projectsubsidie van 6,75 miljoen kronen', 'a one-off grant'
+            if value["period"] != "year" and (one_off.any(c0, c1) or contribution.any(c0, c1)
+                                              or _SHARE_AFTER.match(ctx.text, m.end)):
+                # 'een projectsubsidie van 6,75 miljoen kronen', 'a one-off grant', 'het Gelderse aandeel
+                # in de exploitatie was € 7,2 miljoen', '1,02 M$ (58 %)': money given once, or a share
+                distance += ONE_OFF_DISTANCE
             if prior != "label" and m.currency in MAJOR_CURRENCIES and m.amount < MIN_BUDGET:
                 continue  # 'Annual subscription €65': a price, not a lab's budget
             out.append(ctx.candidate("budget", value, m.start, m.end, family=NAME, version=VERSION,
