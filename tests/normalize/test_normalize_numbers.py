@@ -90,6 +90,8 @@ APPROXIMATE = [
     ("bijna 50 medewerkers", "nl", 50, True),
     ("± 20 VTE", "nl", 20, True),
     ("~15 staff", "en", 15, True),
+    ("≈ 420 staff", "en", 420, True),
+    ("Effectif : ≈ 90", "fr", 90, True),
     ("approximately 300 employees", "en", 300, True),
     ("approx. 40 people", "en", 40, True),
     ("about 12 staff", "en", 12, True),
