@@ -102,6 +102,8 @@ def test_genre_corpora_find_the_labs_and_their_facts(folder: str, recall: float,
     ("La 27e Région", "La 27e Région", None),
     ("Policy Lab — Université libre de Bruxelles", "Policy Lab", None),
     ("LIOF — Limburg", "LIOF", None),  # a short name, then the region it serves
+    ("Incubator for Artificial Intelligence (i.AI)", "Incubator for Artificial Intelligence", "i.AI"),
+    ("NYC Service Design Studio (NYC Opportunity)", "NYC Service Design Studio", None),  # where it sits
 ])
 def test_titles_name_the_lab(title: str, name: str, acronym: str | None) -> None:
     from extract.rules.lexicon import lexicon

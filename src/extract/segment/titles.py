@@ -73,7 +73,9 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
         country, text = code, text[: match.start() + 1].strip()
     for paren in _PARENS.finditer(text):
         inner = paren.group(1).strip()
-        if acronym is None and (is_acronym(inner) or _short_form(inner, text[: paren.start()])):
+        dotted = re.fullmatch(r"(?:[A-Za-z]{1,3}\.){1,3}[A-Za-z]{1,4}\.?", inner) is not None  # 'i.AI'
+        if acronym is None and (is_acronym(inner) or _short_form(inner, text[: paren.start()])
+                                or (dotted and any(c.isupper() for c in inner))):
             acronym = inner
         elif country is None and (code := country_code(inner, lex.lang)):
             country = code
@@ -81,6 +83,9 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
             continue
         text = (text[: paren.start()] + text[paren.end():]).strip()
         break
+    # 'NYC Service Design Studio (NYC Opportunity)': what is left in brackets at the end says where
+    # the lab sits or what it is, not its name.
+    text = re.sub(r"(?<=\w)\s*\([^()]{2,}\)$", "", text)
     parts = _DASH_SPLIT.split(text, maxsplit=1)
     place = _place_code(parts[0]) if len(parts) == 2 and parts[1][:1].isupper() else None
     if place is not None:
