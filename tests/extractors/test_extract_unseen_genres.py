@@ -113,3 +113,18 @@ def test_one_plain_word_founded_with_its_own_site_is_a_lab() -> None:
 def test_running_costs_beat_one_funders_share_and_the_part_spent(text: str, amount: int) -> None:
     (record,) = process_text(text).records
     assert record.budget is not None and record.budget.amount == amount
+
+
+def test_a_name_defined_across_a_line_break_is_indexed_but_a_ministry_is_not() -> None:
+    from extract.models import Line
+    from extract.segment.lab_index import LabIndex
+
+    texts = ["Wie 'Fedict' zegt, bedoelt sinds 2017 de Directie-generaal Digitale",
+             "Transformatie (DG DT) van de federale overheid. DG DT beheert de website.",
+             "Het geld komt van het ministerie van Economische",
+             "Zaken en Klimaat (EZK); EZK is aandeelhouder."]
+    lines = [Line(page=1, text=t, bbox=(72.0, 72.0 + 14 * i, 500.0, 84.0 + 14 * i)) for i, t in enumerate(texts)]
+    index = LabIndex(lines, list(range(len(lines))), "nl")
+    entry = index.lookup("DG DT")
+    assert entry is not None and entry.name == "Directie-generaal Digitale Transformatie"
+    assert index.lookup("EZK") is None

@@ -156,11 +156,24 @@ class LabIndex:
                                   any_space=False)
         introduced = re.compile(self.lex.regex("labs", "ordinals").pattern
                                 + rf"\s+\w+(?:\s+\w+)?\s+(?:{verbs_presenting})\s+(?:{any_article})?\s*$")
+        before_line = ""
+        not_heads = self.lex.folded("labs", "not_heads")
         for i in body:
             text = lines[i].text
             for name, acronym, _ in defined_acronyms(text):
                 entry = self.entry_for(name, acronym, i)
                 entry.defined = True
+            # A name the line break cut: 'de Directie-generaal Digitale' / 'Transformatie (DG DT) van ...'.
+            if before_line and "(" in text[:80]:
+                joined_lines = f"{before_line} {text}"
+                for name, acronym, at in defined_acronyms(joined_lines):
+                    lead = fold_keep(joined_lines[max(0, at - 20):at]).split()[-2:]
+                    if any(w in not_heads for w in [*lead, fold_keep(name.split()[0])]):
+                        continue  # 'ministerie van' / 'Economische Zaken (EZK)': a ministry, not a lab
+                    if at <= len(before_line) and self.lookup(acronym) is None:
+                        entry = self.entry_for(name, acronym, i)
+                        entry.defined = True
+            before_line = text
             for mention in find_lab_names(text, self.lang, generic=True):
                 if mention.generic:
                     if mention.start > 0 and text[:mention.start].rstrip()[-1:] not in _SENTENCE_STOPS:
