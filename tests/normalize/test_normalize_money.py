@@ -248,3 +248,10 @@ def test_dollars_named_by_their_country():
     [aud] = find_money("rond de 75 miljoen Australische dollar per jaar", "nl")
     [cad] = find_money("a budget of 2 million Canadian dollars", "en")
     assert (aud.currency, aud.amount, cad.currency) == ("AUD", 75_000_000, "CAD")
+
+
+def test_an_amount_is_rounded_to_cents_and_shillings_are_read() -> None:
+    from extract.normalize import find_money
+
+    (mention,) = find_money("KSh 4.1 billion", "en")
+    assert (mention.amount, mention.currency) == (4_100_000_000, "KES")

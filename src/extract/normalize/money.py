@@ -151,7 +151,7 @@ def find_money(text: str, lang: str | None = None) -> list[MoneyMention]:
             hi = min(hi, spans[index + 1][0])
         mentions.append(
             MoneyMention(
-                amount=amount,
+                amount=round(amount, 2),  # '4.1 billion' is 4100000000, not 4099999999.9999995
                 currency=currency.code,
                 start=start,
                 end=end,
