@@ -10,6 +10,7 @@ from extract.extractors.context import SectionContext
 from extract.extractors.phrases import Token, org_phrase, tokens
 from extract.models import Candidate, Section
 from extract.normalize.rule_data import alternation
+from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.rules.loader import language_rules
 
@@ -122,7 +123,6 @@ def _trailing_place(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf",\s+(?:{prepositions})\s+[A-ZÀ-Ý][\w'’-]*(?:[\s-][A-ZÀ-Ý][\w'’-]*)*$")
 
 
-_TRAILING_GLOSS = re.compile(r"(?<=\w)\s*\(([^()]{2,})\)$")
 _ACRONYM = re.compile(r"[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9&.-]{1,9}")
 
 
@@ -130,7 +130,7 @@ def strip_gloss(name: str) -> str:
     """'(Northern Ireland Civil Service)', '(Staatskanselarij van Letland)': a gloss or the unit
     inside it, said of the parent, not part of its name. An acronym ('(GSA)') stays with it, and
     so does the expansion of a name that is itself an acronym ('BEP (Bureau Économique ...)')."""
-    gloss = _TRAILING_GLOSS.search(name)
+    gloss = TRAILING_BRACKETS.search(name)
     if gloss is None or _ACRONYM.fullmatch(gloss.group(1)) or _ACRONYM.fullmatch(name[:gloss.start()].strip()):
         return name
     return name[:gloss.start()].rstrip()

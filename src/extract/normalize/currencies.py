@@ -85,11 +85,18 @@ def national_currency(raw: str, country: str) -> str | None:
     """The currency of an amount as written (``raw``: '9 miljoen kronen', '12 M$') in ``country``
     when its token is spent in several countries ('kronen' in SE -> SEK, '$' in CA -> CAD); None
     when the token names one currency only or the country has no reading of its own."""
-    national = load_rule_file("currencies")["national"]
+    national = _national_table()
     for token in find_currencies(raw):
         by_country = national.get(token.written)
         return by_country.get(country) if by_country else None
     return None
+
+
+@lru_cache(maxsize=1)
+def _national_table() -> dict[str, dict[str, str]]:
+    """Token as matched -> country -> code, from ``currencies.yml``'s ``national`` groups."""
+    return {str(token): dict(group["countries"]) for group in load_rule_file("currencies")["national"]
+            for token in group["tokens"]}
 
 
 def currency_code(token: str) -> str | None:

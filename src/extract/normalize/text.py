@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+TRAILING_BRACKETS = re.compile(r"(?<=\w)\s*\(([^()]{2,})\)$")
+"""What a name's last brackets hold ('Department of Finance (Northern Ireland Civil Service)')."""
 _AS_SPACE = re.compile(r"[\x00\x0b\x0c]+")
 _CONTROLS = re.compile(r"[\x01-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 

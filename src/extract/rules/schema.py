@@ -130,13 +130,20 @@ class CountriesFile(_File):
     adjectives: dict[Language, dict[str, list[str]]] = {}
 
 
+class NationalCurrency(_File):
+    """Currency tokens spent in several countries ('kronen', '$') and the code each country reads."""
+
+    tokens: list[str]
+    countries: dict[str, str]
+
+
 class CurrenciesFile(_File):
     symbols: dict[str, str] = {}
     codes: list[str] = []
     words: dict[str, list[str]] = {}
     direct_only: dict[str, list[str]] = {}
     scale_prefixes: dict[str, Number] = {}
-    national: dict[str, dict[str, str]] = {}
+    national: list[NationalCurrency] = []
 
 
 DATA_FILES: dict[str, type[BaseModel]] = {

@@ -40,6 +40,11 @@ _SENTENCE_STOPS = frozenset(".!?:•\"“")
 
 FOUNDING_CLAUSE_CHARS = 80
 NEARBY_CHARS = 300
+# A subject's name: capitalised words (or 'a2i') and the links inside names ('of', 'van', 'du').
+_SUBJECT_NAME = (r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|van|voor|für|di|del|de|du)){0,5}"
+                 r"(?<=\w))")
+
+
 # A capitalised name (or 'a2i') at a sentence's start or after an article, then the auxiliary of a
 # passive: the founding verb must follow within the clause.
 @cache
@@ -47,8 +52,7 @@ def _founded_subject() -> re.Pattern[str]:
     auxiliaries = alternation(lexicon(None).words("founded", "subject_auxiliaries"), folded=False)
     return re.compile(
         r"(?:^|(?<=[.!?]\s)|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Tt]he\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
-        r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|van|voor|für|di|del|de|du)){0,5}"
-        rf"(?<=\w))\s+(?:{auxiliaries})\b")
+        + _SUBJECT_NAME + rf"\s+(?:{auxiliaries})\b")
 
 
 # A capitalised name at a sentence's start defined by what follows: 'X est l'organisme ...', 'X is
@@ -61,8 +65,7 @@ def _defined_subject() -> re.Pattern[str]:
     elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
     return re.compile(
         r"(?:^|(?<=[.!?]\s))"
-        r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|van|voor|für|di|del|de|du)){0,5}"
-        rf"(?<=\w))\s+(?:{verbs})\s+(?=(?:{articles})\s|{elided})")
+        + _SUBJECT_NAME + rf"\s+(?:{verbs})\s+(?=(?:{articles})\s|{elided})")
 
 
 _PRESENTED_NAME = re.compile(r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|van|voor|de|du)){0,5}"
@@ -317,6 +320,7 @@ class LabIndex:
 
         nouns = self.lex.folded("labs", "definition_nouns") | self.lex.folded("labs", "heads")
         determiners = self.lex.folded("words", "determiners") | self.lex.folded("labs", "determiners")
+        plain_names: dict[str, bool] = {}  # a plain word -> used as a name (twice, never in lower case, no place)
         for m in _defined_subject().finditer(joined):
             words = m.group(1).split()
             while words and fold_keep(words[0]) in determiners:
@@ -327,11 +331,14 @@ class LabIndex:
             after = re.findall(r"[\w'’-]+", folded[m.end():m.end() + 80])[:5]
             if not any(w in nouns or w.split("'")[-1].split("’")[-1] in nouns for w in after):
                 continue
-            if len(words) == 1 and not DISTINCTIVE.search(name) and (
-                    len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", joined)) < MIN_COINED_USES
-                    or re.search(rf"(?<![\w@./-]){re.escape(name.lower())}(?![\w-])(?!\.\w)", joined)
-                    or country_code(name, None) is not None or city_country(name) is not None):
-                continue
+            if len(words) == 1 and not DISTINCTIVE.search(name):
+                if name not in plain_names:  # each word judged once: a long report says 'It is a ...' often
+                    plain_names[name] = not (
+                        len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", joined)) < MIN_COINED_USES
+                        or re.search(rf"(?<![\w@./-]){re.escape(name.lower())}(?![\w-])(?!\.\w)", joined)
+                        or country_code(name, None) is not None or city_country(name) is not None)
+                if not plain_names[name]:
+                    continue
             line = body[bisect_right(starts, m.start(1)) - 1]
             self._subject_entry(name, line, body, texts, domains)
             known.add(fold_keep(name))

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from extract.normalize.rule_data import alternation
+from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.segment.lab_names import initials_cover
 
@@ -85,7 +86,7 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
         break
     # 'NYC Service Design Studio (NYC Opportunity)': what is left in brackets at the end says where
     # the lab sits or what it is, not its name.
-    text = re.sub(r"(?<=\w)\s*\([^()]{2,}\)$", "", text)
+    text = TRAILING_BRACKETS.sub("", text)
     parts = _DASH_SPLIT.split(text, maxsplit=1)
     place = _place_code(parts[0]) if len(parts) == 2 and parts[1][:1].isupper() else None
     if place is not None:
