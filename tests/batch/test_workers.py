@@ -55,7 +55,7 @@ def test_a_helper_page_runs_after_its_process_was_killed(fake_pipeline: None) ->
 def test_a_lone_document_goes_to_its_own_worker_while_the_helper_loads_the_ocr_stack(fake_pipeline: None) -> None:
     """A lone scan's worker starts on it at once (no rule tables first: they are built while Tesseract
     runs); the other worker, there for pages, imports the OCR stack while it waits for them."""
-    import time
+    from multiprocessing.connection import wait
 
     warm = WorkerConfig(settings_json=Settings().model_dump_json(), handler="batch_fakes:whoami_handler")
     with WorkerPool(2, warm) as pool:
@@ -66,7 +66,8 @@ def test_a_lone_document_goes_to_its_own_worker_while_the_helper_loads_the_ocr_s
         (_task, outcome), = pool.run([Task(1, {}, timeout_s=60)])
         assert isinstance(outcome, Done) and outcome.value["pid"] == owner.process.pid
         assert not outcome.value["cv2"]
-        time.sleep(0.5)  # the helper's preload is done by now; a second file may go to either worker
+        if not helper.ready:  # its Ready message, sent when the OCR stack is loaded (a fixed sleep lost under load)
+            wait([helper.conn], 60)
         outcomes = [o for _t, o in pool.run([Task(2, {}, 60), Task(3, {}, 60)])]
         assert {o.value["pid"] for o in outcomes if isinstance(o, Done)} == {owner.process.pid, helper.process.pid}
     with WorkerPool(2, warm) as pool:
