@@ -225,22 +225,18 @@ class Provenance(_Frozen):
     confidence: float = 0.0
 
 
-class Candidate(_Frozen):
-    """One extractor's proposal for one field of one section."""
-
-    field: str
-    value: Any
-    provenance: Provenance
-
-
 # --------------------------------------------------------------------------- output contract
+
+
+BudgetPeriod = Literal["year", "total", "month"]
+StaffUnit = Literal["headcount", "fte"]
 
 
 class Budget(BaseModel):
     model_config = ConfigDict(extra="allow")
     amount: float | None = None
     currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
-    period: Literal["year", "total", "month"] | None = None
+    period: BudgetPeriod | None = None
     amount_eur: float | None = None
     approximate: bool = False
     raw: str | None = None
@@ -250,7 +246,7 @@ class Staff(BaseModel):
     model_config = ConfigDict(extra="allow")
     count: float | None = None
     approximate: bool = False
-    unit: Literal["headcount", "fte"] | None = None
+    unit: StaffUnit | None = None
     raw: str | None = None
 
 
@@ -265,6 +261,28 @@ class Governance(BaseModel):
     text: str | None = None
     bodies: list[GovernanceBody] = Field(default_factory=list)
     parent: str | None = None
+
+
+class BodyMention(_Frozen):
+    """A governance body as an extractor read it: the contract's ``GovernanceBody`` and whether its
+    name was read whole (assembly keeps an exact spelling over a variant of the same body)."""
+
+    name: str
+    members: int | None = None
+    exact: bool = False
+
+
+CandidateValue = str | int | Budget | Staff | BodyMention | None
+"""What an extractor proposes: a string or a year for the plain fields, the contract's ``Budget``
+and ``Staff``, a ``BodyMention`` per governance body, a string per funding source."""
+
+
+class Candidate(_Frozen):
+    """One extractor's proposal for one field of one section."""
+
+    field: str
+    value: CandidateValue
+    provenance: Provenance
 
 
 class FieldCorrection(BaseModel):

@@ -35,19 +35,30 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 from rapidfuzz import fuzz
 
 from extract.assemble.fields import LIST_PATHS
 from extract.errors import RecordInvalidError
-from extract.models import Candidate, Governance, GovernanceBody, LabRecord, Provenance
+from extract.models import (
+    BodyMention,
+    Budget,
+    Candidate,
+    CandidateValue,
+    Governance,
+    GovernanceBody,
+    LabRecord,
+    Provenance,
+    Staff,
+)
 from extract.normalize.currencies import national_currency
 from extract.normalize.text import clean_text, clean_value
 from extract.rules.vocab import fold
 
 log = logging.getLogger(__name__)
+_V = TypeVar("_V")
 
 PRIORS: dict[str, float] = {"label": 0.95, "anchored": 0.85, "block": 0.75, "mention": 0.5, "fallback": 0.35}
 DISTANCE_PENALTY = 0.06
@@ -87,17 +98,19 @@ HEADCOUNT_OVER_FTE = 0.75
 
 def _best_staff(candidates: list[Candidate]) -> Candidate:
     best = _best(candidates)
-    if best.value.get("unit") != "fte":
+    if not isinstance(best.value, Staff) or best.value.unit != "fte":
         return best
-    heads = [c for c in candidates if c.value.get("unit") == "headcount"
+    heads = [c for c in candidates if isinstance(c.value, Staff) and c.value.unit == "headcount"
              and c.provenance.confidence >= HEADCOUNT_OVER_FTE * best.provenance.confidence]
     return _best(heads) if heads else best
 
 
-def _same(a: Any, b: Any) -> bool:
-    if isinstance(a, dict) and isinstance(b, dict):
-        keys = ("amount", "currency") if "amount" in a else ("count",) if "count" in a else tuple(a)
-        return all(a.get(k) == b.get(k) for k in keys)
+def _same(a: CandidateValue, b: CandidateValue) -> bool:
+    """Two readings of one value: budgets by amount and currency, staff by count, text folded."""
+    if isinstance(a, Budget) and isinstance(b, Budget):
+        return a.amount == b.amount and a.currency == b.currency
+    if isinstance(a, Staff) and isinstance(b, Staff):
+        return a.count == b.count
     if isinstance(a, str) and isinstance(b, str):
         return fold(a) == fold(b)
     return bool(a == b)
@@ -115,30 +128,32 @@ def settle(best: Candidate, others: list[Candidate]) -> Provenance:
     return best.provenance.model_copy(update={"confidence": round(max(0.01, min(0.99, conf)), 3)})
 
 
-def _dedupe_bodies(candidates: list[Candidate]) -> tuple[list[dict[str, Any]], Provenance | None]:
+def _dedupe_bodies(candidates: list[Candidate]) -> tuple[list[GovernanceBody], Provenance | None]:
     """Merge mentions of one body (OCR and spelling variants); keep the first well-formed name."""
-    merged: list[dict[str, Any]] = []
+    merged: list[tuple[BodyMention, str]] = []  # (the body so far, its folded name)
     for cand in candidates:
-        value = dict(cand.value)
-        key = fold(value["name"]).replace(" ", "")
-        for body in merged:
-            if fuzz.ratio(key, body["_key"]) >= BODY_DUPLICATE_SCORE:
-                if value.get("exact") and not body["exact"]:
-                    body.update(name=value["name"], exact=True, _key=key)
-                if body["members"] is None and value.get("members") is not None:
-                    body["members"] = value["members"]
+        value = cand.value
+        if not isinstance(value, BodyMention):
+            continue
+        key = fold(value.name).replace(" ", "")
+        for i, (body, body_key) in enumerate(merged):
+            if fuzz.ratio(key, body_key) >= BODY_DUPLICATE_SCORE:
+                if value.exact and not body.exact:
+                    body, body_key = body.model_copy(update={"name": value.name, "exact": True}), key
+                if body.members is None and value.members is not None:
+                    body = body.model_copy(update={"members": value.members})
+                merged[i] = (body, body_key)
                 break
         else:
-            merged.append({"name": value["name"], "members": value.get("members"),
-                           "exact": bool(value.get("exact")), "_key": key})
-    bodies = [{"name": b["name"], "members": b["members"]} for b in merged]
+            merged.append((value, key))
+    bodies = [GovernanceBody(name=b.name, members=b.members) for b, _ in merged]
     return bodies, _list_provenance(candidates)
 
 
 def _dedupe_strings(candidates: list[Candidate]) -> tuple[list[str], Provenance | None]:
     values: list[str] = []
     for cand in candidates:
-        if not any(fuzz.ratio(fold(cand.value), fold(v)) >= 90 for v in values):
+        if isinstance(cand.value, str) and not any(fuzz.ratio(fold(cand.value), fold(v)) >= 90 for v in values):
             values.append(cand.value)
     # Two rules that cut one source at different places ('Scottish' at a line's end, "Scottish
     # Government's digital budget" read on): the shorter is a truncation of the longer.
@@ -165,24 +180,33 @@ def _clean(cand: Candidate) -> Candidate:
     return cand.model_copy(update={"value": value, "provenance": cand.provenance.model_copy(update={"text": text})})
 
 
-def _national_currency(budget: Any, country: Any) -> Any:
+def _national_currency(budget: CandidateValue, country: CandidateValue) -> CandidateValue:
     """The budget with its currency as the lab's country spends it: 'kronen', 'francs' or '$'
     name several currencies, and the record's country (known only now) says which."""
-    if not isinstance(budget, dict) or not isinstance(country, str) or not budget.get("raw"):
+    if not isinstance(budget, Budget) or not isinstance(country, str) or not budget.raw:
         return budget
-    code = national_currency(str(budget["raw"]), country)
-    return {**budget, "currency": code} if code and code != budget.get("currency") else budget
+    code = national_currency(budget.raw, country)
+    return budget.model_copy(update={"currency": code}) if code and code != budget.currency else budget
+
+
+def _of(values: dict[str, CandidateValue], field: str, kind: type[_V]) -> _V | None:
+    """The chosen value of ``field``, which its extractors give as a ``kind``."""
+    value = values.get(field)
+    if value is None or isinstance(value, kind):
+        return value
+    raise RecordInvalidError(f"the {field} candidate is a {type(value).__name__}, not a {kind.__name__}; "
+                             "this is a bug in an extractor, please report it with the input file")
 
 
 def assemble_record(candidates: Iterable[Candidate], section_info: dict[str, Any] | None = None) -> LabRecord:
     """Choose among the candidates of one section and build the validated record."""
     by_field: dict[str, list[Candidate]] = {}
     for cand in map(_clean, candidates):
-        if cand.value is None or cand.value == "" or cand.value == []:
+        if cand.value is None or cand.value == "":
             continue
         by_field.setdefault(cand.field, []).append(cand)
 
-    values: dict[str, Any] = {}
+    values: dict[str, CandidateValue] = {}
     provenance: dict[str, Provenance] = {}
     for field in SCALAR_FIELDS:
         if field in by_field:
@@ -201,14 +225,14 @@ def assemble_record(candidates: Iterable[Candidate], section_info: dict[str, Any
 
     governance = None
     if bodies or values.get("governance.text") or values.get("governance.parent"):
-        governance = Governance(text=values.get("governance.text"), parent=values.get("governance.parent"),
-                                bodies=[GovernanceBody(**b) for b in bodies])
+        governance = Governance(text=_of(values, "governance.text", str),
+                                parent=_of(values, "governance.parent", str), bodies=bodies)
     try:
         return LabRecord(
-            name=values.get("name"), acronym=values.get("acronym"), country=values.get("country"),
-            website=values.get("website"), founded_year=values.get("founded_year"), role=values.get("role"),
-            budget=values.get("budget"), staff=values.get("staff"), governance=governance,
-            funding_sources=funding, provenance=provenance, section=dict(section_info or {}),
+            name=_of(values, "name", str), acronym=_of(values, "acronym", str), country=_of(values, "country", str),
+            website=_of(values, "website", str), founded_year=_of(values, "founded_year", int),
+            role=_of(values, "role", str), budget=_of(values, "budget", Budget), staff=_of(values, "staff", Staff),
+            governance=governance, funding_sources=funding, provenance=provenance, section=dict(section_info or {}),
         )
     except ValidationError as exc:
         raise RecordInvalidError(
@@ -238,10 +262,8 @@ def merge_records(prose: LabRecord, row: LabRecord) -> LabRecord:
             if field in row.provenance:
                 provenance[field] = row.provenance[field]
         if mine is not None and theirs is not None and field in provenance:
-            a = mine.model_dump() if hasattr(mine, "model_dump") else mine
-            b = theirs.model_dump() if hasattr(theirs, "model_dump") else theirs
             loser = min(_conf(prose, field), _conf(row, field))
-            factor = AGREEMENT_BOOST if _same(a, b) else 1.0 - CONFLICT_WEIGHT * loser
+            factor = AGREEMENT_BOOST if _same(mine, theirs) else 1.0 - CONFLICT_WEIGHT * loser
             conf = round(max(0.01, min(0.99, provenance[field].confidence * factor)), 3)
             provenance[field] = provenance[field].model_copy(update={"confidence": conf})
     gov_p, gov_r = prose.governance or Governance(), row.governance or Governance()

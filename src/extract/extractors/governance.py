@@ -8,7 +8,7 @@ from typing import Any
 
 from extract.extractors.context import SectionContext
 from extract.extractors.phrases import Token, org_phrase, tokens
-from extract.models import Candidate, Section
+from extract.models import BodyMention, Candidate, Section
 from extract.normalize.rule_data import alternation
 from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
@@ -71,7 +71,7 @@ class GovernanceExtractor:
             members = _members(ctx, start, end, next_start)
             if gated and not (quoted or (name[:1].isupper() and " " in name) or members is not None):
                 continue  # outside a governance block only clearly named or counted bodies count
-            value: dict[str, Any] = {"name": name, "members": members, "exact": exact}
+            value = BodyMention(name=name, members=members, exact=exact)
             out.append(ctx.candidate("governance.bodies", value, start, end, family=NAME, version=VERSION,
                                      prior="mention" if gated else "block", ner=("ORG",)))
         return out

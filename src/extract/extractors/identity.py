@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from extract.extractors.context import SectionContext
 from extract.extractors.founded import founded_year_candidates
-from extract.models import Candidate, Provenance, Section
+from extract.models import Candidate, CandidateValue, Provenance, Section
 from extract.rules.lexicon import fold_keep
 from extract.segment.titles import (
     _DEFINED_ACRONYM,
@@ -42,7 +42,7 @@ class IdentityExtractor:
 
     # ------------------------------------------------------------------ title helpers
 
-    def _title_candidate(self, field: str, value: object, section: Section, ctx: SectionContext, prior: float) -> Candidate:
+    def _title_candidate(self, field: str, value: CandidateValue, section: Section, ctx: SectionContext, prior: float) -> Candidate:
         from extract.assemble.record import confidence
 
         heading = next((line for line in section.lines if line.role == "heading"), None)
@@ -167,7 +167,7 @@ class IdentityExtractor:
         from extract.normalize import country_from_url
 
         for cand in websites:
-            if code := country_from_url(cand.value):
+            if isinstance(cand.value, str) and (code := country_from_url(cand.value)):
                 prov = cand.provenance
                 from extract.assemble.record import confidence
 

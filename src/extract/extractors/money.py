@@ -9,7 +9,7 @@ from typing import Any
 
 from extract.extractors.context import SectionContext
 from extract.extractors.statements import MAX_UNSCALED, scale_only
-from extract.models import Candidate, Section
+from extract.models import Budget, BudgetPeriod, Candidate, Section
 
 NAME = "money"
 VERSION = "10"
@@ -87,7 +87,7 @@ class MoneyExtractor:
             else:
                 continue  # an amount with no budget word and no budget label is not the lab's budget
             value = _budget_value(ctx, m, anchor, block if in_block else None, fiscal)
-            if value["period"] != "year" and (one_off.any(c0, c1) or contribution.any(c0, c1)
+            if value.period != "year" and (one_off.any(c0, c1) or contribution.any(c0, c1)
                                               or _SHARE_AFTER.match(ctx.text, m.end)):
                 # 'een projectsubsidie van 6,75 miljoen kronen', 'a one-off grant', 'het Gelderse aandeel
                 # in de exploitatie was € 7,2 miljoen', '1,02 M$ (58 %)': money given once, or a share
@@ -162,7 +162,7 @@ def _nearest_anchor(ctx: SectionContext, anchors: _SentenceIndex, s0: int, e0: i
 
 
 def _budget_value(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | None, block: Any,
-                  fiscal: _SentenceIndex) -> dict[str, Any]:
+                  fiscal: _SentenceIndex) -> Budget:
     amount_eur = m.amount if m.currency == "EUR" else None
     approximate = bool(m.approximate)
     for alt in getattr(m, "alternatives", ()) or ():
@@ -175,13 +175,11 @@ def _budget_value(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | No
     s0, e0 = ctx.sentence_span(m.start)
     if period == "total" and fiscal.any(s0, e0) and _period(ctx, m, anchor, block) != "total":
         period = "year"  # '£3.4 million (2023/24)' is one financial year, not a multi-year total
-    return {
-        "amount": m.amount, "currency": m.currency, "period": period, "amount_eur": amount_eur,
-        "approximate": approximate, "raw": re.sub(r"\s+", " ", m.raw),
-    }
+    return Budget(amount=m.amount, currency=m.currency, period=period, amount_eur=amount_eur,
+                  approximate=approximate, raw=re.sub(r"\s+", " ", m.raw))
 
 
-def _period(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | None, block: Any) -> str | None:
+def _period(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | None, block: Any) -> BudgetPeriod | None:
     """'jaarlijks budget van X', 'X per jaar', 'Jaarbudget: X' -> year; 'X over 2021-2024' -> total."""
     s0, e0 = ctx.sentence_span(m.start)
     lo = min(anchor[0], m.start) if anchor else m.start

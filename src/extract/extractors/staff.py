@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from extract.extractors.context import SectionContext
-from extract.models import Candidate, Section
+from extract.models import Candidate, Section, Staff, StaffUnit
 from extract.normalize import NumberMention
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
@@ -66,6 +66,7 @@ class StaffExtractor:
         out += _count_after_noun(ctx, numbers)
         grown, earlier = _grown_to(ctx, numbers, nouns)
         out += grown
+        unit: StaffUnit
         for n in numbers:
             if n.start in earlier:
                 continue
@@ -101,8 +102,8 @@ class StaffExtractor:
             else:
                 continue
             count = int(n.value) if n.value == int(n.value) else n.value
-            value = {"count": count, "approximate": bool(n.approximate), "unit": unit,
-                     "raw": re.sub(r"\s+", " ", ctx.text[n.start:end])}
+            value = Staff(count=count, approximate=bool(n.approximate), unit=unit,
+                          raw=re.sub(r"\s+", " ", ctx.text[n.start:end]))
             out.append(ctx.candidate("staff", value, n.start, end, family=NAME, version=VERSION,
                                      prior=prior, distance=distance, ner=("CARDINAL",)))
         return out
@@ -137,8 +138,8 @@ def _count_after_noun(ctx: SectionContext, numbers: list[NumberMention]) -> list
             continue
         count = int(n.value) if n.value == int(n.value) else n.value
         fte = noun in lex.folded("staff", "fte_nouns")
-        value = {"count": count, "approximate": bool(n.approximate), "unit": "fte" if fte else "headcount",
-                 "raw": re.sub(r"\s+", " ", ctx.text[m.start(2):n.end])}
+        value = Staff(count=count, approximate=bool(n.approximate), unit="fte" if fte else "headcount",
+                      raw=re.sub(r"\s+", " ", ctx.text[m.start(2):n.end]))
         out.append(ctx.candidate("staff", value, m.start(2), n.end, family=NAME, version=VERSION,
                                  prior="anchored", distance=ctx.token_distance(m.end(), n.start) // 2,
                                  ner=("CARDINAL",)))
@@ -164,9 +165,9 @@ def _grown_to(ctx: SectionContext, numbers: list[NumberMention],
                 and not re.search(r"\b(?:grow|grew|grown|groei|gegroeid|pass[ée])", ctx.folded[s0:a.start]):
             continue  # 'from 5000 people to 8000' reached, not employed
         count = int(b.value) if b.value == int(b.value) else b.value
-        value = {"count": count, "approximate": bool(b.approximate),
-                 "unit": "fte" if word in ctx.lex.folded("staff", "fte_nouns") else "headcount",
-                 "raw": re.sub(r"\s+", " ", ctx.text[a.start:b.end])}
+        value = Staff(count=count, approximate=bool(b.approximate),
+                      unit="fte" if word in ctx.lex.folded("staff", "fte_nouns") else "headcount",
+                      raw=re.sub(r"\s+", " ", ctx.text[a.start:b.end]))
         out.append(ctx.candidate("staff", value, b.start, b.end, family=NAME, version=VERSION,
                                  prior="anchored", ner=("CARDINAL",)))
         earlier.add(a.start)

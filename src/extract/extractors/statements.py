@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from extract.extractors.context import SectionContext
-from extract.models import Candidate, Section
+from extract.models import Budget, BudgetPeriod, Candidate, Section
 from extract.rules.lexicon import fold_keep
 
 NAME = "statements"
@@ -76,9 +76,9 @@ class StatementExtractor:
             value, s, e = figures[0]
             currency, multiplier = unit
             amount = value * multiplier
-            budget = {"amount": amount, "currency": currency, "period": "year",
-                      "amount_eur": amount if currency == "EUR" else None, "approximate": False,
-                      "raw": line.text.strip()}
+            budget = Budget(amount=amount, currency=currency, period="year",
+                            amount_eur=amount if currency == "EUR" else None, approximate=False,
+                            raw=line.text.strip())
             out.append(ctx.candidate("budget", budget, start + s, start + e, family=NAME, version=VERSION,
                                      prior="label"))
         return out
@@ -101,9 +101,9 @@ class StatementExtractor:
                 found = money[0]
                 if re.fullmatch(r"\D*[\d.,\s]+\D*", found.raw) and found.amount < MAX_UNSCALED:
                     amount = found.amount * label_scales()[scale.group(1).lower()]
-                    budget = {"amount": amount, "currency": found.currency, "period": None,
-                              "amount_eur": amount if found.currency == "EUR" else None, "approximate": False,
-                              "raw": ctx.text[block.start:line_end].strip()}
+                    budget = Budget(amount=amount, currency=found.currency, period=None,
+                                    amount_eur=amount if found.currency == "EUR" else None, approximate=False,
+                                    raw=ctx.text[block.start:line_end].strip())
                     start = block.value_start + found.start
                     out.append(ctx.candidate("budget", budget, start, block.value_start + found.end, family=NAME,
                                              version=VERSION, prior="label"))
@@ -117,10 +117,10 @@ class StatementExtractor:
             currency, multiplier = unit
             amount = value * multiplier
             window = ctx.folded[block.start:line_end]
-            period = "year" if ctx.lex.regex("budget", "period_year").search(window) else None
-            budget = {"amount": amount, "currency": currency, "period": period,
-                      "amount_eur": amount if currency == "EUR" else None, "approximate": False,
-                      "raw": ctx.text[block.start:line_end].strip()}
+            period: BudgetPeriod | None = "year" if ctx.lex.regex("budget", "period_year").search(window) else None
+            budget = Budget(amount=amount, currency=currency, period=period,
+                            amount_eur=amount if currency == "EUR" else None, approximate=False,
+                            raw=ctx.text[block.start:line_end].strip())
             out.append(ctx.candidate("budget", budget, s, e, family=NAME, version=VERSION, prior="label"))
         return out
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pydantic import BaseModel
+
 TRAILING_BRACKETS = re.compile(r"(?<=\w)\s*\(([^()]{2,})\)$")
 """What a name's last brackets hold ('Department of Finance (Northern Ireland Civil Service)')."""
 _AS_SPACE = re.compile(r"[\x00\x0b\x0c]+")
@@ -27,9 +29,13 @@ def clean_text(value: str) -> str:
 
 
 def clean_value(value: Any) -> Any:
-    """``clean_text`` applied to every string inside ``value`` (dicts, lists, tuples)."""
+    """``clean_text`` applied to every string inside ``value`` (dicts, lists, tuples, models: a
+    model comes back as itself when nothing in it changed)."""
     if isinstance(value, str):
         return clean_text(value)
+    if isinstance(value, BaseModel):
+        changed = {key: cleaned for key, item in value if (cleaned := clean_value(item)) != item}
+        return value.model_copy(update=changed) if changed else value
     if isinstance(value, dict):
         return {clean_value(key): clean_value(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
