@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache
 from itertools import islice
 from typing import Any
 
 from extract.extractors.context import SectionContext
 from extract.extractors.statements import MAX_UNSCALED, scale_only
 from extract.models import Budget, BudgetPeriod, Candidate, Section
+from extract.normalize.rule_data import LANGS, alternation, own_words, words
 
 NAME = "money"
 VERSION = "10"
@@ -22,11 +24,6 @@ IN_BLOCK_ANCHORED = 0.9
 # further off: the lab's recurring budget, said elsewhere in the section, wins.
 ONE_OFF_DISTANCE = 4
 EXCLUDED_QUALIFIERS = frozenset({"each", "above", "below"})
-# 'over 2021-2024', 'voor de periode 2020-2023', 'sur trois ans', 'over three years': a total.
-_TOTAL_SPAN = re.compile(
-    r"(?:over|voor|for|sur|pour|between|tussen|entre)\s+(?:de\s+periode\s+|the\s+period\s+|la\s+periode\s+)?"
-    r"(?:\d{4}\s*[-–/]\s*\d{2,4}|\w+\s+(?:jaar|jaren|years|ans|annees))(?!\w)"
-)
 _FISCAL_YEAR = re.compile(r"\(?\s*(?:FY\s*)?(?:19|20)\d\d/\d{2}\s*\)?(?!\d)")
 _SINGLE_YEAR = re.compile(r"(?<![\d\-–/.,])(?:19|20)\d\d(?:/\d{2}(?:\d{2})?)?(?![\d\-–]|\s*[-–]\s*\d)")
 _SHARE_AFTER = re.compile(r"\s*\(\s*\d{1,3}(?:[.,]\d+)?\s*%")  # '1,02 M$ (58 %)': part of a whole
@@ -37,6 +34,19 @@ _NON_SPACE = re.compile(r"\S+")
 # Below this, an amount in a major currency is a price, a fee or a prize, not what a lab runs on.
 MIN_BUDGET = 5_000
 MAJOR_CURRENCIES = frozenset({"EUR", "USD", "GBP", "CHF", "CAD", "AUD", "NZD", "SGD"})
+
+
+@cache
+def _total_span() -> re.Pattern[str]:
+    """'over 2021-2024', 'voor de periode 2020-2023', 'sur trois ans', 'over three years': a total.
+    The words are rule data (budget.span_prepositions; each language's money.period_articles and
+    period_nouns, as one phrase; money.year_nouns); built once per rules folder."""
+    over = alternation(words("budget", "span_prepositions"))
+    periods = alternation(f"{article} {noun}" for lang in LANGS
+                          for article in own_words(lang, "money", "period_articles")
+                          for noun in own_words(lang, "money", "period_nouns"))
+    years = alternation(words("money", "year_nouns"))
+    return re.compile(rf"(?:{over})\s+(?:(?:{periods})\s+)?(?:\d{{4}}\s*[-–/]\s*\d{{2,4}}|\w+\s+(?:{years}))(?!\w)")
 
 
 class MoneyExtractor:
@@ -170,7 +180,8 @@ def _budget_value(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | No
             amount_eur = alt.amount
             approximate = approximate or bool(alt.approximate)
     period = m.period or _period(ctx, m, anchor, block)
-    if _TOTAL_SPAN.match(ctx.folded, m.end + 1) or _TOTAL_SPAN.match(ctx.folded, m.end):
+    total_span = _total_span()
+    if total_span.match(ctx.folded, m.end + 1) or total_span.match(ctx.folded, m.end):
         period = "total"  # 'EUR 6 miljoen over 2021-2024' outranks a 'per jaar' further away
     s0, e0 = ctx.sentence_span(m.start)
     if period == "total" and fiscal.any(s0, e0) and _period(ctx, m, anchor, block) != "total":
@@ -187,7 +198,7 @@ def _period(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | None, bl
     words_after = list(islice(_NON_SPACE.finditer(ctx.text, m.end, e0), PERIOD_WINDOW))
     hi = words_after[-1].end() if words_after else m.end
     window = ctx.folded[lo:hi]
-    if _TOTAL_SPAN.search(window) or ctx.lex.regex("budget", "period_total").search(window):
+    if _total_span().search(window) or ctx.lex.regex("budget", "period_total").search(window):
         return "total"
     if ctx.lex.regex("budget", "period_year").search(window):
         return "year"

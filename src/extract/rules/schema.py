@@ -44,7 +44,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
     "founded": words("verbs", "nouns", "since", "existence_verbs", "passive_auxiliaries", "subject_auxiliaries",
                      "subject_links", "name_prepositions"),
     "budget": words("anchors", "contribution", "period_year", "period_total", "unknown", "statement_totals",
-                    "one_off"),
+                    "one_off", "span_prepositions"),
     "staff": words("work_verbs", "nouns", "generic_nouns", "fte_nouns", "anchors", "team_of", "count_after", "range_to",
                    "count_links", "number_nouns"),
     "governance": words("body_nouns", "body_complements", "member_nouns", "composed_of", "form_verbs", "pronouns",
