@@ -11,6 +11,7 @@ from functools import lru_cache
 from extract.extractors.context import SectionContext
 from extract.extractors.phrases import tokens
 from extract.normalize.rule_data import alternation as alternation_of
+from extract.normalize.rule_data import pattern_alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 
 MAX_PHRASE_TOKENS = 12
@@ -38,7 +39,7 @@ def is_bare_budget(text: str) -> bool:
     """'an annual budget', 'a budget of EUR 2m': how much, not who pays ('le budget départemental',
     "the Scottish Government's digital budget" and 'budget communal' name a payer)."""
     folded = fold_keep(text)
-    found = BUDGET_PHRASE.match(folded)
+    found = _budget_phrase().match(folded)
     if found is None:
         return False
     rest = folded[found.end():].strip()
@@ -231,10 +232,14 @@ SHARE = re.compile(r"\s*\(\s*(?:ca\.\s*|c\.\s*|±\s*)?\d+(?:[.,]\d+)?\s*%\s*\)")
 MAX_COMMA_ITEM_WORDS = 6
 
 
-BUDGET_PHRASE = re.compile(
-    r"(?:an?|the|een|het|de|un|une|le|la|son|sa|its|zijn|haar)?\s*"
-    r"(?:annual|yearly|jaarlijks\w*|annuel\w*|total|totaal|global\w*)?\s*(?:budget|begroting|enveloppe)\b"
-)
+@lru_cache(maxsize=1)
+def _budget_phrase() -> re.Pattern[str]:
+    """'het jaarlijkse budget', 'an annual budget', 'une enveloppe': a determiner, an
+    adjective and a budget noun (funding.budget_determiners, budget_adjectives, budget_nouns)."""
+    lex = lexicon(None)
+    dets, nouns = (alternation_of(lex.words("funding", key)) for key in ("budget_determiners", "budget_nouns"))
+    adjectives = pattern_alternation(p.pattern for p in lex.patterns("funding", "budget_adjectives"))
+    return re.compile(rf"(?:{dets})?\s*(?:{adjectives})?\s*(?:{nouns})\b")
 
 
 def split_commas(chunk: str) -> list[str]:
