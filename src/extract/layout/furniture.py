@@ -9,10 +9,12 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from functools import cache
 
 from rapidfuzz import fuzz
 
 from extract.layout.lines import Draft, PageLayout
+from extract.rules.lexicon import lexicon
 from extract.rules.vocab import fold
 
 log = logging.getLogger(__name__)
@@ -22,18 +24,23 @@ BOTTOM_ZONE = 0.92
 _SMALL = 0.86
 """A line whose font is below this share of the body size is small print (footnote, footer)."""
 
-_PAGE_NUMBER = re.compile(
-    r"^[-–—\s]*(?:(?:page|pagina|pag|blz|p|seite|side)\.?\s*)?"
-    r"(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:/|of|van|sur|de|-)\s*\d{1,4})?[-–—\s]*$"
-)
 _URL_START = re.compile(r"^[(<\[]?(?:https?[:;]?/{1,2}|hltps?:/{1,2}|w{2,3}[a-z]?[.,]\s?)\S", re.IGNORECASE)
 _BARE_HOST = re.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}(?:/\S*)?$", re.IGNORECASE)
 _RULE = re.compile(r"^[_\-–—=.·]{3,}$")
 _MARKER = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|[*†‡]{1,3}\s*|\d{1,2}[).]?\s+|\d{1,2}(?=[A-ZÀ-Ý]))(?P<rest>\S.*)$")
 
 
+@cache
+def _page_number() -> re.Pattern[str]:
+    """'4', '- 4 -', 'blz. 4', 'Page 3 of 12', 'iv': the words are rule data (pages.number_words,
+    pages.number_of), built once per rules folder."""
+    lex = lexicon(None)
+    page, of = ("|".join(re.escape(w) for w in lex.words("pages", key)) or r"(?!x)x" for key in ("number_words", "number_of"))
+    return re.compile(rf"^[-–—\s]*(?:(?:{page})\.?\s*)?(?:\d{{1,4}}|[ivxlc]{{1,6}})(?:\s*(?:/|{of}|-)\s*\d{{1,4}})?[-–—\s]*$")
+
+
 def is_page_number(text: str) -> bool:
-    return bool(_PAGE_NUMBER.match(fold(text).strip())) and any(c.isalnum() for c in text)
+    return bool(_page_number().match(fold(text).strip())) and any(c.isalnum() for c in text)
 
 
 def _looks_like_url_token(token: str) -> bool:

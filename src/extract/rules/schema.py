@@ -64,6 +64,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
                   "name_header_words", "function_words", "presenting_verbs", "acronym_hereafter",
                   "acronym_or", "acronym_known_as", "acronym_for_short", "definition_nouns"),
     "websites": words("not_lab_hosts"),
+    "pages": words("number_words", "number_of"),
     "letters": words("salutations", "closings", "subject_labels", "header_labels", "mail_clients"),
     "money": {**words("total_prepositions", "period_articles", "period_nouns", "few", "year_nouns", "span_prepositions",
                       "year_range_joiners", "not_period_nouns", "amount_of", "above_own_language", "each_before",
