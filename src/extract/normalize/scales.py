@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from .digits import SPACES
-from .rule_data import load_rule_file, own_first
+from .rule_data import NOTHING, load_rule_file, own_first
 
 
 @cache
@@ -23,11 +24,20 @@ def _scale_table(lang: str | None) -> tuple[dict[str, float], re.Pattern[str]]:
     return words, pattern
 
 
-_LETTER_SCALE = re.compile(r"(Md|bn|mn|[kKmMbB])(?![\w])")
-_SPACED_LETTER_SCALE = re.compile(r"[\u0020\u00a0\u202f](Md|bn|mn|[kKmM])(?![\w])")
-_CURRENCY_AHEAD = re.compile(
-    r"[\u0020\u00a0\u202f]?(?:[€£$]|EUR|GBP|USD|SEK|DKK|NOK|CHF|euro|d['’]euro)", re.IGNORECASE
-)
+def _longest_first(items: Iterable[object]) -> str:
+    return "|".join(re.escape(item) for item in sorted(map(str, items), key=len, reverse=True)) or NOTHING
+
+
+@cache
+def _letter_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A letter glued to the number ('1.2m'), a letter a space away ('2,5 M'), and the currency
+    that must follow the latter ('€', 'EUR'): ``letters``, ``spaced_letters`` and
+    ``letter_currencies`` of ``rules/scale_words.yml``, built once per rules folder."""
+    rules = load_rule_file("scale_words")
+    glued = re.compile(rf"({_longest_first(rules['letters'])})(?![\w])")
+    spaced = re.compile(rf"[\u0020\u00a0\u202f]({_longest_first(rules['spaced_letters'])})(?![\w])")
+    currency = re.compile(rf"[\u0020\u00a0\u202f]?(?:{_longest_first(rules['letter_currencies'])})", re.IGNORECASE)
+    return glued, spaced, currency
 
 
 def read_scale(text: str, pos: int, lang: str | None = None) -> tuple[float, int]:
@@ -37,11 +47,12 @@ def read_scale(text: str, pos: int, lang: str | None = None) -> tuple[float, int
     if match:
         return words[match.group(1).lower()], match.end()
     letters = load_rule_file("scale_words")["letters"]
-    glued = _LETTER_SCALE.match(text, pos)
+    glued_letter, spaced_letter, currency_ahead = _letter_patterns()
+    glued = glued_letter.match(text, pos)
     if glued:
         return float(letters[glued.group(1)]), glued.end()
-    spaced = _SPACED_LETTER_SCALE.match(text, pos)
-    if spaced and _CURRENCY_AHEAD.match(text, spaced.end()):
+    spaced = spaced_letter.match(text, pos)
+    if spaced and currency_ahead.match(text, spaced.end()):
         # '2,5 M€', '450 k EUR': a lone letter counts only next to a currency.
         return float(letters[spaced.group(1)]), spaced.end()
     return 1.0, pos

@@ -111,6 +111,10 @@ class LabelsFile(RootModel[dict[LabelField, dict[Language, list[str]]]]):
 class ScaleWordsFile(_File):
     words: dict[Language, dict[str, Number]] = {}
     letters: dict[str, Number] = {}
+    spaced_letters: list[str] = []
+    """The letters of ``letters`` that also count a space away from the number, before a currency."""
+    letter_currencies: list[str] = []
+    """The currencies after which a spaced letter counts ('2,5 M€', '450 k EUR')."""
     approximate_before: dict[Language, list[str]] = {}
     approximate_after: dict[Language, list[str]] = {}
     count_nouns: dict[Language, dict[str, tuple[float, bool]]] = {}
