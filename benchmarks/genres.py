@@ -18,7 +18,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from extract.assemble.matching import match_records
+from extract.assemble.matching import RecordIdentity, match_records
 from extract.pipeline import process_file
 from extract.review.evaluate import Evaluation, score_records
 from extract.settings import Settings
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
                 predicted = []
             gold = gold_doc.get("records", [])
             evaluation = score_records(gold, predicted, where=source.name)
-            pairs = match_records(gold, predicted)
+            pairs = match_records([RecordIdentity.of(g) for g in gold], [RecordIdentity.of(p) for p in predicted])
             paired = sum(1 for g, p in pairs if g is not None and p is not None)
             for key in (genre, "overall"):
                 labs[key][0] += paired

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.assemble.matching import match_records
+from extract.assemble.matching import RecordIdentity, match_records
 from extract.extractors import extract_records
 from extract.settings import Settings
 
@@ -21,7 +21,7 @@ def pairs(seed):
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["records"]
     records = extract_records(seed, Settings())
     assert len(records) == len(gold) == 9
-    matched = match_records(gold, records)
+    matched = match_records([RecordIdentity.of(g) for g in gold], records)
     assert all(i is not None and j is not None for i, j in matched)
     return [(gold[i], records[j]) for i, j in matched]
 

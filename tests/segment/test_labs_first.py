@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.assemble.matching import match_records
+from extract.assemble.matching import RecordIdentity, match_records
 from extract.pipeline import process_file
 from extract.review.evaluate import Evaluation, score_records
 from extract.segment.lab_names import defined_acronyms, domain_matches, find_lab_names
@@ -68,7 +68,8 @@ def _score(paths: list[Path]) -> tuple[Evaluation, int, int, int]:
         gold = json.loads((path.parent / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))["records"]
         predicted = [r.model_dump(mode="json") for r in process_file(path, Settings()).records]
         total.add(score_records(gold, predicted, where=path.name))
-        paired += sum(1 for g, p in match_records(gold, predicted) if g is not None and p is not None)
+        paired += sum(1 for g, p in match_records([RecordIdentity.of(g) for g in gold],
+                                                      [RecordIdentity.of(p) for p in predicted]) if g is not None and p is not None)
         gold_n, pred_n = gold_n + len(gold), pred_n + len(predicted)
     return total, paired, gold_n, pred_n
 

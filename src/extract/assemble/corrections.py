@@ -37,7 +37,7 @@ import yaml
 from pydantic import ValidationError
 
 from extract.assemble.fields import NESTED, get_path, is_known_path, provenance_for, record_dict, same_value, set_path
-from extract.assemble.matching import match_records, record_key
+from extract.assemble.matching import RecordIdentity, match_records, record_key
 from extract.errors import ConfigError
 from extract.models import LabRecord, OutputFile, Provenance
 
@@ -186,8 +186,8 @@ def strip_corrections(output: OutputFile) -> OutputFile:
     return output.model_copy(update={"records": records})
 
 
-def _probe(key: str, entry: Mapping[str, Any]) -> dict[str, Any]:
-    return {"name": entry.get("name") or key, "acronym": entry.get("acronym"), "website": entry.get("website")}
+def _probe(key: str, entry: Mapping[str, Any]) -> RecordIdentity:
+    return RecordIdentity(name=entry.get("name") or key, acronym=entry.get("acronym"), website=entry.get("website"))
 
 
 def match_entries(entries: Mapping[str, Mapping[str, Any]], records: Sequence[Mapping[str, Any]]) -> dict[str, int | None]:
@@ -195,7 +195,8 @@ def match_entries(entries: Mapping[str, Mapping[str, Any]], records: Sequence[Ma
     keys = list(entries)
     result: dict[str, int | None] = dict.fromkeys(keys)
     taken: set[int] = set()
-    by_key = {record_key(r): i for i, r in enumerate(records)}
+    identities = [RecordIdentity.of(r) for r in records]
+    by_key = {record_key(r): i for i, r in enumerate(identities)}
     rest = []
     for k in keys:
         i = by_key.get(k)
@@ -208,7 +209,7 @@ def match_entries(entries: Mapping[str, Mapping[str, Any]], records: Sequence[Ma
             rest.append(k)
     if rest:
         free = [i for i in range(len(records)) if i not in taken]
-        pairs = match_records([_probe(k, entries[k]) for k in rest], [records[i] for i in free])
+        pairs = match_records([_probe(k, entries[k]) for k in rest], [identities[i] for i in free])
         for a, b in pairs:
             if a is not None and b is not None:
                 result[rest[a]] = free[b]

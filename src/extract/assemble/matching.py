@@ -2,14 +2,17 @@
 
 Used by ``eval`` (gold vs output), ``diff`` (old run vs new run) and corrections
 (a stored correction vs a fresh run). Records match by normalised name, acronym
-or website host+path, never by position.
+or website host+path, never by position. A ``LabRecord`` is matched as it is; a record
+read as plain data (a gold file, an output's JSON, a corrections entry) through
+``RecordIdentity.of``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
@@ -18,10 +21,31 @@ from extract.rules.vocab import fold
 NAME_THRESHOLD = 88.0
 
 
-def _get(record: Any, key: str) -> Any:
-    if isinstance(record, Mapping):
-        return record.get(key)
-    return getattr(record, key, None)
+class Identified(Protocol):
+    """What records are matched by (``LabRecord`` is one)."""
+
+    @property
+    def name(self) -> str | None: ...
+
+    @property
+    def acronym(self) -> str | None: ...
+
+    @property
+    def website(self) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class RecordIdentity:
+    """The name, acronym and website of a record that is not a ``LabRecord``."""
+
+    name: str | None = None
+    acronym: str | None = None
+    website: str | None = None
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any]) -> RecordIdentity:
+        """The identity of a record read as plain data (its keys as the output contract names them)."""
+        return cls(name=data.get("name"), acronym=data.get("acronym"), website=data.get("website"))
 
 
 def norm_name(name: str | None) -> str:
@@ -39,30 +63,30 @@ def norm_website(url: str | None) -> str:
     return url.rstrip("/")
 
 
-def record_key(record: Any) -> str:
+def record_key(record: Identified) -> str:
     """A stable, readable key for a record: its normalised name, else acronym, else website."""
-    return norm_name(_get(record, "name")) or norm_name(_get(record, "acronym")) or norm_website(_get(record, "website"))
+    return norm_name(record.name) or norm_name(record.acronym) or norm_website(record.website)
 
 
-def similarity(a: Any, b: Any) -> float:
+def similarity(a: Identified, b: Identified) -> float:
     """0..100: how sure we are that two records describe the same lab."""
     score = 0.0
-    name_a, name_b = norm_name(_get(a, "name")), norm_name(_get(b, "name"))
+    name_a, name_b = norm_name(a.name), norm_name(b.name)
     if name_a and name_b:
         score = max(score, fuzz.ratio(name_a, name_b), 0.95 * fuzz.token_set_ratio(name_a, name_b))
-    acr_a, acr_b = norm_name(_get(a, "acronym")), norm_name(_get(b, "acronym"))
+    acr_a, acr_b = norm_name(a.acronym), norm_name(b.acronym)
     if acr_a and acr_b and acr_a == acr_b:
         score = max(score, 96.0)
     if (acr_a and name_b and acr_a == name_b) or (acr_b and name_a and acr_b == name_a):
         score = max(score, 92.0)
-    web_a, web_b = norm_website(_get(a, "website")), norm_website(_get(b, "website"))
+    web_a, web_b = norm_website(a.website), norm_website(b.website)
     if web_a and web_b and web_a == web_b:
         score = max(score, 94.0)
     return score
 
 
-def match_records(old: Sequence[Any], new: Sequence[Any], threshold: float = NAME_THRESHOLD,
-                  score: Callable[[Any, Any], float] = similarity) -> list[tuple[int | None, int | None]]:
+def match_records(old: Sequence[Any], new: Sequence[Identified], threshold: float = NAME_THRESHOLD,
+                  score: Callable[[Any, Identified], float] = similarity) -> list[tuple[int | None, int | None]]:
     """Pairs of indexes (old, new); unmatched records are paired with None.
 
     Greedy on the best similarity first, so two similar labs in one report still

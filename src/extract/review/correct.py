@@ -36,7 +36,7 @@ from extract.assemble.fields import (
     same_value,
     set_path,
 )
-from extract.assemble.matching import record_key
+from extract.assemble.matching import RecordIdentity, record_key
 from extract.errors import ConfigError
 from extract.models import LabRecord, OutputFile
 from extract.review.corrections import default_corrections_dir, inside, normalise_stem, save_corrections
@@ -170,7 +170,7 @@ def add_correction(out_dir: Path, stem: str, record_ref: str, field: str, value:
         raise ConfigError(f"{field} = {value!r} does not fit the output contract: {exc.errors()[0].get('msg')}") from exc
     data = target.stored
     data.setdefault("source", target.current.source.path)
-    key = target.key or record_key(record) or f"record {target.index}"
+    key = target.key or record_key(RecordIdentity.of(record)) or f"record {target.index}"
     entry = data["records"].setdefault(key, {"fields": {}})
     for ident in ("name", "acronym", "website"):
         if record.get(ident) and not entry.get(ident):

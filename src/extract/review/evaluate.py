@@ -28,7 +28,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from extract.assemble.fields import LIST_PATHS, contract_paths
-from extract.assemble.matching import match_records
+from extract.assemble.matching import RecordIdentity, match_records
 from extract.rules.vocab import fold
 
 NOT_SCORED = frozenset({"role", "governance.text", "budget.raw", "staff.raw", "staff.unit"})
@@ -184,7 +184,7 @@ def score_pair(gold: Mapping[str, Any] | None, pred: Mapping[str, Any] | None, w
 
 def score_records(gold_records: list[Mapping[str, Any]], pred_records: list[Mapping[str, Any]], where: str = "") -> Evaluation:
     result = Evaluation()
-    for gi, pi in match_records(gold_records, pred_records):
+    for gi, pi in match_records([RecordIdentity.of(g) for g in gold_records], [RecordIdentity.of(p) for p in pred_records]):
         gold = gold_records[gi] if gi is not None else None
         pred = pred_records[pi] if pi is not None else None
         result.add(score_pair(gold, pred, where))

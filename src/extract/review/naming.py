@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.assemble.matching import norm_name, norm_website, similarity
+from extract.assemble.matching import RecordIdentity, norm_name, norm_website, similarity
 from extract.errors import ConfigError
 from extract.models import LabRecord
 
@@ -43,7 +43,7 @@ class Names:
         return f"{name} ({acronym})" if acronym else name
 
     def score(self, ref: str) -> float:
-        probe = {"name": ref, "acronym": ref, "website": ref}
+        probe = RecordIdentity(name=ref, acronym=ref, website=ref)
         return max(similarity(probe, self.machine), similarity(probe, self.shown))
 
 

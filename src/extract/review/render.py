@@ -238,9 +238,9 @@ def _quote(text: Any) -> str:
 
 
 def _key(data: Mapping[str, Any]) -> str:
-    from extract.assemble.matching import record_key
+    from extract.assemble.matching import RecordIdentity, record_key
 
-    return record_key(data)
+    return record_key(RecordIdentity.of(data))
 
 
 def file_html(view: FileView) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extract.assemble.matching import NAME_THRESHOLD, match_records, record_key, similarity
+from extract.assemble.matching import NAME_THRESHOLD, Identified, RecordIdentity, match_records, record_key, similarity
 from extract.review.export.columns import (
     COMPARED,
     GROUPS,
@@ -41,7 +41,7 @@ def file_row(sighting: Sighting) -> Row:
         low += row_marks(row, group, value)
     corrected, review = correction_lists(sighting.data)
     row.cells.update({"source_path": sighting.source_path, "stem": sighting.stem, "year": sighting.year,
-                      "record_key": record_key(sighting.data), "corrected_fields": corrected,
+                      "record_key": record_key(RecordIdentity.of(sighting.data)), "corrected_fields": corrected,
                       "needs_review_fields": review, "low_confidence_fields": low, "stale": sighting.stale})
     return row
 
@@ -53,8 +53,8 @@ class Lab:
     sightings: list[Sighting] = field(default_factory=list)
 
 
-def _lab_score(lab: Lab, data: object) -> float:
-    return max(similarity(s.data, data) for s in lab.sightings)
+def _lab_score(lab: Lab, record: Identified) -> float:
+    return max(similarity(RecordIdentity.of(s.data), record) for s in lab.sightings)
 
 
 def group_labs(sightings: list[Sighting]) -> list[Lab]:
@@ -65,7 +65,7 @@ def group_labs(sightings: list[Sighting]) -> list[Lab]:
         by_report.setdefault(sighting.stem, []).append(sighting)
     for stem in sorted(by_report):
         found = by_report[stem]
-        pairs = match_records(labs, [s.data for s in found], NAME_THRESHOLD, score=_lab_score)
+        pairs = match_records(labs, [RecordIdentity.of(s.data) for s in found], NAME_THRESHOLD, score=_lab_score)
         new: list[Lab] = []
         for i, j in pairs:
             if j is None:
@@ -125,8 +125,7 @@ def lab_row(lab: Lab) -> Row:
             row.mark(list(value.values), Mark("conflict", "reports disagree:\n" + "\n".join(alternatives)))
     first = lab.sightings[0].data
     row.cells.update({"reports": [s.report for s in lab.sightings], "conflicts": conflicts,
-                      "record_key": record_key({"name": row.cells.get("name"), "acronym": row.cells.get("acronym"),
-                                                "website": row.cells.get("website")}) or record_key(first),
+                      "record_key": record_key(RecordIdentity.of(row.cells)) or record_key(RecordIdentity.of(first)),
                       "corrected_fields": sorted(corrected), "needs_review_fields": sorted(review),
                       "low_confidence_fields": low})
     return row
