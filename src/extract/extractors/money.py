@@ -23,6 +23,7 @@ IN_BLOCK_ANCHORED = 0.9
 # A seed grant or a start-up phase's money ranks as if its budget word stood this many words
 # further off: the lab's recurring budget, said elsewhere in the section, wins.
 ONE_OFF_DISTANCE = 4
+COMPARISON_CHARS = 30
 EXCLUDED_QUALIFIERS = frozenset({"each", "above", "below"})
 _FISCAL_YEAR = re.compile(r"\(?\s*(?:FY\s*)?(?:19|20)\d\d/\d{2}\s*\)?(?!\d)")
 _SINGLE_YEAR = re.compile(r"(?<![\d\-–/.,])(?:19|20)\d\d(?:/\d{2}(?:\d{2})?)?(?![\d\-–]|\s*[-–]\s*\d)")
@@ -69,6 +70,7 @@ class MoneyExtractor:
         period_year = _SentenceIndex(ctx.lex.regex("budget", "period_year"), ctx.folded)
         fiscal = _SentenceIndex(_FISCAL_YEAR, ctx.text)
         one_off = _SentenceIndex(ctx.lex.regex("budget", "one_off"), ctx.folded)
+        compared = re.compile(rf"(?:{ctx.lex.regex('budget', 'comparison').pattern})\s*$")
         out = []
         for m in mentions:
             if m.qualifier in EXCLUDED_QUALIFIERS:
@@ -102,6 +104,8 @@ class MoneyExtractor:
                 # 'een projectsubsidie van 6,75 miljoen kronen', 'a one-off grant', 'het Gelderse aandeel
                 # in de exploitatie was € 7,2 miljoen', '1,02 M$ (58 %)': money given once, or a share
                 distance += ONE_OFF_DISTANCE
+            if compared.search(ctx.folded, max(0, m.start - COMPARISON_CHARS), m.start):
+                distance += ONE_OFF_DISTANCE  # '€ 23,4 miljoen, tegen € 21,9 miljoen in 2024': the year compared with
             if prior != "label" and m.currency in MAJOR_CURRENCIES and m.amount < MIN_BUDGET:
                 continue  # 'Annual subscription €65': a price, not a lab's budget
             out.append(ctx.candidate("budget", value, m.start, m.end, family=NAME, version=VERSION,
@@ -180,6 +184,8 @@ def _budget_value(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | No
             amount_eur = alt.amount
             approximate = approximate or bool(alt.approximate)
     period = m.period or _period(ctx, m, anchor, block)
+    if m.period == "total" and _one_year_sum(ctx, *_window(ctx, m, anchor)):
+        period = "year"  # 'de ontwerpbegroting 2025 sluit op een totaal van € 23,4 miljoen'
     total_span = _total_span()
     if total_span.match(ctx.folded, m.end + 1) or total_span.match(ctx.folded, m.end):
         period = "total"  # 'EUR 6 miljoen over 2021-2024' outranks a 'per jaar' further away
@@ -192,13 +198,10 @@ def _budget_value(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | No
 
 def _period(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | None, block: Any) -> BudgetPeriod | None:
     """'jaarlijks budget van X', 'X per jaar', 'Jaarbudget: X' -> year; 'X over 2021-2024' -> total."""
-    s0, e0 = ctx.sentence_span(m.start)
-    lo = min(anchor[0], m.start) if anchor else m.start
-    lo = _words_back(ctx.text, s0, lo, PERIOD_WINDOW)
-    words_after = list(islice(_NON_SPACE.finditer(ctx.text, m.end, e0), PERIOD_WINDOW))
-    hi = words_after[-1].end() if words_after else m.end
+    lo, hi = _window(ctx, m, anchor)
     window = ctx.folded[lo:hi]
-    if _total_span().search(window) or ctx.lex.regex("budget", "period_total").search(window):
+    if (_total_span().search(window) or ctx.lex.regex("budget", "period_total").search(window)) \
+            and not _one_year_sum(ctx, lo, hi):
         return "total"
     if ctx.lex.regex("budget", "period_year").search(window):
         return "year"
@@ -207,6 +210,26 @@ def _period(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | None, bl
     if block is not None and ctx.lex.regex("budget", "period_year").search(ctx.folded, block.start, block.value_start):
         return "year"  # the label itself says it: 'Jaarbudget:', 'Annual budget:'
     return None
+
+
+def _window(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | None) -> tuple[int, int]:
+    """The words around an amount (and its budget word) that say its period."""
+    s0, e0 = ctx.sentence_span(m.start)
+    lo = min(anchor[0], m.start) if anchor else m.start
+    lo = _words_back(ctx.text, s0, lo, PERIOD_WINDOW)
+    words_after = list(islice(_NON_SPACE.finditer(ctx.text, m.end, e0), PERIOD_WINDOW))
+    return lo, (words_after[-1].end() if words_after else m.end)
+
+
+def _one_year_sum(ctx: SectionContext, lo: int, hi: int) -> bool:
+    """'a total of € 23,4 million' for the 2025 budget: one year's sum. Only bare total words
+    ('total', 'in totaal', 'au total'), no span of years, and a single year named."""
+    window = ctx.folded[lo:hi]
+    if _total_span().search(window) or not _SINGLE_YEAR.search(ctx.text, lo, hi):
+        return False
+    bare = ctx.lex.folded("budget", "bare_total")
+    totals = [re.sub(r"\s+", " ", t.group()) for t in ctx.lex.regex("budget", "period_total").finditer(window)]
+    return bool(totals) and all(t in bare for t in totals)
 
 
 def _words_back(text: str, s0: int, lo: int, count: int) -> int:

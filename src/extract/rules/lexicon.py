@@ -61,6 +61,12 @@ class Lexicon:
         """A whole-word regex over folded text for the words of ``group.key``."""
         return _regex(self, group, key)
 
+    def relation_regex(self, group: str, key: str) -> re.Pattern[str]:
+        """Like ``regex``, with room between a phrase's words for an adverb or a date ('reports
+        directly to', 'valt formeel onder', 'lancé en 2014 par'): people put them there, and a list
+        of every such variant would never be complete."""
+        return _relation_regex(self, group, key)
+
     def patterns(self, group: str, key: str) -> tuple[re.Pattern[str], ...]:
         """The regular expressions of a ``REGEXES`` key (compiled when the file was loaded)."""
         _declared(group, key, REGEXES)
@@ -75,6 +81,25 @@ class Lexicon:
 @lru_cache(maxsize=256)
 def _regex(lexicon: Lexicon, group: str, key: str) -> re.Pattern[str]:
     return phrase_regex(lexicon.words(group, key))
+
+
+@lru_cache(maxsize=64)
+def _relation_regex(lexicon: Lexicon, group: str, key: str) -> re.Pattern[str]:
+    adverbs = "|".join(re.escape(fold_keep(w)).replace(r"\ ", r"\s+")
+                       for w in lexicon.words("governance", "relation_adverbs"))
+    prepositions = "|".join(re.escape(fold_keep(w)) for w in lexicon.words("governance", "time_prepositions"))
+    slot = ""
+    if adverbs:
+        slot += rf"(?:\s+(?:{adverbs}))?"
+    if prepositions:
+        slot += rf"(?:\s+(?:{prepositions})\s+(?:[\w.]+\s+){{0,2}}?\d{{4}})?"
+    phrases = sorted({fold_keep(p) for p in lexicon.words(group, key) if p}, key=len, reverse=True)
+    if not phrases:
+        return re.compile(r"(?!x)x")
+    bodies = []
+    for phrase in phrases:
+        bodies.append((slot + r"\s+").join(re.escape(word) for word in phrase.split()))
+    return re.compile(rf"(?<![\w'’])(?:{'|'.join(bodies)})(?![\w])")
 
 
 @lru_cache(maxsize=8)

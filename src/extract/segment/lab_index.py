@@ -19,7 +19,7 @@ from functools import cache
 
 from extract.models import Line
 from extract.normalize.rule_data import alternation
-from extract.rules.lexicon import Lexicon, fold_keep, lexicon
+from extract.rules.lexicon import Lexicon, fold_keep, lexicon, phrase_regex
 from extract.segment.lab_names import (
     NameMention,
     defined_acronyms,
@@ -41,8 +41,8 @@ _SENTENCE_STOPS = frozenset(".!?:•\"“")
 FOUNDING_CLAUSE_CHARS = 80
 NEARBY_CHARS = 300
 # A subject's name: capitalised words (or 'a2i') and the links inside names ('of', 'van', 'du').
-_SUBJECT_NAME = (r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|van|voor|für|di|del|de|du)){0,5}"
-                 r"(?<=\w))")
+_SUBJECT_NAME = (r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|(?:of|for|van|voor|für|di|del|de|du)"
+                 r"(?:\s+(?:the|het|la))?)){0,5}(?<=\w))")
 
 
 # A capitalised name (or 'a2i') at a sentence's start or after an article, then the auxiliary of a
@@ -73,6 +73,27 @@ _PRESENTED_NAME = re.compile(r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A
 
 
 MIN_COINED_USES = 2
+_LINKS = "of|for|van|voor|de|du|des"
+
+
+def _titled_with_article(text: str, word: str, lex: Lexicon) -> str | None:
+    """'Het Waterschapshuis' when the text writes 'van Het Waterschapshuis' mid-sentence."""
+    articles = alternation([a.capitalize() for a in lex.words("words", "articles")], folded=False, any_space=False)
+    found = re.search(rf"(?<=[a-zà-ÿ,] )((?:{articles})\s+){re.escape(word)}(?![\w-])", text)
+    return f"{found.group(1).strip()} {word}" if found else None
+
+
+def _head_part(name: str, lex: Lexicon) -> str | None:
+    """'Innovation Team' of 'Innovation Team of the Government Office': the words before the first
+    link, when they end with a lab's head noun and are more than that noun."""
+    words = name.split()
+    for n, word in enumerate(words):
+        if word.lower() in _LINKS.split("|"):
+            head = words[:n]
+            if len(head) >= 2 and fold_keep(head[-1]) in lex.folded("labs", "strong_heads"):
+                return " ".join(head)
+            return None
+    return None
 
 
 def _coined_words(lines: Sequence[Line], body: Sequence[int], labels: set[str]) -> set[str]:
@@ -264,7 +285,8 @@ class LabIndex:
             at += len(text) + 1
         joined = " ".join(texts)
         folded = fold_keep(joined)
-        verbs = self.lex.regex("founded", "verbs")
+        # 'X werd opgericht', and 'X is sinds de oprichting in 2005 uitgegroeid tot ...'.
+        verbs = phrase_regex(self.lex.words("founded", "verbs") + self.lex.words("founded", "nouns"))
         determiners = self.lex.folded("words", "determiners") | self.lex.folded("labs", "determiners")
         # 'De eerste is a2i in Dhaka', 'The second case is Harbour Office': presented as a case.
         verbs_presenting = alternation(self.lex.words("labs", "presenting_verbs"), any_space=False)
@@ -286,17 +308,44 @@ class LabIndex:
             while words and fold_keep(words[0]) in determiners:
                 words = words[1:]
             name = " ".join(words)
-            # One plain word is a name when it has the letters of one ('18F') or its own site
-            # ('Luxinnovation a été fondée en 1984' and luxinnovation.lu).
-            distinctive = len(words) == 1 and (DISTINCTIVE.search(name) is not None or any(
+            # One plain word is a name when it has the letters of one ('18F'), its own site
+            # ('Luxinnovation a été fondée en 1984' and luxinnovation.lu), or an article the text
+            # capitalises inside a sentence ('de begroting van Het Waterschapshuis'): then the
+            # article is part of the name.
+            titled = _titled_with_article(joined, name, self.lex) if len(words) == 1 else None
+            distinctive = len(words) == 1 and (DISTINCTIVE.search(name) is not None or titled is not None or any(
                 d.removeprefix("www.").split(".")[0] == fold_keep(name) for d in domains))
-            if (not (len(words) >= 2 or distinctive) or fold_keep(name) in known or self.speakers & {name}
-                    or self.lookup(name) is not None):
+            name = titled or name
+            if not passive and not distinctive and len(words) < 2:
+                continue
+            if (entry := self.lookup(name)) is not None:
+                if passive and not entry.as_subject and not entry.as_host:
+                    self._founded_entry(entry, body, texts)  # its founding presents it
+                continue
+            if (not (len(words) >= 2 or distinctive) or fold_keep(name) in known or self.speakers & {name}):
                 continue  # a name the index has, or another name of one it has ('AMS Institute')
             line = body[bisect_right(starts, m.start(1)) - 1]
             self._subject_entry(name, line, body, texts, domains)
             known.add(fold_keep(name))
         self._defined_subjects(joined, folded, starts, body, texts, domains, known)
+
+    def _founded_entry(self, entry: LabEntry, body: Sequence[int], texts: list[str]) -> None:
+        """A lab the index has, presented by its founding. 'The Innovation Team of the Government
+        Office was set up in 2018 ... our Innovation Team': the name's lab part alone, where it is not
+        another name's start, is this lab too."""
+        entry.as_subject += 1
+        entry.strong = True
+        short = _head_part(entry.name, self.lex)
+        if short is None or self.lookup(short) not in (None, entry):
+            return
+        pattern = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])(?!\s+(?:{_LINKS})\s)")
+        for k, i in enumerate(body):
+            for found in pattern.finditer(texts[k]):
+                entry.mentions += 1
+                mention = NameMention(found.start(), found.end(), short, None, head="", strong=True)
+                self.mentions_by_line.setdefault(i, []).append((mention, entry))
+        entry.aliases.add(_key(short))
+        self._by_alias.setdefault(_key(short), entry)
 
     def _subject_entry(self, name: str, line: int, body: Sequence[int], texts: list[str], domains: set[str]) -> None:
         """An organisation the text presents (founded, ranked among the cases, defined), with its mentions."""
