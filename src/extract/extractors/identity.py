@@ -181,7 +181,7 @@ def _not_lab_site(url: str, ctx: SectionContext) -> bool:
     return any(host == h or host.endswith("." + h) for h in ctx.lex.folded("websites", "not_lab_hosts"))
 
 
-_URLISH = re.compile(r"^(?:https?://|www\.)|\.[a-z]{2,3}(?:/|$)", re.IGNORECASE)
+_URLISH = re.compile(r"^(?i:https?://|www\.)|\.[a-z]{2,3}(?:/|$)")  # a site; not "LAB.Rio"
 _BRAND = re.compile(r"^(?=\w*[a-z])(?=\w*[A-Z]\w*[A-Z0-9]|\w*\d)\w{3,}$")
 MIN_SHORT_NAME_USES = 2
 

@@ -64,7 +64,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
     "labs": words("heads", "compound_ends", "strong_heads", "plural_heads", "not_heads", "connectors", "determiners",
                   "generic_modifiers", "page_titles", "ordinals", "page_title_fillers", "name_headers",
                   "name_header_words", "function_words", "presenting_verbs", "acronym_hereafter",
-                  "acronym_or", "acronym_known_as", "acronym_for_short", "definition_nouns"),
+                  "acronym_or", "acronym_known_as", "acronym_for_short", "definition_nouns", "issue_words"),
     "websites": words("not_lab_hosts"),
     "pages": words("number_words", "number_of"),
     "letters": words("salutations", "closings", "subject_labels", "header_labels", "mail_clients"),

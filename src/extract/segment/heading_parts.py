@@ -13,7 +13,7 @@ from extract.segment.announced import announced_labs
 from extract.segment.announced import between as _between
 from extract.segment.announced import has_body as _has_body
 from extract.segment.lab_headings import heading_lab, is_page_title, looks_like_name
-from extract.segment.lab_index import LabIndex
+from extract.segment.lab_index import LabIndex, masthead_name
 from extract.segment.parts import Part, all_labels
 from extract.segment.titles import kicker_of
 
@@ -75,6 +75,7 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
             labs.add(h)  # a heading that names a lab opens its section, labels or not
     labs |= _sibling_headings(lines, body, headings, labs, index)
     labs |= announced_labs(lines, body, headings, index, labs)
+    labs = {h for h in labs if masthead_name(lines[h].text, index.lex) is None}  # 'LABNOTES, Issue 31'
     # Labs of one report share a numbering style: when most lab headings are numbered, an
     # unnumbered 'heading' among them (large text in a screenshot, a sub-heading) is not a lab.
     numbered = {h for h in labs if _heading(lines, h).depth is not None}

@@ -41,8 +41,16 @@ _SENTENCE_STOPS = frozenset(".!?:•\"“")
 FOUNDING_CLAUSE_CHARS = 80
 NEARBY_CHARS = 300
 # A subject's name: capitalised words (or 'a2i') and the links inside names ('of', 'van', 'du').
-_SUBJECT_NAME = (r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|(?:of|for|van|voor|für|di|del|de|du)"
+_NAME_WORD = r"(?:[A-ZÀ-Ý][\w'’&-]*(?:\.[A-ZÀ-Ý]\w*)?|[a-z]+\d\w*)"  # 'LAB.Rio', 'a2i'
+_SUBJECT_NAME = (rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:of|for|van|voor|für|di|del|de|du)"
                  r"(?:\s+(?:the|het|la))?)){0,5}(?<=\w))")
+# What may stand between a founded subject and its verb: its acronym ('(AGESIC)') or an apposition
+# ('LAB.Rio, the participation lab of the City Hall, was created').
+_BETWEEN_SUBJECT_AND_VERB = r"(?:\s+\((?P<acr>[A-ZÀ-Ý][\w.&-]{1,12})\)|,\s+[^,.;:!?()]{3,90},)?"
+# A longer name, 'and' included, when its acronym marks where it ends: "Uruguay's Agency for
+# Electronic Government and Information and Knowledge Society (AGESIC) was created".
+_ACRONYM_SUBJECT = (rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for|and|&|the|van|voor|en|de|du|des|et|la)){{1,10}}?)"
+                    r"\s+\((?P<acr>[A-ZÀ-Ý][\w.&-]{1,12})\)")
 
 
 # A capitalised name (or 'a2i') at a sentence's start or after an article, then the auxiliary of a
@@ -52,7 +60,14 @@ def _founded_subject() -> re.Pattern[str]:
     auxiliaries = alternation(lexicon(None).words("founded", "subject_auxiliaries"), folded=False)
     return re.compile(
         r"(?:^|(?<=[.!?]\s)|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Tt]he\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
-        + _SUBJECT_NAME + rf"\s+(?:{auxiliaries})\b")
+        + _SUBJECT_NAME + _BETWEEN_SUBJECT_AND_VERB + rf"\s+(?:{auxiliaries})\b")
+
+
+@cache
+def _founded_acronym_subject() -> re.Pattern[str]:
+    auxiliaries = alternation(lexicon(None).words("founded", "subject_auxiliaries"), folded=False)
+    return re.compile(r"(?:^|(?<=[.!?]\s)|(?<=['’]s\s)|(?<=\b[Tt]he\s)|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
+                      + _ACRONYM_SUBJECT + rf"\s+(?:{auxiliaries})\b")
 
 
 # A capitalised name at a sentence's start defined by what follows: 'X est l'organisme ...', 'X is
@@ -73,6 +88,7 @@ _PRESENTED_NAME = re.compile(r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A
 
 
 MIN_COINED_USES = 2
+MASTHEAD_LINES = 3
 _LINKS = "of|for|van|voor|de|du|des"
 
 
@@ -81,6 +97,18 @@ def _titled_with_article(text: str, word: str, lex: Lexicon) -> str | None:
     articles = alternation([a.capitalize() for a in lex.words("words", "articles")], folded=False, any_space=False)
     found = re.search(rf"(?<=[a-zà-ÿ,] )((?:{articles})\s+){re.escape(word)}(?![\w-])", text)
     return f"{found.group(1).strip()} {word}" if found else None
+
+
+def masthead_name(text: str, lex: Lexicon) -> str | None:
+    """'LABNOTES' of 'LABNOTES — Issue 31': a publication's name before its issue number."""
+    found = _masthead(lex).match(text)
+    return found.group(1) if found else None
+
+
+@cache
+def _masthead(lex: Lexicon) -> re.Pattern[str]:
+    issue = alternation(lex.words("labs", "issue_words"), folded=False)
+    return re.compile(rf"^\W*(.+?)\s*[—–:|·,-]?\s*(?i:{issue})\s*\d+\b")
 
 
 def _head_part(name: str, lex: Lexicon) -> str | None:
@@ -241,6 +269,20 @@ class LabIndex:
             if entry.defined and not entry.strong:
                 entry.strong = (entry.domain or entry.mentions >= 2
                                 or any(fold_keep(w) in heads for w in entry.name.split()))
+        self._drop_mastheads(lines, body)
+
+    def _drop_mastheads(self, lines: Sequence[Line], body: Sequence[int]) -> None:
+        """'LABNOTES — Issue 31', 'Digitaal Bestuur · nummer 12': the name of the publication the
+        reader holds, not a lab it describes."""
+        for i in body[:MASTHEAD_LINES]:
+            found = masthead_name(lines[i].text, self.lex)
+            entry = self.lookup(found) if found else None
+            if entry is not None:
+                self.entries.remove(entry)
+                for alias in entry.aliases:
+                    self._by_alias.pop(alias, None)
+                for mentions in self.mentions_by_line.values():
+                    mentions[:] = [(m, e) for m, e in mentions if e is not entry]
 
     def _names_from_domains(self, lines: Sequence[Line], body: Sequence[int], domains: set[str]) -> None:
         """'18F' over 18f.gsa.gov, 'Staatslabor' over staatslabor.ch: a capitalised name the text uses
@@ -295,6 +337,8 @@ class LabIndex:
         presented = re.compile(self.lex.regex("labs", "ordinals").pattern + rf"(?:\s+\w+){{0,2}}\s+(?:{verbs_presenting})\s+"
                                rf"(?:(?:{articles})\s+|{elided})?")
         subjects = [(m, True) for m in _founded_subject().finditer(joined)]
+        subjects += [(m, True) for m in _founded_acronym_subject().finditer(joined)
+                     if not any(o.end() == m.end() for o, _ in subjects)]
         subjects += [(n, False) for p in presented.finditer(folded) if (n := _PRESENTED_NAME.match(joined, p.end()))]
         strong = [e for e in self.entries if e.strong and (e.domain or e.mentions >= 2)]
         for m, passive in subjects:
@@ -307,6 +351,8 @@ class LabIndex:
             words = m.group(1).split()
             while words and fold_keep(words[0]) in determiners:
                 words = words[1:]
+            if len(words) >= 3 and re.search(r"['’]s$", words[0]):
+                words = words[1:]  # "Uruguay's Agency for ...": whose it is, not its name
             name = " ".join(words)
             # One plain word is a name when it has the letters of one ('18F'), its own site
             # ('Luxinnovation a été fondée en 1984' and luxinnovation.lu), or an article the text
@@ -318,14 +364,15 @@ class LabIndex:
             name = titled or name
             if not passive and not distinctive and len(words) < 2:
                 continue
-            if (entry := self.lookup(name)) is not None:
+            acronym = m.groupdict().get("acr") if passive else None
+            if (entry := self.lookup(name) or (self.lookup(acronym) if acronym else None)) is not None:
                 if passive and not entry.as_subject and not entry.as_host:
                     self._founded_entry(entry, body, texts)  # its founding presents it
                 continue
             if (not (len(words) >= 2 or distinctive) or fold_keep(name) in known or self.speakers & {name}):
                 continue  # a name the index has, or another name of one it has ('AMS Institute')
             line = body[bisect_right(starts, m.start(1)) - 1]
-            self._subject_entry(name, line, body, texts, domains)
+            self._subject_entry(name, line, body, texts, domains, acronym=acronym)
             known.add(fold_keep(name))
         self._defined_subjects(joined, folded, starts, body, texts, domains, known)
 
@@ -347,17 +394,20 @@ class LabIndex:
         entry.aliases.add(_key(short))
         self._by_alias.setdefault(_key(short), entry)
 
-    def _subject_entry(self, name: str, line: int, body: Sequence[int], texts: list[str], domains: set[str]) -> None:
+    def _subject_entry(self, name: str, line: int, body: Sequence[int], texts: list[str], domains: set[str],
+                       acronym: str | None = None) -> None:
         """An organisation the text presents (founded, ranked among the cases, defined), with its mentions."""
-        entry = self.entry_for(name, None, line)
+        entry = self.entry_for(name, acronym, line)
         entry.strong = True
         entry.domain = any(domain_matches(name, d) for d in domains)
         entry.in_heading += 1  # its founding or its place among the cases presents it, as a heading would
+        names = [name] + ([acronym] if acronym else [])
         for k, i in enumerate(body):
-            for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", texts[k]):
-                entry.mentions += 1
-                mention = NameMention(found.start(), found.end(), name, None, head="", strong=True)
-                self.mentions_by_line.setdefault(i, []).append((mention, entry))
+            for said in names:
+                for found in re.finditer(rf"(?<![\w-]){re.escape(said)}(?![\w-])", texts[k]):
+                    entry.mentions += 1
+                    mention = NameMention(found.start(), found.end(), said, None, head="", strong=True)
+                    self.mentions_by_line.setdefault(i, []).append((mention, entry))
 
     def _defined_subjects(self, joined: str, folded: str, starts: list[int], body: Sequence[int], texts: list[str],
                           domains: set[str], known: set[str]) -> None:
@@ -374,6 +424,8 @@ class LabIndex:
             words = m.group(1).split()
             while words and fold_keep(words[0]) in determiners:
                 words = words[1:]
+            if len(words) >= 3 and re.search(r"['’]s$", words[0]):
+                words = words[1:]  # "Uruguay's Agency for ...": whose it is, not its name
             name = " ".join(words)
             if not name or fold_keep(name) in known or self.speakers & {name}:
                 continue
@@ -433,6 +485,8 @@ class LabIndex:
             if not inner:
                 continue
             target = max(inner, key=lambda o: len(keys[id(o)]))
+            if entry.acronym and not target.acronym and keys[id(entry)].startswith(keys[id(target)]):
+                target.name = entry.name  # the name its acronym defines runs on: '... and Knowledge Society (AGESIC)'
             target.mentions += entry.mentions
             target.in_heading += entry.in_heading
             target.strong = target.strong or entry.strong

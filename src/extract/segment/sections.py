@@ -35,7 +35,7 @@ from extract.segment.document_title import (
 from extract.segment.forms import MIN_QUESTIONS, answer_to, checked_only, form_questions, key_fact_boxes
 from extract.segment.heading_parts import heading_parts
 from extract.segment.lab_headings import heading_lab, salient_lab
-from extract.segment.lab_index import LabEntry, LabIndex
+from extract.segment.lab_index import LabEntry, LabIndex, masthead_name
 from extract.segment.letters import correspondence
 from extract.segment.notes import footnote_owners
 from extract.segment.paragraphs import COMPARISON, paragraphs, run_in_head, split_inline_labels, subject_of
@@ -184,6 +184,8 @@ def _prose_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[Pa
         text = " ".join(lines[i].text for i in paragraph)
         # A heading is about a lab when it is (mostly) the lab's name, not when it mentions one.
         # A bold run-in head may be set as a heading line: 'eWBS (eWallonie-Bruxelles ...) — Créé en 2013'.
+        if masthead_name(text, index.lex) is not None:
+            continue  # 'LABNOTES — Issue 31': the publication, not a lab it describes
         subject = ((heading_lab(text, index) or run_in_head(text, index, paragraph[0], create=False)) if heading
                    else subject_of(paragraph, lines, index))
         if subject is not None and subject is not COMPARISON and not heading and _passing(subject):
