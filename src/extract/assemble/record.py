@@ -257,6 +257,8 @@ def merge_records(prose: LabRecord, row: LabRecord) -> LabRecord:
     provenance = dict(prose.provenance)
     for field in _MERGE_SCALARS:
         mine, theirs = getattr(prose, field), getattr(row, field)
+        if field == "name" and mine is not None and theirs in (prose.acronym, row.acronym):
+            continue  # 'NIA' heading a comparison table's column is the prose's National ... Agency
         if theirs is not None and (mine is None or _conf(row, field) > _conf(prose, field)):
             data[field] = theirs.model_dump() if hasattr(theirs, "model_dump") else theirs
             if field in row.provenance:

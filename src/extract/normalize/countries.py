@@ -207,6 +207,13 @@ def country_code(name: str, lang: str | None = None) -> str | None:
     return hit[0] if hit else None
 
 
+def place_name_code(text: str) -> str | None:
+    """The country of ``text`` when it is exactly a country's, region's or city's name as listed
+    ('Korea', 'Scotland', 'Montevideo'): no adjective, no code, no OCR forgiveness."""
+    found = _table(None).get(_key(text.strip(" .,:;()[]\"'")))
+    return found[0] if found is not None and found[1] in ("name", "region", "city") else None
+
+
 def city_country(text: str) -> str | None:
     """The country of a city named exactly ``text`` ('Gdynia' -> 'PL', 'Praag' -> 'CZ'), None when the
     name is no city of 100,000 people or belongs to cities in several countries. For words asked

@@ -127,6 +127,36 @@ def _table_parts(tables: list[Table], lines: list[Line]) -> tuple[list[Part], se
     return parts, consumed
 
 
+MIN_KEY_VALUE_ROWS = 3
+MIN_LABEL_SHARE = 0.6
+
+
+def _key_value_tables(tables: list[Table], lines: list[Line]) -> tuple[list[Line], list[Table]]:
+    """A two-column table whose first column holds field labels ('Name', 'Reports to', 'Staff',
+    'Budget 2023') is one lab's key facts, not a table of labs: its lines become 'Label: value'
+    lines of the text around it, and the table is not read row by row."""
+    kept: list[Table] = []
+    lines = list(lines)
+    for table in tables:
+        rows = table_rows(table)
+        firsts = [clean_cell(row[0].text) for row in rows if 0 in row]
+        if (len(rows) < MIN_KEY_VALUE_ROWS or max(len(r) for r in rows) != 2
+                or sum(_is_label(cell) for cell in firsts) < MIN_LABEL_SHARE * len(rows)):
+            kept.append(table)
+            continue
+        for i, line in enumerate(lines):
+            if line.page == table.page and _inside(line, table) and "\t" in line.text:
+                label, _, value = line.text.partition("\t")
+                lines[i] = line._replace(text=f"{label.strip()}: {value.strip()}")
+    return lines, kept
+
+
+def _is_label(cell: str) -> bool:
+    """A field label, alone or before a qualifier ('Budget 2023', 'Staff (FTE)')."""
+    words = cell.split()
+    return bool(words) and any(match_label(f"{' '.join(words[:n])}: x") for n in range(len(words), 0, -1))
+
+
 def _inside(line: Line, table: Table) -> bool:
     cx, cy = (line.bbox[0] + line.bbox[2]) / 2, (line.bbox[1] + line.bbox[3]) / 2
     x0, y0, x1, y1 = table.bbox
@@ -289,6 +319,7 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     ``tables`` are the document's tables in page order (``PageLayout.tables``).
     """
     lines = key_fact_boxes(lines)
+    lines, tables = _key_value_tables(tables, lines)
     table_parts, consumed = _table_parts(tables, lines)
     body = [i for i, line in enumerate(lines) if line.role in CONTENT_ROLES and i not in consumed]
     # Line by line: the words of a 500-page report's text are never all held at once.

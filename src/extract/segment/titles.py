@@ -75,7 +75,10 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
     for paren in _PARENS.finditer(text):
         inner = paren.group(1).strip()
         dotted = re.fullmatch(r"(?:[A-Za-z]{1,3}\.){1,3}[A-Za-z]{1,4}\.?", inner) is not None  # 'i.AI'
-        if acronym is None and (is_acronym(inner) or _short_form(inner, text[: paren.start()])
+        iso = re.fullmatch(r"[A-Z]{2}", inner) is not None and country_code(inner) is not None
+        if country is None and iso:
+            country = country_code(inner)  # 'NIA (KR)' in a table comparing countries' agencies
+        elif acronym is None and (is_acronym(inner) or _short_form(inner, text[: paren.start()])
                                 or (dotted and any(c.isupper() for c in inner))):
             acronym = inner
         elif country is None and (code := country_code(inner, lex.lang)):
@@ -192,13 +195,13 @@ MAX_FULL_NAME_WORDS = 8
 def _place_code(text: str) -> str | None:
     """The country of a heading's leading place: a country ('Denemarken') or a city ('Gdynia')."""
     from extract.normalize import country_code
-    from extract.normalize.countries import city_country
+    from extract.normalize.countries import city_country, place_name_code
     from extract.rules.places import is_country_name
 
     words = text.split()
     if not 0 < len(words) <= MAX_PLACE_WORDS or not all(w[:1].isupper() for w in words):
         return None  # 'Case study:', 'Lab portrait:' are kickers of another kind
-    return country_code(text) if is_country_name(text) else city_country(text)
+    return country_code(text) if is_country_name(text) else (place_name_code(text) or city_country(text))
 
 
 MAX_PLACE_WORDS = 3
