@@ -513,6 +513,27 @@ class LabIndex:
             entry.aliases.add(k)
         return entry
 
+    def adopt(self, entry: LabEntry, name: str, *, acronym: bool) -> None:
+        """``name`` is another name of ``entry`` (a key-facts block's 'Short name: BRZ' under it);
+        an entry the index had for that name becomes part of it."""
+        other = self.lookup(name)
+        if other is not None and other is not entry:
+            entry.mentions += other.mentions
+            entry.in_heading += other.in_heading
+            entry.domain = entry.domain or other.domain
+            entry.acronym = entry.acronym or other.acronym
+            for alias in other.aliases:
+                self._by_alias[alias] = entry
+                entry.aliases.add(alias)
+            for found in self.mentions_by_line.values():
+                found[:] = [(m, entry if e is other else e) for m, e in found]
+            self.entries.remove(other)
+        if acronym and not entry.acronym and is_acronym(name):
+            entry.acronym = name
+        key = name.lower() if acronym else _key(name)
+        self._by_alias.setdefault(key, entry)
+        entry.aliases.add(key)
+
     def prominent(self, indices: Iterable[int]) -> None:
         """Lines that say what the document is about (a letter's subject line) count as headings."""
         for i in indices:

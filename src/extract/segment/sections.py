@@ -128,26 +128,29 @@ def _table_parts(tables: list[Table], lines: list[Line]) -> tuple[list[Part], se
 
 
 MIN_KEY_VALUE_ROWS = 3
-MIN_LABEL_SHARE = 0.6
+MIN_LABEL_SHARE = 0.5
 
 
 def _key_value_tables(tables: list[Table], lines: list[Line]) -> tuple[list[Line], list[Table]]:
     """A two-column table whose first column holds field labels ('Name', 'Reports to', 'Staff',
     'Budget 2023') is one lab's key facts, not a table of labs: its lines become 'Label: value'
     lines of the text around it, and the table is not read row by row."""
-    kept: list[Table] = []
     lines = list(lines)
-    for table in tables:
-        rows = table_rows(table)
-        firsts = [clean_cell(row[0].text) for row in rows if 0 in row]
-        if (len(rows) < MIN_KEY_VALUE_ROWS or max(len(r) for r in rows) != 2
-                or sum(_is_label(cell) for cell in firsts) < MIN_LABEL_SHARE * len(rows)):
-            kept.append(table)
+    rewritten: set[int] = set()
+    run: list[int] = []
+    for i in range(len(lines) + 1):
+        if i < len(lines) and lines[i].role == "table":
+            run.append(i)
             continue
-        for i, line in enumerate(lines):
-            if line.page == table.page and _inside(line, table) and "\t" in line.text:
-                label, _, value = line.text.partition("\t")
-                lines[i] = line._replace(text=f"{label.strip()}: {value.strip()}")
+        pairs = [k for k in run if lines[k].text.count("\t") == 1]
+        if (len(pairs) >= MIN_KEY_VALUE_ROWS and len(pairs) * 2 >= len(run)
+                and sum(_is_label(lines[k].text.split("\t")[0]) for k in pairs) >= MIN_LABEL_SHARE * len(pairs)):
+            for k in pairs:
+                label, _, value = lines[k].text.partition("\t")
+                lines[k] = lines[k]._replace(text=f"{label.strip()}: {value.strip()}")
+                rewritten.add(k)
+        run = []
+    kept = [t for t in tables if not any(lines[k].page == t.page and _inside(lines[k], t) for k in rewritten)]
     return lines, kept
 
 
@@ -216,6 +219,15 @@ def _prose_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[Pa
         # A bold run-in head may be set as a heading line: 'eWBS (eWallonie-Bruxelles ...) — Créé en 2013'.
         if masthead_name(text, index.lex) is not None:
             continue  # 'LABNOTES — Issue 31': the publication, not a lab it describes
+        labels = [match_label(lines[i].text) for i in paragraph]
+        if current is not None and not heading and all(labels):
+            # A key-facts block goes on with the lab it sits under; its 'Name' and 'Short name' are
+            # that lab's names ('Federal Computing Centre' over 'Name: Bundesrechenzentrum', 'Short name: BRZ').
+            for label in labels:
+                if label is not None and label.field in ("name", "acronym"):
+                    index.adopt(current, label.value.strip(), acronym=label.field == "acronym")  # type: ignore[arg-type]
+            owners.append((paragraph, current))
+            continue
         subject = ((heading_lab(text, index) or run_in_head(text, index, paragraph[0], create=False)) if heading
                    else subject_of(paragraph, lines, index))
         if subject is not None and subject is not COMPARISON and not heading and _passing(subject):
