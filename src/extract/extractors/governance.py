@@ -9,10 +9,10 @@ from typing import Any
 from extract.extractors.context import SectionContext
 from extract.extractors.phrases import Token, org_phrase, tokens
 from extract.models import BodyMention, Candidate, Section
+from extract.normalize.countries import city_country
 from extract.normalize.rule_data import alternation
 from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
-from extract.normalize.countries import city_country
 from extract.rules.loader import language_rules
 from extract.rules.places import is_country_name
 

@@ -225,7 +225,7 @@ def _prose_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[Pa
             # that lab's names ('Federal Computing Centre' over 'Name: Bundesrechenzentrum', 'Short name: BRZ').
             for label in labels:
                 if label is not None and label.field in ("name", "acronym"):
-                    index.adopt(current, label.value.strip(), acronym=label.field == "acronym")  # type: ignore[arg-type]
+                    index.adopt(current, label.value.strip(), acronym=label.field == "acronym")
             owners.append((paragraph, current))
             continue
         subject = ((heading_lab(text, index) or run_in_head(text, index, paragraph[0], create=False)) if heading
