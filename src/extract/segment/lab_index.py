@@ -346,7 +346,8 @@ class LabIndex:
             if verb is None or (passive and re.search(r"[.;:!?]", joined[m.end():verb.start()])):
                 continue
             around = joined[max(0, m.start() - NEARBY_CHARS):m.end() + NEARBY_CHARS]
-            if any(re.search(rf"(?<![\w-]){re.escape(e.name)}(?![\w-])", around) for e in strong):
+            if any(re.search(rf"(?<![\w-]){re.escape(e.name)}(?![\w-])", around) and e.name not in m.group(1)
+                   for e in strong):
                 continue  # 'Het Vlaams Datanutsbedrijf werd opgericht ... Athumi is ...': a known lab's other name
             words = m.group(1).split()
             while words and fold_keep(words[0]) in determiners:
@@ -372,7 +373,9 @@ class LabIndex:
             if (not (len(words) >= 2 or distinctive) or fold_keep(name) in known or self.speakers & {name}):
                 continue  # a name the index has, or another name of one it has ('AMS Institute')
             line = body[bisect_right(starts, m.start(1)) - 1]
-            self._subject_entry(name, line, body, texts, domains, acronym=acronym)
+            entry = self._subject_entry(name, line, body, texts, domains, acronym=acronym)
+            if passive:
+                self._founded_entry(entry, body, texts)
             known.add(fold_keep(name))
         self._defined_subjects(joined, folded, starts, body, texts, domains, known)
 
@@ -383,7 +386,11 @@ class LabIndex:
         entry.as_subject += 1
         entry.strong = True
         short = _head_part(entry.name, self.lex)
-        if short is None or self.lookup(short) not in (None, entry):
+        if short is None:
+            return
+        if (other := self.lookup(short)) is not None:
+            if other is not entry and not other.as_host:
+                self.adopt(entry, short, acronym=False)  # 'our Design Team' is the Design Team of the Ministry
             return
         pattern = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])(?!\s+(?:{_LINKS})\s)")
         for k, i in enumerate(body):
@@ -395,7 +402,7 @@ class LabIndex:
         self._by_alias.setdefault(_key(short), entry)
 
     def _subject_entry(self, name: str, line: int, body: Sequence[int], texts: list[str], domains: set[str],
-                       acronym: str | None = None) -> None:
+                       acronym: str | None = None) -> LabEntry:
         """An organisation the text presents (founded, ranked among the cases, defined), with its mentions."""
         entry = self.entry_for(name, acronym, line)
         entry.strong = True
@@ -408,6 +415,7 @@ class LabIndex:
                     entry.mentions += 1
                     mention = NameMention(found.start(), found.end(), said, None, head="", strong=True)
                     self.mentions_by_line.setdefault(i, []).append((mention, entry))
+        return entry
 
     def _defined_subjects(self, joined: str, folded: str, starts: list[int], body: Sequence[int], texts: list[str],
                           domains: set[str], known: set[str]) -> None:
@@ -485,7 +493,7 @@ class LabIndex:
             if not inner:
                 continue
             target = max(inner, key=lambda o: len(keys[id(o)]))
-            if entry.acronym and not target.acronym and keys[id(entry)].startswith(keys[id(target)]):
+            if ((entry.acronym and not target.acronym) or entry.as_subject) and keys[id(entry)].startswith(keys[id(target)]):
                 target.name = entry.name  # the name its acronym defines runs on: '... and Knowledge Society (AGESIC)'
             target.mentions += entry.mentions
             target.in_heading += entry.in_heading

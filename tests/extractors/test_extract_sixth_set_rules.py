@@ -1,0 +1,114 @@
+"""Rules found on the sixth unseen genre set, written for the language rather than for its
+documents: relations with an adverb or a date inside, labs defined as a part of an organisation,
+labs presented by their founding however the sentence runs, letters, mastheads, key-facts
+blocks without colons, amounts compared with, a place before a colon."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.extractors.governance import trim_parent
+from extract.models import Line
+from extract.pipeline import process_text
+from extract.rules.lexicon import lexicon
+from extract.segment.sections import _key_value_tables
+from extract.segment.titles import parse_title
+
+
+def _parent(text: str) -> str | None:
+    (record,) = process_text(text).records
+    return record.governance.parent if record.governance else None
+
+
+@pytest.mark.parametrize(("sentence", "parent"), [
+    ("Het lab valt formeel onder het ministerie van Volksgezondheid.", "ministerie van Volksgezondheid"),
+    ("Le laboratoire dépend directement du ministère de la Santé.", "ministère de la Santé"),
+    ("The lab reports formally to the Department of Health.", "Department of Health"),
+])
+def test_an_adverb_inside_a_relation_phrase_still_names_the_parent(sentence: str, parent: str) -> None:
+    text = f"1. Voorbeeldlab\nWebsite: www.voorbeeldlab.example\n{sentence}\n"
+    assert _parent(text) == parent
+
+
+def test_a_lab_defined_as_a_part_of_an_organisation_has_that_parent() -> None:
+    text = ("1. Voorbeeldlab\nWebsite: www.voorbeeldlab.example\n"
+            "Voorbeeldlab, het innovatielab van het Deense Ministerie van Onderwijs, werkt met scholen.\n")
+    assert _parent(text) == "Ministerie van Onderwijs"
+
+
+def test_joint_founders_are_no_parent() -> None:
+    text = ("1. Example Lab\nWebsite: www.examplelab.example\n"
+            "Example Lab was founded in 2019 by the City of Exampleton and the University of Exampleton.\n")
+    assert _parent(text) is None
+
+
+@pytest.mark.parametrize(("name", "kept"), [
+    ("Danish Ministry of Culture", "Ministry of Culture"),
+    ("Swedish Agency for Digital Government", "Swedish Agency for Digital Government"),  # an agency's name
+    ("Scottish Government", "Scottish Government"),  # no complement: a name
+])
+def test_a_nationality_before_a_ministry_is_description(name: str, kept: str) -> None:
+    assert trim_parent(name, lexicon("en")) == kept
+
+
+def test_a_budget_compared_with_last_year_is_this_years_and_a_total_for_one_year_is_yearly() -> None:
+    text = ("1. Voorbeeldlab\nWebsite: www.voorbeeldlab.example\n"
+            "De ontwerpbegroting 2026 sluit op een totaal van € 4,2 miljoen, tegen € 3,9 miljoen in 2025.\n")
+    (record,) = process_text(text).records
+    assert record.budget is not None
+    assert (record.budget.amount, record.budget.period) == (4_200_000, "year")
+
+
+def test_a_letter_is_about_the_team_its_founding_presents_not_its_letterhead() -> None:
+    text = ("MINISTRY OF EXAMPLES\nExample Street 1, Exampleton\nDear colleagues,\n"
+            "Thank you for your questions about our Design Team.\n"
+            "The Design Team of the Ministry of Examples was set up in 2020 and is part of the Strategy Unit.\n"
+            "We are a team of seven. Our Design Team works with every directorate.\n"
+            "Yours sincerely,\nA. Person\nHead of the Design Team\n")
+    (record,) = process_text(text).records
+    assert record.name == "Design Team of the Ministry of Examples"
+    assert record.founded_year == 2020
+
+
+def test_a_dutch_letter_names_the_organisation_whose_article_it_capitalises() -> None:
+    text = ("Gemeente Voorbeeldstad\nPostbus 1, Voorbeeldstad\nGeacht college,\n"
+            "Wij ontvingen de jaarrekening van Het Gegevenshuis. Het Gegevenshuis is sinds de oprichting in 2012 "
+            "uitgegroeid tot de datadienst van alle gemeenten in de regio.\n"
+            "Met vriendelijke groet,\nhet college van Voorbeeldstad\n")
+    (record,) = process_text(text).records
+    assert record.name == "Het Gegevenshuis"
+    assert record.founded_year == 2012
+
+
+def test_labs_presented_by_an_apposition_and_by_an_acronym_are_found_a_masthead_is_not() -> None:
+    text = ("CITYNOTES — Issue 12\nTwo labs this month.\n"
+            "LAB.Norte, the participation lab of the City Hall of Norteville, was created in March 2016. "
+            "The team of nine runs open consultations for the city.\n\n"
+            "Sureland's Agency for Digital Services and Information Society (ADSIS) was created by law in 2008. "
+            "ADSIS reports to the Presidency and has some 200 staff.\n\n"
+            "CITYNOTES is an independent newsletter.\n")
+    names = {r.name for r in process_text(text).records}
+    assert names == {"LAB.Norte", "Agency for Digital Services and Information Society"}
+
+
+def test_a_key_facts_block_without_colons_is_read_as_labelled_lines() -> None:
+    box = (0.0, 0.0, 100.0, 10.0)
+    rows = ["Name\tExample Computing Centre", "Short name\tECC", "Established\t1999", "Legal form\tcompany",
+            "Staff\t420"]
+    lines = [Line(page=1, text=t, bbox=box, role="table") for t in rows]
+    rewritten, _ = _key_value_tables([], lines)
+    assert [line.text for line in rewritten] == [
+        "Name: Example Computing Centre", "Short name: ECC", "Established: 1999", "Legal form: company", "Staff: 420"]
+    # A table of labs (names in the first column) is left as it is.
+    labs = [Line(page=1, text=t, bbox=box, role="table") for t in ["Alpha Lab\t12", "Beta Unit\t7", "Gamma Team\t3"]]
+    assert [line.text for line in _key_value_tables([], labs)[0]] == [line.text for line in labs]
+
+
+@pytest.mark.parametrize(("title", "name", "acronym", "country"), [
+    ("Korea: National Example Agency (NEA)", "National Example Agency", "NEA", "KR"),
+    ("NEA (KR)", "NEA", None, "KR"),
+])
+def test_a_place_before_a_colon_and_an_iso_code_in_brackets_are_the_country(
+        title: str, name: str, acronym: str | None, country: str) -> None:
+    parts = parse_title(title, lexicon("en"))
+    assert (parts.name, parts.acronym, parts.country) == (name, acronym, country)
