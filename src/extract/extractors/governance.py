@@ -129,6 +129,10 @@ class GovernanceExtractor:
         lex = ctx.lex
         out = []
         for m in _defined_as(lex).finditer(ctx.folded):
+            if any(c.isupper() for c in ctx.text[m.start():m.end()]):
+                continue  # ', De Vereniging van ...': a list of names, not 'X, het innovatielab van ...'
+            if not _defines_own_lab(ctx, m.start()):
+                continue  # 'Lab 110 bis, het innovatielab van ...': another lab the section gives as an example
             for link in _definition_of(lex.lang).finditer(ctx.folded, m.end(), min(len(ctx.folded), m.end() + 60)):
                 between = re.sub(r"\([^()]*\)", " ", ctx.text[m.end():link.start()]).split()
                 if len(between) > MAX_MODIFIERS or any(w[:1].isupper() or not w[:1].isalpha() for w in between):
@@ -200,6 +204,24 @@ def _second_organisation(lex: Lexicon) -> re.Pattern[str]:
     joins = alternation(lex.words("words", "and_words"), folded=False)
     articles = alternation(lex.words("words", "articles"), folded=False)
     return re.compile(rf"\s+(?:{joins})\s+(?:{articles})\s+[A-ZÀ-Ý]")
+
+
+MAX_SUBJECT_WORDS = 3
+
+
+def _defines_own_lab(ctx: SectionContext, at: int) -> bool:
+    """The sentence's subject before a definition is the section's lab: one of its names, a
+    pronoun or a short noun phrase ('It', 'Het lab', 'Ce laboratoire')."""
+    start, _ = ctx.sentence_span(at)
+    subject = ctx.text[start:at].strip(" ,")
+    folded = fold_keep(subject)
+    if any(fold_keep(name) in folded for name in ctx.subject_names if name):
+        return True
+    words = subject.split()
+    openers = (ctx.lex.folded("governance", "subject_pronouns") | ctx.lex.folded("words", "articles")
+               | ctx.lex.folded("words", "determiners"))
+    return (0 < len(words) <= MAX_SUBJECT_WORDS and fold_keep(words[0]) in openers
+            and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:]))
 
 
 @lru_cache(maxsize=8)
