@@ -112,3 +112,22 @@ def test_a_place_before_a_colon_and_an_iso_code_in_brackets_are_the_country(
         title: str, name: str, acronym: str | None, country: str) -> None:
     parts = parse_title(title, lexicon("en"))
     assert (parts.name, parts.acronym, parts.country) == (name, acronym, country)
+
+
+@pytest.mark.parametrize(("title", "name", "country"), [
+    ("Mali : l'AGEX, établissement public", "AGEX", "ML"),
+    ("Côte d'Ivoire : l'ANEX, une agence", "ANEX", "CI"),
+    ("Tunisie : le CNEX, un demi-siècle", "CNEX", "TN"),
+])
+def test_a_place_then_the_name_with_its_article_and_a_description(title: str, name: str, country: str) -> None:
+    parts = parse_title(title, lexicon("fr"))
+    assert (parts.name, parts.country) == (name, country)
+
+
+def test_french_names_with_elided_words_founded_with_their_acronym_are_labs() -> None:
+    text = ("2. Mali : l'ATEX, un établissement public\nL'Agence des Technologies de l'Information et de la Communication (ATEX) a été créée "
+            "en 2005. L'ATEX gère l'intranet de l'administration et compte 130 agents.\n"
+            "3. Niger : l'ONTEX, une agence\nL'Office National des Télécommunications/TIC (ONTEX) a été créé en 2012. "
+            "L'ONTEX emploie 250 personnes.\n")
+    acronyms = {r.acronym for r in process_text(text).records}
+    assert acronyms == {"ATEX", "ONTEX"}

@@ -4,16 +4,18 @@ the same or a higher level."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from extract.layout.headings import parse_numbering, strip_numbering
 from extract.models import Line
+from extract.rules.lexicon import fold_keep
 from extract.rules.vocab import fold, match_label
 from extract.segment.announced import announced_labs
 from extract.segment.announced import between as _between
 from extract.segment.announced import has_body as _has_body
 from extract.segment.lab_headings import heading_lab, is_page_title, looks_like_name
-from extract.segment.lab_index import LabIndex, masthead_name
+from extract.segment.lab_index import LabEntry, LabIndex, masthead_name
 from extract.segment.parts import Part, all_labels
 from extract.segment.titles import kicker_of
 
@@ -61,6 +63,7 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
     field_words = all_labels()
     labs: set[int] = set()
     named: list[object] = []
+    entries: dict[int, LabEntry] = {}
     for n, h in enumerate(headings):
         nxt = headings[n + 1] if n + 1 < len(headings) else len(lines)
         following = _between(body, h + 1, nxt)
@@ -73,6 +76,7 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
               and entry not in named):  # a second heading naming the same lab is one of its sub-headings
             named.append(entry)
             labs.add(h)  # a heading that names a lab opens its section, labels or not
+            entries[h] = entry
     labs |= _sibling_headings(lines, body, headings, labs, index)
     labs |= announced_labs(lines, body, headings, index, labs)
     labs = {h for h in labs if masthead_name(lines[h].text, index.lex) is None}  # 'LABNOTES, Issue 31'
@@ -91,9 +95,20 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
                 break
         start = title_above(lines, body, headings, h) if len(labs) == 1 else h
         members = [lines[i] for i in _between(body, start, stop)]
-        parts.append(Part(order=start, kind="heading", title=strip_numbering(lines[start].text), lines=members,
-                           start=start, stop=stop))
+        title = strip_numbering(lines[start].text)
+        if h in entries:
+            title = _spelled_out(title, entries[h])
+        parts.append(Part(order=start, kind="heading", title=title, lines=members, start=start, stop=stop))
     return parts
+
+
+def _spelled_out(title: str, entry: LabEntry) -> str:
+    """'Mali : l'AGETIC, ...' for a lab the text names in full: its full name where the heading has
+    only its acronym ('Mali : Agence des Technologies ... (AGETIC), ...')."""
+    if not entry.acronym or fold_keep(entry.acronym) in fold_keep(entry.name) or entry.name in title:
+        return title
+    found = re.search(rf"(?:\b[LlDd]['’]|\b(?:le|la|les|the|het|de)\s+)?(?<![\w-]){re.escape(entry.acronym)}(?![\w-])", title)
+    return title[:found.start()] + entry.title + title[found.end():] if found else title
 
 
 def _sibling_headings(lines: list[Line], body: list[int], headings: list[int], labs: set[int],

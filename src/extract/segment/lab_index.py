@@ -49,7 +49,9 @@ _SUBJECT_NAME = (rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:of|for|van|voor|für|d
 _BETWEEN_SUBJECT_AND_VERB = r"(?:\s+\((?P<acr>[A-ZÀ-Ý][\w.&-]{1,12})\)|,\s+[^,.;:!?()]{3,90},)?"
 # A longer name, 'and' included, when its acronym marks where it ends: "Uruguay's Agency for
 # Electronic Government and Information and Knowledge Society (AGESIC) was created".
-_ACRONYM_SUBJECT = (rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for|and|&|the|van|voor|en|de|du|des|et|la)){{1,10}}?)"
+_ELIDED_NAME_WORD = r"[ld]['’][A-ZÀ-Ý][\w'’&/-]*"  # "de l'Information", 'des Télécommunications/TIC'
+_ACRONYM_SUBJECT = (rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_ELIDED_NAME_WORD}|[A-ZÀ-Ý][\w&-]*/[\w&-]+"
+                    r"|of|for|and|&|the|van|voor|en|de|du|des|et|la)){1,12}?)"
                     r"\s+\((?P<acr>[A-ZÀ-Ý][\w.&-]{1,12})\)")
 
 
@@ -337,8 +339,11 @@ class LabIndex:
         presented = re.compile(self.lex.regex("labs", "ordinals").pattern + rf"(?:\s+\w+){{0,2}}\s+(?:{verbs_presenting})\s+"
                                rf"(?:(?:{articles})\s+|{elided})?")
         subjects = [(m, True) for m in _founded_subject().finditer(joined)]
-        subjects += [(m, True) for m in _founded_acronym_subject().finditer(joined)
-                     if not any(o.end() == m.end() for o, _ in subjects)]
+        # Where both read the same clause, the name its acronym delimits is the longer, whole one.
+        longer = list(_founded_acronym_subject().finditer(joined))
+        ends = {m.end() for m in longer}
+        subjects = [(m, p) for m, p in subjects if m.end() not in ends] + [(m, True) for m in longer]
+        subjects.sort(key=lambda pair: pair[0].start())
         subjects += [(n, False) for p in presented.finditer(folded) if (n := _PRESENTED_NAME.match(joined, p.end()))]
         strong = [e for e in self.entries if e.strong and (e.domain or e.mentions >= 2)]
         for m, passive in subjects:
@@ -354,6 +359,9 @@ class LabIndex:
                 words = words[1:]
             if len(words) >= 3 and re.search(r"['’]s$", words[0]):
                 words = words[1:]  # "Uruguay's Agency for ...": whose it is, not its name
+            if words and (elided := re.match(r"[LlDd]['’](?=[A-ZÀ-Ý0-9&-]{2,}$)" if len(words) == 1
+                                             else r"[Ll]['’](?=[A-ZÀ-Ý])", words[0])):
+                words[0] = words[0][elided.end():]  # "L'ANS a été créée": the sentence's article
             name = " ".join(words)
             # One plain word is a name when it has the letters of one ('18F'), its own site
             # ('Luxinnovation a été fondée en 1984' and luxinnovation.lu), or an article the text
@@ -434,6 +442,9 @@ class LabIndex:
                 words = words[1:]
             if len(words) >= 3 and re.search(r"['’]s$", words[0]):
                 words = words[1:]  # "Uruguay's Agency for ...": whose it is, not its name
+            if words and (elided := re.match(r"[LlDd]['’](?=[A-ZÀ-Ý0-9&-]{2,}$)" if len(words) == 1
+                                             else r"[Ll]['’](?=[A-ZÀ-Ý])", words[0])):
+                words[0] = words[0][elided.end():]  # "L'ANS a été créée": the sentence's article
             name = " ".join(words)
             if not name or fold_keep(name) in known or self.speakers & {name}:
                 continue

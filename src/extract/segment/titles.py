@@ -91,10 +91,15 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
     # the lab sits or what it is, not its name.
     text = TRAILING_BRACKETS.sub("", text)
     parts = _DASH_SPLIT.split(text, maxsplit=1)
-    place = _place_code(parts[0]) if len(parts) == 2 and parts[1][:1].isupper() else None
+    # 'Mali : l'AGETIC, ...', 'Tunisie : le CNI': the name may keep the sentence's article.
+    after_place = _LEADING_ARTICLE.sub("", parts[1]) if len(parts) == 2 else ""
+    place = _place_code(parts[0]) if len(parts) == 2 and after_place[:1].isupper() else None
     if place is not None:
         # '3.1 Gdynia: Laboratorium ...', 'Denemarken – MindLab': the place the case is in, then its name.
-        text, country = parts[1], country or place
+        text, country = after_place, country or place
+        appositive = _APPOSITIVE.match(text)
+        if appositive and 0 < len(appositive.group(1).split()) <= MAX_NAME_WORDS_BEFORE_DASH:
+            text = appositive.group(1)  # 'Mali : l'AGETIC, établissement public ...'
     elif len(parts) == 2:
         head, tail = parts
         if _is_kicker(head, tail, lex):
@@ -199,12 +204,14 @@ def _place_code(text: str) -> str | None:
     from extract.rules.places import is_country_name
 
     words = text.split()
-    if not 0 < len(words) <= MAX_PLACE_WORDS or not all(w[:1].isupper() for w in words):
+    if not 0 < len(words) <= MAX_PLACE_WORDS or not all(w[:1].isupper() or _PLACE_PARTICLE.match(w) for w in words):
         return None  # 'Case study:', 'Lab portrait:' are kickers of another kind
     return country_code(text) if is_country_name(text) else (place_name_code(text) or city_country(text))
 
 
 MAX_PLACE_WORDS = 3
+_PLACE_PARTICLE = re.compile(r"(?:d['’][A-ZÀ-Ý]|de$|du$|des$|van$|of$)")  # "Côte d'Ivoire", 'Isle of Man'
+_LEADING_ARTICLE = re.compile(r"^(?:l['’]|le\s+|la\s+|les\s+|het\s+|de\s+|the\s+)(?=[A-ZÀ-Ý])")
 
 
 def _is_kicker(head: str, tail: str, lex: Lexicon) -> bool:
