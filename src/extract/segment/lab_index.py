@@ -359,9 +359,9 @@ class LabIndex:
                 words = words[1:]
             if len(words) >= 3 and re.search(r"['’]s$", words[0]):
                 words = words[1:]  # "Uruguay's Agency for ...": whose it is, not its name
-            if words and (elided := re.match(r"[LlDd]['’](?=[A-ZÀ-Ý0-9&-]{2,}$)" if len(words) == 1
-                                             else r"[Ll]['’](?=[A-ZÀ-Ý])", words[0])):
-                words[0] = words[0][elided.end():]  # "L'ANS a été créée": the sentence's article
+            if words and (article := re.match(r"[LlDd]['’](?=[A-ZÀ-Ý0-9&-]{2,}$)" if len(words) == 1
+                                              else r"[Ll]['’](?=[A-ZÀ-Ý])", words[0])):
+                words[0] = words[0][article.end():]  # "L'ANS a été créée": the sentence's article
             name = " ".join(words)
             # One plain word is a name when it has the letters of one ('18F'), its own site
             # ('Luxinnovation a été fondée en 1984' and luxinnovation.lu), or an article the text
@@ -442,9 +442,9 @@ class LabIndex:
                 words = words[1:]
             if len(words) >= 3 and re.search(r"['’]s$", words[0]):
                 words = words[1:]  # "Uruguay's Agency for ...": whose it is, not its name
-            if words and (elided := re.match(r"[LlDd]['’](?=[A-ZÀ-Ý0-9&-]{2,}$)" if len(words) == 1
-                                             else r"[Ll]['’](?=[A-ZÀ-Ý])", words[0])):
-                words[0] = words[0][elided.end():]  # "L'ANS a été créée": the sentence's article
+            if words and (article := re.match(r"[LlDd]['’](?=[A-ZÀ-Ý0-9&-]{2,}$)" if len(words) == 1
+                                              else r"[Ll]['’](?=[A-ZÀ-Ý])", words[0])):
+                words[0] = words[0][article.end():]  # "L'ANS a été créée": the sentence's article
             name = " ".join(words)
             if not name or fold_keep(name) in known or self.speakers & {name}:
                 continue
