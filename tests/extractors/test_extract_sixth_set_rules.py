@@ -131,3 +131,10 @@ def test_french_names_with_elided_words_founded_with_their_acronym_are_labs() ->
             "L'ONTEX emploie 250 personnes.\n")
     acronyms = {r.acronym for r in process_text(text).records}
     assert acronyms == {"ATEX", "ONTEX"}
+
+
+def test_a_middle_dot_numbers_a_title() -> None:
+    from extract.layout.headings import strip_numbering
+
+    assert strip_numbering("2 · VNG Realisatie") == "VNG Realisatie"
+    assert strip_numbering("3. Dimpact") == "Dimpact"

@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 _NUMBERED = re.compile(
     r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}|[A-H])"
-    r"(?P<sep>\s*[.)]\s*|\s+[-–—:]\s+|\s+)(?P<rest>\S.*)$"
+    r"(?P<sep>\s*[.)]\s*|\s+[-–—:·]\s+|\s+)(?P<rest>\S.*)$"
 )
 _MAX_WORDS = 16
 _LARGER = 1.12

@@ -56,8 +56,22 @@ def has_labels(lines: list[Line], indices: list[int]) -> bool:
     return len(set(fields)) >= 2
 
 
+_NUMBERED_TITLE = re.compile(r"^\d{1,2}\s*[·.)–—-]\s*\S")
+
+
+def _page_titles(lines: list[Line], body: list[int], index: LabIndex) -> set[int]:
+    """A page's first line that is a numbered title naming a lab ('1 · Logius' atop a slide) is a
+    heading even when it is set in the body's size."""
+    firsts: dict[int, int] = {}
+    for i in body:
+        firsts.setdefault(lines[i].page, i)
+    return {i for i in firsts.values() if lines[i].role != "heading" and _NUMBERED_TITLE.match(lines[i].text)
+            and heading_lab(lines[i].text, index) is not None}
+
+
 def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[Part]:
-    headings = [i for i in body if lines[i].role == "heading"]
+    titled = _page_titles(lines, body, index)
+    headings = [i for i in body if lines[i].role == "heading" or i in titled]
     if not headings:
         return []
     field_words = all_labels()

@@ -136,7 +136,8 @@ def _coined_words(lines: Sequence[Line], body: Sequence[int], labels: set[str]) 
     for label in labels:
         if not label.isalpha():
             continue
-        uses = re.findall(rf"(?<=[a-zà-ÿ,;] )({label.capitalize()})\b", text)
+        # Mid-sentence, or as a numbered title ('1 · Logius', '3. Dimpact'): never a sentence's first word.
+        uses = re.findall(rf"(?:(?<=[a-zà-ÿ,;] )|(?m:^)\d{{1,2}}\s*[·.)–-]\s*)({label.capitalize()})\b", text)
         if (len(uses) >= MIN_COINED_USES and not re.search(rf"(?<![.@/])\b{label}\b(?!\.\w)", text)
                 and country_code(label.capitalize(), None) is None):
             out.add(label.capitalize())
