@@ -61,7 +61,7 @@ def test_key_value_cards_keep_cells_apart_and_make_their_headings_labs():
     assert "Country\tMalta" in [line.text for line in lines if line.role == "table"]
     sections = split_sections(doc, lines)
     assert [s.title for s in sections] == ["Harbour Lab", "Valley Lab"]
-    assert "Web\twww.valley.example.at" in sections[1].text
+    assert "Web: www.valley.example.at" in sections[1].text  # a key-facts block is read as labelled lines
 
 
 def test_justified_single_column_text_is_not_split_into_columns():
