@@ -45,12 +45,10 @@ def _name_words() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
-# Words a line of wrapped prose stops on; a question does not end on them.
-_OPEN_ENDS = frozenset(
-    "a an the of in on at by for to with and or from about around than its their this since "
-    "is was were has have been sinds werd wordt depuis est été "
-    "de het een van in op bij voor met en of aan door naar om dan zijn haar "
-    "le la les l un une des du de d à au aux en par pour avec et ou sur dans son sa ses".split())
+@cache
+def _open_ends() -> frozenset[str]:
+    """Words a line of wrapped prose stops on; a question does not end on them (words.open_ends)."""
+    return frozenset(lexicon(None).words("words", "open_ends"))
 
 
 @dataclass(frozen=True)
@@ -137,7 +135,7 @@ def is_question(text: str) -> bool:
     if not body[:1].isupper() or _SENTENCE_END.search(body) or _VALUE_INSIDE.search(body):
         return False  # 'Équipe 12,5 ETP', 'Web www.x.org': a label with its value, not a question
     last = words[-1].strip("()?").casefold()
-    return last not in _OPEN_ENDS and not (last.isupper() and len(last) == 3)
+    return last not in _open_ends() and not (last.isupper() and len(last) == 3)
 
 
 def form_questions(texts: list[str]) -> dict[int, Question]:
