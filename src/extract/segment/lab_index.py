@@ -40,9 +40,29 @@ _SENTENCE_STOPS = frozenset(".!?:•\"“")
 
 FOUNDING_CLAUSE_CHARS = 80
 NEARBY_CHARS = 300
-# A subject's name: capitalised words (or 'a2i') and the links inside names ('of', 'van', 'du').
-_SUBJECT_NAME = (r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|van|voor|für|di|del|de|du)){0,5}"
-                 r"(?<=\w))")
+def _name_pattern(links: Iterable[str]) -> str:
+    """A name: capitalised words (or 'a2i') and the links inside names ('of', 'van', 'du'), longest
+    link first ('del' before 'de': a name goes on after 'del')."""
+    body = "|".join(re.escape(w) for w in sorted(dict.fromkeys(links), key=len, reverse=True)) or r"(?!x)x"
+    return rf"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|{body})){{0,5}}(?<=\w))"
+
+
+@cache
+def _subject_name() -> str:
+    """A subject's name (labs.name_links and labs.foreign_name_links)."""
+    lex = lexicon(None)
+    return _name_pattern((*lex.words("labs", "name_links"), *lex.words("labs", "foreign_name_links")))
+
+
+@cache
+def _presented_name() -> re.Pattern[str]:
+    """A name after the ordinal that presents it (labs.name_links)."""
+    return re.compile(_name_pattern(lexicon(None).words("labs", "name_links")))
+
+
+@cache
+def _legal_suffix() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{alternation(lexicon(None).words('labs', 'legal_suffixes'))})$")
 
 
 # A capitalised name (or 'a2i') at a sentence's start or after an article, then the auxiliary of a
@@ -52,7 +72,7 @@ def _founded_subject() -> re.Pattern[str]:
     auxiliaries = alternation(lexicon(None).words("founded", "subject_auxiliaries"), folded=False)
     return re.compile(
         r"(?:^|(?<=[.!?]\s)|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Tt]he\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
-        + _SUBJECT_NAME + rf"\s+(?:{auxiliaries})\b")
+        + _subject_name() + rf"\s+(?:{auxiliaries})\b")
 
 
 # A capitalised name at a sentence's start defined by what follows: 'X est l'organisme ...', 'X is
@@ -65,11 +85,9 @@ def _defined_subject() -> re.Pattern[str]:
     elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
     return re.compile(
         r"(?:^|(?<=[.!?]\s))"
-        + _SUBJECT_NAME + rf"\s+(?:{verbs})\s+(?=(?:{articles})\s|{elided})")
+        + _subject_name() + rf"\s+(?:{verbs})\s+(?=(?:{articles})\s|{elided})")
 
 
-_PRESENTED_NAME = re.compile(r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|van|voor|de|du)){0,5}"
-                             r"(?<=\w))")
 
 
 MIN_COINED_USES = 2
@@ -96,7 +114,7 @@ def _key(name: str) -> str:
     """A name as the index files it: 'The Innovation Unit Limited' is 'innovation unit'."""
     key = re.sub(r"[^\w]+", " ", fold_keep(name)).strip()
     key = re.sub(r"^the\s+(?=\S+\s)", "", key)
-    return re.sub(r"\s+(?:limited|ltd|gmbh|bv|nv|vzw|asbl|sa|cic|inc|llc|ag|plc)$", "", key)
+    return _legal_suffix().sub("", key)
 
 
 @dataclass
@@ -273,7 +291,7 @@ class LabIndex:
         presented = re.compile(self.lex.regex("labs", "ordinals").pattern + rf"(?:\s+\w+){{0,2}}\s+(?:{verbs_presenting})\s+"
                                rf"(?:(?:{articles})\s+|{elided})?")
         subjects = [(m, True) for m in _founded_subject().finditer(joined)]
-        subjects += [(n, False) for p in presented.finditer(folded) if (n := _PRESENTED_NAME.match(joined, p.end()))]
+        subjects += [(n, False) for p in presented.finditer(folded) if (n := _presented_name().match(joined, p.end()))]
         strong = [e for e in self.entries if e.strong and (e.domain or e.mentions >= 2)]
         for m, passive in subjects:
             verb = verbs.search(folded, m.end(), min(len(folded), m.end() + FOUNDING_CLAUSE_CHARS)) if passive else m
