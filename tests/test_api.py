@@ -112,3 +112,18 @@ def test_page_images_of_one_report_are_one_document(tmp_path: Path, raw_dir: Pat
                                               workers=1, corrections=False, cache_dir="cache")
     assert result.ok and result.output is not None and result.output.records == output.records
     assert isinstance(missing.error, NotADocumentError) and missing.path == Path("nido-p9.png")
+
+
+def test_extract_files_at_a_scripts_top_level_says_to_use_the_main_guard(folder: Path) -> None:
+    """The walkthrough's first script called extract_files at its top level: each spawned worker
+    imports the script and calls it again, so every worker dies while starting. The error now says
+    what to change instead of 'check the installation'."""
+    (folder / "loop.py").write_text(
+        "import extract\n"
+        "for result in extract.extract_files(['raw/nido-benchmark.pdf'], workers=1):\n"
+        "    print(result.ok)\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "loop.py"], cwd=folder, capture_output=True, text=True, timeout=300)
+    assert done.returncode != 0
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("extract.errors.InternalError:") and 'if __name__ == "__main__":' in last, last
+    assert "loop.py" in last

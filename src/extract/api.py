@@ -147,11 +147,27 @@ def extract_files(paths: Iterable[Report], *, settings: Settings | None = None, 
     if not tasks:
         return
     with WorkerPool(min(workers or settings.workers, len(tasks)), config) as pool:
-        for task, result in pool.run(tasks):
-            given = reports[task.id]
-            assert not isinstance(given, ExtractError)  # errors never became tasks
-            ready[task.id] = _file_result(given.given, result)
-            yield from flush()
+        try:
+            for task, result in pool.run(tasks):
+                given = reports[task.id]
+                assert not isinstance(given, ExtractError)  # errors never became tasks
+                ready[task.id] = _file_result(given.given, result)
+                yield from flush()
+        except InternalError as exc:
+            raise _with_main_hint(exc) from exc
+
+
+def _with_main_hint(exc: InternalError) -> InternalError:
+    """Workers that die while starting, called from a script: most likely the call is not under
+    ``if __name__ == "__main__":`` (each spawned worker imports the script and calls it again,
+    which multiprocessing refuses), the mistake a new user makes first. Say so."""
+    import sys
+
+    main = sys.modules.get("__main__")
+    if "die while starting" not in exc.message or not getattr(main, "__file__", None):
+        return exc
+    return InternalError(f"{exc.message}. From a script, call extract_files under `if __name__ == \"__main__\":` "
+                         f"(its worker processes start by importing {Path(str(getattr(main, '__file__', ''))).name})")
 
 
 def run_in_worker(payload: dict[str, Any], settings: Settings, page_map: Any) -> dict[str, Any]:

@@ -70,6 +70,35 @@ def test_ingest_prints_output_paths_and_cache_commands(tmp_path: Path) -> None:
     assert "0 entries" in run_cli(["cache", "info", "--cache-dir", "c"], tmp_path).stdout
 
 
+def test_ingest_of_a_file_in_the_input_folder_writes_the_output_the_batch_writes(tmp_path: Path) -> None:
+    """A report added in a sub-folder of raw/ and ingested (job 1) has one output, the batch's,
+    not a second one named after the bare file name that the next batch would call stale."""
+    write_inputs(tmp_path / "raw", {"a.pdf": "ok Alpha", "2026/new.pdf": "ok New"})
+    first = run_cli(["ingest", "raw/2026/new.pdf", "--workers", "1", "--quiet"], tmp_path)  # before any batch
+    assert first.returncode == ExitCode.ok, first.stderr
+    assert first.stdout.splitlines() == [str(Path("output") / "2026" / "new.json")]
+    assert run_cli(["batch", "raw", "--workers", "1", "--quiet"], tmp_path).returncode == ExitCode.ok
+    again = run_cli(["ingest", "raw/2026/new.pdf", "--workers", "1", "--quiet"], tmp_path)
+    assert again.stdout.splitlines() == [str(Path("output") / "2026" / "new.json")]
+    outputs = sorted(p.relative_to(tmp_path / "output").as_posix() for p in (tmp_path / "output").rglob("*.json")
+                     if not any(part.startswith(".") for part in p.relative_to(tmp_path / "output").parts))
+    assert outputs == ["2026/new.json", "a.json"]
+    last = list_runs(tmp_path / "output")[-1]
+    assert last.command == "ingest"
+    batch = run_cli(["batch", "raw", "--workers", "1"], tmp_path)
+    assert "stale" not in batch.stderr and "2 ok (2 unchanged)" in batch.stderr, batch.stderr
+    # A batch over another folder: its files are named as that batch names them.
+    write_inputs(tmp_path / "archive", {"old/b.pdf": "ok Beta"})
+    assert run_cli(["batch", "archive", "--out", "out2", "--workers", "1", "--quiet"], tmp_path).returncode == 0
+    write_inputs(tmp_path / "archive", {"old/c.pdf": "ok Gamma"})
+    elsewhere = run_cli(["ingest", "archive/old/c.pdf", "--out", "out2", "--workers", "1", "--quiet"], tmp_path)
+    assert elsewhere.stdout.splitlines() == [str(Path("out2") / "old" / "c.json")]
+    # Outside every input folder: the file name, as before.
+    write_inputs(tmp_path / "inbox", {"d.pdf": "ok Delta"})
+    loose = run_cli(["ingest", "inbox/d.pdf", "--workers", "1", "--quiet"], tmp_path)
+    assert loose.stdout.splitlines() == [str(Path("output") / "d.json")]
+
+
 def _all_outputs_valid(out: Path) -> list[str]:
     names = []
     for path in out.rglob("*.json"):

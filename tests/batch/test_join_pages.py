@@ -32,6 +32,24 @@ def test_grouping() -> None:
     assert not by_name["a.pdf"].pages and not by_name["lonely-p1.png"].pages
 
 
+def test_grouping_of_files_named_to_ingest(tmp_path: Path) -> None:
+    """Bare p<N> images named to ingest from outside the input folder take their folder's name, and
+    two folders' p1/p2 are two reports, not one with page numbers given twice."""
+    from extract.batch.inputs import inputs_from_files
+
+    for folder in ("ric", "nesta"):
+        (tmp_path / folder).mkdir()
+        for page in ("p1.png", "p2.png"):
+            (tmp_path / folder / page).write_bytes(b"")
+    files = [tmp_path / folder / page for folder in ("ric", "nesta") for page in ("p2.png", "p1.png")]
+    joined = join_page_images(inputs_from_files(files, roots=[tmp_path / "raw"]))
+    assert [(item.name_path.as_posix(), [p.parent.name + "/" + p.name for p in item.pages]) for item in joined] == [
+        ("ric", ["ric/p1.png", "ric/p2.png"]), ("nesta", ["nesta/p1.png", "nesta/p2.png"])]
+    # Under the input folder they are named as the batch names them.
+    inside = join_page_images(inputs_from_files(files[:2], roots=[tmp_path]))
+    assert [item.name_path.as_posix() for item in inside] == ["ric/ric"]
+
+
 def _render(pdf: Path, page: int, target: Path) -> None:
     document = pypdfium2.PdfDocument(str(pdf))
     document[page].render(scale=150 / 72).to_pil().convert("L").save(target, dpi=(150, 150))

@@ -102,3 +102,36 @@ def test_text_pdf_warm_read_skips_extraction(text_pdf: Path, monkeypatch: pytest
     monkeypatch.undo()
     other = read_document(text_pdf, Settings(min_words_text_layer=3), cache=store)
     assert len(store.pages) == 4 and other.pages[0].words == cold.pages[0].words
+
+
+def test_a_warm_read_in_a_fresh_process_imports_neither_pdfplumber_nor_numpy(tmp_path: Path) -> None:
+    """Issue 17, item 7: a forced warm reprocess reads every page from the cache in the batch's own
+    process; importing pdfplumber (for its version, a part of the page keys) and numpy cost it
+    0.2-0.25 s of a 1-2 s run. The keys stay those of ``pdfplumber.__version__``."""
+    import importlib.metadata
+    import subprocess
+    import sys
+
+    import pdfplumber
+
+    from extract.read.page_keys import pdfplumber_version
+    from extract.store.cache import PageCache
+
+    assert pdfplumber_version() == importlib.metadata.version("pdfplumber") == pdfplumber.__version__
+    path = make_mixed_pdf(tmp_path / "mixed.pdf")
+    cold = read_document(path, Settings(dpi=150), cache=PageCache(tmp_path / "cache"))
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from extract.read.reader import read_document\n"
+        "from extract.settings import Settings\n"
+        "from extract.store.cache import PageCache\n"
+        f"doc = read_document(Path({str(path)!r}), Settings(dpi=150), cache=PageCache(Path({str(tmp_path / 'cache')!r})))\n"
+        "print(doc.model_dump_json())\n"
+        "print(sorted(m for m in ('pdfplumber', 'pdfminer', 'numpy', 'cv2') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    document, imported = done.stdout.strip().splitlines()
+    assert document == cold.model_dump_json()
+    assert imported == "[]"

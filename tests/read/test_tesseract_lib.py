@@ -88,3 +88,19 @@ def test_page_past_its_time_limit_fails_as_with_the_command() -> None:
     assert caught.value.page == 4
     # The engine is fine afterwards.
     assert tools.tesseract_data(_pages()[0], languages=LANGS, psm=3)["text"]
+
+
+def test_a_helper_workers_preload_leaves_an_engine_for_its_first_page(tmp_path: Path) -> None:
+    """Issue 17, item 7: the helper of a lone scan loads the models while it waits for its first page
+    (about 0.27 s off that page's path); the page borrows that engine and reads as the command does."""
+    from extract.batch.worker_process import _preload_ocr
+    from extract.settings import Settings
+
+    _engine()  # skips without the library
+    tesseract_lib.reset()
+    _preload_ocr(Settings(languages=LANGS.split("+")))
+    preloaded = tesseract_lib._free.get(LANGS)
+    assert preloaded and len(preloaded) == 1
+    gray = _pages()[0]
+    assert tools.tesseract_data(gray, languages=LANGS, psm=3) == _command(gray, tmp_path, 3)
+    assert tesseract_lib._free[LANGS] == preloaded  # the same engine, put back: no second one was made

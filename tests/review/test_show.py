@@ -55,3 +55,16 @@ def test_a_missing_file_is_one_line_and_exit_3(tmp_path: Path) -> None:
     done = show(["nope.pdf"], tmp_path)
     assert done.returncode == ExitCode.all_failed
     assert done.stderr.strip() == "ERROR extract: not_a_document: nope.pdf: no such file"
+
+
+def test_an_ocr_pages_mean_confidence_is_shown_on_the_0_to_1_scale_of_the_output() -> None:
+    """It was printed with no decimals: every page said 'mean confidence 1' (or 0)."""
+    from extract.models import OcrInfo
+    from extract.read.reader import document_from_text
+    from extract.review.show import DocumentView, render_text
+
+    document = document_from_text("Nido Lab\n\nNido Lab was founded in 2019.\n", name="scan.pdf")
+    ocr = OcrInfo(languages="nld+eng+fra", dpi=300, tesseract_version="5.3.0", mean_conf=0.9137)
+    page = document.pages[0].model_copy(update={"method": "ocr", "reason": "ocr: no text layer", "ocr": ocr})
+    view = DocumentView(document=document.model_copy(update={"pages": [page]}), lines=[], sections=[])
+    assert "── page 1 · OCR · ocr: no text layer, mean confidence 0.91" in "\n".join(render_text(view))

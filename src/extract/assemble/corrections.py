@@ -30,6 +30,7 @@ import json
 import logging
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -164,6 +165,58 @@ def load_corrections(path: Path) -> dict[str, Any]:
     return {**data, "records": records}
 
 
+@dataclass(frozen=True)
+class CorrectedField:
+    """One field of a record in a corrections file, as a person filed it."""
+
+    path: str
+    value: Any
+    given: bool
+    """The file gives a value (``value:``; a bare value is one too); without it nothing applies or scores."""
+    status: str
+    by: str
+    at: Any
+    machine_value: Any
+    """What the machine said when the correction was made (``machine_value:``)."""
+    machine_value_given: bool
+    """The file says what the machine said (without it, whether the machine has moved is not known)."""
+
+
+@dataclass(frozen=True)
+class CorrectedRecord:
+    """One record of a corrections file: its key, the names it was filed with, its fields."""
+
+    key: str
+    name: Any
+    acronym: Any
+    website: Any
+    fields: tuple[CorrectedField, ...]
+
+    @property
+    def label(self) -> str:
+        """Its name as filed, else its key (an orphaned record has no other name)."""
+        return str(self.name or self.key)
+
+    def identity(self) -> RecordIdentity:
+        """What finds its record in an output again: the name filed (else the key), acronym, website."""
+        return RecordIdentity(name=self.name or self.key, acronym=self.acronym, website=self.website)
+
+
+def corrected_records(entries: Mapping[str, Mapping[str, Any]]) -> list[CorrectedRecord]:
+    """The records of a loaded corrections file (``load_corrections(...)["records"]``), typed: the one
+    place the file's plain data is read for applying and scoring."""
+    return [CorrectedRecord(key=key, name=entry.get("name"), acronym=entry.get("acronym"), website=entry.get("website"),
+                            fields=tuple(_corrected_field(fpath, item) for fpath, item in entry["fields"].items()))
+            for key, entry in entries.items()]
+
+
+def _corrected_field(fpath: str, item: Mapping[str, Any]) -> CorrectedField:
+    return CorrectedField(path=fpath, value=item.get("value"), given="value" in item,
+                          status=str(item.get("status") or "corrected"), by=str(item.get("by") or "unknown"),
+                          at=item.get("at"), machine_value=item.get("machine_value"),
+                          machine_value_given="machine_value" in item)
+
+
 # --------------------------------------------------------------------------- applying
 
 
@@ -186,13 +239,10 @@ def strip_corrections(output: OutputFile) -> OutputFile:
     return output.model_copy(update={"records": records})
 
 
-def _probe(key: str, entry: Mapping[str, Any]) -> RecordIdentity:
-    return RecordIdentity(name=entry.get("name") or key, acronym=entry.get("acronym"), website=entry.get("website"))
-
-
-def match_entries(entries: Mapping[str, Mapping[str, Any]], records: Sequence[Mapping[str, Any]]) -> dict[str, int | None]:
+def match_entries(entries: Sequence[CorrectedRecord], records: Sequence[Mapping[str, Any]]) -> dict[str, int | None]:
     """Stored record key -> index of the record it belongs to (None: orphaned)."""
-    keys = list(entries)
+    by_entry = {entry.key: entry for entry in entries}
+    keys = list(by_entry)
     result: dict[str, int | None] = dict.fromkeys(keys)
     taken: set[int] = set()
     identities = [RecordIdentity.of(r) for r in records]
@@ -201,7 +251,7 @@ def match_entries(entries: Mapping[str, Mapping[str, Any]], records: Sequence[Ma
     for k in keys:
         i = by_key.get(k)
         if i is None:
-            i = by_key.get(record_key(_probe(k, entries[k])))
+            i = by_key.get(record_key(by_entry[k].identity()))
         if i is not None and i not in taken:
             result[k] = i
             taken.add(i)
@@ -209,7 +259,7 @@ def match_entries(entries: Mapping[str, Mapping[str, Any]], records: Sequence[Ma
             rest.append(k)
     if rest:
         free = [i for i in range(len(records)) if i not in taken]
-        pairs = match_records([_probe(k, entries[k]) for k in rest], [identities[i] for i in free])
+        pairs = match_records([by_entry[k].identity() for k in rest], [identities[i] for i in free])
         for a, b in pairs:
             if a is not None and b is not None:
                 result[rest[a]] = free[b]
@@ -242,20 +292,20 @@ def apply_corrections(output: OutputFile, stem: str, corrections_dir: Path) -> O
     machine = strip_corrections(output)
     records = [record_dict(r) for r in machine.records]
     warnings = _without_correction_warnings(output.warnings)
-    entries = stored["records"]
-    matched = match_entries(entries, records)
+    entries = {entry.key: entry for entry in corrected_records(stored["records"])}
+    matched = match_entries(list(entries.values()), records)
     for key, index in matched.items():
         entry = entries[key]
-        label = entry.get("name") or key
+        label = entry.name or key
         if index is None:
             msg = f"correction kept but not applied: {path} record {label!r} matches no record in this output (orphaned)"
             log.warning("%s", msg)
             warnings.append(msg)
             continue
-        for fpath, item in entry["fields"].items():
-            problem = _apply_one(records[index], fpath, item)
+        for item in entry.fields:
+            problem = _apply_one(records[index], item)
             if problem:
-                msg = f"correction kept but not applied: {path} record {label!r} field {fpath!r}: {problem}"
+                msg = f"correction kept but not applied: {path} record {label!r} field {item.path!r}: {problem}"
                 log.warning("%s", msg)
                 warnings.append(msg)
     return machine.model_copy(update={"records": [LabRecord.model_validate(r) for r in records], "warnings": warnings})
@@ -266,17 +316,17 @@ def _without_correction_warnings(warnings: Sequence[str]) -> list[str]:
     return [w for w in warnings if not w.startswith(("correction kept but not applied", "corrections not applied"))]
 
 
-def _apply_one(record: dict[str, Any], fpath: str, item: Mapping[str, Any]) -> str | None:
+def _apply_one(record: dict[str, Any], item: CorrectedField) -> str | None:
     """Set one corrected field in plain record data; a reason when it cannot be applied."""
+    fpath, status = item.path, item.status
     if not (is_known_path(fpath, record) or fpath in NESTED):
         return "not a field of the output contract"
-    status = str(item.get("status") or "corrected")
     if status not in STATUSES:
         return f"status {status!r} is not one of {', '.join(STATUSES)}"
-    if "value" not in item:
+    if not item.given:
         return "no 'value' given"
     try:
-        value = normalise_value(fpath, item["value"])
+        value = normalise_value(fpath, item.value)
     except ValueError as exc:
         return str(exc)
     machine_value = get_path(record, fpath)
@@ -289,17 +339,16 @@ def _apply_one(record: dict[str, Any], fpath: str, item: Mapping[str, Any]) -> s
     prov = record.setdefault("provenance", {})
     own = fpath in prov
     machine_prov = provenance_for(record, fpath)
-    by = str(item.get("by") or "unknown")
-    baseline_known = "machine_value" in item
+    by = item.by
     set_path(record, fpath, value)
     record.setdefault("corrections", {})[fpath] = {
         "value": value,
         "status": status,
         "by": by,
-        "at": item.get("at"),
+        "at": item.at,
         "machine_value": machine_value,
-        "machine_value_at_correction": item.get("machine_value"),
-        "needs_review": baseline_known and not same_value(machine_value, item.get("machine_value")),
+        "machine_value_at_correction": item.machine_value,
+        "needs_review": item.machine_value_given and not same_value(machine_value, item.machine_value),
         "machine_provenance": machine_prov or None,
         "machine_provenance_field": fpath if own else None,
     }

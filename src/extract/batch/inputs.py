@@ -27,6 +27,9 @@ class InputItem:
     skip_message: str | None = None
     pages: tuple[Path, ...] = ()
     """Page images read as one document in this order (``--join-pages``; ``path`` is the first)."""
+    folder_name: str = ""
+    """The name of the folder the file is in when ``name_path`` does not say it (ingest of a file
+    outside the input folder): bare ``p<N>`` page images joined are named after it."""
 
 
 def input_sha256(item: InputItem) -> str:
@@ -112,15 +115,34 @@ def discover_inputs(raw_dir: Path, *, follow_symlinks: bool = False,
     return sorted(items, key=lambda item: item.display)
 
 
-def inputs_from_files(files: Sequence[Path]) -> list[InputItem]:
-    """Inputs named on the command line (``extract ingest``): outputs are named after the file name."""
+def inputs_from_files(files: Sequence[Path], roots: Sequence[Path] = ()) -> list[InputItem]:
+    """Inputs named on the command line (``extract ingest``).
+
+    A file inside one of ``roots`` (the input folders of earlier batches into the output folder,
+    then ``raw/``) is named as a batch over that folder names it: ``raw/2026/x.pdf`` is
+    ``2026/x.pdf`` and writes ``2026/x.json``, so ingest and batch write one output, and the
+    corrections filed under its name apply to both. Any other file is named by its file name.
+    """
     items = []
     for file in files:
         path = Path(file)
-        item = InputItem(path, str(file), PurePosixPath(path.name or "input"))
+        name_path = _name_under(path, roots)
+        item = InputItem(path, str(file), name_path or PurePosixPath(path.name or "input"),
+                         folder_name="" if name_path else Path(os.path.abspath(path)).parent.name)
         if not path.exists():
             item.skip_kind, item.skip_message = "not_a_document", f"{file} does not exist; check the path"
         elif not path.is_file():
             item.skip_kind, item.skip_message = "not_a_document", f"{file} is not a regular file"
         items.append(item)
     return items
+
+
+def _name_under(path: Path, roots: Sequence[Path]) -> PurePosixPath | None:
+    """``path`` relative to the first root it lies in (as written: a link inside the folder is its
+    name there, as a batch walking the folder sees it), or None."""
+    absolute = Path(os.path.abspath(path))
+    for root in roots:
+        top = Path(os.path.abspath(root))
+        if top in absolute.parents and top.is_dir():
+            return PurePosixPath(absolute.relative_to(top).as_posix())
+    return None

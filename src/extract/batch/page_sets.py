@@ -10,6 +10,7 @@ with one page, or with a page number given twice, is left as separate files.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -23,15 +24,17 @@ PAGE_IMAGE = re.compile(r"^(?P<stem>.*?)[-_ .]?(?:p|page|pagina)[-_ ]?(?P<number
 
 def join_page_images(items: list[InputItem]) -> list[InputItem]:
     """``items`` with the page images of each report replaced by one input (in the place of its first page)."""
-    groups: dict[tuple[PurePosixPath, str], list[tuple[int, InputItem]]] = defaultdict(list)
+    # Grouped by the folder the images are in, too: files given to ingest from two folders may
+    # share a name path ('a/p1.png' and 'b/p1.png' are both 'p1.png' outside the input folder).
+    groups: dict[tuple[str, PurePosixPath, str], list[tuple[int, InputItem]]] = defaultdict(list)
     for item in items:
         match = PAGE_IMAGE.match(item.name_path.name)
         if match and not item.skip_kind:
-            stem = match.group("stem").rstrip("-_ .") or item.name_path.parent.name or "pages"
-            groups[(item.name_path.parent, stem)].append((int(match.group("number")), item))
+            stem = match.group("stem").rstrip("-_ .") or item.name_path.parent.name or item.folder_name or "pages"
+            groups[(os.path.dirname(os.path.abspath(item.path)), item.name_path.parent, stem)].append((int(match.group("number")), item))
     joined: dict[int, InputItem] = {}
     members: set[int] = set()
-    for (folder, stem), pages in groups.items():
+    for (_, folder, stem), pages in groups.items():
         numbers = [number for number, _ in pages]
         if len(pages) < 2 or len(set(numbers)) != len(numbers):
             continue

@@ -16,7 +16,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                     "workers. Exit codes: 0 all ok, 1 some failed, 3 all failed, 5 output folder locked, "
                     "8 an output cannot be written.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="PDF, TIFF, PNG or JPEG files")
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="PDF, TIFF, PNG, JPEG, .txt or .md files; a file under the input folder of an "
+                             "earlier batch (or raw/) gets the output name the batch gives it "
+                             "(raw/2026/x.pdf: OUT/2026/x.json)")
     add_common_options(parser)
     parser.set_defaults(run=run)
 
@@ -25,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from extract.batch.run import exit_code_for, inputs_from_files, run_batch
     from extract.commands.batch import batch_options
 
-    inputs = inputs_from_files([Path(f) for f in args.files])
+    inputs = inputs_from_files([Path(f) for f in args.files], input_folders(Path(args.out)))
     if args.join_pages:
         from extract.batch.page_sets import join_page_images
 
@@ -37,3 +40,13 @@ def run(args: argparse.Namespace) -> int:
         if item.status == "ok" and item.output:
             print(item.output, flush=True)
     return int(exit_code_for(manifest))
+
+
+def input_folders(out_dir: Path) -> list[Path]:
+    """The folders batches into ``out_dir`` read (the latest first), then ``raw/``: a file named to
+    ingest from one of them is named as those batches name it."""
+    from extract.store.snapshots import load_manifests
+
+    folders = [Path(str(m["input_dir"])) for m in reversed(load_manifests(out_dir))
+               if m.get("command") == "batch" and m.get("input_dir")]
+    return list(dict.fromkeys([*folders, Path("raw")]))

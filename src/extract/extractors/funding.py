@@ -32,6 +32,7 @@ from extract.extractors.funding_phrases import (
     split_commas,
 )
 from extract.models import Candidate, Section
+from extract.normalize.rule_data import NOTHING, pattern_alternation
 from extract.rules.lexicon import fold_keep
 
 NAME = "funding"
@@ -70,14 +71,15 @@ class FundingExtractor:
         conj = "|".join(re.escape(c) for c in ctx.lex.words("words", "conjunctions"))
         determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
         # 'X and the national budget': two sources (not 'Recovery and Resilience Plans').
-        value = re.sub(rf"\s(?:{conj})\s+(?:(?:{determiners})\s+|(?=l['’]\w))", "; ", value, flags=re.IGNORECASE)
+        elided = "|".join(re.escape(w) for w in ctx.lex.words("words", "elided_articles")) or NOTHING
+        value = re.sub(rf"\s(?:{conj})\s+(?:(?:{determiners})\s+|(?=(?:{elided})\w))", "; ", value, flags=re.IGNORECASE)
         for part in (p for chunk in _BULLET_SPLIT.split(value) for p in split_commas(chunk)):
             part = first_item_lines(part)
             part = SHARE.sub("", part)  # 'Métropole de Lyon (90 %)': the share is not the source
             # OCR specks after the item ('FEDER) ©') are not part of it.
             item = re.sub(r"(?:\s+[^\w\s()’'\-]{1,2})+$", "", re.sub(r"\s+", " ", part)).strip(" .,")
             # 'the regional budget' -> 'regional budget', "l'État" -> 'État'
-            item = re.sub(rf"^(?:(?:{determiners})\s+(?=\w)|l['’](?=\w))", "", item, flags=re.IGNORECASE)
+            item = re.sub(rf"^(?:(?:{determiners})\s+(?=\w)|(?:{elided})(?=\w))", "", item, flags=re.IGNORECASE)
             if unknown.match(fold_keep(item)):
                 continue  # 'Financement : non communiqué'
             if item and len(item.split()) <= 15:
@@ -246,13 +248,15 @@ class FundingExtractor:
         determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
         joiners = "|".join(re.escape(j).replace(r"\ ", r"\s+") for j in ctx.lex.words("funding", "item_joiners"))
         again = "|".join(re.escape(w) for w in ctx.lex.words("funding", "after_amount") if " " not in w)
+        joined = "|".join(re.escape(w) for w in ctx.lex.words("funding", "joined_prepositions")) or NOTHING
+        articles = pattern_alternation(p.pattern for p in ctx.lex.patterns("funding", "not_joined_articles"))
         # Split at ';', ',' and at 'and' (+ 'from') not followed by a capitalised word: 'Ministry of the
         # Economy and Innovation' stays one name, 'a state grant and project funding' is two.
         # Not after a hyphen: 'Herstel- en veerkrachtfaciliteit' is one word.
         pieces = re.split(rf"[;,]|\s\+\s|(?<!-)\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?![A-ZÀ-Ý])(?!(?i:{determiners})\s+[A-ZÀ-Ý])"
-                          rf"(?!(?i:de|of|van|du|des|d['’])\s*\w)"
+                          rf"(?!(?i:{joined})\s*\w)"
                           rf"|(?<!-)\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?=(?i:{determiners})\s)"
-                          rf"(?!(?i:de)\s+(?:l['’]|la\s))", text)  # French 'et de l'Innovation' is no Dutch 'en de'
+                          rf"(?!{articles})", text)  # French 'et de l'Innovation' is no Dutch 'en de'
         spans: list[tuple[int, str]] = []
         at = 0
         for piece in pieces:

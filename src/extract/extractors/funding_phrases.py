@@ -199,8 +199,8 @@ def leading_preposition(lex: Lexicon) -> re.Pattern[str]:
 @lru_cache(maxsize=16)
 def contribution_regex(lex: Lexicon) -> re.Pattern[str]:
     nouns, dets = alternation(lex, "funding", "contribution_nouns"), alternation(lex, "words", "determiners")
-    complement = alternation(lex, "funding", "complement_prepositions")
-    return re.compile(rf"(?:(?:{dets})\s+)?(?:{nouns})\s+(?:{complement})\s*(?:(?:{dets})\s+|l['’])?")
+    complement, elided = alternation(lex, "funding", "complement_prepositions"), alternation(lex, "words", "elided_articles")
+    return re.compile(rf"(?:(?:{dets})\s+)?(?:{nouns})\s+(?:{complement})\s*(?:(?:{dets})\s+|{elided})?")
 
 
 def contribution_of(ctx: SectionContext) -> re.Pattern[str]:

@@ -434,14 +434,13 @@ def _counts_people(ctx: SectionContext, number: Any, start: int, end: int, hi: i
         # 'a board of 7.', 'Steering committee of 8 (the Head of ...)': the count ends the phrase.
         return bool(re.match(r"\s*(?:[.,;:()\u2014\u2013]|$)", ctx.text[end:hi + 1]))
     word = fold_keep(following.group(1))
-    return word not in _NOT_PEOPLE
+    return word not in _not_people(ctx.lex)
 
 
-_NOT_PEOPLE = frozenset(
-    "jaar jaren maanden weken dagen uur years months weeks days hours ans annees mois semaines jours heures "
-    "euro euros eur miljoen miljard million millions billion milliard milliards procent percent pourcent "
-    "projecten projects projets keer times fois".split()
-)
+@lru_cache(maxsize=8)
+def _not_people(lex: Lexicon) -> frozenset[str]:
+    """Money, time and units after a count ('2 miljoen', '5 jaar', 'trois ans'): governance.not_member_nouns, folded."""
+    return lex.folded("governance", "not_member_nouns")
 
 
 def _count_items(text: str, lex: Lexicon) -> int:

@@ -38,6 +38,12 @@ def _noun_pattern(lex: Lexicon) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=8)
+def _grew(lex: Lexicon) -> re.Pattern[str]:
+    """A word that says a team grew ('grown', 'gegroeid', 'passée'): staff.grew_stems at a word's start."""
+    return re.compile(rf"\b(?:{alternation(lex.words('staff', 'grew_stems'))})")
+
+
+@lru_cache(maxsize=8)
 def _function_words(lex: Lexicon) -> frozenset[str]:
     words: set[str] = set()
     for key in ("determiners", "connectors", "clause_verbs", "relatives", "conjunctions", "agent_markers"):
@@ -162,7 +168,7 @@ def _grown_to(ctx: SectionContext, numbers: list[NumberMention],
         word = re.sub(r"\s+", " ", noun.group(2))
         s0, _ = ctx.sentence_span(a.start)
         if word in generic and not _anchor_before(ctx, ctx.lex.regex("staff", "anchors"), s0, a.start + 1) \
-                and not re.search(r"\b(?:grow|grew|grown|groei|gegroeid|pass[ée])", ctx.folded[s0:a.start]):
+                and not _grew(ctx.lex).search(ctx.folded[s0:a.start]):
             continue  # 'from 5000 people to 8000' reached, not employed
         count = int(b.value) if b.value == int(b.value) else b.value
         value = Staff(count=count, approximate=bool(b.approximate),

@@ -13,7 +13,7 @@ from functools import cache
 
 from extract.extractors.context import SectionContext
 from extract.models import Budget, BudgetPeriod, Candidate, Section
-from extract.rules.lexicon import fold_keep
+from extract.rules.lexicon import fold_keep, lexicon
 
 NAME = "statements"
 VERSION = "3"
@@ -28,9 +28,17 @@ _UNITS = [
     (re.compile(rf"{_CURRENCY}\s?(?:m|mn|mln|million|millions|miljoen)\b"), 1e6),
     (re.compile(rf"\b(?:k|K){_CURRENCY}|{_CURRENCY}\s?k\b"), 1e3),
     (re.compile(rf"\bM{_CURRENCY}|\bM(?:EUR)\b"), 1e6),
-    (re.compile(r"\ben milliers d['’]euros|\bin duizenden euro|\bthousands of euros", re.IGNORECASE), 1e3),
-    (re.compile(r"\ben millions d['’]euros|\bin miljoenen euro|\bmillions of euros", re.IGNORECASE), 1e6),
 ]
+
+
+@cache
+def _units() -> list[tuple[re.Pattern[str], float]]:
+    """The patterns above, then a caption's words for thousands and millions of euros
+    (budget.statement_thousands, budget.statement_millions), built once per rules folder."""
+    lex = lexicon(None)
+    captions = [(re.compile("|".join(rf"\b{re.escape(w)}" for w in lex.words("budget", key)) or r"(?!x)x", re.IGNORECASE),
+                 multiplier) for key, multiplier in (("statement_thousands", 1e3), ("statement_millions", 1e6))]
+    return [*_UNITS, *captions]
 _AMOUNT_BEFORE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s?$)\d[\d.,]*\s?$")  # a year column head ('2019 £000') is not one
 _SYMBOLS = {"€": "EUR", "£": "GBP", "$": "USD", "US$": "USD"}
 # Columns are set apart by spaces, so a space never groups thousands here ('612 549' is two years).
@@ -41,7 +49,7 @@ def unit_in(text: str) -> tuple[str, float] | None:
     """(currency, multiplier) a header or label states ('£000' -> ('GBP', 1000.0)), else None.
 
     A figure right before it makes it an amount ('12 M€ de FEDER'), not a unit; a year does not."""
-    for pattern, multiplier in _UNITS:
+    for pattern, multiplier in _units():
         match = next((m for m in pattern.finditer(text) if not _AMOUNT_BEFORE.search(text, 0, m.start())), None)
         if match:
             token = next((g for g in match.groups() if g), "EUR")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import sys
 from typing import Any
 
 READER_VERSION = "1"
@@ -16,3 +18,21 @@ def page_cache_key(sha256: str, page: int, kind: str, settings_part: dict[str, A
                "reader": READER_VERSION}
     canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(canonical.encode("ascii")).hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def pdfplumber_version() -> str:
+    """pdfplumber's version, part of text-layer page keys, without importing pdfplumber (with
+    pdfminer and its cryptography, 0.05-0.08 s) when every page comes from the cache: the installed
+    distribution's version, which is ``pdfplumber.__version__`` (``tests/read/test_reader_cache.py``)."""
+    module = sys.modules.get("pdfplumber")
+    if module is not None:
+        return str(module.__version__)
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pdfplumber")
+    except PackageNotFoundError:  # not installed as a distribution (a vendored copy): ask the module
+        import pdfplumber
+
+        return str(pdfplumber.__version__)

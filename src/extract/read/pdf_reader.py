@@ -14,7 +14,7 @@ from pathlib import Path
 from extract.errors import CorruptFileError, EncryptedFileError, ExtractError, TooLargeError
 from extract.models import Document, Page, PageStore, Source
 from extract.read.page_flow import PageHook, PageMap, keep, mapped, run_ocr_jobs
-from extract.read.page_keys import page_cache_key
+from extract.read.page_keys import page_cache_key, pdfplumber_version
 from extract.read.pdf_repair import (
     ENCRYPTED_HINT,
     describe,
@@ -58,9 +58,7 @@ class PdfReader:
     # ----------------------------------------------------------------- cache keys
 
     def _text_key(self, number: int) -> str:
-        import pdfplumber
-
-        return page_cache_key(self.sha256, number, "text", self.settings.text_key(), pdfplumber.__version__)
+        return page_cache_key(self.sha256, number, "text", self.settings.text_key(), pdfplumber_version())
 
     def _ocr_key(self, number: int) -> str:
         from extract.read import tools

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from extract.assemble.corrections import (
     apply_corrections,
+    corrected_records,
     corrections_path,
     corrections_state,
     load_corrections,
@@ -119,7 +120,7 @@ def _locate(out_dir: Path, stem: str, record_ref: str, corrections_dir: Path | N
     machine = strip_corrections(current)
     records = [record_dict(r) for r in machine.records]
     stored = load_corrections(corrections_path(folder, stem))
-    filed = {i: k for k, i in match_entries(stored["records"], records).items() if i is not None}
+    filed = {i: k for k, i in match_entries(corrected_records(stored["records"]), records).items() if i is not None}
     names = [Names(machine=m, shown=s, filed_under=filed.get(i))
              for i, (m, s) in enumerate(zip(machine.records, current.records, strict=True))]
     index = find_record(names, record_ref, stem)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,9 @@ import yaml
 
 from extract.assemble.corrections import (
     STATUSES,
+    CorrectedField,
     apply_corrections,
+    corrected_records,
     load_corrections,
     match_entries,
     strip_corrections,
@@ -132,37 +133,6 @@ def apply_all(out_dir: Path, corrections_dir: Path) -> dict[str, OutputFile]:
 # --------------------------------------------------------------------------- corrections as gold
 
 
-@dataclass(frozen=True)
-class CorrectedField:
-    """One field of a record in a corrections file, read as gold."""
-
-    path: str
-    value: Any
-    given: bool
-    """The file gives a value (``value:``; a bare value is one too); without it there is nothing to score."""
-    status: str
-
-
-@dataclass(frozen=True)
-class CorrectedRecord:
-    """One record of a corrections file: its key, what to call it, its fields."""
-
-    key: str
-    label: str
-    """Its name as filed, else its key (an orphaned record has no other name)."""
-    fields: tuple[CorrectedField, ...]
-
-
-def corrected_records(entries: Mapping[str, Mapping[str, Any]]) -> list[CorrectedRecord]:
-    """The records of a loaded corrections file (``load_corrections(...)["records"]``), typed: the one
-    place the file's plain data is read for scoring."""
-    return [CorrectedRecord(key=key, label=str(entry.get("name") or key), fields=tuple(
-                CorrectedField(path=fpath, value=item.get("value"), given="value" in item,
-                               status=str(item.get("status") or "corrected"))
-                for fpath, item in entry["fields"].items()))
-            for key, entry in entries.items()]
-
-
 def _gold_from(fields: Sequence[CorrectedField]) -> dict[str, Any]:
     """A partial gold record holding only the fields people corrected or confirmed (the rest is 'not annotated')."""
     gold: dict[str, Any] = {}
@@ -193,7 +163,7 @@ def score_corrections(out_dir: Path, corrections_dir: Path) -> Any:
     files = sorted([*corrections_dir.rglob("*.yml"), *corrections_dir.rglob("*.yaml")]) if corrections_dir.is_dir() else []
     for path in files:
         stem = path.relative_to(corrections_dir).as_posix().rsplit(".", 1)[0]
-        entries = load_corrections(path)["records"]
+        entries = corrected_records(load_corrections(path)["records"])
         out_path = out_dir / f"{stem}.json"
         records: list[dict[str, Any]] = []
         if out_path.is_file():
@@ -201,7 +171,7 @@ def score_corrections(out_dir: Path, corrections_dir: Path) -> Any:
         else:
             log.warning("corrections %s: no output %s; its corrections count as misses", path, out_path)
         matched = match_entries(entries, records)
-        for corrected in corrected_records(entries):
+        for corrected in entries:
             gold = _gold_from(corrected.fields)
             if not gold:
                 continue

@@ -35,7 +35,7 @@ class DocumentView:
 def _page_heading(view: DocumentView, number: int) -> str:
     page = next(p for p in view.document.pages if p.number == number)
     source = "OCR" if page.method == "ocr" else "text layer"
-    conf = f", mean confidence {page.ocr.mean_conf:.0f}" if page.ocr and page.ocr.mean_conf is not None else ""
+    conf = f", mean confidence {page.ocr.mean_conf:.2f}" if page.ocr and page.ocr.mean_conf is not None else ""
     return f"── page {number} · {source} · {page.reason}{conf}"
 
 

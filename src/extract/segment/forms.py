@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from extract.models import Line
 from extract.rules.lexicon import lexicon
@@ -35,13 +36,19 @@ _VALUE_INSIDE = re.compile(r"\d|www\.|https?:|@|[$€£¥]|\w\.[a-z]{2,}\b")
 MAX_ANSWER_WORDS = 20
 # Answers on a form are short; a line of a paragraph under a heading is not.
 MAX_SHORT_ANSWER_WORDS = 10
-_NAME_WORDS = re.compile(r"\b(?:name|naam|nom|benaming|d[ée]nomination)\b", re.IGNORECASE)
-# Words a line of wrapped prose stops on; a question does not end on them.
-_OPEN_ENDS = frozenset(
-    "a an the of in on at by for to with and or from about around than its their this since "
-    "is was were has have been sinds werd wordt depuis est été "
-    "de het een van in op bij voor met en of aan door naar om dan zijn haar "
-    "le la les l un une des du de d à au aux en par pour avec et ou sur dans son sa ses".split())
+
+
+@cache
+def _name_words() -> re.Pattern[str]:
+    """A word that asks a name ('Naam van de eenheid', 'Full name of ...'): labs.name_question_words, any case."""
+    words = "|".join(re.escape(w) for w in lexicon(None).words("labs", "name_question_words")) or r"(?!x)x"
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+@cache
+def _open_ends() -> frozenset[str]:
+    """Words a line of wrapped prose stops on; a question does not end on them (words.open_ends)."""
+    return frozenset(lexicon(None).words("words", "open_ends"))
 
 
 @dataclass(frozen=True)
@@ -75,7 +82,7 @@ def label_in(text: str) -> tuple[str, str] | None:
     if "name" in fields and _asks_the_lab_name(text):
         return "name", next(label for _, _, f, label in sorted(found) if f == "name")
     if "name" in fields and (len(fields) > 1 or len(words) > MAX_NAME_QUESTION_WORDS
-                             or not _NAME_WORDS.search(text)):
+                             or not _name_words().search(text)):
         found = [f for f in found if f[2] != "name"]
         if not found:
             return None
@@ -87,7 +94,7 @@ def _asks_the_lab_name(text: str) -> bool:
     """'Full name of the lab or team', 'Naam van de eenheid': the name asked is the lab's own, so
     'team' (a staff label) in it does not make it a staff question."""
     body = NUMBERING.sub("", text, count=1)
-    name = _NAME_WORDS.search(body)
+    name = _name_words().search(body)
     # The question opens on the name ('Full name of ...'); 'May we publish ... the name of the lab?' does not ask it.
     if name is None or len(body[: name.start()].split()) > 1 or "?" in body:
         return False
@@ -128,7 +135,7 @@ def is_question(text: str) -> bool:
     if not body[:1].isupper() or _SENTENCE_END.search(body) or _VALUE_INSIDE.search(body):
         return False  # 'Équipe 12,5 ETP', 'Web www.x.org': a label with its value, not a question
     last = words[-1].strip("()?").casefold()
-    return last not in _OPEN_ENDS and not (last.isupper() and len(last) == 3)
+    return last not in _open_ends() and not (last.isupper() and len(last) == 3)
 
 
 def form_questions(texts: list[str]) -> dict[int, Question]:

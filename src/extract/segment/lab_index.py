@@ -40,19 +40,55 @@ _SENTENCE_STOPS = frozenset(".!?:•\"“")
 
 FOUNDING_CLAUSE_CHARS = 80
 NEARBY_CHARS = 300
-# A subject's name: capitalised words (or 'a2i') and the links inside names ('of', 'van', 'du').
-_NAME_WORD = r"(?:[A-ZÀ-Ý][\w'’&-]*(?:\.[A-ZÀ-Ý]\w*)?|[a-z]+\d\w*)"  # 'LAB.Rio', 'a2i'
-_SUBJECT_NAME = (rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:of|for|van|voor|für|di|del|de|du)"
-                 r"(?:\s+(?:the|het|la))?)){0,5}(?<=\w))")
+# A name's word: capitalised ('LAB.Rio' with its dot), or 'a2i'.
+_NAME_WORD = r"(?:[A-ZÀ-Ý][\w'’&-]*(?:\.[A-ZÀ-Ý]\w*)?|[a-z]+\d\w*)"
 # What may stand between a founded subject and its verb: its acronym ('(AGESIC)') or an apposition
 # ('LAB.Rio, the participation lab of the City Hall, was created').
 _BETWEEN_SUBJECT_AND_VERB = r"(?:\s+\((?P<acr>[A-ZÀ-Ý][\w.&-]{1,12})\)|,\s+[^,.;:!?()]{3,90},)?"
-# A longer name, 'and' included, when its acronym marks where it ends: "Uruguay's Agency for
-# Electronic Government and Information and Knowledge Society (AGESIC) was created".
-_ELIDED_NAME_WORD = r"[ld]['’][A-ZÀ-Ý][\w'’&/-]*"  # "de l'Information", 'des Télécommunications/TIC'
-_ACRONYM_SUBJECT = (rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_ELIDED_NAME_WORD}|[A-ZÀ-Ý][\w&-]*/[\w&-]+"
-                    r"|of|for|and|&|the|van|voor|en|de|du|des|et|la)){1,12}?)"
-                    r"\s+\((?P<acr>[A-ZÀ-Ý][\w.&-]{1,12})\)")
+_ELIDED_NAME_WORD = r"[ld]['’][A-ZÀ-Ý][\w'’&/-]*"  # "de l'Information"
+_SLASHED_NAME_WORD = r"[A-ZÀ-Ý][\w&-]*/[\w&-]+"  # 'Télécommunications/TIC'
+
+
+def _alternation_longest_first(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(dict.fromkeys(words), key=len, reverse=True)) or r"(?!x)x"
+
+
+def _name_pattern(links: Iterable[str]) -> str:
+    """A name: capitalised words (or 'a2i') and the links inside names ('of', 'van', 'du', with an
+    article after them: 'Innovation Team of the Government Office'), longest link first ('del'
+    before 'de': a name goes on after 'del')."""
+    body = _alternation_longest_first(links)
+    articles = _alternation_longest_first(lexicon(None).words("words", "articles"))
+    return rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:{body})(?:\s+(?:{articles}))?)){{0,5}}(?<=\w))"
+
+
+@cache
+def _subject_name() -> str:
+    """A subject's name (labs.name_links and labs.foreign_name_links)."""
+    lex = lexicon(None)
+    return _name_pattern((*lex.words("labs", "name_links"), *lex.words("labs", "foreign_name_links")))
+
+
+@cache
+def _acronym_subject() -> str:
+    """A longer name, 'and' included, when its acronym marks where it ends: "Uruguay's Agency for
+    Electronic Government and Information and Knowledge Society (AGESIC) was created"."""
+    lex = lexicon(None)
+    links = _alternation_longest_first((*lex.words("labs", "name_links"), *lex.words("words", "and_words"),
+                                        *lex.words("words", "articles"), "&"))
+    return (rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_ELIDED_NAME_WORD}|{_SLASHED_NAME_WORD}|{links})){{1,12}}?)"
+            r"\s+\((?P<acr>[A-ZÀ-Ý][\w.&-]{1,12})\)")
+
+
+@cache
+def _presented_name() -> re.Pattern[str]:
+    """A name after the ordinal that presents it (labs.name_links)."""
+    return re.compile(_name_pattern(lexicon(None).words("labs", "name_links")))
+
+
+@cache
+def _legal_suffix() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{alternation(lexicon(None).words('labs', 'legal_suffixes'))})$")
 
 
 # A capitalised name (or 'a2i') at a sentence's start or after an article, then the auxiliary of a
@@ -62,14 +98,14 @@ def _founded_subject() -> re.Pattern[str]:
     auxiliaries = alternation(lexicon(None).words("founded", "subject_auxiliaries"), folded=False)
     return re.compile(
         r"(?:^|(?<=[.!?]\s)|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Tt]he\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
-        + _SUBJECT_NAME + _BETWEEN_SUBJECT_AND_VERB + rf"\s+(?:{auxiliaries})\b")
+        + _subject_name() + _BETWEEN_SUBJECT_AND_VERB + rf"\s+(?:{auxiliaries})\b")
 
 
 @cache
 def _founded_acronym_subject() -> re.Pattern[str]:
     auxiliaries = alternation(lexicon(None).words("founded", "subject_auxiliaries"), folded=False)
     return re.compile(r"(?:^|(?<=[.!?]\s)|(?<=['’]s\s)|(?<=\b[Tt]he\s)|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
-                      + _ACRONYM_SUBJECT + rf"\s+(?:{auxiliaries})\b")
+                      + _acronym_subject() + rf"\s+(?:{auxiliaries})\b")
 
 
 # A capitalised name at a sentence's start defined by what follows: 'X est l'organisme ...', 'X is
@@ -82,16 +118,13 @@ def _defined_subject() -> re.Pattern[str]:
     elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
     return re.compile(
         r"(?:^|(?<=[.!?]\s))"
-        + _SUBJECT_NAME + rf"\s+(?:{verbs})\s+(?=(?:{articles})\s|{elided})")
+        + _subject_name() + rf"\s+(?:{verbs})\s+(?=(?:{articles})\s|{elided})")
 
 
-_PRESENTED_NAME = re.compile(r"((?:[A-ZÀ-Ý][\w'’&-]*|[a-z]+\d\w*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|of|for|van|voor|de|du)){0,5}"
-                             r"(?<=\w))")
 
 
 MIN_COINED_USES = 2
 MASTHEAD_LINES = 3
-_LINKS = "of|for|van|voor|de|du|des"
 
 
 def _titled_with_article(text: str, word: str, lex: Lexicon) -> str | None:
@@ -117,8 +150,9 @@ def _head_part(name: str, lex: Lexicon) -> str | None:
     """'Innovation Team' of 'Innovation Team of the Government Office': the words before the first
     link, when they end with a lab's head noun and are more than that noun."""
     words = name.split()
+    links = lex.folded("labs", "name_links")
     for n, word in enumerate(words):
-        if word.lower() in _LINKS.split("|"):
+        if fold_keep(word) in links:
             head = words[:n]
             if len(head) >= 2 and fold_keep(head[-1]) in lex.folded("labs", "strong_heads"):
                 return " ".join(head)
@@ -148,7 +182,7 @@ def _key(name: str) -> str:
     """A name as the index files it: 'The Innovation Unit Limited' is 'innovation unit'."""
     key = re.sub(r"[^\w]+", " ", fold_keep(name)).strip()
     key = re.sub(r"^the\s+(?=\S+\s)", "", key)
-    return re.sub(r"\s+(?:limited|ltd|gmbh|bv|nv|vzw|asbl|sa|cic|inc|llc|ag|plc)$", "", key)
+    return _legal_suffix().sub("", key)
 
 
 @dataclass
@@ -345,7 +379,7 @@ class LabIndex:
         ends = {m.end() for m in longer}
         subjects = [(m, p) for m, p in subjects if m.end() not in ends] + [(m, True) for m in longer]
         subjects.sort(key=lambda pair: pair[0].start())
-        subjects += [(n, False) for p in presented.finditer(folded) if (n := _PRESENTED_NAME.match(joined, p.end()))]
+        subjects += [(n, False) for p in presented.finditer(folded) if (n := _presented_name().match(joined, p.end()))]
         strong = [e for e in self.entries if e.strong and (e.domain or e.mentions >= 2)]
         for m, passive in subjects:
             verb = verbs.search(folded, m.end(), min(len(folded), m.end() + FOUNDING_CLAUSE_CHARS)) if passive else m
@@ -401,7 +435,8 @@ class LabIndex:
             if other is not entry and not other.as_host:
                 self.adopt(entry, short, acronym=False)  # 'our Design Team' is the Design Team of the Ministry
             return
-        pattern = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])(?!\s+(?:{_LINKS})\s)")
+        links = _alternation_longest_first(self.lex.words("labs", "name_links"))
+        pattern = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])(?!\s+(?:{links})\s)")
         for k, i in enumerate(body):
             for found in pattern.finditer(texts[k]):
                 entry.mentions += 1

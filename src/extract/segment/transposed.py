@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import combinations
 
 from extract.models import Line
-from extract.rules.lexicon import fold_keep
+from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.forms import label_in
 from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import initials_cover, is_acronym
@@ -27,7 +28,13 @@ from extract.segment.lab_names import initials_cover, is_acronym
 MIN_FIELD_ROWS = 2
 MIN_COLUMNS = 2
 MIN_CELL_CHARS = 3
-_EMPTY = frozenset({"", "—", "–", "-", "n/a", "n.a.", "n.c.", "n.v.t."})
+_DASHES = frozenset({"", "—", "–", "-"})
+
+
+@cache
+def _empty() -> frozenset[str]:
+    """What an empty cell holds: nothing, a dash, or 'not applicable' (words.not_applicable)."""
+    return _DASHES | frozenset(lexicon(None).words("words", "not_applicable"))
 
 
 @dataclass
@@ -119,7 +126,7 @@ def _read(run: list[int], lines: Sequence[Line], names: _Names) -> TransposedTab
     columns = [LabColumn(_column_title(cell, names)) for cell in header]
     for row_label, values in labelled:
         for column, value in zip(columns, values):
-            if fold_keep(value).strip() not in _EMPTY:
+            if fold_keep(value).strip() not in _empty():
                 column.fields[row_label] = value
     return TransposedTable(lines=run, columns=[c for c in columns if c.fields])
 
