@@ -117,10 +117,15 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
 
 
 def _spelled_out(title: str, entry: LabEntry) -> str:
-    """'Mali : l'AGETIC, ...' for a lab the text names in full: its full name where the heading has
-    only its acronym ('Mali : Agence des Technologies ... (AGETIC), ...')."""
-    if not entry.acronym or fold_keep(entry.acronym) in fold_keep(entry.name) or entry.name in title:
+    """A heading naming a lab the text names in full and by its acronym says both: its full name
+    where the heading has only the acronym ('Mali : Agence des Technologies ... (AGETIC), ...'),
+    the acronym after the full name."""
+    if not entry.acronym or fold_keep(entry.acronym) in fold_keep(entry.name):
         return title
+    if entry.name in title:
+        # 'Germany: the Föderale IT-Kooperation' over a text that defines it with '(FITKO)'.
+        return title if re.search(rf"(?<![\w-]){re.escape(entry.acronym)}(?![\w-])", title) \
+            else title.replace(entry.name, entry.title, 1)
     found = re.search(rf"(?:\b[LlDd]['’]|\b(?:le|la|les|the|het|de)\s+)?(?<![\w-]){re.escape(entry.acronym)}(?![\w-])", title)
     return title[:found.start()] + entry.title + title[found.end():] if found else title
 
