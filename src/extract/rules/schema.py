@@ -59,7 +59,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
                 "budget_adjectives": REGEXES, "not_joined_articles": REGEXES},
     "words": words("determiners", "connectors", "clause_verbs", "relatives", "conjunctions", "agent_markers",
                    "negations", "compound_joiners", "period_abbreviations", "elided_articles", "and_words", "articles",
-                   "open_ends", "not_applicable"),
+                   "open_ends", "not_applicable", "value_approximations"),
     "labs": words("heads", "compound_ends", "strong_heads", "plural_heads", "not_heads", "connectors", "determiners",
                   "generic_modifiers", "page_titles", "ordinals", "page_title_fillers", "name_headers",
                   "name_header_words", "function_words", "presenting_verbs", "acronym_hereafter",
