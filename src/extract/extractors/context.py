@@ -48,11 +48,14 @@ MAX_KEY_FACT_WORDS = 12
 NAME_VALUED_FIELDS = frozenset({"parent", "country"})
 # What a value looks like right after a label without a colon: a number (with its approximation
 # or currency), an address, or a 'not known' mark.
-_KEY_FACT_VALUE = re.compile(
-    r"(?:[~≈±<>]\s*|(?:c\.|ca\.|approx\.?|about|around|some|over|env\.|environ|ongeveer|circa|ruim|"
-    r"bijna|rond|pr[eè]s de|plus de|more than|meer dan)\s+)?(?:\d|[$€£¥]|[A-Z]{3}\s?\d|[A-Z]{1,2}\$)"
-    r"|www\.|https?://|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?(?:\s|$)|n/?a\b|n\.c\.|n\.v\.t\.|[—–-]\s*$",
-    re.IGNORECASE)
+@cache
+def _key_fact_value() -> re.Pattern[str]:
+    """The approximation words before a figure are rule data (words.value_approximations)."""
+    about = "|".join(re.escape(w) for w in lexicon(None).words("words", "value_approximations")) or r"(?!x)x"
+    return re.compile(
+        rf"(?:[~≈±<>]\s*|(?:{about})\s+)?(?:\d|[$€£¥]|[A-Z]{{3}}\s?\d|[A-Z]{{1,2}}\$)"
+        r"|www\.|https?://|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?(?:\s|$)|n/?a\b|n\.c\.|n\.v\.t\.|[—–-]\s*$",
+        re.IGNORECASE)
 SINGLE_LINE_FIELDS = frozenset({"website", "founded", "country", "name", "acronym"})
 
 
@@ -73,7 +76,7 @@ def _label_of(line: Line) -> LabelMatch | None:
         if match is not None and fold_keep(match.label) == fold_keep(head):
             rest = line.text.split(None, size)[-1]
             named = match.field in NAME_VALUED_FIELDS and rest[:1].isupper()
-            if key_facts and not (_KEY_FACT_VALUE.match(rest) or named):
+            if key_facts and not (_key_fact_value().match(rest) or named):
                 return None  # 'Team members met weekly': prose that opens with a label word
             return LabelMatch(field=match.field, label=head, value=rest)
     return None

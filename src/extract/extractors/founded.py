@@ -36,8 +36,14 @@ FOUNDED_AFTER_MAX = 4
 FOUNDED_BEFORE_MAX = 3
 # 'since 2010' opening a fragment of a fact line or a line of its own.
 _FACT_SEPARATORS = frozenset("·|•—–\n(,;")
-_DAY_MONTH = re.compile(r"\s+\d{1,2}(?:er|e|st|nd|rd|th)?\s+[^\W\d]{3,10}\s+")
 _PROGRESSIVE = re.compile(r"\b(?:has|have)\s+been\s+\w+ing\s+$")
+
+
+@cache
+def _day_month() -> re.Pattern[str]:
+    """A day's number, its ordinal suffix (founded.ordinal_suffixes) and a month: '1 januari', '1er janvier'."""
+    suffixes = "|".join(re.escape(w) for w in sorted(lexicon(None).words("founded", "ordinal_suffixes"), key=len, reverse=True))
+    return re.compile(rf"\s+\d{{1,2}}(?:{suffixes or r'(?!x)x'})?\s+[^\W\d]{{3,10}}\s+")
 
 
 def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
@@ -85,7 +91,7 @@ def _since(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
     out = []
     existence = ctx.lex.regex("founded", "existence_verbs")
     for m in ctx.lex.regex("founded", "since").finditer(ctx.folded):
-        date = _DAY_MONTH.match(ctx.text, m.end())  # 'bestaat sinds 1 januari 2016'
+        date = _day_month().match(ctx.text, m.end())  # 'bestaat sinds 1 januari 2016'
         at = date.end() if date else m.end() + 1
         year = YEAR.match(ctx.text, at) if ctx.text[at - 1:at].isspace() else None
         if year is None:

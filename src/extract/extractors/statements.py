@@ -21,24 +21,26 @@ VERSION = "3"
 UNIT_LOOKBACK_LINES = 30  # a statement of income and expenses runs to some 20 lines under its caption
 MAX_NOTE_NUMBER = 40
 _CURRENCY = r"(€|£|\$|US\$|EUR|GBP|USD|CHF|DKK|SEK|NOK|CAD|AUD|NZD|SGD|CZK|PLN)"
-# (pattern, multiplier): the currency is the pattern's first group when it has one.
-_UNITS = [
-    (re.compile(rf"{_CURRENCY}\s?['’]?000\b"), 1e3),
-    (re.compile(rf"\bx\s?{_CURRENCY}\s?1[.,]000\b", re.IGNORECASE), 1e3),
-    (re.compile(rf"{_CURRENCY}\s?(?:m|mn|mln|million|millions|miljoen)\b"), 1e6),
-    (re.compile(rf"\b(?:k|K){_CURRENCY}|{_CURRENCY}\s?k\b"), 1e3),
-    (re.compile(rf"\bM{_CURRENCY}|\bM(?:EUR)\b"), 1e6),
-]
 
 
 @cache
 def _units() -> list[tuple[re.Pattern[str], float]]:
-    """The patterns above, then a caption's words for thousands and millions of euros
-    (budget.statement_thousands, budget.statement_millions), built once per rules folder."""
+    """(pattern, multiplier), tried in this order: the currency is the pattern's first group when it
+    has one. '£000', 'x € 1.000', '€m' / 'EUR million' (the scale words worth a million of
+    scale_words.yml's label_scales, as printed), 'k€', 'M€', then a caption's words for thousands and
+    millions of euros (budget.statement_thousands, budget.statement_millions); built once per rules folder."""
     lex = lexicon(None)
+    millions = "|".join(re.escape(w) for w, factor in label_scales().items() if factor == 1e6) or r"(?!x)x"
     captions = [(re.compile("|".join(rf"\b{re.escape(w)}" for w in lex.words("budget", key)) or r"(?!x)x", re.IGNORECASE),
                  multiplier) for key, multiplier in (("statement_thousands", 1e3), ("statement_millions", 1e6))]
-    return [*_UNITS, *captions]
+    return [
+        (re.compile(rf"{_CURRENCY}\s?['’]?000\b"), 1e3),
+        (re.compile(rf"\bx\s?{_CURRENCY}\s?1[.,]000\b", re.IGNORECASE), 1e3),
+        (re.compile(rf"{_CURRENCY}\s?(?:{millions})\b"), 1e6),
+        (re.compile(rf"\b(?:k|K){_CURRENCY}|{_CURRENCY}\s?k\b"), 1e3),
+        (re.compile(rf"\bM{_CURRENCY}|\bM(?:EUR)\b"), 1e6),
+        *captions,
+    ]
 _AMOUNT_BEFORE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s?$)\d[\d.,]*\s?$")  # a year column head ('2019 £000') is not one
 _SYMBOLS = {"€": "EUR", "£": "GBP", "$": "USD", "US$": "USD"}
 # Columns are set apart by spaces, so a space never groups thousands here ('612 549' is two years).
