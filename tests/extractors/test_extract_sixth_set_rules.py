@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from extract.extractors.governance import trim_parent
+from extract.extractors.parents import trim_parent
 from extract.models import Line
 from extract.pipeline import process_text
 from extract.rules.lexicon import lexicon
-from extract.segment.sections import _key_value_tables
+from extract.segment.tables import key_value_tables
 from extract.segment.titles import parse_title
 
 
@@ -96,12 +96,12 @@ def test_a_key_facts_block_without_colons_is_read_as_labelled_lines() -> None:
     rows = ["Name\tExample Computing Centre", "Short name\tECC", "Established\t1999", "Legal form\tcompany",
             "Staff\t420"]
     lines = [Line(page=1, text=t, bbox=box, role="table") for t in rows]
-    rewritten, _ = _key_value_tables([], lines)
+    rewritten, _ = key_value_tables([], lines)
     assert [line.text for line in rewritten] == [
         "Name: Example Computing Centre", "Short name: ECC", "Established: 1999", "Legal form: company", "Staff: 420"]
     # A table of labs (names in the first column) is left as it is.
     labs = [Line(page=1, text=t, bbox=box, role="table") for t in ["Alpha Lab\t12", "Beta Unit\t7", "Gamma Team\t3"]]
-    assert [line.text for line in _key_value_tables([], labs)[0]] == [line.text for line in labs]
+    assert [line.text for line in key_value_tables([], labs)[0]] == [line.text for line in labs]
 
 
 @pytest.mark.parametrize(("title", "name", "acronym", "country"), [

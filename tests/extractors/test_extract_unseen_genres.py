@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.extractors.governance import strip_gloss
+from extract.extractors.parents import strip_gloss
 from extract.normalize.currencies import national_currency
 from extract.pipeline import process_text
 

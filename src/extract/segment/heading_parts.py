@@ -15,8 +15,9 @@ from extract.segment.announced import announced_labs
 from extract.segment.announced import between as _between
 from extract.segment.announced import has_body as _has_body
 from extract.segment.lab_headings import heading_lab, is_page_title, looks_like_name
-from extract.segment.lab_index import LabEntry, LabIndex, masthead_name
+from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.parts import Part, all_labels
+from extract.segment.subject_names import masthead_name
 from extract.segment.titles import kicker_of
 
 

@@ -12,14 +12,12 @@ Headings and one-lab documents are read in ``lab_headings``, prose in ``paragrap
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 from extract.models import Line
 from extract.normalize.rule_data import alternation
-from extract.rules.lexicon import Lexicon, fold_keep, lexicon, phrase_regex
+from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.lab_names import (
     NameMention,
     defined_acronyms,
@@ -28,161 +26,27 @@ from extract.segment.lab_names import (
     initials_cover,
     is_acronym,
 )
+from extract.segment.presented import add_founded_subjects
+from extract.segment.subject_names import (
+    MASTHEAD_LINES,
+    coined_words,
+    legal_suffix,
+    masthead_name,
+)
 
 _BARE_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{0,4}[A-Z][A-Z0-9]{0,4}(?![\w-])")  # two letters at least: not 'D08'
 URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/\S*)?", re.IGNORECASE)
 SOCIAL = re.compile(r"(twitter|x|linkedin|facebook|youtube|instagram|medium|github|flickr|vimeo|doi|bit)\.", re.I)
 _SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][\w.]{0,15}):\s")
 # Letters no plain word has: a digit, an '@', a capital inside ('18F', 'Lab@OPM', 'eWBS', 'USDS').
-DISTINCTIVE = re.compile(r"\d|@|^[a-z]+[A-Z]|^[A-Z][A-Z]|\w[A-Z]")
 MIN_GENERIC_NAME_USES = 2
 _SENTENCE_STOPS = frozenset(".!?:•\"“")
-
-FOUNDING_CLAUSE_CHARS = 80
-NEARBY_CHARS = 300
-# A name's word: capitalised ('LAB.Rio' with its dot), or 'a2i'.
-_NAME_WORD = r"(?:[A-ZÀ-Ý][\w'’&-]*(?:\.[A-ZÀ-Ý]\w*)?|[a-z]+\d\w*)"
-# What may stand between a founded subject and its verb: its acronym ('(AGESIC)') or an apposition
-# ('LAB.Rio, the participation lab of the City Hall, was created').
-_BETWEEN_SUBJECT_AND_VERB = r"(?:\s+\((?P<acr>[A-ZÀ-Ý][\w.&-]{1,12})\)|,\s+[^,.;:!?()]{3,90},)?"
-_ELIDED_NAME_WORD = r"[ld]['’][A-ZÀ-Ý][\w'’&/-]*"  # "de l'Information"
-_SLASHED_NAME_WORD = r"[A-ZÀ-Ý][\w&-]*/[\w&-]+"  # 'Télécommunications/TIC'
-
-
-def _alternation_longest_first(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(dict.fromkeys(words), key=len, reverse=True)) or r"(?!x)x"
-
-
-def _name_pattern(links: Iterable[str]) -> str:
-    """A name: capitalised words (or 'a2i') and the links inside names ('of', 'van', 'du', with an
-    article after them: 'Innovation Team of the Government Office'), longest link first ('del'
-    before 'de': a name goes on after 'del')."""
-    body = _alternation_longest_first(links)
-    articles = _alternation_longest_first(lexicon(None).words("words", "articles"))
-    return rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:{body})(?:\s+(?:{articles}))?)){{0,5}}(?<=\w))"
-
-
-@cache
-def _subject_name() -> str:
-    """A subject's name (labs.name_links and labs.foreign_name_links)."""
-    lex = lexicon(None)
-    return _name_pattern((*lex.words("labs", "name_links"), *lex.words("labs", "foreign_name_links")))
-
-
-@cache
-def _acronym_subject() -> str:
-    """A longer name, 'and' included, when its acronym marks where it ends: "Uruguay's Agency for
-    Electronic Government and Information and Knowledge Society (AGESIC) was created"."""
-    lex = lexicon(None)
-    links = _alternation_longest_first((*lex.words("labs", "name_links"), *lex.words("words", "and_words"),
-                                        *lex.words("words", "articles"), "&"))
-    return (rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_ELIDED_NAME_WORD}|{_SLASHED_NAME_WORD}|{links})){{1,12}}?)"
-            r"\s+\((?P<acr>[A-ZÀ-Ý][\w.&-]{1,12})\)")
-
-
-@cache
-def _presented_name() -> re.Pattern[str]:
-    """A name after the ordinal that presents it (labs.name_links)."""
-    return re.compile(_name_pattern(lexicon(None).words("labs", "name_links")))
-
-
-@cache
-def _legal_suffix() -> re.Pattern[str]:
-    return re.compile(rf"\s+(?:{alternation(lexicon(None).words('labs', 'legal_suffixes'))})$")
-
-
-# A capitalised name (or 'a2i') at a sentence's start or after an article, then the auxiliary of a
-# passive: the founding verb must follow within the clause.
-@cache
-def _founded_subject() -> re.Pattern[str]:
-    auxiliaries = alternation(lexicon(None).words("founded", "subject_auxiliaries"), folded=False)
-    return re.compile(
-        r"(?:^|(?<=[.!?]\s)|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Tt]he\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
-        + _subject_name() + _BETWEEN_SUBJECT_AND_VERB + rf"\s+(?:{auxiliaries})\b")
-
-
-@cache
-def _founded_acronym_subject() -> re.Pattern[str]:
-    auxiliaries = alternation(lexicon(None).words("founded", "subject_auxiliaries"), folded=False)
-    return re.compile(r"(?:^|(?<=[.!?]\s)|(?<=['’]s\s)|(?<=\b[Tt]he\s)|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
-                      + _acronym_subject() + rf"\s+(?:{auxiliaries})\b")
-
-
-# A capitalised name at a sentence's start defined by what follows: 'X est l'organisme ...', 'X is
-# de ontwikkelingsmaatschappij ...', 'X is an independent agency ...'.
-@cache
-def _defined_subject() -> re.Pattern[str]:
-    lex = lexicon(None)
-    verbs = alternation(lex.words("labs", "presenting_verbs"), folded=False)
-    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
-    elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
-    return re.compile(
-        r"(?:^|(?<=[.!?]\s))"
-        + _subject_name() + rf"\s+(?:{verbs})\s+(?=(?:{articles})\s|{elided})")
-
-
-
-
-MIN_COINED_USES = 2
-MASTHEAD_LINES = 3
-
-
-def _titled_with_article(text: str, word: str, lex: Lexicon) -> str | None:
-    """'Het Waterschapshuis' when the text writes 'van Het Waterschapshuis' mid-sentence."""
-    articles = alternation([a.capitalize() for a in lex.words("words", "articles")], folded=False, any_space=False)
-    found = re.search(rf"(?<=[a-zà-ÿ,] )((?:{articles})\s+){re.escape(word)}(?![\w-])", text)
-    return f"{found.group(1).strip()} {word}" if found else None
-
-
-def masthead_name(text: str, lex: Lexicon) -> str | None:
-    """'LABNOTES' of 'LABNOTES — Issue 31': a publication's name before its issue number."""
-    found = _masthead(lex).match(text)
-    return found.group(1) if found else None
-
-
-@cache
-def _masthead(lex: Lexicon) -> re.Pattern[str]:
-    issue = alternation(lex.words("labs", "issue_words"), folded=False)
-    return re.compile(rf"^\W*(.+?)\s*[—–:|·,-]?\s*(?i:{issue})\s*\d+\b")
-
-
-def _head_part(name: str, lex: Lexicon) -> str | None:
-    """'Innovation Team' of 'Innovation Team of the Government Office': the words before the first
-    link, when they end with a lab's head noun and are more than that noun."""
-    words = name.split()
-    links = lex.folded("labs", "name_links")
-    for n, word in enumerate(words):
-        if fold_keep(word) in links:
-            head = words[:n]
-            if len(head) >= 2 and fold_keep(head[-1]) in lex.folded("labs", "strong_heads"):
-                return " ".join(head)
-            return None
-    return None
-
-
-def _coined_words(lines: Sequence[Line], body: Sequence[int], labels: set[str]) -> set[str]:
-    """'Athumi' over athumi.eu: a single capitalised word spelling a domain is a coined name when the
-    text uses it mid-sentence at least twice, never in lower case, and it names no country."""
-    from extract.normalize import country_code
-
-    text = "\n".join(lines[i].text for i in body)
-    out = set()
-    for label in labels:
-        if not label.isalpha():
-            continue
-        # Mid-sentence, or as a numbered title ('1 · Logius', '3. Dimpact'): never a sentence's first word.
-        uses = re.findall(rf"(?:(?<=[a-zà-ÿ,;] )|(?m:^)\d{{1,2}}\s*[·.)–-]\s*)({label.capitalize()})\b", text)
-        if (len(uses) >= MIN_COINED_USES and not re.search(rf"(?<![.@/])\b{label}\b(?!\.\w)", text)
-                and country_code(label.capitalize(), None) is None):
-            out.add(label.capitalize())
-    return out
-
 
 def _key(name: str) -> str:
     """A name as the index files it: 'The Innovation Unit Limited' is 'innovation unit'."""
     key = re.sub(r"[^\w]+", " ", fold_keep(name)).strip()
     key = re.sub(r"^the\s+(?=\S+\s)", "", key)
-    return _legal_suffix().sub("", key)
+    return legal_suffix().sub("", key)
 
 
 @dataclass
@@ -289,7 +153,7 @@ class LabIndex:
         for entry in self.entries:
             entry.domain = entry.domain or any(domain_matches(entry.name, d) or (entry.acronym and d.split(".")[0] == entry.acronym.lower())
                                for d in domains)
-        self._founded_subjects(lines, body, domains)
+        add_founded_subjects(self, lines, body, domains)
         self._merge_contained()
         self._undefined_acronyms(lines, body)
         # Acronyms used on their own count as mentions of their lab.
@@ -329,7 +193,7 @@ class LabIndex:
         if not labels:
             return
         hosts = self.lex.folded("labs", "not_heads")
-        coined = _coined_words(lines, body, labels)
+        coined = coined_words(lines, body, labels)
         for i in body:
             for m in re.finditer(r"(?<![\w-])[A-Z0-9][\w-]*(?:\s+[A-Z][\w-]*){0,3}", lines[i].text):
                 if re.match(r"\.[a-z]{2,}", lines[i].text[m.end():m.end() + 4], re.IGNORECASE):
@@ -347,157 +211,6 @@ class LabIndex:
                         entry.strong = entry.domain = True
                         entry.mentions += 1
                         break
-
-    def _founded_subjects(self, lines: Sequence[Line], body: Sequence[int], domains: set[str]) -> None:
-        """'Jakarta Smart City werd in december 2014 opgericht', 'The Harbour Office was set up in 2019':
-        a name that is the subject of a founding verb is an organisation, head noun or not."""
-        known = {fold_keep(e.name) for e in self.entries}
-        starts, texts, at = [], [], 0
-        for i in body:
-            # A heading ends where its line does: '2. Luxinnovation' over 'Luxinnovation a été fondée'
-            # is not one name twice.
-            text = lines[i].text
-            if lines[i].role == "heading" and text.rstrip()[-1:] not in ".!?:":
-                text += "."
-            starts.append(at)
-            texts.append(text)
-            at += len(text) + 1
-        joined = " ".join(texts)
-        folded = fold_keep(joined)
-        # 'X werd opgericht', and 'X is sinds de oprichting in 2005 uitgegroeid tot ...'.
-        verbs = phrase_regex(self.lex.words("founded", "verbs") + self.lex.words("founded", "nouns"))
-        determiners = self.lex.folded("words", "determiners") | self.lex.folded("labs", "determiners")
-        # 'De eerste is a2i in Dhaka', 'The second case is Harbour Office': presented as a case.
-        verbs_presenting = alternation(self.lex.words("labs", "presenting_verbs"), any_space=False)
-        articles = alternation(self.lex.words("words", "articles"), any_space=False)
-        elided = alternation(self.lex.words("words", "elided_articles"), any_space=False)
-        presented = re.compile(self.lex.regex("labs", "ordinals").pattern + rf"(?:\s+\w+){{0,2}}\s+(?:{verbs_presenting})\s+"
-                               rf"(?:(?:{articles})\s+|{elided})?")
-        subjects = [(m, True) for m in _founded_subject().finditer(joined)]
-        # Where both read the same clause, the name its acronym delimits is the longer, whole one.
-        longer = list(_founded_acronym_subject().finditer(joined))
-        ends = {m.end() for m in longer}
-        subjects = [(m, p) for m, p in subjects if m.end() not in ends] + [(m, True) for m in longer]
-        subjects.sort(key=lambda pair: pair[0].start())
-        subjects += [(n, False) for p in presented.finditer(folded) if (n := _presented_name().match(joined, p.end()))]
-        strong = [e for e in self.entries if e.strong and (e.domain or e.mentions >= 2)]
-        for m, passive in subjects:
-            verb = verbs.search(folded, m.end(), min(len(folded), m.end() + FOUNDING_CLAUSE_CHARS)) if passive else m
-            if verb is None or (passive and re.search(r"[.;:!?]", joined[m.end():verb.start()])):
-                continue
-            around = joined[max(0, m.start() - NEARBY_CHARS):m.end() + NEARBY_CHARS]
-            if any(re.search(rf"(?<![\w-]){re.escape(e.name)}(?![\w-])", around) and e.name not in m.group(1)
-                   for e in strong):
-                continue  # 'Het Vlaams Datanutsbedrijf werd opgericht ... Athumi is ...': a known lab's other name
-            words = m.group(1).split()
-            while words and fold_keep(words[0]) in determiners:
-                words = words[1:]
-            if len(words) >= 3 and re.search(r"['’]s$", words[0]):
-                words = words[1:]  # "Uruguay's Agency for ...": whose it is, not its name
-            if words and (article := re.match(r"[LlDd]['’](?=[A-ZÀ-Ý0-9&-]{2,}$)" if len(words) == 1
-                                              else r"[Ll]['’](?=[A-ZÀ-Ý])", words[0])):
-                words[0] = words[0][article.end():]  # "L'ANS a été créée": the sentence's article
-            name = " ".join(words)
-            # One plain word is a name when it has the letters of one ('18F'), its own site
-            # ('Luxinnovation a été fondée en 1984' and luxinnovation.lu), or an article the text
-            # capitalises inside a sentence ('de begroting van Het Waterschapshuis'): then the
-            # article is part of the name.
-            titled = _titled_with_article(joined, name, self.lex) if len(words) == 1 else None
-            distinctive = len(words) == 1 and (DISTINCTIVE.search(name) is not None or titled is not None or any(
-                d.removeprefix("www.").split(".")[0] == fold_keep(name) for d in domains))
-            name = titled or name
-            if not passive and not distinctive and len(words) < 2:
-                continue
-            acronym = m.groupdict().get("acr") if passive else None
-            if (entry := self.lookup(name) or (self.lookup(acronym) if acronym else None)) is not None:
-                if passive and not entry.as_subject and not entry.as_host:
-                    self._founded_entry(entry, body, texts)  # its founding presents it
-                continue
-            if (not (len(words) >= 2 or distinctive) or fold_keep(name) in known or self.speakers & {name}):
-                continue  # a name the index has, or another name of one it has ('AMS Institute')
-            line = body[bisect_right(starts, m.start(1)) - 1]
-            entry = self._subject_entry(name, line, body, texts, domains, acronym=acronym)
-            if passive:
-                self._founded_entry(entry, body, texts)
-            known.add(fold_keep(name))
-        self._defined_subjects(joined, folded, starts, body, texts, domains, known)
-
-    def _founded_entry(self, entry: LabEntry, body: Sequence[int], texts: list[str]) -> None:
-        """A lab the index has, presented by its founding. 'The Innovation Team of the Government
-        Office was set up in 2018 ... our Innovation Team': the name's lab part alone, where it is not
-        another name's start, is this lab too."""
-        entry.as_subject += 1
-        entry.strong = True
-        short = _head_part(entry.name, self.lex)
-        if short is None:
-            return
-        if (other := self.lookup(short)) is not None:
-            if other is not entry and not other.as_host:
-                self.adopt(entry, short, acronym=False)  # 'our Design Team' is the Design Team of the Ministry
-            return
-        links = _alternation_longest_first(self.lex.words("labs", "name_links"))
-        pattern = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])(?!\s+(?:{links})\s)")
-        for k, i in enumerate(body):
-            for found in pattern.finditer(texts[k]):
-                entry.mentions += 1
-                mention = NameMention(found.start(), found.end(), short, None, head="", strong=True)
-                self.mentions_by_line.setdefault(i, []).append((mention, entry))
-        entry.aliases.add(_key(short))
-        self._by_alias.setdefault(_key(short), entry)
-
-    def _subject_entry(self, name: str, line: int, body: Sequence[int], texts: list[str], domains: set[str],
-                       acronym: str | None = None) -> LabEntry:
-        """An organisation the text presents (founded, ranked among the cases, defined), with its mentions."""
-        entry = self.entry_for(name, acronym, line)
-        entry.strong = True
-        entry.domain = any(domain_matches(name, d) for d in domains)
-        entry.in_heading += 1  # its founding or its place among the cases presents it, as a heading would
-        names = [name] + ([acronym] if acronym else [])
-        for k, i in enumerate(body):
-            for said in names:
-                for found in re.finditer(rf"(?<![\w-]){re.escape(said)}(?![\w-])", texts[k]):
-                    entry.mentions += 1
-                    mention = NameMention(found.start(), found.end(), said, None, head="", strong=True)
-                    self.mentions_by_line.setdefault(i, []).append((mention, entry))
-        return entry
-
-    def _defined_subjects(self, joined: str, folded: str, starts: list[int], body: Sequence[int], texts: list[str],
-                          domains: set[str], known: set[str]) -> None:
-        """'Innoviris est l'organisme public qui finance ...', 'Oost NL is de ontwikkelingsmaatschappij
-        van ...': a name the text defines as an organisation is one, head noun or not. A single plain
-        word must be a name the text keeps using, never in lower case, and no place."""
-        from extract.normalize import country_code
-        from extract.normalize.countries import city_country
-
-        nouns = self.lex.folded("labs", "definition_nouns") | self.lex.folded("labs", "heads")
-        determiners = self.lex.folded("words", "determiners") | self.lex.folded("labs", "determiners")
-        plain_names: dict[str, bool] = {}  # a plain word -> used as a name (twice, never in lower case, no place)
-        for m in _defined_subject().finditer(joined):
-            words = m.group(1).split()
-            while words and fold_keep(words[0]) in determiners:
-                words = words[1:]
-            if len(words) >= 3 and re.search(r"['’]s$", words[0]):
-                words = words[1:]  # "Uruguay's Agency for ...": whose it is, not its name
-            if words and (article := re.match(r"[LlDd]['’](?=[A-ZÀ-Ý0-9&-]{2,}$)" if len(words) == 1
-                                              else r"[Ll]['’](?=[A-ZÀ-Ý])", words[0])):
-                words[0] = words[0][article.end():]  # "L'ANS a été créée": the sentence's article
-            name = " ".join(words)
-            if not name or fold_keep(name) in known or self.speakers & {name}:
-                continue
-            after = re.findall(r"[\w'’-]+", folded[m.end():m.end() + 80])[:5]
-            if not any(w in nouns or w.split("'")[-1].split("’")[-1] in nouns for w in after):
-                continue
-            if len(words) == 1 and not DISTINCTIVE.search(name):
-                if name not in plain_names:  # each word judged once: a long report says 'It is a ...' often
-                    plain_names[name] = not (
-                        len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", joined)) < MIN_COINED_USES
-                        or re.search(rf"(?<![\w@./-]){re.escape(name.lower())}(?![\w-])(?!\.\w)", joined)
-                        or country_code(name, None) is not None or city_country(name) is not None)
-                if not plain_names[name]:
-                    continue
-            line = body[bisect_right(starts, m.start(1)) - 1]
-            self._subject_entry(name, line, body, texts, domains)
-            known.add(fold_keep(name))
 
     def _undefined_acronyms(self, lines: Sequence[Line], body: Sequence[int]) -> None:
         """'GDS' after 'the Government Digital Service', never defined as '(GDS)': an acronym the
@@ -567,6 +280,11 @@ class LabIndex:
             self._by_alias.setdefault(k, entry)
             entry.aliases.add(k)
         return entry
+
+    def add_alias(self, entry: LabEntry, name: str) -> None:
+        """``name`` is another name of ``entry``, unless it already names another lab."""
+        entry.aliases.add(_key(name))
+        self._by_alias.setdefault(_key(name), entry)
 
     def adopt(self, entry: LabEntry, name: str, *, acronym: bool) -> None:
         """``name`` is another name of ``entry`` (a key-facts block's 'Short name: BRZ' under it);

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from extract.models import Line
 from extract.rules.lexicon import fold_keep
 from extract.segment.lab_headings import is_page_title
-from extract.segment.lab_index import DISTINCTIVE, LabEntry, LabIndex
+from extract.segment.lab_index import LabEntry, LabIndex
+from extract.segment.subject_names import DISTINCTIVE
 
 # A name opening a paragraph, closed by a full stop, a dash or a colon (an explanation in brackets may follow).
 _RUN_IN = re.compile(r"^\s*([A-ZÀ-Ý0-9a-z][\w@&'’.-]*(?:\s+[A-ZÀ-Ý0-9][\w@&'’-]*){0,4}?)"

@@ -1,7 +1,8 @@
 """Segmentation: split a document's lines into one Section per lab.
 
 Evidence, in this order:
-  a. a summary table whose header has a name column -> one Section(kind="table_row") per row;
+  a. a summary table whose header has a name column -> one Section(kind="table_row") per row
+     (``tables``; a two-column key-facts table is read as labelled lines instead);
   b. headings followed by field-label lines ('Website:', 'Rol:', 'Budget annuel :') -> one
      Section(kind="heading") per lab heading, running to the next lab heading or the next
      heading at the same or a higher level;
@@ -14,16 +15,14 @@ Table rows and prose sections about the same lab may both exist; the extractors 
 from __future__ import annotations
 
 import logging
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extract.layout.build import page_tables
 from extract.layout.headings import strip_numbering
-from extract.layout.tables import clean_cell, row_bbox, table_rows
 from extract.models import Document, Line, Section, Table
 from extract.rules.lexicon import lexicon
-from extract.rules.vocab import fold, load_labels, match_label
+from extract.rules.vocab import match_label
 from extract.segment.document_title import (
     document_title,
     fuller_name,
@@ -35,11 +34,13 @@ from extract.segment.document_title import (
 from extract.segment.forms import MIN_QUESTIONS, answer_to, checked_only, form_questions, key_fact_boxes
 from extract.segment.heading_parts import heading_parts
 from extract.segment.lab_headings import heading_lab, salient_lab
-from extract.segment.lab_index import LabEntry, LabIndex, masthead_name
+from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.letters import correspondence
 from extract.segment.notes import footnote_owners
 from extract.segment.paragraphs import COMPARISON, paragraphs, run_in_head, split_inline_labels, subject_of
 from extract.segment.parts import PARAGRAPH_ASSIGNMENT, SALIENT_ASSIGNMENT, TITLE_ASSIGNMENT, Part
+from extract.segment.subject_names import masthead_name
+from extract.segment.tables import key_value_tables, summary_table_parts
 from extract.segment.transposed import transposed_tables
 
 log = logging.getLogger(__name__)
@@ -61,109 +62,6 @@ def _language(text: str | Iterable[str]) -> str | None:
     except Exception as exc:  # language detection must never stop segmentation
         log.debug("language detection failed: %s", exc)
         return None
-
-
-def _is_name_header(text: str) -> bool:
-    folded = fold(clean_cell(text)).strip(" :*")
-    names = {fold(label) for labels in load_labels().get("name", {}).values() for label in labels}
-    lex = lexicon(None)
-    if folded in names | set(lex.words("labs", "name_headers")):
-        return True
-    first = folded.split(" ", 1)[0]
-    return first in lex.words("labs", "name_header_words")
-
-
-# --------------------------------------------------------------------------- a. summary tables
-
-
-MAX_NAME_COLUMN = 1
-
-
-def _table_parts(tables: list[Table], lines: list[Line]) -> tuple[list[Part], set[int]]:
-    parts: list[Part] = []
-    consumed: set[int] = set()
-    previous: tuple[dict[int, str], int, int] | None = None  # header texts, name column, column count
-    page_of_line = [line.page for line in lines]  # in page order: a page's lines are one run
-    for table in tables:
-        rows = table_rows(table)
-        if not rows:
-            continue
-        ncols = max(len(r) for r in rows)
-        header = {c: clean_cell(cell.text) for c, cell in rows[0].items()}
-        # A table names its rows in one of its first columns ('N°', 'Nom'); a header further right that
-        # reads like one is a column's own name ('InnovationQuarter  LIOF  NOM' side by side).
-        name_col = next((c for c, text in sorted(header.items()) if c <= MAX_NAME_COLUMN and _is_name_header(text)), None)
-        data = rows[1:]
-        if name_col is None and previous and previous[2] == ncols:
-            # A table continued from the previous page without repeating its header.
-            header, name_col, _ = previous
-            data = rows
-        if name_col is None:
-            continue
-        previous = (header, name_col, ncols)
-        first, end = bisect_left(page_of_line, table.page), bisect_right(page_of_line, table.page)
-        inside = [i for i in range(first, end) if _inside(lines[i], table)]
-        consumed.update(inside)
-        anchor = inside[0] if inside else first  # else the page's first line
-        for n, row in enumerate(data):
-            name = clean_cell(row[name_col].text) if name_col in row else ""
-            if not name:
-                continue
-            fields = {
-                header.get(c) or f"column {c + 1}": clean_cell(cell.text)
-                for c, cell in sorted(row.items())
-                if clean_cell(cell.text)
-            }
-            row_line = Line(
-                page=table.page,
-                text=" | ".join(clean_cell(cell.text) for _, cell in sorted(row.items())),
-                bbox=row_bbox(row),
-                role="table",
-            )
-            parts.append(
-                Part(order=anchor + (n + 1) / 1000, kind="table_row", title=name, lines=[row_line],
-                      start=anchor, stop=anchor, table_fields=fields)
-            )
-    return parts, consumed
-
-
-MIN_KEY_VALUE_ROWS = 3
-MIN_LABEL_SHARE = 0.5
-
-
-def _key_value_tables(tables: list[Table], lines: list[Line]) -> tuple[list[Line], list[Table]]:
-    """A two-column table whose first column holds field labels ('Name', 'Reports to', 'Staff',
-    'Budget 2023') is one lab's key facts, not a table of labs: its lines become 'Label: value'
-    lines of the text around it, and the table is not read row by row."""
-    lines = list(lines)
-    rewritten: set[int] = set()
-    run: list[int] = []
-    for i in range(len(lines) + 1):
-        if i < len(lines) and lines[i].role == "table":
-            run.append(i)
-            continue
-        pairs = [k for k in run if lines[k].text.count("\t") == 1]
-        if (len(pairs) >= MIN_KEY_VALUE_ROWS and len(pairs) * 2 >= len(run)
-                and sum(_is_label(lines[k].text.split("\t")[0]) for k in pairs) >= MIN_LABEL_SHARE * len(pairs)):
-            for k in pairs:
-                label, _, value = lines[k].text.partition("\t")
-                lines[k] = lines[k]._replace(text=f"{label.strip()}: {value.strip()}")
-                rewritten.add(k)
-        run = []
-    kept = [t for t in tables if not any(lines[k].page == t.page and _inside(lines[k], t) for k in rewritten)]
-    return lines, kept
-
-
-def _is_label(cell: str) -> bool:
-    """A field label, alone or before a qualifier ('Budget 2023', 'Staff (FTE)')."""
-    words = cell.split()
-    return bool(words) and any(match_label(f"{' '.join(words[:n])}: x") for n in range(len(words), 0, -1))
-
-
-def _inside(line: Line, table: Table) -> bool:
-    cx, cy = (line.bbox[0] + line.bbox[2]) / 2, (line.bbox[1] + line.bbox[3]) / 2
-    x0, y0, x1, y1 = table.bbox
-    return x0 - 2 <= cx <= x1 + 2 and y0 - 2 <= cy <= y1 + 2
 
 
 # --------------------------------------------------------------------------- c. repeated label blocks
@@ -331,8 +229,8 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     ``tables`` are the document's tables in page order (``PageLayout.tables``).
     """
     lines = key_fact_boxes(lines)
-    lines, tables = _key_value_tables(tables, lines)
-    table_parts, consumed = _table_parts(tables, lines)
+    lines, tables = key_value_tables(tables, lines)
+    table_parts, consumed = summary_table_parts(tables, lines)
     body = [i for i, line in enumerate(lines) if line.role in CONTENT_ROLES and i not in consumed]
     # Line by line: the words of a 500-page report's text are never all held at once.
     doc_language = _language(lines[i].text for i in body)

@@ -1,0 +1,196 @@
+"""The parent organisation of a lab: a 'Parent body:' label, a relation ('part of', 'valt onder',
+'rattaché à', with an adverb or a date inside), who set it up (weaker), and a definition that makes
+it a part of an organisation ('het innovatielab van het ministerie ...'). Words in
+``governance.parent_*``, ``creator_triggers``, ``definition_of`` of ``rules/{nl,en,fr}.yml``."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extract.extractors.context import SectionContext
+from extract.extractors.phrases import org_phrase
+from extract.models import Candidate
+from extract.normalize.countries import city_country
+from extract.normalize.rule_data import alternation
+from extract.normalize.text import TRAILING_BRACKETS
+from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
+from extract.rules.loader import language_rules
+from extract.rules.places import is_country_name
+
+NAME = "governance"
+VERSION = "7"  # the governance extractor's: parents are one of its fields
+IN_BLOCK_PARENT = 0.9
+CREATOR_PARENT = 0.6
+MAX_DEFINITION_MODIFIERS = 3
+
+
+
+def parent_candidates(ctx: SectionContext) -> list[Candidate]:
+    lex = ctx.lex
+    blockers = lex.folded("governance", "parent_blockers")
+    french = _french_triggers()
+    own = {fold_keep(n) for n in ctx.subject_names if n}
+    stops = [b.start for b in ctx.blocks]
+    out = []
+    label = ctx.block("parent")
+    if label is not None:
+        span = org_phrase(ctx.text, label.value_start, lex, allow_lowercase=True, stops=stops)
+        if span is not None:
+            name = strip_gloss(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip())
+            out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME,
+                                     version=VERSION, prior="label", ner=("ORG",)))
+    triggers = [(m, False) for m in lex.relation_regex("governance", "parent_triggers").finditer(ctx.folded)]
+    triggers += [(m, True) for m in lex.relation_regex("governance", "creator_triggers").finditer(ctx.folded)]
+    for m, creator in triggers:
+        before = ctx.folded[max(0, m.start() - 20):m.start()].split()
+        if before and before[-1] in blockers:
+            continue  # 'als onderdeel van het programma' is a frame, not a parent
+        lowercase = ctx.lang == "fr" or bool(french.fullmatch(ctx.folded, m.start(), m.end()))
+        span = org_phrase(ctx.text, m.end(), lex, allow_lowercase=lowercase, stops=stops)
+        if span is None:
+            continue
+        name = trim_parent(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip(), lex)
+        second = _second_organisation(lex).search(name)
+        if second is not None:
+            if creator:
+                continue  # founded by a city and a university together: neither is the parent
+            name = name[:second.start()]  # 'part of the Ministry and the Agency': the first
+        if fold_keep(name) in own or len(name) < 3:
+            continue
+        field = ctx.field_at(m.start())
+        # Under the governance or role label beats unlabelled text (a screenshot caption, say);
+        # who created the lab is its parent only when nothing says more.
+        prior = (CREATOR_PARENT if creator else IN_BLOCK_PARENT if field in ("governance", "role")
+                 else "anchored" if field is None else "block")
+        out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION,
+                                 prior=prior, distance=ctx.token_distance(m.end(), span[0]), ner=("ORG",)))
+    return out + _defined_parents(ctx, own, stops)
+
+def _defined_parents(ctx: SectionContext, own: set[str], stops: list[int]) -> list[Candidate]:
+    """'X is the innovation unit of the Department ...', 'Y, het innovatielab van het ministerie
+    ...', 'Z est l'organisme public de la Région ...': a lab defined as a part of an organisation.
+    Weaker than a relation verb ('part of', 'valt onder'): the noun phrase may define another
+    organisation the section mentions."""
+    lex = ctx.lex
+    out = []
+    for m in _defined_as(lex).finditer(ctx.folded):
+        if any(c.isupper() for c in ctx.text[m.start():m.end()]):
+            continue  # ', De Vereniging van ...': a list of names, not 'X, het innovatielab van ...'
+        if not _defines_own_lab(ctx, m.start()):
+            continue  # 'Lab 110 bis, het innovatielab van ...': another lab the section gives as an example
+        for link in _definition_of(lex.lang).finditer(ctx.folded, m.end(), min(len(ctx.folded), m.end() + 60)):
+            between = re.sub(r"\([^()]*\)", " ", ctx.text[m.end():link.start()]).split()
+            if len(between) > MAX_DEFINITION_MODIFIERS or any(w[:1].isupper() or not w[:1].isalpha() for w in between):
+                break  # 'een stichting met een Raad van Toezicht': the link belongs to another noun
+            span = org_phrase(ctx.text, link.end(), lex, allow_lowercase=ctx.lang == "fr", stops=stops)
+            if span is None:
+                continue
+            name = trim_parent(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip(), lex)
+            if fold_keep(name) in own or len(name) < 3 or is_country_name(name) or city_country(name):
+                break
+            out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION,
+                                     prior=CREATOR_PARENT, distance=ctx.token_distance(m.start(), span[0]),
+                                     ner=("ORG",)))
+            break
+    return out
+
+
+# A place after the name ('..., à Toulon', ', in Helsinki'), a possessive end ("AGESIC's"), a
+# clause going on about it ('... et travaille en mode projet'): not part of the parent's name.
+@lru_cache(maxsize=8)
+def _trailing_place(lex: Lexicon) -> re.Pattern[str]:
+    prepositions = alternation(lex.words("governance", "place_prepositions"), folded=False, any_space=False)
+    return re.compile(rf",\s+(?:{prepositions})\s+[A-ZÀ-Ý][\w'’-]*(?:[\s-][A-ZÀ-Ý][\w'’-]*)*$")
+
+
+_ACRONYM = re.compile(r"[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9&.-]{1,9}")
+
+
+def strip_gloss(name: str) -> str:
+    """'(Northern Ireland Civil Service)', '(Staatskanselarij van Letland)': a gloss or the unit
+    inside it, said of the parent, not part of its name. An acronym ('(GSA)') stays with it, and
+    so does the expansion of a name that is itself an acronym ('BEP (Bureau Économique ...)')."""
+    gloss = TRAILING_BRACKETS.search(name)
+    if gloss is None or _ACRONYM.fullmatch(gloss.group(1)) or _ACRONYM.fullmatch(name[:gloss.start()].strip()):
+        return name
+    return name[:gloss.start()].rstrip()
+
+
+def trim_parent(name: str, lex: Lexicon) -> str:
+    """The parent organisation's name without what the sentence goes on to say about it."""
+    name = _trailing_place(lex).sub("", name)
+    name = strip_gloss(name)
+    nationality = _nationality(lex).match(name)
+    if nationality is not None:
+        name = name[nationality.end():]  # 'Danish Ministry of ...', 'Australische Department of ...'
+
+    verbs = lex.regex("governance", "parent_clause_verbs")
+    clause = re.search(rf"\s+(?:{alternation(lex.words('words', 'and_words'), folded=False)})\s+", name)
+    if clause and verbs.match(fold_keep(name), clause.end()):
+        name = name[:clause.start()]
+    name = re.sub(rf",\s+(?:{alternation(lex.words('words', 'articles'), folded=False)})$", "", name, flags=re.I)
+    return re.sub(r"['’]s$", "", name.strip(" ,;"))
+
+
+@lru_cache(maxsize=8)
+def _nationality(lex: Lexicon) -> re.Pattern[str]:
+    """A nationality adjective before a ministry or department and its complement: the text's
+    description, not part of the name. Agencies keep it ('Swedish Agency for ...' is a name), and
+    so does a name without a complement ('Scottish Government')."""
+    endings = alternation(lex.words("governance", "demonym_endings"), folded=False)
+    heads = alternation(lex.words("governance", "demonym_heads"), folded=False)
+    connectors = alternation(lex.words("words", "connectors"), folded=False)
+    return re.compile(rf"[A-ZÀ-Ý][a-zà-ÿ]+(?:{endings})\s+(?=(?i:{heads})\s+(?:{connectors})\s)")
+
+
+@lru_cache(maxsize=8)
+def _second_organisation(lex: Lexicon) -> re.Pattern[str]:
+    """' and the University of Bologna', ' et le Centre ...': a second organisation after the first."""
+    joins = alternation(lex.words("words", "and_words"), folded=False)
+    articles = alternation(lex.words("words", "articles"), folded=False)
+    return re.compile(rf"\s+(?:{joins})\s+(?:{articles})\s+[A-ZÀ-Ý]")
+
+
+MAX_SUBJECT_WORDS = 3
+
+
+def _defines_own_lab(ctx: SectionContext, at: int) -> bool:
+    """The sentence's subject before a definition is the section's lab: one of its names, a
+    pronoun or a short noun phrase ('It', 'Het lab', 'Ce laboratoire')."""
+    start, _ = ctx.sentence_span(at)
+    subject = ctx.text[start:at].strip(" ,")
+    folded = fold_keep(subject)
+    if any(fold_keep(name) in folded for name in ctx.subject_names if name):
+        return True
+    words = subject.split()
+    openers = (ctx.lex.folded("governance", "subject_pronouns") | ctx.lex.folded("words", "articles")
+               | ctx.lex.folded("words", "determiners"))
+    return (0 < len(words) <= MAX_SUBJECT_WORDS and fold_keep(words[0]) in openers
+            and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:]))
+
+
+@lru_cache(maxsize=8)
+def _defined_as(lex: Lexicon) -> re.Pattern[str]:
+    """A copula or a comma, an article, a few modifiers and a noun a lab is defined by ('is the
+    innovation unit', ', het innovatielab', "est l'organisme public")."""
+    own = language_rules(lex.lang).words
+    copulas = alternation(own.get("governance", {}).get("copulas", ()), folded=True)
+    articles = alternation(own.get("words", {}).get("articles", ()), folded=True)
+    elided = alternation(own.get("words", {}).get("elided_articles", ()), folded=True)
+    nouns = alternation(lex.words("labs", "strong_heads") + lex.words("labs", "definition_nouns"), folded=True)
+    compound = alternation(lex.words("labs", "compound_ends"), folded=True)
+    return re.compile(rf"(?:,|(?<![\w'’])(?:{copulas}))\s+(?:(?:{articles})\s+|{elided})(?:[\w-]+\s+){{0,3}}?"
+                      rf"(?:(?:{nouns})|\w+(?:{compound}))(?![\w])")
+
+
+@lru_cache(maxsize=8)
+def _definition_of(lang: str) -> re.Pattern[str]:
+    """The section language's own links only: French 'de' is a Dutch article."""
+    links = language_rules(lang).words.get("governance", {}).get("definition_of", ())
+    return re.compile(rf"(?<![\w'’])(?:{alternation(links, folded=True)})(?:(?<=['’])|\s+)")
+
+
+@lru_cache(maxsize=1)
+def _french_triggers() -> re.Pattern[str]:
+    return phrase_regex(language_rules("fr").words.get("governance", {}).get("parent_triggers", ()))

@@ -1,0 +1,184 @@
+"""Organisations a text presents rather than names in passing: the subject of a founding ('X was
+set up in 2018', 'L'Agence ... (AGETIC) a été créée'), a name the text defines ('X est l'organisme
+public qui ...'), a case it ranks ('De derde organisatie is de X'). They join the ``LabIndex`` as
+strong entries, with their mentions; patterns in ``subject_names``."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from extract.models import Line
+from extract.normalize.rule_data import alternation
+from extract.rules.lexicon import fold_keep, phrase_regex
+from extract.segment.lab_names import NameMention, domain_matches
+from extract.segment.subject_names import (
+    DISTINCTIVE,
+    MIN_COINED_USES,
+    defined_subject,
+    founded_acronym_subject,
+    founded_subject,
+    head_part,
+    longest_first,
+    presented_name,
+    titled_with_article,
+)
+
+if TYPE_CHECKING:
+    from extract.segment.lab_index import LabEntry, LabIndex
+
+FOUNDING_CLAUSE_CHARS = 80
+NEARBY_CHARS = 300
+
+
+def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[int], domains: set[str]) -> None:
+    """'Jakarta Smart City werd in december 2014 opgericht', 'The Harbour Office was set up in 2019':
+    a name that is the subject of a founding verb is an organisation, head noun or not."""
+    known = {fold_keep(e.name) for e in index.entries}
+    starts, texts, at = [], [], 0
+    for i in body:
+        # A heading ends where its line does: '2. Luxinnovation' over 'Luxinnovation a été fondée'
+        # is not one name twice.
+        text = lines[i].text
+        if lines[i].role == "heading" and text.rstrip()[-1:] not in ".!?:":
+            text += "."
+        starts.append(at)
+        texts.append(text)
+        at += len(text) + 1
+    joined = " ".join(texts)
+    folded = fold_keep(joined)
+    # 'X werd opgericht', and 'X is sinds de oprichting in 2005 uitgegroeid tot ...'.
+    verbs = phrase_regex(index.lex.words("founded", "verbs") + index.lex.words("founded", "nouns"))
+    determiners = index.lex.folded("words", "determiners") | index.lex.folded("labs", "determiners")
+    # 'De eerste is a2i in Dhaka', 'The second case is Harbour Office': presented as a case.
+    verbs_presenting = alternation(index.lex.words("labs", "presenting_verbs"), any_space=False)
+    articles = alternation(index.lex.words("words", "articles"), any_space=False)
+    elided = alternation(index.lex.words("words", "elided_articles"), any_space=False)
+    presented = re.compile(index.lex.regex("labs", "ordinals").pattern + rf"(?:\s+\w+){{0,2}}\s+(?:{verbs_presenting})\s+"
+                           rf"(?:(?:{articles})\s+|{elided})?")
+    subjects = [(m, True) for m in founded_subject().finditer(joined)]
+    # Where both read the same clause, the name its acronym delimits is the longer, whole one.
+    longer = list(founded_acronym_subject().finditer(joined))
+    ends = {m.end() for m in longer}
+    subjects = [(m, p) for m, p in subjects if m.end() not in ends] + [(m, True) for m in longer]
+    subjects.sort(key=lambda pair: pair[0].start())
+    subjects += [(n, False) for p in presented.finditer(folded) if (n := presented_name().match(joined, p.end()))]
+    strong = [e for e in index.entries if e.strong and (e.domain or e.mentions >= 2)]
+    for m, passive in subjects:
+        verb = verbs.search(folded, m.end(), min(len(folded), m.end() + FOUNDING_CLAUSE_CHARS)) if passive else m
+        if verb is None or (passive and re.search(r"[.;:!?]", joined[m.end():verb.start()])):
+            continue
+        around = joined[max(0, m.start() - NEARBY_CHARS):m.end() + NEARBY_CHARS]
+        if any(re.search(rf"(?<![\w-]){re.escape(e.name)}(?![\w-])", around) and e.name not in m.group(1)
+               for e in strong):
+            continue  # 'Het Vlaams Datanutsbedrijf werd opgericht ... Athumi is ...': a known lab's other name
+        words = m.group(1).split()
+        while words and fold_keep(words[0]) in determiners:
+            words = words[1:]
+        if len(words) >= 3 and re.search(r"['’]s$", words[0]):
+            words = words[1:]  # "Uruguay's Agency for ...": whose it is, not its name
+        if words and (article := re.match(r"[LlDd]['’](?=[A-ZÀ-Ý0-9&-]{2,}$)" if len(words) == 1
+                                          else r"[Ll]['’](?=[A-ZÀ-Ý])", words[0])):
+            words[0] = words[0][article.end():]  # "L'ANS a été créée": the sentence's article
+        name = " ".join(words)
+        # One plain word is a name when it has the letters of one ('18F'), its own site
+        # ('Luxinnovation a été fondée en 1984' and luxinnovation.lu), or an article the text
+        # capitalises inside a sentence ('de begroting van Het Waterschapshuis'): then the
+        # article is part of the name.
+        titled = titled_with_article(joined, name, index.lex) if len(words) == 1 else None
+        distinctive = len(words) == 1 and (DISTINCTIVE.search(name) is not None or titled is not None or any(
+            d.removeprefix("www.").split(".")[0] == fold_keep(name) for d in domains))
+        name = titled or name
+        if not passive and not distinctive and len(words) < 2:
+            continue
+        acronym = m.groupdict().get("acr") if passive else None
+        if (entry := index.lookup(name) or (index.lookup(acronym) if acronym else None)) is not None:
+            if passive and not entry.as_subject and not entry.as_host:
+                _founded_entry(index, entry, body, texts)  # its founding presents it
+            continue
+        if (not (len(words) >= 2 or distinctive) or fold_keep(name) in known or index.speakers & {name}):
+            continue  # a name the index has, or another name of one it has ('AMS Institute')
+        line = body[bisect_right(starts, m.start(1)) - 1]
+        entry = _subject_entry(index, name, line, body, texts, domains, acronym=acronym)
+        if passive:
+            _founded_entry(index, entry, body, texts)
+        known.add(fold_keep(name))
+    _defined_subjects(index, joined, folded, starts, body, texts, domains, known)
+
+def _founded_entry(index: LabIndex, entry: LabEntry, body: Sequence[int], texts: list[str]) -> None:
+    """A lab the index has, presented by its founding. 'The Innovation Team of the Government
+    Office was set up in 2018 ... our Innovation Team': the name's lab part alone, where it is not
+    another name's start, is this lab too."""
+    entry.as_subject += 1
+    entry.strong = True
+    short = head_part(entry.name, index.lex)
+    if short is None:
+        return
+    if (other := index.lookup(short)) is not None:
+        if other is not entry and not other.as_host:
+            index.adopt(entry, short, acronym=False)  # 'our Design Team' is the Design Team of the Ministry
+        return
+    links = longest_first(index.lex.words("labs", "name_links"))
+    pattern = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])(?!\s+(?:{links})\s)")
+    for k, i in enumerate(body):
+        for found in pattern.finditer(texts[k]):
+            entry.mentions += 1
+            mention = NameMention(found.start(), found.end(), short, None, head="", strong=True)
+            index.mentions_by_line.setdefault(i, []).append((mention, entry))
+    index.add_alias(entry, short)
+
+def _subject_entry(index: LabIndex, name: str, line: int, body: Sequence[int], texts: list[str], domains: set[str],
+                   acronym: str | None = None) -> LabEntry:
+    """An organisation the text presents (founded, ranked among the cases, defined), with its mentions."""
+    entry = index.entry_for(name, acronym, line)
+    entry.strong = True
+    entry.domain = any(domain_matches(name, d) for d in domains)
+    entry.in_heading += 1  # its founding or its place among the cases presents it, as a heading would
+    names = [name] + ([acronym] if acronym else [])
+    for k, i in enumerate(body):
+        for said in names:
+            for found in re.finditer(rf"(?<![\w-]){re.escape(said)}(?![\w-])", texts[k]):
+                entry.mentions += 1
+                mention = NameMention(found.start(), found.end(), said, None, head="", strong=True)
+                index.mentions_by_line.setdefault(i, []).append((mention, entry))
+    return entry
+
+def _defined_subjects(index: LabIndex, joined: str, folded: str, starts: list[int], body: Sequence[int], texts: list[str],
+                      domains: set[str], known: set[str]) -> None:
+    """'Innoviris est l'organisme public qui finance ...', 'Oost NL is de ontwikkelingsmaatschappij
+    van ...': a name the text defines as an organisation is one, head noun or not. A single plain
+    word must be a name the text keeps using, never in lower case, and no place."""
+    from extract.normalize import country_code
+    from extract.normalize.countries import city_country
+
+    nouns = index.lex.folded("labs", "definition_nouns") | index.lex.folded("labs", "heads")
+    determiners = index.lex.folded("words", "determiners") | index.lex.folded("labs", "determiners")
+    plain_names: dict[str, bool] = {}  # a plain word -> used as a name (twice, never in lower case, no place)
+    for m in defined_subject().finditer(joined):
+        words = m.group(1).split()
+        while words and fold_keep(words[0]) in determiners:
+            words = words[1:]
+        if len(words) >= 3 and re.search(r"['’]s$", words[0]):
+            words = words[1:]  # "Uruguay's Agency for ...": whose it is, not its name
+        if words and (article := re.match(r"[LlDd]['’](?=[A-ZÀ-Ý0-9&-]{2,}$)" if len(words) == 1
+                                          else r"[Ll]['’](?=[A-ZÀ-Ý])", words[0])):
+            words[0] = words[0][article.end():]  # "L'ANS a été créée": the sentence's article
+        name = " ".join(words)
+        if not name or fold_keep(name) in known or index.speakers & {name}:
+            continue
+        after = re.findall(r"[\w'’-]+", folded[m.end():m.end() + 80])[:5]
+        if not any(w in nouns or w.split("'")[-1].split("’")[-1] in nouns for w in after):
+            continue
+        if len(words) == 1 and not DISTINCTIVE.search(name):
+            if name not in plain_names:  # each word judged once: a long report says 'It is a ...' often
+                plain_names[name] = not (
+                    len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", joined)) < MIN_COINED_USES
+                    or re.search(rf"(?<![\w@./-]){re.escape(name.lower())}(?![\w-])(?!\.\w)", joined)
+                    or country_code(name, None) is not None or city_country(name) is not None)
+            if not plain_names[name]:
+                continue
+        line = body[bisect_right(starts, m.start(1)) - 1]
+        _subject_entry(index, name, line, body, texts, domains)
+        known.add(fold_keep(name))

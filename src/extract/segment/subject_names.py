@@ -1,0 +1,154 @@
+"""Patterns for the names a text presents as organisations: founded subjects ('X was set up in
+2018', 'L'Agence ... (AGETIC) a été créée'), defined subjects ('X est l'organisme ...'), names
+presented as cases, coined one-word names, mastheads. Used by ``lab_index``; words from the rule
+files (``labs.name_links``, ``founded.subject_auxiliaries``, ``labs.issue_words``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from extract.models import Line
+from extract.normalize.rule_data import alternation
+from extract.rules.lexicon import Lexicon, fold_keep, lexicon
+
+# One word that is a name by its letters: '18F', 'eWBS', 'GovLab', 'MindLab'.
+DISTINCTIVE = re.compile(r"\d|@|^[a-z]+[A-Z]|^[A-Z][A-Z]|\w[A-Z]")
+
+# A name's word: capitalised ('LAB.Rio' with its dot), or 'a2i'.
+_NAME_WORD = r"(?:[A-ZÀ-Ý][\w'’&-]*(?:\.[A-ZÀ-Ý]\w*)?|[a-z]+\d\w*)"
+# What may stand between a founded subject and its verb: its acronym ('(AGESIC)') or an apposition
+# ('LAB.Rio, the participation lab of the City Hall, was created').
+_BETWEEN_SUBJECT_AND_VERB = r"(?:\s+\((?P<acr>[A-ZÀ-Ý][\w.&-]{1,12})\)|,\s+[^,.;:!?()]{3,90},)?"
+_ELIDED_NAME_WORD = r"[ld]['’][A-ZÀ-Ý][\w'’&/-]*"  # "de l'Information"
+_SLASHED_NAME_WORD = r"[A-ZÀ-Ý][\w&-]*/[\w&-]+"  # 'Télécommunications/TIC'
+
+
+def longest_first(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(dict.fromkeys(words), key=len, reverse=True)) or r"(?!x)x"
+
+
+def name_pattern(links: Iterable[str]) -> str:
+    """A name: capitalised words (or 'a2i') and the links inside names ('of', 'van', 'du', with an
+    article after them: 'Innovation Team of the Government Office'), longest link first ('del'
+    before 'de': a name goes on after 'del')."""
+    body = longest_first(links)
+    articles = longest_first(lexicon(None).words("words", "articles"))
+    return rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:{body})(?:\s+(?:{articles}))?)){{0,5}}(?<=\w))"
+
+
+@cache
+def subject_name() -> str:
+    """A subject's name (labs.name_links and labs.foreign_name_links)."""
+    lex = lexicon(None)
+    return name_pattern((*lex.words("labs", "name_links"), *lex.words("labs", "foreign_name_links")))
+
+
+@cache
+def acronym_subject() -> str:
+    """A longer name, 'and' included, when its acronym marks where it ends: "Uruguay's Agency for
+    Electronic Government and Information and Knowledge Society (AGESIC) was created"."""
+    lex = lexicon(None)
+    links = longest_first((*lex.words("labs", "name_links"), *lex.words("words", "and_words"),
+                                        *lex.words("words", "articles"), "&"))
+    return (rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_ELIDED_NAME_WORD}|{_SLASHED_NAME_WORD}|{links})){{1,12}}?)"
+            r"\s+\((?P<acr>[A-ZÀ-Ý][\w.&-]{1,12})\)")
+
+
+@cache
+def presented_name() -> re.Pattern[str]:
+    """A name after the ordinal that presents it (labs.name_links)."""
+    return re.compile(name_pattern(lexicon(None).words("labs", "name_links")))
+
+
+@cache
+def legal_suffix() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{alternation(lexicon(None).words('labs', 'legal_suffixes'))})$")
+
+
+# A capitalised name (or 'a2i') at a sentence's start or after an article, then the auxiliary of a
+# passive: the founding verb must follow within the clause.
+@cache
+def founded_subject() -> re.Pattern[str]:
+    auxiliaries = alternation(lexicon(None).words("founded", "subject_auxiliaries"), folded=False)
+    return re.compile(
+        r"(?:^|(?<=[.!?]\s)|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Tt]he\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
+        + subject_name() + _BETWEEN_SUBJECT_AND_VERB + rf"\s+(?:{auxiliaries})\b")
+
+
+@cache
+def founded_acronym_subject() -> re.Pattern[str]:
+    auxiliaries = alternation(lexicon(None).words("founded", "subject_auxiliaries"), folded=False)
+    return re.compile(r"(?:^|(?<=[.!?]\s)|(?<=['’]s\s)|(?<=\b[Tt]he\s)|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
+                      + acronym_subject() + rf"\s+(?:{auxiliaries})\b")
+
+
+# A capitalised name at a sentence's start defined by what follows: 'X est l'organisme ...', 'X is
+# de ontwikkelingsmaatschappij ...', 'X is an independent agency ...'.
+@cache
+def defined_subject() -> re.Pattern[str]:
+    lex = lexicon(None)
+    verbs = alternation(lex.words("labs", "presenting_verbs"), folded=False)
+    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
+    elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
+    return re.compile(
+        r"(?:^|(?<=[.!?]\s))"
+        + subject_name() + rf"\s+(?:{verbs})\s+(?=(?:{articles})\s|{elided})")
+
+
+
+
+MIN_COINED_USES = 2
+MASTHEAD_LINES = 3
+
+
+def titled_with_article(text: str, word: str, lex: Lexicon) -> str | None:
+    """'Het Waterschapshuis' when the text writes 'van Het Waterschapshuis' mid-sentence."""
+    articles = alternation([a.capitalize() for a in lex.words("words", "articles")], folded=False, any_space=False)
+    found = re.search(rf"(?<=[a-zà-ÿ,] )((?:{articles})\s+){re.escape(word)}(?![\w-])", text)
+    return f"{found.group(1).strip()} {word}" if found else None
+
+
+def masthead_name(text: str, lex: Lexicon) -> str | None:
+    """'LABNOTES' of 'LABNOTES — Issue 31': a publication's name before its issue number."""
+    found = _masthead(lex).match(text)
+    return found.group(1) if found else None
+
+
+@cache
+def _masthead(lex: Lexicon) -> re.Pattern[str]:
+    issue = alternation(lex.words("labs", "issue_words"), folded=False)
+    return re.compile(rf"^\W*(.+?)\s*[—–:|·,-]?\s*(?i:{issue})\s*\d+\b")
+
+
+def head_part(name: str, lex: Lexicon) -> str | None:
+    """'Innovation Team' of 'Innovation Team of the Government Office': the words before the first
+    link, when they end with a lab's head noun and are more than that noun."""
+    words = name.split()
+    links = lex.folded("labs", "name_links")
+    for n, word in enumerate(words):
+        if fold_keep(word) in links:
+            head = words[:n]
+            if len(head) >= 2 and fold_keep(head[-1]) in lex.folded("labs", "strong_heads"):
+                return " ".join(head)
+            return None
+    return None
+
+
+def coined_words(lines: Sequence[Line], body: Sequence[int], labels: set[str]) -> set[str]:
+    """'Athumi' over athumi.eu: a single capitalised word spelling a domain is a coined name when the
+    text uses it mid-sentence at least twice, never in lower case, and it names no country."""
+    from extract.normalize import country_code
+
+    text = "\n".join(lines[i].text for i in body)
+    out = set()
+    for label in labels:
+        if not label.isalpha():
+            continue
+        # Mid-sentence, or as a numbered title ('1 · Logius', '3. Dimpact'): never a sentence's first word.
+        uses = re.findall(rf"(?:(?<=[a-zà-ÿ,;] )|(?m:^)\d{{1,2}}\s*[·.)–-]\s*)({label.capitalize()})\b", text)
+        if (len(uses) >= MIN_COINED_USES and not re.search(rf"(?<![.@/])\b{label}\b(?!\.\w)", text)
+                and country_code(label.capitalize(), None) is None):
+            out.add(label.capitalize())
+    return out
