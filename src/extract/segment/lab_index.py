@@ -255,16 +255,7 @@ class LabIndex:
             target = max(inner, key=lambda o: len(keys[id(o)]))
             if ((entry.acronym and not target.acronym) or entry.as_subject) and keys[id(entry)].startswith(keys[id(target)]):
                 target.name = entry.name  # the name its acronym defines runs on: '... and Knowledge Society (AGESIC)'
-            target.mentions += entry.mentions
-            target.in_heading += entry.in_heading
-            target.strong = target.strong or entry.strong
-            target.acronym = target.acronym or entry.acronym
-            for alias in entry.aliases:
-                self._by_alias[alias] = target
-                target.aliases.add(alias)
-            for found in self.mentions_by_line.values():
-                found[:] = [(m, target if e is entry else e) for m, e in found]
-            self.entries.remove(entry)
+            self._absorb(target, entry)
 
     def entry_for(self, name: str, acronym: str | None, line: int) -> LabEntry:
         keys = [_key(name)] + ([acronym.lower()] if acronym else [])
@@ -281,6 +272,20 @@ class LabIndex:
             entry.aliases.add(k)
         return entry
 
+    def _absorb(self, entry: LabEntry, other: LabEntry) -> None:
+        """``other`` is ``entry`` under another name: its uses, names and mentions become entry's."""
+        entry.mentions += other.mentions
+        entry.in_heading += other.in_heading
+        entry.strong = entry.strong or other.strong
+        entry.domain = entry.domain or other.domain
+        entry.acronym = entry.acronym or other.acronym
+        for alias in other.aliases:
+            self._by_alias[alias] = entry
+            entry.aliases.add(alias)
+        for found in self.mentions_by_line.values():
+            found[:] = [(m, entry if e is other else e) for m, e in found]
+        self.entries.remove(other)
+
     def add_alias(self, entry: LabEntry, name: str) -> None:
         """``name`` is another name of ``entry``, unless it already names another lab."""
         entry.aliases.add(_key(name))
@@ -291,16 +296,7 @@ class LabIndex:
         an entry the index had for that name becomes part of it."""
         other = self.lookup(name)
         if other is not None and other is not entry:
-            entry.mentions += other.mentions
-            entry.in_heading += other.in_heading
-            entry.domain = entry.domain or other.domain
-            entry.acronym = entry.acronym or other.acronym
-            for alias in other.aliases:
-                self._by_alias[alias] = entry
-                entry.aliases.add(alias)
-            for found in self.mentions_by_line.values():
-                found[:] = [(m, entry if e is other else e) for m, e in found]
-            self.entries.remove(other)
+            self._absorb(entry, other)
         if acronym and not entry.acronym and is_acronym(name):
             entry.acronym = name
         key = name.lower() if acronym else _key(name)

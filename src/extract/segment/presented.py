@@ -23,6 +23,7 @@ from extract.segment.subject_names import (
     head_part,
     longest_first,
     presented_name,
+    subject_words,
     titled_with_article,
 )
 
@@ -74,14 +75,7 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
         if any(re.search(rf"(?<![\w-]){re.escape(e.name)}(?![\w-])", around) and e.name not in m.group(1)
                for e in strong):
             continue  # 'Het Vlaams Datanutsbedrijf werd opgericht ... Athumi is ...': a known lab's other name
-        words = m.group(1).split()
-        while words and fold_keep(words[0]) in determiners:
-            words = words[1:]
-        if len(words) >= 3 and re.search(r"['’]s$", words[0]):
-            words = words[1:]  # "Uruguay's Agency for ...": whose it is, not its name
-        if words and (article := re.match(r"[LlDd]['’](?=[A-ZÀ-Ý0-9&-]{2,}$)" if len(words) == 1
-                                          else r"[Ll]['’](?=[A-ZÀ-Ý])", words[0])):
-            words[0] = words[0][article.end():]  # "L'ANS a été créée": the sentence's article
+        words = subject_words(m.group(1), determiners)
         name = " ".join(words)
         # One plain word is a name when it has the letters of one ('18F'), its own site
         # ('Luxinnovation a été fondée en 1984' and luxinnovation.lu), or an article the text
@@ -157,14 +151,7 @@ def _defined_subjects(index: LabIndex, joined: str, folded: str, starts: list[in
     determiners = index.lex.folded("words", "determiners") | index.lex.folded("labs", "determiners")
     plain_names: dict[str, bool] = {}  # a plain word -> used as a name (twice, never in lower case, no place)
     for m in defined_subject().finditer(joined):
-        words = m.group(1).split()
-        while words and fold_keep(words[0]) in determiners:
-            words = words[1:]
-        if len(words) >= 3 and re.search(r"['’]s$", words[0]):
-            words = words[1:]  # "Uruguay's Agency for ...": whose it is, not its name
-        if words and (article := re.match(r"[LlDd]['’](?=[A-ZÀ-Ý0-9&-]{2,}$)" if len(words) == 1
-                                          else r"[Ll]['’](?=[A-ZÀ-Ý])", words[0])):
-            words[0] = words[0][article.end():]  # "L'ANS a été créée": the sentence's article
+        words = subject_words(m.group(1), determiners)
         name = " ".join(words)
         if not name or fold_keep(name) in known or index.speakers & {name}:
             continue

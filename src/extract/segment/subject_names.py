@@ -152,3 +152,18 @@ def coined_words(lines: Sequence[Line], body: Sequence[int], labels: set[str]) -
                 and country_code(label.capitalize(), None) is None):
             out.add(label.capitalize())
     return out
+
+
+def subject_words(name: str, determiners: frozenset[str]) -> list[str]:
+    """The words of a sentence's subject that are its name: without the sentence's determiners, a
+    possessive before it ("Uruguay's Agency for ...": whose it is) or an elided article ("L'ANS a
+    été créée", "L'Agence des ...")."""
+    words = name.split()
+    while words and fold_keep(words[0]) in determiners:
+        words = words[1:]
+    if len(words) >= 3 and re.search(r"['’]s$", words[0]):
+        words = words[1:]
+    if words and (article := re.match(r"[LlDd]['’](?=[A-ZÀ-Ý0-9&-]{2,}$)" if len(words) == 1
+                                      else r"[Ll]['’](?=[A-ZÀ-Ý])", words[0])):
+        words[0] = words[0][article.end():]
+    return words
