@@ -138,3 +138,15 @@ def test_a_middle_dot_numbers_a_title() -> None:
 
     assert strip_numbering("2 · VNG Realisatie") == "VNG Realisatie"
     assert strip_numbering("3. Dimpact") == "Dimpact"
+
+
+def test_a_questionnaire_answering_on_the_question_line_gives_labelled_lines() -> None:
+    from extract.segment.forms import inline_answers
+
+    box = (0.0, 0.0, 100.0, 10.0)
+    texts = ["1.1 Dénomination\tAgence Exemple du Numérique", "1.2 Sigle\tAEN", "1.3 Pays\tNiger",
+             "2.1 Effectif total au 31 décembre 2022", "94 agents", "2.2 Autre question"]
+    lines = [Line(page=1, text=t, bbox=box, role="table") for t in texts]
+    assert [line.text for line in inline_answers(lines)] == [
+        "Dénomination: Agence Exemple du Numérique", "Sigle: AEN", "Pays: Niger",
+        "2.1 Effectif total au 31 décembre 2022", "94 agents", "2.2 Autre question"]

@@ -186,6 +186,27 @@ def answer_to(texts: list[str], questions: dict[int, Question], field: str) -> s
     return None
 
 
+def inline_answers(lines: list[Line]) -> list[Line]:
+    """'1.1 Dénomination  Agence Nationale ...' over '1.2 Sigle  ANSI': a numbered question whose
+    answer is on its own line, the next line being the next question, becomes a 'Label: answer'
+    line, read as labels are. A question whose answer is on the next line ('2.1 Effectif total
+    au 31 décembre' over '94 agents') is left as it is."""
+    out = list(lines)
+    for k, line in enumerate(lines):
+        numbering = NUMBERING.match(line.text)
+        nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+        if numbering is None or "?" in line.text or not NUMBERING.match(nxt):
+            continue
+        words = line.text[numbering.end():].split()
+        for size in range(min(MAX_LABEL_WORDS, len(words) - 1), 0, -1):
+            label = " ".join(words[:size])
+            match = match_label(f"{label}: x")
+            if match is not None and len(match.label) >= len(label.rstrip(".")):
+                out[k] = line._replace(text=f"{label}: {' '.join(words[size:])}")
+                break
+    return out
+
+
 MIN_BOX_LABELS = 3
 
 

@@ -31,7 +31,14 @@ from extract.segment.document_title import (
     title_line,
     under_document_title,
 )
-from extract.segment.forms import MIN_QUESTIONS, answer_to, checked_only, form_questions, key_fact_boxes
+from extract.segment.forms import (
+    MIN_QUESTIONS,
+    answer_to,
+    checked_only,
+    form_questions,
+    inline_answers,
+    key_fact_boxes,
+)
 from extract.segment.heading_parts import heading_parts
 from extract.segment.lab_headings import heading_lab, salient_lab
 from extract.segment.lab_index import LabEntry, LabIndex
@@ -199,8 +206,12 @@ def _form_part(lines: list[Line], body: list[int]) -> Part | None:
         < FULL_LINE_SHARE * widths[(lines[body[q.line]].page, lines[body[q.line]].column)])]
     if len(asked) < MIN_QUESTIONS:
         return None
-    title = answer_to(texts, questions, "name") or document_title(lines, body, _language(texts))
-    return Part(order=0, kind="document", title=title, lines=[lines[i] for i in body], start=0, stop=len(lines))
+    members = inline_answers([lines[i] for i in body])
+    inline_name = next((match.value for line in members if (match := match_label(line.text)) is not None
+                        and match.field == "name"), None)
+    title = (inline_name or answer_to(texts, questions, "name")
+             or document_title(lines, body, _language(texts)))
+    return Part(order=0, kind="document", title=title, lines=members, start=0, stop=len(lines))
 
 
 def _passing(entry: LabEntry) -> bool:
@@ -257,7 +268,7 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
         parts = []  # a press release: the sender's name over a headline about its lab
     elif not parts:
         parts = _block_parts(lines, body)
-    if len(parts) == 1 and not table_parts:
+    if len(parts) == 1 and not table_parts and not form:
         # The only lab heading of the document: the whole document is about that lab (a grant
         # report's or a letter's chapters are its chapters).
         only = parts[0]
