@@ -127,3 +127,23 @@ def test_extract_files_at_a_scripts_top_level_says_to_use_the_main_guard(folder:
     last = done.stderr.strip().splitlines()[-1]
     assert last.startswith("extract.errors.InternalError:") and 'if __name__ == "__main__":' in last, last
     assert "loop.py" in last
+
+
+def test_corrections_are_found_under_the_name_batch_and_ingest_give_the_output(folder: Path) -> None:
+    """`extract correct 2026/labs ...` files a report of raw/2026/ under 2026/labs (its output's name):
+    extract_file applies them by default, as it does for a report at the top of raw/."""
+    from extract.api import _default_name
+
+    (folder / "raw" / "2026").mkdir()
+    shutil.copy(folder / "raw" / "nido-benchmark.pdf", folder / "raw" / "2026" / "labs.pdf")
+    (folder / "corrections" / "2026").mkdir()
+    (folder / "corrections" / "2026" / "labs.yml").write_text(CORRECTION, encoding="utf-8")
+    record = _ric(extract.extract_file("raw/2026/labs.pdf"))
+    assert record.budget is not None and record.budget.amount == 350000
+    assert _default_name(Path("raw/nido-benchmark.pdf")) == "nido-benchmark"
+    assert _default_name(folder / "elsewhere" / "x.pdf") == "x"
+    # A name the output folder gave already (x.pdf beside an x.tiff: x.pdf.json) is the one used.
+    (folder / "output").mkdir()
+    (folder / "output" / ".names").write_text('{"names": {"nido-benchmark.pdf": "nido-benchmark.pdf.json"}}',
+                                               encoding="utf-8")
+    assert _default_name(Path("raw/nido-benchmark.pdf")) == "nido-benchmark.pdf"

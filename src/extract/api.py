@@ -39,6 +39,8 @@ Report = StrPath | Sequence[StrPath]
 
 DEFAULT_CORRECTIONS = Path("corrections")
 """Where ``extract correct`` keeps corrections when ``--out`` is the default ``output/``."""
+DEFAULT_OUTPUT = Path("output")
+"""The command line's default ``--out``: its names index and run records say what a file is called."""
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,8 @@ def extract_file(path: Report, *, settings: Settings | None = None, corrections:
     ``corrections``: True applies the corrections ``extract correct`` stored in ``corrections/``
     (the default folder beside ``output/``); a path names another folder; False gives the
     machine's own values. ``name``: the output name the corrections are filed under (default:
-    the file's name without its extension, as ``extract ingest`` names it; ``"a/x"`` for
-    ``raw/a/x.pdf`` processed by ``extract batch raw/``).
+    the name ``extract ingest`` and ``extract batch`` give the file's output in ``output/``:
+    ``"a/x"`` for ``raw/a/x.pdf``, ``"x"`` for a file ``x.pdf`` outside ``raw/``).
     ``cache_dir``: a page/OCR cache folder to read and fill (e.g. ``"output/.cache"``); None: no cache.
 
     Raises an ``extract.errors.InputFileError`` subclass when the file cannot be processed
@@ -104,8 +106,8 @@ def extract_files(paths: Iterable[Report], *, settings: Settings | None = None, 
     A file that fails (unreadable, encrypted, past its deadline, a worker killed by its memory
     cap) yields a result whose ``error`` says why; the iteration goes on with the next file.
     ``workers``: processes (default ``settings.workers``, one per core). Corrections and
-    ``cache_dir`` as for :func:`extract_file`; each file's corrections are filed under its name
-    without extension. Leaving the loop early (``break``, Ctrl-C) stops the workers.
+    ``cache_dir`` as for :func:`extract_file`; each file's corrections are filed under the name of
+    its output in ``output/``, as for :func:`extract_file` by default. Leaving the loop early (``break``, Ctrl-C) stops the workers.
 
     Workers are started with ``spawn``: in a script (not a notebook), call this under
     ``if __name__ == "__main__":``.
@@ -250,9 +252,17 @@ def _corrections_folder(corrections: bool | StrPath) -> Path | None:
 
 
 def _default_name(path: Path) -> str:
+    """The name ``extract ingest`` gives the file's output (without ``.json``), which its corrections
+    are filed under: relative to ``raw/`` or the folder of an earlier batch into ``output/`` when the
+    file is in one (``raw/a/x.pdf``: ``a/x``), the output names index's when it has one
+    (``x.pdf`` beside an ``x.tiff``), else the file name without its extension."""
+    from extract.batch.inputs import input_folders, name_under
     from extract.store.files import output_names, stem_of
+    from extract.store.names import input_key, load_index
 
-    return stem_of(output_names([PurePosixPath(path.name)])[0])
+    name_path = name_under(path, input_folders(DEFAULT_OUTPUT)) or PurePosixPath(path.name)
+    known = load_index(DEFAULT_OUTPUT).get(input_key(name_path))
+    return stem_of(PurePosixPath(known)) if known else stem_of(output_names([name_path])[0])
 
 
 def _display_path(path: Path) -> str:

@@ -126,7 +126,7 @@ def inputs_from_files(files: Sequence[Path], roots: Sequence[Path] = ()) -> list
     items = []
     for file in files:
         path = Path(file)
-        name_path = _name_under(path, roots)
+        name_path = name_under(path, roots)
         item = InputItem(path, str(file), name_path or PurePosixPath(path.name or "input"),
                          folder_name="" if name_path else Path(os.path.abspath(path)).parent.name)
         if not path.exists():
@@ -137,7 +137,7 @@ def inputs_from_files(files: Sequence[Path], roots: Sequence[Path] = ()) -> list
     return items
 
 
-def _name_under(path: Path, roots: Sequence[Path]) -> PurePosixPath | None:
+def name_under(path: Path, roots: Sequence[Path]) -> PurePosixPath | None:
     """``path`` relative to the first root it lies in (as written: a link inside the folder is its
     name there, as a batch walking the folder sees it), or None."""
     absolute = Path(os.path.abspath(path))
@@ -146,3 +146,13 @@ def _name_under(path: Path, roots: Sequence[Path]) -> PurePosixPath | None:
         if top in absolute.parents and top.is_dir():
             return PurePosixPath(absolute.relative_to(top).as_posix())
     return None
+
+
+def input_folders(out_dir: Path) -> list[Path]:
+    """The folders batches into ``out_dir`` read (the latest first), then ``raw/``: a file named to
+    ingest (or to the Python API) from one of them is named as those batches name it."""
+    from extract.store.snapshots import load_manifests
+
+    folders = [Path(str(m["input_dir"])) for m in reversed(load_manifests(out_dir))
+               if m.get("command") == "batch" and m.get("input_dir")]
+    return list(dict.fromkeys([*folders, Path("raw")]))

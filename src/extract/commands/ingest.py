@@ -25,6 +25,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from extract.batch.inputs import input_folders
     from extract.batch.run import exit_code_for, inputs_from_files, run_batch
     from extract.commands.batch import batch_options
 
@@ -41,12 +42,3 @@ def run(args: argparse.Namespace) -> int:
             print(item.output, flush=True)
     return int(exit_code_for(manifest))
 
-
-def input_folders(out_dir: Path) -> list[Path]:
-    """The folders batches into ``out_dir`` read (the latest first), then ``raw/``: a file named to
-    ingest from one of them is named as those batches name it."""
-    from extract.store.snapshots import load_manifests
-
-    folders = [Path(str(m["input_dir"])) for m in reversed(load_manifests(out_dir))
-               if m.get("command") == "batch" and m.get("input_dir")]
-    return list(dict.fromkeys([*folders, Path("raw")]))
