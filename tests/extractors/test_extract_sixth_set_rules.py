@@ -150,3 +150,13 @@ def test_a_questionnaire_answering_on_the_question_line_gives_labelled_lines() -
     assert [line.text for line in inline_answers(lines)] == [
         "Dénomination: Agence Exemple du Numérique", "Sigle: AEN", "Pays: Niger",
         "2.1 Effectif total au 31 décembre 2022", "94 agents", "2.2 Autre question"]
+
+
+def test_a_founding_told_of_this_unit_is_the_founding_of_the_one_named_before() -> None:
+    text = ("Drie voorbeelden uit Australië.\n"
+            "Het eerste is klein. Heel anders is Digitaal Voorbeeldbureau, in Melbourne. Deze eenheid werd in 2019 "
+            "opgericht binnen het premiersdepartement en telde 150 mensen.\n\n"
+            "Het tweede voorbeeld is het Voorbeeld Innovation Lab, dat in 2015 werd opgericht binnen de "
+            "gemeente Sydney en een team van 12 mensen heeft.\n")
+    names = {r.name for r in process_text(text).records}
+    assert "Digitaal Voorbeeldbureau" in names

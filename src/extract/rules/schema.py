@@ -67,7 +67,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
                   "generic_modifiers", "page_titles", "ordinals", "page_title_fillers", "name_headers",
                   "name_header_words", "function_words", "presenting_verbs", "acronym_hereafter",
                   "acronym_or", "acronym_known_as", "acronym_for_short", "definition_nouns", "name_question_words",
-                  "name_links", "foreign_name_links", "legal_suffixes", "issue_words"),
+                  "name_links", "foreign_name_links", "legal_suffixes", "issue_words", "demonstratives"),
     "websites": words("not_lab_hosts"),
     "pages": words("number_words", "number_of"),
     "letters": words("salutations", "closings", "subject_labels", "header_labels", "mail_clients"),

@@ -66,6 +66,8 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
     subjects = [(m, p) for m, p in subjects if m.end() not in ends] + [(m, True) for m in longer]
     subjects.sort(key=lambda pair: pair[0].start())
     subjects += [(n, False) for p in presented.finditer(folded) if (n := presented_name().match(joined, p.end()))]
+    subjects += [(n, False) for n in _referents(index, joined, folded, verbs)]
+    subjects.sort(key=lambda pair: pair[0].start())
     strong = [e for e in index.entries if e.strong and (e.domain or e.mentions >= 2)]
     for m, passive in subjects:
         verb = verbs.search(folded, m.end(), min(len(folded), m.end() + FOUNDING_CLAUSE_CHARS)) if passive else m
@@ -169,3 +171,38 @@ def _defined_subjects(index: LabIndex, joined: str, folded: str, starts: list[in
         line = body[bisect_right(starts, m.start(1)) - 1]
         _subject_entry(index, name, line, body, texts, domains)
         known.add(fold_keep(name))
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’&.-]*(?:\s+[A-ZÀ-Ý][\w'’&.-]*)*")
+
+
+def _referents(index: LabIndex, joined: str, folded: str, verbs: re.Pattern[str]) -> list[re.Match[str]]:
+    """'Heel anders is Digital Victoria, in Melbourne. Deze eenheid werd in 2020 opgericht': a
+    founding told of 'this unit' is the founding of the organisation the sentence before names
+    last (places and the sentence's first word aside)."""
+    from extract.normalize.countries import city_country, place_name_code
+
+    lex = index.lex
+    nouns = alternation((*lex.words("labs", "strong_heads"), *lex.words("labs", "definition_nouns")))
+    demonstrative = re.compile(
+        rf"(?:^|(?<=[.!?]\s))(?:{alternation(lex.words('labs', 'demonstratives'))})\s+(?:[\w-]+\s+)?(?:{nouns})\s+"
+        rf"(?:{alternation(lex.words('founded', 'subject_auxiliaries'))})\b")
+    found = []
+    for d in demonstrative.finditer(folded):
+        verb = verbs.search(folded, d.end(), min(len(folded), d.end() + FOUNDING_CLAUSE_CHARS))
+        if verb is None or re.search(r"[.;:!?]", joined[d.end():verb.start()]):
+            continue
+        before = max(joined.rfind(". ", 0, d.start() - 2), joined.rfind("? ", 0, d.start() - 2),
+                     joined.rfind("! ", 0, d.start() - 2))
+        start = before + 2 if before >= 0 else 0
+        names = [m for m in _CAPITALISED_RUN.finditer(joined, start, d.start())
+                 if not (m.start() == start and " " not in m.group(0))
+                 and place_name_code(m.group(0)) is None and city_country(m.group(0).strip(" .")) is None]
+        if names:
+            last = names[-1]
+            name = last.group(0).rstrip(" .")
+            referent = re.compile(rf"({re.escape(name)})").match(joined, last.start())
+            if referent is not None:
+                found.append(referent)
+    return found
+
