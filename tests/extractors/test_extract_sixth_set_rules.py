@@ -59,25 +59,24 @@ def test_a_budget_compared_with_last_year_is_this_years_and_a_total_for_one_year
     assert (record.budget.amount, record.budget.period) == (4_200_000, "year")
 
 
-def test_a_letter_is_about_the_team_its_founding_presents_not_its_letterhead() -> None:
-    text = ("MINISTRY OF EXAMPLES\nExample Street 1, Exampleton\nDear colleagues,\n"
-            "Thank you for your questions about our Design Team.\n"
-            "The Design Team of the Ministry of Examples was set up in 2020 and is part of the Strategy Unit.\n"
-            "We are a team of seven. Our Design Team works with every directorate.\n"
-            "Yours sincerely,\nA. Person\nHead of the Design Team\n")
+@pytest.mark.parametrize(("text", "name", "founded"), [
+    # A founded lab the letter also calls 'our Design Team', under a ministry's letterhead.
+    ("MINISTRY OF EXAMPLES\nExample Street 1, Exampleton\nDear colleagues,\n"
+     "Thank you for your questions about our Design Team.\n"
+     "The Design Team of the Ministry of Examples was set up in 2020 and is part of the Strategy Unit.\n"
+     "We are a team of seven. Our Design Team works with every directorate.\n"
+     "Yours sincerely,\nA. Person\nHead of the Design Team\n",
+     "Design Team of the Ministry of Examples", 2020),
+    # A one-word name whose article the letter capitalises mid-sentence; 'Geacht college' opens it.
+    ("Gemeente Voorbeeldstad\nPostbus 1, Voorbeeldstad\nGeacht college,\n"
+     "Wij ontvingen de jaarrekening van Het Gegevenshuis. Het Gegevenshuis is sinds de oprichting in 2012 "
+     "uitgegroeid tot de datadienst van alle gemeenten in de regio.\n"
+     "Met vriendelijke groet,\nhet college van Voorbeeldstad\n",
+     "Het Gegevenshuis", 2012),
+])
+def test_a_letter_is_about_the_lab_its_founding_presents_not_its_letterhead(text: str, name: str, founded: int) -> None:
     (record,) = process_text(text).records
-    assert record.name == "Design Team of the Ministry of Examples"
-    assert record.founded_year == 2020
-
-
-def test_a_dutch_letter_names_the_organisation_whose_article_it_capitalises() -> None:
-    text = ("Gemeente Voorbeeldstad\nPostbus 1, Voorbeeldstad\nGeacht college,\n"
-            "Wij ontvingen de jaarrekening van Het Gegevenshuis. Het Gegevenshuis is sinds de oprichting in 2012 "
-            "uitgegroeid tot de datadienst van alle gemeenten in de regio.\n"
-            "Met vriendelijke groet,\nhet college van Voorbeeldstad\n")
-    (record,) = process_text(text).records
-    assert record.name == "Het Gegevenshuis"
-    assert record.founded_year == 2012
+    assert (record.name, record.founded_year) == (name, founded)
 
 
 def test_labs_presented_by_an_apposition_and_by_an_acronym_are_found_a_masthead_is_not() -> None:

@@ -12,6 +12,7 @@ from extract.extractors.context import SectionContext
 from extract.extractors.statements import MAX_UNSCALED, scale_only
 from extract.models import Budget, BudgetPeriod, Candidate, Section
 from extract.normalize.rule_data import LANGS, alternation, own_words, words
+from extract.rules.lexicon import Lexicon
 
 NAME = "money"
 VERSION = "10"
@@ -70,7 +71,7 @@ class MoneyExtractor:
         period_year = _SentenceIndex(ctx.lex.regex("budget", "period_year"), ctx.folded)
         fiscal = _SentenceIndex(_FISCAL_YEAR, ctx.text)
         one_off = _SentenceIndex(ctx.lex.regex("budget", "one_off"), ctx.folded)
-        compared = re.compile(rf"(?:{ctx.lex.regex('budget', 'comparison').pattern})\s*$")
+        compared = _compared_with(ctx.lex)
         out = []
         for m in mentions:
             if m.qualifier in EXCLUDED_QUALIFIERS:
@@ -210,6 +211,12 @@ def _period(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | None, bl
     if block is not None and ctx.lex.regex("budget", "period_year").search(ctx.folded, block.start, block.value_start):
         return "year"  # the label itself says it: 'Jaarbudget:', 'Annual budget:'
     return None
+
+
+@cache
+def _compared_with(lex: Lexicon) -> re.Pattern[str]:
+    """A comparison word right before an amount ('tegen', 'against', 'contre')."""
+    return re.compile(rf"(?:{lex.regex('budget', 'comparison').pattern})\s*$")
 
 
 def _window(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | None) -> tuple[int, int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -198,13 +199,20 @@ def inline_answers(lines: list[Line]) -> list[Line]:
         if numbering is None or "?" in line.text or not NUMBERING.match(nxt):
             continue
         words = line.text[numbering.end():].split()
-        for size in range(min(MAX_LABEL_WORDS, len(words) - 1), 0, -1):
-            label = " ".join(words[:size])
-            match = match_label(f"{label}: x")
-            if match is not None and len(match.label) >= len(label.rstrip(".")):
-                out[k] = line._replace(text=f"{label}: {' '.join(words[size:])}")
-                break
+        if size := label_words(words[:-1]):
+            out[k] = line._replace(text=f"{' '.join(words[:size])}: {' '.join(words[size:])}")
     return out
+
+
+def label_words(words: Sequence[str]) -> int:
+    """How many of ``words``' first words are a field label as a whole ('Site internet', 'Budget'
+    of 'Budget 2023'), longest first; 0 when they open with none."""
+    for size in range(min(MAX_LABEL_WORDS, len(words)), 0, -1):
+        label = " ".join(words[:size])
+        match = match_label(f"{label}: x")
+        if match is not None and len(match.label) >= len(label.rstrip(".")):
+            return size
+    return 0
 
 
 MIN_BOX_LABELS = 3

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from extract.layout.headings import parse_numbering, strip_numbering
 from extract.models import Line
-from extract.rules.lexicon import fold_keep
+from extract.rules.lexicon import Lexicon, fold_keep
 from extract.rules.vocab import fold, match_label
 from extract.segment.announced import announced_labs
 from extract.segment.announced import between as _between
@@ -18,7 +18,7 @@ from extract.segment.lab_headings import heading_lab, is_page_title, looks_like_
 from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.parts import Part, all_labels
 from extract.segment.subject_names import masthead_name
-from extract.segment.titles import kicker_of
+from extract.segment.titles import article_before_name, kicker_of
 
 
 @dataclass(frozen=True)
@@ -112,12 +112,12 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
         members = [lines[i] for i in _between(body, start, stop)]
         title = strip_numbering(lines[start].text)
         if h in entries:
-            title = _spelled_out(title, entries[h])
+            title = _spelled_out(title, entries[h], index.lex)
         parts.append(Part(order=start, kind="heading", title=title, lines=members, start=start, stop=stop))
     return parts
 
 
-def _spelled_out(title: str, entry: LabEntry) -> str:
+def _spelled_out(title: str, entry: LabEntry, lex: Lexicon) -> str:
     """A heading naming a lab the text names in full and by its acronym says both: its full name
     where the heading has only the acronym ('Mali : Agence des Technologies ... (AGETIC), ...'),
     the acronym after the full name."""
@@ -127,7 +127,7 @@ def _spelled_out(title: str, entry: LabEntry) -> str:
         # 'Germany: the Föderale IT-Kooperation' over a text that defines it with '(FITKO)'.
         return title if re.search(rf"(?<![\w-]){re.escape(entry.acronym)}(?![\w-])", title) \
             else title.replace(entry.name, entry.title, 1)
-    found = re.search(rf"(?:\b[LlDd]['’]|\b(?:le|la|les|the|het|de)\s+)?(?<![\w-]){re.escape(entry.acronym)}(?![\w-])", title)
+    found = re.search(rf"(?i:\b(?:{article_before_name(lex)}))?(?<![\w-]){re.escape(entry.acronym)}(?![\w-])", title)
     return title[:found.start()] + entry.title + title[found.end():] if found else title
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from extract.models import Line
 from extract.normalize.rule_data import alternation
-from extract.rules.lexicon import fold_keep, phrase_regex
+from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.segment.lab_names import NameMention, domain_matches
 from extract.segment.subject_names import (
     DISTINCTIVE,
@@ -176,19 +177,23 @@ def _defined_subjects(index: LabIndex, joined: str, folded: str, starts: list[in
 _CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’&.-]*(?:\s+[A-ZÀ-Ý][\w'’&.-]*)*")
 
 
+@cache
+def _demonstrative_subject(lex: Lexicon) -> re.Pattern[str]:
+    """'Deze eenheid werd', 'This unit was', 'Cette agence a été' at a sentence's start (folded text)."""
+    nouns = alternation((*lex.words("labs", "strong_heads"), *lex.words("labs", "definition_nouns")))
+    return re.compile(
+        rf"(?:^|(?<=[.!?]\s))(?:{alternation(lex.words('labs', 'demonstratives'))})\s+(?:[\w-]+\s+)?(?:{nouns})\s+"
+        rf"(?:{alternation(lex.words('founded', 'subject_auxiliaries'))})\b")
+
+
 def _referents(index: LabIndex, joined: str, folded: str, verbs: re.Pattern[str]) -> list[re.Match[str]]:
     """'Heel anders is Digital Victoria, in Melbourne. Deze eenheid werd in 2020 opgericht': a
     founding told of 'this unit' is the founding of the organisation the sentence before names
     last (places and the sentence's first word aside)."""
     from extract.normalize.countries import city_country, place_name_code
 
-    lex = index.lex
-    nouns = alternation((*lex.words("labs", "strong_heads"), *lex.words("labs", "definition_nouns")))
-    demonstrative = re.compile(
-        rf"(?:^|(?<=[.!?]\s))(?:{alternation(lex.words('labs', 'demonstratives'))})\s+(?:[\w-]+\s+)?(?:{nouns})\s+"
-        rf"(?:{alternation(lex.words('founded', 'subject_auxiliaries'))})\b")
     found = []
-    for d in demonstrative.finditer(folded):
+    for d in _demonstrative_subject(index.lex).finditer(folded):
         verb = verbs.search(folded, d.end(), min(len(folded), d.end() + FOUNDING_CLAUSE_CHARS))
         if verb is None or re.search(r"[.;:!?]", joined[d.end():verb.start()]):
             continue

@@ -124,13 +124,7 @@ def _prose_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[Pa
         # A bold run-in head may be set as a heading line: 'eWBS (eWallonie-Bruxelles ...) — Créé en 2013'.
         if masthead_name(text, index.lex) is not None:
             continue  # 'LABNOTES — Issue 31': the publication, not a lab it describes
-        labels = [match_label(lines[i].text) for i in paragraph]
-        if current is not None and not heading and all(labels):
-            # A key-facts block goes on with the lab it sits under; its 'Name' and 'Short name' are
-            # that lab's names ('Federal Computing Centre' over 'Name: Bundesrechenzentrum', 'Short name: BRZ').
-            for label in labels:
-                if label is not None and label.field in ("name", "acronym"):
-                    index.adopt(current, label.value.strip(), acronym=label.field == "acronym")
+        if isinstance(current, LabEntry) and not heading and _key_facts(paragraph, lines, current, index):
             owners.append((paragraph, current))
             continue
         subject = ((heading_lab(text, index) or run_in_head(text, index, paragraph[0], create=False)) if heading
@@ -212,6 +206,18 @@ def _form_part(lines: list[Line], body: list[int]) -> Part | None:
     title = (inline_name or answer_to(texts, questions, "name")
              or document_title(lines, body, _language(texts)))
     return Part(order=0, kind="document", title=title, lines=members, start=0, stop=len(lines))
+
+
+def _key_facts(paragraph: list[int], lines: list[Line], current: LabEntry, index: LabIndex) -> bool:
+    """A key-facts block goes on with the lab it sits under; its 'Name' and 'Short name' are that
+    lab's names ('Federal Computing Centre' over 'Name: Bundesrechenzentrum', 'Short name: BRZ')."""
+    labels = [match_label(lines[i].text) for i in paragraph]
+    if not all(labels):
+        return False
+    for label in labels:
+        if label is not None and label.field in ("name", "acronym"):
+            index.adopt(current, label.value.strip(), acronym=label.field == "acronym")
+    return True
 
 
 def _passing(entry: LabEntry) -> bool:

@@ -9,7 +9,8 @@ from bisect import bisect_left, bisect_right
 from extract.layout.tables import clean_cell, row_bbox, table_rows
 from extract.models import Line, Table
 from extract.rules.lexicon import lexicon
-from extract.rules.vocab import fold, load_labels, match_label
+from extract.rules.vocab import fold, load_labels
+from extract.segment.forms import label_words
 from extract.segment.parts import Part
 
 
@@ -103,8 +104,7 @@ def key_value_tables(tables: list[Table], lines: list[Line]) -> tuple[list[Line]
 
 def _is_label(cell: str) -> bool:
     """A field label, alone or before a qualifier ('Budget 2023', 'Staff (FTE)')."""
-    words = cell.split()
-    return bool(words) and any(match_label(f"{' '.join(words[:n])}: x") for n in range(len(words), 0, -1))
+    return label_words(cell.split()) > 0
 
 
 def _inside(line: Line, table: Table) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from extract.normalize.rule_data import alternation
 from extract.normalize.text import TRAILING_BRACKETS
@@ -92,7 +93,7 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
     text = TRAILING_BRACKETS.sub("", text)
     parts = _DASH_SPLIT.split(text, maxsplit=1)
     # 'Mali : l'AGETIC, ...', 'Tunisie : le CNI': the name may keep the sentence's article.
-    after_place = _LEADING_ARTICLE.sub("", parts[1]) if len(parts) == 2 else ""
+    after_place = re.sub(rf"^(?:{article_before_name(lex)})(?=[A-ZÀ-Ý])", "", parts[1]) if len(parts) == 2 else ""
     place = _place_code(parts[0]) if len(parts) == 2 and after_place[:1].isupper() else None
     if place is not None:
         # '3.1 Gdynia: Laboratorium ...', 'Denemarken – MindLab': the place the case is in, then its name.
@@ -211,7 +212,6 @@ def _place_code(text: str) -> str | None:
 
 MAX_PLACE_WORDS = 3
 _PLACE_PARTICLE = re.compile(r"(?:d['’][A-ZÀ-Ý]|de$|du$|des$|van$|of$)")  # "Côte d'Ivoire", 'Isle of Man'
-_LEADING_ARTICLE = re.compile(r"^(?:l['’]|le\s+|la\s+|les\s+|het\s+|de\s+|the\s+)(?=[A-ZÀ-Ý])")
 
 
 def _is_kicker(head: str, tail: str, lex: Lexicon) -> bool:
@@ -238,4 +238,13 @@ def kicker_of(title: str, lex: Lexicon) -> str | None:
     if len(parts) == 2 and _is_kicker(parts[0], parts[1], lex):
         return fold_keep(parts[0].strip())
     return None
+
+
+@cache
+def article_before_name(lex: Lexicon) -> str:
+    """An article in lower case before a name ('l'AGETIC', 'le CNI', 'the Föderale ...'), as a
+    regex alternation (rules: ``words.articles``, ``words.elided_articles``)."""
+    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
+    elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
+    return rf"(?:{articles})\s+|{elided}"
 
