@@ -20,7 +20,7 @@ from pathlib import Path
 
 from extract.assemble.matching import RecordIdentity, match_records
 from extract.pipeline import process_file
-from extract.review.evaluate import Evaluation, score_records
+from extract.review.evaluate import format_table, Evaluation, score_records
 from extract.settings import Settings
 
 SCAN_SUFFIXES = {".png", ".tif", ".tiff", ".jpg", ".jpeg"}
@@ -44,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="", help="documents whose stem starts with this")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/extract-genres-cache"))
     parser.add_argument("--mismatches", action="store_true", help="print each wrong field")
+    parser.add_argument("--fields", action="store_true", help="print precision, recall and F1 per field")
     args = parser.parse_args(argv)
 
     settings = Settings()
@@ -92,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
         recall = paired / gold_n if gold_n else 1.0
         precision = paired / pred_n if pred_n else 1.0
         print(f"{genre:18} {evaluation.overall.f1:5.2f} {recall:10.2f} {precision:13.2f}")
+    if args.fields:
+        print()
+        print(format_table(total))
     return 0
 
 

@@ -113,8 +113,32 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
         title = strip_numbering(lines[start].text)
         if h in entries:
             title = _spelled_out(title, entries[h], index.lex)
+        elif (presented := presented_under(lines, body, h, stop, index)) is not None and \
+                heading_lab(lines[h].text, index) is None:
+            title = presented.title  # 'Vilnius: an institute living on European money' over 'The X (XI) was founded ...'
         parts.append(Part(order=start, kind="heading", title=title, lines=members, start=start, stop=stop))
     return parts
+
+
+PRESENTING_WORDS = 8
+"""A lab named within a chapter's first words, there for the first time, is what the chapter presents."""
+
+
+def presented_under(lines: list[Line], body: list[int], heading: int, stop: int, index: LabIndex) -> LabEntry | None:
+    """The lab a chapter opens by presenting: named for the first time in the first words of its
+    first paragraph, with its acronym defined ('The Northern Public Innovation Institute (NPII) was
+    founded in 2020 ...'); a description opening a slide ('Incubateur de startups d'État créé en
+    2017') under a heading that names its lab is not a name."""
+    following = _between(body, heading + 1, stop)
+    if not following or lines[following[0]].role == "heading":
+        return None
+    opening = " ".join(lines[i].text for i in following[:2])
+    lead = " ".join(opening.split()[:PRESENTING_WORDS])
+    for entry in index.entries:
+        if (entry.first in following[:2] and entry.defined
+                and any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", lead) for name in (entry.name, entry.acronym) if name)):
+            return entry
+    return None
 
 
 def _spelled_out(title: str, entry: LabEntry, lex: Lexicon) -> str:

@@ -245,7 +245,8 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             out.append((" ".join(words), acronym, match.start(2)))
     for match in _defined().finditer(text):
         acronym = match.group(1) or match.group(2) or match.group(3) or match.group(4)
-        if not is_acronym(acronym):
+        mixed = not is_acronym(acronym) and _MIXED_CASE_ACRONYM.match(acronym) is not None
+        if not (is_acronym(acronym) or mixed):
             continue
         opening = text.rfind("(", max(0, match.start() - 120), match.start()) if match.group(4) else -1
         if match.group(4) and (opening < 0 or ")" in text[opening:match.start()]):
@@ -257,10 +258,30 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             if not words[0][:1].isupper():
                 continue
             # French names keep their adjectives in lower case: 'Centre québécois d'excellence numérique (CQEN)'.
+            if mixed and not _spells_all(acronym, _content_words(words)):
+                continue  # 'Pražský inovační institut (Pii)', not 'Digital Service (Den)'
             if len(words) >= 2 and (initials_cover(acronym, words) or initials_cover(acronym, _content_words(words))):
                 out.append((text[before[k].start():before[-1].end()], acronym, before[k].start()))
                 break
     return out
+
+
+# An acronym in mixed case ('Pii', 'AgID', 'eWBS'), accepted only where it is defined and every
+# one of its letters is an initial of the name before it, in order.
+_MIXED_CASE_ACRONYM = re.compile(r"^(?=[^A-Z]*[A-Z])[A-Za-z][A-Za-z0-9]{2,7}$")
+
+
+def spells_mixed_acronym(acronym: str, name: str) -> bool:
+    """'Pii' after 'Pražský inovační institut': a mixed-case acronym whose every letter, in order,
+    is the initial of one of the name's content words."""
+    return (not is_acronym(acronym) and _MIXED_CASE_ACRONYM.match(acronym) is not None
+            and _spells_all(acronym, _content_words(_WORD.findall(name))))
+
+
+def _spells_all(acronym: str, words: list[str]) -> bool:
+    initials = "".join(w[0].upper() for w in words if w[:1].isalpha())
+    letters = "".join(c.upper() for c in acronym if c.isalpha())
+    return len(words) >= 2 and bool(letters) and initials.startswith(letters)
 
 
 @cache

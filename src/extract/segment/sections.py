@@ -15,13 +15,14 @@ Table rows and prose sections about the same lab may both exist; the extractors 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extract.layout.build import page_tables
 from extract.layout.headings import strip_numbering
 from extract.models import Document, Line, Section, Table
-from extract.rules.lexicon import lexicon
+from extract.rules.lexicon import fold_keep, lexicon
 from extract.rules.vocab import match_label
 from extract.segment.document_title import (
     document_title,
@@ -112,8 +113,51 @@ def _prose_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[Pa
     """Prose without lab headings: each paragraph goes to the lab it opens with, and the paragraphs
     after it stay with that lab until another lab opens one. Used when two or more labs are the
     subject of paragraphs; a document about one lab stays whole."""
-    owners: list[tuple[list[int], object]] = []
-    current = None
+    owners = _paragraph_owners(lines, body, index)
+    if len({id(owner) for _, owner in owners if owner is not None}) < 2:
+        return []
+    return _owned_parts(owners, lines)
+
+
+def _uncovered_prose_parts(lines: list[Line], body: list[int], parts: list[Part], index: LabIndex) -> list[Part]:
+    """Prose outside the lab headings and tables: 'Praag: een instituut dat van Europees geld leeft'
+    over 'Het Pražský inovační institut (Pii) werd in 2020 opgericht ...' is a chapter about a lab
+    whose heading does not name it. Its paragraphs go to the lab they present, as in prose without
+    headings; a lab that has a heading of its own keeps only that (what a conclusion says of it
+    compares, it does not describe)."""
+    covered = {id(line) for part in parts if part.kind != "table_row" for line in part.lines}
+    rest = [i for i in body if id(lines[i]) not in covered]
+    if not rest:
+        return []
+    headed = [fold_keep(part.title or "") for part in parts if part.kind != "table_row"]
+    owners: list[tuple[list[int], LabEntry | None]] = []
+    chapter: LabEntry | None = None
+    after_heading = False
+    first_heading = next((i for i in body if lines[i].role == "heading"), None)
+    for paragraph, owner in _paragraph_owners(lines, rest, index):
+        if all(lines[i].role == "heading" for i in paragraph):
+            # The document's title opens no chapter: under it, a deck's or a report's own presenter.
+            chapter, after_heading = None, first_heading not in paragraph
+            continue
+        # Only a chapter that opens by presenting its lab (first named here, with its acronym defined
+        # or its founding told) is about it; an introduction or a conclusion naming labs is not.
+        if (after_heading and owner is not None and owner.first in paragraph and (owner.defined or owner.strong)
+                and not any(_names(owner, title) for title in headed)):
+            chapter = owner
+        after_heading = False
+        owners.append((paragraph, chapter if owner is chapter else None))
+    return _owned_parts(owners, lines)
+
+
+def _names(entry: LabEntry, folded_title: str) -> bool:
+    return any(re.search(rf"(?<![\w-]){re.escape(fold_keep(name))}(?![\w-])", folded_title)
+               for name in (entry.name, entry.acronym) if name)
+
+
+def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> list[tuple[list[int], LabEntry | None]]:
+    """Each paragraph of ``body`` with the lab it is about (None: no lab)."""
+    owners: list[tuple[list[int], LabEntry | None]] = []
+    current: LabEntry | None = None
     title = title_line(lines, body)
     for paragraph in paragraphs(lines, body):
         if title is not None and paragraph[-1] < title:
@@ -124,7 +168,7 @@ def _prose_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[Pa
         # A bold run-in head may be set as a heading line: 'eWBS (eWallonie-Bruxelles ...) — Créé en 2013'.
         if masthead_name(text, index.lex) is not None:
             continue  # 'LABNOTES — Issue 31': the publication, not a lab it describes
-        if isinstance(current, LabEntry) and not heading and _key_facts(paragraph, lines, current, index):
+        if current is not None and not heading and _key_facts(paragraph, lines, current, index):
             owners.append((paragraph, current))
             continue
         subject = ((heading_lab(text, index) or run_in_head(text, index, paragraph[0], create=False)) if heading
@@ -138,18 +182,20 @@ def _prose_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[Pa
         elif heading and not _is_question(text):
             current = None  # a chapter heading that names no lab ends the lab before it
         owners.append((paragraph, current))
-    labs = []
+    return owners
+
+
+def _owned_parts(owners: list[tuple[list[int], LabEntry | None]], lines: list[Line]) -> list[Part]:
+    labs: list[LabEntry] = []
     for _, owner in owners:
-        if owner is not None and owner not in labs:
+        if owner is not None and all(owner is not lab for lab in labs):
             labs.append(owner)
-    if len(labs) < 2:
-        return []
     parts = []
     for lab in labs:
         members = [i for paragraph, owner in owners if owner is lab for i in paragraph]
-        parts.append(Part(order=members[0], kind="heading", title=lab.title,  # type: ignore[attr-defined]
-                           lines=[lines[i] for i in members], start=members[0], stop=members[-1] + 1,
-                           assignment=PARAGRAPH_ASSIGNMENT))
+        parts.append(Part(order=members[0], kind="heading", title=lab.title,
+                          lines=[lines[i] for i in members], start=members[0], stop=members[-1] + 1,
+                          assignment=PARAGRAPH_ASSIGNMENT))
     return parts
 
 
@@ -282,6 +328,8 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
                        stop=len(lines))]
     if not parts and not table_parts:
         parts = _prose_parts(lines, body, index)
+    elif not form:
+        parts += _uncovered_prose_parts(lines, body, parts + table_parts, index)
     parts = sorted(table_parts + parts, key=lambda p: p.order)
     if not parts:
         lab = salient_lab(index)

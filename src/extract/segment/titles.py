@@ -12,7 +12,7 @@ from functools import cache
 from extract.normalize.rule_data import alternation
 from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
-from extract.segment.lab_names import initials_cover
+from extract.segment.lab_names import initials_cover, spells_mixed_acronym
 
 YEAR = re.compile(r"(?<![\d.,\-–/])(1[89]\d\d|20\d\d)(?![\d\-–/])")
 
@@ -80,6 +80,7 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
         if country is None and iso:
             country = country_code(inner)  # 'NIA (KR)' in a table comparing countries' agencies
         elif acronym is None and (is_acronym(inner) or _short_form(inner, text[: paren.start()])
+                                or spells_mixed_acronym(inner, text[: paren.start()])
                                 or (dotted and any(c.isupper() for c in inner))):
             acronym = inner
         elif country is None and (code := country_code(inner, lex.lang)):
