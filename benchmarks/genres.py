@@ -20,7 +20,7 @@ from pathlib import Path
 
 from extract.assemble.matching import RecordIdentity, match_records
 from extract.pipeline import process_file
-from extract.review.evaluate import format_table, Evaluation, score_records
+from extract.review.evaluate import Evaluation, format_table, score_records
 from extract.settings import Settings
 
 SCAN_SUFFIXES = {".png", ".tif", ".tiff", ".jpg", ".jpeg"}
