@@ -85,7 +85,8 @@ def _score(paths: list[Path]) -> tuple[Evaluation, int, int, int]:
     ("genres-heldout3", 0.95, 0.95, 0.78),  # 0.86, labs 1.00 / 1.00
     ("genres-heldout4", 0.93, 0.85, 0.66),  # 0.74, labs 0.97 / 0.90
     ("genres-heldout5", 0.88, 0.88, 0.60),  # 0.67, labs 0.93 / 0.93
-    ("genres-heldout6", 0.88, 0.95, 0.64),  # 0.70, labs 0.91 / 1.00 (first look 0.46, labs 0.78 / 0.68)
+    ("genres-heldout6", 0.88, 0.95, 0.66),  # 0.74, labs 0.94 / 1.00 (first look 0.46, labs 0.78 / 0.68)
+    ("genres-heldout7", 0.62, 0.66, 0.35),  # first look 0.40, labs 0.68 / 0.72: no rule written from it yet
 ])
 def test_genre_corpora_find_the_labs_and_their_facts(folder: str, recall: float, precision: float, f1: float) -> None:
     root = GENRES.parent / folder

@@ -51,3 +51,11 @@ def test_mixed_case_acronyms_are_read_where_every_letter_is_an_initial() -> None
     (found,) = defined_acronyms("Het Pražský inovační institut (Pii) werd in 2020 opgericht.")
     assert found[:2] == ("Pražský inovační institut", "Pii")
     assert defined_acronyms("The Digital Service (Den) in Copenhagen") == []
+
+
+def test_an_acronym_given_in_apposition_after_its_name() -> None:
+    found = defined_acronyms("Le lendemain, à l'Institut Municipal d'Informàtica de Barcelone, l'IMI. Cet organisme")
+    assert [(name, acronym) for name, acronym, _ in found] == [("Institut Municipal d'Informàtica de Barcelone", "IMI")]
+    found = defined_acronyms("Het Centrum voor Digitale Dienstverlening, kortweg CDD, werkt voor gemeenten.")
+    assert [(name, acronym) for name, acronym, _ in found] == [("Centrum voor Digitale Dienstverlening", "CDD")]
+    assert defined_acronyms("Wij werken met Logius, ICTU en de gemeenten.") == []

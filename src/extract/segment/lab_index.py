@@ -117,7 +117,8 @@ class LabIndex:
                 entry = self.entry_for(name, acronym, i)
                 entry.defined = True
             # A name the line break cut: 'de Directie-generaal Digitale' / 'Transformatie (DG DT) van ...'.
-            if before_line and "(" in text[:80]:
+            # Or an apposition the break cut: "l'Institut Municipal d'Informàtica de Barcelone," / "l'IMI.".
+            if before_line and ("(" in text[:80] or before_line.rstrip().endswith(",")):
                 joined_lines = f"{before_line} {text}"
                 for name, acronym, at in defined_acronyms(joined_lines):
                     lead = fold_keep(joined_lines[max(0, at - 20):at]).split()[-2:]

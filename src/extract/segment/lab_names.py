@@ -218,7 +218,8 @@ def _defined() -> re.Pattern[str]:
                                        ("acronym_hereafter", "acronym_or", "acronym_known_as", "acronym_for_short"))
     return re.compile(
         rf"\((?:(?:{hereafter}|{either})\s+)?([A-Z][A-Za-z0-9&\-]{{1,11}}(?:\s[A-Z]{{2,6}})?)\)"
-        rf"|,\s+(?:{either}|{known})\s+([A-Z][A-Za-z0-9&\-]{{1,11}})(?=[\s,.;])"
+        # ', kortweg iBO', ', known as the DGA', ", l'IMI": a mixed-case acronym is checked letter by letter.
+        rf"|,\s+(?:(?:{either}|{known})\s+(?:(?:the|het|de|le|la|les)\s+|[lL]['’])?|[lL]['’])([A-Za-z][A-Za-z0-9&\-]{{1,11}})(?=[\s,.;])"
         rf"|,\s+([A-Z][A-Za-z0-9&\-]{{1,11}})\s+(?:{short})\b"
         # '(Laboratorium Innowacji Społecznych, LIS)': the name in its own language and its acronym, bracketed
         r"|(?<=[^\s(]),\s+([A-Z][A-Za-z0-9&\-]{1,11})\)")
@@ -255,19 +256,25 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
         before = list(_WORD.finditer(text, floor, match.start()))
         for k in range(len(before) - 1, max(-1, len(before) - 11), -1):
             words = [w.group() for w in before[k:]]
+            # Only for the apposition: a bracketed acronym after "l'Agence …" keeps its old reading.
+            elided = _ELIDED_ARTICLE.match(words[0]) if match.group(2) else None
+            if elided is not None:
+                words[0] = words[0][elided.end():]  # "l'Institut Municipal d'Informàtica …, l'IMI"
             if not words[0][:1].isupper():
                 continue
             # French names keep their adjectives in lower case: 'Centre québécois d'excellence numérique (CQEN)'.
             if mixed and not _spells_all(acronym, _content_words(words)):
                 continue  # 'Pražský inovační institut (Pii)', not 'Digital Service (Den)'
             if len(words) >= 2 and (initials_cover(acronym, words) or initials_cover(acronym, _content_words(words))):
-                out.append((text[before[k].start():before[-1].end()], acronym, before[k].start()))
+                begin = before[k].start() + (elided.end() if elided is not None else 0)
+                out.append((text[begin:before[-1].end()], acronym, begin))
                 break
     return out
 
 
 # An acronym in mixed case ('Pii', 'AgID', 'eWBS'), accepted only where it is defined and every
 # one of its letters is an initial of the name before it, in order.
+_ELIDED_ARTICLE = re.compile(r"^[lLdD]['’](?=[A-ZÀ-Ý])")
 _MIXED_CASE_ACRONYM = re.compile(r"^(?=[^A-Z]*[A-Z])[A-Za-z][A-Za-z0-9]{2,7}$")
 
 
