@@ -103,24 +103,18 @@ def test_a_key_facts_block_without_colons_is_read_as_labelled_lines() -> None:
     assert [line.text for line in key_value_tables([], labs)[0]] == [line.text for line in labs]
 
 
-@pytest.mark.parametrize(("title", "name", "acronym", "country"), [
-    ("Korea: National Example Agency (NEA)", "National Example Agency", "NEA", "KR"),
-    ("NEA (KR)", "NEA", None, "KR"),
+@pytest.mark.parametrize(("lang", "title", "name", "acronym", "country"), [
+    ("en", "Korea: National Example Agency (NEA)", "National Example Agency", "NEA", "KR"),
+    ("en", "NEA (KR)", "NEA", None, "KR"),  # an ISO code in brackets is the country
+    # A place, then the name with its article and a description.
+    ("fr", "Mali : l'AGEX, établissement public", "AGEX", None, "ML"),
+    ("fr", "Côte d'Ivoire : l'ANEX, une agence", "ANEX", None, "CI"),
+    ("fr", "Tunisie : le CNEX, un demi-siècle", "CNEX", None, "TN"),
 ])
-def test_a_place_before_a_colon_and_an_iso_code_in_brackets_are_the_country(
-        title: str, name: str, acronym: str | None, country: str) -> None:
-    parts = parse_title(title, lexicon("en"))
+def test_a_place_before_a_colon_and_an_iso_code_in_brackets_give_the_country(
+        lang: str, title: str, name: str, acronym: str | None, country: str) -> None:
+    parts = parse_title(title, lexicon(lang))
     assert (parts.name, parts.acronym, parts.country) == (name, acronym, country)
-
-
-@pytest.mark.parametrize(("title", "name", "country"), [
-    ("Mali : l'AGEX, établissement public", "AGEX", "ML"),
-    ("Côte d'Ivoire : l'ANEX, une agence", "ANEX", "CI"),
-    ("Tunisie : le CNEX, un demi-siècle", "CNEX", "TN"),
-])
-def test_a_place_then_the_name_with_its_article_and_a_description(title: str, name: str, country: str) -> None:
-    parts = parse_title(title, lexicon("fr"))
-    assert (parts.name, parts.country) == (name, country)
 
 
 def test_french_names_with_elided_words_founded_with_their_acronym_are_labs() -> None:

@@ -41,4 +41,3 @@ def run(args: argparse.Namespace) -> int:
         if item.status == "ok" and item.output:
             print(item.output, flush=True)
     return int(exit_code_for(manifest))
-

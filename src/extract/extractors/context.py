@@ -15,6 +15,7 @@ from functools import cache, cached_property
 from typing import Any
 
 from extract.models import BBox, Candidate, Entity, EntityStore, Line, Provenance, Section
+from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.rules.vocab import LabelMatch, match_label
 from extract.segment.forms import checked_only, form_questions
@@ -51,7 +52,7 @@ NAME_VALUED_FIELDS = frozenset({"parent", "country"})
 @cache
 def _key_fact_value() -> re.Pattern[str]:
     """The approximation words before a figure are rule data (words.value_approximations)."""
-    about = "|".join(re.escape(w) for w in lexicon(None).words("words", "value_approximations")) or r"(?!x)x"
+    about = alternation(lexicon(None).words("words", "value_approximations"), folded=False, any_space=False)
     return re.compile(
         rf"(?:[~≈±<>]\s*|(?:{about})\s+)?(?:\d|[$€£¥]|[A-Z]{{3}}\s?\d|[A-Z]{{1,2}}\$)"
         r"|www\.|https?://|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?(?:\s|$)|n/?a\b|n\.c\.|n\.v\.t\.|[—–-]\s*$",

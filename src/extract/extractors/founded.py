@@ -42,8 +42,9 @@ _PROGRESSIVE = re.compile(r"\b(?:has|have)\s+been\s+\w+ing\s+$")
 @cache
 def _day_month() -> re.Pattern[str]:
     """A day's number, its ordinal suffix (founded.ordinal_suffixes) and a month: '1 januari', '1er janvier'."""
-    suffixes = "|".join(re.escape(w) for w in sorted(lexicon(None).words("founded", "ordinal_suffixes"), key=len, reverse=True))
-    return re.compile(rf"\s+\d{{1,2}}(?:{suffixes or r'(?!x)x'})?\s+[^\W\d]{{3,10}}\s+")
+    suffixes = alternation(lexicon(None).words("founded", "ordinal_suffixes"), folded=False, any_space=False,
+                           longest_first=True)
+    return re.compile(rf"\s+\d{{1,2}}(?:{suffixes})?\s+[^\W\d]{{3,10}}\s+")
 
 
 def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> list[Candidate]:

@@ -32,7 +32,7 @@ from extract.extractors.funding_phrases import (
     split_commas,
 )
 from extract.models import Candidate, Section
-from extract.normalize.rule_data import NOTHING, pattern_alternation
+from extract.normalize.rule_data import alternation, pattern_alternation
 from extract.rules.lexicon import fold_keep
 
 NAME = "funding"
@@ -71,7 +71,7 @@ class FundingExtractor:
         conj = "|".join(re.escape(c) for c in ctx.lex.words("words", "conjunctions"))
         determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
         # 'X and the national budget': two sources (not 'Recovery and Resilience Plans').
-        elided = "|".join(re.escape(w) for w in ctx.lex.words("words", "elided_articles")) or NOTHING
+        elided = alternation(ctx.lex.words("words", "elided_articles"), folded=False, any_space=False)
         value = re.sub(rf"\s(?:{conj})\s+(?:(?:{determiners})\s+|(?=(?:{elided})\w))", "; ", value, flags=re.IGNORECASE)
         for part in (p for chunk in _BULLET_SPLIT.split(value) for p in split_commas(chunk)):
             part = first_item_lines(part)
@@ -248,7 +248,7 @@ class FundingExtractor:
         determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
         joiners = "|".join(re.escape(j).replace(r"\ ", r"\s+") for j in ctx.lex.words("funding", "item_joiners"))
         again = "|".join(re.escape(w) for w in ctx.lex.words("funding", "after_amount") if " " not in w)
-        joined = "|".join(re.escape(w) for w in ctx.lex.words("funding", "joined_prepositions")) or NOTHING
+        joined = alternation(ctx.lex.words("funding", "joined_prepositions"), folded=False, any_space=False)
         articles = pattern_alternation(p.pattern for p in ctx.lex.patterns("funding", "not_joined_articles"))
         # Split at ';', ',' and at 'and' (+ 'from') not followed by a capitalised word: 'Ministry of the
         # Economy and Innovation' stays one name, 'a state grant and project funding' is two.

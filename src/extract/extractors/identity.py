@@ -9,6 +9,7 @@ from extract.extractors.context import SectionContext
 from extract.extractors.founded import founded_year_candidates
 from extract.models import Candidate, CandidateValue, Provenance, Section
 from extract.rules.lexicon import fold_keep
+from extract.segment.lab_names import whole_name
 from extract.segment.titles import (
     _DEFINED_ACRONYM,
     _WORDS,
@@ -193,7 +194,7 @@ def _short_name(name: str, text: str) -> str:
     words = name.split()
     if len(words) < 4 or not _BRAND.match(words[0]) or name in text:
         return name
-    uses = len(re.findall(rf"(?<![\w-]){re.escape(words[0])}(?![\w-])", text))
+    uses = len(whole_name(words[0]).findall(text))
     return words[0] if uses >= MIN_SHORT_NAME_USES else name
 
 

@@ -61,13 +61,18 @@ def file_words(name: str, key: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(str(word) for code in LANGS for word in by_lang.get(code, ())))
 
 
-def alternation(items: Iterable[str], *, folded: bool = True, any_space: bool = True) -> str:
+def alternation(items: Iterable[str], *, folded: bool = True, any_space: bool = True,
+                longest_first: bool = False) -> str:
     """``items`` (words) as one alternation of escaped words; ``NOTHING`` for none.
 
     ``folded``: the words are folded as the text they are matched on is; ``any_space``: a space
-    matches any run of whitespace ('tot en met' over a line break).
+    matches any run of whitespace ('tot en met' over a line break); ``longest_first``: longer words
+    are tried first ('del' before 'de': a regex takes the first alternative that matches).
     """
-    escaped = (re.escape(fold_keep_length(item) if folded else item) for item in items)
+    words = [str(item) for item in items]
+    if longest_first:
+        words = sorted(dict.fromkeys(words), key=len, reverse=True)
+    escaped = (re.escape(fold_keep_length(item) if folded else item) for item in words)
     if any_space:
         escaped = (item.replace(r"\ ", r"\s+") for item in escaped)
     return "|".join(dict.fromkeys(escaped)) or NOTHING

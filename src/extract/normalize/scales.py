@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from .digits import SPACES
-from .rule_data import NOTHING, load_rule_file, own_first
+from .rule_data import alternation, load_rule_file, own_first
 
 
 @cache
@@ -25,7 +25,7 @@ def _scale_table(lang: str | None) -> tuple[dict[str, float], re.Pattern[str]]:
 
 
 def _longest_first(items: Iterable[object]) -> str:
-    return "|".join(re.escape(item) for item in sorted(map(str, items), key=len, reverse=True)) or NOTHING
+    return alternation(map(str, items), folded=False, any_space=False, longest_first=True)
 
 
 @cache

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.models import Line
+from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import lexicon
 from extract.rules.vocab import match_label
 
@@ -42,7 +43,7 @@ MAX_SHORT_ANSWER_WORDS = 10
 @cache
 def _name_words() -> re.Pattern[str]:
     """A word that asks a name ('Naam van de eenheid', 'Full name of ...'): labs.name_question_words, any case."""
-    words = "|".join(re.escape(w) for w in lexicon(None).words("labs", "name_question_words")) or r"(?!x)x"
+    words = alternation(lexicon(None).words("labs", "name_question_words"), folded=False, any_space=False)
     return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 

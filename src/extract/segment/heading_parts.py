@@ -16,6 +16,7 @@ from extract.segment.announced import between as _between
 from extract.segment.announced import has_body as _has_body
 from extract.segment.lab_headings import heading_lab, is_page_title, looks_like_name
 from extract.segment.lab_index import LabEntry, LabIndex
+from extract.segment.lab_names import whole_name
 from extract.segment.parts import Part, all_labels
 from extract.segment.subject_names import masthead_name
 from extract.segment.titles import article_before_name, kicker_of
@@ -113,8 +114,8 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
         title = strip_numbering(lines[start].text)
         if h in entries:
             title = _spelled_out(title, entries[h], index.lex)
-        elif (presented := presented_under(lines, body, h, stop, index)) is not None and \
-                heading_lab(lines[h].text, index) is None:
+        elif heading_lab(lines[h].text, index) is None and \
+                (presented := presented_under(lines, body, h, stop, index)) is not None:
             title = presented.title  # 'Vilnius: an institute living on European money' over 'The X (XI) was founded ...'
         parts.append(Part(order=start, kind="heading", title=title, lines=members, start=start, stop=stop))
     return parts
@@ -136,7 +137,7 @@ def presented_under(lines: list[Line], body: list[int], heading: int, stop: int,
     lead = " ".join(opening.split()[:PRESENTING_WORDS])
     for entry in index.entries:
         if (entry.first in following[:2] and entry.defined
-                and any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", lead) for name in (entry.name, entry.acronym) if name)):
+                and any(whole_name(name).search(lead) for name in (entry.name, entry.acronym) if name)):
             return entry
     return None
 
@@ -149,7 +150,7 @@ def _spelled_out(title: str, entry: LabEntry, lex: Lexicon) -> str:
         return title
     if entry.name in title:
         # 'Germany: the Föderale IT-Kooperation' over a text that defines it with '(FITKO)'.
-        return title if re.search(rf"(?<![\w-]){re.escape(entry.acronym)}(?![\w-])", title) \
+        return title if whole_name(entry.acronym).search(title) \
             else title.replace(entry.name, entry.title, 1)
     found = re.search(rf"(?i:\b(?:{article_before_name(lex)}))?(?<![\w-]){re.escape(entry.acronym)}(?![\w-])", title)
     return title[:found.start()] + entry.title + title[found.end():] if found else title

@@ -42,6 +42,12 @@ class NameMention:
     document keeps using it as one (see ``segment.lab_index.LabIndex``)."""
 
 
+@lru_cache(maxsize=4096)
+def whole_name(name: str) -> re.Pattern[str]:
+    """``name`` as a whole: 'CSS' not inside 'CSS-2' or 'ACSS'."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+
+
 def is_acronym(token: str) -> bool:
     if _TWO_PART_ACRONYM.match(token):  # 'BC BIG': a region's letters, then the body's
         token = token.replace(" ", "")
@@ -272,9 +278,9 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
     return out
 
 
+_ELIDED_ARTICLE = re.compile(r"^[lLdD]['’](?=[A-ZÀ-Ý])")
 # An acronym in mixed case ('Pii', 'AgID', 'eWBS'), accepted only where it is defined and every
 # one of its letters is an initial of the name before it, in order.
-_ELIDED_ARTICLE = re.compile(r"^[lLdD]['’](?=[A-ZÀ-Ý])")
 _MIXED_CASE_ACRONYM = re.compile(r"^(?=[^A-Z]*[A-Z])[A-Za-z][A-Za-z0-9]{2,7}$")
 
 

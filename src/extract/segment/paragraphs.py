@@ -16,6 +16,7 @@ from extract.models import Line
 from extract.rules.lexicon import fold_keep
 from extract.segment.lab_headings import is_page_title
 from extract.segment.lab_index import LabEntry, LabIndex
+from extract.segment.lab_names import whole_name
 from extract.segment.subject_names import DISTINCTIVE
 
 # A name opening a paragraph, closed by a full stop, a dash or a colon (an explanation in brackets may follow).
@@ -114,7 +115,7 @@ def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex)
             continue  # 'We're part of the Cabinet Office': the host, not what the paragraph is about
         names = [entry.name] + ([entry.acronym] if entry.acronym else [])
         for name in names:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            for m in whole_name(name).finditer(text):
                 counts[id(entry)] = counts.get(id(entry), 0) + 1
                 first_at[id(entry)] = min(first_at.get(id(entry), m.start()), m.start())
     if counts:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
-from extract.segment.lab_names import NameMention, domain_matches
+from extract.segment.lab_names import NameMention, domain_matches, whole_name
 from extract.segment.subject_names import (
     DISTINCTIVE,
     MIN_COINED_USES,
@@ -75,7 +75,7 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
         if verb is None or (passive and re.search(r"[.;:!?]", joined[m.end():verb.start()])):
             continue
         around = joined[max(0, m.start() - NEARBY_CHARS):m.end() + NEARBY_CHARS]
-        if any(re.search(rf"(?<![\w-]){re.escape(e.name)}(?![\w-])", around) and e.name not in m.group(1)
+        if any(whole_name(e.name).search(around) and e.name not in m.group(1)
                for e in strong):
             continue  # 'Het Vlaams Datanutsbedrijf werd opgericht ... Athumi is ...': a known lab's other name
         words = subject_words(m.group(1), determiners)
@@ -136,7 +136,7 @@ def _subject_entry(index: LabIndex, name: str, line: int, body: Sequence[int], t
     names = [name] + ([acronym] if acronym else [])
     for k, i in enumerate(body):
         for said in names:
-            for found in re.finditer(rf"(?<![\w-]){re.escape(said)}(?![\w-])", texts[k]):
+            for found in whole_name(said).finditer(texts[k]):
                 entry.mentions += 1
                 mention = NameMention(found.start(), found.end(), said, None, head="", strong=True)
                 index.mentions_by_line.setdefault(i, []).append((mention, entry))
@@ -164,7 +164,7 @@ def _defined_subjects(index: LabIndex, joined: str, folded: str, starts: list[in
         if len(words) == 1 and not DISTINCTIVE.search(name):
             if name not in plain_names:  # each word judged once: a long report says 'It is a ...' often
                 plain_names[name] = not (
-                    len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", joined)) < MIN_COINED_USES
+                    len(whole_name(name).findall(joined)) < MIN_COINED_USES
                     or re.search(rf"(?<![\w@./-]){re.escape(name.lower())}(?![\w-])(?!\.\w)", joined)
                     or country_code(name, None) is not None or city_country(name) is not None)
             if not plain_names[name]:

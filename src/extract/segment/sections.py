@@ -15,7 +15,6 @@ Table rows and prose sections about the same lab may both exist; the extractors 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -43,6 +42,7 @@ from extract.segment.forms import (
 from extract.segment.heading_parts import heading_parts
 from extract.segment.lab_headings import heading_lab, salient_lab
 from extract.segment.lab_index import LabEntry, LabIndex
+from extract.segment.lab_names import whole_name
 from extract.segment.letters import correspondence
 from extract.segment.notes import footnote_owners
 from extract.segment.paragraphs import COMPARISON, paragraphs, run_in_head, split_inline_labels, subject_of
@@ -150,8 +150,7 @@ def _uncovered_prose_parts(lines: list[Line], body: list[int], parts: list[Part]
 
 
 def _names(entry: LabEntry, folded_title: str) -> bool:
-    return any(re.search(rf"(?<![\w-]){re.escape(fold_keep(name))}(?![\w-])", folded_title)
-               for name in (entry.name, entry.acronym) if name)
+    return any(whole_name(fold_keep(name)).search(folded_title) for name in (entry.name, entry.acronym) if name)
 
 
 def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> list[tuple[list[int], LabEntry | None]]:

@@ -26,7 +26,8 @@ _SLASHED_NAME_WORD = r"[A-ZÀ-Ý][\w&-]*/[\w&-]+"  # 'Télécommunications/TIC'
 
 
 def longest_first(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(dict.fromkeys(words), key=len, reverse=True)) or r"(?!x)x"
+    """``words`` as printed, escaped, longest first, as one alternation."""
+    return alternation(words, folded=False, any_space=False, longest_first=True)
 
 
 def name_pattern(links: Iterable[str]) -> str:
@@ -95,8 +96,6 @@ def defined_subject() -> re.Pattern[str]:
     return re.compile(
         r"(?:^|(?<=[.!?]\s))"
         + subject_name() + rf"\s+(?:{verbs})\s+(?=(?:{articles})\s|{elided})")
-
-
 
 
 MIN_COINED_USES = 2
