@@ -14,7 +14,7 @@ from extract.rules.vocab import fold, match_label
 from extract.segment.announced import announced_labs
 from extract.segment.announced import between as _between
 from extract.segment.announced import has_body as _has_body
-from extract.segment.lab_headings import heading_lab, is_page_title, looks_like_name
+from extract.segment.lab_headings import echoed_name, heading_lab, is_page_title, looks_like_name
 from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import whole_name
 from extract.segment.parts import Part, all_labels
@@ -80,6 +80,7 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
     labs: set[int] = set()
     named: list[object] = []
     entries: dict[int, LabEntry] = {}
+    echoed: dict[int, LabEntry | str] = {}
     for n, h in enumerate(headings):
         nxt = headings[n + 1] if n + 1 < len(headings) else len(lines)
         following = _between(body, h + 1, nxt)
@@ -93,9 +94,13 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
             named.append(entry)
             labs.add(h)  # a heading that names a lab opens its section, labels or not
             entries[h] = entry
+        elif following and (found := echoed_name(lines[h].text, [lines[i].text for i in following], index)):
+            echoed[h] = found
     labs |= _sibling_headings(lines, body, headings, labs, index)
     labs |= announced_labs(lines, body, headings, index, labs)
     labs = {h for h in labs if masthead_name(lines[h].text, index.lex) is None}  # 'LABNOTES, Issue 31'
+    # Only then: a name the chapter takes up says nothing of how the report sets its lab headings.
+    _add_echoed(lines, headings, labs, echoed, entries, named, index)
     # Labs of one report share a numbering style: when most lab headings are numbered, an
     # unnumbered 'heading' among them (large text in a screenshot, a sub-heading) is not a lab.
     numbered = {h for h in labs if _heading(lines, h).depth is not None}
@@ -112,13 +117,46 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
         start = title_above(lines, body, headings, h) if len(labs) == 1 else h
         members = [lines[i] for i in _between(body, start, stop)]
         title = strip_numbering(lines[start].text)
-        if h in entries:
+        if h in echoed and h in entries:
+            title = entries[h].title  # 'Presentation: BC Behavioural Insights Group': the lab, not the kicker
+        elif h in entries:
             title = _spelled_out(title, entries[h], index.lex)
         elif heading_lab(lines[h].text, index) is None and \
                 (presented := presented_under(lines, body, h, stop, index)) is not None:
             title = presented.title  # 'Vilnius: an institute living on European money' over 'The X (XI) was founded ...'
+        elif (only := _only_lab_named(lines[h].text, index)) is not None:
+            title = _spelled_out(title, only, index.lex)  # 'Le SICTIAM, pionnier de la donnée'
         parts.append(Part(order=start, kind="heading", title=title, lines=members, start=start, stop=stop))
     return parts
+
+
+def _add_echoed(lines: list[Line], headings: list[int], labs: set[int], echoed: dict[int, LabEntry | str],
+                entries: dict[int, LabEntry], named: list[LabEntry], index: LabIndex) -> None:
+    """Headings whose name the chapter's first words take up (``echoed_name``) open that lab's
+    section, unless another lab heading names it ('2. “About MindLab”. mind-lab.dk' among the
+    references of the article about MindLab) or it is the document's own title or letterhead."""
+    for h, found in echoed.items():
+        if h in entries or h == headings[0]:
+            continue
+        if any(_names_in(found, fold_keep(lines[g].text)) for g in labs if g != h):
+            continue
+        entry = found if isinstance(found, LabEntry) else index.lookup(found) or index.entry_for(found, None, h)
+        if entry not in named:
+            named.append(entry)
+            entries[h] = entry
+            labs.add(h)
+
+
+def _only_lab_named(heading: str, index: LabIndex) -> LabEntry | None:
+    """The one lab of the index (presented: strong or defined) whose name or acronym a heading holds."""
+    folded = fold_keep(heading)
+    found = [e for e in index.entries if (e.strong or e.defined) and _names_in(e, folded)]
+    return found[0] if len(found) == 1 else None
+
+
+def _names_in(found: LabEntry | str, folded_title: str) -> bool:
+    names = [found.name, found.acronym] if isinstance(found, LabEntry) else [found]
+    return any(whole_name(fold_keep(name)).search(folded_title) for name in names if name)
 
 
 PRESENTING_WORDS = 8

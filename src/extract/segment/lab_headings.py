@@ -17,7 +17,7 @@ from extract.layout.headings import strip_numbering
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.lab_index import SOCIAL, URL, LabEntry, LabIndex
-from extract.segment.lab_names import domain_matches, find_lab_names
+from extract.segment.lab_names import domain_matches, find_lab_names, whole_name
 
 
 @cache
@@ -98,6 +98,63 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
                 if "." in m.group(0) and not SOCIAL.match(m.group(1)) and domain_matches(name, m.group(1)):
                     return index.entry_for(name, None, -1)
     return None
+
+
+ECHO_WORDS = 8
+_LIST_ITEM = re.compile(r"^\s*(?:[•▪◦‣∙·*–-]|\d{1,2}[.)])\s")
+"""A chapter presents what it names within its first words: 'Le syndicat mixte Gironde Numérique a été constitué'."""
+_NAME_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:[A-ZÀ-Ý][\w'’&.-]*|[a-zà-ÿ]{1,4}(?=\s+[A-ZÀ-Ý])))*")
+
+
+def echoed_name(title: str, following: Sequence[str], index: LabIndex) -> LabEntry | str | None:
+    """'2. Mégalis Bretagne, l'aîné' over 'Mégalis Bretagne voit le jour en 1999', 'Finland: Valtori
+    at eleven' over 'Valtori, the Government ICT Centre, went live ...': a name in a heading that
+    the chapter's first words take up again is what the chapter presents, head noun or not: a lab
+    the index has, else the name as the heading prints it. Places, the report's own chapter words
+    and plain words ('Methods' over 'Methods differ ...': used in lower case too, no site of their
+    own) are not names."""
+    from extract.normalize.countries import city_country, place_name_code
+
+    if not following or _LIST_ITEM.match(following[0]):
+        return None  # a chapter that opens with a list presents no one: '• Digital India programme outlay ...'
+    lead = " ".join(" ".join(following[:2]).split()[:ECHO_WORDS])
+    kinds = index.lex.folded("labs", "heads") | index.lex.folded("labs", "not_heads") | index.lex.folded("labs", "definition_nouns")
+    for entry in sorted(index.entries, key=lambda e: -len(e.name)):
+        said = [name for name in (entry.name, entry.acronym) if name]
+        if any(whole_name(name).search(title) for name in said) and any(whole_name(name).search(lead) for name in said):
+            return entry
+    text = " ".join(following)
+    determiners = index.lex.folded("words", "determiners") | index.lex.folded("words", "articles")
+    for run in _NAME_RUN.finditer(title):
+        words = run.group(0).rstrip(".").split()
+        while words and fold_keep(words[0]) in determiners:
+            words = words[1:]
+        while words and not words[-1][:1].isupper():
+            words = words[:-1]
+        name = " ".join(words)
+        if not name or place_name_code(name) is not None or city_country(name) is not None:
+            continue
+        if is_page_title(name, index.lex) or fold_keep(name) in index.lex.folded("labs", "not_heads"):
+            continue
+        if len(words) == 1 and not _used_as_a_name(name, text):
+            continue
+        said = whole_name(name).search(lead)
+        if said and fold_keep(" ".join(lead[said.end():].split()[:1])).strip(".,;:") not in kinds:
+            return name  # not 'Digital India programme ...': a name that qualifies another noun is not its subject
+    return None
+
+
+def _used_as_a_name(word: str, text: str) -> bool:
+    """One word is a name when it has a name's letters ('18F', 'eWBS'), or the text never writes it
+    in lower case and names its site ('valtori.fi')."""
+    from extract.segment.subject_names import DISTINCTIVE
+
+    if DISTINCTIVE.search(word):
+        return True
+    folded = fold_keep(word)
+    if re.search(rf"(?<![\w@./-]){re.escape(word.lower())}(?![\w-])(?!\.\w)", text):
+        return False
+    return any(fold_keep(m.group(1)).split(".")[0] == folded for m in URL.finditer(text))
 
 
 # --------------------------------------------------------------------------- single-lab documents

@@ -292,7 +292,8 @@ def spells_mixed_acronym(acronym: str, name: str) -> bool:
 
 
 def _spells_all(acronym: str, words: list[str]) -> bool:
-    initials = "".join(w[0].upper() for w in words if w[:1].isalpha())
+    # Each part of a hyphenated word gives its initial: 'National e-Governance Division' spells NeGD.
+    initials = "".join(part[0].upper() for w in words for part in re.split(r"[-‐]", w) if part[:1].isalpha())
     letters = "".join(c.upper() for c in acronym if c.isalpha())
     return len(words) >= 2 and bool(letters) and initials.startswith(letters)
 

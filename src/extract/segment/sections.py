@@ -315,8 +315,8 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
         pass
     elif len(parts) == 1 and not table_parts and under_document_title(lines, body, parts[0]):
         parts = []  # a fact sheet: one boxed 'Key facts' block under the lab's own title
-    elif len(parts) == 1 and not table_parts and letterhead_over_title(lines, body, parts[0], index):
-        parts = []  # a press release: the sender's name over a headline about its lab
+    elif parts and not table_parts and letterhead_over_title(lines, body, parts[0], index):
+        parts = parts[1:]  # a press release: the sender's name over a headline about its lab
     elif not parts:
         parts = _block_parts(lines, body)
     if len(parts) == 1 and not table_parts and not form:
