@@ -20,8 +20,8 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import lexicon
 from extract.rules.vocab import match_label
 
-# '4.', '4)', 'Q4.', 'B2.', '1.1', '2.3.' before a question.
-NUMBERING = re.compile(r"^\s*(?:[A-Za-z]?\d{1,2}(?:\.\d{1,2})+\.?|[A-Za-z]?\d{1,2}[.)]|Q\d{1,2}[.:]?)\s+")
+# '4.', '4)', 'Q4.', 'B2.', 'A1', '1.1', '2.3.' before a question.
+NUMBERING = re.compile(r"^\s*(?:[A-Za-z]?\d{1,2}(?:\.\d{1,2})+\.?|[A-Za-z]?\d{1,2}[.)]|Q\d{1,2}[.:]?|[A-Z]\d{1,2})\s+")
 _QUESTION_CODE = re.compile(r"^\s*(?:[A-Z]\d{1,2}[.):]?|Q\d{1,2}[.:]?)\s+")
 CHECKED = "☒☑■✓✔✗✘"
 UNCHECKED = "☐□"
@@ -36,6 +36,8 @@ _WORDS = re.compile(r"[\w'’-]+\.?")
 _SENTENCE_END = re.compile(r"[.!]\s+\S")
 _VALUE_INSIDE = re.compile(r"\d|www\.|https?:|@|[$€£¥]|\w\.[a-z]{2,}\b")
 MAX_ANSWER_WORDS = 20
+# 'Number of employees on 31/12/2023': the date a question asks about is not its answer.
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\b")
 # Answers on a form are short; a line of a paragraph under a heading is not.
 MAX_SHORT_ANSWER_WORDS = 10
 
@@ -101,7 +103,9 @@ def _asks_the_lab_name(text: str) -> bool:
     if name is None or len(body[: name.start()].split()) > 1 or "?" in body:
         return False
     text = body
-    heads = lexicon(None).folded("labs", "strong_heads")
+    lex = lexicon(None)
+    # 'Official name of the organisation', 'Naam van de dienst': any word a text calls a lab by.
+    heads = lex.folded("labs", "heads") | lex.folded("labs", "definition_nouns")
     after = [w.strip(".").casefold() for w in _WORDS.findall(text[name.end():])][:MAX_NAME_QUESTION_WORDS]
     return any(w in heads for w in after)
 
@@ -134,7 +138,7 @@ def is_question(text: str) -> bool:
     words = body.split()
     if not 0 < len(words) <= MAX_QUESTION_WORDS or ":" in body.rstrip(":") or ";" in body:
         return False
-    if not body[:1].isupper() or _SENTENCE_END.search(body) or _VALUE_INSIDE.search(body):
+    if not body[:1].isupper() or _SENTENCE_END.search(body) or _VALUE_INSIDE.search(_NUMERIC_DATE.sub("", body)):
         return False  # 'Équipe 12,5 ETP', 'Web www.x.org': a label with its value, not a question
     last = words[-1].strip("()?").casefold()
     return last not in _open_ends() and not (last.isupper() and len(last) == 3)
