@@ -41,3 +41,12 @@ def test_unit_in_the_budget_label(extract_one):
 ])
 def test_units(text, unit):
     assert unit_in(text) == unit
+
+
+def test_the_realised_column_beside_the_budgeted_one(extract_one):
+    text = ("Staat van baten en lasten (bedragen × € 1.000)\n"
+            "Begroting 2023 Realisatie 2023 Realisatie 2022\n"
+            "Totaal baten 9.450 9.942 8.621\n"
+            "Totaal lasten 9.450 9.555 8.531")
+    budget = extract_one(text, "Testlab", lang="nl").budget
+    assert budget is not None and (budget.amount, budget.currency, budget.period) == (9_555_000, "EUR", "year")

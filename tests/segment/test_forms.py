@@ -124,3 +124,28 @@ def test_a_scanned_key_facts_box_is_body_text():
                   for i, t in enumerate(["File Edit View", "Search the archive", "Sign in"])]
     roles = [line.role for line in key_fact_boxes(box + screenshot)]
     assert roles == ["body"] * 4 + ["image_text"] * 3
+
+
+CODED_FORM = """Questionnaire for public innovation agencies
+A1 Official name of the organisation
+Harbourline Digital Agency
+A2 Country and seat
+Portugal, Porto
+A3 Date of establishment
+Founded in March 2017 by the city council
+B1 Number of employees (headcount) on 31/12/2023
+approx. 40
+B2 Annual budget (latest year)
+EUR 3.1 million
+D1 Name, position, e-mail
+J. Smith, head of communications, js@example.org"""
+
+
+def test_question_codes_without_a_dot_and_the_organisation_name():
+    texts = CODED_FORM.splitlines()
+    fields = {texts[i]: q.field for i, q in form_questions(texts).items()}
+    assert fields["A1 Official name of the organisation"] == "name"
+    # The date a question asks about is not an answer inside it.
+    assert fields["B1 Number of employees (headcount) on 31/12/2023"] == "staff"
+    # The respondent's name comes after the organisation's: the first name question names the record.
+    assert next(i for i, q in sorted(form_questions(texts).items()) if q.field == "name") == 1

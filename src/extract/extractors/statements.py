@@ -16,7 +16,7 @@ from extract.models import Budget, BudgetPeriod, Candidate, Section
 from extract.rules.lexicon import fold_keep, lexicon
 
 NAME = "statements"
-VERSION = "3"
+VERSION = "4"
 
 UNIT_LOOKBACK_LINES = 30  # a statement of income and expenses runs to some 20 lines under its caption
 MAX_NOTE_NUMBER = 40
@@ -35,7 +35,7 @@ def _units() -> list[tuple[re.Pattern[str], float]]:
                  multiplier) for key, multiplier in (("statement_thousands", 1e3), ("statement_millions", 1e6))]
     return [
         (re.compile(rf"{_CURRENCY}\s?['’]?000\b"), 1e3),
-        (re.compile(rf"\bx\s?{_CURRENCY}\s?1[.,]000\b", re.IGNORECASE), 1e3),
+        (re.compile(rf"(?:\bx|×)\s?{_CURRENCY}\s?1[.,]000\b", re.IGNORECASE), 1e3),  # '(× € 1.000)' as typeset
         (re.compile(rf"{_CURRENCY}\s?(?:{millions})\b"), 1e6),
         (re.compile(rf"\b(?:k|K){_CURRENCY}|{_CURRENCY}\s?k\b"), 1e3),
         (re.compile(rf"\bM{_CURRENCY}|\bM(?:EUR)\b"), 1e6),
@@ -83,7 +83,7 @@ class StatementExtractor:
             figures = _figures(line.text, rest_at, ctx.lang)
             if not figures:
                 continue
-            value, s, e = figures[0]
+            value, s, e = figures[_spent_column(ctx, n, len(figures))]
             currency, multiplier = unit
             amount = value * multiplier
             budget = Budget(amount=amount, currency=currency, period="year",
@@ -151,6 +151,25 @@ def scale_only() -> re.Pattern[str]:
     words = alternation(label_scales(), folded=False, any_space=False)
     return re.compile(rf"\((?:[^()]*?\b)?({words})\b(?:[^()]*)\)", re.IGNORECASE)
 MAX_UNSCALED = 100_000  # a cell already in units ('PLN 9,200,000') is not scaled again
+
+
+_YEAR_HEAD = re.compile(r"([^\d\t]*?)\s*((?:19|20)\d\d)\b")
+
+
+def _spent_column(ctx: SectionContext, line: int, columns: int) -> int:
+    """Which of a total's columns is the year's spending: the latest year's actuals when the header
+    sets a budget beside them ('Begroting 2023  Realisatie 2023  Realisatie 2022'), else the first."""
+    actuals = ctx.lex.folded("budget", "statement_actuals")
+    for k in range(line - 1, max(-1, line - UNIT_LOOKBACK_LINES), -1):
+        heads = _YEAR_HEAD.findall(ctx.lines[k].text)
+        if len(heads) < 2:
+            continue
+        if len(heads) != columns:
+            return 0
+        spent = [(int(year), -n) for n, (words, year) in enumerate(heads)
+                 if any(word in actuals for word in fold_keep(words).split())]
+        return -max(spent)[1] if spent else 0
+    return 0
 
 
 def _figures(text: str, start: int, lang: str) -> list[tuple[float, int, int]]:

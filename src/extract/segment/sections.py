@@ -75,6 +75,10 @@ def _language(text: str | Iterable[str]) -> str | None:
 # --------------------------------------------------------------------------- c. repeated label blocks
 
 
+MIN_BLOCK_FIELDS = 2
+"""A lab's block of label lines gives more than one of its facts."""
+
+
 def _block_parts(lines: list[Line], body: list[int]) -> list[Part]:
     starts: list[tuple[int, str | None]] = []  # (position in body, title)
     opener: str | None = None
@@ -85,6 +89,8 @@ def _block_parts(lines: list[Line], body: list[int]) -> list[Part]:
         if not match:
             continue
         if opener is None or match.field == opener or match.field in seen:
+            if starts and len(seen) < MIN_BLOCK_FIELDS:
+                return []  # 'Aantal medewerkers 54' over 'Fte 47,2': one table's two staff rows, not two labs
             start, title = pos, None
             for back in range(pos - 1, max(last_label_pos, pos - 3), -1):
                 if is_title_line(lines[body[back]].text):

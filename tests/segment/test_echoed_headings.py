@@ -1,0 +1,51 @@
+"""A heading whose name the chapter's first words take up opens that lab's section, head noun or
+not ('2. Kestrel Works, the elder' over 'Kestrel Works opened its doors in 2004'); a topic heading
+over a list, a plain word and a letterhead do not."""
+
+from __future__ import annotations
+
+from layout_boxes import FlowBuilder
+
+from extract.layout.build import build_lines
+from extract.segment.sections import split_sections
+
+
+def _titles(flow: FlowBuilder) -> list[str | None]:
+    doc = flow.build()
+    return [s.title for s in split_sections(doc, build_lines(doc))]
+
+
+def _chapter(flow: FlowBuilder, heading: str, lines: list[str]) -> None:
+    flow.line(heading, 13, bold=True, space_before=10)
+    for text in lines:
+        flow.line(text)
+    flow.gap(8)
+
+
+def test_named_chapters_whose_names_have_no_head_noun() -> None:
+    flow = FlowBuilder()
+    flow.line("Sharing digital tools between small towns", 18, bold=True)
+    _chapter(flow, "1. Why towns pool their tools", [
+        "Small towns cannot buy case management or e-signature tools alone; they pool them in joint",
+        "bodies. We compare two of them, in the north and on the coast."])
+    _chapter(flow, "2. Kestrel Works, the elder", [
+        "Kestrel Works opened its doors in 2004 at the initiative of the province. Its team counts",
+        "31 people and its budget was EUR 4.2 million in 2023."])
+    _chapter(flow, "3. Tern Data, the coast's tool", [
+        "The joint body Tern Data was set up in 2011 by nine coastal towns. Some twelve staff run",
+        "its shared data platform for about EUR 1.1 million a year."])
+    _chapter(flow, "4. Methods", [
+        "Methods differ: one charges its members, the other lives on grants from the province."])
+    assert _titles(flow) == ["Kestrel Works", "Tern Data"]
+
+
+def test_a_topic_heading_over_a_list_names_no_lab() -> None:
+    flow = FlowBuilder()
+    flow.line("About the Harbourline Agency", 18, bold=True)
+    _chapter(flow, "Who we are", [
+        "The Harbourline Agency was created in 2015 and employs 80 people. Its budget is",
+        "EUR 9 million a year, paid by the regional government."])
+    _chapter(flow, "Digital Harbour in numbers", [
+        "• Digital Harbour programme outlay: EUR 40 million for 2021-2025",
+        "• Online services: more than 200"])
+    assert "Digital Harbour" not in _titles(flow)
