@@ -49,3 +49,31 @@ def test_a_topic_heading_over_a_list_names_no_lab() -> None:
         "• Digital Harbour programme outlay: EUR 40 million for 2021-2025",
         "• Online services: more than 200"])
     assert "Digital Harbour" not in _titles(flow)
+
+
+def _index(text: str, lang: str = "en"):  # type: ignore[no-untyped-def]
+    from extract.segment.lab_index import LabIndex
+
+    flow = FlowBuilder()
+    for line in text.splitlines():
+        flow.line(line)
+    doc = flow.build()
+    lines = build_lines(doc)
+    return LabIndex(lines, list(range(len(lines))), lang)
+
+
+def test_a_name_whose_apposition_says_what_kind_of_organisation_it_is() -> None:
+    index = _index("Finland: Kestrava at eleven\n"
+                   "Kestrava, the Government Data Centre, went live in March 2014. Kestrava invoices\n"
+                   "its customers for everything it does. More: kestrava.fi")
+    entry = index.lookup("Kestrava")
+    assert entry is not None and entry.strong
+    assert index.lookup("Government Data Centre") in (None, entry)
+
+
+def test_a_person_or_a_list_is_no_apposition() -> None:
+    index = _index("Maria Lindqvist, the team lead, presented the results. We met Hexalab, the Pixel Lab,\n"
+                   "the Data Unit and others.")
+    assert index.lookup("Maria Lindqvist") is None
+    hexalab, pixel = index.lookup("Hexalab"), index.lookup("Pixel Lab")
+    assert pixel is not None and hexalab is not pixel

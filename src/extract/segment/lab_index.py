@@ -26,7 +26,7 @@ from extract.segment.lab_names import (
     initials_cover,
     is_acronym,
 )
-from extract.segment.presented import add_founded_subjects
+from extract.segment.presented import add_appositive_names, add_founded_subjects
 from extract.segment.subject_names import (
     MASTHEAD_LINES,
     coined_words,
@@ -103,7 +103,13 @@ class LabIndex:
                 tags[tag.group(1)] = tags.get(tag.group(1), 0) + 1
         self.speakers = {tag for tag, n in tags.items() if n >= 2}
         """'PSDQ:', 'Q:', 'Interviewer:' opening several lines: who speaks, not a lab."""
-        hosts = re.compile(self.lex.regex("governance", "parent_triggers").pattern + r"(?:\s+the)?\s*$")
+        # 'part of the', 'valt onder de', and a lab's kind with its owner after it ('het lab van de',
+        # 'the innovation unit of the'): the name after them is the organisation a lab sits in.
+        owned_by = (rf"\b(?:{alternation(self.lex.words('labs', 'strong_heads'))})\s+"
+                    rf"(?:{alternation(self.lex.words('labs', 'name_links'))})"
+                    rf"(?:\s+(?:{alternation(self.lex.words('words', 'articles'))}))?")
+        hosts = self._hosts = re.compile(
+            rf"(?:{self.lex.regex('governance', 'parent_triggers').pattern}|{owned_by})(?:\s+the)?\s*$")
         verbs_presenting = alternation(self.lex.words("labs", "presenting_verbs"), any_space=False)
         any_article = alternation((*self.lex.words("words", "articles"), *self.lex.words("words", "elided_articles")),
                                   any_space=False)
@@ -155,6 +161,7 @@ class LabIndex:
             entry.domain = entry.domain or any(domain_matches(entry.name, d) or (entry.acronym and d.split(".")[0] == entry.acronym.lower())
                                for d in domains)
         add_founded_subjects(self, lines, body, domains)
+        add_appositive_names(self, lines, body)
         self._merge_contained()
         self._undefined_acronyms(lines, body)
         # Acronyms used on their own count as mentions of their lab.
@@ -211,6 +218,7 @@ class LabIndex:
                         entry = self.entry_for(candidate, None, i)
                         entry.strong = entry.domain = True
                         entry.mentions += 1
+                        entry.as_host += bool(self._hosts.search(fold_keep(lines[i].text[max(0, m.start() - 30):m.start()])))
                         break
 
     def _undefined_acronyms(self, lines: Sequence[Line], body: Sequence[int]) -> None:
