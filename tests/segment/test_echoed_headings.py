@@ -77,3 +77,41 @@ def test_a_person_or_a_list_is_no_apposition() -> None:
     assert index.lookup("Maria Lindqvist") is None
     hexalab, pixel = index.lookup("Hexalab"), index.lookup("Pixel Lab")
     assert pixel is not None and hexalab is not pixel
+
+
+def test_acronyms_a_clause_gives() -> None:
+    from extract.segment.lab_names import defined_acronyms
+
+    found = defined_acronyms("The Kestrel Information Society Authority, which everybody calls KISA, came into being")
+    assert [(n, a) for n, a, _ in found] == [("Kestrel Information Society Authority", "KISA")]
+    found = defined_acronyms("The Tern Digital Authority, known everywhere by its initials TDA, was created in 2018")
+    assert [(n, a) for n, a, _ in found] == [("Tern Digital Authority", "TDA")]
+    found = defined_acronyms("le Consorci Digital Obert de Marina, que tout le monde appelle simplement l'CDOM. Ce")
+    assert [a for _, a, _ in found] == ["CDOM"]
+    assert defined_acronyms("We went to Paris, France, then to Oslo, Norway, by train.") == []
+
+
+def test_an_organisation_founded_in_the_active_voice() -> None:
+    index = _index("Two towns, two tools. Kestrel Bretagne voit le jour en 1999, à l'initiative de la Région,\n"
+                   "pour mutualiser un réseau. Le ministère a créé le fonds en 2004.", lang="fr")
+    entry = index.lookup("Kestrel Bretagne")
+    assert entry is not None and entry.strong
+    index = _index("De Kestrel Data Stichting is in 2016 door de Tern Metropolitan Government opgericht.", lang="nl")
+    assert index.lookup("Tern Metropolitan Government") is None or not index.lookup("Tern Metropolitan Government").as_subject
+
+
+def test_an_acronym_named_by_its_site_is_spelled_out_where_it_is_founded() -> None:
+    index = _index("Abu was my first stop. The Kestrel Digital Authority, known everywhere by its\n"
+                   "initials KDA, was created in 2018 by a law of the emirate. KDA answers to the council\n"
+                   "and employs about 700 people. Its website is kda.gov.ae.")
+    entry = index.lookup("KDA")
+    assert entry is not None and entry.name == "Kestrel Digital Authority" and entry.acronym == "KDA"
+
+
+def test_a_law_number_inside_a_paragraph_is_no_masthead() -> None:
+    from extract.rules.lexicon import lexicon
+    from extract.segment.subject_names import masthead_name
+
+    lex = lexicon("en")
+    assert masthead_name("LABNOTES — Issue 31", lex) == "LABNOTES"
+    assert masthead_name("In Dubai the picture is crowded. The authority came into being when Law No. 9 of 2021", lex) is None

@@ -41,7 +41,7 @@ def words(*keys: str) -> dict[str, Shape]:
 LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
     "title": words("non_lab_headings", "prefix_words", "location_prepositions", "report_words", "legal_prefixes",
                    "leading_prepositions"),
-    "founded": words("verbs", "nouns", "since", "existence_verbs", "passive_auxiliaries", "subject_auxiliaries",
+    "founded": words("verbs", "nouns", "since", "existence_verbs", "passive_auxiliaries", "subject_auxiliaries", "active_auxiliaries",
                      "subject_links", "name_prepositions", "ordinal_suffixes"),
     "budget": words("anchors", "contribution", "period_year", "period_total", "unknown", "statement_totals", "statement_actuals",
                     "one_off", "span_prepositions", "statement_thousands", "statement_millions", "comparison",
@@ -66,7 +66,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
     "labs": words("heads", "compound_ends", "strong_heads", "plural_heads", "not_heads", "connectors", "determiners",
                   "generic_modifiers", "page_titles", "ordinals", "page_title_fillers", "name_headers",
                   "name_header_words", "function_words", "presenting_verbs", "acronym_hereafter",
-                  "acronym_or", "acronym_known_as", "acronym_for_short", "definition_nouns", "name_question_words",
+                  "acronym_or", "acronym_known_as", "acronym_for_short", "acronym_naming", "definition_nouns", "name_question_words",
                   "name_links", "foreign_name_links", "legal_suffixes", "issue_words", "demonstratives"),
     "websites": words("not_lab_hosts"),
     "pages": words("number_words", "number_of"),

@@ -184,6 +184,8 @@ def _spelled_out(title: str, entry: LabEntry, lex: Lexicon) -> str:
     """A heading naming a lab the text names in full and by its acronym says both: its full name
     where the heading has only the acronym ('Mali : Agence des Technologies ... (AGETIC), ...'),
     the acronym after the full name."""
+    if title.startswith(entry.name) and _described(title[len(entry.name):], lex):
+        return entry.title  # 'Kestrel Works, the elder', "Mégalis Bretagne, l'aîné": the name and what the chapter calls it
     if not entry.acronym or fold_keep(entry.acronym) in fold_keep(entry.name):
         return title
     if entry.name in title:
@@ -192,6 +194,13 @@ def _spelled_out(title: str, entry: LabEntry, lex: Lexicon) -> str:
             else title.replace(entry.name, entry.title, 1)
     found = re.search(rf"(?i:\b(?:{article_before_name(lex)}))?(?<![\w-]){re.escape(entry.acronym)}(?![\w-])", title)
     return title[:found.start()] + entry.title + title[found.end():] if found else title
+
+
+def _described(rest: str, lex: Lexicon) -> bool:
+    """', the elder', ", l'aîné", ', de oudste': an apposition after a name, not its country or host."""
+    articles = lex.folded("words", "articles") | lex.folded("words", "elided_articles")
+    words = fold_keep(rest).replace("’", "'").split()
+    return rest.startswith(", ") and bool(words[1:]) and (words[1] in articles or words[1][:2] in articles)
 
 
 def _sibling_headings(lines: list[Line], body: list[int], headings: list[int], labs: set[int],

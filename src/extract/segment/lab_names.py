@@ -220,15 +220,22 @@ def _acronym_before(text: str, start: int) -> str | None:
 @cache
 def _defined() -> re.Pattern[str]:
     lex = lexicon(None)
-    hereafter, either, known, short = (alternation(lex.words("labs", key), folded=False, any_space=False) for key in
-                                       ("acronym_hereafter", "acronym_or", "acronym_known_as", "acronym_for_short"))
+    hereafter, either, known, short, naming = (
+        alternation(lex.words("labs", key), folded=False, any_space=False) for key in
+        ("acronym_hereafter", "acronym_or", "acronym_known_as", "acronym_for_short", "acronym_naming"))
+    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
     return re.compile(
         rf"\((?:(?:{hereafter}|{either})\s+)?([A-Z][A-Za-z0-9&\-]{{1,11}}(?:\s[A-Z]{{2,6}})?)\)"
         # ', kortweg iBO', ', known as the DGA', ", l'IMI": a mixed-case acronym is checked letter by letter.
         rf"|,\s+(?:(?:{either}|{known})\s+(?:(?:the|het|de|le|la|les)\s+|[lL]['’])?|[lL]['’])([A-Za-z][A-Za-z0-9&\-]{{1,11}})(?=[\s,.;])"
         rf"|,\s+([A-Z][A-Za-z0-9&\-]{{1,11}})\s+(?:{short})\b"
         # '(Laboratorium Innowacji Społecznych, LIS)': the name in its own language and its acronym, bracketed
-        r"|(?<=[^\s(]),\s+([A-Z][A-Za-z0-9&\-]{1,11})\)")
+        r"|(?<=[^\s(]),\s+([A-Z][A-Za-z0-9&\-]{1,11})\)"
+        # ', which everybody calls RISA', ', known everywhere by its initials ADDA', ", que tout le monde
+        # appelle simplement l'AOC", and the bare ', iGA,'.
+        rf"|,\s+(?:[^,.;:()]{{0,40}}?\s)?(?:{naming})\s+(?:\w+\s+)?"
+        rf"(?:(?:{articles})\s+|[lL]['’])?([A-Za-z][A-Za-z0-9&\-]{{1,11}})(?=[\s,.;)])"
+        r"|,\s+([A-Za-z][A-Za-z0-9&\-]{1,11}),(?=\s)")
 
 
 # 'NID – Namur Intelligente et Durable': the acronym first, its name after a dash.
@@ -251,7 +258,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
         if is_acronym(acronym) and len(words) >= 2 and initials_cover(acronym, words):
             out.append((" ".join(words), acronym, match.start(2)))
     for match in _defined().finditer(text):
-        acronym = match.group(1) or match.group(2) or match.group(3) or match.group(4)
+        acronym = next(group for group in match.groups() if group)
         mixed = not is_acronym(acronym) and _MIXED_CASE_ACRONYM.match(acronym) is not None
         if not (is_acronym(acronym) or mixed):
             continue
@@ -293,7 +300,8 @@ def spells_mixed_acronym(acronym: str, name: str) -> bool:
 
 def _spells_all(acronym: str, words: list[str]) -> bool:
     # Each part of a hyphenated word gives its initial: 'National e-Governance Division' spells NeGD.
-    initials = "".join(part[0].upper() for w in words for part in re.split(r"[-‐]", w) if part[:1].isalpha())
+    initials = "".join(part[0].upper() for w in words for part in re.split(r"[-‐]|(?<=[a-z])(?=[A-Z])|(?<=^[A-Z])(?=[A-Z][a-z])", w)
+                       if part[:1].isalpha())  # 'eGovernment' gives e and G
     letters = "".join(c.upper() for c in acronym if c.isalpha())
     return len(words) >= 2 and bool(letters) and initials.startswith(letters)
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon, phrase_regex
-from extract.segment.lab_names import NameMention, domain_matches, whole_name
+from extract.segment.lab_names import NameMention, domain_matches, initials_cover, is_acronym, whole_name
 from extract.segment.subject_names import (
     DISTINCTIVE,
     MIN_COINED_USES,
@@ -71,16 +71,30 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
     subjects += [(n, False) for n in _referents(index, joined, folded, verbs)]
     subjects.sort(key=lambda pair: pair[0].start())
     strong = [e for e in index.entries if e.strong and (e.domain or e.mentions >= 2)]
+    not_heads = index.lex.folded("labs", "not_heads")
+    agent = re.compile(rf"\b(?:{alternation(index.lex.words('words', 'agent_markers'))})\s+(?:\w+\s+)?$")
     for m, passive in subjects:
         verb = verbs.search(folded, m.end(), min(len(folded), m.end() + FOUNDING_CLAUSE_CHARS)) if passive else m
         if verb is None or (passive and re.search(r"[.;:!?]", joined[m.end():verb.start()])):
             continue
         around = joined[max(0, m.start() - NEARBY_CHARS):m.end() + NEARBY_CHARS]
-        if any(whole_name(e.name).search(around) and e.name not in m.group(1)
-               for e in strong):
-            continue  # 'Het Vlaams Datanutsbedrijf werd opgericht ... Athumi is ...': a known lab's other name
         words = subject_words(m.group(1), determiners)
         name = " ".join(words)
+        nearby = [e for e in strong if whole_name(e.name).search(around) and e.name not in m.group(1)]
+        if nearby:
+            # 'The Abu Dhabi Digital Authority, known by its initials ADDA, was created': ADDA (named by
+            # adda.gov.ae) spelled out. Else 'Het Vlaams Datanutsbedrijf werd opgericht ... Athumi is
+            # ...': a known lab's other name.
+            spelled = [e for e in nearby if is_acronym(e.name) and not e.acronym and initials_cover(e.name, words)]
+            if len(spelled) == 1 and index.lookup(name) is None:
+                entry = spelled[0]
+                entry.acronym, entry.name = entry.name, name
+                index.add_alias(entry, name)
+                _founded_entry(index, entry, body, texts)
+            continue
+        if passive and m.groupdict().get("active") is not None and (
+                (words and fold_keep(words[0]) in not_heads) or agent.search(folded[max(0, m.start() - 20):m.start(1)])):
+            continue  # 'The Ministry created the lab', 'door de Seoul Metropolitan Government opgericht': who founded it
         # One plain word is a name when it has the letters of one ('18F'), its own site
         # ('Luxinnovation a été fondée en 1984' and luxinnovation.lu), or an article the text
         # capitalises inside a sentence ('de begroting van Het Waterschapshuis'): then the

@@ -72,10 +72,16 @@ def legal_suffix() -> re.Pattern[str]:
 # passive: the founding verb must follow within the clause.
 @cache
 def founded_subject() -> re.Pattern[str]:
-    auxiliaries = alternation(lexicon(None).words("founded", "subject_auxiliaries"), folded=False)
+    """'X was set up', and in the active voice 'X voit le jour', 'X came into existence', 'X a ouvert
+    ses portes' (the match then ends before the verb: group ``active`` is set)."""
+    lex = lexicon(None)
+    auxiliaries = alternation(lex.words("founded", "subject_auxiliaries"), folded=False)
+    active = alternation(lex.words("founded", "active_auxiliaries"), folded=False)
+    verbs = alternation(lex.words("founded", "verbs"), folded=False, longest_first=True)
     return re.compile(
         r"(?:^|(?<=[.!?]\s)|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Tt]he\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
-        + subject_name() + _BETWEEN_SUBJECT_AND_VERB + rf"\s+(?:{auxiliaries})\b")
+        + subject_name() + _BETWEEN_SUBJECT_AND_VERB
+        + rf"(?:\s+(?:{auxiliaries})\b|(?P<active>(?=\s+(?:(?:{active})\s+)?(?:{verbs})(?!\w))))")
 
 
 @cache
@@ -118,7 +124,8 @@ def masthead_name(text: str, lex: Lexicon) -> str | None:
 @cache
 def _masthead(lex: Lexicon) -> re.Pattern[str]:
     issue = alternation(lex.words("labs", "issue_words"), folded=False)
-    return re.compile(rf"^\W*(.+?)\s*[—–:|·,-]?\s*(?i:{issue})\s*\d+\b")
+    # A publication's name is short and no sentence: 'merged by Law No. 9 of 2021' is not a masthead.
+    return re.compile(rf"^\W*((?:(?![.!?]\s).){{1,100}}?)\s*[—–:|·,-]?\s*(?i:{issue})\s*\d+\b")
 
 
 def head_part(name: str, lex: Lexicon) -> str | None:
