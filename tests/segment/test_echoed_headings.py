@@ -115,3 +115,11 @@ def test_a_law_number_inside_a_paragraph_is_no_masthead() -> None:
     lex = lexicon("en")
     assert masthead_name("LABNOTES — Issue 31", lex) == "LABNOTES"
     assert masthead_name("In Dubai the picture is crowded. The authority came into being when Law No. 9 of 2021", lex) is None
+
+
+def test_an_acronym_before_the_name_it_stands_for() -> None:
+    from extract.segment.lab_names import defined_acronyms
+
+    found = defined_acronyms("We met the PDU (Public Digital Unit) and the GDS (see below).")
+    assert [(n, a) for n, a, _ in found] == [("Public Digital Unit", "PDU")]
+    assert defined_acronyms("the UK (United Kingdom) and France") == []

@@ -78,7 +78,7 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
         return []
     field_words = all_labels()
     labs: set[int] = set()
-    named: list[object] = []
+    named: list[LabEntry] = []
     entries: dict[int, LabEntry] = {}
     echoed: dict[int, LabEntry | str] = {}
     for n, h in enumerate(headings):

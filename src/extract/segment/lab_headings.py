@@ -138,8 +138,8 @@ def echoed_name(title: str, following: Sequence[str], index: LabIndex) -> LabEnt
             continue
         if len(words) == 1 and not _used_as_a_name(name, text):
             continue
-        said = whole_name(name).search(lead)
-        if said and fold_keep(" ".join(lead[said.end():].split()[:1])).strip(".,;:") not in kinds:
+        echo = whole_name(name).search(lead)
+        if echo and fold_keep(" ".join(lead[echo.end():].split()[:1])).strip(".,;:") not in kinds:
             return name  # not 'Digital India programme ...': a name that qualifies another noun is not its subject
     return None
 

@@ -247,10 +247,25 @@ def _dash_defined() -> re.Pattern[str]:
                       rf"([A-ZÀ-Ý][\w'’-]*(?:\s+(?:[A-ZÀ-Ý][\w'’-]*|{links}|l['’]\w+)){{1,9}})")
 
 
+# 'ARIA S.p.A. (Azienda Regionale per l'Innovazione e gli Acquisti)': the acronym, perhaps its legal
+# form, then the name it stands for in brackets.
+_SPELLED_AFTER = re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9&-]{1,11})(?:\s+[A-Za-z.]{2,8})?\s*\(\s*"
+                            r"([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’&-]+){1,11})\s*\)")
+
+
 def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
-    """'Full Capitalised Name (FCN)', 'FCN – Full Capitalised Name': (name, acronym, offset of the
-    name) where the initials spell it."""
+    """'Full Capitalised Name (FCN)', 'FCN – Full Capitalised Name', 'FCN (Full Capitalised Name)':
+    (name, acronym, offset of the name) where the initials spell it."""
+    from extract.normalize import country_code
+
     out = []
+    for match in _SPELLED_AFTER.finditer(text):
+        acronym, words = match.group(1), match.group(2).split()
+        while words and words[-1].lower() in _function_words():
+            words.pop()
+        if (is_acronym(acronym) and len(words) >= 2 and initials_cover(acronym, _content_words(words))
+                and country_code(" ".join(words), None) is None):  # 'UK (United Kingdom)' is a place
+            out.append((" ".join(words), acronym, match.start(2)))
     for match in _dash_defined().finditer(text):
         acronym, words = match.group(1), match.group(2).split()
         while words and words[-1].lower() in _function_words():

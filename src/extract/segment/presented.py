@@ -87,10 +87,10 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
             # ...': a known lab's other name.
             spelled = [e for e in nearby if is_acronym(e.name) and not e.acronym and initials_cover(e.name, words)]
             if len(spelled) == 1 and index.lookup(name) is None:
-                entry = spelled[0]
-                entry.acronym, entry.name = entry.name, name
-                index.add_alias(entry, name)
-                _founded_entry(index, entry, body, texts)
+                known_acronym = spelled[0]
+                known_acronym.acronym, known_acronym.name = known_acronym.name, name
+                index.add_alias(known_acronym, name)
+                _founded_entry(index, known_acronym, body, texts)
             continue
         if passive and m.groupdict().get("active") is not None and (
                 (words and fold_keep(words[0]) in not_heads) or agent.search(folded[max(0, m.start() - 20):m.start(1)])):
