@@ -79,6 +79,13 @@ def test_unmatched_table_rows_stay_records(make_section):
     assert names == ["Alpha Lab", "Beta Studio"]
 
 
+def test_a_table_column_headed_by_an_acronym_merges_with_its_lab(make_section):
+    row = make_section("", None, kind="table_row", lang="en", table_fields={"Name": "PDX", "Since": "2015"})
+    prose = make_section("The lab has 12 staff.", "Public Data Exchange (PDX)", lang="en")
+    records = extract_records([row, prose], Settings())
+    assert [(r.name, r.acronym, r.founded_year) for r in records] == [("Public Data Exchange", "PDX", 2015)]
+
+
 def test_missing_trained_model_is_a_config_error():
     from extract.nlp import get_pipeline
 

@@ -83,6 +83,16 @@ def test_last_body_line_starting_with_a_number_is_not_a_footnote():
     assert lines[-1].role == "body"
 
 
+def test_a_bold_numbered_heading_low_on_the_page_is_no_footnote():
+    page = PageBuilder()
+    top = page.lines(BODY * 14, 72, 80, 10.5)
+    page.line("2. The Harbour Data Academy", 72, top + 14, 10.5, bold=True)
+    page.lines(["The academy opened in 2018 and trains some 4,000 public servants a year in data skills."],
+               72, top + 30, 10.5)
+    lines = build_lines(document([page.build()]))
+    assert [line.role for line in lines if line.text.startswith(("2. The Harbour", "The academy"))] == ["heading", "body"]
+
+
 def test_text_under_a_short_rule_is_a_footnote():
     page = PageBuilder()
     top = page.lines(BODY * 14, 72, 80, 10.5)

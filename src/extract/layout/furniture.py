@@ -191,7 +191,9 @@ def _mark_marker_footnote(ordered: list[Draft], page: PageLayout, body_em: float
         )
         gap = draft.top - above.top > 1.5 * pitch
         sentence_like = match.group("rest")[:1].isupper() and above.text.rstrip()[-1:] in ".!?:)\"'”"
-        if superscript or smaller_marker or (gap and sentence_like):
+        # '2. L'Académie du numérique' in bold over its chapter: a numbered heading, not a note.
+        heading_like = draft.letters > 0 and draft.bold_letters >= 0.6 * draft.letters and draft.text.rstrip()[-1:] not in ".!?"
+        if superscript or smaller_marker or (gap and sentence_like and not heading_like):
             for below in body[i:]:
                 below.role = "footnote"
             log.debug("page %d: footnote from marker line %r", page.number, draft.text[:40])

@@ -125,6 +125,8 @@ def echoed_name(title: str, following: Sequence[str], index: LabIndex) -> LabEnt
             return entry
     text = " ".join(following)
     determiners = index.lex.folded("words", "determiners") | index.lex.folded("words", "articles")
+    if (spelled := _echoed_title_name(title, lead, index)) is not None:
+        return spelled
     for run in _NAME_RUN.finditer(title):
         words = run.group(0).rstrip(".").split()
         while words and fold_keep(words[0]) in determiners:
@@ -141,6 +143,25 @@ def echoed_name(title: str, following: Sequence[str], index: LabIndex) -> LabEnt
         echo = whole_name(name).search(lead)
         if echo and fold_keep(" ".join(lead[echo.end():].split()[:1])).strip(".,;:") not in kinds:
             return name  # not 'Digital India programme ...': a name that qualifies another noun is not its subject
+    return None
+
+
+def _echoed_title_name(title: str, lead: str, index: LabIndex) -> str | None:
+    """"2. L'Académie du numérique de l'EFPC" over "..., l'Académie du numérique a accueilli ...": the
+    longest start of the heading's name (two words or more, its lower-case words included, as French
+    names write them) that the chapter's first words repeat."""
+    from extract.segment.titles import parse_title
+
+    name = re.sub(r"^[LlDd]['’]", "", parse_title(strip_numbering(title), index.lex).name or "")
+    words = name.split()
+    links = index.lex.folded("labs", "connectors") | index.lex.folded("words", "connectors")
+    for size in range(len(words), 1, -1):
+        start = " ".join(words[:size])
+        if fold_keep(words[size - 1]) in links or not words[0][:1].isupper():
+            continue
+        if re.search(rf"(?<![\w-]){re.escape(start)}(?![\w-])", lead, re.IGNORECASE) and sum(
+                w[:1].isupper() for w in words[:size]) < size:  # all-capitalised names are the runs' job
+            return start
     return None
 
 
