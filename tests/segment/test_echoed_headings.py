@@ -123,3 +123,18 @@ def test_an_acronym_before_the_name_it_stands_for() -> None:
     found = defined_acronyms("We met the PDU (Public Digital Unit) and the GDS (see below).")
     assert [(n, a) for n, a, _ in found] == [("Public Digital Unit", "PDU")]
     assert defined_acronyms("the UK (United Kingdom) and France") == []
+
+
+def test_an_acronym_named_by_its_site_takes_the_name_a_later_line_spells_out() -> None:
+    index = _index("Notre dernière visite fut pour le Consorci Digital Obert de Marina, que tout le\n"
+                   "monde appelle simplement l'DOM. Ce consortium a été constitué en 2001. Le DOM emploie\n"
+                   "un peu plus de 200 personnes. Tout est sur dom.cat et le DOM publie ses comptes.", lang="fr")
+    entry = index.lookup("DOM")
+    assert entry is not None and entry.name == "Digital Obert de Marina" and entry.acronym == "DOM"
+
+
+def test_a_lab_the_index_knows_is_presented_by_its_founding() -> None:
+    index = _index("La première étape nous a menés à Cornellà. C'est là que le Kestralab a ouvert ses portes\n"
+                   "en novembre 2007. Le Kestralab compte vingt salariés. Voir kestralab.eu.", lang="fr")
+    entry = index.lookup("Kestralab")
+    assert entry is not None and entry.in_heading >= 1 and entry.as_subject >= 1

@@ -124,13 +124,14 @@ class LabIndex:
                 entry.defined = True
             # A name the line break cut: 'de Directie-generaal Digitale' / 'Transformatie (DG DT) van ...'.
             # Or an apposition the break cut: "l'Institut Municipal d'Informàtica de Barcelone," / "l'IMI.".
-            if before_line and ("(" in text[:80] or before_line.rstrip().endswith(",")):
+            if before_line and ("(" in text[:80] or before_line.rstrip().endswith(",") or _BARE_ACRONYM.search(text[:80])):
                 joined_lines = f"{before_line} {text}"
                 for name, acronym, at in defined_acronyms(joined_lines):
                     lead = fold_keep(joined_lines[max(0, at - 20):at]).split()[-2:]
                     if any(w in not_heads for w in [*lead, fold_keep(name.split()[0])]):
                         continue  # 'ministerie van' / 'Economische Zaken (EZK)': a ministry, not a lab
-                    if at <= len(before_line) and self.lookup(acronym) is None:
+                    known = self.lookup(acronym)
+                    if at <= len(before_line) and (known is None or known.name == acronym):
                         entry = self.entry_for(name, acronym, i)
                         entry.defined = True
             before_line = text
@@ -274,6 +275,8 @@ class LabIndex:
             self.entries.append(entry)
         if acronym and not entry.acronym:
             entry.acronym = acronym
+            if entry.name == acronym and _key(name) != acronym.lower():
+                entry.name = name  # 'AOC' named by aoc.cat, then spelled out: 'Consorci ... de Catalunya, ... l'AOC'
         if entry.name.isupper() and not name.isupper() and _key(name) == _key(entry.name):
             entry.name = name  # 'SMART DUBLIN' in a site's menu is 'Smart Dublin' in its text
         for k in keys:

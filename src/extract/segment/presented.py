@@ -202,6 +202,8 @@ def _founded_entry(index: LabIndex, entry: LabEntry, body: Sequence[int], texts:
     """A lab the index has, presented by its founding. 'The Innovation Team of the Government
     Office was set up in 2018 ... our Innovation Team': the name's lab part alone, where it is not
     another name's start, is this lab too."""
+    if not entry.as_subject and not entry.in_heading:
+        entry.in_heading += 1  # its founding presents it, as a heading would ('le Citilab a ouvert ses portes')
     entry.as_subject += 1
     entry.strong = True
     short = head_part(entry.name, index.lex)
