@@ -138,3 +138,17 @@ def test_a_lab_the_index_knows_is_presented_by_its_founding() -> None:
                    "en novembre 2007. Le Kestralab compte vingt salariés. Voir kestralab.eu.", lang="fr")
     entry = index.lookup("Kestralab")
     assert entry is not None and entry.in_heading >= 1 and entry.as_subject >= 1
+
+
+def test_a_letter_names_its_sender_by_an_acronym_its_letterhead_spells_out() -> None:
+    from extract.segment.lab_names import spelled_out_in
+
+    text = "Direction générale du numérique et des services d'innovation · Avenue de la Gare 1 · 1020 Renens"
+    assert spelled_out_in("DGNSI", text) == "Direction générale du numérique et des services d'innovation"
+    index = _index("CANTON DE MARINA · Département des finances\n" + text + "\n"
+                   "Monsieur le Député,\n"
+                   "1. Mission. La DGNSI a succédé en 2019 à l'ancienne direction.\n"
+                   "2. Effectifs. La DGNSI compte 563 collaborateurs. GC Notify et GC Forms sont ailleurs.", lang="fr")
+    entry = index.lookup("DGNSI")
+    assert entry is not None and entry.name.startswith("Direction générale du numérique") and entry.strong
+    assert index.lookup("GC") is None

@@ -25,6 +25,7 @@ from extract.segment.lab_names import (
     find_lab_names,
     initials_cover,
     is_acronym,
+    spelled_out_in,
 )
 from extract.segment.presented import add_appositive_names, add_founded_subjects
 from extract.segment.subject_names import (
@@ -40,6 +41,7 @@ SOCIAL = re.compile(r"(twitter|x|linkedin|facebook|youtube|instagram|medium|gith
 _SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][\w.]{0,15}):\s")
 # Letters no plain word has: a digit, an '@', a capital inside ('18F', 'Lab@OPM', 'eWBS', 'USDS').
 MIN_GENERIC_NAME_USES = 2
+LETTERHEAD_LINES = 6
 _SENTENCE_STOPS = frozenset(".!?:•\"“")
 
 def _key(name: str) -> str:
@@ -226,9 +228,11 @@ class LabIndex:
         """'GDS' after 'the Government Digital Service', never defined as '(GDS)': an acronym the
         text uses whose letters are the initials of exactly one lab's name is that lab's."""
         bare = [e for e in self.entries if not e.acronym and len(e.name.split()) >= 2]
-        if not bare:
-            return
         seen: set[str] = set()
+        uses: dict[str, int] = {}
+        for i in body:
+            for m in _BARE_ACRONYM.finditer(lines[i].text):
+                uses[m.group(0)] = uses.get(m.group(0), 0) + 1
         for i in body:
             for m in _BARE_ACRONYM.finditer(lines[i].text):
                 token = m.group(0)
@@ -238,6 +242,8 @@ class LabIndex:
                 seen.add(token)
                 owners = [e for e in bare if initials_cover(token, e.name.split())
                           and len(token) >= sum(1 for w in e.name.split() if w[:1].isupper()) - 1]
+                if not owners and known is None and uses[token] >= MIN_GENERIC_NAME_USES:
+                    self._letterhead_name(token, uses[token], lines, body)
                 if len(owners) != 1:
                     continue
                 owner = owners[0]
@@ -251,6 +257,29 @@ class LabIndex:
                     for found in self.mentions_by_line.values():
                         found[:] = [(mn, owner if e is known else e) for mn, e in found]
                 self._by_alias[token.lower()] = owner
+
+    def _letterhead_name(self, token: str, used: int, lines: Sequence[Line], body: Sequence[int]) -> None:
+        """'la DGNSI compte 563 collaborateurs' under a letterhead printing 'Direction générale du
+        numérique et des systèmes d'information · Avenue ...': an acronym the text keeps using, never
+        defined, is the sender's own name spelled out in its letterhead."""
+        from extract.normalize import country_code
+
+        if country_code(token, None) is not None:
+            return  # 'US states', 'UK'
+        # Named as an organisation at least once ('la DGNSI', 'the GDS'), not only as a modifier ('GC Notify').
+        articles = alternation((*self.lex.words("words", "articles"), *self.lex.words("words", "elided_articles")),
+                               folded=False, any_space=False)
+        called = re.compile(rf"(?i:\b(?:{articles}))\s*{re.escape(token)}(?![\w-])")
+        if not any(called.search(lines[i].text) for i in body):
+            return
+        for i in body[:LETTERHEAD_LINES]:
+            name = spelled_out_in(token, lines[i].text)
+            if name is None or self.lookup(name) is not None:
+                continue
+            entry = self.entry_for(name, token, i)
+            entry.strong = entry.defined = True
+            entry.mentions += used
+            return
 
     def _merge_contained(self) -> None:
         """'Programmamanager Lab van Troje', 'the NSW Behavioural Insights Unit': a longer name that

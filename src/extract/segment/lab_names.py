@@ -321,6 +321,27 @@ def _spells_all(acronym: str, words: list[str]) -> bool:
     return len(words) >= 2 and bool(letters) and initials.startswith(letters)
 
 
+def spelled_out_in(acronym: str, text: str) -> str | None:
+    """The name in ``text`` whose content words' initials are exactly ``acronym``'s letters: 'DGNSI'
+    in a letterhead's 'Direction générale du numérique et des systèmes d'information · Avenue ...'
+    (the pieces between separators are tried one by one)."""
+    letters = "".join(c.upper() for c in acronym if c.isalpha())
+    for piece in re.split(r"\s[·|•–—]\s|[,;()]", text):
+        words = _WORD.findall(piece)
+        for start, word in enumerate(words):
+            if not word[:1].isupper() or word.lower() in _function_words():
+                continue
+            for end in range(len(words), start + 1, -1):
+                run = words[start:end]
+                if run[-1].lower() in _function_words():
+                    continue
+                content = _content_words(run)
+                initials = "".join(w[0].upper() for w in content)
+                if len(content) >= 2 and initials == letters:
+                    return " ".join(run)
+    return None
+
+
 @cache
 def _function_words() -> frozenset[str]:
     """Words that give an acronym no letter and never end a name defined by it ('of', 'van', 'de'): rule words."""
