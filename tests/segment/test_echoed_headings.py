@@ -152,3 +152,18 @@ def test_a_letter_names_its_sender_by_an_acronym_its_letterhead_spells_out() -> 
     entry = index.lookup("DGNSI")
     assert entry is not None and entry.name.startswith("Direction générale du numérique") and entry.strong
     assert index.lookup("GC") is None
+
+
+def test_headings_naming_a_lab_by_a_coined_or_plain_word_its_chapter_opens_with() -> None:
+    flow = FlowBuilder()
+    flow.line("Labnotes — June 2024", 18, bold=True)
+    _chapter(flow, "This issue: three labs from the south", [
+        "Dear reader, in April nine of us travelled south to meet three public labs. Here are their portraits."])
+    _chapter(flow, "Kestria: kEST builds a network", [
+        "The Public Innovation Laboratory of Kestria, known as kEST to everybody, started in 2021 inside",
+        "the mayor's office. The lab counts fourteen people."])
+    _chapter(flow, "Fortaleza: Ternis makes it simple", [
+        "The Ternis (Laboratory of Data of the State of Tern) was set up at the end of 2019 under the",
+        "governor's office. Some forty people work at Ternis."])
+    titles = _titles(flow)
+    assert "kEST" in titles and any(t and t.startswith("Ternis") for t in titles)

@@ -14,7 +14,7 @@ from extract.rules.vocab import fold, match_label
 from extract.segment.announced import announced_labs
 from extract.segment.announced import between as _between
 from extract.segment.announced import has_body as _has_body
-from extract.segment.lab_headings import echoed_name, heading_lab, is_page_title, looks_like_name
+from extract.segment.lab_headings import echoed_name, heading_lab, name_runs, is_page_title, looks_like_name
 from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import whole_name
 from extract.segment.parts import Part, all_labels
@@ -118,7 +118,10 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
         members = [lines[i] for i in _between(body, start, stop)]
         title = strip_numbering(lines[start].text)
         if h in echoed and h in entries:
-            title = entries[h].title  # 'Presentation: BC Behavioural Insights Group': the lab, not the kicker
+            # 'Presentation: BC Behavioural Insights Group': the lab, not the kicker; 'GovTech Campus
+            # Deutschland: een vereniging ...' keeps the heading's fuller name.
+            fuller = next((run for run in name_runs(lines[h].text) if run.startswith(f"{entries[h].name} ")), entries[h].name)
+            title = fuller if len(fuller) > len(entries[h].name) else entries[h].title
         elif h in entries:
             title = _spelled_out(title, entries[h], index.lex)
         elif heading_lab(lines[h].text, index) is None and \

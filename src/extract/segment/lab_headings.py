@@ -100,10 +100,11 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
     return None
 
 
-ECHO_WORDS = 8
+ECHO_WORDS = 12
 _LIST_ITEM = re.compile(r"^\s*(?:[•▪◦‣∙·*–-]|\d{1,2}[.)])\s")
 """A chapter presents what it names within its first words: 'Le syndicat mixte Gironde Numérique a été constitué'."""
-_NAME_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:[A-ZÀ-Ý][\w'’&.-]*|[a-zà-ÿ]{1,4}(?=\s+[A-ZÀ-Ý])))*")
+_NAME_RUN = re.compile(r"(?<![\w'’-])(?:[A-ZÀ-Ý]|[a-z]{1,4}[A-Z])[\w'’&.-]*"  # 'Valtori', 'iBO', 'coLAB-i'
+                       r"(?:\s+(?:[A-ZÀ-Ý][\w'’&.-]*|[a-zà-ÿ]{1,4}(?=\s+[A-ZÀ-Ý])))*")
 
 
 def echoed_name(title: str, following: Sequence[str], index: LabIndex) -> LabEntry | str | None:
@@ -131,14 +132,14 @@ def echoed_name(title: str, following: Sequence[str], index: LabIndex) -> LabEnt
         words = run.group(0).rstrip(".").split()
         while words and fold_keep(words[0]) in determiners:
             words = words[1:]
-        while words and not words[-1][:1].isupper():
+        while words and words[-1].islower():
             words = words[:-1]
         name = " ".join(words)
         if not name or place_name_code(name) is not None or city_country(name) is not None:
             continue
         if is_page_title(name, index.lex) or fold_keep(name) in index.lex.folded("labs", "not_heads"):
             continue
-        if len(words) == 1 and not _used_as_a_name(name, text):
+        if len(words) == 1 and not (_used_as_a_name(name, text) or _opens_as_subject(name, lead, text, index)):
             continue
         echo = whole_name(name).search(lead)
         if echo and fold_keep(" ".join(lead[echo.end():].split()[:1])).strip(".,;:") not in kinds:
@@ -163,6 +164,21 @@ def _echoed_title_name(title: str, lead: str, index: LabIndex) -> str | None:
                 w[:1].isupper() for w in words[:size]) < size:  # all-capitalised names are the runs' job
             return start
     return None
+
+
+def name_runs(text: str) -> list[str]:
+    """The capitalised runs of a heading that may be names ('GovTech Campus Deutschland', 'iBO')."""
+    return [m.group(0).rstrip(".") for m in _NAME_RUN.finditer(text)]
+
+
+def _opens_as_subject(word: str, lead: str, text: str, index: LabIndex) -> bool:
+    """'Fortaleza: Íris maakt het eenvoudig' over 'Het Íris (Laboratório de Inovação ...) werd ...': a
+    plain word the chapter opens with, spelled out or set off in brackets or commas right after it,
+    and never written in lower case, is the name the heading gives."""
+    articles = alternation(index.lex.words("words", "articles"), folded=False, any_space=False)
+    if re.search(rf"(?<![\w@./-]){re.escape(word.lower())}(?![\w-])", text):
+        return False
+    return re.match(rf"(?i:(?:{articles})\s+)?{re.escape(word)}\s*[(,]", lead) is not None
 
 
 def _used_as_a_name(word: str, text: str) -> bool:
