@@ -14,7 +14,7 @@ from extract.rules.vocab import fold, match_label
 from extract.segment.announced import announced_labs
 from extract.segment.announced import between as _between
 from extract.segment.announced import has_body as _has_body
-from extract.segment.lab_headings import echoed_name, heading_lab, name_runs, is_page_title, looks_like_name
+from extract.segment.lab_headings import echoed_name, heading_lab, is_page_title, looks_like_name, name_runs
 from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import whole_name
 from extract.segment.parts import Part, all_labels
