@@ -167,3 +167,35 @@ def test_headings_naming_a_lab_by_a_coined_or_plain_word_its_chapter_opens_with(
         "governor's office. Some forty people work at Ternis."])
     titles = _titles(flow)
     assert "kEST" in titles and any(t and t.startswith("Ternis") for t in titles)
+
+
+def test_a_paragraph_opening_on_the_agency_goes_on_with_the_lab_before() -> None:
+    flow = FlowBuilder()
+    flow.line("Three digital agencies", 18, bold=True)
+    for text in ["Kigali first. The Kestrel Information Authority (KIA) was set up in 2017 and employs about 150",
+                 "people. Its budget was RWF 31.4 billion."]:
+        flow.line(text)
+    flow.gap(8)
+    for text in ["Accra next. Ghana's National Tern Technology Agency (NTTA) was established in 2008 and has",
+                 "a board of nine."]:
+        flow.line(text)
+    flow.gap(8)
+    for text in ["The agency is bigger than KIA but thinner on the ground: a little under 300 staff. Its",
+                 "approved budget for 2024 was GH₵ 185 million."]:
+        flow.line(text)
+    doc = flow.build()
+    sections = split_sections(doc, build_lines(doc))
+    owner = next(s for s in sections if any("GH₵ 185" in line.text for line in s.lines))
+    assert owner.title is not None and owner.title.startswith("National Tern Technology Agency")
+
+
+def test_crore_and_the_currencies_of_the_gulf_africa_and_the_balkans() -> None:
+    from extract.normalize import find_money
+
+    def money(text: str) -> list[tuple[float, str]]:
+        return [(m.amount, m.currency) for m in find_money(text, "en")]
+
+    assert money("₹ 412 crore (grants-in-aid)") == [(4_120_000_000, "INR")]
+    assert money("its budget was GH₵ 185 million") == [(185_000_000, "GHS")]
+    assert money("a budget of some ALL 3.9 billion") == [(3_900_000_000, "ALL")]
+    assert money("ALL STAFF 2023 meeting") == []

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from extract.models import Line
-from extract.rules.lexicon import fold_keep
+from extract.normalize.rule_data import alternation
+from extract.rules.lexicon import Lexicon, fold_keep
 from extract.segment.lab_headings import is_page_title
 from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import whole_name
@@ -98,6 +100,19 @@ def run_in_head(text: str, index: LabIndex, line: int, *, create: bool = True) -
     if entry is not None:
         entry.in_heading += 1  # a run-in head is the entry's heading
     return entry
+
+
+@cache
+def anaphoric_opening(lex: Lexicon) -> re.Pattern[str]:
+    """'The agency ...', 'Dit lab ...', 'Cette agence ...' opening a paragraph: the organisation named before."""
+    determiners = alternation((*lex.words("words", "articles"), *lex.words("labs", "demonstratives")),
+                              folded=False, any_space=False)
+    kinds = alternation((*lex.words("labs", "strong_heads"), *lex.words("labs", "definition_nouns")),
+                        folded=False, any_space=False)
+    links = alternation(lex.words("labs", "name_links"), folded=False, any_space=False)
+    # Not 'That team, the Government Digital Service, was set up ...' (the apposition names it), nor
+    # 'Le Lab Pôle emploi voulait ...' (a name).
+    return re.compile(rf"^\W*(?i:{determiners})\s+(?i:{kinds})(?![\w-])(?!\s+(?i:{links})\s)(?!\s*,)(?!\s+[A-ZÀ-Ý\d])")
 
 
 def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex) -> LabEntry | None:

@@ -45,7 +45,14 @@ from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import whole_name
 from extract.segment.letters import correspondence
 from extract.segment.notes import footnote_owners
-from extract.segment.paragraphs import COMPARISON, paragraphs, run_in_head, split_inline_labels, subject_of
+from extract.segment.paragraphs import (
+    COMPARISON,
+    anaphoric_opening,
+    paragraphs,
+    run_in_head,
+    split_inline_labels,
+    subject_of,
+)
 from extract.segment.parts import PARAGRAPH_ASSIGNMENT, SALIENT_ASSIGNMENT, TITLE_ASSIGNMENT, Part
 from extract.segment.subject_names import masthead_name
 from extract.segment.tables import key_value_tables, summary_table_parts
@@ -173,8 +180,9 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
         # A bold run-in head may be set as a heading line: 'eWBS (eWallonie-Bruxelles ...) — Créé en 2013'.
         if masthead_name(text, index.lex) is not None:
             continue  # 'LABNOTES — Issue 31': the publication, not a lab it describes
-        if current is not None and not heading and _key_facts(paragraph, lines, current, index):
-            owners.append((paragraph, current))
+        if current is not None and not heading and (_key_facts(paragraph, lines, current, index)
+                                                    or anaphoric_opening(index.lex).match(text)):
+            owners.append((paragraph, current))  # 'The agency is bigger than RISA but ...': the lab before
             continue
         subject = ((heading_lab(text, index) or run_in_head(text, index, paragraph[0], create=False)) if heading
                    else subject_of(paragraph, lines, index))
