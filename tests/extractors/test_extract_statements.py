@@ -50,3 +50,12 @@ def test_the_realised_column_beside_the_budgeted_one(extract_one):
             "Totaal lasten 9.450 9.555 8.531")
     budget = extract_one(text, "Testlab", lang="nl").budget
     assert budget is not None and (budget.amount, budget.currency, budget.period) == (9_555_000, "EUR", "year")
+
+
+def test_turnover_is_the_budget_only_when_no_budget_is_given(extract_one):
+    budget = extract_one("Kestrel invoices its customers for everything it does; turnover was €398 million in 2024.",
+                         "Kestrel", lang="en").budget
+    assert budget is not None and (budget.amount, budget.currency) == (398_000_000, "EUR")
+    budget = extract_one("Turnover was €398 million in 2024. Its operating budget is €12 million a year.",
+                         "Kestrel", lang="en").budget
+    assert budget is not None and budget.amount == 12_000_000

@@ -15,7 +15,7 @@ from extract.normalize.rule_data import LANGS, alternation, own_words, words
 from extract.rules.lexicon import Lexicon
 
 NAME = "money"
-VERSION = "10"
+VERSION = "11"
 
 ANCHOR_BEFORE_MAX = 8
 ANCHOR_AFTER_MAX = 4
@@ -24,6 +24,7 @@ IN_BLOCK_ANCHORED = 0.9
 # A seed grant or a start-up phase's money ranks as if its budget word stood this many words
 # further off: the lab's recurring budget, said elsewhere in the section, wins.
 ONE_OFF_DISTANCE = 4
+REVENUE_DISTANCE = 40  # further than any budget word in the same section
 COMPARISON_CHARS = 30
 EXCLUDED_QUALIFIERS = frozenset({"each", "above", "below"})
 _FISCAL_YEAR = re.compile(r"\(?\s*(?:FY\s*)?(?:19|20)\d\d/\d{2}\s*\)?(?!\d)")
@@ -66,6 +67,7 @@ class MoneyExtractor:
             if declared_unknown and not any(labelled.start <= m.start < labelled.end for m in mentions):
                 return []  # 'Middelen: onbekend': the text says the budget is not known
         anchors = _SentenceIndex(ctx.lex.regex("budget", "anchors"), ctx.folded)
+        revenue = _SentenceIndex(ctx.lex.regex("budget", "revenue"), ctx.folded)
         splits = _SentenceIndex(_CLAUSE_SPLIT, ctx.text)
         contribution = _SentenceIndex(ctx.lex.regex("budget", "contribution"), ctx.folded)
         period_year = _SentenceIndex(ctx.lex.regex("budget", "period_year"), ctx.folded)
@@ -97,6 +99,10 @@ class MoneyExtractor:
                 prior, distance = ("label", 0) if label_value else ("block", 0)
             elif m.period == "year" or period_year.any(c0, c1):
                 prior, distance = "block", 0  # 'receives €500,000 a year': a yearly amount is a budget
+            elif revenue.any(c0, c1):
+                # 'turnover was €398 million': what a lab that invoices its work lives on, when the
+                # text gives no budget (any budget word's amount wins).
+                prior, distance = "anchored", REVENUE_DISTANCE
             else:
                 continue  # an amount with no budget word and no budget label is not the lab's budget
             value = _budget_value(ctx, m, anchor, block if in_block else None, fiscal)
