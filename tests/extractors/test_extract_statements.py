@@ -59,3 +59,13 @@ def test_turnover_is_the_budget_only_when_no_budget_is_given(extract_one):
     budget = extract_one("Turnover was €398 million in 2024. Its operating budget is €12 million a year.",
                          "Kestrel", lang="en").budget
     assert budget is not None and budget.amount == 12_000_000
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The agency has a little over 700 employees.", "en"),
+    ("L'AOC emploie un peu plus de 200 personnes.", "fr"),
+])
+def test_a_little_over_and_slightly_under_are_approximate(extract_one, text, lang):
+    record = extract_one(text, "Testlab", lang=lang)
+    value = record.staff if record.staff is not None else record.budget
+    assert value is not None and value.approximate
