@@ -100,3 +100,14 @@ def test_text_under_a_short_rule_is_a_footnote():
     page.line("See the annual report for the full list of partners.", 72, top + 26, 10.5)
     lines = build_lines(document([page.build()]))
     assert lines[-1].role == "footnote"
+
+
+def test_a_title_with_an_at_sign_is_a_heading_an_email_is_not():
+    page = PageBuilder()
+    page.line("The Lab @ DC — science in city hall", 72, 80, 16, bold=True)
+    top = page.lines(BODY * 6, 72, 110, 10.5)
+    page.line("contact@kestrel-lab.example", 72, top + 10, 16, bold=True)
+    lines = build_lines(document([page.build()]))
+    roles = {line.text: line.role for line in lines}
+    assert roles["The Lab @ DC — science in city hall"] == "heading"
+    assert roles["contact@kestrel-lab.example"] != "heading"

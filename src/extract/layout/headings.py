@@ -73,14 +73,18 @@ def is_styled(draft: Draft, body_em: float, *, ocr: bool) -> bool:
     return larger or draft.bold
 
 
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+
+
 def _plausible_title(text: str) -> bool:
     words = text.split()
     if not words or len(words) > _MAX_WORDS or len(text) > 160:
         return False
     if text.rstrip()[-1:] in ".;:" and not text.rstrip().endswith("..."):
         return False
-    if sum(c.isalpha() for c in text) < 3 or is_url_only(text) or "@" in text:
-        return False
+    if sum(c.isalpha() for c in text) < 3 or is_url_only(text) or _EMAIL.search(text):
+        return False  # an e-mail address, not 'The Lab @ DC' or 'Lab@OPM'
+
     # OCR debris (from a screenshot or a logo) is no title: bars, or mostly single letters.
     if "|" in text or sum(len(w.strip(".,;:()-")) <= 1 for w in words) * 2 > len(words):
         return False
