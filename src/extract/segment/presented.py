@@ -1,7 +1,8 @@
 """Organisations a text presents rather than names in passing: the subject of a founding ('X was
 set up in 2018', 'L'Agence ... (AGETIC) a été créée'), a name the text defines ('X est l'organisme
-public qui ...'), a case it ranks ('De derde organisatie is de X'). They join the ``LabIndex`` as
-strong entries, with their mentions; patterns in ``subject_names``."""
+public qui ...'), a case it ranks ('De derde organisatie is de X'), a name whose apposition says
+what kind of organisation it is ('Valtori, the Government ICT Centre,'). They join the ``LabIndex``
+as strong entries, with their mentions; patterns in ``subject_names``."""
 
 from __future__ import annotations
 
@@ -119,6 +120,7 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
         known.add(fold_keep(name))
     _defined_subjects(index, joined, folded, starts, body, texts, domains, known)
 
+
 APPOSITION_WORDS = 4
 """'Valtori, the Government ICT Centre,': the kind of organisation within a few words of the article."""
 
@@ -148,7 +150,7 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
         starts.append(at)
         at += len(text) + 1
     joined = " ".join(texts)
-    presented: list[LabEntry] = []
+    presented: set[int] = set()  # ids of the entries an apposition has presented once already
     for m in _appositive().finditer(joined):
         after = re.findall(r"[\w'’-]+|[^\w\s]", joined[m.end():m.end() + 200])[:APPOSITION_WORDS + 3]
         kind = next((n for n, w in enumerate(after[:APPOSITION_WORDS]) if w.isalpha()
@@ -178,9 +180,9 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
         entry = index.lookup(name)
         if entry is None:
             entry = _subject_entry(index, name, line, body, texts, set())
-        elif entry not in presented:
+        elif id(entry) not in presented:
             entry.in_heading += 1  # what kind of organisation it is presents it, as a heading would
-        presented.append(entry)
+        presented.add(id(entry))
         entry.strong = True
         entry.as_subject += 1
         kind_name = " ".join(after[:kind + 1])
