@@ -113,6 +113,14 @@ class FlowBuilder:
     def gap(self, points: float = 6.0) -> None:
         self.y += points
 
+    def paragraph(self, lines: list[str], heading: str | None = None) -> None:
+        """A paragraph of body lines, under a bold heading when given, and the space after it."""
+        if heading is not None:
+            self.line(heading, 13, bold=True, space_before=10)
+        for text in lines:
+            self.line(text)
+        self.gap(8)
+
     def figure(self, texts: list[str], size: float = 9.0) -> None:
         """A screenshot: its text lies inside an image region (Page.figures)."""
         needed = len(texts) * size * 1.3 + 16

@@ -255,3 +255,13 @@ def test_an_amount_is_rounded_to_cents_and_shillings_are_read() -> None:
 
     (mention,) = find_money("KSh 4.1 billion", "en")
     assert (mention.amount, mention.currency) == (4_100_000_000, "KES")
+
+
+def test_crore_and_the_currencies_of_the_gulf_africa_and_the_balkans() -> None:
+    def money(text: str) -> list[tuple[float, str]]:
+        return [(m.amount, m.currency) for m in find_money(text, "en")]
+
+    assert money("₹ 412 crore (grants-in-aid)") == [(4_120_000_000, "INR")]
+    assert money("its budget was GH₵ 185 million") == [(185_000_000, "GHS")]
+    assert money("a budget of some ALL 3.9 billion") == [(3_900_000_000, "ALL")]
+    assert money("ALL STAFF 2023 meeting") == []

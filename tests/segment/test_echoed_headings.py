@@ -4,56 +4,44 @@ over a list, a plain word and a letterhead do not."""
 
 from __future__ import annotations
 
+from flows import section_titles
 from layout_boxes import FlowBuilder
 
 from extract.layout.build import build_lines
+from extract.segment.lab_index import LabIndex
 from extract.segment.sections import split_sections
-
-
-def _titles(flow: FlowBuilder) -> list[str | None]:
-    doc = flow.build()
-    return [s.title for s in split_sections(doc, build_lines(doc))]
-
-
-def _chapter(flow: FlowBuilder, heading: str, lines: list[str]) -> None:
-    flow.line(heading, 13, bold=True, space_before=10)
-    for text in lines:
-        flow.line(text)
-    flow.gap(8)
 
 
 def test_named_chapters_whose_names_have_no_head_noun() -> None:
     flow = FlowBuilder()
     flow.line("Sharing digital tools between small towns", 18, bold=True)
-    _chapter(flow, "1. Why towns pool their tools", [
+    flow.paragraph(heading="1. Why towns pool their tools", lines=[
         "Small towns cannot buy case management or e-signature tools alone; they pool them in joint",
         "bodies. We compare two of them, in the north and on the coast."])
-    _chapter(flow, "2. Kestrel Works, the elder", [
+    flow.paragraph(heading="2. Kestrel Works, the elder", lines=[
         "Kestrel Works opened its doors in 2004 at the initiative of the province. Its team counts",
         "31 people and its budget was EUR 4.2 million in 2023."])
-    _chapter(flow, "3. Tern Data, the coast's tool", [
+    flow.paragraph(heading="3. Tern Data, the coast's tool", lines=[
         "The joint body Tern Data was set up in 2011 by nine coastal towns. Some twelve staff run",
         "its shared data platform for about EUR 1.1 million a year."])
-    _chapter(flow, "4. Methods", [
+    flow.paragraph(heading="4. Methods", lines=[
         "Methods differ: one charges its members, the other lives on grants from the province."])
-    assert _titles(flow) == ["Kestrel Works", "Tern Data"]
+    assert section_titles(flow) == ["Kestrel Works", "Tern Data"]
 
 
 def test_a_topic_heading_over_a_list_names_no_lab() -> None:
     flow = FlowBuilder()
     flow.line("About the Harbourline Agency", 18, bold=True)
-    _chapter(flow, "Who we are", [
+    flow.paragraph(heading="Who we are", lines=[
         "The Harbourline Agency was created in 2015 and employs 80 people. Its budget is",
         "EUR 9 million a year, paid by the regional government."])
-    _chapter(flow, "Digital Harbour in numbers", [
+    flow.paragraph(heading="Digital Harbour in numbers", lines=[
         "• Digital Harbour programme outlay: EUR 40 million for 2021-2025",
         "• Online services: more than 200"])
-    assert "Digital Harbour" not in _titles(flow)
+    assert "Digital Harbour" not in section_titles(flow)
 
 
-def _index(text: str, lang: str = "en"):  # type: ignore[no-untyped-def]
-    from extract.segment.lab_index import LabIndex
-
+def _index(text: str, lang: str = "en") -> LabIndex:
     flow = FlowBuilder()
     for line in text.splitlines():
         flow.line(line)
@@ -157,45 +145,29 @@ def test_a_letter_names_its_sender_by_an_acronym_its_letterhead_spells_out() -> 
 def test_headings_naming_a_lab_by_a_coined_or_plain_word_its_chapter_opens_with() -> None:
     flow = FlowBuilder()
     flow.line("Labnotes — June 2024", 18, bold=True)
-    _chapter(flow, "This issue: three labs from the south", [
+    flow.paragraph(heading="This issue: three labs from the south", lines=[
         "Dear reader, in April nine of us travelled south to meet three public labs. Here are their portraits."])
-    _chapter(flow, "Kestria: kEST builds a network", [
+    flow.paragraph(heading="Kestria: kEST builds a network", lines=[
         "The Public Innovation Laboratory of Kestria, known as kEST to everybody, started in 2021 inside",
         "the mayor's office. The lab counts fourteen people."])
-    _chapter(flow, "Fortaleza: Ternis makes it simple", [
+    flow.paragraph(heading="Fortaleza: Ternis makes it simple", lines=[
         "The Ternis (Laboratory of Data of the State of Tern) was set up at the end of 2019 under the",
         "governor's office. Some forty people work at Ternis."])
-    titles = _titles(flow)
+    titles = section_titles(flow)
     assert "kEST" in titles and any(t and t.startswith("Ternis") for t in titles)
 
 
 def test_a_paragraph_opening_on_the_agency_goes_on_with_the_lab_before() -> None:
     flow = FlowBuilder()
     flow.line("Three digital agencies", 18, bold=True)
-    for text in ["Kigali first. The Kestrel Information Authority (KIA) was set up in 2017 and employs about 150",
-                 "people. Its budget was RWF 31.4 billion."]:
-        flow.line(text)
-    flow.gap(8)
-    for text in ["Accra next. Ghana's National Tern Technology Agency (NTTA) was established in 2008 and has",
-                 "a board of nine."]:
-        flow.line(text)
-    flow.gap(8)
-    for text in ["The agency is bigger than KIA but thinner on the ground: a little under 300 staff. Its",
-                 "approved budget for 2024 was GH₵ 185 million."]:
-        flow.line(text)
+    flow.paragraph(["Kigali first. The Kestrel Information Authority (KIA) was set up in 2017 and employs about 150",
+                    "people. Its budget was RWF 31.4 billion."])
+    flow.paragraph(["Accra next. Ghana's National Tern Technology Agency (NTTA) was established in 2008 and has",
+                    "a board of nine."])
+    flow.paragraph(["The agency is bigger than KIA but thinner on the ground: a little under 300 staff. Its",
+                    "approved budget for 2024 was GH₵ 185 million."])
     doc = flow.build()
     sections = split_sections(doc, build_lines(doc))
     owner = next(s for s in sections if any("GH₵ 185" in line.text for line in s.lines))
     assert owner.title is not None and owner.title.startswith("National Tern Technology Agency")
 
-
-def test_crore_and_the_currencies_of_the_gulf_africa_and_the_balkans() -> None:
-    from extract.normalize import find_money
-
-    def money(text: str) -> list[tuple[float, str]]:
-        return [(m.amount, m.currency) for m in find_money(text, "en")]
-
-    assert money("₹ 412 crore (grants-in-aid)") == [(4_120_000_000, "INR")]
-    assert money("its budget was GH₵ 185 million") == [(185_000_000, "GHS")]
-    assert money("a budget of some ALL 3.9 billion") == [(3_900_000_000, "ALL")]
-    assert money("ALL STAFF 2023 meeting") == []

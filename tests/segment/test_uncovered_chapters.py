@@ -4,43 +4,31 @@ title page that names organisations does not."""
 
 from __future__ import annotations
 
+from flows import section_titles
 from layout_boxes import FlowBuilder
 
-from extract.layout.build import build_lines
 from extract.segment.lab_names import defined_acronyms, spells_mixed_acronym
-from extract.segment.sections import split_sections
-
-
-def _titles(flow: FlowBuilder) -> list[str | None]:
-    doc = flow.build()
-    return [s.title for s in split_sections(doc, build_lines(doc))]
-
-
-def _paragraph(flow: FlowBuilder, lines: list[str]) -> None:
-    for text in lines:
-        flow.line(text)
-    flow.gap(8)
 
 
 def test_a_chapter_presenting_its_lab_under_a_heading_that_does_not_name_it() -> None:
     flow = FlowBuilder()
     flow.line("Across the border", 18, bold=True)
-    _paragraph(flow, ["This issue visits two organisations we met on the study trip in March, hosted by the",
-                      "Regional Digital Office (RDO), which organised the programme."])
-    flow.line("Vilnius: an institute that lives on European money", 13, bold=True, space_before=10)
-    _paragraph(flow, ["The Northern Public Innovation Institute (NPII) was founded in 2020 by the city",
-                      "government to carry out the capital's innovation agenda. It employs some forty people.",
-                      "In 2023 its costs were EUR 3.8 million, mostly paid from European funds."])
-    flow.line("Service Design Lab", 13, bold=True, space_before=10)
-    _paragraph(flow, ["The Service Design Lab (SDL) is the state's design team and reports to the",
-                      "ministry of digital affairs. It has existed since 2008 and employs 30 people."])
-    flow.line("Harbour Policy Studio", 13, bold=True, space_before=10)
-    _paragraph(flow, ["The Harbour Policy Studio opened in 2016 inside the port authority. Its team of",
-                      "eight runs experiments with citizens and publishes its methods."])
-    flow.line("What we take home", 13, bold=True, space_before=10)
-    _paragraph(flow, ["Both the NPII and the SDL show that a small team with a clear mandate goes far;",
-                      "the Regional Digital Office (RDO) will discuss this at its next meeting."])
-    titles = _titles(flow)
+    flow.paragraph(["This issue visits two organisations we met on the study trip in March, hosted by the",
+                    "Regional Digital Office (RDO), which organised the programme."])
+    flow.paragraph(heading="Vilnius: an institute that lives on European money", lines=[
+        "The Northern Public Innovation Institute (NPII) was founded in 2020 by the city",
+        "government to carry out the capital's innovation agenda. It employs some forty people.",
+        "In 2023 its costs were EUR 3.8 million, mostly paid from European funds."])
+    flow.paragraph(heading="Service Design Lab", lines=[
+        "The Service Design Lab (SDL) is the state's design team and reports to the",
+        "ministry of digital affairs. It has existed since 2008 and employs 30 people."])
+    flow.paragraph(heading="Harbour Policy Studio", lines=[
+        "The Harbour Policy Studio opened in 2016 inside the port authority. Its team of",
+        "eight runs experiments with citizens and publishes its methods."])
+    flow.paragraph(heading="What we take home", lines=[
+        "Both the NPII and the SDL show that a small team with a clear mandate goes far;",
+        "the Regional Digital Office (RDO) will discuss this at its next meeting."])
+    titles = section_titles(flow)
     assert titles == ["Northern Public Innovation Institute (NPII)", "Service Design Lab (SDL)", "Harbour Policy Studio"]
 
 

@@ -120,8 +120,8 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
         if h in echoed and h in entries:
             # 'Presentation: BC Behavioural Insights Group': the lab, not the kicker; 'GovTech Campus
             # Deutschland: een vereniging ...' keeps the heading's fuller name.
-            fuller = next((run for run in name_runs(lines[h].text) if run.startswith(f"{entries[h].name} ")), entries[h].name)
-            title = fuller if len(fuller) > len(entries[h].name) else entries[h].title
+            fuller = next((run for run in name_runs(lines[h].text) if run.startswith(f"{entries[h].name} ")), None)
+            title = fuller or entries[h].title
         elif h in entries:
             title = _spelled_out(title, entries[h], index.lex)
         elif heading_lab(lines[h].text, index) is None and \
@@ -141,7 +141,7 @@ def _add_echoed(lines: list[Line], headings: list[int], labs: set[int], echoed: 
     for h, found in echoed.items():
         if h in entries or h == headings[0]:
             continue
-        if any(_names_in(found, fold_keep(lines[g].text)) for g in labs if g != h):
+        if any(names_in(found, fold_keep(lines[g].text)) for g in labs if g != h):
             continue
         entry = found if isinstance(found, LabEntry) else index.lookup(found) or index.entry_for(found, None, h)
         if entry not in named:
@@ -153,11 +153,12 @@ def _add_echoed(lines: list[Line], headings: list[int], labs: set[int], echoed: 
 def _only_lab_named(heading: str, index: LabIndex) -> LabEntry | None:
     """The one lab of the index (presented: strong or defined) whose name or acronym a heading holds."""
     folded = fold_keep(heading)
-    found = [e for e in index.entries if (e.strong or e.defined) and _names_in(e, folded)]
+    found = [e for e in index.entries if (e.strong or e.defined) and names_in(e, folded)]
     return found[0] if len(found) == 1 else None
 
 
-def _names_in(found: LabEntry | str, folded_title: str) -> bool:
+def names_in(found: LabEntry | str, folded_title: str) -> bool:
+    """Does a (folded) heading name this lab, by its name or its acronym?"""
     names = [found.name, found.acronym] if isinstance(found, LabEntry) else [found]
     return any(whole_name(fold_keep(name)).search(folded_title) for name in names if name)
 

@@ -18,6 +18,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.lab_index import SOCIAL, URL, LabEntry, LabIndex
 from extract.segment.lab_names import domain_matches, find_lab_names, whole_name
+from extract.segment.subject_names import written_in_lower_case
 
 
 @cache
@@ -101,8 +102,8 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
 
 
 ECHO_WORDS = 12
-_LIST_ITEM = re.compile(r"^\s*(?:[•▪◦‣∙·*–-]|\d{1,2}[.)])\s")
 """A chapter presents what it names within its first words: 'Le syndicat mixte Gironde Numérique a été constitué'."""
+_LIST_ITEM = re.compile(r"^\s*(?:[•▪◦‣∙·*–-]|\d{1,2}[.)])\s")
 _NAME_RUN = re.compile(r"(?<![\w'’-])(?:[A-ZÀ-Ý]|[a-z]{1,4}[A-Z])[\w'’&.-]*"  # 'Valtori', 'iBO', 'coLAB-i'
                        r"(?:\s+(?:[A-ZÀ-Ý][\w'’&.-]*|[a-zà-ÿ]{1,4}(?=\s+[A-ZÀ-Ý])))*")
 
@@ -176,7 +177,7 @@ def _opens_as_subject(word: str, lead: str, text: str, index: LabIndex) -> bool:
     plain word the chapter opens with, spelled out or set off in brackets or commas right after it,
     and never written in lower case, is the name the heading gives."""
     articles = alternation(index.lex.words("words", "articles"), folded=False, any_space=False)
-    if re.search(rf"(?<![\w@./-]){re.escape(word.lower())}(?![\w-])", text):
+    if written_in_lower_case(word, text):
         return False
     return re.match(rf"(?i:(?:{articles})\s+)?{re.escape(word)}\s*[(,]", lead) is not None
 
@@ -188,10 +189,9 @@ def _used_as_a_name(word: str, text: str) -> bool:
 
     if DISTINCTIVE.search(word):
         return True
-    folded = fold_keep(word)
-    if re.search(rf"(?<![\w@./-]){re.escape(word.lower())}(?![\w-])(?!\.\w)", text):
+    if written_in_lower_case(word, text):
         return False
-    return any(fold_keep(m.group(1)).split(".")[0] == folded for m in URL.finditer(text))
+    return any(fold_keep(m.group(1)).split(".")[0] == fold_keep(word) for m in URL.finditer(text))
 
 
 # --------------------------------------------------------------------------- single-lab documents

@@ -39,10 +39,11 @@ _BARE_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{0,4}[A-Z][A-Z0-9]{0,4}(?![\
 URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/\S*)?", re.IGNORECASE)
 SOCIAL = re.compile(r"(twitter|x|linkedin|facebook|youtube|instagram|medium|github|flickr|vimeo|doi|bit)\.", re.I)
 _SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][\w.]{0,15}):\s")
-# Letters no plain word has: a digit, an '@', a capital inside ('18F', 'Lab@OPM', 'eWBS', 'USDS').
 MIN_GENERIC_NAME_USES = 2
 LETTERHEAD_LINES = 6
+"""A letter's sender is spelled out in its first lines."""
 _SENTENCE_STOPS = frozenset(".!?:•\"“")
+
 
 def _key(name: str) -> str:
     """A name as the index files it: 'The Innovation Unit Limited' is 'innovation unit'."""
@@ -110,8 +111,9 @@ class LabIndex:
         owned_by = (rf"\b(?:{alternation(self.lex.words('labs', 'strong_heads'))})\s+"
                     rf"(?:{alternation(self.lex.words('labs', 'name_links'))})"
                     rf"(?:\s+(?:{alternation(self.lex.words('words', 'articles'))}))?")
-        hosts = self._hosts = re.compile(
+        self.hosts = re.compile(
             rf"(?:{self.lex.regex('governance', 'parent_triggers').pattern}|{owned_by})(?:\s+the)?\s*$")
+        """Text before a name that makes it the organisation a lab sits in."""
         verbs_presenting = alternation(self.lex.words("labs", "presenting_verbs"), any_space=False)
         any_article = alternation((*self.lex.words("words", "articles"), *self.lex.words("words", "elided_articles")),
                                   any_space=False)
@@ -145,7 +147,7 @@ class LabIndex:
                 entry = self.entry_for(mention.name, mention.acronym, i)
                 entry.mentions += 1
                 entry.strong = entry.strong or mention.strong
-                entry.as_host += bool(hosts.search(fold_keep(text[max(0, mention.start - 30):mention.start])))
+                entry.as_host += bool(self.hosts.search(fold_keep(text[max(0, mention.start - 30):mention.start])))
                 if introduced.search(fold_keep(text[max(0, mention.start - 50):mention.start])):
                     entry.strong = True  # "De derde organisatie is de X": presented as a case, as by a heading
                     entry.in_heading += 1
@@ -221,7 +223,7 @@ class LabIndex:
                         entry = self.entry_for(candidate, None, i)
                         entry.strong = entry.domain = True
                         entry.mentions += 1
-                        entry.as_host += bool(self._hosts.search(fold_keep(lines[i].text[max(0, m.start() - 30):m.start()])))
+                        entry.as_host += bool(self.hosts.search(fold_keep(lines[i].text[max(0, m.start() - 30):m.start()])))
                         break
 
     def _undefined_acronyms(self, lines: Sequence[Line], body: Sequence[int]) -> None:

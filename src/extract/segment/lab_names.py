@@ -313,11 +313,16 @@ def spells_mixed_acronym(acronym: str, name: str) -> bool:
             and _spells_all(acronym, _content_words(_WORD.findall(name))))
 
 
+def _letters(acronym: str) -> str:
+    """'iGA' -> 'IGA', 'IT.NRW' -> 'ITNRW'."""
+    return "".join(c.upper() for c in acronym if c.isalpha())
+
+
 def _spells_all(acronym: str, words: list[str]) -> bool:
     # Each part of a hyphenated word gives its initial: 'National e-Governance Division' spells NeGD.
     initials = "".join(part[0].upper() for w in words for part in re.split(r"[-‐]|(?<=[a-z])(?=[A-Z])|(?<=^[A-Z])(?=[A-Z][a-z])", w)
                        if part[:1].isalpha())  # 'eGovernment' gives e and G
-    letters = "".join(c.upper() for c in acronym if c.isalpha())
+    letters = _letters(acronym)
     return len(words) >= 2 and bool(letters) and initials.startswith(letters)
 
 
@@ -325,7 +330,7 @@ def spelled_out_in(acronym: str, text: str) -> str | None:
     """The name in ``text`` whose content words' initials are exactly ``acronym``'s letters: 'DGNSI'
     in a letterhead's 'Direction générale du numérique et des systèmes d'information · Avenue ...'
     (the pieces between separators are tried one by one)."""
-    letters = "".join(c.upper() for c in acronym if c.isalpha())
+    letters = _letters(acronym)
     for piece in re.split(r"\s[·|•–—]\s|[,;()]", text):
         words = _WORD.findall(piece)
         for start, word in enumerate(words):

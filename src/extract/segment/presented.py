@@ -28,6 +28,7 @@ from extract.segment.subject_names import (
     subject_name,
     subject_words,
     titled_with_article,
+    written_in_lower_case,
 )
 
 if TYPE_CHECKING:
@@ -143,7 +144,6 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
     listing = lex.folded("words", "articles") | lex.folded("words", "and_words")
     not_heads = lex.folded("labs", "not_heads")
     stops = stop_words(lex.lang) | lex.folded("words", "determiners")
-    hosts = re.compile(lex.regex("governance", "parent_triggers").pattern + r"(?:\s+the)?\s*$")
     texts = [lines[i].text for i in body]
     starts, at = [], 0
     for text in texts:
@@ -171,10 +171,9 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
         if country_code(name, None) is not None or city_country(name) is not None:
             continue
         if len(words) == 1 and not DISTINCTIVE.search(name) and (
-                len(whole_name(name).findall(joined)) < MIN_COINED_USES
-                or re.search(rf"(?<![\w@./-]){re.escape(name.lower())}(?![\w-])(?!\.\w)", joined)):
+                len(whole_name(name).findall(joined)) < MIN_COINED_USES or written_in_lower_case(name, joined)):
             continue
-        if hosts.search(fold_keep(joined[max(0, m.start(1) - 30):m.start(1)])):
+        if index.hosts.search(fold_keep(joined[max(0, m.start(1) - 30):m.start(1)])):
             continue  # 'the lab sits in MaRS Discovery District, the not-for-profit innovation hub': its host
         line = body[bisect_right(starts, m.start(1)) - 1]
         entry = index.lookup(name)
@@ -263,7 +262,7 @@ def _defined_subjects(index: LabIndex, joined: str, folded: str, starts: list[in
             if name not in plain_names:  # each word judged once: a long report says 'It is a ...' often
                 plain_names[name] = not (
                     len(whole_name(name).findall(joined)) < MIN_COINED_USES
-                    or re.search(rf"(?<![\w@./-]){re.escape(name.lower())}(?![\w-])(?!\.\w)", joined)
+                    or written_in_lower_case(name, joined)
                     or country_code(name, None) is not None or city_country(name) is not None)
             if not plain_names[name]:
                 continue

@@ -39,10 +39,9 @@ from extract.segment.forms import (
     inline_answers,
     key_fact_boxes,
 )
-from extract.segment.heading_parts import heading_parts
+from extract.segment.heading_parts import heading_parts, names_in
 from extract.segment.lab_headings import heading_lab, salient_lab
 from extract.segment.lab_index import LabEntry, LabIndex
-from extract.segment.lab_names import whole_name
 from extract.segment.letters import correspondence
 from extract.segment.notes import footnote_owners
 from extract.segment.paragraphs import (
@@ -155,15 +154,11 @@ def _uncovered_prose_parts(lines: list[Line], body: list[int], parts: list[Part]
         # Only a chapter that opens by presenting its lab (first named here, with its acronym defined
         # or its founding told) is about it; an introduction or a conclusion naming labs is not.
         if (after_heading and owner is not None and owner.first in paragraph and (owner.defined or owner.strong)
-                and not any(_names(owner, title) for title in headed)):
+                and not any(names_in(owner, title) for title in headed)):
             chapter = owner
         after_heading = False
         owners.append((paragraph, chapter if owner is chapter else None))
     return _owned_parts(owners, lines)
-
-
-def _names(entry: LabEntry, folded_title: str) -> bool:
-    return any(whole_name(fold_keep(name)).search(folded_title) for name in (entry.name, entry.acronym) if name)
 
 
 def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> list[tuple[list[int], LabEntry | None]]:

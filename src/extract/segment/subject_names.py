@@ -105,6 +105,12 @@ def defined_subject() -> re.Pattern[str]:
 
 
 MIN_COINED_USES = 2
+
+
+def written_in_lower_case(word: str, text: str) -> bool:
+    """Does ``text`` write ``word`` in lower case somewhere (an address such as 'valtori.fi' aside)?
+    A word that it does is a plain word, not a name."""
+    return re.search(rf"(?<![\w@./-]){re.escape(word.lower())}(?![\w-])(?!\.\w)", text) is not None
 MASTHEAD_LINES = 3
 
 
