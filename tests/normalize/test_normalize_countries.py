@@ -191,3 +191,24 @@ URLS = [
 @pytest.mark.parametrize("url, code", URLS)
 def test_country_from_url(url, code):
     assert country_from_url(url) == code
+
+
+@pytest.mark.parametrize("name, code", [("Gdynia", "PL"), ("Praag", "CZ"), ("A Coruña", "ES"), ("a coruna", "ES"),
+                                        ("Nowhereville", None), ("", None)])
+def test_city_country_asks_the_city_table(name, code):
+    from extract.normalize.countries import city_country
+
+    assert city_country(name) == code
+
+
+def test_city_table_is_written_as_looked_up():
+    # The loader only splits rows: a row whose name is not its own key would never be found.
+    from importlib.resources import files
+
+    from extract.normalize.countries import place_key
+
+    rows = files("extract.rules").joinpath("cities.tsv").read_text(encoding="utf-8").splitlines()
+    names = [row.split("\t", 1)[0] for row in rows if not row.startswith("#")]
+    assert len(names) > 30_000
+    assert [n for n in names if place_key(n) != n] == []
+    assert len(set(names)) == len(names)

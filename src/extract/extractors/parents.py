@@ -40,8 +40,8 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
             name = strip_gloss(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip())
             out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME,
                                      version=VERSION, prior="label", ner=("ORG",)))
-    triggers = [(m, False) for m in lex.relation_regex("governance", "parent_triggers").finditer(ctx.folded)]
-    triggers += [(m, True) for m in lex.relation_regex("governance", "creator_triggers").finditer(ctx.folded)]
+    triggers = [(m, False) for m in lex.relation_matcher("governance", "parent_triggers").finditer(ctx.folded)]
+    triggers += [(m, True) for m in lex.relation_matcher("governance", "creator_triggers").finditer(ctx.folded)]
     for m, creator in triggers:
         before = ctx.folded[max(0, m.start() - 20):m.start()].split()
         if before and before[-1] in blockers:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import logging
 import math
 
-import numpy as np
-
 from extract.layout.lines import Draft, group_rows
 from extract.models import Word
 
@@ -52,6 +50,8 @@ def find_gutter(words: list[Word], page_height: float, median_height: float) -> 
     lo, hi = int(left_edge + 0.3 * span), int(right_edge - 0.3 * span)
     if hi <= lo:
         return None
+    import numpy as np  # here, not at the top: a warm run reads cached sections and never lays out
+
     rows = group_rows(body)
     # Height of the text rows that have a word over each x in the middle of the text block.
     heights = np.array([max(w.bbox[3] for w in r) - min(w.bbox[1] for w in r) for r in rows])

@@ -36,7 +36,7 @@ class CountryMention:
     kind: CountryKind
 
 
-def _key(text: str) -> str:
+def place_key(text: str) -> str:
     """Folded, hyphens and runs of spaces as one space, curly apostrophes straight."""
     return re.sub(r"[\s\-‐]+", " ", fold_keep_length(text).replace("’", "'")).strip()
 
@@ -52,7 +52,7 @@ def _table(lang: str | None) -> dict[str, tuple[str, CountryKind]]:
     table: dict[str, tuple[str, CountryKind]] = {}
 
     def add(name: str, code: str, kind: CountryKind) -> None:
-        key = _key(name)
+        key = place_key(name)
         if key and key not in table:
             table[key] = (code, kind)
 
@@ -111,7 +111,7 @@ def _fuzzy(word: str, lang: str | None) -> tuple[str, CountryKind] | None:
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
-    key = _key(word)
+    key = place_key(word)
     if len(key) < _FUZZY_MIN_LEN:
         return None
     long_word = len(key) >= 8
@@ -143,7 +143,7 @@ def find_countries(text: str, lang: str | None = None) -> list[CountryMention]:
     mentions: list[CountryMention] = []
     for match in _pattern(lang).finditer(folded):
         raw = text[match.start() : match.end()]
-        code, kind = table[_key(match.group(0))]
+        code, kind = table[place_key(match.group(0))]
         if kind == "name" and raw.isupper() and len(raw) <= 3:
             kind = "code"
         if kind in ("name", "region", "city") and not raw[:1].isupper():
@@ -177,7 +177,7 @@ def country_code(name: str, lang: str | None = None) -> str | None:
     if not stripped:
         return None
     lang = lang if lang in LANGS else None
-    key = _key(stripped)
+    key = place_key(stripped)
     table = _table(lang)
     if key in table:
         return table[key][0]
@@ -210,7 +210,7 @@ def country_code(name: str, lang: str | None = None) -> str | None:
 def place_name_code(text: str) -> str | None:
     """The country of ``text`` when it is exactly a country's, region's or city's name as listed
     ('Korea', 'Scotland', 'Montevideo'): no adjective, no code, no OCR forgiveness."""
-    found = _table(None).get(_key(text.strip(" .,:;()[]\"'")))
+    found = _table(None).get(place_key(text.strip(" .,:;()[]\"'")))
     return found[0] if found is not None and found[1] in ("name", "region", "city") else None
 
 
@@ -218,22 +218,23 @@ def city_country(text: str) -> str | None:
     """The country of a city named exactly ``text`` ('Gdynia' -> 'PL', 'Praag' -> 'CZ'), None when the
     name is no city of 100,000 people or belongs to cities in several countries. For words asked
     about directly (a heading's 'Gdynia:'), never for running text ('Reading', 'Nice' are words)."""
-    key = _key(text.strip().strip(".,;:()[]\"'"))
+    key = place_key(text.strip().strip(".,;:()[]\"'"))
     return _cities().get(key) if key else None
 
 
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, str]:
+    """City key -> its country, for names of one country only. The table is written keyed (see
+    ``scripts/build_cities.py``): loading it is a split per row, which a warm run pays."""
     from importlib.resources import files
 
-    found: dict[str, set[str]] = {}
     table = files("extract.rules").joinpath("cities.tsv").read_text(encoding="utf-8")
+    found: dict[str, str] = {}
     for row in table.splitlines():
-        if row.startswith("#") or "\t" not in row:
-            continue
-        name, codes = row.split("\t", 1)
-        found.setdefault(_key(name), set()).update(codes.split(","))
-    return {key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1}
+        key, tab, codes = row.partition("\t")
+        if tab and "," not in codes and not row.startswith("#"):
+            found[key] = codes
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -245,7 +246,7 @@ def _any_territory() -> dict[str, str]:
     for lang in LANGS:
         for code, name in Locale.parse(lang).territories.items():
             if len(code) == 2 and code.isalpha():
-                names.setdefault(_key(name), code)
+                names.setdefault(place_key(name), code)
     return names
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extract.rules.loader import language_rules
+from extract.rules.relations import RelationMatcher
 from extract.rules.schema import LANGUAGE_GROUPS, LANGUAGES, MAPPING, REGEXES, WORDS, Shape
 from extract.rules.vocab import fold_keep_length
 
@@ -34,7 +35,9 @@ def _declared(group: str, key: str, shape: Shape) -> None:
 
 def phrase_regex(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     """A whole-word regex for folded text; longest phrase first, spaces match any whitespace."""
-    folded = sorted({fold_keep(p) for p in phrases if p}, key=len, reverse=True)
+    # Longest first; ties in a fixed order, so the three languages' lexicons (the same words in
+    # another order) build the same pattern and ``re`` compiles it once.
+    folded = sorted({fold_keep(p) for p in phrases if p}, key=lambda p: (-len(p), p))
     if not folded:
         return re.compile(r"(?!x)x")
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in folded)
@@ -61,11 +64,11 @@ class Lexicon:
         """A whole-word regex over folded text for the words of ``group.key``."""
         return _regex(self, group, key)
 
-    def relation_regex(self, group: str, key: str) -> re.Pattern[str]:
+    def relation_matcher(self, group: str, key: str) -> RelationMatcher:
         """Like ``regex``, with room between a phrase's words for an adverb or a date ('reports
         directly to', 'valt formeel onder', 'lancé en 2014 par'): people put them there, and a list
         of every such variant would never be complete."""
-        return _relation_regex(self, group, key)
+        return _relation_matcher(self, group, key)
 
     def patterns(self, group: str, key: str) -> tuple[re.Pattern[str], ...]:
         """The regular expressions of a ``REGEXES`` key (compiled when the file was loaded)."""
@@ -83,23 +86,24 @@ def _regex(lexicon: Lexicon, group: str, key: str) -> re.Pattern[str]:
     return phrase_regex(lexicon.words(group, key))
 
 
-@lru_cache(maxsize=64)
-def _relation_regex(lexicon: Lexicon, group: str, key: str) -> re.Pattern[str]:
+def _relation_matcher(lexicon: Lexicon, group: str, key: str) -> RelationMatcher:
     adverbs = "|".join(re.escape(fold_keep(w)).replace(r"\ ", r"\s+")
-                       for w in lexicon.words("governance", "relation_adverbs"))
-    prepositions = "|".join(re.escape(fold_keep(w)) for w in lexicon.words("governance", "time_prepositions"))
+                       for w in sorted(lexicon.words("governance", "relation_adverbs"), key=lambda w: (-len(w), w)))
+    prepositions = "|".join(re.escape(fold_keep(w))
+                            for w in sorted(lexicon.words("governance", "time_prepositions")))
     slot = ""
     if adverbs:
         slot += rf"(?:\s+(?:{adverbs}))?"
     if prepositions:
         slot += rf"(?:\s+(?:{prepositions})\s+(?:[\w.]+\s+){{0,2}}?\d{{4}})?"
-    phrases = sorted({fold_keep(p) for p in lexicon.words(group, key) if p}, key=len, reverse=True)
-    if not phrases:
-        return re.compile(r"(?!x)x")
-    bodies = []
-    for phrase in phrases:
-        bodies.append((slot + r"\s+").join(re.escape(word) for word in phrase.split()))
-    return re.compile(rf"(?<![\w'’])(?:{'|'.join(bodies)})(?![\w])")
+    phrases = tuple(sorted({fold_keep(p) for p in lexicon.words(group, key) if p.strip()}))
+    return _matcher(phrases, slot)
+
+
+@lru_cache(maxsize=64)
+def _matcher(phrases: tuple[str, ...], slot: str) -> RelationMatcher:
+    """One matcher per word list, whatever the section's language (the lists are the same union)."""
+    return RelationMatcher(phrases, slot)
 
 
 @lru_cache(maxsize=8)
