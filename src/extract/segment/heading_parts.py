@@ -88,6 +88,8 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
         if title in field_words:
             continue
         if has_labels(lines, following) and not is_page_title(lines[h].text, index.lex):
+            if _only_lab_named(lines[h].text, index) in named:
+                continue  # "L'ADN en bref" after the ADN's own heading: its key facts, not a second lab
             labs.add(h)
         elif (following and (entry := heading_lab(lines[h].text, index, [lines[i].text for i in following[:3]]))
               and entry not in named):  # a second heading naming the same lab is one of its sub-headings
@@ -197,7 +199,11 @@ def _spelled_out(title: str, entry: LabEntry, lex: Lexicon) -> str:
         return title if whole_name(entry.acronym).search(title) \
             else title.replace(entry.name, entry.title, 1)
     found = re.search(rf"(?i:\b(?:{article_before_name(lex)}))?(?<![\w-]){re.escape(entry.acronym)}(?![\w-])", title)
-    return title[:found.start()] + entry.title + title[found.end():] if found else title
+    if found is None:
+        return title
+    if is_page_title(title[found.end():].strip(" :,–—-"), lex):
+        return entry.title  # "L'ADN en bref", 'KOOP in cijfers': a page of the lab's own, not another lab
+    return title[:found.start()] + entry.title + title[found.end():]
 
 
 def _described(rest: str, lex: Lexicon) -> bool:

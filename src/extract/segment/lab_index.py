@@ -112,7 +112,8 @@ class LabIndex:
                     rf"(?:{alternation(self.lex.words('labs', 'name_links'))})"
                     rf"(?:\s+(?:{alternation(self.lex.words('words', 'articles'))}))?")
         self.hosts = re.compile(
-            rf"(?:{self.lex.regex('governance', 'parent_triggers').pattern}|{owned_by})(?:\s+the)?\s*$")
+            rf"(?:{self.lex.regex('governance', 'parent_triggers').pattern}|{owned_by})"
+            rf"(?:\s+(?:{alternation(self.lex.words('words', 'articles'))})|\s+[ld]['’])?\s*$")
         """Text before a name that makes it the organisation a lab sits in."""
         verbs_presenting = alternation(self.lex.words("labs", "presenting_verbs"), any_space=False)
         any_article = alternation((*self.lex.words("words", "articles"), *self.lex.words("words", "elided_articles")),
@@ -123,9 +124,10 @@ class LabIndex:
         not_heads = self.lex.folded("labs", "not_heads")
         for i in body:
             text = lines[i].text
-            for name, acronym, _ in defined_acronyms(text):
+            for name, acronym, at in defined_acronyms(text):
                 entry = self.entry_for(name, acronym, i)
                 entry.defined = True
+                entry.as_host += self._hosted(before_line, text, at)
             # A name the line break cut: 'de Directie-generaal Digitale' / 'Transformatie (DG DT) van ...'.
             # Or an apposition the break cut: "l'Institut Municipal d'Informàtica de Barcelone," / "l'IMI.".
             if before_line and ("(" in text[:80] or before_line.rstrip().endswith(",") or _BARE_ACRONYM.search(text[:80])):
@@ -138,7 +140,7 @@ class LabIndex:
                     if at <= len(before_line) and (known is None or known.name == acronym):
                         entry = self.entry_for(name, acronym, i)
                         entry.defined = True
-            before_line = text
+            previous, before_line = before_line, text
             for mention in find_lab_names(text, self.lang, generic=True):
                 if mention.generic:
                     if mention.start > 0 and text[:mention.start].rstrip()[-1:] not in _SENTENCE_STOPS:
@@ -147,7 +149,7 @@ class LabIndex:
                 entry = self.entry_for(mention.name, mention.acronym, i)
                 entry.mentions += 1
                 entry.strong = entry.strong or mention.strong
-                entry.as_host += bool(self.hosts.search(fold_keep(text[max(0, mention.start - 30):mention.start])))
+                entry.as_host += self._hosted(previous, text, mention.start)
                 if introduced.search(fold_keep(text[max(0, mention.start - 50):mention.start])):
                     entry.strong = True  # "De derde organisatie is de X": presented as a case, as by a heading
                     entry.in_heading += 1
@@ -225,6 +227,12 @@ class LabIndex:
                         entry.mentions += 1
                         entry.as_host += bool(self.hosts.search(fold_keep(lines[i].text[max(0, m.start() - 30):m.start()])))
                         break
+
+    def _hosted(self, previous: str, text: str, at: int) -> bool:
+        """Is the name at ``at`` in ``text`` the organisation a lab sits in ('part of the X')? The line
+        break may fall in between: 'il fait partie de' / "l'Agence nationale ..."."""
+        lead = f"{previous} {text[:at]}" if at < 30 else text[:at]
+        return bool(self.hosts.search(fold_keep(lead[-40:])))
 
     def _undefined_acronyms(self, lines: Sequence[Line], body: Sequence[int]) -> None:
         """'GDS' after 'the Government Digital Service', never defined as '(GDS)': an acronym the

@@ -297,7 +297,55 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                 begin = before[k].start() + (elided.end() if elided is not None else 0)
                 out.append((text[begin:before[-1].end()], acronym, begin))
                 break
+        else:
+            # Two capitals at least: '(Paris)' after 'l'Agence du numérique' is a place, not its acronym.
+            if match.group(1) is not None and sum(c.isupper() for c in acronym) >= 2:
+                named = _headed_name_before(text, floor, match.start())
+                if named is not None:
+                    out.append((named[0], acronym, named[1]))
     return out
+
+
+def _headed_name_before(text: str, floor: int, end: int) -> tuple[str, int] | None:
+    """'le Centre de compétences en science des données (DSCC)': a bracketed acronym whose letters
+    come from the name in another language is still defined by the name just before it, when that
+    name opens on a lab's head noun ('Centre', 'Office', 'Agentschap') after an article, a
+    preposition or the start of the clause. (name, offset) or None."""
+    clause = max(text.rfind(c, floor, end) for c in ",;:.()")
+    words = list(_WORD.finditer(text, max(floor, clause + 1), end))[-MAX_HEADED_NAME_WORDS:]
+    heads = _head_nouns()
+    for k, word in enumerate(words):
+        elided = _ELIDED_ARTICLE.match(word.group())
+        first = word.group()[elided.end():] if elided is not None else word.group()
+        if not first[:1].isupper() or first.lower() not in heads or len(words) - k < 2:
+            continue
+        # After an article or opening a clause (", l'Agence … (ADN) a été instituée"); not 'Kenya
+        # Centre (KC)', read by its initials if at all, nor "fait partie de l'Agence … (ANCT)".
+        if k > 0 and (elided is not None or words[k - 1].group().lower() not in _articles()):
+            continue
+        if k == 0 and elided is not None and word.group()[0].islower() and clause < floor:
+            continue  # "l'Agence …" opening a line: what came before it on the line above is unknown
+        if words[-1].group().lower() in _function_words():
+            return None
+        begin = word.start() + (elided.end() if elided is not None else 0)
+        return text[begin:words[-1].end()], begin
+    return None
+
+
+MAX_HEADED_NAME_WORDS = 9
+"""A name defined by its head noun is short: 'Pôle d'expertise de la régulation numérique' is six words."""
+
+
+@cache
+def _articles() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon(None).words("words", "articles"))
+
+
+@cache
+def _head_nouns() -> frozenset[str]:
+    """Every language's head nouns of a lab's name, single words: a name keeps its language's head
+    whatever the report's language."""
+    return frozenset(w.lower() for w in lexicon(None).words("labs", "heads") if " " not in w)
 
 
 _ELIDED_ARTICLE = re.compile(r"^[lLdD]['’](?=[A-ZÀ-Ý])")
