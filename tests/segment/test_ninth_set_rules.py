@@ -32,3 +32,26 @@ def test_a_bracketed_acronym_after_a_headed_name_defines_it(text: str, name: str
 ])
 def test_no_definition_without_a_head_noun_opening_the_name(text: str) -> None:
     assert defined_acronyms(text) == []
+
+
+def test_a_letterhead_the_letter_defines_is_its_sender_and_our_budget_is_its_budget() -> None:
+    from layout_boxes import FlowBuilder
+
+    from extract.layout.build import build_lines
+    from extract.segment.sections import split_sections
+
+    flow = FlowBuilder()
+    flow.line("Regards de prospective Kestrie", 16, bold=True)
+    flow.line("Gouvernement de Kestrie · 12, rue du Port, Ternville")
+    flow.line("Ternville, le 3 mars 2024 · N/Réf. : 2024-PSK-0312")
+    flow.line("Madame la Directrice,")
+    flow.paragraph(["Regards de prospective Kestrie est le centre de prospective du gouvernement. Notre",
+                    "organisation est née en 2009 et compte une trentaine de personnes."])
+    flow.paragraph(["Notre budget de fonctionnement avoisine 2,5 millions de dollars par année. Nos collègues du",
+                    "Centre de recherches sur les ports (CRP) pourraient se joindre à l'atelier."])
+    flow.line("Je vous prie d'agréer, Madame la Directrice, l'expression de ma considération distinguée.")
+    doc = flow.build()
+    sections = split_sections(doc, build_lines(doc))
+    owner = next(s for s in sections if any("2,5 millions" in line.text for line in s.lines))
+    assert owner.title == "Regards de prospective Kestrie"
+    assert [s.title for s in sections] == ["Regards de prospective Kestrie"]

@@ -91,6 +91,8 @@ class LabIndex:
         self.entries: list[LabEntry] = []
         self._by_alias: dict[str, LabEntry] = {}
         self.mentions_by_line: dict[int, list[tuple[NameMention, LabEntry]]] = {}
+        self.in_first_person = False
+        """A letter or an e-mail: 'notre budget' is the sender's (set by the caller, who reads the message)."""
         # A printed web page's own address (its footer) names the site it is about.
         own_pages = [i for i, line in enumerate(lines) if line.role == "url_footer"]
         self.own_sites = {m.group(1).lower() for i in own_pages for m in URL.finditer(lines[i].text)

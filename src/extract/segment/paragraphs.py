@@ -115,6 +115,14 @@ def anaphoric_opening(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"^\W*(?i:{determiners})\s+(?i:{kinds})(?![\w-])(?!\s+(?i:{links})\s)(?!\s*,)(?!\s+[A-ZÀ-Ý\d])")
 
 
+@cache
+def possessive_opening(lex: Lexicon) -> re.Pattern[str]:
+    """'Notre budget ...', 'Our team ...', 'Onze begroting ...' opening a paragraph of a letter: the
+    sender goes on, whatever the paragraph names in passing ('nos collègues du CRDI'). Not in a
+    travel report, where 'notre dernière visite' is the author's."""
+    return re.compile(rf"^\W*(?i:{alternation(lex.words('words', 'first_person_possessives'), folded=False)})\s")
+
+
 def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex) -> LabEntry | None:
     """The lab a paragraph is about: the one whose name opens it as a run-in head, else the one it
     names most often (names and acronyms), when it names it at least twice or within its first

@@ -18,6 +18,7 @@ from extract.rules.lexicon import Lexicon, fold_keep, lexicon, phrase_regex
 from extract.segment.lab_names import NameMention, domain_matches, initials_cover, is_acronym, whole_name
 from extract.segment.subject_names import (
     DISTINCTIVE,
+    MASTHEAD_LINES,
     MIN_COINED_USES,
     defined_subject,
     founded_acronym_subject,
@@ -119,7 +120,7 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
         if passive:
             _founded_entry(index, entry, body, texts)
         known.add(fold_keep(name))
-    _defined_subjects(index, joined, folded, starts, body, texts, domains, known)
+    _defined_subjects(index, lines, joined, folded, starts, body, texts, domains, known)
 
 
 APPOSITION_WORDS = 4
@@ -239,8 +240,8 @@ def _subject_entry(index: LabIndex, name: str, line: int, body: Sequence[int], t
                 index.mentions_by_line.setdefault(i, []).append((mention, entry))
     return entry
 
-def _defined_subjects(index: LabIndex, joined: str, folded: str, starts: list[int], body: Sequence[int], texts: list[str],
-                      domains: set[str], known: set[str]) -> None:
+def _defined_subjects(index: LabIndex, lines: Sequence[Line], joined: str, folded: str, starts: list[int],
+                      body: Sequence[int], texts: list[str], domains: set[str], known: set[str]) -> None:
     """'Innoviris est l'organisme public qui finance ...', 'Oost NL is de ontwikkelingsmaatschappij
     van ...': a name the text defines as an organisation is one, head noun or not. A single plain
     word must be a name the text keeps using, never in lower case, and no place."""
@@ -269,6 +270,44 @@ def _defined_subjects(index: LabIndex, joined: str, folded: str, starts: list[in
         line = body[bisect_right(starts, m.start(1)) - 1]
         _subject_entry(index, name, line, body, texts, domains)
         known.add(fold_keep(name))
+    # The first lines of the document, letterhead included (a letter's body starts below it).
+    top = [line.text for line in lines if line.role in ("heading", "body")][:MASTHEAD_LINES]
+    for name, at in _letterhead_subjects(index, joined, top):
+        if fold_keep(name) not in known:
+            _subject_entry(index, name, body[bisect_right(starts, at) - 1], body, texts, domains)
+            known.add(fold_keep(name))
+
+
+LETTERHEAD_NAME_WORDS = 8
+
+
+def _letterhead_subjects(index: LabIndex, joined: str, top: list[str]) -> list[tuple[str, int]]:
+    """'Horizons de politiques Canada' atop a letter whose text says 'Horizons de politiques Canada
+    est le centre d'excellence en prospective du gouvernement': a first line the text defines as an
+    organisation is its name, lower-case words and all (French and Dutch names keep them). (name,
+    offset of the definition)."""
+    from extract.normalize.countries import place_name_code
+
+    lex = index.lex
+    verbs = alternation(lex.words("labs", "presenting_verbs"), folded=False)
+    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
+    elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
+    nouns = lex.folded("labs", "definition_nouns") | lex.folded("labs", "heads")
+    found = []
+    for line in top:
+        name = line.strip(" .,;:")
+        words = name.split()
+        if not (2 <= len(words) <= LETTERHEAD_NAME_WORDS and name[:1].isupper()) or re.search(r"[\d@/·|]", name):
+            continue
+        if place_name_code(name) is not None:
+            continue
+        defined = re.compile(rf"(?:^|(?<=[.!?]\s)){re.escape(name)}\s+(?:{verbs})\s+(?:(?:{articles})\s|{elided})")
+        for m in defined.finditer(joined):
+            after = re.findall(r"[\w'’-]+", fold_keep(joined[m.end():m.end() + 60]))[:3]
+            if any(w in nouns or w.split("'")[-1] in nouns for w in after):
+                found.append((name, m.start()))
+                break
+    return found
 
 
 _CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’&.-]*(?:\s+[A-ZÀ-Ý][\w'’&.-]*)*")

@@ -48,6 +48,7 @@ from extract.segment.paragraphs import (
     COMPARISON,
     anaphoric_opening,
     paragraphs,
+    possessive_opening,
     run_in_head,
     split_inline_labels,
     subject_of,
@@ -176,7 +177,8 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
         if masthead_name(text, index.lex) is not None:
             continue  # 'LABNOTES — Issue 31': the publication, not a lab it describes
         if current is not None and not heading and (_key_facts(paragraph, lines, current, index)
-                                                    or anaphoric_opening(index.lex).match(text)):
+                                                    or anaphoric_opening(index.lex).match(text)
+                                                    or (index.in_first_person and possessive_opening(index.lex).match(text))):
             owners.append((paragraph, current))  # 'The agency is bigger than RISA but ...': the lab before
             continue
         subject = ((heading_lab(text, index) or run_in_head(text, index, paragraph[0], create=False)) if heading
@@ -210,14 +212,14 @@ def _owned_parts(owners: list[tuple[list[int], LabEntry | None]], lines: list[Li
 # --------------------------------------------------------------------------- e. whole document
 
 
-def _message(lines: list[Line], body: list[int], language: str | None) -> tuple[list[int], list[int]]:
+def _message(lines: list[Line], body: list[int], language: str | None) -> tuple[list[int], list[int], bool]:
     """A letter's or an e-mail's body without its furniture (letterhead, headers, greeting,
-    signature), and its subject lines (kept: they name what the message is about)."""
+    signature), its subject lines (kept: they name what the message is about), and whether it is one."""
     found = correspondence([lines[i].text for i in body], lexicon(language))
     if found is None:
-        return body, []
+        return body, [], False
     subjects = [body[n] for n in found.subjects]
-    return [i for n, i in enumerate(body) if n not in found.furniture or n in found.subjects], subjects
+    return [i for n, i in enumerate(body) if n not in found.furniture or n in found.subjects], subjects, True
 
 
 def _column_parts(lines: list[Line], body: list[int], index: LabIndex) -> tuple[list[Part], list[int]]:
@@ -305,8 +307,9 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     body = [i for i, line in enumerate(lines) if line.role in CONTENT_ROLES and i not in consumed]
     # Line by line: the words of a 500-page report's text are never all held at once.
     doc_language = _language(lines[i].text for i in body)
-    body, subjects = _message(lines, body, doc_language)
+    body, subjects, message = _message(lines, body, doc_language)
     index = LabIndex(lines, body, doc_language)
+    index.in_first_person = message
     title_at = title_line(lines, body)
     index.prominent(subjects + ([title_at] if title_at is not None else []))  # a letter's subject, the title
     if form := _form_part(lines, body):
