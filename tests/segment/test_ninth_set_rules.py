@@ -18,6 +18,10 @@ from extract.segment.lab_names import defined_acronyms
     # Opening a clause after a comma, with an elided article.
     ("Bras armé de l'État, l'Office de la Transition Verte (OTV) a été créé en 2021.",
      "Office de la Transition Verte", "OTV"),
+    # Portuguese, Italian and Spanish links give no letter.
+    ("Le Núcleo Técnico da Sociedade de Dados (NTSD) a été institué", "Núcleo Técnico da Sociedade de Dados", "NTSD"),
+    # The acronym first, its name in apposition.
+    ("La deuxième est la SPT, les Serviços Partilhados do Turismo, à Faro.", "Serviços Partilhados do Turismo", "SPT"),
 ])
 def test_a_bracketed_acronym_after_a_headed_name_defines_it(text: str, name: str, acronym: str) -> None:
     assert [(n, a) for n, a, _ in defined_acronyms(text)] == [(name, acronym)]
@@ -29,6 +33,7 @@ def test_a_bracketed_acronym_after_a_headed_name_defines_it(text: str, name: str
     "il fait partie de l'Office de la Transition Verte (OTV).",  # a host named in passing
     "l'Office de la Transition Verte (OTV).",  # a line that starts there: what came before is unknown
     "We met the Kenya Bureau (ZZ) team",  # no article before the head, letters do not fit
+    "In the UK, Scotland and Wales agree.",  # an apposition that does not spell the acronym
 ])
 def test_no_definition_without_a_head_noun_opening_the_name(text: str) -> None:
     assert defined_acronyms(text) == []

@@ -253,6 +253,12 @@ _SPELLED_AFTER = re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9&-]{1,11})(?:\s+[A-Za-z
                             r"([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’&-]+){1,11})\s*\)")
 
 
+# 'la SPMS, les Serviços Partilhados do Ministério da Saúde, à Lisbonne': the acronym, then the name
+# it stands for in apposition, up to the next comma or stop.
+_NAME_APPOSED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9&-]{1,11}),\s+(?:(?:the|les?|la|de|het|des)\s+|[lL]['’])?"
+                           r"([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’&-]+){1,11}?)(?=\s*[,.;:()])")
+
+
 def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
     """'Full Capitalised Name (FCN)', 'FCN – Full Capitalised Name', 'FCN (Full Capitalised Name)':
     (name, acronym, offset of the name) where the initials spell it."""
@@ -265,6 +271,11 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             words.pop()
         if (is_acronym(acronym) and len(words) >= 2 and initials_cover(acronym, _content_words(words))
                 and country_code(" ".join(words), None) is None):  # 'UK (United Kingdom)' is a place
+            out.append((" ".join(words), acronym, match.start(2)))
+    for match in _NAME_APPOSED.finditer(text):
+        acronym, words = match.group(1), match.group(2).split()
+        if is_acronym(acronym) and len(words) >= 2 and _spells_all(acronym, _content_words(words)) \
+                and len(_content_words(words)) == len(_letters(acronym)):
             out.append((" ".join(words), acronym, match.start(2)))
     for match in _dash_defined().finditer(text):
         acronym, words = match.group(1), match.group(2).split()
