@@ -119,7 +119,12 @@ class IdentityExtractor:
         weights = {"name": 1.0, "region": 0.9, "adjective": 0.8, "city": 0.6, "code": 0.5}
         scores: dict[str, float] = {}
         first: dict[str, tuple[int, int]] = {}
+        compared = ctx.lex.regex("words", "modelled_on")
         for m in find_countries(ctx.text, ctx.lang):
+            sentence = ctx.folded[max(0, m.start - MODEL_WINDOW):m.start]
+            sentence = re.split(r"[.;:!?]\s", sentence)[-1]
+            if compared.search(sentence):
+                continue  # 'modelled on the UK Treasury and the Dutch CPB': the models' countries
             scores[m.code] = scores.get(m.code, 0.0) + weights.get(m.kind, 0.5)
             first.setdefault(m.code, (m.start, m.end))
         if scores:
@@ -175,6 +180,10 @@ class IdentityExtractor:
                 return [Candidate(field="country", value=code, provenance=prov.model_copy(update={
                     "method": f"rule:{NAME}.tld.v{VERSION}", "confidence": confidence("fallback")}))]
         return []
+
+MODEL_WINDOW = 120
+"""How far back in its sentence a comparison ('modelled on', 'à l'instar de') reaches a country."""
+
 
 def _not_lab_site(url: str, ctx: SectionContext) -> bool:
     """Social media, DOIs, shorteners and publishers: a link there is never the lab's own site."""
