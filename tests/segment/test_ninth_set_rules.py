@@ -60,3 +60,12 @@ def test_a_letterhead_the_letter_defines_is_its_sender_and_our_budget_is_its_bud
     owner = next(s for s in sections if any("2,5 millions" in line.text for line in s.lines))
     assert owner.title == "Regards de prospective Kestrie"
     assert [s.title for s in sections] == ["Regards de prospective Kestrie"]
+
+
+def test_platforms_are_no_labs_and_their_pages_no_sites() -> None:
+    from extract.segment.lab_index import platform_host, platform_name
+
+    assert platform_name("LinkedIn") and platform_name("YouTube") and platform_name("Mastodon")
+    assert not platform_name("X") and not platform_name("Digital Cities Network")
+    assert platform_host("www.linkedin.com") and platform_host("nl.linkedin.com") and platform_host("doi.org")
+    assert not platform_host("linkedin-lab.gov.uk") and not platform_host("example.org")

@@ -64,6 +64,7 @@ def extract_records(sections: list[Section], settings: Settings, *,
     """
     from extract.assemble.record import assemble_record, merge_table_rows
     from extract.nlp import document_memory_zone
+    from extract.segment.lab_index import platform_name
 
     with document_memory_zone():  # spaCy's vocabulary keeps this document's words until its end
         records = []
@@ -84,6 +85,9 @@ def extract_records(sections: list[Section], settings: Settings, *,
                     and all(line.text.strip() == (section.title or "").strip() for line in section.lines)):
                 log.debug("section %r is a heading with nothing under it; skipped", section.title)
                 continue  # 'Side by side' over a table whose columns are the labs
+            if record.name is not None and platform_name(record.name):
+                log.debug("section %r is named after a platform, not a lab; skipped", section.title)
+                continue  # 'LinkedIn: Digital Cities Network · Mastodon' in a newsletter's footer
             if (_report_heading(record, ctx) and record.website is None and record.budget is None
                     and record.staff is None):
                 log.debug("section %r is part of the report, not a lab; skipped", section.title)

@@ -187,8 +187,9 @@ MODEL_WINDOW = 120
 
 def _not_lab_site(url: str, ctx: SectionContext) -> bool:
     """Social media, DOIs, shorteners and publishers: a link there is never the lab's own site."""
-    host = (urlsplit(url).hostname or "").removeprefix("www.")
-    return any(host == h or host.endswith("." + h) for h in ctx.lex.folded("websites", "not_lab_hosts"))
+    from extract.segment.lab_index import platform_host
+
+    return platform_host(urlsplit(url).hostname or "")
 
 
 _URLISH = re.compile(r"^(?i:https?://|www\.)|\.[a-z]{2,3}(?:/|$)")  # a site; not "LAB.Rio"

@@ -16,7 +16,7 @@ from functools import cache
 from extract.layout.headings import strip_numbering
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
-from extract.segment.lab_index import SOCIAL, URL, LabEntry, LabIndex
+from extract.segment.lab_index import URL, LabEntry, LabIndex, platform_host
 from extract.segment.lab_names import domain_matches, find_lab_names, whole_name
 from extract.segment.subject_names import written_in_lower_case
 
@@ -96,7 +96,7 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
     if name and len(name.split()) <= 6:
         for line in following:
             for m in URL.finditer(line):
-                if "." in m.group(0) and not SOCIAL.match(m.group(1)) and domain_matches(name, m.group(1)):
+                if "." in m.group(0) and not platform_host(m.group(1)) and domain_matches(name, m.group(1)):
                     return index.entry_for(name, None, -1)
     return None
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from extract.models import Line
 from extract.normalize.rule_data import alternation
@@ -37,7 +38,28 @@ from extract.segment.subject_names import (
 
 _BARE_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{0,4}[A-Z][A-Z0-9]{0,4}(?![\w-])")  # two letters at least: not 'D08'
 URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/\S*)?", re.IGNORECASE)
-SOCIAL = re.compile(r"(twitter|x|linkedin|facebook|youtube|instagram|medium|github|flickr|vimeo|doi|bit)\.", re.I)
+
+
+def platform_host(host: str) -> bool:
+    """Social media, DOIs, shorteners and publishers (rules websites.not_lab_hosts): a page there is
+    never a lab's own site, and the platform's name ('LinkedIn: Digital Cities Network') no lab."""
+    host = host.lower().removeprefix("www.")
+    return any(host == h or host.endswith("." + h) for h in _platform_hosts())
+
+
+def platform_name(name: str) -> bool:
+    """'LinkedIn', 'Mastodon', 'YouTube': the name of a platform of ``platform_host``."""
+    key = re.sub(r"[^a-z0-9]", "", name.lower())
+    return len(key) >= MIN_PLATFORM_NAME and any(h.split(".")[0] == key for h in _platform_hosts())
+
+
+MIN_PLATFORM_NAME = 4
+"""'X' and 't.co' are letters, not names."""
+
+
+@cache
+def _platform_hosts() -> frozenset[str]:
+    return lexicon(None).folded("websites", "not_lab_hosts")
 _SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][\w.]{0,15}):\s")
 MIN_GENERIC_NAME_USES = 2
 LETTERHEAD_LINES = 6
@@ -96,11 +118,11 @@ class LabIndex:
         # A printed web page's own address (its footer) names the site it is about.
         own_pages = [i for i, line in enumerate(lines) if line.role == "url_footer"]
         self.own_sites = {m.group(1).lower() for i in own_pages for m in URL.finditer(lines[i].text)
-                          if "." in m.group(0) and not SOCIAL.match(m.group(1))}
+                          if "." in m.group(0) and not platform_host(m.group(1))}
         # Sites are often given only in a footnote or a slide's small print ('• innovationquarter.nl').
         notes = [i for i, line in enumerate(lines) if line.role == "footnote"]
         domains = {m.group(1).lower() for i in [*body, *notes] for m in URL.finditer(lines[i].text)
-                   if "." in m.group(0) and not SOCIAL.match(m.group(1))} | self.own_sites
+                   if "." in m.group(0) and not platform_host(m.group(1))} | self.own_sites
         kinds: dict[str, list[tuple[int, NameMention]]] = {}
         tags: dict[str, int] = {}
         for i in body:
