@@ -69,3 +69,27 @@ def test_platforms_are_no_labs_and_their_pages_no_sites() -> None:
     assert not platform_name("X") and not platform_name("Digital Cities Network")
     assert platform_host("www.linkedin.com") and platform_host("nl.linkedin.com") and platform_host("doi.org")
     assert not platform_host("linkedin-lab.gov.uk") and not platform_host("example.org")
+
+
+def test_a_word_spelling_the_site_opening_sentences_twice_is_a_name() -> None:
+    from layout_boxes import FlowBuilder
+
+    from extract.layout.build import build_lines
+    from extract.segment.lab_index import LabIndex
+
+    flow = FlowBuilder()
+    for line in ["Kestrio in Ternstad is de oudste van de twee. Het bedrijf werd in 1981 opgericht.",
+                 "Kestrio beheert de systemen van de gemeenten. Meer informatie op kestrio.example."]:
+        flow.line(line)
+    doc = flow.build()
+    lines = build_lines(doc)
+    index = LabIndex(lines, list(range(len(lines))), "nl")
+    entry = index.lookup("Kestrio")
+    assert entry is not None and entry.domain
+
+
+def test_an_ocr_forgiven_country_keeps_its_first_letter() -> None:
+    from extract.normalize import find_countries
+
+    assert find_countries("de fusie van Informatica Trentina en Trentino Network", "nl") == []
+    assert [m.code for m in find_countries("samenwerking met Denernarken", "nl")] == ["DK"]

@@ -107,7 +107,8 @@ _CAPITALISED = re.compile(r"(?<![\w])[A-ZÀ-Ý][^\W\d_]{4,}(?:-[A-ZÀ-Ý][^\W\d_
 @lru_cache(maxsize=8192)
 def _fuzzy(word: str, lang: str | None) -> tuple[str, CountryKind] | None:
     """A name or region within OCR-like damage of ``word``: one substitution for short words
-    (same length), two edits for words of 8+ letters (length within one). Ties give None."""
+    (same length), two edits for words of 8+ letters (length within one), the first letter
+    intact. Ties give None."""
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
@@ -121,7 +122,8 @@ def _fuzzy(word: str, lang: str | None) -> tuple[str, CountryKind] | None:
     allowed = [
         (name, distance)
         for name, distance, _ in hits
-        if (abs(len(name) - len(key)) <= 1 if long_word else len(name) == len(key)) and (long_word or name[0] == key[0])
+        # The first letter always matches: 'Trentina' (a company's name) is two edits from 'Argentina'.
+        if (abs(len(name) - len(key)) <= 1 if long_word else len(name) == len(key)) and name[0] == key[0]
     ]
     if not allowed:
         return None

@@ -150,7 +150,9 @@ def head_part(name: str, lex: Lexicon) -> str | None:
 
 def coined_words(lines: Sequence[Line], body: Sequence[int], labels: set[str]) -> set[str]:
     """'Athumi' over athumi.eu: a single capitalised word spelling a domain is a coined name when the
-    text uses it mid-sentence at least twice, never in lower case, and it names no country."""
+    text uses it at least twice, never in lower case, and it names no country. Opening sentences
+    counts ('Insiel in Triëst is de oudste … Insiel beheert …'): a word that spells the site's
+    address and is never written in lower case is no common word."""
     from extract.normalize import country_code
 
     text = "\n".join(lines[i].text for i in body)
@@ -159,7 +161,7 @@ def coined_words(lines: Sequence[Line], body: Sequence[int], labels: set[str]) -
         if not label.isalpha():
             continue
         # Mid-sentence, or as a numbered title ('1 · Logius', '3. Dimpact'): never a sentence's first word.
-        uses = re.findall(rf"(?:(?<=[a-zà-ÿ,;] )|(?m:^)\d{{1,2}}\s*[·.)–-]\s*)({label.capitalize()})\b", text)
+        uses = re.findall(rf"(?:(?<=[a-zà-ÿ,;.!?] )|(?m:^)(?:\d{{1,2}}\s*[·.)–-]\s*)?)({label.capitalize()})\b", text)
         if (len(uses) >= MIN_COINED_USES and not re.search(rf"(?<![.@/])\b{label}\b(?!\.\w)", text)
                 and country_code(label.capitalize(), None) is None):
             out.add(label.capitalize())
