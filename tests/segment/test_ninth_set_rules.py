@@ -93,3 +93,25 @@ def test_an_ocr_forgiven_country_keeps_its_first_letter() -> None:
 
     assert find_countries("de fusie van Informatica Trentina en Trentino Network", "nl") == []
     assert [m.code for m in find_countries("samenwerking met Denernarken", "nl")] == ["DK"]
+
+
+@pytest.mark.parametrize(("title", "name", "acronym", "country"), [
+    ("Old Data Centre → Kestrel Adoption Unit (KAU)", "Kestrel Adoption Unit", "KAU", None),  # renamed
+    ("Ternlab, Arménie : l'innovation citoyenne", "Ternlab", None, "AM"),  # name, country, subtitle
+])
+def test_titles_of_renamed_labs_and_of_labs_with_a_subtitle(title: str, name: str, acronym: str | None,
+                                                             country: str | None) -> None:
+    from extract.rules.lexicon import lexicon
+    from extract.segment.titles import parse_title
+
+    parts = parse_title(title, lexicon("fr"))
+    assert (parts.name, parts.acronym, parts.country) == (name, acronym, country)
+
+
+def test_a_numbered_part_title_over_its_first_question_is_no_question() -> None:
+    from extract.segment.forms import answer_to, form_questions
+
+    texts = ["1. Organisatie", "1.1 Naam", "Kestrel Kenniscentrum", "1.2 Website", "https://kestrel.example",
+             "2. Middelen", "2.1 Aantal medewerkers", "11 onderzoekers", "2.2 Jaarbudget (EUR)", "1,05 miljoen euro"]
+    questions = form_questions(texts)
+    assert 0 not in questions and answer_to(texts, questions, "name") == "Kestrel Kenniscentrum"

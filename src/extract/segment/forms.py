@@ -166,6 +166,8 @@ def form_questions(texts: list[str]) -> dict[int, Question]:
             continue
         if NUMBERING.match(texts[i]) and not numbered:
             continue  # the next line is a numbered question itself
+        if _opens_subquestions(text, texts[i]):
+            continue  # '1. Organisatie' over '1.1 Naam': a part's title, its first question below it
         field, label = found if found else (None, "")
         # 'A2.', 'Q7': a questionnaire's own codes, which no report numbers its headings with, so a
         # long answer after one is still an answer.
@@ -182,6 +184,14 @@ def form_questions(texts: list[str]) -> dict[int, Question]:
     if repeated > 1 and repeated * MAX_REPEATED_SHARE > len(named):
         return {}
     return questions
+
+
+def _opens_subquestions(text: str, following: str) -> bool:
+    """'1. Organisatie' over '1.1 Naam': the next line is numbered inside this one's number."""
+    from extract.layout.headings import parse_numbering
+
+    mine, theirs = parse_numbering(text), parse_numbering(following)
+    return mine is not None and theirs is not None and theirs.label.startswith(f"{mine.label.rstrip('.')}.")
 
 
 def answer_to(texts: list[str], questions: dict[int, Question], field: str) -> str | None:

@@ -45,12 +45,17 @@ def is_acronym(token: str) -> bool:
     return bool(_ACRONYM.match(token)) and token.upper() == token
 
 
+_RENAMED = re.compile(r"\s+(?:→|⟶|->|=>|⇒)\s+")
+
+
 def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitleParts:
     """Name, acronym and country from a heading ('Centre for X (CO-PI) in Denemarken')."""
     from extract.normalize import country_code
 
     text = re.sub(r"\s+", " ", title).strip(" .:-–")
     text = re.sub(r"(?<=\s)[.,;:·'`](?=\w)", "", text)  # OCR specks before a word: 'Experimentacao .Administrativa'
+    # 'Old Centre → New Unit': a renamed lab goes by its new name.
+    text = _RENAMED.split(text)[-1].strip()
 
     if document:
         text = _strip_report_words(text, lex)
@@ -63,6 +68,10 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
     match = re.search(rf"\s+(?:{preps})\s+([^()]+?)\s*$", text, flags=re.IGNORECASE)
     if match and (code := country_code(match.group(1), lex.lang)):
         country, text = code, text[: match.start()].strip()
+    # 'Kolba Lab, Arménie : l'innovation citoyenne': the name and its country, then a subtitle.
+    match = re.match(r"^([^,:]+?),\s*([^,:]+?)\s*:\s+\S", text)
+    if country is None and match and len(match.group(2).split()) <= 3 and (code := country_code(match.group(2), lex.lang)):
+        country, text = code, match.group(1).strip()
     # A heading whose country went to the next line: 'Centre for X (CO-PI) in'.
     text = re.sub(rf"\s+(?:{preps})$", "", text, flags=re.IGNORECASE)
     # 'Offentliga Innovationsrummet (OIR), Sweden', 'BruLab · Belgique'
