@@ -115,3 +115,16 @@ def test_a_numbered_part_title_over_its_first_question_is_no_question() -> None:
              "2. Middelen", "2.1 Aantal medewerkers", "11 onderzoekers", "2.2 Jaarbudget (EUR)", "1,05 miljoen euro"]
     questions = form_questions(texts)
     assert 0 not in questions and answer_to(texts, questions, "name") == "Kestrel Kenniscentrum"
+
+
+def test_a_heading_the_chapter_opens_a_sentence_on_later_names_its_lab() -> None:
+    from flows import section_titles
+    from layout_boxes import FlowBuilder
+
+    flow = FlowBuilder()
+    flow.line("Study visit bulletin — Issue 4", 18, bold=True)
+    flow.paragraph(heading="Kestrel Digital", lines=[
+        "Across town, the Agencia para la Administración Digital de Kestrel — known simply as Kestrel",
+        "Digital — is a much larger body. It was set up in 2018.",
+        "Kestrel Digital employs roughly 750 people and manages a budget of €300 million a year."])
+    assert "Kestrel Digital" in section_titles(flow)

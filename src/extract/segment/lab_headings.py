@@ -145,7 +145,28 @@ def echoed_name(title: str, following: Sequence[str], index: LabIndex) -> LabEnt
         echo = whole_name(name).search(lead)
         if echo and fold_keep(" ".join(lead[echo.end():].split()[:1])).strip(".,;:") not in kinds:
             return name  # not 'Digital India programme ...': a name that qualifies another noun is not its subject
+        if len(words) >= 2 and _subject_later(name, text, kinds):
+            return name
     return None
+
+
+def _subject_later(name: str, text: str, kinds: frozenset[str]) -> bool:
+    """'Madrid Digital' over a chapter that first spells out a long name ('… — known simply as
+    Madrid Digital — is a much larger body') and then opens a sentence on it ('Madrid Digital
+    employs roughly 750 people'): named twice, once as a sentence's subject, not as another noun's
+    qualifier."""
+    uses = list(whole_name(name).finditer(text))
+    if len(uses) < MIN_LATER_USES:
+        return False
+    for use in uses:
+        opens = use.start() == 0 or re.search(r"[.!?]\s+$", text[max(0, use.start() - 3):use.start()]) is not None
+        following = fold_keep(" ".join(text[use.end():].split()[:1])).strip(".,;:")
+        if opens and following and following not in kinds and following.isalpha():
+            return True
+    return False
+
+
+MIN_LATER_USES = 2
 
 
 def _echoed_title_name(title: str, lead: str, index: LabIndex) -> str | None:
