@@ -68,3 +68,10 @@ def test_a_comma_list_after_the_verb_and_a_resources_line() -> None:
     first, second = process_text(text).records
     assert first.funding_sources == ["Fondation Exemple", "ville", "mandats de recherche"]
     assert second.funding_sources == ["dotation de l'État", "prestations facturées aux communes"]
+
+
+def test_a_labelled_source_drops_what_it_pays_for() -> None:
+    text = ("1. Example Digital Office\nWebsite: www.example.gov\n"
+            "Funding: chargebacks to agencies for website services; federal grants\n")
+    (record,) = process_text(text).records
+    assert record.funding_sources == ["chargebacks to agencies", "federal grants"]

@@ -23,6 +23,7 @@ from extract.extractors.funding_phrases import (
     item_splitter,
     item_splitter_for,
     noun_phrase,
+    purpose_regex,
     purpose_start,
     qualifier_regex,
     rest_from,
@@ -85,7 +86,14 @@ class FundingExtractor:
             if item and len(item.split()) <= 15:
                 start = ctx.text.find(part.strip()[:20], offset) if part.strip() else offset
                 start = start if start >= 0 else block.value_start
-                out.append(ctx.candidate("funding_sources", item, start, start + len(part.strip()), family=NAME,
+                end = start + len(part.strip())
+                # A labelled source drops what it pays for as a written one does ('chargebacks to
+                # agencies for pa.gov website services').
+                purpose = purpose_regex(ctx.lex).search(fold_keep(item))
+                if purpose is not None and len(item[:purpose.start()].split()) >= 2 \
+                        and not source_noun(ctx).fullmatch(fold_keep(item[:purpose.start()].split()[-1])):
+                    item = item[:purpose.start()].strip(" ,.;:")
+                out.append(ctx.candidate("funding_sources", item, start, end, family=NAME,
                                          version=VERSION, prior="label"))
         return out
 
