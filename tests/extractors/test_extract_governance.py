@@ -26,6 +26,9 @@ def bodies(record):
          "de universiteit en twee bedrijven.", "nl", [("Bestuur", 4)]),
         ("Governance: Negen gemeenten financieren het lab. Zij vormen samen de regionale stuurgroep.", "nl",
          [("regionale stuurgroep", 9)]),
+        # French names a body after its noun; a number or a determiner ends the name.
+        ("Gouvernance : un Conseil stratégique de neuf membres et un conseil de gérance de 6 membres.", "fr",
+         [("Conseil stratégique", 9), ("conseil de gérance", 6)]),
     ],
 )
 def test_bodies(extract_one, text, lang, expected):

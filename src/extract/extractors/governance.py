@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from extract.extractors.context import SectionContext
 from extract.extractors.parents import parent_candidates
@@ -63,10 +63,10 @@ class GovernanceExtractor:
             if found is not None:
                 mentions.append(found)
         out = []
-        for index, (name, start, end, exact, quoted) in enumerate(mentions):
+        for index, (name, start, end, exact, clearly_named) in enumerate(mentions):
             next_start = mentions[index + 1][1] if index + 1 < len(mentions) else hi
             members = _members(ctx, start, end, next_start)
-            if gated and not (quoted or (name[:1].isupper() and " " in name) or members is not None):
+            if gated and not (clearly_named or members is not None):
                 continue  # outside a governance block only clearly named or counted bodies count
             value = BodyMention(name=name, members=members, exact=exact)
             out.append(ctx.candidate("governance.bodies", value, start, end, family=NAME, version=VERSION,
@@ -92,8 +92,18 @@ def _clean_text(text: str) -> str | None:
     return cleaned or None
 
 
-def _body_name(ctx: SectionContext, start: int, end: int) -> tuple[str, int, int, bool, bool] | None:
-    """(name, start, end, spelled as in the vocabulary, quoted) for the body noun at ``start:end``."""
+class _BodyName(NamedTuple):
+    name: str
+    start: int
+    end: int
+    exact: bool
+    """Spelled as in the vocabulary."""
+    clearly_named: bool
+    """Quoted, or a capitalised name of two words or more before any French modifier."""
+
+
+def _body_name(ctx: SectionContext, start: int, end: int) -> _BodyName | None:
+    """The body named by the body noun at ``start:end``."""
     lex = ctx.lex
     text = ctx.text
     function_words = _function_words(lex)
@@ -113,7 +123,7 @@ def _body_name(ctx: SectionContext, start: int, end: int) -> tuple[str, int, int
         if close >= 0:
             inner = text[open_q + 1:close].strip()
             if 0 < len(inner.split()) <= 6:
-                return re.sub(r"\s+", " ", inner), open_q + 1, close, exact, True
+                return _BodyName(re.sub(r"\s+", " ", inner), open_q + 1, close, exact, True)
     before = tokens(text, max(lo, start - 120), start)
     modifiers: list[Token] = []
     capitalised_run = bool(before) and before[-1].is_word and before[-1].is_capitalised \
@@ -134,13 +144,49 @@ def _body_name(ctx: SectionContext, start: int, end: int) -> tuple[str, int, int
         complement = _complement(ctx, name_end)
     if complement == "other":
         return None  # 'de Sociaal-Economische Raad van Vlaanderen', '... van het Havenbedrijf': another organisation's
+    # Whether the name alone says it is a body ('Board of Trustees'; not 'Conseil fédéral', the
+    # government's): decided before French modifiers lengthen it.
+    plain = re.sub(r"\s+", " ", text[name_start:name_end]).strip()
+    clearly_named = plain[:1].isupper() and " " in plain
+    if ctx.lang == "fr":
+        name_end = _french_modifiers_end(ctx, name_end)
     after = tokens(text, name_end, min(len(text), name_end + 40))
     if after and after[0].text == "(" and len(after) >= 2 and after[1].text.isupper() and len(after[1].text) >= 2:
         return None  # a body with its own acronym is an organisation in its own right
     name = re.sub(r"\s+", " ", text[name_start:name_end]).strip()
     if name_start == start and name_end == end:
         name = name[:1].upper() + name[1:]  # 'heeft een bestuur' -> 'Bestuur'
-    return name, name_start, name_end, exact, False
+    return _BodyName(name, name_start, name_end, exact, clearly_named)
+
+
+_FRENCH_ADJECTIVE = re.compile(r"(?:ique|iques|iel|ielle|al|ale|if|ive|aire|eur|rice|é|ée)$")
+MAX_FRENCH_MODIFIERS = 3
+
+
+def _french_modifiers_end(ctx: SectionContext, end: int) -> int:
+    """French names a body after its noun: 'Conseil stratégique', 'comité interministériel du
+    numérique', 'conseil de gérance' (not 'conseil de six membres', nor 'de la Ville')."""
+    from extract.normalize.number_words import word_numbers
+
+    members = ctx.lex.folded("governance", "member_nouns")
+    after = tokens(ctx.text, end, min(len(ctx.text), end + 80))
+    k, added = 0, 0
+    while k < len(after) and added < MAX_FRENCH_MODIFIERS:
+        tok = after[k]
+        word = fold_keep(tok.text)
+        if (tok.is_word and not tok.is_capitalised and tok.text.isalpha() and _FRENCH_ADJECTIVE.search(word)
+                and word not in _function_words(ctx.lex) and not word_numbers(tok.text, "fr")):
+            end, k, added = tok.end, k + 1, added + 1
+            continue
+        if word in ("de", "du", "des", "d'", "d’") and k + 1 < len(after):
+            noun = after[k + 1]
+            folded = fold_keep(noun.text)
+            if (noun.is_word and not noun.is_capitalised and noun.text.isalpha() and folded not in members
+                    and folded not in _function_words(ctx.lex) and not word_numbers(noun.text, "fr")):
+                end, k, added = noun.end, k + 2, added + 1
+                continue
+        break
+    return end
 
 
 def _following(ctx: SectionContext, end: int) -> Any:
