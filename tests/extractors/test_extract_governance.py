@@ -29,6 +29,9 @@ def bodies(record):
         # French names a body after its noun; a number or a determiner ends the name.
         ("Gouvernance : un Conseil stratégique de neuf membres et un conseil de gérance de 6 membres.", "fr",
          [("Conseil stratégique", 9), ("conseil de gérance", 6)]),
+        # 'die raad' is the council named before it, not a second one.
+        ("Bestuur: Een Gebruikersraad van gemeenten adviseert; in 2023 had die raad elf leden.", "nl",
+         [("Gebruikersraad", 11)]),
     ],
 )
 def test_bodies(extract_one, text, lang, expected):

@@ -62,16 +62,40 @@ class GovernanceExtractor:
             found = _body_name(ctx, m.start(), m.end())
             if found is not None:
                 mentions.append(found)
+        counts = [_members(ctx, m.start, m.end, mentions[k + 1].start if k + 1 < len(mentions) else hi)
+                  for k, m in enumerate(mentions)]
+        referred = _referred(ctx, mentions)
+        for k, earlier in referred.items():
+            if counts[earlier] is None:
+                counts[earlier] = counts[k]  # 'Een Gebruikersraad … in 2023 had die raad elf leden'
         out = []
-        for index, (name, start, end, exact, clearly_named) in enumerate(mentions):
-            next_start = mentions[index + 1][1] if index + 1 < len(mentions) else hi
-            members = _members(ctx, start, end, next_start)
+        for k, (name, start, end, exact, clearly_named) in enumerate(mentions):
+            members = counts[k]
+            if k in referred:
+                continue
             if gated and not (clearly_named or members is not None):
                 continue  # outside a governance block only clearly named or counted bodies count
             value = BodyMention(name=name, members=members, exact=exact)
             out.append(ctx.candidate("governance.bodies", value, start, end, family=NAME, version=VERSION,
                                      prior="mention" if gated else "block", ner=("ORG",)))
         return out
+
+
+def _referred(ctx: SectionContext, mentions: list[_BodyName]) -> dict[int, int]:
+    """'die raad', 'this board', 'ce conseil': a body the text named just before, by its noun
+    alone (index of the mention -> index of the body it refers to)."""
+    demonstratives = ctx.lex.folded("labs", "demonstratives")
+    out: dict[int, int] = {}
+    for k, mention in enumerate(mentions):
+        before = re.findall(r"[\w'’]+", ctx.text[max(0, mention.start - 12):mention.start])
+        if not before or fold_keep(before[-1]) not in demonstratives or " " in mention.name.strip():
+            continue
+        noun = fold_keep(mention.name)
+        for j in range(k - 1, -1, -1):
+            if fold_keep(mentions[j].name).endswith(noun):
+                out[k] = j
+                break
+    return out
 
 @lru_cache(maxsize=8)
 def _function_words(lex: Lexicon) -> frozenset[str]:
