@@ -128,3 +128,20 @@ def test_a_heading_the_chapter_opens_a_sentence_on_later_names_its_lab() -> None
         "Digital — is a much larger body. It was set up in 2018.",
         "Kestrel Digital employs roughly 750 people and manages a budget of €300 million a year."])
     assert "Kestrel Digital" in section_titles(flow)
+
+
+@pytest.mark.parametrize(("acronym", "name", "spelled"), [
+    ("PAReF", "Pôle d'analyse de la régulation fiscale", True),  # 'Re' from one word
+    ("AgTD", "Agenzia per la Transizione Digitale", True),
+    ("NeKD", "National e-Kestrel Division", True),
+    ("Den", "Digital Service", False),
+])
+def test_a_mixed_case_acronym_may_take_two_letters_from_one_word(acronym: str, name: str, spelled: bool) -> None:
+    from extract.segment.lab_names import spells_mixed_acronym
+
+    assert spells_mixed_acronym(acronym, name) is spelled
+
+
+def test_a_sentence_s_elided_article_is_no_part_of_a_defined_name() -> None:
+    text = "L'Agenzia per la Transizione Digitale (AgTD) coordina i progetti."
+    assert [(n, a) for n, a, _ in defined_acronyms(text)] == [("Agenzia per la Transizione Digitale", "AgTD")]

@@ -296,7 +296,8 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
         for k in range(len(before) - 1, max(-1, len(before) - 11), -1):
             words = [w.group() for w in before[k:]]
             # Only for the apposition: a bracketed acronym after "l'Agence …" keeps its old reading.
-            elided = _ELIDED_ARTICLE.match(words[0]) if match.group(2) else None
+            # A sentence's "L'Agenzia …" names the Agenzia: its article is no part of the name.
+            elided = _ELIDED_ARTICLE.match(words[0]) if match.group(2) or words[0][:1] in "LD" else None
             if elided is not None:
                 words[0] = words[0][elided.end():]  # "l'Institut Municipal d'Informàtica …, l'IMI"
             if not words[0][:1].isupper():
@@ -379,10 +380,28 @@ def _letters(acronym: str) -> str:
 
 def _spells_all(acronym: str, words: list[str]) -> bool:
     # Each part of a hyphenated word gives its initial: 'National e-Governance Division' spells NeGD.
-    initials = "".join(part[0].upper() for w in words for part in re.split(r"[-‐]|(?<=[a-z])(?=[A-Z])|(?<=^[A-Z])(?=[A-Z][a-z])", w)
-                       if part[:1].isalpha())  # 'eGovernment' gives e and G
-    letters = _letters(acronym)
-    return len(words) >= 2 and bool(letters) and initials.startswith(letters)
+    parts = [part for w in words for part in re.split(r"[-‐]|(?<=[a-z])(?=[A-Z])|(?<=^[A-Z])(?=[A-Z][a-z])", w)
+             if part[:1].isalpha()]  # 'eGovernment' gives e and G
+    letters = [c for c in acronym if c.isalpha()]
+    return len(words) >= 2 and bool(letters) and _spelled_by(letters, 0, parts, 0)
+
+
+def _spelled_by(letters: list[str], at: int, parts: list[str], word: int) -> bool:
+    """Do the parts from ``word`` on spell ``letters[at:]``, each part its initial and, for a
+    lower-case letter after it, its next letters ('PEReN': Pôle, Expertise, Régulation, Numérique)?"""
+    if at == len(letters):
+        return True
+    if word == len(parts) or fold_keep(parts[word][0]).upper() != fold_keep(letters[at]).upper():
+        return False
+    part, used = fold_keep(parts[word]), 1
+    while True:
+        if _spelled_by(letters, at + used, parts, word + 1):
+            return True
+        nxt = at + used
+        if nxt < len(letters) and letters[nxt].islower() and used < len(part) and part[used] == letters[nxt]:
+            used += 1
+            continue
+        return False
 
 
 def spelled_out_in(acronym: str, text: str) -> str | None:
