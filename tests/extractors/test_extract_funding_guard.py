@@ -75,3 +75,4 @@ def test_a_labelled_source_drops_what_it_pays_for() -> None:
             "Funding: chargebacks to agencies for website services; federal grants\n")
     (record,) = process_text(text).records
     assert record.funding_sources == ["chargebacks to agencies", "federal grants"]
+

@@ -95,3 +95,14 @@ def test_civil_servants_count_as_staff() -> None:
             "Resources: budget not disclosed; five civil servants work for the lab full time.\n")
     (record,) = process_text(text).records
     assert record.staff is not None and record.staff.count == 5
+
+
+@pytest.mark.parametrize(("line", "count"), [
+    ("Staff: Employees at 31 December 372 (2022: 351)", 372),
+    ("Medewerkers per 31 december: 96 (2022: 88)", 96),
+])
+def test_a_staff_count_on_a_date_is_the_count_not_the_day(line: str, count: int) -> None:
+    from extract.pipeline import process_text
+
+    (record,) = process_text(f"1. Example Digital Office\nWebsite: www.example.gov\n{line}\n").records
+    assert record.staff is not None and record.staff.count == count

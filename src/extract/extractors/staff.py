@@ -15,6 +15,7 @@ from functools import lru_cache
 from extract.extractors.context import SectionContext
 from extract.models import Candidate, Section, Staff, StaffUnit
 from extract.normalize import NumberMention
+from extract.normalize.dates import date_spans
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
@@ -67,8 +68,10 @@ class StaffExtractor:
         team_of = lex.regex("staff", "team_of")
         staff_block = ctx.block("staff")
         out = []
+        dates = date_spans(ctx.text)
+        # A day of the month is no count: 'Employees at 31 December 372 (2022: 351)'.
         numbers = [n for n in find_numbers(ctx.text, ctx.lang) if not YEAR.match(n.raw) and 0 < n.value <= MAX_COUNT
-                   and not ctx.is_heading_number(n.start)]
+                   and not ctx.is_heading_number(n.start) and not any(a <= n.start < b for a, b in dates)]
         out += _count_after_noun(ctx, numbers)
         grown, earlier = _grown_to(ctx, numbers, nouns)
         out += grown
@@ -78,7 +81,7 @@ class StaffExtractor:
                 continue
             s0, e0 = ctx.sentence_span(n.start)
             match = nouns.match(ctx.folded, n.end)
-            label_value = staff_block is not None and _opens_value(ctx.text, staff_block.value_start, n)
+            label_value = staff_block is not None and _opens_value(ctx.text, staff_block.value_start, n, dates)
             team_before = _ends_with(team_of, ctx.folded, ctx.words_back(s0, n.start, 3), n.start)
             if match and match.end() <= e0:
                 between = match.group(1).split()
@@ -180,10 +183,15 @@ def _grown_to(ctx: SectionContext, numbers: list[NumberMention],
     return out, earlier
 
 
-def _opens_value(text: str, value_start: int, n: NumberMention) -> bool:
-    """Is ``n`` the first thing after the label, but for an approximation ('Staff: c. 30')?"""
+def _opens_value(text: str, value_start: int, n: NumberMention, dates: list[tuple[int, int]]) -> bool:
+    """Is ``n`` the first thing after the label, but for an approximation ('Staff: c. 30') or the
+    date it counts on ('Employees at 31 December 372', 'Medewerkers in loondienst (31-12) 96')?"""
     if n.start < value_start:
         return False
+    on_date = next((b for a, b in dates if value_start <= a and b <= n.start
+                    and len(text[value_start:a].split()) <= MAX_QUALIFIER_WORDS), None)
+    if on_date is not None:
+        value_start = on_date + (1 if text[on_date:on_date + 1] == ")" else 0)
     # 'Personeelsleden (31/12) 62': a bracketed qualifier of the label (a date, a unit) comes first.
     qualifier = re.match(r"\s*\((?:[\d/.\s-]{1,12}|[^\W\d]+)\)", text[value_start:])  # '(31/12)', '(headcount)'
     if qualifier:

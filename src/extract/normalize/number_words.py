@@ -108,7 +108,8 @@ def word_numbers(text: str, lang: str | None) -> list[WordNumber]:
         while j < len(tokens) and j < i + _MAX_WORDS:
             if j > i:
                 gap = text[tokens[j - 1][1] : tokens[j][0]]
-                if not re.fullmatch(r"[ \u00a0-]+", gap):
+                # A line break may fall inside the number: 'Quelque sept' / 'cents personnes'.
+                if not gap or not re.fullmatch(r"[ \u00a0-]*\n?[ \u00a0-]*", gap):
                     break
                 token = tokens[j][2]
                 if token in connectors:
