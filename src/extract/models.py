@@ -165,6 +165,9 @@ class Section(_Frozen):
     footnotes: list[SectionLine] = Field(default_factory=list)
     urls: list[SectionLine] = Field(default_factory=list)
     """URL lines printed in the page footers of the section's pages (a fallback for the website)."""
+    letterhead: list[SectionLine] = Field(default_factory=list)
+    """A letter's letterhead, when the section is about its sender: its address says the country
+    (a fallback; its site may be a parent's, so it gives no website)."""
     table_fields: dict[str, str] = Field(default_factory=dict)
     """For a table row: column header -> cell text."""
     language: str | None = None

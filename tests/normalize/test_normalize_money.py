@@ -265,3 +265,17 @@ def test_crore_and_the_currencies_of_the_gulf_africa_and_the_balkans() -> None:
     assert money("its budget was GH₵ 185 million") == [(185_000_000, "GHS")]
     assert money("a budget of some ALL 3.9 billion") == [(3_900_000_000, "ALL")]
     assert money("ALL STAFF 2023 meeting") == []
+
+
+@pytest.mark.parametrize(("text", "lang", "amount", "currency", "period"), [
+    # Two years in a row are one budget year; a longer span is the whole period.
+    ("For the fiscal year 2024-25 the approved budget is Nu. 1.38 billion.", "en", 1.38e9, "BTN", "year"),
+    ("£12.3 million spent 2023/24", "en", 12.3e6, "GBP", "year"),
+    ("over 2021-2026 EUR 5 million", "en", 5e6, "EUR", "total"),
+    # Currencies of smaller states, and the lei read by country elsewhere (RON by default).
+    ("un budget de 1,2 milliard d'escudos", "fr", 1.2e9, "CVE", None),
+    ("environ 12 millions de leones", "fr", 12e6, "SLE", None),
+])
+def test_budget_years_and_more_currencies(text, lang, amount, currency, period):
+    (money,) = find_money(text, lang)
+    assert (money.amount, money.currency, money.period) == (amount, currency, period)

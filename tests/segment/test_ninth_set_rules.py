@@ -145,3 +145,17 @@ def test_a_mixed_case_acronym_may_take_two_letters_from_one_word(acronym: str, n
 def test_a_sentence_s_elided_article_is_no_part_of_a_defined_name() -> None:
     text = "L'Agenzia per la Transizione Digitale (AgTD) coordina i progetti."
     assert [(n, a) for n, a, _ in defined_acronyms(text)] == [("Agenzia per la Transizione Digitale", "AgTD")]
+
+
+def test_a_letter_s_sender_is_in_the_country_of_its_letterhead() -> None:
+    from extract.pipeline import process_text
+
+    text = ("Kestrel Agency · Royal Government of Kestria\n"
+            "Post Box 482, Thimphu 11001, Bhutan\n"
+            "Our ref.: KA/2024/117 · 18 November 2024\n"
+            "Dear Ms Raghunathan,\n"
+            "The Kestrel Agency was established in 2022 as part of the civil service reform. We currently "
+            "have about 230 staff.\n"
+            "With warm regards,\nKarma Wangchuk\n")
+    (record,) = process_text(text).records
+    assert (record.name, record.country) == ("Kestrel Agency", "BT")

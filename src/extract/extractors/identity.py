@@ -133,6 +133,8 @@ class IdentityExtractor:
             start, end = first[code]
             out.append(ctx.candidate("country", code, start, end, family=NAME, version=VERSION,
                                      prior=0.45 + 0.3 * share, ner=("GPE",)))
+        elif not out:
+            out += _letterhead_country(section, ctx)
         return out
 
     def _website(self, section: Section, ctx: SectionContext) -> list[Candidate]:
@@ -180,6 +182,22 @@ class IdentityExtractor:
                 return [Candidate(field="country", value=code, provenance=prov.model_copy(update={
                     "method": f"rule:{NAME}.tld.v{VERSION}", "confidence": confidence("fallback")}))]
         return []
+
+def _letterhead_country(section: Section, ctx: SectionContext) -> list[Candidate]:
+    """The country of a letter's sender's address ('Thimphu 11001, Bhutan'), or of its site's
+    country code ('www.tech.gov.bt'), when the letter's text names none."""
+    from extract.assemble.record import confidence
+    from extract.normalize import country_from_url, find_countries, find_urls
+
+    for line in section.letterhead:
+        codes = {m.code for m in find_countries(line.text, ctx.lang) if m.kind in ("name", "city", "region")}
+        codes |= {code for url, _, _ in find_urls(line.text) if (code := country_from_url(url))}
+        if len(codes) == 1:
+            return [Candidate(field="country", value=codes.pop(), provenance=Provenance(
+                page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.letterhead.v{VERSION}",
+                confidence=confidence("fallback", ocr=line.conf)))]
+    return []
+
 
 MODEL_WINDOW = 120
 """How far back in its sentence a comparison ('modelled on', 'à l'instar de') reaches a country."""

@@ -110,6 +110,19 @@ def period_of(text: str, start: int, end: int, lo: int, hi: int) -> Period | Non
             distance = match.start()
             if best is None or distance < best[0]:
                 best = (distance, period)
-    if best is None and any(p.search(before) or p.search(after) for p in _year_spans()):
-        return "total"
+    if best is None:
+        spans = [m for p in _year_spans() for m in (p.search(before), p.search(after)) if m is not None]
+        if spans:
+            # 'fiscal year 2024-25', 'spent 2023/24': two years in a row are one budget year.
+            return "year" if all(_one_budget_year(m.group(0)) for m in spans) else "total"
     return best[1] if best else None
+
+
+def _one_budget_year(span: str) -> bool:
+    years = re.findall(r"\d+", span)
+    if len(years) < 2:
+        return False
+    first, last = int(years[0]), int(years[-1])
+    if last < 100:
+        last += first - first % 100
+    return last == first + 1

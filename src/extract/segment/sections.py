@@ -307,7 +307,9 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     body = [i for i, line in enumerate(lines) if line.role in CONTENT_ROLES and i not in consumed]
     # Line by line: the words of a 500-page report's text are never all held at once.
     doc_language = _language(lines[i].text for i in body)
+    whole_body = body
     body, subjects, message = _message(lines, body, doc_language)
+    letterhead = [i for i in whole_body if body and i < body[0] and i not in subjects] if message else []
     index = LabIndex(lines, body, doc_language)
     index.in_first_person = message
     title_at = title_line(lines, body)
@@ -351,7 +353,10 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
                        start=0, stop=len(lines), assignment=SALIENT_ASSIGNMENT if lab else TITLE_ASSIGNMENT)]
     owners = footnote_owners(lines, [part.lines for part in parts])
     marginal = _Marginal.of(lines)
-    sections = [_section(part, lines, doc_language, owners, marginal, n) for n, part in enumerate(parts)]
+    sender = _sender_part(parts, [lines[i] for i in letterhead])
+    sections = [_section(part, lines, doc_language, owners, marginal, n,
+                         letterhead=[lines[i] for i in letterhead] if part is sender else [])
+                for n, part in enumerate(parts)]
     log.debug("%s: %d sections (%s)", name, len(sections), ", ".join(s.kind for s in sections[:3]))
     return sections
 
@@ -375,8 +380,18 @@ class _Marginal:
         return marginal
 
 
+def _sender_part(parts: list[Part], letterhead: list[Line]) -> Part | None:
+    """The part about a letter's sender: the one its letterhead names, or the letter's only part."""
+    if not letterhead:
+        return None
+    head = fold_keep(" ".join(line.text for line in letterhead))
+    named = [p for p in parts if p.title and fold_keep(p.title) in head]
+    return named[0] if len(named) == 1 else parts[0] if len(parts) == 1 else None
+
+
 def _section(part: Part, lines: list[Line], doc_language: str | None, owners: dict[int, int], marginal: _Marginal,
-             number: int) -> Section:
+             number: int, *, letterhead: list[Line]) -> Section:
+    """``letterhead``: a letter's letterhead lines, when this part is about its sender."""
     span = range(part.start, part.stop)
     footnotes = [lines[i] for i in marginal.footnotes if (owners[i] == number if i in owners else i in span)]
     in_range = [lines[i] for i in span if lines[i].role == "url_footer"]
@@ -391,6 +406,7 @@ def _section(part: Part, lines: list[Line], doc_language: str | None, owners: di
         lines=split_inline_labels(part.lines),
         footnotes=footnotes,
         urls=in_range + on_pages,
+        letterhead=letterhead,
         table_fields=part.table_fields,
         language=language or doc_language,
         assignment=part.assignment,
