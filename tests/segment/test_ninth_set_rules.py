@@ -156,6 +156,6 @@ def test_a_letter_s_sender_is_in_the_country_of_its_letterhead() -> None:
             "Dear Ms Raghunathan,\n"
             "The Kestrel Agency was established in 2022 as part of the civil service reform. We currently "
             "have about 230 staff.\n"
-            "With warm regards,\nKarma Wangchuk\n")
+            "Yours sincerely,\nKarma Wangchuk\n")
     (record,) = process_text(text).records
     assert (record.name, record.country) == ("Kestrel Agency", "BT")

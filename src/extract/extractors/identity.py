@@ -187,10 +187,14 @@ def _letterhead_country(section: Section, ctx: SectionContext) -> list[Candidate
     """The country of a letter's sender's address ('Thimphu 11001, Bhutan'), or of its site's
     country code ('www.tech.gov.bt'), when the letter's text names none."""
     from extract.assemble.record import confidence
-    from extract.normalize import country_from_url, find_countries, find_urls
+    from extract.normalize import country_code, country_from_url, find_countries, find_urls
 
     for line in section.letterhead:
         codes = {m.code for m in find_countries(line.text, ctx.lang) if m.kind in ("name", "city", "region")}
+        # An address ends on its country, asked directly: 'Post Box 482, Thimphu 11001, Bhutan'.
+        pieces = [p.strip(" .") for p in re.split(r"[,·|\n]", line.text)]
+        codes |= {code for p in pieces if p and not any(c.isdigit() for c in p) and (code := country_code(p, ctx.lang))
+                  and len(p.split()) <= MAX_COUNTRY_WORDS}
         codes |= {code for url, _, _ in find_urls(line.text) if (code := country_from_url(url))}
         if len(codes) == 1:
             return [Candidate(field="country", value=codes.pop(), provenance=Provenance(
@@ -199,6 +203,8 @@ def _letterhead_country(section: Section, ctx: SectionContext) -> list[Candidate
     return []
 
 
+MAX_COUNTRY_WORDS = 4
+"""'Verenigd Koninkrijk', 'République démocratique du Congo': an address's country is a few words."""
 MODEL_WINDOW = 120
 """How far back in its sentence a comparison ('modelled on', 'à l'instar de') reaches a country."""
 
