@@ -159,3 +159,19 @@ def test_a_letter_s_sender_is_in_the_country_of_its_letterhead() -> None:
             "Yours sincerely,\nKarma Wangchuk\n")
     (record,) = process_text(text).records
     assert (record.name, record.country) == ("Kestrel Agency", "BT")
+
+
+def test_a_letter_about_a_lab_is_not_named_after_the_lab_s_host() -> None:
+    from extract.pipeline import process_text
+
+    text = ("Kestrel Verzekeringsbank · Ternlab\n"
+            "Postbus 18, 1180 BB Amstelveen · www.kvb.example\n"
+            "Datum 9 september 2024 · Ons kenmerk TL/2024/0917\n"
+            "Geachte mevrouw Koster,\n"
+            "In uw brief vraagt u of Ternlab, het innovatielab van de KVB, wil meedoen aan uw pilot.\n"
+            "Wie wij zijn\n"
+            "Ternlab is in 2016 binnen de KVB begonnen als een klein team. Het lab valt onder de KVB.\n"
+            "Ons vaste team bestaat uit twaalf mensen. De KVB draagt de kosten.\n"
+            "Met vriendelijke groet,\nM. van der Wal\n")
+    names = [r.name for r in process_text(text).records]
+    assert names == ["Ternlab"]

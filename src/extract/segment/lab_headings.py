@@ -240,4 +240,7 @@ def salient_lab(index: LabIndex) -> LabEntry | None:
     # 'Staatssecretaris lanceert Digicampus' over a release that also names its host often.
     if best.in_heading and not ranked[1].in_heading and best.score >= TITLED_LEAD * runner:
         return best
+    # 'Novum, het innovatielab van de SVB': the runner-up is where the lab sits, not a rival.
+    if best.score >= runner and ranked[1].as_host and not best.as_host and best.score >= 3.0:
+        return best
     return None
