@@ -134,6 +134,7 @@ def test_a_heading_the_chapter_opens_a_sentence_on_later_names_its_lab() -> None
     ("PAReF", "Pôle d'analyse de la régulation fiscale", True),  # 'Re' from one word
     ("AgTD", "Agenzia per la Transizione Digitale", True),
     ("NeKD", "National e-Kestrel Division", True),
+    ("iKA", "Information & eKestrel Authority", True),  # the 'e' of 'eKestrel' gives no letter
     ("Den", "Digital Service", False),
 ])
 def test_a_mixed_case_acronym_may_take_two_letters_from_one_word(acronym: str, name: str, spelled: bool) -> None:

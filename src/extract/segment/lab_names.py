@@ -391,8 +391,11 @@ def _spelled_by(letters: list[str], at: int, parts: list[str], word: int) -> boo
     lower-case letter after it, its next letters ('PEReN': Pôle, Expertise, Régulation, Numérique)?"""
     if at == len(letters):
         return True
-    if word == len(parts) or fold_keep(parts[word][0]).upper() != fold_keep(letters[at]).upper():
+    if word == len(parts):
         return False
+    if fold_keep(parts[word][0]).upper() != fold_keep(letters[at]).upper():
+        # The 'e' of 'eGovernment' may give no letter: 'Information & eGovernment Authority' is iGA.
+        return len(parts[word]) == 1 and _spelled_by(letters, at, parts, word + 1)
     part, used = fold_keep(parts[word]), 1
     while True:
         if _spelled_by(letters, at + used, parts, word + 1):
