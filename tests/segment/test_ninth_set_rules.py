@@ -176,3 +176,10 @@ def test_a_letter_about_a_lab_is_not_named_after_the_lab_s_host() -> None:
             "Met vriendelijke groet,\nM. van der Wal\n")
     names = [r.name for r in process_text(text).records]
     assert names == ["Ternlab"]
+
+
+def test_a_coined_name_hyphened_to_its_kind_is_a_lab_name() -> None:
+    from extract.segment.lab_names import find_lab_names
+
+    names = [m.name for m in find_lab_names("Het eKestrel-platform is veel jonger dan het onderwijs-platform.", "nl")]
+    assert names == ["eKestrel-platform"]

@@ -104,8 +104,11 @@ def _matcher(lang: str) -> tuple[Any, Lexicon]:
                                  # "Labo'M21", "Lab'OH": the elided head is a token of its own
                                  [{"TEXT": {"REGEX": rf"^(?i:{'|'.join(map(re.escape, strong))})['’]$"}},
                                   {"TEXT": {"REGEX": r"^[A-Z0-9]\w*$"}}]])
+    hyphened = "|".join(re.escape(h) for h in heads)
     matcher.add("COMPOUND", [[{"TEXT": {"REGEX": rf"^[A-ZÀ-Ý][\w-]*[a-zà-ÿ0-9-](?i:{compound})$"}}],
-                             [{"TEXT": {"REGEX": rf"^[A-ZÀ-Ý](?:[a-z]+[A-Z]\w*)(?i:{compound})$"}}]])
+                             [{"TEXT": {"REGEX": rf"^[A-ZÀ-Ý](?:[a-z]+[A-Z]\w*)(?i:{compound})$"}}],
+                             # 'eHealth-platform', 'GovTech-agentschap': a coined name, a hyphen, its kind
+                             [{"TEXT": {"REGEX": rf"^[a-z]{{1,2}}[A-Z][\w]*-(?i:{hyphened})$"}}]])
     return matcher, lex
 
 
