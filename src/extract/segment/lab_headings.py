@@ -238,9 +238,9 @@ def salient_lab(index: LabIndex) -> LabEntry | None:
         return best
     # Named in the document's title or a heading, unlike the runner-up, and still named more often:
     # 'Staatssecretaris lanceert Digicampus' over a release that also names its host often.
-    if best.in_heading and not ranked[1].in_heading and best.score >= TITLED_LEAD * runner:
+    if best.in_heading and len(ranked) > 1 and not ranked[1].in_heading and best.score >= TITLED_LEAD * runner:
         return best
     # 'Novum, het innovatielab van de SVB': the runner-up is where the lab sits, not a rival.
-    if best.score >= runner and ranked[1].as_host and not best.as_host and best.score >= 3.0:
+    if len(ranked) > 1 and best.score >= runner and ranked[1].as_host and not best.as_host and best.score >= 3.0:
         return best
     return None

@@ -324,8 +324,8 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
 def _headed_name_before(text: str, floor: int, end: int) -> tuple[str, int] | None:
     """'le Centre de compétences en science des données (DSCC)': a bracketed acronym whose letters
     come from the name in another language is still defined by the name just before it, when that
-    name opens on a lab's head noun ('Centre', 'Office', 'Agentschap') after an article, a
-    preposition or the start of the clause. (name, offset) or None."""
+    name opens on a lab's head noun ('Centre', 'Office', 'Agentschap') after an article or at the
+    start of its clause. (name, offset) or None."""
     clause = max(text.rfind(c, floor, end) for c in ",;:.()")
     words = list(_WORD.finditer(text, max(floor, clause + 1), end))[-MAX_HEADED_NAME_WORDS:]
     heads = _head_nouns()
