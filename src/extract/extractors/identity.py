@@ -148,7 +148,10 @@ class IdentityExtractor:
             url = urls[0][0] if urls else normalize_url(value.split()[0])
             if url:
                 return [ctx.candidate("website", url, start, end, family=NAME, version=VERSION, prior="label")]
-        found = [(url, s, e) for url, s, e in find_urls(ctx.text) if not _not_lab_site(url, ctx)]
+        from extract.segment.lab_index import platform_host
+
+        # Social media, DOIs, shorteners and publishers: a link there is never the lab's own site.
+        found = [(url, s, e) for url, s, e in find_urls(ctx.text) if not platform_host(urlsplit(url).hostname or "")]
         if found:
             from extract.segment.lab_names import domain_matches
 
@@ -183,6 +186,7 @@ class IdentityExtractor:
                     "method": f"rule:{NAME}.tld.v{VERSION}", "confidence": confidence("fallback")}))]
         return []
 
+
 def _letterhead_country(section: Section, ctx: SectionContext) -> list[Candidate]:
     """The country of a letter's sender's address ('Thimphu 11001, Bhutan'), or of its site's
     country code ('www.tech.gov.bt'), when the letter's text names none."""
@@ -207,13 +211,6 @@ MAX_COUNTRY_WORDS = 4
 """'Verenigd Koninkrijk', 'République démocratique du Congo': an address's country is a few words."""
 MODEL_WINDOW = 120
 """How far back in its sentence a comparison ('modelled on', 'à l'instar de') reaches a country."""
-
-
-def _not_lab_site(url: str, ctx: SectionContext) -> bool:
-    """Social media, DOIs, shorteners and publishers: a link there is never the lab's own site."""
-    from extract.segment.lab_index import platform_host
-
-    return platform_host(urlsplit(url).hostname or "")
 
 
 _URLISH = re.compile(r"^(?i:https?://|www\.)|\.[a-z]{2,3}(?:/|$)")  # a site; not "LAB.Rio"

@@ -86,6 +86,7 @@ def _regex(lexicon: Lexicon, group: str, key: str) -> re.Pattern[str]:
     return phrase_regex(lexicon.words(group, key))
 
 
+@lru_cache(maxsize=64)
 def _relation_matcher(lexicon: Lexicon, group: str, key: str) -> RelationMatcher:
     adverbs = "|".join(re.escape(fold_keep(w)).replace(r"\ ", r"\s+")
                        for w in sorted(lexicon.words("governance", "relation_adverbs"), key=lambda w: (-len(w), w)))

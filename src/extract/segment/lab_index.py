@@ -106,15 +106,16 @@ class LabEntry:
 class LabIndex:
     """The lab-like names of one document and how each is used."""
 
-    def __init__(self, lines: Sequence[Line], body: Sequence[int], lang: str | None) -> None:
+    def __init__(self, lines: Sequence[Line], body: Sequence[int], lang: str | None, *,
+                 in_first_person: bool = False) -> None:
         self.lex: Lexicon = lexicon(lang)
         self.lang = self.lex.lang
         self._lines = lines
         self.entries: list[LabEntry] = []
         self._by_alias: dict[str, LabEntry] = {}
         self.mentions_by_line: dict[int, list[tuple[NameMention, LabEntry]]] = {}
-        self.in_first_person = False
-        """A letter or an e-mail: 'notre budget' is the sender's (set by the caller, who reads the message)."""
+        self.in_first_person = in_first_person
+        """A letter or an e-mail: 'notre budget' is the sender's."""
         # A printed web page's own address (its footer) names the site it is about.
         own_pages = [i for i, line in enumerate(lines) if line.role == "url_footer"]
         self.own_sites = {m.group(1).lower() for i in own_pages for m in URL.finditer(lines[i].text)
