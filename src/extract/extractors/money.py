@@ -15,7 +15,7 @@ from extract.normalize.rule_data import LANGS, alternation, own_words, words
 from extract.rules.lexicon import Lexicon
 
 NAME = "money"
-VERSION = "11"
+VERSION = "12"
 
 ANCHOR_BEFORE_MAX = 8
 ANCHOR_AFTER_MAX = 4
@@ -162,7 +162,7 @@ def _nearest_anchor(ctx: SectionContext, anchors: _SentenceIndex, s0: int, e0: i
     found: list[tuple[int, int, int]] = []
     i = bisect_right(ends, start) - 1
     while i >= 0:
-        distance = ctx.token_distance(ends[i], start)
+        distance = _subject_distance(ctx, s0, starts[i], ends[i], start)
         if distance > ANCHOR_BEFORE_MAX:
             break
         found.append((starts[i], ends[i], distance))
@@ -180,6 +180,26 @@ def _nearest_anchor(ctx: SectionContext, anchors: _SentenceIndex, s0: int, e0: i
         if best is None or anchor[2] < best[2]:
             best = anchor
     return best
+
+
+SUBJECT_TOKENS = 4
+"""A budget word this close to its sentence's start is its subject ('Son budget, voté ..., tourne')."""
+SUBJECT_CHARS = 60
+"""... and this many characters: words are counted only that far (a long sentence is not recounted)."""
+
+
+def _subject_distance(ctx: SectionContext, s0: int, anchor_start: int, anchor_end: int, start: int) -> int:
+    """Words between a budget word and the amount after it; for the sentence's subject, an
+    apposition between commas does not count: 'Son budget, voté chaque année par le conseil puis
+    approuvé par la tutelle, tourne autour de 6 milliards'."""
+    distance = ctx.token_distance(anchor_end, start)
+    if (distance <= ANCHOR_BEFORE_MAX or anchor_start - s0 > SUBJECT_CHARS
+            or ctx.token_distance(s0, anchor_start) > SUBJECT_TOKENS):
+        return distance
+    gap = ctx.text[anchor_end:start]
+    if not gap.lstrip().startswith(",") or gap.count(",") < 2:
+        return distance
+    return min(distance, ctx.token_distance(anchor_end + gap.rindex(",") + 1, start))
 
 
 def _budget_value(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | None, block: Any,

@@ -243,4 +243,8 @@ def salient_lab(index: LabIndex) -> LabEntry | None:
     # 'Novum, het innovatielab van de SVB': the runner-up is where the lab sits, not a rival.
     if len(ranked) > 1 and best.score >= runner and ranked[1].as_host and not best.as_host and best.score >= 3.0:
         return best
+    # '... il fait partie de l'Agence X (AX)', then 'financé par l'AX': the host named more often, close behind.
+    if len(ranked) > 1 and best.as_host and not ranked[1].as_host and runner >= 3.0 and ranked[1].strong \
+            and (len(ranked) < 3 or runner >= 1.8 * ranked[2].score):
+        return ranked[1]
     return None

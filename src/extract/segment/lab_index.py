@@ -37,6 +37,7 @@ from extract.segment.subject_names import (
 )
 
 _BARE_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{0,4}[A-Z][A-Z0-9]{0,4}(?![\w-])")  # two letters at least: not 'D08'
+_MIXED_ACRONYM = re.compile(r"(?<![\w-])(?=\w*[a-z])[A-Z]\w{0,8}[A-Z]\w{0,8}(?![\w-])")  # 'ZenDiS', 'ITZBund'
 URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/\S*)?", re.IGNORECASE)
 
 
@@ -144,7 +145,7 @@ class LabIndex:
         any_article = alternation((*self.lex.words("words", "articles"), *self.lex.words("words", "elided_articles")),
                                   any_space=False)
         introduced = re.compile(self.lex.regex("labs", "ordinals").pattern
-                                + rf"\s+\w+(?:\s+\w+)?\s+(?:{verbs_presenting})\s+(?:{any_article})?\s*$")
+                                + rf"\s+\w+(?:\s+\w+){{0,2}}\s+(?:{verbs_presenting})\s+(?:{any_article})?\s*$")
         before_line = ""
         not_heads = self.lex.folded("labs", "not_heads")
         for i in body:
@@ -155,7 +156,8 @@ class LabIndex:
                 entry.as_host += self._hosted(before_line, text, at)
             # A name the line break cut: 'de Directie-generaal Digitale' / 'Transformatie (DG DT) van ...'.
             # Or an apposition the break cut: "l'Institut Municipal d'Informàtica de Barcelone," / "l'IMI.".
-            if before_line and ("(" in text[:80] or before_line.rstrip().endswith(",") or _BARE_ACRONYM.search(text[:80])):
+            if before_line and ("(" in text[:80] or before_line.rstrip().endswith(",") or _BARE_ACRONYM.search(text[:80])
+                                or _MIXED_ACRONYM.search(text[:80])):
                 joined_lines = f"{before_line} {text}"
                 for name, acronym, at in defined_acronyms(joined_lines):
                     lead = fold_keep(joined_lines[max(0, at - 20):at]).split()[-2:]

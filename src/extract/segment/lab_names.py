@@ -112,6 +112,64 @@ def _matcher(lang: str) -> tuple[Any, Lexicon]:
     return matcher, lex
 
 
+@lru_cache(maxsize=8)
+def _complement_chain(lang: str) -> re.Pattern[str] | None:
+    """A capitalised head and the lower-case complements a French name strings after it ('Agence
+    nationale de promotion des technologies de l'information et de la communication'), or its
+    capitalised name with no link ('Agence Togo Digital'); None for a language whose names do not
+    (``labs.complement_links`` in the rule files)."""
+    from extract.rules.loader import language_rules
+
+    # The document language's own rules: an English 'Service Innovation Lab' strings no French complements.
+    own = language_rules(lang).words.get("labs", {})
+    links: list[str] = list(own.get("complement_links", ()))
+    if not links:
+        return None
+    link = alternation(links, folded=False, any_space=True)
+    capital_links = alternation([w for w in links if w.split()[0] in own.get("name_links", [])
+                                 or (w[:1] == "d" and w[-1:] in "'’")], folded=False, any_space=True)
+    joined = alternation(own.get("complement_and", []), folded=False, any_space=False)
+    ending = alternation(own.get("adjective_endings", []), folded=False, any_space=False)
+    adjective = rf"[a-zà-ÿ][a-zà-ÿ-]+(?:{ending})(?![\w'’])"
+    lower = r"[a-zà-ÿ][\w-]{2,}(?![\w'’])"
+    capital = r"[A-ZÀ-Ý][\w-]+(?![\w'’])"
+    complement = (rf"(?:\s+(?:{joined})\s+|\s+)(?:(?:{capital_links})\s*(?:{capital}|{lower})|(?:{link})\s*{lower})"
+                  rf"(?:\s+{adjective})?")
+    return re.compile(rf"(?<![\w-])(?P<head>[A-ZÀ-Ý][a-zà-ÿ]+)(?:\s+{adjective}){{0,2}}(?:{complement}){{1,8}}"
+                      rf"|(?<![\w-])(?P<named>[A-ZÀ-Ý][a-zà-ÿ]+)(?:\s+{capital}){{1,3}}")
+
+
+_CAPITALISED_WORD = re.compile(r"(?<![\w-])[A-ZÀ-Ý][a-zà-ÿ]+")
+
+
+def _chained_names(text: str, lang: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """Spans of the names ``_complement_chain`` finds whose first word is a lab's head noun."""
+    chain = _complement_chain(lang)
+    if chain is None:
+        return []
+    heads, stops = lex.folded("labs", "heads"), lex.folded("labs", "determiners")
+    # A menu line ('L'Agence Services Actualités') is no name: its words are page titles and kinds.
+    not_named = heads | {h + "s" for h in heads} | lex.folded("labs", "page_titles")
+    spans: list[tuple[int, int, str]] = []
+    for word in _CAPITALISED_WORD.finditer(text):
+        if fold_keep(word.group()) not in heads or (spans and word.start() < spans[-1][1]):
+            continue  # only at a head ('Le Centre régional ...' is matched at 'Centre')
+        m = chain.match(text, word.start())
+        if m is None:
+            continue
+        end = m.end()
+        if m.group("named"):
+            if any(fold_keep(w) in not_named for w in text[m.start():end].split()[1:]):
+                continue
+            # 'Agence La Poste' is not cut, 'Service Le lendemain' is: a capitalised article opens a sentence.
+            cut = next((w for w in re.finditer(r"\S+", text[m.start():end]) if fold_keep(w.group()) in stops), None)
+            end = m.start() + cut.start() if cut is not None else end
+            if " " not in text[m.start():end].strip():
+                continue
+        spans.append((m.start(), end, "HEAD_COMP"))
+    return spans
+
+
 def find_lab_names(text: str, lang: str, *, generic: bool = False) -> list[NameMention]:
     """Lab-like names in ``text`` in order, overlapping matches merged into the longest; kinds of
     lab written like names ('Policy Lab') only with ``generic``."""
@@ -125,6 +183,7 @@ def find_lab_names(text: str, lang: str, *, generic: bool = False) -> list[NameM
         for match_id, start, end in matcher(doc):
             kind = nlp.vocab.strings[match_id]
             spans.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), kind))
+    spans += _chained_names(text, lang if lang in LANGUAGES else "en", lex)
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     merged: list[tuple[int, int, str]] = []
     for start, end, kind in spans:
@@ -296,11 +355,12 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             continue  # ', LIS)' closes a bracket that holds the name
         floor = opening + 1 if match.group(4) else max(0, match.start() - 120)
         before = list(_WORD.finditer(text, floor, match.start()))
-        for k in range(len(before) - 1, max(-1, len(before) - 11), -1):
+        for k in range(len(before) - 1, max(-1, len(before) - 1 - MAX_DEFINED_NAME_WORDS), -1):
             words = [w.group() for w in before[k:]]
             # Only for the apposition: a bracketed acronym after "l'Agence …" keeps its old reading.
             # A sentence's "L'Agenzia …" names the Agenzia: its article is no part of the name.
-            elided = _ELIDED_ARTICLE.match(words[0]) if match.group(2) or words[0][:1] in "LD" else None
+            appositive = match.group(2) or match.group(5) or match.group(6)
+            elided = _ELIDED_ARTICLE.match(words[0]) if appositive or words[0][:1] in "LD" else None
             if elided is not None:
                 words[0] = words[0][elided.end():]  # "l'Institut Municipal d'Informàtica …, l'IMI"
             if not words[0][:1].isupper():
@@ -308,17 +368,43 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             # French names keep their adjectives in lower case: 'Centre québécois d'excellence numérique (CQEN)'.
             if mixed and not _spells_all(acronym, _content_words(words)):
                 continue  # 'Pražský inovační institut (Pii)', not 'Digital Service (Den)'
-            if len(words) >= 2 and (initials_cover(acronym, words) or initials_cover(acronym, _content_words(words))):
+            # A mixed-case acronym spelled out checks out letter by letter ('ZenDiS': Zentrum für Digitale Souveränität).
+            spelled = mixed and sum(c.isupper() for c in acronym) >= 2  # not 'Kigali' spelling itself
+            if len(words) >= 2 and (spelled or initials_cover(acronym, words) or initials_cover(acronym, _content_words(words))):
                 begin = before[k].start() + (elided.end() if elided is not None else 0)
                 out.append((text[begin:before[-1].end()], acronym, begin))
                 break
         else:
+            if match.group(5) is not None and (named := _named_before(text, floor, match.start(), acronym)) is not None:
+                out.append((named[0], acronym, named[1]))  # ', que tout le monde appelle ITZBund': it says so
+                continue
             # Two capitals at least: '(Paris)' after 'l'Agence du numérique' is a place, not its acronym.
             if match.group(1) is not None and sum(c.isupper() for c in acronym) >= 2:
                 named = _headed_name_before(text, floor, match.start())
                 if named is not None:
                     out.append((named[0], acronym, named[1]))
     return out
+
+
+def _named_before(text: str, floor: int, end: int, acronym: str) -> tuple[str, int] | None:
+    """"l'Informationstechnikzentrum Bund, que tout le monde appelle ITZBund": a clause that says
+    what a name is called defines it even where the letters come from inside its words. The name is
+    the run of capitalised words (and the function words between them) just before ``end``, after
+    an article; its initial is the acronym's. (name, offset) or None."""
+    words = list(_WORD.finditer(text, floor, end))[-MAX_HEADED_NAME_WORDS:]
+    begin = None
+    for word in reversed(words):
+        elided = _ELIDED_ARTICLE.match(word.group())
+        token = word.group()[elided.end():] if elided is not None else word.group()
+        if token[:1].isupper():
+            begin = word.start() + (elided.end() if elided is not None else 0)
+            if elided is not None:
+                break
+        elif token.lower() in _articles() or token.lower() not in _function_words():
+            break
+    if begin is None or text[begin:begin + 1].upper() != acronym[:1].upper() or len(text[begin:end].split()) < 2:
+        return None
+    return text[begin:end].strip(" ,"), begin
 
 
 def _headed_name_before(text: str, floor: int, end: int) -> tuple[str, int] | None:
@@ -347,6 +433,9 @@ def _headed_name_before(text: str, floor: int, end: int) -> tuple[str, int] | No
     return None
 
 
+MAX_DEFINED_NAME_WORDS = 12
+"""Words of a name an acronym defines: 'Agence nationale de promotion des technologies de
+l'information et de la communication' (ANPTIC) is eleven."""
 MAX_HEADED_NAME_WORDS = 9
 """A name defined by its head noun is short: 'Pôle d'expertise de la régulation numérique' is six words."""
 

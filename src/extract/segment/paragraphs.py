@@ -123,6 +123,17 @@ def possessive_opening(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"^\W*(?i:{alternation(lex.words('words', 'first_person_possessives'), folded=False)})\s")
 
 
+def _sits_in_or_pays(text: str, at: int, index: LabIndex) -> bool:
+    """Is the name at ``at`` the organisation a lab sits in ('part of the', 'fait partie de l'') or
+    the one that pays for it ('funded by', 'financé par')?"""
+    before = fold_keep(text[max(0, at - 40):at])
+    if index.hosts.search(before):
+        return True
+    # The trigger, then at most an article: 'financés par l'', 'funded by the'.
+    return re.search(rf"(?:{index.lex.regex('funding', 'after').pattern})\s*(?:\w{{1,3}}\s+|[ld]['’])?$",
+                     before) is not None
+
+
 def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex) -> LabEntry | None:
     """The lab a paragraph is about: the one whose name opens it as a run-in head, else the one it
     names most often (names and acronyms), when it names it at least twice or within its first
@@ -139,6 +150,8 @@ def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex)
         names = [entry.name] + ([entry.acronym] if entry.acronym else [])
         for name in names:
             for m in whole_name(name).finditer(text):
+                if _sits_in_or_pays(text, m.start(), index):
+                    continue  # 'il fait partie de l'Agence X', 'financé par l'X': what the lab sits in or lives on
                 counts[id(entry)] = counts.get(id(entry), 0) + 1
                 first_at[id(entry)] = min(first_at.get(id(entry), m.start()), m.start())
     if counts:

@@ -62,7 +62,8 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
     verbs_presenting = alternation(index.lex.words("labs", "presenting_verbs"), any_space=False)
     articles = alternation(index.lex.words("words", "articles"), any_space=False)
     elided = alternation(index.lex.words("words", "elided_articles"), any_space=False)
-    presented = re.compile(index.lex.regex("labs", "ordinals").pattern + rf"(?:\s+\w+){{0,2}}\s+(?:{verbs_presenting})\s+"
+    # 'The second case is X', 'Le premier de ces acteurs est l'X': up to three words between.
+    presented = re.compile(index.lex.regex("labs", "ordinals").pattern + rf"(?:\s+\w+){{0,3}}\s+(?:{verbs_presenting})\s+"
                            rf"(?:(?:{articles})\s+|{elided})?")
     subjects = [(m, True) for m in founded_subject().finditer(joined)]
     # Where both read the same clause, the name its acronym delimits is the longer, whole one.
@@ -75,6 +76,7 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
     subjects.sort(key=lambda pair: pair[0].start())
     strong = [e for e in index.entries if e.strong and (e.domain or e.mentions >= 2)]
     not_heads = index.lex.folded("labs", "not_heads")
+    bodies = {w for w in index.lex.folded("governance", "body_nouns") if " " not in w}
     agent = re.compile(rf"\b(?:{alternation(index.lex.words('words', 'agent_markers'))})\s+(?:\w+\s+)?$")
     for m, passive in subjects:
         verb = verbs.search(folded, m.end(), min(len(folded), m.end() + FOUNDING_CLAUSE_CHARS)) if passive else m
@@ -108,6 +110,8 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
         name = titled or name
         if not passive and not distinctive and len(words) < 2:
             continue
+        if words and fold_keep(words[-1]) in bodies:
+            continue  # 'Its Governing Board, inaugurated under the Act,': a lab's body, not a lab
         acronym = m.groupdict().get("acr") if passive else None
         if (entry := index.lookup(name) or (index.lookup(acronym) if acronym else None)) is not None:
             if passive and not entry.as_subject and not entry.as_host:

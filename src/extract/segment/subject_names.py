@@ -73,7 +73,8 @@ def legal_suffix() -> re.Pattern[str]:
 @cache
 def founded_subject() -> re.Pattern[str]:
     """'X was set up', and in the active voice 'X voit le jour', 'X came into existence', 'X a ouvert
-    ses portes' (the match then ends before the verb: group ``active`` is set)."""
+    ses portes', or in apposition 'X, set up in 2019,' (the match then ends before the verb: group
+    ``active`` is set)."""
     lex = lexicon(None)
     auxiliaries = alternation(lex.words("founded", "subject_auxiliaries"), folded=False)
     active = alternation(lex.words("founded", "active_auxiliaries"), folded=False)
@@ -81,7 +82,8 @@ def founded_subject() -> re.Pattern[str]:
     return re.compile(
         r"(?:^|(?<=[.!?]\s)|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Tt]he\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
         + subject_name() + _BETWEEN_SUBJECT_AND_VERB
-        + rf"(?:\s+(?:{auxiliaries})\b|(?P<active>(?=\s+(?:(?:{active})\s+)?(?:{verbs})(?!\w))))")
+        # ... or its founding in apposition: "L'Agence X, créée fin 2021 sous la forme ...".
+        + rf"(?:\s+(?:{auxiliaries})\b|(?P<active>(?=\s+(?:(?:{active})\s+)?(?:{verbs})(?!\w)|,\s+(?:{verbs})(?!\w))))")
 
 
 @cache

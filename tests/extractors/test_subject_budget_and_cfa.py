@@ -1,0 +1,36 @@
+"""A budget that is its sentence's subject, with an apposition before its amount; the CFA franc of
+the lab's country (invented names)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from extract.models import LabRecord
+
+
+def test_a_budget_subject_s_apposition_does_not_part_it_from_its_amount(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one(
+        "L'Agence nationale des services numériques emploie près de deux cents agents. Son\n"
+        "budget, voté chaque année par le conseil d'administration de douze membres puis approuvé\n"
+        "par la tutelle, tourne autour de 6 milliards de francs CFA.\n",
+        "Agence nationale des services numériques", lang="fr")
+    assert record.budget is not None
+    assert (record.budget.amount, record.budget.approximate) == (6e9, True)
+
+
+def test_a_far_amount_after_a_budget_word_inside_the_sentence_is_still_no_budget(
+        extract_one: Callable[..., LabRecord]) -> None:
+    # Not the sentence's subject: the budget word and the amount are two clauses apart.
+    record = extract_one(
+        "The agency presented its budget to the committee, which, after a long debate about the\n"
+        "merger and several amendments, approved a one-off transfer of EUR 6 million to the city.\n",
+        "Kestrel Agency", lang="en")
+    assert record.budget is None
+
+
+def test_the_cfa_franc_of_central_africa_is_read_by_the_lab_s_country() -> None:
+    from extract.normalize.currencies import national_currency
+
+    assert national_currency("6 milliards de francs CFA", "CM") == "XAF"
+    assert national_currency("2 milliards FCFA", "GA") == "XAF"
+    assert national_currency("3,2 milliards de francs CFA", "BF") is None  # the West African reading stays

@@ -1,0 +1,112 @@
+"""French names that go on in lower case, founded subjects in apposition, hosts and funders that a
+paragraph names without being about them (written from the fifth genre set's travel notes, with
+invented names)."""
+
+from __future__ import annotations
+
+import pytest
+from layout_boxes import FlowBuilder
+
+from extract.segment.lab_names import defined_acronyms, find_lab_names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("À Ternville, l'Agence nationale de promotion des services numériques et de la donnée publique, "
+     "que tout le monde appelle l'ANPSDP, occupe un immeuble.",
+     "Agence nationale de promotion des services numériques et de la donnée publique"),
+    ("Le Centre régional des systèmes d'information de l'État pilote le réseau.",
+     "Centre régional des systèmes d'information de l'État"),
+    ("La dernière étape m'a surpris. L'Agence Kestrie Digital, créée fin 2021, dépend du ministère.",
+     "Agence Kestrie Digital"),
+])
+def test_a_french_name_strings_lower_case_complements_after_its_head(text: str, name: str) -> None:
+    assert [m.name for m in find_lab_names(text, "fr")] == [name]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("☰ L'Agence Services Actualités", "fr"),  # a menu: page titles and kinds, no name
+    ("L'agence emploie près de deux cents agents.", "fr"),  # no capital, no name
+    ("The Agence nationale team met us.", "en"),  # an English text strings no French complements
+])
+def test_no_chained_name_in_menus_lower_case_or_other_languages(text: str, lang: str) -> None:
+    assert [m.name for m in find_lab_names(text, lang) if m.name.startswith("Agence")] == []
+
+
+@pytest.mark.parametrize(("text", "name", "acronym"), [
+    # Eleven words, the acronym in a naming clause after an elided article.
+    ("L'Agence nationale de promotion des services numériques et de la donnée publique, l'ANPSDP, est",
+     "Agence nationale de promotion des services numériques et de la donnée publique", "ANPSDP"),
+    ("À Ternville, l'Agence nationale des services de l'information et de la communication, que tout le "
+     "monde appelle l'ANSIC, occupe", "Agence nationale des services de l'information et de la communication", "ANSIC"),
+])
+def test_a_long_french_name_is_defined_by_the_acronym_in_apposition(text: str, name: str, acronym: str) -> None:
+    assert [(n, a) for n, a, _ in defined_acronyms(text)] == [(name, acronym)]
+
+
+def _travel_notes() -> FlowBuilder:
+    flow = FlowBuilder()
+    flow.line("Carnet de route — deux semaines entre Ternville et Portbrume", 14, bold=True)
+    flow.paragraph(["J'étais parti avec une question simple : comment des États aux moyens modestes organisent-ils",
+                    "la numérisation de leur administration ? Je suis revenu avec deux réponses."])
+    flow.paragraph(["À Ternville, l'Agence nationale des services de l'information et de la communication,",
+                    "que tout le monde appelle l'ANSIC, occupe un immeuble moderne. Créée par décret en 2002,",
+                    "elle emploie près de deux cents agents. On trouve ses publications sur ansic.kt.",
+                    "Ce modèle, où l'agence vit de redevances, lui donne une autonomie que ses homologues",
+                    "envient. Il a aussi ses limites : les projets d'administration électronique proprement",
+                    "dits relèvent d'autres services, et la coordination reste difficile."])
+    flow.paragraph(["La dernière étape, à Portbrume, m'a le plus surpris. L'Agence Kestrie Digital, créée fin",
+                    "2021 sous la forme d'une société d'État, dépend directement du ministère de l'Économie",
+                    "numérique. Elle emploie une cinquantaine de personnes."])
+    return flow
+
+
+def test_travel_notes_about_labs_in_lower_case_french_give_a_section_each() -> None:
+    from flows import section_titles
+
+    assert section_titles(_travel_notes()) == [
+        "Agence nationale des services de l'information et de la communication (ANSIC)", "Agence Kestrie Digital"]
+
+
+def test_a_lab_s_host_named_more_often_does_not_name_the_page() -> None:
+    from flows import section_titles
+
+    flow = FlowBuilder()
+    flow.line("Qui sommes-nous ?", 14, bold=True)
+    flow.paragraph(["L'Incubateur des communes construit, avec les collectivités, des services numériques",
+                    "simples. Lancé en 2020, il fait partie de l'Agence nationale de la cohésion des",
+                    "communes (ANCC). Nous sommes une trentaine."])
+    flow.paragraph(["Notre budget 2023 : 3,2 M€, financés par l'ANCC et les collectivités partenaires."])
+    flow.line("incubateur.ancc.kt · Incubateur des communes — ANCC, 20 avenue du Port, Ternville")
+    assert section_titles(flow) == ["Incubateur des communes"]
+
+
+def test_a_board_founded_in_apposition_is_no_lab() -> None:
+    from flows import section_titles
+
+    flow = FlowBuilder()
+    flow.line("Annual Report 2023", 16, bold=True)
+    flow.paragraph(["The Kestrel Information Technology Development Agency (KITDA) was created by the KITDA",
+                    "Act of 2007. It employs 1,087 people."])
+    flow.paragraph(["Its Governing Board, inaugurated under the KITDA Act, has nine members: a chairman and",
+                    "eight representatives of the ministries."])
+    assert section_titles(flow) == ["Kestrel Information Technology Development Agency (KITDA)"]
+
+
+@pytest.mark.parametrize(("text", "name", "acronym"), [
+    # A mixed-case acronym taking three letters of a word, German links giving none.
+    ("Le Zentrum für Digitale Versorgung der Länder, ou ZenDiV, a été créé le 2 mai 2022.",
+     "Zentrum für Digitale Versorgung der Länder", "ZenDiV"),
+    # A clause that says what the name is called, the letters from inside its words.
+    ("Le premier de ces acteurs est le Rechenzentrum Nordwest, que tout le monde appelle RZNord. Il",
+     "Rechenzentrum Nordwest", "RZNord"),
+])
+def test_acronyms_a_clause_gives_to_names_in_another_language(text: str, name: str, acronym: str) -> None:
+    assert [(n, a) for n, a, _ in defined_acronyms(text)] == [(name, acronym)]
+
+
+@pytest.mark.parametrize("text", [
+    "Nous avons visité Ternville, que tout le monde appelle TV.",  # one word, no name
+    "Organised by the Kestrel Network, Kestrel Heights, KG 7 Ave, Kestrel, Ruritania",  # an address
+])
+def test_no_acronym_from_a_place_or_an_address(text: str) -> None:
+    assert defined_acronyms(text) == []
