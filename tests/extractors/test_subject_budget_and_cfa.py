@@ -34,3 +34,16 @@ def test_the_cfa_franc_of_central_africa_is_read_by_the_lab_s_country() -> None:
     assert national_currency("6 milliards de francs CFA", "CM") == "XAF"
     assert national_currency("2 milliards FCFA", "GA") == "XAF"
     assert national_currency("3,2 milliards de francs CFA", "BF") is None  # the West African reading stays
+
+
+def test_a_key_figure_counted_at_year_end_or_on_a_date(extract_one: Callable[..., LabRecord]) -> None:
+    for text, lang in [("Key figures\nStaff at year end 46 (2023: 41)\nSystems certified 19", "en"),
+                       ("Chiffres clés\nEffectif au 31 décembre 2023 96\nDossiers traités 1 200", "fr"),
+                       ("Kerncijfers\nMedewerkers per jaareinde 46\nDossiers 1.200", "nl")]:
+        record = extract_one(text, "Kestrel Authority", lang=lang)
+        assert record.staff is not None and record.staff.count == (96 if lang == "fr" else 46), text
+
+
+def test_prose_that_opens_with_a_label_word_and_a_year_end_is_no_key_figure(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("Team members met weekly at year end to review 46 projects.", "Kestrel Authority", lang="en")
+    assert record.staff is None

@@ -110,3 +110,54 @@ def test_acronyms_a_clause_gives_to_names_in_another_language(text: str, name: s
 ])
 def test_no_acronym_from_a_place_or_an_address(text: str) -> None:
     assert defined_acronyms(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The name, a dash, its coined acronym.
+    ("Créée en 2012, l'Intercommunale de Services en matière Numérique et Organisationnelle — iSno pour les intimes —",
+     [("Intercommunale de Services en matière Numérique et Organisationnelle", "iSno")]),
+    # An acronym in apposition after an article; its letters are the name's first words, then its place.
+    ("Daar bezocht ik het Institut plánování a rozvoje hlavního města Kestrie, het IPR, dat sinds 2013",
+     [("Institut plánování a rozvoje hlavního města Kestrie", "IPR")]),
+    # The printed name before a bracket holding the name in its own language and the acronym.
+    ("The Institute for Budget Forecasts (Inštitút budúcich financií, IBF) came into being in 2004",
+     [("Institute for Budget Forecasts", "IBF"), ("Inštitút budúcich financií", "IBF")]),
+    # A name twice: the definition is the nearer one, not both run together.
+    ("Over het Rijks Data Gilde Het Rijks Data Gilde (RDG) is", [("Rijks Data Gilde", "RDG")]),
+])
+def test_acronyms_after_a_dash_an_article_or_a_name_in_its_own_language(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(n, a) for n, a, _ in defined_acronyms(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Qui sommes-nous ? — iSno",  # a page title and its site: no name before the dash
+    "Rapport annuel 2023 — DINUM",  # a title and its publisher
+])
+def test_no_acronym_for_a_page_title_and_its_site(text: str) -> None:
+    assert defined_acronyms(text) == []
+
+
+def test_a_coined_name_spelling_the_page_s_site_names_the_page() -> None:
+    from flows import section_titles
+
+    flow = FlowBuilder()
+    flow.line("iSno Nos solutions Accompagnement Actualités Qui sommes-nous ? Emploi", 11, bold=True)
+    flow.line("Qui sommes-nous ?", 14, bold=True)
+    flow.paragraph(["Créée en 2012, notre intercommunale développe des logiciels libres pour les pouvoirs locaux.",
+                    "Comme toute intercommunale, iSno appartient à ses membres."])
+    flow.line("iSno en chiffres", 12, bold=True)
+    flow.paragraph(["Équipe 118 collaboratrices et collaborateurs"])
+    flow.footer_url("https://www.isno.kt/qui-sommes-nous")
+    assert section_titles(flow) == ["iSno"]
+
+
+@pytest.mark.parametrize(("acronym", "domain", "own"), [
+    ("IPR", "iprkestrie.kt", True),  # the acronym, then its place
+    ("IPR", "www.ipr.kt", True),
+    ("IT", "itkestrie.kt", False),  # two letters start too many words
+    (None, "ipr.kt", False),
+])
+def test_a_site_named_by_the_acronym_and_its_place(acronym: str | None, domain: str, own: bool) -> None:
+    from extract.segment.lab_index import _acronym_site
+
+    assert _acronym_site(acronym, domain) is own

@@ -58,6 +58,21 @@ def _key_fact_value() -> re.Pattern[str]:
         r"|www\.|https?://|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?(?:\s|$)|n/?a\b|n\.c\.|n\.v\.t\.|[—–-]\s*$",
         re.IGNORECASE)
 SINGLE_LINE_FIELDS = frozenset({"website", "founded", "country", "name", "acronym"})
+COUNT_DATE_LEAD = 12
+"""Characters before the date a figure is counted on: 'at ', 'au ', 'per ', 'on the '."""
+
+
+def _without_count_date(rest: str) -> str:
+    """'at year end 46', 'au 31 décembre 2023 96': the value after the date it is counted on."""
+    from extract.normalize.dates import date_spans
+
+    year_end = lexicon(None).regex("staff", "at_year_end").match(fold_keep(rest))
+    if year_end is not None:
+        return rest[year_end.end():].lstrip(" :")
+    first = next(iter(date_spans(rest)), None)
+    if first is not None and first[0] <= COUNT_DATE_LEAD and not any(c.isdigit() for c in rest[:first[0]]):
+        return rest[first[1]:].lstrip(" :")
+    return rest
 
 
 def _label_of(line: Line) -> LabelMatch | None:
@@ -77,7 +92,7 @@ def _label_of(line: Line) -> LabelMatch | None:
         if match is not None and fold_keep(match.label) == fold_keep(head):
             rest = line.text.split(None, size)[-1]
             named = match.field in NAME_VALUED_FIELDS and rest[:1].isupper()
-            if key_facts and not (_key_fact_value().match(rest) or named):
+            if key_facts and not (_key_fact_value().match(_without_count_date(rest)) or named):
                 return None  # 'Team members met weekly': prose that opens with a label word
             return LabelMatch(field=match.field, label=head, value=rest)
     return None

@@ -81,7 +81,8 @@ class StaffExtractor:
                 continue
             s0, e0 = ctx.sentence_span(n.start)
             match = nouns.match(ctx.folded, n.end)
-            label_value = staff_block is not None and _opens_value(ctx.text, staff_block.value_start, n, dates)
+            label_value = staff_block is not None and _opens_value(ctx.text, staff_block.value_start, n, dates,
+                                                                   lex.regex("staff", "at_year_end"), ctx.folded)
             team_before = _ends_with(team_of, ctx.folded, ctx.words_back(s0, n.start, 3), n.start)
             if match and match.end() <= e0:
                 between = match.group(1).split()
@@ -183,11 +184,17 @@ def _grown_to(ctx: SectionContext, numbers: list[NumberMention],
     return out, earlier
 
 
-def _opens_value(text: str, value_start: int, n: NumberMention, dates: list[tuple[int, int]]) -> bool:
+def _opens_value(text: str, value_start: int, n: NumberMention, dates: list[tuple[int, int]],
+                 year_end: re.Pattern[str], folded: str) -> bool:
     """Is ``n`` the first thing after the label, but for an approximation ('Staff: c. 30') or the
-    date it counts on ('Employees at 31 December 372', 'Medewerkers in loondienst (31-12) 96')?"""
+    date it counts on ('Employees at 31 December 372', 'Staff at year end 46', 'Medewerkers in
+    loondienst (31-12) 96')?"""
     if n.start < value_start:
         return False
+    lead = re.match(r"\s*", text[value_start:])
+    at = value_start + (lead.end() if lead else 0)
+    if (on_year_end := year_end.match(folded, at)) is not None and on_year_end.end() <= n.start:
+        value_start = on_year_end.end()
     on_date = next((b for a, b in dates if value_start <= a and b <= n.start
                     and len(text[value_start:a].split()) <= MAX_QUALIFIER_WORDS), None)
     if on_date is not None:

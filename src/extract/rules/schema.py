@@ -47,7 +47,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
                     "one_off", "span_prepositions", "statement_thousands", "statement_millions", "comparison",
                     "bare_total"),
     "staff": words("work_verbs", "nouns", "generic_nouns", "fte_nouns", "anchors", "team_of", "count_after", "range_to",
-                   "count_links", "number_nouns", "grew_stems"),
+                   "count_links", "number_nouns", "grew_stems", "at_year_end"),
     "governance": words("body_nouns", "body_complements", "member_nouns", "composed_of", "form_verbs", "pronouns",
                         "parent_triggers", "parent_blockers", "org_heads", "creator_triggers", "parent_clause_verbs",
                         "not_bodies", "place_prepositions", "member_count_links", "not_member_nouns",

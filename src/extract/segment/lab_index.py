@@ -68,6 +68,14 @@ LETTERHEAD_LINES = 6
 _SENTENCE_STOPS = frozenset(".!?:•\"“")
 
 
+def _acronym_site(acronym: str | None, domain: str) -> bool:
+    """'ipr.cz', and 'iprpraha.cz' (the acronym, then its place): the site of the organisation the acronym names."""
+    if not acronym:
+        return False
+    label = domain.removeprefix("www.").split(".")[0]
+    return label == acronym.lower() or (len(acronym) >= 3 and label.startswith(acronym.lower()))
+
+
 def _key(name: str) -> str:
     """A name as the index files it: 'The Innovation Unit Limited' is 'innovation unit'."""
     key = re.sub(r"[^\w]+", " ", fold_keep(name)).strip()
@@ -148,6 +156,8 @@ class LabIndex:
                                 + rf"\s+\w+(?:\s+\w+){{0,2}}\s+(?:{verbs_presenting})\s+(?:{any_article})?\s*$")
         before_line = ""
         not_heads = self.lex.folded("labs", "not_heads")
+        # 'Department of Government Services (DGS)' over two lines: a host; 'Institut ... (IPR)' may be a lab.
+        org_hosts = self.lex.folded("governance", "org_heads") - self.lex.folded("labs", "heads")
         for i in body:
             text = lines[i].text
             for name, acronym, at in defined_acronyms(text):
@@ -161,7 +171,7 @@ class LabIndex:
                 joined_lines = f"{before_line} {text}"
                 for name, acronym, at in defined_acronyms(joined_lines):
                     lead = fold_keep(joined_lines[max(0, at - 20):at]).split()[-2:]
-                    if any(w in not_heads for w in [*lead, fold_keep(name.split()[0])]):
+                    if any(w in not_heads for w in lead) or fold_keep(name.split()[0]) in org_hosts:
                         continue  # 'ministerie van' / 'Economische Zaken (EZK)': a ministry, not a lab
                     known = self.lookup(acronym)
                     if at <= len(before_line) and (known is None or known.name == acronym):
@@ -192,8 +202,7 @@ class LabIndex:
                     self.mentions_by_line.setdefault(i, []).append((mention, entry))
         self._names_from_domains(lines, body, domains)
         for entry in self.entries:
-            entry.domain = entry.domain or any(domain_matches(entry.name, d) or (entry.acronym and d.split(".")[0] == entry.acronym.lower())
-                               for d in domains)
+            entry.domain = entry.domain or any(domain_matches(entry.name, d) or _acronym_site(entry.acronym, d) for d in domains)
         add_founded_subjects(self, lines, body, domains)
         add_appositive_names(self, lines, body)
         self._merge_contained()
@@ -237,7 +246,8 @@ class LabIndex:
         hosts = self.lex.folded("labs", "not_heads")
         coined = coined_words(lines, body, labels)
         for i in body:
-            for m in re.finditer(r"(?<![\w-])[A-Z0-9][\w-]*(?:\s+[A-Z][\w-]*){0,3}", lines[i].text):
+            # Capitalised, or coined with a capital second ('iMio' over imio.be).
+            for m in re.finditer(r"(?<![\w-])(?:[A-Z0-9]|[a-z](?=[A-Z]))[\w-]*(?:\s+[A-Z][\w-]*){0,3}", lines[i].text):
                 if re.match(r"\.[a-z]{2,}", lines[i].text[m.end():m.end() + 4], re.IGNORECASE):
                     continue  # 'HealthCare.gov', 'GOV.UK': the address itself, not a name the text uses
                 words = m.group(0).split()

@@ -297,7 +297,9 @@ def _defined() -> re.Pattern[str]:
         # appelle simplement l'AOC", and the bare ', iGA,'.
         rf"|,\s+(?:[^,.;:()]{{0,40}}?\s)?(?:{naming})\s+(?:\w+\s+)?"
         rf"(?:(?:{articles})\s+|[lL]['’])?([A-Za-z][A-Za-z0-9&\-]{{1,11}})(?=[\s,.;)])"
-        r"|,\s+([A-Za-z][A-Za-z0-9&\-]{1,11}),(?=\s)")
+        rf"|,\s+(?:(?:{articles})\s+)?([A-Za-z][A-Za-z0-9&\-]{{1,11}}),(?=\s)"  # ', het IPR, dat'
+        # "l'Intercommunale de Mutualisation en matière Informatique et Organisationnelle — iMio pour les intimes"
+        r"|\s+[—–]\s+([A-Za-z][A-Za-z0-9&\-]{1,11})(?=[\s,.;)]|$)")
 
 
 # 'NID – Namur Intelligente et Durable': the acronym first, its name after a dash.
@@ -359,19 +361,22 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             words = [w.group() for w in before[k:]]
             # Only for the apposition: a bracketed acronym after "l'Agence …" keeps its old reading.
             # A sentence's "L'Agenzia …" names the Agenzia: its article is no part of the name.
-            appositive = match.group(2) or match.group(5) or match.group(6)
+            appositive = match.group(2) or match.group(5) or match.group(6) or match.group(7)
             elided = _ELIDED_ARTICLE.match(words[0]) if appositive or words[0][:1] in "LD" else None
             if elided is not None:
                 words[0] = words[0][elided.end():]  # "l'Institut Municipal d'Informàtica …, l'IMI"
             if not words[0][:1].isupper():
                 continue
             # French names keep their adjectives in lower case: 'Centre québécois d'excellence numérique (CQEN)'.
-            if mixed and not _spells_all(acronym, _content_words(words)):
+            if mixed and not (_spells_all(acronym, _content_words(words)) or _initials_are(acronym, words)):
                 continue  # 'Pražský inovační institut (Pii)', not 'Digital Service (Den)'
             # A mixed-case acronym spelled out checks out letter by letter ('ZenDiS': Zentrum für Digitale Souveränität).
             spelled = mixed and sum(c.isupper() for c in acronym) >= 2  # not 'Kigali' spelling itself
-            if len(words) >= 2 and (spelled or initials_cover(acronym, words) or initials_cover(acronym, _content_words(words))):
+            if len(words) >= 2 and (spelled or initials_cover(acronym, words) or initials_cover(acronym, _content_words(words))
+                                    or _leading_initials(acronym, words)):
                 begin = before[k].start() + (elided.end() if elided is not None else 0)
+                if match.group(4) and (printed := _covered_name_before(text, opening, acronym)) is not None:
+                    out.append(printed)  # 'Institute for Financial Policy (Inštitút finančnej politiky, IFP)'
                 out.append((text[begin:before[-1].end()], acronym, begin))
                 break
         else:
@@ -384,6 +389,34 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                 if named is not None:
                     out.append((named[0], acronym, named[1]))
     return out
+
+
+def _covered_name_before(text: str, opening: int, acronym: str) -> tuple[str, str, int] | None:
+    """The name printed just before a bracket that holds the name in its own language and the
+    acronym, when its initials spell the acronym too: (name, acronym, offset) or None."""
+    before = list(_WORD.finditer(text, max(0, opening - 120), opening))
+    for k in range(len(before) - 2, max(-1, len(before) - 1 - MAX_DEFINED_NAME_WORDS), -1):
+        words = [w.group() for w in before[k:]]
+        if words[0][:1].isupper() and initials_cover(acronym, _content_words(words)) and _initials_are(acronym, _content_words(words)):
+            return text[before[k].start():before[-1].end()], acronym, before[k].start()
+    return None
+
+
+def _leading_initials(acronym: str, words: list[str]) -> bool:
+    """Do the first content words spell the acronym, the name going on in lower case to its place
+    ('Institut plánování a rozvoje hlavního města Prahy': IPR)? Three letters at least."""
+    letters, content = _letters(acronym), _content_words(words)
+    if len(letters) < 3 or len(content) <= len(letters) or "".join(w[0] for w in content[:len(letters)]).upper() != letters:
+        return False
+    rest = words[[i for i, w in enumerate(words) if _content_words([w])][len(letters) - 1] + 1:]
+    return all(w[:1].islower() for w in rest[:-1])
+
+
+def _initials_are(acronym: str, words: list[str]) -> bool:
+    """Are the initials of the capitalised words exactly the acronym's letters ('Intercommunale de
+    Mutualisation en matière Informatique et Organisationnelle': iMio)?"""
+    initials = [w[0] for w in (re.sub(r"^[dl]['’]", "", w, flags=re.IGNORECASE) for w in words) if w[:1].isupper()]
+    return len(initials) >= 2 and "".join(initials).upper() == _letters(acronym)
 
 
 def _named_before(text: str, floor: int, end: int, acronym: str) -> tuple[str, int] | None:
@@ -528,7 +561,9 @@ def _function_words() -> frozenset[str]:
 
 def _content_words(words: list[str]) -> list[str]:
     """The words that give an acronym its letters, capitalised: 'd'excellence' -> 'Excellence'."""
-    content = [re.sub(r"^[dl]['’]", "", w, flags=re.IGNORECASE) for w in words if w.lower() not in _function_words()]
+    # A one-letter word in lower case gives no letter either: the 'a' of 'plánování a rozvoje'.
+    content = [re.sub(r"^[dl]['’]", "", w, flags=re.IGNORECASE) for w in words
+               if w.lower() not in _function_words() and not (len(w) == 1 and w.islower())]
     return [w[:1].upper() + w[1:] for w in content if w]
 
 
