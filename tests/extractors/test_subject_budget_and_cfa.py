@@ -47,3 +47,13 @@ def test_a_key_figure_counted_at_year_end_or_on_a_date(extract_one: Callable[...
 def test_prose_that_opens_with_a_label_word_and_a_year_end_is_no_key_figure(extract_one: Callable[..., LabRecord]) -> None:
     record = extract_one("Team members met weekly at year end to review 46 projects.", "Kestrel Authority", lang="en")
     assert record.staff is None
+
+
+def test_a_statement_in_whole_euros_gives_its_total_expenditure(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one(
+        "Statement of comprehensive income (in euro)\nNotes 2024 2023\n"
+        "Government subvention 4 6,200,000 5,900,000\nTotal income 6,910,515 6,561,393\n"
+        "Staff costs 7 (3,587,240) (3,121,604)\nTotal expenditure (6,347,512) (5,802,116)\n",
+        "Kestrel Authority", lang="en")
+    assert record.budget is not None
+    assert (record.budget.amount, record.budget.currency) == (6347512, "EUR")

@@ -161,3 +161,17 @@ def test_a_site_named_by_the_acronym_and_its_place(acronym: str | None, domain: 
     from extract.segment.lab_index import _acronym_site
 
     assert _acronym_site(acronym, domain) is own
+
+
+def test_an_undefined_acronym_goes_to_the_name_it_spells_exactly() -> None:
+    from extract.layout.build import build_lines
+    from extract.segment.lab_index import LabIndex
+
+    flow = FlowBuilder()
+    flow.paragraph(["Government designated the KDIA as the market surveillance authority.",
+                    "The Kestrel Digital Innovation Hub, our consortium, admitted a new cohort.",
+                    "The Kestrel Digital Innovation Authority was set up in 2018 and certified 19 systems."])
+    lines = build_lines(flow.build())
+    index = LabIndex(lines, list(range(len(lines))), "en")
+    assert {e.name: e.acronym for e in index.entries} == {
+        "Kestrel Digital Innovation Hub": None, "Kestrel Digital Innovation Authority": "KDIA"}

@@ -16,7 +16,7 @@ from extract.models import Budget, BudgetPeriod, Candidate, Section
 from extract.rules.lexicon import fold_keep, lexicon
 
 NAME = "statements"
-VERSION = "4"
+VERSION = "5"
 
 UNIT_LOOKBACK_LINES = 30  # a statement of income and expenses runs to some 20 lines under its caption
 MAX_NOTE_NUMBER = 40
@@ -28,11 +28,13 @@ def _units() -> list[tuple[re.Pattern[str], float]]:
     """(pattern, multiplier), tried in this order: the currency is the pattern's first group when it
     has one. '£000', 'x € 1.000', '€m' / 'EUR million' (the scale words worth a million of
     scale_words.yml's label_scales, as printed), 'k€', 'M€', then a caption's words for thousands and
-    millions of euros (budget.statement_thousands, budget.statement_millions); built once per rules folder."""
+    millions of euros or of whole euros (budget.statement_thousands, statement_millions, statement_ones);
+    built once per rules folder."""
     lex = lexicon(None)
     millions = "|".join(re.escape(w) for w, factor in label_scales().items() if factor == 1e6) or r"(?!x)x"
-    captions = [(re.compile("|".join(rf"\b{re.escape(w)}" for w in lex.words("budget", key)) or r"(?!x)x", re.IGNORECASE),
-                 multiplier) for key, multiplier in (("statement_thousands", 1e3), ("statement_millions", 1e6))]
+    captions = [(re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in lex.words("budget", key)) or r"(?!x)x",
+                            re.IGNORECASE), multiplier)
+                for key, multiplier in (("statement_thousands", 1e3), ("statement_millions", 1e6), ("statement_ones", 1.0))]
     return [
         (re.compile(rf"{_CURRENCY}\s?['’]?000\b"), 1e3),
         (re.compile(rf"(?:\bx|×)\s?{_CURRENCY}\s?1[.,]000\b", re.IGNORECASE), 1e3),  # '(× € 1.000)' as typeset

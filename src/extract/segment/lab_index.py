@@ -24,6 +24,7 @@ from extract.segment.lab_names import (
     defined_acronyms,
     domain_matches,
     find_lab_names,
+    initials_are,
     initials_cover,
     is_acronym,
     spelled_out_in,
@@ -291,6 +292,9 @@ class LabIndex:
                           and len(token) >= sum(1 for w in e.name.split() if w[:1].isupper()) - 1]
                 if not owners and known is None and uses[token] >= MIN_GENERIC_NAME_USES:
                     self._letterhead_name(token, uses[token], lines, body)
+                if len(owners) > 1:
+                    # 'MDIA' between the Malta Digital Innovation Authority and Hub: the name it spells exactly.
+                    owners = [e for e in owners if initials_are(token, e.name.split())]
                 if len(owners) != 1:
                     continue
                 owner = owners[0]

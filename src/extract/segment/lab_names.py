@@ -368,7 +368,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             if not words[0][:1].isupper():
                 continue
             # French names keep their adjectives in lower case: 'Centre québécois d'excellence numérique (CQEN)'.
-            if mixed and not (_spells_all(acronym, _content_words(words)) or _initials_are(acronym, words)):
+            if mixed and not (_spells_all(acronym, _content_words(words)) or initials_are(acronym, words)):
                 continue  # 'Pražský inovační institut (Pii)', not 'Digital Service (Den)'
             # A mixed-case acronym spelled out checks out letter by letter ('ZenDiS': Zentrum für Digitale Souveränität).
             spelled = mixed and sum(c.isupper() for c in acronym) >= 2  # not 'Kigali' spelling itself
@@ -397,7 +397,7 @@ def _covered_name_before(text: str, opening: int, acronym: str) -> tuple[str, st
     before = list(_WORD.finditer(text, max(0, opening - 120), opening))
     for k in range(len(before) - 2, max(-1, len(before) - 1 - MAX_DEFINED_NAME_WORDS), -1):
         words = [w.group() for w in before[k:]]
-        if words[0][:1].isupper() and initials_cover(acronym, _content_words(words)) and _initials_are(acronym, _content_words(words)):
+        if words[0][:1].isupper() and initials_cover(acronym, _content_words(words)) and initials_are(acronym, _content_words(words)):
             return text[before[k].start():before[-1].end()], acronym, before[k].start()
     return None
 
@@ -412,7 +412,7 @@ def _leading_initials(acronym: str, words: list[str]) -> bool:
     return all(w[:1].islower() for w in rest[:-1])
 
 
-def _initials_are(acronym: str, words: list[str]) -> bool:
+def initials_are(acronym: str, words: list[str]) -> bool:
     """Are the initials of the capitalised words exactly the acronym's letters ('Intercommunale de
     Mutualisation en matière Informatique et Organisationnelle': iMio)?"""
     initials = [w[0] for w in (re.sub(r"^[dl]['’]", "", w, flags=re.IGNORECASE) for w in words) if w[:1].isupper()]
