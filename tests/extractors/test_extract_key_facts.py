@@ -54,7 +54,7 @@ def test_website_after_a_label_without_colon(extract_one):
     ("Parent departments Ministry of Business and Growth\nEmployees c. 15 (2013)", "en",
      "Ministry of Business and Growth"),
     ("The unit was set up in 2019 inside the Agency for Science, Innovation and Technology (MITA).", "en",
-     "Agency for Science, Innovation and Technology (MITA)"),
+     "Agency for Science, Innovation and Technology"),
     ("DesignGov was a pilot hosted by the Department of Industry, Innovation, Science, Research and Tertiary "
      "Education from July 2012.", "en", "Department of Industry, Innovation, Science, Research and Tertiary Education"),
     ("Le lab est porté par la préfecture de la région Bretagne.", "fr", "préfecture de la région Bretagne"),

@@ -37,7 +37,7 @@ from extract.normalize.rule_data import alternation, pattern_alternation
 from extract.rules.lexicon import fold_keep
 
 NAME = "funding"
-VERSION = "7"
+VERSION = "8"
 
 _BULLET_SPLIT = re.compile(r"\s*(?:;|\n\s*[•\-–*]\s*)\s*")
 

@@ -76,7 +76,8 @@ def continuation_regex(lex: Lexicon) -> re.Pattern[str]:
     conj, qualifiers = alternation(lex, "words", "conjunctions"), alternation(lex, "funding", "qualifiers")
     # 'and, occasionally, from', 'et, pour certains projets, par', 'en uit'
     sequence = alternation(lex, "funding", "sequence_words")
-    return re.compile(rf"\s*,?\s*(?i:{conj}|{sequence})\s*(?:,\s*(?i:{qualifiers})\s*,\s*|(?i:{qualifiers})\s+)?"
+    # ... and any short aside between commas: 'et, pour une part croissante, par la facturation'.
+    return re.compile(rf"\s*,?\s*(?i:{conj}|{sequence})\s*(?:,\s*(?i:{qualifiers})\s*,\s*|,\s*[^,.;:()]{{1,40}},\s*|(?i:{qualifiers})\s+)?"
                       rf"(?i:{alternation(lex, 'funding', 'source_prepositions')})\s+")
 
 

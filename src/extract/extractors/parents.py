@@ -19,7 +19,7 @@ from extract.rules.loader import language_rules
 from extract.rules.places import is_country_name
 
 NAME = "governance"
-VERSION = "7"  # the governance extractor's: parents are one of its fields
+VERSION = "8"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -108,11 +108,12 @@ _ACRONYM = re.compile(r"[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9&.-]{1,9}")
 
 
 def strip_gloss(name: str) -> str:
-    """'(Northern Ireland Civil Service)', '(Staatskanselarij van Letland)': a gloss or the unit
-    inside it, said of the parent, not part of its name. An acronym ('(GSA)') stays with it, and
-    so does the expansion of a name that is itself an acronym ('BEP (Bureau Économique ...)')."""
+    """'(Northern Ireland Civil Service)', '(Staatskanselarij van Letland)', '(DSIT)': a gloss, the
+    unit inside it or the acronym, said of the parent, not part of its name ('Department for
+    Science, Innovation and Technology'). The expansion of a name that is itself an acronym stays
+    ('BEP (Bureau Économique ...)')."""
     gloss = TRAILING_BRACKETS.search(name)
-    if gloss is None or _ACRONYM.fullmatch(gloss.group(1)) or _ACRONYM.fullmatch(name[:gloss.start()].strip()):
+    if gloss is None or _ACRONYM.fullmatch(name[:gloss.start()].strip()):
         return name
     return name[:gloss.start()].rstrip()
 

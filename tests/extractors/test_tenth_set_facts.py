@@ -1,9 +1,13 @@
-"""A budget that is its sentence's subject, with an apposition before its amount; the CFA franc of
-the lab's country (invented names)."""
+"""Facts as the fifth and tenth genre sets write them (invented names): a budget that is its
+sentence's subject, with an apposition before its amount; the CFA franc of the lab's country; key
+figures counted at year end; statements in whole euros; funders after 'viennent du', 'couvert par'
+and an aside."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+
+import pytest
 
 from extract.models import LabRecord
 
@@ -57,3 +61,17 @@ def test_a_statement_in_whole_euros_gives_its_total_expenditure(extract_one: Cal
         "Kestrel Authority", lang="en")
     assert record.budget is not None
     assert (record.budget.amount, record.budget.currency) == (6347512, "EUR")
+
+
+@pytest.mark.parametrize(("text", "lang", "source"), [
+    ("Pour 2025, la loi de finances lui réserve 38 millions d'euros, qui viennent du budget du ministère de la Mer.",
+     "fr", "budget du ministère de la Mer"),
+    ("Chiffre d'affaires ≈ CHF 9,5 mio, couvert par les mandats des collectivités (pas de but lucratif)",
+     "fr", "mandats des collectivités"),
+    ("Son budget est financé par le budget fédéral et, pour une part croissante, par la facturation des prestations.",
+     "fr", "facturation des prestations"),
+])
+def test_funders_after_a_verb_of_origin_or_an_aside(extract_one: Callable[..., LabRecord], text: str, lang: str,
+                                                      source: str) -> None:
+    record = extract_one(text, "Centre Kestrel", lang=lang)
+    assert source in record.funding_sources
