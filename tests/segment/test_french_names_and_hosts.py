@@ -175,3 +175,35 @@ def test_an_undefined_acronym_goes_to_the_name_it_spells_exactly() -> None:
     index = LabIndex(lines, list(range(len(lines))), "en")
     assert {e.name: e.acronym for e in index.entries} == {
         "Kestrel Digital Innovation Hub": None, "Kestrel Digital Innovation Authority": "KDIA"}
+
+
+@pytest.mark.parametrize(("title", "renamed"), [
+    ("Ternville — De Kestrel Prospective au Haut-commissariat à la Prospective et au Plan",
+     ("Haut-commissariat à la Prospective et au Plan", "Kestrel Prospective")),
+    ("Portbrume — Kestrel Titres (ex-AKTS)", ("Kestrel Titres", "AKTS")),
+    ("Van Kestrelcampus naar GovTech Kestrel", ("GovTech Kestrel", "Kestrelcampus")),
+    ("From Policy to Practice", None),  # one capitalised word renames nothing
+    ("De l'idée au projet", None),
+])
+def test_a_heading_that_tells_a_renaming_names_the_lab_by_its_new_name(title: str, renamed: tuple[str, str] | None) -> None:
+    from extract.rules.lexicon import lexicon
+    from extract.segment.titles import parse_title, renaming
+
+    assert renaming(title, lexicon("fr")) == renamed
+    if renamed is not None:
+        assert parse_title(title, lexicon("fr")).name == renamed[0]
+
+
+def test_newsletter_datelines_over_renamed_labs_give_a_section_each() -> None:
+    from flows import section_titles
+
+    flow = FlowBuilder()
+    flow.line("La lettre du réseau · n° 41", 16, bold=True)
+    flow.paragraph(["Ce numéro présente deux organismes membres qui ont changé de nom récemment."])
+    flow.paragraph(["Créé en 2013 sous le nom de Kestrel Prospective, l'organisme compte quelque 150 agents",
+                    "et dispose d'environ 25 M€ par an."], heading="Ternville — De Kestrel Prospective au Haut-commissariat à la Prospective")
+    flow.paragraph(["Établissement public créé en 2007 sous le nom d'Agence kestrelloise des titres, il a adopté",
+                    "sa nouvelle dénomination en 2024. Son effectif est d'environ 180 agents. Le site reste akts.kt."],
+                   heading="Portbrume — Kestrel Titres (ex-AKTS)")
+    assert section_titles(flow) == ["Ternville — De Kestrel Prospective au Haut-commissariat à la Prospective",
+                                    "Portbrume — Kestrel Titres (ex-AKTS)"]

@@ -67,7 +67,7 @@ def looks_like_name(text: str, lex: Lexicon) -> bool:
 def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> LabEntry | None:
     """The lab a heading names: the heading is (mostly) a lab's name, with its acronym, country or a
     short description after a dash ('2.1 Public Policy Lab (PPL), USA', 'MindLab – Denmark')."""
-    from extract.segment.titles import parse_title
+    from extract.segment.titles import parse_title, renaming
 
     title = strip_numbering(text).strip()
     if not title or is_page_title(title, index.lex) or len(title.split()) > 14 or "?" in title:
@@ -85,6 +85,14 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
                 return entry
     entry = index.lookup(name) if name else None
     if entry is not None:
+        return entry
+    if (renamed := renaming(title, index.lex)) is not None:
+        # 'De France Stratégie au Haut-commissariat ...', 'France Titres (ex-ANTS)': the lab under its new name.
+        new, old = renamed
+        entry = index.lookup(old)
+        if entry is None:
+            return index.entry_for(new, None, -1)
+        index.rename(entry, new)
         return entry
     if parts.acronym and name and len(name.split()) <= 8:
         return index.entry_for(name, parts.acronym, -1)  # 'La 27e Région (27R)': a defined acronym names it

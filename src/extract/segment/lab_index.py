@@ -378,6 +378,14 @@ class LabIndex:
             found[:] = [(m, entry if e is other else e) for m, e in found]
         self.entries.remove(other)
 
+    def rename(self, entry: LabEntry, name: str) -> None:
+        """``entry`` goes by ``name`` now ('France Titres (ex-ANTS)'); its former name stays an alias.
+        A former acronym is no acronym of the new name."""
+        if entry.acronym and not initials_cover(entry.acronym, name.split()):
+            entry.acronym = None
+        entry.name = name
+        self.add_alias(entry, name)
+
     def add_alias(self, entry: LabEntry, name: str) -> None:
         """``name`` is another name of ``entry``, unless it already names another lab."""
         entry.aliases.add(_key(name))

@@ -48,14 +48,48 @@ def is_acronym(token: str) -> bool:
 _RENAMED = re.compile(r"\s+(?:→|⟶|->|=>|⇒)\s+")
 
 
+@cache
+def _renaming(lex: Lexicon) -> re.Pattern[str]:
+    """'From X to Y', 'De X au Y', "D'X à la Y", 'Van X naar Y' (title.renamed_from, renamed_to)."""
+    before, after = (alternation(lex.words("title", key), folded=False, any_space=True) for key in ("renamed_from", "renamed_to"))
+    return re.compile(rf"^(?i:{before})\s*(?P<old>[A-ZÀ-Ý].*?)\s+(?i:{after})\s*(?P<new>[A-ZÀ-Ý].*)$")
+
+
+@cache
+def _former(lex: Lexicon) -> re.Pattern[str]:
+    """'France Titres (ex-ANTS)', 'Justid (voorheen JustID)': a former name in brackets (title.former_markers)."""
+    markers = alternation(lex.words("title", "former_markers"), folded=False, any_space=True)
+    return re.compile(rf"\s*\((?i:{markers})\s*(?P<old>[^()]{{2,60}})\)\s*$")
+
+
+def renaming(title: str, lex: Lexicon) -> tuple[str, str] | None:
+    """(new name, former name) of a heading that tells a renaming, after a dateline ('Paris — De
+    France Stratégie au Haut-commissariat à la Stratégie et au Plan', 'Lyon — X (ex-Y)'), else None.
+    The new name has two capitalised words at least: 'From Policy to Practice' renames nothing."""
+    text = re.sub(r"\s+", " ", title).strip(" .:")
+    for candidate in (*_DASH_SPLIT.split(text, maxsplit=1)[1:], text):
+        found = _renaming(lex).match(candidate)
+        if found is not None:
+            new, old = found.group("new").strip(), found.group("old").strip()
+        elif (former := _former(lex).search(candidate)) is not None:
+            new, old = candidate[:former.start()].strip(), former.group("old").strip(" -")
+        else:
+            continue
+        if sum(w[:1].isupper() for w in new.split()) >= 2 or (is_acronym(new) and new != old):
+            return new, old
+    return None
+
+
 def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitleParts:
     """Name, acronym and country from a heading ('Centre for X (CO-PI) in Denemarken')."""
     from extract.normalize import country_code
 
     text = re.sub(r"\s+", " ", title).strip(" .:-–")
     text = re.sub(r"(?<=\s)[.,;:·'`](?=\w)", "", text)  # OCR specks before a word: 'Experimentacao .Administrativa'
-    # 'Old Centre → New Unit': a renamed lab goes by its new name.
+    # 'Old Centre → New Unit', 'De X au Y', 'Y (ex-X)': a renamed lab goes by its new name.
     text = _RENAMED.split(text)[-1].strip()
+    if (renamed := renaming(text, lex)) is not None:
+        text = renamed[0]
 
     if document:
         text = _strip_report_words(text, lex)
