@@ -149,3 +149,37 @@ def test_question_codes_without_a_dot_and_the_organisation_name():
     assert fields["B1 Number of employees (headcount) on 31/12/2023"] == "staff"
     # The respondent's name comes after the organisation's: the first name question names the record.
     assert next(i for i, q in sorted(form_questions(texts).items()) if q.field == "name") == 1
+
+
+CODED_CENSUS = """Census of Experimentation Units — 2025
+Section A — Identification
+A1. Full name of the unit
+Kestrel Insights Unit (KIU)
+A2. Name used in public communication, if different
+Kestrel Impact
+A3. Country
+Ruritania
+A4. Website
+insights.kestrel.kt
+A5. Year in which the unit was created
+2017
+A7. Parent organisation
+Kestrel Council Office
+B3. Annual operating budget of the unit (amount and currency)
+approx. 6.9 million
+B5. Sources of funding (tick or list all)
+council reference levels
+B6. Funds administered on behalf of others (not part of your budget)
+challenge prize pools of partner departments
+D2. Units in other countries you work with most
+the Policy Lab of Ternville, the Behavioural Insights
+Group — exchanges only, no joint budget
+Name, position, contact
+Ana Kestrel, Director"""
+
+
+def test_a_coded_questionnaire_reads_uncoded_lines_as_answers_and_bracketed_asides_as_no_question() -> None:
+    questions = form_questions(CODED_CENSUS.splitlines())
+    fields = sorted(q.field for q in questions.values() if q.field)
+    # 'Group — ... no joint budget' continues an answer; '(not part of your budget)' asks no parent.
+    assert fields == ["budget", "country", "founded", "funding", "name", "parent", "website"]

@@ -152,14 +152,20 @@ def form_questions(texts: list[str]) -> dict[int, Question]:
     they end the answer above them.
     """
     questions: dict[int, Question] = {}
+    # A questionnaire that codes its questions ('A1.', 'Q7') codes them all: an uncoded short line is
+    # an answer going on ('... Behavioural Insights' / 'Group — exchanges only, no joint budget').
+    coded = sum(1 for text in texts if _QUESTION_CODE.match(text)) >= MIN_QUESTIONS
     i = 0
     while i < len(texts) - 1:
         text = texts[i]
         i += 1
         if not is_question(text) or match_label(text) is not None:
             continue
+        if coded and not _QUESTION_CODE.match(text) and not text.rstrip().endswith("?"):
+            continue
         numbered = NUMBERING.match(text) is not None or text.rstrip().endswith("?")
-        found = label_in(NUMBERING.sub("", text, count=1))
+        # What a question says in brackets qualifies it: '(not part of your budget)' asks no parent.
+        found = label_in(re.sub(r"\([^()]*\)", " ", NUMBERING.sub("", text, count=1)))
         answer = NUMBERING.sub("", texts[i], count=1)
         if (found is None and not numbered) or not re.search(r"\w", answer) \
                 or len(answer.split()) > MAX_ANSWER_WORDS:
