@@ -207,3 +207,22 @@ def test_newsletter_datelines_over_renamed_labs_give_a_section_each() -> None:
                    heading="Portbrume — Kestrel Titres (ex-AKTS)")
     assert section_titles(flow) == ["Ternville — De Kestrel Prospective au Haut-commissariat à la Prospective",
                                     "Portbrume — Kestrel Titres (ex-AKTS)"]
+
+
+def test_a_lab_s_own_annual_report_is_one_record_whatever_projects_it_names() -> None:
+    from flows import section_titles
+
+    flow = FlowBuilder()
+    flow.line("Kestrel Backbone Limited — Annual Report", 16, bold=True)
+    flow.line("and Financial Statements for the year", 16, bold=True)
+    flow.line("ended 31 December 2024", 16, bold=True)
+    flow.paragraph(["2024 was the year in which the second phase of the National ICT Backbone (NIB II) moved",
+                    "into service. The NIB II now reaches 26 states."])
+    flow.paragraph(["Kestrel Backbone (KB) was incorporated in 2006 and employs 612 people. The Kestrel",
+                    "Information Technology Development Agency (KITDA) sets the standards we follow; the KITDA",
+                    "also audits our data centres. Kestrel Backbone sells its services to ministries."])
+    flow.paragraph(["The Kestrel Information Technology Development Agency (KITDA) publishes the standards; the",
+                    "KITDA Act of 2007 gives it its powers."])
+    flow.footer_url("www.kestrelbackbone.kt")
+    titles = section_titles(flow)
+    assert len(titles) == 1 and "Kestrel Backbone" in (titles[0] or "")

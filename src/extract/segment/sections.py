@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from extract.layout.build import page_tables
 from extract.layout.headings import strip_numbering
 from extract.models import Document, Line, Section, Table
-from extract.rules.lexicon import fold_keep, lexicon
+from extract.rules.lexicon import fold_keep, lexicon, phrase_regex
 from extract.rules.vocab import match_label
 from extract.segment.document_title import (
     document_title,
@@ -42,6 +42,7 @@ from extract.segment.forms import (
 from extract.segment.heading_parts import heading_parts, names_in
 from extract.segment.lab_headings import heading_lab, salient_lab
 from extract.segment.lab_index import LabEntry, LabIndex
+from extract.segment.lab_names import whole_name
 from extract.segment.letters import correspondence
 from extract.segment.notes import footnote_owners
 from extract.segment.paragraphs import (
@@ -127,9 +128,27 @@ def _prose_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[Pa
     after it stay with that lab until another lab opens one. Used when two or more labs are the
     subject of paragraphs; a document about one lab stays whole."""
     owners = _paragraph_owners(lines, body, index)
+    lab = salient_lab(index)
+    if lab is not None and _own_report(lines, body, lab, index):
+        # An annual report under its lab's own name: a project or an agency its paragraphs name in
+        # passing ('the National ICT Backbone (NICTIB II)') is what it says of that lab, unless the
+        # text presents it as a lab of its own (its founding, a heading).
+        owners = [(paragraph, lab if owner is not None and not (owner.as_subject or owner.in_heading) else owner)
+                  for paragraph, owner in owners]
     if len({id(owner) for _, owner in owners if owner is not None}) < 2:
         return []
     return _owned_parts(owners, lines)
+
+
+def _own_report(lines: list[Line], body: list[int], lab: LabEntry, index: LabIndex) -> bool:
+    """Is the document ``lab``'s own report: its title names the lab and says so ('Galaxy Backbone
+    Limited — Annual Report', 'Rapport annuel de gestion 2024 — X')?"""
+    at = title_line(lines, body)
+    if at is None:
+        return False
+    title = " ".join(lines[i].text for i in body if lines[i].role == "heading" and abs(i - at) <= 2)
+    report = phrase_regex(index.lex.words("title", "own_report_words")).search(fold_keep(title))
+    return report is not None and any(whole_name(name).search(title) for name in (lab.name, lab.acronym) if name)
 
 
 def _uncovered_prose_parts(lines: list[Line], body: list[int], parts: list[Part], index: LabIndex) -> list[Part]:
