@@ -226,3 +226,19 @@ def test_a_lab_s_own_annual_report_is_one_record_whatever_projects_it_names() ->
     flow.footer_url("www.kestrelbackbone.kt")
     titles = section_titles(flow)
     assert len(titles) == 1 and "Kestrel Backbone" in (titles[0] or "")
+
+
+@pytest.mark.parametrize(("text", "name", "acronym"), [
+    ("Derrière ces guichets se trouve l'Agence de développement des services publics, la KSDA selon son sigle "
+     "anglais, personne morale", "Agence de développement des services publics", "KSDA"),
+    ("le décor change. L'Agence pour l'innovation et le développement numérique, que ses agents appellent KIDA "
+     "d'après son nom anglais, a été créée", "Agence pour l'innovation et le développement numérique", "KIDA"),
+])
+def test_an_acronym_said_to_come_from_another_language_defines_the_name_before_it(text: str, name: str,
+                                                                                 acronym: str) -> None:
+    assert [(n, a) for n, a, _ in defined_acronyms(text)] == [(name, acronym)]
+
+
+def test_a_host_before_an_acronym_from_another_language_is_not_defined_by_it() -> None:
+    text = "il fait partie de l'Agence de développement des services publics, la KSDA selon son sigle anglais, qui"
+    assert defined_acronyms(text) == []

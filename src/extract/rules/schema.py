@@ -66,7 +66,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
     "labs": words("heads", "compound_ends", "strong_heads", "plural_heads", "not_heads", "connectors", "determiners",
                   "generic_modifiers", "page_titles", "ordinals", "page_title_fillers", "name_headers",
                   "name_header_words", "function_words", "presenting_verbs", "acronym_hereafter",
-                  "acronym_or", "acronym_known_as", "acronym_for_short", "acronym_naming", "definition_nouns", "name_question_words",
+                  "acronym_or", "acronym_known_as", "acronym_for_short", "acronym_naming", "acronym_other_language", "definition_nouns", "name_question_words",
                   "name_links", "foreign_name_links", "complement_links", "complement_and", "adjective_endings",
                   "legal_suffixes", "issue_words", "demonstratives"),
     "websites": words("not_lab_hosts"),

@@ -37,6 +37,8 @@ from extract.segment.subject_names import (
     masthead_name,
 )
 
+NEXT_LINE_CHARS = 40
+"""How much of the next line a name cut by a line break is read with."""
 _BARE_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{0,4}[A-Z][A-Z0-9]{0,4}(?![\w-])")  # two letters at least: not 'D08'
 _MIXED_ACRONYM = re.compile(r"(?<![\w-])(?=\w*[a-z])[A-Z]\w{0,8}[A-Z]\w{0,8}(?![\w-])")  # 'ZenDiS', 'ITZBund'
 URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/\S*)?", re.IGNORECASE)
@@ -156,6 +158,7 @@ class LabIndex:
         introduced = re.compile(self.lex.regex("labs", "ordinals").pattern
                                 + rf"\s+\w+(?:\s+\w+){{0,2}}\s+(?:{verbs_presenting})\s+(?:{any_article})?\s*$")
         before_line = ""
+        following = {i: lines[j].text for i, j in zip(body, body[1:])}
         not_heads = self.lex.folded("labs", "not_heads")
         # 'Department of Government Services (DGS)' over two lines: a host; 'Institut ... (IPR)' may be a lab.
         org_hosts = self.lex.folded("governance", "org_heads") - self.lex.folded("labs", "heads")
@@ -169,7 +172,8 @@ class LabIndex:
             # Or an apposition the break cut: "l'Institut Municipal d'Informàtica de Barcelone," / "l'IMI.".
             if before_line and ("(" in text[:80] or before_line.rstrip().endswith(",") or _BARE_ACRONYM.search(text[:80])
                                 or _MIXED_ACRONYM.search(text[:80])):
-                joined_lines = f"{before_line} {text}"
+                # The words after the acronym may run on ('... appellent IDDA d'après son nom' / 'anglais, ...').
+                joined_lines = f"{before_line} {text} {following.get(i, '')[:NEXT_LINE_CHARS]}"
                 for name, acronym, at in defined_acronyms(joined_lines):
                     lead = fold_keep(joined_lines[max(0, at - 20):at]).split()[-2:]
                     if any(w in not_heads for w in lead) or fold_keep(name.split()[0]) in org_hosts:

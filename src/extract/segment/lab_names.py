@@ -388,7 +388,27 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                 named = _headed_name_before(text, floor, match.start())
                 if named is not None:
                     out.append((named[0], acronym, named[1]))
+    defined = {acronym for _, acronym, _ in out}
+    for match in _foreign_acronym().finditer(text):
+        if match.group(1) in defined or not (is_acronym(match.group(1)) or _MIXED_CASE_ACRONYM.match(match.group(1))):
+            continue
+        named = _headed_name_before(text, max(0, match.start() - 150), match.start(), said=True)
+        if named is not None:
+            out.append((named[0], match.group(1), named[1]))
     return out
+
+
+@cache
+def _foreign_acronym() -> re.Pattern[str]:
+    """", la PSDA selon son sigle anglais", ", que ses agents appellent IDDA d'après son nom anglais":
+    an acronym in apposition or a naming clause, then words saying its letters come from another
+    language (labs.acronym_other_language)."""
+    lex = lexicon(None)
+    naming, other = (alternation(lex.words("labs", key), folded=False, any_space=True)
+                     for key in ("acronym_naming", "acronym_other_language"))
+    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
+    return re.compile(rf",\s+(?:[^,.;:()]{{0,40}}?\s(?:{naming})\s+)?(?:(?:{articles})\s+|[lL]['’])?"
+                      rf"([A-Z][A-Za-z0-9&\-]{{1,11}})\s+[^,.;:()]{{0,30}}?\b(?i:{other})\b")
 
 
 def _covered_name_before(text: str, opening: int, acronym: str) -> tuple[str, str, int] | None:
@@ -440,11 +460,13 @@ def _named_before(text: str, floor: int, end: int, acronym: str) -> tuple[str, i
     return text[begin:end].strip(" ,"), begin
 
 
-def _headed_name_before(text: str, floor: int, end: int) -> tuple[str, int] | None:
+def _headed_name_before(text: str, floor: int, end: int, *, said: bool = False) -> tuple[str, int] | None:
     """'le Centre de compétences en science des données (DSCC)': a bracketed acronym whose letters
     come from the name in another language is still defined by the name just before it, when that
     name opens on a lab's head noun ('Centre', 'Office', 'Agentschap') after an article or at the
-    start of its clause. (name, offset) or None."""
+    start of its clause. With ``said`` (the text says the acronym is the name's in another
+    language) an elided article after a verb does too ("se trouve l'Agence ..."), not after a
+    preposition. (name, offset) or None."""
     clause = max(text.rfind(c, floor, end) for c in ",;:.()")
     words = list(_WORD.finditer(text, max(floor, clause + 1), end))[-MAX_HEADED_NAME_WORDS:]
     heads = _head_nouns()
@@ -455,7 +477,8 @@ def _headed_name_before(text: str, floor: int, end: int) -> tuple[str, int] | No
             continue
         # After an article or opening a clause (", l'Agence … (ADN) a été instituée"); not 'Kenya
         # Centre (KC)', read by its initials if at all, nor "fait partie de l'Agence … (ANCT)".
-        if k > 0 and (elided is not None or words[k - 1].group().lower() not in _articles()):
+        after_verb = said and elided is not None and words[k - 1].group().lower() not in _function_words() | _prepositions()
+        if k > 0 and not after_verb and (elided is not None or words[k - 1].group().lower() not in _articles()):
             continue
         if k == 0 and elided is not None and word.group()[0].islower() and clause < floor:
             continue  # "l'Agence …" opening a line: what came before it on the line above is unknown
@@ -471,6 +494,13 @@ MAX_DEFINED_NAME_WORDS = 12
 l'information et de la communication' (ANPTIC) is eleven."""
 MAX_HEADED_NAME_WORDS = 9
 """A name defined by its head noun is short: 'Pôle d'expertise de la régulation numérique' is six words."""
+
+
+@cache
+def _prepositions() -> frozenset[str]:
+    """'de', 'à', 'van', 'of': a name after one is what something else is part of or comes from."""
+    lex = lexicon(None)
+    return frozenset(w.lower() for key in ("name_links", "connectors") for w in lex.words("labs", key))
 
 
 @cache
