@@ -242,3 +242,8 @@ def test_an_acronym_said_to_come_from_another_language_defines_the_name_before_i
 def test_a_host_before_an_acronym_from_another_language_is_not_defined_by_it() -> None:
     text = "il fait partie de l'Agence de développement des services publics, la KSDA selon son sigle anglais, qui"
     assert defined_acronyms(text) == []
+
+
+def test_a_bracketed_acronym_after_of_spells_the_name_every_initial_in_order() -> None:
+    text = "Le présent rapport couvre le premier exercice complet d'Infrastructures numériques Kestrie (INK). Il"
+    assert [(n, a) for n, a, _ in defined_acronyms(text)] == [("Infrastructures numériques Kestrie", "INK")]

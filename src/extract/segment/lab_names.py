@@ -363,6 +363,9 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             # A sentence's "L'Agenzia …" names the Agenzia: its article is no part of the name.
             appositive = match.group(2) or match.group(5) or match.group(6) or match.group(7)
             elided = _ELIDED_ARTICLE.match(words[0]) if appositive or words[0][:1] in "LD" else None
+            if elided is None and words[0][:1] == "d" and (cut := _ELIDED_ARTICLE.match(words[0])) is not None \
+                    and initials_are(acronym, _content_words([words[0][cut.end():], *words[1:]])):
+                elided = cut  # "complet d'Infrastructures technologiques Québec (ITQ)": every initial, in order
             if elided is not None:
                 words[0] = words[0][elided.end():]  # "l'Institut Municipal d'Informàtica …, l'IMI"
             if not words[0][:1].isupper():
