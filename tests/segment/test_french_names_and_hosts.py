@@ -247,3 +247,15 @@ def test_a_host_before_an_acronym_from_another_language_is_not_defined_by_it() -
 def test_a_bracketed_acronym_after_of_spells_the_name_every_initial_in_order() -> None:
     text = "Le présent rapport couvre le premier exercice complet d'Infrastructures numériques Kestrie (INK). Il"
     assert [(n, a) for n, a, _ in defined_acronyms(text)] == [("Infrastructures numériques Kestrie", "INK")]
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("Lisbonne : Autoridad Nacional para la Innovación Digital (ANID), une autorité rattachée à la Présidence",
+     "Autoridad Nacional para la Innovación Digital"),
+    ("Mali : l'AGKT, établissement public", "AGKT"),
+])
+def test_a_dateline_heading_s_name_ends_before_what_it_is_in_lower_case(title: str, name: str) -> None:
+    from extract.rules.lexicon import lexicon
+    from extract.segment.titles import parse_title
+
+    assert parse_title(title, lexicon("fr")).name == name

@@ -143,8 +143,10 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
         # '3.1 Gdynia: Laboratorium ...', 'Denemarken – MindLab': the place the case is in, then its name.
         text, country = after_place, country or place
         appositive = _APPOSITIVE.match(text)
-        if appositive and 0 < len(appositive.group(1).split()) <= MAX_NAME_WORDS_BEFORE_DASH:
-            text = appositive.group(1)  # 'Mali : l'AGETIC, établissement public ...'
+        # 'Mali : l'AGETIC, établissement public ...', and the name a heading's acronym stands for:
+        # 'Panamá : Autoridad Nacional para la Innovación Gubernamental (AIG), une autorité ...'.
+        if appositive and 0 < len(appositive.group(1).split()) <= MAX_DEFINED_NAME_WORDS:
+            text = appositive.group(1)
     elif len(parts) == 2:
         head, tail = parts
         if _is_kicker(head, tail, lex):
