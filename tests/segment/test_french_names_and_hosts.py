@@ -259,3 +259,17 @@ def test_a_dateline_heading_s_name_ends_before_what_it_is_in_lower_case(title: s
     from extract.segment.titles import parse_title
 
     assert parse_title(title, lexicon("fr")).name == name
+
+
+def test_a_lab_s_host_cut_by_a_line_break_is_its_host() -> None:
+    from extract.layout.build import build_lines
+    from extract.segment.lab_index import LabIndex
+
+    flow = FlowBuilder()
+    flow.paragraph(["L'Ecokest est le laboratoire d'innovation du ministère. Mis en place en 2016, il est une",
+                    "sous-direction du Commissariat général au développement",
+                    "kestrellien (CGDK), direction transversale du ministère. L'Ecokest compte 24 agents."])
+    lines = build_lines(flow.build())
+    index = LabIndex(lines, list(range(len(lines))), "fr")
+    host = next(e for e in index.entries if e.acronym == "CGDK")
+    assert host.as_host

@@ -157,7 +157,7 @@ class LabIndex:
                                   any_space=False)
         introduced = re.compile(self.lex.regex("labs", "ordinals").pattern
                                 + rf"\s+\w+(?:\s+\w+){{0,2}}\s+(?:{verbs_presenting})\s+(?:{any_article})?\s*$")
-        before_line = ""
+        before_line = previous = ""
         following = {i: lines[j].text for i, j in zip(body, body[1:])}
         not_heads = self.lex.folded("labs", "not_heads")
         # 'Department of Government Services (DGS)' over two lines: a host; 'Institut ... (IPR)' may be a lab.
@@ -182,6 +182,7 @@ class LabIndex:
                     if at <= len(before_line) and (known is None or known.name == acronym):
                         entry = self.entry_for(name, acronym, i)
                         entry.defined = True
+                        entry.as_host += self._hosted(previous, joined_lines, at)
             previous, before_line = before_line, text
             for mention in find_lab_names(text, self.lang, generic=True):
                 if mention.generic:
