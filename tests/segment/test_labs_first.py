@@ -74,7 +74,7 @@ def _score(paths: list[Path]) -> tuple[Evaluation, int, int, int]:
     return total, paired, gold_n, pred_n
 
 
-# Floors a few points below the figures in benchmarks/README.md (2026-12-03): they catch a change
+# Floors a few points below the figures in benchmarks/README.md (2026-12-04): they catch a change
 # that loses labs across genres, not a one-field slip. The second and third sets were written after
 # the rules and scored first unseen (0.41, labs 0.60 / 0.71; 0.49, labs 0.82 / 0.78) before rules
 # were fixed from them.
@@ -84,11 +84,13 @@ def _score(paths: list[Path]) -> tuple[Evaluation, int, int, int]:
     ("genres-heldout", 0.90, 0.90, 0.70),  # 0.78, labs 1.00 / 0.95
     ("genres-heldout3", 0.95, 0.95, 0.78),  # 0.86, labs 1.00 / 1.00
     ("genres-heldout4", 0.93, 0.85, 0.66),  # 0.77, labs 0.97 / 0.93
-    ("genres-heldout5", 0.88, 0.88, 0.60),  # 0.67, labs 0.93 / 0.93
+    ("genres-heldout5", 0.88, 0.88, 0.60),  # 0.76, labs 1.00 / 0.94
     ("genres-heldout6", 0.88, 0.95, 0.66),  # 0.74, labs 0.94 / 1.00 (first look 0.46, labs 0.78 / 0.68)
-    ("genres-heldout7", 0.88, 0.75, 0.58),  # 0.65, labs 0.94 / 0.83 (first look 0.40, labs 0.68 / 0.72)
-    ("genres-heldout8", 0.85, 0.75, 0.58),  # 0.66, labs 0.92 / 0.83 (first look 0.44, labs 0.62 / 0.57)
-    ("genres-heldout9", 0.93, 0.83, 0.70),  # 0.78, labs 1.00 / 0.90 (first look 0.61, labs 0.88 / 0.72)
+    ("genres-heldout7", 0.88, 0.75, 0.58),  # 0.67, labs 0.97 / 0.86 (first look 0.40, labs 0.68 / 0.72)
+    ("genres-heldout8", 0.85, 0.75, 0.58),  # 0.71, labs 0.96 / 0.86 (first look 0.44, labs 0.62 / 0.57)
+    ("genres-heldout9", 0.93, 0.83, 0.70),  # 0.79, labs 1.00 / 0.90 (first look 0.61, labs 0.88 / 0.72)
+    ("genres-heldout10", 0.95, 0.92, 0.74),  # 0.80, labs 1.00 / 0.97 (first look 0.64, labs 0.82 / 0.92)
+    ("genres-heldout11", 0.95, 0.88, 0.66),  # 0.73, labs 1.00 / 0.93 (first look 0.62, labs 0.96 / 0.53)
 ])
 def test_genre_corpora_find_the_labs_and_their_facts(folder: str, recall: float, precision: float, f1: float) -> None:
     root = GENRES.parent / folder
