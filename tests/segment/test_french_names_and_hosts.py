@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from layout_boxes import FlowBuilder
 
+from extract.segment.lab_index import LabIndex
 from extract.segment.lab_names import defined_acronyms, find_lab_names
 
 
@@ -163,16 +164,20 @@ def test_a_site_named_by_the_acronym_and_its_place(acronym: str | None, domain: 
     assert _acronym_site(acronym, domain) is own
 
 
-def test_an_undefined_acronym_goes_to_the_name_it_spells_exactly() -> None:
+def _index_of(paragraph: list[str], lang: str) -> LabIndex:
+    """The LabIndex of one paragraph laid out as lines."""
     from extract.layout.build import build_lines
-    from extract.segment.lab_index import LabIndex
 
     flow = FlowBuilder()
-    flow.paragraph(["Government designated the KDIA as the market surveillance authority.",
-                    "The Kestrel Digital Innovation Hub, our consortium, admitted a new cohort.",
-                    "The Kestrel Digital Innovation Authority was set up in 2018 and certified 19 systems."])
+    flow.paragraph(paragraph)
     lines = build_lines(flow.build())
-    index = LabIndex(lines, list(range(len(lines))), "en")
+    return LabIndex(lines, list(range(len(lines))), lang)
+
+
+def test_an_undefined_acronym_goes_to_the_name_it_spells_exactly() -> None:
+    index = _index_of(["Government designated the KDIA as the market surveillance authority.",
+                       "The Kestrel Digital Innovation Hub, our consortium, admitted a new cohort.",
+                       "The Kestrel Digital Innovation Authority was set up in 2018 and certified 19 systems."], "en")
     assert {e.name: e.acronym for e in index.entries} == {
         "Kestrel Digital Innovation Hub": None, "Kestrel Digital Innovation Authority": "KDIA"}
 
@@ -262,14 +267,8 @@ def test_a_dateline_heading_s_name_ends_before_what_it_is_in_lower_case(title: s
 
 
 def test_a_lab_s_host_cut_by_a_line_break_is_its_host() -> None:
-    from extract.layout.build import build_lines
-    from extract.segment.lab_index import LabIndex
-
-    flow = FlowBuilder()
-    flow.paragraph(["L'Ecokest est le laboratoire d'innovation du ministère. Mis en place en 2016, il est une",
-                    "sous-direction du Commissariat général au développement",
-                    "kestrellien (CGDK), direction transversale du ministère. L'Ecokest compte 24 agents."])
-    lines = build_lines(flow.build())
-    index = LabIndex(lines, list(range(len(lines))), "fr")
+    index = _index_of(["L'Ecokest est le laboratoire d'innovation du ministère. Mis en place en 2016, il est une",
+                       "sous-direction du Commissariat général au développement",
+                       "kestrellien (CGDK), direction transversale du ministère. L'Ecokest compte 24 agents."], "fr")
     host = next(e for e in index.entries if e.acronym == "CGDK")
     assert host.as_host
