@@ -68,7 +68,7 @@ def test_a_person_or_a_list_is_no_apposition() -> None:
 
 
 def test_acronyms_a_clause_gives() -> None:
-    from extract.segment.lab_names import defined_acronyms
+    from extract.segment.acronyms import defined_acronyms
 
     found = defined_acronyms("The Kestrel Information Society Authority, which everybody calls KISA, came into being")
     assert [(n, a) for n, a, _ in found] == [("Kestrel Information Society Authority", "KISA")]
@@ -106,7 +106,7 @@ def test_a_law_number_inside_a_paragraph_is_no_masthead() -> None:
 
 
 def test_an_acronym_before_the_name_it_stands_for() -> None:
-    from extract.segment.lab_names import defined_acronyms
+    from extract.segment.acronyms import defined_acronyms
 
     found = defined_acronyms("We met the PDU (Public Digital Unit) and the GDS (see below).")
     assert [(n, a) for n, a, _ in found] == [("Public Digital Unit", "PDU")]

@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 from layout_boxes import FlowBuilder
 
+from extract.segment.acronyms import defined_acronyms
 from extract.segment.lab_index import LabIndex
-from extract.segment.lab_names import defined_acronyms, find_lab_names
+from extract.segment.lab_names import find_lab_names
 
 
 @pytest.mark.parametrize(("text", "name"), [

@@ -10,8 +10,9 @@ import pytest
 
 from extract.normalize import country_code, find_money
 from extract.rules.lexicon import lexicon
+from extract.segment.acronyms import defined_acronyms
 from extract.segment.forms import form_questions, label_in
-from extract.segment.lab_names import defined_acronyms, find_lab_names
+from extract.segment.lab_names import find_lab_names
 from extract.segment.titles import is_report_title, parse_title
 
 

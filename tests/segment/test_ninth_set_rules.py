@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.segment.lab_names import defined_acronyms
+from extract.segment.acronyms import defined_acronyms
 
 
 @pytest.mark.parametrize(("text", "name", "acronym"), [

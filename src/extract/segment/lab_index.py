@@ -19,12 +19,11 @@ from functools import cache
 from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
+from extract.segment.acronyms import defined_acronyms, initials_are
 from extract.segment.lab_names import (
     NameMention,
-    defined_acronyms,
     domain_matches,
     find_lab_names,
-    initials_are,
     initials_cover,
     is_acronym,
     spelled_out_in,

@@ -1,0 +1,263 @@
+"""Acronyms a text defines for a name: 'Name (ACR)', 'ACR (Name)', 'ACR – Name', 'Name — ACR',
+', que tout le monde appelle ACR', ', het ACR,', 'Name (Native name, ACR)', and an acronym said to
+come from the name in another language. The letters are checked against the name (``lab_names``'
+spelling helpers); where the text says so, a head-noun name before it is enough."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extract.normalize.rule_data import alternation
+from extract.rules.lexicon import lexicon
+from extract.segment.lab_names import (
+    _ELIDED_ARTICLE,
+    _MIXED_CASE_ACRONYM,
+    _WORD,
+    _content_words,
+    _function_words,
+    _letters,
+    _spells_all,
+    initials_cover,
+    is_acronym,
+)
+
+
+# 'Name (ACR)', 'Name, ACR for short', 'Name, or ACR,', 'Name, dit ACR', 'Name (hereafter ACR)'.
+@cache
+def _defined() -> re.Pattern[str]:
+    lex = lexicon(None)
+    hereafter, either, known, short, naming = (
+        alternation(lex.words("labs", key), folded=False, any_space=False) for key in
+        ("acronym_hereafter", "acronym_or", "acronym_known_as", "acronym_for_short", "acronym_naming"))
+    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
+    return re.compile(
+        rf"\((?:(?:{hereafter}|{either})\s+)?([A-Z][A-Za-z0-9&\-]{{1,11}}(?:\s[A-Z]{{2,6}})?)\)"
+        # ', kortweg iBO', ', known as the DGA', ", l'IMI": a mixed-case acronym is checked letter by letter.
+        rf"|,\s+(?:(?:{either}|{known})\s+(?:(?:the|het|de|le|la|les)\s+|[lL]['’])?|[lL]['’])([A-Za-z][A-Za-z0-9&\-]{{1,11}})(?=[\s,.;])"
+        rf"|,\s+([A-Z][A-Za-z0-9&\-]{{1,11}})\s+(?:{short})\b"
+        # '(Laboratorium Innowacji Społecznych, LIS)': the name in its own language and its acronym, bracketed
+        r"|(?<=[^\s(]),\s+([A-Z][A-Za-z0-9&\-]{1,11})\)"
+        # ', which everybody calls RISA', ', known everywhere by its initials ADDA', ", que tout le monde
+        # appelle simplement l'AOC", and the bare ', iGA,'.
+        rf"|,\s+(?:[^,.;:()]{{0,40}}?\s)?(?:{naming})\s+(?:\w+\s+)?"
+        rf"(?:(?:{articles})\s+|[lL]['’])?([A-Za-z][A-Za-z0-9&\-]{{1,11}})(?=[\s,.;)])"
+        rf"|,\s+(?:(?:{articles})\s+)?([A-Za-z][A-Za-z0-9&\-]{{1,11}}),(?=\s)"  # ', het IPR, dat'
+        # "l'Intercommunale de Mutualisation en matière Informatique et Organisationnelle — iMio pour les intimes"
+        r"|\s+[—–]\s+([A-Za-z][A-Za-z0-9&\-]{1,11})(?=[\s,.;)]|$)")
+
+
+# 'NID – Namur Intelligente et Durable': the acronym first, its name after a dash.
+@cache
+def _dash_defined() -> re.Pattern[str]:
+    # Longest first: 'des' is a word of the name, not 'de' and the rest of a word.
+    links = alternation(sorted(_function_words(), key=lambda w: (-len(w), w)), folded=False, any_space=False)
+    return re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&]{1,11})\s+[–—]\s+"
+                      rf"([A-ZÀ-Ý][\w'’-]*(?:\s+(?:[A-ZÀ-Ý][\w'’-]*|{links}|l['’]\w+)){{1,9}})")
+
+
+# 'ARIA S.p.A. (Azienda Regionale per l'Innovazione e gli Acquisti)': the acronym, perhaps its legal
+# form, then the name it stands for in brackets.
+_SPELLED_AFTER = re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9&-]{1,11})(?:\s+[A-Za-z.]{2,8})?\s*\(\s*"
+                            r"([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’&-]+){1,11})\s*\)")
+
+
+# 'la SPMS, les Serviços Partilhados do Ministério da Saúde, à Lisbonne': the acronym, then the name
+# it stands for in apposition, up to the next comma or stop.
+_NAME_APPOSED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9&-]{1,11}),\s+(?:(?:the|les?|la|de|het|des)\s+|[lL]['’])?"
+                           r"([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’&-]+){1,11}?)(?=\s*[,.;:()])")
+
+
+def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
+    """'Full Capitalised Name (FCN)', 'FCN – Full Capitalised Name', 'FCN (Full Capitalised Name)':
+    (name, acronym, offset of the name) where the initials spell it."""
+    from extract.normalize import country_code
+
+    out = []
+    for match in _SPELLED_AFTER.finditer(text):
+        acronym, words = match.group(1), match.group(2).split()
+        while words and words[-1].lower() in _function_words():
+            words.pop()
+        if (is_acronym(acronym) and len(words) >= 2 and initials_cover(acronym, _content_words(words))
+                and country_code(" ".join(words), None) is None):  # 'UK (United Kingdom)' is a place
+            out.append((" ".join(words), acronym, match.start(2)))
+    for match in _NAME_APPOSED.finditer(text):
+        acronym, words = match.group(1), match.group(2).split()
+        if is_acronym(acronym) and len(words) >= 2 and _spells_all(acronym, _content_words(words)) \
+                and len(_content_words(words)) == len(_letters(acronym)):
+            out.append((" ".join(words), acronym, match.start(2)))
+    for match in _dash_defined().finditer(text):
+        acronym, words = match.group(1), match.group(2).split()
+        while words and words[-1].lower() in _function_words():
+            words.pop()
+        if is_acronym(acronym) and len(words) >= 2 and initials_cover(acronym, words):
+            out.append((" ".join(words), acronym, match.start(2)))
+    for match in _defined().finditer(text):
+        acronym = next(group for group in match.groups() if group)
+        mixed = not is_acronym(acronym) and _MIXED_CASE_ACRONYM.match(acronym) is not None
+        if not (is_acronym(acronym) or mixed):
+            continue
+        opening = text.rfind("(", max(0, match.start() - 120), match.start()) if match.group(4) else -1
+        if match.group(4) and (opening < 0 or ")" in text[opening:match.start()]):
+            continue  # ', LIS)' closes a bracket that holds the name
+        floor = opening + 1 if match.group(4) else max(0, match.start() - 120)
+        before = list(_WORD.finditer(text, floor, match.start()))
+        for k in range(len(before) - 1, max(-1, len(before) - 1 - MAX_ACRONYM_NAME_WORDS), -1):
+            words = [w.group() for w in before[k:]]
+            # Only for the apposition: a bracketed acronym after "l'Agence …" keeps its old reading.
+            # A sentence's "L'Agenzia …" names the Agenzia: its article is no part of the name.
+            appositive = match.group(2) or match.group(5) or match.group(6) or match.group(7)
+            elided = _ELIDED_ARTICLE.match(words[0]) if appositive or words[0][:1] in "LD" else None
+            if elided is None and words[0][:1] == "d" and (cut := _ELIDED_ARTICLE.match(words[0])) is not None \
+                    and initials_are(acronym, _content_words([words[0][cut.end():], *words[1:]])):
+                elided = cut  # "complet d'Infrastructures technologiques Québec (ITQ)": every initial, in order
+            if elided is not None:
+                words[0] = words[0][elided.end():]  # "l'Institut Municipal d'Informàtica …, l'IMI"
+            if not words[0][:1].isupper():
+                continue
+            # French names keep their adjectives in lower case: 'Centre québécois d'excellence numérique (CQEN)'.
+            if mixed and not (_spells_all(acronym, _content_words(words)) or initials_are(acronym, words)):
+                continue  # 'Pražský inovační institut (Pii)', not 'Digital Service (Den)'
+            # A mixed-case acronym spelled out checks out letter by letter ('ZenDiS': Zentrum für Digitale Souveränität).
+            spelled = mixed and sum(c.isupper() for c in acronym) >= 2  # not 'Kigali' spelling itself
+            if len(words) >= 2 and (spelled or initials_cover(acronym, words) or initials_cover(acronym, _content_words(words))
+                                    or _leading_initials(acronym, words)):
+                begin = before[k].start() + (elided.end() if elided is not None else 0)
+                if match.group(4) and (printed := _covered_name_before(text, opening, acronym)) is not None:
+                    out.append(printed)  # 'Institute for Financial Policy (Inštitút finančnej politiky, IFP)'
+                out.append((text[begin:before[-1].end()], acronym, begin))
+                break
+        else:
+            if match.group(5) is not None and (named := _named_before(text, floor, match.start(), acronym)) is not None:
+                out.append((named[0], acronym, named[1]))  # ', que tout le monde appelle ITZBund': it says so
+                continue
+            # Two capitals at least: '(Paris)' after 'l'Agence du numérique' is a place, not its acronym.
+            if match.group(1) is not None and sum(c.isupper() for c in acronym) >= 2:
+                named = _headed_name_before(text, floor, match.start())
+                if named is not None:
+                    out.append((named[0], acronym, named[1]))
+    defined = {acronym for _, acronym, _ in out}
+    for match in _foreign_acronym().finditer(text):
+        if match.group(1) in defined or not (is_acronym(match.group(1)) or _MIXED_CASE_ACRONYM.match(match.group(1))):
+            continue
+        named = _headed_name_before(text, max(0, match.start() - 150), match.start(), said=True)
+        if named is not None:
+            out.append((named[0], match.group(1), named[1]))
+    return out
+
+
+@cache
+def _foreign_acronym() -> re.Pattern[str]:
+    """", la PSDA selon son sigle anglais", ", que ses agents appellent IDDA d'après son nom anglais":
+    an acronym in apposition or a naming clause, then words saying its letters come from another
+    language (labs.acronym_other_language)."""
+    lex = lexicon(None)
+    naming, other = (alternation(lex.words("labs", key), folded=False, any_space=True)
+                     for key in ("acronym_naming", "acronym_other_language"))
+    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
+    return re.compile(rf",\s+(?:[^,.;:()]{{0,40}}?\s(?:{naming})\s+)?(?:(?:{articles})\s+|[lL]['’])?"
+                      rf"([A-Z][A-Za-z0-9&\-]{{1,11}})\s+[^,.;:()]{{0,30}}?\b(?i:{other})\b")
+
+
+def _covered_name_before(text: str, opening: int, acronym: str) -> tuple[str, str, int] | None:
+    """The name printed just before a bracket that holds the name in its own language and the
+    acronym, when its initials spell the acronym too: (name, acronym, offset) or None."""
+    before = list(_WORD.finditer(text, max(0, opening - 120), opening))
+    for k in range(len(before) - 2, max(-1, len(before) - 1 - MAX_ACRONYM_NAME_WORDS), -1):
+        words = [w.group() for w in before[k:]]
+        if words[0][:1].isupper() and initials_cover(acronym, _content_words(words)) and initials_are(acronym, _content_words(words)):
+            return text[before[k].start():before[-1].end()], acronym, before[k].start()
+    return None
+
+
+def _leading_initials(acronym: str, words: list[str]) -> bool:
+    """Do the first content words spell the acronym, the name going on in lower case to its place
+    ('Institut plánování a rozvoje hlavního města Prahy': IPR)? Three letters at least."""
+    letters, content = _letters(acronym), _content_words(words)
+    if len(letters) < 3 or len(content) <= len(letters) or "".join(w[0] for w in content[:len(letters)]).upper() != letters:
+        return False
+    rest = words[[i for i, w in enumerate(words) if _content_words([w])][len(letters) - 1] + 1:]
+    return all(w[:1].islower() for w in rest[:-1])
+
+
+def initials_are(acronym: str, words: list[str]) -> bool:
+    """Are the initials of the capitalised words exactly the acronym's letters ('Intercommunale de
+    Mutualisation en matière Informatique et Organisationnelle': iMio)?"""
+    initials = [w[0] for w in (re.sub(r"^[dl]['’]", "", w, flags=re.IGNORECASE) for w in words) if w[:1].isupper()]
+    return len(initials) >= 2 and "".join(initials).upper() == _letters(acronym)
+
+
+def _named_before(text: str, floor: int, end: int, acronym: str) -> tuple[str, int] | None:
+    """"l'Informationstechnikzentrum Bund, que tout le monde appelle ITZBund": a clause that says
+    what a name is called defines it even where the letters come from inside its words. The name is
+    the run of capitalised words (and the function words between them) just before ``end``, after
+    an article; its initial is the acronym's. (name, offset) or None."""
+    words = list(_WORD.finditer(text, floor, end))[-MAX_HEADED_NAME_WORDS:]
+    begin = None
+    for word in reversed(words):
+        elided = _ELIDED_ARTICLE.match(word.group())
+        token = word.group()[elided.end():] if elided is not None else word.group()
+        if token[:1].isupper():
+            begin = word.start() + (elided.end() if elided is not None else 0)
+            if elided is not None:
+                break
+        elif token.lower() in _articles() or token.lower() not in _function_words():
+            break
+    if begin is None or text[begin:begin + 1].upper() != acronym[:1].upper() or len(text[begin:end].split()) < 2:
+        return None
+    return text[begin:end].strip(" ,"), begin
+
+
+def _headed_name_before(text: str, floor: int, end: int, *, said: bool = False) -> tuple[str, int] | None:
+    """'le Centre de compétences en science des données (DSCC)': a bracketed acronym whose letters
+    come from the name in another language is still defined by the name just before it, when that
+    name opens on a lab's head noun ('Centre', 'Office', 'Agentschap') after an article or at the
+    start of its clause. With ``said`` (the text says the acronym is the name's in another
+    language) an elided article after a verb does too ("se trouve l'Agence ..."), not after a
+    preposition. (name, offset) or None."""
+    clause = max(text.rfind(c, floor, end) for c in ",;:.()")
+    words = list(_WORD.finditer(text, max(floor, clause + 1), end))[-MAX_HEADED_NAME_WORDS:]
+    heads = _head_nouns()
+    for k, word in enumerate(words):
+        elided = _ELIDED_ARTICLE.match(word.group())
+        first = word.group()[elided.end():] if elided is not None else word.group()
+        if not first[:1].isupper() or first.lower() not in heads or len(words) - k < 2:
+            continue
+        # After an article or opening a clause (", l'Agence … (ADN) a été instituée"); not 'Kenya
+        # Centre (KC)', read by its initials if at all, nor "fait partie de l'Agence … (ANCT)".
+        after_verb = said and elided is not None and words[k - 1].group().lower() not in _function_words() | _prepositions()
+        if k > 0 and not after_verb and (elided is not None or words[k - 1].group().lower() not in _articles()):
+            continue
+        if k == 0 and elided is not None and word.group()[0].islower() and clause < floor:
+            continue  # "l'Agence …" opening a line: what came before it on the line above is unknown
+        if words[-1].group().lower() in _function_words():
+            return None
+        begin = word.start() + (elided.end() if elided is not None else 0)
+        return text[begin:words[-1].end()], begin
+    return None
+
+
+MAX_ACRONYM_NAME_WORDS = 12
+"""Words of a name an acronym defines: 'Agence nationale de promotion des technologies de
+l'information et de la communication' (ANPTIC) is eleven."""
+MAX_HEADED_NAME_WORDS = 9
+"""A name defined by its head noun is short: 'Pôle d'expertise de la régulation numérique' is six words."""
+
+
+@cache
+def _prepositions() -> frozenset[str]:
+    """'de', 'à', 'van', 'of': a name after one is what something else is part of or comes from."""
+    lex = lexicon(None)
+    return frozenset(w.lower() for key in ("name_links", "connectors") for w in lex.words("labs", key))
+
+
+@cache
+def _articles() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon(None).words("words", "articles"))
+
+
+@cache
+def _head_nouns() -> frozenset[str]:
+    """Every language's head nouns of a lab's name, single words: a name keeps its language's head
+    whatever the report's language."""
+    return frozenset(w.lower() for w in lexicon(None).words("labs", "heads") if " " not in w)
