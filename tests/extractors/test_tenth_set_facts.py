@@ -75,3 +75,21 @@ def test_funders_after_a_verb_of_origin_or_an_aside(extract_one: Callable[..., L
                                                       source: str) -> None:
     record = extract_one(text, "Centre Kestrel", lang=lang)
     assert source in record.funding_sources
+
+
+@pytest.mark.parametrize(("caption", "unit"), [
+    ("Exercice clos le 31 mars 2022 (en milliers de dollars canadiens).", ("CAD", 1000.0)),
+    ("(en milliers de francs suisses)", ("CHF", 1000.0)),
+    ("Statement of income (thousands of euros)", ("EUR", 1000.0)),
+])
+def test_a_statement_caption_gives_its_currency_by_name(caption: str, unit: tuple[str, float]) -> None:
+    from extract.extractors.statements import unit_in
+
+    assert unit_in(caption) == unit
+
+
+def test_the_longer_currency_name_inside_a_french_one_wins() -> None:
+    from extract.normalize.currencies import find_currencies
+
+    assert [t.code for t in find_currencies("en milliers de dollars canadiens")] == ["CAD"]
+    assert [t.code for t in find_currencies("12 millions de dollars")] == ["USD"]

@@ -16,7 +16,7 @@ from extract.models import Budget, BudgetPeriod, Candidate, Section
 from extract.rules.lexicon import fold_keep, lexicon
 
 NAME = "statements"
-VERSION = "5"
+VERSION = "6"
 
 UNIT_LOOKBACK_LINES = 30  # a statement of income and expenses runs to some 20 lines under its caption
 MAX_NOTE_NUMBER = 40
@@ -56,7 +56,13 @@ def unit_in(text: str) -> tuple[str, float] | None:
     for pattern, multiplier in _units():
         match = next((m for m in pattern.finditer(text) if not _AMOUNT_BEFORE.search(text, 0, m.start())), None)
         if match:
-            token = next((g for g in match.groups() if g), "EUR")
+            token = next((g for g in match.groups() if g), None)
+            if token is None:
+                # A caption's words ('en milliers de dollars canadiens'): its currency is named after them.
+                from extract.normalize.currencies import find_currencies
+
+                named = next((c.code for c in find_currencies(text[match.start():])), "EUR")
+                return named, multiplier
             return _SYMBOLS.get(token, token.upper()), multiplier
     return None
 

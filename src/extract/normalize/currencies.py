@@ -71,12 +71,20 @@ def find_currencies(text: str) -> list[CurrencyToken]:
             tokens.append(CurrencyToken(exact[match.group("code")], match.start(), match.end(), scale,
                                         match.group("code")))
     taken = [(t.start, t.end) for t in tokens]
-    for match in pattern.finditer(folded):
-        word = match.group("word")
-        if not word or overlaps(taken, match.start(), match.end()):
+    at = 0
+    while (found := pattern.search(folded, at)) is not None:
+        at = max(found.end(), found.start() + 1)
+        # 'de dollars canadiens': the longer name that starts inside this one ('dollars canadiens') wins.
+        inner = next((m for k in range(found.start() + 1, found.end()) if folded[k - 1] in " '’"
+                      for m in [pattern.match(folded, k)] if m is not None and m.group("word") and m.end() > found.end()),
+                     None)
+        if inner is not None:
+            found, at = inner, inner.end()
+        word = found.group("word")
+        if not word or overlaps(taken, found.start(), found.end()):
             continue
         key = re.sub(r"\s+", " ", word)
-        tokens.append(CurrencyToken(words[key], match.start(), match.end(), 1.0, key))
+        tokens.append(CurrencyToken(words[key], found.start(), found.end(), 1.0, key))
     tokens.sort(key=lambda t: t.start)
     return tokens
 
