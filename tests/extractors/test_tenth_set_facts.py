@@ -93,3 +93,11 @@ def test_the_longer_currency_name_inside_a_french_one_wins() -> None:
 
     assert [t.code for t in find_currencies("en milliers de dollars canadiens")] == ["CAD"]
     assert [t.code for t in find_currencies("12 millions de dollars")] == ["USD"]
+
+
+def test_statement_figures_grouped_by_spaces_under_two_year_columns(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("États financiers\nExercice clos le 31 mars 2022 (en milliers de dollars canadiens).\n"
+                         "2022 (12 mois) 2021 (7 mois)\nTotal des revenus 514 738 282 137\n"
+                         "Total des charges 507 269 284 036\n", "Kestrel Infrastructures", lang="fr")
+    assert record.budget is not None
+    assert (record.budget.amount, record.budget.currency) == (507_269_000, "CAD")

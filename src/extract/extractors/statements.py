@@ -16,7 +16,7 @@ from extract.models import Budget, BudgetPeriod, Candidate, Section
 from extract.rules.lexicon import fold_keep, lexicon
 
 NAME = "statements"
-VERSION = "6"
+VERSION = "7"
 
 UNIT_LOOKBACK_LINES = 30  # a statement of income and expenses runs to some 20 lines under its caption
 MAX_NOTE_NUMBER = 40
@@ -88,7 +88,7 @@ class StatementExtractor:
                 None)
             if unit is None:
                 continue
-            figures = _figures(line.text, rest_at, ctx.lang)
+            figures = _space_grouped(line.text, _figures(line.text, rest_at, ctx.lang), _year_columns(ctx, n))
             if not figures:
                 continue
             value, s, e = figures[_spent_column(ctx, n, len(figures))]
@@ -162,6 +162,28 @@ MAX_UNSCALED = 100_000  # a cell already in units ('PLN 9,200,000') is not scale
 
 
 _YEAR_HEAD = re.compile(r"([^\d\t]*?)\s*((?:19|20)\d\d)\b")
+
+
+def _year_columns(ctx: SectionContext, line: int) -> int:
+    """How many year columns the nearest header above ``line`` sets ('2022 (12 mois) 2021 (7 mois)': 2), else 0."""
+    for k in range(line - 1, max(-1, line - UNIT_LOOKBACK_LINES), -1):
+        heads = _YEAR_HEAD.findall(ctx.lines[k].text)
+        if len(heads) >= 2:
+            return len(heads)
+    return 0
+
+
+def _space_grouped(text: str, figures: list[tuple[float, int, int]], columns: int) -> list[tuple[float, int, int]]:
+    """'Total des charges 507 269 284 036' under two year columns: a space groups thousands when the
+    groups come in equal runs, one per column, each run's later groups of three digits."""
+    if columns < 2 or len(figures) <= columns or len(figures) % columns:
+        return figures
+    size = len(figures) // columns
+    runs = [figures[k:k + size] for k in range(0, len(figures), size)]
+    if not all(re.fullmatch(r"\d{3}", text[s:e]) for run in runs for _, s, e in run[1:]) \
+            or not all(re.fullmatch(r"\(?\d{1,3}", text[run[0][1]:run[0][2]]) for run in runs):
+        return figures
+    return [(float("".join(text[s:e].strip("()") for _, s, e in run)), run[0][1], run[-1][2]) for run in runs]
 
 
 def _spent_column(ctx: SectionContext, line: int, columns: int) -> int:
