@@ -12,6 +12,11 @@ from extract.segment.lab_index import LabIndex
 from extract.segment.lab_names import find_lab_names
 
 
+def _defined(text: str) -> list[tuple[str, str]]:
+    """(name, acronym) of each acronym ``text`` defines."""
+    return [(name, acronym) for name, acronym, _ in defined_acronyms(text)]
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("À Ternville, l'Agence nationale de promotion des services numériques et de la donnée publique, "
      "que tout le monde appelle l'ANPSDP, occupe un immeuble.",
@@ -42,7 +47,7 @@ def test_no_chained_name_in_menus_lower_case_or_other_languages(text: str, lang:
      "monde appelle l'ANSIC, occupe", "Agence nationale des services de l'information et de la communication", "ANSIC"),
 ])
 def test_a_long_french_name_is_defined_by_the_acronym_in_apposition(text: str, name: str, acronym: str) -> None:
-    assert [(n, a) for n, a, _ in defined_acronyms(text)] == [(name, acronym)]
+    assert _defined(text) == [(name, acronym)]
 
 
 def _travel_notes() -> FlowBuilder:
@@ -103,7 +108,7 @@ def test_a_board_founded_in_apposition_is_no_lab() -> None:
      "Rechenzentrum Nordwest", "RZNord"),
 ])
 def test_acronyms_a_clause_gives_to_names_in_another_language(text: str, name: str, acronym: str) -> None:
-    assert [(n, a) for n, a, _ in defined_acronyms(text)] == [(name, acronym)]
+    assert _defined(text) == [(name, acronym)]
 
 
 @pytest.mark.parametrize("text", [
@@ -128,7 +133,7 @@ def test_no_acronym_from_a_place_or_an_address(text: str) -> None:
     ("Over het Rijks Data Gilde Het Rijks Data Gilde (RDG) is", [("Rijks Data Gilde", "RDG")]),
 ])
 def test_acronyms_after_a_dash_an_article_or_a_name_in_its_own_language(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(n, a) for n, a, _ in defined_acronyms(text)] == expected
+    assert _defined(text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -242,7 +247,7 @@ def test_a_lab_s_own_annual_report_is_one_record_whatever_projects_it_names() ->
 ])
 def test_an_acronym_said_to_come_from_another_language_defines_the_name_before_it(text: str, name: str,
                                                                                  acronym: str) -> None:
-    assert [(n, a) for n, a, _ in defined_acronyms(text)] == [(name, acronym)]
+    assert _defined(text) == [(name, acronym)]
 
 
 def test_a_host_before_an_acronym_from_another_language_is_not_defined_by_it() -> None:
@@ -252,7 +257,7 @@ def test_a_host_before_an_acronym_from_another_language_is_not_defined_by_it() -
 
 def test_a_bracketed_acronym_after_of_spells_the_name_every_initial_in_order() -> None:
     text = "Le présent rapport couvre le premier exercice complet d'Infrastructures numériques Kestrie (INK). Il"
-    assert [(n, a) for n, a, _ in defined_acronyms(text)] == [("Infrastructures numériques Kestrie", "INK")]
+    assert _defined(text) == [("Infrastructures numériques Kestrie", "INK")]
 
 
 @pytest.mark.parametrize(("title", "name"), [

@@ -69,6 +69,7 @@ class StaffExtractor:
         staff_block = ctx.block("staff")
         out = []
         dates = date_spans(ctx.text)
+        year_end = lex.regex("staff", "at_year_end")
         # A day of the month is no count: 'Employees at 31 December 372 (2022: 351)'.
         numbers = [n for n in find_numbers(ctx.text, ctx.lang) if not YEAR.match(n.raw) and 0 < n.value <= MAX_COUNT
                    and not ctx.is_heading_number(n.start) and not any(a <= n.start < b for a, b in dates)]
@@ -82,7 +83,7 @@ class StaffExtractor:
             s0, e0 = ctx.sentence_span(n.start)
             match = nouns.match(ctx.folded, n.end)
             label_value = staff_block is not None and _opens_value(ctx.text, staff_block.value_start, n, dates,
-                                                                   lex.regex("staff", "at_year_end"), ctx.folded)
+                                                                   year_end, ctx.folded)
             team_before = _ends_with(team_of, ctx.folded, ctx.words_back(s0, n.start, 3), n.start)
             if match and match.end() <= e0:
                 between = match.group(1).split()

@@ -127,11 +127,13 @@ def _sits_in_or_pays(text: str, at: int, index: LabIndex) -> bool:
     """Is the name at ``at`` the organisation a lab sits in ('part of the', 'fait partie de l'') or
     the one that pays for it ('funded by', 'financé par')?"""
     before = fold_keep(text[max(0, at - 40):at])
-    if index.hosts.search(before):
-        return True
-    # The trigger, then at most an article: 'financés par l'', 'funded by the'.
-    return re.search(rf"(?:{index.lex.regex('funding', 'after').pattern})\s*(?:\w{{1,3}}\s+|[ld]['’])?$",
-                     before) is not None
+    return index.hosts.search(before) is not None or _paid_by(index.lex).search(before) is not None
+
+
+@cache
+def _paid_by(lex: Lexicon) -> re.Pattern[str]:
+    """A funding trigger, then at most an article, ending the text: 'financés par l'', 'funded by the'."""
+    return re.compile(rf"(?:{lex.regex('funding', 'after').pattern})\s*(?:\w{{1,3}}\s+|[ld]['’])?$")
 
 
 def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex) -> LabEntry | None:

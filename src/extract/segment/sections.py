@@ -141,8 +141,8 @@ def _prose_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[Pa
 
 
 def _own_report(lines: list[Line], body: list[int], lab: LabEntry, index: LabIndex) -> bool:
-    """Is the document ``lab``'s own report: its title names the lab and says so ('Galaxy Backbone
-    Limited — Annual Report', 'Rapport annuel de gestion 2024 — X')?"""
+    """Is the document ``lab``'s own report: its title (the heading lines around it) names the lab
+    and says so ('Galaxy Backbone Limited — Annual Report', 'Jaarverslag 2024 — X')?"""
     at = title_line(lines, body)
     if at is None:
         return False
