@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from extract.batch.messages import Ready
 from extract.batch.pool import WorkerPool
 from extract.batch.tasks import Done, Failed, Task, WorkerConfig
 from extract.settings import Settings
@@ -67,7 +68,10 @@ def test_a_lone_document_goes_to_its_own_worker_while_the_helper_loads_the_ocr_s
         assert isinstance(outcome, Done) and outcome.value["pid"] == owner.process.pid
         assert not outcome.value["cv2"]
         if not helper.ready:  # its Ready message, sent when the OCR stack is loaded (a fixed sleep lost under load)
+            # Read it here: left unread, the owner could finish task 2 and take task 3 before the pool reads it.
             wait([helper.conn], 60)
+            assert isinstance(helper.conn.recv(), Ready)
+            helper.ready = True
         outcomes = [o for _t, o in pool.run([Task(2, {}, 60), Task(3, {}, 60)])]
         assert {o.value["pid"] for o in outcomes if isinstance(o, Done)} == {owner.process.pid, helper.process.pid}
     with WorkerPool(2, warm) as pool:
