@@ -20,6 +20,7 @@ from extract.segment.lab_names import (
     _spells_all,
     initials_cover,
     is_acronym,
+    spells_with_compounds,
 )
 
 
@@ -120,8 +121,10 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                 continue  # 'Pražský inovační institut (Pii)', not 'Digital Service (Den)'
             # A mixed-case acronym spelled out checks out letter by letter ('ZenDiS': Zentrum für Digitale Souveränität).
             spelled = mixed and sum(c.isupper() for c in acronym) >= 2  # not 'Kigali' spelling itself
-            if len(words) >= 2 and (spelled or initials_cover(acronym, words) or initials_cover(acronym, _content_words(words))
-                                    or _leading_initials(acronym, words)):
+            # A bracketed acronym may take letters from inside a compound ('Planbureau voor de Leefomgeving (PBL)').
+            compounds = match.group(1) is not None and spells_with_compounds(acronym, _content_words(words))
+            if len(words) >= 2 and (spelled or compounds or initials_cover(acronym, words)
+                                    or initials_cover(acronym, _content_words(words)) or _leading_initials(acronym, words)):
                 begin = before[k].start() + (elided.end() if elided is not None else 0)
                 if match.group(4) and (printed := _covered_name_before(text, opening, acronym)) is not None:
                     out.append(printed)  # 'Institute for Financial Policy (Inštitút finančnej politiky, IFP)'

@@ -325,6 +325,36 @@ def _spelled_by(letters: list[str], at: int, parts: list[str], word: int) -> boo
         return False
 
 
+def spells_with_compounds(acronym: str, words: list[str]) -> bool:
+    """Does every word give its initial, in order, and a compound word perhaps more letters from inside
+    it, spelling all of ``acronym``? 'Planbureau voor de Leefomgeving' spells PBL (Plan-bureau)."""
+    letters = _letters(acronym)
+    folded = [fold_keep(w).upper() for w in words]
+    return len(folded) >= 2 and _compounds_spell(letters, 0, folded, 0)
+
+
+# A compound's later part starts after a first part of three letters at least ('Plan-bureau').
+_FIRST_PART = 3
+
+
+def _compounds_spell(letters: str, at: int, words: list[str], word: int) -> bool:
+    if word == len(words):
+        return at == len(letters)
+    if at == len(letters) or not words[word] or words[word][0] != letters[at]:
+        return False
+    return _inner_letters(letters, at + 1, words, word, _FIRST_PART)
+
+
+def _inner_letters(letters: str, at: int, words: list[str], word: int, start: int) -> bool:
+    if _compounds_spell(letters, at, words, word + 1):
+        return True
+    if at == len(letters) or start > _FIRST_PART:
+        return False  # one inner letter a word: 'Management' gives M, not M, A and M
+    text = words[word]
+    return any(text[pos] == letters[at] and _compounds_spell(letters, at + 1, words, word + 1)
+               for pos in range(start, len(text)))
+
+
 def spelled_out_in(acronym: str, text: str) -> str | None:
     """The name in ``text`` whose content words' initials are exactly ``acronym``'s letters: 'DGNSI'
     in a letterhead's 'Direction générale du numérique et des systèmes d'information · Avenue ...'
