@@ -31,3 +31,32 @@ def test_a_bracketed_acronym_takes_a_letter_from_inside_a_compound(text: str, na
 ])
 def test_no_compound_reading_without_every_initial(text: str) -> None:
     assert _defined(text) == []
+
+
+@pytest.mark.parametrize(("text", "name", "acronym"), [
+    # The acronym comes from the name in its own language: the English name after a possessive is it.
+    ("Veldland's Office of Registers and Land Data (KRV) is better known abroad", "Office of Registers and Land Data", "KRV"),
+    ("Veldland's Digital and Civil Records Agency (Digi- ja rekisterivirasto, DRV) was", "Digital and Civil Records Agency", "DRV"),
+    # A mixed-case acronym, a dash, and its name with an elided link word and a legal form.
+    ("Tesei – Tecnologia Servizi d'Informatica S.p.A.\nbegon in 1976", "Tecnologia Servizi d'Informatica S.p.A.", "Tesei"),
+])
+def test_a_foreign_or_mixed_case_acronym_is_defined_by_the_name_beside_it(text: str, name: str, acronym: str) -> None:
+    assert [(" ".join(n.split()), a) for n, a in _defined(text)] == [(name, acronym)]
+
+
+@pytest.mark.parametrize("text", [
+    # No head noun: a possessive before a place and a person is no lab's name.
+    "Veldland's Minister Anna Berg (KRV) said",
+    # A lower-case word inside: not a name.
+    "Veldland's Office of land and things (KRV) said",
+])
+def test_no_name_after_a_possessive_without_a_head_noun_or_in_lower_case(text: str) -> None:
+    assert _defined(text) == []
+
+
+def test_a_heading_s_mixed_case_acronym_may_follow_a_place() -> None:
+    from extract.rules.lexicon import lexicon
+    from extract.segment.titles import parse_title
+
+    title = parse_title("Rome: Tecnologia Servizi d'Informatica S.p.A. (Tesei), de motor", lexicon("nl"))
+    assert title.acronym == "Tesei" and "(Tesei)" not in (title.name or "")

@@ -48,13 +48,18 @@ def _defined() -> re.Pattern[str]:
         r"|\s+[—–]\s+([A-Za-z][A-Za-z0-9&\-]{1,11})(?=[\s,.;)]|$)")
 
 
+# A legal form ends a name with its dots: 'Società Generale d'Informatica S.p.A.'.
+_LEGAL_FORM = r"[A-Za-z](?:\.[A-Za-z]){1,3}\.?(?!\w)"
+
+
 # 'NID – Namur Intelligente et Durable': the acronym first, its name after a dash.
 @cache
 def _dash_defined() -> re.Pattern[str]:
     # Longest first: 'des' is a word of the name, not 'de' and the rest of a word.
     links = alternation(sorted(_function_words(), key=lambda w: (-len(w), w)), folded=False, any_space=False)
     return re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&]{1,11})\s+[–—]\s+"
-                      rf"([A-ZÀ-Ý][\w'’-]*(?:\s+(?:[A-ZÀ-Ý][\w'’-]*|{links}|l['’]\w+)){{1,9}})")
+                      rf"([A-ZÀ-Ý][\w'’-]*(?:\s+(?:{_LEGAL_FORM}|[A-ZÀ-Ý][\w'’-]*|{links}|[ld]['’]\w+)){{1,9}})")
+
 
 
 # 'ARIA S.p.A. (Azienda Regionale per l'Innovazione e gli Acquisti)': the acronym, perhaps its legal
@@ -91,7 +96,10 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
         acronym, words = match.group(1), match.group(2).split()
         while words and words[-1].lower() in _function_words():
             words.pop()
-        if is_acronym(acronym) and len(words) >= 2 and initials_cover(acronym, words):
+        # A mixed-case acronym is checked letter by letter: 'Sogei – Società Generale d'Informatica'.
+        mixed = not is_acronym(acronym) and _MIXED_CASE_ACRONYM.match(acronym) is not None
+        if len(words) >= 2 and ((is_acronym(acronym) and initials_cover(acronym, words))
+                                or (mixed and _spells_all(acronym, _content_words(words)))):
             out.append((" ".join(words), acronym, match.start(2)))
     for match in _defined().finditer(text):
         acronym = next(group for group in match.groups() if group)
@@ -136,8 +144,12 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                 continue
             # Two capitals at least: '(Paris)' after 'l'Agence du numérique' is a place, not its acronym.
             if match.group(1) is not None and sum(c.isupper() for c in acronym) >= 2:
-                named = _headed_name_before(text, floor, match.start())
+                named = _headed_name_before(text, floor, match.start()) or _determined_name_before(text, floor, match.start())
                 if named is not None:
+                    out.append((named[0], acronym, named[1]))
+            elif match.group(4) is not None and sum(c.isupper() for c in acronym) >= 2:
+                named = _determined_name_before(text, max(0, opening - 120), opening)
+                if named is not None:  # '(Digi- ja väestötietovirasto, DVV)': the name is the one before the bracket
                     out.append((named[0], acronym, named[1]))
     defined = {acronym for _, acronym, _ in out}
     for match in _foreign_acronym().finditer(text):
@@ -237,6 +249,32 @@ def _headed_name_before(text: str, floor: int, end: int, *, said: bool = False) 
             return None
         begin = word.start() + (elided.end() if elided is not None else 0)
         return text[begin:words[-1].end()], begin
+    return None
+
+
+_POSSESSIVE = re.compile(r"^[A-ZÀ-Ý][\w-]*['’]s$")
+
+
+def _determined_name_before(text: str, floor: int, end: int) -> tuple[str, int] | None:
+    """"Estonia's Centre of Registers and Information Systems (RIK)", "Finland's Digital and
+    Population Data Services Agency (Digi- ja väestötietovirasto, DVV)": a bracketed acronym whose
+    letters come from another language is defined by the capitalised name just before it when that
+    name follows a place's possessive and holds a lab's head noun, wherever the head sits. After a
+    mere article ('the Kenya Bureau (ZZ)') the letters must fit. (name, offset) or None."""
+    clause = max(text.rfind(c, floor, end) for c in ",;:.()")
+    words = list(_WORD.finditer(text, max(floor, clause + 1), end))[-MAX_ACRONYM_NAME_WORDS - 1:]
+    for k in range(len(words) - 2, 0, -1):
+        determiner = words[k - 1].group()
+        if not _POSSESSIVE.match(determiner):
+            if words[k].group()[:1].isupper() or words[k].group().lower() in _function_words():
+                continue  # the name goes on to the left
+            return None
+        run = [w.group() for w in words[k:]]
+        if (run[0][:1].isupper() and run[-1][:1].isupper() and len(_content_words(run)) >= 2
+                and all(w[:1].isupper() or w.lower() in _function_words() for w in run)
+                and any(w.lower() in _head_nouns() for w in run)):
+            return text[words[k].start():words[-1].end()], words[k].start()
+        return None
     return None
 
 

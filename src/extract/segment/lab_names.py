@@ -286,9 +286,12 @@ _MIXED_CASE_ACRONYM = re.compile(r"^(?=[^A-Z]*[A-Z])[A-Za-z][A-Za-z0-9]{2,7}$")
 
 def spells_mixed_acronym(acronym: str, name: str) -> bool:
     """'Pii' after 'Pražský inovační institut': a mixed-case acronym whose every letter, in order,
-    is the initial of one of the name's content words."""
-    return (not is_acronym(acronym) and _MIXED_CASE_ACRONYM.match(acronym) is not None
-            and _spells_all(acronym, _content_words(_WORD.findall(name))))
+    is the initial of one of the name's content words, or goes on with its next letters ('Sogei'
+    after 'Rome: Società Generale d'Informatica': the name may come after a place)."""
+    if is_acronym(acronym) or _MIXED_CASE_ACRONYM.match(acronym) is None:
+        return False
+    content = _content_words(_WORD.findall(name))
+    return any(_spells_all(acronym, content[start:]) for start in range(len(content) - 1))
 
 
 def _letters(acronym: str) -> str:
