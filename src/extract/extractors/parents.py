@@ -19,7 +19,7 @@ from extract.rules.loader import language_rules
 from extract.rules.places import is_country_name
 
 NAME = "governance"
-VERSION = "8"  # the governance extractor's: parents are one of its fields
+VERSION = "9"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -56,7 +56,7 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
             if creator:
                 continue  # founded by a city and a university together: neither is the parent
             name = name[:second.start()]  # 'part of the Ministry and the Agency': the first
-        if fold_keep(name) in own or len(name) < 3:
+        if fold_keep(name) in own or len(name) < 3 or _is_law(name, lex):
             continue
         field = ctx.field_at(m.start())
         # Under the governance or role label beats unlabelled text (a screenshot caption, say);
@@ -116,6 +116,13 @@ def strip_gloss(name: str) -> str:
     if gloss is None or _ACRONYM.fullmatch(name[:gloss.start()].strip()):
         return name
     return name[:gloss.start()].rstrip()
+
+
+def _is_law(name: str, lex: Lexicon) -> bool:
+    """'Australian Bureau of Statistics Act', 'loi du 24 juillet 2019': a law, opening or closing the name."""
+    words = fold_keep(name).split()
+    laws = lex.folded("governance", "law_words")
+    return bool(words) and (words[0] in laws or words[-1] in laws)
 
 
 def trim_parent(name: str, lex: Lexicon) -> str:

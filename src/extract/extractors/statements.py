@@ -16,7 +16,7 @@ from extract.models import Budget, BudgetPeriod, Candidate, Section
 from extract.rules.lexicon import fold_keep, lexicon
 
 NAME = "statements"
-VERSION = "7"
+VERSION = "8"
 
 UNIT_LOOKBACK_LINES = 30  # a statement of income and expenses runs to some 20 lines under its caption
 MAX_NOTE_NUMBER = 40
@@ -83,9 +83,11 @@ class StatementExtractor:
             if match is None:
                 continue
             rest_at = len(line.text) - len(line.text.lstrip()) + match.end()
-            unit = unit_in(line.text) or next(
-                (u for k in range(n - 1, max(-1, n - UNIT_LOOKBACK_LINES), -1) if (u := unit_in(ctx.lines[k].text))),
-                None)
+            unit, unit_line = unit_in(line.text), line.text.strip()
+            for k in range(n - 1, max(-1, n - UNIT_LOOKBACK_LINES), -1):
+                if unit is not None:
+                    break
+                unit, unit_line = unit_in(ctx.lines[k].text), ctx.lines[k].text.strip()
             if unit is None:
                 continue
             figures = _space_grouped(line.text, _figures(line.text, rest_at, ctx.lang), _year_columns(ctx, n))
@@ -94,9 +96,10 @@ class StatementExtractor:
             value, s, e = figures[_spent_column(ctx, n, len(figures))]
             currency, multiplier = unit
             amount = value * multiplier
+            # The header's unit goes with the figure: its '$' is read as the lab's country spends it.
+            raw = line.text.strip() if unit_line == line.text.strip() else f"{unit_line} … {line.text.strip()}"
             budget = Budget(amount=amount, currency=currency, period="year",
-                            amount_eur=amount if currency == "EUR" else None, approximate=False,
-                            raw=line.text.strip())
+                            amount_eur=amount if currency == "EUR" else None, approximate=False, raw=raw)
             out.append(ctx.candidate("budget", budget, start + s, start + e, family=NAME, version=VERSION,
                                      prior="label"))
         return out

@@ -15,9 +15,9 @@ from extract.segment.lab_names import (
     _MIXED_CASE_ACRONYM,
     _WORD,
     _content_words,
-    _function_words,
     _letters,
     _spells_all,
+    function_words,
     initials_cover,
     is_acronym,
     spells_with_compounds,
@@ -56,7 +56,7 @@ _LEGAL_FORM = r"[A-Za-z](?:\.[A-Za-z]){1,3}\.?(?!\w)"
 @cache
 def _dash_defined() -> re.Pattern[str]:
     # Longest first: 'des' is a word of the name, not 'de' and the rest of a word.
-    links = alternation(sorted(_function_words(), key=lambda w: (-len(w), w)), folded=False, any_space=False)
+    links = alternation(sorted(function_words(), key=lambda w: (-len(w), w)), folded=False, any_space=False)
     return re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&]{1,11})\s+[–—]\s+"
                       rf"([A-ZÀ-Ý][\w'’-]*(?:\s+(?:{_LEGAL_FORM}|[A-ZÀ-Ý][\w'’-]*|{links}|[ld]['’]\w+)){{1,9}})")
 
@@ -82,7 +82,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
     out = []
     for match in _SPELLED_AFTER.finditer(text):
         acronym, words = match.group(1), match.group(2).split()
-        while words and words[-1].lower() in _function_words():
+        while words and words[-1].lower() in function_words():
             words.pop()
         if (is_acronym(acronym) and len(words) >= 2 and initials_cover(acronym, _content_words(words))
                 and country_code(" ".join(words), None) is None):  # 'UK (United Kingdom)' is a place
@@ -94,7 +94,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             out.append((" ".join(words), acronym, match.start(2)))
     for match in _dash_defined().finditer(text):
         acronym, words = match.group(1), match.group(2).split()
-        while words and words[-1].lower() in _function_words():
+        while words and words[-1].lower() in function_words():
             words.pop()
         # A mixed-case acronym is checked letter by letter: 'Sogei – Società Generale d'Informatica'.
         mixed = not is_acronym(acronym) and _MIXED_CASE_ACRONYM.match(acronym) is not None
@@ -216,7 +216,7 @@ def _named_before(text: str, floor: int, end: int, acronym: str) -> tuple[str, i
             begin = word.start() + (elided.end() if elided is not None else 0)
             if elided is not None:
                 break
-        elif token.lower() in _articles() or token.lower() not in _function_words():
+        elif token.lower() in _articles() or token.lower() not in function_words():
             break
     if begin is None or text[begin:begin + 1].upper() != acronym[:1].upper() or len(text[begin:end].split()) < 2:
         return None
@@ -240,12 +240,12 @@ def _headed_name_before(text: str, floor: int, end: int, *, said: bool = False) 
             continue
         # After an article or opening a clause (", l'Agence … (ADN) a été instituée"); not 'Kenya
         # Centre (KC)', read by its initials if at all, nor "fait partie de l'Agence … (ANCT)".
-        after_verb = said and elided is not None and words[k - 1].group().lower() not in _function_words() | _prepositions()
+        after_verb = said and elided is not None and words[k - 1].group().lower() not in function_words() | _prepositions()
         if k > 0 and not after_verb and (elided is not None or words[k - 1].group().lower() not in _articles()):
             continue
         if k == 0 and elided is not None and word.group()[0].islower() and clause < floor:
             continue  # "l'Agence …" opening a line: what came before it on the line above is unknown
-        if words[-1].group().lower() in _function_words():
+        if words[-1].group().lower() in function_words():
             return None
         begin = word.start() + (elided.end() if elided is not None else 0)
         return text[begin:words[-1].end()], begin
@@ -266,12 +266,12 @@ def _determined_name_before(text: str, floor: int, end: int) -> tuple[str, int] 
     for k in range(len(words) - 2, 0, -1):
         determiner = words[k - 1].group()
         if not _POSSESSIVE.match(determiner):
-            if words[k].group()[:1].isupper() or words[k].group().lower() in _function_words():
+            if words[k].group()[:1].isupper() or words[k].group().lower() in function_words():
                 continue  # the name goes on to the left
             return None
         run = [w.group() for w in words[k:]]
         if (run[0][:1].isupper() and run[-1][:1].isupper() and len(_content_words(run)) >= 2
-                and all(w[:1].isupper() or w.lower() in _function_words() for w in run)
+                and all(w[:1].isupper() or w.lower() in function_words() for w in run)
                 and any(w.lower() in _head_nouns() for w in run)):
             return text[words[k].start():words[-1].end()], words[k].start()
         return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from extract.models import Line
@@ -24,6 +24,7 @@ from extract.segment.lab_names import (
     NameMention,
     domain_matches,
     find_lab_names,
+    function_words,
     initials_cover,
     is_acronym,
     spelled_out_in,
@@ -183,7 +184,7 @@ class LabIndex:
                         entry.defined = True
                         entry.as_host += self._hosted(previous, joined_lines, at)
             previous, before_line = before_line, text
-            for mention in find_lab_names(text, self.lang, generic=True):
+            for mention in self._line_mentions(text, following.get(i, "")):
                 if mention.generic:
                     if mention.start > 0 and text[:mention.start].rstrip()[-1:] not in _SENTENCE_STOPS:
                         kinds.setdefault(_key(mention.name), []).append((i, mention))
@@ -227,6 +228,19 @@ class LabIndex:
                 entry.strong = (entry.domain or entry.mentions >= 2
                                 or any(fold_keep(w) in heads for w in entry.name.split()))
         self._drop_mastheads(lines, body)
+
+    def _line_mentions(self, text: str, next_line: str) -> list[NameMention]:
+        """The names on a line; a last one the line break cut after a link word ('the Australian
+        Bureau of' / 'Statistics Act 1975') is read on with the next line's first words."""
+        mentions = find_lab_names(text, self.lang, generic=True)
+        if not mentions or not next_line or fold_keep(text[mentions[-1].end:].strip()) not in function_words():
+            return mentions
+        last = mentions[-1]
+        joined = find_lab_names(f"{text} {next_line[:NEXT_LINE_CHARS]}", self.lang, generic=True)
+        longer = next((m for m in joined if m.start == last.start and m.end > len(text)), None)
+        if longer is not None:  # its offsets stay on this line
+            mentions[-1] = replace(longer, end=len(text.rstrip()))
+        return mentions
 
     def _drop_mastheads(self, lines: Sequence[Line], body: Sequence[int]) -> None:
         """'LABNOTES — Issue 31', 'Digitaal Bestuur · nummer 12': the name of the publication the

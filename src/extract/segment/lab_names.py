@@ -218,6 +218,11 @@ def _mention(text: str, start: int, end: int, kind: str, lex: Lexicon) -> NameMe
     start = words[0].start()
     if elided := re.match(r"[LlDd]['’](?=\w)", text[start:end]):
         start += elided.end()  # "L'Agence de l'innovation de défense" is the Agence
+    # 'the Australian Bureau of Statistics Act', '... Annual Report': a law or a report named after the lab.
+    tails = _not_name_tails()
+    while len(words) > 2 and fold_keep(words[-1].group()) in tails:
+        words = words[:-1]
+        end = words[-1].end()
     name = text[start:end].strip(" -–,;:")
     # "L'Agence" is one word here; its head is 'agence'.
     folded_words = [re.sub(r"^[ldjnsmct]['’]", "", fold_keep(w.group())) for w in words]
@@ -366,11 +371,11 @@ def spelled_out_in(acronym: str, text: str) -> str | None:
     for piece in re.split(r"\s[·|•–—]\s|[,;()]", text):
         words = _WORD.findall(piece)
         for start, word in enumerate(words):
-            if not word[:1].isupper() or word.lower() in _function_words():
+            if not word[:1].isupper() or word.lower() in function_words():
                 continue
             for end in range(len(words), start + 1, -1):
                 run = words[start:end]
-                if run[-1].lower() in _function_words():
+                if run[-1].lower() in function_words():
                     continue
                 content = _content_words(run)
                 initials = "".join(w[0].upper() for w in content)
@@ -380,7 +385,13 @@ def spelled_out_in(acronym: str, text: str) -> str | None:
 
 
 @cache
-def _function_words() -> frozenset[str]:
+def _not_name_tails() -> frozenset[str]:
+    """Every language's words that end a capitalised run without being part of the name before them."""
+    return lexicon(None).folded("labs", "not_name_tails")
+
+
+@cache
+def function_words() -> frozenset[str]:
     """Words that give an acronym no letter and never end a name defined by it ('of', 'van', 'de'): rule words."""
     return frozenset(lexicon(None).words("labs", "function_words"))
 
@@ -389,7 +400,7 @@ def _content_words(words: list[str]) -> list[str]:
     """The words that give an acronym its letters, capitalised: 'd'excellence' -> 'Excellence'."""
     # A one-letter word in lower case gives no letter either: the 'a' of 'plánování a rozvoje'.
     content = [re.sub(r"^[dl]['’]", "", w, flags=re.IGNORECASE) for w in words
-               if w.lower() not in _function_words() and not (len(w) == 1 and w.islower())]
+               if w.lower() not in function_words() and not (len(w) == 1 and w.islower())]
     return [w[:1].upper() + w[1:] for w in content if w]
 
 

@@ -206,6 +206,10 @@ def strip_legal_prefix(name: str, lex: Lexicon) -> str:
     return name
 
 
+# A report's year may be a span: 'Annual Report 2024–25', 'Jaarverslag 2023-2024'.
+_YEAR_SPAN = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d\s*[-–/]\s*(?:(?:1[89]|20)\d\d|\d\d)(?!\d)")
+
+
 def _strip_report_words(text: str, lex: Lexicon, *, keep_empty: bool = False) -> str:
     """'Jaarverslag 2023 – GovLab' -> 'GovLab' (a single-lab report's title names the lab)."""
     folded = fold_keep(text)
@@ -213,7 +217,7 @@ def _strip_report_words(text: str, lex: Lexicon, *, keep_empty: bool = False) ->
     keep = list(text)
     for m in pattern.finditer(folded):
         keep[m.start():m.end()] = " " * (m.end() - m.start())
-    for m in YEAR.finditer(text):
+    for m in (*YEAR.finditer(text), *_YEAR_SPAN.finditer(text)):
         keep[m.start():m.end()] = " " * (m.end() - m.start())
     cleaned = re.sub(r"\s+", " ", "".join(keep)).strip(" -–—:|,")
     cleaned = re.sub(rf"^(?:{alternation(lex.words('title', 'leading_prepositions'), folded=False, any_space=False)})\s+",
