@@ -34,3 +34,27 @@ def test_a_name_the_line_break_cut_after_a_link_word_reads_on() -> None:
     lines = build_lines(flow.build())
     index = LabIndex(lines, list(range(len(lines))), "en")
     assert [e.name for e in index.entries] == ["Kestrel Bureau of Statistics"]
+
+
+def test_a_romance_name_puts_its_head_before_its_adjectives_in_any_report_language() -> None:
+    cases = [("home of the Instituto Nacional de Estadística y Censos, and I went", "en",
+              "Instituto Nacional de Estadística y Censos"),
+             ("Voluit Instituto Veldense de Geografia e Estatística", "nl", "Instituto Veldense de Geografia e Estatística"),
+             ("la Empresa de Tecnologia da Informação e Comunicação do Município de Vila Nova — EMTI", "fr",
+              "Empresa de Tecnologia da Informação e Comunicação do Município de Vila Nova"),
+             ("Agencia Nacional Digital is", "en", "Agencia Nacional Digital")]
+    for text, lang, name in cases:
+        assert [m.name for m in find_lab_names(text, lang)] == [name], text
+
+
+def test_a_name_cut_by_a_line_break_reads_on_as_its_heading_gave_it() -> None:
+    from extract.layout.build import build_lines
+    from extract.segment.lab_index import LabIndex
+
+    flow = FlowBuilder()
+    flow.line("2.3 Laboratorio de Innovación Social en Gobierno Digital (Veldland)", 12, bold=True)
+    flow.paragraph(["Veldland's e-government agency opened its Laboratorio de Innovación Social en Gobierno",
+                    "Digital in 2015 to co-design services with citizens."])
+    lines = build_lines(flow.build())
+    index = LabIndex(lines, list(range(len(lines))), "en")
+    assert [e.name for e in index.entries] == ["Laboratorio de Innovación Social en Gobierno Digital"]

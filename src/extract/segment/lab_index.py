@@ -233,13 +233,17 @@ class LabIndex:
         """The names on a line; a last one the line break cut after a link word ('the Australian
         Bureau of' / 'Statistics Act 1975') is read on with the next line's first words."""
         mentions = find_lab_names(text, self.lang, generic=True)
-        if not mentions or not next_line or fold_keep(text[mentions[-1].end:].strip()) not in function_words():
+        if not mentions or not next_line:
             return mentions
-        last = mentions[-1]
+        last, after = mentions[-1], text[mentions[-1].end:].strip()
+        if after and fold_keep(after) not in function_words():
+            return mentions
         joined = find_lab_names(f"{text} {next_line[:NEXT_LINE_CHARS]}", self.lang, generic=True)
         longer = next((m for m in joined if m.start == last.start and m.end > len(text)), None)
-        if longer is not None:  # its offsets stay on this line
-            mentions[-1] = replace(longer, end=len(text.rstrip()))
+        # Cut after a link word, or at a word the name a heading gave goes on with ('... Social en
+        # Gobierno' / 'Digital in 2015' after the heading's '... en Gobierno Digital').
+        if longer is not None and (after or _key(longer.name) in self._by_alias):
+            mentions[-1] = replace(longer, end=len(text.rstrip()))  # its offsets stay on this line
         return mentions
 
     def _drop_mastheads(self, lines: Sequence[Line], body: Sequence[int]) -> None:
@@ -389,6 +393,7 @@ class LabIndex:
         entry.strong = entry.strong or other.strong
         entry.domain = entry.domain or other.domain
         entry.acronym = entry.acronym or other.acronym
+        entry.first = min(entry.first, other.first)  # a heading's longer name may come before the text's
         for alias in other.aliases:
             self._by_alias[alias] = entry
             entry.aliases.add(alias)

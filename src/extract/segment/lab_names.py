@@ -57,6 +57,10 @@ def is_acronym(token: str) -> bool:
 _TWO_PART_ACRONYM = re.compile(r"^[A-Z]{2,6} [A-Z]{2,6}$")
 
 
+MAX_COMPLEMENTS = 5
+"""Complements after a Romance head's adjectives: 'Empresa de Tecnologia da Informação e Comunicação do Município'."""
+
+
 @lru_cache(maxsize=8)
 def _matcher(lang: str) -> tuple[Any, Lexicon]:
     from spacy.matcher import Matcher
@@ -70,8 +74,10 @@ def _matcher(lang: str) -> tuple[Any, Lexicon]:
     compound = "|".join(re.escape(e) for e in sorted(lex.folded("labs", "compound_ends"), key=len, reverse=True))
     cap: dict[str, Any] = {"TEXT": {"REGEX": _CAPITAL}, "IS_DIGIT": False}  # 'Team of 14' names no team
     head = {"LOWER": {"IN": heads}, "TEXT": {"REGEX": _CAPITAL}}
+    # A Romance head takes no modifier before it: 'Voluit Instituto Nacional ...' is a label and a name.
+    last = {"LOWER": {"IN": sorted(set(heads) - lex.folded("labs", "head_first"))}, "TEXT": {"REGEX": _CAPITAL}}
     matcher = Matcher(nlp.vocab)
-    matcher.add("MOD_HEAD", [[{**cap, "OP": "+"}, {"LOWER": {"IN": connectors}, "OP": "?"}, {**cap, "OP": "*"}, head]],
+    matcher.add("MOD_HEAD", [[{**cap, "OP": "+"}, {"LOWER": {"IN": connectors}, "OP": "?"}, {**cap, "OP": "*"}, last]],
                 greedy="LONGEST")
     matcher.add("HEAD_COMP", [[head, {"LOWER": {"IN": connectors}, "OP": "+"}, {**cap, "OP": "+"}],
                               # French names keep their complement in lower case: 'Laboratoire d'innovation publique'
@@ -91,6 +97,12 @@ def _matcher(lang: str) -> tuple[Any, Lexicon]:
                                {"IS_LOWER": True, "IS_ALPHA": True, "LENGTH": {">=": 4}, "OP": "?"}],
                               ],
                 greedy="LONGEST")
+    # 'Instituto Nacional de Estadística y Censos': a Romance head, its adjectives, then complements.
+    first = {"LOWER": {"IN": sorted(lex.folded("labs", "head_first"))}, "TEXT": {"REGEX": _CAPITAL}}
+    link = {"LOWER": {"IN": connectors}, "OP": "+"}
+    caps = {**cap, "OP": "+"}
+    matcher.add("HEAD_COMP", [[first, caps, *[link, caps] * groups] for groups in range(MAX_COMPLEMENTS + 1)]
+                + [[first, *[link, caps] * groups] for groups in range(2, MAX_COMPLEMENTS + 1)], greedy="LONGEST")
     if lang == "fr":
         # French writes the head in lower case before a capitalised name: 'pôle Innovation de la DITP'.
         matcher.add("HEAD_COMP", [[{"LOWER": {"IN": heads}, "IS_LOWER": True}, {**cap, "OP": "+"},
@@ -266,7 +278,11 @@ def _place(rest: list[str], lex: Lexicon) -> bool:
     words = rest[0].split() if rest else []
     while words and fold_keep(words[0]) in lex.folded("labs", "connectors") | {"a", "à", "in", "au", "en"}:
         words = words[1:]
-    return bool(words) and country_code(" ".join(words), lex.lang) is not None
+    # A place is a few words: 'Tecnologia da Informação ... do Município de São Paulo' is a complement that ends on one.
+    return 0 < len(words) <= MAX_PLACE_WORDS and country_code(" ".join(words), lex.lang) is not None
+
+
+MAX_PLACE_WORDS = 4
 
 
 _AFTER = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z0-9&\-]{1,11})\s*[)\]]")

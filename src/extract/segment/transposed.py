@@ -65,7 +65,10 @@ class _Names:
         qualifiers: dict[str, list[LabEntry]] = {}
         for entry in index.entries:
             if 0 <= entry.first < len(lines) and lines[entry.first].role == "heading":
-                for inner in re.findall(r"\(([^()]{1,30})\)", lines[entry.first].text):
+                # A heading wrapped onto a second line keeps its qualifier there: '... Social en' / 'Gobierno Digital (Uruguay)'.
+                wrapped = entry.first + 1 < len(lines) and lines[entry.first + 1].role == "heading"
+                heading = " ".join(line.text for line in lines[entry.first:entry.first + 1 + wrapped])
+                for inner in re.findall(r"\(([^()]{1,30})\)", heading):
                     qualifiers.setdefault(fold_keep(inner).strip(), []).append(entry)
         return cls(index, qualifiers)
 
