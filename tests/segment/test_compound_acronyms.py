@@ -60,3 +60,36 @@ def test_a_heading_s_mixed_case_acronym_may_follow_a_place() -> None:
 
     title = parse_title("Rome: Tecnologia Servizi d'Informatica S.p.A. (Tesei), de motor", lexicon("nl"))
     assert title.acronym == "Tesei" and "(Tesei)" not in (title.name or "")
+
+
+def test_a_link_word_gives_a_lower_case_letter_and_a_compound_its_inner_one() -> None:
+    assert _defined("De Rijksdienst voor Kadastergegevens (RvKG) is op 1 oktober 2014 ingesteld") == [
+        ("Rijksdienst voor Kadastergegevens", "RvKG")]
+
+
+def test_a_page_title_spells_out_the_acronym_the_page_keeps_using() -> None:
+    from layout_boxes import FlowBuilder
+
+    from extract.layout.build import build_lines
+    from extract.segment.lab_index import LabIndex
+
+    flow = FlowBuilder()
+    for menu in ["03/10/2025 14:17", "Présentation – IVEPS", "Accueil · Publications · Contact",
+                 "Ce site utilise des cookies.", "Tout accepter · Tout refuser", "Vous êtes ici : Accueil › Présentation"]:
+        flow.line(menu, 8)
+    flow.line("L'Institut veldois de l'évaluation, de la prospective et de la statistique", 16, bold=True)
+    flow.paragraph(["L'IVEPS est un organisme d'intérêt public. L'IVEPS emploie une cinquantaine de",
+                    "personnes. Le budget de l'IVEPS est voté chaque année."])
+    lines = build_lines(flow.build())
+    index = LabIndex(lines, list(range(len(lines))), "fr")
+    entry = index.lookup("IVEPS")
+    assert entry is not None and entry.name == "Institut veldois de l'évaluation, de la prospective et de la statistique"
+
+
+def test_a_title_s_name_goes_on_after_a_comma_with_a_link_word() -> None:
+    from extract.rules.lexicon import lexicon
+    from extract.segment.titles import parse_title
+
+    assert parse_title("Institut veldois de l'évaluation, de la prospective et de la statistique (IVEPS)",
+                       lexicon("fr"), document=True).name == "Institut veldois de l'évaluation, de la prospective et de la statistique"
+    assert parse_title("La Base, le lab de l'État en Veldland", lexicon("fr")).name == "La Base"

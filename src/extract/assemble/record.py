@@ -285,6 +285,22 @@ def merge_records(prose: LabRecord, row: LabRecord) -> LabRecord:
                      provenance=provenance, section=section)
 
 
+def merge_same_names(records: list[LabRecord]) -> list[LabRecord]:
+    """Two prose sections that name the same lab (a slide and the next one, 'CIHBw: wat valt op',
+    under the same full name) are one lab described twice: one record, the first one's section."""
+    kept: list[LabRecord] = []
+    by_name: dict[str, int] = {}
+    for record in records:
+        key = " ".join(fold(record.name).split()) if record.name and record.section.get("kind") != "table_row" else None
+        if key is not None and key in by_name:
+            kept[by_name[key]] = merge_records(kept[by_name[key]], record)
+            continue
+        if key is not None:
+            by_name[key] = len(kept)
+        kept.append(record)
+    return kept
+
+
 def merge_table_rows(records: list[LabRecord]) -> list[LabRecord]:
     """Fold each table-row record into the prose record of the same lab (``extract.assemble.matching``)."""
     from extract.assemble.matching import match_records

@@ -62,7 +62,7 @@ def extract_records(sections: list[Section], settings: Settings, *,
 
     ``entity_store`` remembers spaCy's entities per section text (see ``extract.nlp.find_entities``).
     """
-    from extract.assemble.record import assemble_record, merge_table_rows
+    from extract.assemble.record import assemble_record, merge_same_names, merge_table_rows
     from extract.nlp import document_memory_zone
     from extract.segment.lab_index import platform_name
 
@@ -95,7 +95,7 @@ def extract_records(sections: list[Section], settings: Settings, *,
             records.append(record)
     from extract.assemble.record import confidence
 
-    records = _shared_country(merge_table_rows(records))
+    records = _shared_country(merge_table_rows(merge_same_names(records)))
     # An address naming the lab, printed away from its section (a footnote, a closing slide).
     return with_document_sites(records, document_urls(sections), confidence=confidence("mention"),
                                method=f"rule:identity.v{EXTRACTOR_VERSIONS['identity']}:document")

@@ -125,12 +125,13 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             if not words[0][:1].isupper():
                 continue
             # French names keep their adjectives in lower case: 'Centre québécois d'excellence numérique (CQEN)'.
-            if mixed and not (_spells_all(acronym, _content_words(words)) or initials_are(acronym, words)):
+            if mixed and not (_spells_all(acronym, _content_words(words)) or initials_are(acronym, words)
+                              or (match.group(1) is not None and spells_with_compounds(acronym, words))):
                 continue  # 'Pražský inovační institut (Pii)', not 'Digital Service (Den)'
             # A mixed-case acronym spelled out checks out letter by letter ('ZenDiS': Zentrum für Digitale Souveränität).
             spelled = mixed and sum(c.isupper() for c in acronym) >= 2  # not 'Kigali' spelling itself
             # A bracketed acronym may take letters from inside a compound ('Planbureau voor de Leefomgeving (PBL)').
-            compounds = match.group(1) is not None and spells_with_compounds(acronym, _content_words(words))
+            compounds = match.group(1) is not None and spells_with_compounds(acronym, words)
             if len(words) >= 2 and (spelled or compounds or initials_cover(acronym, words)
                                     or initials_cover(acronym, _content_words(words)) or _leading_initials(acronym, words)):
                 begin = before[k].start() + (elided.end() if elided is not None else 0)

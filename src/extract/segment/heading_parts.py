@@ -201,8 +201,10 @@ def _spelled_out(title: str, entry: LabEntry, lex: Lexicon) -> str:
     found = re.search(rf"(?i:\b(?:{article_before_name(lex)}))?(?<![\w-]){re.escape(entry.acronym)}(?![\w-])", title)
     if found is None:
         return title
-    if is_page_title(title[found.end():].strip(" :,–—-"), lex):
-        return entry.title  # "L'ADN en bref", 'KOOP in cijfers': a page of the lab's own, not another lab
+    rest = title[found.end():].strip(" :,–—-")
+    if is_page_title(rest, lex) or (not title[:found.start()].strip() and rest[:1].islower()):
+        # "L'ADN en bref", 'KOOP in cijfers', 'CIHBw: wat valt op': a page of the lab's own, not another lab
+        return entry.title
     return title[:found.start()] + entry.title + title[found.end():]
 
 

@@ -312,7 +312,7 @@ class LabIndex:
                 seen.add(token)
                 owners = [e for e in bare if initials_cover(token, e.name.split())
                           and len(token) >= sum(1 for w in e.name.split() if w[:1].isupper()) - 1]
-                if not owners and known is None and uses[token] >= MIN_GENERIC_NAME_USES:
+                if not owners and (known is None or known.name == token) and uses[token] >= MIN_GENERIC_NAME_USES:
                     self._letterhead_name(token, uses[token], lines, body)
                 if len(owners) > 1:
                     # 'MDIA' between the Malta Digital Innovation Authority and Hub: the name it spells exactly.
@@ -345,13 +345,18 @@ class LabIndex:
         called = re.compile(rf"(?i:\b(?:{articles}))\s*{re.escape(token)}(?![\w-])")
         if not any(called.search(lines[i].text) for i in body):
             return
-        for i in body[:LETTERHEAD_LINES]:
-            name = spelled_out_in(token, lines[i].text)
+        known = self.lookup(token)
+        # The letterhead, and any heading: a printed page's title under its menu and breadcrumbs.
+        top = sorted({*body[:LETTERHEAD_LINES], *(i for i in body if lines[i].role == "heading")})
+        # A page title may wrap: "L'Institut wallon de l'évaluation, de la" / 'prospective et de la statistique'.
+        texts = [(i, lines[i].text) for i in top] + [(i, f"{lines[i].text} {lines[j].text}") for i, j in zip(top, top[1:])]
+        for i, text in texts:
+            name = spelled_out_in(token, text)
             if name is None or self.lookup(name) is not None:
                 continue
-            entry = self.entry_for(name, token, i)
+            entry = self.entry_for(name, token, i)  # a bare acronym's entry takes the name it spells
             entry.strong = entry.defined = True
-            entry.mentions += used
+            entry.mentions += used if entry is not known else 0
             return
 
     def _merge_contained(self) -> None:

@@ -350,33 +350,35 @@ def _spelled_by(letters: list[str], at: int, parts: list[str], word: int) -> boo
 
 
 def spells_with_compounds(acronym: str, words: list[str]) -> bool:
-    """Does every word give its initial, in order, and a compound word perhaps more letters from inside
-    it, spelling all of ``acronym``? 'Planbureau voor de Leefomgeving' spells PBL (Plan-bureau)."""
-    letters = _letters(acronym)
-    folded = [fold_keep(w).upper() for w in words]
-    return len(folded) >= 2 and _compounds_spell(letters, 0, folded, 0)
+    """Does every content word give its initial, in order, and a compound word perhaps one more
+    letter from inside it, spelling all of ``acronym``? 'Planbureau voor de Leefomgeving' spells
+    PBL (Plan-bureau). A link word gives a lower-case letter or none: 'Rijksdienst voor
+    Identiteitsgegevens' spells RvIG (Identiteits-gegevens)."""
+    letters = [c for c in acronym if c.isalpha()]
+    items = [(fold_keep(re.sub(r"^[dl]['’]", "", w, flags=re.IGNORECASE)).upper(), w.lower() in function_words())
+             for w in words]
+    items = [(text, link) for text, link in items if text]
+    return sum(not link for _, link in items) >= 2 and _compounds_spell(letters, 0, items, 0)
 
 
 # A compound's later part starts after a first part of three letters at least ('Plan-bureau').
 _FIRST_PART = 3
 
 
-def _compounds_spell(letters: str, at: int, words: list[str], word: int) -> bool:
-    if word == len(words):
+def _compounds_spell(letters: list[str], at: int, items: list[tuple[str, bool]], word: int) -> bool:
+    if word == len(items):
         return at == len(letters)
-    if at == len(letters) or not words[word] or words[word][0] != letters[at]:
+    text, link = items[word]
+    if link:  # a link word's initial only for a lower-case letter ('v' of 'voor')
+        taken = at < len(letters) and letters[at].islower() and text[0] == letters[at].upper()
+        return (taken and _compounds_spell(letters, at + 1, items, word + 1)) or _compounds_spell(letters, at, items, word + 1)
+    if at == len(letters) or text[0] != letters[at].upper():
         return False
-    return _inner_letters(letters, at + 1, words, word, _FIRST_PART)
-
-
-def _inner_letters(letters: str, at: int, words: list[str], word: int, start: int) -> bool:
-    if _compounds_spell(letters, at, words, word + 1):
+    if _compounds_spell(letters, at + 1, items, word + 1):
         return True
-    if at == len(letters) or start > _FIRST_PART:
-        return False  # one inner letter a word: 'Management' gives M, not M, A and M
-    text = words[word]
-    return any(text[pos] == letters[at] and _compounds_spell(letters, at + 1, words, word + 1)
-               for pos in range(start, len(text)))
+    # One inner letter a word: 'Management' gives M, not M, A and M.
+    return at + 1 < len(letters) and any(text[pos] == letters[at + 1].upper() and _compounds_spell(letters, at + 2, items, word + 1)
+                                         for pos in range(_FIRST_PART, len(text)))
 
 
 def spelled_out_in(acronym: str, text: str) -> str | None:
@@ -384,8 +386,11 @@ def spelled_out_in(acronym: str, text: str) -> str | None:
     in a letterhead's 'Direction générale du numérique et des systèmes d'information · Avenue ...'
     (the pieces between separators are tried one by one)."""
     letters = _letters(acronym)
-    for piece in re.split(r"\s[·|•–—]\s|[,;()]", text):
-        words = _WORD.findall(piece)
+    # Pieces between commas first; then whole, a name may hold one ("Institut wallon de l'évaluation, de la prospective ...").
+    pieces = [*re.split(r"\s[·|•–—]\s|[,;()]", text), *re.split(r"\s[·|•–—]\s|[;()]", text)]
+    for piece in pieces:
+        found = list(_WORD.finditer(piece))
+        words = [m.group() for m in found]
         for start, word in enumerate(words):
             if not word[:1].isupper() or word.lower() in function_words():
                 continue
@@ -394,9 +399,12 @@ def spelled_out_in(acronym: str, text: str) -> str | None:
                 if run[-1].lower() in function_words():
                     continue
                 content = _content_words(run)
-                initials = "".join(w[0].upper() for w in content)
+                initials = fold_keep("".join(w[0] for w in content)).upper()  # 'évaluation' gives E
                 if len(content) >= 2 and initials == letters:
-                    return " ".join(run)
+                    begin = found[start].start()
+                    if elided := _ELIDED_ARTICLE.match(word):
+                        begin += elided.end()  # "L'Institut wallon ...": the Institut
+                    return " ".join(piece[begin:found[end - 1].end()].split())
     return None
 
 

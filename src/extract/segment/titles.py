@@ -163,8 +163,11 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
     else:
         appositive = _APPOSITIVE.match(text)
         # 'La Base, le lab de l'État en Nouvelle-Aquitaine', 'Le Labo, pionnier champardennais': a
-        # short name, then what it is in lower case.
-        if appositive and 0 < len(appositive.group(1).split()) <= MAX_NAME_WORDS_BEFORE_DASH:
+        # short name, then what it is in lower case; not a name that goes on after a comma with a
+        # link word ("Institut wallon de l'évaluation, de la prospective et de la statistique").
+        link = re.match(r"[\w'’]+", text[appositive.end():]) if appositive else None
+        if (appositive and 0 < len(appositive.group(1).split()) <= MAX_NAME_WORDS_BEFORE_DASH
+                and not (link and fold_keep(link.group()) in lex.folded("labs", "name_links"))):
             text = appositive.group(1)
     text = strip_legal_prefix(text.strip(" .,:;-–\"'“”"), lex)
     # 'The Behavioural Insights Team' is the Behavioural Insights Team; 'The GovLab' keeps its article.
