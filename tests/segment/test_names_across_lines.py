@@ -58,3 +58,32 @@ def test_a_name_cut_by_a_line_break_reads_on_as_its_heading_gave_it() -> None:
     lines = build_lines(flow.build())
     index = LabIndex(lines, list(range(len(lines))), "en")
     assert [e.name for e in index.entries] == ["Laboratorio de Innovación Social en Gobierno Digital"]
+
+
+def test_the_defined_name_wins_over_the_fragment_a_line_break_left() -> None:
+    from extract.layout.build import build_lines
+    from extract.segment.lab_index import LabIndex
+
+    flow = FlowBuilder()
+    flow.paragraph(["In Veldstad vond ik de Veldland Statistical Service (VSS) in een nieuw gebouw. Volgens de Veldland",
+                    "Statistical Service Act van 2019 valt de VSS onder het kantoor van de president."])
+    lines = build_lines(flow.build())
+    index = LabIndex(lines, list(range(len(lines))), "nl")
+    entry = index.lookup("VSS")
+    assert entry is not None and entry.name == "Veldland Statistical Service"
+
+
+def test_a_report_chapter_over_a_comparison_table_gives_no_record() -> None:
+    from extract.extractors import extract_records
+    from extract.layout.build import build_lines
+    from extract.segment.sections import split_sections
+    from extract.settings import Settings
+
+    flow = FlowBuilder()
+    flow.line("1. Kestrel Registry Agency (KRA)", 14, bold=True)
+    flow.paragraph(["The Kestrel Registry Agency (KRA) was founded in 2001 in Veldland and employs 300 people."])
+    flow.line("2. Comparison", 14, bold=True)
+    flow.paragraph(["Both agencies in Rwanda and Veldland charge fees for their services."])
+    document = flow.build()
+    records = extract_records(split_sections(document, build_lines(document)), Settings())
+    assert [r.name for r in records] == ["Kestrel Registry Agency"]

@@ -131,7 +131,7 @@ def _filled(record: LabRecord) -> int:
 def _report_heading(record: LabRecord, ctx: SectionContext) -> bool:
     """'Inleiding', 'Method', 'Conclusions': a chapter of the report rather than a lab."""
     name = re.sub(r"^[\d.\s]+", "", record.name or "").strip(" :.")
-    return fold(name) in {fold(w) for w in ctx.lex.words("title", "non_lab_headings")}
+    return fold(name) in {fold(w) for key in ("non_lab_headings", "report_chapters") for w in ctx.lex.words("title", key)}
 
 
 def _subject_names(section: Section, ctx: SectionContext) -> list[str]:

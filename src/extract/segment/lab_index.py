@@ -370,8 +370,11 @@ class LabIndex:
             if not inner:
                 continue
             target = max(inner, key=lambda o: len(keys[id(o)]))
-            if ((entry.acronym and not target.acronym) or entry.as_subject) and keys[id(entry)].startswith(keys[id(target)]):
-                target.name = entry.name  # the name its acronym defines runs on: '... and Knowledge Society (AGESIC)'
+            runs_on = ((entry.acronym and not target.acronym) or entry.as_subject) and keys[id(entry)].startswith(keys[id(target)])
+            if runs_on or (entry.defined and not target.defined and not target.acronym):
+                # The name its acronym defines runs on: '... and Knowledge Society (AGESIC)'; or it is
+                # the defined whole a line break cut: 'Ghana Statistical Service (GSS)' over 'Ghana' / 'Statistical Service Act'.
+                target.name = entry.name
             self._absorb(target, entry)
 
     def entry_for(self, name: str, acronym: str | None, line: int) -> LabEntry:
