@@ -87,3 +87,17 @@ def test_a_report_chapter_over_a_comparison_table_gives_no_record() -> None:
     document = flow.build()
     records = extract_records(split_sections(document, build_lines(document)), Settings())
     assert [r.name for r in records] == ["Kestrel Registry Agency"]
+
+
+def test_capitalised_words_on_the_next_line_end_a_name_mid_sentence() -> None:
+    from extract.layout.build import build_lines
+    from extract.segment.lab_index import LabIndex
+
+    flow = FlowBuilder()
+    flow.paragraph(["The office in charge of fixing that is the Secretaría de Gobierno",
+                    "Digital, which until 2024 sat in another ministry. Its site is digital.gob.vl."])
+    flow.paragraph(["Voluit Instituto Veldense de Estadística y Geografía", "Opgericht: 25 januari 1983"])
+    lines = build_lines(flow.build())
+    index = LabIndex(lines, list(range(len(lines))), "en")
+    names = {e.name for e in index.entries}
+    assert "Secretaría de Gobierno Digital" in names and "Instituto Veldense de Estadística y Geografía" in names

@@ -79,6 +79,17 @@ def _acronym_site(acronym: str | None, domain: str) -> bool:
     return label == acronym.lower() or (len(acronym) >= 3 and label.startswith(acronym.lower()))
 
 
+def _name_goes_on(extension: str, rest: str) -> bool:
+    """Do the next line's first words carry on a name ('Digital' before ', which'): capitalised, no
+    link or stop word among them, and the sentence going on after them in lower case or a comma."""
+    words = extension.split()
+    return (0 < len(words) <= MAX_CARRIED_WORDS and all(w[:1].isupper() and fold_keep(w) not in function_words() for w in words)
+            and re.match(r"\s*(?:[,;)]|[a-zà-ÿ])", rest) is not None)  # not a label's colon: 'Opgericht: 1983'
+
+
+MAX_CARRIED_WORDS = 3
+
+
 def _key(name: str) -> str:
     """A name as the index files it: 'The Innovation Unit Limited' is 'innovation unit'."""
     key = re.sub(r"[^\w]+", " ", fold_keep(name)).strip()
@@ -240,9 +251,11 @@ class LabIndex:
             return mentions
         joined = find_lab_names(f"{text} {next_line[:NEXT_LINE_CHARS]}", self.lang, generic=True)
         longer = next((m for m in joined if m.start == last.start and m.end > len(text)), None)
-        # Cut after a link word, or at a word the name a heading gave goes on with ('... Social en
-        # Gobierno' / 'Digital in 2015' after the heading's '... en Gobierno Digital').
-        if longer is not None and (after or _key(longer.name) in self._by_alias):
+        # Cut after a link word, at a word the name a heading gave goes on with ('... Social en
+        # Gobierno' / 'Digital in 2015' after the heading's '... en Gobierno Digital'), or before
+        # capitalised words that end the name mid-sentence ('la Secretaría de Gobierno' / 'Digital, which').
+        if longer is not None and (after or _key(longer.name) in self._by_alias
+                                   or _name_goes_on(longer.name[len(last.name):], f"{text} {next_line}"[longer.end:])):
             mentions[-1] = replace(longer, end=len(text.rstrip()))  # its offsets stay on this line
         return mentions
 

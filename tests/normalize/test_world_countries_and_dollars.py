@@ -1,0 +1,34 @@
+"""Countries outside Europe and their dollars (from the twelfth genre set): every UN member is found
+in running text, a capital holding another country's name is its own country's, and the Caribbean
+and Pacific dollars are read by their signs or by the lab's country."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.normalize import find_countries, find_money
+from extract.normalize.currencies import national_currency
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Level 4, Government Campus Plaza, Port of Spain, Trinidad and Tobago, W.I.", "TT"),
+    ("eGov is the Government of Jamaica's information and communications agency.", "JM"),
+    ("The bureau in Suva serves the Republic of Fiji.", "FJ"),
+    ("Het bureau in Kampala is het statistiekbureau van Oeganda.", "UG"),
+    ("L'agence de Lomé est au service du Togo.", "TG"),
+])
+def test_a_country_outside_europe_is_found_in_running_text(text: str, code: str) -> None:
+    assert {m.code for m in find_countries(text, "en")} == {code}
+
+
+@pytest.mark.parametrize("text", ["Digital Services Georgia runs the state's portal.", "Chad Miller wrote the report.",
+                                  "New Jersey's office", "Jordan Smith, editor"])
+def test_a_us_state_or_a_first_name_is_no_country(text: str) -> None:
+    assert [m.code for m in find_countries(text, "en") if m.kind == "name"] in ([], ["US"])
+
+
+def test_caribbean_and_pacific_dollars() -> None:
+    assert [(m.amount, m.currency) for m in find_money("J$ 4.6 billion and TT$ 96.4 million", "en")] == [
+        (4.6e9, "JMD"), (96.4e6, "TTD")]
+    assert national_currency("$ 12 million", "FJ") == "FJD"
+    assert national_currency("12 million dollars", "TT") == "TTD"
