@@ -32,3 +32,11 @@ def test_caribbean_and_pacific_dollars() -> None:
         (4.6e9, "JMD"), (96.4e6, "TTD")]
     assert national_currency("$ 12 million", "FJ") == "FJD"
     assert national_currency("12 million dollars", "TT") == "TTD"
+
+
+def test_a_french_thousands_group_the_line_break_split_is_one_number() -> None:
+    from extract.normalize import find_numbers
+
+    assert [n.value for n in find_numbers("et compte environ 7\n200 employés, sans les", "fr")] == [7200]
+    assert [n.value for n in find_numbers("en 2019\n200 personnes", "fr")] == [2019, 200]
+    assert [(m.amount, m.currency) for m in find_money("autour de 2,9 G$ par année", "fr")] == [(2.9e9, "USD")]

@@ -101,3 +101,19 @@ def test_capitalised_words_on_the_next_line_end_a_name_mid_sentence() -> None:
     index = LabIndex(lines, list(range(len(lines))), "en")
     names = {e.name for e in index.entries}
     assert "Secretaría de Gobierno Digital" in names and "Instituto Veldense de Estadística y Geografía" in names
+
+
+def test_statistics_offices_named_after_their_country() -> None:
+    for text, lang, name in [("Statistique Veldland : plus d'un siècle", "fr", "Statistique Veldland"),
+                             ("Statistics Veldland says", "en", "Statistics Veldland"),
+                             ("bij Statistik Veldland werken", "nl", "Statistik Veldland")]:
+        assert [m.name for m in find_lab_names(text, lang)] == [name], text
+    assert find_lab_names("the Statistics Act of 2019", "en") == []
+
+
+def test_a_short_name_a_naming_clause_gives_is_the_lab_s() -> None:
+    from extract.segment.acronyms import defined_acronyms
+
+    assert [(n, a) for n, a, _ in defined_acronyms(
+        "Pretoria is different. Statistics Veldland, which everyone shortens to Stats VL, employs")] == [
+        ("Statistics Veldland", "Stats VL")]

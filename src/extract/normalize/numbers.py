@@ -46,6 +46,9 @@ def find_numbers(text: str, lang: str | None = None) -> list[NumberMention]:
         return []
     lang = lang if lang in LANGS else None
     original, text = text, halves_as_digits(text, lang)
+    if lang == "fr":
+        # A line break where the thousands space was: 'environ 7' / '200 employés' (same length: offsets hold).
+        text = _BROKEN_GROUP.sub("\\1\u00a0\\2", text)
     mentions: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
     for match in DIGITS.finditer(text):
@@ -84,6 +87,7 @@ def find_numbers(text: str, lang: str | None = None) -> list[NumberMention]:
 
 
 _FILLER = re.compile(r"[\s\W]*")
+_BROKEN_GROUP = re.compile(r"(?<![\d.,])(\d{1,3})\n(\d{3})(?=[\s\u00a0]+[^\W\d_])")
 
 
 def parse_number(text: str, lang: str | None = None) -> float | None:

@@ -48,6 +48,10 @@ def _defined() -> re.Pattern[str]:
         r"|\s+[—–]\s+([A-Za-z][A-Za-z0-9&\-]{1,11})(?=[\s,.;)]|$)")
 
 
+_SHORT_NAME = re.compile(r"[A-Z][a-z]+\s[A-Z]{2,4}")
+_SHORT_HEAD = re.compile(r"(?<=\s)([A-Z][a-z]{2,})\s$")
+
+
 # A legal form ends a name with its dots: 'Società Generale d'Informatica S.p.A.'.
 _LEGAL_FORM = r"[A-Za-z](?:\.[A-Za-z]){1,3}\.?(?!\w)"
 
@@ -103,8 +107,12 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             out.append((" ".join(words), acronym, match.start(2)))
     for match in _defined().finditer(text):
         acronym = next(group for group in match.groups() if group)
+        if match.group(5) is not None and (word := _SHORT_HEAD.search(text, 0, match.start(5))) and is_acronym(acronym):
+            acronym = f"{word.group(1)} {acronym}"  # ', which everyone shortens to Stats SA'
         mixed = not is_acronym(acronym) and _MIXED_CASE_ACRONYM.match(acronym) is not None
-        if not (is_acronym(acronym) or mixed):
+        # ', which everyone shortens to Stats SA': a short name a naming clause gives, checked by its initial.
+        short = match.group(5) is not None and _SHORT_NAME.fullmatch(acronym) is not None
+        if not (is_acronym(acronym) or mixed or short):
             continue
         opening = text.rfind("(", max(0, match.start() - 120), match.start()) if match.group(4) else -1
         if match.group(4) and (opening < 0 or ")" in text[opening:match.start()]):

@@ -391,7 +391,8 @@ class LabIndex:
             self._absorb(target, entry)
 
     def entry_for(self, name: str, acronym: str | None, line: int) -> LabEntry:
-        keys = [_key(name)] + ([acronym.lower()] if acronym else [])
+        # 'Stats SA' files as 'stats' too (a legal suffix goes): the short name finds its lab either way.
+        keys = list(dict.fromkeys([_key(name)] + ([acronym.lower(), _key(acronym)] if acronym else [])))
         entry = next((self._by_alias[k] for k in keys if k in self._by_alias), None)
         if entry is None:
             entry = LabEntry(name=name, acronym=acronym, first=line)

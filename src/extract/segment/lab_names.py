@@ -98,8 +98,9 @@ def _matcher(lang: str) -> tuple[Any, Lexicon]:
                               ],
                 greedy="LONGEST")
     # 'Instituto Nacional de Estadística y Censos': a Romance head, its adjectives, then complements.
-    first = {"LOWER": {"IN": sorted(lex.folded("labs", "head_first"))}, "TEXT": {"REGEX": _CAPITAL}}
-    link = {"LOWER": {"IN": connectors}, "OP": "+"}
+    first = {"LOWER": {"IN": sorted(lex.folded("labs", "head_first") | lex.folded("labs", "head_either_side"))},
+             "TEXT": {"REGEX": _CAPITAL}}
+    link = {"LOWER": {"IN": sorted(lex.folded("labs", "head_first_links"))}, "OP": "+"}
     caps = {**cap, "OP": "+"}
     matcher.add("HEAD_COMP", [[first, caps, *[link, caps] * groups] for groups in range(MAX_COMPLEMENTS + 1)]
                 + [[first, *[link, caps] * groups] for groups in range(2, MAX_COMPLEMENTS + 1)], greedy="LONGEST")
@@ -232,9 +233,11 @@ def _mention(text: str, start: int, end: int, kind: str, lex: Lexicon) -> NameMe
         start += elided.end()  # "L'Agence de l'innovation de défense" is the Agence
     # 'the Australian Bureau of Statistics Act', '... Annual Report': a law or a report named after the lab.
     tails = _not_name_tails()
-    while len(words) > 2 and fold_keep(words[-1].group()) in tails:
+    while len(words) > 1 and fold_keep(words[-1].group()) in tails:
         words = words[:-1]
         end = words[-1].end()
+    if len(words) == 1 and kind == "HEAD_COMP":
+        return None  # 'the Statistics Act': a law, no name left
     name = text[start:end].strip(" -–,;:")
     # "L'Agence" is one word here; its head is 'agence'.
     folded_words = [re.sub(r"^[ldjnsmct]['’]", "", fold_keep(w.group())) for w in words]
@@ -264,8 +267,9 @@ def _mention(text: str, start: int, end: int, kind: str, lex: Lexicon) -> NameMe
     # 'Ministry of Finance' is a host; 'Government Digital Service' is a service whose first word is one.
     if head in not_heads or (kind != "MOD_HEAD" and folded_words[0] in not_heads):
         return None
-    if kind == "HEAD_COMP" and not strong and _place(name.split(None, 1)[1:], lex):
-        return None  # 'Mission à Québec', 'Office in Paris': a weak head and a place is a trip or a site
+    if kind == "HEAD_COMP" and not strong and head not in lex.folded("labs", "head_either_side") \
+            and _place(name.split(None, 1)[1:], lex):
+        return None  # 'Mission à Québec', 'Office in Paris': a weak head and a place is a trip or a site ('Statistics Canada' is a name)
     acronym = _acronym_after(text, end) or _acronym_before(text, start)
     return NameMention(start=start, end=start + len(name), name=name, acronym=acronym, head=head,
                        strong=strong or acronym is not None, generic=kind == "MOD_HEAD" and kind_of)
