@@ -33,22 +33,6 @@ def test_a_ministry_the_lab_sits_under_is_still_its_parent(extract_one: Callable
     assert record.governance is not None and record.governance.parent == "Ministry of Planning"
 
 
-def test_two_slides_about_one_lab_give_one_record() -> None:
-    from layout_boxes import FlowBuilder
-
-    from extract.extractors import extract_records
-    from extract.layout.build import build_lines
-    from extract.segment.sections import split_sections
-    from extract.settings import Settings
-
-    flow = FlowBuilder()
-    flow.line("Kestrel Innovation Hub der Marine (KIHMa)", 20, bold=True)
-    flow.paragraph(["Opgericht in 2017 als dochter van de Marine-IT.", "Ongeveer 40 medewerkers in Kiel."])
-    flow.new_page()
-    flow.line("KIHMa: wat valt op", 20, bold=True)
-    flow.paragraph(["Snelle pilots met start-ups; budget circa € 9 miljoen per jaar."])
-    document = flow.build()
-    records = extract_records(split_sections(document, build_lines(document)), Settings())
-    assert [r.name for r in records] == ["Kestrel Innovation Hub der Marine"]
-    record = records[0]
-    assert record.founded_year == 2017 and record.budget is not None and record.budget.amount == 9e6
+def test_an_acronym_label_takes_a_mixed_case_acronym(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("Acronym: KBoS\nWebsite: www.kbos.gov.vl\n", "Kestrel Bureau of Statistics", lang="en")
+    assert record.acronym == "KBoS"

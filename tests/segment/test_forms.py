@@ -183,3 +183,13 @@ def test_a_coded_questionnaire_reads_uncoded_lines_as_answers_and_bracketed_asid
     fields = sorted(q.field for q in questions.values() if q.field)
     # 'Group — ... no joint budget' continues an answer; '(not part of your budget)' asks no parent.
     assert fields == ["budget", "country", "founded", "funding", "name", "parent", "website"]
+
+
+def test_a_count_question_asks_no_founding_date_and_a_written_date_is_no_answer() -> None:
+    from extract.segment.forms import NUMBERING, is_question, label_in
+
+    assert is_question("B2. Number of staff in post at 31 March 2025")
+    assert label_in(NUMBERING.sub("", "B2. Number of staff in post at 31 March 2025", count=1)) == ("staff", "Number of staff")
+    assert label_in("Number of established posts") is None
+    assert label_in("Nombre de postes créés") is None
+    assert label_in("Année de création") == ("founded", "Année de création")

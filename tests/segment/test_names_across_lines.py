@@ -117,3 +117,22 @@ def test_a_short_name_a_naming_clause_gives_is_the_lab_s() -> None:
     assert [(n, a) for n, a, _ in defined_acronyms(
         "Pretoria is different. Statistics Veldland, which everyone shortens to Stats VL, employs")] == [
         ("Statistics Veldland", "Stats VL")]
+
+
+def test_two_slides_about_one_lab_give_one_record() -> None:
+    from extract.extractors import extract_records
+    from extract.layout.build import build_lines
+    from extract.segment.sections import split_sections
+    from extract.settings import Settings
+
+    flow = FlowBuilder()
+    flow.line("Kestrel Innovation Hub der Marine (KIHMa)", 20, bold=True)
+    flow.paragraph(["Opgericht in 2017 als dochter van de Marine-IT.", "Ongeveer 40 medewerkers in Kiel."])
+    flow.new_page()
+    flow.line("KIHMa: wat valt op", 20, bold=True)
+    flow.paragraph(["Snelle pilots met start-ups; budget circa € 9 miljoen per jaar."])
+    document = flow.build()
+    records = extract_records(split_sections(document, build_lines(document)), Settings())
+    assert [r.name for r in records] == ["Kestrel Innovation Hub der Marine"]
+    record = records[0]
+    assert record.founded_year == 2017 and record.budget is not None and record.budget.amount == 9e6

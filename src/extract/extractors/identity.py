@@ -21,7 +21,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "12"
+VERSION = "13"
 
 
 
@@ -68,8 +68,10 @@ class IdentityExtractor:
     def _acronym(self, ctx: SectionContext, title: TitleParts | None) -> list[Candidate]:
         if (label := ctx.label_value("acronym")) is not None:
             value, start, end = label
-            if is_acronym(value.split()[0]):
-                return [ctx.candidate("acronym", value.split()[0], start, end, family=NAME, version=VERSION, prior="label")]
+            first = value.split()[0] if value.split() else ""
+            # Under an acronym label a mixed-case one is as good: 'FBoS', 'eGovJa' (two capitals at least).
+            if is_acronym(first) or (_MIXED_LABEL_ACRONYM.fullmatch(first) and sum(c.isupper() for c in first) >= 2):
+                return [ctx.candidate("acronym", first, start, end, family=NAME, version=VERSION, prior="label")]
         if (label := ctx.label_value("name")) is not None:
             value, start, end = label
             if acronym := parse_title(value, ctx.lex).acronym:
@@ -216,6 +218,9 @@ MODEL_WINDOW = 120
 _URLISH = re.compile(r"^(?i:https?://|www\.)|\.[a-z]{2,3}(?:/|$)")  # a site; not "LAB.Rio"
 _BRAND = re.compile(r"^(?=\w*[a-z])(?=\w*[A-Z]\w*[A-Z0-9]|\w*\d)\w{3,}$")
 MIN_SHORT_NAME_USES = 2
+
+
+_MIXED_LABEL_ACRONYM = re.compile(r"[A-Za-z][A-Za-z0-9&.-]{1,11}")
 
 
 def _short_name(name: str, text: str) -> str:

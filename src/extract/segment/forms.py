@@ -17,7 +17,7 @@ from functools import cache
 
 from extract.models import Line
 from extract.normalize.rule_data import alternation
-from extract.rules.lexicon import lexicon
+from extract.rules.lexicon import fold_keep, lexicon
 from extract.rules.vocab import match_label
 
 # '4.', '4)', 'Q4.', 'B2.', 'A1', '1.1', '2.3.' before a question.
@@ -37,7 +37,7 @@ _SENTENCE_END = re.compile(r"[.!]\s+\S")
 _VALUE_INSIDE = re.compile(r"\d|www\.|https?:|@|[$€£¥]|\w\.[a-z]{2,}\b")
 MAX_ANSWER_WORDS = 20
 # 'Number of employees on 31/12/2023': the date a question asks about is not its answer.
-_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\b")
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}(?:[/.-]\d{1,2}[/.-]|(?:er)?\s+[^\W\d_]{3,10}\s+)(?:19|20)?\d\d\b")  # or '31 March 2025'
 # Answers on a form are short; a line of a paragraph under a heading is not.
 MAX_SHORT_ANSWER_WORDS = 10
 
@@ -65,6 +65,14 @@ class Question:
     short_answer: bool = True
 
 
+_COUNT_FIELDS = frozenset({"staff", "governance", "budget", "funding", "resources"})
+
+
+@cache
+def _count_question() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(lexicon(None).words('words', 'count_questions'))})\b")
+
+
 def label_in(text: str) -> tuple[str, str] | None:
     """(field, label as printed) of the longest field label among the words of ``text``.
 
@@ -80,6 +88,8 @@ def label_in(text: str) -> tuple[str, str] | None:
             match = match_label(f"{candidate}: x")
             if match is not None and len(match.label) >= len(candidate.rstrip(".")):
                 found.append((-size, i, match.field, candidate))
+    if found and _count_question().match(fold_keep(text.strip())):
+        found = [f for f in found if f[2] in _COUNT_FIELDS]  # 'Number of established posts' asks no founding date
     if not found:
         return None
     fields = {f for _, _, f, _ in found}
