@@ -36,3 +36,12 @@ def test_a_ministry_the_lab_sits_under_is_still_its_parent(extract_one: Callable
 def test_an_acronym_label_takes_a_mixed_case_acronym(extract_one: Callable[..., LabRecord]) -> None:
     record = extract_one("Acronym: KBoS\nWebsite: www.kbos.gov.vl\n", "Kestrel Bureau of Statistics", lang="en")
     assert record.acronym == "KBoS"
+
+
+def test_a_form_s_parent_answer_ends_at_the_next_part_s_title(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one(
+        "1.1 Nom de l'organisme\nAgence Kestrel du numérique\n1.2 Année de création\n2011\n"
+        "1.3 Autorité de tutelle\nPrésidence de la République\nSection 2 — Ressources humaines\n"
+        "2.1 Effectif total au 31 décembre 2022\n94\n2.2 Budget annuel\n1,2 milliard de francs CFA\n",
+        "Agence Kestrel du numérique", lang="fr")
+    assert record.governance is not None and record.governance.parent == "Présidence de la République"

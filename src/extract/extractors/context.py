@@ -42,7 +42,9 @@ _WORD = re.compile(r"[\w'’-]+")
 
 
 # '2.4 Name', '3. Name': a numbered heading the segmenter left inside a section.
-_NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+[A-ZÀ-Ý]")
+# '2.1 Effectif', '3. Governance', and a form's part: 'Section 2 — Ressources humaines', 'Part B: Resources'.
+_NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+[A-ZÀ-Ý]"
+                               r"|^\s*(?:Section|Partie|Part|Deel|Onderdeel|Rubriek|Volet)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\s*[—–:.-]\s")
 MAX_LABEL_WORDS = 4
 MAX_KEY_FACT_WORDS = 12
 # Fields whose value is a name: 'Rattachement Métropole de Lyon', 'Parent departments Ministry of X'.

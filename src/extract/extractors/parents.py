@@ -19,7 +19,7 @@ from extract.rules.loader import language_rules
 from extract.rules.places import is_country_name
 
 NAME = "governance"
-VERSION = "9"  # the governance extractor's: parents are one of its fields
+VERSION = "10"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -35,7 +35,7 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
     out = []
     label = ctx.block("parent")
     if label is not None:
-        span = org_phrase(ctx.text, label.value_start, lex, allow_lowercase=True, stops=stops)
+        span = org_phrase(ctx.text, label.value_start, lex, allow_lowercase=True, stops=[*stops, label.end])
         if span is not None:
             name = strip_gloss(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip())
             out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME,
