@@ -136,3 +136,11 @@ def test_two_slides_about_one_lab_give_one_record() -> None:
     assert [r.name for r in records] == ["Kestrel Innovation Hub der Marine"]
     record = records[0]
     assert record.founded_year == 2017 and record.budget is not None and record.budget.amount == 9e6
+
+
+def test_agencies_named_by_one_compound_or_a_commissariat() -> None:
+    assert [m.name for m in find_lab_names("three operators: Kestrelregistrene, Companies House and", "en")][:1] == [
+        "Kestrelregistrene"]
+    assert [m.name for m in find_lab_names("het Veldlandsdirektoratet en de rest", "nl")] == ["Veldlandsdirektoratet"]
+    assert [m.name for m in find_lab_names("Le Haut-Commissariat au Plan, à Veldstad, en fait partie", "fr")] == [
+        "Haut-Commissariat au Plan"]
