@@ -4,6 +4,7 @@ and German names do (invented names)."""
 from __future__ import annotations
 
 import pytest
+from index_helpers import index_of
 
 from extract.segment.acronyms import defined_acronyms
 
@@ -70,8 +71,6 @@ def test_a_link_word_gives_a_lower_case_letter_and_a_compound_its_inner_one() ->
 def test_a_page_title_spells_out_the_acronym_the_page_keeps_using() -> None:
     from layout_boxes import FlowBuilder
 
-    from extract.layout.build import build_lines
-    from extract.segment.lab_index import LabIndex
 
     flow = FlowBuilder()
     for menu in ["03/10/2025 14:17", "Présentation – IVEPS", "Accueil · Publications · Contact",
@@ -80,8 +79,7 @@ def test_a_page_title_spells_out_the_acronym_the_page_keeps_using() -> None:
     flow.line("L'Institut veldois de l'évaluation, de la prospective et de la statistique", 16, bold=True)
     flow.paragraph(["L'IVEPS est un organisme d'intérêt public. L'IVEPS emploie une cinquantaine de",
                     "personnes. Le budget de l'IVEPS est voté chaque année."])
-    lines = build_lines(flow.build())
-    index = LabIndex(lines, list(range(len(lines))), "fr")
+    index = index_of(flow, "fr")
     entry = index.lookup("IVEPS")
     assert entry is not None and entry.name == "Institut veldois de l'évaluation, de la prospective et de la statistique"
 

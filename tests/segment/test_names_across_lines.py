@@ -4,6 +4,7 @@ its lab."""
 
 from __future__ import annotations
 
+from index_helpers import index_of, records_of
 from layout_boxes import FlowBuilder
 
 from extract.rules.lexicon import lexicon
@@ -24,15 +25,12 @@ def test_a_report_title_with_a_year_span_names_its_lab() -> None:
 
 
 def test_a_name_the_line_break_cut_after_a_link_word_reads_on() -> None:
-    from extract.layout.build import build_lines
-    from extract.segment.lab_index import LabIndex
 
     flow = FlowBuilder()
     flow.paragraph(["In Veldstad I visited the head office of the Kestrel Bureau of",
                     "Statistics, which employs about five hundred people. The Kestrel Bureau of",
                     "Statistics Act of 1998 made it a semi-autonomous body."])
-    lines = build_lines(flow.build())
-    index = LabIndex(lines, list(range(len(lines))), "en")
+    index = index_of(flow, "en")
     assert [e.name for e in index.entries] == ["Kestrel Bureau of Statistics"]
 
 
@@ -48,57 +46,42 @@ def test_a_romance_name_puts_its_head_before_its_adjectives_in_any_report_langua
 
 
 def test_a_name_cut_by_a_line_break_reads_on_as_its_heading_gave_it() -> None:
-    from extract.layout.build import build_lines
-    from extract.segment.lab_index import LabIndex
 
     flow = FlowBuilder()
     flow.line("2.3 Laboratorio de Innovación Social en Gobierno Digital (Veldland)", 12, bold=True)
     flow.paragraph(["Veldland's e-government agency opened its Laboratorio de Innovación Social en Gobierno",
                     "Digital in 2015 to co-design services with citizens."])
-    lines = build_lines(flow.build())
-    index = LabIndex(lines, list(range(len(lines))), "en")
+    index = index_of(flow, "en")
     assert [e.name for e in index.entries] == ["Laboratorio de Innovación Social en Gobierno Digital"]
 
 
 def test_the_defined_name_wins_over_the_fragment_a_line_break_left() -> None:
-    from extract.layout.build import build_lines
-    from extract.segment.lab_index import LabIndex
 
     flow = FlowBuilder()
     flow.paragraph(["In Veldstad vond ik de Veldland Statistical Service (VSS) in een nieuw gebouw. Volgens de Veldland",
                     "Statistical Service Act van 2019 valt de VSS onder het kantoor van de president."])
-    lines = build_lines(flow.build())
-    index = LabIndex(lines, list(range(len(lines))), "nl")
+    index = index_of(flow, "nl")
     entry = index.lookup("VSS")
     assert entry is not None and entry.name == "Veldland Statistical Service"
 
 
 def test_a_report_chapter_over_a_comparison_table_gives_no_record() -> None:
-    from extract.extractors import extract_records
-    from extract.layout.build import build_lines
-    from extract.segment.sections import split_sections
-    from extract.settings import Settings
-
     flow = FlowBuilder()
     flow.line("1. Kestrel Registry Agency (KRA)", 14, bold=True)
     flow.paragraph(["The Kestrel Registry Agency (KRA) was founded in 2001 in Veldland and employs 300 people."])
     flow.line("2. Comparison", 14, bold=True)
     flow.paragraph(["Both agencies in Rwanda and Veldland charge fees for their services."])
-    document = flow.build()
-    records = extract_records(split_sections(document, build_lines(document)), Settings())
+    records = records_of(flow)
     assert [r.name for r in records] == ["Kestrel Registry Agency"]
 
 
 def test_capitalised_words_on_the_next_line_end_a_name_mid_sentence() -> None:
-    from extract.layout.build import build_lines
-    from extract.segment.lab_index import LabIndex
 
     flow = FlowBuilder()
     flow.paragraph(["The office in charge of fixing that is the Secretaría de Gobierno",
                     "Digital, which until 2024 sat in another ministry. Its site is digital.gob.vl."])
     flow.paragraph(["Voluit Instituto Veldense de Estadística y Geografía", "Opgericht: 25 januari 1983"])
-    lines = build_lines(flow.build())
-    index = LabIndex(lines, list(range(len(lines))), "en")
+    index = index_of(flow, "en")
     names = {e.name for e in index.entries}
     assert "Secretaría de Gobierno Digital" in names and "Instituto Veldense de Estadística y Geografía" in names
 
@@ -120,19 +103,13 @@ def test_a_short_name_a_naming_clause_gives_is_the_lab_s() -> None:
 
 
 def test_two_slides_about_one_lab_give_one_record() -> None:
-    from extract.extractors import extract_records
-    from extract.layout.build import build_lines
-    from extract.segment.sections import split_sections
-    from extract.settings import Settings
-
     flow = FlowBuilder()
     flow.line("Kestrel Innovation Hub der Marine (KIHMa)", 20, bold=True)
     flow.paragraph(["Opgericht in 2017 als dochter van de Marine-IT.", "Ongeveer 40 medewerkers in Kiel."])
     flow.new_page()
     flow.line("KIHMa: wat valt op", 20, bold=True)
     flow.paragraph(["Snelle pilots met start-ups; budget circa € 9 miljoen per jaar."])
-    document = flow.build()
-    records = extract_records(split_sections(document, build_lines(document)), Settings())
+    records = records_of(flow)
     assert [r.name for r in records] == ["Kestrel Innovation Hub der Marine"]
     record = records[0]
     assert record.founded_year == 2017 and record.budget is not None and record.budget.amount == 9e6
