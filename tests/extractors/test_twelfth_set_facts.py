@@ -45,3 +45,13 @@ def test_a_form_s_parent_answer_ends_at_the_next_part_s_title(extract_one: Calla
         "2.1 Effectif total au 31 décembre 2022\n94\n2.2 Budget annuel\n1,2 milliard de francs CFA\n",
         "Agence Kestrel du numérique", lang="fr")
     assert record.governance is not None and record.governance.parent == "Présidence de la République"
+
+
+def test_a_section_named_by_a_question_code_goes_to_the_lab_with_its_acronym() -> None:
+    from extract.assemble.record import merge_same_names
+
+    coded = LabRecord(name="Q1", acronym="KOD", founded_year=1998, section={"kind": "heading"})
+    named = LabRecord(name="Kestrel Office of Data", acronym="KOD", section={"kind": "heading"})
+    other = LabRecord(name="Q2", acronym="ZZA", section={"kind": "heading"})  # no lab with its acronym: kept
+    merged = merge_same_names([coded, named, other])
+    assert [(r.name, r.founded_year) for r in merged] == [("Kestrel Office of Data", 1998), ("Q2", None)]

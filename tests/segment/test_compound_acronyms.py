@@ -91,3 +91,15 @@ def test_a_title_s_name_goes_on_after_a_comma_with_a_link_word() -> None:
     assert parse_title("Institut veldois de l'évaluation, de la prospective et de la statistique (IVEPS)",
                        lexicon("fr"), document=True).name == "Institut veldois de l'évaluation, de la prospective et de la statistique"
     assert parse_title("La Base, le lab de l'État en Veldland", lexicon("fr")).name == "La Base"
+
+
+@pytest.mark.parametrize(("text", "name", "acronym"), [
+    ("2019 turned it into the e-Government Veldland Authority (eGVA), with powers", "e-Government Veldland Authority", "eGVA"),
+    ("the eGov Valand Limited (eGovVa) is", "eGov Valand Limited", "eGovVa"),
+])
+def test_a_coined_name_in_lower_case_defines_its_lower_case_acronym(text: str, name: str, acronym: str) -> None:
+    assert _defined(text) == [(name, acronym)]
+
+
+def test_a_lower_case_bracket_that_spells_nothing_defines_nothing() -> None:
+    assert _defined("it runs on phones (iOS) and tablets") == []

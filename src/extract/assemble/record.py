@@ -34,6 +34,7 @@ List fields (governance bodies, funding sources) keep every candidate, deduplica
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
@@ -285,9 +286,16 @@ def merge_records(prose: LabRecord, row: LabRecord) -> LabRecord:
                      provenance=provenance, section=section)
 
 
+# 'Q1', 'Q2–Q3', 'A4': a questionnaire's code a letter answers under, no lab's name.
+_QUESTION_CODE = re.compile(r"(?:Q|[A-Z])?\d{1,2}(?:\s*[–-]\s*(?:Q|[A-Z])?\d{1,2})?")
+
+
 def merge_same_names(records: list[LabRecord]) -> list[LabRecord]:
     """Two prose sections that name the same lab (a slide and the next one, 'CIHBw: wat valt op',
-    under the same full name) are one lab described twice: one record, the first one's section."""
+    under the same full name) are one lab described twice: one record, the first one's section.
+    A section named by a question's code ('Q1. Mission and organization. The Office of ... (OCTO)')
+    goes to the record with its acronym."""
+    records = _fold_question_codes(records)
     kept: list[LabRecord] = []
     by_name: dict[str, int] = {}
     for record in records:
@@ -299,6 +307,18 @@ def merge_same_names(records: list[LabRecord]) -> list[LabRecord]:
             by_name[key] = len(kept)
         kept.append(record)
     return kept
+
+
+def _fold_question_codes(records: list[LabRecord]) -> list[LabRecord]:
+    coded = [r for r in records if r.name and r.acronym and _QUESTION_CODE.fullmatch(r.name.strip())]
+    out = [r for r in records if r not in coded]
+    for record in coded:
+        owner = next((i for i, r in enumerate(out) if r.acronym == record.acronym), None)
+        if owner is None:
+            out.append(record)
+        else:
+            out[owner] = merge_records(out[owner], record)
+    return out
 
 
 def merge_table_rows(records: list[LabRecord]) -> list[LabRecord]:

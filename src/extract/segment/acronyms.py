@@ -33,7 +33,7 @@ def _defined() -> re.Pattern[str]:
         ("acronym_hereafter", "acronym_or", "acronym_known_as", "acronym_for_short", "acronym_naming"))
     articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
     return re.compile(
-        rf"\((?:(?:{hereafter}|{either})\s+)?([A-Z][A-Za-z0-9&\-]{{1,11}}(?:\s[A-Z]{{2,6}})?)\)"
+        rf"\((?:(?:{hereafter}|{either})\s+)?((?:[A-Z]|[a-z](?=[A-Z]))[A-Za-z0-9&\-]{{1,11}}(?:\s[A-Z]{{2,6}})?)\)"
         # ', kortweg iBO', ', known as the DGA', ", l'IMI": a mixed-case acronym is checked letter by letter.
         rf"|,\s+(?:(?:{either}|{known})\s+(?:(?:the|het|de|le|la|les)\s+|[lL]['’])?|[lL]['’])([A-Za-z][A-Za-z0-9&\-]{{1,11}})(?=[\s,.;])"
         rf"|,\s+([A-Z][A-Za-z0-9&\-]{{1,11}})\s+(?:{short})\b"
@@ -48,6 +48,7 @@ def _defined() -> re.Pattern[str]:
         r"|\s+[—–]\s+([A-Za-z][A-Za-z0-9&\-]{1,11})(?=[\s,.;)]|$)")
 
 
+_COINED_START = re.compile(r"[a-z]{1,2}-?[A-Z]")
 _SHORT_NAME = re.compile(r"[A-Z][a-z]+\s[A-Z]{2,4}")
 _SHORT_HEAD = re.compile(r"(?<=\s)([A-Z][a-z]{2,})\s$")
 
@@ -130,8 +131,8 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                 elided = cut  # "complet d'Infrastructures technologiques Québec (ITQ)": every initial, in order
             if elided is not None:
                 words[0] = words[0][elided.end():]  # "l'Institut Municipal d'Informàtica …, l'IMI"
-            if not words[0][:1].isupper():
-                continue
+            if not (words[0][:1].isupper() or _COINED_START.match(words[0])):
+                continue  # a name opens on a capital, or a coined 'e-Government', 'eGov'
             # French names keep their adjectives in lower case: 'Centre québécois d'excellence numérique (CQEN)'.
             if mixed and not (_spells_all(acronym, _content_words(words)) or initials_are(acronym, words)
                               or (match.group(1) is not None and spells_with_compounds(acronym, words))):
