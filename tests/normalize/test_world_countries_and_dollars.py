@@ -40,3 +40,11 @@ def test_a_french_thousands_group_the_line_break_split_is_one_number() -> None:
     assert [n.value for n in find_numbers("et compte environ 7\n200 employés, sans les", "fr")] == [7200]
     assert [n.value for n in find_numbers("en 2019\n200 personnes", "fr")] == [2019, 200]
     assert [(m.amount, m.currency) for m in find_money("autour de 2,9 G$ par année", "fr")] == [(2.9e9, "USD")]
+
+
+def test_trillions_rupiah_ringgit_and_a_scale_letter_after_a_leading_currency() -> None:
+    assert [(m.amount, m.currency) for m in find_money("around Rp 1.3 trillion, after cuts", "en")] == [(1.3e12, "IDR")]
+    assert [(m.amount, m.currency) for m in find_money("RM 1,2 miljard", "nl")] == [(1.2e9, "MYR")]
+    assert [(m.amount, m.currency) for m in find_money("Budget RM 250 m", "en")] == [(250e6, "MYR")]
+    assert [(m.amount, m.currency) for m in find_money("2 billions d'euros", "fr")] == [(2e12, "EUR")]
+    assert find_money("the 250 m race", "en") == []

@@ -103,3 +103,8 @@ def test_a_coined_name_in_lower_case_defines_its_lower_case_acronym(text: str, n
 
 def test_a_lower_case_bracket_that_spells_nothing_defines_nothing() -> None:
     assert _defined("it runs on phones (iOS) and tablets") == []
+
+
+def test_an_acronym_equal_to_its_name() -> None:
+    assert _defined("KNCD = Kestrel National Cyber Directorate (Ma'arach ha-Cyber)") == [
+        ("Kestrel National Cyber Directorate", "KNCD")]

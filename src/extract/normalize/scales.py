@@ -40,6 +40,10 @@ def _letter_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     return glued, spaced, currency
 
 
+# A currency written just before the number: 'RM 250 m', 'EUR 2.5 m'.
+_CURRENCY_BEHIND = re.compile(r"(?:\b[A-Z]{3}|[€$£¥₩₹₦]|\bRM|\bRp\.?)[\u0020\u00a0\u202f]?\d[\d.,\u0020\u00a0\u202f]*$")
+
+
 def read_scale(text: str, pos: int, lang: str | None = None) -> tuple[float, int]:
     """A scale word or suffix at ``text[pos:]`` ('miljoen', 'bn', glued 'm'): (multiplier, end)."""
     words, pattern = _scale_table(lang)
@@ -52,7 +56,7 @@ def read_scale(text: str, pos: int, lang: str | None = None) -> tuple[float, int
     if glued:
         return float(letters[glued.group(1)]), glued.end()
     spaced = spaced_letter.match(text, pos)
-    if spaced and currency_ahead.match(text, spaced.end()):
-        # '2,5 M€', '450 k EUR': a lone letter counts only next to a currency.
+    if spaced and (currency_ahead.match(text, spaced.end()) or _CURRENCY_BEHIND.search(text, max(0, pos - 24), pos)):
+        # '2,5 M€', '450 k EUR', 'RM 250 m': a lone letter counts only next to a currency.
         return float(letters[spaced.group(1)]), spaced.end()
     return 1.0, pos

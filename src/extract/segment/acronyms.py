@@ -57,12 +57,12 @@ _SHORT_HEAD = re.compile(r"(?<=\s)([A-Z][a-z]{2,})\s$")
 _LEGAL_FORM = r"[A-Za-z](?:\.[A-Za-z]){1,3}\.?(?!\w)"
 
 
-# 'NID – Namur Intelligente et Durable': the acronym first, its name after a dash.
+# 'NID – Namur Intelligente et Durable': the acronym first, its name after a dash (or '=').
 @cache
 def _dash_defined() -> re.Pattern[str]:
     # Longest first: 'des' is a word of the name, not 'de' and the rest of a word.
     links = alternation(sorted(function_words(), key=lambda w: (-len(w), w)), folded=False, any_space=False)
-    return re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&]{1,11})\s+[–—]\s+"
+    return re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&]{1,11})\s+[–—=]\s+"  # or 'INCD = Israel National Cyber Directorate'
                       rf"([A-ZÀ-Ý][\w'’-]*(?:\s+(?:{_LEGAL_FORM}|[A-ZÀ-Ý][\w'’-]*|{links}|[ld]['’]\w+)){{1,9}})")
 
 
