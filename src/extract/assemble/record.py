@@ -311,7 +311,8 @@ def merge_same_names(records: list[LabRecord]) -> list[LabRecord]:
 
 def _fold_question_codes(records: list[LabRecord]) -> list[LabRecord]:
     coded = [r for r in records if r.name and r.acronym and _QUESTION_CODE.fullmatch(r.name.strip())]
-    out = [r for r in records if r not in coded]
+    coded_ids = {id(r) for r in coded}  # by identity: two records may be equal field for field
+    out = [r for r in records if id(r) not in coded_ids]
     for record in coded:
         owner = next((i for i, r in enumerate(out) if r.acronym == record.acronym), None)
         if owner is None:
