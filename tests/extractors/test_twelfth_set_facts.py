@@ -1,5 +1,7 @@
-"""Facts as the twelfth genre set writes them (invented names): a statement whose '$' unit sits in a
-header line, read as the lab's country spends it; a law the lab sits under is not its parent."""
+"""Facts and records as the twelfth and thirteenth genre sets write them (invented names): a
+statement whose '$' unit sits in a header line, read as the lab's country spends it; a law the lab
+sits under is not its parent; an acronym label's mixed-case acronym; a form's part title ending an
+answer; records named by a question code, a report chapter or the same name twice."""
 
 from __future__ import annotations
 
@@ -55,3 +57,26 @@ def test_a_section_named_by_a_question_code_goes_to_the_lab_with_its_acronym() -
     other = LabRecord(name="Q2", acronym="ZZA", section={"kind": "heading"})  # no lab with its acronym: kept
     merged = merge_same_names([coded, named, other])
     assert [(r.name, r.founded_year) for r in merged] == [("Kestrel Office of Data", 1998), ("Q2", None)]
+
+
+def test_a_report_chapter_that_gives_only_a_country_is_no_record() -> None:
+    from conftest import section_from_text
+
+    from extract.extractors import extract_records
+    from extract.settings import Settings
+
+    for title, lang in [("Comparison", "en"), ("Vergelijking", "nl"), ("Comparaison", "fr")]:
+        section = section_from_text("Both agencies, in Rwanda and in Veldland, charge fees for their registers.\n",
+                                    title, lang=lang)
+        assert extract_records([section], Settings()) == [], title
+
+
+def test_two_prose_records_with_one_name_are_one_record() -> None:
+    from extract.assemble.record import merge_same_names
+
+    first = LabRecord(name="Kestrel Hub der Marine", acronym="KHM", founded_year=2017, section={"kind": "heading"})
+    second = LabRecord(name="Kestrel  hub der Marine", staff=None, section={"kind": "heading"})
+    row = LabRecord(name="Kestrel Hub der Marine", section={"kind": "table_row"})  # rows merge elsewhere
+    merged = merge_same_names([first, second, row])
+    assert [(r.name, r.founded_year, r.section["kind"]) for r in merged] == [
+        ("Kestrel Hub der Marine", 2017, "heading"), ("Kestrel Hub der Marine", None, "table_row")]

@@ -42,9 +42,14 @@ _WORD = re.compile(r"[\w'’-]+")
 
 
 # '2.4 Name', '3. Name': a numbered heading the segmenter left inside a section.
-# '2.1 Effectif', '3. Governance', and a form's part: 'Section 2 — Ressources humaines', 'Part B: Resources'.
-_NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+[A-ZÀ-Ý]"
-                               r"|^\s*(?:Section|Partie|Part|Deel|Onderdeel|Rubriek|Volet)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\s*[—–:.-]\s")
+_NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+[A-ZÀ-Ý]")
+
+
+@cache
+def _part_title() -> re.Pattern[str]:
+    """A form's part: 'Section 2 — Ressources humaines', 'Part B: Resources' (``words.part_titles``)."""
+    parts = alternation(lexicon(None).words("words", "part_titles"), folded=False, any_space=False)
+    return re.compile(rf"^\s*(?:{parts})\s+(?:\d{{1,2}}|[A-Z]|[IVX]{{1,4}})\s*[—–:.-]\s")
 MAX_LABEL_WORDS = 4
 MAX_KEY_FACT_WORDS = 12
 # Fields whose value is a name: 'Rattachement Métropole de Lyon', 'Parent departments Ministry of X'.
@@ -156,7 +161,7 @@ class SectionContext:
                 continue
             match = _label_of(line)
             if match is None:
-                if _NUMBERED_HEADING.match(line.text):
+                if _NUMBERED_HEADING.match(line.text) or _part_title().match(line.text):
                     found.append((None, "", start, start))  # a heading closes the block above it
                 continue
             label, value = match.label, match.value

@@ -29,19 +29,19 @@ def _longest_first(items: Iterable[object]) -> str:
 
 
 @cache
-def _letter_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _letter_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A letter glued to the number ('1.2m'), a letter a space away ('2,5 M'), and the currency
-    that must follow the latter ('€', 'EUR'): ``letters``, ``spaced_letters`` and
-    ``letter_currencies`` of ``rules/scale_words.yml``, built once per rules folder."""
+    that must follow the latter ('€', 'EUR') or stand just before its number ('RM 250 m', a
+    three-letter code too): ``letters``, ``spaced_letters``, ``letter_currencies`` and
+    ``letter_currencies_before`` of ``rules/scale_words.yml``, built once per rules folder."""
     rules = load_rule_file("scale_words")
     glued = re.compile(rf"({_longest_first(rules['letters'])})(?![\w])")
     spaced = re.compile(rf"[\u0020\u00a0\u202f]({_longest_first(rules['spaced_letters'])})(?![\w])")
-    currency = re.compile(rf"[\u0020\u00a0\u202f]?(?:{_longest_first(rules['letter_currencies'])})", re.IGNORECASE)
-    return glued, spaced, currency
-
-
-# A currency written just before the number: 'RM 250 m', 'EUR 2.5 m'.
-_CURRENCY_BEHIND = re.compile(r"(?:\b[A-Z]{3}|[€$£¥₩₹₦]|\bRM|\bRp\.?)[\u0020\u00a0\u202f]?\d[\d.,\u0020\u00a0\u202f]*$")
+    names = _longest_first(rules["letter_currencies"])
+    currency = re.compile(rf"[\u0020\u00a0\u202f]?(?:{names})", re.IGNORECASE)
+    before = _longest_first([*rules["letter_currencies"], *rules["letter_currencies_before"]])
+    behind = re.compile(rf"(?:(?<!\w)(?:{before})|\b[A-Z]{{3}})[\u0020\u00a0\u202f]?\d[\d.,\u0020\u00a0\u202f]*$")
+    return glued, spaced, currency, behind
 
 
 def read_scale(text: str, pos: int, lang: str | None = None) -> tuple[float, int]:
@@ -51,12 +51,12 @@ def read_scale(text: str, pos: int, lang: str | None = None) -> tuple[float, int
     if match:
         return words[match.group(1).lower()], match.end()
     letters = load_rule_file("scale_words")["letters"]
-    glued_letter, spaced_letter, currency_ahead = _letter_patterns()
+    glued_letter, spaced_letter, currency_ahead, currency_behind = _letter_patterns()
     glued = glued_letter.match(text, pos)
     if glued:
         return float(letters[glued.group(1)]), glued.end()
     spaced = spaced_letter.match(text, pos)
-    if spaced and (currency_ahead.match(text, spaced.end()) or _CURRENCY_BEHIND.search(text, max(0, pos - 24), pos)):
+    if spaced and (currency_ahead.match(text, spaced.end()) or currency_behind.search(text, max(0, pos - 24), pos)):
         # '2,5 M€', '450 k EUR', 'RM 250 m': a lone letter counts only next to a currency.
         return float(letters[spaced.group(1)]), spaced.end()
     return 1.0, pos

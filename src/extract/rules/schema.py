@@ -60,7 +60,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
                         "lab_words", "budget_amount_lead", "rest_words", "rest_from", "budget_determiners",
                         "budget_nouns", "joined_prepositions"),
                 "budget_adjectives": REGEXES, "not_joined_articles": REGEXES},
-    "words": words("determiners", "count_questions", "first_person_possessives", "modelled_on",
+    "words": words("determiners", "count_questions", "part_titles", "first_person_possessives", "modelled_on",
                    "connectors", "clause_verbs", "relatives", "conjunctions", "agent_markers",
                    "negations", "compound_joiners", "period_abbreviations", "elided_articles", "and_words", "articles",
                    "open_ends", "not_applicable", "value_approximations"),
@@ -122,6 +122,8 @@ class ScaleWordsFile(_File):
     """The letters of ``letters`` that also count a space away from the number, before a currency."""
     letter_currencies: list[str] = []
     """The currencies after which a spaced letter counts ('2,5 M€', '450 k EUR')."""
+    letter_currencies_before: list[str] = []
+    """More currencies a spaced letter counts after when they stand before the number ('RM 250 m')."""
     approximate_before: dict[Language, list[str]] = {}
     approximate_after: dict[Language, list[str]] = {}
     count_nouns: dict[Language, dict[str, tuple[float, bool]]] = {}
