@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from extract.models import LabRecord
+from extract.models import LabRecord, Section
 
 
 def test_a_statement_s_dollar_header_is_read_as_the_lab_s_country_spends_it(
@@ -59,14 +59,12 @@ def test_a_section_named_by_a_question_code_goes_to_the_lab_with_its_acronym() -
     assert [(r.name, r.founded_year) for r in merged] == [("Kestrel Office of Data", 1998), ("Q2", None)]
 
 
-def test_a_report_chapter_that_gives_only_a_country_is_no_record() -> None:
-    from conftest import section_from_text
-
+def test_a_report_chapter_that_gives_only_a_country_is_no_record(make_section: Callable[..., Section]) -> None:
     from extract.extractors import extract_records
     from extract.settings import Settings
 
     for title, lang in [("Comparison", "en"), ("Vergelijking", "nl"), ("Comparaison", "fr")]:
-        section = section_from_text("Both agencies, in Rwanda and in Veldland, charge fees for their registers.\n",
+        section = make_section("Both agencies, in Rwanda and in Veldland, charge fees for their registers.\n",
                                     title, lang=lang)
         assert extract_records([section], Settings()) == [], title
 
