@@ -30,7 +30,7 @@ def test_a_chapter_presenting_its_lab_under_a_heading_that_does_not_name_it() ->
         "Both the NPII and the SDL show that a small team with a clear mandate goes far;",
         "the Regional Digital Office (RDO) will discuss this at its next meeting."])
     titles = section_titles(flow)
-    assert titles == ["Northern Public Innovation Institute (NPII)", "Service Design Lab (SDL)", "Harbour Policy Studio"]
+    assert titles == ["Northern Public Innovation Institute (NPII), Vilnius", "Service Design Lab (SDL)", "Harbour Policy Studio"]
 
 
 def test_mixed_case_acronyms_are_read_where_every_letter_is_an_initial() -> None:

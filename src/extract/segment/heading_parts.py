@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from extract.layout.headings import parse_numbering, strip_numbering
 from extract.models import Line
@@ -14,7 +15,15 @@ from extract.rules.vocab import fold, match_label
 from extract.segment.announced import announced_labs
 from extract.segment.announced import between as _between
 from extract.segment.announced import has_body as _has_body
-from extract.segment.lab_headings import echoed_name, heading_lab, is_page_title, looks_like_name, name_runs
+from extract.segment.lab_headings import (
+    echoed_name,
+    heading_lab,
+    is_page_title,
+    looks_like_name,
+    name_runs,
+    place_chapter_lab,
+    place_chapter_title,
+)
 from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import whole_name
 from extract.segment.parts import Part, all_labels
@@ -81,6 +90,12 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
     named: list[LabEntry] = []
     entries: dict[int, LabEntry] = {}
     echoed: dict[int, LabEntry | str] = {}
+    placed: set[int] = set()
+
+    @cache
+    def document() -> str:
+        return " ".join(lines[i].text for i in body)
+
     for n, h in enumerate(headings):
         nxt = headings[n + 1] if n + 1 < len(headings) else len(lines)
         following = _between(body, h + 1, nxt)
@@ -98,6 +113,12 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
             entries[h] = entry
         elif following and (found := echoed_name(lines[h].text, [lines[i].text for i in following], index)):
             echoed[h] = found
+        elif following and (entry := place_chapter_lab(lines[h].text, [lines[i].text for i in following[:2]], index,
+                                                        document())) and entry not in named:
+            named.append(entry)
+            labs.add(h)
+            entries[h] = entry
+            placed.add(h)
     labs |= _sibling_headings(lines, body, headings, labs, index)
     labs |= announced_labs(lines, body, headings, index, labs)
     labs = {h for h in labs if masthead_name(lines[h].text, index.lex) is None}  # 'LABNOTES, Issue 31'
@@ -124,11 +145,17 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
             # Deutschland: een vereniging ...' keeps the heading's fuller name.
             fuller = next((run for run in name_runs(lines[h].text) if run.startswith(f"{entries[h].name} ")), None)
             title = fuller or entries[h].title
+        elif h in placed:
+            title = place_chapter_title(lines[h].text, entries[h], index.lex)  # the lab its chapter opens with
         elif h in entries:
             title = _spelled_out(title, entries[h], index.lex)
         elif heading_lab(lines[h].text, index) is None and \
                 (presented := presented_under(lines, body, h, stop, index)) is not None:
             title = presented.title  # 'Vilnius: an institute living on European money' over 'The X (XI) was founded ...'
+        elif (opener := place_chapter_lab(lines[h].text, [lines[i].text for i in _between(body, h + 1, stop)[:2]],
+                                          index, document())) is not None \
+                and not names_in(opener, fold_keep(lines[h].text)):
+            title = place_chapter_title(lines[h].text, opener, index.lex)  # a place chapter with key facts
         elif (only := _only_lab_named(lines[h].text, index)) is not None:
             title = _spelled_out(title, only, index.lex)  # 'Le SICTIAM, pionnier de la donnée'
         parts.append(Part(order=start, kind="heading", title=title, lines=members, start=start, stop=stop))
