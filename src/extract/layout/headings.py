@@ -76,10 +76,17 @@ def is_styled(draft: Draft, body_em: float, *, ocr: bool) -> bool:
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 
 
+_RUN_IN = re.compile(r"^(?:[^\W\d][\w'’-]*\s+){0,3}[^\W\d][\w'’-]{2,}\.\s+(?:\S+\s+){4}")
+"""'Effectifs. Au 30 juin 2025, l'Unité comptait ...': a paragraph that opens with a run-in label."""
+
+
 def _plausible_title(text: str) -> bool:
     words = text.split()
     if not words or len(words) > _MAX_WORDS or len(text) > 160:
         return False
+    numbering = parse_numbering(text)
+    if numbering is not None and _RUN_IN.match(numbering.rest):
+        return False  # '3. Effectifs. Au 30 juin 2025, l'Unité comptait ...' is body text
     if text.rstrip()[-1:] in ".;:" and not text.rstrip().endswith("..."):
         return False
     if sum(c.isalpha() for c in text) < 3 or is_url_only(text) or _EMAIL.search(text):

@@ -29,12 +29,59 @@ def _currency_tables() -> tuple[dict[str, str], dict[str, str], dict[str, float]
     exact: dict[str, str] = {str(k): v for k, v in rules["symbols"].items()}
     for code in rules["codes"]:
         exact[code] = code
+    for code in _cldr_currencies()[0]:
+        exact.setdefault(code, code)  # every currency in legal use: 'MGA 4,8 mds', 'HTG 214,6 millions'
     words: dict[str, str] = {}
     for code, names in rules["words"].items():
         for name in names:
             words[fold_keep_length(str(name))] = code
     prefixes = {str(k): float(v) for k, v in rules["scale_prefixes"].items()}
     return exact, words, prefixes
+
+
+@lru_cache(maxsize=1)
+def _cldr_currencies() -> tuple[list[str], dict[str, list[tuple[str, str]]]]:
+    """Codes and names of every currency in legal use (``rules/currency_names.tsv``, from CLDR): the
+    names by their first word, longest first, for a lookup at each word of a text (a regular
+    expression of a thousand names made a long report's money search ten times slower)."""
+    from importlib.resources import files
+
+    codes: list[str] = []
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for row in files("extract.rules").joinpath("currency_names.tsv").read_text(encoding="utf-8").splitlines():
+        kind, _, rest = row.partition("\t")
+        name, _, code = rest.partition("\t")
+        if kind == "code":
+            codes.append(code)
+        elif kind == "word":
+            by_first.setdefault(name.split()[0], []).append((name, code))
+    for names in by_first.values():
+        names.sort(key=lambda n: -len(n[0]))
+    return codes, by_first
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_FRENCH_LINK = re.compile(r"(?<![\w])(?:de\s+|d['’])$")
+
+
+def _cldr_words(folded: str, taken: list[tuple[int, int]]) -> list[CurrencyToken]:
+    """Currency names the curated words lack ('ariary', 'gourdes haïtiennes'), in folded text."""
+    _, by_first = _cldr_currencies()
+    found: list[CurrencyToken] = []
+    for word in _WORD.finditer(folded):
+        if found and word.start() < found[-1].end:
+            continue  # 'tenge' inside 'kazachse tenge'
+        for name, code in by_first.get(word.group(0), ()):
+            end = word.start() + len(name)
+            inside = [(a, b) for a, b in taken if word.start() <= a and b <= end and (a, b) != (word.start(), end)]
+            if re.sub(r"\s+", " ", folded[word.start():end]) == name and not folded[end:end + 1].isalnum() \
+                    and (inside or not overlaps(taken, word.start(), end)):
+                # French 'de gourdes', "d'ariary" as the curated "d'euros": the amount's link is the token's.
+                link = _FRENCH_LINK.search(folded, max(0, word.start() - 4), word.start())
+                start = link.start() if link else word.start()
+                found.append(CurrencyToken(code, start, end, 1.0, name))
+                break
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +132,9 @@ def find_currencies(text: str) -> list[CurrencyToken]:
             continue
         key = re.sub(r"\s+", " ", word)
         tokens.append(CurrencyToken(words[key], found.start(), found.end(), 1.0, key))
+    named = _cldr_words(folded, [(t.start, t.end) for t in tokens])
+    # 'Kazachse tenge' holds the curated 'tenge': the longer name is the token.
+    tokens = [t for t in tokens if not any(n.start <= t.start and t.end <= n.end for n in named)] + named
     tokens.sort(key=lambda t: t.start)
     return tokens
 
@@ -127,6 +177,9 @@ def currency_code(token: str) -> str | None:
     key = key.replace("’", "'").strip(".,;:()[]")
     if key in words:
         return words[key]
+    for name, code in _cldr_currencies()[1].get(key.split()[0] if key.split() else "", ()):
+        if name == key:
+            return code
     direct = load_rule_file("currencies")["direct_only"]
     for code, names in direct.items():
         if key in names:

@@ -72,7 +72,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
                   "legal_suffixes", "issue_words", "demonstratives", "not_name_tails", "head_first", "head_either_side", "head_first_links"),
     "websites": words("not_lab_hosts"),
     "pages": words("number_words", "number_of"),
-    "letters": words("salutations", "closings", "subject_labels", "header_labels", "mail_clients"),
+    "letters": words("salutations", "closings", "subject_labels", "header_labels", "mail_clients", "copy_labels"),
     "money": {**words("total_prepositions", "period_articles", "period_nouns", "few", "year_nouns", "span_prepositions",
                       "year_range_joiners", "not_period_nouns", "amount_of", "above_own_language", "each_before",
                       "each_after", "each_per", "each_per_nouns", "year_prepositions", "range_joiners", "abbreviations"),

@@ -1,0 +1,35 @@
+"""Every currency in legal use is read, by its code or its Dutch, English or French name (CLDR, in
+``rules/currency_names.tsv``), not only the curated ones; words that are also common words are not
+currencies, and the curated readings still decide first."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.normalize import find_money
+from extract.normalize.currencies import currency_code
+
+
+@pytest.mark.parametrize(("text", "lang", "amount", "code"), [
+    ("une dotation de fonctionnement de 4,8 milliards d'ariary, en hausse", "fr", 4.8e9, "MGA"),
+    ("un budget de 214,6 millions de gourdes pour l'exercice", "fr", 214.6e6, "HTG"),
+    ("320 millions d'ouguiyas par an", "fr", 320e6, "MRU"),
+    ("a budget of 12 million naira a year", "en", 12e6, "NGN"),
+    ("het budget bedroeg 1,2 miljard Kazachse tenge", "nl", 1.2e9, "KZT"),
+    ("spending of GTQ 45 million in 2024", "en", 45e6, "GTQ"),
+])
+def test_a_currency_outside_the_curated_list(text: str, lang: str, amount: float, code: str) -> None:
+    found = find_money(text, lang)
+    assert [(m.amount, m.currency) for m in found] == [(amount, code)]
+
+
+@pytest.mark.parametrize("text", ["the sums of 12 million were never spent", "TOP 10 services in 2024",
+                                  "au sols de 12 millions de logements"])
+def test_common_words_and_capitalised_words_are_no_currency(text: str) -> None:
+    assert all(m.currency is None for m in find_money(text, "en"))
+
+
+def test_curated_readings_decide_first() -> None:
+    assert currency_code("kr") == "SEK"  # 'kr' alone: Swedish kronor, as the curated list says
+    assert currency_code("ariary") == "MGA"
+    assert currency_code("Malagasy ariary") == "MGA"
