@@ -193,3 +193,34 @@ def test_a_count_question_asks_no_founding_date_and_a_written_date_is_no_answer(
     assert label_in("Number of established posts") is None
     assert label_in("Nombre de postes créés") is None
     assert label_in("Année de création") == ("founded", "Année de création")
+
+
+LETTER_CODED_FORM = """Vragenlijst B — Partners van de gemeente
+Vul per organisatie één vragenlijst in. Bedragen in euro's.
+1 Organisatie
+1a Naam van de organisatie (zoals statutair vastgelegd)
+Stichting Proefstad Noord
+1b Gebruikte afkorting
+PSN
+1c Website
+proefstadnoord.example
+1d Sinds wanneer bestaat uw organisatie?
+Sinds 2016 als zelfstandige stichting.
+2 Mensen en middelen
+2a Aantal medewerkers in loondienst (personen)
+11 (samen 9,2 fte)
+2b Totale lasten van uw organisatie in het laatst afgesloten boekjaar
+€ 842.000 (boekjaar 2024)
+2c Financieringsbronnen
+bijdragen van partners; subsidie van de provincie"""
+
+
+def test_question_codes_of_a_number_and_a_letter_and_a_question_about_spending() -> None:
+    texts = LETTER_CODED_FORM.splitlines()
+    fields = {texts[i]: q.field for i, q in form_questions(texts).items()}
+    assert fields["1a Naam van de organisatie (zoals statutair vastgelegd)"] == "name"
+    # What the organisation spends is its budget, though 'organisatie' is a word of governance too.
+    assert fields["2b Totale lasten van uw organisatie in het laatst afgesloten boekjaar"] == "budget"
+    assert label_in("Totale lasten", spending=True) == ("budget", "Totale lasten")
+    assert label_in("Total expenditure in the last financial year", spending=True) == ("budget", "Total expenditure")
+    assert label_in("Totale lasten") is None  # a table's row label is left to the statements

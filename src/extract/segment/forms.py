@@ -17,12 +17,14 @@ from functools import cache
 
 from extract.models import Line
 from extract.normalize.rule_data import alternation
-from extract.rules.lexicon import fold_keep, lexicon
+from extract.rules.lexicon import fold_keep, lexicon, phrase_regex
 from extract.rules.vocab import match_label
 
 # '4.', '4)', 'Q4.', 'B2.', 'A1', '1.1', '2.3.' before a question.
-NUMBERING = re.compile(r"^\s*(?:[A-Za-z]?\d{1,2}(?:\.\d{1,2})+\.?|[A-Za-z]?\d{1,2}[.)]|Q\d{1,2}[.:]?|[A-Z]\d{1,2})\s+")
-_QUESTION_CODE = re.compile(r"^\s*(?:[A-Z]\d{1,2}[.):]?|Q\d{1,2}[.:]?)\s+")
+NUMBERING = re.compile(r"^\s*(?:[A-Za-z]?\d{1,2}(?:\.\d{1,2})+\.?|[A-Za-z]?\d{1,2}[.)]|Q\d{1,2}[.:]?|[A-Z]\d{1,2}"
+                       r"|\d{1,2}[a-z][.)]?)\s+")
+# 'A2.', 'Q7', '2b': a questionnaire's own codes, which no report numbers its headings with.
+_QUESTION_CODE = re.compile(r"^\s*(?:[A-Z]\d{1,2}[.):]?|Q\d{1,2}[.:]?|\d{1,2}[a-z][.):]?)\s+")
 CHECKED = "☒☑■✓✔✗✘"
 UNCHECKED = "☐□"
 _BOX = re.compile(rf"\s*([{CHECKED}{UNCHECKED}])\s*")
@@ -73,8 +75,11 @@ def _count_question() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(lexicon(None).words('words', 'count_questions'))})\b")
 
 
-def label_in(text: str) -> tuple[str, str] | None:
+def label_in(text: str, *, spending: bool = False) -> tuple[str, str] | None:
     """(field, label as printed) of the longest field label among the words of ``text``.
+
+    ``spending``: a question (not a table's row label) asking what the lab spends asks its budget
+    ('Totale lasten van uw organisatie in het laatst afgesloten boekjaar').
 
     'Jaarlijks budget (EUR)' -> budget; 'Main sources of funding' -> funding. When a question
     names a thing and its name ('Name of any board ...'), the thing wins; 'name' counts only in
@@ -88,6 +93,11 @@ def label_in(text: str) -> tuple[str, str] | None:
             match = match_label(f"{candidate}: x")
             if match is not None and len(match.label) >= len(candidate.rstrip(".")):
                 found.append((-size, i, match.field, candidate))
+    if spending:
+        # It opens the question: 'Totale lasten van uw organisatie', not '... organisatie' (governance).
+        asked = phrase_regex(lexicon(None).words("budget", "spending_questions")).match(fold_keep(text.strip()))
+        if asked is not None:
+            return "budget", text.strip()[asked.start():asked.end()]
     if found and _count_question().match(fold_keep(text.strip())):
         found = [f for f in found if f[2] in _COUNT_FIELDS]  # 'Number of established posts' asks no founding date
     if not found:
@@ -175,7 +185,7 @@ def form_questions(texts: list[str]) -> dict[int, Question]:
             continue
         numbered = NUMBERING.match(text) is not None or text.rstrip().endswith("?")
         # What a question says in brackets qualifies it: '(not part of your budget)' asks no parent.
-        found = label_in(re.sub(r"\([^()]*\)", " ", NUMBERING.sub("", text, count=1)))
+        found = label_in(re.sub(r"\([^()]*\)", " ", NUMBERING.sub("", text, count=1)), spending=True)
         answer = NUMBERING.sub("", texts[i], count=1)
         if (found is None and not numbered) or not re.search(r"\w", answer) \
                 or len(answer.split()) > MAX_ANSWER_WORDS:
