@@ -71,6 +71,8 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
                     limit = FOUNDED_AFTER_MAX
                     if agents.search(ctx.folded, trigger.end(), y.start()):
                         limit += 3  # 'founded by the Ministry of Finance in 2010'
+                    if _law_year(ctx, trigger.end(), y):
+                        limit += LAW_NAME_WORDS  # 'established under section 28 of the X Act, No. 28 of 2013'
                     if distance > limit:
                         continue
                 elif kind == "verbs" and y.end() <= trigger.start():
@@ -85,6 +87,19 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
     if not out:
         out += _since(ctx, family, version)
     return out
+
+
+LAW_NAME_WORDS = 14
+"""A founding law's name and number run between its verb and its year."""
+
+
+def _law_year(ctx: SectionContext, verb_end: int, year: re.Match[str]) -> bool:
+    """Is ``year`` the year of the law a founding verb names ('established under the Statistics Act
+    of 2009', 'créée par le décret n° 2009-834 du 7 juillet 2009'): a word for a law before it, no
+    other year between?"""
+    law = alternation(ctx.lex.words("governance", "law_words"), any_space=False)
+    between = ctx.folded[verb_end:year.start()]
+    return re.search(rf"(?<!\w)(?:{law})(?!\w)", between) is not None and YEAR.search(between) is None
 
 
 def _since(ctx: SectionContext, family: str, version: str) -> list[Candidate]:

@@ -20,7 +20,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "staff"
-VERSION = "8"
+VERSION = "9"
 
 MAX_ADJECTIVES = 3
 GENERIC_ANCHOR_MAX = 6
@@ -74,6 +74,7 @@ class StaffExtractor:
         numbers = [n for n in find_numbers(ctx.text, ctx.lang) if not YEAR.match(n.raw) and 0 < n.value <= MAX_COUNT
                    and not ctx.is_heading_number(n.start) and not any(a <= n.start < b for a, b in dates)]
         out += _count_after_noun(ctx, numbers)
+        out += _total_count(ctx, numbers)
         grown, earlier = _grown_to(ctx, numbers, nouns)
         out += grown
         unit: StaffUnit
@@ -154,6 +155,26 @@ def _count_after_noun(ctx: SectionContext, numbers: list[NumberMention]) -> list
         out.append(ctx.candidate("staff", value, m.start(2), n.end, family=NAME, version=VERSION,
                                  prior="anchored", distance=ctx.token_distance(m.end(), n.start) // 2,
                                  ner=("CARDINAL",)))
+    return out
+
+
+def _total_count(ctx: SectionContext, numbers: list[NumberMention]) -> list[Candidate]:
+    """'41 permanent and pensionable employees and 12 staff on fixed-term contracts, a total of 53':
+    the count after a word for the sum, in a sentence that counts staff before it."""
+    nouns = _noun_pattern(ctx.lex)
+    strict = {fold_keep(w) for w in ctx.lex.words("staff", "nouns")}
+    out = []
+    for m in ctx.lex.regex("staff", "total_of").finditer(ctx.folded):
+        n = next((n for n in numbers if m.end() <= n.start <= m.end() + 2), None)
+        s0, _ = ctx.sentence_span(m.start())
+        counted = [k for k in nouns.finditer(ctx.folded, s0, m.start()) if re.sub(r"\s+", " ", k.group(2)) in strict]
+        if n is None or not counted:
+            continue
+        count = int(n.value) if n.value == int(n.value) else n.value
+        value = Staff(count=count, approximate=bool(n.approximate), unit="headcount",
+                      raw=re.sub(r"\s+", " ", ctx.text[m.start():n.end]))
+        out.append(ctx.candidate("staff", value, m.start(), n.end, family=NAME, version=VERSION,
+                                 prior="anchored", distance=0, ner=("CARDINAL",)))
     return out
 
 

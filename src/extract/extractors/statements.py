@@ -16,11 +16,10 @@ from extract.models import Budget, BudgetPeriod, Candidate, Section
 from extract.rules.lexicon import fold_keep, lexicon
 
 NAME = "statements"
-VERSION = "9"
+VERSION = "10"
 
 UNIT_LOOKBACK_LINES = 30  # a statement of income and expenses runs to some 20 lines under its caption
 MAX_NOTE_NUMBER = 40
-_CURRENCY = r"(€|£|\$|US\$|EUR|GBP|USD|CHF|DKK|SEK|NOK|CAD|AUD|NZD|SGD|CZK|PLN)"
 
 
 @cache
@@ -31,20 +30,29 @@ def _units() -> list[tuple[re.Pattern[str], float]]:
     millions of euros or of whole euros (budget.statement_thousands, statement_millions, statement_ones);
     built once per rules folder."""
     lex = lexicon(None)
+    currency = _currency()
     millions = "|".join(re.escape(w) for w, factor in label_scales().items() if factor == 1e6) or r"(?!x)x"
     captions = [(re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in lex.words("budget", key)) or r"(?!x)x",
                             re.IGNORECASE), multiplier)
                 for key, multiplier in (("statement_thousands", 1e3), ("statement_millions", 1e6), ("statement_ones", 1.0))]
     return [
-        (re.compile(rf"{_CURRENCY}\s?['’]?000\b"), 1e3),
-        (re.compile(rf"(?:\bx|×)\s?{_CURRENCY}\s?1[.,]000\b", re.IGNORECASE), 1e3),  # '(× € 1.000)' as typeset
-        (re.compile(rf"{_CURRENCY}\s?(?:{millions})\b"), 1e6),
-        (re.compile(rf"\b(?:k|K){_CURRENCY}|{_CURRENCY}\s?k\b"), 1e3),
-        (re.compile(rf"\bM{_CURRENCY}|\bM(?:EUR)\b"), 1e6),
+        (re.compile(rf"{currency}\s?['’]?000\b"), 1e3),
+        (re.compile(rf"(?:\bx|×)\s?{currency}\s?1[.,]000\b", re.IGNORECASE), 1e3),  # '(× € 1.000)' as typeset
+        (re.compile(rf"{currency}\s?(?:{millions})\b"), 1e6),
+        (re.compile(rf"\b(?:k|K){currency}|{currency}\s?k\b"), 1e3),
+        (re.compile(rf"\bM{currency}|\bM(?:EUR)\b"), 1e6),
         *captions,
     ]
 _AMOUNT_BEFORE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s?$)\d[\d.,]*\s?$")  # a year column head ('2019 £000') is not one
-_SYMBOLS = {"€": "EUR", "£": "GBP", "$": "USD", "US$": "USD"}
+
+
+@cache
+def _currency() -> str:
+    """A group matching any currency sign or code the money rules know ('£', 'KShs', 'CHF', 'MGA'),
+    longest first, as printed."""
+    from extract.normalize.currencies import currency_signs
+
+    return "(" + "|".join(re.escape(sign) for sign in sorted(currency_signs(), key=len, reverse=True)) + ")"
 # Columns are set apart by spaces, so a space never groups thousands here ('612 549' is two years).
 _NUMBER = re.compile(r"\(?-?\d{1,3}(?:[.,\u202f]\d{3})*(?:[.,]\d+)?\)?|\(?-?\d+(?:[.,]\d+)?\)?")
 
@@ -63,7 +71,9 @@ def unit_in(text: str) -> tuple[str, float] | None:
 
                 named = next((c.code for c in find_currencies(text[match.start():])), "EUR")
                 return named, multiplier
-            return _SYMBOLS.get(token, token.upper()), multiplier
+            from extract.normalize.currencies import currency_signs
+
+            return currency_signs().get(token, token.upper()), multiplier
     return None
 
 

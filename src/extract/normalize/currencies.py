@@ -157,6 +157,11 @@ def _national_table() -> dict[str, dict[str, str]]:
             for token in group["tokens"]}
 
 
+def currency_signs() -> dict[str, str]:
+    """Every sign and code as printed ('€', 'US$', 'KShs', 'CHF', 'MGA') -> its ISO 4217 code."""
+    return _currency_tables()[0]
+
+
 def currency_code(token: str) -> str | None:
     """ISO 4217 code for a currency as written ('€', 'euro', 'livres', 'SEK', 'kr'), else None."""
     if not isinstance(token, str):

@@ -146,7 +146,10 @@ def _own_report(lines: list[Line], body: list[int], lab: LabEntry, index: LabInd
     at = title_line(lines, body)
     if at is None:
         return False
-    title = " ".join(lines[i].text for i in body if lines[i].role == "heading" and abs(i - at) <= 2)
+    # The heading lines around the title, and the two lines under it: 'Annual Report and Financial
+    # Statements' over 'Kenya X Agency (KX) · For the financial year ended ...' set as body text.
+    title = " ".join(lines[i].text for i in body
+                     if (lines[i].role == "heading" and abs(i - at) <= 2) or at < i <= at + 2)
     report = phrase_regex(index.lex.words("title", "own_report_words")).search(fold_keep(title))
     return report is not None and any(whole_name(name).search(title) for name in (lab.name, lab.acronym) if name)
 

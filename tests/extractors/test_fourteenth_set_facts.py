@@ -1,0 +1,51 @@
+"""Facts as the fourteenth genre set writes them (invented names): a statement in any currency's
+thousands ('all amounts in KShs '000'), a staff total after its parts, the year of the law a lab is
+established under, a budget in a currency outside the curated list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from extract.models import LabRecord
+
+
+def test_a_statement_in_thousands_of_any_currency(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one(
+        "Statement of financial performance\nFor the year ended 30 June 2024 (all amounts in KShs '000)\n"
+        "Note 2023/24 2022/23\nTransfers from the Exchequer 6 238,400 211,600\nEmployee costs 9 176,310 154,882\n"
+        "Total expenses 352,585 291,714\n", "Kestrel Innovation Agency", lang="en")
+    assert record.budget is not None and (record.budget.amount, record.budget.currency) == (352585000, "KES")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("As at 30 June the Agency had 41 permanent employees and 12 staff on fixed-term contracts, a total of 53 "
+     "(2023: 47).", "en"),
+    ("Au 31 décembre, l'agence comptait 41 salariés permanents et 12 salariés sous contrat, soit au total 53.", "fr"),
+    ("Eind 2024 had het bureau 41 vaste medewerkers en 12 medewerkers op tijdelijke basis, in totaal 53.", "nl"),
+])
+def test_a_staff_total_after_its_parts(extract_one: Callable[..., LabRecord], text: str, lang: str) -> None:
+    record = extract_one(text, "Kestrel Innovation Agency", lang=lang)
+    assert record.staff is not None and record.staff.count == 53
+
+
+def test_a_total_of_something_else_is_no_staff_count(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("The innovation week drew a total of 12,000 visitors. The agency has 40 employees.",
+                         "Kestrel Innovation Agency", lang="en")
+    assert record.staff is not None and record.staff.count == 40
+
+
+def test_the_year_of_the_law_a_lab_is_established_under(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one(
+        "The Kestrel Innovation Agency is a State Corporation established under section 28 of the Science, "
+        "Technology and Innovation Act, No. 28 of 2013. It became operational in 2015.",
+        "Kestrel Innovation Agency", lang="en")
+    assert record.founded_year == 2013
+
+
+def test_a_budget_in_a_currency_outside_the_curated_list(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one(
+        "La loi de finances 2025 ouvre au profit de l'Unité Kestrel une dotation de fonctionnement de "
+        "4,8 milliards d'ariary.", "Unité Kestrel", lang="fr")
+    assert record.budget is not None and (record.budget.amount, record.budget.currency) == (4.8e9, "MGA")
