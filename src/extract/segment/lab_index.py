@@ -12,6 +12,7 @@ Headings and one-lab documents are read in ``lab_headings``, prose in ``paragrap
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -28,6 +29,7 @@ from extract.segment.lab_names import (
     initials_cover,
     is_acronym,
     spelled_out_in,
+    whole_name,
 )
 from extract.segment.presented import add_appositive_names, add_founded_subjects
 from extract.segment.subject_names import (
@@ -124,6 +126,10 @@ class LabEntry:
     @property
     def title(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym and self.acronym not in self.name else self.name
+
+
+_TAIL = re.compile(r" ([A-ZÀ-Ý][a-zà-ÿ][\w'’-]*)(?![\w'’-])")
+MIN_TAIL_USES = 2
 
 
 class LabIndex:
@@ -223,6 +229,7 @@ class LabIndex:
         add_founded_subjects(self, lines, body, domains)
         add_appositive_names(self, lines, body)
         self._merge_contained()
+        self._repeated_tails(lines, body)
         self._undefined_acronyms(lines, body)
         # Acronyms used on their own count as mentions of their lab.
         acronyms = {e.acronym: e for e in self.entries if e.acronym}
@@ -259,10 +266,28 @@ class LabIndex:
             mentions[-1] = replace(longer, end=len(text.rstrip()))  # its offsets stay on this line
         return mentions
 
+    def _repeated_tails(self, lines: Sequence[Line], body: Sequence[int]) -> None:
+        """'Medialab Prado' three times, 'Medialab' never alone: a strong name the text writes with
+        the same capitalised word after it, two times in three or more, goes by both words."""
+        text = " ".join(lines[i].text for i in body)
+        stops = function_words() | self.lex.folded("labs", "heads") | self.lex.folded("labs", "not_heads")
+        for entry in list(self.entries):
+            if not entry.strong or entry.acronym == entry.name:
+                continue
+            uses = list(whole_name(entry.name).finditer(text))
+            tails = Counter(m.group(1) for use in uses if (m := _TAIL.match(text, use.end())))
+            if not tails:
+                continue
+            word, count = tails.most_common(1)[0]
+            if count >= MIN_TAIL_USES and count * 3 >= len(uses) * 2 and fold_keep(word) not in stops \
+                    and self.lookup(f"{entry.name} {word}") in (None, entry):
+                self.rename(entry, f"{entry.name} {word}")
+
     def _drop_mastheads(self, lines: Sequence[Line], body: Sequence[int]) -> None:
         """'LABNOTES — Issue 31', 'Digitaal Bestuur · nummer 12': the name of the publication the
-        reader holds, not a lab it describes."""
-        for i in body[:MASTHEAD_LINES]:
+        reader holds, not a lab it describes; at the top, at the end, or in a running header or footer."""
+        running = [i for i, line in enumerate(lines) if line.role in ("header", "footer")]
+        for i in dict.fromkeys([*body[:MASTHEAD_LINES], *body[-MASTHEAD_LINES:], *running]):
             found = masthead_name(lines[i].text, self.lex)
             entry = self.lookup(found) if found else None
             if entry is not None:
