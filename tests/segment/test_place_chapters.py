@@ -55,3 +55,33 @@ def test_a_name_the_heading_already_gives_keeps_the_heading() -> None:
             "directorate under the ministry and employs roughly 410 people."]),
     ])
     assert "Kartverkstad, Norway" not in section_titles(flow)
+
+
+def test_a_place_chapter_that_describes_its_lab_then_says_the_name_it_goes_by() -> None:
+    flow = _comparison([
+        ("2. Germany: a project group at the centre", [
+            "The German unit has no acronym and goes by the title of the work programme it was given:",
+            "Klar Regieren (roughly, 'governing clearly'). It was set up in 2015 and counts eight staff."]),
+        ("3. Chile: an office of its own", [
+            "The Kartverkstad Office was set up in 2016 inside the ministry. It employs 30 people."]),
+    ])
+    assert section_titles(flow)[:2] == ["Klar Regieren, Germany", "Kartverkstad Office, Chile"]
+
+
+def test_an_introduction_and_a_comparison_are_the_report_s_own_chapters() -> None:
+    flow = FlowBuilder()
+    flow.line("Small units, big claims", 18, bold=True)
+    flow.paragraph(heading="1 Introduction", lines=[
+        "Since the Kestrel Insights Team (KIT) left the cabinet office in 2014, units like it have",
+        "multiplied. None of our cases is a copy of KIT."])
+    flow.paragraph(heading="2 Norway: an office that sends invoices", lines=[
+        "The Tern Evaluation Office (TEO) was set up in 2015. It employs about 30 people and spends",
+        "about NOK 60 million a year."])
+    flow.paragraph(heading="3 Chile: a laboratory in a ministry", lines=[
+        "The Harbour Education Lab (HEL) opened in 2014 in the ministry of education. It has 12 staff."])
+    flow.paragraph(heading="4 Comparison", lines=[
+        "The Tern office spends NOK 60 million a year, the Harbour lab about EUR 0.6 million; both",
+        "publish their null results."])
+    titles = section_titles(flow)
+    assert not any("Kestrel" in (t or "") or "Comparison" in (t or "") for t in titles)
+    assert len(titles) == 2

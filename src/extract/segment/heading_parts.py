@@ -268,8 +268,11 @@ def _sibling_headings(lines: list[Line], body: list[int], headings: list[int], l
         if named and all(h in kicked for h in named):
             continue  # the kicker, not the type size, tells the labs apart
         if len(named) >= 2 and 3 * len(named) >= len(members):
+            # Not the report's own chapters set like them ('5 Comparison', '6 Discussion').
+            chapters = index.lex.folded("title", "report_chapters")
             extra |= {h for h in members if h not in labs and looks_like_name(lines[h].text, index.lex)
                       and fold(strip_numbering(lines[h].text)).strip(" :") not in all_labels()
+                      and fold_keep(strip_numbering(lines[h].text)).strip(" :.") not in chapters
                       and _has_body(lines, body, headings, h)}
     return extra
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from extract.layout.headings import strip_numbering
 from extract.normalize.rule_data import alternation
-from extract.rules.lexicon import Lexicon, fold_keep, lexicon
+from extract.rules.lexicon import Lexicon, fold_keep, lexicon, phrase_regex
 from extract.segment.lab_index import URL, LabEntry, LabIndex, platform_host
 from extract.segment.lab_names import domain_matches, find_lab_names, initials_cover, whole_name
 from extract.segment.subject_names import written_in_lower_case
@@ -312,7 +312,34 @@ def place_chapter_lab(title: str, following: Sequence[str], index: LabIndex, doc
                 best = (found.start(), entry)
     if best is not None:
         return best[1]
-    return _opening_name(lead, index, openers, document)
+    return _opening_name(lead, index, openers, document) or _goes_by(" ".join(following[:3]), index, document)
+
+
+GOES_BY_CHARS = 80
+"""How far a naming phrase may run before its name ('goes by the title of the work programme it was given: X')."""
+
+
+def _goes_by(text: str, index: LabIndex, document: str) -> LabEntry | None:
+    """'The German unit has no acronym and goes by the title of the work programme it was given:
+    Wirksam Regieren': a chapter that opens by describing its lab says the name it goes by."""
+    found = phrase_regex(index.lex.words("labs", "goes_by")).search(fold_keep(text))
+    if found is None:
+        return None
+    window = text[found.end():found.end() + GOES_BY_CHARS]
+    colon = window.find(":")
+    at = found.end() + (colon + 1 if colon >= 0 else 0)
+    rest = text[at:].lstrip(" '‘’\"“”«")
+    article = re.match(r"(?:\w+\s+)", rest)
+    if article and fold_keep(article.group(0).strip()) in index.lex.folded("words", "articles"):
+        rest = rest[article.end():]  # 'known as the Nudge Unit'
+    run = _NAME_RUN.match(rest)
+    words = run.group(0).rstrip(".,;:").split() if run else []
+    while words and words[-1].islower():
+        words = words[:-1]
+    name = " ".join(words)
+    if not words or (len(words) < 2 and not _repeated_name(name, document)) or is_page_title(name, index.lex):
+        return None
+    return index.lookup(name) or index.entry_for(name, None, -1)
 
 
 def _repeated_name(word: str, document: str) -> bool:

@@ -169,10 +169,14 @@ def _uncovered_prose_parts(lines: list[Line], body: list[int], parts: list[Part]
     chapter: LabEntry | None = None
     after_heading = False
     first_heading = next((i for i in body if lines[i].role == "heading"), None)
+    report_chapters = index.lex.folded("title", "non_lab_headings") | index.lex.folded("title", "report_chapters")
     for paragraph, owner in _paragraph_owners(lines, rest, index):
         if all(lines[i].role == "heading" for i in paragraph):
-            # The document's title opens no chapter: under it, a deck's or a report's own presenter.
-            chapter, after_heading = None, first_heading not in paragraph
+            # The document's title opens no chapter: under it, a deck's or a report's own presenter;
+            # nor does a report's own chapter ('1 Introduction': the labs it names are compared).
+            heading = fold_keep(strip_numbering(" ".join(lines[i].text for i in paragraph))).strip(" .:")
+            chapter = None
+            after_heading = first_heading not in paragraph and heading not in report_chapters
             continue
         # Only a chapter that opens by presenting its lab (first named here, with its acronym defined
         # or its founding told) is about it; an introduction or a conclusion naming labs is not.
