@@ -49,3 +49,17 @@ def test_a_budget_in_a_currency_outside_the_curated_list(extract_one: Callable[.
         "La loi de finances 2025 ouvre au profit de l'Unité Kestrel une dotation de fonctionnement de "
         "4,8 milliards d'ariary.", "Unité Kestrel", lang="fr")
     assert record.budget is not None and (record.budget.amount, record.budget.currency) == (4.8e9, "MGA")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A key-figures table: label and value in cells.
+    ("Chiffres clés 2025\nCollaboratrices et collaborateurs\tquelque 70 (62 EPT)\n"
+     "Charges de fonctionnement\tCHF 43,2 millions\n", "fr"),
+    ("Key figures 2025\nStaff\tsome 70\nOperating costs\tCHF 43.2 million\n", "en"),
+    ("Kerncijfers 2025\nMedewerkers\tcirca 70\nWerkingskosten\tCHF 43,2 miljoen\n", "nl"),
+])
+def test_operating_costs_are_a_year_s_and_an_inclusive_staff_label(
+        extract_one: Callable[..., LabRecord], text: str, lang: str) -> None:
+    record = extract_one(text, "Secteur Kestrel", lang=lang)
+    assert record.budget is not None and (record.budget.amount, record.budget.period) == (43.2e6, "year")
+    assert record.staff is not None and record.staff.count == 70
