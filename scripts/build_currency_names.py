@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from babel.core import get_global
+from babel.core import Locale, UnknownLocaleError, get_global
 from babel.numbers import get_currency_name
 
 from extract.rules.vocab import fold_keep_length
@@ -26,6 +26,29 @@ NOT_CODES = {"TOP", "CUP", "BOB", "MOP", "SOS", "ALL", "CAR", "PAB"}
 NOT_UNITS = {"real", "reais", "reals", "som", "soms", "kip", "kips", "dram", "sum", "sums", "mark", "marks", "lev",
              "leva", "rand", "won", "pound", "pounds", "lek", "kina", "tala", "vatu", "leu", "lei", "rial", "gold",
              "colon", "colons", "guilder", "guilders", "sols", "soles"}
+
+
+# Local signs that are also words or abbreviations ('Le 4 mars', 'FC', 'SR', 'kr.' of another kingdom).
+NOT_SIGNS = {"Le", "Ar", "CF", "FC", "SR", "LS", "kr.", "Rf", "Cg.", "MK", "VT"}
+
+
+def _local_signs(active: list[str]) -> dict[str, str]:
+    """Signs a currency's own countries print in nl/en/fr ('DA' in Algeria, 'Afl.' in Aruba, 'FBu'),
+    of two characters or more with a letter, naming one currency only."""
+    found: dict[str, set[str]] = {}
+    for territory, rows in get_global("territory_currencies").items():
+        for code, _start, end, tender in rows:
+            if end is not None or not tender or code not in active:
+                continue
+            for lang in LANGUAGES:
+                try:
+                    locale = Locale.parse(f"{lang}_{territory}")
+                except (UnknownLocaleError, ValueError):
+                    continue
+                sign = locale.currency_symbols.get(code)
+                if sign and sign != code and len(sign) >= 2 and any(c.isalpha() for c in sign):
+                    found.setdefault(sign, set()).add(code)
+    return {sign: codes.pop() for sign, codes in found.items() if len(codes) == 1 and sign not in NOT_SIGNS}
 
 
 def _units(name: str, lang: str) -> list[str]:
@@ -50,6 +73,7 @@ def main() -> None:
                 for unit in _units(name, lang):
                     units.setdefault(unit, set()).add(code)
     rows = [f"code\t{code}\t{code}" for code in active if code not in NOT_CODES]
+    rows += [f"code\t{sign}\t{code}" for sign, code in sorted(_local_signs(active).items())]
     rows += [f"word\t{name}\t{codes.pop()}" for name, codes in sorted(names.items()) if len(codes) == 1]
     rows += [f"word\t{unit}\t{codes.pop()}" for unit, codes in sorted(units.items())
              if len(codes) == 1 and unit not in NOT_UNITS and unit not in names and len(unit) >= 4]

@@ -33,3 +33,17 @@ def test_curated_readings_decide_first() -> None:
     assert currency_code("kr") == "SEK"  # 'kr' alone: Swedish kronor, as the curated list says
     assert currency_code("ariary") == "MGA"
     assert currency_code("Malagasy ariary") == "MGA"
+
+
+@pytest.mark.parametrize(("text", "lang", "amount", "code"), [
+    ("1 350 millions de DA — exercice 2024", "fr", 1350e6, "DZD"),  # a local sign after 'de'
+    ("Afl. 6,9 mln per jaar", "nl", 6.9e6, "AWG"),
+    ("un budget de FBu 12 milliards", "fr", 12e9, "BIF"),
+    ("12 millions de FCFA", "fr", 12e6, "XOF"),  # the curated reading of 'FCFA' decides
+])
+def test_a_currency_s_local_sign(text: str, lang: str, amount: float, code: str) -> None:
+    assert [(m.amount, m.currency) for m in find_money(text, lang)] == [(amount, code)]
+
+
+def test_an_article_is_no_local_sign() -> None:
+    assert find_money("Le 4 mars 2024, Le 12 agents", "fr") == []

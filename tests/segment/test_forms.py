@@ -224,3 +224,11 @@ def test_question_codes_of_a_number_and_a_letter_and_a_question_about_spending()
     assert label_in("Totale lasten", spending=True) == ("budget", "Totale lasten")
     assert label_in("Total expenditure in the last financial year", spending=True) == ("budget", "Total expenditure")
     assert label_in("Totale lasten") is None  # a table's row label is left to the statements
+
+
+def test_a_company_s_legal_name_is_the_name_asked() -> None:
+    texts = ["Fiche d'identification", "A1. Raison sociale complète", "Agence Kestrel de promotion des parcs",
+             "A2. Sigle usuel", "AKPP", "A3. Site Internet", "www.akpp.example", "A4. Année de création", "2004",
+             "B1. Effectif permanent (personnes physiques)", "Cent quarante-deux"]
+    fields = {texts[i]: q.field for i, q in form_questions(texts).items()}
+    assert fields["A1. Raison sociale complète"] == "name"

@@ -29,30 +29,33 @@ def _currency_tables() -> tuple[dict[str, str], dict[str, str], dict[str, float]
     exact: dict[str, str] = {str(k): v for k, v in rules["symbols"].items()}
     for code in rules["codes"]:
         exact[code] = code
-    for code in _cldr_currencies()[0]:
-        exact.setdefault(code, code)  # every currency in legal use: 'MGA 4,8 mds', 'HTG 214,6 millions'
     words: dict[str, str] = {}
     for code, names in rules["words"].items():
         for name in names:
             words[fold_keep_length(str(name))] = code
+    for sign, code in _cldr_currencies()[0]:
+        # Every currency in legal use: 'MGA 4,8 mds', 'DA' in Algeria, 'Afl.' in Aruba; a curated
+        # reading decides first ('FCFA' is West Africa's franc in our reports, not Central Africa's).
+        if fold_keep_length(sign) not in words:
+            exact.setdefault(sign, code)
     prefixes = {str(k): float(v) for k, v in rules["scale_prefixes"].items()}
     return exact, words, prefixes
 
 
 @lru_cache(maxsize=1)
-def _cldr_currencies() -> tuple[list[str], dict[str, list[tuple[str, str]]]]:
-    """Codes and names of every currency in legal use (``rules/currency_names.tsv``, from CLDR): the
+def _cldr_currencies() -> tuple[list[tuple[str, str]], dict[str, list[tuple[str, str]]]]:
+    """Codes, local signs and names of every currency in legal use (``rules/currency_names.tsv``, from CLDR): the
     names by their first word, longest first, for a lookup at each word of a text (a regular
     expression of a thousand names made a long report's money search ten times slower)."""
     from importlib.resources import files
 
-    codes: list[str] = []
+    codes: list[tuple[str, str]] = []  # (code or local sign as printed, code)
     by_first: dict[str, list[tuple[str, str]]] = {}
     for row in files("extract.rules").joinpath("currency_names.tsv").read_text(encoding="utf-8").splitlines():
         kind, _, rest = row.partition("\t")
         name, _, code = rest.partition("\t")
         if kind == "code":
-            codes.append(code)
+            codes.append((name, code))
         elif kind == "word":
             by_first.setdefault(name.split()[0], []).append((name, code))
     for names in by_first.values():

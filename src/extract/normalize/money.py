@@ -50,6 +50,7 @@ def _is_year(m: NumberMention) -> bool:
 # Between an amount and its currency: spaces (line breaks in OCR'd text too), and the Dutch
 # ',-' / ',--' that says 'no cents' ('€ 500.000,-', '2.000,- euro').
 _GAP = re.compile(r"(?:[.,]-{1,2})?[\s\u00a0\u202f]{0,4}")
+_FRENCH_OF = re.compile(r"[\s\u00a0\u202f]{1,4}(?:de|d['’])[\s\u00a0\u202f]{0,2}")
 
 
 @cache
@@ -75,6 +76,9 @@ def _attach(
         after = _GAP.match(text, n.end)
         gap_end = after.end() if after else n.end
         suffix = by_start.get(gap_end)
+        if suffix is None and (link := _FRENCH_OF.match(text, n.end)) is not None:
+            suffix = by_start.get(link.end())  # '1 350 millions de DA', '12 milliards d'Ar': a sign after 'de'
+            gap_end = link.end() if suffix is not None else gap_end
         if suffix is None and n.scale != 1.0:
             # '2,5 M€': the scale letter read with the number also opens the currency token.
             suffix = next((i for i, c in enumerate(currencies) if n.start < c.start < n.end < c.end), None)
