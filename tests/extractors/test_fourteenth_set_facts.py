@@ -63,3 +63,12 @@ def test_operating_costs_are_a_year_s_and_an_inclusive_staff_label(
     record = extract_one(text, "Secteur Kestrel", lang=lang)
     assert record.budget is not None and (record.budget.amount, record.budget.period) == (43.2e6, "year")
     assert record.staff is not None and record.staff.count == 70
+
+
+def test_funding_sources_under_an_origin_of_resources_label(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("Origine des ressources : Subvention de l'État ; recettes propres : loyers des espaces "
+                         "et des incubateurs", "Agence Kestrel", lang="fr")
+    assert record.funding_sources[:2] == ["Subvention de l'État", "recettes propres"]
+    record = extract_one("Financieringsbronnen: Partnerbijdragen (circa 70%); subsidie gemeente Kestrel (circa 30%)",
+                         "Stichting Kestrel", lang="nl")
+    assert record.funding_sources == ["Partnerbijdragen", "subsidie gemeente Kestrel"]

@@ -37,9 +37,10 @@ from extract.normalize.rule_data import alternation, pattern_alternation
 from extract.rules.lexicon import fold_keep
 
 NAME = "funding"
-VERSION = "8"
+VERSION = "9"
 
 _BULLET_SPLIT = re.compile(r"\s*(?:;|\n\s*[•\-–*]\s*)\s*")
+_EXPLAINED = re.compile(r"(?<=\w)\s+:\s+|(?<=\w):\s+(?=[a-zà-ÿ])")
 
 
 class FundingExtractor:
@@ -74,7 +75,9 @@ class FundingExtractor:
         # 'X and the national budget': two sources (not 'Recovery and Resilience Plans').
         elided = alternation(ctx.lex.words("words", "elided_articles"), folded=False, any_space=False)
         value = re.sub(rf"\s(?:{conj})\s+(?:(?:{determiners})\s+|(?=(?:{elided})\w))", "; ", value, flags=re.IGNORECASE)
-        for part in (p for chunk in _BULLET_SPLIT.split(value) for p in split_commas(chunk)):
+        # 'recettes propres : loyers des espaces, prestations': a source, then what it is made of.
+        chunks = [_EXPLAINED.split(chunk, maxsplit=1)[0] for chunk in _BULLET_SPLIT.split(value)]
+        for part in (p for chunk in chunks for p in split_commas(chunk)):
             part = first_item_lines(part)
             part = SHARE.sub("", part)  # 'Métropole de Lyon (90 %)': the share is not the source
             # OCR specks after the item ('FEDER) ©') are not part of it.

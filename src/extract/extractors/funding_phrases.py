@@ -229,7 +229,8 @@ class Chunk:
     start: int
 
 
-SHARE = re.compile(r"\s*\(\s*(?:ca\.\s*|c\.\s*|±\s*)?\d+(?:[.,]\d+)?\s*%\s*\)")
+# 'Métropole de Lyon (90 %)', 'subsidie gemeente (circa 30%)': a share in brackets, a qualifier before it.
+SHARE = re.compile(r"\s*\(\s*(?:[^\W\d][\w.]{0,12}\s*|[±~≈]\s*)?\d+(?:[.,]\d+)?\s*%\s*\)")
 MAX_COMMA_ITEM_WORDS = 6
 
 
