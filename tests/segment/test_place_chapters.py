@@ -85,3 +85,23 @@ def test_an_introduction_and_a_comparison_are_the_report_s_own_chapters() -> Non
     titles = section_titles(flow)
     assert not any("Kestrel" in (t or "") or "Comparison" in (t or "") for t in titles)
     assert len(titles) == 2
+
+
+def test_a_place_chapter_opening_with_a_scene_takes_the_lab_it_names_with_its_acronym() -> None:
+    flow = FlowBuilder()
+    flow.line("Expérimenter dans la rue : trois bureaux urbains", 18, bold=True)
+    flow.paragraph(heading="1. Introduction", lines=[
+        "Nous comparons trois structures municipales créées vers 2014 : Tern&Co, un bureau disparu",
+        "et un petit laboratoire."])
+    flow.paragraph(heading="2. Paris : une agence qui héberge la ville", lines=[
+        "Tern&Co se présente comme l'agence d'innovation de la capitale. Elle emploie environ 90",
+        "salariés et son budget 2023 s'établit à 11,6 M€. Tern&Co n'est pas un service de la Ville."])
+    flow.paragraph(heading="3. Montréal : un bureau rattaché à la direction générale", lines=[
+        "À Montréal, la stratégie numérique adoptée en 2014 a conduit à la création du Bureau de la",
+        "donnée ouverte (BDO). Le BDO a compté une vingtaine d'employés et 4,6 M$ par an."])
+    flow.paragraph(heading="4. São Paulo : un laboratoire dans un secrétariat", lines=[
+        "Le Laboratoire Kestrel de la mobilité (LKM) a été créé en 2014 au sein du secrétariat",
+        "municipal des transports. Il compte douze personnes."])
+    titles = section_titles(flow)
+    assert titles[:3] == ["Tern&Co, Paris", "Bureau de la donnée ouverte (BDO), Montréal",
+                          "Laboratoire Kestrel de la mobilité (LKM), São Paulo"]

@@ -17,7 +17,7 @@ from extract.layout.headings import strip_numbering
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon, phrase_regex
 from extract.segment.lab_index import URL, LabEntry, LabIndex, platform_host
-from extract.segment.lab_names import domain_matches, find_lab_names, initials_cover, whole_name
+from extract.segment.lab_names import domain_matches, find_lab_names, function_words, initials_cover, whole_name
 from extract.segment.subject_names import written_in_lower_case
 
 
@@ -352,6 +352,23 @@ def _repeated_name(word: str, document: str) -> bool:
     return len(whole_name(word).findall(document)) >= 2 and bool(inside)
 
 
+def place_chapter_named(title: str, following: Sequence[str], index: LabIndex) -> LabEntry | None:
+    """A place chapter already known to be a lab's (set like its siblings) that opens with a scene
+    ('À Montréal, la stratégie ... a conduit à la création du Bureau X (BX)'): the first lab its
+    first lines name with its acronym."""
+    if not following or _place_of(title, index.lex) is None:
+        return None
+    text = " ".join(following)
+    best: tuple[int, LabEntry] | None = None
+    for entry in index.entries:
+        if not entry.acronym or entry.acronym == entry.name or fold_keep(entry.name.split()[0]) in function_words():
+            continue  # not 'En 2021, l'Office ... (ONS)': a name that opens on a sentence's first words
+        found = re.search(rf"{re.escape(entry.name.split()[0])}.{{0,120}}?\(\s*{re.escape(entry.acronym)}\s*\)", text)
+        if found is not None and (best is None or found.start() < best[0]):
+            best = (found.start(), entry)
+    return best[1] if best is not None else None
+
+
 def _possessive_place(word: str) -> bool:
     """"peru's" in "Peru's Government and Digital Transformation Laboratory": the country the name follows."""
     from extract.normalize.countries import place_name_code
@@ -362,7 +379,7 @@ def _possessive_place(word: str) -> bool:
 def _opening_name(lead: str, index: LabIndex, openers: frozenset[str], document: str) -> LabEntry | None:
     """The capitalised name a place chapter's first sentence opens with, as a new entry: two words
     or more, or one the ``document`` repeats as a name (``_repeated_name``)."""
-    from extract.normalize.countries import city_country, country_code
+    from extract.normalize.countries import city_country, country_code, place_name_code
 
     words = lead.split()
     while words and fold_keep(words[0]) in openers:
@@ -374,7 +391,9 @@ def _opening_name(lead: str, index: LabIndex, openers: frozenset[str], document:
     name = " ".join(name_words)
     if not name_words or (len(name_words) < 2 and not _repeated_name(name, document)):
         return None
-    if re.search(r"['’]s$", name_words[0]) or country_code(name) or city_country(name) or is_page_title(name, index.lex):
+    people = name.replace(" ", "").isalpha() and country_code(name) is not None  # not 'Paris&Co'
+    if re.search(r"['’]s$", name_words[0]) or people or place_name_code(name) or city_country(name) \
+            or is_page_title(name, index.lex):
         return None  # 'Peru's ...', 'Norwegian', 'Oslo': a place or its people
     kinds = index.lex.folded("labs", "heads") | index.lex.folded("labs", "not_heads")
     if fold_keep(name_words[-1]) not in kinds and len(whole_name(name).findall(document)) < 2:
