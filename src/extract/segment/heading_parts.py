@@ -159,9 +159,9 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
             title = place_chapter_title(lines[h].text, opener, index.lex)  # a place chapter with key facts
         elif (only := _only_lab_named(lines[h].text, index)) is not None:
             title = _spelled_out(title, only, index.lex)  # 'Le SICTIAM, pionnier de la donnée'
-        elif (named := place_chapter_named(lines[h].text, [lines[i].text for i in _between(body, h + 1, stop)[:4]],
+        elif (scene := place_chapter_named(lines[h].text, [lines[i].text for i in _between(body, h + 1, stop)[:4]],
                                            index)) is not None:
-            title = place_chapter_title(lines[h].text, named, index.lex)  # '... a conduit à la création du X (XI)'
+            title = place_chapter_title(lines[h].text, scene, index.lex)  # '... a conduit à la création du X (XI)'
         parts.append(Part(order=start, kind="heading", title=title, lines=members, start=start, stop=stop))
     return parts
 
