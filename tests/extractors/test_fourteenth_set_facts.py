@@ -72,3 +72,15 @@ def test_funding_sources_under_an_origin_of_resources_label(extract_one: Callabl
     record = extract_one("Financieringsbronnen: Partnerbijdragen (circa 70%); subsidie gemeente Kestrel (circa 30%)",
                          "Stichting Kestrel", lang="nl")
     assert record.funding_sources == ["Partnerbijdragen", "subsidie gemeente Kestrel"]
+
+
+def test_income_split_into_its_parts_and_a_reserve_for_a_programme(extract_one: Callable[..., LabRecord]) -> None:
+    # What a self-funding agency takes in is its budget when the page gives nothing else; the parts
+    # under it ('waarvan bijdrage ministerie') do not make it a contribution, and money set aside from
+    # reserves for a programme's whole life is not a year's budget.
+    record = extract_one(
+        "Feiten en cijfers\n2024\nBaten\t€ 338 miljoen\nwaarvan tarieven\t€ 297 miljoen\n"
+        "waarvan bijdrage ministerie\t€ 41 miljoen\nBron: jaarverslag 2024.\n"
+        "Voor het programma Digitale Registratie is € 54 miljoen gereserveerd voor de hele looptijd. Dat bedrag "
+        "komt uit onze eigen reserves en staat los van de jaarlijkse begroting.", "Dienst Kestrel", lang="nl")
+    assert record.budget is not None and record.budget.amount == 338e6

@@ -101,3 +101,19 @@ def test_dehyphenation_across_a_page_break_skips_the_furniture_and_never_loses_t
     assert [line.text for line in out] == ["Het plan wordt verder uitgewerkt.", "12", "Report header",
                                            "Tweede zin met Capital-", "Start hier."]
     assert out[0].page == 1
+
+
+def test_a_speck_inside_a_scanned_paragraph_is_no_text():
+    # OCR reads a speck as a lone '5' between two lines of a sentence; a short value under a
+    # short label stays.
+    page = PageBuilder(ocr=True)
+    page.line("Geachte voorzitter,", 72, 80)
+    page.line("Ik informeer de Kamer over de positie en de financiering van de Rijksacademie Kestrel, kortweg", 72, 100)
+    page.line("5", 72, 114)
+    page.line("RAK. Met deze brief doe ik die toezegging gestand en geef ik de cijfers over 2025.", 72, 128)
+    page.line("Raad", 72, 160)
+    page.line("7", 72, 174)
+    page.line("Medewerkers van de academie werken in Den Haag en in Utrecht aan de leergangen.", 72, 188)
+    lines = build_lines(document([page.build()]))
+    body = [line.text for line in lines if line.role in ("body", "heading")]
+    assert "5" not in body and "7" in body

@@ -15,7 +15,7 @@ from extract.normalize.rule_data import LANGS, alternation, own_words, words
 from extract.rules.lexicon import Lexicon
 
 NAME = "money"
-VERSION = "16"
+VERSION = "17"
 
 ANCHOR_BEFORE_MAX = 8
 ANCHOR_AFTER_MAX = 4
@@ -82,10 +82,13 @@ class MoneyExtractor:
             c0, c1 = _clause(splits, s0, e0, m.start, m.end)
             anchor = _nearest_anchor(ctx, anchors, s0, e0, m.start, m.end)
             clause_anchor = anchor is not None and c0 <= anchor[0] < c1
-            if contribution.any(c0, c1) and not clause_anchor:
-                continue  # 'en het departement X 10.000 euro bijdraagt': a share of the budget
             block = ctx.block_at(m.start)
             in_block = block is not None and block.field in ("budget", "resources")
+            budget_label = in_block and block is not None and block.field == "budget" and m.start - block.value_start < 3
+            if contribution.any(c0, c1) and not clause_anchor and not budget_label:
+                # 'en het departement X 10.000 euro bijdraagt': a share of the budget; not 'Baten € 338
+                # miljoen' over 'waarvan bijdrage ministerie € 41 miljoen' (the label says what it is).
+                continue
             if (in_block and block is not None and m.amount < MAX_UNSCALED
                     and scale_only().search(ctx.text[block.start:block.value_start])):
                 continue  # 'Budget (m, local currency): PLN 9.2' is read with its label's scale (statements)
@@ -106,7 +109,7 @@ class MoneyExtractor:
             else:
                 continue  # an amount with no budget word and no budget label is not the lab's budget
             value = _budget_value(ctx, m, anchor, block if in_block else None, fiscal)
-            if value.period != "year" and (one_off.any(c0, c1) or contribution.any(c0, c1)
+            if value.period != "year" and (one_off.any(c0, c1) or (contribution.any(c0, c1) and not budget_label)
                                               or _SHARE_AFTER.match(ctx.text, m.end)):
                 # 'een projectsubsidie van 6,75 miljoen kronen', 'a one-off grant', 'het Gelderse aandeel
                 # in de exploitatie was € 7,2 miljoen', '1,02 M$ (58 %)': money given once, or a share

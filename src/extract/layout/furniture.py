@@ -125,6 +125,8 @@ def mark_furniture(pages: list[PageLayout], body_em: dict[int, float]) -> None:
                 draft.role = "footer"
         for group in _column_groups([d for d in body if d.role == "body"]):
             _mark_bottom(group, page, body_em.get(page.number, 0.0))
+            if page.method == "ocr":
+                _mark_specks(group)
 
 
 def _column_groups(drafts: list[Draft]) -> list[list[Draft]]:
@@ -168,6 +170,21 @@ def _mark_bottom(group: list[Draft], page: PageLayout, body_em: float) -> None:
     else:
         return
     _mark_marker_footnote(ordered[: lowest_body + 1], page, body_em)
+
+
+PROSE_LINE_CHARS = 40
+
+
+def _mark_specks(group: list[Draft]) -> None:
+    """A speck OCR read as a lone digit or mark inside a paragraph ('... kortweg' / '5' / 'RADIO.'):
+    not text, and it would cut the sentence it sits in. A short value under a short label
+    ('Raad' / '5') is not inside prose and stays."""
+    ordered = sorted((d for d in group if d.role == "body"), key=lambda d: d.top)
+    for above, draft, below in zip(ordered, ordered[1:], ordered[2:]):
+        text = draft.text.strip()
+        lone = (len(text) == 1 and text.isalnum()) or (0 < len(text) <= 2 and not any(c.isalnum() for c in text))
+        if lone and len(above.text) >= PROSE_LINE_CHARS and above.text.rstrip()[-1:].isalpha() and below.text.strip():
+            draft.role = "footer"
 
 
 def _mark_marker_footnote(ordered: list[Draft], page: PageLayout, body_em: float) -> None:
