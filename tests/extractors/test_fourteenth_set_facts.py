@@ -84,3 +84,11 @@ def test_income_split_into_its_parts_and_a_reserve_for_a_programme(extract_one: 
         "Voor het programma Digitale Registratie is € 54 miljoen gereserveerd voor de hele looptijd. Dat bedrag "
         "komt uit onze eigen reserves en staat los van de jaarlijkse begroting.", "Dienst Kestrel", lang="nl")
     assert record.budget is not None and record.budget.amount == 338e6
+
+
+def test_an_article_the_acronym_spells_is_part_of_the_name(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("The Kestrel Initiative (TKI) is the council's place-based innovation unit.",
+                         "The Kestrel Initiative", lang="en")
+    assert record.name == "The Kestrel Initiative"
+    record = extract_one("The Kestrel Lab (KL) is the council's innovation unit.", "The Kestrel Lab", lang="en")
+    assert record.name == "Kestrel Lab"

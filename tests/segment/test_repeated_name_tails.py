@@ -56,3 +56,16 @@ def test_a_newsletter_named_in_its_closing_masthead_is_no_lab() -> None:
                     "Harbourline Digital · Issue 14 · Spring 2024 · page 1 of 1"])
     assert section_titles(flow) == ["Portrait: Kestrel Data Agency (KDA), Norway",
                                     "Portrait: Tern Registry Office (TRO), Finland"]
+
+
+def test_a_name_an_acronym_stands_for() -> None:
+    # A real page of the thirteenth set: 'Onze naam staat van oudsher voor Rijksdienst voor het
+    # Wegverkeer; tegenwoordig gebruiken we vooral de afkorting.' The record was named 'RDW' before.
+    from pathlib import Path
+
+    from extract.pipeline import process_file
+    from extract.settings import Settings
+
+    page = Path(__file__).resolve().parents[1] / "fixtures" / "genres-heldout13" / "nl-web-page-rdw.pdf"
+    records = process_file(page, Settings()).records
+    assert [(r.name, r.acronym) for r in records] == [("Rijksdienst voor het Wegverkeer", "RDW")]

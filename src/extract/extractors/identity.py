@@ -21,7 +21,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "14"
+VERSION = "15"
 
 
 
@@ -62,7 +62,8 @@ class IdentityExtractor:
             out.append(ctx.candidate("name", parts.name, start, end, family=NAME, version=VERSION, prior="label"))
         if title and title.name and not _URLISH.search(title.name):
             body = "\n".join(line.text for line in ctx.lines if line.role != "heading")
-            out.append(self._title_candidate("name", _short_name(title.name, body), section, ctx, 0.9))
+            out.append(self._title_candidate("name", _with_article(_short_name(title.name, body), body, ctx),
+                                             section, ctx, 0.9))
         return out
 
     def _acronym(self, ctx: SectionContext, title: TitleParts | None) -> list[Candidate]:
@@ -221,6 +222,18 @@ MIN_SHORT_NAME_USES = 2
 
 
 _MIXED_LABEL_ACRONYM = re.compile(r"[A-Za-z][A-Za-z0-9&.-]{1,11}")
+
+
+def _with_article(name: str, text: str, ctx: SectionContext) -> str:
+    """'The Southern Initiative (TSI)': an article its acronym spells is part of the name."""
+    from extract.segment.acronyms import initials_are
+
+    articles = "|".join(re.escape(a.capitalize()) for a in ctx.lex.words("words", "articles") if a.isalpha())
+    found = re.search(rf"(?<![\w])({articles})\s+{re.escape(name)}\s*\(\s*([A-Za-z]{{2,8}})\s*\)", text)
+    if found is not None and initials_are(found.group(2), [found.group(1), *name.split()]) \
+            and not initials_are(found.group(2), name.split()):
+        return f"{found.group(1)} {name}"
+    return name
 
 
 def _short_name(name: str, text: str) -> str:

@@ -29,6 +29,7 @@ from extract.segment.lab_names import (
     initials_cover,
     is_acronym,
     spelled_out_in,
+    spells_with_compounds,
     whole_name,
 )
 from extract.segment.presented import add_appositive_names, add_founded_subjects
@@ -128,6 +129,8 @@ class LabEntry:
         return f"{self.name} ({self.acronym})" if self.acronym and self.acronym not in self.name else self.name
 
 
+# A capitalised name with its lower-case link words: 'Rijksdienst voor het Wegverkeer', 'the Tern Service Centre'.
+_SPELLED_NAME = re.compile(r"(?:(?:the|het|de|la|le|les|l['’])\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:[a-zà-ÿ]{1,4}\s+){0,2}[A-ZÀ-Ý][\w'’-]*)*")
 _TAIL = re.compile(r" ([A-ZÀ-Ý][a-zà-ÿ][\w'’-]*)(?![\w'’-])")
 MIN_TAIL_USES = 2
 
@@ -231,6 +234,7 @@ class LabIndex:
         self._merge_contained()
         self._repeated_tails(lines, body)
         self._undefined_acronyms(lines, body)
+        self._spelled_out_acronyms(lines, body)
         # Acronyms used on their own count as mentions of their lab.
         acronyms = {e.acronym: e for e in self.entries if e.acronym}
         if acronyms:
@@ -331,6 +335,31 @@ class LabIndex:
         break may fall in between: 'il fait partie de' / "l'Agence nationale ..."."""
         lead = f"{previous} {text[:at]}" if at < 30 else text[:at]
         return bool(self.hosts.search(fold_keep(lead[-40:])))
+
+    def _spelled_out_acronyms(self, lines: Sequence[Line], body: Sequence[int]) -> None:
+        """'Onze naam staat van oudsher voor Rijksdienst voor het Wegverkeer', 'TSC stands for the
+        Tern Service Centre': a lab known by its acronym only, whose letters the name after a
+        'stands for' phrase spells, goes by that name."""
+        bare = [e for e in self.entries if e.name == e.acronym or (e.acronym is None and is_acronym(e.name))]
+        if not bare:
+            return
+        phrases = [re.escape(p).replace(r"\ ", r"(?:\s+[\w'’]+){0,2}?\s+", 1).replace(r"\ ", r"\s+")
+                   for p in self.lex.folded("labs", "stands_for")]
+        stands = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(phrases, key=len, reverse=True))})\s+", re.IGNORECASE)
+        text = " ".join(lines[i].text for i in body)
+        for found in stands.finditer(text):
+            run = _SPELLED_NAME.match(text, found.end())
+            if run is None:
+                continue
+            words = run.group(0).split()
+            while words and fold_keep(words[0]) in self.lex.folded("words", "articles"):
+                words = words[1:]
+            for entry in bare:
+                acronym = entry.acronym or entry.name
+                if len(words) >= 2 and (initials_are(acronym, words) or spells_with_compounds(acronym, words)):
+                    name = " ".join(words)
+                    self.entry_for(name, acronym, entry.first)
+                    break
 
     def _undefined_acronyms(self, lines: Sequence[Line], body: Sequence[int]) -> None:
         """'GDS' after 'the Government Digital Service', never defined as '(GDS)': an acronym the
