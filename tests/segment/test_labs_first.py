@@ -75,7 +75,7 @@ def _score(paths: list[Path]) -> tuple[Evaluation, int, int, int]:
     return total, paired, gold_n, pred_n
 
 
-# Floors a few points below the figures in benchmarks/README.md (2026-12-04, tenth session): they catch a change
+# Floors a few points below the figures in benchmarks/README.md (2026-12-04, eleventh session): they catch a change
 # that loses labs across genres, not a one-field slip. The second and third sets were written after
 # the rules and scored first unseen (0.41, labs 0.60 / 0.71; 0.49, labs 0.82 / 0.78) before rules
 # were fixed from them.
@@ -91,9 +91,10 @@ def _score(paths: list[Path]) -> tuple[Evaluation, int, int, int]:
     ("genres-heldout8", 0.85, 0.75, 0.58),  # 0.71, labs 0.96 / 0.86 (first look 0.44, labs 0.62 / 0.57)
     ("genres-heldout9", 0.93, 0.83, 0.70),  # 0.79, labs 1.00 / 0.90 (first look 0.61, labs 0.88 / 0.72)
     ("genres-heldout10", 0.95, 0.92, 0.74),  # 0.80, labs 1.00 / 0.97 (first look 0.64, labs 0.82 / 0.92)
-    ("genres-heldout11", 0.95, 0.88, 0.66),  # 0.75, labs 1.00 / 0.97 (first look 0.62, labs 0.96 / 0.53)
-    ("genres-heldout12", 0.88, 0.85, 0.64),  # 0.72, labs 0.93 / 0.90 (first look 0.57, labs 0.90 / 0.77)
-    ("genres-heldout13", 0.90, 0.75, 0.56),  # 0.65, labs 0.97 / 0.85 (first look 0.59, labs 0.90 / 0.76)
+    ("genres-heldout11", 0.95, 0.88, 0.70),  # 0.79, labs 1.00 / 0.97 (first look 0.62, labs 0.96 / 0.53)
+    ("genres-heldout12", 0.90, 0.85, 0.66),  # 0.76, labs 0.97 / 0.94 (first look 0.57, labs 0.90 / 0.77)
+    ("genres-heldout13", 0.90, 0.80, 0.64),  # 0.73, labs 0.97 / 0.90 (first look 0.59, labs 0.90 / 0.76)
+    ("genres-heldout14", 0.93, 0.85, 0.70),  # 0.79, labs 1.00 / 0.94 (first look 0.63, labs 0.93 / 0.82)
 ])
 def test_genre_corpora_find_the_labs_and_their_facts(folder: str, recall: float, precision: float, f1: float) -> None:
     root = GENRES.parent / folder
