@@ -33,8 +33,8 @@ NOT_SIGNS = {"Le", "Ar", "CF", "FC", "SR", "LS", "kr.", "Rf", "Cg.", "MK", "VT"}
 
 
 def _local_signs(active: list[str]) -> dict[str, str]:
-    """Signs a currency's own countries print in nl/en/fr ('DA' in Algeria, 'Afl.' in Aruba, 'FBu'),
-    of two characters or more with a letter, naming one currency only."""
+    """Signs a currency's own countries print in nl/en/fr ('DA' in Algeria, 'Afl.' in Aruba, 'FBu',
+    'P' in Botswana), with a letter, naming one currency only."""
     found: dict[str, set[str]] = {}
     for territory, rows in get_global("territory_currencies").items():
         for code, _start, end, tender in rows:
@@ -46,7 +46,7 @@ def _local_signs(active: list[str]) -> dict[str, str]:
                 except (UnknownLocaleError, ValueError):
                     continue
                 sign = locale.currency_symbols.get(code)
-                if sign and sign != code and len(sign) >= 2 and any(c.isalpha() for c in sign):
+                if sign and sign != code and any(c.isalpha() for c in sign):
                     found.setdefault(sign, set()).add(code)
     return {sign: codes.pop() for sign, codes in found.items() if len(codes) == 1 and sign not in NOT_SIGNS}
 
@@ -73,7 +73,10 @@ def main() -> None:
                 for unit in _units(name, lang):
                     units.setdefault(unit, set()).add(code)
     rows = [f"code\t{code}\t{code}" for code in active if code not in NOT_CODES]
-    rows += [f"code\t{sign}\t{code}" for sign, code in sorted(_local_signs(active).items())]
+    signs = _local_signs(active)
+    rows += [f"code\t{sign}\t{code}" for sign, code in sorted(signs.items()) if len(sign) >= 2]
+    # One letter ('P' in Botswana, 'R' in South Africa) is read only in a statement's unit ("P '000").
+    rows += [f"letter\t{sign}\t{code}" for sign, code in sorted(signs.items()) if len(sign) == 1]
     rows += [f"word\t{name}\t{codes.pop()}" for name, codes in sorted(names.items()) if len(codes) == 1]
     rows += [f"word\t{unit}\t{codes.pop()}" for unit, codes in sorted(units.items())
              if len(codes) == 1 and unit not in NOT_UNITS and unit not in names and len(unit) >= 4]

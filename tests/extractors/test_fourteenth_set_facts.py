@@ -92,3 +92,14 @@ def test_an_article_the_acronym_spells_is_part_of_the_name(extract_one: Callable
     assert record.name == "The Kestrel Initiative"
     record = extract_one("The Kestrel Lab (KL) is the council's innovation unit.", "The Kestrel Lab", lang="en")
     assert record.name == "Kestrel Lab"
+
+
+def test_a_statement_in_thousands_of_a_one_letter_local_sign(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one(
+        "Statement of comprehensive income (summary), in Pula (P '000)\n2024/25 2023/24\n"
+        "Government subvention 152,400 148,100\nTotal expenditure 165,205 226,230\n", "Kestrel Statistics", lang="en")
+    assert record.budget is not None and (record.budget.amount, record.budget.currency) == (165205000, "BWP")
+    # In running text one letter before a figure is no currency.
+    record = extract_one("The bureau has three units: P 12 staff work on prices and R 30 on registers.",
+                         "Kestrel Statistics", lang="en")
+    assert record.budget is None

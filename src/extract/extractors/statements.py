@@ -16,7 +16,7 @@ from extract.models import Budget, BudgetPeriod, Candidate, Section
 from extract.rules.lexicon import fold_keep, lexicon
 
 NAME = "statements"
-VERSION = "11"
+VERSION = "12"
 
 UNIT_LOOKBACK_LINES = 30  # a statement of income and expenses runs to some 20 lines under its caption
 MAX_NOTE_NUMBER = 40
@@ -37,6 +37,7 @@ def _units() -> list[tuple[re.Pattern[str], float]]:
                 for key, multiplier in (("statement_thousands", 1e3), ("statement_millions", 1e6), ("statement_ones", 1.0))]
     return [
         (re.compile(rf"{currency}\s?['’]?000\b"), 1e3),
+        (re.compile(rf"(?<![\w'’])({_letters()})\s?['’]000\b"), 1e3),  # "in Pula (P '000)"
         (re.compile(rf"(?:\bx|×)\s?{currency}\s?1[.,]000\b", re.IGNORECASE), 1e3),  # '(× € 1.000)' as typeset
         (re.compile(rf"{currency}\s?(?:{millions})\b"), 1e6),
         (re.compile(rf"\b(?:k|K){currency}|{currency}\s?k\b"), 1e3),
@@ -44,6 +45,13 @@ def _units() -> list[tuple[re.Pattern[str], float]]:
         *captions,
     ]
 _AMOUNT_BEFORE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s?$)\d[\d.,]*\s?$")  # a year column head ('2019 £000') is not one
+
+
+@cache
+def _letters() -> str:
+    from extract.normalize.currencies import letter_signs
+
+    return "|".join(map(re.escape, sorted(letter_signs()))) or r"(?!x)x"
 
 
 @cache
@@ -71,9 +79,9 @@ def unit_in(text: str) -> tuple[str, float] | None:
 
                 named = next((c.code for c in find_currencies(text[match.start():])), "EUR")
                 return named, multiplier
-            from extract.normalize.currencies import currency_signs
+            from extract.normalize.currencies import currency_signs, letter_signs
 
-            return currency_signs().get(token, token.upper()), multiplier
+            return {**currency_signs(), **letter_signs()}.get(token, token.upper()), multiplier
     return None
 
 

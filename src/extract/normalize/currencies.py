@@ -160,6 +160,16 @@ def _national_table() -> dict[str, dict[str, str]]:
             for token in group["tokens"]}
 
 
+@lru_cache(maxsize=1)
+def letter_signs() -> dict[str, str]:
+    """One-letter local signs ('P' -> BWP, 'R' -> ZAR): read only in a statement's unit ("P '000"),
+    never in running text, where a letter before a figure is a list item or an initial."""
+    from importlib.resources import files
+
+    rows = files("extract.rules").joinpath("currency_names.tsv").read_text(encoding="utf-8").splitlines()
+    return {sign: code for kind, sign, code in (row.split("\t") for row in rows if row.startswith("letter\t"))}
+
+
 def currency_signs() -> dict[str, str]:
     """Every sign and code as printed ('€', 'US$', 'KShs', 'CHF', 'MGA') -> its ISO 4217 code."""
     return _currency_tables()[0]
