@@ -24,6 +24,8 @@ def test_a_statement_in_thousands_of_any_currency(extract_one: Callable[..., Lab
      "(2023: 47).", "en"),
     ("Au 31 décembre, l'agence comptait 41 salariés permanents et 12 salariés sous contrat, soit au total 53.", "fr"),
     ("Eind 2024 had het bureau 41 vaste medewerkers en 12 medewerkers op tijdelijke basis, in totaal 53.", "nl"),
+    ("At year end the bureau had 41 employees on permanent terms and 12 on fixed-term contracts, a total "
+     "workforce of 53.", "en"),
 ])
 def test_a_staff_total_after_its_parts(extract_one: Callable[..., LabRecord], text: str, lang: str) -> None:
     record = extract_one(text, "Kestrel Innovation Agency", lang=lang)
