@@ -105,3 +105,11 @@ def test_a_statement_in_thousands_of_a_one_letter_local_sign(extract_one: Callab
     record = extract_one("The bureau has three units: P 12 staff work on prices and R 30 on registers.",
                          "Kestrel Statistics", lang="en")
     assert record.budget is None
+
+
+def test_a_predecessor_itself_founded_earlier(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one(
+        "Kestrel Statistics is a parastatal established under the Statistics Act of 2009 and operational since "
+        "1 April 2012, when it took over the functions of the former Central Kestrel Office, itself founded in 1967.",
+        "Kestrel Statistics", lang="en")
+    assert record.founded_year == 2009

@@ -142,6 +142,9 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
             and not _after_preposition().search(ctx.text, max(s0, named.start() - 20), named.start())):
         return True  # not at the sentence start: 'Our first Smart District, Smart Docklands, opened ...'
     words = [fold_keep(w) for w in _WORDS.findall(ctx.text[s0:verb_start])][-5:]
+    if words and words[-1] in ctx.lex.folded("words", "reflexives") and len(words) > 1:
+        own = {fold_keep(n.split()[-1]) for n in ctx.subject_names if n.split()}
+        return words[-2] not in own  # 'the former Central Statistics Office, itself founded in 1967'
     relatives = ctx.lex.folded("words", "relatives")
     determiners = ctx.lex.folded("words", "determiners")
     for i, word in enumerate(words):

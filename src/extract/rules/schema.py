@@ -60,7 +60,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
                         "lab_words", "budget_amount_lead", "rest_words", "rest_from", "budget_determiners",
                         "budget_nouns", "joined_prepositions"),
                 "budget_adjectives": REGEXES, "not_joined_articles": REGEXES},
-    "words": words("determiners", "count_questions", "part_titles", "first_person_possessives", "modelled_on",
+    "words": words("reflexives", "determiners", "count_questions", "part_titles", "first_person_possessives", "modelled_on",
                    "connectors", "clause_verbs", "relatives", "conjunctions", "agent_markers",
                    "negations", "compound_joiners", "period_abbreviations", "elided_articles", "and_words", "articles",
                    "open_ends", "not_applicable", "value_approximations"),
