@@ -5,9 +5,9 @@ Romance heads do; a newsletter's name in its closing masthead ('X · Issue 14') 
 from __future__ import annotations
 
 from flows import section_titles
+from index_helpers import index_of
 from layout_boxes import FlowBuilder
 
-from extract.layout.build import build_lines
 from extract.segment.lab_index import LabIndex
 
 
@@ -15,8 +15,7 @@ def _index(text: str, lang: str = "fr") -> LabIndex:
     flow = FlowBuilder()
     for line in text.splitlines():
         flow.line(line)
-    lines = build_lines(flow.build())
-    return LabIndex(lines, list(range(len(lines))), lang)
+    return index_of(flow, lang)
 
 
 def test_a_name_always_written_with_the_same_word_after_it() -> None:
