@@ -68,3 +68,15 @@ def test_a_name_an_acronym_stands_for() -> None:
     page = Path(__file__).resolve().parents[1] / "fixtures" / "genres-heldout13" / "nl-web-page-rdw.pdf"
     records = process_file(page, Settings()).records
     assert [(r.name, r.acronym) for r in records] == [("Rijksdienst voor het Wegverkeer", "RDW")]
+
+
+def test_a_real_newsletter_named_in_its_closing_masthead_is_no_lab() -> None:
+    # A real newsletter of the fifth set: 'NordGov Digital' over its portraits and again in
+    # 'NordGov Digital · Issue 14 · Spring 2024' at its end; the longer name made it a record.
+    from pathlib import Path
+
+    from extract.pipeline import process_file
+    from extract.settings import Settings
+
+    page = Path(__file__).resolve().parents[1] / "fixtures" / "genres-heldout5" / "en-newsletter-nordic-digital-agencies.pdf"
+    assert "NordGov Digital" not in [r.name for r in process_file(page, Settings()).records]

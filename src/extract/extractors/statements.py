@@ -55,6 +55,14 @@ def _letters() -> str:
 
 
 @cache
+def _sign_codes() -> dict[str, str]:
+    """Sign or code as printed in a unit -> ISO 4217 ('£' -> GBP, 'KShs' -> KES, 'P' -> BWP)."""
+    from extract.normalize.currencies import currency_signs, letter_signs
+
+    return {**currency_signs(), **letter_signs()}
+
+
+@cache
 def _currency() -> str:
     """A group matching any currency sign or code the money rules know ('£', 'KShs', 'CHF', 'MGA'),
     longest first, as printed."""
@@ -79,9 +87,7 @@ def unit_in(text: str) -> tuple[str, float] | None:
 
                 named = next((c.code for c in find_currencies(text[match.start():])), "EUR")
                 return named, multiplier
-            from extract.normalize.currencies import currency_signs, letter_signs
-
-            return {**currency_signs(), **letter_signs()}.get(token, token.upper()), multiplier
+            return _sign_codes().get(token, token.upper()), multiplier
     return None
 
 

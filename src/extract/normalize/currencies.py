@@ -43,14 +43,16 @@ def _currency_tables() -> tuple[dict[str, str], dict[str, str], dict[str, float]
 
 
 @lru_cache(maxsize=1)
-def _cldr_currencies() -> tuple[list[tuple[str, str]], dict[str, list[tuple[str, str]]]]:
-    """Codes, local signs and names of every currency in legal use (``rules/currency_names.tsv``, from CLDR): the
-    names by their first word, longest first, for a lookup at each word of a text (a regular
-    expression of a thousand names made a long report's money search ten times slower)."""
+def _cldr_currencies() -> tuple[list[tuple[str, str]], dict[str, list[tuple[str, str]]], dict[str, str]]:
+    """Codes and local signs, names and one-letter signs of every currency in legal use
+    (``rules/currency_names.tsv``, from CLDR), read once: the names by their first word, longest
+    first, for a lookup at each word of a text (a regular expression of a thousand names made a
+    long report's money search ten times slower)."""
     from importlib.resources import files
 
     codes: list[tuple[str, str]] = []  # (code or local sign as printed, code)
     by_first: dict[str, list[tuple[str, str]]] = {}
+    letters: dict[str, str] = {}
     for row in files("extract.rules").joinpath("currency_names.tsv").read_text(encoding="utf-8").splitlines():
         kind, _, rest = row.partition("\t")
         name, _, code = rest.partition("\t")
@@ -58,9 +60,11 @@ def _cldr_currencies() -> tuple[list[tuple[str, str]], dict[str, list[tuple[str,
             codes.append((name, code))
         elif kind == "word":
             by_first.setdefault(name.split()[0], []).append((name, code))
+        elif kind == "letter":
+            letters[name] = code
     for names in by_first.values():
         names.sort(key=lambda n: -len(n[0]))
-    return codes, by_first
+    return codes, by_first, letters
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -69,7 +73,7 @@ _FRENCH_LINK = re.compile(r"(?<![\w])(?:de\s+|d['’])$")
 
 def _cldr_words(folded: str, taken: list[tuple[int, int]]) -> list[CurrencyToken]:
     """Currency names the curated words lack ('ariary', 'gourdes haïtiennes'), in folded text."""
-    _, by_first = _cldr_currencies()
+    _, by_first, _ = _cldr_currencies()
     found: list[CurrencyToken] = []
     for word in _WORD.finditer(folded):
         if found and word.start() < found[-1].end:
@@ -160,14 +164,10 @@ def _national_table() -> dict[str, dict[str, str]]:
             for token in group["tokens"]}
 
 
-@lru_cache(maxsize=1)
 def letter_signs() -> dict[str, str]:
     """One-letter local signs ('P' -> BWP, 'R' -> ZAR): read only in a statement's unit ("P '000"),
     never in running text, where a letter before a figure is a list item or an initial."""
-    from importlib.resources import files
-
-    rows = files("extract.rules").joinpath("currency_names.tsv").read_text(encoding="utf-8").splitlines()
-    return {sign: code for kind, sign, code in (row.split("\t") for row in rows if row.startswith("letter\t"))}
+    return _cldr_currencies()[2]
 
 
 def currency_signs() -> dict[str, str]:

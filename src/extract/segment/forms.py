@@ -17,7 +17,7 @@ from functools import cache
 
 from extract.models import Line
 from extract.normalize.rule_data import alternation
-from extract.rules.lexicon import fold_keep, lexicon, phrase_regex
+from extract.rules.lexicon import fold_keep, lexicon
 from extract.rules.vocab import match_label
 
 # '4.', '4)', 'Q4.', 'B2.', 'A1', '1.1', '2.3.' before a question.
@@ -95,7 +95,7 @@ def label_in(text: str, *, spending: bool = False) -> tuple[str, str] | None:
                 found.append((-size, i, match.field, candidate))
     if spending:
         # It opens the question: 'Totale lasten van uw organisatie', not '... organisatie' (governance).
-        asked = phrase_regex(lexicon(None).words("budget", "spending_questions")).match(fold_keep(text.strip()))
+        asked = lexicon(None).regex("budget", "spending_questions").match(fold_keep(text.strip()))
         if asked is not None:
             return "budget", text.strip()[asked.start():asked.end()]
     if found and _count_question().match(fold_keep(text.strip())):

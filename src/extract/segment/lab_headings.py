@@ -15,7 +15,7 @@ from functools import cache
 
 from extract.layout.headings import strip_numbering
 from extract.normalize.rule_data import alternation
-from extract.rules.lexicon import Lexicon, fold_keep, lexicon, phrase_regex
+from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.lab_index import URL, LabEntry, LabIndex, platform_host
 from extract.segment.lab_names import domain_matches, find_lab_names, function_words, initials_cover, whole_name
 from extract.segment.subject_names import written_in_lower_case
@@ -322,7 +322,7 @@ GOES_BY_CHARS = 80
 def _goes_by(text: str, index: LabIndex, document: str) -> LabEntry | None:
     """'The German unit has no acronym and goes by the title of the work programme it was given:
     Wirksam Regieren': a chapter that opens by describing its lab says the name it goes by."""
-    found = phrase_regex(index.lex.words("labs", "goes_by")).search(fold_keep(text))
+    found = index.lex.regex("labs", "goes_by").search(fold_keep(text))
     if found is None:
         return None
     window = text[found.end():found.end() + GOES_BY_CHARS]

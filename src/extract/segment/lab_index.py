@@ -232,9 +232,10 @@ class LabIndex:
         add_founded_subjects(self, lines, body, domains)
         add_appositive_names(self, lines, body)
         self._merge_contained()
-        self._repeated_tails(lines, body)
+        body_text = " ".join(lines[i].text for i in body)
+        self._repeated_tails(body_text)
         self._undefined_acronyms(lines, body)
-        self._spelled_out_acronyms(lines, body)
+        self._spelled_out_acronyms(body_text)
         # Acronyms used on their own count as mentions of their lab.
         acronyms = {e.acronym: e for e in self.entries if e.acronym}
         if acronyms:
@@ -270,10 +271,10 @@ class LabIndex:
             mentions[-1] = replace(longer, end=len(text.rstrip()))  # its offsets stay on this line
         return mentions
 
-    def _repeated_tails(self, lines: Sequence[Line], body: Sequence[int]) -> None:
-        """'Medialab Prado' three times, 'Medialab' never alone: a strong name the text writes with
-        the same capitalised word after it, two times in three or more, goes by both words."""
-        text = " ".join(lines[i].text for i in body)
+    def _repeated_tails(self, text: str) -> None:
+        """'Medialab Prado' three times, 'Medialab' never alone: a strong name the ``text`` (the
+        body's lines) writes with the same capitalised word after it, two times in three or more,
+        goes by both words."""
         stops = function_words() | self.lex.folded("labs", "heads") | self.lex.folded("labs", "not_heads")
         for entry in list(self.entries):
             if not entry.strong or entry.acronym == entry.name:
@@ -336,17 +337,16 @@ class LabIndex:
         lead = f"{previous} {text[:at]}" if at < 30 else text[:at]
         return bool(self.hosts.search(fold_keep(lead[-40:])))
 
-    def _spelled_out_acronyms(self, lines: Sequence[Line], body: Sequence[int]) -> None:
+    def _spelled_out_acronyms(self, text: str) -> None:
         """'Onze naam staat van oudsher voor Rijksdienst voor het Wegverkeer', 'TSC stands for the
-        Tern Service Centre': a lab known by its acronym only, whose letters the name after a
-        'stands for' phrase spells, goes by that name."""
+        Tern Service Centre' in ``text`` (the body's lines): a lab known by its acronym only, whose
+        letters the name after a 'stands for' phrase spells, goes by that name."""
         bare = [e for e in self.entries if e.name == e.acronym or (e.acronym is None and is_acronym(e.name))]
         if not bare:
             return
         phrases = [re.escape(p).replace(r"\ ", r"(?:\s+[\w'’]+){0,2}?\s+", 1).replace(r"\ ", r"\s+")
                    for p in self.lex.folded("labs", "stands_for")]
         stands = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(phrases, key=len, reverse=True))})\s+", re.IGNORECASE)
-        text = " ".join(lines[i].text for i in body)
         for found in stands.finditer(text):
             run = _SPELLED_NAME.match(text, found.end())
             if run is None:

@@ -202,7 +202,7 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
         # A bold run-in head may be set as a heading line: 'eWBS (eWallonie-Bruxelles ...) — Créé en 2013'.
         if masthead_name(text, index.lex) is not None:
             continue  # 'LABNOTES — Issue 31': the publication, not a lab it describes
-        copy = phrase_regex(index.lex.words("letters", "copy_labels")).match(fold_keep(text))
+        copy = index.lex.regex("letters", "copy_labels").match(fold_keep(text))
         if copy is not None and fold_keep(text)[copy.end():].lstrip().startswith(":"):
             continue  # 'Copie : ... Service X (SX)': who gets the letter, not a lab it describes
         if current is not None and not heading and (_key_facts(paragraph, lines, current, index)
