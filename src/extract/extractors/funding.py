@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from extract.extractors.context import SectionContext
+from extract.extractors.funding_amounts import sources_beside_amounts
 from extract.extractors.funding_phrases import (
     AMOUNT_TO_SOURCE_CHARS,
     CLAUSE_BREAK,
@@ -22,6 +23,7 @@ from extract.extractors.funding_phrases import (
     is_clause,
     item_splitter,
     item_splitter_for,
+    leading_preposition,
     noun_phrase,
     purpose_regex,
     purpose_start,
@@ -31,16 +33,32 @@ from extract.extractors.funding_phrases import (
     shared_complement,
     source_noun,
     split_commas,
+    without_qualifying_bracket,
 )
 from extract.models import Candidate, Section
 from extract.normalize.rule_data import alternation, pattern_alternation
 from extract.rules.lexicon import fold_keep
 
 NAME = "funding"
-VERSION = "9"
+VERSION = "10"
 
 _BULLET_SPLIT = re.compile(r"\s*(?:;|\n\s*[•\-–*]\s*)\s*")
 _EXPLAINED = re.compile(r"(?<=\w)\s+:\s+|(?<=\w):\s+(?=[a-zà-ÿ])")
+
+
+def _unbracketed(candidate: Candidate) -> Candidate:
+    value = candidate.value
+    if not isinstance(value, str) or not value.endswith(")"):
+        return candidate
+    kept = without_qualifying_bracket(value)
+    return candidate if kept == value else candidate.model_copy(update={"value": kept})
+
+
+def _is_weak(trigger: str, weak_phrases: set[tuple[str, ...]]) -> bool:
+    """Whether ``trigger`` is one of ``weak_phrases``, maybe with an adverb in a gap ('comes mainly
+    from' is the weak 'comes from')."""
+    words = trigger.split()
+    return any(words[0] == p[0] and words[-1] == p[-1] and all(w in words for w in p) for p in weak_phrases)
 
 
 class FundingExtractor:
@@ -53,7 +71,11 @@ class FundingExtractor:
         out += self._after_amount(ctx)
         out += self._subject_funds_lab(ctx)
         out += self._resources_line(ctx)
-        return out
+        out += [ctx.candidate("funding_sources", re.sub(r"\s+", " ", ctx.text[s.start:s.end]), s.start, s.end,
+                              family=NAME, version=VERSION, prior="anchored",
+                              distance=ctx.token_distance(s.anchor, s.start), ner=("ORG",))
+                for s in sources_beside_amounts(ctx)]
+        return [_unbracketed(c) for c in out]
 
     def _label(self, ctx: SectionContext) -> list[Candidate]:
         block = ctx.block("funding")
@@ -102,9 +124,10 @@ class FundingExtractor:
 
     def _after_trigger(self, ctx: SectionContext) -> list[Candidate]:
         out = []
-        weak = ctx.lex.regex("funding", "weak_after")
         money = ctx.lex.regex("funding", "money_words")
-        for m in ctx.lex.regex("funding", "after").finditer(ctx.folded):
+        weak_phrases = {tuple(p.split()) for p in ctx.lex.folded("funding", "weak_after")}
+        cost_triggers = {tuple(p.split()) for p in ctx.lex.folded("funding", "cost_triggers")}
+        for m in ctx.lex.relation_matcher("funding", "after", adverbs=("funding", "verb_adverbs")).finditer(ctx.folded):
             span = noun_phrase(ctx, m.end())
             if span is None:
                 continue
@@ -120,21 +143,48 @@ class FundingExtractor:
                 # 'Funding comes from two sources: the Province of X, ..., and the Y Fund': the items.
                 out += self._enumeration(ctx, end + ctx.text[end:].index(":") + 1)
                 continue
-            if weak.fullmatch(ctx.folded, m.start(), m.end()):
+            if _is_weak(m.group(0), weak_phrases):
                 # 'komt van' / 'comes from' is about money only near a money word ('het budget komt
                 # van X', 'draait op belastinggeld'), not in 'de naam komt van ...'.
                 s0, _ = ctx.sentence_span(m.start())
                 money_word = money.search(ctx.folded, s0, m.start()) or any(
                     fold_keep(w) in fold_keep(text) for w in ctx.lex.words("funding", "money_words"))
-                if not money_word:
+                covers_costs = _is_weak(m.group(0), cost_triggers) and ctx.lex.regex(
+                    "funding", "cost_words").search(ctx.folded, s0, m.start()) is not None
+                if not money_word and not covers_costs and not self._money_before(ctx, s0, m.start()):
                     continue
             listed = self._comma_list(ctx, start, end, m.end())
             if listed:
                 out += listed
                 continue
+            end = self._shared_head_end(ctx, start, end)
             out += self._cleaned(ctx, start, end, m.end())
             out += self._continuations(ctx, end, m.end())
         return out
+
+    def _shared_head_end(self, ctx: SectionContext, start: int, end: int) -> int:
+        """'filing and search fees', "the Royal Government's recurrent and capital budget",
+        'licentie- en dienstverleningsvergoedingen': words with no noun for money before 'and' share
+        the next phrase's noun; the source runs to its end."""
+        if source_noun(ctx).search(ctx.folded, start, end) is not None or len(ctx.text[start:end].split()) > 3:
+            return end
+        conj = alternation(ctx.lex.words("words", "conjunctions"), folded=False)
+        joined = re.compile(rf"-?\s+(?i:{conj})\s+").match(ctx.text, end)
+        if joined is None or leading_preposition(ctx.lex).match(ctx.folded, joined.end()):
+            return end  # "the Department's baseline and from contributions by ...": a second source
+        span = noun_phrase(ctx, joined.end())
+        if span is None or source_noun(ctx).search(ctx.folded, *span) is None:
+            return end
+        return span[1]
+
+    def _money_before(self, ctx: SectionContext, sentence_start: int, trigger: int) -> bool:
+        """'Almost all of it comes from the national treasury': the pronoun before the trigger stands
+        for money named in the sentence before."""
+        before = ctx.folded[sentence_start:trigger].split()
+        if not before or before[-1] not in ctx.lex.folded("governance", "subject_pronouns"):
+            return False
+        previous = ctx.previous_sentence(sentence_start)
+        return previous is not None and ctx.lex.regex("funding", "money_words").search(ctx.folded, *previous) is not None
 
     def _cleaned(self, ctx: SectionContext, start: int, end: int, anchor: int, prior: str = "anchored") -> list[Candidate]:
         """One source from ``start`` to ``end``, without its qualifiers ('occasionally', 'grotendeels')
@@ -154,12 +204,16 @@ class FundingExtractor:
         pour certains projets, par le fonds ...'; 'Financé par la Fondation X, la province et des
         mandats': the same verb's further sources."""
         out: list[Candidate] = []
+        conj = alternation(ctx.lex.words("words", "conjunctions"), folded=False)
         for _ in range(3):
             more = continuation(ctx).match(ctx.text, end)
+            bare = more is None
+            # 'covered by card fees and verification charges': a second word for money after a bare 'and'.
+            more = more or re.compile(rf"\s*,?\s*(?i:{conj})\s+").match(ctx.text, end)
             if more is None:
                 break
             span = noun_phrase(ctx, more.end())
-            if span is None:
+            if span is None or (bare and source_noun(ctx).search(ctx.folded, *span) is None):
                 break
             out += self._cleaned(ctx, span[0], span[1], anchor)
             end = span[1]
@@ -279,8 +333,9 @@ class FundingExtractor:
             if spans and purpose_start(ctx).match(ctx.folded, after_qualifier):
                 break  # '..., vooral voor begeleiding en vergunningen': what the money pays for
             cleaned = clean_span(ctx, piece_start, piece_start + len(piece.strip()))
-            if cleaned is None or is_clause(ctx, *cleaned):
-                continue
+            if cleaned is None or is_clause(ctx, *cleaned) \
+                    or ctx.lex.regex("funding", "contrast_words").match(ctx.folded, cleaned[0]):
+                continue  # 'geen winstoogmerk', 'not the federal budget': what does not pay
             start, end = cleaned
             # From ``text``, where brackets that qualify a source are blanked ('Wallonie (deux tiers)').
             raw = text[start - offset:end - offset]

@@ -299,6 +299,8 @@ def noun_phrase(ctx: SectionContext, start: int) -> tuple[int, int] | None:
             break
         if j > first and (folded in relatives or folded in verbs or folded in lex.folded("funding", "sequence_words")):
             break  # 'le PIA puis par le Fonds ...': a second source
+        if j > first and tok.text[:1].islower() and lex.regex("funding", "contrast_words").match(ctx.folded, tok.start):
+            break  # 'card fees rather than the federal budget': what does not pay
         if folded in conjunctions and j + 1 < len(toks):
             nxt = toks[j + 1]
             nxt_folded = fold_keep(nxt.text)
@@ -311,3 +313,26 @@ def noun_phrase(ctx: SectionContext, start: int) -> tuple[int, int] | None:
     while last > first and fold_keep(toks[last].text) in conjunctions | determiners:
         last -= 1
     return toks[first].start, toks[last].end
+
+
+_TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)?\s*$")
+_ACRONYM = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý0-9&+]+")
+
+
+def without_qualifying_bracket(item: str) -> str:
+    """'Budget de la CNIL (programme 308)', 'federale begroting (via de FOD Economie)', 'PCO reference
+    levels (main source)': a bracket after a source qualifies it and is no part of its name. It stays
+    when it names the source another way, as a name does: its acronym ('national budget (APBN)'),
+    its programme ('Europese projectmiddelen (Interreg)'), its name in another language ('nationale
+    begroting (Presupuesto General de la Nación)'), or what an acronym stands for ('APBD (regional
+    budget)')."""
+    found = _TRAILING_BRACKET.search(item)
+    if found is None or found.start() == 0:
+        return item
+    inside, before = found.group(1).strip(), item[:found.start()].split()
+    if not inside or not before:
+        return item
+    if re.search(r"\d", inside):
+        return item[:found.start()].rstrip(" ,;:")  # 'Head 50', 'programme 308', '2/3'
+    names_it = _ACRONYM.fullmatch(before[-1]) is not None or inside[:1].isupper()
+    return item if names_it else item[:found.start()].rstrip(" ,;:")

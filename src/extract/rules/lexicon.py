@@ -64,11 +64,13 @@ class Lexicon:
         """A whole-word regex over folded text for the words of ``group.key``."""
         return _regex(self, group, key)
 
-    def relation_matcher(self, group: str, key: str) -> RelationMatcher:
-        """Like ``regex``, with room between a phrase's words for an adverb or a date ('reports
-        directly to', 'valt formeel onder', 'lancé en 2014 par'): people put them there, and a list
-        of every such variant would never be complete."""
-        return _relation_matcher(self, group, key)
+    def relation_matcher(self, group: str, key: str,
+                         adverbs: tuple[str, str] = ("governance", "relation_adverbs")) -> RelationMatcher:
+        """Like ``regex``, with room between a phrase's words for an adverb (of the word list
+        ``adverbs``) or a date ('reports directly to', 'valt formeel onder', 'lancé en 2014 par',
+        'funded primarily through'): people put them there, and a list of every such variant would
+        never be complete."""
+        return _relation_matcher(self, group, key, adverbs)
 
     def patterns(self, group: str, key: str) -> tuple[re.Pattern[str], ...]:
         """The regular expressions of a ``REGEXES`` key (compiled when the file was loaded)."""
@@ -87,9 +89,9 @@ def _regex(lexicon: Lexicon, group: str, key: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=64)
-def _relation_matcher(lexicon: Lexicon, group: str, key: str) -> RelationMatcher:
+def _relation_matcher(lexicon: Lexicon, group: str, key: str, adverb_key: tuple[str, str]) -> RelationMatcher:
     adverbs = "|".join(re.escape(fold_keep(w)).replace(r"\ ", r"\s+")
-                       for w in sorted(lexicon.words("governance", "relation_adverbs"), key=lambda w: (-len(w), w)))
+                       for w in sorted(lexicon.words(*adverb_key), key=lambda w: (-len(w), w)))
     prepositions = "|".join(re.escape(fold_keep(w))
                             for w in sorted(lexicon.words("governance", "time_prepositions")))
     slot = ""
