@@ -21,7 +21,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "15"
+VERSION = "16"
 
 
 
@@ -62,8 +62,8 @@ class IdentityExtractor:
             out.append(ctx.candidate("name", parts.name, start, end, family=NAME, version=VERSION, prior="label"))
         if title and title.name and not _URLISH.search(title.name):
             body = "\n".join(line.text for line in ctx.lines if line.role != "heading")
-            out.append(self._title_candidate("name", _with_article(_short_name(title.name, body), body, ctx),
-                                             section, ctx, 0.9))
+            name = _without_sentence_article(_with_article(_short_name(title.name, body), body, ctx))
+            out.append(self._title_candidate("name", name, section, ctx, 0.9))
         return out
 
     def _acronym(self, ctx: SectionContext, title: TitleParts | None) -> list[Candidate]:
@@ -234,6 +234,14 @@ def _with_article(name: str, text: str, ctx: SectionContext) -> str:
             and not initials_are(found.group(2), name.split()):
         return f"{found.group(1)} {name}"
     return name
+
+
+def _without_sentence_article(name: str) -> str:
+    """'Le ministère de la Cybersécurité', 'Le pôle Innovation de la DITP': before a word in lower
+    case the article is the sentence's (a name capitalises its first word). The title keeps it: a
+    lower-case heading is read as a lab's only with its article."""
+    found = re.match(r"(?:Le|La|Les|Het|De)\s+(?=[a-zà-ÿ]\w+\s+\S)", name)
+    return name[found.end():] if found else name
 
 
 def _short_name(name: str, text: str) -> str:

@@ -19,7 +19,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import LANGUAGES, Lexicon, fold_keep, lexicon
 
 _CAPITAL = r"^[A-ZÀ-ÝŒ0-9]"
-_ACRONYM_TEXT = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&\-]{0,10}[A-Z0-9]$")
+_ACRONYM_TEXT = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&\-]{0,10}(?:/[A-Z]{1,6})?[A-Z0-9]$")
 _WORD = re.compile(r"[\w'’-]+")
 _HYPHENATED_START = re.compile(r"(?<![\w'’-])(?:[A-ZÀ-Ý][\w'’]*\s+){0,3}[A-ZÀ-Ý][\w'’]*$")
 
@@ -289,8 +289,9 @@ def _place(rest: list[str], lex: Lexicon) -> bool:
 MAX_PLACE_WORDS = 4
 
 
-_AFTER = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z0-9&\-]{1,11})\s*[)\]]")
-_BEFORE = re.compile(r"([A-Z][A-Za-z0-9&\-]{1,11})\s*[(\[]\s*$")
+# 'DER/FJ': an acronym may join two with a slash (the body's and its mission's).
+_AFTER = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z0-9&\-]{1,11}(?:/[A-Z]{1,6})?)\s*(?:[)\]]|;\s)")
+_BEFORE = re.compile(r"([A-Z][A-Za-z0-9&\-]{1,11}(?:/[A-Z]{1,6})?)\s*[(\[]\s*$")
 
 
 def _acronym_after(text: str, end: int) -> str | None:

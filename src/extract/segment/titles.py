@@ -16,12 +16,12 @@ from extract.segment.lab_names import initials_cover, spells_mixed_acronym
 
 YEAR = re.compile(r"(?<![\d.,\-–/])(1[89]\d\d|20\d\d)(?![\d\-–/])")
 
-_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9&.\-]{0,11}[A-Z0-9]$")
+_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9&.\-]{0,11}(?:/[A-Z]{1,6})?[A-Z0-9]$")
 _PARENS = re.compile(r"\s*\(([^()]{1,20})\)")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*:\s+")
 _APPOSITIVE = re.compile(r"^([^,]+?),\s+(?=(?:[a-zà-ÿ]|[LlDd]['’]))")
 _WORDS = re.compile(r"[\w'’-]+")
-_DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&\-]{1,11})\)")
+_DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&\-]{1,11}(?:/[A-Z]{1,6})?)\)")
 MAX_NAME_WORDS_BEFORE_DASH = 4
 MAX_KICKER_WORDS = 3
 MAX_WORDS_BEFORE_DEFINED_NAME = 2
@@ -178,8 +178,12 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
     article = re.match(r"^(?:Le|La|Les|Het|De)\s+(?=[A-ZÀ-Ý])|^L['’](?=[A-ZÀ-Ý])", text)
     heads = lex.folded("labs", "heads") | lex.folded("labs", "compound_ends")
     rest = text[article.end():] if article else ""
-    if article and fold_keep(rest) not in heads and any(fold_keep(w) in heads or any(fold_keep(w).endswith(e) for e in lex.folded("labs", "compound_ends"))
-                       for w in re.findall(r"[\w-]+", text[article.end():])):
+    # 'La Délégation générale ... (DER/FJ)': an acronym that does not spell the article says the
+    # name starts after it.
+    unspelled = acronym is not None and acronym[:1].upper() != text[:1].upper() and is_acronym(acronym)
+    if article and fold_keep(rest) not in heads and (unspelled or any(
+            fold_keep(w) in heads or any(fold_keep(w).endswith(e) for e in lex.folded("labs", "compound_ends"))
+            for w in re.findall(r"[\w-]+", text[article.end():]))):
         text = text[article.end():]
     return TitleParts(name=text or None, acronym=acronym, country=country)
 
