@@ -1,11 +1,14 @@
 """Acronyms as the fifteenth genre set writes them (invented names): two joined by a slash, one
-followed by its form in another language after a semicolon, and the article a name loses when its
-acronym does not spell it."""
+followed by its form in another language after a semicolon, one followed by the name the text
+then uses ('the Authority'), and the article a name loses when its acronym does not spell it."""
 
 from __future__ import annotations
 
-from index_helpers import records_of
+from index_helpers import index_of, records_of
 from layout_boxes import FlowBuilder
+
+from extract.rules.lexicon import lexicon
+from extract.segment.lab_headings import is_page_title
 
 
 def _records(lang_text: list[str]) -> list[tuple[str | None, str | None]]:
@@ -30,3 +33,18 @@ def test_an_acronym_before_its_form_in_another_language() -> None:
 def test_an_article_the_acronym_spells_stays() -> None:
     assert _records(["About us", "The Southern Zorvex Initiative (TSZI) was set up in 2012. It has 40 staff."]) == [
         ("The Southern Zorvex Initiative", "TSZI")]
+
+
+def test_an_acronym_with_the_name_the_text_then_uses() -> None:
+    flow = FlowBuilder()
+    flow.line("Record of the visit", 14, bold=True)
+    flow.paragraph(["The Zorvex Valley Development Authority (ZoVDA, 'the Authority') sets out the matters raised.",
+                    "The Authority confirmed that it was established in 2012. The Authority has 96 staff."])
+    index = index_of(flow, "en")
+    assert [(e.name, e.acronym) for e in index.entries] == [("Zorvex Valley Development Authority", "ZoVDA")]
+
+
+def test_a_letter_field_label_is_no_lab_heading() -> None:
+    lex = lexicon("en")
+    assert is_page_title("RE: RECORD OF THE COMMITTEE'S VISIT", lex) and is_page_title("RE", lex)
+    assert not is_page_title("Zorvex Valley Development Authority", lex)

@@ -33,8 +33,8 @@ def _defined() -> re.Pattern[str]:
         ("acronym_hereafter", "acronym_or", "acronym_known_as", "acronym_for_short", "acronym_naming"))
     articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
     return re.compile(
-        # 'Name (ACR)', 'Name (DER/FJ)', 'Name (ACR; ACR2 in its own language)'
-        rf"\((?:(?:{hereafter}|{either})\s+)?((?:[A-Z]|[a-z](?=[A-Z]))[A-Za-z0-9&\-]{{1,11}}(?:/[A-Z]{{1,6}})?(?:\s[A-Z]{{2,6}})?)(?:\)|;\s)"
+        # 'Name (ACR)', 'Name (DER/FJ)', 'Name (ACR; ACR2 in its own language)', "Name (ACR, 'the Authority')"
+        rf"\((?:(?:{hereafter}|{either})\s+)?((?:[A-Z]|[a-z](?=[A-Z]))[A-Za-z0-9&\-]{{1,11}}(?:/[A-Z]{{1,6}})?(?:\s[A-Z]{{2,6}})?)(?:\)|;\s|,\s+['‘’\u0022\u201c](?i:the|het|de|la|le|l['’]))"
         # ', kortweg iBO', ', known as the DGA', ", l'IMI": a mixed-case acronym is checked letter by letter.
         rf"|,\s+(?:(?:{either}|{known})\s+(?:(?:the|het|de|le|la|les)\s+|[lL]['’])?|[lL]['’])([A-Za-z][A-Za-z0-9&\-]{{1,11}})(?=[\s,.;])"
         rf"|,\s+([A-Z][A-Za-z0-9&\-]{{1,11}})\s+(?:{short})\b"

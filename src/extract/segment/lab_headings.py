@@ -35,6 +35,10 @@ def is_page_title(text: str, lex: Lexicon) -> bool:
     titles = lex.folded("labs", "page_titles")
     if folded in titles or folded in lex.folded("title", "non_lab_headings"):
         return True
+    # 'RE: RECORD OF THE COMMITTEE'S VISIT', 'Objet : ...': a letter's field line, not a lab's heading.
+    field = re.match(r"([^:]{1,20}?)\s*(?::|$)", folded)
+    if field and field.group(1) in lex.folded("letters", "subject_labels") | lex.folded("letters", "header_labels"):
+        return True
     # 'About the Lab', 'Over het team', 'À propos du labo': a page title over a head noun alone
     # names a page of the site, not the lab ('About Policy Lab' names it).
     words = folded.replace("’", "'").replace("'", "' ").split()

@@ -232,6 +232,7 @@ class LabIndex:
         add_founded_subjects(self, lines, body, domains)
         add_appositive_names(self, lines, body)
         self._merge_contained()
+        self._merge_bare_heads()
         body_text = " ".join(lines[i].text for i in body)
         self._repeated_tails(body_text)
         self._undefined_acronyms(lines, body)
@@ -251,6 +252,7 @@ class LabIndex:
                 entry.strong = (entry.domain or entry.mentions >= 2
                                 or any(fold_keep(w) in heads for w in entry.name.split()))
         self._drop_mastheads(lines, body)
+        self._drop_field_labels()
 
     def _line_mentions(self, text: str, next_line: str) -> list[NameMention]:
         """The names on a line; a last one the line break cut after a link word ('the Australian
@@ -296,11 +298,21 @@ class LabIndex:
             found = masthead_name(lines[i].text, self.lex)
             entry = self.lookup(found) if found else None
             if entry is not None:
-                self.entries.remove(entry)
-                for alias in entry.aliases:
-                    self._by_alias.pop(alias, None)
-                for mentions in self.mentions_by_line.values():
-                    mentions[:] = [(m, e) for m, e in mentions if e is not entry]
+                self._drop(entry)
+
+    def _drop_field_labels(self) -> None:
+        """'RE: RECORD OF THE COMMITTEE'S VISIT', 'Betreft:', 'Objet :': a letter's field label is no
+        lab's name."""
+        labels = self.lex.folded("letters", "subject_labels") | self.lex.folded("letters", "header_labels")
+        for entry in [e for e in self.entries if fold_keep(e.name) in labels and not e.acronym]:
+            self._drop(entry)
+
+    def _drop(self, entry: LabEntry) -> None:
+        self.entries.remove(entry)
+        for alias in entry.aliases:
+            self._by_alias.pop(alias, None)
+        for mentions in self.mentions_by_line.values():
+            mentions[:] = [(m, e) for m, e in mentions if e is not entry]
 
     def _names_from_domains(self, lines: Sequence[Line], body: Sequence[int], domains: set[str]) -> None:
         """'18F' over 18f.gsa.gov, 'Staatslabor' over staatslabor.ch: a capitalised name the text uses
@@ -443,6 +455,18 @@ class LabIndex:
                 # the defined whole a line break cut: 'Ghana Statistical Service (GSS)' over 'Ghana' / 'Statistical Service Act'.
                 target.name = entry.name
             self._absorb(target, entry)
+
+    def _merge_bare_heads(self) -> None:
+        """'the Konza Technopolis Development Authority (KoTDA) ... The Authority confirmed': one
+        capitalised word that ends exactly one other lab's name is that lab, called by its kind."""
+        for entry in list(self.entries):
+            if len(entry.name.split()) != 1 or entry.acronym or entry.generic or entry.name.isupper():
+                continue
+            word = entry.name.casefold()
+            owners = [o for o in self.entries if o is not entry and len(o.name.split()) >= 2
+                      and o.name.split()[-1].casefold() == word]
+            if len(owners) == 1:
+                self._absorb(owners[0], entry)
 
     def entry_for(self, name: str, acronym: str | None, line: int) -> LabEntry:
         # 'Stats SA' files as 'stats' too (a legal suffix goes): the short name finds its lab either way.
