@@ -89,7 +89,7 @@ def test_income_split_into_its_parts_and_a_reserve_for_a_programme(extract_one: 
 
 
 def test_an_article_the_acronym_spells_is_part_of_the_name(extract_one: Callable[..., LabRecord]) -> None:
-    record = extract_one("The Kestrel Initiative (TKI) is the council's place-based innovation unit.",
+    record = extract_one("The Kestrel Initiative (TKI) is the council's place-based innovation unit. It has 40 staff.",
                          "The Kestrel Initiative", lang="en")
     assert record.name == "The Kestrel Initiative"
     record = extract_one("The Kestrel Lab (KL) is the council's innovation unit.", "The Kestrel Lab", lang="en")

@@ -28,7 +28,7 @@ def test_an_adverb_between_the_funding_verb_and_its_preposition(
 
 def test_an_adverb_does_not_make_a_weak_trigger_strong(extract_one: Callable[..., LabRecord]) -> None:
     # 'comes mainly from' is about money only near a word for money, as 'comes from' is.
-    record = extract_one("The Kestrel Bureau's name comes mainly from a river in the north.", "Kestrel Bureau",
+    record = extract_one("The Kestrel Bureau's name comes mainly from a river in the north. It has 40 staff.", "Kestrel Bureau",
                          lang="en")
     assert record.funding_sources == []
 
@@ -111,8 +111,10 @@ def test_costs_before_a_covering_verb_are_money(extract_one: Callable[..., LabRe
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("The Kestrel Bureau published measures of household spending drawn from bank transaction data.", "en"),
-    ("Een belangrijk deel van de stijging van de lasten van het Kestrelbureau komt uit personeelslasten.", "nl"),
+    ("The Kestrel Bureau published measures of household spending drawn from bank transaction data. It has 40 "
+     "staff.", "en"),
+    ("Een belangrijk deel van de stijging van de lasten van het Kestrelbureau komt uit personeelslasten. Het telt "
+     "40 medewerkers.", "nl"),
 ])
 def test_costs_explained_are_no_sources(extract_one: Callable[..., LabRecord], text: str, lang: str) -> None:
     record = extract_one(text, "Kestrel Bureau", lang=lang)
@@ -136,3 +138,25 @@ def test_what_the_money_is_not_is_no_source(extract_one: Callable[..., LabRecord
     record = extract_one("Kestrelbureau\n• Omzet 2023: € 1,31 mrd — volledig uit vergoedingen van de dragers, geen "
                          "winstoogmerk\n", "Kestrelbureau", lang="nl")
     assert record.funding_sources == ["vergoedingen van de dragers"]
+
+
+def test_the_rows_of_a_table_of_sources_and_its_total(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one(
+        "Kestrelcentrum\n4.1 Geef de werkingsbegroting van het lopende jaar per financieringsbron.\n"
+        "Financieringsbron\tBedrag 2025 (€)\tAandeel\n"
+        "Werkingssubsidie Vlaamse overheid (huidige periode\t640.000\t51,6 %\n2023–2025)\n"
+        "Lidmaatschapsbijdragen steden\t455.000\t36,7 %\n"
+        "Projectinkomsten (studies, lerende netwerken)\t145.000\t11,7 %\n"
+        "Totaal werkingsbegroting 2025\t1.240.000\t100 %\n"
+        "4.2 Gevraagde werkingssubsidie voor de periode 2026–2028\n", "Kestrelcentrum", lang="nl")
+    assert record.funding_sources == ["Werkingssubsidie Vlaamse overheid", "Lidmaatschapsbijdragen steden",
+                                      "Projectinkomsten"]
+    assert record.budget is not None and (record.budget.amount, record.budget.currency) == (1_240_000, "EUR")
+
+
+def test_a_row_naming_one_grant_s_funder_is_no_table_of_sources(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("Kestrel Lab\nSource\tCaisse des Dépôts – Banque des Territoires, direction de\n"
+                         "Montant de la\t180 000 € (dont 144 000 € versés à ce jour)\nsubvention\n"
+                         "Période couverte\t1er janvier 2019 – 31 décembre 2021\nLe lab compte 12 salariés.\n", "Kestrel Lab",
+                         lang="fr")
+    assert "Montant de la" not in record.funding_sources and "Période couverte" not in record.funding_sources

@@ -27,7 +27,8 @@ def test_a_far_amount_after_a_budget_word_inside_the_sentence_is_still_no_budget
     # Not the sentence's subject: the budget word and the amount are two clauses apart.
     record = extract_one(
         "The agency presented its budget to the committee, which, after a long debate about the\n"
-        "merger and several amendments, approved a one-off transfer of EUR 6 million to the city.\n",
+        "merger and several amendments, approved a one-off transfer of EUR 6 million to the city.\n"
+        "The agency was founded in 2015.\n",
         "Kestrel Agency", lang="en")
     assert record.budget is None
 
@@ -49,7 +50,8 @@ def test_a_key_figure_counted_at_year_end_or_on_a_date(extract_one: Callable[...
 
 
 def test_prose_that_opens_with_a_label_word_and_a_year_end_is_no_key_figure(extract_one: Callable[..., LabRecord]) -> None:
-    record = extract_one("Team members met weekly at year end to review 46 projects.", "Kestrel Authority", lang="en")
+    record = extract_one("Team members met weekly at year end to review 46 projects. The authority was founded in 2015.",
+                         "Kestrel Authority", lang="en")
     assert record.staff is None
 
 

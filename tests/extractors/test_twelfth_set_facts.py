@@ -23,7 +23,8 @@ def test_a_statement_s_dollar_header_is_read_as_the_lab_s_country_spends_it(
 
 def test_a_law_the_lab_sits_under_is_not_its_parent(extract_one: Callable[..., LabRecord]) -> None:
     record = extract_one(
-        "The Kestrel Bureau became a statutory authority under the Kestrel Bureau of Statistics Act 1975.\n",
+        "The Kestrel Bureau became a statutory authority under the Kestrel Bureau of Statistics Act 1975.\n"
+            "It has 40 staff.\n",
         "Kestrel Bureau", lang="en")
     assert record.governance is None or record.governance.parent is None
     record = extract_one("Le Bureau Kestrel a été créé par la loi du 4 mars 2004.\n", "Bureau Kestrel", lang="fr")

@@ -212,3 +212,9 @@ def test_city_table_is_written_as_looked_up():
     assert len(names) > 30_000
     assert [n for n in names if place_key(n) != n] == []
     assert len(set(names)) == len(names)
+
+
+def test_a_word_one_letter_from_a_country_is_no_country_unless_ocr_confuses_the_letters() -> None:
+    from extract.normalize.countries import find_countries
+
+    assert [m.code for m in find_countries("Kenniscentrum Vlaamse Steden", "nl")] == ["BE"]  # Steden, not Sweden

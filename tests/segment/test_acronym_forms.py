@@ -48,3 +48,22 @@ def test_a_letter_field_label_is_no_lab_heading() -> None:
     lex = lexicon("en")
     assert is_page_title("RE: RECORD OF THE COMMITTEE'S VISIT", lex) and is_page_title("RE", lex)
     assert not is_page_title("Zorvex Valley Development Authority", lex)
+
+
+def test_a_coined_name_after_a_place_and_a_name_holding_a_country() -> None:
+    from extract.segment.titles import parse_title
+
+    parts = parse_title("Colombie — iNNzorvex Colombia", lexicon("fr"))
+    assert (parts.name, parts.country) == ("iNNzorvex Colombia", "CO")
+
+
+def test_a_key_facts_label_opens_no_place_chapter() -> None:
+    flow = FlowBuilder()
+    flow.line("Uruguay — ZAII", 14, bold=True)
+    flow.paragraph(["Zorvex Agencia de Investigación e Innovación (ZAII): l'agence unique de l'Uruguay."])
+    flow.paragraph(["Indicateur: ZAII", "Création: 2005", "Effectif: 80 personnes"])
+    flow.new_page()
+    flow.line("Colombie — iNNzorvex Colombia", 14, bold=True)
+    flow.paragraph(["Indicateur: iNNzorvex Colombia", "Création: 2012", "Effectif: 120 personnes"])
+    names = [r.name for r in records_of(flow)]
+    assert "Indicateur" not in names and "iNNzorvex Colombia" in names

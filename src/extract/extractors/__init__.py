@@ -81,10 +81,11 @@ def extract_records(sections: list[Section], settings: Settings, *,
             if record.name is None and _filled(record) < MIN_FIELDS_WITHOUT_NAME:
                 log.debug("section %r gave no lab name and little else; skipped", section.title)
                 continue
-            if (section.kind == "heading" and _filled(record) == 0
-                    and all(line.text.strip() == (section.title or "").strip() for line in section.lines)):
-                log.debug("section %r is a heading with nothing under it; skipped", section.title)
-                continue  # 'Side by side' over a table whose columns are the labs
+            if section.kind == "heading" and _filled(record) == 0 and not ctx.blocks:
+                log.debug("section %r is a heading with nothing of a lab under it; skipped", section.title)
+                # 'Side by side' over a table whose columns are the labs, 'Tableau comparatif' over a note,
+                # 'Praktisch' over a trip's programme; a labelled answer ('Resources: unknown') is a lab's.
+                continue
             if record.name is not None and platform_name(record.name):
                 log.debug("section %r is named after a platform, not a lab; skipped", section.title)
                 continue  # 'LinkedIn: Digital Cities Network · Mastodon' in a newsletter's footer

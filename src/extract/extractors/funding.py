@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from extract.extractors.context import SectionContext
-from extract.extractors.funding_amounts import sources_beside_amounts
+from extract.extractors.funding_amounts import sources_beside_amounts, sources_in_tables
 from extract.extractors.funding_phrases import (
     AMOUNT_TO_SOURCE_CHARS,
     CLAUSE_BREAK,
@@ -74,7 +74,7 @@ class FundingExtractor:
         out += [ctx.candidate("funding_sources", re.sub(r"\s+", " ", ctx.text[s.start:s.end]), s.start, s.end,
                               family=NAME, version=VERSION, prior="anchored",
                               distance=ctx.token_distance(s.anchor, s.start), ner=("ORG",))
-                for s in sources_beside_amounts(ctx)]
+                for s in [*sources_beside_amounts(ctx), *sources_in_tables(ctx)]]
         return [_unbracketed(c) for c in out]
 
     def _label(self, ctx: SectionContext) -> list[Candidate]:

@@ -1,6 +1,7 @@
 """Funding sources written beside an amount rather than after a verb: 'ILS 420 million (state
 budget)', 'RWF 7.9 billion in 2024/25 — about 60% government, 40% development partners', '$98.1
-million in Local funds, $38.4 million in Intra-District funds'."""
+million in Local funds, $38.4 million in Intra-District funds', and the rows of a table of sources
+('Financieringsbron | Bedrag 2025 (€)' over 'Werkingssubsidie Vlaamse overheid | 640.000')."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from functools import lru_cache
 
 from extract.extractors.context import SectionContext
 from extract.extractors.funding_phrases import MAX_ITEM_WORDS, alternation, clean_span, source_noun
-from extract.rules.lexicon import Lexicon
+from extract.rules.lexicon import Lexicon, fold_keep
 
 SHARE_WINDOW_CHARS = 120
 """How far after an amount a list of shares may start ('— about 60% government, 40% ...')."""
@@ -113,3 +114,34 @@ def _cleaned(ctx: SectionContext, start: int, end: int, anchor: int) -> list[Sou
     if not text[:1].isalpha() or len(text.split()) > MAX_ITEM_WORDS or ctx.refers_to_lab(text):
         return []
     return [SourceSpan(start, end, anchor)]
+
+
+MAX_SOURCE_ROWS = 12
+MAX_HEAD_WORDS = 4
+_ROW_FIGURE = re.compile(r"\t\s*[-–(]?\s*[$€£¥]?\s*\d")
+
+
+def sources_in_tables(ctx: SectionContext) -> list[SourceSpan]:
+    """The rows of a table whose first column is headed by a word for the source of money
+    ('Financieringsbron', 'Source of funding', 'Origine des ressources'): each row's first cell,
+    up to its total."""
+    headers = ctx.lex.regex("funding", "table_headers")
+    totals = ctx.lex.regex("funding", "total_rows")
+    out: list[SourceSpan] = []
+    for n, (line, start) in enumerate(zip(ctx.lines, ctx.line_starts)):
+        cells = line.text.split("\t")
+        if len(cells) < 2 or not headers.fullmatch(fold_keep(cells[0]).strip()) \
+                or any(len(cell.split()) > MAX_HEAD_WORDS for cell in cells[1:]):
+            continue  # a header row: 'Financieringsbron | Bedrag 2025 (€) | Aandeel', not a line of values
+        for row, row_start in list(zip(ctx.lines, ctx.line_starts))[n + 1:n + 1 + MAX_SOURCE_ROWS]:
+            if "\t" not in row.text:
+                if re.match(r"\s*(?:\d+(?:\.\d+)*\s|[A-ZÀ-Ý])", row.text):
+                    break  # the next question or paragraph, not a row's cell run over
+                continue  # 'Werkingssubsidie ... (huidige periode' / '2023–2025)': a cell over two lines
+            cell = row.text.split("\t", 1)[0]
+            if totals.match(fold_keep(cell).strip()) or not _ROW_FIGURE.search(row.text):
+                break
+            cell = re.sub(r"\s*\([^()]*$", "", cell)  # a bracket the line break left open
+            at = row_start + len(row.text) - len(row.text.lstrip())
+            out += _cleaned(ctx, at, at + len(cell.strip()), start)
+    return out

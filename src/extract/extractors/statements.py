@@ -16,7 +16,7 @@ from extract.models import Budget, BudgetPeriod, Candidate, Section
 from extract.rules.lexicon import fold_keep, lexicon
 
 NAME = "statements"
-VERSION = "12"
+VERSION = "13"
 
 UNIT_LOOKBACK_LINES = 30  # a statement of income and expenses runs to some 20 lines under its caption
 MAX_NOTE_NUMBER = 40
@@ -26,7 +26,7 @@ MAX_NOTE_NUMBER = 40
 def _units() -> list[tuple[re.Pattern[str], float]]:
     """(pattern, multiplier), tried in this order: the currency is the pattern's first group when it
     has one. '£000', 'x € 1.000', '€m' / 'EUR million' (the scale words worth a million of
-    scale_words.yml's label_scales, as printed), 'k€', 'M€', then a caption's words for thousands and
+    scale_words.yml's label_scales, as printed), 'k€', 'M€', '(€)', then a caption's words for thousands and
     millions of euros or of whole euros (budget.statement_thousands, statement_millions, statement_ones);
     built once per rules folder."""
     lex = lexicon(None)
@@ -42,6 +42,7 @@ def _units() -> list[tuple[re.Pattern[str], float]]:
         (re.compile(rf"{currency}\s?(?:{millions})\b"), 1e6),
         (re.compile(rf"\b(?:k|K){currency}|{currency}\s?k\b"), 1e3),
         (re.compile(rf"\bM{currency}|\bM(?:EUR)\b"), 1e6),
+        (re.compile(rf"\(\s*(?:in\s+)?{currency}\s*\)"), 1.0),  # a column head 'Bedrag 2025 (€)': whole units
         *captions,
     ]
 _AMOUNT_BEFORE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s?$)\d[\d.,]*\s?$")  # a year column head ('2019 £000') is not one
@@ -107,6 +108,9 @@ class StatementExtractor:
             if match is None:
                 continue
             rest_at = len(line.text) - len(line.text.lstrip()) + match.end()
+            year = re.match(r"\s*(?:19|20)\d\d(?:[/–-]\d{2,4})?(?=\s)", line.text[rest_at:])
+            if year is not None:
+                rest_at += year.end()  # 'Totaal werkingsbegroting 2025  1.240.000': the year is the label's
             unit, unit_line = unit_in(line.text), line.text.strip()
             for k in range(n - 1, max(-1, n - UNIT_LOOKBACK_LINES), -1):
                 if unit is not None:

@@ -104,6 +104,11 @@ _CODE = re.compile(r"(?<![\w.])(U\.S\.A\.|U\.K\.|U\.S\.|[A-Z]{2,3})(?![\w])")
 _CAPITALISED = re.compile(r"(?<![\w])[A-ZÀ-Ý][^\W\d_]{4,}(?:-[A-ZÀ-Ý][^\W\d_]+)?(?![\w])")
 
 
+_OCR_CONFUSABLE = frozenset(frozenset(pair) for pair in (
+    "1l", "1i", "li", "0o", "ce", "eo", "un", "hb", "ao", "5s", "8b", "ft", "tl", "vy", "ij", "rn", "ae", "ci"))
+"""Letters OCR reads one for the other (folded: accents are gone already)."""
+
+
 @lru_cache(maxsize=8192)
 def _fuzzy(word: str, lang: str | None) -> tuple[str, CountryKind] | None:
     """A name or region within OCR-like damage of ``word``: one substitution for short words
@@ -124,6 +129,8 @@ def _fuzzy(word: str, lang: str | None) -> tuple[str, CountryKind] | None:
         for name, distance, _ in hits
         # The first letter always matches: 'Trentina' (a company's name) is two edits from 'Argentina'.
         if (abs(len(name) - len(key)) <= 1 if long_word else len(name) == len(key)) and name[0] == key[0]
+        # A short word differs by a letter OCR confuses ('Be1gium'), not by any ('Steden' is no 'Sweden').
+        and (long_word or all(a == b or frozenset((a, b)) in _OCR_CONFUSABLE for a, b in zip(name, key)))
     ]
     if not allowed:
         return None

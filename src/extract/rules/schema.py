@@ -59,7 +59,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
                         "source_prepositions", "complement_prepositions",
                         "lab_words", "budget_amount_lead", "rest_words", "rest_from", "budget_determiners",
                         "budget_nouns", "joined_prepositions", "verb_adverbs", "amount_in", "contrast_words",
-                        "cost_words", "cost_triggers"),
+                        "cost_words", "cost_triggers", "table_headers", "total_rows"),
                 "budget_adjectives": REGEXES, "not_joined_articles": REGEXES},
     "words": words("reflexives", "determiners", "count_questions", "part_titles", "first_person_possessives", "modelled_on",
                    "connectors", "clause_verbs", "relatives", "conjunctions", "agent_markers",

@@ -395,6 +395,8 @@ def _opening_name(lead: str, index: LabIndex, openers: frozenset[str], document:
     name = " ".join(name_words)
     if not name_words or (len(name_words) < 2 and not _repeated_name(name, document)):
         return None
+    if re.match(rf"{re.escape(name)}\s*:", " ".join(words)):
+        return None  # 'Indicateur: iNNpulsa Colombia': a key-facts box's label, not a name
     people = name.replace(" ", "").isalpha() and country_code(name) is not None  # not 'Paris&Co'
     if re.search(r"['’]s$", name_words[0]) or people or place_name_code(name) or city_country(name) \
             or is_page_title(name, index.lex):

@@ -109,8 +109,10 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
     # A heading whose country went to the next line: 'Centre for X (CO-PI) in'.
     text = re.sub(rf"\s+(?:{preps})$", "", text, flags=re.IGNORECASE)
     # 'Offentliga Innovationsrummet (OIR), Sweden', 'BruLab · Belgique'
+    # Not 'Colombie — iNNpulsa Colombia': a name holding a country's name is no country.
     match = re.search(r"\s*[,·|–—]\s*([^,()·|]+?)\s*$", text)
-    if country is None and match and len(match.group(1).split()) <= 3 and (code := country_code(match.group(1), lex.lang)):
+    if country is None and match and len(match.group(1).split()) <= 3 and _place_code(match.group(1)) is not None \
+            and (code := country_code(match.group(1), lex.lang)):
         country, text = code, text[: match.start()].strip()
     # 'Name (ACR) France': the dash before the country was lost (OCR often drops a lone '–').
     match = re.search(r"\)\s+([^()]+?)\s*$", text)
@@ -138,7 +140,9 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
     parts = _DASH_SPLIT.split(text, maxsplit=1)
     # 'Mali : l'AGETIC, ...', 'Tunisie : le CNI': the name may keep the sentence's article.
     after_place = re.sub(rf"^(?:{article_before_name(lex)})(?=[A-ZÀ-Ý])", "", parts[1]) if len(parts) == 2 else ""
-    place = _place_code(parts[0]) if len(parts) == 2 and after_place[:1].isupper() else None
+    # A name after the place starts with a capital, or is coined with a lower-case prefix ('iNNpulsa').
+    named_after = after_place[:1].isupper() or re.match(r"[a-z]{1,2}[A-Z]", after_place) is not None
+    place = _place_code(parts[0]) if len(parts) == 2 and named_after else None
     if place is not None:
         # '3.1 Gdynia: Laboratorium ...', 'Denemarken – MindLab': the place the case is in, then its name.
         text, country = after_place, country or place
