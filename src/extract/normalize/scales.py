@@ -38,7 +38,11 @@ def _letter_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     glued = re.compile(rf"({_longest_first(rules['letters'])})(?![\w])")
     spaced = re.compile(rf"[\u0020\u00a0\u202f]({_longest_first(rules['spaced_letters'])})(?![\w])")
     names = _longest_first(rules["letter_currencies"])
-    currency = re.compile(rf"[\u0020\u00a0\u202f]?(?:{names})", re.IGNORECASE)
+    # Any ISO code as printed follows too ('≈ 180 M PEN', '~230 Md COP').
+    from .currencies import currency_signs
+
+    codes = "|".join(sorted(k for k in currency_signs() if re.fullmatch(r"[A-Z]{3}", k)))
+    currency = re.compile(rf"[\u0020\u00a0\u202f]?(?:(?i:{names})|(?:{codes})(?![A-Za-z]))")
     before = _longest_first([*rules["letter_currencies"], *rules["letter_currencies_before"]])
     behind = re.compile(rf"(?:(?<!\w)(?:{before})|\b[A-Z]{{3}})[\u0020\u00a0\u202f]?\d[\d.,\u0020\u00a0\u202f]*$")
     return glued, spaced, currency, behind

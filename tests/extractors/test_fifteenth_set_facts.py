@@ -1,0 +1,42 @@
+"""Money as the fifteenth genre set writes it (invented names): the rupee sign read by the lab's
+country, a scale letter before any currency code, and a statement in thousands whose figures are
+grouped by a space."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from extract.models import LabRecord
+from extract.normalize import find_money
+
+
+def test_the_rupee_sign_is_read_by_the_lab_s_country(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one(
+        "Country: Mauritius\nThe Kestrel Council is the national research council.\n"
+        "Summary statement of financial performance, year ended 30 June (Rs million)\n"
+        "2023–2024 2022–2023\nGrants disbursed 71.5 64.0\nTotal expenditure 119.3 108.8\n",
+        "Kestrel Council", lang="en")
+    assert record.budget is not None and (record.budget.amount, record.budget.currency) == (119.3e6, "MUR")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Budget 2024 : ≈ 180 M PEN (Trésor public)", (180e6, "PEN")),
+    ("Budget / an ~230 Md COP", (230e9, "COP")),
+    ("12 M XAF", (12e6, "XAF")),
+])
+def test_a_scale_letter_before_any_currency_code(text: str, expected: tuple[float, str]) -> None:
+    assert [(m.amount, m.currency) for m in find_money(text, "fr")] == [expected]
+
+
+def test_a_scale_letter_before_a_plain_word_is_no_scale() -> None:
+    assert find_money("180 M par an", "fr") == []
+
+
+def test_a_statement_in_thousands_grouped_by_a_space(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one(
+        "Budget de fonctionnement de l'agence (en k€)\n2024 2023\nSubventions 6 830 6 600\n"
+        "Total produits 7 420 7 137\nCharges de personnel 5 120 4 980\nTotal charges 7 420 7 137\n",
+        "Agence Kestrel", lang="fr")
+    assert record.budget is not None and (record.budget.amount, record.budget.currency) == (7_420_000, "EUR")
