@@ -40,3 +40,11 @@ def test_a_statement_in_thousands_grouped_by_a_space(extract_one: Callable[..., 
         "Total produits 7 420 7 137\nCharges de personnel 5 120 4 980\nTotal charges 7 420 7 137\n",
         "Agence Kestrel", lang="fr")
     assert record.budget is not None and (record.budget.amount, record.budget.currency) == (7_420_000, "EUR")
+
+
+def test_a_total_line_whose_figures_ocr_lost_gives_no_budget_and_no_error(
+        extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one(
+        "Summary statement of financial performance (Rs million)\n2023–2024 2022–2023\nTotal expenditure\n"
+        "The Kestrel Council has 38 staff in post.\n", "Kestrel Council", lang="en")
+    assert record.budget is None

@@ -247,7 +247,7 @@ def _figures(text: str, start: int, lang: str) -> list[tuple[float, int, int]]:
             continue
         found.append((abs(value), start + m.start(), start + m.end()))
     # A note reference before the year columns; not the thousands of '7 420  7 137' (k€).
-    thousands = (len(found) % 2 == 0 and re.fullmatch(r" \d{3}", text[found[0][2]:found[1][2]]) is not None)
+    thousands = (len(found) >= 2 and len(found) % 2 == 0 and re.fullmatch(r" \d{3}", text[found[0][2]:found[1][2]]) is not None)
     if len(found) >= 3 and found[0][0] <= MAX_NOTE_NUMBER and float(found[0][0]).is_integer() and not thousands:
         found = found[1:]
     return found
