@@ -48,3 +48,22 @@ def test_a_total_line_whose_figures_ocr_lost_gives_no_budget_and_no_error(
         "Summary statement of financial performance (Rs million)\n2023–2024 2022–2023\nTotal expenditure\n"
         "The Kestrel Council has 38 staff in post.\n", "Kestrel Council", lang="en")
     assert record.budget is None
+
+
+@pytest.mark.parametrize(("name", "lang", "expected"), [
+    ("Présidence de la République, l'AZSC", "fr", "Présidence de la République"),
+    ("Premier ministre, la DIZUM", "fr", "Premier ministre"),
+    ("Présidence du Conseil des ministres pour prendre la suite du Team Kestrel", "fr",
+     "Présidence du Conseil des ministres"),
+    # The name goes on: its next item, a 'for' with its object, a lower-case prefix.
+    ("Département fédéral de l'économie, de la formation et de la recherche", "fr",
+     "Département fédéral de l'économie, de la formation et de la recherche"),
+    ("Ministry for the Economy", "en", "Ministry for the Economy"),
+    ("Centre for e-Innovation", "en", "Centre for e-Innovation"),
+    ("Vlaams Agentschap voor innovatie", "nl", "Vlaams Agentschap voor innovatie"),
+])
+def test_a_parent_ends_before_an_apposition_or_a_purpose(name: str, lang: str, expected: str) -> None:
+    from extract.extractors.parents import trim_parent
+    from extract.rules.lexicon import lexicon
+
+    assert trim_parent(name, lexicon(lang)) == expected

@@ -232,3 +232,13 @@ def test_a_company_s_legal_name_is_the_name_asked() -> None:
              "B1. Effectif permanent (personnes physiques)", "Cent quarante-deux"]
     fields = {texts[i]: q.field for i, q in form_questions(texts).items()}
     assert fields["A1. Raison sociale complète"] == "name"
+
+
+def test_a_scanned_answer_box_edge_and_speck_are_not_the_answer() -> None:
+    from extract.segment.forms import answer_to, form_questions
+
+    texts = ["Deel 1. Identificatie van de aanvrager", "1.1 Volledige naam van de organisatie", "pe 5",
+             "| Kestrelcentrum Vlaamse Steden vzw", "1.2 Afkorting", "nvt", "1.3 Rechtsvorm", "vzw",
+             "1.4 Datum van oprichting", "12 november 2007", "1.5 Adres en website", "www.kestrelcentrum.be",
+             "3.1 Aantal personeelsleden op 30 juni 2025", "7 personeelsleden, samen 6,2 VTE"]
+    assert answer_to(texts, form_questions(texts), "name") == "Kestrelcentrum Vlaamse Steden vzw"

@@ -19,7 +19,7 @@ from extract.rules.loader import language_rules
 from extract.rules.places import is_country_name
 
 NAME = "governance"
-VERSION = "10"  # the governance extractor's: parents are one of its fields
+VERSION = "11"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -137,7 +137,18 @@ def trim_parent(name: str, lex: Lexicon) -> str:
     clause = re.search(rf"\s+(?:{alternation(lex.words('words', 'and_words'), folded=False)})\s+", name)
     if clause and verbs.match(fold_keep(name), clause.end()):
         name = name[:clause.start()]
-    name = re.sub(rf",\s+(?:{alternation(lex.words('words', 'articles'), folded=False)})$", "", name, flags=re.I)
+    articles = alternation(lex.words("words", "articles"), folded=False)
+    name = re.sub(rf",\s+(?:{articles})$", "", name, flags=re.I)
+    # 'Présidence de la République, l'ADSC': an apposition after a comma and an article (not the
+    # next item of the name: 'Département fédéral de l'économie, de la formation et de la recherche').
+    apposition = re.search(rf",\s+(?:(?i:{articles})\s+|[lL]['’])(?=[A-ZÀ-Ý])", name)
+    if apposition is not None:
+        name = name[:apposition.start()]
+    # '... du Conseil des ministres pour prendre la suite du Team ...': what it was done for.
+    purpose = re.search(rf"\s(?i:{alternation(lex.words('governance', 'purpose_openers'), folded=False)})\s+"
+                        rf"(?!(?i:{articles})\b)[a-zà-ÿ]{{3,}}\b", name)
+    if purpose is not None and len(name[:purpose.start()].split()) >= 2:
+        name = name[:purpose.start()]
     return re.sub(r"['’]s$", "", name.strip(" ,;"))
 
 

@@ -220,11 +220,26 @@ def _opens_subquestions(text: str, following: str) -> bool:
     return mine is not None and theirs is not None and theirs.label.startswith(f"{mine.label.rstrip('.')}.")
 
 
+ANSWER_LINES = 2
+_BOX_EDGE = re.compile(r"^[\s|\[\]]+|[\s|\[\]]+$")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
 def answer_to(texts: list[str], questions: dict[int, Question], field: str) -> str | None:
-    """The answer line to the first question about ``field``, if any."""
+    """The answer line to the first question about ``field``, if any: in a scan, without the
+    answer box's edges ('| Kenniscentrum ...'), and past a speck of the box OCR read as a line
+    ('pe 5') to the next line that holds a word."""
+    asked = {q.line for q in questions.values()}
     for q in sorted(questions.values(), key=lambda q: q.line):
-        if q.field == field and q.line + 1 < len(texts):
-            return texts[q.line + 1].strip() or None
+        if q.field != field:
+            continue
+        for k in range(q.line + 1, min(len(texts), q.line + 1 + ANSWER_LINES)):
+            if k in asked:
+                break
+            answer = _BOX_EDGE.sub("", texts[k])
+            if _WORD.search(answer):
+                return answer
+        return None
     return None
 
 
