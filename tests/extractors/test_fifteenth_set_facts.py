@@ -67,3 +67,24 @@ def test_a_parent_ends_before_an_apposition_or_a_purpose(name: str, lang: str, e
     from extract.rules.lexicon import lexicon
 
     assert trim_parent(name, lexicon(lang)) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "count"), [
+    ("Our people: about 70 researchers, trainers and programme managers", "en", 70),
+    ("Ses équipes — une centaine d'agents — travaillent au siège de la ville.", "fr", 100),
+    # A count of one trade is a part of the team's count, which wins.
+    ("People. We are a team of five: the team lead, two service designers, one behavioural scientist and two "
+     "developers.", "en", 5),
+    # A team 'of 8 coachs et chargés de mission': the count is the team's.
+    ("Kestrel: ≈ 25 produits incubés ; équipe de 8 coachs et chargés de mission", "fr", 8),
+])
+def test_staff_counted_by_their_trades(extract_one: Callable[..., LabRecord], text: str, lang: str,
+                                       count: int) -> None:
+    record = extract_one(text, "Kestrel Centre", lang=lang)
+    assert record.staff is not None and record.staff.count == count
+
+
+def test_a_crowd_of_researchers_is_no_staff(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("The conference drew 300 researchers from 40 countries. The centre has 12 staff.",
+                         "Kestrel Centre", lang="en")
+    assert record.staff is not None and record.staff.count == 12

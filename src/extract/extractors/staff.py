@@ -20,7 +20,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "staff"
-VERSION = "9"
+VERSION = "10"
 
 MAX_ADJECTIVES = 3
 GENERIC_ANCHOR_MAX = 6
@@ -32,10 +32,11 @@ YEAR = re.compile(r"^(?:18|19|20)\d\d$")
 
 @lru_cache(maxsize=8)
 def _noun_pattern(lex: Lexicon) -> re.Pattern[str]:
-    nouns = sorted({fold_keep(n) for n in lex.words("staff", "nouns") + lex.words("staff", "generic_nouns")},
+    nouns = sorted({fold_keep(n) for key in ("nouns", "generic_nouns", "role_nouns") for n in lex.words("staff", key)},
                    key=len, reverse=True)
     body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
-    return re.compile(rf"\s*((?:[\w'’-]+\s+){{0,{MAX_ADJECTIVES}}}?)({body})(?![\w])")
+    # "une centaine d'agents": French elides 'de' before a vowel.
+    return re.compile(rf"\s*((?:[\w'’-]+\s+){{0,{MAX_ADJECTIVES}}}?)(?:d['’])?({body})(?![\w])")
 
 
 @lru_cache(maxsize=8)
@@ -61,7 +62,8 @@ class StaffExtractor:
 
         lex = ctx.lex
         nouns = _noun_pattern(lex)
-        generic = lex.folded("staff", "generic_nouns")
+        roles = lex.folded("staff", "role_nouns")
+        generic = lex.folded("staff", "generic_nouns") | roles
         fte = lex.folded("staff", "fte_nouns")
         blockers = _function_words(lex)
         anchors = lex.regex("staff", "anchors")
@@ -91,7 +93,11 @@ class StaffExtractor:
                 if n.is_word and between and between[0] in lex.words("staff", "count_links"):
                     between = between[1:]  # 'une dizaine de personnes', 'a dozen of'
                 if any(w in blockers or w[:1].isdigit() for w in between):
-                    continue
+                    match = None  # 'équipe de 8 coachs et chargés de mission': the noun is not the count's
+            if match and match.end() <= e0:
+                between = match.group(1).split()
+                if n.is_word and between and between[0] in lex.words("staff", "count_links"):
+                    between = between[1:]
                 noun = re.sub(r"\s+", " ", match.group(2))
                 works = lex.regex("staff", "work_verbs").match(ctx.folded, match.end() + 1)
                 resources = ctx.field_at(n.start) in ("staff", "resources")
@@ -100,8 +106,10 @@ class StaffExtractor:
                     continue  # '5000 mensen bereikt'; but '8 people work at the lab' counts
                 in_block = (ctx.field_at(n.start) in ("staff", "resources")
                             or _anchor_before(ctx, anchors, s0, n.start))
-                # '5000 medewerkers' of the city elsewhere in the text is weaker than the resources block.
-                prior = "label" if label_value else "anchored" if in_block else "block"
+                # '5000 medewerkers' of the city elsewhere in the text is weaker than the resources block;
+                # 'two service designers' is a part of 'a team of five: ...'.
+                prior = ("block" if noun in roles else "label" if label_value else "anchored" if in_block
+                         else "block")
                 unit = "fte" if noun in fte else "headcount"
                 end = match.end()
                 distance = len(between)
@@ -183,7 +191,7 @@ def _grown_to(ctx: SectionContext, numbers: list[NumberMention],
     """'had grown from 15 people to some 140': a team that grew is as large as it grew to. The later
     count takes the earlier one's noun; the earlier count is no candidate (its offset is returned)."""
     out, earlier = [], set()
-    generic = ctx.lex.folded("staff", "generic_nouns")
+    generic = ctx.lex.folded("staff", "generic_nouns") | ctx.lex.folded("staff", "role_nouns")
     for a, b in zip(numbers, numbers[1:]):
         noun = nouns.match(ctx.folded, a.end)
         if noun is None or noun.group(1).strip():

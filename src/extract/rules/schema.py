@@ -46,7 +46,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
     "budget": words("anchors", "contribution", "period_year", "period_total", "unknown", "statement_totals", "statement_actuals", "revenue",
                     "one_off", "span_prepositions", "statement_thousands", "statement_millions", "statement_ones", "comparison",
                     "bare_total", "spending_questions"),
-    "staff": words("total_of", "work_verbs", "nouns", "generic_nouns", "fte_nouns", "anchors", "team_of", "count_after", "range_to",
+    "staff": words("total_of", "work_verbs", "nouns", "generic_nouns", "role_nouns", "fte_nouns", "anchors", "team_of", "count_after", "range_to",
                    "count_links", "number_nouns", "grew_stems", "at_year_end"),
     "governance": words("body_nouns", "body_complements", "member_nouns", "composed_of", "form_verbs", "pronouns",
                         "parent_triggers", "parent_blockers", "org_heads", "creator_triggers", "parent_clause_verbs",
