@@ -88,3 +88,19 @@ def test_a_crowd_of_researchers_is_no_staff(extract_one: Callable[..., LabRecord
     record = extract_one("The conference drew 300 researchers from 40 countries. The centre has 12 staff.",
                          "Kestrel Centre", lang="en")
     assert record.staff is not None and record.staff.count == 12
+
+
+@pytest.mark.parametrize(("footer", "expected"), [
+    # A printed page's own address stands for its site.
+    ("https://zorvex.sn/la-zorvex/presentation", "https://zorvex.sn"),
+    ("https://www.zorvex.be/qui-sommes-nous", "https://www.zorvex.be"),
+    # One path segment that is the lab's name is its site on a bigger one.
+    ("https://kestreldd.com/solutions-lab", "https://kestreldd.com/solutions-lab"),
+])
+def test_a_printed_page_s_address_stands_for_its_site(make_section, footer: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    from extract.extractors import extract_records
+    from extract.settings import Settings
+
+    section = make_section("The lab has 12 staff.", "Kestrel Solutions Lab", lang="en", urls=(footer,))
+    (record,) = extract_records([section], Settings())
+    assert record.website == expected

@@ -172,7 +172,14 @@ class IdentityExtractor:
             url, line = max(footer, key=lambda item: sum(w in fold_keep(item[0]) for w in words))
             if len({u for u, _ in footer}) > 1 and not any(w in fold_keep(url) for w in words):
                 return []  # several labs' addresses and none names this lab: none is its own
-            return [Candidate(field="website", value=_own_site(url, ctx), provenance=Provenance(
+            # The printed page's own address stands for its site ('der.sn/la-der-fj/presentation'),
+            # unless its one path segment is the lab's name ('marsdd.com/solutions-lab').
+            parts = urlsplit(url)
+            segments = [p for p in parts.path.split("/") if p]
+            names = {w for n in ctx.subject_names for w in re.findall(r"\w+", fold_keep(n))}
+            named_path = len(segments) == 1 and set(re.findall(r"[a-z0-9]+", fold_keep(segments[0]))) <= names
+            site = f"{parts.scheme}://{parts.netloc}" if parts.netloc and not named_path else url
+            return [Candidate(field="website", value=site, provenance=Provenance(
                 page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.footer.v{VERSION}",
                 confidence=confidence("fallback", ocr=line.conf)))]
         return []
