@@ -23,7 +23,7 @@ from extract.extractors.funding_phrases import (
     is_clause,
     item_splitter,
     item_splitter_for,
-    leading_preposition,
+    money_before,
     noun_phrase,
     purpose_regex,
     purpose_start,
@@ -31,6 +31,7 @@ from extract.extractors.funding_phrases import (
     rest_from,
     share_marker,
     shared_complement,
+    shared_head_end,
     source_noun,
     split_commas,
     without_qualifying_bracket,
@@ -151,40 +152,16 @@ class FundingExtractor:
                     fold_keep(w) in fold_keep(text) for w in ctx.lex.words("funding", "money_words"))
                 covers_costs = _is_weak(m.group(0), cost_triggers) and ctx.lex.regex(
                     "funding", "cost_words").search(ctx.folded, s0, m.start()) is not None
-                if not money_word and not covers_costs and not self._money_before(ctx, s0, m.start()):
+                if not money_word and not covers_costs and not money_before(ctx, s0, m.start()):
                     continue
             listed = self._comma_list(ctx, start, end, m.end())
             if listed:
                 out += listed
                 continue
-            end = self._shared_head_end(ctx, start, end)
+            end = shared_head_end(ctx, start, end)
             out += self._cleaned(ctx, start, end, m.end())
             out += self._continuations(ctx, end, m.end())
         return out
-
-    def _shared_head_end(self, ctx: SectionContext, start: int, end: int) -> int:
-        """'filing and search fees', "the Royal Government's recurrent and capital budget",
-        'licentie- en dienstverleningsvergoedingen': words with no noun for money before 'and' share
-        the next phrase's noun; the source runs to its end."""
-        if source_noun(ctx).search(ctx.folded, start, end) is not None or len(ctx.text[start:end].split()) > 3:
-            return end
-        conj = alternation(ctx.lex.words("words", "conjunctions"), folded=False)
-        joined = re.compile(rf"-?\s+(?i:{conj})\s+").match(ctx.text, end)
-        if joined is None or leading_preposition(ctx.lex).match(ctx.folded, joined.end()):
-            return end  # "the Department's baseline and from contributions by ...": a second source
-        span = noun_phrase(ctx, joined.end())
-        if span is None or source_noun(ctx).search(ctx.folded, *span) is None:
-            return end
-        return span[1]
-
-    def _money_before(self, ctx: SectionContext, sentence_start: int, trigger: int) -> bool:
-        """'Almost all of it comes from the national treasury': the pronoun before the trigger stands
-        for money named in the sentence before."""
-        before = ctx.folded[sentence_start:trigger].split()
-        if not before or before[-1] not in ctx.lex.folded("governance", "subject_pronouns"):
-            return False
-        previous = ctx.previous_sentence(sentence_start)
-        return previous is not None and ctx.lex.regex("funding", "money_words").search(ctx.folded, *previous) is not None
 
     def _cleaned(self, ctx: SectionContext, start: int, end: int, anchor: int, prior: str = "anchored") -> list[Candidate]:
         """One source from ``start`` to ``end``, without its qualifiers ('occasionally', 'grotendeels')

@@ -336,3 +336,29 @@ def without_qualifying_bracket(item: str) -> str:
         return item[:found.start()].rstrip(" ,;:")  # 'Head 50', 'programme 308', '2/3'
     names_it = _ACRONYM.fullmatch(before[-1]) is not None or inside[:1].isupper()
     return item if names_it else item[:found.start()].rstrip(" ,;:")
+
+
+def shared_head_end(ctx: SectionContext, start: int, end: int) -> int:
+    """'filing and search fees', "the Royal Government's recurrent and capital budget",
+    'licentie- en dienstverleningsvergoedingen': words with no noun for money before 'and' share
+    the next phrase's noun; the source runs to its end."""
+    if source_noun(ctx).search(ctx.folded, start, end) is not None or len(ctx.text[start:end].split()) > 3:
+        return end
+    conj = alternation_of(ctx.lex.words("words", "conjunctions"), folded=False)
+    joined = re.compile(rf"-?\s+(?i:{conj})\s+").match(ctx.text, end)
+    if joined is None or leading_preposition(ctx.lex).match(ctx.folded, joined.end()):
+        return end  # "the Department's baseline and from contributions by ...": a second source
+    span = noun_phrase(ctx, joined.end())
+    if span is None or source_noun(ctx).search(ctx.folded, *span) is None:
+        return end
+    return span[1]
+
+
+def money_before(ctx: SectionContext, sentence_start: int, trigger: int) -> bool:
+    """'Almost all of it comes from the national treasury': the pronoun before the trigger stands
+    for money named in the sentence before."""
+    before = ctx.folded[sentence_start:trigger].split()
+    if not before or before[-1] not in ctx.lex.folded("governance", "subject_pronouns"):
+        return False
+    previous = ctx.previous_sentence(sentence_start)
+    return previous is not None and ctx.lex.regex("funding", "money_words").search(ctx.folded, *previous) is not None
