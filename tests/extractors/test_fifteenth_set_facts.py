@@ -104,3 +104,16 @@ def test_a_printed_page_s_address_stands_for_its_site(make_section, footer: str,
     section = make_section("The lab has 12 staff.", "Kestrel Solutions Lab", lang="en", urls=(footer,))
     (record,) = extract_records([section], Settings())
     assert record.website == expected
+
+
+def test_a_lab_opened_by_someone_in_a_year(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("Het Kestrelhuis werd in 2016 door de stad Ulm geopend als open werkplaats. Het heeft 3 "
+                         "medewerkers.", "Kestrelhuis", lang="nl")
+    assert record.founded_year == 2016
+
+
+def test_something_else_launched_by_someone_in_a_year_is_not_the_lab_s_founding(
+        extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("In 2016 werd door de stad het programma Zorg gelanceerd. Het Kestrelhuis heeft 3 "
+                         "medewerkers.", "Kestrelhuis", lang="nl")
+    assert record.founded_year is None

@@ -78,7 +78,10 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
                 elif kind == "verbs" and y.end() <= trigger.start():
                     distance = ctx.token_distance(y.end(), trigger.start())
                     # 'in 1996 opgericht' yes; 'in 2016 door X werd gelanceerd' is someone else's act.
-                    if distance > FOUNDED_BEFORE_MAX or agents.search(ctx.folded, y.end(), trigger.start()):
+                    agent = agents.search(ctx.folded, y.end(), trigger.start()) is not None
+                    passive = agent and _lab_in_passive(ctx, s0, y.start())
+                    # 'werd in 2016 door de stad Ulm geopend': the agent's words stand between them.
+                    if distance > FOUNDED_BEFORE_MAX + (AGENT_WORDS if passive else 0) or (agent and not passive):
                         continue
                 else:
                     continue
@@ -89,6 +92,16 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
     return out
 
 
+def _lab_in_passive(ctx: SectionContext, sentence_start: int, year_start: int) -> bool:
+    """'Het Kestrelhuis werd in 2016 door de stad Ulm geopend': the lab is the passive's subject,
+    so the agent's act is the lab's founding."""
+    auxiliaries = alternation(ctx.lex.words("founded", "passive_auxiliaries"), folded=False)
+    found = re.search(rf"^(.*?)\s(?:{auxiliaries})\s+(?:\w+\s+)?$", ctx.folded[sentence_start:year_start])
+    return found is not None and ctx.refers_to_lab(ctx.text[sentence_start:sentence_start + len(found.group(1))])
+
+
+AGENT_WORDS = 4
+"""The agent of a passive ('door de stad Ulm') between its year and its verb."""
 LAW_NAME_WORDS = 14
 """A founding law's name and number run between its verb and its year."""
 
