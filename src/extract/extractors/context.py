@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extract.models import BBox, Candidate, Entity, EntityStore, Line, Provenance, Section
 from extract.normalize.rule_data import alternation
@@ -20,6 +20,9 @@ from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.rules.vocab import LabelMatch, match_label
 from extract.segment.forms import checked_only, form_questions
 from extract.settings import Settings
+
+if TYPE_CHECKING:
+    from extract.normalize.money import MoneyMention
 
 # Lines that are part of the running text the extractors read; captions and text inside screenshots are not
 # (segmentation places captions too: segment.sections.CONTENT_ROLES).
@@ -344,6 +347,14 @@ class SectionContext:
         return len(_WORD.findall(self.text[lo:hi]))
 
     # ------------------------------------------------------------------ spaCy
+
+    @cached_property
+    def money(self) -> tuple[MoneyMention, ...]:
+        """Every amount of money in the section text, searched once for all extractors (the money,
+        statement and funding rules each read them)."""
+        from extract.normalize import find_money
+
+        return tuple(find_money(self.text, self.lang))
 
     @cached_property
     def entities(self) -> list[Entity]:

@@ -217,12 +217,11 @@ class FundingExtractor:
         """'Annual budget ~US$1.4M, from government contracts and philanthropic grants', 'an annual
         budget of around €1.5 million, most of it from EU structural funds and the rest from the
         Ministry of X': where the lab's money comes from, said right after how much it is."""
-        from extract.normalize import find_money
 
         sources = ctx.lex.regex("funding", "after_amount")
         anchors = ctx.lex.regex("budget", "anchors")
         out = []
-        for m in find_money(ctx.text, ctx.lang):
+        for m in ctx.money:
             s0, e0 = ctx.sentence_span(m.start)
             block = ctx.block_at(m.start)
             in_block = block is not None and block.field in ("budget", "resources")

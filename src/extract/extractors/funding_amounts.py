@@ -55,11 +55,10 @@ def _share_item(lex: Lexicon) -> re.Pattern[str]:
 def sources_beside_amounts(ctx: SectionContext) -> list[SourceSpan]:
     """Sources beside the lab's amounts: a bracket of a word for money right after the amount, a
     list of shares after it, or the money's kind after 'in' / 'en' / 'aan'."""
-    from extract.normalize import find_money
 
     anchors = ctx.lex.regex("budget", "anchors")
     out: list[SourceSpan] = []
-    for money in find_money(ctx.text, ctx.lang):
+    for money in ctx.money:
         s0, e0 = ctx.sentence_span(money.start)
         block = ctx.block_at(money.start)
         about_budget = (block is not None and block.field in ("budget", "resources")) \

@@ -57,11 +57,10 @@ class MoneyExtractor:
     version = VERSION
 
     def extract(self, section: Section, ctx: SectionContext) -> list[Candidate]:
-        from extract.normalize import find_money
 
         blocks = [b for b in ctx.blocks if b.field in ("budget", "resources")]
         unknown = ctx.lex.regex("budget", "unknown")
-        mentions = find_money(ctx.text, ctx.lang)
+        mentions = ctx.money
         for labelled in blocks:
             declared_unknown = unknown.match(ctx.folded, labelled.value_start) is not None
             if declared_unknown and not any(labelled.start <= m.start < labelled.end for m in mentions):
