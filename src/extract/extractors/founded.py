@@ -16,7 +16,7 @@ from functools import cache
 from extract.extractors.context import SectionContext
 from extract.models import Candidate
 from extract.normalize.rule_data import alternation
-from extract.rules.lexicon import fold_keep, lexicon
+from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.titles import YEAR
 
 _WORDS = re.compile(r"[\w'’-]+")
@@ -92,11 +92,17 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
     return out
 
 
+@cache
+def _passive_before_year(lex: Lexicon) -> re.Pattern[str]:
+    """'<subject> werd in ' before a year: the subject, then a passive auxiliary and a preposition."""
+    auxiliaries = alternation(lex.words("founded", "passive_auxiliaries"), folded=False)
+    return re.compile(rf"^(.*?)\s(?:{auxiliaries})\s+(?:\w+\s+)?$")
+
+
 def _lab_in_passive(ctx: SectionContext, sentence_start: int, year_start: int) -> bool:
     """'Het Kestrelhuis werd in 2016 door de stad Ulm geopend': the lab is the passive's subject,
     so the agent's act is the lab's founding."""
-    auxiliaries = alternation(ctx.lex.words("founded", "passive_auxiliaries"), folded=False)
-    found = re.search(rf"^(.*?)\s(?:{auxiliaries})\s+(?:\w+\s+)?$", ctx.folded[sentence_start:year_start])
+    found = _passive_before_year(ctx.lex).search(ctx.folded[sentence_start:year_start])
     return found is not None and ctx.refers_to_lab(ctx.text[sentence_start:sentence_start + len(found.group(1))])
 
 

@@ -17,6 +17,7 @@ from extract.extractors.funding_phrases import (
     SOURCE_END,
     Chunk,
     clean_span,
+    conjunction_after,
     continuation,
     first_item_lines,
     is_bare_budget,
@@ -181,12 +182,11 @@ class FundingExtractor:
         pour certains projets, par le fonds ...'; 'Financé par la Fondation X, la province et des
         mandats': the same verb's further sources."""
         out: list[Candidate] = []
-        conj = alternation(ctx.lex.words("words", "conjunctions"), folded=False)
         for _ in range(3):
             more = continuation(ctx).match(ctx.text, end)
             bare = more is None
             # 'covered by card fees and verification charges': a second word for money after a bare 'and'.
-            more = more or re.compile(rf"\s*,?\s*(?i:{conj})\s+").match(ctx.text, end)
+            more = more or conjunction_after(ctx.lex, hyphen=False).match(ctx.text, end)
             if more is None:
                 break
             span = noun_phrase(ctx, more.end())

@@ -338,14 +338,22 @@ def without_qualifying_bracket(item: str) -> str:
     return item if names_it else item[:found.start()].rstrip(" ,;:")
 
 
+@lru_cache(maxsize=32)
+def conjunction_after(lex: Lexicon, *, hyphen: bool) -> re.Pattern[str]:
+    """A bare 'and' / 'en' / 'et' after a phrase: after a comma ('X, and Y'), or, with ``hyphen``,
+    after a hyphenated first half ('licentie- en dienstverleningsvergoedingen')."""
+    conj = alternation_of(lex.words("words", "conjunctions"), folded=False)
+    lead = r"-?\s+" if hyphen else r"\s*,?\s*"
+    return re.compile(rf"{lead}(?i:{conj})\s+")
+
+
 def shared_head_end(ctx: SectionContext, start: int, end: int) -> int:
     """'filing and search fees', "the Royal Government's recurrent and capital budget",
     'licentie- en dienstverleningsvergoedingen': words with no noun for money before 'and' share
     the next phrase's noun; the source runs to its end."""
     if source_noun(ctx).search(ctx.folded, start, end) is not None or len(ctx.text[start:end].split()) > 3:
         return end
-    conj = alternation_of(ctx.lex.words("words", "conjunctions"), folded=False)
-    joined = re.compile(rf"-?\s+(?i:{conj})\s+").match(ctx.text, end)
+    joined = conjunction_after(ctx.lex, hyphen=True).match(ctx.text, end)
     if joined is None or leading_preposition(ctx.lex).match(ctx.folded, joined.end()):
         return end  # "the Department's baseline and from contributions by ...": a second source
     span = noun_phrase(ctx, joined.end())
