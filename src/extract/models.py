@@ -215,6 +215,15 @@ class SectionStore(Protocol):
     def put_sections(self, key: str, stored: StoredSections) -> None: ...
 
 
+@runtime_checkable
+class RecordStore(Protocol):
+    """Store of a document's records by its sections and the extraction code (``PageCache`` is one)."""
+
+    def get_records(self, key: str) -> list[LabRecord] | None: ...
+
+    def put_records(self, key: str, records: list[LabRecord]) -> None: ...
+
+
 # --------------------------------------------------------------------------- extraction
 
 

@@ -83,7 +83,7 @@ def get_pipeline(lang: str, model: str | None = None) -> Any:
 def find_entities(text: str, lang: str, model: str | None = None, *, store: EntityStore | None = None) -> list[Entity]:
     """The entities of ``text`` as (start_char, end_char, label), from ``store`` when this text went
     through the same pipeline (code, patterns, spaCy and model versions) before."""
-    if store is None or (model and _model_version(model) is None):
+    if store is None or (model and model_version(model) is None):
         # (a model loaded from a folder may be retrained in place: its entities are never reused)
         return _run_pipeline(text, lang, model)
     key = entities_key(text, lang, model)
@@ -133,14 +133,14 @@ def entities_key(text: str, lang: str, model: str | None) -> str:
     from extract.store.fingerprint import code_fingerprint
 
     pipeline = code_fingerprint(("extract.nlp",), tuple(f"rules/patterns/{name}" for name in PATTERN_FILES), ("spacy",))
-    model_version = _model_version(model) if model else "blank"
-    digest = hashlib.sha256(f"{pipeline}\0{lang}\0{model}\0{model_version}\0".encode())
+    version = model_version(model) if model else "blank"
+    digest = hashlib.sha256(f"{pipeline}\0{lang}\0{model}\0{version}\0".encode())
     digest.update(text.encode("utf-8", "surrogatepass"))
     return "entities-" + digest.hexdigest()
 
 
 @lru_cache(maxsize=4)
-def _model_version(model: str) -> str | None:
+def model_version(model: str) -> str | None:
     """The installed version of a packaged model; None for a model loaded from a folder."""
     import importlib.metadata
 

@@ -14,8 +14,11 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from pydantic import TypeAdapter
 
 from extract.models import (
     Document,
@@ -27,6 +30,7 @@ from extract.models import (
     PageImages,
     PageInfo,
     PageStore,
+    RecordStore,
     Section,
     SectionStore,
     SourceInfo,
@@ -51,6 +55,13 @@ SECTION_STAGE_DATA = ("rules/labels.yml", "rules/en.yml", "rules/nl.yml", "rules
 ('anderhalf', number words: announced lab counts), countries and cities (lab names, titles: 'Gdynia: ...'),
 and the country names of ``rules.places`` (a country's name over a directory entry)."""
 SECTION_STAGE_PACKAGES = ("lingua-language-detector",)
+
+
+EXTRACTION_STAGE = ("extract.extractors", "extract.assemble.record")
+"""The modules (and all they import) that turn sections into records: the records cache's key."""
+EXTRACTION_STAGE_PACKAGES = ("spacy", "babel", "pycountry", "rapidfuzz", "text2num", "lingua-language-detector",
+                             "pydantic", "PyYAML")
+"""The packages the extractors and normalisers call: a new version may read a number or a name otherwise."""
 
 
 def use_rules(settings: Settings) -> None:
@@ -282,6 +293,49 @@ def output_for(document: Document, records: list[LabRecord], display_path: str) 
     )
 
 
+@lru_cache(maxsize=1)
+def _sections_adapter() -> TypeAdapter[list[Section]]:
+    return TypeAdapter(list[Section])
+
+
+def records_key(sections: list[Section], settings: Settings) -> str:
+    """Where a document's records are cached: its sections, the extraction code and packages, every
+    rule file (the packaged ones and ``settings.rules_dir``'s) and the spaCy model.
+
+    Records are a function of these alone, so a reprocess with nothing changed upstream of them
+    (``batch --force`` after a crash, a new corrections file, an output deleted by hand) reads them
+    back instead of running the extractors and spaCy.
+    """
+    from extract.nlp import model_version
+    from extract.store.fingerprint import code_fingerprint, rules_fingerprint
+
+    digest = hashlib.sha256()
+    for part in (code_fingerprint(EXTRACTION_STAGE, (), EXTRACTION_STAGE_PACKAGES),
+                 rules_fingerprint(settings.rules_dir), str(settings.spacy_model),
+                 str(model_version(settings.spacy_model) if settings.spacy_model else "blank")):
+        digest.update(part.encode() + b"\0")
+    digest.update(_sections_adapter().dump_json(sections))
+    return "records-" + digest.hexdigest()
+
+
+def extract_or_recall(sections: list[Section], settings: Settings, cache: PageStore | None) -> list[LabRecord]:
+    """The records of ``sections``: from the records cache when this code and these rules made them
+    before, else from the extractors (and then stored)."""
+    store = cache if isinstance(cache, RecordStore) else None
+    key = records_key(sections, settings) if store is not None else None
+    if store is not None and key is not None:
+        stored = store.get_records(key)
+        if stored is not None:
+            return stored
+    from extract.extractors import extract_records
+
+    entity_store = cache if isinstance(cache, EntityStore) else None
+    records = extract_records(sections, settings, entity_store=entity_store)
+    if store is not None and key is not None:
+        store.put_records(key, records)
+    return records
+
+
 def process_file(
     path: Path | PageImages,
     settings: Settings,
@@ -294,11 +348,8 @@ def process_file(
 
     Raises ``extract.errors.InputFileError`` subclasses for inputs that cannot be processed.
     """
-    from extract.extractors import extract_records
-
     document, sections = read_sections(path, settings, cache=cache, page_map=page_map, prepare=True)
-    entity_store = cache if isinstance(cache, EntityStore) else None
-    records = extract_records(sections, settings, entity_store=entity_store)
+    records = extract_or_recall(sections, settings, cache)
     return output_for(document, records, display_path or document.source.path)
 
 

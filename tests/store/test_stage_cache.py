@@ -1,5 +1,5 @@
-"""A reprocess starts at the extractors: sections and spaCy entities come from the cache when
-the same input went through the same code, and never when that code or its rules changed."""
+"""A reprocess starts where something changed: sections, spaCy entities and records come from the
+cache when the same input went through the same code, and never when that code or its rules changed."""
 
 from __future__ import annotations
 
@@ -8,10 +8,19 @@ from pathlib import Path
 
 import pytest
 
+import extract.extractors
 import extract.layout.build
 import extract.nlp
 from extract.models import Page
-from extract.pipeline import SECTION_STAGE, process_file, read_sections, sections_key, sections_of
+from extract.pipeline import (
+    EXTRACTION_STAGE,
+    SECTION_STAGE,
+    process_file,
+    read_sections,
+    records_key,
+    sections_key,
+    sections_of,
+)
 from extract.read.reader import read_document
 from extract.settings import Settings
 from extract.store.cache import PageCache
@@ -42,12 +51,52 @@ def test_second_run_skips_layout_and_spacy_with_identical_output(tmp_path: Path,
     assert _run(SAMPLE, cache) == first
 
 
-def test_corrupt_sections_and_entities_are_recomputed(tmp_path: Path) -> None:
+def test_a_reprocess_with_nothing_changed_upstream_does_not_run_the_extractors(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = PageCache(tmp_path / "cache")
+    first = _run(SAMPLE, cache)
+    assert first["records"] and list((tmp_path / "cache" / "records").rglob("*.json"))
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("extracted again although nothing changed")
+
+    monkeypatch.setattr(extract.extractors, "extract_records", fail)
+    assert _run(SAMPLE, cache) == first
+    # no cache: the extractors run (and here, fail)
+    with pytest.raises(AssertionError, match="extracted again"):
+        process_file(SAMPLE, Settings())
+
+
+def test_the_records_key_follows_sections_rules_and_model(tmp_path: Path) -> None:
+    _, sections = read_sections(SAMPLE, Settings())
+    key = records_key(sections, Settings())
+    assert records_key(sections, Settings()) == key
+    assert records_key(sections[1:], Settings()) != key
+    edited = sections[0].model_copy(update={"title": (sections[0].title or "") + " (edited)"})
+    assert records_key([edited, *sections[1:]], Settings()) != key
+    assert records_key(sections, Settings(spacy_model="xx_invented_model")) != key
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "nl.yml").write_text("labs:\n  heads: [bureau]\n", encoding="utf-8")
+    with_folder = records_key(sections, Settings(rules_dir=str(folder)))
+    assert with_folder != key
+    (folder / "nl.yml").write_text("labs:\n  heads: [bureau, dienst]\n", encoding="utf-8")
+    assert records_key(sections, Settings(rules_dir=str(folder))) != with_folder
+
+
+def test_extraction_stage_fingerprint_covers_extractors_normalisers_and_assembly() -> None:
+    reached = reached_modules(EXTRACTION_STAGE)
+    for module in ("extract.extractors.money", "extract.extractors.funding", "extract.normalize.money",
+                   "extract.assemble.record", "extract.nlp", "extract.segment.lab_index", "extract.models"):
+        assert module in reached
+
+
+def test_corrupt_sections_entities_and_records_are_recomputed(tmp_path: Path) -> None:
     cache = PageCache(tmp_path / "cache")
     first = _run(SAMPLE, cache)
     damaged = {path.parts[-3] for path in (tmp_path / "cache").glob("*/*/*.json")
-               if path.parts[-3] in ("sections", "entities")}
-    assert damaged == {"sections", "entities"}
+               if path.parts[-3] in ("sections", "entities", "records")}
+    assert damaged == {"sections", "entities", "records"}
     for path in (tmp_path / "cache").glob("*/*/*.json"):
         if path.parts[-3] in damaged:
             path.write_text('{"not": "what was stored"')
@@ -121,6 +170,7 @@ def test_fingerprint_changes_with_rules_and_code(tmp_path: Path, monkeypatch: py
                     ignore=shutil.ignore_patterns("__pycache__", "review"))
     copy_file = package / "store" / "fingerprint.py"
     monkeypatch.setattr(fingerprint, "__file__", str(copy_file))
+    monkeypatch.setattr(fingerprint, "_package_root", lambda: package)
     code_fingerprint.cache_clear()
     before = code_fingerprint(SECTION_STAGE)
     code_fingerprint.cache_clear()
@@ -178,3 +228,9 @@ def test_sections_keep_layouts_lines_and_validate_lines_read_back(tmp_path: Path
     assert StoredSections.model_validate_json(stored.model_dump_json()) == stored
     with pytest.raises(ValueError):
         Section.model_validate({"kind": "document", "title": None, "lines": [[1, "a", [0, 0, 1, 1], "nope"]]})
+
+
+def test_the_entities_key_names_the_model() -> None:
+    blank = extract.nlp.entities_key("Zeta Lab in Utrecht", "nl", None)
+    assert extract.nlp.entities_key("Zeta Lab in Utrecht", "nl", "xx_invented_model") != blank
+    assert extract.nlp.entities_key("Zeta Lab in Utrecht", "nl", None) == blank

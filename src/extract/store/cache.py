@@ -7,10 +7,12 @@ that cannot be read or does not validate as a ``Page`` is deleted and treated as
 the cache is never trusted over recomputing.
 
 It also keeps a document's sections (layout and segmentation done) under
-``root/sections/ab/<key>.json``, with the digest of the pages they came from, and the spaCy
-entities of a section's text under ``root/entities/``. Their keys (``extract.pipeline``,
-``extract.nlp``) hash the input and the fingerprint of the code and rules that made them, so a
-reprocess after an extractor change starts at the extractors' own rules.
+``root/sections/ab/<key>.json``, with the digest of the pages they came from, the spaCy
+entities of a section's text under ``root/entities/``, and the records extracted from a
+document's sections under ``root/records/``. Their keys (``extract.pipeline``, ``extract.nlp``)
+hash the input and the fingerprint of the code and rules that made them, so a reprocess after an
+extractor change starts at the extractors' own rules, and one with nothing changed upstream
+(``--force``) does not run them at all.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from typing import TypeVar
 from pydantic import TypeAdapter
 
 from extract.errors import ConfigError
-from extract.models import Entity, Page, StoredSections
+from extract.models import Entity, LabRecord, Page, StoredSections
 from extract.store.files import atomic_write_bytes
 
 log = logging.getLogger(__name__)
@@ -37,7 +39,7 @@ log = logging.getLogger(__name__)
 _SAFE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{3,150}$")
 _HEX_NAME = re.compile(r"^[0-9a-f]{64}$")
 _TEMP_NAME = re.compile(r"^\..+\.json\.[0-9a-f]{8}\.tmp$")
-DERIVED = ("sections", "entities")
+DERIVED = ("sections", "entities", "records")
 MARKER = "CACHEDIR.TAG"
 """Written into every cache folder (the Cache Directory Tagging convention, which backup tools honour):
 clear and prune refuse a folder without it, so `--cache-dir docs` cannot empty a folder of documents."""
@@ -53,6 +55,11 @@ T = TypeVar("T")
 @lru_cache(maxsize=1)
 def _entities_adapter() -> TypeAdapter[list[Entity]]:
     return TypeAdapter(list[Entity])
+
+
+@lru_cache(maxsize=1)
+def _records_adapter() -> TypeAdapter[list[LabRecord]]:
+    return TypeAdapter(list[LabRecord])
 
 
 @dataclass(frozen=True)
@@ -151,6 +158,13 @@ class PageCache:
 
     def put_entities(self, key: str, entities: list[Entity]) -> None:
         self._store(self._derived_path("entities", key), _entities_adapter().dump_json(entities))
+
+    def get_records(self, key: str) -> list[LabRecord] | None:
+        """A document's records stored under ``key``, or None (a corrupt entry is deleted)."""
+        return self._load(self._derived_path("records", key), _records_adapter().validate_json)
+
+    def put_records(self, key: str, records: list[LabRecord]) -> None:
+        self._store(self._derived_path("records", key), _records_adapter().dump_json(records))
 
     def _derived_path(self, kind: str, key: str) -> Path:
         name = hashlib.sha256(key.encode()).hexdigest()

@@ -19,7 +19,9 @@ from pathlib import Path
 PACKAGE = "extract"
 
 
+@lru_cache(maxsize=1)
 def _package_root() -> Path:
+    # Cached: resolving it per module looked up made a third of a warm reprocess's key computing.
     return Path(__file__).resolve().parents[1]  # src/extract: module names and data files are relative to it
 
 
