@@ -129,7 +129,7 @@ def test_a_lab_the_index_knows_is_presented_by_its_founding() -> None:
 
 
 def test_a_letter_names_its_sender_by_an_acronym_its_letterhead_spells_out() -> None:
-    from extract.segment.lab_names import spelled_out_in
+    from extract.segment.spelling import spelled_out_in
 
     text = "Direction générale du numérique et des services d'innovation · Avenue de la Gare 1 · 1020 Renens"
     assert spelled_out_in("DGNSI", text) == "Direction générale du numérique et des services d'innovation"

@@ -12,7 +12,8 @@ from extract.assemble.matching import RecordIdentity, match_records
 from extract.pipeline import process_file
 from extract.review.evaluate import Evaluation, score_records
 from extract.segment.acronyms import defined_acronyms
-from extract.segment.lab_names import domain_matches, find_lab_names
+from extract.segment.lab_names import find_lab_names
+from extract.segment.spelling import domain_matches
 from extract.settings import Settings
 
 GENRES = Path(__file__).resolve().parents[1] / "fixtures" / "genres"

@@ -94,7 +94,7 @@ def test_a_page_title_over_a_bare_head_noun_names_a_page_not_a_lab(heading: str,
     ("Harbour Solutions Lab", "harbourdd.example", False),
 ])
 def test_a_domain_spells_a_name_with_one_part_left_out(name: str, domain: str, spelled: bool) -> None:
-    from extract.segment.lab_names import domain_matches
+    from extract.segment.spelling import domain_matches
 
     assert domain_matches(name, domain) is spelled
 

@@ -63,7 +63,7 @@ def test_a_letterhead_the_letter_defines_is_its_sender_and_our_budget_is_its_bud
 
 
 def test_platforms_are_no_labs_and_their_pages_no_sites() -> None:
-    from extract.segment.lab_index import platform_host, platform_name
+    from extract.segment.platforms import platform_host, platform_name
 
     assert platform_name("LinkedIn") and platform_name("YouTube") and platform_name("Mastodon")
     assert not platform_name("X") and not platform_name("Digital Cities Network")
@@ -138,7 +138,7 @@ def test_a_heading_the_chapter_opens_a_sentence_on_later_names_its_lab() -> None
     ("Den", "Digital Service", False),
 ])
 def test_a_mixed_case_acronym_may_take_two_letters_from_one_word(acronym: str, name: str, spelled: bool) -> None:
-    from extract.segment.lab_names import spells_mixed_acronym
+    from extract.segment.spelling import spells_mixed_acronym
 
     assert spells_mixed_acronym(acronym, name) is spelled
 

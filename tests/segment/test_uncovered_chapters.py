@@ -8,7 +8,7 @@ from flows import section_titles
 from layout_boxes import FlowBuilder
 
 from extract.segment.acronyms import defined_acronyms
-from extract.segment.lab_names import spells_mixed_acronym
+from extract.segment.spelling import spells_mixed_acronym
 
 
 def test_a_chapter_presenting_its_lab_under_a_heading_that_does_not_name_it() -> None:

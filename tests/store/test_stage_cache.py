@@ -87,7 +87,7 @@ def test_the_records_key_follows_sections_rules_and_model(tmp_path: Path) -> Non
 def test_extraction_stage_fingerprint_covers_extractors_normalisers_and_assembly() -> None:
     reached = reached_modules(EXTRACTION_STAGE)
     for module in ("extract.extractors.money", "extract.extractors.funding", "extract.normalize.money",
-                   "extract.assemble.record", "extract.nlp", "extract.segment.lab_index", "extract.models"):
+                   "extract.assemble.record", "extract.nlp", "extract.segment.platforms", "extract.models"):
         assert module in reached
 
 

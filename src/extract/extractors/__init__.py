@@ -64,7 +64,7 @@ def extract_records(sections: list[Section], settings: Settings, *,
     """
     from extract.assemble.record import assemble_record, merge_same_names, merge_table_rows
     from extract.nlp import document_memory_zone
-    from extract.segment.lab_index import platform_name
+    from extract.segment.platforms import platform_name
 
     with document_memory_zone():  # spaCy's vocabulary keeps this document's words until its end
         records = []

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from extract.models import LabRecord, Provenance, Section
 from extract.rules.lexicon import lexicon
-from extract.segment.lab_names import domain_matches
+from extract.segment.spelling import domain_matches
 
 
 def document_urls(sections: list[Section]) -> list[tuple[str, int, str]]:

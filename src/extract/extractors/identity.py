@@ -151,12 +151,12 @@ class IdentityExtractor:
             url = urls[0][0] if urls else normalize_url(value.split()[0])
             if url:
                 return [ctx.candidate("website", url, start, end, family=NAME, version=VERSION, prior="label")]
-        from extract.segment.lab_index import platform_host
+        from extract.segment.platforms import platform_host
 
         # Social media, DOIs, shorteners and publishers: a link there is never the lab's own site.
         found = [(url, s, e) for url, s, e in find_urls(ctx.text) if not platform_host(urlsplit(url).hostname or "")]
         if found:
-            from extract.segment.lab_names import domain_matches
+            from extract.segment.spelling import domain_matches
 
             # The address whose domain spells the lab's name is its own; otherwise the first one.
             named = [f for f in found if any(domain_matches(n, urlsplit(f[0]).hostname or "") for n in ctx.subject_names)]
@@ -288,7 +288,7 @@ def _own_site(url: str, ctx: SectionContext) -> str:
     keeps the path."""
     parts = urlsplit(url)
     host = (parts.hostname or "").removeprefix("www.").split(".")[0].replace("-", "")
-    from extract.segment.lab_names import host_spells
+    from extract.segment.spelling import host_spells
 
     if parts.netloc and any(re.sub(r"[^a-z0-9]", "", fold_keep(n)) in (host, f"the{host}")
                             or host_spells(n, parts.hostname or "") for n in ctx.subject_names):

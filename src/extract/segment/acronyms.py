@@ -10,16 +10,16 @@ from functools import cache
 
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import lexicon
-from extract.segment.lab_names import (
-    _ELIDED_ARTICLE,
-    _MIXED_CASE_ACRONYM,
-    _WORD,
-    _content_words,
-    _letters,
-    _spells_all,
+from extract.segment.spelling import (
+    ELIDED_ARTICLE,
+    MIXED_CASE_ACRONYM,
+    WORD,
+    acronym_letters,
+    content_words,
     function_words,
     initials_cover,
     is_acronym,
+    spells_all,
     spells_with_compounds,
 )
 
@@ -90,28 +90,28 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
         acronym, words = match.group(1), match.group(2).split()
         while words and words[-1].lower() in function_words():
             words.pop()
-        if (is_acronym(acronym) and len(words) >= 2 and initials_cover(acronym, _content_words(words))
+        if (is_acronym(acronym) and len(words) >= 2 and initials_cover(acronym, content_words(words))
                 and country_code(" ".join(words), None) is None):  # 'UK (United Kingdom)' is a place
             out.append((" ".join(words), acronym, match.start(2)))
     for match in _NAME_APPOSED.finditer(text):
         acronym, words = match.group(1), match.group(2).split()
-        if is_acronym(acronym) and len(words) >= 2 and _spells_all(acronym, _content_words(words)) \
-                and len(_content_words(words)) == len(_letters(acronym)):
+        if is_acronym(acronym) and len(words) >= 2 and spells_all(acronym, content_words(words)) \
+                and len(content_words(words)) == len(acronym_letters(acronym)):
             out.append((" ".join(words), acronym, match.start(2)))
     for match in _dash_defined().finditer(text):
         acronym, words = match.group(1), match.group(2).split()
         while words and words[-1].lower() in function_words():
             words.pop()
         # A mixed-case acronym is checked letter by letter: 'Sogei – Società Generale d'Informatica'.
-        mixed = not is_acronym(acronym) and _MIXED_CASE_ACRONYM.match(acronym) is not None
+        mixed = not is_acronym(acronym) and MIXED_CASE_ACRONYM.match(acronym) is not None
         if len(words) >= 2 and ((is_acronym(acronym) and initials_cover(acronym, words))
-                                or (mixed and _spells_all(acronym, _content_words(words)))):
+                                or (mixed and spells_all(acronym, content_words(words)))):
             out.append((" ".join(words), acronym, match.start(2)))
     for match in _defined().finditer(text):
         acronym = next(group for group in match.groups() if group)
         if match.group(5) is not None and (word := _SHORT_HEAD.search(text, 0, match.start(5))) and is_acronym(acronym):
             acronym = f"{word.group(1)} {acronym}"  # ', which everyone shortens to Stats SA'
-        mixed = not is_acronym(acronym) and _MIXED_CASE_ACRONYM.match(acronym) is not None
+        mixed = not is_acronym(acronym) and MIXED_CASE_ACRONYM.match(acronym) is not None
         # ', which everyone shortens to Stats SA': a short name a naming clause gives, checked by its initial.
         short = match.group(5) is not None and _SHORT_NAME.fullmatch(acronym) is not None
         if not (is_acronym(acronym) or mixed or short):
@@ -120,22 +120,22 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
         if match.group(4) and (opening < 0 or ")" in text[opening:match.start()]):
             continue  # ', LIS)' closes a bracket that holds the name
         floor = opening + 1 if match.group(4) else max(0, match.start() - 120)
-        before = list(_WORD.finditer(text, floor, match.start()))
+        before = list(WORD.finditer(text, floor, match.start()))
         for k in range(len(before) - 1, max(-1, len(before) - 1 - MAX_ACRONYM_NAME_WORDS), -1):
             words = [w.group() for w in before[k:]]
             # Only for the apposition: a bracketed acronym after "l'Agence …" keeps its old reading.
             # A sentence's "L'Agenzia …" names the Agenzia: its article is no part of the name.
             appositive = match.group(2) or match.group(5) or match.group(6) or match.group(7)
-            elided = _ELIDED_ARTICLE.match(words[0]) if appositive or words[0][:1] in "LD" else None
-            if elided is None and words[0][:1] == "d" and (cut := _ELIDED_ARTICLE.match(words[0])) is not None \
-                    and initials_are(acronym, _content_words([words[0][cut.end():], *words[1:]])):
+            elided = ELIDED_ARTICLE.match(words[0]) if appositive or words[0][:1] in "LD" else None
+            if elided is None and words[0][:1] == "d" and (cut := ELIDED_ARTICLE.match(words[0])) is not None \
+                    and initials_are(acronym, content_words([words[0][cut.end():], *words[1:]])):
                 elided = cut  # "complet d'Infrastructures technologiques Québec (ITQ)": every initial, in order
             if elided is not None:
                 words[0] = words[0][elided.end():]  # "l'Institut Municipal d'Informàtica …, l'IMI"
             if not (words[0][:1].isupper() or _COINED_START.match(words[0])):
                 continue  # a name opens on a capital, or a coined 'e-Government', 'eGov'
             # French names keep their adjectives in lower case: 'Centre québécois d'excellence numérique (CQEN)'.
-            if mixed and not (_spells_all(acronym, _content_words(words)) or initials_are(acronym, words)
+            if mixed and not (spells_all(acronym, content_words(words)) or initials_are(acronym, words)
                               or (match.group(1) is not None and spells_with_compounds(acronym, words))):
                 continue  # 'Pražský inovační institut (Pii)', not 'Digital Service (Den)'
             # A mixed-case acronym spelled out checks out letter by letter ('ZenDiS': Zentrum für Digitale Souveränität).
@@ -143,7 +143,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             # A bracketed acronym may take letters from inside a compound ('Planbureau voor de Leefomgeving (PBL)').
             compounds = match.group(1) is not None and spells_with_compounds(acronym, words)
             if len(words) >= 2 and (spelled or compounds or initials_cover(acronym, words)
-                                    or initials_cover(acronym, _content_words(words)) or _leading_initials(acronym, words)):
+                                    or initials_cover(acronym, content_words(words)) or _leading_initials(acronym, words)):
                 begin = before[k].start() + (elided.end() if elided is not None else 0)
                 if match.group(4) and (printed := _covered_name_before(text, opening, acronym)) is not None:
                     out.append(printed)  # 'Institute for Financial Policy (Inštitút finančnej politiky, IFP)'
@@ -164,7 +164,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                     out.append((named[0], acronym, named[1]))
     defined = {acronym for _, acronym, _ in out}
     for match in _foreign_acronym().finditer(text):
-        if match.group(1) in defined or not (is_acronym(match.group(1)) or _MIXED_CASE_ACRONYM.match(match.group(1))):
+        if match.group(1) in defined or not (is_acronym(match.group(1)) or MIXED_CASE_ACRONYM.match(match.group(1))):
             continue
         named = _headed_name_before(text, max(0, match.start() - 150), match.start(), said=True)
         if named is not None:
@@ -188,10 +188,10 @@ def _foreign_acronym() -> re.Pattern[str]:
 def _covered_name_before(text: str, opening: int, acronym: str) -> tuple[str, str, int] | None:
     """The name printed just before a bracket that holds the name in its own language and the
     acronym, when its initials spell the acronym too: (name, acronym, offset) or None."""
-    before = list(_WORD.finditer(text, max(0, opening - 120), opening))
+    before = list(WORD.finditer(text, max(0, opening - 120), opening))
     for k in range(len(before) - 2, max(-1, len(before) - 1 - MAX_ACRONYM_NAME_WORDS), -1):
         words = [w.group() for w in before[k:]]
-        if words[0][:1].isupper() and initials_cover(acronym, _content_words(words)) and initials_are(acronym, _content_words(words)):
+        if words[0][:1].isupper() and initials_cover(acronym, content_words(words)) and initials_are(acronym, content_words(words)):
             return text[before[k].start():before[-1].end()], acronym, before[k].start()
     return None
 
@@ -199,10 +199,10 @@ def _covered_name_before(text: str, opening: int, acronym: str) -> tuple[str, st
 def _leading_initials(acronym: str, words: list[str]) -> bool:
     """Do the first content words spell the acronym, the name going on in lower case to its place
     ('Institut plánování a rozvoje hlavního města Prahy': IPR)? Three letters at least."""
-    letters, content = _letters(acronym), _content_words(words)
+    letters, content = acronym_letters(acronym), content_words(words)
     if len(letters) < 3 or len(content) <= len(letters) or "".join(w[0] for w in content[:len(letters)]).upper() != letters:
         return False
-    rest = words[[i for i, w in enumerate(words) if _content_words([w])][len(letters) - 1] + 1:]
+    rest = words[[i for i, w in enumerate(words) if content_words([w])][len(letters) - 1] + 1:]
     return all(w[:1].islower() for w in rest[:-1])
 
 
@@ -210,7 +210,7 @@ def initials_are(acronym: str, words: list[str]) -> bool:
     """Are the initials of the capitalised words exactly the acronym's letters ('Intercommunale de
     Mutualisation en matière Informatique et Organisationnelle': iMio)?"""
     initials = [w[0] for w in (re.sub(r"^[dl]['’]", "", w, flags=re.IGNORECASE) for w in words) if w[:1].isupper()]
-    return len(initials) >= 2 and "".join(initials).upper() == _letters(acronym)
+    return len(initials) >= 2 and "".join(initials).upper() == acronym_letters(acronym)
 
 
 def _named_before(text: str, floor: int, end: int, acronym: str) -> tuple[str, int] | None:
@@ -218,10 +218,10 @@ def _named_before(text: str, floor: int, end: int, acronym: str) -> tuple[str, i
     what a name is called defines it even where the letters come from inside its words. The name is
     the run of capitalised words (and the function words between them) just before ``end``, after
     an article; its initial is the acronym's. (name, offset) or None."""
-    words = list(_WORD.finditer(text, floor, end))[-MAX_HEADED_NAME_WORDS:]
+    words = list(WORD.finditer(text, floor, end))[-MAX_HEADED_NAME_WORDS:]
     begin = None
     for word in reversed(words):
-        elided = _ELIDED_ARTICLE.match(word.group())
+        elided = ELIDED_ARTICLE.match(word.group())
         token = word.group()[elided.end():] if elided is not None else word.group()
         if token[:1].isupper():
             begin = word.start() + (elided.end() if elided is not None else 0)
@@ -242,10 +242,10 @@ def _headed_name_before(text: str, floor: int, end: int, *, said: bool = False) 
     language) an elided article after a verb does too ("se trouve l'Agence ..."), not after a
     preposition. (name, offset) or None."""
     clause = max(text.rfind(c, floor, end) for c in ",;:.()")
-    words = list(_WORD.finditer(text, max(floor, clause + 1), end))[-MAX_HEADED_NAME_WORDS:]
+    words = list(WORD.finditer(text, max(floor, clause + 1), end))[-MAX_HEADED_NAME_WORDS:]
     heads = _head_nouns()
     for k, word in enumerate(words):
-        elided = _ELIDED_ARTICLE.match(word.group())
+        elided = ELIDED_ARTICLE.match(word.group())
         first = word.group()[elided.end():] if elided is not None else word.group()
         if not first[:1].isupper() or first.lower() not in heads or len(words) - k < 2:
             continue
@@ -273,7 +273,7 @@ def _determined_name_before(text: str, floor: int, end: int) -> tuple[str, int] 
     name follows a place's possessive and holds a lab's head noun, wherever the head sits. After a
     mere article ('the Kenya Bureau (ZZ)') the letters must fit. (name, offset) or None."""
     clause = max(text.rfind(c, floor, end) for c in ",;:.()")
-    words = list(_WORD.finditer(text, max(floor, clause + 1), end))[-MAX_ACRONYM_NAME_WORDS - 1:]
+    words = list(WORD.finditer(text, max(floor, clause + 1), end))[-MAX_ACRONYM_NAME_WORDS - 1:]
     for k in range(len(words) - 2, 0, -1):
         determiner = words[k - 1].group()
         if not _POSSESSIVE.match(determiner):
@@ -281,7 +281,7 @@ def _determined_name_before(text: str, floor: int, end: int) -> tuple[str, int] 
                 continue  # the name goes on to the left
             return None
         run = [w.group() for w in words[k:]]
-        if (run[0][:1].isupper() and run[-1][:1].isupper() and len(_content_words(run)) >= 2
+        if (run[0][:1].isupper() and run[-1][:1].isupper() and len(content_words(run)) >= 2
                 and all(w[:1].isupper() or w.lower() in function_words() for w in run)
                 and any(w.lower() in _head_nouns() for w in run)):
             return text[words[k].start():words[-1].end()], words[k].start()

@@ -16,8 +16,10 @@ from functools import cache
 from extract.layout.headings import strip_numbering
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
-from extract.segment.lab_index import URL, LabEntry, LabIndex, platform_host
-from extract.segment.lab_names import domain_matches, find_lab_names, function_words, initials_cover, whole_name
+from extract.segment.lab_index import LabEntry, LabIndex
+from extract.segment.lab_names import find_lab_names, whole_name
+from extract.segment.platforms import URL, platform_host
+from extract.segment.spelling import domain_matches, function_words, initials_cover
 from extract.segment.subject_names import written_in_lower_case
 
 

@@ -15,62 +15,38 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
-from extract.segment.acronyms import defined_acronyms, initials_are
-from extract.segment.lab_names import (
-    NameMention,
+from extract.segment.acronyms import defined_acronyms
+from extract.segment.index_acronyms import (
+    BARE_ACRONYM,
+    add_domain_names,
+    add_spelled_out_names,
+    add_undefined_acronyms,
+)
+from extract.segment.lab_names import NameMention, find_lab_names, whole_name
+from extract.segment.platforms import URL, platform_host
+from extract.segment.presented import add_appositive_names, add_founded_subjects
+from extract.segment.spelling import (
     domain_matches,
-    find_lab_names,
     function_words,
     initials_cover,
     is_acronym,
-    spelled_out_in,
-    spells_with_compounds,
-    whole_name,
 )
-from extract.segment.presented import add_appositive_names, add_founded_subjects
 from extract.segment.subject_names import (
     MASTHEAD_LINES,
-    coined_words,
     legal_suffix,
     masthead_name,
 )
 
 NEXT_LINE_CHARS = 40
 """How much of the next line a name cut by a line break is read with."""
-_BARE_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{0,4}[A-Z][A-Z0-9]{0,4}(?![\w-])")  # two letters at least: not 'D08'
 _MIXED_ACRONYM = re.compile(r"(?<![\w-])(?=\w*[a-z])[A-Z]\w{0,8}[A-Z]\w{0,8}(?![\w-])")  # 'ZenDiS', 'ITZBund'
-URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/\S*)?", re.IGNORECASE)
-
-
-def platform_host(host: str) -> bool:
-    """Social media, DOIs, shorteners and publishers (rules websites.not_lab_hosts): a page there is
-    never a lab's own site, and the platform's name ('LinkedIn: Digital Cities Network') no lab."""
-    host = host.lower().removeprefix("www.")
-    return any(host == h or host.endswith("." + h) for h in _platform_hosts())
-
-
-def platform_name(name: str) -> bool:
-    """'LinkedIn', 'Mastodon', 'YouTube': the name of a platform of ``platform_host``."""
-    key = re.sub(r"[^a-z0-9]", "", name.lower())
-    return len(key) >= MIN_PLATFORM_NAME and any(h.split(".")[0] == key for h in _platform_hosts())
-
-
-MIN_PLATFORM_NAME = 4
-"""'X' and 't.co' are letters, not names."""
-
-
-@cache
-def _platform_hosts() -> frozenset[str]:
-    return lexicon(None).folded("websites", "not_lab_hosts")
 _SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][\w.]{0,15}):\s")
 MIN_GENERIC_NAME_USES = 2
-LETTERHEAD_LINES = 6
-"""A letter's sender is spelled out in its first lines."""
+"""A kind of lab ('Policy Lab') used this often as a name is one."""
 _SENTENCE_STOPS = frozenset(".!?:•\"“")
 
 
@@ -129,8 +105,6 @@ class LabEntry:
         return f"{self.name} ({self.acronym})" if self.acronym and self.acronym not in self.name else self.name
 
 
-# A capitalised name with its lower-case link words: 'Rijksdienst voor het Wegverkeer', 'the Tern Service Centre'.
-_SPELLED_NAME = re.compile(r"(?:(?:the|het|de|la|le|les|l['’])\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:[a-zà-ÿ]{1,4}\s+){0,2}[A-ZÀ-Ý][\w'’-]*)*")
 _TAIL = re.compile(r" ([A-ZÀ-Ý][a-zà-ÿ][\w'’-]*)(?![\w'’-])")
 MIN_TAIL_USES = 2
 
@@ -190,7 +164,7 @@ class LabIndex:
                 entry.as_host += self._hosted(before_line, text, at)
             # A name the line break cut: 'de Directie-generaal Digitale' / 'Transformatie (DG DT) van ...'.
             # Or an apposition the break cut: "l'Institut Municipal d'Informàtica de Barcelone," / "l'IMI.".
-            if before_line and ("(" in text[:80] or before_line.rstrip().endswith(",") or _BARE_ACRONYM.search(text[:80])
+            if before_line and ("(" in text[:80] or before_line.rstrip().endswith(",") or BARE_ACRONYM.search(text[:80])
                                 or _MIXED_ACRONYM.search(text[:80])):
                 # The words after the acronym may run on ('... appellent IDDA d'après son nom' / 'anglais, ...').
                 joined_lines = f"{before_line} {text} {following.get(i, '')[:NEXT_LINE_CHARS]}"
@@ -226,7 +200,7 @@ class LabIndex:
                     entry.mentions += 1
                     entry.strong = entry.strong or mention.strong
                     self.mentions_by_line.setdefault(i, []).append((mention, entry))
-        self._names_from_domains(lines, body, domains)
+        add_domain_names(self, lines, body, domains)
         for entry in self.entries:
             entry.domain = entry.domain or any(domain_matches(entry.name, d) or _acronym_site(entry.acronym, d) for d in domains)
         add_founded_subjects(self, lines, body, domains)
@@ -235,8 +209,8 @@ class LabIndex:
         self._merge_bare_heads()
         body_text = " ".join(lines[i].text for i in body)
         self._repeated_tails(body_text)
-        self._undefined_acronyms(lines, body)
-        self._spelled_out_acronyms(body_text)
+        add_undefined_acronyms(self, lines, body)
+        add_spelled_out_names(self, body_text)
         # Acronyms used on their own count as mentions of their lab.
         acronyms = {e.acronym: e for e in self.entries if e.acronym}
         if acronyms:
@@ -314,129 +288,28 @@ class LabIndex:
         for mentions in self.mentions_by_line.values():
             mentions[:] = [(m, e) for m, e in mentions if e is not entry]
 
-    def _names_from_domains(self, lines: Sequence[Line], body: Sequence[int], domains: set[str]) -> None:
-        """'18F' over 18f.gsa.gov, 'Staatslabor' over staatslabor.ch: a capitalised name the text uses
-        whose letters are a domain's first label names an organisation with its own site."""
-        labels = {d.removeprefix("www.").split(".")[0] for d in domains}
-        labels = {label for label in labels if len(label) >= 3}
-        if not labels:
-            return
-        hosts = self.lex.folded("labs", "not_heads")
-        coined = coined_words(lines, body, labels)
-        for i in body:
-            # Capitalised, or coined with a capital second ('iMio' over imio.be).
-            for m in re.finditer(r"(?<![\w-])(?:[A-Z0-9]|[a-z](?=[A-Z]))[\w-]*(?:\s+[A-Z][\w-]*){0,3}", lines[i].text):
-                if re.match(r"\.[a-z]{2,}", lines[i].text[m.end():m.end() + 4], re.IGNORECASE):
-                    continue  # 'HealthCare.gov', 'GOV.UK': the address itself, not a name the text uses
-                words = m.group(0).split()
-                for k in range(len(words), 0, -1):
-                    candidate = " ".join(words[:k])
-                    # A plain word ('Canada', 'Digital') is a place or a topic, not a name.
-                    distinctive = (k > 1 or any(c.isdigit() for c in candidate) or any(c.isupper() for c in candidate[1:])
-                                   or candidate in coined)
-                    if fold_keep(words[k - 1]) in hosts:
-                        continue  # 'Dublin City' over dublincity.ie: a council's site, not a lab's
-                    if distinctive and re.sub(r"[^a-z0-9]", "", fold_keep(candidate)) in labels:
-                        entry = self.entry_for(candidate, None, i)
-                        entry.strong = entry.domain = True
-                        entry.mentions += 1
-                        entry.as_host += bool(self.hosts.search(fold_keep(lines[i].text[max(0, m.start() - 30):m.start()])))
-                        break
-
     def _hosted(self, previous: str, text: str, at: int) -> bool:
         """Is the name at ``at`` in ``text`` the organisation a lab sits in ('part of the X')? The line
         break may fall in between: 'il fait partie de' / "l'Agence nationale ..."."""
         lead = f"{previous} {text[:at]}" if at < 30 else text[:at]
         return bool(self.hosts.search(fold_keep(lead[-40:])))
 
-    def _spelled_out_acronyms(self, text: str) -> None:
-        """'Onze naam staat van oudsher voor Rijksdienst voor het Wegverkeer', 'TSC stands for the
-        Tern Service Centre' in ``text`` (the body's lines): a lab known by its acronym only, whose
-        letters the name after a 'stands for' phrase spells, goes by that name."""
-        bare = [e for e in self.entries if e.name == e.acronym or (e.acronym is None and is_acronym(e.name))]
-        if not bare:
-            return
-        phrases = [re.escape(p).replace(r"\ ", r"(?:\s+[\w'’]+){0,2}?\s+", 1).replace(r"\ ", r"\s+")
-                   for p in self.lex.folded("labs", "stands_for")]
-        stands = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(phrases, key=len, reverse=True))})\s+", re.IGNORECASE)
-        for found in stands.finditer(text):
-            run = _SPELLED_NAME.match(text, found.end())
-            if run is None:
-                continue
-            words = run.group(0).split()
-            while words and fold_keep(words[0]) in self.lex.folded("words", "articles"):
-                words = words[1:]
-            for entry in bare:
-                acronym = entry.acronym or entry.name
-                if len(words) >= 2 and (initials_are(acronym, words) or spells_with_compounds(acronym, words)):
-                    name = " ".join(words)
-                    self.entry_for(name, acronym, entry.first)
-                    break
+    def by_alias(self, key: str) -> LabEntry | None:
+        """The lab filed under ``key`` (a folded name or a lower-case acronym), if any."""
+        return self._by_alias.get(key)
 
-    def _undefined_acronyms(self, lines: Sequence[Line], body: Sequence[int]) -> None:
-        """'GDS' after 'the Government Digital Service', never defined as '(GDS)': an acronym the
-        text uses whose letters are the initials of exactly one lab's name is that lab's."""
-        bare = [e for e in self.entries if not e.acronym and len(e.name.split()) >= 2]
-        seen: set[str] = set()
-        uses: dict[str, int] = {}
-        for i in body:
-            for m in _BARE_ACRONYM.finditer(lines[i].text):
-                uses[m.group(0)] = uses.get(m.group(0), 0) + 1
-        for i in body:
-            for m in _BARE_ACRONYM.finditer(lines[i].text):
-                token = m.group(0)
-                known = self._by_alias.get(token.lower())
-                if token in seen or (known is not None and known.name != token):
-                    continue
-                seen.add(token)
-                owners = [e for e in bare if initials_cover(token, e.name.split())
-                          and len(token) >= sum(1 for w in e.name.split() if w[:1].isupper()) - 1]
-                if not owners and (known is None or known.name == token) and uses[token] >= MIN_GENERIC_NAME_USES:
-                    self._letterhead_name(token, uses[token], lines, body)
-                if len(owners) > 1:
-                    # 'MDIA' between the Malta Digital Innovation Authority and Hub: the name it spells exactly.
-                    owners = [e for e in owners if initials_are(token, e.name.split())]
-                if len(owners) != 1:
-                    continue
-                owner = owners[0]
-                owner.acronym = token
-                owner.aliases.add(token.lower())
-                if known is not None:  # 'USDS' named by usds.gov: the same lab as its full name
-                    owner.mentions += known.mentions
-                    owner.strong = owner.strong or known.strong
-                    owner.domain = owner.domain or known.domain
-                    self.entries.remove(known)
-                    for found in self.mentions_by_line.values():
-                        found[:] = [(mn, owner if e is known else e) for mn, e in found]
-                self._by_alias[token.lower()] = owner
-
-    def _letterhead_name(self, token: str, used: int, lines: Sequence[Line], body: Sequence[int]) -> None:
-        """'la DGNSI compte 563 collaborateurs' under a letterhead printing 'Direction générale du
-        numérique et des systèmes d'information · Avenue ...': an acronym the text keeps using, never
-        defined, is the sender's own name spelled out in its letterhead."""
-        from extract.normalize import country_code
-
-        if country_code(token, None) is not None:
-            return  # 'US states', 'UK'
-        # Named as an organisation at least once ('la DGNSI', 'the GDS'), not only as a modifier ('GC Notify').
-        articles = alternation((*self.lex.words("words", "articles"), *self.lex.words("words", "elided_articles")),
-                               folded=False, any_space=False)
-        called = re.compile(rf"(?i:\b(?:{articles}))\s*{re.escape(token)}(?![\w-])")
-        if not any(called.search(lines[i].text) for i in body):
-            return
-        known = self.lookup(token)
-        # The letterhead, and any heading: a printed page's title under its menu and breadcrumbs.
-        top = sorted({*body[:LETTERHEAD_LINES], *(i for i in body if lines[i].role == "heading")})
-        # A page title may wrap: "L'Institut wallon de l'évaluation, de la" / 'prospective et de la statistique'.
-        texts = [(i, lines[i].text) for i in top] + [(i, f"{lines[i].text} {lines[j].text}") for i, j in zip(top, top[1:])]
-        for i, text in texts:
-            name = spelled_out_in(token, text)
-            if name is None or self.lookup(name) is not None:
-                continue
-            entry = self.entry_for(name, token, i)  # a bare acronym's entry takes the name it spells
-            entry.strong = entry.defined = True
-            entry.mentions += used if entry is not known else 0
-            return
+    def take_acronym(self, owner: LabEntry, token: str, known: LabEntry | None) -> None:
+        """``token`` is ``owner``'s acronym; ``known``, the entry the acronym had on its own, is owner."""
+        owner.acronym = token
+        owner.aliases.add(token.lower())
+        if known is not None:  # 'USDS' named by usds.gov: the same lab as its full name
+            owner.mentions += known.mentions
+            owner.strong = owner.strong or known.strong
+            owner.domain = owner.domain or known.domain
+            self.entries.remove(known)
+            for found in self.mentions_by_line.values():
+                found[:] = [(mn, owner if e is known else e) for mn, e in found]
+        self._by_alias[token.lower()] = owner
 
     def _merge_contained(self) -> None:
         """'Programmamanager Lab van Troje', 'the NSW Behavioural Insights Unit': a longer name that

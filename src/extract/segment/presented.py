@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon, phrase_regex
-from extract.segment.lab_names import NameMention, domain_matches, initials_cover, is_acronym, whole_name
+from extract.segment.lab_names import NameMention, whole_name
+from extract.segment.spelling import domain_matches, initials_cover, is_acronym
 from extract.segment.subject_names import (
     DISTINCTIVE,
     MASTHEAD_LINES,

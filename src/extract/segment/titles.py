@@ -12,7 +12,7 @@ from functools import cache
 from extract.normalize.rule_data import alternation
 from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
-from extract.segment.lab_names import initials_cover, spells_mixed_acronym
+from extract.segment.spelling import initials_cover, spells_mixed_acronym
 
 YEAR = re.compile(r"(?<![\d.,\-–/])(1[89]\d\d|20\d\d)(?![\d\-–/])")
 

@@ -23,7 +23,7 @@ from extract.models import Line
 from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.forms import label_in
 from extract.segment.lab_index import LabEntry, LabIndex
-from extract.segment.lab_names import initials_cover, is_acronym
+from extract.segment.spelling import initials_cover, is_acronym
 
 MIN_FIELD_ROWS = 2
 MIN_COLUMNS = 2

@@ -1,0 +1,140 @@
+"""Names the index learns from acronyms and addresses rather than from the name patterns: a
+capitalised name whose letters are a website's domain ('18F' over 18f.gsa.gov), an acronym spelled
+out after 'stands for', an acronym the text uses but never defines ('GDS' after 'the Government
+Digital Service'), and a letterhead that spells out the acronym the letter keeps using."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from extract.models import Line
+from extract.normalize.rule_data import alternation
+from extract.rules.lexicon import fold_keep
+from extract.segment.acronyms import initials_are
+from extract.segment.spelling import initials_cover, is_acronym, spelled_out_in, spells_with_compounds
+from extract.segment.subject_names import coined_words
+
+if TYPE_CHECKING:
+    from extract.segment.lab_index import LabIndex
+
+MIN_LETTERHEAD_ACRONYM_USES = 2
+"""An acronym no name spells, used this often, may be spelled out by the letterhead."""
+BARE_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{0,4}[A-Z][A-Z0-9]{0,4}(?![\w-])")  # two letters at least: not 'D08'
+# A capitalised name with its lower-case link words: 'Rijksdienst voor het Wegverkeer', 'the Tern Service Centre'.
+_SPELLED_NAME = re.compile(r"(?:(?:the|het|de|la|le|les|l['’])\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:[a-zà-ÿ]{1,4}\s+){0,2}[A-ZÀ-Ý][\w'’-]*)*")
+LETTERHEAD_LINES = 6
+"""A letter's sender is spelled out in its first lines."""
+
+
+def add_domain_names(index: LabIndex, lines: Sequence[Line], body: Sequence[int], domains: set[str]) -> None:
+    """'18F' over 18f.gsa.gov, 'Staatslabor' over staatslabor.ch: a capitalised name the text uses
+    whose letters are a domain's first label names an organisation with its own site."""
+    labels = {d.removeprefix("www.").split(".")[0] for d in domains}
+    labels = {label for label in labels if len(label) >= 3}
+    if not labels:
+        return
+    hosts = index.lex.folded("labs", "not_heads")
+    coined = coined_words(lines, body, labels)
+    for i in body:
+        # Capitalised, or coined with a capital second ('iMio' over imio.be).
+        for m in re.finditer(r"(?<![\w-])(?:[A-Z0-9]|[a-z](?=[A-Z]))[\w-]*(?:\s+[A-Z][\w-]*){0,3}", lines[i].text):
+            if re.match(r"\.[a-z]{2,}", lines[i].text[m.end():m.end() + 4], re.IGNORECASE):
+                continue  # 'HealthCare.gov', 'GOV.UK': the address itself, not a name the text uses
+            words = m.group(0).split()
+            for k in range(len(words), 0, -1):
+                candidate = " ".join(words[:k])
+                # A plain word ('Canada', 'Digital') is a place or a topic, not a name.
+                distinctive = (k > 1 or any(c.isdigit() for c in candidate) or any(c.isupper() for c in candidate[1:])
+                               or candidate in coined)
+                if fold_keep(words[k - 1]) in hosts:
+                    continue  # 'Dublin City' over dublincity.ie: a council's site, not a lab's
+                if distinctive and re.sub(r"[^a-z0-9]", "", fold_keep(candidate)) in labels:
+                    entry = index.entry_for(candidate, None, i)
+                    entry.strong = entry.domain = True
+                    entry.mentions += 1
+                    entry.as_host += bool(index.hosts.search(fold_keep(lines[i].text[max(0, m.start() - 30):m.start()])))
+                    break
+
+
+def add_spelled_out_names(index: LabIndex, text: str) -> None:
+    """'Onze naam staat van oudsher voor Rijksdienst voor het Wegverkeer', 'TSC stands for the
+    Tern Service Centre' in ``text`` (the body's lines): a lab known by its acronym only, whose
+    letters the name after a 'stands for' phrase spells, goes by that name."""
+    bare = [e for e in index.entries if e.name == e.acronym or (e.acronym is None and is_acronym(e.name))]
+    if not bare:
+        return
+    phrases = [re.escape(p).replace(r"\ ", r"(?:\s+[\w'’]+){0,2}?\s+", 1).replace(r"\ ", r"\s+")
+               for p in index.lex.folded("labs", "stands_for")]
+    stands = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(phrases, key=len, reverse=True))})\s+", re.IGNORECASE)
+    for found in stands.finditer(text):
+        run = _SPELLED_NAME.match(text, found.end())
+        if run is None:
+            continue
+        words = run.group(0).split()
+        while words and fold_keep(words[0]) in index.lex.folded("words", "articles"):
+            words = words[1:]
+        for entry in bare:
+            acronym = entry.acronym or entry.name
+            if len(words) >= 2 and (initials_are(acronym, words) or spells_with_compounds(acronym, words)):
+                name = " ".join(words)
+                index.entry_for(name, acronym, entry.first)
+                break
+
+
+def add_undefined_acronyms(index: LabIndex, lines: Sequence[Line], body: Sequence[int]) -> None:
+    """'GDS' after 'the Government Digital Service', never defined as '(GDS)': an acronym the
+    text uses whose letters are the initials of exactly one lab's name is that lab's."""
+    bare = [e for e in index.entries if not e.acronym and len(e.name.split()) >= 2]
+    seen: set[str] = set()
+    uses: dict[str, int] = {}
+    for i in body:
+        for m in BARE_ACRONYM.finditer(lines[i].text):
+            uses[m.group(0)] = uses.get(m.group(0), 0) + 1
+    for i in body:
+        for m in BARE_ACRONYM.finditer(lines[i].text):
+            token = m.group(0)
+            known = index.by_alias(token.lower())
+            if token in seen or (known is not None and known.name != token):
+                continue
+            seen.add(token)
+            owners = [e for e in bare if initials_cover(token, e.name.split())
+                      and len(token) >= sum(1 for w in e.name.split() if w[:1].isupper()) - 1]
+            if not owners and (known is None or known.name == token) and uses[token] >= MIN_LETTERHEAD_ACRONYM_USES:
+                _letterhead_name(index, token, uses[token], lines, body)
+            if len(owners) > 1:
+                # 'MDIA' between the Malta Digital Innovation Authority and Hub: the name it spells exactly.
+                owners = [e for e in owners if initials_are(token, e.name.split())]
+            if len(owners) != 1:
+                continue
+            index.take_acronym(owners[0], token, known)
+
+
+def _letterhead_name(index: LabIndex, token: str, used: int, lines: Sequence[Line], body: Sequence[int]) -> None:
+    """'la DGNSI compte 563 collaborateurs' under a letterhead printing 'Direction générale du
+    numérique et des systèmes d'information · Avenue ...': an acronym the text keeps using, never
+    defined, is the sender's own name spelled out in its letterhead."""
+    from extract.normalize import country_code
+
+    if country_code(token, None) is not None:
+        return  # 'US states', 'UK'
+    # Named as an organisation at least once ('la DGNSI', 'the GDS'), not only as a modifier ('GC Notify').
+    articles = alternation((*index.lex.words("words", "articles"), *index.lex.words("words", "elided_articles")),
+                           folded=False, any_space=False)
+    called = re.compile(rf"(?i:\b(?:{articles}))\s*{re.escape(token)}(?![\w-])")
+    if not any(called.search(lines[i].text) for i in body):
+        return
+    known = index.lookup(token)
+    # The letterhead, and any heading: a printed page's title under its menu and breadcrumbs.
+    top = sorted({*body[:LETTERHEAD_LINES], *(i for i in body if lines[i].role == "heading")})
+    # A page title may wrap: "L'Institut wallon de l'évaluation, de la" / 'prospective et de la statistique'.
+    texts = [(i, lines[i].text) for i in top] + [(i, f"{lines[i].text} {lines[j].text}") for i, j in zip(top, top[1:])]
+    for i, text in texts:
+        name = spelled_out_in(token, text)
+        if name is None or index.lookup(name) is not None:
+            continue
+        entry = index.entry_for(name, token, i)  # a bare acronym's entry takes the name it spells
+        entry.strong = entry.defined = True
+        entry.mentions += used if entry is not known else 0
+        return
