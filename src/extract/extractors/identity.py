@@ -182,7 +182,7 @@ class IdentityExtractor:
             return [Candidate(field="website", value=site, provenance=Provenance(
                 page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.footer.v{VERSION}",
                 confidence=confidence("fallback", ocr=line.conf)))]
-        return []
+        return _letterhead_site(section, ctx)
 
     def _country_from_tld(self, ctx: SectionContext, websites: list[Candidate]) -> list[Candidate]:
         from extract.normalize import country_from_url
@@ -217,13 +217,32 @@ def _letterhead_country(section: Section, ctx: SectionContext) -> list[Candidate
     return []
 
 
+def _letterhead_site(section: Section, ctx: SectionContext) -> list[Candidate]:
+    """The sender's own address in a letter about the sender ('www.t-hub.co' over a letter from T-Hub),
+    when its domain spells the lab's name: a letterhead also prints a ministry's portal."""
+    from extract.assemble.record import confidence
+    from extract.normalize import find_urls
+    from extract.segment.platforms import platform_host
+    from extract.segment.spelling import domain_matches
+
+    for line in section.letterhead:
+        for url, _, _ in find_urls(line.text):
+            host = urlsplit(url).hostname or ""
+            if not platform_host(host) and any(domain_matches(n, host) for n in ctx.subject_names):
+                return [Candidate(field="website", value=_own_site(url, ctx), provenance=Provenance(
+                    page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.letterhead.v{VERSION}",
+                    confidence=confidence("anchored", ocr=line.conf)))]
+    return []
+
+
 MAX_COUNTRY_WORDS = 4
 """'Verenigd Koninkrijk', 'République démocratique du Congo': an address's country is a few words."""
 MODEL_WINDOW = 120
 """How far back in its sentence a comparison ('modelled on', 'à l'instar de') reaches a country."""
 
 
-_URLISH = re.compile(r"^(?i:https?://|www\.)|\.[a-z]{2,3}(?:/|$)")  # a site; not "LAB.Rio"
+# A site ('www.x.org', 'x.org/about', 'europa.eu'); not "LAB.Rio", nor a name that is an address ('Techleap.nl').
+_URLISH = re.compile(r"^(?i:https?://|www\.)|\.[a-z]{2,3}/|^[a-z][\w.-]*\.[a-z]{2,3}$")
 _BRAND = re.compile(r"^(?=\w*[a-z])(?=\w*[A-Z]\w*[A-Z0-9]|\w*\d)\w{3,}$")
 MIN_SHORT_NAME_USES = 2
 

@@ -17,7 +17,7 @@ from extract.segment.spelling import initials_cover, is_acronym, spelled_out_in,
 from extract.segment.subject_names import coined_words
 
 if TYPE_CHECKING:
-    from extract.segment.lab_index import LabIndex
+    from extract.segment.lab_index import LabEntry, LabIndex
 
 MIN_LETTERHEAD_ACRONYM_USES = 2
 """An acronym no name spells, used this often, may be spelled out by the letterhead."""
@@ -28,10 +28,48 @@ LETTERHEAD_LINES = 6
 """A letter's sender is spelled out in its first lines."""
 
 
+# A word shaped as an address, written bare: 'Techleap.nl', 'hub.brussels' (not 'www.x.nl', 'info@x', 'x.nl/y').
+_DOMAIN_WORD = re.compile(r"(?<![\w@/.:-])([A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\.[a-z]{2,12})(?![\w/@-]|\.\w)")
+_OPENS = re.compile(r"(?:^|[.!?:;]\s+|[•·–—]\s*)$")
+MIN_DOMAIN_NAME_USES = 2
+
+
+def add_domain_shaped_names(index: LabIndex, lines: Sequence[Line], body: Sequence[int], domains: set[str]) -> None:
+    """'Techleap.nl is in 2019 opgericht', 'hub.brussels is op 1 januari 2018 ontstaan': an
+    organisation whose name is its address. A bare address the text uses at least twice, once at
+    least opening a sentence (as its subject, not as 'meer informatie op techleap.nl'), and that is
+    one of the document's addresses, names an organisation with its own site."""
+    uses: dict[str, list[int]] = {}
+    opening: set[str] = set()
+    for i in body:
+        text = lines[i].text
+        for m in _DOMAIN_WORD.finditer(text):
+            word = m.group(1)
+            if word.lower().startswith("www.") or word.lower() not in domains:
+                continue
+            uses.setdefault(word, []).append(i)
+            if _OPENS.search(text[:m.start()]) and (i == body[0] or m.start() > 0 or _line_ends_sentence(lines, body, i)):
+                opening.add(word)
+    for word, at in uses.items():
+        if word in opening and len(at) >= MIN_DOMAIN_NAME_USES:
+            entry = index.entry_for(word, None, at[0])
+            entry.strong = entry.domain = True
+            entry.mentions += len(at)
+
+
+def _line_ends_sentence(lines: Sequence[Line], body: Sequence[int], i: int) -> bool:
+    """Does the body line before line ``i`` end a sentence (or is ``i`` a heading)?"""
+    if lines[i].role == "heading":
+        return True
+    before = [j for j in body if j < i]
+    return not before or lines[before[-1]].role == "heading" or lines[before[-1]].text.rstrip()[-1:] in ".!?:"
+
+
 def add_domain_names(index: LabIndex, lines: Sequence[Line], body: Sequence[int], domains: set[str]) -> None:
     """'18F' over 18f.gsa.gov, 'Staatslabor' over staatslabor.ch: a capitalised name the text uses
     whose letters are a domain's first label names an organisation with its own site."""
-    labels = {d.removeprefix("www.").split(".")[0] for d in domains}
+    # 't-hub.co' is T-Hub's, 'arpa-h.gov' ARPA-H's: the label's hyphens go as the name's do.
+    labels = {re.sub(r"[^a-z0-9]", "", d.removeprefix("www.").split(".")[0]) for d in domains}
     labels = {label for label in labels if len(label) >= 3}
     if not labels:
         return
@@ -51,11 +89,22 @@ def add_domain_names(index: LabIndex, lines: Sequence[Line], body: Sequence[int]
                 if fold_keep(words[k - 1]) in hosts:
                     continue  # 'Dublin City' over dublincity.ie: a council's site, not a lab's
                 if distinctive and re.sub(r"[^a-z0-9]", "", fold_keep(candidate)) in labels:
+                    longer = _named_longer(index, candidate) if k == 1 else None
+                    if longer is not None:  # 'Konza' over konza.go.ke: the Konza Technopolis Development Authority's
+                        longer.domain = True
+                        break
                     entry = index.entry_for(candidate, None, i)
                     entry.strong = entry.domain = True
                     entry.mentions += 1
                     entry.as_host += bool(index.hosts.search(fold_keep(lines[i].text[max(0, m.start() - 30):m.start()])))
                     break
+
+
+def _named_longer(index: LabIndex, word: str) -> LabEntry | None:
+    """The one lab, defined with its acronym, whose longer name opens with ``word`` ('Konza
+    Technopolis Development Authority (KoTDA)')."""
+    found = [e for e in index.entries if e.defined and e.acronym and e.name.startswith(word + " ")]
+    return found[0] if len(found) == 1 else None
 
 
 def add_spelled_out_names(index: LabIndex, text: str) -> None:

@@ -23,6 +23,7 @@ from extract.segment.acronyms import defined_acronyms
 from extract.segment.index_acronyms import (
     BARE_ACRONYM,
     add_domain_names,
+    add_domain_shaped_names,
     add_spelled_out_names,
     add_undefined_acronyms,
 )
@@ -48,6 +49,23 @@ _SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][\w.]{0,15}):\s")
 MIN_GENERIC_NAME_USES = 2
 """A kind of lab ('Policy Lab') used this often as a name is one."""
 _SENTENCE_STOPS = frozenset(".!?:•\"“")
+
+
+def _sender_sites(lines: Sequence[Line], letterhead: Sequence[int]) -> set[str]:
+    """A letter's sender's own site ('www.t-hub.co' under 'T-HUB FOUNDATION'): a letterhead address
+    whose domain opens the sender's name on its first line. A province's or a ministry's portal
+    ('gelderland.nl' under 'Provincie Gelderland') names no lab the letter is about."""
+    if not letterhead:
+        return set()
+    sender = re.sub(r"[^a-z0-9]", "", fold_keep(lines[letterhead[0]].text))
+    found = set()
+    for i in letterhead:
+        for m in URL.finditer(lines[i].text):
+            domain = m.group(1).lower()
+            label = re.sub(r"[^a-z0-9]", "", domain.removeprefix("www.").split(".")[0])
+            if "." in m.group(0) and len(label) >= 3 and sender.startswith(label) and not platform_host(domain):
+                found.add(domain)
+    return found
 
 
 def _acronym_site(acronym: str | None, domain: str) -> bool:
@@ -113,7 +131,7 @@ class LabIndex:
     """The lab-like names of one document and how each is used."""
 
     def __init__(self, lines: Sequence[Line], body: Sequence[int], lang: str | None, *,
-                 in_first_person: bool = False) -> None:
+                 in_first_person: bool = False, letterhead: Sequence[int] = ()) -> None:
         self.lex: Lexicon = lexicon(lang)
         self.lang = self.lex.lang
         self._lines = lines
@@ -130,6 +148,7 @@ class LabIndex:
         notes = [i for i, line in enumerate(lines) if line.role == "footnote"]
         domains = {m.group(1).lower() for i in [*body, *notes] for m in URL.finditer(lines[i].text)
                    if "." in m.group(0) and not platform_host(m.group(1))} | self.own_sites
+        domains |= _sender_sites(lines, letterhead)
         kinds: dict[str, list[tuple[int, NameMention]]] = {}
         tags: dict[str, int] = {}
         for i in body:
@@ -201,6 +220,7 @@ class LabIndex:
                     entry.strong = entry.strong or mention.strong
                     self.mentions_by_line.setdefault(i, []).append((mention, entry))
         add_domain_names(self, lines, body, domains)
+        add_domain_shaped_names(self, lines, body, domains)
         for entry in self.entries:
             entry.domain = entry.domain or any(domain_matches(entry.name, d) or _acronym_site(entry.acronym, d) for d in domains)
         add_founded_subjects(self, lines, body, domains)
@@ -322,6 +342,8 @@ class LabIndex:
             if not inner:
                 continue
             target = max(inner, key=lambda o: len(keys[id(o)]))
+            if entry.acronym and target.acronym and entry.acronym != target.acronym:
+                continue  # 'Advanced Research Projects Agency for Health (ARPA-H)' beside DARPA's: another agency
             runs_on = ((entry.acronym and not target.acronym) or entry.as_subject) and keys[id(entry)].startswith(keys[id(target)])
             if runs_on or (entry.defined and not target.defined and not target.acronym):
                 # The name its acronym defines runs on: '... and Knowledge Society (AGESIC)'; or it is

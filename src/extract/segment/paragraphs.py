@@ -167,6 +167,12 @@ def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex)
         opens = len(text[: first_at[best]].split()) < SUBJECT_WORDS or (
             not _SENTENCE_END.search(text, 0, first_at[best])
             and len(text[: first_at[best]].split()) < FIRST_SENTENCE_WORDS)  # 'Het oudste van de drie is het X.'
+        # 'Le second est plus jeune et plus régional. ART-ER — ... est née en 2019': a short first
+        # sentence that names no lab leads in; the lab opening the next one is the subject.
+        lead_in = [m.end() for m in _SENTENCE_END.finditer(text, 0, first_at[best])]
+        opens = opens or (len(lead_in) == 1 and first_at[best] == min(first_at.values())
+                          and len(text[:lead_in[0]].split()) < FIRST_SENTENCE_WORDS
+                          and len(text[lead_in[0]:first_at[best]].split()) < SUBJECT_WORDS)
         affiliation = text[max(0, first_at[best] - 1):first_at[best]] == "("  # 'mw. A. de Wit (Lab van Troje)'
         opens = opens and not affiliation
         # 'In Jakarta zag ik ... Jakarta Smart City werd in 2014 opgericht ...': the paragraph that

@@ -339,7 +339,7 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     whole_body = body
     body, subjects, message = _message(lines, body, doc_language)
     letterhead = [i for i in whole_body if body and i < body[0] and i not in subjects] if message else []
-    index = LabIndex(lines, body, doc_language, in_first_person=message)
+    index = LabIndex(lines, body, doc_language, in_first_person=message, letterhead=letterhead)
     title_at = title_line(lines, body)
     index.prominent(subjects + ([title_at] if title_at is not None else []))  # a letter's subject, the title
     if form := _form_part(lines, body):
