@@ -54,3 +54,32 @@ def test_a_ministers_letter_about_a_foundation_named_by_its_address() -> None:
     # A real letter of the sixteenth set: its record was the ministry that wrote it.
     output = process_file(HELDOUT16 / "nl-letter-techleap.pdf", Settings())
     assert [(r.name, r.founded_year) for r in output.records] == [("Techleap.nl", 2019)]
+
+
+def test_acronyms_spelled_with_link_words_or_by_the_first_letters_of_words() -> None:
+    from extract.segment.acronyms import defined_acronyms
+
+    # Link words give a letter, the country the body serves none; a mixed-case short name takes the
+    # first letters of its words in turn.
+    assert defined_acronyms("De Agentschap voor Open Data Nederland (AVOD) helpt gemeenten") == [
+        ("Agentschap voor Open Data Nederland", "AVOD", 3)]
+    assert defined_acronyms("La Fundação de Apoio à Tecnologia (Funat) est une agence") == [
+        ("Fundação de Apoio à Tecnologia", "Funat", 3)]
+    assert defined_acronyms("la ville de Kigali (Kigali)") == []
+
+
+def test_the_lab_called_by_a_word_of_its_name() -> None:
+    text = ("Who we are\n"
+            "Northwind Innovation Fund Estonia (NIFE) was established on 1 May 2016 by an act of parliament.\n"
+            "The Fund is an independent public body. The Fund is governed by a Board of seven members.\n"
+            "The Fund employs 58 people in Tallinn and Tartu.\n")
+    records = process_text(text, name="report.txt").records
+    assert [(r.name, r.founded_year) for r in records] == [("Northwind Innovation Fund Estonia", 2016)]
+    assert records[0].staff is not None and records[0].staff.count == 58
+
+
+def test_a_form_answer_spelled_by_the_name_is_its_short_name() -> None:
+    # A real form of the sixteenth set: 'A2. Nom usuel ou sigle' answered 'Fongit' (one capital).
+    output = process_file(HELDOUT16 / "fr-form-fongit.pdf", Settings())
+    assert [(r.name, r.acronym) for r in output.records] == [
+        ("Fondation genevoise pour l'innovation technologique", "Fongit")]

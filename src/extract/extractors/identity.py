@@ -21,7 +21,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "16"
+VERSION = "17"
 
 
 
@@ -70,8 +70,10 @@ class IdentityExtractor:
         if (label := ctx.label_value("acronym")) is not None:
             value, start, end = label
             first = value.split()[0] if value.split() else ""
-            # Under an acronym label a mixed-case one is as good: 'FBoS', 'eGovJa' (two capitals at least).
-            if is_acronym(first) or (_MIXED_LABEL_ACRONYM.fullmatch(first) and sum(c.isupper() for c in first) >= 2):
+            # Under an acronym label a mixed-case one is as good: 'FBoS', 'eGovJa' (two capitals at least),
+            # or 'Fongit' spelled by the name ('Fondation genevoise pour l'innovation technologique').
+            if is_acronym(first) or (_MIXED_LABEL_ACRONYM.fullmatch(first) and (
+                    sum(c.isupper() for c in first) >= 2 or _spells_name(first, ctx, title))):
                 return [ctx.candidate("acronym", first, start, end, family=NAME, version=VERSION, prior="label")]
         if (label := ctx.label_value("name")) is not None:
             value, start, end = label
@@ -215,6 +217,18 @@ def _letterhead_country(section: Section, ctx: SectionContext) -> list[Candidate
                 page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.letterhead.v{VERSION}",
                 confidence=confidence("fallback", ocr=line.conf)))]
     return []
+
+
+def _spells_name(short: str, ctx: SectionContext, title: TitleParts | None) -> bool:
+    """Does the lab's name (its name label, else its title) spell ``short``, word by word?"""
+    from extract.segment.spelling import WORD, content_words, spells_all
+
+    label = ctx.label_value("name")
+    name = label[0] if label is not None else (title.name if title is not None else None)
+    if not name:
+        return False
+    words = content_words(WORD.findall(name))
+    return len(words) >= 2 and spells_all(short, words) and not fold_keep(words[0]).startswith(fold_keep(short))
 
 
 def _letterhead_site(section: Section, ctx: SectionContext) -> list[Candidate]:

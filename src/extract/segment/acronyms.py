@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from extract.normalize.rule_data import alternation
-from extract.rules.lexicon import lexicon
+from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.spelling import (
     ELIDED_ARTICLE,
     MIXED_CASE_ACRONYM,
@@ -25,6 +25,25 @@ from extract.segment.spelling import (
 
 
 # 'Name (ACR)', 'Name, ACR for short', 'Name, or ACR,', 'Name, dit ACR', 'Name (hereafter ACR)'.
+def _spelled_across(acronym: str, words: list[str]) -> bool:
+    content = content_words(words)
+    return (len(content) >= 2 and spells_all(acronym, content) and not fold_keep(content[0]).startswith(fold_keep(acronym))
+            and fold_keep(content[-1])[:1] == fold_keep(acronym)[-1:])
+
+
+def _initials_with_links(acronym: str, words: list[str]) -> bool:
+    """'Rijksdienst voor Ondernemend Nederland (RVO)': the initials of every word, link words
+    included, spell the acronym, the country the body serves perhaps left out."""
+    from extract.normalize import country_code
+
+    letters = acronym_letters(acronym)
+    initials = "".join(fold_keep(w[0]).upper() for w in words if w[:1].isalpha())
+    if not words[0][:1].isupper() or len(letters) < 3:
+        return False
+    return initials == letters or (len(words) >= 3 and initials[:-1] == letters and words[-1][:1].isupper()
+                                   and country_code(words[-1], None) is not None)
+
+
 @cache
 def _defined() -> re.Pattern[str]:
     lex = lexicon(None)
@@ -140,10 +159,14 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                 continue  # 'Pražský inovační institut (Pii)', not 'Digital Service (Den)'
             # A mixed-case acronym spelled out checks out letter by letter ('ZenDiS': Zentrum für Digitale Souveränität).
             spelled = mixed and sum(c.isupper() for c in acronym) >= 2  # not 'Kigali' spelling itself
+            # One capital: every word gives letters in turn, the first not all of them ('Financiadora de
+            # Estudos e Projetos (Finep)').
+            spelled = spelled or (mixed and match.group(1) is not None and _spelled_across(acronym, words))
             # A bracketed acronym may take letters from inside a compound ('Planbureau voor de Leefomgeving (PBL)').
             compounds = match.group(1) is not None and spells_with_compounds(acronym, words)
             if len(words) >= 2 and (spelled or compounds or initials_cover(acronym, words)
-                                    or initials_cover(acronym, content_words(words)) or _leading_initials(acronym, words)):
+                                    or initials_cover(acronym, content_words(words)) or _leading_initials(acronym, words)
+                                    or (match.group(1) is not None and _initials_with_links(acronym, words))):
                 begin = before[k].start() + (elided.end() if elided is not None else 0)
                 if match.group(4) and (printed := _covered_name_before(text, opening, acronym)) is not None:
                     out.append(printed)  # 'Institute for Financial Policy (Inštitút finančnej politiky, IFP)'

@@ -353,13 +353,17 @@ class LabIndex:
 
     def _merge_bare_heads(self) -> None:
         """'the Konza Technopolis Development Authority (KoTDA) ... The Authority confirmed': one
-        capitalised word that ends exactly one other lab's name is that lab, called by its kind."""
+        capitalised word that ends exactly one other lab's name is that lab, called by its kind; so is
+        one inside it, after its first word ('Innovation Fund Denmark ... The Fund is governed by')."""
         for entry in list(self.entries):
             if len(entry.name.split()) != 1 or entry.acronym or entry.generic or entry.name.isupper():
                 continue
             word = entry.name.casefold()
+            # Inside the name, a plain word only: a coined one ('BizLab' in 'BizLab Academy') is a name of its own.
+            inside = entry.name[1:].islower()
             owners = [o for o in self.entries if o is not entry and len(o.name.split()) >= 2
-                      and o.name.split()[-1].casefold() == word]
+                      and (o.name.split()[-1].casefold() == word
+                           or (inside and word in (w.casefold() for w in o.name.split()[1:])))]
             if len(owners) == 1:
                 self._absorb(owners[0], entry)
 
