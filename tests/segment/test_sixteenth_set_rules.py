@@ -83,3 +83,18 @@ def test_a_form_answer_spelled_by_the_name_is_its_short_name() -> None:
     output = process_file(HELDOUT16 / "fr-form-fongit.pdf", Settings())
     assert [(r.name, r.acronym) for r in output.records] == [
         ("Fondation genevoise pour l'innovation technologique", "Fongit")]
+
+
+def test_a_body_that_governs_the_lab_counts_in_lower_case() -> None:
+    cases = [
+        ("fr", "Le Quorvex Lab est un service public créé en 1971. L'entreprise est dirigée par un conseil "
+               "d'administration et une direction exécutive.\n", "conseil d'administration"),
+        ("nl", "Het Kwartier Lab is in 2016 opgericht. Het lab wordt bestuurd door een raad van bestuur die de "
+               "gemeente benoemt.\n", "raad van bestuur"),
+        ("en", "The Widget Lab was set up in 2012. The company is governed by a board of directors appointed by "
+               "the city.\n", "board of directors"),
+    ]
+    for lang, text, body in cases:
+        records = process_text(text, name=f"{lang}.txt").records
+        assert len(records) == 1 and records[0].governance is not None, (lang, records)
+        assert [b.name.casefold() for b in records[0].governance.bodies] == [body], lang

@@ -14,7 +14,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "governance"
-VERSION = "11"
+VERSION = "12"
 
 MAX_MODIFIERS = 3
 MEMBER_WINDOW = 12
@@ -73,12 +73,25 @@ class GovernanceExtractor:
             members = counts[k]
             if k in referred:
                 continue
-            if gated and not (clearly_named or members is not None):
-                continue  # outside a governance block only clearly named or counted bodies count
+            if gated and not (clearly_named or members is not None or _governs(ctx, start)):
+                continue  # outside a governance block only clearly named, counted or governing bodies count
             value = BodyMention(name=name, members=members, exact=exact)
             out.append(ctx.candidate("governance.bodies", value, start, end, family=NAME, version=VERSION,
                                      prior="mention" if gated else "block", ner=("ORG",)))
         return out
+
+
+def _governs(ctx: SectionContext, start: int) -> bool:
+    """'is governed by a board of directors', 'est dirigée par un conseil d'administration': the body
+    at ``start`` runs the lab (``governance.governed_by`` then an article, right before it)."""
+    return _governed_by(ctx.lex).search(ctx.folded, max(0, start - 60), start) is not None
+
+
+@lru_cache(maxsize=8)
+def _governed_by(lex: Lexicon) -> re.Pattern[str]:
+    verbs = alternation(lex.words("governance", "governed_by"))
+    articles = alternation(lex.words("words", "articles"))
+    return re.compile(rf"(?<!\w)(?:{verbs})\s+(?:(?:{articles})\s+)?(?:[\w'’-]+\s+)?$")
 
 
 def _referred(ctx: SectionContext, mentions: list[_BodyName]) -> dict[int, int]:
