@@ -98,3 +98,17 @@ def test_a_body_that_governs_the_lab_counts_in_lower_case() -> None:
         records = process_text(text, name=f"{lang}.txt").records
         assert len(records) == 1 and records[0].governance is not None, (lang, records)
         assert [b.name.casefold() for b in records[0].governance.bodies] == [body], lang
+
+
+def test_existing_since_a_month() -> None:
+    def founded(text: str, lang: str) -> int | None:
+        records = process_text(text, name=f"{lang}.txt").records
+        return records[0].founded_year if records else None
+
+    assert founded("Het Kwartier Lab draait sinds februari 2015 en is ondergebracht bij de gemeente Zwolle. "
+                   "Het lab telt acht medewerkers.\n", "nl") == 2015
+    assert founded("Het Kwartier Lab is een dienst van de gemeente Zwolle. Sinds 1 januari 2013 functioneert het "
+                   "Kwartier Lab als dienst. Het lab telt acht medewerkers.\n", "nl") == 2013
+    # A month-dated 'since' beside another fact is that fact's date.
+    assert founded("The Widget Lab has eight staff. Its parent is the Department for Widgets, since February 2023.\n",
+                   "en") is None

@@ -41,10 +41,13 @@ _PROGRESSIVE = re.compile(r"\b(?:has|have)\s+been\s+\w+ing\s+$")
 
 @cache
 def _day_month() -> re.Pattern[str]:
-    """A day's number, its ordinal suffix (founded.ordinal_suffixes) and a month: '1 januari', '1er janvier'."""
+    """A day's number, its ordinal suffix (founded.ordinal_suffixes) and a month: '1 januari', '1er janvier';
+    or a month alone: 'sinds februari 2015' (matched in the folded text)."""
+    from extract.normalize.dates import month_names
+
     suffixes = alternation(lexicon(None).words("founded", "ordinal_suffixes"), folded=False, any_space=False,
                            longest_first=True)
-    return re.compile(rf"\s+\d{{1,2}}(?:{suffixes})?\s+[^\W\d]{{3,10}}\s+")
+    return re.compile(rf"\s+(?:\d{{1,2}}(?:{suffixes})?\s+[^\W\d]{{3,10}}|(?:{month_names()})\.?)\s+")
 
 
 def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
@@ -125,7 +128,7 @@ def _since(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
     out = []
     existence = ctx.lex.regex("founded", "existence_verbs")
     for m in ctx.lex.regex("founded", "since").finditer(ctx.folded):
-        date = _day_month().match(ctx.text, m.end())  # 'bestaat sinds 1 januari 2016'
+        date = _day_month().match(ctx.folded, m.end())  # 'bestaat sinds 1 januari 2016'
         at = date.end() if date else m.end() + 1
         year = YEAR.match(ctx.text, at) if ctx.text[at - 1:at].isspace() else None
         if year is None:
@@ -135,8 +138,11 @@ def _since(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
         verb = None
         for v in existence.finditer(ctx.folded, s0, m.start()):
             verb = v
+        after = existence.match(ctx.folded, year.end() + 1) if ctx.text[year.end():year.end() + 1].isspace() else None
         if verb is not None and ctx.token_distance(verb.end(), m.start()) <= 1:
             prior = "anchored"
+        elif after is not None and ctx.token_distance(s0, m.start()) == 0:
+            prior = "anchored"  # 'Sinds 1 januari 2013 functioneert SSC-ICT als ...': the sentence opens on it
         elif _PROGRESSIVE.search(ctx.folded, max(s0, m.start() - 40), m.start()):
             prior = "anchored"  # 'Accelerate Estonia has been experimenting since 2018'
 
@@ -146,6 +152,8 @@ def _since(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
             prior = "mention"
         else:
             continue
+        if prior != "anchored" and date is not None and not date.group(0).strip()[:1].isdigit():
+            continue  # '(DSIT), since February 2023': a month-dated 'since' is the lab's only beside its verb
         out.append(ctx.candidate("founded_year", int(year.group(1)), year.start(), year.end(), family=family,
                                  version=version, prior=prior, ner=("DATE",)))
         break

@@ -15,14 +15,20 @@ _NUMERIC = (r"\b\d{1,2}([/.-])\d{1,2}\1(?:19|20)?\d\d\b"
 
 
 @cache
-def _date_pattern() -> re.Pattern[str]:
+def month_names() -> str:
+    """A regex alternation of the months' names in nl/en/fr, folded (babel's wide and abbreviated)."""
     from babel.dates import get_month_names
 
     months: set[str] = set()
     for locale in ("nl", "en", "fr"):
         for width in ("wide", "abbreviated"):
             months.update(fold_keep_length(m).rstrip(".") for m in get_month_names(width, locale=locale).values())
-    names = "|".join(sorted((re.escape(m) for m in months if len(m) >= 3), key=len, reverse=True))
+    return "|".join(sorted((re.escape(m) for m in months if len(m) >= 3), key=len, reverse=True))
+
+
+@cache
+def _date_pattern() -> re.Pattern[str]:
+    names = month_names()
     # '31 December', '1er juillet', 'December 31', each perhaps with its year.
     return re.compile(rf"{_NUMERIC}|\b\d{{1,2}}(?:er|st|nd|rd|th|e)?\s+(?:{names})\.?(?:\s+(?:19|20)\d\d)?\b"
                       rf"|\b(?:{names})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d\d\b)?")
