@@ -279,3 +279,10 @@ def test_crore_and_the_currencies_of_the_gulf_africa_and_the_balkans() -> None:
 def test_budget_years_and_more_currencies(text, lang, amount, currency, period):
     (money,) = find_money(text, lang)
     assert (money.amount, money.currency, money.period) == (amount, currency, period)
+
+
+@pytest.mark.parametrize("text", ["Table 1 (budget in $ million)", "Budget: 12.5 ($ million)", "montants en € millions"])
+def test_a_unit_with_no_figure_is_no_amount(text: str) -> None:
+    # '$ million' is what a table's figures are counted in; 'a million dollars' is an amount.
+    assert find_money(text, "en") == []
+    assert [m.amount for m in find_money("a million dollars and $ 2 million", "en")] == [1e6, 2e6]

@@ -37,3 +37,25 @@ def test_a_table_with_a_lab_per_row_is_not_transposed() -> None:
     lines = [Line(page=1, text=t, bbox=(60.0, 20.0 * i, 500.0, 20.0 * i + 9), role="table") for i, t in enumerate(rows)]
     body = list(range(len(lines)))
     assert transposed_tables(lines, body, LabIndex(lines, body, "en")) == []
+
+
+def test_a_caption_gives_the_budget_row_its_unit() -> None:
+    from extract.extractors import extract_records
+    from extract.models import Section
+    from extract.settings import Settings
+
+    prose = ["The Quill Lab was set up in 2010.", "The Ember Lab was set up in 2016.",
+             "Table 2. The two labs in 2024 (budget in $", "million; n/a = not available)"]
+    rows = ["Quill Lab\tEmber Lab", "Founded\t2010\t2016", "Budget\t≈ 12.5\t3.1", "Board\tnone\tnone"]
+    lines = [Line(page=1, text=t, bbox=(60.0, 20.0 * i, 500.0, 20.0 * i + 9), role="table" if t in rows else "body")
+             for i, t in enumerate(prose + rows)]
+    body = list(range(len(lines)))
+    [table] = transposed_tables(lines, body, LabIndex(lines, body, "en"))
+    assert {c.title: c.fields.get("Budget ($ million)") for c in table.columns} == {"Quill Lab": "≈ 12.5",
+                                                                                  "Ember Lab": "3.1"}
+    sections = [Section(kind="table_row", title=c.title, lines=lines[-4:], table_fields=c.fields) for c in table.columns]
+    budgets = {r.name: r.budget for r in extract_records(sections, Settings())}
+    assert budgets["Quill Lab"] is not None and (budgets["Quill Lab"].amount, budgets["Quill Lab"].currency,
+                                                 budgets["Quill Lab"].approximate) == (12.5e6, "USD", True)
+    assert budgets["Ember Lab"] is not None and (budgets["Ember Lab"].amount, budgets["Ember Lab"].approximate) == (
+        3.1e6, False)

@@ -16,7 +16,7 @@ from extract.models import Budget, BudgetPeriod, Candidate, Section
 from extract.rules.lexicon import fold_keep, lexicon
 
 NAME = "statements"
-VERSION = "13"
+VERSION = "14"
 
 UNIT_LOOKBACK_LINES = 30  # a statement of income and expenses runs to some 20 lines under its caption
 MAX_NOTE_NUMBER = 40
@@ -143,7 +143,9 @@ class StatementExtractor:
             line_end = ctx.text.find("\n", block.value_start)
             line_end = line_end if line_end >= 0 else len(ctx.text)
             unit = unit_in(ctx.text[block.start:line_end])
-            money = find_money(ctx.text[block.value_start:line_end], ctx.lang)
+            # '≈ 4,100 ($ million)': the unit alone ('$ million') is no amount beside the figure.
+            money = [m for m in find_money(ctx.text[block.value_start:line_end], ctx.lang)
+                     if any(c.isdigit() for c in m.raw) or unit is None]
             scale = scale_only().search(ctx.text[block.start:block.value_start])
             if unit is None and scale is not None and len(money) == 1 and money[0].currency:
                 # 'Budget (m, local currency): PLN 9.2': the label gives the scale, the cell the currency.
@@ -167,8 +169,13 @@ class StatementExtractor:
             amount = value * multiplier
             window = ctx.folded[block.start:line_end]
             period: BudgetPeriod | None = "year" if ctx.lex.regex("budget", "period_year").search(window) else None
+            from extract.normalize.approximate import is_approximate
+
             budget = Budget(amount=amount, currency=currency, period=period,
-                            amount_eur=amount if currency == "EUR" else None, approximate=False,
+                            amount_eur=amount if currency == "EUR" else None,
+                            # 'Budget: ≈ 4,100', on its own line (the line above may be another's 'Staff: ≈ 220')
+                            approximate=is_approximate(ctx.text[block.start:line_end], s - block.start, e - block.start,
+                                                       ctx.lang),
                             raw=ctx.text[block.start:line_end].strip())
             out.append(ctx.candidate("budget", budget, s, e, family=NAME, version=VERSION, prior="label"))
         return out

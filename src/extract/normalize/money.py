@@ -141,6 +141,9 @@ def find_money(text: str, lang: str | None = None) -> list[MoneyMention]:
     spans = [(s, e) for _, _, s, e in pairs]
     for index, (number, currency, start, end) in enumerate(pairs):
         value = number.value
+        if number.is_word and len(number.raw.split()) == 1 and currency.end <= number.start \
+                and not text[currency.end:number.start].strip():
+            continue  # '(budget in $ million)', 'en M€': a unit that a table's figures are counted in, no amount
         if number.scale == 1.0 and not number.is_word and _THOUSANDS_SHAPE.fullmatch(number.raw):
             # Money has at most two decimals: '340,000 EUR' in a Dutch text is still 340 000.
             value = read_digits(number.raw, None) or value

@@ -78,7 +78,7 @@ def transposed_tables(lines: Sequence[Line], body: Sequence[int], index: LabInde
     found = []
     names = _Names.of(lines, index)
     for run in _table_runs(lines, body):
-        table = _read(run, lines, names)
+        table = _read(run, lines, names, _caption_unit(lines, body, run))
         if table is not None:
             found.append(table)
     return found
@@ -100,7 +100,30 @@ def _previous(body: Sequence[int], i: int) -> int | None:
     return body[at - 1] if at > 0 else None
 
 
-def _read(run: list[int], lines: Sequence[Line], names: _Names) -> TransposedTable | None:
+CAPTION_LINES = 2
+"""A table's caption is printed in the lines right above it, wrapped at most once."""
+
+
+def _caption_unit(lines: Sequence[Line], body: Sequence[int], run: list[int]) -> str | None:
+    """'Table 1. The three agencies in 2024 (budget in $ million; n/p = not published)': the unit a
+    caption gives the budget row, from a bracket's piece that opens with a budget word and 'in'."""
+    at = body.index(run[0])
+    text = " ".join(lines[j].text for j in body[max(0, at - CAPTION_LINES):at])
+    ins = lexicon(None).folded("money", "caption_in")
+    for bracket in re.findall(r"\(([^()]*)\)", text):
+        for piece in re.split(r"[;,]", bracket):
+            words = piece.split()
+            if len(words) >= 3 and _label_field(words[0]) == "budget" and fold_keep(words[1]) in ins:
+                return " ".join(words[2:])
+    return None
+
+
+def _label_field(word: str) -> str | None:
+    found = label_in(word)
+    return found[0] if found is not None else None
+
+
+def _read(run: list[int], lines: Sequence[Line], names: _Names, unit: str | None = None) -> TransposedTable | None:
     rows = [[c.strip() for c in lines[i].text.split("\t")] for i in run]
     header = rows[0]
     width = len(header)
@@ -127,6 +150,9 @@ def _read(run: list[int], lines: Sequence[Line], names: _Names) -> TransposedTab
     if len(labelled) < MIN_FIELD_ROWS:
         return None
     columns = [LabColumn(_column_title(cell, names)) for cell in header]
+    if unit is not None:  # the caption's unit goes with the budget row, unless the row gives its own
+        labelled = [(f"{label} ({unit})" if _label_field(label.split()[0]) == "budget" and "(" not in label else label, values)
+                    for label, values in labelled]
     for row_label, values in labelled:
         for column, value in zip(columns, values):
             if fold_keep(value).strip() not in _empty():
