@@ -112,3 +112,13 @@ def test_existing_since_a_month() -> None:
     # A month-dated 'since' beside another fact is that fact's date.
     assert founded("The Widget Lab has eight staff. Its parent is the Department for Widgets, since February 2023.\n",
                    "en") is None
+
+
+def test_a_timeline_s_founding_entry() -> None:
+    text = ("The Widget Lab helps the city's services try new ideas. It employs 14 people.\n"
+            "Our journey\n"
+            "• 1998 – The council announces a plan for a public innovation unit\n"
+            "• 2006 – The Widget Lab opens its doors in the old harbour office\n"
+            "• 2015 – Launch of the Widget Fund for start-ups\n")
+    records = process_text(text, name="web.txt").records
+    assert [(r.name, r.founded_year) for r in records] == [("Widget Lab", 2006)]

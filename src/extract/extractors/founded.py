@@ -91,8 +91,29 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
                 out.append(ctx.candidate("founded_year", int(y.group(1)), y.start(), y.end(), family=family,
                                          version=version, prior="anchored", distance=distance, ner=("DATE",)))
     if not out:
+        out += _timeline(ctx, family, version)
+    if not out:
         out += _since(ctx, family, version)
     return out
+
+
+_TIMELINE_ENTRY = re.compile(r"^[ \t•·*-]*((?:19|20)\d\d)\s*[–—:-]\s+(\S.*)$", re.MULTILINE)
+
+
+def _timeline(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
+    """'Our journey • 2004 – Cyberport opens its doors', 'Notre histoire • 2018 — lancement officiel':
+    the first entry of a timeline whose event is a founding (a founding verb or noun), naming the lab
+    or no one else."""
+    verbs, nouns = ctx.lex.regex("founded", "verbs"), ctx.lex.regex("founded", "nouns")
+    for entry in _TIMELINE_ENTRY.finditer(ctx.text):
+        event = ctx.folded[entry.start(2):entry.end(2)]
+        if not (verbs.search(event) or nouns.search(event)):
+            continue
+        if _other_subject(ctx, entry.start(2), entry.end(2)) and not ctx.refers_to_lab(entry.group(2)):
+            continue
+        return [ctx.candidate("founded_year", int(entry.group(1)), entry.start(1), entry.end(1), family=family,
+                              version=version, prior="anchored", ner=("DATE",))]
+    return []
 
 
 @cache
