@@ -122,3 +122,12 @@ def test_a_timeline_s_founding_entry() -> None:
             "• 2015 – Launch of the Widget Fund for start-ups\n")
     records = process_text(text, name="web.txt").records
     assert [(r.name, r.founded_year) for r in records] == [("Widget Lab", 2006)]
+
+
+def test_a_link_s_file_format_is_no_acronym() -> None:
+    from extract.rules.lexicon import lexicon
+    from extract.segment.titles import parse_title
+
+    parts = parse_title("Download Annual Report 2023/24 (PDF)", lexicon("en"))
+    assert parts.acronym is None
+    assert parse_title("Ontario Digital Service (ODS)", lexicon("en")).acronym == "ODS"

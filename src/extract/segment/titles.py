@@ -12,7 +12,7 @@ from functools import cache
 from extract.normalize.rule_data import alternation
 from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
-from extract.segment.spelling import initials_cover, spells_mixed_acronym
+from extract.segment.spelling import initials_cover, spells_mixed_acronym, spells_with_compounds
 
 YEAR = re.compile(r"(?<![\d.,\-–/])(1[89]\d\d|20\d\d)(?![\d\-–/])")
 
@@ -122,6 +122,10 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
         inner = paren.group(1).strip()
         dotted = re.fullmatch(r"(?:[A-Za-z]{1,3}\.){1,3}[A-Za-z]{1,4}\.?", inner) is not None  # 'i.AI'
         iso = re.fullmatch(r"[A-Z]{2}", inner) is not None and country_code(inner) is not None
+        before = text[: paren.start()].split()
+        if inner.casefold() in lex.folded("title", "file_formats") and not (
+                initials_cover(inner, before) or spells_with_compounds(inner, before)):
+            continue  # 'Download Annual Report 2023/24 (PDF)': a link's file; 'Publieke Proeftuin (PPT)' spells it
         if country is None and iso:
             country = country_code(inner)  # 'NIA (KR)' in a table comparing countries' agencies
         elif acronym is None and (is_acronym(inner) or _short_form(inner, text[: paren.start()])
