@@ -131,3 +131,12 @@ def test_a_link_s_file_format_is_no_acronym() -> None:
     parts = parse_title("Download Annual Report 2023/24 (PDF)", lexicon("en"))
     assert parts.acronym is None
     assert parse_title("Ontario Digital Service (ODS)", lexicon("en")).acronym == "ODS"
+
+
+def test_a_capital_article_inside_a_sentence_belongs_to_the_name() -> None:
+    text = ("Who we are\n"
+            "The Quill Lab was established in 2014 and employs 40 people. This year The Quill Lab\n"
+            "opened a second office; grants go to the partners, not to The Quill Lab itself.\n")
+    assert [r.name for r in process_text(text, name="report.txt").records] == ["The Quill Lab"]
+    text = text.replace("not to The Quill Lab", "not to the Quill Lab")  # written in lower case once: the sentence's
+    assert [r.name for r in process_text(text, name="report.txt").records] == ["Quill Lab"]

@@ -273,6 +273,12 @@ def _with_article(name: str, text: str, ctx: SectionContext) -> str:
     if found is not None and initials_are(found.group(2), [found.group(1), *name.split()]) \
             and not initials_are(found.group(2), name.split()):
         return f"{found.group(1)} {name}"
+    # 'not to The Data Lab', 'ITIDA (Egypt) and The Innovation Hub': a capital article inside a
+    # sentence is the name's, when the text never writes the article in lower case before it.
+    inside = re.search(rf"(?<=[a-zà-ÿ,)] )({articles})\s+{re.escape(name)}(?![\w-])", text)
+    lower = re.search(rf"(?<![\w])(?:{articles.lower()})\s+{re.escape(name)}(?![\w-])", text)
+    if inside is not None and lower is None and name[:1].isupper():
+        return f"{inside.group(1)} {name}"
     return name
 
 
