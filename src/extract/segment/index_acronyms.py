@@ -39,8 +39,11 @@ def add_domain_shaped_names(index: LabIndex, lines: Sequence[Line], body: Sequen
     organisation whose name is its address. A bare address the text uses at least twice, once at
     least opening a sentence (as its subject, not as 'meer informatie op techleap.nl'), and that is
     one of the document's addresses, names an organisation with its own site."""
+    if not domains:
+        return
     uses: dict[str, list[int]] = {}
     opening: set[str] = set()
+    previous: int | None = None
     for i in body:
         text = lines[i].text
         for m in _DOMAIN_WORD.finditer(text):
@@ -48,8 +51,9 @@ def add_domain_shaped_names(index: LabIndex, lines: Sequence[Line], body: Sequen
             if word.lower().startswith("www.") or word.lower() not in domains:
                 continue
             uses.setdefault(word, []).append(i)
-            if _OPENS.search(text[:m.start()]) and (i == body[0] or m.start() > 0 or _line_ends_sentence(lines, body, i)):
+            if _OPENS.search(text[:m.start()]) and (m.start() > 0 or _line_opens_sentence(lines, previous, i)):
                 opening.add(word)
+        previous = i
     for word, at in uses.items():
         if word in opening and len(at) >= MIN_DOMAIN_NAME_USES:
             entry = index.entry_for(word, None, at[0])
@@ -57,12 +61,12 @@ def add_domain_shaped_names(index: LabIndex, lines: Sequence[Line], body: Sequen
             entry.mentions += len(at)
 
 
-def _line_ends_sentence(lines: Sequence[Line], body: Sequence[int], i: int) -> bool:
-    """Does the body line before line ``i`` end a sentence (or is ``i`` a heading)?"""
-    if lines[i].role == "heading":
+def _line_opens_sentence(lines: Sequence[Line], previous: int | None, i: int) -> bool:
+    """Does line ``i`` open a sentence: a heading, the body's first line, or after a heading or a
+    line that ends one (``previous``: the body line before it)?"""
+    if lines[i].role == "heading" or previous is None:
         return True
-    before = [j for j in body if j < i]
-    return not before or lines[before[-1]].role == "heading" or lines[before[-1]].text.rstrip()[-1:] in ".!?:"
+    return lines[previous].role == "heading" or lines[previous].text.rstrip()[-1:] in ".!?:"
 
 
 def add_domain_names(index: LabIndex, lines: Sequence[Line], body: Sequence[int], domains: set[str]) -> None:
