@@ -59,6 +59,8 @@ SECTION_STAGE_PACKAGES = ("lingua-language-detector",)
 
 EXTRACTION_STAGE = ("extract.extractors", "extract.assemble.record")
 """The modules (and all they import) that turn sections into records: the records cache's key."""
+EXTRACTION_STAGE_DATA = ("rules/cities.tsv", "rules/currency_names.tsv")
+"""Rule tables the extractors read that the rule files' fingerprint (``.yml``, ``.jsonl``) leaves out."""
 EXTRACTION_STAGE_PACKAGES = ("spacy", "babel", "pycountry", "rapidfuzz", "text2num", "lingua-language-detector",
                              "pydantic", "PyYAML")
 """The packages the extractors and normalisers call: a new version may read a number or a name otherwise."""
@@ -310,7 +312,7 @@ def records_key(sections: list[Section], settings: Settings) -> str:
     from extract.store.fingerprint import code_fingerprint, rules_fingerprint
 
     digest = hashlib.sha256()
-    for part in (code_fingerprint(EXTRACTION_STAGE, (), EXTRACTION_STAGE_PACKAGES),
+    for part in (code_fingerprint(EXTRACTION_STAGE, EXTRACTION_STAGE_DATA, EXTRACTION_STAGE_PACKAGES),
                  rules_fingerprint(settings.rules_dir), str(settings.spacy_model),
                  str(model_version(settings.spacy_model) if settings.spacy_model else "blank")):
         digest.update(part.encode() + b"\0")
@@ -321,17 +323,15 @@ def records_key(sections: list[Section], settings: Settings) -> str:
 def extract_or_recall(sections: list[Section], settings: Settings, cache: PageStore | None) -> list[LabRecord]:
     """The records of ``sections``: from the records cache when this code and these rules made them
     before, else from the extractors (and then stored)."""
-    store = cache if isinstance(cache, RecordStore) else None
-    key = records_key(sections, settings) if store is not None else None
-    if store is not None and key is not None:
-        stored = store.get_records(key)
-        if stored is not None:
-            return stored
     from extract.extractors import extract_records
 
+    store = cache if isinstance(cache, RecordStore) else None
+    key = records_key(sections, settings) if store is not None else ""
+    if store is not None and (stored := store.get_records(key)) is not None:
+        return stored
     entity_store = cache if isinstance(cache, EntityStore) else None
     records = extract_records(sections, settings, entity_store=entity_store)
-    if store is not None and key is not None:
+    if store is not None:
         store.put_records(key, records)
     return records
 

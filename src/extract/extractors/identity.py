@@ -325,9 +325,10 @@ def _own_site(url: str, ctx: SectionContext) -> str:
     stands for the site: when the host is the lab's own name, the site is the host; a host that is
     a region's or a parent's ('vlaanderen.be/proeftuin-vlaanderen', 'marsdd.com/solutions-lab')
     keeps the path."""
+    from extract.segment.spelling import domain_label, host_spells
+
     parts = urlsplit(url)
-    host = (parts.hostname or "").removeprefix("www.").split(".")[0].replace("-", "")
-    from extract.segment.spelling import host_spells
+    host = domain_label(parts.hostname or "")
 
     if parts.netloc and any(re.sub(r"[^a-z0-9]", "", fold_keep(n)) in (host, f"the{host}")
                             or host_spells(n, parts.hostname or "") for n in ctx.subject_names):

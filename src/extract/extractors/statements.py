@@ -135,6 +135,7 @@ class StatementExtractor:
     def _labelled(self, ctx: SectionContext) -> list[Candidate]:
         """'Budget (EUR m): 1.3', a table cell under 'Jaarbudget (x € 1.000)': a bare figure, the unit in the label."""
         from extract.normalize import find_money
+        from extract.normalize.approximate import is_approximate
 
         out = []
         for block in ctx.blocks:
@@ -143,9 +144,7 @@ class StatementExtractor:
             line_end = ctx.text.find("\n", block.value_start)
             line_end = line_end if line_end >= 0 else len(ctx.text)
             unit = unit_in(ctx.text[block.start:line_end])
-            # '≈ 4,100 ($ million)': the unit alone ('$ million') is no amount beside the figure.
-            money = [m for m in find_money(ctx.text[block.value_start:line_end], ctx.lang)
-                     if any(c.isdigit() for c in m.raw) or unit is None]
+            money = find_money(ctx.text[block.value_start:line_end], ctx.lang)
             scale = scale_only().search(ctx.text[block.start:block.value_start])
             if unit is None and scale is not None and len(money) == 1 and money[0].currency:
                 # 'Budget (m, local currency): PLN 9.2': the label gives the scale, the cell the currency.
@@ -169,8 +168,6 @@ class StatementExtractor:
             amount = value * multiplier
             window = ctx.folded[block.start:line_end]
             period: BudgetPeriod | None = "year" if ctx.lex.regex("budget", "period_year").search(window) else None
-            from extract.normalize.approximate import is_approximate
-
             budget = Budget(amount=amount, currency=currency, period=period,
                             amount_eur=amount if currency == "EUR" else None,
                             # 'Budget: ≈ 4,100', on its own line (the line above may be another's 'Staff: ≈ 220')

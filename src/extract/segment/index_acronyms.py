@@ -13,7 +13,7 @@ from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import fold_keep
 from extract.segment.acronyms import initials_are
-from extract.segment.spelling import initials_cover, is_acronym, spelled_out_in, spells_with_compounds
+from extract.segment.spelling import domain_label, initials_cover, is_acronym, spelled_out_in, spells_with_compounds
 from extract.segment.subject_names import coined_words
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def add_domain_names(index: LabIndex, lines: Sequence[Line], body: Sequence[int]
     """'18F' over 18f.gsa.gov, 'Staatslabor' over staatslabor.ch: a capitalised name the text uses
     whose letters are a domain's first label names an organisation with its own site."""
     # 't-hub.co' is T-Hub's, 'arpa-h.gov' ARPA-H's: the label's hyphens go as the name's do.
-    labels = {re.sub(r"[^a-z0-9]", "", d.removeprefix("www.").split(".")[0]) for d in domains}
+    labels = {domain_label(d) for d in domains}
     labels = {label for label in labels if len(label) >= 3}
     if not labels:
         return

@@ -31,6 +31,7 @@ from extract.segment.lab_names import NameMention, find_lab_names, whole_name
 from extract.segment.platforms import URL, platform_host
 from extract.segment.presented import add_appositive_names, add_founded_subjects
 from extract.segment.spelling import (
+    domain_label,
     domain_matches,
     function_words,
     initials_cover,
@@ -58,14 +59,13 @@ def _sender_sites(lines: Sequence[Line], letterhead: Sequence[int]) -> set[str]:
     if not letterhead:
         return set()
     sender = re.sub(r"[^a-z0-9]", "", fold_keep(lines[letterhead[0]].text))
-    found = set()
-    for i in letterhead:
-        for m in URL.finditer(lines[i].text):
-            domain = m.group(1).lower()
-            label = re.sub(r"[^a-z0-9]", "", domain.removeprefix("www.").split(".")[0])
-            if "." in m.group(0) and len(label) >= 3 and sender.startswith(label) and not platform_host(domain):
-                found.add(domain)
-    return found
+    return {d for d in _sites(lines, letterhead) if len(domain_label(d)) >= 3 and sender.startswith(domain_label(d))}
+
+
+def _sites(lines: Sequence[Line], indices: Iterable[int]) -> set[str]:
+    """The addresses printed on those lines (lower case), without social media and publishers."""
+    return {m.group(1).lower() for i in indices for m in URL.finditer(lines[i].text)
+            if "." in m.group(0) and not platform_host(m.group(1))}
 
 
 def _acronym_site(acronym: str | None, domain: str) -> bool:
@@ -141,14 +141,10 @@ class LabIndex:
         self.in_first_person = in_first_person
         """A letter or an e-mail: 'notre budget' is the sender's."""
         # A printed web page's own address (its footer) names the site it is about.
-        own_pages = [i for i, line in enumerate(lines) if line.role == "url_footer"]
-        self.own_sites = {m.group(1).lower() for i in own_pages for m in URL.finditer(lines[i].text)
-                          if "." in m.group(0) and not platform_host(m.group(1))}
+        self.own_sites = _sites(lines, [i for i, line in enumerate(lines) if line.role == "url_footer"])
         # Sites are often given only in a footnote or a slide's small print ('• innovationquarter.nl').
         notes = [i for i, line in enumerate(lines) if line.role == "footnote"]
-        domains = {m.group(1).lower() for i in [*body, *notes] for m in URL.finditer(lines[i].text)
-                   if "." in m.group(0) and not platform_host(m.group(1))} | self.own_sites
-        domains |= _sender_sites(lines, letterhead)
+        domains = _sites(lines, [*body, *notes]) | self.own_sites | _sender_sites(lines, letterhead)
         kinds: dict[str, list[tuple[int, NameMention]]] = {}
         tags: dict[str, int] = {}
         for i in body:

@@ -164,9 +164,14 @@ def initials_cover(acronym: str, words: list[str]) -> bool:
     return hits / len(letters) >= 0.75
 
 
+def domain_label(domain: str) -> str:
+    """A domain's first label as a name is compared with it: 'www.T-Hub.co' -> 'thub'."""
+    return domain.lower().removeprefix("www.").split(".")[0].replace("-", "")
+
+
 def domain_matches(name: str, domain: str) -> bool:
     """'publicpolicylab.org' names Public Policy Lab; 'bit.ly' does not name the BIT."""
-    label = domain.lower().removeprefix("www.").split(".")[0].replace("-", "")
+    label = domain_label(domain)
     if len(label) < 4:
         return False
     words = [fold_keep(w) for w in WORD.findall(name)]
@@ -183,7 +188,7 @@ def host_spells(name: str, domain: str) -> bool:
     """The domain's first label is the name itself, its parts in order with one left out at most:
     'aucklandco-lab.nz' spells Auckland Co(-Design) Lab; 'vlaanderen.be' is only part of Proeftuin
     Vlaanderen (a region's site, not the lab's)."""
-    label = domain.lower().removeprefix("www.").split(".")[0].replace("-", "")
+    label = domain_label(domain)
     words = [fold_keep(w) for w in WORD.findall(name)]
     parts = [p for w in words for p in w.replace("'", "-").split("-") if p]
     if label == "".join(parts):
