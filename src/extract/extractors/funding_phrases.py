@@ -78,7 +78,7 @@ def continuation_regex(lex: Lexicon) -> re.Pattern[str]:
     sequence = alternation(lex, "funding", "sequence_words")
     # ... and any short aside between commas: 'et, pour une part croissante, par la facturation'.
     return re.compile(rf"\s*,?\s*(?i:{conj}|{sequence})\s*(?:,\s*(?i:{qualifiers})\s*,\s*|,\s*[^,.;:()]{{1,40}},\s*|(?i:{qualifiers})\s+)?"
-                      rf"(?i:{alternation(lex, 'funding', 'source_prepositions')})\s+")
+                      rf"(?i:{alternation(lex, 'funding', 'source_prepositions')})(?:\s+|(?<=['’]))")
 
 
 @lru_cache(maxsize=16)
@@ -194,7 +194,8 @@ def tail_words(lex: Lexicon) -> frozenset[str]:
 
 @lru_cache(maxsize=16)
 def leading_preposition(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(lex, 'funding', 'source_prepositions')})\s+")
+    # An elided one runs into its noun: "d'une dotation de l'État".
+    return re.compile(rf"(?:{alternation(lex, 'funding', 'source_prepositions')})(?:\s+|(?<=['’]))")
 
 
 @lru_cache(maxsize=16)

@@ -19,7 +19,7 @@ from extract.rules.loader import language_rules
 from extract.rules.places import is_country_name
 
 NAME = "governance"
-VERSION = "12"  # the governance extractor's: parents are one of its fields
+VERSION = "13"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -30,6 +30,7 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
     lex = ctx.lex
     blockers = lex.folded("governance", "parent_blockers")
     french = _french_triggers()
+    lead_phrases = _lead_phrases(lex)
     own = {fold_keep(n) for n in ctx.subject_names if n}
     stops = [b.start for b in ctx.blocks]
     out = []
@@ -47,7 +48,8 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
         if before and before[-1] in blockers:
             continue  # 'als onderdeel van het programma' is a frame, not a parent
         lowercase = ctx.lang == "fr" or bool(french.fullmatch(ctx.folded, m.start(), m.end()))
-        span = org_phrase(ctx.text, m.end(), lex, allow_lowercase=lowercase, stops=stops)
+        lead = lead_phrases.match(ctx.folded, m.end())
+        span = org_phrase(ctx.text, lead.end() if lead else m.end(), lex, allow_lowercase=lowercase, stops=stops)
         if span is None:
             continue
         name = trim_parent(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip(), lex)
@@ -104,6 +106,12 @@ def _trailing_place(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf",\s+(?:{prepositions})\s+[A-ZÀ-Ý][\w'’-]*(?:[\s-][A-ZÀ-Ý][\w'’-]*)*$")
 
 
+@lru_cache(maxsize=8)
+def _place_after(lex: Lexicon) -> re.Pattern[str]:
+    prepositions = alternation(lex.words("governance", "place_prepositions"), folded=False, any_space=False)
+    return re.compile(rf"\s+(?:{prepositions})\s+([A-ZÀ-Ý][\w'’-]*(?:[\s-][A-ZÀ-Ý][\w'’-]*)?)$")
+
+
 _ACRONYM = re.compile(r"[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9&.-]{1,9}")
 
 
@@ -128,6 +136,9 @@ def _is_law(name: str, lex: Lexicon) -> bool:
 def trim_parent(name: str, lex: Lexicon) -> str:
     """The parent organisation's name without what the sentence goes on to say about it."""
     name = _trailing_place(lex).sub("", name)
+    place = _place_after(lex).search(name)
+    if place is not None and city_country(place.group(1)):
+        name = name[:place.start()]  # 'Department of the Prime Minister and Cabinet in Wellington'
     name = strip_gloss(name)
     nationality = _nationality(lex).match(name)
     if nationality is not None:
@@ -208,6 +219,13 @@ def _definition_of(lang: str) -> re.Pattern[str]:
     """The section language's own links only: French 'de' is a Dutch article."""
     links = language_rules(lang).words.get("governance", {}).get("definition_of", ())
     return re.compile(rf"(?<![\w'’])(?:{alternation(links, folded=True)})(?:(?<=['’])|\s+)")
+
+
+@lru_cache(maxsize=8)
+def _lead_phrases(lex: Lexicon) -> re.Pattern[str]:
+    """'the authority of', 'la double tutelle des', 'het nieuwe': what stands between a relation and
+    the parent's name."""
+    return re.compile(rf"\s*(?:{phrase_regex(lex.words('governance', 'parent_lead_phrases')).pattern})\s*")
 
 
 @lru_cache(maxsize=1)

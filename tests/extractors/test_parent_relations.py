@@ -1,0 +1,55 @@
+"""Parents as people write the relation (invented names): 'answering to', 'affiliated with',
+'hoort bij', 'opgegaan in het nieuwe ...', a relation noun between the verb and the name ('under
+the authority of', 'onder de verantwoordelijkheid van', 'sous la double tutelle des'), a city after
+the name, a new clause after 'et'; and an elided French preposition before a funding source."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from extract.models import LabRecord
+
+_OPENING = {
+    "en": "Kestrel Lab is a public innovation lab in England, founded in 2015 with twelve staff.",
+    "nl": "Kestrel Lab is een overheidslab in Nederland, opgericht in 2015 met twaalf medewerkers.",
+    "fr": "Le Kestrel Lab est un laboratoire public d'innovation en France, créé en 2015 avec douze agents.",
+}
+
+
+@pytest.mark.parametrize(("lang", "sentence", "parent"), [
+    ("en", "It is affiliated with the Ministry of Harbours and Lighthouses.", "Ministry of Harbours and Lighthouses"),
+    ("en", "Kestrel Lab is answering to the Minister of Harbours.", "Minister of Harbours"),
+    ("en", "It operates under the authority of the Ministry of Harbours.", "Ministry of Harbours"),
+    ("en", "In 2023 the lab was merged into the new Department of Harbour Services.", "Department of Harbour Services"),
+    ("en", "It began in 2014 within the Department of Harbours and Cabinet in Wellington.",
+     "Department of Harbours and Cabinet"),
+    ("nl", "Het lab hoort sinds 2023 bij het ministerie van Havenzaken.", "ministerie van Havenzaken"),
+    ("nl", "In 2023 is het lab opgegaan in het nieuwe Department of Harbour Services.", "Department of Harbour Services"),
+    ("nl", "Het lab valt onder de verantwoordelijkheid van het ministerie van Havenzaken.", "ministerie van Havenzaken"),
+    ("nl", "Het lab staat onder toezicht van de minister van Havenzaken.", "minister van Havenzaken"),
+    ("nl", "Het toezicht ligt sinds 2022 bij het Havenkanzleramt.", "Havenkanzleramt"),
+    ("fr", "Il est placé sous la double tutelle des ministères chargés des ports et des phares.",
+     "ministères chargés des ports et des phares"),
+    ("fr", "Il relève des ministères des Ports et des Phares.", "ministères des Ports et des Phares"),
+    ("fr", "Le lab est placé sous l'autorité du ministre des Ports et produit la statistique des phares.",
+     "ministre des Ports"),
+])
+def test_a_parent_as_the_relation_is_written(extract_one: Callable[..., LabRecord], lang: str, sentence: str,
+                                             parent: str) -> None:
+    record = extract_one(f"{_OPENING[lang]} {sentence} Le lab / the lab / het lab werkt aan nieuwe diensten.",
+                         "Kestrel Lab", lang=lang)
+    assert record.governance is not None and record.governance.parent == parent
+
+
+def test_working_for_a_client_is_no_parent(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one(f"{_OPENING['nl']} Daarnaast werken we in opdracht van de Havenvereniging en van "
+                         "het ministerie van Havenzaken.", "Kestrel Lab", lang="nl")
+    assert record.governance is None or record.governance.parent is None
+
+
+def test_an_elided_preposition_is_not_part_of_a_funding_source(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one(f"{_OPENING['fr']} Ses moyens de fonctionnement viennent des crédits d'assistance "
+                         "technique des fonds européens et d'une dotation de l'État.", "Kestrel Lab", lang="fr")
+    assert "dotation de l'État" in record.funding_sources
