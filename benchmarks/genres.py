@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
                   f" {time.monotonic() - t0:5.1f}s")
             if args.mismatches:
                 for m in evaluation.mismatches:
-                    print("    ", json.dumps(m, ensure_ascii=False))
+                    print("    ", json.dumps(m.as_dict(), ensure_ascii=False))
     print()
     print(f"{'genre':18} {'F1':>5} {'lab recall':>10} {'lab precision':>13}")
     for genre in sorted(by_genre) + ["overall"]:

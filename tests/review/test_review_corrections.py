@@ -182,7 +182,7 @@ def test_corrections_score_the_machine_values(project: Path) -> None:
     overall = evaluation.overall
     assert (overall.tp, overall.fp, overall.fn) == (1, 2, 2)
     assert overall.precision == pytest.approx(1 / 3) and overall.recall == pytest.approx(1 / 3)
-    assert {m["field"] for m in evaluation.mismatches} == {"budget.amount", "founded_year", "website"}
+    assert {m.field for m in evaluation.mismatches} == {"budget.amount", "founded_year", "website"}
 
 
 def test_eval_command_scores_corrections(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -1,9 +1,12 @@
-"""The code fingerprint reads imports from the source's lines; it must find what the parsed tree holds."""
+"""The code fingerprint reads imports from the source's lines (it must find what the parsed tree holds); the
+rules fingerprint covers every rule data file."""
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
+
+import pytest
 
 import extract
 from extract.store import fingerprint
@@ -30,3 +33,18 @@ def test_lines_that_only_look_like_imports_are_read_as_the_tree_reads_them() -> 
     module = "extract.pkg.mod"
     assert fingerprint._imports(module, source, False) == fingerprint.imports_by_syntax_tree(
         module, ast.parse(source), False)
+
+
+def test_editing_a_rule_table_changes_the_rules_fingerprint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A .tsv table of the rules folder (cities, currency names) is rule data: editing one makes every
+    output stale, as editing a word list does (issue 13)."""
+    import shutil
+
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(extract.__file__).parent / "rules", rules)
+    monkeypatch.setattr(fingerprint, "_rules_dir", lambda: rules)
+    before = fingerprint.rules_fingerprint()
+    assert fingerprint.rules_fingerprint() == before
+    table = rules / "cities.tsv"
+    table.write_text(table.read_text(encoding="utf-8") + "testville\tNL\n", encoding="utf-8")
+    assert fingerprint.rules_fingerprint() != before

@@ -12,14 +12,14 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import signal
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import wait
 from typing import Any
 
+from extract.batch.helper_pages import HelperOutbox
 from extract.batch.messages import (
     ComputeItem,
     ItemComputed,
@@ -51,8 +51,7 @@ class WorkerPool:
                  helpers: PageHelpers | None = None) -> None:
         self.size = max(1, int(workers))
         self.helpers = helpers
-        self._inbox: tuple[Connection, Connection] | None = None
-        self._inbox_lock = threading.Lock()
+        self._outbox: HelperOutbox | None = None
         self._job_keys = 0
         self.config = config
         self.ctx = multiprocessing.get_context(start_method)
@@ -114,11 +113,9 @@ class WorkerPool:
             worker.process.join(2)
             worker.kill()
         self.workers = []
-        if self._inbox is not None:
-            with self._inbox_lock:
-                for conn in self._inbox:
-                    conn.close()
-                self._inbox = None
+        if self._outbox is not None:
+            self._outbox.close()
+            self._outbox = None
 
     def run_page(self, fn_bytes: bytes, item_bytes: bytes) -> bytes | None:
         """One item of another pool's map (a helper's work), under the page deadline: the pickled
@@ -182,8 +179,8 @@ class WorkerPool:
             return
         if not self.workers:
             self.start(documents=len(queue))
-        if self.helpers is not None and self._inbox is None:
-            self._inbox = self.ctx.Pipe(duplex=False)
+        if self.helpers is not None and self._outbox is None:
+            self._outbox = HelperOutbox(self.helpers, self.ctx)
         while queue or any(w.task or w.page for w in self.workers):
             finished: Finished = []
             for worker in list(self.workers):  # killed while idle (kill_processes): replace before use
@@ -198,11 +195,12 @@ class WorkerPool:
             for worker in self.workers:
                 handles[worker.conn] = worker
                 handles[worker.process.sentinel] = worker
-            inbox = self._inbox[0] if self._inbox is not None else None
+            outbox = self._outbox
+            inbox = outbox.inbox if outbox is not None else None
             for ready in wait([*handles, *([inbox] if inbox is not None else [])], timeout):
-                if ready is inbox:
-                    while inbox.poll():
-                        self._helper_done(jobs, *inbox.recv())
+                if outbox is not None and ready is inbox:
+                    for key, index, result in outbox.received():
+                        self._helper_done(jobs, key, index, result)
                     continue
                 worker = handles[ready]
                 if worker not in self.workers:
@@ -256,34 +254,8 @@ class WorkerPool:
             worker.page = (waiting, index)
             worker.deadline = time.monotonic() + self.config.page_timeout_s
             worker.send(ItemTask(waiting.seq, index, waiting.fn_bytes, waiting.items[index]))
-        self._to_helpers(jobs)
-
-    def _to_helpers(self, jobs: list[PageJob]) -> None:
-        """Hand pending items to the helpers, the last ones first (the requester works from the front)."""
-        helpers = self.helpers
-        if helpers is None or self._inbox is None:
-            return
-        out = sum(len(job.remote) for job in jobs)
-        for job in jobs:
-            while len(job.pending) > 1 and out < helpers.capacity:
-                index = job.pending.pop()
-                key, sender = job.key, self._inbox[1]
-
-                def done(result: bytes | None, key: int = key, index: int = index, sender: Connection = sender
-                         ) -> None:
-                    with self._inbox_lock:  # called from the helpers' threads
-                        try:
-                            sender.send((key, index, result))
-                        except (OSError, ValueError):
-                            pass  # the pool is closed
-
-                try:
-                    job.remote[index] = helpers.submit(job.fn_bytes, job.items[index], done)
-                except Exception as exc:  # no helpers after all: the item stays here
-                    log.debug("page helpers refused an item: %s", exc)
-                    job.pending.append(index)
-                    return
-                out += 1
+        if self._outbox is not None:
+            self._outbox.send_out(jobs)
 
     def _helper_done(self, jobs: list[PageJob], key: int, index: int, result: bytes | None) -> None:
         job = next((j for j in jobs if j.key == key), None)

@@ -77,16 +77,16 @@ def _print(evaluation: Evaluation, args: argparse.Namespace) -> None:
             },
             "overall": {"precision": evaluation.overall.precision, "recall": evaluation.overall.recall,
                         "f1": evaluation.overall.f1, "support": evaluation.overall.support},
-            "mismatches": evaluation.mismatches,
+            "mismatches": [m.as_dict() for m in evaluation.mismatches],
         }
         json.dump(payload, sys.stdout, indent=2, ensure_ascii=False, default=str)
         print()
         return
     if args.errors:
         for m in evaluation.mismatches:
-            print(f"  {m['where']}: {m['record']}: {m['field']}: " +
-                  (f"gold {m.get('gold')!r} predicted {m.get('predicted')!r}" if "gold" in m
-                   else f"missing {m.get('missing')} extra {m.get('extra')}"))
+            print(f"  {m.where}: {m.record}: {m.field}: " +
+                  (f"gold {m.gold!r} predicted {m.predicted!r}" if isinstance(m, evaluate.ValueMismatch)
+                   else f"missing {m.missing} extra {m.extra}"))
         print()
     # Corrections may cover fields outside the gold set (role, governance.text): print every scored field.
     fields = list(evaluate.FIELDS) + [f for f in evaluation.scores if f not in evaluate.FIELDS]

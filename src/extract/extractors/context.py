@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
+from extract.extractors.label_blocks import SINGLE_LINE_FIELDS, Block, find_blocks
 from extract.models import BBox, Candidate, Entity, EntityStore, Line, Provenance, Section
-from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
-from extract.rules.vocab import LabelMatch, match_label
-from extract.segment.forms import checked_only, form_questions
+from extract.segment.forms import checked_only
 from extract.settings import Settings
 
 if TYPE_CHECKING:
@@ -43,82 +41,6 @@ def _abbreviation() -> re.Pattern[str]:
 _BULLET_LINE = re.compile(r"^\s*[•=>+*·▪\-–]\s")
 _WORD = re.compile(r"[\w'’-]+")
 
-
-# '2.4 Name', '3. Name': a numbered heading the segmenter left inside a section.
-_NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+[A-ZÀ-Ý]")
-
-
-@cache
-def _part_title() -> re.Pattern[str]:
-    """A form's part: 'Section 2 — Ressources humaines', 'Part B: Resources' (``words.part_titles``)."""
-    parts = alternation(lexicon(None).words("words", "part_titles"), folded=False, any_space=False)
-    return re.compile(rf"^\s*(?:{parts})\s+(?:\d{{1,2}}|[A-Z]|[IVX]{{1,4}})\s*[—–:.-]\s")
-MAX_LABEL_WORDS = 4
-MAX_KEY_FACT_WORDS = 12
-# Fields whose value is a name: 'Rattachement Métropole de Lyon', 'Parent departments Ministry of X'.
-NAME_VALUED_FIELDS = frozenset({"parent", "country"})
-# What a value looks like right after a label without a colon: a number (with its approximation
-# or currency), an address, or a 'not known' mark.
-@cache
-def _key_fact_value() -> re.Pattern[str]:
-    """The approximation words before a figure are rule data (words.value_approximations)."""
-    about = alternation(lexicon(None).words("words", "value_approximations"), folded=False, any_space=False)
-    return re.compile(
-        rf"(?:[~≈±<>]\s*|(?:{about})\s+)?(?:\d|[$€£¥]|[A-Z]{{3}}\s?\d|[A-Z]{{1,2}}\$)"
-        r"|www\.|https?://|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?(?:\s|$)|n/?a\b|n\.c\.|n\.v\.t\.|[—–-]\s*$",
-        re.IGNORECASE)
-SINGLE_LINE_FIELDS = frozenset({"website", "founded", "country", "name", "acronym"})
-COUNT_DATE_LEAD = 12
-"""Characters before the date a figure is counted on: 'at ', 'au ', 'per ', 'on the '."""
-
-
-def _without_count_date(rest: str) -> str:
-    """'at year end 46', 'au 31 décembre 2023 96': the value after the date it is counted on."""
-    from extract.normalize.dates import date_spans
-
-    year_end = lexicon(None).regex("staff", "at_year_end").match(fold_keep(rest))
-    if year_end is not None:
-        return rest[year_end.end():].lstrip(" :")
-    first = next(iter(date_spans(rest)), None)
-    if first is not None and first[0] <= COUNT_DATE_LEAD and not any(c.isdigit() for c in rest[:first[0]]):
-        return rest[first[1]:].lstrip(" :")
-    return rest
-
-
-def _label_of(line: Line) -> LabelMatch | None:
-    """The field label opening a line. In a table line the label may stand without a colon
-    ('Sigle LAVIP', 'Budget 2023 950 000 euros'); so may it on a short key-facts line of a slide
-    or an infobox when a value follows ('Employees c. 15', 'Web www.vinnova.se', 'Est. 2014')."""
-    match = match_label(line.text)
-    if match is not None:
-        return match
-    words = line.text.split()
-    key_facts = line.role != "table"
-    if key_facts and (len(words) > MAX_KEY_FACT_WORDS or not line.text[:1].isupper()):
-        return None
-    for size in range(min(MAX_LABEL_WORDS, len(words) - 1), 0, -1):
-        head = " ".join(words[:size])
-        match = match_label(f"{head}: x")
-        if match is not None and fold_keep(match.label) == fold_keep(head):
-            rest = line.text.split(None, size)[-1]
-            named = match.field in NAME_VALUED_FIELDS and rest[:1].isupper()
-            if key_facts and not (_key_fact_value().match(_without_count_date(rest)) or named):
-                return None  # 'Team members met weekly': prose that opens with a label word
-            return LabelMatch(field=match.field, label=head, value=rest)
-    return None
-
-
-@dataclass(frozen=True)
-class Block:
-    """A labelled part of the section: from a label line to the next label line."""
-
-    field: str
-    label: str
-    start: int
-    """Offset of the label."""
-    value_start: int
-    """Offset of the text after the label and its separator."""
-    end: int
 
 
 MAX_NUMBERED_HEADING_WORDS = 6
@@ -146,44 +68,13 @@ class SectionContext:
         self.folded = fold_keep(self.text)
         self.lang = section.language or _detect(self.text) or "nl"
         self.lex: Lexicon = lexicon(self.lang)
-        self.blocks = self._find_blocks()
+        self.blocks = find_blocks(self.lines, self.line_starts, self.text)
         self._entity_ends: tuple[list[Entity], list[int] | None] | None = None
         self._evidence: dict[tuple[int, int], str] = {}
         self.subject_names: list[str] = []
         """Name and acronym of the lab from the title (filled by the identity extractor's helpers)."""
 
     # ------------------------------------------------------------------ structure
-
-    def _find_blocks(self) -> list[Block]:
-        found: list[tuple[str | None, str, int, int]] = []
-        questions = form_questions([line.text for line in self.lines])
-        for n, (line, start) in enumerate(zip(self.lines, self.line_starts)):
-            if n in questions:
-                # A form's question: its answer is the next line ('8. Number of staff' / 'about 12').
-                found.append((questions[n].field, line.text, start, start + len(line.text)))
-                continue
-            match = _label_of(line)
-            if match is None:
-                if _NUMBERED_HEADING.match(line.text) or _part_title().match(line.text):
-                    found.append((None, "", start, start))  # a heading closes the block above it
-                continue
-            label, value = match.label, match.value
-            value_at = line.text.find(value, len(label)) if value else len(line.text)
-            found.append((match.field, label, start, start + max(value_at, 0)))
-        blocks = []
-        for i, (field, label, start, value_start) in enumerate(found):
-            if field is None:
-                continue
-            end = found[i + 1][2] - 1 if i + 1 < len(found) else len(self.text)
-            if field in SINGLE_LINE_FIELDS:
-                # 'Website: x' holds one line (two when the value sits under the label); the prose
-                # after it belongs to no label.
-                line_end = self.text.find("\n", value_start)
-                if line_end >= 0 and not self.text[value_start:line_end].strip():
-                    line_end = self.text.find("\n", line_end + 1)
-                end = min(end, line_end if line_end >= 0 else len(self.text))
-            blocks.append(Block(field, label, start, value_start, max(end, value_start)))
-        return blocks
 
     def block(self, *fields: str) -> Block | None:
         """The first block labelled with one of ``fields`` (in the order given)."""

@@ -62,7 +62,7 @@ class IdentityExtractor:
             out.append(ctx.candidate("name", parts.name, start, end, family=NAME, version=VERSION, prior="label"))
         if title and title.name and not _URLISH.search(title.name):
             body = "\n".join(line.text for line in ctx.lines if line.role != "heading")
-            name = _without_sentence_article(_with_article(_short_name(title.name, body), body, ctx))
+            name = _without_sentence_article(_with_article(_short_name(title.name, body), body, ctx), ctx)
             out.append(self._title_candidate("name", name, section, ctx, 0.9))
         return out
 
@@ -282,11 +282,13 @@ def _with_article(name: str, text: str, ctx: SectionContext) -> str:
     return name
 
 
-def _without_sentence_article(name: str) -> str:
+def _without_sentence_article(name: str, ctx: SectionContext) -> str:
     """'Le ministère de la Cybersécurité', 'Le pôle Innovation de la DITP': before a word in lower
     case the article is the sentence's (a name capitalises its first word). The title keeps it: a
-    lower-case heading is read as a lab's only with its article."""
-    found = re.match(r"(?:Le|La|Les|Het|De)\s+(?=[a-zà-ÿ]\w+\s+\S)", name)
+    lower-case heading is read as a lab's only with its article. The articles, capitalised as a
+    sentence opens, are rule data (``words.sentence_articles``)."""
+    articles = "|".join(re.escape(a.capitalize()) for a in ctx.lex.words("words", "sentence_articles"))
+    found = re.match(rf"(?:{articles})\s+(?=[a-zà-ÿ]\w+\s+\S)", name) if articles else None
     return name[found.end():] if found else name
 
 

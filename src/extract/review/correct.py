@@ -103,6 +103,11 @@ class _Target:
         return self.records[self.index]
 
     @property
+    def lab(self) -> LabRecord:
+        """The machine's record, typed (``record`` is the same as plain data)."""
+        return self.machine.records[self.index]
+
+    @property
     def path(self) -> Path:
         return corrections_path(self.corrections_dir, self.stem)
 
@@ -173,16 +178,17 @@ def add_correction(out_dir: Path, stem: str, record_ref: str, field: str, value:
     data.setdefault("source", target.current.source.path)
     key = target.key or record_key(RecordIdentity.of(record)) or f"record {target.index}"
     entry = data["records"].setdefault(key, {"fields": {}})
-    for ident in ("name", "acronym", "website"):
-        if record.get(ident) and not entry.get(ident):
-            entry[ident] = record[ident]
+    lab = target.lab
+    for ident, known in (("name", lab.name), ("acronym", lab.acronym), ("website", lab.website)):
+        if known and not entry.get(ident):
+            entry[ident] = known
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     entry["fields"][field] = {**entry["fields"].get(field, {}), "value": display(value), "status": status,
                               "by": by or os.environ.get("USER") or "unknown", "at": stamp,
                               "machine_value": display(machine_value)}
     save_corrections(target.path, data)
     _rewrite_output(target)
-    return CorrectionResult(path=target.path, record=str(record.get("name") or key), field=field, value=value,
+    return CorrectionResult(path=target.path, record=str(lab.name or key), field=field, value=value,
                             status=status, machine_value=machine_value, output=target.out_path)
 
 

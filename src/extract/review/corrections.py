@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -33,6 +34,9 @@ from extract.errors import ConfigError
 from extract.models import OutputFile
 from extract.store.files import MAX_NAME_BYTES, atomic_write_bytes
 from extract.store.snapshots import load_output, output_paths
+
+if TYPE_CHECKING:
+    from extract.review.evaluate import Evaluation
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +151,7 @@ def _gold_from(fields: Sequence[CorrectedField]) -> dict[str, Any]:
     return gold
 
 
-def score_corrections(out_dir: Path, corrections_dir: Path) -> Any:
+def score_corrections(out_dir: Path, corrections_dir: Path) -> Evaluation:
     """Score the machine's own values against every corrected or confirmed field: an ``extract.review.evaluate.Evaluation``.
 
     Gold is each correction's ``value``; the prediction is the current output with the
@@ -178,8 +182,7 @@ def score_corrections(out_dir: Path, corrections_dir: Path) -> Any:
             index = matched.get(corrected.key)
             pred = records[index] if index is not None else None
             result = evaluate.score_pair(gold, pred, where=stem)
-            for mismatch in result.mismatches:
-                mismatch["record"] = corrected.label
+            result.mismatches[:] = [replace(mismatch, record=corrected.label) for mismatch in result.mismatches]
             for item in corrected.fields:
                 if item.path in evaluate.FIELDS or not item.given:
                     continue
@@ -192,7 +195,6 @@ def score_corrections(out_dir: Path, corrections_dir: Path) -> Any:
                     continue
                 score.fn += item.value is not None
                 score.fp += machine is not None
-                result.mismatches.append({"where": stem, "record": corrected.label, "field": item.path,
-                                          "gold": item.value, "predicted": machine})
+                result.mismatches.append(evaluate.ValueMismatch(stem, corrected.label, item.path, item.value, machine))
             total.add(result)
     return total

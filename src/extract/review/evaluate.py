@@ -72,10 +72,45 @@ class FieldScore:
         self.fn += other.fn
 
 
+@dataclass(frozen=True)
+class ValueMismatch:
+    """A scalar field the prediction got wrong (or left out, or set where the gold says null)."""
+
+    where: str
+    record: str
+    field: str
+    gold: Any
+    predicted: Any
+
+    def as_dict(self) -> dict[str, Any]:
+        """As ``extract eval --json`` and the benchmarks print it."""
+        return {"where": self.where, "record": self.record, "field": self.field, "gold": self.gold,
+                "predicted": self.predicted}
+
+
+@dataclass(frozen=True)
+class ListMismatch:
+    """A list field's gold items no predicted item equals (``missing``), and the predicted items left over (``extra``)."""
+
+    where: str
+    record: str
+    field: str
+    missing: list[Any]
+    extra: list[Any]
+
+    def as_dict(self) -> dict[str, Any]:
+        """As ``extract eval --json`` and the benchmarks print it."""
+        return {"where": self.where, "record": self.record, "field": self.field, "missing": self.missing,
+                "extra": self.extra}
+
+
+Mismatch = ValueMismatch | ListMismatch
+
+
 @dataclass
 class Evaluation:
     scores: dict[str, FieldScore] = field(default_factory=lambda: {f: FieldScore(f) for f in FIELDS})
-    mismatches: list[dict[str, Any]] = field(default_factory=list)
+    mismatches: list[Mismatch] = field(default_factory=list)
 
     @property
     def overall(self) -> FieldScore:
@@ -165,7 +200,7 @@ def score_pair(gold: Mapping[str, Any] | None, pred: Mapping[str, Any] | None, w
         if path in LIST_FIELDS:
             missed, extra = _score_list(path, list(g or []), list(p or []), score)  # type: ignore[arg-type]
             if missed or extra:
-                result.mismatches.append({"where": where, "record": label, "field": path, "missing": missed, "extra": extra})
+                result.mismatches.append(ListMismatch(where, label, path, missed, extra))
             continue
         if path.endswith(".approximate") and g is None:
             continue  # "approximate" means nothing without a gold amount; the amount itself is scored
@@ -178,7 +213,7 @@ def score_pair(gold: Mapping[str, Any] | None, pred: Mapping[str, Any] | None, w
             score.fn += 1
         if p is not None:
             score.fp += 1
-        result.mismatches.append({"where": where, "record": label, "field": path, "gold": g, "predicted": p})
+        result.mismatches.append(ValueMismatch(where, label, path, g, p))
     return result
 
 

@@ -21,13 +21,11 @@ from extract.segment.lab_headings import (
     is_page_title,
     looks_like_name,
     name_runs,
-    place_chapter_lab,
-    place_chapter_named,
-    place_chapter_title,
 )
 from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import whole_name
 from extract.segment.parts import Part, all_labels
+from extract.segment.place_chapters import place_chapter_lab, place_chapter_named, place_chapter_title
 from extract.segment.subject_names import masthead_name
 from extract.segment.titles import article_before_name, kicker_of
 

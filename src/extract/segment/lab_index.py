@@ -6,13 +6,13 @@ Section-first segmentation needs label lines ('Website:') under headings. This m
 - ``LabIndex``: every lab-like name of the document (``lab_names``) with its acronym and how
   it is used: in a heading, as the subject of a paragraph, in a website's domain, how often.
 
-Headings and one-lab documents are read in ``lab_headings``, prose in ``paragraphs``.
+Names of one lab merge, and names of no lab go, in ``index_merges``. Headings and one-lab
+documents are read in ``lab_headings``, prose in ``paragraphs``.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -27,7 +27,14 @@ from extract.segment.index_acronyms import (
     add_spelled_out_names,
     add_undefined_acronyms,
 )
-from extract.segment.lab_names import NameMention, find_lab_names, whole_name
+from extract.segment.index_merges import (
+    drop_field_labels,
+    drop_mastheads,
+    merge_bare_heads,
+    merge_contained,
+    take_repeated_tails,
+)
+from extract.segment.lab_names import NameMention, find_lab_names
 from extract.segment.platforms import URL, platform_host
 from extract.segment.presented import add_appositive_names, add_founded_subjects
 from extract.segment.spelling import (
@@ -37,11 +44,7 @@ from extract.segment.spelling import (
     initials_cover,
     is_acronym,
 )
-from extract.segment.subject_names import (
-    MASTHEAD_LINES,
-    legal_suffix,
-    masthead_name,
-)
+from extract.segment.subject_names import legal_suffix
 
 NEXT_LINE_CHARS = 40
 """How much of the next line a name cut by a line break is read with."""
@@ -87,7 +90,7 @@ def _name_goes_on(extension: str, rest: str) -> bool:
 MAX_CARRIED_WORDS = 3
 
 
-def _key(name: str) -> str:
+def index_key(name: str) -> str:
     """A name as the index files it: 'The Innovation Unit Limited' is 'innovation unit'."""
     key = re.sub(r"[^\w]+", " ", fold_keep(name)).strip()
     key = re.sub(r"^the\s+(?=\S+\s)", "", key)
@@ -121,10 +124,6 @@ class LabEntry:
     @property
     def title(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym and self.acronym not in self.name else self.name
-
-
-_TAIL = re.compile(r" ([A-ZÀ-Ý][a-zà-ÿ][\w'’-]*)(?![\w'’-])")
-MIN_TAIL_USES = 2
 
 
 class LabIndex:
@@ -196,7 +195,7 @@ class LabIndex:
             for mention in self._line_mentions(text, following.get(i, "")):
                 if mention.generic:
                     if mention.start > 0 and text[:mention.start].rstrip()[-1:] not in _SENTENCE_STOPS:
-                        kinds.setdefault(_key(mention.name), []).append((i, mention))
+                        kinds.setdefault(index_key(mention.name), []).append((i, mention))
                     continue
                 entry = self.entry_for(mention.name, mention.acronym, i)
                 entry.mentions += 1
@@ -221,10 +220,10 @@ class LabIndex:
             entry.domain = entry.domain or any(domain_matches(entry.name, d) or _acronym_site(entry.acronym, d) for d in domains)
         add_founded_subjects(self, lines, body, domains)
         add_appositive_names(self, lines, body)
-        self._merge_contained()
-        self._merge_bare_heads()
+        merge_contained(self)
+        merge_bare_heads(self)
         body_text = " ".join(lines[i].text for i in body)
-        self._repeated_tails(body_text)
+        take_repeated_tails(self, body_text)
         add_undefined_acronyms(self, lines, body)
         add_spelled_out_names(self, body_text)
         # Acronyms used on their own count as mentions of their lab.
@@ -241,8 +240,8 @@ class LabIndex:
             if entry.defined and not entry.strong:
                 entry.strong = (entry.domain or entry.mentions >= 2
                                 or any(fold_keep(w) in heads for w in entry.name.split()))
-        self._drop_mastheads(lines, body)
-        self._drop_field_labels()
+        drop_mastheads(self, lines, body)
+        drop_field_labels(self)
 
     def _line_mentions(self, text: str, next_line: str) -> list[NameMention]:
         """The names on a line; a last one the line break cut after a link word ('the Australian
@@ -258,46 +257,13 @@ class LabIndex:
         # Cut after a link word, at a word the name a heading gave goes on with ('... Social en
         # Gobierno' / 'Digital in 2015' after the heading's '... en Gobierno Digital'), or before
         # capitalised words that end the name mid-sentence ('la Secretaría de Gobierno' / 'Digital, which').
-        if longer is not None and (after or _key(longer.name) in self._by_alias
+        if longer is not None and (after or index_key(longer.name) in self._by_alias
                                    or _name_goes_on(longer.name[len(last.name):], f"{text} {next_line}"[longer.end:])):
             mentions[-1] = replace(longer, end=len(text.rstrip()))  # its offsets stay on this line
         return mentions
 
-    def _repeated_tails(self, text: str) -> None:
-        """'Medialab Prado' three times, 'Medialab' never alone: a strong name the ``text`` (the
-        body's lines) writes with the same capitalised word after it, two times in three or more,
-        goes by both words."""
-        stops = function_words() | self.lex.folded("labs", "heads") | self.lex.folded("labs", "not_heads")
-        for entry in list(self.entries):
-            if not entry.strong or entry.acronym == entry.name:
-                continue
-            uses = list(whole_name(entry.name).finditer(text))
-            tails = Counter(m.group(1) for use in uses if (m := _TAIL.match(text, use.end())))
-            if not tails:
-                continue
-            word, count = tails.most_common(1)[0]
-            if count >= MIN_TAIL_USES and count * 3 >= len(uses) * 2 and fold_keep(word) not in stops \
-                    and self.lookup(f"{entry.name} {word}") in (None, entry):
-                self.rename(entry, f"{entry.name} {word}")
-
-    def _drop_mastheads(self, lines: Sequence[Line], body: Sequence[int]) -> None:
-        """'LABNOTES — Issue 31', 'Digitaal Bestuur · nummer 12': the name of the publication the
-        reader holds, not a lab it describes; at the top, at the end, or in a running header or footer."""
-        running = [i for i, line in enumerate(lines) if line.role in ("header", "footer")]
-        for i in dict.fromkeys([*body[:MASTHEAD_LINES], *body[-MASTHEAD_LINES:], *running]):
-            found = masthead_name(lines[i].text, self.lex)
-            entry = self.lookup(found) if found else None
-            if entry is not None:
-                self._drop(entry)
-
-    def _drop_field_labels(self) -> None:
-        """'RE: RECORD OF THE COMMITTEE'S VISIT', 'Betreft:', 'Objet :': a letter's field label is no
-        lab's name."""
-        labels = self.lex.folded("letters", "subject_labels") | self.lex.folded("letters", "header_labels")
-        for entry in [e for e in self.entries if fold_keep(e.name) in labels and not e.acronym]:
-            self._drop(entry)
-
-    def _drop(self, entry: LabEntry) -> None:
+    def drop(self, entry: LabEntry) -> None:
+        """``entry`` names no lab (a masthead, a field label): it leaves the index with its names and mentions."""
         self.entries.remove(entry)
         for alias in entry.aliases:
             self._by_alias.pop(alias, None)
@@ -327,61 +293,25 @@ class LabIndex:
                 found[:] = [(mn, owner if e is known else e) for mn, e in found]
         self._by_alias[token.lower()] = owner
 
-    def _merge_contained(self) -> None:
-        """'Programmamanager Lab van Troje', 'the NSW Behavioural Insights Unit': a longer name that
-        ends with (or holds) another lab's full name is that lab."""
-        keys = {id(e): _key(e.name) for e in self.entries}
-        for entry in list(self.entries):
-            key = f" {keys[id(entry)]} "
-            inner = [o for o in self.entries if o is not entry and len(keys[id(o)].split()) >= 2
-                     and not o.generic and f" {keys[id(o)]} " in key]
-            if not inner:
-                continue
-            target = max(inner, key=lambda o: len(keys[id(o)]))
-            if entry.acronym and target.acronym and entry.acronym != target.acronym:
-                continue  # 'Advanced Research Projects Agency for Health (ARPA-H)' beside DARPA's: another agency
-            runs_on = ((entry.acronym and not target.acronym) or entry.as_subject) and keys[id(entry)].startswith(keys[id(target)])
-            if runs_on or (entry.defined and not target.defined and not target.acronym):
-                # The name its acronym defines runs on: '... and Knowledge Society (AGESIC)'; or it is
-                # the defined whole a line break cut: 'Ghana Statistical Service (GSS)' over 'Ghana' / 'Statistical Service Act'.
-                target.name = entry.name
-            self._absorb(target, entry)
-
-    def _merge_bare_heads(self) -> None:
-        """'the Konza Technopolis Development Authority (KoTDA) ... The Authority confirmed': one
-        capitalised word that ends exactly one other lab's name is that lab, called by its kind; so is
-        one inside it, after its first word ('Innovation Fund Denmark ... The Fund is governed by')."""
-        for entry in list(self.entries):
-            if len(entry.name.split()) != 1 or entry.acronym or entry.generic or entry.name.isupper():
-                continue
-            word = entry.name.casefold()
-            # Inside the name, a plain word only: a coined one ('BizLab' in 'BizLab Academy') is a name of its own.
-            inside = entry.name[1:].islower()
-            owners = [o for o in self.entries if o is not entry and len(o.name.split()) >= 2
-                      and (o.name.split()[-1].casefold() == word
-                           or (inside and word in (w.casefold() for w in o.name.split()[1:])))]
-            if len(owners) == 1:
-                self._absorb(owners[0], entry)
-
     def entry_for(self, name: str, acronym: str | None, line: int) -> LabEntry:
         # 'Stats SA' files as 'stats' too (a legal suffix goes): the short name finds its lab either way.
-        keys = list(dict.fromkeys([_key(name)] + ([acronym.lower(), _key(acronym)] if acronym else [])))
+        keys = list(dict.fromkeys([index_key(name)] + ([acronym.lower(), index_key(acronym)] if acronym else [])))
         entry = next((self._by_alias[k] for k in keys if k in self._by_alias), None)
         if entry is None:
             entry = LabEntry(name=name, acronym=acronym, first=line)
             self.entries.append(entry)
         if acronym and not entry.acronym:
             entry.acronym = acronym
-            if entry.name == acronym and _key(name) != acronym.lower():
+            if entry.name == acronym and index_key(name) != acronym.lower():
                 entry.name = name  # 'AOC' named by aoc.cat, then spelled out: 'Consorci ... de Catalunya, ... l'AOC'
-        if entry.name.isupper() and not name.isupper() and _key(name) == _key(entry.name):
+        if entry.name.isupper() and not name.isupper() and index_key(name) == index_key(entry.name):
             entry.name = name  # 'SMART DUBLIN' in a site's menu is 'Smart Dublin' in its text
         for k in keys:
             self._by_alias.setdefault(k, entry)
             entry.aliases.add(k)
         return entry
 
-    def _absorb(self, entry: LabEntry, other: LabEntry) -> None:
+    def absorb(self, entry: LabEntry, other: LabEntry) -> None:
         """``other`` is ``entry`` under another name: its uses, names and mentions become entry's."""
         entry.mentions += other.mentions
         entry.in_heading += other.in_heading
@@ -406,18 +336,18 @@ class LabIndex:
 
     def add_alias(self, entry: LabEntry, name: str) -> None:
         """``name`` is another name of ``entry``, unless it already names another lab."""
-        entry.aliases.add(_key(name))
-        self._by_alias.setdefault(_key(name), entry)
+        entry.aliases.add(index_key(name))
+        self._by_alias.setdefault(index_key(name), entry)
 
     def adopt(self, entry: LabEntry, name: str, *, acronym: bool) -> None:
         """``name`` is another name of ``entry`` (a key-facts block's 'Short name: BRZ' under it);
         an entry the index had for that name becomes part of it."""
         other = self.lookup(name)
         if other is not None and other is not entry:
-            self._absorb(entry, other)
+            self.absorb(entry, other)
         if acronym and not entry.acronym and is_acronym(name):
             entry.acronym = name
-        key = name.lower() if acronym else _key(name)
+        key = name.lower() if acronym else index_key(name)
         self._by_alias.setdefault(key, entry)
         entry.aliases.add(key)
 
@@ -433,7 +363,7 @@ class LabIndex:
 
     def lookup(self, text: str) -> LabEntry | None:
         """The lab whose name (or acronym) ``text`` is."""
-        key = _key(text)
+        key = index_key(text)
         if key in self._by_alias:
             return self._by_alias[key]
         return self._by_alias.get(text.strip().lower()) if is_acronym(text.strip()) else None

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from extract.layout.build import page_tables
 from extract.layout.headings import strip_numbering
 from extract.models import Document, Line, Section, Table
-from extract.rules.lexicon import fold_keep, lexicon, phrase_regex
+from extract.rules.lexicon import fold_keep, lexicon
 from extract.rules.vocab import match_label
 from extract.segment.document_title import (
     document_title,
@@ -39,23 +39,14 @@ from extract.segment.forms import (
     inline_answers,
     key_fact_boxes,
 )
-from extract.segment.heading_parts import heading_parts, names_in
-from extract.segment.lab_headings import heading_lab, salient_lab
-from extract.segment.lab_index import LabEntry, LabIndex
-from extract.segment.lab_names import whole_name
+from extract.segment.heading_parts import heading_parts
+from extract.segment.lab_headings import salient_lab
+from extract.segment.lab_index import LabIndex
 from extract.segment.letters import correspondence
 from extract.segment.notes import footnote_owners
-from extract.segment.paragraphs import (
-    COMPARISON,
-    anaphoric_opening,
-    paragraphs,
-    possessive_opening,
-    run_in_head,
-    split_inline_labels,
-    subject_of,
-)
-from extract.segment.parts import PARAGRAPH_ASSIGNMENT, SALIENT_ASSIGNMENT, TITLE_ASSIGNMENT, Part
-from extract.segment.subject_names import masthead_name
+from extract.segment.paragraphs import split_inline_labels
+from extract.segment.parts import SALIENT_ASSIGNMENT, TITLE_ASSIGNMENT, Part
+from extract.segment.prose_parts import prose_parts, uncovered_prose_parts
 from extract.segment.tables import key_value_tables, summary_table_parts
 from extract.segment.transposed import transposed_tables
 
@@ -121,121 +112,7 @@ def _block_parts(lines: list[Line], body: list[int]) -> list[Part]:
 
 
 # --------------------------------------------------------------------------- d. prose about several labs
-
-
-def _prose_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[Part]:
-    """Prose without lab headings: each paragraph goes to the lab it opens with, and the paragraphs
-    after it stay with that lab until another lab opens one. Used when two or more labs are the
-    subject of paragraphs; a document about one lab stays whole."""
-    owners = _paragraph_owners(lines, body, index)
-    lab = salient_lab(index)
-    if lab is not None and _own_report(lines, body, lab, index):
-        # An annual report under its lab's own name: a project or an agency its paragraphs name in
-        # passing ('the National ICT Backbone (NICTIB II)') is what it says of that lab, unless the
-        # text presents it as a lab of its own (its founding, a heading).
-        owners = [(paragraph, lab if owner is not None and not (owner.as_subject or owner.in_heading) else owner)
-                  for paragraph, owner in owners]
-    if len({id(owner) for _, owner in owners if owner is not None}) < 2:
-        return []
-    return _owned_parts(owners, lines)
-
-
-def _own_report(lines: list[Line], body: list[int], lab: LabEntry, index: LabIndex) -> bool:
-    """Is the document ``lab``'s own report: its title (the heading lines around it) names the lab
-    and says so ('Galaxy Backbone Limited — Annual Report', 'Jaarverslag 2024 — X')?"""
-    at = title_line(lines, body)
-    if at is None:
-        return False
-    # The heading lines around the title, and the two lines under it: 'Annual Report and Financial
-    # Statements' over 'Kenya X Agency (KX) · For the financial year ended ...' set as body text.
-    title = " ".join(lines[i].text for i in body
-                     if (lines[i].role == "heading" and abs(i - at) <= 2) or at < i <= at + 2)
-    report = phrase_regex(index.lex.words("title", "own_report_words")).search(fold_keep(title))
-    return report is not None and any(whole_name(name).search(title) for name in (lab.name, lab.acronym) if name)
-
-
-def _uncovered_prose_parts(lines: list[Line], body: list[int], parts: list[Part], index: LabIndex) -> list[Part]:
-    """Prose outside the lab headings and tables: 'Praag: een instituut dat van Europees geld leeft'
-    over 'Het Pražský inovační institut (Pii) werd in 2020 opgericht ...' is a chapter about a lab
-    whose heading does not name it. Its paragraphs go to the lab they present, as in prose without
-    headings; a lab that has a heading of its own keeps only that (what a conclusion says of it
-    compares, it does not describe)."""
-    covered = {id(line) for part in parts if part.kind != "table_row" for line in part.lines}
-    rest = [i for i in body if id(lines[i]) not in covered]
-    if not rest:
-        return []
-    headed = [fold_keep(part.title or "") for part in parts if part.kind != "table_row"]
-    owners: list[tuple[list[int], LabEntry | None]] = []
-    chapter: LabEntry | None = None
-    after_heading = False
-    first_heading = next((i for i in body if lines[i].role == "heading"), None)
-    report_chapters = index.lex.folded("title", "non_lab_headings") | index.lex.folded("title", "report_chapters")
-    for paragraph, owner in _paragraph_owners(lines, rest, index):
-        if all(lines[i].role == "heading" for i in paragraph):
-            # The document's title opens no chapter: under it, a deck's or a report's own presenter;
-            # nor does a report's own chapter ('1 Introduction': the labs it names are compared).
-            heading = fold_keep(strip_numbering(" ".join(lines[i].text for i in paragraph))).strip(" .:")
-            chapter = None
-            after_heading = first_heading not in paragraph and heading not in report_chapters
-            continue
-        # Only a chapter that opens by presenting its lab (first named here, with its acronym defined
-        # or its founding told) is about it; an introduction or a conclusion naming labs is not.
-        if (after_heading and owner is not None and owner.first in paragraph and (owner.defined or owner.strong)
-                and not any(names_in(owner, title) for title in headed)):
-            chapter = owner
-        after_heading = False
-        owners.append((paragraph, chapter if owner is chapter else None))
-    return _owned_parts(owners, lines)
-
-
-def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> list[tuple[list[int], LabEntry | None]]:
-    """Each paragraph of ``body`` with the lab it is about (None: no lab)."""
-    owners: list[tuple[list[int], LabEntry | None]] = []
-    current: LabEntry | None = None
-    title = title_line(lines, body)
-    for paragraph in paragraphs(lines, body):
-        if title is not None and paragraph[-1] < title:
-            continue  # a masthead or letterhead above the document's title describes no lab
-        heading = all(lines[i].role == "heading" for i in paragraph)
-        text = " ".join(lines[i].text for i in paragraph)
-        # A heading is about a lab when it is (mostly) the lab's name, not when it mentions one.
-        # A bold run-in head may be set as a heading line: 'eWBS (eWallonie-Bruxelles ...) — Créé en 2013'.
-        if masthead_name(text, index.lex) is not None:
-            continue  # 'LABNOTES — Issue 31': the publication, not a lab it describes
-        copy = index.lex.regex("letters", "copy_labels").match(fold_keep(text))
-        if copy is not None and fold_keep(text)[copy.end():].lstrip().startswith(":"):
-            continue  # 'Copie : ... Service X (SX)': who gets the letter, not a lab it describes
-        if current is not None and not heading and (_key_facts(paragraph, lines, current, index)
-                                                    or anaphoric_opening(index.lex).match(text)
-                                                    or (index.in_first_person and possessive_opening(index.lex).match(text))):
-            owners.append((paragraph, current))  # 'The agency is bigger than RISA but ...': the lab before
-            continue
-        subject = ((heading_lab(text, index) or run_in_head(text, index, paragraph[0], create=False)) if heading
-                   else subject_of(paragraph, lines, index))
-        if subject is not None and subject is not COMPARISON and not heading and _passing(subject):
-            subject = None  # 'we swap methods with the Lab van Troje': named once, in passing
-        if subject is COMPARISON:
-            current = None  # a paragraph comparing labs describes none of them
-        elif subject is not None:
-            current = subject
-        elif heading and not _is_question(text):
-            current = None  # a chapter heading that names no lab ends the lab before it
-        owners.append((paragraph, current))
-    return owners
-
-
-def _owned_parts(owners: list[tuple[list[int], LabEntry | None]], lines: list[Line]) -> list[Part]:
-    labs: list[LabEntry] = []
-    for _, owner in owners:
-        if owner is not None and all(owner is not lab for lab in labs):
-            labs.append(owner)
-    parts = []
-    for lab in labs:
-        members = [i for paragraph, owner in owners if owner is lab for i in paragraph]
-        parts.append(Part(order=members[0], kind="heading", title=lab.title,
-                          lines=[lines[i] for i in members], start=members[0], stop=members[-1] + 1,
-                          assignment=PARAGRAPH_ASSIGNMENT))
-    return parts
+# In ``prose_parts``: each paragraph goes to the lab it presents.
 
 
 # --------------------------------------------------------------------------- e. whole document
@@ -293,28 +170,6 @@ def _form_part(lines: list[Line], body: list[int]) -> Part | None:
     return Part(order=0, kind="document", title=title, lines=members, start=0, stop=len(lines))
 
 
-def _key_facts(paragraph: list[int], lines: list[Line], current: LabEntry, index: LabIndex) -> bool:
-    """A key-facts block goes on with the lab it sits under; its 'Name' and 'Short name' are that
-    lab's names ('Federal Computing Centre' over 'Name: Bundesrechenzentrum', 'Short name: BRZ')."""
-    labels = [match_label(lines[i].text) for i in paragraph]
-    if not all(labels):
-        return False
-    for label in labels:
-        if label is not None and label.field in ("name", "acronym"):
-            index.adopt(current, label.value.strip(), acronym=label.field == "acronym")
-    return True
-
-
-def _passing(entry: LabEntry) -> bool:
-    """A lab the document names once, with no acronym of its own (a programme's acronym defined in
-    passing is not one), address or heading."""
-    return entry.mentions <= 1 and not ((entry.acronym and entry.strong) or entry.domain or entry.in_heading)
-
-
-def _is_question(text: str) -> bool:
-    """An interviewer's question set as a heading: the answer after it goes on with the same lab."""
-    return "?" in text
-
 
 # --------------------------------------------------------------------------- entry point
 
@@ -368,9 +223,9 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
         parts = [Part(order=0, kind=only.kind, title=only.title, lines=[lines[i] for i in body], start=0,
                        stop=len(lines))]
     if not parts and not table_parts:
-        parts = _prose_parts(lines, body, index)
+        parts = prose_parts(lines, body, index)
     elif not form:
-        parts += _uncovered_prose_parts(lines, body, parts + table_parts, index)
+        parts += uncovered_prose_parts(lines, body, parts + table_parts, index)
     parts = sorted(table_parts + parts, key=lambda p: p.order)
     if not parts:
         lab = salient_lab(index)

@@ -123,7 +123,9 @@ def code_fingerprint(roots: tuple[str, ...], data_files: tuple[str, ...] = (),
     return digest.hexdigest()
 
 
-RULE_DATA_SUFFIXES = (".yml", ".yaml", ".jsonl", ".json", ".toml", ".txt")
+# ".tsv": the packaged tables (rules/cities.tsv, rules/currency_names.tsv) are rule data as much as the
+# word lists; without it an edited table left every output "unchanged".
+RULE_DATA_SUFFIXES = (".yml", ".yaml", ".jsonl", ".json", ".toml", ".txt", ".tsv")
 
 
 def _rules_dir() -> Path:

@@ -1,0 +1,100 @@
+"""One lab under several names, and names that are no lab: once ``LabIndex`` has read the body, a
+longer name that holds another lab's full name is that lab, a bare head noun ('The Authority') is
+the one lab whose name it ends, a strong name the text keeps writing with the same word after it
+goes by both words, and a publication's masthead or a letter's field label leaves the index."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from extract.models import Line
+from extract.rules.lexicon import fold_keep
+from extract.segment.lab_names import whole_name
+from extract.segment.spelling import function_words
+from extract.segment.subject_names import MASTHEAD_LINES, masthead_name
+
+if TYPE_CHECKING:
+    from extract.segment.lab_index import LabIndex
+
+_TAIL = re.compile(r" ([A-ZÀ-Ý][a-zà-ÿ][\w'’-]*)(?![\w'’-])")
+MIN_TAIL_USES = 2
+
+
+def merge_contained(index: LabIndex) -> None:
+    """'Programmamanager Lab van Troje', 'the NSW Behavioural Insights Unit': a longer name that
+    ends with (or holds) another lab's full name is that lab."""
+    from extract.segment.lab_index import index_key  # here: lab_index imports this module
+
+    keys = {id(e): index_key(e.name) for e in index.entries}
+    for entry in list(index.entries):
+        key = f" {keys[id(entry)]} "
+        inner = [o for o in index.entries if o is not entry and len(keys[id(o)].split()) >= 2
+                 and not o.generic and f" {keys[id(o)]} " in key]
+        if not inner:
+            continue
+        target = max(inner, key=lambda o: len(keys[id(o)]))
+        if entry.acronym and target.acronym and entry.acronym != target.acronym:
+            continue  # 'Advanced Research Projects Agency for Health (ARPA-H)' beside DARPA's: another agency
+        runs_on = ((entry.acronym and not target.acronym) or entry.as_subject) and keys[id(entry)].startswith(keys[id(target)])
+        if runs_on or (entry.defined and not target.defined and not target.acronym):
+            # The name its acronym defines runs on: '... and Knowledge Society (AGESIC)'; or it is
+            # the defined whole a line break cut: 'Ghana Statistical Service (GSS)' over 'Ghana' / 'Statistical Service Act'.
+            target.name = entry.name
+        index.absorb(target, entry)
+
+
+def merge_bare_heads(index: LabIndex) -> None:
+    """'the Konza Technopolis Development Authority (KoTDA) ... The Authority confirmed': one
+    capitalised word that ends exactly one other lab's name is that lab, called by its kind; so is
+    one inside it, after its first word ('Innovation Fund Denmark ... The Fund is governed by')."""
+    for entry in list(index.entries):
+        if len(entry.name.split()) != 1 or entry.acronym or entry.generic or entry.name.isupper():
+            continue
+        word = entry.name.casefold()
+        # Inside the name, a plain word only: a coined one ('BizLab' in 'BizLab Academy') is a name of its own.
+        inside = entry.name[1:].islower()
+        owners = [o for o in index.entries if o is not entry and len(o.name.split()) >= 2
+                  and (o.name.split()[-1].casefold() == word
+                       or (inside and word in (w.casefold() for w in o.name.split()[1:])))]
+        if len(owners) == 1:
+            index.absorb(owners[0], entry)
+
+
+def take_repeated_tails(index: LabIndex, text: str) -> None:
+    """'Medialab Prado' three times, 'Medialab' never alone: a strong name the ``text`` (the
+    body's lines) writes with the same capitalised word after it, two times in three or more,
+    goes by both words."""
+    stops = function_words() | index.lex.folded("labs", "heads") | index.lex.folded("labs", "not_heads")
+    for entry in list(index.entries):
+        if not entry.strong or entry.acronym == entry.name:
+            continue
+        uses = list(whole_name(entry.name).finditer(text))
+        tails = Counter(m.group(1) for use in uses if (m := _TAIL.match(text, use.end())))
+        if not tails:
+            continue
+        word, count = tails.most_common(1)[0]
+        if count >= MIN_TAIL_USES and count * 3 >= len(uses) * 2 and fold_keep(word) not in stops \
+                and index.lookup(f"{entry.name} {word}") in (None, entry):
+            index.rename(entry, f"{entry.name} {word}")
+
+
+def drop_mastheads(index: LabIndex, lines: Sequence[Line], body: Sequence[int]) -> None:
+    """'LABNOTES — Issue 31', 'Digitaal Bestuur · nummer 12': the name of the publication the
+    reader holds, not a lab it describes; at the top, at the end, or in a running header or footer."""
+    running = [i for i, line in enumerate(lines) if line.role in ("header", "footer")]
+    for i in dict.fromkeys([*body[:MASTHEAD_LINES], *body[-MASTHEAD_LINES:], *running]):
+        found = masthead_name(lines[i].text, index.lex)
+        entry = index.lookup(found) if found else None
+        if entry is not None:
+            index.drop(entry)
+
+
+def drop_field_labels(index: LabIndex) -> None:
+    """'RE: RECORD OF THE COMMITTEE'S VISIT', 'Betreft:', 'Objet :': a letter's field label is no
+    lab's name."""
+    labels = index.lex.folded("letters", "subject_labels") | index.lex.folded("letters", "header_labels")
+    for entry in [e for e in index.entries if fold_keep(e.name) in labels and not e.acronym]:
+        index.drop(entry)

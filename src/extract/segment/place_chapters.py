@@ -1,0 +1,164 @@
+"""Chapters a comparison titles by a place ('2. Norway: a register town', 'Gdynia'): the lab such a
+chapter is about is the one its first sentence opens with ('Brønnøysundregistrene has run ...'),
+the name it says the lab goes by, or the first lab its opening scene names with its acronym; and
+the chapter's title is that lab's name with the place. Heading patterns in ``lab_headings``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extract.layout.headings import strip_numbering
+from extract.rules.lexicon import Lexicon, fold_keep
+from extract.segment.lab_headings import ECHO_WORDS, LIST_ITEM, NAME_RUN, is_page_title
+from extract.segment.lab_index import LabEntry, LabIndex
+from extract.segment.lab_names import whole_name
+from extract.segment.spelling import function_words, initials_cover
+from extract.segment.subject_names import written_in_lower_case
+
+
+def _place_of(title: str, lex: Lexicon) -> tuple[str, str] | None:
+    """The place a heading is, alone or before a colon or a dash, and its country ('Norway: a
+    register town', 'The United Kingdom — from filing cabinet to gatekeeper', 'Gdynia')."""
+    from extract.normalize.countries import city_country, place_name_code
+
+    head = re.split(r"\s*[:–—]\s+|\s+-\s+", strip_numbering(title).strip(), maxsplit=1)[0]
+    articles = lex.folded("words", "articles") | lex.folded("words", "determiners")
+    words = head.split()
+    while len(words) > 1 and fold_keep(words[0]) in articles:
+        words = words[1:]
+    place = " ".join(words)
+    country = (place_name_code(place) or city_country(place)) if place else None
+    return (place, country) if country else None
+
+
+def place_chapter_title(title: str, entry: LabEntry, lex: Lexicon) -> str:
+    """The title of a place chapter about ``entry``: its name, then the place where it says the
+    country ('Brønnøysundregistrene, Norway'); the heading itself when it already names the lab."""
+    from extract.segment.titles import parse_title
+
+    place = _place_of(title, lex)
+    if place is None or any(whole_name(name).search(title) for name in (entry.name, entry.acronym) if name):
+        return strip_numbering(title)
+    with_place = f"{entry.title}, {place[0]}"
+    return with_place if parse_title(with_place, lex).country == place[1] else entry.title
+
+
+def place_chapter_lab(title: str, following: Sequence[str], index: LabIndex, document: str = "") -> LabEntry | None:
+    """'2. Norway: a register town' over 'Brønnøysundregistrene has run Norway's central registers
+    ...': a chapter a comparison titles by a place (a country or a city) is about the lab its first
+    sentence opens with, named before or not. Not one that opens with a list, nor a name that is not
+    the sentence's subject ('In Oslo, the ministry asked X ...'), nor a weak one of the index.
+
+    A capitalised name the index does not have opens it too ('Companies House is the oldest of
+    the three'), when the ``document`` uses it again or it ends in a word for an organisation
+    ('The Accounting and Corporate Regulatory Authority came into being'); an acronym of the index
+    it spells out becomes its acronym."""
+    if not following or LIST_ITEM.match(following[0]) or _place_of(title, index.lex) is None:
+        return None
+    lead = " ".join(" ".join(following[:2]).split()[:ECHO_WORDS])
+    openers = index.lex.folded("words", "articles") | index.lex.folded("words", "determiners")
+    best: tuple[int, LabEntry] | None = None
+    for entry in index.entries:
+        if not (entry.strong or entry.defined):
+            continue  # 'The State Agency for Public Service [and Social Innovations ...]': a name cut short
+        for name in (entry.name, entry.acronym):
+            found = whole_name(name).search(lead) if name else None
+            if found is None:
+                continue
+            before = fold_keep(lead[:found.start()]).replace("’", "'").split()
+            if all(w in openers or _possessive_place(w) for w in before) and (best is None or found.start() < best[0]):
+                best = (found.start(), entry)
+    if best is not None:
+        return best[1]
+    return _opening_name(lead, index, openers, document) or _goes_by(" ".join(following[:3]), index, document)
+
+
+GOES_BY_CHARS = 80
+"""How far a naming phrase may run before its name ('goes by the title of the work programme it was given: X')."""
+
+
+def _goes_by(text: str, index: LabIndex, document: str) -> LabEntry | None:
+    """'The German unit has no acronym and goes by the title of the work programme it was given:
+    Wirksam Regieren': a chapter that opens by describing its lab says the name it goes by."""
+    found = index.lex.regex("labs", "goes_by").search(fold_keep(text))
+    if found is None:
+        return None
+    window = text[found.end():found.end() + GOES_BY_CHARS]
+    colon = window.find(":")
+    at = found.end() + (colon + 1 if colon >= 0 else 0)
+    rest = text[at:].lstrip(" '‘’\"“”«")
+    article = re.match(r"(?:\w+\s+)", rest)
+    if article and fold_keep(article.group(0).strip()) in index.lex.folded("words", "articles"):
+        rest = rest[article.end():]  # 'known as the Nudge Unit'
+    run = NAME_RUN.match(rest)
+    words = run.group(0).rstrip(".,;:").split() if run else []
+    while words and words[-1].islower():
+        words = words[:-1]
+    name = " ".join(words)
+    if not words or (len(words) < 2 and not _repeated_name(name, document)) or is_page_title(name, index.lex):
+        return None
+    return index.lookup(name) or index.entry_for(name, None, -1)
+
+
+def _repeated_name(word: str, document: str) -> bool:
+    """'Deedhall' named again inside a sentence, never written in lower case: a name, not the
+    capitalised first word of a sentence ('Fees are ...')."""
+    if written_in_lower_case(word, document):
+        return False
+    inside = [m for m in whole_name(word).finditer(document)
+              if document[:m.start()].rstrip() and document[:m.start()].rstrip()[-1] not in ".!?:"]
+    return len(whole_name(word).findall(document)) >= 2 and bool(inside)
+
+
+def place_chapter_named(title: str, following: Sequence[str], index: LabIndex) -> LabEntry | None:
+    """A place chapter already known to be a lab's (set like its siblings) that opens with a scene
+    ('À Montréal, la stratégie ... a conduit à la création du Bureau X (BX)'): the first lab its
+    first lines name with its acronym."""
+    if not following or _place_of(title, index.lex) is None:
+        return None
+    text = " ".join(following)
+    best: tuple[int, LabEntry] | None = None
+    for entry in index.entries:
+        if not entry.acronym or entry.acronym == entry.name or fold_keep(entry.name.split()[0]) in function_words():
+            continue  # not 'En 2021, l'Office ... (ONS)': a name that opens on a sentence's first words
+        found = re.search(rf"{re.escape(entry.name.split()[0])}.{{0,120}}?\(\s*{re.escape(entry.acronym)}\s*\)", text)
+        if found is not None and (best is None or found.start() < best[0]):
+            best = (found.start(), entry)
+    return best[1] if best is not None else None
+
+
+def _possessive_place(word: str) -> bool:
+    """"peru's" in "Peru's Government and Digital Transformation Laboratory": the country the name follows."""
+    from extract.normalize.countries import place_name_code
+
+    return word.endswith("'s") and place_name_code(word[:-2]) is not None
+
+
+def _opening_name(lead: str, index: LabIndex, openers: frozenset[str], document: str) -> LabEntry | None:
+    """The capitalised name a place chapter's first sentence opens with, as a new entry: two words
+    or more, or one the ``document`` repeats as a name (``_repeated_name``)."""
+    from extract.normalize.countries import city_country, country_code, place_name_code
+
+    words = lead.split()
+    while words and fold_keep(words[0]) in openers:
+        words = words[1:]
+    run = NAME_RUN.match(" ".join(words))
+    name_words = run.group(0).rstrip(".,;:").split() if run else []
+    while name_words and name_words[-1].islower():
+        name_words = name_words[:-1]
+    name = " ".join(name_words)
+    if not name_words or (len(name_words) < 2 and not _repeated_name(name, document)):
+        return None
+    if re.match(rf"{re.escape(name)}\s*:", " ".join(words)):
+        return None  # 'Indicateur: iNNpulsa Colombia': a key-facts box's label, not a name
+    people = name.replace(" ", "").isalpha() and country_code(name) is not None  # not 'Paris&Co'
+    if re.search(r"['’]s$", name_words[0]) or people or place_name_code(name) or city_country(name) \
+            or is_page_title(name, index.lex):
+        return None  # 'Peru's ...', 'Norwegian', 'Oslo': a place or its people
+    kinds = index.lex.folded("labs", "heads") | index.lex.folded("labs", "not_heads")
+    if fold_keep(name_words[-1]) not in kinds and len(whole_name(name).findall(document)) < 2:
+        return None
+    spelled = [e for e in index.entries if e.name == e.acronym or (e.acronym is None and e.name.isupper())]
+    acronym = next((e.name for e in spelled if initials_cover(e.name, name_words)), None)
+    return index.entry_for(name, acronym, -1)
