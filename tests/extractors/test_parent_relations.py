@@ -53,3 +53,51 @@ def test_an_elided_preposition_is_not_part_of_a_funding_source(extract_one: Call
     record = extract_one(f"{_OPENING['fr']} Ses moyens de fonctionnement viennent des crédits d'assistance "
                          "technique des fonds européens et d'une dotation de l'État.", "Kestrel Lab", lang="fr")
     assert "dotation de l'État" in record.funding_sources
+
+
+def test_under_the_aegis_of_names_the_parent(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one(f"{_OPENING['en']} The lab operates under the aegis of the Department of Harbours, which "
+                         "provides its annual grant.", "Kestrel Lab", lang="en")
+    assert record.governance is not None and record.governance.parent == "Department of Harbours"
+
+
+def test_the_parent_s_acronym_is_not_the_lab_s(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("The Centre for Harbour Renewal was set up in 2011 by an act of the council. The Centre is "
+                         "part of the Port Authority of Zorvex (PAZ), an agency of the council. It has 24 staff.",
+                         "Centre for Harbour Renewal", lang="en")
+    assert record.acronym is None
+
+
+def test_a_later_name_s_own_acronym_beats_the_former_name_s(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("Het Centre for Harbour Ethics (CHE) werd in 2017 aangekondigd en begon in 2018. In 2024 "
+                         "kreeg het een nieuwe naam: Kestrel Harbour Unit (KHU). Het team telt 40 mensen.",
+                         "Kestrel Harbour Unit", lang="nl")
+    assert record.acronym == "KHU"
+
+
+def test_the_lab_is_not_one_of_its_own_bodies(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("The Kestrel Development Commission is the state body for the western counties. The "
+                         "Kestrel Development Commission is governed by a Board whose members are appointed by the "
+                         "Minister. It has 60 staff.", "Kestrel Development Commission", lang="en")
+    assert record.governance is not None
+    assert [b.name for b in record.governance.bodies] == ["Board"]
+
+
+def test_the_government_setting_up_the_lab_dates_its_founding(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("The Kestrel Development Commission promotes the western counties. The Government set up "
+                         "the Commission on a non-statutory basis in 1997, and it became a statutory body in 1999. "
+                         "It has 60 staff.", "Kestrel Development Commission", lang="en")
+    assert record.founded_year == 1997
+
+
+def test_an_english_word_is_no_french_country_name(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("Creative Industries · Regional Development\nThe Kestrel Commission promotes development "
+                         "in the West of Ireland. It has 60 staff.", "Kestrel Commission", lang="en")
+    assert record.country == "IE"
+
+
+def test_an_address_with_a_postal_code_gives_the_country(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("The Kestrel Innovation Center tests new payment models. It has 200 staff.\n"
+                         "Kestrel Innovation Center, 7500 Harbour Boulevard, Baltimore, MD 21244",
+                         "Kestrel Innovation Center", lang="en")
+    assert record.country == "US"

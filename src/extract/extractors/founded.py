@@ -33,6 +33,7 @@ def _named_subject() -> re.Pattern[str]:
 
 
 FOUNDED_AFTER_MAX = 4
+OBJECT_ASIDE_WORDS = 4
 FOUNDED_BEFORE_MAX = 3
 # 'since 2010' opening a fragment of a fact line or a line of its own.
 _FACT_SEPARATORS = frozenset("·|•—–\n(,;")
@@ -76,6 +77,8 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
                         limit += 3  # 'founded by the Ministry of Finance in 2010'
                     if _law_year(ctx, trigger.end(), y):
                         limit += LAW_NAME_WORDS  # 'established under section 28 of the X Act, No. 28 of 2013'
+                    if kind == "verbs" and _lab_as_object(ctx, trigger.end()):
+                        limit += OBJECT_ASIDE_WORDS  # 'set up the Commission on a non-statutory basis in 1997'
                     if distance > limit:
                         continue
                 elif kind == "verbs" and y.end() <= trigger.start():
@@ -134,6 +137,22 @@ AGENT_WORDS = 4
 """The agent of a passive ('door de stad Ulm') between its year and its verb."""
 LAW_NAME_WORDS = 14
 """A founding law's name and number run between its verb and its year."""
+
+
+def _lab_as_object(ctx: SectionContext, verb_end: int) -> bool:
+    """'set up the Commission ...', 'launched Zeta Lab ...': the verb's object is the lab itself (its
+    name, its name's first or last word, a lab word), so what follows is said of its founding."""
+    following = ctx.text[verb_end:verb_end + 80]
+    if not following[:1].isspace() or not following.strip()[:1].isalnum():
+        return False  # 'depuis leur création, les laboratoires ...': no object follows
+    if ctx.refers_to_lab(following):
+        return True
+    words = [fold_keep(w) for w in _WORDS.findall(following)[:3]]
+    determiners = ctx.lex.folded("words", "determiners")
+    while words and words[0] in determiners:
+        words = words[1:]
+    heads = {fold_keep(name.split()[-1]) for name in ctx.subject_names if len(name.split()) > 1}
+    return bool(words) and words[0] in heads
 
 
 def _law_year(ctx: SectionContext, verb_end: int, year: re.Match[str]) -> bool:

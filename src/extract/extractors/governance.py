@@ -14,7 +14,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "governance"
-VERSION = "13"
+VERSION = "14"
 
 MAX_MODIFIERS = 3
 MEMBER_WINDOW = 12
@@ -69,10 +69,11 @@ class GovernanceExtractor:
             if counts[earlier] is None:
                 counts[earlier] = counts[k]  # 'Een Gebruikersraad … in 2023 had die raad elf leden'
         out = []
+        own = {fold_keep(n) for n in ctx.subject_names if n}
         for k, (name, start, end, exact, clearly_named) in enumerate(mentions):
             members = counts[k]
-            if k in referred:
-                continue
+            if k in referred or fold_keep(name) in own:
+                continue  # 'the Western Development Commission' is the lab, not one of its bodies
             if gated and not (clearly_named or members is not None or _governs(ctx, start)):
                 continue  # outside a governance block only clearly named, counted or governing bodies count
             value = BodyMention(name=name, members=members, exact=exact)

@@ -21,7 +21,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "17"
+VERSION = "18"
 
 
 
@@ -90,6 +90,7 @@ class IdentityExtractor:
         name_words = {w.casefold() for w in _WORDS.findall(name or "")}
         # The first three real sentences (headings and short lines such as 'FACT SHEET 2024' skipped).
         sentences = [(s, e) for s, e in ctx.sentences(start, end) if len(_WORDS.findall(ctx.text[s:e])) >= 5]
+        found: list[tuple[str, int, int]] = []
         for s, e in sentences[:3]:
             for m in _DEFINED_ACRONYM.finditer(ctx.text, s, e):
                 acronym = m.group(1)
@@ -101,11 +102,20 @@ class IdentityExtractor:
                 determiners = ctx.lex.folded("words", "determiners")
                 starts = [k for k in range(min(MAX_WORDS_BEFORE_DEFINED_NAME, len(before) - 1) + 1)
                           if before[k][:1].isupper() and fold_keep(before[k]) not in determiners]
-                if any(len(before) - k <= MAX_DEFINED_NAME_WORDS and _initials_cover(acronym, before[k:])
-                       for k in starts):
-                    return [ctx.candidate("acronym", acronym, m.start(1), m.end(1), family=NAME, version=VERSION,
-                                          prior="anchored", ner=("ORG",))]
-        return []
+                covering = [k for k in starts
+                            if len(before) - k <= MAX_DEFINED_NAME_WORDS and _initials_cover(acronym, before[k:])]
+                if covering and parent_before(ctx, s, m.start()):
+                    continue  # 'The Center is part of the Centers for Medicare & Medicaid Services (CMS)': its parent's
+                if covering:
+                    found.append((acronym, m.start(1), m.end(1)))
+        # The acronym of the section's own name first: 'Het Centre for Data Ethics and Innovation (CDEI)
+        # ... kreeg de naam Responsible Technology Adoption Unit (RTA)' under a title naming the latter.
+        own = [f for f in found if name and _initials_cover(f[0], _WORDS.findall(name))]
+        given = re.search(rf"{re.escape(name)}\s*\(([A-ZÀ-Ý][\w&.-]{{1,11}})\)", ctx.text) if name and not own else None
+        if given is not None and name and _initials_cover(given.group(1), _WORDS.findall(name)):
+            own = [(given.group(1), given.start(1), given.end(1))]  # '... kreeg de naam X Y Unit (XYU)'
+        return [ctx.candidate("acronym", acronym, start, end, family=NAME, version=VERSION, prior="anchored", ner=("ORG",))
+                for acronym, start, end in (own or found)[:1]]
 
     def _country(self, section: Section, ctx: SectionContext, title: TitleParts | None) -> list[Candidate]:
         from extract.normalize import country_code, find_countries
@@ -139,7 +149,7 @@ class IdentityExtractor:
             out.append(ctx.candidate("country", code, start, end, family=NAME, version=VERSION,
                                      prior=0.45 + 0.3 * share, ner=("GPE",)))
         elif not out:
-            out += _letterhead_country(section, ctx)
+            out += _letterhead_country(section, ctx) or _address_country(ctx)
         return out
 
     def _website(self, section: Section, ctx: SectionContext) -> list[Candidate]:
@@ -197,6 +207,18 @@ class IdentityExtractor:
                 return [Candidate(field="country", value=code, provenance=prov.model_copy(update={
                     "method": f"rule:{NAME}.tld.v{VERSION}", "confidence": confidence("fallback")}))]
         return []
+
+
+def _address_country(ctx: SectionContext) -> list[Candidate]:
+    """The country of the addresses in the text ('7500 Security Boulevard, Baltimore, MD 21244'),
+    when the text names no country and they agree."""
+    from extract.normalize.countries import address_countries
+
+    found = address_countries(ctx.text)
+    if len({m.code for m in found}) != 1:
+        return []
+    return [ctx.candidate("country", found[0].code, found[0].start, found[0].end, family=NAME, version=VERSION,
+                          prior="fallback")]
 
 
 def _letterhead_country(section: Section, ctx: SectionContext) -> list[Candidate]:
@@ -280,6 +302,11 @@ def _with_article(name: str, text: str, ctx: SectionContext) -> str:
     if inside is not None and lower is None and name[:1].isupper():
         return f"{inside.group(1)} {name}"
     return name
+
+
+def parent_before(ctx: SectionContext, start: int, end: int) -> bool:
+    """Whether a parent relation ('part of', 'valt onder', 'rattaché à') stands between ``start`` and ``end``."""
+    return ctx.lex.regex("governance", "parent_triggers").search(ctx.folded, start, end) is not None
 
 
 def _without_sentence_article(name: str, ctx: SectionContext) -> str:

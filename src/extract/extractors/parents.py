@@ -19,7 +19,7 @@ from extract.rules.loader import language_rules
 from extract.rules.places import is_country_name
 
 NAME = "governance"
-VERSION = "13"  # the governance extractor's: parents are one of its fields
+VERSION = "14"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3

@@ -88,7 +88,17 @@ def _pattern(lang: str | None) -> re.Pattern[str]:
 @cache
 def _fuzzy_choices(lang: str | None) -> dict[str, tuple[str, CountryKind]]:
     # Only names and regions of 5+ letters: adjectives and cities are too close to ordinary words.
-    return {k: v for k, v in _table(lang).items() if len(k) >= _FUZZY_MIN_LEN and v[1] in ("name", "region")}
+    choices = {k: v for k, v in _table(lang).items() if len(k) >= _FUZZY_MIN_LEN and v[1] in ("name", "region")}
+    if lang not in LANGS:
+        return choices
+    # OCR damages the names of the text's own language (and English): 'Creative' in an English page
+    # is two edits from French 'Croatie', which that page would not write.
+    from babel import Locale
+
+    foreign = {place_key(name) for other in LANGS if other not in (lang, "en")
+               for name in Locale(other).territories.values()}
+    own = {place_key(name) for other in (lang, "en") for name in Locale(other).territories.values()}
+    return {k: v for k, v in choices.items() if k not in foreign or k in own}
 
 
 @lru_cache(maxsize=1)
@@ -286,3 +296,24 @@ def country_from_url(url: str) -> str | None:
 
     country = pycountry.countries.get(alpha_2=tld.upper())
     return str(country.alpha_2) if country is not None else None
+
+
+# A city beside its postal code: 'Baltimore, MD 21244', 'Edinburgh EH12 5BH', '3511 GC Utrecht',
+# '75007 Paris', 'B-1000 Brussel'. The code makes the word a place: a city table entry alone could
+# be an ordinary word ('Reading').
+_CITY = r"([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?)"
+_POSTAL_ADDRESSES = (
+    re.compile(_CITY + r",\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"),  # US: city, state, ZIP
+    re.compile(_CITY + r"\s+[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"),  # UK postcode after the city
+    re.compile(r"(?<![\w.,])(?:[A-Z]{1,2}-)?\d{4,5}(?:\s?[A-Z]{2})?\s+" + _CITY),  # code before the city
+)
+
+
+def address_countries(text: str) -> list[CountryMention]:
+    """Countries of the cities written with a postal code in ``text``."""
+    found = []
+    for pattern in _POSTAL_ADDRESSES:
+        for m in pattern.finditer(text):
+            if code := city_country(m.group(1)):
+                found.append(CountryMention(code, m.start(1), m.end(1), m.group(1), "city"))
+    return sorted(found, key=lambda mention: mention.start)

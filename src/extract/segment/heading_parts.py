@@ -22,12 +22,12 @@ from extract.segment.lab_headings import (
     looks_like_name,
     name_runs,
 )
-from extract.segment.lab_index import LabEntry, LabIndex
+from extract.segment.lab_index import LabEntry, LabIndex, index_key
 from extract.segment.lab_names import whole_name
 from extract.segment.parts import Part, all_labels
 from extract.segment.place_chapters import place_chapter_lab, place_chapter_named, place_chapter_title
 from extract.segment.subject_names import masthead_name
-from extract.segment.titles import article_before_name, kicker_of
+from extract.segment.titles import article_before_name, kicker_of, without_about
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,7 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
         start = title_above(lines, body, headings, h) if len(labs) == 1 else h
         members = [lines[i] for i in _between(body, start, stop)]
         title = strip_numbering(lines[start].text)
+        title = without_about(title, index.lex) or title  # 'About T-Hub' is T-Hub's chapter
         if h in echoed and h in entries:
             # 'Presentation: BC Behavioural Insights Group': the lab, not the kicker; 'GovTech Campus
             # Deutschland: een vereniging ...' keeps the heading's fuller name.
@@ -221,6 +222,9 @@ def _spelled_out(title: str, entry: LabEntry, lex: Lexicon) -> str:
     the acronym after the full name."""
     if title.startswith(entry.name) and _described(title[len(entry.name):], lex):
         return entry.title  # 'Kestrel Works, the elder', "Mégalis Bretagne, l'aîné": the name and what the chapter calls it
+    key = index_key(title)
+    if key != index_key(entry.name) and key in entry.aliases and len(entry.name.split()) > len(title.split()):
+        return entry.title  # 'About the CMS Innovation Center': the short name its full name gave in brackets
     if not entry.acronym or fold_keep(entry.acronym) in fold_keep(entry.name):
         return title
     if entry.name in title:

@@ -23,6 +23,36 @@ _TAIL = re.compile(r" ([A-ZÀ-Ý][a-zà-ÿ][\w'’-]*)(?![\w'’-])")
 MIN_TAIL_USES = 2
 
 
+MAX_ALIAS_WORDS = 5
+
+
+def merge_bracket_aliases(index: LabIndex, text: str) -> None:
+    """'Center for Medicare and Medicaid Innovation (CMS Innovation Center)': a name, then in brackets
+    a shorter name with the same head noun, is one lab under two names (an acronym in brackets is
+    read elsewhere); so is any lab named inside that short name ('the Innovation Center')."""
+    for entry in list(index.entries):
+        words = entry.name.split()
+        if len(words) < 2 or entry not in index.entries:
+            continue
+        heads = {fold_keep(words[0]), fold_keep(words[-1])} & index.lex.folded("labs", "heads")
+        for m in re.finditer(rf"{re.escape(entry.name)}\s*\(([^()]{{3,60}})\)", text):
+            alias = m.group(1).strip()
+            alias_words = alias.split()
+            if not (2 <= len(alias_words) <= MAX_ALIAS_WORDS and heads & {fold_keep(w) for w in alias_words}
+                    and all(w[:1].isupper() or fold_keep(w) in function_words() for w in alias_words)):
+                continue
+            index.add_alias(entry, alias)
+            key = f" {index_key_of(alias)} "
+            for other in [o for o in index.entries if o is not entry and f" {index_key_of(o.name)} " in key]:
+                index.absorb(entry, other)
+
+
+def index_key_of(name: str) -> str:
+    from extract.segment.lab_index import index_key  # here: lab_index imports this module
+
+    return index_key(name)
+
+
 def merge_contained(index: LabIndex) -> None:
     """'Programmamanager Lab van Troje', 'the NSW Behavioural Insights Unit': a longer name that
     ends with (or holds) another lab's full name is that lab."""
@@ -31,19 +61,35 @@ def merge_contained(index: LabIndex) -> None:
     keys = {id(e): index_key(e.name) for e in index.entries}
     for entry in list(index.entries):
         key = f" {keys[id(entry)]} "
+        # A generic name ('the Digital Office') only as the start of the full one.
         inner = [o for o in index.entries if o is not entry and len(keys[id(o)].split()) >= 2
-                 and not o.generic and f" {keys[id(o)]} " in key]
+                 and f" {keys[id(o)]} " in key and (not o.generic or key.startswith(f" {keys[id(o)]} "))]
         if not inner:
             continue
         target = max(inner, key=lambda o: len(keys[id(o)]))
         if entry.acronym and target.acronym and entry.acronym != target.acronym:
             continue  # 'Advanced Research Projects Agency for Health (ARPA-H)' beside DARPA's: another agency
-        runs_on = ((entry.acronym and not target.acronym) or entry.as_subject) and keys[id(entry)].startswith(keys[id(target)])
+        # 'Digital Office for Scottish Local Government' over 'the Digital Office': the short form runs on
+        # into the full name, which is the one to keep.
+        runs_on = keys[id(entry)].startswith(keys[id(target)]) and (
+            (entry.acronym and not target.acronym) or entry.as_subject
+            or (not target.acronym and _complement(index, entry.name[len(target.name):])))
         if runs_on or (entry.defined and not target.defined and not target.acronym):
             # The name its acronym defines runs on: '... and Knowledge Society (AGESIC)'; or it is
             # the defined whole a line break cut: 'Ghana Statistical Service (GSS)' over 'Ghana' / 'Statistical Service Act'.
             target.name = entry.name
         index.absorb(target, entry)
+
+
+def _complement(index: LabIndex, rest: str) -> bool:
+    """' for Scottish Local Government', ' and Delivery': what a name's short form leaves out opens with
+    a connector or 'and' (not a word the line went on with: 'Lab van Troje Kenmerk')."""
+    words = rest.split()
+    links = index.lex.folded("labs", "connectors") | index.lex.folded("words", "and_words")
+    if len(words) < 2 or fold_keep(words[0]) not in links:
+        return False
+    # ... and goes on in name words: 'Office of Digital Government van de de(elstaat)' is a sentence.
+    return words[-1][:1].isupper() and all(w[:1].isupper() or fold_keep(w) in links for w in words)
 
 
 def merge_bare_heads(index: LabIndex) -> None:

@@ -23,6 +23,7 @@ from extract.segment.lab_names import find_lab_names, whole_name
 from extract.segment.platforms import URL, platform_host
 from extract.segment.spelling import domain_matches
 from extract.segment.subject_names import written_in_lower_case
+from extract.segment.titles import without_about
 
 
 @cache
@@ -80,6 +81,9 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
     title = strip_numbering(text).strip()
     if not title or is_page_title(title, index.lex) or len(title.split()) > 14 or "?" in title:
         return None  # a question set as a heading is an interviewer's, not a lab's
+    if signature_line(title, index.lex):
+        return None  # 'Deputy Administrator, Centers for Medicare & Medicaid Services': the signer's employer
+    title = without_about(title, index.lex) or title
     parts = parse_title(title, index.lex)
     name = parts.name or ""
     mentions = find_lab_names(title, index.lang)
@@ -115,6 +119,19 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
                 if "." in m.group(0) and not platform_host(m.group(1)) and domain_matches(name, m.group(1)):
                     return index.entry_for(name, None, -1)
     return None
+
+
+_BEFORE_COMMA = re.compile(r"^([^,]{2,40}),\s+\S")
+
+
+def signature_line(title: str, lex: Lexicon) -> bool:
+    """A person's title, a comma, then a name: a signature line."""
+    found = _BEFORE_COMMA.match(title)
+    if found is None:
+        return False
+    titles = lex.folded("labs", "person_titles")
+    words = fold_keep(found.group(1)).split()
+    return any(" ".join(words[k:j]) in titles for k in range(len(words)) for j in range(k + 1, len(words) + 1))
 
 
 ECHO_WORDS = 12

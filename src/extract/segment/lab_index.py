@@ -31,6 +31,7 @@ from extract.segment.index_merges import (
     drop_field_labels,
     drop_mastheads,
     merge_bare_heads,
+    merge_bracket_aliases,
     merge_contained,
     take_repeated_tails,
 )
@@ -220,9 +221,10 @@ class LabIndex:
             entry.domain = entry.domain or any(domain_matches(entry.name, d) or _acronym_site(entry.acronym, d) for d in domains)
         add_founded_subjects(self, lines, body, domains)
         add_appositive_names(self, lines, body)
+        body_text = " ".join(lines[i].text for i in body)
+        merge_bracket_aliases(self, body_text)
         merge_contained(self)
         merge_bare_heads(self)
-        body_text = " ".join(lines[i].text for i in body)
         take_repeated_tails(self, body_text)
         add_undefined_acronyms(self, lines, body)
         add_spelled_out_names(self, body_text)

@@ -69,7 +69,14 @@ def _matcher(lang: str) -> tuple[Any, Lexicon]:
     matcher = Matcher(nlp.vocab)
     matcher.add("MOD_HEAD", [[{**cap, "OP": "+"}, {"LOWER": {"IN": connectors}, "OP": "?"}, {**cap, "OP": "*"}, last]],
                 greedy="LONGEST")
+    ands = sorted({w.lower() for w in lex.words("words", "and_words")} | {"&"})
+    # 'Center for Medicare and Medicaid Innovation', 'Office for Science and Technology' (one or two
+    # words after 'and': a longer run is the next line's title)
+    coordinated: list[list[dict[str, Any]]] = [
+        [head, {"LOWER": {"IN": connectors}, "OP": "+"}, {**cap, "OP": "+"}, {"LOWER": {"IN": ands}}, *[cap] * n]
+        for n in (1, 2)]
     matcher.add("HEAD_COMP", [[head, {"LOWER": {"IN": connectors}, "OP": "+"}, {**cap, "OP": "+"}],
+                              *coordinated,
                               # French names keep their complement in lower case: 'Laboratoire d'innovation publique'
                               [head, {"LOWER": {"IN": ["d'", "d’", "de", "du", "des", "pour"]}},
                                {"IS_LOWER": True, "IS_ALPHA": True, "LENGTH": {">=": 4}},

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 from extract.segment.lab_headings import is_page_title
-from extract.segment.lab_index import LabEntry, LabIndex
+from extract.segment.lab_index import LabEntry, LabIndex, index_key
 from extract.segment.lab_names import whole_name
 from extract.segment.subject_names import DISTINCTIVE
 
@@ -136,6 +136,13 @@ def _paid_by(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?:{lex.regex('funding', 'after').pattern})\s*(?:\w{{1,3}}\s+|[ld]['’])?$")
 
 
+@lru_cache(maxsize=1024)
+def _alias_pattern(alias: str) -> re.Pattern[str]:
+    """An index key ('cms innovation center') in folded text, spaces or hyphens between its words (not
+    a URL's dots: 'canada.ca/en')."""
+    return re.compile(r"(?<![\w.-])" + r"[\s-]+".join(map(re.escape, alias.split())) + r"(?![\w.-])")
+
+
 def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex) -> LabEntry | None:
     """The lab a paragraph is about: the one whose name opens it as a run-in head, else the one it
     names most often (names and acronyms), when it names it at least twice or within its first
@@ -146,16 +153,28 @@ def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex)
     counts: dict[int, int] = {}
     first_at: dict[int, int] = {}
     by_id = {id(e): e for e in index.entries}
+    found: list[tuple[int, int, LabEntry]] = []
     for entry in index.entries:
         if entry.as_host * 2 >= entry.mentions > 0 and not (entry.acronym or entry.domain or entry.in_heading):
             continue  # 'We're part of the Cabinet Office': the host, not what the paragraph is about
         names = [entry.name] + ([entry.acronym] if entry.acronym else [])
         for name in names:
-            for m in whole_name(name).finditer(text):
-                if _sits_in_or_pays(text, m.start(), index):
-                    continue  # 'il fait partie de l'Agence X', 'financé par l'X': what the lab sits in or lives on
-                counts[id(entry)] = counts.get(id(entry), 0) + 1
-                first_at[id(entry)] = min(first_at.get(id(entry), m.start()), m.start())
+            found += [(m.start(), m.end(), entry) for m in whole_name(name).finditer(text)]
+        # Its other names of two words or more: 'CMS Innovation Center' for the Center for Medicare ...
+        folded = fold_keep(text)
+        own_key = index_key(entry.name)
+        found += [(m.start(), m.end(), entry) for alias in entry.aliases if len(alias.split()) >= 2 and alias != own_key
+                  for m in _alias_pattern(alias).finditer(folded)]
+    taken: list[tuple[int, int]] = []
+    # The longest first: 'CMS' inside 'CMS Innovation Center' is no mention of the CMS.
+    for start, end, entry in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        if _sits_in_or_pays(text, start, index):
+            continue  # 'il fait partie de l'Agence X', 'financé par l'X': what the lab sits in or lives on
+        counts[id(entry)] = counts.get(id(entry), 0) + 1
+        first_at[id(entry)] = min(first_at.get(id(entry), start), start)
     if counts:
         best = max(counts, key=lambda k: (counts[k], -first_at[k]))
         opener = min(counts, key=lambda k: first_at[k])

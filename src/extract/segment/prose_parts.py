@@ -12,7 +12,7 @@ from extract.rules.lexicon import fold_keep, phrase_regex
 from extract.rules.vocab import match_label
 from extract.segment.document_title import title_line
 from extract.segment.heading_parts import names_in
-from extract.segment.lab_headings import heading_lab, salient_lab
+from extract.segment.lab_headings import heading_lab, salient_lab, signature_line
 from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import whole_name
 from extract.segment.paragraphs import (
@@ -106,6 +106,8 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
         # A bold run-in head may be set as a heading line: 'eWBS (eWallonie-Bruxelles ...) — Créé en 2013'.
         if masthead_name(text, index.lex) is not None:
             continue  # 'LABNOTES — Issue 31': the publication, not a lab it describes
+        if len(paragraph) <= 2 and signature_line(text, index.lex):
+            continue  # 'Deputy Administrator, Centers for Medicare & Medicaid Services': who signs, not a lab described
         copy = index.lex.regex("letters", "copy_labels").match(fold_keep(text))
         if copy is not None and fold_keep(text)[copy.end():].lstrip().startswith(":"):
             continue  # 'Copie : ... Service X (SX)': who gets the letter, not a lab it describes

@@ -88,6 +88,7 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
     text = re.sub(r"(?<=\s)[.,;:·'`](?=\w)", "", text)  # OCR specks before a word: 'Experimentacao .Administrativa'
     # 'Old Centre → New Unit', 'De X au Y', 'Y (ex-X)': a renamed lab goes by its new name.
     text = _RENAMED.split(text)[-1].strip()
+    text = without_about(text, lex) or text  # 'About Smart Dublin', 'Over het Rijks ICT Gilde'
     if (renamed := renaming(text, lex)) is not None:
         text = renamed[0]
 
@@ -313,3 +314,10 @@ def article_before_name(lex: Lexicon) -> str:
     elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
     return rf"(?:{articles})\s+|{elided}"
 
+
+def without_about(title: str, lex: Lexicon) -> str | None:
+    """'About the Innovation Center' -> 'Innovation Center': what the chapter presents."""
+    prefixes = alternation(lex.words("labs", "about_prefixes"), folded=False, any_space=True)
+    determiners = alternation(lex.words("words", "determiners"), folded=False, any_space=False)
+    found = re.match(rf"(?i:{prefixes})(?:\s+(?i:{determiners})\b|\s*['’]|)\s*(?=[A-ZÀ-Ý])", title)
+    return title[found.end():] if found else None

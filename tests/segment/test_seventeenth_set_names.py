@@ -1,0 +1,56 @@
+"""Names as the seventeenth genre set writes them (invented names): a head noun with two coordinated
+complements, a short form that the full name runs on from, a short name given in brackets, a chapter
+'About the X', a signature line naming the signer's employer, and a meeting's 'Divers'
+item."""
+
+from __future__ import annotations
+
+from index_helpers import index_of, records_of
+from layout_boxes import FlowBuilder
+
+
+def _names(title: str, *paragraphs: list[str], headed: dict[int, str] | None = None) -> list[str | None]:
+    flow = FlowBuilder()
+    flow.line(title, 14, bold=True)
+    for k, lines in enumerate(paragraphs):
+        flow.paragraph(lines, heading=(headed or {}).get(k))
+    return [r.name for r in records_of(flow)]
+
+
+def test_a_head_with_two_coordinated_complements_keeps_both() -> None:
+    flow = FlowBuilder()
+    flow.paragraph(["The Centre for Harbour and Lighthouse Renewal was set up in 2011 by the port authority.",
+                    "The Office for Quays and Docks joined it later."])
+    names = [e.name for e in index_of(flow, "en").entries]
+    assert "Centre for Harbour and Lighthouse Renewal" in names
+    assert "Office for Quays and Docks" in names
+
+
+def test_a_short_form_runs_on_into_the_full_name() -> None:
+    names = _names("Letter of support: a shared front door for council services",
+                   ["I write on behalf of the Data Office for Northern Harbour Councils to support the bid.",
+                    "The Data Office was formed in 2016, after the councils agreed a joint strategy.",
+                    "The Data Office is paid for by the councils through annual subscriptions."])
+    assert names == ["Data Office for Northern Harbour Councils"]
+
+
+def test_a_short_name_in_brackets_and_an_about_chapter_are_the_same_lab() -> None:
+    names = _names(
+        "Centre for Harbour and Lighthouse Renewal (Harbour Renewal Centre) · Report to the Council",
+        ["This report covers two years in which the Renewal Centre continued its work on the quays."],
+        ["Director, Centre for Harbour and Lighthouse Renewal", "Deputy Head, Port Authority of Zorvex (PAZ)"],
+        ["The Centre for Harbour and Lighthouse Renewal was set up in 2011. The Centre is part of the",
+         "Port Authority of Zorvex (PAZ). It has 24 staff."],
+        ["The PAZ granted the Harbour Renewal Centre EUR 3 million a year for its programme."],
+        headed={2: "1. About the Harbour Renewal Centre", 3: "2. Funding"})
+    assert names == ["Centre for Harbour and Lighthouse Renewal"]
+
+
+def test_a_meeting_s_other_business_is_no_lab() -> None:
+    names = _names("Procès-verbal de la commission",
+                   ["Le Zorvex Lab, créé en 2019, compte douze agents et un budget de 300 000 euros."],
+                   ["La Zorvex Agence, créée en 2015, compte trente agents."],
+                   ["Aucun point n'est soulevé. La séance est levée à 19 h."],
+                   headed={0: "2. Présentation du Zorvex Lab", 1: "3. Présentation de la Zorvex Agence",
+                           2: "4. Divers"})
+    assert "Divers" not in names
