@@ -54,3 +54,25 @@ def test_a_meeting_s_other_business_is_no_lab() -> None:
                    headed={0: "2. Présentation du Zorvex Lab", 1: "3. Présentation de la Zorvex Agence",
                            2: "4. Divers"})
     assert "Divers" not in names
+
+
+def test_a_slide_titled_by_a_host_shaped_name_opens_its_section() -> None:
+    flow = FlowBuilder()
+    flow.line("L'État — la SGZ", 26, bold=True)
+    flow.paragraph(["• Secretaría General de Zorvex Digital (SGZ) : la direction du numérique de l'État",
+                    "• Relève du ministère de la Transformation numérique", "• Portail : zorvex.gob.es"])
+    flow.new_page()
+    flow.line("Zorvex.es", 26, bold=True)
+    flow.paragraph(["Nature : entité publique à caractère d'entreprise", "Ressources : recettes du registre .es ; "
+                    "fonds européens (FEDER, plan de relance)", "Site : zorvex.es"])
+    records = records_of(flow)
+    assert [r.name for r in records] == ["Secretaría General de Zorvex Digital", "Zorvex.es"]
+    assert records[1].funding_sources == ["recettes du registre .es", "fonds européens (FEDER, plan de relance)"]
+
+
+def test_who_created_a_series_of_units_is_not_one_of_them() -> None:
+    flow = FlowBuilder()
+    flow.paragraph(["Abstract — Since 2015 the Zorvex Department of Harbours has created a series of small units",
+                    "meant to bring commercial software practices into the navy."])
+    entry = index_of(flow, "en").lookup("Zorvex Department of Harbours")
+    assert entry is None or not entry.as_subject  # the agent of the founding, not what was founded

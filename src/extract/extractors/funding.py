@@ -42,8 +42,9 @@ from extract.normalize.rule_data import alternation, pattern_alternation
 from extract.rules.lexicon import fold_keep
 
 NAME = "funding"
-VERSION = "11"
+VERSION = "12"
 
+_BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
 _BULLET_SPLIT = re.compile(r"\s*(?:;|\n\s*[•\-–*]\s*)\s*")
 _EXPLAINED = re.compile(r"(?<=\w)\s+:\s+|(?<=\w):\s+(?=[a-zà-ÿ])")
 
@@ -294,13 +295,16 @@ class FundingExtractor:
         # Split at ';', ',' and at 'and' (+ 'from') not followed by a capitalised word: 'Ministry of the
         # Economy and Innovation' stays one name, 'a state grant and project funding' is two.
         # Not after a hyphen: 'Herstel- en veerkrachtfaciliteit' is one word.
+        # A comma inside brackets lists what the source is made of: 'fonds européens (FEDER, plan de relance)'.
+        masked = re.sub(r"\([^()]*\)", lambda b: b.group(0).replace(",", _BRACKET_COMMA), text)
         pieces = re.split(rf"[;,]|\s\+\s|(?<!-)\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?![A-ZÀ-Ý])(?!(?i:{determiners})\s+[A-ZÀ-Ý])"
                           rf"(?!(?i:{joined})\s*\w)"
                           rf"|(?<!-)\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?=(?i:{determiners})\s)"
-                          rf"(?!{articles})", text)  # French 'et de l'Innovation' is no Dutch 'en de'
+                          rf"(?!{articles})", masked)  # French 'et de l'Innovation' is no Dutch 'en de'
         spans: list[tuple[int, str]] = []
         at = 0
         for piece in pieces:
+            piece = piece.replace(_BRACKET_COMMA, ",")
             at = text.find(piece, at)
             piece_start = offset + at + len(piece) - len(piece.lstrip())
             at += len(piece)

@@ -91,7 +91,9 @@ def _plausible_title(text: str) -> bool:
         return False  # '3. Effectifs. Au 30 juin 2025, l'Unité comptait ...' is body text
     if text.rstrip()[-1:] in ".;:" and not text.rstrip().endswith("..."):
         return False
-    if sum(c.isalpha() for c in text) < 3 or is_url_only(text) or _EMAIL.search(text):
+    # A name shaped like a host and written as one ('Red.es', 'Canada.ca') is a title; a printed link is not.
+    named_host = len(words) == 1 and text[:1].isupper() and not re.search(r"[/:@]|^www", text, re.IGNORECASE)
+    if sum(c.isalpha() for c in text) < 3 or (is_url_only(text) and not named_host) or _EMAIL.search(text):
         return False  # an e-mail address, not 'The Lab @ DC' or 'Lab@OPM'
 
     # OCR debris (from a screenshot or a logo) is no title: bars, or mostly single letters.

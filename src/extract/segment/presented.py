@@ -79,6 +79,8 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
     not_heads = index.lex.folded("labs", "not_heads")
     bodies = {w for w in index.lex.folded("governance", "body_nouns") if " " not in w}
     agent = re.compile(rf"\b(?:{alternation(index.lex.words('words', 'agent_markers'))})\s+(?:\w+\s+)?$")
+    # An indefinite article after the verb opens its object: the subject founded something else.
+    object_after = re.compile(rf"\s+(?:{alternation(index.lex.words('words', 'indefinite_articles'))})\s")
     for m, passive in subjects:
         verb = verbs.search(folded, m.end(), min(len(folded), m.end() + FOUNDING_CLAUSE_CHARS)) if passive else m
         if verb is None or (passive and re.search(r"[.;:!?]", joined[m.end():verb.start()])):
@@ -99,8 +101,11 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
                 _founded_entry(index, known_acronym, body, texts)
             continue
         if passive and m.groupdict().get("active") is not None and (
-                (words and fold_keep(words[0]) in not_heads) or agent.search(folded[max(0, m.start() - 20):m.start(1)])):
-            continue  # 'The Ministry created the lab', 'door de Seoul Metropolitan Government opgericht': who founded it
+                (words and fold_keep(words[0]) in not_heads) or agent.search(folded[max(0, m.start() - 20):m.start(1)])
+                or object_after.match(folded, verb.end())):
+            # 'The Ministry created the lab', 'door de Seoul Metropolitan Government opgericht', 'Since 2015
+            # the US Department of Defense has created a series of small units': who founded it
+            continue
         # One plain word is a name when it has the letters of one ('18F'), its own site
         # ('Luxinnovation a été fondée en 1984' and luxinnovation.lu), or an article the text
         # capitalises inside a sentence ('de begroting van Het Waterschapshuis'): then the

@@ -12,7 +12,7 @@ from functools import cache
 from extract.normalize.rule_data import alternation
 from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
-from extract.segment.spelling import initials_cover, spells_mixed_acronym, spells_with_compounds
+from extract.segment.spelling import function_words, initials_cover, spells_mixed_acronym, spells_with_compounds
 
 YEAR = re.compile(r"(?<![\d.,\-–/])(1[89]\d\d|20\d\d)(?![\d\-–/])")
 
@@ -160,6 +160,9 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
         head, tail = parts
         if _is_kicker(head, tail, lex):
             text = tail  # 'Case study: Policy Lab', 'Fiche : Labo citoyen', 'Lab portrait: Accelerate Estonia'
+        elif _described_by_kind(head.strip(), tail.strip(), lex):
+            # "L'État — la SGAD", 'Une région — Agencia Digital de Andalucía': a level or a kind, then the lab
+            text = re.sub(rf"^(?:{article_before_name(lex)})", "", tail.strip())
         elif acronym is None and _short_form_of(head.strip(), tail.strip(), lex):
             # 'iLab — Northern Ireland Public Sector Innovation Lab', 'Digdir — Digitaliseringsdirektoratet':
             # the short name used everywhere, then the full name it stands for.
@@ -296,6 +299,17 @@ def _is_kicker(head: str, tail: str, lex: Lexicon) -> bool:
         return True
     return (len(words) <= MAX_KICKER_WORDS and any(w[:1].islower() for w in words[1:])
             and tail[:1].isupper() and len(tail.split()) <= MAX_NAME_WORDS_BEFORE_DASH + 2)
+
+
+def _described_by_kind(head: str, tail: str, lex: Lexicon) -> bool:
+    """'L'État — la SGAD': an article and one word, then a name (an acronym or capitalised words)."""
+    article = rf"(?i:{article_before_name(lex)}|{alternation(lex.words('words', 'determiners'), folded=False, any_space=False)}\s+)"
+    kind = re.fullmatch(rf"{article}([\w'’-]+)", head)
+    if kind is None or fold_keep(kind.group(1)) in lex.folded("labs", "heads"):
+        return False  # 'The Lab — Public Policy Innovation' is the lab's name, then what it does
+    name = re.sub(rf"^{article}", "", tail)
+    words = [w for w in name.split() if fold_keep(w) not in function_words()]
+    return is_acronym(name) or (len(words) >= 2 and all(w[:1].isupper() for w in words))
 
 
 def kicker_of(title: str, lex: Lexicon) -> str | None:
