@@ -101,3 +101,10 @@ def test_an_address_with_a_postal_code_gives_the_country(extract_one: Callable[.
                          "Kestrel Innovation Center, 7500 Harbour Boulevard, Baltimore, MD 21244",
                          "Kestrel Innovation Center", lang="en")
     assert record.country == "US"
+
+
+def test_began_life_dates_the_founding(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("The Kestrel Office is a unit of the harbour government. It began life in 1992 as the "
+                         "Kestrel Unit, a small team at the centre of government. It has 30 staff.",
+                         "Kestrel Office", lang="en")
+    assert record.founded_year == 1992

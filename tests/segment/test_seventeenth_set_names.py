@@ -76,3 +76,20 @@ def test_who_created_a_series_of_units_is_not_one_of_them() -> None:
                     "meant to bring commercial software practices into the navy."])
     entry = index_of(flow, "en").lookup("Zorvex Department of Harbours")
     assert entry is None or not entry.as_subject  # the agent of the founding, not what was founded
+
+
+def test_a_place_then_a_lower_case_name_is_a_lab_heading_like_its_siblings() -> None:
+    flow = FlowBuilder()
+    for title, lines in (("Australië — Zorvex Health Agency", ["• Opgericht in 2016 als agentschap van de federale",
+                                                                "overheid", "• Circa 300 medewerkers"]),
+                         ("Engeland — ZHX", ["• Opgericht in juli 2019 als eenheid van het ministerie",
+                                             "• Archiefsite: zhx.nhs.uk"]),
+                         ("Duitsland — zorvetik", ["• zorvetik GmbH: opgericht in 2005 door de koepels van artsen",
+                                                  "• Sinds 2019 is het Bundesministerium für Zorvex (BMZ) eigenaar",
+                                                  "• zorvetik.de"])):
+        flow.line(title, 26, bold=True)
+        flow.paragraph(lines)
+        flow.new_page()
+    records = records_of(flow)
+    assert [r.name for r in records] == ["Zorvex Health Agency", "ZHX", "zorvetik"]
+    assert records[2].founded_year == 2005

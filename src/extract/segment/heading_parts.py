@@ -26,8 +26,9 @@ from extract.segment.lab_index import LabEntry, LabIndex, index_key
 from extract.segment.lab_names import whole_name
 from extract.segment.parts import Part, all_labels
 from extract.segment.place_chapters import place_chapter_lab, place_chapter_named, place_chapter_title
+from extract.segment.spelling import initials_cover
 from extract.segment.subject_names import masthead_name
-from extract.segment.titles import article_before_name, kicker_of, without_about
+from extract.segment.titles import article_before_name, kicker_of, place_led, place_word, without_about
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,8 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
         elif following and (found := echoed_name(lines[h].text, [lines[i].text for i in following], index)):
             echoed[h] = found
         elif following and (entry := place_chapter_lab(lines[h].text, [lines[i].text for i in following[:2]], index,
-                                                        document())) and entry not in named:
+                                                        document())) and entry not in named \
+                and not _other_than_named(lines[h].text, entry, index):
             named.append(entry)
             labs.add(h)
             entries[h] = entry
@@ -149,17 +151,20 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
             title = place_chapter_title(lines[h].text, entries[h], index.lex)  # the lab its chapter opens with
         elif h in entries:
             title = _spelled_out(title, entries[h], index.lex)
+        elif place_word(title, index.lex) is not None and (presented := presented_under(lines, body, h, stop, index)) \
+                is not None and _other_than_named(title, presented, index):
+            pass  # 'Duitsland — gematik' over 'Sinds 2019 is het Bundesministerium ... eigenaar': gematik's chapter
         elif heading_lab(lines[h].text, index) is None and \
                 (presented := presented_under(lines, body, h, stop, index)) is not None:
             title = presented.title  # 'Vilnius: an institute living on European money' over 'The X (XI) was founded ...'
         elif (opener := place_chapter_lab(lines[h].text, [lines[i].text for i in _between(body, h + 1, stop)[:2]],
                                           index, document())) is not None \
-                and not names_in(opener, fold_keep(lines[h].text)):
+                and not names_in(opener, fold_keep(lines[h].text)) and not _other_than_named(title, opener, index):
             title = place_chapter_title(lines[h].text, opener, index.lex)  # a place chapter with key facts
         elif (only := _only_lab_named(lines[h].text, index)) is not None:
             title = _spelled_out(title, only, index.lex)  # 'Le SICTIAM, pionnier de la donnée'
         elif (scene := place_chapter_named(lines[h].text, [lines[i].text for i in _between(body, h + 1, stop)[:4]],
-                                           index)) is not None:
+                                           index)) is not None and not _other_than_named(title, scene, index):
             title = place_chapter_title(lines[h].text, scene, index.lex)  # '... a conduit à la création du X (XI)'
         parts.append(Part(order=start, kind="heading", title=title, lines=members, start=start, stop=stop))
     return parts
@@ -248,6 +253,18 @@ def _described(rest: str, lex: Lexicon) -> bool:
     return rest.startswith(", ") and bool(words[1:]) and (words[1] in articles or words[1][:2] in articles)
 
 
+def _other_than_named(heading: str, entry: LabEntry, index: LabIndex) -> bool:
+    """The heading names its lab by one word after a place ('Duitsland — gematik') and ``entry`` goes
+    by another name: the chapter's first organisation is not its lab."""
+    word = place_word(strip_numbering(heading), index.lex)
+    if word is None:
+        return False
+    key = fold_keep(word)
+    if initials_cover(word, entry.name.split()):
+        return False  # 'Thailand: depa' over the Digital Economy Promotion Agency
+    return key not in {fold_keep(entry.acronym or "")} | {fold_keep(w) for w in entry.name.split()} | entry.aliases
+
+
 def _sibling_headings(lines: list[Line], body: list[int], headings: list[int], labs: set[int],
                       index: LabIndex) -> set[int]:
     """Headings set like most of the lab headings (same size, same numbering depth) name labs too:
@@ -265,6 +282,9 @@ def _sibling_headings(lines: list[Line], body: list[int], headings: list[int], l
             kickers.setdefault(kicker, []).append(h)
     extra: set[int] = set()
     kicked: set[int] = set()
+    # Headings that open with a place and a dash, as two lab headings do ('Duitsland — gematik' after
+    # 'Australië — Australian Digital Health Agency' and 'Engeland — NHSX'), name labs too.
+    kickers["<place>"] = [h for h in headings if place_led(strip_numbering(lines[h].text), index.lex)]
     for members in kickers.values():
         if sum(h in labs for h in members) >= 2:
             extra |= {h for h in members if h not in labs and _has_body(lines, body, headings, h)}

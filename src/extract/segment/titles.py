@@ -146,7 +146,8 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
     # 'Mali : l'AGETIC, ...', 'Tunisie : le CNI': the name may keep the sentence's article.
     after_place = re.sub(rf"^(?:{article_before_name(lex)})(?=[A-ZÀ-Ý])", "", parts[1]) if len(parts) == 2 else ""
     # A name after the place starts with a capital, or is coined with a lower-case prefix ('iNNpulsa').
-    named_after = after_place[:1].isupper() or re.match(r"[a-z]{1,2}[A-Z]", after_place) is not None
+    named_after = after_place[:1].isupper() or re.match(r"[a-z]{1,2}[A-Z]", after_place) is not None \
+        or _coined_lower(after_place, lex)
     place = _place_code(parts[0]) if len(parts) == 2 and named_after else None
     if place is not None:
         # '3.1 Gdynia: Laboratorium ...', 'Denemarken – MindLab': the place the case is in, then its name.
@@ -265,6 +266,32 @@ def _short_form_of(short: str, full: str, lex: Lexicon) -> bool:
 
 
 MAX_FULL_NAME_WORDS = 8
+
+
+def _coined_lower(text: str, lex: Lexicon) -> bool:
+    """'Duitsland — gematik': one lower-case word after a place, no word of the language's headings."""
+    word = text.strip()
+    headings = lex.folded("title", "non_lab_headings") | lex.folded("title", "report_chapters")
+    return re.fullmatch(r"[a-zà-ÿ][\w-]{3,}", word) is not None and fold_keep(word) not in headings \
+        and fold_keep(word) not in function_words()
+
+
+def place_word(title: str, lex: Lexicon) -> str | None:
+    """'Duitsland — gematik', 'Thailand: depa': the one word naming the lab after a place, or None."""
+    parts = _DASH_SPLIT.split(re.sub(r"\s+", " ", title).strip(), maxsplit=1)
+    if len(parts) != 2 or len(parts[1].split()) != 1 or not place_led(title, lex):
+        return None
+    return parts[1].strip()
+
+
+def place_led(title: str, lex: Lexicon) -> bool:
+    """'Duitsland — gematik', 'Australië — Australian Digital Health Agency': a place, a dash, then a
+    name (not 'Praag: een instituut dat ...')."""
+    parts = _DASH_SPLIT.split(re.sub(r"\s+", " ", title).strip(), maxsplit=1)
+    if len(parts) != 2 or _place_code(parts[0].strip()) is None:
+        return False
+    tail = re.sub(rf"^(?:{article_before_name(lex)})(?=[A-ZÀ-Ý])", "", parts[1].strip())
+    return tail[:1].isupper() or re.match(r"[a-z]{1,2}[A-Z]", tail) is not None or _coined_lower(tail, lex)
 
 
 def _place_code(text: str) -> str | None:
