@@ -93,3 +93,12 @@ def test_a_place_then_a_lower_case_name_is_a_lab_heading_like_its_siblings() -> 
     records = records_of(flow)
     assert [r.name for r in records] == ["Zorvex Health Agency", "ZHX", "zorvetik"]
     assert records[2].founded_year == 2005
+
+
+def test_a_name_and_its_city_is_the_lab_the_bare_name_stands_for() -> None:
+    names = _names("Stedelijke diensten — nieuwsbrief",
+                   ["De Zorvexagentur Wien is het economisch agentschap van de stad Wenen. Het werd in 1982",
+                    "opgericht en telt ongeveer 200 medewerkers. De Zorvexagentur financiert start-ups."],
+                   ["Helsinki Zorvex Partners werd in 2021 opgericht door de stad Helsinki. Het telt 60 mensen."],
+                   headed={0: "Wenen: de Zorvexagentur", 1: "Helsinki: Helsinki Zorvex Partners"})
+    assert names[0] == "Zorvexagentur Wien"

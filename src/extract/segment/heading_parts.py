@@ -28,7 +28,7 @@ from extract.segment.parts import Part, all_labels
 from extract.segment.place_chapters import place_chapter_lab, place_chapter_named, place_chapter_title
 from extract.segment.spelling import initials_cover
 from extract.segment.subject_names import masthead_name
-from extract.segment.titles import article_before_name, kicker_of, place_led, place_word, without_about
+from extract.segment.titles import article_before_name, kicker_of, parse_title, place_led, place_word, without_about
 
 
 @dataclass(frozen=True)
@@ -230,6 +230,10 @@ def _spelled_out(title: str, entry: LabEntry, lex: Lexicon) -> str:
     key = index_key(title)
     if key != index_key(entry.name) and key in entry.aliases and len(entry.name.split()) > len(title.split()):
         return entry.title  # 'About the CMS Innovation Center': the short name its full name gave in brackets
+    named = parse_title(title, lex).name
+    if named and named in title and index_key(named) != index_key(entry.name) and index_key(named) in entry.aliases \
+            and entry.name.startswith(named):
+        return title.replace(named, entry.name, 1)  # 'Wenen: de Wirtschaftsagentur' is the Wirtschaftsagentur Wien
     if not entry.acronym or fold_keep(entry.acronym) in fold_keep(entry.name):
         return title
     if entry.name in title:

@@ -104,9 +104,18 @@ def merge_bare_heads(index: LabIndex) -> None:
         inside = entry.name[1:].islower()
         owners = [o for o in index.entries if o is not entry and len(o.name.split()) >= 2
                   and (o.name.split()[-1].casefold() == word
-                       or (inside and word in (w.casefold() for w in o.name.split()[1:])))]
+                       or (inside and word in (w.casefold() for w in o.name.split()[1:]))
+                       or (o.name.split()[0].casefold() == word and _place(" ".join(o.name.split()[1:]))))]
         if len(owners) == 1:
-            index.absorb(owners[0], entry)
+            index.absorb(owners[0], entry)  # ... and 'de Wirtschaftsagentur' is the Wirtschaftsagentur Wien
+
+
+def _place(text: str) -> bool:
+    """A city or a country after a name: 'Wien', 'Berlin', 'Danmark'."""
+    from extract.normalize.countries import city_country
+    from extract.rules.places import is_country_name
+
+    return len(text.split()) <= 2 and bool(city_country(text) or is_country_name(text))
 
 
 def take_repeated_tails(index: LabIndex, text: str) -> None:
