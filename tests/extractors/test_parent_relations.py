@@ -108,3 +108,18 @@ def test_began_life_dates_the_founding(extract_one: Callable[..., LabRecord]) ->
                          "Kestrel Unit, a small team at the centre of government. It has 30 staff.",
                          "Kestrel Office", lang="en")
     assert record.founded_year == 1992
+
+
+@pytest.mark.parametrize(("lang", "text", "parent"), [
+    ("nl", "1.5 Naam\nKestrel Inspectie\n1.6 Onder welk ministerie valt de organisatie?\nMinisterie van Havenzaken\n"
+           "1.7 Aantal medewerkers\n120\n1.8 Oprichtingsjaar\n2023\n", "Ministerie van Havenzaken"),
+    ("en", "The second is Kestrel Digital, a team within what is again called the Ministry of Harbours, Quays and "
+           "Docks in England. It was set up in 2018 and has 20 staff.", "Ministry of Harbours, Quays and Docks"),
+    ("nl", "Kestrel GmbH werd in 2005 opgericht door de koepels van artsen. Sinds 2019 is het Bundesministerium für "
+           "Häfen (BMH) de grootste aandeelhouder.\nValt onder: BMH\nMedewerkers: 500", "Bundesministerium für Häfen"),
+])
+def test_a_parent_asked_aside_or_by_acronym(extract_one: Callable[..., LabRecord], lang: str, text: str,
+                                            parent: str) -> None:
+    name = text.split("\n")[1] if text.startswith("1.5") else "Kestrel Digital" if lang == "en" else "Kestrel GmbH"
+    record = extract_one(text, name, lang=lang)
+    assert record.governance is not None and record.governance.parent == parent

@@ -11,15 +11,16 @@ from functools import lru_cache
 from extract.extractors.context import SectionContext
 from extract.extractors.phrases import org_phrase
 from extract.models import Candidate
-from extract.normalize.countries import city_country
+from extract.normalize.countries import city_country, place_name_code
 from extract.normalize.rule_data import alternation
 from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.rules.loader import language_rules
 from extract.rules.places import is_country_name
+from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "14"  # the governance extractor's: parents are one of its fields
+VERSION = "15"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -67,7 +68,21 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
                  else "anchored" if field is None else "block")
         out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION,
                                  prior=prior, distance=ctx.token_distance(m.end(), span[0]), ner=("ORG",)))
-    return out + _defined_parents(ctx, own, stops)
+    return _spelled_out(ctx, out + _defined_parents(ctx, own, stops), own)
+
+
+def _spelled_out(ctx: SectionContext, candidates: list[Candidate], own: set[str]) -> list[Candidate]:
+    """A parent named by an acronym the text defines goes by its full name ('BMG' after
+    'Bundesministerium für Gesundheit (BMG)'); the lab's own acronym is no parent."""
+    from extract.segment.acronyms import defined_acronyms
+
+    if not any(isinstance(c.value, str) and is_acronym(c.value) for c in candidates):
+        return candidates
+    full = {acronym: name for name, acronym, _ in defined_acronyms(ctx.text)}
+    spelled = [c.model_copy(update={"value": re.sub(r"\s+", " ", full[c.value])})
+               if isinstance(c.value, str) and c.value in full else c for c in candidates]
+    return [c for c in spelled if not (isinstance(c.value, str) and any(
+        fold_keep(c.value).startswith(name) for name in own if len(name) > 3))]
 
 def _defined_parents(ctx: SectionContext, own: set[str], stops: list[int]) -> list[Candidate]:
     """'X is the innovation unit of the Department ...', 'Y, het innovatielab van het ministerie
@@ -137,7 +152,8 @@ def trim_parent(name: str, lex: Lexicon) -> str:
     """The parent organisation's name without what the sentence goes on to say about it."""
     name = _trailing_place(lex).sub("", name)
     place = _place_after(lex).search(name)
-    if place is not None and city_country(place.group(1)):
+    if place is not None and (city_country(place.group(1)) or is_country_name(place.group(1))
+                              or place_name_code(place.group(1))):
         name = name[:place.start()]  # 'Department of the Prime Minister and Cabinet in Wellington'
     name = strip_gloss(name)
     nationality = _nationality(lex).match(name)
