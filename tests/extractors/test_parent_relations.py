@@ -123,3 +123,20 @@ def test_a_parent_asked_aside_or_by_acronym(extract_one: Callable[..., LabRecord
     name = text.split("\n")[1] if text.startswith("1.5") else "Kestrel Digital" if lang == "en" else "Kestrel GmbH"
     record = extract_one(text, name, lang=lang)
     assert record.governance is not None and record.governance.parent == parent
+
+
+def test_a_key_facts_label_is_not_part_of_a_body_s_name(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("Kestrel Harbour Lab is het landelijke expertisecentrum voor havendata.\nRechtsvorm stichting\n"
+                         "Toezicht raad van toezicht\nVestiging Den Haag\nHet lab telt 80 medewerkers.",
+                         "Kestrel Harbour Lab", lang="nl")
+    assert record.governance is not None and [b.name for b in record.governance.bodies] == ["Raad van toezicht"]
+
+
+def test_the_addressee_s_and_another_organisation_s_bodies_are_not_the_lab_s(
+        extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("Destinataire Commission de la santé du Grand Conseil, Canton de Zorvex\nMadame la Présidente,\n"
+                         "Le Kestrel Lab, créé en 2008, compte douze agents. Il est piloté par un comité de pilotage.\n"
+                         "Le conseil de Zorvex Holding's board n'a pas de rôle. Zorvex Holding's board oversees the group.",
+                         "Kestrel Lab", lang="fr")
+    assert record.governance is not None
+    assert [b.name.casefold() for b in record.governance.bodies] == ["comité de pilotage"]

@@ -14,7 +14,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "governance"
-VERSION = "15"
+VERSION = "16"
 
 MAX_MODIFIERS = 3
 MEMBER_WINDOW = 12
@@ -70,10 +70,19 @@ class GovernanceExtractor:
                 counts[earlier] = counts[k]  # 'Een Gebruikersraad … in 2023 had die raad elf leden'
         out = []
         own = {fold_keep(n) for n in ctx.subject_names if n}
+        addressee = lex.regex("letters", "addressee_labels")
         for k, (name, start, end, exact, clearly_named) in enumerate(mentions):
             members = counts[k]
             if k in referred or fold_keep(name) in own:
                 continue  # 'the Western Development Commission' is the lab, not one of its bodies
+            line_start = ctx.text.rfind("\n", 0, start) + 1
+            if addressee.match(ctx.folded, line_start) and (ctx.folded[line_start:start].strip()
+                                                             or addressee.match(fold_keep(name))):
+                continue  # 'Destinataire : Commission de la santé ... du Grand Conseil': the letter's reader
+            owner = re.match(r"(.+?)['’]s\s", name)
+            if owner is not None and not any(fold_keep(owner.group(1)) in n for n in own):
+                continue  # "GovTech's board oversees the agency as a whole": another organisation's board
+            name = _without_label(name, lex)
             if gated and not (clearly_named or members is not None or _governs(ctx, start)):
                 continue  # outside a governance block only clearly named, counted or governing bodies count
             value = BodyMention(name=name, members=members, exact=exact)
@@ -361,3 +370,15 @@ def _count_items(text: str, lex: Lexicon) -> int:
     if len(last) >= 2:
         parts = parts[:-1] + [last[0], " ".join(last[1:])]
     return len(parts)
+
+
+def _without_label(name: str, lex: Lexicon) -> str:
+    """'Toezicht raad van toezicht', 'Gouvernance Comité de pilotage' (key-facts lines): the field's
+    label is not part of the body's name ('Board of Directors', 'Management Board' keep theirs)."""
+    from extract.rules.vocab import match_label
+
+    first, _, rest = name.partition(" ")
+    if len(rest.split()) >= 2 and _body_regex(lex).match(fold_keep(rest)) is not None \
+            and (found := match_label(f"{first}: x")) is not None and found.field == "governance":
+        return rest[:1].upper() + rest[1:] if first[:1].isupper() and rest[:1].islower() else rest
+    return name
