@@ -140,3 +140,9 @@ def test_the_addressee_s_and_another_organisation_s_bodies_are_not_the_lab_s(
                          "Kestrel Lab", lang="fr")
     assert record.governance is not None
     assert [b.name.casefold() for b in record.governance.bodies] == ["comité de pilotage"]
+
+
+def test_a_form_s_numbered_question_is_no_staff_count(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("Kestrel Inspectie is een agentschap van het ministerie.\n2.1 Aantal medewerkers (fte)\n"
+                         "zie jaarverslag 2024\n2.2 Totale begroting 2025\n€ 64 miljoen", "Kestrel Inspectie", lang="nl")
+    assert record.staff is None

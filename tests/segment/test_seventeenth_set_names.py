@@ -102,3 +102,13 @@ def test_a_name_and_its_city_is_the_lab_the_bare_name_stands_for() -> None:
                    ["Helsinki Zorvex Partners werd in 2021 opgericht door de stad Helsinki. Het telt 60 mensen."],
                    headed={0: "Wenen: de Zorvexagentur", 1: "Helsinki: Helsinki Zorvex Partners"})
     assert names[0] == "Zorvexagentur Wien"
+
+
+def test_a_report_titled_by_its_kind_and_year_is_the_lab_s_named_under_it() -> None:
+    flow = FlowBuilder()
+    flow.line("Activiteitenverslag 2024", 16, bold=True)
+    flow.paragraph(["zorvex.brussels Brussels Zorvexbureau · Kennis en planning voor het Gewest"])
+    flow.paragraph(["Een jaar met verkiezingen is voor zorvex.brussels een jaar van balans. Het Zorvex Instituut",
+                    "voor Statistiek (ZIS) publiceerde de cijfers. zorvex.brussels telt 140 medewerkers en",
+                    "werd opgericht in 2015. Meer op zorvex.brussels."])
+    assert [r.name for r in records_of(flow)] == ["zorvex.brussels"]

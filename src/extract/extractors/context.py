@@ -44,6 +44,7 @@ _WORD = re.compile(r"[\w'’-]+")
 
 
 MAX_NUMBERED_HEADING_WORDS = 6
+_DOTTED_QUESTION = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})+[.:]?\s+[A-ZÀ-Ý]")
 
 
 class SectionContext:
@@ -190,7 +191,10 @@ class SectionContext:
 
         n = self.line_indexes(start, start + 1)[0]
         line = self.lines[n]
-        if line.role != "heading" or self.text[self.line_starts[n]:start].strip():
+        if self.text[self.line_starts[n]:start].strip():
+            return False
+        # A body line numbered like a form's question ('2.1 Aantal medewerkers (fte)') counts too.
+        if line.role != "heading" and not _DOTTED_QUESTION.match(line.text):
             return False
         numbering = parse_numbering(line.text)
         # A wrapped sentence can start with '8. Budget CHF 600k ...' and be taken for a heading.

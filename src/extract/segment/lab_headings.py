@@ -256,6 +256,16 @@ def _used_as_a_name(word: str, text: str) -> bool:
 TITLED_LEAD = 1.25
 
 
+MASTHEAD_BODY_LINES = 3
+
+
+def masthead_lab(index: LabIndex, body: Sequence[int]) -> LabEntry | None:
+    """The lab named in the first lines under a report's title, when it is the most named lab."""
+    top = set(body[:MASTHEAD_BODY_LINES])
+    ranked = sorted((e for e in index.entries if e.strong or e.domain), key=lambda e: -e.score)
+    return ranked[0] if ranked and ranked[0].first in top else None
+
+
 def salient_lab(index: LabIndex) -> LabEntry | None:
     """The lab a document is about when it is about one: named clearly more often (or more
     prominently) than any other lab-like name."""

@@ -40,7 +40,7 @@ from extract.segment.forms import (
     key_fact_boxes,
 )
 from extract.segment.heading_parts import heading_parts
-from extract.segment.lab_headings import salient_lab
+from extract.segment.lab_headings import masthead_lab, salient_lab
 from extract.segment.lab_index import LabIndex
 from extract.segment.letters import correspondence
 from extract.segment.notes import footnote_owners
@@ -48,6 +48,7 @@ from extract.segment.paragraphs import split_inline_labels
 from extract.segment.parts import SALIENT_ASSIGNMENT, TITLE_ASSIGNMENT, Part
 from extract.segment.prose_parts import prose_parts, uncovered_prose_parts
 from extract.segment.tables import key_value_tables, summary_table_parts
+from extract.segment.titles import only_report_words
 from extract.segment.transposed import transposed_tables
 
 log = logging.getLogger(__name__)
@@ -230,6 +231,10 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     if not parts:
         lab = salient_lab(index)
         title = document_title(lines, body, doc_language)
+        if lab is None and title is not None and only_report_words(title, lexicon(doc_language)):
+            # 'Activiteitenverslag 2024' over 'perspective.brussels Brussels Planningsbureau ...': the
+            # report's kind and year; the lab named under it, ahead of the rest, is whose report it is.
+            lab = masthead_lab(index, body)
         if lab is not None and not fuller_name(title, lab.name, index):
             title = lab.title
         parts = [Part(order=0, kind="document", title=title, lines=[lines[i] for i in body],

@@ -245,6 +245,11 @@ def _strip_report_words(text: str, lex: Lexicon, *, keep_empty: bool = False) ->
     return cleaned if keep_empty else cleaned or text
 
 
+def only_report_words(title: str, lex: Lexicon) -> bool:
+    """'Activiteitenverslag 2024', 'Annual Report 2023–24': a report's kind and year, no name."""
+    return not _strip_report_words(title, lex, keep_empty=True)
+
+
 def _short_form_of(short: str, full: str, lex: Lexicon) -> bool:
     """Is ``short`` (one word) a short form of ``full``, a longer proper name (every content word
     capitalised, the letters of ``short`` in order in it, the first one opening one of its words)?"""
