@@ -146,3 +146,9 @@ def test_a_form_s_numbered_question_is_no_staff_count(extract_one: Callable[...,
     record = extract_one("Kestrel Inspectie is een agentschap van het ministerie.\n2.1 Aantal medewerkers (fte)\n"
                          "zie jaarverslag 2024\n2.2 Totale begroting 2025\n€ 64 miljoen", "Kestrel Inspectie", lang="nl")
     assert record.staff is None
+
+
+def test_what_the_lab_first_was_is_not_part_of_its_parent(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one(f"{_OPENING['fr']} Il a été créé au sein du bureau du PNUD en Belgique, d'abord comme "
+                         "incubateur de projets.", "Kestrel Lab", lang="fr")
+    assert record.governance is not None and record.governance.parent == "bureau du PNUD"

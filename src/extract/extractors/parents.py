@@ -20,7 +20,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "16"  # the governance extractor's: parents are one of its fields
+VERSION = "17"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -150,6 +150,9 @@ def _is_law(name: str, lex: Lexicon) -> bool:
 
 def trim_parent(name: str, lex: Lexicon) -> str:
     """The parent organisation's name without what the sentence goes on to say about it."""
+    aside = re.search(rf",\s+(?i:{alternation(lex.words('governance', 'relation_adverbs'), folded=False)})\b", name)
+    if aside is not None:
+        name = name[:aside.start()]  # "bureau du PNUD en Arménie, d'abord comme incubateur ...": what it was first
     name = _trailing_place(lex).sub("", name)
     place = _place_after(lex).search(name)
     if place is not None and (city_country(place.group(1)) or is_country_name(place.group(1))
