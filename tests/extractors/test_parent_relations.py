@@ -152,3 +152,15 @@ def test_what_the_lab_first_was_is_not_part_of_its_parent(extract_one: Callable[
     record = extract_one(f"{_OPENING['fr']} Il a été créé au sein du bureau du PNUD en Belgique, d'abord comme "
                          "incubateur de projets.", "Kestrel Lab", lang="fr")
     assert record.governance is not None and record.governance.parent == "bureau du PNUD"
+
+
+@pytest.mark.parametrize(("lang", "sentence", "sources"), [
+    ("fr", "Notre secrétariat est financé conjointement par la Confédération, via l'OFSP, et par les cantons, via la "
+           "CDS.", ["Confédération", "cantons"]),
+    ("en", "We are hosted by the association, but we are paid for by the councils themselves, through annual "
+           "subscriptions set in proportion to their size.", ["councils"]),
+])
+def test_funders_with_an_aside_between_them(extract_one: Callable[..., LabRecord], lang: str, sentence: str,
+                                            sources: list[str]) -> None:
+    record = extract_one(f"{_OPENING[lang]} {sentence}", "Kestrel Lab", lang=lang)
+    assert record.funding_sources[:len(sources)] == sources

@@ -77,7 +77,9 @@ def continuation_regex(lex: Lexicon) -> re.Pattern[str]:
     # 'and, occasionally, from', 'et, pour certains projets, par', 'en uit'
     sequence = alternation(lex, "funding", "sequence_words")
     # ... and any short aside between commas: 'et, pour une part croissante, par la facturation'.
-    return re.compile(rf"\s*,?\s*(?i:{conj}|{sequence})\s*(?:,\s*(?i:{qualifiers})\s*,\s*|,\s*[^,.;:()]{{1,40}},\s*|(?i:{qualifiers})\s+)?"
+    # ... or an aside before it: 'par la Confédération, via l'OFSP, et par les cantons'.
+    return re.compile(rf"(?:\s*,\s*[^,.;:()]{{1,40}}(?=,))?"
+                      rf"\s*,?\s*(?i:{conj}|{sequence})\s*(?:,\s*(?i:{qualifiers})\s*,\s*|,\s*[^,.;:()]{{1,40}},\s*|(?i:{qualifiers})\s+)?"
                       rf"(?i:{alternation(lex, 'funding', 'source_prepositions')})(?:\s+|(?<=['’]))")
 
 
