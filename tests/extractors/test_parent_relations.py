@@ -164,3 +164,10 @@ def test_funders_with_an_aside_between_them(extract_one: Callable[..., LabRecord
                                             sources: list[str]) -> None:
     record = extract_one(f"{_OPENING[lang]} {sentence}", "Kestrel Lab", lang=lang)
     assert record.funding_sources[:len(sources)] == sources
+
+
+def test_a_lab_titled_by_an_acronym_its_text_spells_out_goes_by_its_full_name(
+        extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("The Harbour Regional Agency for Innovation and Zorvex (HRAIZ) was set up in 2019. It has 860 "
+                         "staff and a budget of EUR 30 million.", "HRAIZ", lang="en")
+    assert (record.name, record.acronym) == ("Harbour Regional Agency for Innovation and Zorvex", "HRAIZ")

@@ -21,7 +21,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "19"
+VERSION = "20"
 
 
 
@@ -63,7 +63,7 @@ class IdentityExtractor:
         if title and title.name and not _URLISH.search(title.name):
             body = "\n".join(line.text for line in ctx.lines if line.role != "heading")
             name = _without_sentence_article(_with_article(_short_name(title.name, body), body, ctx), ctx)
-            out.append(self._title_candidate("name", name, section, ctx, 0.9))
+            out.append(self._title_candidate("name", _spelled_out_name(name, ctx), section, ctx, 0.9))
         return out
 
     def _acronym(self, ctx: SectionContext, title: TitleParts | None) -> list[Candidate]:
@@ -94,7 +94,7 @@ class IdentityExtractor:
         for s, e in sentences[:3]:
             for m in _DEFINED_ACRONYM.finditer(ctx.text, s, e):
                 acronym = m.group(1)
-                if acronym.casefold() in name_words:
+                if acronym.casefold() in name_words and acronym != name:
                     continue  # part of the lab's own name ('NMBS Innovation Lab'), not its acronym
                 before = _WORDS.findall(ctx.text[ctx.label_free_start(s):m.start()])
                 # The defined name opens its sentence ('Het X Y Z (XYZ) verenigt ...'): an acronym
@@ -302,6 +302,17 @@ def _with_article(name: str, text: str, ctx: SectionContext) -> str:
     if inside is not None and lower is None and name[:1].isupper():
         return f"{inside.group(1)} {name}"
     return name
+
+
+def _spelled_out_name(name: str, ctx: SectionContext) -> str:
+    """'RINIS' over 'Het Routeringsinstituut voor (Inter)Nationale Informatiestromen (RINIS) ...': a
+    lab titled by an acronym its text spells out goes by the full name (its acronym stays its acronym)."""
+    from extract.segment.acronyms import defined_acronyms
+
+    if not is_acronym(name):
+        return name
+    full = [found for found, acronym, _ in defined_acronyms(ctx.text) if acronym == name]
+    return re.sub(r"\s+", " ", full[0]) if full else name
 
 
 def parent_before(ctx: SectionContext, start: int, end: int) -> bool:
