@@ -154,6 +154,7 @@ def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex)
     first_at: dict[int, int] = {}
     by_id = {id(e): e for e in index.entries}
     found: list[tuple[int, int, LabEntry]] = []
+    folded = fold_keep(text)
     for entry in index.entries:
         if entry.as_host * 2 >= entry.mentions > 0 and not (entry.acronym or entry.domain or entry.in_heading):
             continue  # 'We're part of the Cabinet Office': the host, not what the paragraph is about
@@ -161,7 +162,6 @@ def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex)
         for name in names:
             found += [(m.start(), m.end(), entry) for m in whole_name(name).finditer(text)]
         # Its other names of two words or more: 'CMS Innovation Center' for the Center for Medicare ...
-        folded = fold_keep(text)
         own_key = index_key(entry.name)
         found += [(m.start(), m.end(), entry) for alias in entry.aliases if len(alias.split()) >= 2 and alias != own_key
                   for m in _alias_pattern(alias).finditer(folded)]
