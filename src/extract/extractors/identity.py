@@ -307,12 +307,9 @@ def _with_article(name: str, text: str, ctx: SectionContext) -> str:
 def _spelled_out_name(name: str, ctx: SectionContext) -> str:
     """'RINIS' over 'Het Routeringsinstituut voor (Inter)Nationale Informatiestromen (RINIS) ...': a
     lab titled by an acronym its text spells out goes by the full name (its acronym stays its acronym)."""
-    from extract.segment.acronyms import defined_acronyms
+    from extract.segment.acronyms import defined_names
 
-    if not is_acronym(name):
-        return name
-    full = [found for found, acronym, _ in defined_acronyms(ctx.text) if acronym == name]
-    return re.sub(r"\s+", " ", full[0]) if full else name
+    return defined_names(ctx.text).get(name, name) if is_acronym(name) else name
 
 
 def parent_before(ctx: SectionContext, start: int, end: int) -> bool:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from extract.extractors.context import SectionContext
 from extract.extractors.phrases import org_phrase
 from extract.models import Candidate
-from extract.normalize.countries import city_country, place_name_code
+from extract.normalize.countries import city_country, place_code
 from extract.normalize.rule_data import alternation
 from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
@@ -74,13 +74,13 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
 def _spelled_out(ctx: SectionContext, candidates: list[Candidate], own: set[str]) -> list[Candidate]:
     """A parent named by an acronym the text defines goes by its full name ('BMG' after
     'Bundesministerium für Gesundheit (BMG)'); the lab's own acronym is no parent."""
-    from extract.segment.acronyms import defined_acronyms
+    from extract.segment.acronyms import defined_names
 
     if not any(isinstance(c.value, str) and is_acronym(c.value) for c in candidates):
         return candidates
-    full = {acronym: name for name, acronym, _ in defined_acronyms(ctx.text)}
-    spelled = [c.model_copy(update={"value": re.sub(r"\s+", " ", full[c.value])})
-               if isinstance(c.value, str) and c.value in full else c for c in candidates]
+    full = defined_names(ctx.text)
+    spelled = [c.model_copy(update={"value": full[c.value]}) if isinstance(c.value, str) and c.value in full else c
+               for c in candidates]
     return [c for c in spelled if not (isinstance(c.value, str) and any(
         fold_keep(c.value).startswith(name) for name in own if len(name) > 3))]
 
@@ -122,6 +122,12 @@ def _trailing_place(lex: Lexicon) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=8)
+def _aside(lex: Lexicon) -> re.Pattern[str]:
+    """', d'abord comme ...', ', initially as ...': an aside after the parent's name."""
+    return re.compile(rf",\s+(?i:{alternation(lex.words('governance', 'relation_adverbs'), folded=False)})\b")
+
+
+@lru_cache(maxsize=8)
 def _place_after(lex: Lexicon) -> re.Pattern[str]:
     prepositions = alternation(lex.words("governance", "place_prepositions"), folded=False, any_space=False)
     return re.compile(rf"\s+(?:{prepositions})\s+([A-ZÀ-Ý][\w'’-]*(?:[\s-][A-ZÀ-Ý][\w'’-]*)?)$")
@@ -150,13 +156,12 @@ def _is_law(name: str, lex: Lexicon) -> bool:
 
 def trim_parent(name: str, lex: Lexicon) -> str:
     """The parent organisation's name without what the sentence goes on to say about it."""
-    aside = re.search(rf",\s+(?i:{alternation(lex.words('governance', 'relation_adverbs'), folded=False)})\b", name)
+    aside = _aside(lex).search(name)
     if aside is not None:
         name = name[:aside.start()]  # "bureau du PNUD en Arménie, d'abord comme incubateur ...": what it was first
     name = _trailing_place(lex).sub("", name)
     place = _place_after(lex).search(name)
-    if place is not None and (city_country(place.group(1)) or is_country_name(place.group(1))
-                              or place_name_code(place.group(1))):
+    if place is not None and place_code(place.group(1)):
         name = name[:place.start()]  # 'Department of the Prime Minister and Cabinet in Wellington'
     name = strip_gloss(name)
     nationality = _nationality(lex).match(name)

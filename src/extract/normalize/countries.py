@@ -233,6 +233,14 @@ def place_name_code(text: str) -> str | None:
     return found[0] if found is not None and found[1] in ("name", "region", "city") else None
 
 
+def place_code(text: str) -> str | None:
+    """The country of a place named exactly ``text``: a country ('Denemarken'), a region ('England')
+    or a city ('Gdynia'); None for anything else."""
+    from extract.rules.places import is_country_name
+
+    return country_code(text) if is_country_name(text) else (place_name_code(text) or city_country(text))
+
+
 def city_country(text: str) -> str | None:
     """The country of a city named exactly ``text`` ('Gdynia' -> 'PL', 'Praag' -> 'CZ'), None when the
     name is no city of 100,000 people or belongs to cities in several countries. For words asked

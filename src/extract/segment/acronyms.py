@@ -195,6 +195,15 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
     return out
 
 
+def defined_names(text: str) -> dict[str, str]:
+    """Acronym -> the full name ``text`` defines for it ('Bundesministerium für Gesundheit (BMG)'),
+    spaces collapsed; the first definition wins."""
+    names: dict[str, str] = {}
+    for name, acronym, _ in defined_acronyms(text):
+        names.setdefault(acronym, re.sub(r"\s+", " ", name))
+    return names
+
+
 @cache
 def _foreign_acronym() -> re.Pattern[str]:
     """", la PSDA selon son sigle anglais", ", que ses agents appellent IDDA d'après son nom anglais":

@@ -35,6 +35,8 @@ def merge_bracket_aliases(index: LabIndex, text: str) -> None:
         if len(words) < 2 or entry not in index.entries:
             continue
         heads = {fold_keep(words[0]), fold_keep(words[-1])} & index.lex.folded("labs", "heads")
+        if f"{entry.name} (" not in text and f"{entry.name}(" not in text:
+            continue  # no bracket after the name: skip the regex over the whole body
         for m in re.finditer(rf"{re.escape(entry.name)}\s*\(([^()]{{3,60}})\)", text):
             alias = m.group(1).strip()
             alias_words = alias.split()
@@ -56,9 +58,7 @@ def index_key_of(name: str) -> str:
 def merge_contained(index: LabIndex) -> None:
     """'Programmamanager Lab van Troje', 'the NSW Behavioural Insights Unit': a longer name that
     ends with (or holds) another lab's full name is that lab."""
-    from extract.segment.lab_index import index_key  # here: lab_index imports this module
-
-    keys = {id(e): index_key(e.name) for e in index.entries}
+    keys = {id(e): index_key_of(e.name) for e in index.entries}
     for entry in list(index.entries):
         key = f" {keys[id(entry)]} "
         # A generic name ('the Digital Office') only as the start of the full one.
@@ -112,10 +112,9 @@ def merge_bare_heads(index: LabIndex) -> None:
 
 def _place(text: str) -> bool:
     """A city or a country after a name: 'Wien', 'Berlin', 'Danmark'."""
-    from extract.normalize.countries import city_country
-    from extract.rules.places import is_country_name
+    from extract.normalize.countries import place_code
 
-    return len(text.split()) <= 2 and bool(city_country(text) or is_country_name(text))
+    return len(text.split()) <= 2 and place_code(text) is not None
 
 
 def take_repeated_tails(index: LabIndex, text: str) -> None:

@@ -301,14 +301,12 @@ def place_led(title: str, lex: Lexicon) -> bool:
 
 def _place_code(text: str) -> str | None:
     """The country of a heading's leading place: a country ('Denemarken') or a city ('Gdynia')."""
-    from extract.normalize import country_code
-    from extract.normalize.countries import city_country, place_name_code
-    from extract.rules.places import is_country_name
+    from extract.normalize.countries import place_code
 
     words = text.split()
     if not 0 < len(words) <= MAX_PLACE_WORDS or not all(w[:1].isupper() or _PLACE_PARTICLE.match(w) for w in words):
         return None  # 'Case study:', 'Lab portrait:' are kickers of another kind
-    return country_code(text) if is_country_name(text) else (place_name_code(text) or city_country(text))
+    return place_code(text)
 
 
 MAX_PLACE_WORDS = 3
