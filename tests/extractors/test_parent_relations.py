@@ -35,12 +35,23 @@ _OPENING = {
     ("fr", "Il relève des ministères des Ports et des Phares.", "ministères des Ports et des Phares"),
     ("fr", "Le lab est placé sous l'autorité du ministre des Ports et produit la statistique des phares.",
      "ministre des Ports"),
+    ("en", "It was set up in 2017 as a small unit within the Narnian ministry for the Civil Service.",
+     "ministry for the Civil Service"),
+    ("nl", "Het werd in 2017 opgericht als kleine eenheid binnen het Narnische ministerie voor Havenzaken en Sport.",
+     "ministerie voor Havenzaken en Sport"),
+    ("nl", "Het lab is een directie binnen de Autoriteit Havengegevens.", "Autoriteit Havengegevens"),
 ])
 def test_a_parent_as_the_relation_is_written(extract_one: Callable[..., LabRecord], lang: str, sentence: str,
                                              parent: str) -> None:
     record = extract_one(f"{_OPENING[lang]} {sentence} Le lab / the lab / het lab werkt aan nieuwe diensten.",
                          "Kestrel Lab", lang=lang)
     assert record.governance is not None and record.governance.parent == parent
+
+
+def test_a_kind_of_organisation_is_no_parent(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one(f"{_OPENING['nl']} Het lab is een algemene directie binnen een FOD en meet innovatie "
+                         "binnen de Narnische overheid.", "Kestrel Lab", lang="nl")
+    assert record.governance is None or record.governance.parent is None
 
 
 def test_working_for_a_client_is_no_parent(extract_one: Callable[..., LabRecord]) -> None:

@@ -20,7 +20,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "17"  # the governance extractor's: parents are one of its fields
+VERSION = "18"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -32,6 +32,7 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
     blockers = lex.folded("governance", "parent_blockers")
     french = _french_triggers()
     lead_phrases = _lead_phrases(lex)
+    indefinite = lex.folded("governance", "kind_articles")
     own = {fold_keep(n) for n in ctx.subject_names if n}
     stops = [b.start for b in ctx.blocks]
     out = []
@@ -53,6 +54,8 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
         span = org_phrase(ctx.text, lead.end() if lead else m.end(), lex, allow_lowercase=lowercase, stops=stops)
         if span is None:
             continue
+        if set(ctx.folded[m.end():span[0]].split()) & indefinite:
+            continue  # 'een directie binnen een FOD': a kind of organisation, not the one it sits in
         name = trim_parent(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip(), lex)
         second = _second_organisation(lex).search(name)
         if second is not None:
@@ -103,6 +106,8 @@ def _defined_parents(ctx: SectionContext, own: set[str], stops: list[int]) -> li
             span = org_phrase(ctx.text, link.end(), lex, allow_lowercase=ctx.lang == "fr", stops=stops)
             if span is None:
                 continue
+            if set(ctx.folded[link.end():span[0]].split()) & lex.folded("governance", "kind_articles"):
+                break  # 'een directie binnen een FOD': a kind of organisation
             name = trim_parent(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip(), lex)
             if fold_keep(name) in own or len(name) < 3 or is_country_name(name) or city_country(name):
                 break

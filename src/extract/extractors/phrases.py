@@ -130,6 +130,8 @@ def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = F
                 break
         elif allow_lowercase and folded not in blockers and not tok.text[:1].isdigit():
             last = j
+        elif j == first + 1 and folded in heads and toks[first].is_capitalised:
+            last = j  # 'Oostenrijkse ministerie voor ...', 'Austrian ministry for ...': the kind after its adjective
         else:
             break
         j += 1

@@ -10,7 +10,8 @@ from functools import cache
 
 from extract.layout.headings import parse_numbering, strip_numbering
 from extract.models import Line
-from extract.rules.lexicon import Lexicon, fold_keep
+from extract.normalize.rule_data import alternation
+from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.rules.vocab import fold, match_label
 from extract.segment.announced import announced_labs
 from extract.segment.announced import between as _between
@@ -81,6 +82,27 @@ def _page_titles(lines: list[Line], body: list[int], index: LabIndex) -> set[int
             and heading_lab(lines[i].text, index) is not None}
 
 
+def _field_labels_only(title: str, field_words: set[str]) -> bool:
+    """'Bestuur en financiering', 'Budget & staff': a chapter of a lab's facts, named by their labels."""
+    ands = alternation(lexicon(None).words("words", "and_words"))
+    pieces = [p for p in re.split(rf"\s*(?:[,&+/]|\b(?:{ands})\b)\s*", title) if p]
+    return len(pieces) >= 2 and all(p in field_words for p in pieces)
+
+
+def _plain_phrase(text: str, lex: Lexicon) -> bool:
+    """A heading in words of running text ('En pratique', 'In the field'): it opens with a stop word,
+    has no capital past its first word, no figure, no bracket and no kind of organisation, so it
+    names nobody ('Försäkringskassan: één loket ...' opens with a name)."""
+    from extract.nlp import stop_words
+
+    words = strip_numbering(text).strip(" :").split()
+    heads, ends = lex.folded("labs", "heads"), tuple(lex.folded("labs", "compound_ends"))
+    return (len(words) >= 2 and fold_keep(words[0]) in stop_words(lex.lang)
+            and not any(c.isupper() for w in words[1:] for c in w)
+            and not any(c.isdigit() or c in "()" for c in "".join(words))
+            and not any(fold_keep(w) in heads or fold_keep(w).endswith(ends) for w in words))
+
+
 def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[Part]:
     titled = _page_titles(lines, body, index)
     headings = [i for i in body if lines[i].role == "heading" or i in titled]
@@ -101,7 +123,7 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
         nxt = headings[n + 1] if n + 1 < len(headings) else len(lines)
         following = _between(body, h + 1, nxt)
         title = fold(strip_numbering(lines[h].text)).strip(" :")
-        if title in field_words:
+        if title in field_words or _field_labels_only(title, field_words):
             continue
         if has_labels(lines, following) and not is_page_title(lines[h].text, index.lex):
             if _only_lab_named(lines[h].text, index) in named:
@@ -124,6 +146,9 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
     labs |= _sibling_headings(lines, body, headings, labs, index)
     labs |= announced_labs(lines, body, headings, index, labs)
     labs = {h for h in labs if masthead_name(lines[h].text, index.lex) is None}  # 'LABNOTES, Issue 31'
+    # 'En pratique' over the key facts of the lab headed above: no name of its own.
+    labs -= {h for h in labs if h not in entries and _plain_phrase(lines[h].text, index.lex)
+             and any(other < h for other in labs)}
     # Only then: a name the chapter takes up says nothing of how the report sets its lab headings.
     _add_echoed(lines, headings, labs, echoed, entries, named, index)
     # Labs of one report share a numbering style: when most lab headings are numbered, an

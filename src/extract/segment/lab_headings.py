@@ -277,6 +277,11 @@ def salient_lab(index: LabIndex) -> LabEntry | None:
     ranked.sort(key=lambda e: (-e.score, e not in own))
     best = ranked[0]
     runner = ranked[1].score if len(ranked) > 1 else 0.0
+    # 'Your case study on the ICO's Regulatory Sandbox' ... 'The Sandbox is part of the ICO': a unit the
+    # subject line or a heading names, inside the organisation named most (the sender), is the lab.
+    if len(ranked) > 1 and best.as_host and not ranked[1].as_host and ranked[1].in_heading and not best.in_heading \
+            and runner >= 3.0 and ranked[1].strong and (len(ranked) < 3 or runner >= 1.8 * ranked[2].score):
+        return ranked[1]
     if best.score >= 3.0 and best.score >= 1.8 * runner:
         return best
     if own == [best] and best.score >= 3.0 and best.score >= runner and not best.as_host:

@@ -232,9 +232,13 @@ class LabIndex:
         acronyms = {e.acronym: e for e in self.entries if e.acronym}
         if acronyms:
             pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, acronyms)) + r")(?![\w-])")
+            previous = ""
             for i in body:
                 for m in pattern.finditer(lines[i].text):
                     acronyms[m.group(1)].mentions += 1
+                    # 'The Sandbox is part of the ICO': the acronym names where a lab sits, as the name would.
+                    acronyms[m.group(1)].as_host += self._hosted(previous, lines[i].text, m.start())
+                previous = lines[i].text
         heads = self.lex.folded("labs", "heads")
         for entry in self.entries:
             # A defined acronym makes a name a lab's when the name has a lab's head noun, its own

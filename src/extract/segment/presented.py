@@ -173,7 +173,11 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
             continue  # 'the team lead', 'the agency's director'
         if rest[0] == "," and fold_keep(rest[1]) in listing:
             continue  # 'Etalab, le Bercy Lab, le pôle Innovation ...': a list of names
-        words = m.group(1).split()
+        begin = m.start(1)
+        k = bisect_right(starts, begin)
+        if k < len(starts) and starts[k] < m.end(1) and lines[body[k - 1]].role == "heading":
+            begin = starts[k]  # a heading ends a name: '4. Kela' / 'Kela, the Social Insurance ...'
+        words = joined[begin:m.end(1)].split()
         while words and fold_keep(words[0]) in stops:
             words = words[1:]
         name = " ".join(words)
@@ -186,7 +190,7 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
             continue
         if index.hosts.search(fold_keep(joined[max(0, m.start(1) - 30):m.start(1)])):
             continue  # 'the lab sits in MaRS Discovery District, the not-for-profit innovation hub': its host
-        line = body[bisect_right(starts, m.start(1)) - 1]
+        line = body[bisect_right(starts, begin) - 1]
         entry = index.lookup(name)
         if entry is None:
             entry = _subject_entry(index, name, line, body, texts, set())

@@ -39,6 +39,11 @@ def prose_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[Par
         # text presents it as a lab of its own (its founding, a heading).
         owners = [(paragraph, lab if owner is not None and not (owner.as_subject or owner.in_heading) else owner)
                   for paragraph, owner in owners]
+    if lab is not None and not lab.as_host:
+        # 'Sinds 2023 is de AP de coördinerend toezichthouder ... belegd bij de DCA, een directie binnen de
+        # AP': what a paragraph says of the organisation the lab sits in is the lab's setting, not a second lab.
+        owners = [(paragraph, lab if owner is not None and owner.as_host and not owner.in_heading else owner)
+                  for paragraph, owner in owners]
     if len({id(owner) for _, owner in owners if owner is not None}) < 2:
         return []
     return _owned_parts(owners, lines)

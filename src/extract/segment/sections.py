@@ -129,16 +129,25 @@ def _message(lines: list[Line], body: list[int], language: str | None) -> tuple[
     return [i for n, i in enumerate(body) if n not in found.furniture or n in found.subjects], subjects, True
 
 
-def _column_parts(lines: list[Line], body: list[int], index: LabIndex) -> tuple[list[Part], list[int]]:
+def _sending_unit(lines: list[Line], letterhead: list[int], index: LabIndex) -> None:
+    """'Autoriteit Persoonsgegevens' over 'Directie Coördinatie Algoritmes' in a letterhead: the last of
+    the organisations it names line by line is the unit that writes, as prominent as a subject line."""
+    named = [entry for i in letterhead if (entry := index.lookup(lines[i].text.strip())) is not None]
+    if len(named) >= 2 and named[-1] is not named[0]:
+        named[-1].in_heading += 1
+
+
+def _column_parts(lines: list[Line], body: list[int], index: LabIndex,
+                  headings: list[str]) -> tuple[list[Part], list[int]]:
     """Key-facts tables with a column per lab become a table row per lab; their lines leave the body."""
     parts: list[Part] = []
     taken: set[int] = set()
-    for table in transposed_tables(lines, body, index):
+    for table in transposed_tables(lines, body, index, headings):
         taken.update(table.lines)
         anchor = table.lines[0]
         row_lines = [lines[i] for i in table.lines]
         for n, column in enumerate(table.columns):
-            fields = {"Name": column.title, **column.fields}
+            fields = {"Name": column.title, **({"Acronym": column.short} if column.short else {}), **column.fields}
             parts.append(Part(order=anchor + (n + 1) / 1000, kind="table_row", title=column.title, lines=row_lines,
                                start=anchor, stop=anchor, table_fields=fields))
     return parts, [i for i in body if i not in taken]
@@ -198,12 +207,13 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     index = LabIndex(lines, body, doc_language, in_first_person=message, letterhead=letterhead)
     title_at = title_line(lines, body)
     index.prominent(subjects + ([title_at] if title_at is not None else []))  # a letter's subject, the title
+    _sending_unit(lines, letterhead, index)
     if form := _form_part(lines, body):
         table_parts, parts = [], [form]  # a questionnaire answers for one lab, tables included
     else:
         parts = heading_parts(lines, body, index)
         # After the lab headings (they name the labs a table's columns abbreviate), before the rest.
-        columns, body = _column_parts(lines, body, index)
+        columns, body = _column_parts(lines, body, index, [part.title for part in parts if part.title])
         if columns:
             table_parts += columns
             kept = set(map(id, (lines[i] for i in body)))

@@ -164,6 +164,40 @@ def initials_cover(acronym: str, words: list[str]) -> bool:
     return hits / len(letters) >= 0.75
 
 
+MAX_ABBREVIATION_CHARS = 12
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """Is ``short`` a coined short form of ``name``, made of the starts of its words in order ('FabMob'
+    of Fabrique des Mobilités, 'CP Catapult' of Connected Places Catapult, 'BSSN' of Badan Siber dan
+    Sandi Negara), or of letters of a one-word compound in order ('RWS' of Rijkswaterstaat)? Only a
+    form with a capital past its first letter is coined: 'Total' or 'Notes' abbreviate nothing."""
+    if not (2 <= len(short) <= MAX_ABBREVIATION_CHARS) or not any(c.isupper() for c in short[1:]):
+        return False
+    letters = re.sub(r"[^\w]", "", fold_keep(short))
+    words = re.sub(r"[^\w\s]", " ", fold_keep(name)).split()
+    if not letters or not words or len("".join(words)) <= len(letters) or letters[0] != words[0][0]:
+        return False
+    if len(words) == 1:
+        return re.fullmatch(".*?".join(map(re.escape, letters)) + ".*", words[0]) is not None
+
+    @cache
+    def starts(at: int, word: int) -> bool:
+        """Can ``letters[at:]`` be spelled by the starts of ``words[word:]`` (a word may give none)?"""
+        if at == len(letters):
+            return True
+        if word == len(words):
+            return False
+        taken = 0
+        while taken < len(words[word]) and at + taken < len(letters) and words[word][taken] == letters[at + taken]:
+            taken += 1
+            if starts(at + taken, word + 1):
+                return True
+        return starts(at, word + 1)
+
+    return starts(0, 0)
+
+
 def domain_label(domain: str) -> str:
     """A domain's first label as a name is compared with it: 'www.T-Hub.co' -> 'thub'."""
     return domain.lower().removeprefix("www.").split(".")[0].replace("-", "")

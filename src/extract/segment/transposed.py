@@ -23,7 +23,7 @@ from extract.models import Line
 from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.forms import label_in
 from extract.segment.lab_index import LabEntry, LabIndex
-from extract.segment.spelling import initials_cover, is_acronym
+from extract.segment.spelling import abbreviates, initials_cover, is_acronym
 
 MIN_FIELD_ROWS = 2
 MIN_COLUMNS = 2
@@ -43,6 +43,8 @@ class LabColumn:
 
     title: str
     fields: dict[str, str] = field(default_factory=dict)
+    short: str | None = None
+    """The coined short form the header cell gives the lab ('RWS', 'FabMob'), when it is one."""
 
 
 @dataclass
@@ -59,9 +61,11 @@ class _Names:
 
     index: LabIndex
     qualifiers: dict[str, list[LabEntry]]
+    headings: Sequence[str] = ()
+    """The titles of the document's lab headings (a slide's title names a lab the index may not have)."""
 
     @classmethod
-    def of(cls, lines: Sequence[Line], index: LabIndex) -> _Names:
+    def of(cls, lines: Sequence[Line], index: LabIndex, headings: Sequence[str] = ()) -> _Names:
         qualifiers: dict[str, list[LabEntry]] = {}
         for entry in index.entries:
             if 0 <= entry.first < len(lines) and lines[entry.first].role == "heading":
@@ -70,13 +74,15 @@ class _Names:
                 heading = " ".join(line.text for line in lines[entry.first:entry.first + 1 + wrapped])
                 for inner in re.findall(r"\(([^()]{1,30})\)", heading):
                     qualifiers.setdefault(fold_keep(inner).strip(), []).append(entry)
-        return cls(index, qualifiers)
+        return cls(index, qualifiers, headings)
 
 
-def transposed_tables(lines: Sequence[Line], body: Sequence[int], index: LabIndex) -> list[TransposedTable]:
-    """The key-facts tables of ``body`` laid out with labs as columns."""
+def transposed_tables(lines: Sequence[Line], body: Sequence[int], index: LabIndex,
+                      headings: Sequence[str] = ()) -> list[TransposedTable]:
+    """The key-facts tables of ``body`` laid out with labs as columns; ``headings`` are the titles of
+    the document's lab headings."""
     found = []
-    names = _Names.of(lines, index)
+    names = _Names.of(lines, index, headings)
     for run in _table_runs(lines, body):
         table = _read(run, lines, names, _caption_unit(lines, body, run))
         if table is not None:
@@ -149,7 +155,7 @@ def _read(run: list[int], lines: Sequence[Line], names: _Names, unit: str | None
             after_label = False
     if len(labelled) < MIN_FIELD_ROWS:
         return None
-    columns = [LabColumn(_column_title(cell, names)) for cell in header]
+    columns = [_column(cell, names) for cell in header]
     if unit is not None:  # the caption's unit goes with the budget row, unless the row gives its own
         labelled = [(f"{label} ({unit})" if _label_field(label.split()[0]) == "budget" and "(" not in label else label, values)
                     for label, values in labelled]
@@ -193,9 +199,25 @@ def _continue_header(header: list[str], cells: list[str], names: _Names) -> list
     return best
 
 
-def _column_title(cell: str, names: _Names) -> str:
+def _column(cell: str, names: _Names) -> LabColumn:
     entry = _column_entry(cell, names)
-    return entry.title if entry is not None else cell
+    if entry is not None and fold_keep(entry.name) != fold_keep(cell.strip()):
+        return LabColumn(entry.title)
+    # 'RWS', 'FabMob' over the columns of a comparison: the one lab of the document the cell abbreviates
+    # (the index may hold the cell itself, named only there).
+    short = cell.strip()
+    found = {title for title in names.headings if abbreviates(short, re.sub(r"\s*\([^()]*\)\s*$", "", title))}
+    if not found:  # the lab headings first: they are what the comparison sums up
+        found = {e.title for e in names.index.entries if abbreviates(short, e.name)}
+    if len(found) == 1:
+        title = found.pop()
+        if not _words(short) <= _words(title):  # 'KOMBIT' over 'KOMBIT: inkopen in ...' is the name itself
+            return LabColumn(title, short=short if len(short.split()) == 1 else None)
+    return LabColumn(entry.title if entry is not None else cell)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[\w&.]+", fold_keep(text)))
 
 
 def _column_entry(cell: str, names: _Names) -> LabEntry | None:

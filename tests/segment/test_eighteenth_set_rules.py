@@ -1,0 +1,117 @@
+"""Labs as the eighteenth and nineteenth genre sets write them (invented names): a comparison's
+columns headed by coined short forms ('ZWS', 'HarbLab'), a heading's name that the text under it
+opens with again, a web page's sub-headings over key facts ('En pratique', 'Bestuur en
+financiering'), and a letter about a unit of the organisation that writes it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from index_helpers import index_of, records_of
+from layout_boxes import FlowBuilder
+
+from extract.models import Line
+from extract.pipeline import sections_of
+from extract.read.reader import read_document
+from extract.segment.lab_index import LabIndex
+from extract.segment.spelling import abbreviates
+from extract.segment.transposed import transposed_tables
+from extract.settings import Settings
+
+
+@pytest.mark.parametrize(("short", "name", "expected"), [
+    ("ZWS", "Zeewaterstaat", True),
+    ("HarbLab", "Harbour Laboratory of Port Elsa", True),
+    ("QP Beacon", "Quayside Places Beacon", True),
+    ("Total", "Tallinn Open Lab", False),  # a plain word abbreviates nothing
+    ("XWS", "Zeewaterstaat", False),
+])
+def test_a_coined_short_form_abbreviates_its_name(short: str, name: str, expected: bool) -> None:
+    assert abbreviates(short, name) is expected
+
+
+def test_a_comparison_s_short_column_heads_name_the_labs_headed_before() -> None:
+    prose = ["Zeewaterstaat", "Founded in 1810; it looks after the sea walls.",
+             "Harbour Laboratory of Port Elsa", "A small lab for the quays."]
+    rows = ["ZWS\tHarbLab", "Founded\t1810\t2019", "Staff\t± 900\tn/a", "Parent\tMinistry of Coasts\t—"]
+    lines = [Line(page=1, text=t, bbox=(60.0, 20.0 * i, 500.0, 20.0 * i + 9),
+                  role="heading" if i in (0, 2) else "table" if t in rows else "body")
+             for i, t in enumerate(prose + rows)]
+    body = list(range(len(lines)))
+    [table] = transposed_tables(lines, body, LabIndex(lines, body, "en"),
+                                ["Zeewaterstaat", "Harbour Laboratory of Port Elsa (UK)"])
+    assert [(c.title, c.short) for c in table.columns] == [("Zeewaterstaat", "ZWS"),
+                                                            ("Harbour Laboratory of Port Elsa (UK)", "HarbLab")]
+
+
+def test_a_heading_s_name_the_text_opens_with_again_is_said_once() -> None:
+    flow = FlowBuilder()
+    flow.paragraph(["Zorvak, the Social Benefits Institution of Narnia, dates from 1937 and is an",
+                    "independent institution. Zorvak employs roughly 8,000 people."], heading="4. Zorvak")
+    names = [e.name for e in index_of(flow, "en").entries]
+    assert "Zorvak Zorvak" not in names
+    assert "Zorvak" in names
+
+
+@pytest.mark.parametrize(("lang", "facts_heading", "labels"), [
+    ("fr", "En pratique", ["Adresse 12 quai des Phares, Port Elsa", "Rattachement Secrétariat général",
+                           "Équipe une petite équipe"]),
+    ("nl", "Bestuur en financiering", ["Opgericht 2001 (stichting)", "Toezicht raad van toezicht",
+                                       "Financiering bijdrage van het ministerie"]),
+])
+def test_a_sub_heading_over_the_lab_s_key_facts_is_no_second_lab(lang: str, facts_heading: str,
+                                                                  labels: list[str]) -> None:
+    flow = FlowBuilder()
+    flow.line("Quaylab", 16, bold=True)
+    opening = {"fr": "Le Quaylab est le laboratoire d'innovation du port. Il travaille avec les équipes de terrain.",
+               "nl": "Quaylab is de publieke ICT-organisatie voor de havens. Wij werken met de havenbedrijven."}[lang]
+    flow.paragraph([opening])
+    flow.line(facts_heading, 13, bold=True, space_before=8)
+    for label in labels:
+        flow.line(label)
+    assert [r.name for r in records_of(flow)] == ["Quaylab"]
+
+
+def _letter_sections(tmp_path: Path, text: str) -> list[str | None]:
+    source = tmp_path / "letter.txt"
+    source.write_text(text, encoding="utf-8")
+    return [s.title for s in sections_of(read_document(source, Settings()))]
+
+
+def test_a_letter_about_a_unit_of_its_sender_is_about_the_unit(tmp_path: Path) -> None:
+    letter = """Harbour Commissioner's Office
+Quay House, Port Elsa
+Date 9 February 2026
+Dear Professor Vane,
+Your case study on the HCO's Harbour Sandbox
+Thank you for your letter. I am glad to set out the main facts about our Sandbox below.
+The Harbour Sandbox is a free service run by the Harbour Commissioner's Office for firms that test
+new services on the quays. It opened in 2019. The Sandbox is part of the HCO and is not a separate
+organisation. It is paid for from the HCO's general budget, which the HCO raises from port fees.
+The HCO publishes an exit report for each project, and the HCO's board reviews them every year.
+Yours sincerely,
+Rebecca Thorn
+Group Manager, Harbour Sandbox
+Harbour Commissioner's Office
+"""
+    assert _letter_sections(tmp_path, letter) == ["Harbour Sandbox"]
+
+
+def test_a_letterhead_naming_a_host_then_its_unit_writes_for_the_unit(tmp_path: Path) -> None:
+    letter = """Autoriteit Havengegevens
+Directie Coördinatie Kades
+Postbus 100 · 2500 AA Den Haag
+Datum 17 februari 2026
+Onderwerp Uw vragen over het kadetoezicht
+Geachte heer Hofman,
+In uw brief stelt u vragen over de rol van de Autoriteit Havengegevens (AH) bij het kadetoezicht.
+Sinds 2023 is de AH de coördinerend toezichthouder op kades. Die taak is belegd bij de Directie
+Coördinatie Kades (DCK), een directie binnen de AH. De DCK heeft geen eigen bestuur.
+Het kadetoezicht wordt betaald uit de rijksbegroting. Het budget is 3,6 miljoen euro per jaar.
+De AH publiceert elk jaar een rapport, en de AH werkt samen met andere toezichthouders.
+Hoogachtend,
+J. Verbrugge
+Directie Coördinatie Kades
+"""
+    assert _letter_sections(tmp_path, letter) == ["Directie Coördinatie Kades (DCK)"]
