@@ -182,3 +182,10 @@ def test_a_lab_titled_by_an_acronym_its_text_spells_out_goes_by_its_full_name(
     record = extract_one("The Harbour Regional Agency for Innovation and Zorvex (HRAIZ) was set up in 2019. It has 860 "
                          "staff and a budget of EUR 30 million.", "HRAIZ", lang="en")
     assert (record.name, record.acronym) == ("Harbour Regional Agency for Innovation and Zorvex", "HRAIZ")
+
+
+def test_a_key_value_row_ends_the_parent_it_gives(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("Le Quaylab accueille les chercheurs depuis 2021.\nRattachement\tBibliothèque nationale de "
+                         "Narnie\nPartenaire\tHuma-Num (CNRS)\nÉquipe\tcoordination et ingénieurs",
+                         "Quaylab", lang="fr")
+    assert record.governance is not None and record.governance.parent == "Bibliothèque nationale de Narnie"

@@ -115,3 +115,14 @@ J. Verbrugge
 Directie Coördinatie Kades
 """
     assert _letter_sections(tmp_path, letter) == ["Directie Coördinatie Kades (DCK)"]
+
+
+
+def test_chapters_titled_by_a_place_and_a_name_are_the_labs_chapters() -> None:
+    """'Finlande : le Comité pour l'avenir' and two more chapters set that way in a two-column
+    newsletter whose chapters open with who created the lab, not with its name."""
+    from extract.pipeline import process_file
+
+    path = Path(__file__).parents[1] / "fixtures" / "genres-heldout19" / "fr-newsletter-prospective-publique.pdf"
+    names = [r.name for r in process_file(path, Settings()).records]
+    assert names == ["Comité pour l'avenir", "Commissaire aux générations futures", "Scotland's Futures Forum"]

@@ -113,6 +113,11 @@ class SectionContext:
         return self.text[block.value_start : block.end].strip()
 
     @cached_property
+    def row_starts(self) -> list[int]:
+        """Where the rows of a key-value table start ('Partenaire\tHuma-Num'): a value ends with its row."""
+        return [start for line, start in zip(self.lines, self.line_starts) if "\t" in line.text]
+
+    @cached_property
     def sentence_bounds(self) -> list[int]:
         """Sorted offsets where sentences start: after . ! ?, at label lines, bullets and blank lines."""
         starts = {0}

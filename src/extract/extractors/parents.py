@@ -20,7 +20,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "18"  # the governance extractor's: parents are one of its fields
+VERSION = "19"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -38,7 +38,8 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
     out = []
     label = ctx.block("parent")
     if label is not None:
-        span = org_phrase(ctx.text, label.value_start, lex, allow_lowercase=True, stops=[*stops, label.end])
+        span = org_phrase(ctx.text, label.value_start, lex, allow_lowercase=True,
+                          stops=[*stops, label.end, *ctx.row_starts])
         if span is not None:
             name = strip_gloss(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip())
             out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME,

@@ -30,7 +30,15 @@ from extract.segment.parts import Part, all_labels
 from extract.segment.place_chapters import place_chapter_lab, place_chapter_named, place_chapter_title
 from extract.segment.spelling import initials_cover
 from extract.segment.subject_names import masthead_name
-from extract.segment.titles import article_before_name, kicker_of, parse_title, place_led, place_word, without_about
+from extract.segment.titles import (
+    article_before_name,
+    kicker_of,
+    parse_title,
+    place_led,
+    place_led_name,
+    place_word,
+    without_about,
+)
 
 
 @dataclass(frozen=True)
@@ -148,7 +156,7 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
     labs = {h for h in labs if masthead_name(lines[h].text, index.lex) is None}  # 'LABNOTES, Issue 31'
     # 'En pratique' over the key facts of the lab headed above: no name of its own.
     labs -= {h for h in labs if h not in entries and _plain_phrase(lines[h].text, index.lex)
-             and any(other < h for other in labs)}
+             and any(other < h for other in [*labs, *echoed])}
     # Only then: a name the chapter takes up says nothing of how the report sets its lab headings.
     _add_echoed(lines, headings, labs, echoed, entries, named, index)
     # Labs of one report share a numbering style: when most lab headings are numbered, an
@@ -192,6 +200,8 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
         elif (scene := place_chapter_named(lines[h].text, [lines[i].text for i in _between(body, h + 1, stop)[:4]],
                                            index)) is not None and not _other_than_named(title, scene, index):
             title = place_chapter_title(lines[h].text, scene, index.lex)  # '... a conduit à la création du X (XI)'
+        elif place_led(title, index.lex):
+            title = place_led_name(title, index.lex)  # 'Écosse : Scotland's Futures Forum'
         parts.append(Part(order=start, kind="heading", title=title, lines=members, start=start, stop=stop))
     return parts
 
@@ -319,6 +329,13 @@ def _sibling_headings(lines: list[Line], body: list[int], headings: list[int], l
         if sum(h in labs for h in members) >= 2:
             extra |= {h for h in members if h not in labs and _has_body(lines, body, headings, h)}
             kicked |= set(members)
+    # 'Finlande : le Comité pour l'avenir', 'Écosse : Scotland's Futures Forum': a series of chapters
+    # titled by a place and a name their text takes up are the labs' (two lab headings among them: above).
+    taken_up = [h for h in kickers["<place>"] if _has_body(lines, body, headings, h)
+                and _tail_taken_up(lines, body, headings, h, index.lex)]
+    if len(taken_up) >= 2 and sum(h in labs for h in kickers["<place>"]) < 2:
+        extra |= set(taken_up)
+        kicked |= set(kickers["<place>"])
     for members in groups.values():
         named = [h for h in members if h in labs]
         if named and all(h in kicked for h in named):
@@ -331,6 +348,15 @@ def _sibling_headings(lines: list[Line], body: list[int], headings: list[int], l
                       and fold_keep(strip_numbering(lines[h].text)).strip(" :.") not in chapters
                       and _has_body(lines, body, headings, h)}
     return extra
+
+
+def _tail_taken_up(lines: list[Line], body: list[int], headings: list[int], h: int, lex: Lexicon) -> bool:
+    """Does the chapter under a place-led heading use a word of the name after the place ('le Forum')?"""
+    name = place_led_name(strip_numbering(lines[h].text), lex)
+    words = [w for n, w in enumerate(re.findall(r"[\w'’-]+", name)) if len(w) > 2 and (n == 0 or w[:1].isupper())]
+    nxt = next((g for g in headings if g > h), len(lines))
+    chapter = " ".join(lines[i].text for i in _between(body, h + 1, nxt))
+    return any(re.search(rf"(?<![\w'’-]){re.escape(w)}(?![\w'’-])", chapter) for w in words)
 
 
 def _closes(lines: list[Line], body: list[int], labs: set[int], info: dict[int, _Heading], lab: int,

@@ -299,6 +299,13 @@ def place_led(title: str, lex: Lexicon) -> bool:
     return tail[:1].isupper() or re.match(r"[a-z]{1,2}[A-Z]", tail) is not None or _coined_lower(tail, lex)
 
 
+def place_led_name(title: str, lex: Lexicon) -> str:
+    """The name after a place-led heading's place and dash: 'Écosse : Scotland's Futures Forum' ->
+    "Scotland's Futures Forum", 'Finlande : le Comité pour l'avenir' -> "Comité pour l'avenir"."""
+    tail = _DASH_SPLIT.split(re.sub(r"\s+", " ", title).strip(), maxsplit=1)[-1].strip()
+    return re.sub(rf"^(?:{article_before_name(lex)})(?=[A-ZÀ-Ý])", "", tail)
+
+
 def _place_code(text: str) -> str | None:
     """The country of a heading's leading place: a country ('Denemarken') or a city ('Gdynia')."""
     from extract.normalize.countries import place_code
