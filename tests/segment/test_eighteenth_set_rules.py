@@ -40,7 +40,8 @@ def test_a_comparison_s_short_column_heads_name_the_labs_headed_before() -> None
              for i, t in enumerate(prose + rows)]
     body = list(range(len(lines)))
     [table] = transposed_tables(lines, body, LabIndex(lines, body, "en"),
-                                ["Zeewaterstaat", "Harbour Laboratory of Port Elsa (UK)"])
+                                [("Zeewaterstaat", "Zeewaterstaat"),
+                                 ("Harbour Laboratory of Port Elsa (UK)", "Harbour Laboratory of Port Elsa (UK)")])
     assert [(c.title, c.short) for c in table.columns] == [("Zeewaterstaat", "ZWS"),
                                                             ("Harbour Laboratory of Port Elsa (UK)", "HarbLab")]
 
@@ -126,3 +127,23 @@ def test_chapters_titled_by_a_place_and_a_name_are_the_labs_chapters() -> None:
     path = Path(__file__).parents[1] / "fixtures" / "genres-heldout19" / "fr-newsletter-prospective-publique.pdf"
     names = [r.name for r in process_file(path, Settings()).records]
     assert names == ["Comité pour l'avenir", "Commissaire aux générations futures", "Scotland's Futures Forum"]
+
+
+def test_table_cells_are_names_of_their_own_and_a_hyphen_carries_a_name_on() -> None:
+    from extract.segment.lab_names import find_lab_names
+
+    assert [m.name for m in find_lab_names("Quay BdN\tPôle ACPN\tDivision AMN", "fr", generic=True)][-1] != \
+        "Pôle ACPN\tDivision AMN"
+    assert [m.name for m in find_lab_names("a installé en 2016 un pôle Quai-Innovation. Il sert", "fr",
+                                           generic=True)] == ["pôle Quai-Innovation"]
+
+
+def test_a_heading_names_its_lab_then_where_it_sits() -> None:
+    from extract.segment.lab_headings import heading_lab
+
+    flow = FlowBuilder()
+    flow.paragraph(["L'Autorité de contrôle des quais (ACQ) a installé en 2016 un pôle Quai-Innovation. Le pôle",
+                    "Quai-Innovation sert de porte d'entrée aux porteurs de projets."])
+    index = index_of(flow, "fr")
+    found = heading_lab("2. Le pôle Quai-Innovation de l'ACQ", index)
+    assert found is not None and found.name == "pôle Quai-Innovation"

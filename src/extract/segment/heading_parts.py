@@ -19,6 +19,7 @@ from extract.segment.announced import has_body as _has_body
 from extract.segment.lab_headings import (
     echoed_name,
     heading_lab,
+    host_after,
     is_page_title,
     looks_like_name,
     name_runs,
@@ -28,7 +29,7 @@ from extract.segment.lab_names import whole_name
 from extract.segment.numbered_headings import in_sequence
 from extract.segment.parts import Part, all_labels
 from extract.segment.place_chapters import place_chapter_lab, place_chapter_named, place_chapter_title
-from extract.segment.spelling import initials_cover
+from extract.segment.spelling import initials_cover, is_acronym
 from extract.segment.subject_names import masthead_name
 from extract.segment.titles import (
     article_before_name,
@@ -263,6 +264,9 @@ def _spelled_out(title: str, entry: LabEntry, lex: Lexicon) -> str:
     the acronym after the full name."""
     if title.startswith(entry.name) and _described(title[len(entry.name):], lex):
         return entry.title  # 'Kestrel Works, the elder', "Mégalis Bretagne, l'aîné": the name and what the chapter calls it
+    host = host_after(lex).search(title)
+    if host is not None and is_acronym(host.group(1)) and fold_keep(title[:host.start()]).endswith(fold_keep(entry.name)):
+        return entry.title  # "Le pôle Fintech-Innovation de l'ACPR": the lab, then where it sits
     key = index_key(title)
     if key != index_key(entry.name) and key in entry.aliases and len(entry.name.split()) > len(title.split()):
         return entry.title  # 'About the CMS Innovation Center': the short name its full name gave in brackets

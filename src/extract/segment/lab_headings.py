@@ -21,9 +21,9 @@ from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import find_lab_names, whole_name
 from extract.segment.platforms import URL, platform_host
-from extract.segment.spelling import domain_matches
+from extract.segment.spelling import domain_matches, is_acronym
 from extract.segment.subject_names import written_in_lower_case
-from extract.segment.titles import without_about
+from extract.segment.titles import article_before_name, without_about
 
 
 @cache
@@ -90,7 +90,11 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
     for mention in mentions:
         # The name must be most of the heading: 'How the Policy Lab works' is a chapter, not the lab,
         # nor is an interviewer's 'PSDQ: Denmark's MindLab, the lab you were modelled on, closed ...'.
+        # Where it sits may follow it: 'Le pôle Fintech-Innovation de l'ACPR'.
         base = name if fold_keep(mention.name) in fold_keep(name) else title
+        host = host_after(index.lex).search(base)
+        if host is not None and is_acronym(host.group(1)) and host.start() > 0:
+            base = base[:host.start()]
         if len(mention.name.split()) >= 0.6 * len(base.split()) or fold_keep(mention.name) == fold_keep(name):
             entry = index.lookup(mention.name)
             if entry is not None:
@@ -119,6 +123,13 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
                 if "." in m.group(0) and not platform_host(m.group(1)) and domain_matches(name, m.group(1)):
                     return index.entry_for(name, None, -1)
     return None
+
+
+@cache
+def host_after(lex: Lexicon) -> re.Pattern[str]:
+    """" de l'ACPR", ' of the Central Bank': the organisation a heading's lab sits in, after its name."""
+    links = alternation(lex.words("labs", "name_links"), folded=False, any_space=False)
+    return re.compile(rf"\s+(?:{links})\s+(?:{article_before_name(lex)})?([A-ZÀ-Ý][\w.&'’-]*(?:\s+[A-ZÀ-Ý][\w.&'’-]*)*)$")
 
 
 _BEFORE_COMMA = re.compile(r"^([^,]{2,40}),\s+\S")

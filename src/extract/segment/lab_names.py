@@ -203,13 +203,31 @@ def find_lab_names(text: str, lang: str, *, generic: bool = False) -> list[NameM
             continue
         merged.append((start, end, kind))
     out = []
-    for start, end, kind in merged:
+    for start, end, kind in _cut_at_cells(text, merged):
         # 'Auckland Co-Design Lab': the tokenizer splits 'Co-Design', and the match began after the hyphen.
         if start > 0 and text[start - 1] == "-" and (before := _HYPHENATED_START.search(text, 0, start - 1)):
             start = before.start()
+        # 'un pôle Fintech-Innovation': and the match ended before it.
+        if (after := _HYPHENATED_END.match(text, end)) is not None:
+            end = after.end()
         mention = _mention(text, start, end, kind, lex)
         if mention is not None and (generic or not mention.generic):
             out.append(mention)
+    return out
+
+
+_HYPHENATED_END = re.compile(r"-[A-ZÀ-Ý][\w]*")
+
+
+def _cut_at_cells(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """'Lab BdF\tPôle ACPR\tDivision AMF': a table's cells are names of their own, never one name."""
+    out = []
+    for start, end, kind in spans:
+        at = start
+        for cell in text[start:end].split("\t"):
+            if cell.strip():
+                out.append((at, at + len(cell), kind))
+            at += len(cell) + 1
     return out
 
 

@@ -138,7 +138,7 @@ def _sending_unit(lines: list[Line], letterhead: list[int], index: LabIndex) -> 
 
 
 def _column_parts(lines: list[Line], body: list[int], index: LabIndex,
-                  headings: list[str]) -> tuple[list[Part], list[int]]:
+                  headings: list[tuple[str, str]]) -> tuple[list[Part], list[int]]:
     """Key-facts tables with a column per lab become a table row per lab; their lines leave the body."""
     parts: list[Part] = []
     taken: set[int] = set()
@@ -213,7 +213,8 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     else:
         parts = heading_parts(lines, body, index)
         # After the lab headings (they name the labs a table's columns abbreviate), before the rest.
-        columns, body = _column_parts(lines, body, index, [part.title for part in parts if part.title])
+        headed = [(part.title, strip_numbering(lines[part.start].text)) for part in parts if part.title]
+        columns, body = _column_parts(lines, body, index, headed)
         if columns:
             table_parts += columns
             kept = set(map(id, (lines[i] for i in body)))

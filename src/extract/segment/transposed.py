@@ -20,10 +20,11 @@ from functools import cache
 from itertools import combinations
 
 from extract.models import Line
-from extract.rules.lexicon import fold_keep, lexicon
+from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.forms import label_in
 from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.spelling import abbreviates, initials_cover, is_acronym
+from extract.segment.titles import article_before_name
 
 MIN_FIELD_ROWS = 2
 MIN_COLUMNS = 2
@@ -61,11 +62,12 @@ class _Names:
 
     index: LabIndex
     qualifiers: dict[str, list[LabEntry]]
-    headings: Sequence[str] = ()
-    """The titles of the document's lab headings (a slide's title names a lab the index may not have)."""
+    headings: Sequence[tuple[str, str]] = ()
+    """The document's lab headings, as (title, printed heading): a slide's title names a lab the index
+    may not have, and a printed heading may say more than its title ("Le pôle X de l'ACPR")."""
 
     @classmethod
-    def of(cls, lines: Sequence[Line], index: LabIndex, headings: Sequence[str] = ()) -> _Names:
+    def of(cls, lines: Sequence[Line], index: LabIndex, headings: Sequence[tuple[str, str]] = ()) -> _Names:
         qualifiers: dict[str, list[LabEntry]] = {}
         for entry in index.entries:
             if 0 <= entry.first < len(lines) and lines[entry.first].role == "heading":
@@ -78,9 +80,9 @@ class _Names:
 
 
 def transposed_tables(lines: Sequence[Line], body: Sequence[int], index: LabIndex,
-                      headings: Sequence[str] = ()) -> list[TransposedTable]:
-    """The key-facts tables of ``body`` laid out with labs as columns; ``headings`` are the titles of
-    the document's lab headings."""
+                      headings: Sequence[tuple[str, str]] = ()) -> list[TransposedTable]:
+    """The key-facts tables of ``body`` laid out with labs as columns; ``headings`` are the document's
+    lab headings, as (title, printed heading)."""
     found = []
     names = _Names.of(lines, index, headings)
     for run in _table_runs(lines, body):
@@ -206,18 +208,21 @@ def _column(cell: str, names: _Names) -> LabColumn:
     # 'RWS', 'FabMob' over the columns of a comparison: the one lab of the document the cell abbreviates
     # (the index may hold the cell itself, named only there).
     short = cell.strip()
-    found = {title for title in names.headings if abbreviates(short, re.sub(r"\s*\([^()]*\)\s*$", "", title))}
+    found = {title for title, printed in names.headings
+             if any(abbreviates(short, _bare(text, names.index.lex)) for text in (title, printed))}
     if not found:  # the lab headings first: they are what the comparison sums up
         found = {e.title for e in names.index.entries if abbreviates(short, e.name)}
     if len(found) == 1:
         title = found.pop()
-        if not _words(short) <= _words(title):  # 'KOMBIT' over 'KOMBIT: inkopen in ...' is the name itself
+        if not fold_keep(_bare(title, names.index.lex)).startswith(fold_keep(short)):  # 'KOMBIT' over 'KOMBIT: inkopen in ...'
             return LabColumn(title, short=short if len(short.split()) == 1 else None)
     return LabColumn(entry.title if entry is not None else cell)
 
 
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"[\w&.]+", fold_keep(text)))
+def _bare(title: str, lex: Lexicon) -> str:
+    """A heading's name without its article or a closing bracket: "Le pôle X de l'ACPR", 'Y (UK)'."""
+    title = re.sub(r"\s*\([^()]*\)\s*$", "", title)
+    return re.sub(rf"^(?i:{article_before_name(lex)})", "", title)
 
 
 def _column_entry(cell: str, names: _Names) -> LabEntry | None:
