@@ -147,3 +147,12 @@ def test_a_heading_names_its_lab_then_where_it_sits() -> None:
     index = index_of(flow, "fr")
     found = heading_lab("2. Le pôle Quai-Innovation de l'ACQ", index)
     assert found is not None and found.name == "pôle Quai-Innovation"
+
+
+def test_an_office_named_across_a_line_break_by_a_clause_that_gives_its_acronym() -> None:
+    flow = FlowBuilder()
+    flow.paragraph(["En Narnie, c'est le Parlement lui-même qui s'est doté d'un outil. L'Office parlementaire",
+                    "d'évaluation des choix technologiques, portuaires et maritimes, que tout le monde appelle l'OPECPM, a",
+                    "été créé par une loi du 8 juillet 1983. Il réunit dix-huit députés et dix-huit sénateurs."])
+    entries = {e.name: e.acronym for e in index_of(flow, "fr").entries}
+    assert entries.get("Office parlementaire d'évaluation des choix technologiques, portuaires et maritimes") == "OPECPM"

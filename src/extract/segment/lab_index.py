@@ -179,7 +179,7 @@ class LabIndex:
                 entry.as_host += self._hosted(before_line, text, at)
             # A name the line break cut: 'de Directie-generaal Digitale' / 'Transformatie (DG DT) van ...'.
             # Or an apposition the break cut: "l'Institut Municipal d'Informàtica de Barcelone," / "l'IMI.".
-            if before_line and ("(" in text[:80] or before_line.rstrip().endswith(",") or BARE_ACRONYM.search(text[:80])
+            if before_line and ("(" in text[:80] or before_line.rstrip().endswith(",") or BARE_ACRONYM.search(text)
                                 or _MIXED_ACRONYM.search(text[:80])):
                 # The words after the acronym may run on ('... appellent IDDA d'après son nom' / 'anglais, ...').
                 joined_lines = f"{before_line} {text} {following.get(i, '')[:NEXT_LINE_CHARS]}"
