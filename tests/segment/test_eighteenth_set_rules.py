@@ -156,3 +156,15 @@ def test_an_office_named_across_a_line_break_by_a_clause_that_gives_its_acronym(
                     "été créé par une loi du 8 juillet 1983. Il réunit dix-huit députés et dix-huit sénateurs."])
     entries = {e.name: e.acronym for e in index_of(flow, "fr").entries}
     assert entries.get("Office parlementaire d'évaluation des choix technologiques, portuaires et maritimes") == "OPECPM"
+
+
+def test_a_weak_name_on_a_page_of_the_lab_s_own_site_is_no_second_lab() -> None:
+    flow = FlowBuilder()
+    flow.line("Who we are", 16, bold=True)
+    flow.paragraph(["The Harbour Digital Service (HDS) is the national delivery body for the harbour strategy.",
+                    "We began life in 2012 as the Harbour ICT Company. HDS is a not-for-profit company."])
+    flow.paragraph(["Our work is funded by the harbours and by the Quay Office. Harbours pay for the services",
+                    "they use, and the Quay Office funds some national programmes that we deliver."])
+    flow.paragraph(["The Quay Office's digital directorate is one of our main national partners."])
+    flow.footer_url("https://hds.harbour.uk/about-us/who-we-are")
+    assert [r.name for r in records_of(flow)] == ["Harbour Digital Service"]

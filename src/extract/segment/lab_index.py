@@ -282,6 +282,10 @@ class LabIndex:
         lead = f"{previous} {text[:at]}" if at < 30 else text[:at]
         return bool(self.hosts.search(fold_keep(lead[-40:])))
 
+    def on_own_site(self, entry: LabEntry) -> bool:
+        """Is the document a page of ``entry``'s own site (its address, printed in the footer, names it)?"""
+        return any(domain_matches(entry.name, d) or _acronym_site(entry.acronym, d) for d in self.own_sites)
+
     def by_alias(self, key: str) -> LabEntry | None:
         """The lab filed under ``key`` (a folded name or a lower-case acronym), if any."""
         return self._by_alias.get(key)

@@ -39,6 +39,12 @@ def prose_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[Par
         # text presents it as a lab of its own (its founding, a heading).
         owners = [(paragraph, lab if owner is not None and not (owner.as_subject or owner.in_heading) else owner)
                   for paragraph, owner in owners]
+    if lab is not None and index.on_own_site(lab):
+        # 'Our work is funded by policing and by the Home Office' on a page of the lab's own site: a weak
+        # name there (no kind of lab, no acronym defined, never presented) is no second lab.
+        owners = [(paragraph, lab if owner is not None and owner is not lab and not (
+            owner.strong or owner.defined or owner.in_heading or owner.as_subject) else owner)
+                  for paragraph, owner in owners]
     if lab is not None and not lab.as_host:
         # 'Sinds 2023 is de AP de coördinerend toezichthouder ... belegd bij de DCA, een directie binnen de
         # AP': what a paragraph says of the organisation the lab sits in is the lab's setting, not a second lab.
