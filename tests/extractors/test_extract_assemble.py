@@ -86,6 +86,23 @@ def test_a_table_column_headed_by_an_acronym_merges_with_its_lab(make_section):
     assert [(r.name, r.acronym, r.founded_year) for r in records] == [("Public Data Exchange", "PDX", 2015)]
 
 
+@pytest.mark.parametrize(("cell", "prose_title"), [
+    ("Harbourway", "Narnia Harbour Harbourway"),  # the cell's short form of the full name
+    ("Upphamna-myndigheten", "Upphamnamyndigheten"),  # a long word cut to fit the cell
+])
+def test_a_comparison_s_short_cell_keeps_the_prose_s_full_name(make_section, cell, prose_title):
+    row = make_section("", None, kind="table_row", lang="en", table_fields={"Name": cell, "Since": "2015"})
+    prose = make_section("It is a public agency with 12 staff, funded by the state budget.", prose_title, lang="en")
+    records = extract_records([row, prose], Settings())
+    assert [(r.name, r.founded_year) for r in records] == [(prose_title, 2015)]
+
+
+def test_a_title_in_capitals_over_a_full_name_label_is_the_acronym(extract_one):
+    record = extract_one("Full name: Competence Centre for Harbour and Quay Procurement\nStarted: 1 March 2018\n"
+                         "Web: harbourquay.fi", "HARQO – Finland", lang="en")
+    assert (record.name, record.acronym) == ("Competence Centre for Harbour and Quay Procurement", "HARQO")
+
+
 def test_missing_trained_model_is_a_config_error():
     from extract.nlp import get_pipeline
 

@@ -260,6 +260,8 @@ def merge_records(prose: LabRecord, row: LabRecord) -> LabRecord:
         mine, theirs = getattr(prose, field), getattr(row, field)
         if field == "name" and mine is not None and theirs in (prose.acronym, row.acronym):
             continue  # 'NIA' heading a comparison table's column is the prose's National ... Agency
+        if field == "name" and isinstance(mine, str) and isinstance(theirs, str) and _shorter_form(theirs, mine):
+            continue  # 'Infoway' over the column of Canada Health Infoway; 'Upphandlings-myndigheten' cut in its cell
         if theirs is not None and (mine is None or _conf(row, field) > _conf(prose, field)):
             data[field] = theirs.model_dump() if hasattr(theirs, "model_dump") else theirs
             if field in row.provenance:
@@ -284,6 +286,19 @@ def merge_records(prose: LabRecord, row: LabRecord) -> LabRecord:
     has_gov = governance.text or governance.parent or governance.bodies
     return LabRecord(**data, governance=governance if has_gov else None, funding_sources=funding,
                      provenance=provenance, section=section)
+
+
+def _shorter_form(short: str, full: str) -> bool:
+    """Is ``short`` the same name as ``full`` cut to fit a table's cell: its words among the full name's,
+    or its letters the same once hyphens and spaces go?"""
+    words = fold(short).split()
+    letters = re.sub(r"\W", "", fold(short))
+    if letters == re.sub(r"\W", "", fold(full)):
+        return True
+    if re.search(r"[·|]|['’]s\b", full):
+        return False  # "South Australia's Office for ...", 'X · <the name in Arabic>': the cell's is the cleaner name
+    missing = set(fold(full).split()) - set(words)
+    return set(words) < set(fold(full).split()) and any(len(w) > 3 for w in missing)  # not 'The ihub' over 'ihub'
 
 
 # 'Q1', 'Q2–Q3', 'A4': a questionnaire's code a letter answers under, no lab's name.

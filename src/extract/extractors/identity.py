@@ -21,7 +21,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "25"
+VERSION = "26"
 
 
 
@@ -79,6 +79,10 @@ class IdentityExtractor:
             value, start, end = label
             if acronym := parse_title(value, ctx.lex).acronym:
                 return [ctx.candidate("acronym", acronym, start, end, family=NAME, version=VERSION, prior="label")]
+            if title and not title.acronym and title.name and is_acronym(title.name) \
+                    and fold_keep(title.name) not in fold_keep(value):
+                # 'KEINO – Finland' over 'Full name: Competence Centre for ...': the title is its acronym.
+                return [self._title_candidate("acronym", title.name, ctx.section, ctx, 0.9)]
         if title and title.acronym:
             return [self._title_candidate("acronym", title.acronym, ctx.section, ctx, 0.95)]
         return self._defined_acronym(ctx, title.name if title else None)
