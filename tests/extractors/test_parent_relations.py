@@ -189,3 +189,16 @@ def test_a_key_value_row_ends_the_parent_it_gives(extract_one: Callable[..., Lab
                          "Narnie\nPartenaire\tHuma-Num (CNRS)\nÉquipe\tcoordination et ingénieurs",
                          "Quaylab", lang="fr")
     assert record.governance is not None and record.governance.parent == "Bibliothèque nationale de Narnie"
+
+
+def test_a_parent_s_acronym_goes_by_the_name_whose_initials_it_takes(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("The Harbour Sandbox is a free service run by the Harbour Commissioner's Office for firms "
+                         "that test new services. The Sandbox is part of the HCO and is not a separate organisation.",
+                         "Harbour Sandbox", lang="en")
+    assert record.governance is not None and record.governance.parent == "Harbour Commissioner's Office"
+
+
+def test_a_regional_government_in_lower_case_is_one_name(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one(f"{_OPENING['nl']} Het lab is een agentschap van de Narnische overheid.", "Kestrel Lab",
+                         lang="nl")
+    assert record.governance is not None and record.governance.parent == "Narnische overheid"

@@ -14,7 +14,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "governance"
-VERSION = "19"
+VERSION = "20"
 
 MAX_MODIFIERS = 3
 MEMBER_WINDOW = 12

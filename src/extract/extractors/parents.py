@@ -20,7 +20,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "19"  # the governance extractor's: parents are one of its fields
+VERSION = "20"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -83,10 +83,25 @@ def _spelled_out(ctx: SectionContext, candidates: list[Candidate], own: set[str]
     if not any(isinstance(c.value, str) and is_acronym(c.value) for c in candidates):
         return candidates
     full = defined_names(ctx.text)
+    # 'part of the ICO' in a text that names the Information Commissioner's Office.
+    acronyms = {c.value for c in candidates if isinstance(c.value, str) and is_acronym(c.value) and c.value not in full}
+    full.update({acronym: name for acronym in acronyms if (name := _initials_name(acronym, ctx.text)) is not None})
     spelled = [c.model_copy(update={"value": full[c.value]}) if isinstance(c.value, str) and c.value in full else c
                for c in candidates]
     return [c for c in spelled if not (isinstance(c.value, str) and any(
         fold_keep(c.value).startswith(name) for name in own if len(name) > 3))]
+
+_CAPITALISED_RUN = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:[a-zà-ÿ]{1,4}\s+){0,2}[A-ZÀ-Ý][\w'’-]*)+")
+
+
+def _initials_name(acronym: str, text: str) -> str | None:
+    """The one name in ``text`` whose capitalised words' initials are exactly ``acronym``'s letters."""
+    from extract.segment.acronyms import initials_are
+
+    found = {re.sub(r"['’]s$", "", m.group(0)) for m in _CAPITALISED_RUN.finditer(text)
+             if initials_are(acronym, re.sub(r"['’]s$", "", m.group(0)).split())}
+    return found.pop() if len(found) == 1 else None
+
 
 def _defined_parents(ctx: SectionContext, own: set[str], stops: list[int]) -> list[Candidate]:
     """'X is the innovation unit of the Department ...', 'Y, het innovatielab van het ministerie
