@@ -148,3 +148,10 @@ def test_report_chapters_are_not_labs(make_section):
     sections = [make_section("We spoke to 12 labs in 2023 and read their annual reports.", "Method", lang="en"),
                 make_section("Rol: Het lab helpt steden.\nMiddelen: 4 medewerkers", "Stadslab in Nederland", lang="nl")]
     assert [r.name for r in extract_records(sections, Settings())] == ["Stadslab"]
+
+
+def test_an_acronym_title_goes_by_the_name_its_text_spells_without_brackets(extract_one):
+    record = extract_one("De Sociale Havenbank begon in 1901 en voert vandaag de havenverzekeringen uit. Ook de SHB is "
+                         "een zbo onder het ministerie van Havenzaken, met een raad van bestuur.",
+                         "SHB: van kade tot sluis", lang="nl")
+    assert (record.name, record.acronym) == ("Sociale Havenbank", "SHB")

@@ -21,7 +21,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "26"
+VERSION = "27"
 
 
 
@@ -85,6 +85,8 @@ class IdentityExtractor:
                 return [self._title_candidate("acronym", title.name, ctx.section, ctx, 0.9)]
         if title and title.acronym:
             return [self._title_candidate("acronym", title.acronym, ctx.section, ctx, 0.95)]
+        if title and title.name and is_acronym(title.name) and _spelled_out_name(title.name, ctx) != title.name:
+            return [self._title_candidate("acronym", title.name, ctx.section, ctx, 0.9)]  # 'SVB' over its full name
         return self._defined_acronym(ctx, title.name if title else None)
 
     def _defined_acronym(self, ctx: SectionContext, name: str | None) -> list[Candidate]:
@@ -311,9 +313,12 @@ def _with_article(name: str, text: str, ctx: SectionContext) -> str:
 def _spelled_out_name(name: str, ctx: SectionContext) -> str:
     """'RINIS' over 'Het Routeringsinstituut voor (Inter)Nationale Informatiestromen (RINIS) ...': a
     lab titled by an acronym its text spells out goes by the full name (its acronym stays its acronym)."""
-    from extract.segment.acronyms import defined_names
+    from extract.segment.acronyms import defined_names, spelled_name
 
-    return defined_names(ctx.text).get(name, name) if is_acronym(name) else name
+    if not is_acronym(name):
+        return name
+    # 'SVB: van AOW tot kinderbijslag' over 'De Sociale Verzekeringsbank begon in 1901': no brackets needed.
+    return defined_names(ctx.text).get(name) or spelled_name(name, ctx.text) or name
 
 
 def parent_before(ctx: SectionContext, start: int, end: int) -> bool:

@@ -78,30 +78,18 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
 def _spelled_out(ctx: SectionContext, candidates: list[Candidate], own: set[str]) -> list[Candidate]:
     """A parent named by an acronym the text defines goes by its full name ('BMG' after
     'Bundesministerium für Gesundheit (BMG)'); the lab's own acronym is no parent."""
-    from extract.segment.acronyms import defined_names
+    from extract.segment.acronyms import defined_names, spelled_name
 
     if not any(isinstance(c.value, str) and is_acronym(c.value) for c in candidates):
         return candidates
     full = defined_names(ctx.text)
     # 'part of the ICO' in a text that names the Information Commissioner's Office.
     acronyms = {c.value for c in candidates if isinstance(c.value, str) and is_acronym(c.value) and c.value not in full}
-    full.update({acronym: name for acronym in acronyms if (name := _initials_name(acronym, ctx.text)) is not None})
+    full.update({acronym: name for acronym in acronyms if (name := spelled_name(acronym, ctx.text)) is not None})
     spelled = [c.model_copy(update={"value": full[c.value]}) if isinstance(c.value, str) and c.value in full else c
                for c in candidates]
     return [c for c in spelled if not (isinstance(c.value, str) and any(
         fold_keep(c.value).startswith(name) for name in own if len(name) > 3))]
-
-_CAPITALISED_RUN = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:[a-zà-ÿ]{1,4}\s+){0,2}[A-ZÀ-Ý][\w'’-]*)+")
-
-
-def _initials_name(acronym: str, text: str) -> str | None:
-    """The one name in ``text`` whose capitalised words' initials are exactly ``acronym``'s letters."""
-    from extract.segment.acronyms import initials_are
-
-    found = {re.sub(r"['’]s$", "", m.group(0)) for m in _CAPITALISED_RUN.finditer(text)
-             if initials_are(acronym, re.sub(r"['’]s$", "", m.group(0)).split())}
-    return found.pop() if len(found) == 1 else None
-
 
 def _defined_parents(ctx: SectionContext, own: set[str], stops: list[int]) -> list[Candidate]:
     """'X is the innovation unit of the Department ...', 'Y, het innovatielab van het ministerie
