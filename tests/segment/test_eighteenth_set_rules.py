@@ -168,3 +168,21 @@ def test_a_weak_name_on_a_page_of_the_lab_s_own_site_is_no_second_lab() -> None:
     flow.paragraph(["The Quay Office's digital directorate is one of our main national partners."])
     flow.footer_url("https://hds.harbour.uk/about-us/who-we-are")
     assert [r.name for r in records_of(flow)] == ["Harbour Digital Service"]
+
+
+def test_a_letter_s_subject_naming_its_unit_by_acronym_over_the_host_letterhead(tmp_path: Path) -> None:
+    letter = """CONSEJO GENERAL DE LOS MUELLES
+Centro de Documentación Portuaria (CENDOP)
+Donostia-San Sebastián · España
+Saint-Sébastien, le 3 mars 2026
+Objet : votre demande d'informations sur l'organisation du CENDOP
+Madame la Conseillère,
+Le Centro de Documentación Portuaria (CENDOP) est l'organe technique du Consejo General de los Muelles (CGM)
+chargé de la documentation portuaire. Il a été créé en 1997. Le centre dépend directement du CGM, dont il
+exécute les orientations. Son fonctionnement est assuré par le budget du Consejo General de los Muelles.
+Le CGM publie ses orientations chaque année ; le CGM siège à Madrid.
+Je vous prie d'agréer, Madame la Conseillère, l'expression de ma haute considération.
+Iñaki Etxeberria
+Centro de Documentación Portuaria
+"""
+    assert _letter_sections(tmp_path, letter) == ["Centro de Documentación Portuaria (CENDOP)"]

@@ -62,6 +62,16 @@ def test_numbered_questions_name_their_fields():
     assert fields["7. May we publish your answers?"] is None  # ends the answer above, fills nothing
 
 
+def test_questions_numbered_under_roman_sections():
+    texts = ["Questionnaire : dispositifs d'innovation des régulateurs des ports", "I. Identification",
+             "I.1 Dénomination complète", "Commission de Régulation des Quais", "I.2 Sigle", "CRQ",
+             "I.4 Site internet", "www.crq.example", "II. Moyens", "II.1 Effectif", "inconnu",
+             "II.3 Origine des ressources", "prélèvement sur les droits de quai"]
+    fields = {texts[i]: q.field for i, q in form_questions(texts).items()}
+    assert fields["I.1 Dénomination complète"] == "name"
+    assert fields["II.1 Effectif"] == "staff"
+
+
 def test_unnumbered_dutch_questions():
     texts = NL_FORM.splitlines()
     fields = {texts[i]: q.field for i, q in form_questions(texts).items()}

@@ -20,9 +20,9 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import fold_keep, lexicon
 from extract.rules.vocab import match_label
 
-# '4.', '4)', 'Q4.', 'B2.', 'A1', '1.1', '2.3.' before a question.
+# '4.', '4)', 'Q4.', 'B2.', 'A1', '1.1', '2.3.', 'II.3' before a question.
 NUMBERING = re.compile(r"^\s*(?:[A-Za-z]?\d{1,2}(?:\.\d{1,2})+\.?|[A-Za-z]?\d{1,2}[.)]|Q\d{1,2}[.:]?|[A-Z]\d{1,2}"
-                       r"|\d{1,2}[a-z][.)]?)\s+")
+                       r"|\d{1,2}[a-z][.)]?|[IVX]{1,4}\.\d{1,2}\.?)\s+")
 # 'A2.', 'Q7', '2b': a questionnaire's own codes, which no report numbers its headings with.
 _QUESTION_CODE = re.compile(r"^\s*(?:[A-Z]\d{1,2}[.):]?|Q\d{1,2}[.:]?|\d{1,2}[a-z][.):]?)\s+")
 CHECKED = "☒☑■✓✔✗✘"

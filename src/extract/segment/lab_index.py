@@ -368,6 +368,9 @@ class LabIndex:
             # Names found by their site ('Digicampus' over digicampus.nl) are not among the line's mentions.
             folded = fold_keep(self._lines[i].text)
             named.update({id(e): e for e in self.entries if e.domain and re.search(rf"\b{re.escape(fold_keep(e.name))}\b", folded)})
+            # "Objet : ... l'organisation du CENDOJ": a lab the line names by its acronym.
+            named.update({id(e): e for e in self.entries
+                          if e.acronym and re.search(rf"(?<![\w-]){re.escape(e.acronym)}(?![\w-])", self._lines[i].text)})
             for entry in named.values():
                 entry.in_heading += 1
 

@@ -15,6 +15,7 @@ Table rows and prose sections about the same lab may both exist; the extractors 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -132,7 +133,8 @@ def _message(lines: list[Line], body: list[int], language: str | None) -> tuple[
 def _sending_unit(lines: list[Line], letterhead: list[int], index: LabIndex) -> None:
     """'Autoriteit Persoonsgegevens' over 'Directie Coördinatie Algoritmes' in a letterhead: the last of
     the organisations it names line by line is the unit that writes, as prominent as a subject line."""
-    named = [entry for i in letterhead if (entry := index.lookup(lines[i].text.strip())) is not None]
+    named = [entry for i in letterhead
+             if (entry := index.lookup(re.sub(r"\s*\([^()]*\)\s*$", "", lines[i].text.strip()))) is not None]
     if len(named) >= 2 and named[-1] is not named[0]:
         named[-1].in_heading += 1
 
