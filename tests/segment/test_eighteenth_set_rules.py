@@ -186,3 +186,16 @@ Iñaki Etxeberria
 Centro de Documentación Portuaria
 """
     assert _letter_sections(tmp_path, letter) == ["Centro de Documentación Portuaria (CENDOP)"]
+
+
+def test_place_chapters_about_a_name_with_its_city_and_about_two_places() -> None:
+    flow = FlowBuilder()
+    flow.line("Havenbrief", 16, bold=True)
+    flow.paragraph(["Beste lezer, in deze brief zetten we twee havenbeheerders naast elkaar."])
+    flow.paragraph(["Het Kadebedrijf Rotterdam werd in 2004 verzelfstandigd: de dienst werd een naamloze",
+                    "vennootschap, Kadebedrijf Rotterdam N.V., met een raad van commissarissen. Het telt 1.200 medewerkers."],
+                   heading="Rotterdam: een naamloze vennootschap met twee aandeelhouders")
+    flow.paragraph(["Port of Kade-Sluis ontstond in 2022 uit de fusie van de havenbedrijven van Antwerpen en",
+                    "Zeebrugge, en wordt bestuurd door een raad van bestuur."],
+                   heading="Antwerpen en Brugge: sinds 2022 één haven")
+    assert [r.name for r in records_of(flow)] == ["Kadebedrijf Rotterdam", "Port of Kade-Sluis"]

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from extract.layout.headings import strip_numbering
+from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 from extract.segment.lab_headings import ECHO_WORDS, LIST_ITEM, NAME_RUN, is_page_title
 from extract.segment.lab_index import LabEntry, LabIndex
@@ -29,6 +30,11 @@ def _place_of(title: str, lex: Lexicon) -> tuple[str, str] | None:
         words = words[1:]
     place = " ".join(words)
     country = (place_name_code(place) or city_country(place)) if place else None
+    if country is None and (pair := re.fullmatch(rf"(.+?)\s+(?:{alternation(lex.words('words', 'and_words'))})\s+(.+)", place,
+                                                  re.IGNORECASE)):
+        # 'Antwerpen en Brugge: sinds 2022 één haven': two places of one country.
+        countries = {place_name_code(p) or city_country(p) for p in pair.groups()}
+        country = countries.pop() if len(countries) == 1 else None
     return (place, country) if country else None
 
 
@@ -41,6 +47,8 @@ def place_chapter_title(title: str, entry: LabEntry, lex: Lexicon) -> str:
     if place is None or any(whole_name(name).search(title) for name in (entry.name, entry.acronym) if name):
         return strip_numbering(title)
     with_place = f"{entry.title}, {place[0]}"
+    if set(fold_keep(place[0]).split()) & lex.folded("words", "and_words"):
+        return entry.title  # 'Antwerpen en Brugge': a title says one place
     return with_place if parse_title(with_place, lex).country == place[1] else entry.title
 
 
@@ -152,7 +160,8 @@ def _opening_name(lead: str, index: LabIndex, openers: frozenset[str], document:
         return None
     if re.match(rf"{re.escape(name)}\s*:", " ".join(words)):
         return None  # 'Indicateur: iNNpulsa Colombia': a key-facts box's label, not a name
-    people = name.replace(" ", "").isalpha() and country_code(name) is not None  # not 'Paris&Co'
+    # 'Norwegian' (not 'Paris&Co', nor 'Havenbedrijf Rotterdam', a name with its city)
+    people = len(name_words) == 1 and name.isalpha() and country_code(name) is not None
     if re.search(r"['’]s$", name_words[0]) or people or place_name_code(name) or city_country(name) \
             or is_page_title(name, index.lex):
         return None  # 'Peru's ...', 'Norwegian', 'Oslo': a place or its people
