@@ -155,3 +155,14 @@ def test_an_acronym_title_goes_by_the_name_its_text_spells_without_brackets(extr
                          "een zbo onder het ministerie van Havenzaken, met een raad van bestuur.",
                          "SHB: van kade tot sluis", lang="nl")
     assert (record.name, record.acronym) == ("Sociale Havenbank", "SHB")
+
+
+def test_a_naming_clause_gives_a_mixed_case_acronym_and_a_french_name_spells_its_acronym(extract_one):
+    from extract.segment.acronyms import defined_acronyms
+
+    text = ("En Narnie, l'échelle est différente. La Commission narnienne pour les Quais, que tout le monde appelle "
+            "la CNaQ, a été instituée en 2001.")
+    assert ("Commission narnienne pour les Quais", "CNaQ") in [(n, a) for n, a, _ in defined_acronyms(text)]
+    record = extract_one("En Narnie, la Commission de régulation des quais est née en mars 2000 de la loi qui ouvrait "
+                         "le port. Autorité indépendante, la CRQ est dirigée par un collège.", "CRQ", lang="fr")
+    assert (record.name, record.acronym) == ("Commission de régulation des quais", "CRQ")

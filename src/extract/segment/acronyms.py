@@ -154,7 +154,10 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             if not (words[0][:1].isupper() or _COINED_START.match(words[0])):
                 continue  # a name opens on a capital, or a coined 'e-Government', 'eGov'
             # French names keep their adjectives in lower case: 'Centre québécois d'excellence numérique (CQEN)'.
-            if mixed and not (spells_all(acronym, content_words(words)) or initials_are(acronym, words)
+            # A naming clause says whose acronym it is: its capitals may come from link words too
+            # ('la Commission wallonne pour l'Énergie, que tout le monde appelle la CWaPE').
+            called = match.group(5) is not None and mixed and _capitals_are_initials(acronym, words)
+            if mixed and not (spells_all(acronym, content_words(words)) or initials_are(acronym, words) or called
                               or (match.group(1) is not None and spells_with_compounds(acronym, words))):
                 continue  # 'Pražský inovační institut (Pii)', not 'Digital Service (Den)'
             # A mixed-case acronym spelled out checks out letter by letter ('ZenDiS': Zentrum für Digitale Souveränität).
@@ -164,7 +167,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             spelled = spelled or (mixed and match.group(1) is not None and _spelled_across(acronym, words))
             # A bracketed acronym may take letters from inside a compound ('Planbureau voor de Leefomgeving (PBL)').
             compounds = match.group(1) is not None and spells_with_compounds(acronym, words)
-            if len(words) >= 2 and (spelled or compounds or initials_cover(acronym, words)
+            if len(words) >= 2 and (spelled or compounds or called or initials_cover(acronym, words)
                                     or initials_cover(acronym, content_words(words)) or _leading_initials(acronym, words)
                                     or (match.group(1) is not None and _initials_with_links(acronym, words))):
                 begin = before[k].start() + (elided.end() if elided is not None else 0)
@@ -193,6 +196,13 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
         if named is not None:
             out.append((named[0], match.group(1), named[1]))
     return out
+
+
+def _capitals_are_initials(acronym: str, words: list[str]) -> bool:
+    """Are the acronym's capitals the initials of every word, link words included ('CWaPE': Commission
+    wallonne pour l'Énergie)?"""
+    initials = "".join(fold_keep(re.sub(r"^[dl]['’]", "", w, flags=re.IGNORECASE))[:1].upper() for w in words)
+    return len(words) >= 3 and initials == "".join(c for c in acronym if c.isupper())
 
 
 def defined_names(text: str) -> dict[str, str]:
@@ -224,7 +234,31 @@ def spelled_name(acronym: str, text: str) -> str | None:
             if initials_are(acronym, words[:end]) or spells_with_compounds(acronym, words[:end]):
                 found.add(" ".join(words[:end]))
                 break
+    if not found:
+        found = _lower_case_spelled(acronym, text, openers)
     return found.pop() if len(found) == 1 else None
+
+
+_OPENING_WORD = re.compile(r"(?<![\w'’-])(?:[lLdD]['’])?[A-ZÀ-Ý][\w'’-]*")
+
+
+def _lower_case_spelled(acronym: str, text: str, openers: frozenset[str]) -> set[str]:
+    """'la Commission de régulation de l'énergie ... la CRE': a name whose words after the first are
+    in lower case, as French and Dutch write them, and whose content words' initials are the acronym."""
+    letters = acronym_letters(acronym)
+    found = set()
+    for m in _OPENING_WORD.finditer(text):
+        if fold_keep(m.group(0)) in openers:
+            continue
+        words = re.split(r"\s+", text[m.start():m.start() + 160])[:MAX_ACRONYM_NAME_WORDS]
+        for end in range(2, len(words) + 1):
+            if re.search(r"[,.;:()]", " ".join(words[:end])):
+                break
+            content = content_words(words[:end])
+            if len(content) == len(letters) and "".join(fold_keep(w)[:1].upper() for w in content) == letters:
+                found.add(" ".join(words[:end]))
+                break
+    return found
 
 
 @cache
