@@ -313,7 +313,8 @@ def _with_article(name: str, text: str, ctx: SectionContext) -> str:
 def _spelled_out_name(name: str, ctx: SectionContext) -> str:
     """'RINIS' over 'Het Routeringsinstituut voor (Inter)Nationale Informatiestromen (RINIS) ...': a
     lab titled by an acronym its text spells out goes by the full name (its acronym stays its acronym)."""
-    from extract.segment.acronyms import defined_names, spelled_name
+    from extract.segment.acronyms import defined_names
+    from extract.segment.spelled_names import spelled_name
 
     if not is_acronym(name):
         return name

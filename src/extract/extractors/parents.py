@@ -78,7 +78,8 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
 def _spelled_out(ctx: SectionContext, candidates: list[Candidate], own: set[str]) -> list[Candidate]:
     """A parent named by an acronym the text defines goes by its full name ('BMG' after
     'Bundesministerium für Gesundheit (BMG)'); the lab's own acronym is no parent."""
-    from extract.segment.acronyms import defined_names, spelled_name
+    from extract.segment.acronyms import defined_names
+    from extract.segment.spelled_names import spelled_name
 
     if not any(isinstance(c.value, str) and is_acronym(c.value) for c in candidates):
         return candidates

@@ -214,53 +214,6 @@ def defined_names(text: str) -> dict[str, str]:
     return names
 
 
-_CAPITALISED_RUN = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:[a-zà-ÿ]{1,4}\s+){0,2}[A-ZÀ-Ý][\w'’-]*)+")
-
-
-def spelled_name(acronym: str, text: str) -> str | None:
-    """The one capitalised name in ``text`` that spells ``acronym`` without brackets: its words'
-    initials ('ICO' and the Information Commissioner's Office), a compound giving one more letter
-    ('SVB' and the Sociale Verzekeringsbank)."""
-    from extract.segment.spelling import spells_with_compounds
-
-    lex = lexicon(None)
-    openers = lex.folded("words", "articles") | lex.folded("words", "determiners")
-    found = set()
-    for m in _CAPITALISED_RUN.finditer(text):
-        words = re.sub(r"['’]s$", "", m.group(0)).split()
-        while words and fold_keep(words[0]) in openers:
-            words = words[1:]  # 'De Sociale Verzekeringsbank begon ...': the sentence's article
-        for end in range(len(words), 1, -1):  # the run may go on past the name: 'Sociale Verzekeringsbank Amstelveen'
-            if initials_are(acronym, words[:end]) or spells_with_compounds(acronym, words[:end]):
-                found.add(" ".join(words[:end]))
-                break
-    if not found:
-        found = _lower_case_spelled(acronym, text, openers)
-    return found.pop() if len(found) == 1 else None
-
-
-_OPENING_WORD = re.compile(r"(?<![\w'’-])(?:[lLdD]['’])?[A-ZÀ-Ý][\w'’-]*")
-
-
-def _lower_case_spelled(acronym: str, text: str, openers: frozenset[str]) -> set[str]:
-    """'la Commission de régulation de l'énergie ... la CRE': a name whose words after the first are
-    in lower case, as French and Dutch write them, and whose content words' initials are the acronym."""
-    letters = acronym_letters(acronym)
-    found = set()
-    for m in _OPENING_WORD.finditer(text):
-        if fold_keep(m.group(0)) in openers:
-            continue
-        words = re.split(r"\s+", text[m.start():m.start() + 160])[:MAX_ACRONYM_NAME_WORDS]
-        for end in range(2, len(words) + 1):
-            if re.search(r"[,.;:()]", " ".join(words[:end])):
-                break
-            content = content_words(words[:end])
-            if len(content) == len(letters) and "".join(fold_keep(w)[:1].upper() for w in content) == letters:
-                found.add(" ".join(words[:end]))
-                break
-    return found
-
-
 @cache
 def _foreign_acronym() -> re.Pattern[str]:
     """", la PSDA selon son sigle anglais", ", que ses agents appellent IDDA d'après son nom anglais":

@@ -15,13 +15,13 @@ Table rows and prose sections about the same lab may both exist; the extractors 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extract.layout.build import page_tables
 from extract.layout.headings import strip_numbering
 from extract.models import Document, Line, Section, Table
+from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import fold_keep, lexicon
 from extract.rules.vocab import match_label
 from extract.segment.document_title import (
@@ -134,7 +134,7 @@ def _sending_unit(lines: list[Line], letterhead: list[int], index: LabIndex) -> 
     """'Autoriteit Persoonsgegevens' over 'Directie Coördinatie Algoritmes' in a letterhead: the last of
     the organisations it names line by line is the unit that writes, as prominent as a subject line."""
     named = [entry for i in letterhead
-             if (entry := index.lookup(re.sub(r"\s*\([^()]*\)\s*$", "", lines[i].text.strip()))) is not None]
+             if (entry := index.lookup(TRAILING_BRACKETS.sub("", lines[i].text.strip()))) is not None]
     if len(named) >= 2 and named[-1] is not named[0]:
         named[-1].in_heading += 1
 

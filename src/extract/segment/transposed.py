@@ -20,6 +20,7 @@ from functools import cache
 from itertools import combinations
 
 from extract.models import Line
+from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.forms import label_in
 from extract.segment.lab_index import LabEntry, LabIndex
@@ -221,7 +222,7 @@ def _column(cell: str, names: _Names) -> LabColumn:
 
 def _bare(title: str, lex: Lexicon) -> str:
     """A heading's name without its article or a closing bracket: "Le pôle X de l'ACPR", 'Y (UK)'."""
-    title = re.sub(r"\s*\([^()]*\)\s*$", "", title)
+    title = TRAILING_BRACKETS.sub("", title.strip())
     return re.sub(rf"^(?i:{article_before_name(lex)})", "", title)
 
 

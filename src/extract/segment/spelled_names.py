@@ -1,0 +1,55 @@
+"""The name an acronym stands for where no bracket defines it: the one name in a text whose words
+spell it ('the ICO' and the Information Commissioner's Office; 'SVB' and the Sociale
+Verzekeringsbank; 'CRE' and la Commission de régulation de l'énergie)."""
+
+from __future__ import annotations
+
+import re
+
+from extract.rules.lexicon import fold_keep, lexicon
+from extract.segment.acronyms import MAX_ACRONYM_NAME_WORDS, initials_are
+from extract.segment.spelling import acronym_letters, content_words, spells_with_compounds
+
+_CAPITALISED_RUN = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:[a-zà-ÿ]{1,4}\s+){0,2}[A-ZÀ-Ý][\w'’-]*)+")
+
+
+def spelled_name(acronym: str, text: str) -> str | None:
+    """The one capitalised name in ``text`` that spells ``acronym`` without brackets: its words'
+    initials ('ICO' and the Information Commissioner's Office), a compound giving one more letter
+    ('SVB' and the Sociale Verzekeringsbank)."""
+    lex = lexicon(None)
+    openers = lex.folded("words", "articles") | lex.folded("words", "determiners")
+    found = set()
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = re.sub(r"['’]s$", "", m.group(0)).split()
+        while words and fold_keep(words[0]) in openers:
+            words = words[1:]  # 'De Sociale Verzekeringsbank begon ...': the sentence's article
+        for end in range(len(words), 1, -1):  # the run may go on past the name: 'Sociale Verzekeringsbank Amstelveen'
+            if initials_are(acronym, words[:end]) or spells_with_compounds(acronym, words[:end]):
+                found.add(" ".join(words[:end]))
+                break
+    if not found:
+        found = _lower_case_spelled(acronym, text, openers)
+    return found.pop() if len(found) == 1 else None
+
+
+_OPENING_WORD = re.compile(r"(?<![\w'’-])(?:[lLdD]['’])?[A-ZÀ-Ý][\w'’-]*")
+
+
+def _lower_case_spelled(acronym: str, text: str, openers: frozenset[str]) -> set[str]:
+    """'la Commission de régulation de l'énergie ... la CRE': a name whose words after the first are
+    in lower case, as French and Dutch write them, and whose content words' initials are the acronym."""
+    letters = acronym_letters(acronym)
+    found = set()
+    for m in _OPENING_WORD.finditer(text):
+        if fold_keep(m.group(0)) in openers:
+            continue
+        words = re.split(r"\s+", text[m.start():m.start() + 160])[:MAX_ACRONYM_NAME_WORDS]
+        for end in range(2, len(words) + 1):
+            if re.search(r"[,.;:()]", " ".join(words[:end])):
+                break
+            content = content_words(words[:end])
+            if len(content) == len(letters) and "".join(fold_keep(w)[:1].upper() for w in content) == letters:
+                found.add(" ".join(words[:end]))
+                break
+    return found
