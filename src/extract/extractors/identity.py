@@ -313,13 +313,10 @@ def _with_article(name: str, text: str, ctx: SectionContext) -> str:
 def _spelled_out_name(name: str, ctx: SectionContext) -> str:
     """'RINIS' over 'Het Routeringsinstituut voor (Inter)Nationale Informatiestromen (RINIS) ...': a
     lab titled by an acronym its text spells out goes by the full name (its acronym stays its acronym)."""
-    from extract.segment.acronyms import defined_names
-    from extract.segment.spelled_names import spelled_name
+    from extract.segment.spelled_names import full_name
 
-    if not is_acronym(name):
-        return name
     # 'SVB: van AOW tot kinderbijslag' over 'De Sociale Verzekeringsbank begon in 1901': no brackets needed.
-    return defined_names(ctx.text).get(name) or spelled_name(name, ctx.text) or name
+    return (full_name(name, ctx.text) or name) if is_acronym(name) else name
 
 
 def parent_before(ctx: SectionContext, start: int, end: int) -> bool:

@@ -93,9 +93,14 @@ def _page_titles(lines: list[Line], body: list[int], index: LabIndex) -> set[int
 
 def _field_labels_only(title: str, field_words: set[str]) -> bool:
     """'Bestuur en financiering', 'Budget & staff': a chapter of a lab's facts, named by their labels."""
-    ands = alternation(lexicon(None).words("words", "and_words"))
-    pieces = [p for p in re.split(rf"\s*(?:[,&+/]|\b(?:{ands})\b)\s*", title) if p]
+    pieces = [p for p in _joins().split(title) if p]
     return len(pieces) >= 2 and all(p in field_words for p in pieces)
+
+
+@cache
+def _joins() -> re.Pattern[str]:
+    """What joins two labels in a heading: a comma, '&', '+', '/' or an 'and' word of any language."""
+    return re.compile(rf"\s*(?:[,&+/]|\b(?:{alternation(lexicon(None).words('words', 'and_words'))})\b)\s*")
 
 
 def _plain_phrase(text: str, lex: Lexicon) -> bool:

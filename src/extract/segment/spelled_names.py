@@ -5,10 +5,19 @@ Verzekeringsbank; 'CRE' and la Commission de régulation de l'énergie)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extract.rules.lexicon import fold_keep, lexicon
-from extract.segment.acronyms import MAX_ACRONYM_NAME_WORDS, initials_are
+from extract.segment.acronyms import MAX_ACRONYM_NAME_WORDS, defined_names, initials_are
 from extract.segment.spelling import acronym_letters, content_words, spells_with_compounds
+
+
+@lru_cache(maxsize=8)
+def full_name(acronym: str, text: str) -> str | None:
+    """The name ``text`` gives ``acronym``: the one a bracket or a naming clause defines, else the one
+    its words spell. Cached: a section's identity asks for it twice (its name, then its acronym)."""
+    return defined_names(text).get(acronym) or spelled_name(acronym, text)
+
 
 _CAPITALISED_RUN = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:[a-zà-ÿ]{1,4}\s+){0,2}[A-ZÀ-Ý][\w'’-]*)+")
 
@@ -44,6 +53,9 @@ def _lower_case_spelled(acronym: str, text: str, openers: frozenset[str]) -> set
     for m in _OPENING_WORD.finditer(text):
         if fold_keep(m.group(0)) in openers:
             continue
+        first = content_words([m.group(0)])
+        if first and fold_keep(first[0])[:1].upper() != letters[:1]:
+            continue  # its first content word gives the acronym's first letter: no need to read on
         words = re.split(r"\s+", text[m.start():m.start() + 160])[:MAX_ACRONYM_NAME_WORDS]
         for end in range(2, len(words) + 1):
             if re.search(r"[,.;:()]", " ".join(words[:end])):

@@ -295,7 +295,7 @@ def place_led(title: str, lex: Lexicon) -> bool:
     parts = _DASH_SPLIT.split(re.sub(r"\s+", " ", title).strip(), maxsplit=1)
     if len(parts) != 2 or _place_code(parts[0].strip()) is None:
         return False
-    tail = re.sub(rf"^(?:{article_before_name(lex)})(?=[A-ZÀ-Ý])", "", parts[1].strip())
+    tail = place_led_name(title, lex)
     return tail[:1].isupper() or re.match(r"[a-z]{1,2}[A-Z]", tail) is not None or _coined_lower(tail, lex)
 
 
