@@ -129,7 +129,9 @@ def find_money(text: str, lang: str | None = None) -> list[MoneyMention]:
     back once, with the second figure in ``alternatives``."""
     if not text:
         return []
-    # OCR reads '€' after a scale letter as 'E': '3,2 ME', '450 kE' (same length, offsets hold).
+    # OCR reads '€' after a scale letter as 'E': '3,2 ME', '450 kE' (same length, offsets hold; what
+    # a mention quotes stays the text as printed).
+    printed = text
     text = _OCR_EURO.sub(lambda m: m.group(1) + "€", text)
     lang = lang if lang in LANGS else None
     urls = _url_spans(text)
@@ -162,7 +164,7 @@ def find_money(text: str, lang: str | None = None) -> list[MoneyMention]:
                 currency=currency.code,
                 start=start,
                 end=end,
-                raw=text[start:end],
+                raw=printed[start:end],
                 approximate=number.approximate or id(number) in ranged or is_approximate(text, start, end, lang),
                 period=period_of(text, start, end, lo, hi),
                 qualifier=qualifier_of(text, start, end, lang),
