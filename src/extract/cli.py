@@ -50,6 +50,7 @@ INTERRUPTED = ("extract: interrupted; outputs finished before are kept and nothi
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line ``argv``; without it, the process's own (the ``extract`` script,
     ``python -m extract``): an interrupted run then ends the process here (``_end_interrupted``)."""
+    previous_hook, sys.unraisablehook = sys.unraisablehook, _interrupt_again_if_dropped
     try:
         return _main(argv)
     except KeyboardInterrupt:
@@ -62,6 +63,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv is None:
             _end_interrupted()
         return ExitCode.interrupted
+    finally:
+        sys.unraisablehook = previous_hook
+
+
+def _interrupt_again_if_dropped(unraisable: sys.UnraisableHookArgs) -> None:
+    """Deliver again a Ctrl-C that CPython dropped.
+
+    A KeyboardInterrupt raised where nobody can catch it (a weakref callback CPython runs during an
+    import, a ``__del__``) is printed as 'Exception ignored' and dropped, and the command ran on to
+    exit 0: seen once under load in ``test_ctrl_c_while_the_command_starts``. Raising here would be
+    dropped too, and so would an interrupt simulated from here (it lands inside this hook), so a new
+    thread simulates it once it gets the interpreter, after this hook has returned; dropped again,
+    it comes back here."""
+    if unraisable.exc_type is not None and issubclass(unraisable.exc_type, KeyboardInterrupt):
+        import _thread
+
+        _thread.start_new_thread(_thread.interrupt_main, ())
+        return
+    sys.__unraisablehook__(unraisable)
 
 
 def _end_interrupted() -> NoReturn:

@@ -64,3 +64,24 @@ def test_ctrl_c_inside_an_exec_of_source_text_still_exits_130(tmp_path: Path) ->
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == ExitCode.interrupted, done.stderr
     assert done.stderr.strip() == INTERRUPTED
+
+
+def test_ctrl_c_dropped_by_the_interpreter_still_interrupts(tmp_path: Path) -> None:
+    """A Ctrl-C that lands in code CPython runs for itself (a weakref callback during an import, a
+    ``__del__``) is printed as 'Exception ignored' and dropped; the command must still stop with 130."""
+    (tmp_path / "interrupted_in_del.py").write_text(
+        "import time\n"
+        "import extract.cli as cli\n\n"
+        "class Collected:\n"
+        "    def __del__(self):\n"
+        "        raise KeyboardInterrupt\n\n"
+        "def _main(argv):\n"
+        "    Collected()\n"
+        "    time.sleep(30)\n"
+        "    return 0\n\n"
+        "cli._main = _main\n"
+        "raise SystemExit(cli.main())\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "interrupted_in_del"], cwd=tmp_path, env=cli_env(),
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == ExitCode.interrupted, done.stderr
+    assert done.stderr.strip() == INTERRUPTED
