@@ -9,6 +9,7 @@ from extract.extractors.context import SectionContext
 from extract.extractors.founded import founded_year_candidates
 from extract.models import Candidate, CandidateValue, Provenance, Section
 from extract.rules.lexicon import fold_keep
+from extract.segment.acronyms import defined_names
 from extract.segment.lab_names import whole_name
 from extract.segment.titles import (
     _DEFINED_ACRONYM,
@@ -21,7 +22,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "30"
+VERSION = "31"
 
 
 
@@ -58,7 +59,9 @@ class IdentityExtractor:
         out = []
         if (label := ctx.label_value("name")) is not None:
             value, start, end = label
-            parts = parse_title(value, ctx.lex)
+            # 'STOWA' over 'Voluit: Stichting Toegepast Onderzoek Waterbeheer': the legal form it spells stays.
+            heading_acronym = title and (title.acronym or (title.name if title.name and is_acronym(title.name) else None))
+            parts = parse_title(value, ctx.lex, known_acronym=heading_acronym or None)
             out.append(ctx.candidate("name", parts.name, start, end, family=NAME, version=VERSION, prior="label"))
         if title and title.name and not _URLISH.search(title.name):
             body = "\n".join(line.text for line in ctx.lines if line.role != "heading")
@@ -85,7 +88,7 @@ class IdentityExtractor:
                 return [self._title_candidate("acronym", title.name, ctx.section, ctx, 0.9)]
         if title and title.acronym:
             return [self._title_candidate("acronym", title.acronym, ctx.section, ctx, 0.95)]
-        if title and title.name and is_acronym(title.name) and _spelled_out_name(title.name, ctx) != title.name:
+        if title and title.name and len(title.name.split()) == 1 and _spelled_out_name(title.name, ctx) != title.name:
             return [self._title_candidate("acronym", title.name, ctx.section, ctx, 0.9)]  # 'SVB' over its full name
         return self._defined_acronym(ctx, title.name if title else None)
 
@@ -316,7 +319,11 @@ def _spelled_out_name(name: str, ctx: SectionContext) -> str:
     from extract.segment.spelled_names import full_name
 
     # 'SVB: van AOW tot kinderbijslag' over 'De Sociale Verzekeringsbank begon in 1901': no brackets needed.
-    return (full_name(name, ctx.text) or name) if is_acronym(name) else name
+    if is_acronym(name):
+        return full_name(name, ctx.text) or name
+    if len(name.split()) == 1:  # 'Findata' over 'The Finnish ... Permit Authority, known as Findata'
+        return defined_names(ctx.text).get(name) or name
+    return name
 
 
 def parent_before(ctx: SectionContext, start: int, end: int) -> bool:

@@ -106,7 +106,8 @@ def _columns_beside(rows: list[list[Word]], a: float, b: float, left_edge: float
         halves = ([w for w in row if (w.bbox[0] + w.bbox[2]) / 2 < mid], [w for w in row if (w.bbox[0] + w.bbox[2]) / 2 >= mid])
         if halves[0] and halves[1]:
             both += 1
-            celled += any(_has_cells(half) for half in halves)
+            # A column of prose beside a sidebar's table is no table split in two.
+            celled += any(_has_cells(half) for half in halves) and not any(_prose(half) for half in halves)
     if both and celled >= 0.4 * both:
         return None
     # The gutter proper: where most rows of each column end and start (a stray OCR box may poke in).
@@ -136,6 +137,14 @@ def _has_cells(words: list[Word]) -> bool:
         return False
     ordinary = gaps[len(gaps) // 4] if len(gaps) >= 3 else min(gaps[0], 4.0)
     return gaps[-1] >= max(3 * max(ordinary, 1.0), 12.0)
+
+
+_PROSE_WORDS = 5
+
+
+def _prose(words: list[Word]) -> bool:
+    """Several words of a row, run on with word spaces only: a column's line, not a table's cells."""
+    return len(words) >= _PROSE_WORDS and not _has_cells(words)
 
 
 def _crosses(row: list[Word], mid: float) -> bool:

@@ -14,6 +14,7 @@ from extract.segment.spelling import (
     ELIDED_ARTICLE,
     MIXED_CASE_ACRONYM,
     WORD,
+    abbreviates,
     acronym_letters,
     content_words,
     function_words,
@@ -133,7 +134,10 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
         mixed = not is_acronym(acronym) and MIXED_CASE_ACRONYM.match(acronym) is not None
         # ', which everyone shortens to Stats SA': a short name a naming clause gives, checked by its initial.
         short = match.group(5) is not None and _SHORT_NAME.fullmatch(acronym) is not None
-        if not (is_acronym(acronym) or mixed or short):
+        # ', known as Findata': a short name a naming clause gives, made of the name's word starts.
+        coined = (acronym[:1].isupper() and sum(c.isupper() for c in acronym) == 1
+                  and (match.group(2) is not None or match.group(5) is not None))
+        if not (is_acronym(acronym) or mixed or short or coined):
             continue
         opening = text.rfind("(", max(0, match.start() - 120), match.start()) if match.group(4) else -1
         if match.group(4) and (opening < 0 or ")" in text[opening:match.start()]):
@@ -153,6 +157,10 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                 words[0] = words[0][elided.end():]  # "l'Institut Municipal d'Informàtica …, l'IMI"
             if not (words[0][:1].isupper() or _COINED_START.match(words[0])):
                 continue  # a name opens on a capital, or a coined 'e-Government', 'eGov'
+            if coined and len(words) >= 3 and abbreviates(acronym, " ".join(words), said=True):
+                begin = before[k].start() + (elided.end() if elided is not None else 0)
+                out.append((text[begin:before[-1].end()], acronym, begin))
+                break
             # French names keep their adjectives in lower case: 'Centre québécois d'excellence numérique (CQEN)'.
             # A naming clause says whose acronym it is: its capitals may come from link words too
             # ('la Commission wallonne pour l'Énergie, que tout le monde appelle la CWaPE').

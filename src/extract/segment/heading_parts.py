@@ -26,19 +26,18 @@ from extract.segment.lab_headings import (
 )
 from extract.segment.lab_index import LabEntry, LabIndex, index_key
 from extract.segment.lab_names import whole_name
+from extract.segment.name_affixes import article_before_name, without_about
 from extract.segment.numbered_headings import in_sequence
 from extract.segment.parts import Part, all_labels
 from extract.segment.place_chapters import place_chapter_lab, place_chapter_named, place_chapter_title
 from extract.segment.spelling import initials_cover, is_acronym
 from extract.segment.subject_names import masthead_name
 from extract.segment.titles import (
-    article_before_name,
     kicker_of,
     parse_title,
     place_led,
     place_led_name,
     place_word,
-    without_about,
 )
 
 

@@ -20,10 +20,10 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import find_lab_names, whole_name
+from extract.segment.name_affixes import article_before_name, without_about
 from extract.segment.platforms import URL, platform_host
 from extract.segment.spelling import domain_matches, is_acronym
 from extract.segment.subject_names import written_in_lower_case
-from extract.segment.titles import article_before_name, without_about
 
 
 @cache

@@ -167,12 +167,13 @@ def initials_cover(acronym: str, words: list[str]) -> bool:
 MAX_ABBREVIATION_CHARS = 12
 
 
-def abbreviates(short: str, name: str) -> bool:
+def abbreviates(short: str, name: str, *, said: bool = False) -> bool:
     """Is ``short`` a coined short form of ``name``, made of the starts of its words in order ('FabMob'
     of Fabrique des Mobilités, 'CP Catapult' of Connected Places Catapult, 'BSSN' of Badan Siber dan
     Sandi Negara), or of letters of a one-word compound in order ('RWS' of Rijkswaterstaat)? Only a
-    form with a capital past its first letter is coined: 'Total' or 'Notes' abbreviate nothing."""
-    if not (2 <= len(short) <= MAX_ABBREVIATION_CHARS) or not any(c.isupper() for c in short[1:]):
+    form with a capital past its first letter is coined: 'Total' or 'Notes' abbreviate nothing;
+    unless the text ``said`` so ('..., known as Findata': Finnish ... Data)."""
+    if not (2 <= len(short) <= MAX_ABBREVIATION_CHARS) or not (said or any(c.isupper() for c in short[1:])):
         return False
     letters = re.sub(r"[^\w]", "", fold_keep(short))
     words = re.sub(r"[^\w\s]", " ", fold_keep(name)).split()

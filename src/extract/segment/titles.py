@@ -12,6 +12,7 @@ from functools import cache
 from extract.normalize.rule_data import alternation
 from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
+from extract.segment.name_affixes import article_before_name, strip_legal_prefix, without_about
 from extract.segment.spelling import function_words, initials_cover, spells_mixed_acronym, spells_with_compounds
 
 YEAR = re.compile(r"(?<![\d.,\-–/])(1[89]\d\d|20\d\d)(?![\d\-–/])")
@@ -80,8 +81,9 @@ def renaming(title: str, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
-def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitleParts:
-    """Name, acronym and country from a heading ('Centre for X (CO-PI) in Denemarken')."""
+def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acronym: str | None = None) -> TitleParts:
+    """Name, acronym and country from a heading ('Centre for X (CO-PI) in Denemarken'); ``known_acronym``:
+    the lab's acronym given elsewhere (its heading), when the title gives none."""
     from extract.normalize import country_code
 
     text = re.sub(r"\s+", " ", title).strip(" .:-–")
@@ -164,6 +166,8 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
         elif _described_by_kind(head.strip(), tail.strip(), lex):
             # "L'État — la SGAD", 'Une région — Agencia Digital de Andalucía': a level or a kind, then the lab
             text = re.sub(rf"^(?:{article_before_name(lex)})", "", tail.strip())
+        elif acronym is None and (named := _apposed_name(head.strip(), tail.strip(), lex)):
+            acronym, text = head.strip(), named  # 'THL – the Finnish Institute for Health and Welfare'
         elif acronym is None and _short_form_of(head.strip(), tail.strip(), lex):
             # 'iLab — Northern Ireland Public Sector Innovation Lab', 'Digdir — Digitaliseringsdirektoratet':
             # the short name used everywhere, then the full name it stands for.
@@ -182,7 +186,7 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False) -> TitlePar
         if (appositive and 0 < len(appositive.group(1).split()) <= MAX_NAME_WORDS_BEFORE_DASH
                 and not (link and fold_keep(link.group()) in lex.folded("labs", "name_links"))):
             text = appositive.group(1)
-    text = strip_legal_prefix(text.strip(" .,:;-–\"'“”"), lex)
+    text = strip_legal_prefix(text.strip(" .,:;-–\"'“”"), lex, acronym or known_acronym)
     # 'The Behavioural Insights Team' is the Behavioural Insights Team; 'The GovLab' keeps its article.
     if re.match(r"^The\s+\S+\s+\S+", text):
         text = text[4:].lstrip()
@@ -215,15 +219,6 @@ def _short_form(inner: str, name: str) -> bool:
 def is_report_title(title: str, lex: Lexicon) -> bool:
     """'Jaarverslag 2021', 'Annual report 2022': a title that names the document, not what it is about."""
     return not _strip_report_words(title, lex, keep_empty=True)
-
-
-def strip_legal_prefix(name: str, lex: Lexicon) -> str:
-    """'Stichting Amsterdam Institute for ...' -> 'Amsterdam Institute for ...': the legal form a
-    register prints before the name is not part of the name people use."""
-    for prefix in lex.words("title", "legal_prefixes"):
-        if fold_keep(name).startswith(fold_keep(prefix) + " ") and name[len(prefix) + 1:][:1].isupper():
-            return name[len(prefix) + 1:]
-    return name
 
 
 # A report's year may be a span: 'Annual Report 2024–25', 'Jaarverslag 2023-2024'.
@@ -273,6 +268,24 @@ def _short_form_of(short: str, full: str, lex: Lexicon) -> bool:
 MAX_FULL_NAME_WORDS = 8
 
 
+def _apposed_name(short: str, full: str, lex: Lexicon) -> str | None:
+    """'THL – the Finnish Institute for Health and Welfare': an acronym, then with an article the
+    name of an organisation (a kind of organisation among its capitalised words) it stands for,
+    whatever language its letters come from. That name, or None."""
+    found = re.match(rf"(?:{article_before_name(lex)})(?=[A-ZÀ-Ý])", full)
+    if not is_acronym(short) or found is None:
+        return None
+    name = full[found.end():]
+    words = re.findall(r"[\w'’&-]+", name)
+    connectors = lex.folded("labs", "connectors") | lex.folded("words", "connectors")
+    content = [w for w in words if fold_keep(w) not in connectors]
+    kinds = lex.folded("labs", "heads") | lex.folded("labs", "definition_nouns")
+    if (2 <= len(content) <= MAX_FULL_NAME_WORDS and all(w[:1].isupper() for w in content)
+            and any(fold_keep(w) in kinds for w in content)):
+        return name
+    return None
+
+
 def _coined_lower(text: str, lex: Lexicon) -> bool:
     """'Duitsland — gematik': one lower-case word after a place, no word of the language's headings."""
     word = text.strip()
@@ -313,6 +326,10 @@ def _place_code(text: str) -> str | None:
     words = text.split()
     if not 0 < len(words) <= MAX_PLACE_WORDS or not all(w[:1].isupper() or _PLACE_PARTICLE.match(w) for w in words):
         return None  # 'Case study:', 'Lab portrait:' are kickers of another kind
+    if len(words) == 1 and is_acronym(text):
+        from extract.normalize import country_code
+
+        return country_code(text, None)  # 'UK — GDS'; not 'KSL' (a city's airport code in the gazetteer)
     return place_code(text)
 
 
@@ -355,20 +372,3 @@ def kicker_of(title: str, lex: Lexicon) -> str | None:
     if len(parts) == 2 and _is_kicker(parts[0], parts[1], lex):
         return fold_keep(parts[0].strip())
     return None
-
-
-@cache
-def article_before_name(lex: Lexicon) -> str:
-    """An article in lower case before a name ('l'AGETIC', 'le CNI', 'the Föderale ...'), as a
-    regex alternation (rules: ``words.articles``, ``words.elided_articles``)."""
-    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
-    elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
-    return rf"(?:{articles})\s+|{elided}"
-
-
-def without_about(title: str, lex: Lexicon) -> str | None:
-    """'About the Innovation Center' -> 'Innovation Center': what the chapter presents."""
-    prefixes = alternation(lex.words("labs", "about_prefixes"), folded=False, any_space=True)
-    determiners = alternation(lex.words("words", "determiners"), folded=False, any_space=False)
-    found = re.match(rf"(?i:{prefixes})(?:\s+(?i:{determiners})\b|\s*['’]|)\s*(?=[A-ZÀ-Ý])", title)
-    return title[found.end():] if found else None

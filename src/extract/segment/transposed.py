@@ -24,8 +24,8 @@ from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.forms import label_in
 from extract.segment.lab_index import LabEntry, LabIndex
+from extract.segment.name_affixes import article_before_name
 from extract.segment.spelling import abbreviates, initials_cover, is_acronym
-from extract.segment.titles import article_before_name
 
 MIN_FIELD_ROWS = 2
 MIN_COLUMNS = 2

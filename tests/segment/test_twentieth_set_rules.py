@@ -1,0 +1,99 @@
+"""Labs as the twentieth genre set writes them (invented names unless a fixture is named): a
+newsletter's column of prose beside a sidebar's key-facts table, a question heading ('Wat is
+KLAVOR?'), a cooperative defined by its text, a legal form its acronym spells, a short name a
+naming clause gives ('known as Nardata'), an acronym heading with its name in apposition ('KSL –
+the Narnian Institute for Health and Welfare'), and slides that set out the presenter's own context."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from index_helpers import records_of
+from layout_boxes import FlowBuilder
+
+from extract.pipeline import sections_of
+from extract.read.reader import read_document
+from extract.rules.lexicon import lexicon
+from extract.segment.acronyms import defined_acronyms
+from extract.segment.titles import parse_title
+from extract.settings import Settings
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def test_a_column_of_prose_beside_a_sidebar_table_is_read_column_by_column() -> None:
+    """The right column holds a key-facts table and an agenda: the page is still two columns, so
+    each lab's paragraph is read whole (it came out interleaved with the sidebar line by line)."""
+    from extract.pipeline import process_file
+
+    path = FIXTURES / "genres-heldout20" / "en-newsletter-nordic-health-data.pdf"
+    records = process_file(path, Settings()).records
+    assert [(r.name, r.acronym) for r in records] == [
+        ("Finnish Institute for Health and Welfare", "THL"),
+        ("Finnish Social and Health Data Permit Authority", "Findata"),
+        ("Folkhälsomyndigheten", None)]
+    assert [r.founded_year for r in records] == [2009, 2019, 2014]
+
+
+@pytest.mark.parametrize(("lang", "heading", "name"), [
+    ("nl", "Wat is KLAVOR?", "KLAVOR"),
+    ("en", "What is the Quayside Insights Team?", "Quayside Insights Team"),
+    ("fr", "Qu’est-ce qu’Elsalab ?", "Elsalab"),
+    ("nl", "Wat is innovatie?", "Wat is innovatie?"),  # no name asked about: the heading as it is
+])
+def test_a_question_heading_names_what_it_asks_about(lang: str, heading: str, name: str) -> None:
+    assert parse_title(heading, lexicon(lang)).name == name
+
+
+def test_a_letter_that_asks_what_its_cooperative_is() -> None:
+    """A letter whose subject names the cooperative only at the end of a phrase: the text's
+    'SIVON is een coöperatie van schoolbesturen' makes it the lab (the record was named after the
+    question heading 'Wat is SIVON?')."""
+    path = FIXTURES / "genres-heldout20" / "nl-letter-sivon.pdf"
+    assert [s.title for s in sections_of(read_document(path, Settings()))] == ["SIVON"]
+
+
+def test_slides_that_open_on_the_presenter_s_own_context_then_a_key_facts_slide() -> None:
+    from extract.pipeline import process_file
+
+    path = FIXTURES / "genres-heldout20" / "nl-slides-waterinnovatie.pdf"
+    records = process_file(path, Settings()).records
+    assert [(r.name, r.acronym) for r in records] == [
+        ("Stichting Toegepast Onderzoek Waterbeheer", "STOWA"), ("Deltares", None), ("Waternet", None)]
+
+
+def test_a_legal_form_the_acronym_spells_stays_in_the_name() -> None:
+    nl = lexicon("nl")
+    assert parse_title("Stichting Kade Onderzoek Waterbeheer (SKOWA)", nl).name == "Stichting Kade Onderzoek Waterbeheer"
+    assert parse_title("Stichting Kade Onderzoek Waterbeheer", nl, known_acronym="SKOWA").name == \
+        "Stichting Kade Onderzoek Waterbeheer"
+    # An acronym without the form's letter: the form is the register's, not the name's.
+    assert parse_title("Stichting Kade Onderzoek Waterbeheer (KOW)", nl).name == "Kade Onderzoek Waterbeheer"
+
+
+def test_a_full_name_label_under_an_acronym_slide_title() -> None:
+    flow = FlowBuilder()
+    flow.line("SKOWA", 18, bold=True)
+    for line in ("Voluit: Stichting Kade Onderzoek Waterbeheer", "Sinds: 1971", "Web: skowa.example.nl"):
+        flow.line(line)
+    [record] = records_of(flow)
+    assert (record.name, record.acronym) == ("Stichting Kade Onderzoek Waterbeheer", "SKOWA")
+
+
+def test_a_short_name_a_naming_clause_gives_is_its_acronym() -> None:
+    text = "The Narnian Social and Health Data Permit Authority, known as Nardata, started work in 2019."
+    assert defined_acronyms(text) == [("Narnian Social and Health Data Permit Authority", "Nardata", 4)]
+    # A name its letters do not come from is no short form of it.
+    assert defined_acronyms("We met the Narnian Design Centre, known as Dorte, in 2019.") == []
+
+
+@pytest.mark.parametrize(("lang", "heading", "name", "acronym"), [
+    ("en", "KSL – the Narnian Institute for Health and Welfare", "Narnian Institute for Health and Welfare", "KSL"),
+    ("en", "KSL — Limburg", "KSL", None),  # a short name and the region it serves
+    ("en", "UK — the Quayside Insights Team", "Quayside Insights Team", None),  # a country, then the lab
+])
+def test_an_acronym_heading_with_its_name_in_apposition(lang: str, heading: str, name: str,
+                                                        acronym: str | None) -> None:
+    parts = parse_title(heading, lexicon(lang))
+    assert (parts.name, parts.acronym) == (name, acronym)
