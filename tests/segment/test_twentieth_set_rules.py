@@ -97,3 +97,32 @@ def test_an_acronym_heading_with_its_name_in_apposition(lang: str, heading: str,
                                                         acronym: str | None) -> None:
     parts = parse_title(heading, lexicon(lang))
     assert (parts.name, parts.acronym) == (name, acronym)
+
+
+def test_a_page_titled_with_a_name_its_text_keeps_using_is_about_it() -> None:
+    """A programme's page on its host's site (the twenty-first set): 'Connect by CNES' has no lab's
+    head noun, but the page is titled with it and its text keeps using it (the host, which the page
+    names thirty times, took the record)."""
+    from extract.pipeline import process_file
+
+    path = FIXTURES / "genres-heldout21" / "fr-web-page-connect-by-cnes.pdf"
+    [record] = process_file(path, Settings()).records
+    assert (record.name, record.founded_year) == ("Connect by CNES", 2018)
+
+
+def test_a_french_name_in_lower_case_founded_in_the_passive_is_a_lab(tmp_path: Path) -> None:
+    source = tmp_path / "essai.txt"
+    source.write_text("""Des start-up sur les quais
+Deux institutions publiques que j'ai pu observer de près montrent que la conservation est devenue
+un terrain d'expérimentation.
+La première est un dispositif modeste. L'Incubateur du littoral a été lancé en avril 2018 par le
+Conservatoire des quais, l'établissement public qui ouvre à la visite une centaine de quais. Le
+principe est simple : chaque année, une petite promotion de jeunes entreprises vient tester sur les
+quais une application de visite, accompagnée par les équipes du Conservatoire. L'incubateur n'a ni
+statut ni conseil propres ; c'est un service du Conservatoire, qui le finance.
+La seconde est d'une tout autre ampleur. L'Institut national des phares (INPH) est né le 1er janvier
+1975, avec pour mission de conserver les phares. L'INPH emploie un millier de salariés. L'INPH vit
+d'une dotation publique, et son site inph.example.fr est consulté par tous.
+""", encoding="utf-8")
+    titles = [s.title for s in sections_of(read_document(source, Settings()))]
+    assert titles == ["Incubateur du littoral", "Institut national des phares (INPH)"]

@@ -16,7 +16,7 @@ from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon, phrase_regex
 from extract.segment.lab_names import NameMention, whole_name
-from extract.segment.spelling import domain_matches, initials_cover, is_acronym
+from extract.segment.spelling import domain_matches, function_words, initials_cover, is_acronym
 from extract.segment.subject_names import (
     DISTINCTIVE,
     MASTHEAD_LINES,
@@ -126,11 +126,35 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
         if (not (len(words) >= 2 or distinctive) or fold_keep(name) in known or index.speakers & {name}):
             continue  # a name the index has, or another name of one it has ('AMS Institute')
         line = body[bisect_right(starts, m.start(1)) - 1]
-        entry = _subject_entry(index, name, line, body, texts, domains, acronym=acronym)
+        entry = subject_entry(index, name, line, body, texts, domains, acronym=acronym)
         if passive:
             _founded_entry(index, entry, body, texts)
         known.add(fold_keep(name))
+    _founded_known_names(index, joined, folded, verbs, body, texts)
     _defined_subjects(index, lines, joined, folded, starts, body, texts, domains, known)
+
+
+MAX_LOWER_CASE_NAME_WORDS = 6
+
+
+def _founded_known_names(index: LabIndex, joined: str, folded: str, verbs: re.Pattern[str],
+                         body: Sequence[int], texts: list[str]) -> None:
+    """"L'Incubateur du patrimoine a été lancé en avril 2018": a name the index has, with the words
+    in lower case a French name keeps, as the subject of a founding in the passive."""
+    auxiliaries = alternation(index.lex.words("founded", "subject_auxiliaries"), folded=False)
+    links = function_words()
+    for entry in list(index.entries):
+        words = entry.name.split()
+        # Only what the capitalised-name patterns cannot read: a capital, then a word in lower case.
+        if (entry.as_subject or entry.as_host or not 2 <= len(words) <= MAX_LOWER_CASE_NAME_WORDS
+                or not words[0][:1].isupper() or re.search(r"[.,;:!?()]", entry.name)
+                or not any(w[:1].islower() and fold_keep(w) not in links for w in words[1:])):
+            continue
+        for m in re.finditer(rf"{whole_name(entry.name).pattern}\s+(?:{auxiliaries})\b", joined):
+            verb = verbs.search(folded, m.end(), min(len(folded), m.end() + FOUNDING_CLAUSE_CHARS))
+            if verb is not None and not re.search(r"[.;:!?]", joined[m.end():verb.start()]):
+                _founded_entry(index, entry, body, texts)
+                break
 
 
 APPOSITION_WORDS = 4
@@ -193,7 +217,7 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
         line = body[bisect_right(starts, begin) - 1]
         entry = index.lookup(name)
         if entry is None:
-            entry = _subject_entry(index, name, line, body, texts, set())
+            entry = subject_entry(index, name, line, body, texts, set())
         elif id(entry) not in presented:
             entry.in_heading += 1  # what kind of organisation it is presents it, as a heading would
         presented.add(id(entry))
@@ -238,7 +262,7 @@ def _founded_entry(index: LabIndex, entry: LabEntry, body: Sequence[int], texts:
             index.mentions_by_line.setdefault(i, []).append((mention, entry))
     index.add_alias(entry, short)
 
-def _subject_entry(index: LabIndex, name: str, line: int, body: Sequence[int], texts: list[str], domains: set[str],
+def subject_entry(index: LabIndex, name: str, line: int, body: Sequence[int], texts: list[str], domains: set[str],
                    acronym: str | None = None) -> LabEntry:
     """An organisation the text presents (founded, ranked among the cases, defined), with its mentions."""
     entry = index.entry_for(name, acronym, line)
@@ -282,13 +306,13 @@ def _defined_subjects(index: LabIndex, lines: Sequence[Line], joined: str, folde
             if not plain_names[name]:
                 continue
         line = body[bisect_right(starts, m.start(1)) - 1]
-        _subject_entry(index, name, line, body, texts, domains)
+        subject_entry(index, name, line, body, texts, domains)
         known.add(fold_keep(name))
     # The first lines of the document, letterhead included (a letter's body starts below it).
     top = [line.text for line in lines if line.role in ("heading", "body")][:MASTHEAD_LINES]
     for name, at in _letterhead_subjects(index, joined, top):
         if fold_keep(name) not in known:
-            _subject_entry(index, name, body[bisect_right(starts, at) - 1], body, texts, domains)
+            subject_entry(index, name, body[bisect_right(starts, at) - 1], body, texts, domains)
             known.add(fold_keep(name))
 
 
@@ -360,4 +384,3 @@ def _referents(index: LabIndex, joined: str, folded: str, verbs: re.Pattern[str]
             if referent is not None:
                 found.append(referent)
     return found
-

@@ -49,6 +49,7 @@ from extract.segment.paragraphs import split_inline_labels
 from extract.segment.parts import SALIENT_ASSIGNMENT, TITLE_ASSIGNMENT, Part
 from extract.segment.prose_parts import prose_parts, uncovered_prose_parts
 from extract.segment.tables import key_value_tables, summary_table_parts
+from extract.segment.titled_names import add_titled_name
 from extract.segment.titles import only_report_words
 from extract.segment.transposed import transposed_tables
 
@@ -208,6 +209,7 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     letterhead = [i for i in whole_body if body and i < body[0] and i not in subjects] if message else []
     index = LabIndex(lines, body, doc_language, in_first_person=message, letterhead=letterhead)
     title_at = title_line(lines, body)
+    add_titled_name(index, lines, body, title_at)
     index.prominent(subjects + ([title_at] if title_at is not None else []))  # a letter's subject, the title
     _sending_unit(lines, letterhead, index)
     if form := _form_part(lines, body):
