@@ -126,3 +126,27 @@ d'une dotation publique, et son site inph.example.fr est consulté par tous.
 """, encoding="utf-8")
     titles = [s.title for s in sections_of(read_document(source, Settings()))]
     assert titles == ["Incubateur du littoral", "Institut national des phares (INPH)"]
+
+
+def test_an_elided_article_before_a_bracketed_acronym_s_name_is_the_sentence_s() -> None:
+    text = "Fondé en 1913, l'Institut royal des marées de Narnie (IRMN) est un établissement scientifique."
+    assert defined_acronyms(text) == [("Institut royal des marées de Narnie", "IRMN", 17)]
+
+
+def test_a_plain_name_founded_after_a_paragraph_on_another_lab(tmp_path: Path) -> None:
+    """'Railor, de Narnische tegenhanger, ontstond op 1 januari 2005': a plain word the text keeps
+    using as a name, founded within a few lines of another lab, is a second lab (it was read as the
+    first lab's other name); 'Il', 'the Division' are no such names."""
+    source = tmp_path / "essay.txt"
+    source.write_text("""Twee beheerders van het spoor
+Ik verdiepte me het afgelopen jaar in de twee beheerders van het spoornet in de Lage Landen.
+
+KadeRail ontstond in 2003, toen drie bedrijven werden samengevoegd tot één beheerder van het spoor.
+Het bedrijf is eigendom van de Staat en staat onder toezicht van een raad van commissarissen. Met
+ruim vijfduizend medewerkers is KadeRail een grote organisatie. Meer informatie op kaderail.example.nl.
+
+Railor, de Narnische tegenhanger, ontstond op 1 januari 2005 bij de opsplitsing van de spoorwegen.
+Het is een naamloze vennootschap van publiek recht, bestuurd door een raad van bestuur. Railor wordt
+gefinancierd met dotaties van de overheid. Het innovatielab van de vervoerder is geen onderdeel van Railor.
+""", encoding="utf-8")
+    assert [s.title for s in sections_of(read_document(source, Settings()))] == ["KadeRail", "Railor"]

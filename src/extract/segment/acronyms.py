@@ -150,6 +150,11 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             # A sentence's "L'Agenzia …" names the Agenzia: its article is no part of the name.
             appositive = match.group(2) or match.group(5) or match.group(6) or match.group(7)
             elided = ELIDED_ARTICLE.match(words[0]) if appositive or words[0][:1] in "LD" else None
+            if (elided is None and match.group(1) is not None and acronym[:1] not in "Ll"
+                    and re.search(r"[,.;:!?]\s*$", text[max(0, before[k].start() - 3):before[k].start()])):
+                # "Fondé en 1913, l'Institut royal météorologique de Belgique (IRM)": the article opens the
+                # clause whose subject the name is (not 'fait partie de l'Office ... (OTV)': a host).
+                elided = re.match(r"l['’](?=[A-ZÀ-Ý])", words[0])
             if elided is None and words[0][:1] == "d" and (cut := ELIDED_ARTICLE.match(words[0])) is not None \
                     and initials_are(acronym, content_words([words[0][cut.end():], *words[1:]])):
                 elided = cut  # "complet d'Infrastructures technologiques Québec (ITQ)": every initial, in order

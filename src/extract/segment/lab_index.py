@@ -20,6 +20,7 @@ from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.acronyms import defined_acronyms
+from extract.segment.appositive_names import add_appositive_names
 from extract.segment.index_acronyms import (
     BARE_ACRONYM,
     add_domain_names,
@@ -37,7 +38,7 @@ from extract.segment.index_merges import (
 )
 from extract.segment.lab_names import NameMention, find_lab_names
 from extract.segment.platforms import URL, platform_host
-from extract.segment.presented import add_appositive_names, add_founded_subjects
+from extract.segment.presented import add_founded_subjects
 from extract.segment.spelling import (
     domain_label,
     domain_matches,

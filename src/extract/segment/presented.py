@@ -1,8 +1,7 @@
 """Organisations a text presents rather than names in passing: the subject of a founding ('X was
 set up in 2018', 'L'Agence ... (AGETIC) a été créée'), a name the text defines ('X est l'organisme
-public qui ...'), a case it ranks ('De derde organisatie is de X'), a name whose apposition says
-what kind of organisation it is ('Valtori, the Government ICT Centre,'). They join the ``LabIndex``
-as strong entries, with their mentions; patterns in ``subject_names``."""
+public qui ...'), a case it ranks ('De derde organisatie is de X'). They join the ``LabIndex`` as
+strong entries, with their mentions; patterns in ``subject_names``; appositions in ``appositive_names``."""
 
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from extract.models import Line
 from extract.normalize.rule_data import alternation
-from extract.rules.lexicon import Lexicon, fold_keep, lexicon, phrase_regex
+from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.segment.lab_names import NameMention, whole_name
 from extract.segment.spelling import domain_matches, function_words, initials_cover, is_acronym
 from extract.segment.subject_names import (
@@ -27,7 +26,6 @@ from extract.segment.subject_names import (
     head_part,
     longest_first,
     presented_name,
-    subject_name,
     subject_words,
     titled_with_article,
     written_in_lower_case,
@@ -89,6 +87,9 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
         words = subject_words(m.group(1), determiners)
         name = " ".join(words)
         nearby = [e for e in strong if whole_name(e.name).search(around) and e.name not in m.group(1)]
+        if nearby and len(words) == 1 and _plain_name(name, joined, index.lex) and not any(
+                whole_name(e.name).search(_sentence_at(joined, m.start())) for e in nearby):
+            nearby = []  # 'Infrabel, de Belgische tegenhanger, ontstond ...' after a paragraph on ProRail
         if nearby:
             # 'The Abu Dhabi Digital Authority, known by its initials ADDA, was created': ADDA (named by
             # adda.gov.ae) spelled out. Else 'Het Vlaams Datanutsbedrijf werd opgericht ... Athumi is
@@ -112,7 +113,7 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
         # article is part of the name.
         titled = titled_with_article(joined, name, index.lex) if len(words) == 1 else None
         distinctive = len(words) == 1 and (DISTINCTIVE.search(name) is not None or titled is not None or any(
-            d.removeprefix("www.").split(".")[0] == fold_keep(name) for d in domains))
+            d.removeprefix("www.").split(".")[0] == fold_keep(name) for d in domains) or _plain_name(name, joined, index.lex))
         name = titled or name
         if not passive and not distinctive and len(words) < 2:
             continue
@@ -137,6 +138,33 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
 MAX_LOWER_CASE_NAME_WORDS = 6
 
 
+def _sentence_at(text: str, at: int) -> str:
+    start = max(text.rfind(". ", 0, at), text.rfind("! ", 0, at), text.rfind("? ", 0, at)) + 1
+    stops = [k for k in (text.find(". ", at), text.find("! ", at), text.find("? ", at)) if k >= 0]
+    return text[start:min(stops) if stops else len(text)]
+
+
+def _plain_name(word: str, joined: str, lex: Lexicon) -> bool:
+    """'Infrabel, de Belgische tegenhanger, ontstond op 1 januari 2005': one plain word the text keeps
+    using as a name (twice at least, never in lower case) and that names no place and no kind of
+    organisation ('the Bureau was set up in 1931' speaks of a bureau named before)."""
+    from extract.nlp import stop_words
+    from extract.normalize import country_code
+    from extract.normalize.countries import city_country
+
+    kinds = (lex.folded("labs", "heads") | lex.folded("labs", "definition_nouns") | lex.folded("labs", "not_heads")
+             | lex.folded("governance", "org_heads") | stop_words(lex.lang))
+    articles = alternation((*lex.words("words", "articles"), *lex.words("words", "elided_articles")),
+                           folded=False, any_space=False)
+    said = [joined[max(0, m.start() - 12):m.start()] for m in whole_name(word).finditer(joined)]
+    # Used inside a sentence ('geen onderdeel van Infrabel'), never after an article ('the Division').
+    return (fold_keep(word) not in kinds and len(said) >= MIN_COINED_USES
+            and any(re.search(r"[a-zà-ÿ,]\s+$", before) for before in said)
+            and not any(re.search(rf"(?i:\b(?:{articles}))\s*$", before) for before in said)
+            and not written_in_lower_case(word, joined)
+            and country_code(word, None) is None and city_country(word) is None)
+
+
 def _founded_known_names(index: LabIndex, joined: str, folded: str, verbs: re.Pattern[str],
                          body: Sequence[int], texts: list[str]) -> None:
     """"L'Incubateur du patrimoine a été lancé en avril 2018": a name the index has, with the words
@@ -155,87 +183,6 @@ def _founded_known_names(index: LabIndex, joined: str, folded: str, verbs: re.Pa
             if verb is not None and not re.search(r"[.;:!?]", joined[m.end():verb.start()]):
                 _founded_entry(index, entry, body, texts)
                 break
-
-
-APPOSITION_WORDS = 4
-"""'Valtori, the Government ICT Centre,': the kind of organisation within a few words of the article."""
-
-
-def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[int]) -> None:
-    """'Valtori, the Government ICT Centre, went live ...', 'Novum, het innovatielab van de SVB',
-    'InnovaPuglia, la société « in house » de la Région': a name followed by an apposition that says
-    what kind of organisation it is is one, head noun or not. The kind word closes its noun phrase
-    ('Maria Silva, the team lead' names a person); a list ('Etalab, le Bercy Lab, le pôle ...')
-    is no apposition. Ministries and places are not labs; a single plain word must be a name the
-    text keeps using, never in lower case."""
-    from extract.nlp import stop_words
-    from extract.normalize import country_code
-    from extract.normalize.countries import city_country
-
-    lex = index.lex
-    kinds = lex.folded("labs", "strong_heads") | lex.folded("labs", "definition_nouns")
-    ends = tuple(lex.folded("labs", "compound_ends"))
-    followers = lex.folded("labs", "name_links") | lex.folded("words", "relatives") | lex.folded("words", "connectors")
-    listing = lex.folded("words", "articles") | lex.folded("words", "and_words")
-    not_heads = lex.folded("labs", "not_heads")
-    stops = stop_words(lex.lang) | lex.folded("words", "determiners")
-    texts = [lines[i].text for i in body]
-    starts, at = [], 0
-    for text in texts:
-        starts.append(at)
-        at += len(text) + 1
-    joined = " ".join(texts)
-    presented: set[int] = set()  # ids of the entries an apposition has presented once already
-    for m in _appositive().finditer(joined):
-        after = re.findall(r"[\w'’-]+|[^\w\s]", joined[m.end():m.end() + 200])[:APPOSITION_WORDS + 3]
-        kind = next((n for n, w in enumerate(after[:APPOSITION_WORDS]) if w.isalpha()
-                     and (fold_keep(w) in kinds or (len(w) > 5 and fold_keep(w).endswith(ends)))), None)
-        if kind is None or any(not w[:1].isalnum() for w in after[:kind]):
-            continue
-        rest = [*after[kind + 1:], ".", "."]
-        if rest[0][:1].isalpha() and fold_keep(rest[0]) not in followers:
-            continue  # 'the team lead', 'the agency's director'
-        if rest[0] == "," and fold_keep(rest[1]) in listing:
-            continue  # 'Etalab, le Bercy Lab, le pôle Innovation ...': a list of names
-        begin = m.start(1)
-        k = bisect_right(starts, begin)
-        if k < len(starts) and starts[k] < m.end(1) and lines[body[k - 1]].role == "heading":
-            begin = starts[k]  # a heading ends a name: '4. Kela' / 'Kela, the Social Insurance ...'
-        words = joined[begin:m.end(1)].split()
-        while words and fold_keep(words[0]) in stops:
-            words = words[1:]
-        name = " ".join(words)
-        if not name or any(fold_keep(w) in not_heads for w in words) or index.speakers & {name}:
-            continue
-        if country_code(name, None) is not None or city_country(name) is not None:
-            continue
-        if len(words) == 1 and not DISTINCTIVE.search(name) and (
-                len(whole_name(name).findall(joined)) < MIN_COINED_USES or written_in_lower_case(name, joined)):
-            continue
-        if index.hosts.search(fold_keep(joined[max(0, m.start(1) - 30):m.start(1)])):
-            continue  # 'the lab sits in MaRS Discovery District, the not-for-profit innovation hub': its host
-        line = body[bisect_right(starts, begin) - 1]
-        entry = index.lookup(name)
-        if entry is None:
-            entry = subject_entry(index, name, line, body, texts, set())
-        elif id(entry) not in presented:
-            entry.in_heading += 1  # what kind of organisation it is presents it, as a heading would
-        presented.add(id(entry))
-        entry.strong = True
-        entry.as_subject += 1
-        kind_name = " ".join(after[:kind + 1])
-        other = index.lookup(kind_name)
-        if other is not None and other is not entry and not (other.strong or other.defined):
-            index.adopt(entry, kind_name, acronym=False)  # 'the Government ICT Centre' is Valtori
-
-
-@cache
-def _appositive() -> re.Pattern[str]:
-    """A name, a comma and an article: 'Valtori, the', "L'IMI, l'" (the kind is read after it)."""
-    lex = lexicon(None)
-    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
-    elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
-    return re.compile(rf"(?<![\w'’-]){subject_name()},\s+(?:(?:{articles})\s+|{elided})")
 
 
 def _founded_entry(index: LabIndex, entry: LabEntry, body: Sequence[int], texts: list[str]) -> None:

@@ -1,0 +1,101 @@
+"""Names an apposition presents as organisations: 'Valtori, the Government ICT Centre, went live
+...', 'Novum, het innovatielab van de SVB', 'InnovaPuglia, la société « in house » de la Région'."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+from extract.models import Line
+from extract.normalize.rule_data import alternation
+from extract.rules.lexicon import fold_keep, lexicon
+from extract.segment.lab_names import whole_name
+from extract.segment.presented import subject_entry
+from extract.segment.subject_names import DISTINCTIVE, MIN_COINED_USES, subject_name, written_in_lower_case
+
+if TYPE_CHECKING:
+    from extract.segment.lab_index import LabIndex
+
+
+APPOSITION_WORDS = 4
+"""'Valtori, the Government ICT Centre,': the kind of organisation within a few words of the article."""
+
+
+def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[int]) -> None:
+    """'Valtori, the Government ICT Centre, went live ...', 'Novum, het innovatielab van de SVB',
+    'InnovaPuglia, la société « in house » de la Région': a name followed by an apposition that says
+    what kind of organisation it is is one, head noun or not. The kind word closes its noun phrase
+    ('Maria Silva, the team lead' names a person); a list ('Etalab, le Bercy Lab, le pôle ...')
+    is no apposition. Ministries and places are not labs; a single plain word must be a name the
+    text keeps using, never in lower case."""
+    from extract.nlp import stop_words
+    from extract.normalize import country_code
+    from extract.normalize.countries import city_country
+
+    lex = index.lex
+    kinds = lex.folded("labs", "strong_heads") | lex.folded("labs", "definition_nouns")
+    ends = tuple(lex.folded("labs", "compound_ends"))
+    followers = lex.folded("labs", "name_links") | lex.folded("words", "relatives") | lex.folded("words", "connectors")
+    listing = lex.folded("words", "articles") | lex.folded("words", "and_words")
+    not_heads = lex.folded("labs", "not_heads")
+    stops = stop_words(lex.lang) | lex.folded("words", "determiners")
+    texts = [lines[i].text for i in body]
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    joined = " ".join(texts)
+    presented: set[int] = set()  # ids of the entries an apposition has presented once already
+    for m in _appositive().finditer(joined):
+        after = re.findall(r"[\w'’-]+|[^\w\s]", joined[m.end():m.end() + 200])[:APPOSITION_WORDS + 3]
+        kind = next((n for n, w in enumerate(after[:APPOSITION_WORDS]) if w.isalpha()
+                     and (fold_keep(w) in kinds or (len(w) > 5 and fold_keep(w).endswith(ends)))), None)
+        if kind is None or any(not w[:1].isalnum() for w in after[:kind]):
+            continue
+        rest = [*after[kind + 1:], ".", "."]
+        if rest[0][:1].isalpha() and fold_keep(rest[0]) not in followers:
+            continue  # 'the team lead', 'the agency's director'
+        if rest[0] == "," and fold_keep(rest[1]) in listing:
+            continue  # 'Etalab, le Bercy Lab, le pôle Innovation ...': a list of names
+        begin = m.start(1)
+        k = bisect_right(starts, begin)
+        if k < len(starts) and starts[k] < m.end(1) and lines[body[k - 1]].role == "heading":
+            begin = starts[k]  # a heading ends a name: '4. Kela' / 'Kela, the Social Insurance ...'
+        words = joined[begin:m.end(1)].split()
+        while words and fold_keep(words[0]) in stops:
+            words = words[1:]
+        name = " ".join(words)
+        if not name or any(fold_keep(w) in not_heads for w in words) or index.speakers & {name}:
+            continue
+        if country_code(name, None) is not None or city_country(name) is not None:
+            continue
+        if len(words) == 1 and not DISTINCTIVE.search(name) and (
+                len(whole_name(name).findall(joined)) < MIN_COINED_USES or written_in_lower_case(name, joined)):
+            continue
+        if index.hosts.search(fold_keep(joined[max(0, m.start(1) - 30):m.start(1)])):
+            continue  # 'the lab sits in MaRS Discovery District, the not-for-profit innovation hub': its host
+        line = body[bisect_right(starts, begin) - 1]
+        entry = index.lookup(name)
+        if entry is None:
+            entry = subject_entry(index, name, line, body, texts, set())
+        elif id(entry) not in presented:
+            entry.in_heading += 1  # what kind of organisation it is presents it, as a heading would
+        presented.add(id(entry))
+        entry.strong = True
+        entry.as_subject += 1
+        kind_name = " ".join(after[:kind + 1])
+        other = index.lookup(kind_name)
+        if other is not None and other is not entry and not (other.strong or other.defined):
+            index.adopt(entry, kind_name, acronym=False)  # 'the Government ICT Centre' is Valtori
+
+
+@cache
+def _appositive() -> re.Pattern[str]:
+    """A name, a comma and an article: 'Valtori, the', "L'IMI, l'" (the kind is read after it)."""
+    lex = lexicon(None)
+    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
+    elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
+    return re.compile(rf"(?<![\w'’-]){subject_name()},\s+(?:(?:{articles})\s+|{elided})")
