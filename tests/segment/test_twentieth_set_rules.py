@@ -150,3 +150,21 @@ Het is een naamloze vennootschap van publiek recht, bestuurd door een raad van b
 gefinancierd met dotaties van de overheid. Het innovatielab van de vervoerder is geen onderdeel van Railor.
 """, encoding="utf-8")
     assert [s.title for s in sections_of(read_document(source, Settings()))] == ["KadeRail", "Railor"]
+
+
+@pytest.mark.parametrize(("lang", "text", "body", "members"), [
+    ("nl", "Het Kwartier Lab is in 2016 opgericht. Een raad van commissarissen van drie deskundigen houdt toezicht "
+           "op de directie.\n", "raad van commissarissen", 3),
+    ("nl", "Het Kwartier Lab is in 2016 opgericht als stichting met een raad van toezicht.\n", "raad van toezicht", None),
+    ("en", "The Widget Lab was set up in 2012. A board of trustees oversees the foundation's work.\n",
+     "board of trustees", None),
+    ("en", "The Widget Lab was set up in 2012 and answers to a seven-member board that meets monthly.\n", "board", 7),
+    ("fr", "Le Quorvex Lab a été créé en 1971. Un conseil d'administration fixe la stratégie du laboratoire.\n",
+     "conseil d'administration", None),
+])
+def test_a_body_in_lower_case_that_runs_the_lab(lang: str, text: str, body: str, members: int | None) -> None:
+    from extract.pipeline import process_text
+
+    [record] = process_text(text, name=f"{lang}.txt").records
+    assert record.governance is not None
+    assert [(b.name.casefold(), b.members) for b in record.governance.bodies] == [(body, members)]

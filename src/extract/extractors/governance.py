@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from extract.extractors.body_cues import formed_with, governing, governs
 from extract.extractors.context import SectionContext
 from extract.extractors.parents import parent_candidates
 from extract.extractors.phrases import Token, tokens
@@ -14,7 +15,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "governance"
-VERSION = "20"
+VERSION = "21"
 
 MAX_MODIFIERS = 3
 MEMBER_WINDOW = 12
@@ -83,25 +84,15 @@ class GovernanceExtractor:
             if owner is not None and not any(fold_keep(owner.group(1)) in n for n in own):
                 continue  # "GovTech's board oversees the agency as a whole": another organisation's board
             name = _without_label(name, lex)
-            if gated and not (clearly_named or members is not None or _governs(ctx, start)):
+            name, size = _sized(name, lex)
+            members = members if members is not None else size
+            if gated and not (clearly_named or members is not None or governs(ctx, start)
+                              or governing(ctx, start, end) or formed_with(ctx, start)):
                 continue  # outside a governance block only clearly named, counted or governing bodies count
             value = BodyMention(name=name, members=members, exact=exact)
             out.append(ctx.candidate("governance.bodies", value, start, end, family=NAME, version=VERSION,
                                      prior="mention" if gated else "block", ner=("ORG",)))
         return out
-
-
-def _governs(ctx: SectionContext, start: int) -> bool:
-    """'is governed by a board of directors', 'est dirigée par un conseil d'administration': the body
-    at ``start`` runs the lab (``governance.governed_by`` then an article, right before it)."""
-    return _governed_by(ctx.lex).search(ctx.folded, max(0, start - 60), start) is not None
-
-
-@lru_cache(maxsize=8)
-def _governed_by(lex: Lexicon) -> re.Pattern[str]:
-    verbs = alternation(lex.words("governance", "governed_by"))
-    articles = alternation(lex.words("words", "articles"))
-    return re.compile(rf"(?<!\w)(?:{verbs})\s+(?:(?:{articles})\s+)?(?:[\w'’-]+\s+)?$")
 
 
 def _referred(ctx: SectionContext, mentions: list[_BodyName]) -> dict[int, int]:
@@ -327,6 +318,21 @@ def _members(ctx: SectionContext, start: int, end: int, next_start: int) -> int 
             if numbers and ctx.token_distance(p0, p0 + numbers[0].start) <= 1:
                 return int(numbers[0].value)
     return None
+
+
+def _sized(name: str, lex: Lexicon) -> tuple[str, int | None]:
+    """'seven-member board' -> ('board', 7), 'vijfkoppig bestuur' -> ('bestuur', 5): the count joined
+    to the body's noun (``governance.size_suffixes``) is its member count, not part of its name."""
+    from extract.normalize import find_numbers
+
+    suffixes = lex.words("governance", "size_suffixes")
+    if not suffixes:
+        return name, None
+    found = re.match(rf"(?i)(\w+?)(?:{alternation(suffixes, folded=False, any_space=False)})\s+(\S.*)$", name)
+    numbers = find_numbers(found.group(1), lex.lang) if found else []
+    if found is None or len(numbers) != 1 or numbers[0].value != int(numbers[0].value):
+        return name, None
+    return found.group(2), int(numbers[0].value)
 
 
 @lru_cache(maxsize=8)

@@ -87,7 +87,7 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
         words = subject_words(m.group(1), determiners)
         name = " ".join(words)
         nearby = [e for e in strong if whole_name(e.name).search(around) and e.name not in m.group(1)]
-        if nearby and len(words) == 1 and _plain_name(name, joined, index.lex) and not any(
+        if nearby and len(words) == 1 and not DISTINCTIVE.search(name) and _plain_name(name, joined, index.lex) and not any(
                 whole_name(e.name).search(_sentence_at(joined, m.start())) for e in nearby):
             nearby = []  # 'Infrabel, de Belgische tegenhanger, ontstond ...' after a paragraph on ProRail
         if nearby:

@@ -1,0 +1,64 @@
+"""What says a body named outside a governance block runs the lab: a verb of governing before it
+('bestuurd door een raad van bestuur') or after it ('een raad van commissarissen houdt toezicht'),
+or a legal form it belongs to ('Stichting met een raad van toezicht')."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extract.extractors.context import SectionContext
+from extract.normalize.rule_data import alternation
+from extract.rules.lexicon import Lexicon
+
+
+def governs(ctx: SectionContext, start: int) -> bool:
+    """'is governed by a board of directors', 'est dirigée par un conseil d'administration': the body
+    at ``start`` runs the lab (``governance.governed_by`` then an article, right before it)."""
+    return _governed_by(ctx.lex).search(ctx.folded, max(0, start - 60), start) is not None
+
+
+GOVERNING_VERB_CHARS = 80
+
+
+def governing(ctx: SectionContext, start: int, end: int) -> bool:
+    """'een raad van commissarissen (van drie tot vijf deskundigen) houdt toezicht op de directie',
+    'Een raad van bestuur bepaalt de strategie': a body in lower case an article introduces (not a
+    named organisation: 'the Scottish Funding Council oversees ...') is the subject of a verb of governing
+    (``governance.governing_verbs``) in its clause."""
+    written_as_noun = ctx.text[start:start + 1].islower()  # 'raad van bestuur', not 'Narnian Funding Council'
+    if not written_as_noun or _article_before(ctx.lex).search(ctx.folded, max(0, start - 12), start) is None:
+        return False
+    clause = re.split(r"[.;:!?\n]\s", ctx.folded[end:end + GOVERNING_VERB_CHARS])[0]
+    return _governing_verbs(ctx.lex).search(clause) is not None
+
+
+@lru_cache(maxsize=8)
+def _article_before(lex: Lexicon) -> re.Pattern[str]:
+    articles = alternation((*lex.words("words", "articles"), *lex.words("words", "indefinite_articles")))
+    return re.compile(rf"(?<!\w)(?:{articles})\s+$")
+
+
+@lru_cache(maxsize=8)
+def _governing_verbs(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(lex.words('governance', 'governing_verbs'))})(?!\w)")
+
+
+def formed_with(ctx: SectionContext, start: int) -> bool:
+    """'Stichting met een raad van toezicht', 'vzw met een raad van bestuur': a legal form or a kind
+    of organisation, then its body (``governance.formed_with``)."""
+    return _formed_with_pattern(ctx.lex).search(ctx.folded, max(0, start - 60), start) is not None
+
+
+@lru_cache(maxsize=8)
+def _formed_with_pattern(lex: Lexicon) -> re.Pattern[str]:
+    kinds = alternation((*lex.words("labs", "definition_nouns"), *lex.words("title", "legal_prefixes"),
+                         *lex.words("labs", "legal_suffixes")))
+    return re.compile(rf"(?<!\w)(?:{kinds})\s+(?:{alternation(lex.words('governance', 'formed_with'))})\s+$")
+
+
+@lru_cache(maxsize=8)
+def _governed_by(lex: Lexicon) -> re.Pattern[str]:
+    verbs = alternation(lex.words("governance", "governed_by"))
+    articles = alternation(lex.words("words", "articles"))
+    return re.compile(rf"(?<!\w)(?:{verbs})\s+(?:(?:{articles})\s+)?(?:[\w'’-]+\s+)?$")
