@@ -168,3 +168,16 @@ def test_a_body_in_lower_case_that_runs_the_lab(lang: str, text: str, body: str,
     [record] = process_text(text, name=f"{lang}.txt").records
     assert record.governance is not None
     assert [(b.name.casefold(), b.members) for b in record.governance.bodies] == [(body, members)]
+
+
+def test_a_compound_s_inner_letter_gives_way_to_a_name_spelled_by_its_initials() -> None:
+    text = "The Narnia Northern Foundation (NNF) was founded in 2011 by the Quay Trust."
+    assert defined_acronyms(text) == [("Narnia Northern Foundation", "NNF", 4)]
+    assert defined_acronyms("Het Planbureau voor de Kades (PBK) is") == [("Planbureau voor de Kades", "PBK", 4)]
+
+
+def test_a_french_name_founded_with_its_acronym_between() -> None:
+    """"La Direction des achats de l'État (DAE) a été créée par un décret du 3 mars 2016" in the
+    twenty-second set's essay: its name is in lower case and its acronym stands before the verb."""
+    path = FIXTURES / "genres-heldout22" / "fr-prose-plain-achats-innovants.pdf"
+    assert [s.title for s in sections_of(read_document(path, Settings()))] == ["Direction des achats de l'État (DAE)"]

@@ -184,6 +184,9 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                                     or initials_cover(acronym, content_words(words)) or _leading_initials(acronym, words)
                                     or (match.group(1) is not None and _initials_with_links(acronym, words))):
                 begin = before[k].start() + (elided.end() if elided is not None else 0)
+                if not initials_are(acronym, content_words(words)) and (
+                        longer := _initials_further_back(before, k, acronym)) is not None:
+                    begin = longer  # 'Education Endowment Foundation (EEF)', not 'Endowment' giving two Es
                 if match.group(4) and (printed := _covered_name_before(text, opening, acronym)) is not None:
                     out.append(printed)  # 'Institute for Financial Policy (Inštitút finančnej politiky, IFP)'
                 out.append((text[begin:before[-1].end()], acronym, begin))
@@ -209,6 +212,16 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
         if named is not None:
             out.append((named[0], match.group(1), named[1]))
     return out
+
+
+def _initials_further_back(before: list[re.Match[str]], k: int, acronym: str) -> int | None:
+    """The offset of a longer name, one or two words further back, whose capitalised words' initials
+    are exactly the acronym's letters."""
+    for j in range(k - 1, max(-1, k - 3), -1):
+        words = [w.group() for w in before[j:]]
+        if words[0][:1].isupper() and initials_are(acronym, content_words(words)):
+            return before[j].start()
+    return None
 
 
 def _capitals_are_initials(acronym: str, words: list[str]) -> bool:

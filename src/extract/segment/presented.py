@@ -178,7 +178,8 @@ def _founded_known_names(index: LabIndex, joined: str, folded: str, verbs: re.Pa
                 or not words[0][:1].isupper() or re.search(r"[.,;:!?()]", entry.name)
                 or not any(w[:1].islower() and fold_keep(w) not in links for w in words[1:])):
             continue
-        for m in re.finditer(rf"{whole_name(entry.name).pattern}\s+(?:{auxiliaries})\b", joined):
+        # "La Direction des achats de l'État (DAE) a été créée": its acronym may come between.
+        for m in re.finditer(rf"{whole_name(entry.name).pattern}(?:\s+\([^()]{{1,15}}\))?\s+(?:{auxiliaries})\b", joined):
             verb = verbs.search(folded, m.end(), min(len(folded), m.end() + FOUNDING_CLAUSE_CHARS))
             if verb is not None and not re.search(r"[.;:!?]", joined[m.end():verb.start()]):
                 _founded_entry(index, entry, body, texts)
