@@ -181,3 +181,14 @@ def test_a_french_name_founded_with_its_acronym_between() -> None:
     twenty-second set's essay: its name is in lower case and its acronym stands before the verb."""
     path = FIXTURES / "genres-heldout22" / "fr-prose-plain-achats-innovants.pdf"
     assert [s.title for s in sections_of(read_document(path, Settings()))] == ["Direction des achats de l'État (DAE)"]
+
+
+@pytest.mark.parametrize(("lang", "text", "year"), [
+    ("en", "The Quay Lab was set up by the Narnian Ministry of Harbours in April 2013 and has run since.", 2013),
+    ("nl", "Het Kadelab werd opgericht door het Narnische ministerie van Havens op 1 april 2016.", 2016),
+])
+def test_a_founding_s_day_and_month_do_not_push_its_year_away(lang: str, text: str, year: int) -> None:
+    from extract.pipeline import process_text
+
+    [record] = process_text(text + "\n", name=f"{lang}.txt").records
+    assert record.founded_year == year

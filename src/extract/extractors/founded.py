@@ -40,6 +40,12 @@ _FACT_SEPARATORS = frozenset("·|•—–\n(,;")
 _PROGRESSIVE = re.compile(r"\b(?:has|have)\s+been\s+\w+ing\s+$")
 
 
+def _date_before(folded: str, start: int, year: int) -> str | None:
+    """The day and month (or month) written right before the year at ``year``, or None."""
+    found = re.search(rf"(?:{_day_month().pattern})$", folded[max(start, year - 30):year])
+    return found.group(0).strip() if found else None
+
+
 @cache
 def _day_month() -> re.Pattern[str]:
     """A day's number, its ordinal suffix (founded.ordinal_suffixes) and a month: '1 januari', '1er janvier';
@@ -72,6 +78,9 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
                     continue
                 if y.start() >= trigger.end():
                     distance = ctx.token_distance(trigger.end(), y.start())
+                    # 'set up ... in April 2013', 'créée par un décret du 3 mars 2016': the date is one word.
+                    if (date := _date_before(ctx.folded, trigger.end(), y.start())) is not None:
+                        distance -= len(date.split())
                     limit = FOUNDED_AFTER_MAX
                     if agents.search(ctx.folded, trigger.end(), y.start()):
                         limit += 3  # 'founded by the Ministry of Finance in 2010'
