@@ -50,18 +50,23 @@ def test_ctrl_c_while_the_command_starts(tmp_path: Path) -> None:
     assert "Traceback" not in err and err.strip().endswith(INTERRUPTED)
 
 
+def _main_interrupted(tmp_path: Path, module: str, before: str, main_body: str) -> subprocess.CompletedProcess[str]:
+    """Run ``extract.cli.main`` in a fresh interpreter with its command replaced by ``main_body``
+    (``before``: code the module runs first)."""
+    (tmp_path / f"{module}.py").write_text(
+        f"import extract.cli as cli\n{before}\n"
+        f"def _main(argv):\n{main_body}\n"
+        "cli._main = _main\n"
+        "raise SystemExit(cli.main())\n", encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", module], cwd=tmp_path, env=cli_env(),
+                          capture_output=True, text=True, timeout=60)
+
+
 def test_ctrl_c_inside_an_exec_of_source_text_still_exits_130(tmp_path: Path) -> None:
     """CPython marks a KeyboardInterrupt that leaves ``exec("...")`` (dataclasses and namedtuple
     build their methods so: any import) as never caught, and then ended the process by SIGINT
     (-2) after main() had caught it; a Ctrl-C during the command's start-up did that under load."""
-    (tmp_path / "interrupted_in_exec.py").write_text(
-        "import extract.cli as cli\n\n"
-        "def _main(argv):\n"
-        "    exec('raise KeyboardInterrupt')\n\n"
-        "cli._main = _main\n"
-        "raise SystemExit(cli.main())\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "interrupted_in_exec"], cwd=tmp_path, env=cli_env(),
-                          capture_output=True, text=True, timeout=60)
+    done = _main_interrupted(tmp_path, "interrupted_in_exec", "", "    exec('raise KeyboardInterrupt')\n")
     assert done.returncode == ExitCode.interrupted, done.stderr
     assert done.stderr.strip() == INTERRUPTED
 
@@ -69,19 +74,9 @@ def test_ctrl_c_inside_an_exec_of_source_text_still_exits_130(tmp_path: Path) ->
 def test_ctrl_c_dropped_by_the_interpreter_still_interrupts(tmp_path: Path) -> None:
     """A Ctrl-C that lands in code CPython runs for itself (a weakref callback during an import, a
     ``__del__``) is printed as 'Exception ignored' and dropped; the command must still stop with 130."""
-    (tmp_path / "interrupted_in_del.py").write_text(
-        "import time\n"
-        "import extract.cli as cli\n\n"
-        "class Collected:\n"
-        "    def __del__(self):\n"
-        "        raise KeyboardInterrupt\n\n"
-        "def _main(argv):\n"
-        "    Collected()\n"
-        "    time.sleep(30)\n"
-        "    return 0\n\n"
-        "cli._main = _main\n"
-        "raise SystemExit(cli.main())\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "interrupted_in_del"], cwd=tmp_path, env=cli_env(),
-                          capture_output=True, text=True, timeout=60)
+    done = _main_interrupted(
+        tmp_path, "interrupted_in_del",
+        "import time\n\nclass Collected:\n    def __del__(self):\n        raise KeyboardInterrupt\n",
+        "    Collected()\n    time.sleep(30)\n    return 0\n")
     assert done.returncode == ExitCode.interrupted, done.stderr
     assert done.stderr.strip() == INTERRUPTED
