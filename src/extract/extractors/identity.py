@@ -9,7 +9,6 @@ from extract.extractors.context import SectionContext
 from extract.extractors.founded import founded_year_candidates
 from extract.models import Candidate, CandidateValue, Provenance, Section
 from extract.rules.lexicon import fold_keep
-from extract.segment.acronyms import defined_names
 from extract.segment.lab_names import whole_name
 from extract.segment.titles import (
     _DEFINED_ACRONYM,
@@ -316,13 +315,13 @@ def _with_article(name: str, text: str, ctx: SectionContext) -> str:
 def _spelled_out_name(name: str, ctx: SectionContext) -> str:
     """'RINIS' over 'Het Routeringsinstituut voor (Inter)Nationale Informatiestromen (RINIS) ...': a
     lab titled by an acronym its text spells out goes by the full name (its acronym stays its acronym)."""
-    from extract.segment.spelled_names import full_name
+    from extract.segment.spelled_names import defined_name, full_name
 
     # 'SVB: van AOW tot kinderbijslag' over 'De Sociale Verzekeringsbank begon in 1901': no brackets needed.
     if is_acronym(name):
         return full_name(name, ctx.text) or name
     if len(name.split()) == 1:  # 'Findata' over 'The Finnish ... Permit Authority, known as Findata'
-        return defined_names(ctx.text).get(name) or name
+        return defined_name(name, ctx.text) or name
     return name
 
 

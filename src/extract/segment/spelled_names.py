@@ -19,6 +19,13 @@ def full_name(acronym: str, text: str) -> str | None:
     return defined_names(text).get(acronym) or spelled_name(acronym, text)
 
 
+@lru_cache(maxsize=8)
+def defined_name(word: str, text: str) -> str | None:
+    """The name a bracket or a naming clause in ``text`` defines for ``word`` ('..., known as Findata').
+    Cached as ``full_name``: identity asks for a one-word title's name, then for its acronym."""
+    return defined_names(text).get(word)
+
+
 _CAPITALISED_RUN = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:[a-zà-ÿ]{1,4}\s+){0,2}[A-ZÀ-Ý][\w'’-]*)+")
 
 
