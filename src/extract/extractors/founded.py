@@ -42,8 +42,13 @@ _PROGRESSIVE = re.compile(r"\b(?:has|have)\s+been\s+\w+ing\s+$")
 
 def _date_before(folded: str, start: int, year: int) -> str | None:
     """The day and month (or month) written right before the year at ``year``, or None."""
-    found = re.search(rf"(?:{_day_month().pattern})$", folded[max(start, year - 30):year])
+    found = _date_at_end().search(folded, max(start, year - 30), year)
     return found.group(0).strip() if found else None
+
+
+@cache
+def _date_at_end() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_day_month().pattern})$")
 
 
 @cache

@@ -325,14 +325,23 @@ def _sized(name: str, lex: Lexicon) -> tuple[str, int | None]:
     to the body's noun (``governance.size_suffixes``) is its member count, not part of its name."""
     from extract.normalize import find_numbers
 
-    suffixes = lex.words("governance", "size_suffixes")
-    if not suffixes:
+    sized = _size_prefix(lex)
+    if sized is None:
         return name, None
-    found = re.match(rf"(?i)(\w+?)(?:{alternation(suffixes, folded=False, any_space=False)})\s+(\S.*)$", name)
+    found = sized.match(name)
     numbers = find_numbers(found.group(1), lex.lang) if found else []
     if found is None or len(numbers) != 1 or numbers[0].value != int(numbers[0].value):
         return name, None
     return found.group(2), int(numbers[0].value)
+
+
+@lru_cache(maxsize=8)
+def _size_prefix(lex: Lexicon) -> re.Pattern[str] | None:
+    """A count joined to a noun ('seven-member '), then the rest of the name; None without size suffixes."""
+    suffixes = lex.words("governance", "size_suffixes")
+    if not suffixes:
+        return None
+    return re.compile(rf"(?i)(\w+?)(?:{alternation(suffixes, folded=False, any_space=False)})\s+(\S.*)$")
 
 
 @lru_cache(maxsize=8)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from extract.models import Line
@@ -144,10 +144,12 @@ def _sentence_at(text: str, at: int) -> str:
     return text[start:min(stops) if stops else len(text)]
 
 
+@lru_cache(maxsize=32)
 def _plain_name(word: str, joined: str, lex: Lexicon) -> bool:
     """'Infrabel, de Belgische tegenhanger, ontstond op 1 januari 2005': one plain word the text keeps
     using as a name (twice at least, never in lower case) and that names no place and no kind of
-    organisation ('the Bureau was set up in 1931' speaks of a bureau named before)."""
+    organisation ('the Bureau was set up in 1931' speaks of a bureau named before). Cached: a founded
+    subject asks it twice (beside another lab, then as a one-word name), each time reading the text."""
     from extract.nlp import stop_words
     from extract.normalize import country_code
     from extract.normalize.countries import city_country

@@ -248,9 +248,7 @@ def only_report_words(title: str, lex: Lexicon) -> bool:
 def _short_form_of(short: str, full: str, lex: Lexicon) -> bool:
     """Is ``short`` (one word) a short form of ``full``, a longer proper name (every content word
     capitalised, the letters of ``short`` in order in it, the first one opening one of its words)?"""
-    words = re.findall(r"[\w'’&-]+", full)
-    connectors = lex.folded("labs", "connectors") | lex.folded("words", "connectors")
-    content = [w for w in words if fold_keep(w) not in connectors]
+    content = _content_words(full, lex)
     if (len(short.split()) != 1 or not content or not all(w[:1].isupper() for w in content)
             or len(fold_keep(full).replace(" ", "")) < 2 * len(short) or len(content) > MAX_FULL_NAME_WORDS):
         return False
@@ -268,6 +266,12 @@ def _short_form_of(short: str, full: str, lex: Lexicon) -> bool:
 MAX_FULL_NAME_WORDS = 8
 
 
+def _content_words(name: str, lex: Lexicon) -> list[str]:
+    """The words of a name without its connectors ('of', 'de la', 'voor')."""
+    connectors = lex.folded("labs", "connectors") | lex.folded("words", "connectors")
+    return [w for w in re.findall(r"[\w'’&-]+", name) if fold_keep(w) not in connectors]
+
+
 def _apposed_name(short: str, full: str, lex: Lexicon) -> str | None:
     """'THL – the Finnish Institute for Health and Welfare': an acronym, then with an article the
     name of an organisation (a kind of organisation among its capitalised words) it stands for,
@@ -276,9 +280,7 @@ def _apposed_name(short: str, full: str, lex: Lexicon) -> str | None:
     if not is_acronym(short) or found is None:
         return None
     name = full[found.end():]
-    words = re.findall(r"[\w'’&-]+", name)
-    connectors = lex.folded("labs", "connectors") | lex.folded("words", "connectors")
-    content = [w for w in words if fold_keep(w) not in connectors]
+    content = _content_words(name, lex)
     kinds = lex.folded("labs", "heads") | lex.folded("labs", "definition_nouns")
     if (2 <= len(content) <= MAX_FULL_NAME_WORDS and all(w[:1].isupper() for w in content)
             and any(fold_keep(w) in kinds for w in content)):
