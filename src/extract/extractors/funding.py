@@ -24,6 +24,7 @@ from extract.extractors.funding_phrases import (
     is_clause,
     item_splitter,
     item_splitter_for,
+    item_words,
     money_before,
     noun_phrase,
     purpose_regex,
@@ -37,12 +38,13 @@ from extract.extractors.funding_phrases import (
     split_commas,
     without_qualifying_bracket,
 )
+from extract.extractors.portfolio_names import mask_portfolio_commas
 from extract.models import Candidate, Section
 from extract.normalize.rule_data import alternation, pattern_alternation
 from extract.rules.lexicon import fold_keep
 
 NAME = "funding"
-VERSION = "13"
+VERSION = "14"
 
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
 _BULLET_SPLIT = re.compile(r"\s*(?:;|\n\s*[•\-–*]\s*)\s*")
@@ -102,7 +104,8 @@ class FundingExtractor:
         value = re.sub(rf"\s(?:{conj})\s+(?:(?:{determiners})\s+|(?=(?:{elided})\w))", "; ", value, flags=re.IGNORECASE)
         # 'recettes propres : loyers des espaces, prestations': a source, then what it is made of.
         chunks = [_EXPLAINED.split(chunk, maxsplit=1)[0] for chunk in _BULLET_SPLIT.split(value)]
-        for part in (p for chunk in chunks for p in split_commas(chunk)):
+        chunks = [mask_portfolio_commas(chunk, ctx.lex, _BRACKET_COMMA) for chunk in chunks]
+        for part in (p.replace(_BRACKET_COMMA, ",") for chunk in chunks for p in split_commas(chunk)):
             part = first_item_lines(part)
             part = SHARE.sub("", part)  # 'Métropole de Lyon (90 %)': the share is not the source
             # OCR specks after the item ('FEDER) ©') are not part of it.
@@ -297,6 +300,7 @@ class FundingExtractor:
         # Not after a hyphen: 'Herstel- en veerkrachtfaciliteit' is one word.
         # A comma inside brackets lists what the source is made of: 'fonds européens (FEDER, plan de relance)'.
         masked = re.sub(r"\([^()]*\)", lambda b: b.group(0).replace(",", _BRACKET_COMMA), text)
+        masked = mask_portfolio_commas(masked, ctx.lex, _BRACKET_COMMA)  # 'Department of Jobs, Skills and Regions'
         pieces = re.split(rf"[;,]|\s\+\s|(?<!-)\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?![A-ZÀ-Ý])(?!(?i:{determiners})\s+[A-ZÀ-Ý])"
                           rf"(?!(?i:{joined})\s*\w)"
                           rf"|(?<!-)\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?=(?i:{determiners})\s)"
@@ -321,7 +325,7 @@ class FundingExtractor:
             raw = text[start - offset:end - offset]
             start += len(raw) - len(raw.lstrip())
             item = re.sub(r"\s+", " ", raw).strip(" .;:")
-            if not item or len(item.split()) > MAX_ITEM_WORDS or not item[:1].isalpha() or MONEY_SIGN.search(item):
+            if not item or item_words(item) > MAX_ITEM_WORDS or not item[:1].isalpha() or MONEY_SIGN.search(item):
                 continue
             spans.append((start, item))
         spans = shared_complement(ctx, spans)

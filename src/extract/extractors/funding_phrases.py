@@ -116,12 +116,16 @@ def purpose_start(ctx: SectionContext) -> re.Pattern[str]:
     return purpose_start_regex(ctx.lex)
 
 
+_NAME_START = re.compile(r"(?<![^\s(\"'’«])[A-ZÀ-Ý]")
+
+
 def is_clause(ctx: SectionContext, start: int, end: int) -> bool:
     """'legde verantwoording af aan de commissaris', 'reports to a steering committee': five words or
     more with no name and no word for money are the sentence going on, not a source."""
     words = ctx.text[start:end].split()
-    return (len(words) >= 5 and not any(w[:1].isupper() for w in words)
-            and source_noun(ctx).search(ctx.folded, start, end) is None)
+    # A name may start after an elided article or a bracket: "de l'Énergie", '(MEIE)'.
+    named = _NAME_START.search(ctx.text, start, end) is not None
+    return len(words) >= 5 and not named and source_noun(ctx).search(ctx.folded, start, end) is None
 
 
 def source_noun(ctx: SectionContext) -> re.Pattern[str]:
@@ -320,6 +324,11 @@ def noun_phrase(ctx: SectionContext, start: int) -> tuple[int, int] | None:
 
 _TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)?\s*$")
 _ACRONYM = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý0-9&+]+")
+
+
+def item_words(item: str) -> int:
+    """How many words a source has, a trailing bracket not counted ('... et de l'Énergie (MEIE)')."""
+    return len(_TRAILING_BRACKET.sub("", item).split())
 
 
 def without_qualifying_bracket(item: str) -> str:

@@ -66,6 +66,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
     "words": words("reflexives", "determiners", "count_questions", "part_titles", "first_person_possessives", "modelled_on",
                    "connectors", "clause_verbs", "relatives", "conjunctions", "agent_markers",
                    "negations", "compound_joiners", "period_abbreviations", "elided_articles", "and_words", "articles",
+                   "portfolio_prepositions",
                    "open_ends", "not_applicable", "value_approximations", "sentence_articles", "indefinite_articles"),
     "labs": words("stands_for", "goes_by", "heads", "compound_ends", "strong_heads", "plural_heads", "not_heads", "connectors", "determiners",
                   "generic_modifiers", "page_titles", "ordinals", "page_title_fillers", "name_headers",

@@ -1,0 +1,48 @@
+"""Names that end in a list of portfolios: 'Department of Jobs, Skills, Industry and Regions',
+'ministerie van Onderwijs, Cultuur en Wetenschap', "ministère de l'Économie, de l'Innovation et de
+l'Énergie". Their commas are inside one name, not between two funders, so a list of sources is not
+split there. Words in ``words.portfolio_prepositions`` and ``words.and_words`` of ``rules/{nl,en,fr}.yml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extract.normalize.rule_data import alternation
+from extract.rules.lexicon import Lexicon
+
+_CAPITALISED = r"[A-ZÀ-Ý][\w'’.\-]*"
+
+
+@lru_cache(maxsize=8)
+def _portfolio_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(what precedes the first comma: a preposition and one capitalised word; what follows it:
+    more portfolios, the last after 'and')."""
+    prepositions = alternation(lex.words("words", "portfolio_prepositions"), folded=False, any_space=False,
+                               longest_first=True)
+    ands = alternation(lex.words("words", "and_words"), folded=False, any_space=False)
+    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
+    lead = rf"(?:(?:{prepositions})\s*)?"  # "de l'Innovation": the elided article is glued on
+    # One portfolio: a capitalised word, perhaps with a lower-case one ('Classes moyennes').
+    item = rf"{lead}{_CAPITALISED}(?:\s+[a-zà-ÿ]{{3,}})?"
+    before = re.compile(rf"(?<![\w'’])(?:{prepositions})\s*{_CAPITALISED}$")
+    after = re.compile(rf"\s*{item}(?:\s*,\s*{item})*,?\s+(?:{ands}|&)\s+(?:(?:{articles})\s+)?{lead}[A-ZÀ-Ý]")
+    return before, after
+
+
+def mask_portfolio_commas(text: str, lex: Lexicon, mark: str) -> str:
+    """``text`` with the commas inside portfolio lists replaced by ``mark`` (one character: offsets kept)."""
+    if "," not in text:
+        return text
+    before, after = _portfolio_patterns(lex)
+    masked: set[int] = set()
+    for comma in re.finditer(",", text):
+        if comma.start() in masked or before.search(text, max(0, comma.start() - 60), comma.start()) is None:
+            continue
+        listed = after.match(text, comma.end())
+        if listed is not None:
+            masked.update(i for i in range(comma.start(), listed.end()) if text[i] == ",")
+    if not masked:
+        return text
+    return "".join(mark if i in masked else char for i, char in enumerate(text))

@@ -1,0 +1,27 @@
+"""A funder whose name ends in a list of portfolios is one source, not one per portfolio (invented labs)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.pipeline import process_text
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Harbourlab\n\nThe lab was set up in 2018. It is funded by the Department of Jobs, Skills, Industry and "
+     "Regions.\n\nWeb harbourlab.example\n",
+     ["Department of Jobs, Skills, Industry and Regions"]),
+    ("Kadelab\n\nHet lab werd in 2018 opgericht en wordt betaald uit een subsidie van het ministerie van "
+     "Onderwijs, Cultuur en Wetenschap.\n\nWeb kadelab.example\n",
+     ["ministerie van Onderwijs, Cultuur en Wetenschap"]),
+    ("Quailab\n\nLe laboratoire a été créé en 2018. Il est financé par le ministère de l'Économie, de "
+     "l'Innovation et de l'Énergie (MEQI).\n\nWeb quailab.example\n",
+     ["ministère de l'Économie, de l'Innovation et de l'Énergie (MEQI)"]),
+    # Funders listed one after another are still separate sources.
+    ("Harbourlab\n\nThe lab was set up in 2018. It is funded by Nesterra, Sitrava and the Bloomfield Fund.\n\n"
+     "Web harbourlab.example\n",
+     ["Nesterra", "Sitrava", "Bloomfield Fund"]),
+])
+def test_a_funder_named_with_its_portfolios_is_one_source(text: str, sources: list[str]) -> None:
+    (record,) = process_text(text).records
+    assert record.funding_sources == sources
