@@ -74,11 +74,21 @@ def merge_contained(index: LabIndex) -> None:
         runs_on = keys[id(entry)].startswith(keys[id(target)]) and (
             (entry.acronym and not target.acronym) or entry.as_subject
             or (not target.acronym and _complement(index, entry.name[len(target.name):])))
-        if runs_on or (entry.defined and not target.defined and not target.acronym):
+        if runs_on or (entry.defined and not target.defined and not target.acronym) \
+                or _complement_of(index, keys[id(entry)], keys[id(target)]):
             # The name its acronym defines runs on: '... and Knowledge Society (AGESIC)'; or it is
             # the defined whole a line break cut: 'Ghana Statistical Service (GSS)' over 'Ghana' / 'Statistical Service Act'.
             target.name = entry.name
         index.absorb(target, entry)
+
+
+def _complement_of(index: LabIndex, key: str, inner: str) -> bool:
+    """'Penn Medicine Center for Health Care Innovation' holding 'Health Care Innovation' (a name its
+    web address spells): the inner name is the complement of the longer one's head, after a link
+    word, so the longer one is the name."""
+    before = f" {key} ".split(f" {inner} ", 1)[0].split()
+    links = index.lex.folded("labs", "connectors") - index.lex.folded("words", "and_words")
+    return len(before) >= 2 and before[-1] in links and before[-2] in index.lex.folded("labs", "heads")
 
 
 def _complement(index: LabIndex, rest: str) -> bool:

@@ -47,6 +47,7 @@ from extract.segment.spelling import (
     is_acronym,
 )
 from extract.segment.subject_names import legal_suffix
+from extract.segment.wrapped_names import started_on_previous_line
 
 NEXT_LINE_CHARS = 40
 """How much of the next line a name cut by a line break is read with."""
@@ -194,7 +195,8 @@ class LabIndex:
                         entry.defined = True
                         entry.as_host += self._hosted(previous, joined_lines, at)
             previous, before_line = before_line, text
-            for mention in self._line_mentions(text, following.get(i, "")):
+            for mention in started_on_previous_line(self._line_mentions(text, following.get(i, "")), text,
+                                                    previous, self.lang):
                 if mention.generic:
                     if mention.start > 0 and text[:mention.start].rstrip()[-1:] not in _SENTENCE_STOPS:
                         kinds.setdefault(index_key(mention.name), []).append((i, mention))

@@ -1,0 +1,28 @@
+"""Lab names as the twenty-third and twenty-fourth genre sets write them (invented names): a name a
+line break cut before its head, and a name whose complement its web address spells."""
+
+from __future__ import annotations
+
+from extract.pipeline import process_text
+
+
+def test_a_name_the_line_break_cut_before_its_head_keeps_its_first_words() -> None:
+    """'... et la Grey' / 'Team Océan, ...': the second line alone reads 'Team Océan'."""
+    text = ("Trois équipes\n\nNous en avons retenu deux pour cette étude comparative : le Quaylab Marine de Brest "
+            "et la Grey\nTeam Océan, deux structures très différentes par leur taille et leur histoire.\n\n"
+            "La Grey Team Océan a été créée en 2019 par la marine. Elle réunit des auteurs et des scénaristes.\n\n"
+            "Le Quaylab Marine a été créé en 2016. Il compte douze personnes.\n")
+    records = process_text(text).records
+    assert {(r.name, r.founded_year) for r in records} == {("Quaylab Marine", 2016), ("Grey Team Océan", 2019)}
+
+
+def test_a_name_whose_complement_the_web_address_spells_is_kept_whole() -> None:
+    """coastalcareinnovation.example.org spells 'Coastal Care Innovation', the complement of the
+    centre's head: the centre's whole name is the lab's."""
+    text = ("When people ask me why a port needs an innovation centre, I answer with two visits.\n\n"
+            "The Harbourside Medicine Center for Coastal Care Innovation was set up in 2014, and its staff are "
+            "quick to say so. It has a team of twelve.\n\n"
+            "The Center describes its work at coastalcareinnovation.example.org.\n")
+    (record,) = process_text(text).records
+    assert record.name == "Harbourside Medicine Center for Coastal Care Innovation"
+    assert record.website == "https://coastalcareinnovation.example.org"
