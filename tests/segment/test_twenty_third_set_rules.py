@@ -26,3 +26,33 @@ def test_a_name_whose_complement_the_web_address_spells_is_kept_whole() -> None:
     (record,) = process_text(text).records
     assert record.name == "Harbourside Medicine Center for Coastal Care Innovation"
     assert record.website == "https://coastalcareinnovation.example.org"
+
+
+def test_place_chapters_of_a_newsletter_are_the_labs_their_first_sentences_define() -> None:
+    """'Singapore: the group that started a festival' and 'India: an innovation hub with its own
+    company number' name no lab; their first sentences define one with its acronym, further down
+    than the chapter's first line. The masthead over its issue line ('SupTech Exchange Bulletin' /
+    '... · Issue 31, February 2026') is the publication, not a lab; and a title the text writes
+    over a line break is still the name (not its first word, 'FinTech')."""
+    from pathlib import Path
+
+    from extract.pipeline import process_file
+    from extract.settings import Settings
+
+    path = Path(__file__).parents[1] / "fixtures" / "genres-heldout23" / "en-newsletter-central-bank-innovation.pdf"
+    records = process_file(path, Settings()).records
+    assert [(r.name, r.acronym, r.country) for r in records] == [
+        ("FinTech and Innovation Group", "FTIG", "SG"),
+        ("Reserve Bank Innovation Hub", "RBIH", "IN"),
+        ("Laboratório de Inovações Financeiras e Tecnológicas", "LIFT", "BR")]
+
+
+def test_a_short_line_over_an_issue_line_is_a_masthead() -> None:
+    from extract.rules.lexicon import lexicon
+    from extract.segment.subject_names import masthead_over_issue
+
+    lex = lexicon("en")
+    assert masthead_over_issue("Quayside Exchange Bulletin", "News for supervisors · Issue 31, May 2026", lex) \
+        == "Quayside Exchange Bulletin"
+    assert masthead_over_issue("Quayside Exchange Bulletin", "News for supervisors, May 2026", lex) is None
+    assert masthead_over_issue("The lab was set up in 2019 and moved twice.", "Issue 31", lex) is None

@@ -345,7 +345,8 @@ def _short_name(name: str, text: str) -> str:
     the text calls the lab by that distinctive first word (mixed case or digits) and never by the
     whole title."""
     words = name.split()
-    if len(words) < 4 or not _BRAND.match(words[0]) or name in text:
+    # The whole title in the text, perhaps over a line break ('FinTech and Innovation' / 'Group (FTIG)').
+    if len(words) < 4 or not _BRAND.match(words[0]) or " ".join(words) in " ".join(text.split()):
         return name
     uses = len(whole_name(words[0]).findall(text))
     return words[0] if uses >= MIN_SHORT_NAME_USES else name

@@ -29,9 +29,15 @@ from extract.segment.lab_names import whole_name
 from extract.segment.name_affixes import article_before_name, without_about
 from extract.segment.numbered_headings import in_sequence
 from extract.segment.parts import Part, all_labels
-from extract.segment.place_chapters import place_chapter_lab, place_chapter_named, place_chapter_title
+from extract.segment.place_chapters import (
+    defined_early,
+    place_chapter_lab,
+    place_chapter_named,
+    place_chapter_title,
+    presented_under,
+)
 from extract.segment.spelling import initials_cover, is_acronym
-from extract.segment.subject_names import masthead_name
+from extract.segment.subject_names import masthead_name, over_issue
 from extract.segment.titles import (
     kicker_of,
     parse_title,
@@ -127,6 +133,7 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
     entries: dict[int, LabEntry] = {}
     echoed: dict[int, LabEntry | str] = {}
     placed: set[int] = set()
+    defined_under: dict[int, LabEntry] = {}
 
     @cache
     def document() -> str:
@@ -156,9 +163,20 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
             labs.add(h)
             entries[h] = entry
             placed.add(h)
+        elif following and (entry := defined_early(lines[h].text, [lines[i].text for i in following[:6]], index)):
+            defined_under[h] = entry  # taken after the siblings: how it is set says nothing of them
     labs |= _sibling_headings(lines, body, headings, labs, index)
     labs |= announced_labs(lines, body, headings, index, labs)
-    labs = {h for h in labs if masthead_name(lines[h].text, index.lex) is None}  # 'LABNOTES, Issue 31'
+    # Only in a document whose headings already name labs: a lone labelled heading ('X in cijfers')
+    # makes the document one lab's, and a second heading would split it.
+    for h, entry in list(defined_under.items()):
+        if h in labs or entry in named or not named:
+            del defined_under[h]
+        else:
+            named.append(entry)
+            labs.add(h)
+    labs = {h for h in labs if masthead_name(lines[h].text, index.lex) is None  # 'LABNOTES, Issue 31'
+            and not over_issue(lines, body, h, index.lex)}
     # 'En pratique' over the key facts of the lab headed above: no name of its own.
     labs -= {h for h in labs if h not in entries and _plain_phrase(lines[h].text, index.lex)
              and any(other < h for other in [*labs, *echoed])}
@@ -181,6 +199,7 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
         members = [lines[i] for i in _between(body, start, stop)]
         title = strip_numbering(lines[start].text)
         title = without_about(title, index.lex) or title  # 'About T-Hub' is T-Hub's chapter
+        heading_title = title
         if h in echoed and h in entries:
             # 'Presentation: BC Behavioural Insights Group': the lab, not the kicker; 'GovTech Campus
             # Deutschland: een vereniging ...' keeps the heading's fuller name.
@@ -207,6 +226,8 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
             title = place_chapter_title(lines[h].text, scene, index.lex)  # '... a conduit à la création du X (XI)'
         elif place_led(title, index.lex):
             title = place_led_name(title, index.lex)  # 'Écosse : Scotland's Futures Forum'
+        if h in defined_under and title == heading_title:
+            title = defined_under[h].title  # 'Singapore: the group that started a festival'
         parts.append(Part(order=start, kind="heading", title=title, lines=members, start=start, stop=stop))
     return parts
 
@@ -239,27 +260,6 @@ def names_in(found: LabEntry | str, folded_title: str) -> bool:
     """Does a (folded) heading name this lab, by its name or its acronym?"""
     names = [found.name, found.acronym] if isinstance(found, LabEntry) else [found]
     return any(whole_name(fold_keep(name)).search(folded_title) for name in names if name)
-
-
-PRESENTING_WORDS = 8
-"""A lab named within a chapter's first words, there for the first time, is what the chapter presents."""
-
-
-def presented_under(lines: list[Line], body: list[int], heading: int, stop: int, index: LabIndex) -> LabEntry | None:
-    """The lab a chapter opens by presenting: named for the first time in the first words of its
-    first paragraph, with its acronym defined ('The Northern Public Innovation Institute (NPII) was
-    founded in 2020 ...'); a description opening a slide ('Incubateur de startups d'État créé en
-    2017') under a heading that names its lab is not a name."""
-    following = _between(body, heading + 1, stop)
-    if not following or lines[following[0]].role == "heading":
-        return None
-    opening = " ".join(lines[i].text for i in following[:2])
-    lead = " ".join(opening.split()[:PRESENTING_WORDS])
-    for entry in index.entries:
-        if (entry.first in following[:2] and entry.defined
-                and any(whole_name(name).search(lead) for name in (entry.name, entry.acronym) if name)):
-            return entry
-    return None
 
 
 def _spelled_out(title: str, entry: LabEntry, lex: Lexicon) -> str:

@@ -14,7 +14,7 @@ from extract.models import Line
 from extract.rules.lexicon import fold_keep
 from extract.segment.lab_names import whole_name
 from extract.segment.spelling import function_words
-from extract.segment.subject_names import MASTHEAD_LINES, masthead_name
+from extract.segment.subject_names import MASTHEAD_LINES, masthead_name, masthead_over_issue
 
 if TYPE_CHECKING:
     from extract.segment.lab_index import LabIndex
@@ -153,6 +153,15 @@ def drop_mastheads(index: LabIndex, lines: Sequence[Line], body: Sequence[int]) 
         found = masthead_name(lines[i].text, index.lex)
         entry = index.lookup(found) if found else None
         if entry is not None:
+            index.drop(entry)
+    # The name over an issue line ('SupTech Exchange Bulletin' / '... Issue 31'), and the
+    # shorter names it starts with (the publisher's site spelling 'SupTech Exchange').
+    for at, i in enumerate(body[:MASTHEAD_LINES]):
+        nxt = lines[body[at + 1]].text if at + 1 < len(body) else ""
+        if (found := masthead_over_issue(lines[i].text, nxt, index.lex)) is None:
+            continue
+        key = fold_keep(found)
+        for entry in [e for e in index.entries if key == fold_keep(e.name) or key.startswith(fold_keep(e.name) + " ")]:
             index.drop(entry)
 
 

@@ -9,8 +9,10 @@ import re
 from collections.abc import Sequence
 
 from extract.layout.headings import strip_numbering
+from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
+from extract.segment.announced import between
 from extract.segment.lab_headings import ECHO_WORDS, LIST_ITEM, NAME_RUN, is_page_title
 from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import whole_name
@@ -171,3 +173,44 @@ def _opening_name(lead: str, index: LabIndex, openers: frozenset[str], document:
     spelled = [e for e in index.entries if e.name == e.acronym or (e.acronym is None and e.name.isupper())]
     acronym = next((e.name for e in spelled if initials_cover(e.name, name_words)), None)
     return index.entry_for(name, acronym, -1)
+
+
+PRESENTING_WORDS = 8
+"""A lab named within a chapter's first words, there for the first time, is what the chapter presents."""
+
+
+def presented_under(lines: list[Line], body: list[int], heading: int, stop: int, index: LabIndex) -> LabEntry | None:
+    """The lab a chapter opens by presenting: named for the first time in the first words of its
+    first paragraph, with its acronym defined ('The Northern Public Innovation Institute (NPII) was
+    founded in 2020 ...'); a description opening a slide ('Incubateur de startups d'État créé en
+    2017') under a heading that names its lab is not a name."""
+    following = between(body, heading + 1, stop)
+    if not following or lines[following[0]].role == "heading":
+        return None
+    opening = " ".join(lines[i].text for i in following[:2])
+    lead = " ".join(opening.split()[:PRESENTING_WORDS])
+    for entry in index.entries:
+        if (entry.first in following[:2] and entry.defined
+                and any(whole_name(name).search(lead) for name in (entry.name, entry.acronym) if name)):
+            return entry
+    return None
+
+
+EARLY_WORDS = 40
+"""How far into a place chapter a lab defined with its acronym is what the chapter presents."""
+
+
+def defined_early(title: str, following: Sequence[str], index: LabIndex) -> LabEntry | None:
+    """'Singapore: the group that started a festival' over 'In August 2015 the Monetary Authority of
+    Singapore created a FinTech and Innovation Group (FTIG) ...': a chapter a place titles, whose
+    first sentences define a lab with its acronym, is about that lab (the first one defined)."""
+    from extract.segment.acronyms import defined_acronyms
+
+    if _place_of(title, index.lex) is None:
+        return None
+    lead = " ".join(" ".join(following).split()[:EARLY_WORDS])
+    for _, acronym, _ in sorted(defined_acronyms(lead), key=lambda found: found[2]):
+        entry = index.lookup(acronym)
+        if entry is not None and entry.defined and entry.strong and not entry.as_host:
+            return entry
+    return None

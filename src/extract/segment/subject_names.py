@@ -136,6 +136,26 @@ def _masthead(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"^\W*((?:(?![.!?]\s).){{1,100}}?)\s*[—–:|·,-]?\s*(?i:{issue})\s*\d+\b")
 
 
+MAX_MASTHEAD_WORDS = 6
+
+
+def masthead_over_issue(text: str, next_text: str, lex: Lexicon) -> str | None:
+    """'SupTech Exchange Bulletin' over 'News for supervisors ... · Issue 31, February 2026': a short
+    line whose next line gives the issue number is the publication's name."""
+    name = text.strip()
+    if not name or len(name.split()) > MAX_MASTHEAD_WORDS or name[-1:] in ".:;,":
+        return None
+    issue = alternation(lex.words("labs", "issue_words"), folded=False)
+    return name if re.search(rf"(?<![\w])(?i:{issue})\s*\d+\b", next_text) else None
+
+
+def over_issue(lines: Sequence[Line], body: Sequence[int], i: int, lex: Lexicon) -> bool:
+    """Line ``i`` is the publication's name at the top of the document, over its issue line."""
+    at = list(body).index(i) if i in body else -1
+    return 0 <= at < MASTHEAD_LINES and at + 1 < len(body) and \
+        masthead_over_issue(lines[i].text, lines[body[at + 1]].text, lex) is not None
+
+
 def head_part(name: str, lex: Lexicon) -> str | None:
     """'Innovation Team' of 'Innovation Team of the Government Office': the words before the first
     link, when they end with a lab's head noun and are more than that noun."""
