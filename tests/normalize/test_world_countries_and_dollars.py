@@ -48,3 +48,14 @@ def test_trillions_rupiah_ringgit_and_a_scale_letter_after_a_leading_currency() 
     assert [(m.amount, m.currency) for m in find_money("Budget RM 250 m", "en")] == [(250e6, "MYR")]
     assert [(m.amount, m.currency) for m in find_money("2 billions d'euros", "fr")] == [(2e12, "EUR")]
     assert find_money("the 250 m race", "en") == []
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("the Hong Kong Centre opened in 2019", ["HK"]),  # babel says 'Hong Kong SAR China'
+    ("the US Coast Guard Research and Development Center", ["US"]),
+    ("US Department of Energy", ["US"]),
+    ("ABOUT US Contact", []),  # a menu in capitals
+    ("let us Go further", []),
+])
+def test_places_texts_write_shorter_than_babel(text: str, codes: list[str]) -> None:
+    assert [m.code for m in find_countries(text, "en")] == codes

@@ -106,11 +106,18 @@ def _territories() -> frozenset[str]:
     return frozenset(load_rule_file("countries")["territories"])
 
 
+def _codes_before_names() -> dict[str, str]:
+    return {str(k): v for k, v in load_rule_file("countries")["codes_before_names"].items()}
+
+
+@cache
 def _standalone_codes() -> dict[str, str]:
     return {str(k): v for k, v in load_rule_file("countries")["standalone_codes"].items()}
 
 
 _CODE = re.compile(r"(?<![\w.])(U\.S\.A\.|U\.K\.|U\.S\.|[A-Z]{2,3})(?![\w])")
+# A code before a capitalised word of a name, not among words in capitals: 'the US Coast Guard'.
+_CODE_BEFORE_NAME = re.compile(r"(?<![A-Z]\s)(?<![\w.])([A-Z]{2})\s(?=[A-Z][a-z])")
 _CAPITALISED = re.compile(r"(?<![\w])[A-ZÀ-Ý][^\W\d_]{4,}(?:-[A-ZÀ-Ý][^\W\d_]+)?(?![\w])")
 
 
@@ -174,6 +181,12 @@ def find_countries(text: str, lang: str | None = None) -> list[CountryMention]:
         raw = match.group(1)
         if raw in codes and not overlaps(taken, match.start(1), match.end(1)):
             mentions.append(CountryMention(codes[raw], match.start(1), match.end(1), raw, "code"))
+            bisect.insort(taken, (match.start(1), match.end(1)))
+    before_names = _codes_before_names()
+    for match in _CODE_BEFORE_NAME.finditer(text):
+        raw = match.group(1)
+        if raw in before_names and not overlaps(taken, match.start(1), match.end(1)):
+            mentions.append(CountryMention(before_names[raw], match.start(1), match.end(1), raw, "code"))
             bisect.insort(taken, (match.start(1), match.end(1)))
     for match in _CAPITALISED.finditer(text):
         if overlaps(taken, match.start(), match.end()):

@@ -147,6 +147,7 @@ class CountriesFile(_File):
     territories: list[str] = []
     generic_cctlds: list[str] = []
     standalone_codes: dict[str, str] = {}
+    codes_before_names: dict[str, str] = {}
     names: dict[str, list[str]] = {}
     regions: dict[str, list[str]] = {}
     cities: dict[str, list[str]] = {}
