@@ -73,10 +73,13 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
                                      prior="label", ner=("DATE",)))
     years = list(YEAR.finditer(ctx.text))
     agents = ctx.lex.regex("words", "agent_markers")
-    for kind in ("verbs", "nouns"):
+    for kind in ("verbs", "nouns", "activity_verbs"):
+        if kind == "activity_verbs" and out:
+            break  # starting work dates a lab only when nothing says when it was founded
+        verb = kind != "nouns"
         for trigger in ctx.lex.regex("founded", kind).finditer(ctx.folded):
             s0, e0 = ctx.sentence_span(trigger.start())
-            if kind == "verbs" and _other_subject(ctx, s0, trigger.start()):
+            if verb and _other_subject(ctx, s0, trigger.start()):
                 continue
             for y in years:
                 if not (s0 <= y.start() < e0):
@@ -91,11 +94,11 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
                         limit += 3  # 'founded by the Ministry of Finance in 2010'
                     if _law_year(ctx, trigger.end(), y):
                         limit += LAW_NAME_WORDS  # 'established under section 28 of the X Act, No. 28 of 2013'
-                    if kind == "verbs" and _lab_as_object(ctx, trigger.end()):
+                    if verb and _lab_as_object(ctx, trigger.end()):
                         limit += OBJECT_ASIDE_WORDS  # 'set up the Commission on a non-statutory basis in 1997'
                     if distance > limit:
                         continue
-                elif kind == "verbs" and y.end() <= trigger.start():
+                elif verb and y.end() <= trigger.start():
                     distance = ctx.token_distance(y.end(), trigger.start())
                     # 'in 1996 opgericht' yes; 'in 2016 door X werd gelanceerd' is someone else's act.
                     agent = agents.search(ctx.folded, y.end(), trigger.start()) is not None

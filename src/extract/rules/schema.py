@@ -42,7 +42,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
     "title": words("file_formats",
                    "non_lab_headings", "report_chapters", "prefix_words", "location_prepositions", "report_words", "own_report_words", "legal_prefixes",
                    "leading_prepositions", "renamed_from", "renamed_to", "former_markers"),
-    "founded": words("verbs", "nouns", "since", "existence_verbs", "passive_auxiliaries", "subject_auxiliaries", "active_auxiliaries",
+    "founded": words("verbs", "nouns", "activity_verbs", "since", "existence_verbs", "passive_auxiliaries", "subject_auxiliaries", "active_auxiliaries",
                      "subject_links", "name_prepositions", "ordinal_suffixes"),
     "budget": words("anchors", "contribution", "period_year", "period_total", "unknown", "statement_totals", "statement_actuals", "revenue",
                     "one_off", "span_prepositions", "statement_thousands", "statement_millions", "statement_ones", "comparison",
