@@ -3,6 +3,8 @@ line break cut before its head, and a name whose complement its web address spel
 
 from __future__ import annotations
 
+import pytest
+
 from extract.pipeline import process_text
 
 
@@ -56,3 +58,23 @@ def test_a_short_line_over_an_issue_line_is_a_masthead() -> None:
         == "Quayside Exchange Bulletin"
     assert masthead_over_issue("Quayside Exchange Bulletin", "News for supervisors, May 2026", lex) is None
     assert masthead_over_issue("The lab was set up in 2019 and moved twice.", "Issue 31", lex) is None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # The next line opens a sentence: the name ended with its line.
+    ("part of the Cabinet Office\nThe Quayside Fraud Authority was set up in 2022", "Cabinet Office"),
+    ("reports to the Air Force Research Laboratory\nMost of our budget consists of grants", "Air Force Research Laboratory"),
+    # A short line (a box's value) over a line that goes on in lower case.
+    ("Tutelle Quayside Seine Métropole\nMontant total 12 M€", "Quayside Seine Métropole"),
+    # A name wrapped in a narrow column goes on in name words.
+    ("Tutelle Autonomous\nProvince of Quaytown", "Autonomous Province of Quaytown"),
+    ("part of the Secretary of State for Harbour\nModernisation, which", "Secretary of State for Harbour Modernisation"),
+])
+def test_an_organisation_name_ends_where_its_line_does_when_the_next_line_is_not_its(text: str, name: str) -> None:
+    from extract.extractors.phrases import org_phrase
+    from extract.rules.lexicon import lexicon
+
+    start = text.index(name.split()[0])
+    span = org_phrase(text, start, lexicon("en"))
+    assert span is not None
+    assert " ".join(text[span[0]:span[1]].split()) == name

@@ -62,6 +62,27 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 _SUSPENSION_HYPHENS = ("-", "‐")
 
 
+MIN_PROSE_LINE_CHARS = 40
+"""A line shorter than this is a cell, a box's value or a slide's bullet, not wrapped prose."""
+
+
+def _ends_at_line_break(text: str, prev: Token, tok: Token, nxt: Token | None, lex: Lexicon) -> bool:
+    """Does a name end at the line break between ``prev`` and ``tok``? When the next line opens a
+    sentence with a capitalised function word ('The', 'Most', 'Le'); or when the name's line is
+    short, ends on a capitalised word, and the next line goes on in lower case after its first word
+    (a value in a box or a table: 'Le Havre Seine Métropole' over 'Montant total'), where a name
+    wrapped in a narrow column goes on in name words ('Autonomous' over 'Province of Trento')."""
+    from extract.nlp import stop_words
+
+    if tok.is_capitalised and fold_keep(tok.text) in stop_words(lex.lang) | lex.folded("words", "determiners"):
+        return True
+    line_start = text.rfind("\n", 0, prev.end) + 1
+    if prev.end - line_start >= MIN_PROSE_LINE_CHARS or not prev.is_capitalised or nxt is None:
+        return False
+    return (nxt.is_word and not nxt.is_capitalised and "\n" not in text[tok.end:nxt.start]
+            and fold_keep(nxt.text) not in lex.folded("words", "connectors"))
+
+
 def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = False,
                stops: Collection[int] = (), end: int | None = None) -> tuple[int, int] | None:
     """The organisation name starting at ``start`` (after an optional determiner).
@@ -92,6 +113,9 @@ def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = F
         tok, prev = toks[j], toks[j - 1]
         if any(prev.end <= s <= tok.start for s in stops) or "\n\n" in text[prev.end:tok.start]:
             break
+        if "\n" in text[prev.end:tok.start] and _ends_at_line_break(
+                text, prev, tok, toks[j + 1] if j + 1 < len(toks) else None, lex):
+            break  # 'Cabinet Office' / 'The Public Sector Fraud Authority ...': the next line is not the name's
         if tok.text == "," and _comma_in_name().match(text, tok.end):
             j += 1
             continue  # 'Agency for Science, Innovation and Technology'
