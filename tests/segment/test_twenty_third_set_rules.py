@@ -78,3 +78,16 @@ def test_an_organisation_name_ends_where_its_line_does_when_the_next_line_is_not
     span = org_phrase(text, start, lexicon("en"))
     assert span is not None
     assert " ".join(text[span[0]:span[1]].split()) == name
+
+
+@pytest.mark.parametrize(("lang", "written", "parent"), [
+    ("en", "Quaytown Metropolitan Government (QMG) in July", "Quaytown Metropolitan Government"),
+    ("fr", "Autorité de la concurrence quayside (ACQ) en avril", "Autorité de la concurrence quayside"),
+    ("en", "Harbour Board in March", "Harbour Board"),
+])
+def test_a_parent_is_its_name_without_a_month_or_its_acronym(lang: str, written: str, parent: str) -> None:
+    """'set up by the CMA in April 2021': the month says when; '(TMG)' glosses the name."""
+    from extract.extractors.parents import trim_parent
+    from extract.rules.lexicon import lexicon
+
+    assert trim_parent(written, lexicon(lang)) == parent

@@ -14,13 +14,13 @@ from extract.models import Candidate
 from extract.normalize.countries import city_country, place_code
 from extract.normalize.rule_data import alternation
 from extract.normalize.text import TRAILING_BRACKETS
-from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
+from extract.rules.lexicon import Lexicon, fold_keep, lexicon, phrase_regex
 from extract.rules.loader import language_rules
 from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "23"  # the governance extractor's: parents are one of its fields
+VERSION = "24"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -174,6 +174,9 @@ def trim_parent(name: str, lex: Lexicon) -> str:
     if place is not None and place_code(place.group(1)):
         name = name[:place.start()]  # 'Department of the Prime Minister and Cabinet in Wellington'
     name = strip_gloss(name)
+    when = _month_after().search(fold_keep(name))
+    if when is not None:
+        name = name[:when.start()]  # 'the CMA in April 2021': when it was done, not where
     nationality = _nationality(lex).match(name)
     if nationality is not None:
         name = name[nationality.end():]  # 'Danish Ministry of ...', 'Australische Department of ...'
@@ -194,7 +197,18 @@ def trim_parent(name: str, lex: Lexicon) -> str:
                         rf"(?!(?i:{articles})\b)[a-zà-ÿ]{{3,}}\b", name)
     if purpose is not None and len(name[:purpose.start()].split()) >= 2:
         name = name[:purpose.start()]
+    # 'Tokyo Metropolitan Government (TMG)': the parent goes by its name; its acronym is a gloss.
+    name = re.sub(r"\s*\([A-ZÀ-Ý][\w&.\-]{1,11}\)$", "", name.strip(" ,;"))
     return re.sub(r"['’]s$", "", name.strip(" ,;"))
+
+
+@lru_cache(maxsize=1)
+def _month_after() -> re.Pattern[str]:
+    """' in April', ' en avril', ' in januari': a month after the name (in the folded text)."""
+    from extract.normalize.dates import month_names
+
+    prepositions = alternation(lexicon(None).words("governance", "month_prepositions"), folded=False, any_space=False)
+    return re.compile(rf"\s(?:{prepositions})\s+(?:{month_names()})\b")
 
 
 @lru_cache(maxsize=8)
