@@ -91,3 +91,29 @@ def test_a_parent_is_its_name_without_a_month_or_its_acronym(lang: str, written:
     from extract.rules.lexicon import lexicon
 
     assert trim_parent(written, lexicon(lang)) == parent
+
+
+@pytest.mark.parametrize(("lang", "heading", "name"), [
+    ("nl", "KMA in het kort", "KMA"),
+    ("en", "Quayside Lab at a glance", "Quayside Lab"),
+    ("fr", "Le Quaylab en bref", "Quaylab"),
+    ("nl", "In het kort", "In het kort"),  # nothing before the words: the heading as it is
+])
+def test_a_heading_that_sums_up_a_lab_names_it(lang: str, heading: str, name: str) -> None:
+    from extract.rules.lexicon import lexicon
+    from extract.segment.titles import parse_title
+
+    assert parse_title(heading, lexicon(lang)).name == name
+
+
+def test_a_heading_that_is_a_head_noun_alone_is_the_lab_its_text_names_with_it() -> None:
+    """"L'Agence en bref" on a printed page whose text names one 'Agence Parisienne du Climat (APC)'."""
+    from pathlib import Path
+
+    from extract.pipeline import process_file
+    from extract.settings import Settings
+
+    path = Path(__file__).parents[1] / "fixtures" / "genres-heldout25" / "fr-web-page-agence-parisienne-climat.pdf"
+    (record,) = process_file(path, Settings()).records
+    assert record.name == "Agence Parisienne du Climat"
+    assert record.acronym != "L'Agence"

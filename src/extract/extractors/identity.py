@@ -21,7 +21,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "35"
+VERSION = "36"
 
 
 
@@ -87,7 +87,8 @@ class IdentityExtractor:
                 return [self._title_candidate("acronym", title.name, ctx.section, ctx, 0.9)]
         if title and title.acronym:
             return [self._title_candidate("acronym", title.acronym, ctx.section, ctx, 0.95)]
-        if title and title.name and len(title.name.split()) == 1 and _spelled_out_name(title.name, ctx) != title.name:
+        if title and title.name and len(title.name.split()) == 1 and _spelled_out_name(title.name, ctx) != title.name \
+                and _named_by_head(title.name, ctx) is None:
             return [self._title_candidate("acronym", title.name, ctx.section, ctx, 0.9)]  # 'SVB' over its full name
         return self._defined_acronym(ctx, title.name if title else None)
 
@@ -321,8 +322,26 @@ def _spelled_out_name(name: str, ctx: SectionContext) -> str:
     if is_acronym(name):
         return full_name(name, ctx.text) or name
     if len(name.split()) == 1:  # 'Findata' over 'The Finnish ... Permit Authority, known as Findata'
-        return defined_name(name, ctx.text) or name
+        return defined_name(name, ctx.text) or _named_by_head(name, ctx) or name
     return name
+
+
+def _named_by_head(name: str, ctx: SectionContext) -> str | None:
+    """"L'Agence" (of "L'Agence en bref") over a text naming one 'Agence Parisienne du Climat': a
+    title that is a head noun alone is the one lab its text names with that head."""
+    from extract.segment.acronyms import defined_names
+    from extract.segment.lab_names import find_lab_names
+
+    head = fold_keep(re.sub(r"^[lL]['’]", "", name))
+    if head not in ctx.lex.folded("labs", "heads"):
+        return None
+    # A name defined with its acronym is read whole ('Agence Parisienne du Climat (APC)').
+    for found in (defined_names(ctx.text).values(), (m.name for m in find_lab_names(ctx.text, ctx.lang))):
+        names = {re.sub(r"^[lL]['’]", "", n) for n in found}
+        names = {n for n in names if fold_keep(n.split()[0]) == head and len(n.split()) > 1}
+        if names:
+            return names.pop() if len(names) == 1 else None
+    return None
 
 
 def parent_before(ctx: SectionContext, start: int, end: int) -> bool:

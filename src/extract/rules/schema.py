@@ -40,7 +40,8 @@ def words(*keys: str) -> dict[str, Shape]:
 
 LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
     "title": words("file_formats",
-                   "non_lab_headings", "report_chapters", "prefix_words", "location_prepositions", "report_words", "own_report_words", "legal_prefixes",
+                   "non_lab_headings", "report_chapters", "prefix_words", "summary_suffixes",
+                   "location_prepositions", "report_words", "own_report_words", "legal_prefixes",
                    "leading_prepositions", "renamed_from", "renamed_to", "former_markers"),
     "founded": words("verbs", "nouns", "activity_verbs", "since", "existence_verbs", "passive_auxiliaries", "subject_auxiliaries", "active_auxiliaries",
                      "subject_links", "name_prepositions", "ordinal_suffixes"),

@@ -40,3 +40,12 @@ def without_about(title: str, lex: Lexicon) -> str | None:
     determiners = alternation(lex.words("words", "determiners"), folded=False, any_space=False)
     found = re.match(rf"(?i:{prefixes})(?:\s+(?i:{determiners})\b|\s*['’]|)\s*(?=[A-ZÀ-Ý])", title)
     return title[found.end():].rstrip(" ?") if found else None
+
+
+def without_summary(title: str, lex: Lexicon) -> str | None:
+    """'BMA in het kort', "L'Agence en bref", 'Quayside Lab at a glance' -> the name before the words
+    saying that the chapter sums it up (``title.summary_suffixes``); None when there are none."""
+    suffixes = alternation(lex.words("title", "summary_suffixes"), folded=False, any_space=True)
+    found = re.search(rf"\s+(?i:{suffixes})\s*$", title)
+    rest = title[:found.start()].strip(" ,:–—-") if found else ""
+    return rest or None

@@ -12,7 +12,7 @@ from functools import cache
 from extract.normalize.rule_data import alternation
 from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
-from extract.segment.name_affixes import article_before_name, strip_legal_prefix, without_about
+from extract.segment.name_affixes import article_before_name, strip_legal_prefix, without_about, without_summary
 from extract.segment.spelling import function_words, initials_cover, spells_mixed_acronym, spells_with_compounds
 
 YEAR = re.compile(r"(?<![\d.,\-–/])(1[89]\d\d|20\d\d)(?![\d\-–/])")
@@ -91,6 +91,7 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
     # 'Old Centre → New Unit', 'De X au Y', 'Y (ex-X)': a renamed lab goes by its new name.
     text = _RENAMED.split(text)[-1].strip()
     text = without_about(text, lex) or text  # 'About Smart Dublin', 'Over het Rijks ICT Gilde'
+    text = without_summary(text, lex) or text  # 'BMA in het kort', "L'Agence en bref"
     if (renamed := renaming(text, lex)) is not None:
         text = renamed[0]
 
