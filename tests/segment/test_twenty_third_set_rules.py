@@ -117,3 +117,28 @@ def test_a_heading_that_is_a_head_noun_alone_is_the_lab_its_text_names_with_it()
     (record,) = process_file(path, Settings()).records
     assert record.name == "Agence Parisienne du Climat"
     assert record.acronym != "L'Agence"
+
+
+def test_a_printed_page_titled_by_a_page_of_its_site_is_about_the_site_s_organisation() -> None:
+    """'Over de organisatie' is the page's title, under the browser's 'Organisatie | Huis voor
+    Klokkenluiders': the name no head noun marks is the site's."""
+    from pathlib import Path
+
+    from extract.pipeline import process_file
+    from extract.settings import Settings
+
+    path = Path(__file__).parents[1] / "fixtures" / "genres-heldout26" / "nl-web-page-huis-voor-klokkenluiders.pdf"
+    (record,) = process_file(path, Settings()).records
+    assert record.name == "Huis voor Klokkenluiders"
+
+
+@pytest.mark.parametrize(("lang", "heading", "page_title"), [
+    ("nl", "Over de organisatie", True),
+    ("en", "About the organisation", True),
+    ("nl", "Over Kadelab", False),
+])
+def test_about_the_organisation_is_a_page_of_a_site(lang: str, heading: str, page_title: bool) -> None:
+    from extract.rules.lexicon import lexicon
+    from extract.segment.lab_headings import is_page_title
+
+    assert is_page_title(heading, lexicon(lang)) is page_title

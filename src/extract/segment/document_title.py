@@ -107,3 +107,23 @@ def under_document_title(lines: list[Line], body: list[int], part: Part) -> bool
     return (lines[title].size or 0.0) > 1.1 * (lines[part.start].size or 0.0)
 
 
+_BROWSER_TITLE = re.compile(r"^\s*(?P<page>[^|]{2,60}?)\s+\|\s+(?P<site>[^|]{2,80}?)\s*$")
+BROWSER_TITLE_LINES = 4
+
+
+def site_of_page_title(lines: list[Line], title: str, language: str | None) -> str | None:
+    """A printed web page titled by a page of its site ('Over de organisatie') under the browser's
+    'Organisatie | Huis voor Klokkenluiders': the site's name is whom the page is about."""
+    from extract.segment.lab_headings import is_page_title
+
+    lex = lexicon(language)
+    if not is_page_title(title, lex):
+        return None
+    for line in lines[:BROWSER_TITLE_LINES]:
+        found = _BROWSER_TITLE.match(line.text)
+        page = found.group("page") if found else ""
+        # The browser names the page as the page does, or shorter ('Organisatie' for 'Over de organisatie').
+        same_page = is_page_title(page, lex) or set(fold(page).split()) <= set(fold(title).split())
+        if found and page and same_page and found.group("site")[:1].isupper():
+            return found.group("site")
+    return None

@@ -52,7 +52,7 @@ def is_page_title(text: str, lex: Lexicon) -> bool:
     for cut in range(1, min(3, len(words) - 1) + 1):
         if " ".join(words[:cut]) in titles:
             rest = [w for w in words[cut:] if w not in generic]
-            return len(rest) == 1 and rest[0] in heads
+            return not rest or (len(rest) == 1 and rest[0] in heads)  # 'Over de organisatie', 'About the Lab'
     return False
 
 

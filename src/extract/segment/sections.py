@@ -29,6 +29,7 @@ from extract.segment.document_title import (
     fuller_name,
     is_title_line,
     letterhead_over_title,
+    site_of_page_title,
     title_line,
     under_document_title,
 )
@@ -252,6 +253,8 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
             lab = masthead_lab(index, body)
         if lab is not None and not fuller_name(title, lab.name, index):
             title = lab.title
+        elif lab is None and title is not None:
+            title = site_of_page_title(lines, title, doc_language) or title
         parts = [Part(order=0, kind="document", title=title, lines=[lines[i] for i in body],
                        start=0, stop=len(lines), assignment=SALIENT_ASSIGNMENT if lab else TITLE_ASSIGNMENT)]
     owners = footnote_owners(lines, [part.lines for part in parts])
