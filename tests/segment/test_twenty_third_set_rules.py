@@ -142,3 +142,16 @@ def test_about_the_organisation_is_a_page_of_a_site(lang: str, heading: str, pag
     from extract.segment.lab_headings import is_page_title
 
     assert is_page_title(heading, lexicon(lang)) is page_title
+
+
+def test_a_founding_told_of_it_presents_the_sentence_before_s_subject() -> None:
+    """'The Harbour Payments Agency is the oldest of the three. It was set up in October 2001 ...':
+    a weak name (its head alone, no acronym, named once) is a lab when the next sentence founds it."""
+    text = ("Farmers rarely think of the organisation that pays them as a data business, but that is what a paying "
+            "agency has become. Three agencies I visited show how differently this job can be organised.\n\n"
+            "The Harbour Payments Agency is the oldest of the three in its present form. It was set up in October "
+            "2001 as an executive agency of the department, and it is still one.\n\n"
+            "Quaytown took a different road. The Agenzia per i Pagamenti Portuali, APP, was created by a decree in "
+            "1999 to replace the old intervention agency. Its site, app-portuali.example, lists its circulars.\n")
+    records = process_text(text).records
+    assert ("Harbour Payments Agency", 2001) in {(r.name, r.founded_year) for r in records}

@@ -131,6 +131,9 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
         if passive:
             _founded_entry(index, entry, body, texts)
         known.add(fold_keep(name))
+    for referent in _pronoun_referents(index, joined, folded, verbs):
+        if not referent.as_subject and not referent.as_host:
+            _founded_entry(index, referent, body, texts)  # '... It was set up in 2001': its founding presents it
     _founded_known_names(index, joined, folded, verbs, body, texts)
     _defined_subjects(index, lines, joined, folded, starts, body, texts, domains, known)
 
@@ -333,4 +336,36 @@ def _referents(index: LabIndex, joined: str, folded: str, verbs: re.Pattern[str]
             referent = re.compile(rf"({re.escape(name)})").match(joined, last.start())
             if referent is not None:
                 found.append(referent)
+    return found
+
+
+@cache
+def _pronoun_subject(lex: Lexicon) -> re.Pattern[str]:
+    """'It was', 'Het werd', 'Il a été' opening a sentence (folded text)."""
+    pronouns = alternation(lex.words("governance", "subject_pronouns"))
+    return re.compile(rf"(?<=[.!?]\s)(?:{pronouns})\s+(?:{alternation(lex.words('founded', 'subject_auxiliaries'))})\b")
+
+
+def _pronoun_referents(index: LabIndex, joined: str, folded: str, verbs: re.Pattern[str]) -> list[LabEntry]:
+    """'The Rural Payments Agency is the oldest of the three. It was set up in October 2001 ...': a
+    founding told of 'it' is the founding of the sentence before's subject, when that subject is a
+    name the index holds."""
+    articles = index.lex.folded("words", "articles")
+    found = []
+    for p in _pronoun_subject(index.lex).finditer(folded):
+        verb = verbs.search(folded, p.end(), min(len(folded), p.end() + FOUNDING_CLAUSE_CHARS))
+        if verb is None or re.search(r"[.;:!?]", joined[p.end():verb.start()]):
+            continue
+        before = max(joined.rfind(". ", 0, p.start() - 2), joined.rfind("? ", 0, p.start() - 2),
+                     joined.rfind("! ", 0, p.start() - 2))
+        start = before + 2 if before >= 0 else 0
+        run = _CAPITALISED_RUN.match(joined, start)
+        if run is None:
+            continue
+        words = run.group(0).rstrip(" .").split()
+        while words and fold_keep(words[0]) in articles:
+            words = words[1:]
+        entry = index.lookup(" ".join(words)) if len(words) >= 2 else None
+        if entry is not None:
+            found.append(entry)
     return found
