@@ -155,3 +155,21 @@ def test_a_founding_told_of_it_presents_the_sentence_before_s_subject() -> None:
             "1999 to replace the old intervention agency. Its site, app-portuali.example, lists its circulars.\n")
     records = process_text(text).records
     assert ("Harbour Payments Agency", 2001) in {(r.name, r.founded_year) for r in records}
+
+
+@pytest.mark.parametrize(("text", "bodies"), [
+    ("Quay Catapult\n\nThe Quay Catapult (QC) was set up in 2015. The Catapult has its own board of directors. "
+     "Its website is qc.example.\n", ["board of directors"]),
+    ("Quaylab\n\nQuaylab (QL) werd in 2015 opgericht. Quaylab heeft een eigen raad van bestuur. Web quaylab.example\n",
+     ["raad van bestuur"]),
+    ("Observatoire Quay\n\nL'Observatoire Quay (OQ) a été créé en 2001. Il est doté d'un conseil d'orientation.\n",
+     ["conseil d'orientation"]),
+    ("Quay Institute\n\nThe Quay Institute (QI) was set up in 1947. It is governed by a general assembly and a board "
+     "of directors drawn from the federations.\n", ["general assembly", "board of directors"]),
+])
+def test_a_lab_s_own_body_and_the_body_joined_to_it(text: str, bodies: list[str]) -> None:
+    """Bodies in lower case outside a governance block: one the lab 'has its own' of, and a second one
+    joined by 'and a' to a body the text says governs it."""
+    (record,) = process_text(text).records
+    assert record.governance is not None
+    assert [b.name.lower() for b in record.governance.bodies] == bodies

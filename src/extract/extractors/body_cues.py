@@ -62,3 +62,29 @@ def _governed_by(lex: Lexicon) -> re.Pattern[str]:
     verbs = alternation(lex.words("governance", "governed_by"))
     articles = alternation(lex.words("words", "articles"))
     return re.compile(rf"(?<!\w)(?:{verbs})\s+(?:(?:{articles})\s+)?(?:[\w'’-]+\s+)?$")
+
+
+def owns(ctx: SectionContext, start: int) -> bool:
+    """'The Catapult has its own board of directors', 'Enova heeft een eigen raad van bestuur', 'il est
+    doté d'un conseil d'orientation': the lab's own body (``governance.own_body_verbs`` right before)."""
+    return _own_body(ctx.lex).search(ctx.folded, max(0, start - 40), start) is not None
+
+
+@lru_cache(maxsize=8)
+def _own_body(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(lex.words('governance', 'own_body_verbs'))})\s*$")
+
+
+def joined_to(ctx: SectionContext, last_end: int, start: int) -> bool:
+    """'governed by a general assembly and a board of directors', 'een algemene vergadering en een raad
+    van bestuur': a body joined by 'and' and an article to the body just taken is taken with it."""
+    if last_end < 0 or start <= last_end or not ctx.text[start:start + 1].islower():
+        return False  # written as a noun ('a board of directors'), not a name ('le Conseil d'analyse ...')
+    return _and_article(ctx.lex).fullmatch(ctx.folded, last_end, start) is not None
+
+
+@lru_cache(maxsize=8)
+def _and_article(lex: Lexicon) -> re.Pattern[str]:
+    ands = alternation(lex.words("words", "and_words"))
+    articles = alternation((*lex.words("words", "articles"), *lex.words("words", "indefinite_articles")))
+    return re.compile(rf"\s*,?\s+(?:{ands})\s+(?:(?:{articles})\s+|[ld]['’])?")

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from extract.extractors.body_cues import formed_with, governing, governs
+from extract.extractors.body_cues import formed_with, governing, governs, joined_to, owns
 from extract.extractors.context import SectionContext
 from extract.extractors.parents import parent_candidates
 from extract.extractors.phrases import Token, tokens
@@ -15,7 +15,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "governance"
-VERSION = "24"
+VERSION = "25"
 
 MAX_MODIFIERS = 3
 MEMBER_WINDOW = 12
@@ -72,6 +72,7 @@ class GovernanceExtractor:
         out = []
         own = {fold_keep(n) for n in ctx.subject_names if n}
         addressee = lex.regex("letters", "addressee_labels")
+        last_end = -1  # where the last body taken ends: 'a general assembly and a board of directors'
         for k, (name, start, end, exact, clearly_named) in enumerate(mentions):
             members = counts[k]
             if k in referred or fold_keep(name) in own:
@@ -87,8 +88,10 @@ class GovernanceExtractor:
             name, size = _sized(name, lex)
             members = members if members is not None else size
             if gated and not (clearly_named or members is not None or governs(ctx, start)
-                              or governing(ctx, start, end) or formed_with(ctx, start)):
+                              or governing(ctx, start, end) or formed_with(ctx, start) or owns(ctx, start)
+                              or joined_to(ctx, last_end, start)):
                 continue  # outside a governance block only clearly named, counted or governing bodies count
+            last_end = end
             value = BodyMention(name=name, members=members, exact=exact)
             out.append(ctx.candidate("governance.bodies", value, start, end, family=NAME, version=VERSION,
                                      prior="mention" if gated else "block", ner=("ORG",)))

@@ -50,7 +50,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
                     "bare_total", "spending_questions"),
     "staff": words("total_of", "work_verbs", "nouns", "generic_nouns", "role_nouns", "fte_nouns", "anchors", "team_of", "count_after", "range_to",
                    "count_links", "number_nouns", "grew_stems", "at_year_end"),
-    "governance": words("body_nouns", "body_complements", "month_prepositions", "member_nouns", "composed_of", "form_verbs", "pronouns",
+    "governance": words("body_nouns", "body_complements", "month_prepositions", "own_body_verbs", "member_nouns", "composed_of", "form_verbs", "pronouns",
                         "parent_triggers", "parent_blockers", "kind_articles", "org_heads", "creator_triggers", "parent_clause_verbs",
                         "not_bodies", "place_prepositions", "member_count_links", "not_member_nouns",
                         "relation_adverbs", "time_prepositions", "copulas", "definition_of", "demonym_endings",
