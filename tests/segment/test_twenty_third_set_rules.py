@@ -173,3 +173,11 @@ def test_a_lab_s_own_body_and_the_body_joined_to_it(text: str, bodies: list[str]
     (record,) = process_text(text).records
     assert record.governance is not None
     assert [b.name.lower() for b in record.governance.bodies] == bodies
+
+
+def test_a_plain_text_title_the_paragraph_under_it_opens_with_is_named_once() -> None:
+    """'Harbour Lab' over 'Harbour Lab was set up in 2018 ...' in a .txt file (no heading role): one
+    name, not 'Harbour Lab Harbour Lab'."""
+    text = "Harbour Lab\n\nHarbour Lab was set up in 2018. It is part of the Department of Jobs.\n\nWeb harbourlab.example\n"
+    (record,) = process_text(text).records
+    assert record.name == "Harbour Lab"

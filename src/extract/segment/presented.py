@@ -43,11 +43,13 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
     a name that is the subject of a founding verb is an organisation, head noun or not."""
     known = {fold_keep(e.name) for e in index.entries}
     starts, texts, at = [], [], 0
-    for i in body:
+    for k, i in enumerate(body):
         # A heading ends where its line does: '2. Luxinnovation' over 'Luxinnovation a été fondée'
-        # is not one name twice.
+        # is not one name twice; nor is a title line the paragraph under it opens with ('Harbour Lab'
+        # over 'Harbour Lab was set up ...', a plain-text heading has no role).
         text = lines[i].text
-        if lines[i].role == "heading" and text.rstrip()[-1:] not in ".!?:":
+        repeated = k + 1 < len(body) and bool(text.strip()) and lines[body[k + 1]].text.startswith(text.strip())
+        if (lines[i].role == "heading" or repeated) and text.rstrip()[-1:] not in ".!?:":
             text += "."
         starts.append(at)
         texts.append(text)
