@@ -176,18 +176,13 @@ def find_countries(text: str, lang: str | None = None) -> list[CountryMention]:
             continue  # 'wales' in a URL path or a lower-case common word
         mentions.append(CountryMention(code, match.start(), match.end(), raw, kind))
     taken = [(m.start, m.end) for m in mentions]  # sorted, as finditer gives them
-    codes = _standalone_codes()
-    for match in _CODE.finditer(text):
-        raw = match.group(1)
-        if raw in codes and not overlaps(taken, match.start(1), match.end(1)):
-            mentions.append(CountryMention(codes[raw], match.start(1), match.end(1), raw, "code"))
-            bisect.insort(taken, (match.start(1), match.end(1)))
-    before_names = _codes_before_names()
-    for match in _CODE_BEFORE_NAME.finditer(text):
-        raw = match.group(1)
-        if raw in before_names and not overlaps(taken, match.start(1), match.end(1)):
-            mentions.append(CountryMention(before_names[raw], match.start(1), match.end(1), raw, "code"))
-            bisect.insort(taken, (match.start(1), match.end(1)))
+    # Codes standing alone ('UK'), then codes that are words too, before a name ('the US Coast Guard').
+    for pattern, codes in ((_CODE, _standalone_codes()), (_CODE_BEFORE_NAME, _codes_before_names())):
+        for match in pattern.finditer(text):
+            raw = match.group(1)
+            if raw in codes and not overlaps(taken, match.start(1), match.end(1)):
+                mentions.append(CountryMention(codes[raw], match.start(1), match.end(1), raw, "code"))
+                bisect.insort(taken, (match.start(1), match.end(1)))
     for match in _CAPITALISED.finditer(text):
         if overlaps(taken, match.start(), match.end()):
             continue

@@ -323,12 +323,9 @@ def _referents(index: LabIndex, joined: str, folded: str, verbs: re.Pattern[str]
 
     found = []
     for d in _demonstrative_subject(index.lex).finditer(folded):
-        verb = verbs.search(folded, d.end(), min(len(folded), d.end() + FOUNDING_CLAUSE_CHARS))
-        if verb is None or re.search(r"[.;:!?]", joined[d.end():verb.start()]):
+        start = _founded_after(joined, folded, verbs, d)
+        if start is None:
             continue
-        before = max(joined.rfind(". ", 0, d.start() - 2), joined.rfind("? ", 0, d.start() - 2),
-                     joined.rfind("! ", 0, d.start() - 2))
-        start = before + 2 if before >= 0 else 0
         names = [m for m in _CAPITALISED_RUN.finditer(joined, start, d.start())
                  if not (m.start() == start and " " not in m.group(0))
                  and place_name_code(m.group(0)) is None and city_country(m.group(0).strip(" .")) is None]
@@ -339,6 +336,17 @@ def _referents(index: LabIndex, joined: str, folded: str, verbs: re.Pattern[str]
             if referent is not None:
                 found.append(referent)
     return found
+
+
+def _founded_after(joined: str, folded: str, verbs: re.Pattern[str], subject: re.Match[str]) -> int | None:
+    """Where the sentence before ``subject`` starts, when a founding verb follows ``subject`` in its
+    clause ('This unit was set up ...', 'It was set up ...'); None when none does."""
+    verb = verbs.search(folded, subject.end(), min(len(folded), subject.end() + FOUNDING_CLAUSE_CHARS))
+    if verb is None or re.search(r"[.;:!?]", joined[subject.end():verb.start()]):
+        return None
+    before = max(joined.rfind(". ", 0, subject.start() - 2), joined.rfind("? ", 0, subject.start() - 2),
+                 joined.rfind("! ", 0, subject.start() - 2))
+    return before + 2 if before >= 0 else 0
 
 
 @cache
@@ -355,12 +363,9 @@ def _pronoun_referents(index: LabIndex, joined: str, folded: str, verbs: re.Patt
     articles = index.lex.folded("words", "articles")
     found = []
     for p in _pronoun_subject(index.lex).finditer(folded):
-        verb = verbs.search(folded, p.end(), min(len(folded), p.end() + FOUNDING_CLAUSE_CHARS))
-        if verb is None or re.search(r"[.;:!?]", joined[p.end():verb.start()]):
+        start = _founded_after(joined, folded, verbs, p)
+        if start is None:
             continue
-        before = max(joined.rfind(". ", 0, p.start() - 2), joined.rfind("? ", 0, p.start() - 2),
-                     joined.rfind("! ", 0, p.start() - 2))
-        start = before + 2 if before >= 0 else 0
         run = _CAPITALISED_RUN.match(joined, start)
         if run is None:
             continue
