@@ -1,4 +1,5 @@
-"""A funder whose name ends in a list of portfolios is one source, not one per portfolio (invented labs)."""
+"""Funding sources as the newer sets write them (invented labs): a funder whose name ends in a list of
+portfolios is one source, not one per portfolio; a lab that receives funding from, or lives on, a source."""
 
 from __future__ import annotations
 
@@ -23,5 +24,17 @@ from extract.pipeline import process_text
      ["Nesterra", "Sitrava", "Bloomfield Fund"]),
 ])
 def test_a_funder_named_with_its_portfolios_is_one_source(text: str, sources: list[str]) -> None:
+    (record,) = process_text(text).records
+    assert record.funding_sources == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Quaylab\n\nThe Quay Health Institute (QHI) was established in 2016. Alongside its core grant, we receive "
+     "funding from the Quaytown Health Directorate for national programmes.\n\nWeb quaylab.example\n",
+     ["Quaytown Health Directorate"]),
+    ("Quaylab\n\nL'association OpenQuay (OQ) a été créée en 2015. L'association vit principalement des "
+     "cotisations de ses adhérents.\n\nWeb quaylab.example\n", ["cotisations de ses adhérents"]),
+])
+def test_a_lab_that_receives_or_lives_on_money_names_its_source(text: str, sources: list[str]) -> None:
     (record,) = process_text(text).records
     assert record.funding_sources == sources
