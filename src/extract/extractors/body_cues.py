@@ -12,6 +12,13 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon
 
 
+def runs_the_lab(ctx: SectionContext, start: int, end: int, last_end: int) -> bool:
+    """Does something around the body at ``start``..``end`` say it runs the lab (one of the cues
+    below)? ``last_end``: where the last body taken ends, -1 for none."""
+    return (governs(ctx, start) or governing(ctx, start, end) or formed_with(ctx, start) or owns(ctx, start)
+            or joined_to(ctx, last_end, start))
+
+
 def governs(ctx: SectionContext, start: int) -> bool:
     """'is governed by a board of directors', 'est dirigée par un conseil d'administration': the body
     at ``start`` runs the lab (``governance.governed_by`` then an article, right before it)."""

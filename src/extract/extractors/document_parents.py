@@ -16,14 +16,14 @@ def document_text(sections: list[Section]) -> str:
     return "\n".join(line.text for section in sections for line in [*section.lines, *section.footnotes])
 
 
-def with_document_parents(records: list[LabRecord], text: str) -> list[LabRecord]:
-    """The records, an acronym parent replaced by the full name ``text`` defines for it, unless that
-    name is one of the document's labs."""
+def with_document_parents(records: list[LabRecord], sections: list[Section]) -> list[LabRecord]:
+    """The records, an acronym parent replaced by the full name the document's text defines for it,
+    unless that name is one of the document's labs. The text is read only when a parent is an acronym."""
     if not any(r.governance and r.governance.parent and is_acronym(r.governance.parent) for r in records):
         return records
     from extract.segment.acronyms import defined_names
 
-    full = defined_names(text)
+    full = defined_names(document_text(sections))
     labs = {fold_keep(n) for r in records for n in (r.name, r.acronym) if n}
     out = []
     for record in records:

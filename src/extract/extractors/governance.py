@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from extract.extractors.body_cues import formed_with, governing, governs, joined_to, owns
+from extract.extractors.body_cues import runs_the_lab
 from extract.extractors.context import SectionContext
 from extract.extractors.parents import parent_candidates
 from extract.extractors.phrases import Token, tokens
@@ -87,9 +87,7 @@ class GovernanceExtractor:
             name = _without_label(name, lex)
             name, size = _sized(name, lex)
             members = members if members is not None else size
-            if gated and not (clearly_named or members is not None or governs(ctx, start)
-                              or governing(ctx, start, end) or formed_with(ctx, start) or owns(ctx, start)
-                              or joined_to(ctx, last_end, start)):
+            if gated and not (clearly_named or members is not None or runs_the_lab(ctx, start, end, last_end)):
                 continue  # outside a governance block only clearly named, counted or governing bodies count
             last_end = end
             value = BodyMention(name=name, members=members, exact=exact)

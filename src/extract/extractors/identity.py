@@ -329,19 +329,12 @@ def _spelled_out_name(name: str, ctx: SectionContext) -> str:
 def _named_by_head(name: str, ctx: SectionContext) -> str | None:
     """"L'Agence" (of "L'Agence en bref") over a text naming one 'Agence Parisienne du Climat': a
     title that is a head noun alone is the one lab its text names with that head."""
-    from extract.segment.acronyms import defined_names
-    from extract.segment.lab_names import find_lab_names
-
     head = fold_keep(re.sub(r"^[lL]['’]", "", name))
     if head not in ctx.lex.folded("labs", "heads"):
         return None
-    # A name defined with its acronym is read whole ('Agence Parisienne du Climat (APC)').
-    for found in (defined_names(ctx.text).values(), (m.name for m in find_lab_names(ctx.text, ctx.lang))):
-        names = {re.sub(r"^[lL]['’]", "", n) for n in found}
-        names = {n for n in names if fold_keep(n.split()[0]) == head and len(n.split()) > 1}
-        if names:
-            return names.pop() if len(names) == 1 else None
-    return None
+    from extract.segment.spelled_names import name_with_head
+
+    return name_with_head(head, ctx.text, ctx.lang)
 
 
 def parent_before(ctx: SectionContext, start: int, end: int) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
@@ -66,15 +66,21 @@ MIN_PROSE_LINE_CHARS = 40
 """A line shorter than this is a cell, a box's value or a slide's bullet, not wrapped prose."""
 
 
+@lru_cache(maxsize=8)
+def _sentence_openers(lex: Lexicon) -> frozenset[str]:
+    """Function words that, capitalised at a line's start, open a sentence ('The', 'Most', 'Le')."""
+    from extract.nlp import stop_words
+
+    return frozenset(stop_words(lex.lang) | lex.folded("words", "determiners"))
+
+
 def _ends_at_line_break(text: str, prev: Token, tok: Token, nxt: Token | None, lex: Lexicon) -> bool:
     """Does a name end at the line break between ``prev`` and ``tok``? When the next line opens a
     sentence with a capitalised function word ('The', 'Most', 'Le'); or when the name's line is
     short, ends on a capitalised word, and the next line goes on in lower case after its first word
     (a value in a box or a table: 'Le Havre Seine Métropole' over 'Montant total'), where a name
     wrapped in a narrow column goes on in name words ('Autonomous' over 'Province of Trento')."""
-    from extract.nlp import stop_words
-
-    if tok.is_capitalised and fold_keep(tok.text) in stop_words(lex.lang) | lex.folded("words", "determiners"):
+    if tok.is_capitalised and fold_keep(tok.text) in _sentence_openers(lex):
         return True
     line_start = text.rfind("\n", 0, prev.end) + 1
     if prev.end - line_start >= MIN_PROSE_LINE_CHARS or not prev.is_capitalised or nxt is None:

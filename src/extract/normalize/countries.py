@@ -106,6 +106,7 @@ def _territories() -> frozenset[str]:
     return frozenset(load_rule_file("countries")["territories"])
 
 
+@cache
 def _codes_before_names() -> dict[str, str]:
     return {str(k): v for k, v in load_rule_file("countries")["codes_before_names"].items()}
 

@@ -72,3 +72,19 @@ def _lower_case_spelled(acronym: str, text: str, openers: frozenset[str]) -> set
                 found.add(" ".join(words[:end]))
                 break
     return found
+
+
+@lru_cache(maxsize=8)
+def name_with_head(head: str, text: str, lang: str) -> str | None:
+    """The one name ``text`` writes with ``head`` first ('Agence Parisienne du Climat' for 'agence'),
+    or None. Cached as ``full_name``: identity asks for a title's name, then for its acronym, and each
+    time the names are read with spaCy's matcher."""
+    from extract.segment.lab_names import find_lab_names
+
+    # A name defined with its acronym is read whole ('Agence Parisienne du Climat (APC)').
+    for found in (defined_names(text).values(), (m.name for m in find_lab_names(text, lang))):
+        names = {re.sub(r"^[lL]['’]", "", n) for n in found}
+        names = {n for n in names if fold_keep(n.split()[0]) == head and len(n.split()) > 1}
+        if names:
+            return names.pop() if len(names) == 1 else None
+    return None

@@ -145,8 +145,14 @@ def masthead_over_issue(text: str, next_text: str, lex: Lexicon) -> str | None:
     name = text.strip()
     if not name or len(name.split()) > MAX_MASTHEAD_WORDS or name[-1:] in ".:;,":
         return None
+    return name if _issue_number(lex).search(next_text) else None
+
+
+@cache
+def _issue_number(lex: Lexicon) -> re.Pattern[str]:
+    """'Issue 31', 'nummer 12', 'no 4' anywhere in a line."""
     issue = alternation(lex.words("labs", "issue_words"), folded=False)
-    return name if re.search(rf"(?<![\w])(?i:{issue})\s*\d+\b", next_text) else None
+    return re.compile(rf"(?<![\w])(?i:{issue})\s*\d+\b")
 
 
 def over_issue(lines: Sequence[Line], body: Sequence[int], i: int, lex: Lexicon) -> bool:
