@@ -242,6 +242,21 @@ def test_ocr_reads_the_euro_after_a_scale_letter_as_e():
     assert (money.amount, money.currency) == (3_200_000, "EUR")
 
 
+@pytest.mark.parametrize("text, lang, amount", [
+    ("een budget van 20 mijoen euro en 22 medewerkers", "nl", 20_000_000),  # OCR dropped the 'l'
+    ("a budget of EUR 3 milion a year", "en", 3_000_000),
+    ("un budget de 1,2 milliad d'euros", "fr", 1_200_000_000),
+])
+def test_a_scale_word_one_ocr_error_away_counts_beside_a_currency(text: str, lang: str, amount: int) -> None:
+    [money] = find_money(text, lang)
+    assert (money.amount, money.currency) == (amount, "EUR")
+
+
+def test_a_misread_scale_word_without_a_currency_is_no_scale() -> None:
+    # 'mijoen' could be anything without money around it: the 12 stays 12.
+    assert [m.amount for m in find_money("12 mijoen bezoekers en een budget van 40.000 euro", "nl")] == [40_000]
+
+
 def test_dollars_named_by_their_country():
     from extract.normalize import find_money
 

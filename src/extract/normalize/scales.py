@@ -63,4 +63,27 @@ def read_scale(text: str, pos: int, lang: str | None = None) -> tuple[float, int
     if spaced and (currency_ahead.match(text, spaced.end()) or currency_behind.search(text, max(0, pos - 24), pos)):
         # '2,5 M€', '450 k EUR', 'RM 250 m': a lone letter counts only next to a currency.
         return float(letters[spaced.group(1)]), spaced.end()
+    misread = _WORD_AFTER.match(text, pos)
+    if misread and (currency_ahead.match(text, misread.end()) or currency_behind.search(text, max(0, pos - 24), pos)):
+        # OCR drops or changes a letter of a long scale word ('20 mijoen euro', '3 milion EUR'): one
+        # edit away from one, with its first letter, it counts where a currency says it is money.
+        factor = _one_edit_away(misread.group(1).lower(), lang)
+        if factor is not None:
+            return factor, misread.end()
     return 1.0, pos
+
+
+_WORD_AFTER = re.compile(rf"[{SPACES}]{{1,4}}([^\W\d_]{{5,12}})(?![\w])")
+MISREAD_MIN_LETTERS = 6
+"""Scale words this long or longer are recognised one OCR error away ('miljoen', 'million', 'milliard');
+shorter ones ('mille', 'mln') are too close to other words."""
+
+
+def _one_edit_away(word: str, lang: str | None) -> float | None:
+    from rapidfuzz.distance import Levenshtein
+
+    words, _ = _scale_table(lang)
+    for scale, factor in words.items():
+        if len(scale) >= MISREAD_MIN_LETTERS and scale[0] == word[0] and Levenshtein.distance(word, scale) <= 1:
+            return factor
+    return None
