@@ -246,12 +246,28 @@ def test_render_pdf_page_decodes_a_scan_and_renders_anything_else(scan_pdf: Path
     assert img.size == (H, W) and dpi == 300
 
 
-def test_the_render_is_the_default(scan_pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ocr, "stored_page_image", lambda *args, **kwargs: pytest.fail("decoded by default"))
+def test_the_stored_image_is_the_default_and_the_render_a_setting(scan_pdf: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     img, dpi, _ = render_pdf_page(_job(scan_pdf, Settings()))
+    assert img.size == (2480, 3507) and dpi == 300  # the stored image, at its own size
+    monkeypatch.setattr(ocr, "stored_page_image", lambda *args, **kwargs: pytest.fail("decoded when off"))
+    img, dpi, _ = render_pdf_page(_job(scan_pdf, Settings(decode_stored_scans=False)))
     assert img.size == (2481, 3507) and dpi == 300  # pdfium's render rounds 2480.00005 px up
-    assert "decode_stored_scans" not in Settings().ocr_key()  # OCR cache keys of existing caches still hold
-    assert Settings(decode_stored_scans=True).ocr_key() != Settings().ocr_key()
+    # Renders made before the stored image became the default keep their OCR cache key.
+    assert "decode_stored_scans" not in Settings(decode_stored_scans=False).ocr_key()
+    assert Settings(decode_stored_scans=False).ocr_key() != Settings().ocr_key()
+
+
+def test_a_blank_stored_page_is_told_from_its_decoded_image(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Scanner paper with a few specks: blank, without a second (72 DPI) render of the page.
+    rng = np.random.default_rng(3)
+    pixels = np.full((H, W), 245, dtype=np.uint8)
+    pixels[rng.integers(0, H, 5), rng.integers(0, W, 5)] = 20
+    path = _image_pdf(tmp_path / "blank.pdf", pixels)
+    monkeypatch.setattr(ocr, "_blank_pdf_page", lambda *args, **kwargs: pytest.fail("rendered for the blank check"))
+    page = ocr_page_job(_job(path))
+    assert page.words == [] and "blank page" in page.reason
+    assert (page.width, page.height) == (144.0, 180.0)
 
 
 # --------------------------------------------------------------------------- guards

@@ -105,10 +105,19 @@ def ocr_page_job(job: OcrJob) -> Page:
     if job.kind == "pdf":
         try:
             with _pdf_page(job) as page:  # opened once for the blank check and the render
-                blank = _blank_pdf_page(job, page)
+                full_dpi = _full_dpi(job, page)
+                stored = _stored_image(job, page, full_dpi)
+                if stored is not None:
+                    # The blank check reads the decoded image, as for an image file: a 72 DPI render
+                    # would decode the page's image once more (a third of the decode's cost).
+                    img, dpi = stored
+                    blank = _blank_image(job, img, dpi)
+                else:
+                    blank = _blank_pdf_page(job, page)
+                    if blank is None:  # (a stored image at a DPI the limits lowered is still tried)
+                        img, dpi, warnings = _render_page(job, page, stored_tried=full_dpi is not None)
                 if blank is not None:
                     return blank
-                img, dpi, warnings = _render_page(job, page)
         except CorruptFileError as exc:
             message = f"page {job.number} could not be rendered for OCR: {exc.message}"
             log.warning("%s: %s", job.path, message)
@@ -117,9 +126,9 @@ def ocr_page_job(job: OcrJob) -> Page:
     else:
         img, dpi = _load_image_frame(job)
         img, dpi = _within_side(img, dpi, job.max_render_side_px)
-        coverage = ink_coverage(thumbnail(img, dpi))
-        if is_blank(coverage, job.blank_max_ink):
-            return _blank_page(job, img.width * 72.0 / dpi, img.height * 72.0 / dpi, coverage)
+        blank = _blank_image(job, img, dpi)
+        if blank is not None:
+            return blank
     return ocr_image(img, dpi, job, warnings)
 
 
@@ -167,6 +176,16 @@ def _blank_pdf_page(job: OcrJob, page: Any) -> Page | None:
     coverage = ink_coverage(bitmap.to_numpy())
     bitmap.close()
     return _blank_page(job, width_pt, height_pt, coverage) if is_blank(coverage, job.blank_max_ink) else None
+
+
+def _blank_image(job: OcrJob, img: Image.Image, dpi: float) -> Page | None:
+    """A page without words when ``img`` (at ``dpi``), brought down to about 72 DPI, has (almost) no ink."""
+    if job.blank_max_ink < 0:
+        return None
+    coverage = ink_coverage(thumbnail(img, dpi))
+    if not is_blank(coverage, job.blank_max_ink):
+        return None
+    return _blank_page(job, img.width * 72.0 / dpi, img.height * 72.0 / dpi, coverage)
 
 
 def _blank_page(job: OcrJob, width_pt: float, height_pt: float, coverage: float) -> Page:
@@ -236,7 +255,16 @@ def render_pdf_page(job: OcrJob) -> tuple[Image.Image, float, list[str]]:
         return _render_page(job, page)
 
 
-def _render_page(job: OcrJob, page: Any) -> tuple[Image.Image, float, list[str]]:
+def _render_page(job: OcrJob, page: Any, *, stored_tried: bool = False) -> tuple[Image.Image, float, list[str]]:
+    dpi, warnings = _render_dpi(job, page)
+    stored = None if stored_tried else _stored_image(job, page, dpi)
+    if stored is not None:
+        return stored[0], stored[1], warnings
+    return _render_at(page, dpi), dpi, warnings
+
+
+def _render_dpi(job: OcrJob, page: Any) -> tuple[float, list[str]]:
+    """The DPI the page is read at (``job.dpi`` unless the limits need less), with the warning that says so."""
     warnings: list[str] = []
     width_pt, height_pt = page.get_size()
     dpi = fit_dpi(width_pt, height_pt, job.dpi, job.max_image_pixels, job.max_render_side_px)
@@ -247,19 +275,29 @@ def _render_page(job: OcrJob, page: Any) -> tuple[Image.Image, float, list[str]]
                 "exceed limits.max_image_pixels / max_render_side_px", path=job.path, page=job.number)
         warnings.append(f"page {job.number}: rendered at {dpi:.0f} DPI instead of {job.dpi} to stay within "
                         "limits.max_image_pixels")
-    # A scan's page is usually its one stored image at the OCR DPI: decoding it is ~5x cheaper.
-    stored = None
-    if job.decode_stored:
-        stored = stored_page_image(page, dpi, source=job.pdf_bytes if job.pdf_bytes is not None else job.path,
-                                   index=job.index, max_pixels=job.max_image_pixels,
-                                   max_side=job.max_render_side_px)
-    if stored is not None:
-        img, dpi = stored
-    else:
-        bitmap = page.render(scale=dpi / 72.0, grayscale=True)
-        img = bitmap.to_pil().convert("L").copy()  # own the pixels before the bitmap is freed
-        bitmap.close()
-    return img, dpi, warnings
+    return dpi, warnings
+
+
+def _full_dpi(job: OcrJob, page: Any) -> float | None:
+    """``job.dpi`` when the page's image stays within the limits at it, else None (the render lowers it)."""
+    width_pt, height_pt = page.get_size()
+    return None if fit_dpi(width_pt, height_pt, job.dpi, job.max_image_pixels, job.max_render_side_px) < job.dpi \
+        else float(job.dpi)
+
+
+def _stored_image(job: OcrJob, page: Any, dpi: float | None) -> tuple[Image.Image, float] | None:
+    """A scan's page is usually its one stored image at the OCR DPI: decoding it is ~5x cheaper than a render."""
+    if not job.decode_stored or dpi is None:
+        return None
+    return stored_page_image(page, dpi, source=job.pdf_bytes if job.pdf_bytes is not None else job.path,
+                             index=job.index, max_pixels=job.max_image_pixels, max_side=job.max_render_side_px)
+
+
+def _render_at(page: Any, dpi: float) -> Image.Image:
+    bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+    img: Image.Image = bitmap.to_pil().convert("L").copy()  # own the pixels before the bitmap is freed
+    bitmap.close()
+    return img
 
 
 def fit_dpi(width_pt: float, height_pt: float, dpi: float, max_pixels: float, max_side: float) -> float:
