@@ -89,3 +89,14 @@ def test_a_single_column_page_with_short_lines_is_not_split_into_columns():
     lines = build_lines(document([page.build()]))
     assert [line.text for line in lines] == rows
     assert {line.column for line in lines} == {0}
+
+
+def test_a_rule_read_as_a_bar_does_not_make_its_ocr_line_large():
+    # Tesseract reads a table's vertical rule as '|', as tall as the table row: '| Nederland'.
+    page = PageBuilder(ocr=True)
+    page.line("Land Nederland", 72, 100, 11)
+    bar = Word(text="|", bbox=(60.0, 80.0, 62.0, 140.0), conf=0.4)
+    page.words = [bar, *page.words[1:]]
+    page.line("Tweede regel van de tekst", 72, 150, 11)
+    lines = build_lines(document([page.build()]))
+    assert lines[0].text.startswith("|") and lines[0].size and lines[0].size < 13

@@ -58,7 +58,8 @@ def page_tables(page: Page) -> list[Table]:
 
 def _draft(page: Page, words: list[Word], role: LineRole = "body") -> Draft:
     shapes = uses_letter_shapes(page)
-    ems = [word_em(w, letter_shapes=shapes) for w in words if w.text.strip()]
+    # Not a word of marks alone: OCR reads a table rule or a scanner's edge as '|' as tall as the table.
+    ems = [word_em(w, letter_shapes=shapes) for w in words if any(c.isalnum() for c in w.text)]
     return Draft.of_words(page.number, words, role, em=statistics.median(ems) if ems else 0.0)
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import logging
 import pickle
 import statistics
+import unicodedata
 import zlib
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from extract.models import BBox, Line, LineRole, Page, Table, TextMethod, Word
@@ -39,9 +41,23 @@ def word_em(word: Word, *, letter_shapes: bool) -> float:
     if not letter_shapes:
         return height
     text = word.text
-    tall = any(c.isupper() or c in _ASCENDERS or c.isdigit() for c in text)
+    # An accent lifts a small letter to an ascender's height ('numérique') and a capital above it ('Éditorial').
+    accented = [c for c in text if _accent_above(c)]
+    tall = any(c.isupper() or c in _ASCENDERS or c.isdigit() for c in text) or bool(accented)
     deep = any(c in _DESCENDERS for c in text)
-    return height / _EM_SHARE[(tall, deep)]
+    share = _EM_SHARE[(tall, deep)] + (_ACCENTED_CAPITAL if any(c.isupper() for c in accented) else 0.0)
+    return height / share
+
+
+_ACCENTED_CAPITAL = 0.16
+"""How much taller than a capital an accented capital is, in em ('É' against 'E')."""
+
+
+@cache
+def _accent_above(char: str) -> bool:
+    """A letter with a mark above it ('é', 'Ô', 'ï'), not only below ('ç')."""
+    marks = unicodedata.normalize("NFD", char)[1:]
+    return any(unicodedata.combining(m) == 230 for m in marks)  # canonical class 230: above
 
 
 def union_bbox(boxes: list[BBox]) -> BBox:

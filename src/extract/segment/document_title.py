@@ -23,15 +23,43 @@ def is_title_line(text: str) -> bool:
 
 
 def title_line(lines: list[Line], body: list[int]) -> int | None:
-    """Index of the document title: the largest line on the first page, when clearly larger than the text."""
+    """Index of the document title: the largest line on the first page, when clearly larger than the text.
+
+    On an OCR'd page a line's size is read from its words' boxes, and one word's box says little
+    (a speck beside it, a rule read as '|'): there a title of one word must be much larger, and a line
+    that wraps the line above it ('... is at' / 'fega.gob.es.') is the paragraph's end, not a title.
+    """
     first = min((lines[j].page for j in body), default=1)
     sized = [i for i in body if lines[i].page == first and lines[i].size]
     if not sized:
         return None
     sizes = sorted(lines[i].size or 0.0 for i in sized)  # every one is set (``sized``)
     median = sizes[len(sizes) // 2]
-    largest = max(sized, key=lambda i: lines[i].size or 0.0)
-    return largest if (lines[largest].size or 0.0) >= 1.15 * median else None
+    candidates = [i for i in sized if (lines[i].size or 0.0) >= _larger_by(lines[i]) * median
+                  and (lines[i].conf is None or not _wraps_line_above(lines, i))]
+    return max(candidates, key=lambda i: lines[i].size or 0.0, default=None)
+
+
+def _larger_by(line: Line) -> float:
+    """How much larger than the text a title is: an OCR'd line of one word needs to be clearly so."""
+    if line.conf is not None and sum(1 for word in line.text.split() if any(c.isalnum() for c in word)) < 2:
+        return ONE_WORD_OCR_TITLE
+    return 1.15
+
+
+ONE_WORD_OCR_TITLE = 1.5
+
+
+def _wraps_line_above(lines: list[Line], i: int) -> bool:
+    line = lines[i]
+    above = lines[i - 1] if i > 0 else None
+    if above is None or above.page != line.page or above.column != line.column or above.role != "body":
+        return False
+    height = max(above.bbox[3] - above.bbox[1], 1.0)
+    return line.bbox[1] - above.bbox[3] < 0.75 * height and above.text.rstrip()[-1:] not in _SENTENCE_ENDS
+
+
+_SENTENCE_ENDS = frozenset(".!?:;\"”»)")
 
 
 def document_title(lines: list[Line], body: list[int], language: str | None = None) -> str | None:
