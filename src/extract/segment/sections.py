@@ -15,6 +15,7 @@ Table rows and prose sections about the same lab may both exist; the extractors 
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -160,6 +161,16 @@ def _column_parts(lines: list[Line], body: list[int], index: LabIndex,
 FULL_LINE_SHARE = 0.85
 
 
+def _slide_titles(lines: list[Line], body: list[int]) -> bool:
+    """One heading a page, on three pages or more: a deck's slide titles (a questionnaire's questions
+    are headings too, several a page)."""
+    per_page = Counter(lines[i].page for i in body if lines[i].role == "heading")
+    return len(per_page) >= MIN_SLIDES and max(per_page.values()) == 1
+
+
+MIN_SLIDES = 3
+
+
 def _form_part(lines: list[Line], body: list[int]) -> Part | None:
     """A questionnaire is about the lab its 'Name of the lab' question names, whatever its title."""
     texts = [checked_only(lines[i].text) for i in body]
@@ -213,10 +224,17 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     add_titled_name(index, lines, body, title_at)
     index.prominent(subjects + ([title_at] if title_at is not None else []))  # a letter's subject, the title
     _sending_unit(lines, letterhead, index)
-    if form := _form_part(lines, body):
+    form = _form_part(lines, body)
+    lab_headed = heading_parts(lines, body, index) if form is None or _slide_titles(lines, body) else []
+    if form is not None and sum(1 for part in lab_headed if part.title) >= 2:
+        # Lines that name a staff or a parent in passing, their bullets lost to OCR ('Team launch doubled
+        # ...', 'Part of the Department ...'), on the slides of a deck whose titles name two labs or
+        # more: no questionnaire.
+        form = None
+    if form:
         table_parts, parts = [], [form]  # a questionnaire answers for one lab, tables included
     else:
-        parts = heading_parts(lines, body, index)
+        parts = lab_headed
         # After the lab headings (they name the labs a table's columns abbreviate), before the rest.
         headed = [(part.title, strip_numbering(lines[part.start].text)) for part in parts if part.title]
         columns, body = _column_parts(lines, body, index, headed)
