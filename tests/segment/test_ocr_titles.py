@@ -49,3 +49,11 @@ def test_an_accent_lifts_a_small_letter_to_an_ascenders_height() -> None:
                                                letter_shapes=True), 1) == 11.0
     capital = word_em(Word("Éditorial", (0, 0, 50, (0.72 + 0.16) * 11), conf=0.9), letter_shapes=True)
     assert round(capital, 1) == 11.0
+
+
+def test_a_signature_under_an_ocr_text_is_no_title() -> None:
+    # A scanned hand's ink enlarges the signature's box: it is still not the report's title.
+    body = _paragraph(100, BODY * 4)
+    signature = Line(page=1, text="Wouter Dieleman-Achterberg", bbox=(62.0, 300.0, 260.0, 318.0), conf=CONF, size=16.4)
+    lines = body + [signature]
+    assert title_line(lines, list(range(len(lines)))) is None

@@ -26,8 +26,9 @@ def title_line(lines: list[Line], body: list[int]) -> int | None:
     """Index of the document title: the largest line on the first page, when clearly larger than the text.
 
     On an OCR'd page a line's size is read from its words' boxes, and one word's box says little
-    (a speck beside it, a rule read as '|'): there a title of one word must be much larger, and a line
-    that wraps the line above it ('... is at' / 'fega.gob.es.') is the paragraph's end, not a title.
+    (a speck beside it, a rule read as '|'): there a title is among the first lines, a title of one word
+    must be much larger, and a line that wraps the line above it ('... is at' / 'fega.gob.es.') is the
+    paragraph's end, not a title.
     """
     first = min((lines[j].page for j in body), default=1)
     sized = [i for i in body if lines[i].page == first and lines[i].size]
@@ -35,8 +36,9 @@ def title_line(lines: list[Line], body: list[int]) -> int | None:
         return None
     sizes = sorted(lines[i].size or 0.0 for i in sized)  # every one is set (``sized``)
     median = sizes[len(sizes) // 2]
+    top = set(sized[:OCR_TITLE_WITHIN])
     candidates = [i for i in sized if (lines[i].size or 0.0) >= _larger_by(lines[i]) * median
-                  and (lines[i].conf is None or not _wraps_line_above(lines, i))]
+                  and (lines[i].conf is None or (i in top and not _wraps_line_above(lines, i)))]
     return max(candidates, key=lambda i: lines[i].size or 0.0, default=None)
 
 
@@ -48,6 +50,9 @@ def _larger_by(line: Line) -> float:
 
 
 ONE_WORD_OCR_TITLE = 1.5
+OCR_TITLE_WITHIN = 10
+"""An OCR'd title is among the first page's first lines: a signature under the text, its box enlarged
+by the ink of a scanned hand, is not ('Wouter Dieleman-Achterberg' under a travel report)."""
 
 
 def _wraps_line_above(lines: list[Line], i: int) -> bool:
