@@ -27,6 +27,7 @@ from extract.errors import CorruptFileError, TooLargeError
 from extract.models import OcrInfo, Page, Word
 from extract.read import tools
 from extract.read.blank import CHECK_DPI, blank_reason, ink_coverage, is_blank, thumbnail
+from extract.read.checkboxes import erase_tick_boxes, find_tick_boxes
 from extract.read.figures import find_figures
 from extract.read.scan_image import stored_page_image
 from extract.read.skew import (
@@ -57,6 +58,8 @@ MIN_SKEW = 0.1
 MIN_RENDER_DPI = 36
 """Below this a page is refused as too large. PDF pages are at most 14,400 pt (200 in): at the
 8,000 px render side that is 40 DPI, enough for the large print such pages carry."""
+TICK_CONF = 0.9
+"""Confidence given a tick box read from the image ('☒', '☐')."""
 RENDER_FAILED = "render failed"
 """Suffix of Page.reason when pdfium could not draw the page (the reader falls back to the text layer)."""
 
@@ -211,11 +214,15 @@ def ocr_image(img: Image.Image, dpi: float, job: OcrJob, warnings: list[str] | N
             skew = 0.0
         if abs(skew) >= MIN_SKEW:
             gray = rotate_small(gray, skew)
+        ticks = find_tick_boxes(gray, dpi)
+        gray = erase_tick_boxes(gray, ticks)
         suspect = job.orient and (sideways or upside_down_ratio(gray, dpi) > UPSIDE_DOWN_RATIO)
         boxes = _tesseract_boxes(gray, job, tmpdir, psm=1 if suspect else 3)
         rotation = reading_rotation(boxes) if suspect else 0
         height, width = gray.shape
         boxes = [_turn_box(b, rotation, width, height) for b in boxes]
+        tick_words = [_turn_box(_Box(t.glyph, TICK_CONF, t.x0, t.y0, t.x1, t.y1, (0, 0, 0)), rotation, width, height)
+                      for t in ticks]
         gray = rotate_quarter(gray, rotation)
         mean = _mean_conf(boxes)
         if job.orient and rotation == 0 and len(boxes) >= 20 and mean is not None and mean < LOW_MEAN_CONF:
@@ -228,6 +235,8 @@ def ocr_image(img: Image.Image, dpi: float, job: OcrJob, warnings: list[str] | N
                 if (_mean_conf(again) or 0.0) > mean:
                     log.info("page %d: turned %d degrees after a poor first reading", job.number, osd[0])
                     gray, boxes, rotation, mean = turned, again, osd[0], _mean_conf(again)
+                    tick_words = []  # (placed for the first reading's turn)
+        boxes += tick_words
     if rotation:
         log.info("page %d: turned %d degrees upright", job.number, rotation)
     height_px, width_px = gray.shape

@@ -8,7 +8,7 @@ import json
 import sys
 from typing import Any
 
-READER_VERSION = "1"
+READER_VERSION = "2"
 """Part of every cache key: bump when this module's output for the same input changes."""
 
 
