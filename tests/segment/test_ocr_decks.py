@@ -4,6 +4,7 @@ true size."""
 
 from __future__ import annotations
 
+import pytest
 from flows import section_titles
 from layout_boxes import FlowBuilder
 
@@ -19,11 +20,13 @@ def _slide(flow: FlowBuilder, title: str, lines: list[str], *, size: float = 17.
 LONG = "and a long last line that reaches the slide's right edge, as the slides' long lines do here"
 
 
-def _deck(first_title: str) -> FlowBuilder:
+def _deck(first_title: str, *, title_lines: int = 1) -> FlowBuilder:
     # Bullets OCR did not read: short lines that name a staff, a parent, a website or a budget in
     # passing, each over a short line, read like a questionnaire's questions and answers.
     flow = FlowBuilder(ocr=True, page_numbers=False)
-    flow.line("Technologists in the inspection room", 30)
+    title = ["Technologists in the inspection room", "of two small regulators", "Mira Tallqvist, Kestrel"]
+    for text, size in list(zip(title, (30, 24, 21)))[:title_lines]:
+        flow.line(text, size)  # a title slide may set its title on two lines and its presenter large
     flow.line("How three regulators of Kestrel and Tern built in-house tech teams", 18)
     _slide(flow, "Why this matters", ["Case teams need people who can read both", "Three models in this deck", LONG])
     _slide(flow, first_title, ["Team of more than 50 specialists", "Created in 2019", LONG])
@@ -33,8 +36,9 @@ def _deck(first_title: str) -> FlowBuilder:
     return flow
 
 
-def test_label_lines_on_one_slide_of_a_deck_are_no_questionnaire() -> None:
-    titles = section_titles(_deck("KCA — Data, Technology and Analytics (DaTA) unit"))
+@pytest.mark.parametrize("title_lines", [1, 3])
+def test_label_lines_on_one_slide_of_a_deck_are_no_questionnaire(title_lines: int) -> None:
+    titles = section_titles(_deck("KCA — Data, Technology and Analytics (DaTA) unit", title_lines=title_lines))
     assert "KCA — Data, Technology and Analytics (DaTA) unit" in titles and "TTC — Office of Technology (OTT)" in titles
 
 

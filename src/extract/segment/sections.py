@@ -162,9 +162,11 @@ FULL_LINE_SHARE = 0.85
 
 
 def _slide_titles(lines: list[Line], body: list[int]) -> bool:
-    """One heading a page, on three pages or more: a deck's slide titles (a questionnaire's questions
-    are headings too, several a page)."""
-    per_page = Counter(lines[i].page for i in body if lines[i].role == "heading")
+    """One heading a page after the first (a title slide may set its title and presenter large), on
+    three pages or more: a deck's slide titles (a questionnaire's questions are headings too, several
+    a page)."""
+    first = min((lines[i].page for i in body), default=1)
+    per_page = Counter(lines[i].page for i in body if lines[i].role == "heading" and lines[i].page != first)
     return len(per_page) >= MIN_SLIDES and max(per_page.values()) == 1
 
 
