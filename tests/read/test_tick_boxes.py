@@ -17,11 +17,7 @@ FORM = Path(__file__).resolve().parents[1] / "fixtures" / "genres-heldout29" / "
 
 
 def test_boxes_ticked_or_not_and_no_letter_or_bullet() -> None:
-    page = np.full((300, 900), 250, dtype=np.uint8)
-    cv2.rectangle(page, (20, 100), (55, 135), 0, 3)  # empty box
-    cv2.rectangle(page, (120, 100), (155, 135), 0, 3)  # box with a cross
-    cv2.line(page, (126, 106), (149, 129), 0, 3)
-    cv2.line(page, (149, 106), (126, 129), 0, 3)
+    page = _two_boxes(np.full((300, 900), 250, dtype=np.uint8))
     cv2.rectangle(page, (220, 100), (255, 135), 0, -1)  # a filled square: a bullet
     cv2.circle(page, (340, 118), 18, 0, 3)  # an 'O'
     cv2.putText(page, "D0", (420, 135), cv2.FONT_HERSHEY_SIMPLEX, 1.3, 0, 3)
@@ -31,14 +27,14 @@ def test_boxes_ticked_or_not_and_no_letter_or_bullet() -> None:
 
 
 def test_boxes_are_painted_over_before_ocr() -> None:
-    page = _cross_row()
+    page = _two_boxes(np.full((250, 600), 250, dtype=np.uint8))
     boxes = find_tick_boxes(page, 300)
     erased = erase_tick_boxes(page, boxes)
     assert len(boxes) == 2 and erased.min() == 250 and page.min() == 0  # the page itself is left as it was
 
 
-def _cross_row() -> np.ndarray:
-    page = np.full((250, 600), 250, dtype=np.uint8)
+def _two_boxes(page: np.ndarray) -> np.ndarray:
+    """An empty box at x 20 and a box with a cross at x 120, drawn on ``page``."""
     cv2.rectangle(page, (20, 100), (55, 135), 0, 3)
     cv2.rectangle(page, (120, 100), (155, 135), 0, 3)
     cv2.line(page, (126, 106), (149, 129), 0, 3)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extract.layout.furniture import is_url_only
-from extract.layout.lines import Draft
+from extract.layout.lines import Draft, wraps_line_above
 from extract.rules.places import is_country_name
 from extract.rules.vocab import match_label
 
@@ -121,7 +121,7 @@ def mark_headings(drafts: list[Draft], body_em: dict[int, float], ocr_pages: set
         if not _plausible_title(text) or _unsure(draft):
             continue
         ocr = draft.page in ocr_pages
-        if ocr and n and _wraps(drafts[n - 1], draft):
+        if ocr and n and wraps_line_above(drafts[n - 1], draft):
             continue  # '... The National Lottery Heritage Fund and' / 'The Space': a box OCR read large
         reference = body_em.get(draft.page, 0.0)
         styled = is_styled(draft, reference, ocr=ocr)
@@ -130,18 +130,6 @@ def mark_headings(drafts: list[Draft], body_em: dict[int, float], ocr_pages: set
         set_apart = styled or (ocr and bool(draft.em and reference and draft.em >= 1.05 * reference))
         if (numbering and numbering.explicit and (set_apart or not styled_doc)) or (styled and (numbering or len(text.split()) <= 12)):
             draft.role = "heading"
-
-
-def _wraps(above: Draft, draft: Draft) -> bool:
-    """``draft`` goes on with the body line just above it: same column, a line's spacing apart, and that
-    line does not end a sentence. OCR reads a line's size from its words' boxes, which one speck or
-    accent enlarges; a text layer's sizes are the fonts' own."""
-    if above.role != "body" or above.page != draft.page or above.column != draft.column:
-        return False
-    return draft.top - above.bottom < 0.75 * max(above.height, 1.0) and above.text.rstrip()[-1:] not in _ENDS
-
-
-_ENDS = frozenset(".!?:;\"”»)")
 
 
 def document_is_styled(drafts: list[Draft], body_em: dict[int, float], ocr_pages: set[int]) -> bool:

@@ -60,6 +60,21 @@ def _accent_above(char: str) -> bool:
     return any(unicodedata.combining(m) == 230 for m in marks)  # canonical class 230: above
 
 
+SENTENCE_ENDS = frozenset(".!?:;\"”»)")
+"""Marks a line ends on when it ends a sentence (or a label: 'Budget:')."""
+
+
+def wraps_line_above(above: Draft | Line, line: Draft | Line) -> bool:
+    """``line`` goes on with the body line just above it: same page and column, a line's spacing apart,
+    and that line does not end a sentence ('... is at' / 'fega.gob.es.'). On an OCR'd page such a line
+    may still look large (its size is read from its words' boxes, which a speck or an accent enlarges):
+    it is neither a heading nor a title."""
+    if above.role != "body" or above.page != line.page or above.column != line.column:
+        return False
+    height = max(above.bbox[3] - above.bbox[1], 1.0)
+    return line.bbox[1] - above.bbox[3] < 0.75 * height and above.text.rstrip()[-1:] not in SENTENCE_ENDS
+
+
 def union_bbox(boxes: list[BBox]) -> BBox:
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from extract.layout.headings import strip_numbering
+from extract.layout.lines import wraps_line_above
 from extract.models import Line
 from extract.rules.lexicon import lexicon
 from extract.rules.vocab import fold, match_label
@@ -38,7 +39,7 @@ def title_line(lines: list[Line], body: list[int]) -> int | None:
     median = sizes[len(sizes) // 2]
     top = set(sized[:OCR_TITLE_WITHIN])
     candidates = [i for i in sized if (lines[i].size or 0.0) >= _larger_by(lines[i]) * median
-                  and (lines[i].conf is None or (i in top and not _wraps_line_above(lines, i)))]
+                  and (lines[i].conf is None or (i in top and not (i and wraps_line_above(lines[i - 1], lines[i]))))]
     return max(candidates, key=lambda i: lines[i].size or 0.0, default=None)
 
 
@@ -53,18 +54,6 @@ ONE_WORD_OCR_TITLE = 1.5
 OCR_TITLE_WITHIN = 10
 """An OCR'd title is among the first page's first lines: a signature under the text, its box enlarged
 by the ink of a scanned hand, is not ('Wouter Dieleman-Achterberg' under a travel report)."""
-
-
-def _wraps_line_above(lines: list[Line], i: int) -> bool:
-    line = lines[i]
-    above = lines[i - 1] if i > 0 else None
-    if above is None or above.page != line.page or above.column != line.column or above.role != "body":
-        return False
-    height = max(above.bbox[3] - above.bbox[1], 1.0)
-    return line.bbox[1] - above.bbox[3] < 0.75 * height and above.text.rstrip()[-1:] not in _SENTENCE_ENDS
-
-
-_SENTENCE_ENDS = frozenset(".!?:;\"”»)")
 
 
 def document_title(lines: list[Line], body: list[int], language: str | None = None) -> str | None:
