@@ -30,3 +30,12 @@ def test_empty_and_table_only_sections(make_section):
     assert extract_records([], Settings()) == []
     empty_row = make_section("", None, kind="table_row", table_fields={"": ""}, lang="en")
     assert extract_records([empty_row], Settings()) == []
+
+
+def test_a_name_left_blank_names_nothing_and_stops_nothing() -> None:
+    # A form's 'Name:' with no answer (a scanned slide read as a form gave one): the file's other facts
+    # are still read, where an IndexError lost the whole file.
+    from extract.pipeline import process_text
+
+    [record] = process_text("Kestrel Lab\nName:  \nFounded: 2019\nBudget: EUR 1 million a year\n").records
+    assert record.name == "Kestrel Lab" and record.founded_year == 2019

@@ -144,8 +144,9 @@ def _subject_names(section: Section, ctx: SectionContext) -> list[str]:
         parts = parse_title(section.title, ctx.lex, document=section.kind == "document")
         names += [n for n in (parts.name, parts.acronym) if n]
     block = ctx.block("name")
-    if block is not None:
-        names.append(ctx.block_text(block).splitlines()[0])
+    answer = ctx.block_text(block).splitlines() if block is not None else []
+    if answer:  # (a 'Name:' left blank names nothing)
+        names.append(answer[0])
     return names
 
 
