@@ -160,3 +160,38 @@ def test_a_row_naming_one_grant_s_funder_is_no_table_of_sources(extract_one: Cal
                          "Période couverte\t1er janvier 2019 – 31 décembre 2021\nLe lab compte 12 salariés.\n", "Kestrel Lab",
                          lang="fr")
     assert "Montant de la" not in record.funding_sources and "Période couverte" not in record.funding_sources
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The Kestrel Bureau is financed from the state budget, supplemented by consultancy fees.", "en",
+     {"state budget", "consultancy fees"}),
+    ("The Kestrel Bureau is funded through the annual appropriation of the ministry, with further income "
+     "from EU research programmes.", "en", {"annual appropriation of the ministry", "EU research programmes"}),
+    ("Les ressources du Bureau Kestrel proviennent pour l'essentiel des redevances des usagers, complétées "
+     "par des subventions de la Région.", "fr", {"redevances des usagers", "subventions de la Région"}),
+    ("Les ressources du Bureau Kestrel viennent de la Confédération, du canton et des communes, ainsi que "
+     "de dons.", "fr", {"Confédération", "canton", "communes", "dons"}),
+    ("Het Kestrelbureau wordt gefinancierd door de provincie, aangevuld met Europese projectsubsidies.", "nl",
+     {"provincie", "Europese projectsubsidies"}),
+    ("Het Kestrelbureau is gefinancierd uit een bijdrage van het Rijk plus eigen inkomsten uit advieswerk.", "nl",
+     {"Rijk", "eigen inkomsten uit advieswerk"}),
+])
+def test_a_further_source_added_without_and(extract_one: Callable[..., LabRecord], text: str, lang: str,
+                                            expected: set[str]) -> None:
+    record = extract_one(text, "Kestrel Bureau", lang=lang)
+    assert set(record.funding_sources) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # Dutch 'of' (or) is no English conjunction: the grant of the ministry is one source.
+    ("The Kestrel Bureau is funded through the annual grant of the ministry.", "en", {"annual grant of the ministry"}),
+    ("The Kestrel Bureau's running costs are met by the Regional Council.", "en", {"Regional Council"}),
+    ("Het Kestrelbureau ontvangt zijn middelen van het ministerie van Waterbeheer.", "nl",
+     {"ministerie van Waterbeheer"}),
+    ("De kosten van het Kestrelbureau worden gedragen door de provincie en de gemeenten.", "nl",
+     {"provincie", "gemeenten"}),
+])
+def test_funding_verbs_and_prepositions_of_each_language(extract_one: Callable[..., LabRecord], text: str, lang: str,
+                                                         expected: set[str]) -> None:
+    record = extract_one(text, "Kestrel Bureau", lang=lang)
+    assert set(record.funding_sources) == expected

@@ -36,6 +36,7 @@ from extract.extractors.funding_phrases import (
     shared_head_end,
     source_noun,
     split_commas,
+    supplement_start,
     without_qualifying_bracket,
 )
 from extract.extractors.portfolio_names import mask_portfolio_commas
@@ -44,7 +45,7 @@ from extract.normalize.rule_data import alternation, pattern_alternation
 from extract.rules.lexicon import fold_keep
 
 NAME = "funding"
-VERSION = "16"
+VERSION = "17"
 
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
 _BULLET_SPLIT = re.compile(r"\s*(?:;|\n\s*[•\-–*]\s*)\s*")
@@ -187,7 +188,7 @@ class FundingExtractor:
         mandats': the same verb's further sources."""
         out: list[Candidate] = []
         for _ in range(3):
-            more = continuation(ctx).match(ctx.text, end)
+            more = continuation(ctx).match(ctx.folded, end)  # folded: 'complétées par' as listed
             bare = more is None
             # 'covered by card fees and verification charges': a second word for money after a bare 'and'.
             more = more or conjunction_after(ctx.lex, hyphen=False).match(ctx.text, end)
@@ -196,7 +197,10 @@ class FundingExtractor:
             span = noun_phrase(ctx, more.end())
             if span is None or (bare and source_noun(ctx).search(ctx.folded, *span) is None):
                 break
-            out += self._cleaned(ctx, span[0], span[1], anchor)
+            if item_splitter_for(ctx).search(ctx.text, *span):
+                out += self._split_phrase(ctx, span[0], span[1], anchor)  # 'from X and the Y'
+            else:
+                out += self._cleaned(ctx, span[0], span[1], anchor)
             end = span[1]
         return out
 
@@ -212,8 +216,11 @@ class FundingExtractor:
         pieces = [p for p in re.split(r"[,;]", rest) if p.strip()]
         conj = ctx.lex.folded("words", "conjunctions") | ctx.lex.folded("funding", "item_joiners")
         last_words = fold_keep(pieces[-1]).split() if pieces else []
+        # The last item after 'and' ('X, Y and Z'), or after a phrase that adds one (', ainsi que de dons').
+        joined = bool(pieces) and (any(w in conj for w in last_words[:-1])
+                                   or supplement_start(ctx).match(fold_keep(pieces[-1]).strip()) is not None)
         if (not pieces or len(pieces) > 6 or any(len(p.split()) > MAX_COMMA_ITEM_WORDS + 1 for p in pieces)
-                or not any(w in conj for w in last_words[:-1])):
+                or not joined):
             return []
         return self._items(ctx, ctx.text[start:e0], start, anchor)
 

@@ -61,7 +61,8 @@ def alternation(lex: Lexicon, group: str, key: str) -> str:
 
 @lru_cache(maxsize=16)
 def qualifier_regex(lex: Lexicon) -> re.Pattern[str]:
-    alternatives, dets = alternation(lex, "funding", "qualifiers"), alternation(lex, "words", "determiners")
+    alternatives = "|".join((alternation(lex, "funding", "qualifiers"), alternation(lex, "funding", "supplements")))
+    dets = alternation(lex, "words", "determiners")
     # "l'ANCT" keeps its article (as printed); 'the regional budget' loses it.
     return re.compile(rf"(?:[\s,]*(?:(?:{alternatives})(?![\w'’])|(?:{dets})\s+))*[\s,]*")
 
@@ -78,9 +79,12 @@ def continuation_regex(lex: Lexicon) -> re.Pattern[str]:
     sequence = alternation(lex, "funding", "sequence_words")
     # ... and any short aside between commas: 'et, pour une part croissante, par la facturation'.
     # ... or an aside before it: 'par la Confédération, via l'OFSP, et par les cantons'.
+    prepositions = alternation(lex, "funding", "source_prepositions")
+    # ... or a phrase that adds a source by itself: ', supplemented by', ', complétées par des'.
+    supplements = alternation(lex, "funding", "supplements")
     return re.compile(rf"(?:\s*,\s*[^,.;:()]{{1,40}}(?=,))?"
-                      rf"\s*,?\s*(?i:{conj}|{sequence})\s*(?:,\s*(?i:{qualifiers})\s*,\s*|,\s*[^,.;:()]{{1,40}},\s*|(?i:{qualifiers})\s+)?"
-                      rf"(?i:{alternation(lex, 'funding', 'source_prepositions')})(?:\s+|(?<=['’]))")
+                      rf"\s*,?\s*(?:(?i:{conj}|{sequence})\s*(?:,\s*(?i:{qualifiers})\s*,\s*|,\s*[^,.;:()]{{1,40}},\s*|(?i:{qualifiers})\s+)?"
+                      rf"(?i:{prepositions})|(?i:{supplements})(?:\s+(?i:{prepositions}))?)(?:\s+|(?<=['’]))")
 
 
 @lru_cache(maxsize=16)
@@ -94,6 +98,16 @@ def share_regex(lex: Lexicon) -> re.Pattern[str]:
 
 def share_marker(ctx: SectionContext) -> re.Pattern[str]:
     return share_regex(ctx.lex)
+
+
+@lru_cache(maxsize=16)
+def supplement_regex(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(lex, 'funding', 'supplements')})\s")
+
+
+def supplement_start(ctx: SectionContext) -> re.Pattern[str]:
+    """A phrase that adds a further source, on folded text ('supplemented by', 'ainsi que de')."""
+    return supplement_regex(ctx.lex)
 
 
 def continuation(ctx: SectionContext) -> re.Pattern[str]:
@@ -195,7 +209,9 @@ TAIL_WORD = re.compile(r"\s+(\w+)\W*$")
 
 @lru_cache(maxsize=16)
 def tail_words(lex: Lexicon) -> frozenset[str]:
-    return lex.folded("words", "conjunctions") | lex.folded("funding", "trailing_particles")
+    # 'travel fellowship of' (its amount cut off): a preposition ends no name either.
+    return (lex.folded("words", "conjunctions") | lex.folded("funding", "trailing_particles")
+            | lex.folded("funding", "complement_prepositions") | lex.folded("funding", "source_prepositions"))
 
 
 @lru_cache(maxsize=16)
@@ -308,6 +324,8 @@ def noun_phrase(ctx: SectionContext, start: int) -> tuple[int, int] | None:
             break  # 'le PIA puis par le Fonds ...': a second source
         if j > first and tok.text[:1].islower() and lex.regex("funding", "contrast_words").match(ctx.folded, tok.start):
             break  # 'card fees rather than the federal budget': what does not pay
+        if j > first and tok.text[:1].islower() and supplement_regex(lex).match(ctx.folded, tok.start):
+            break  # 'een bijdrage van het Rijk plus eigen inkomsten': a second source
         if folded in conjunctions and j + 1 < len(toks):
             nxt = toks[j + 1]
             nxt_folded = fold_keep(nxt.text)

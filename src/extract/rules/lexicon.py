@@ -132,6 +132,10 @@ def lexicon(lang: str | None) -> Lexicon:
                 merged = mappings.setdefault(group, {}).setdefault(key, {})
                 for name, value in entries_map.items():
                     merged.setdefault(name, value)  # the section's own language first
+    if lang in LANGUAGES:
+        # Another language's conjunction may be a preposition here (Dutch 'of' in 'the grant of the ministry').
+        false = set(language_rules(lang).words.get("words", {}).get("not_conjunctions", ()))
+        words.get("words", {})["conjunctions"] = [w for w in words.get("words", {}).get("conjunctions", []) if w not in false]
     return Lexicon(lang=order[0], data={g: {k: tuple(v) for k, v in e.items()} for g, e in words.items()},
                    patterns_data={g: {k: tuple(v) for k, v in e.items()} for g, e in patterns.items()},
                    mappings_data=mappings)
