@@ -21,7 +21,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "40"
+VERSION = "41"
 
 
 
@@ -90,6 +90,9 @@ class IdentityExtractor:
         if title and title.name and len(title.name.split()) == 1 and _spelled_out_name(title.name, ctx) != title.name \
                 and _named_by_head(title.name, ctx) is None:
             return [self._title_candidate("acronym", title.name, ctx.section, ctx, 0.9)]  # 'SVB' over its full name
+        if title and title.name and (bare := _after_article(title.name, ctx)) and _spelled_out_name(title.name, ctx) != title.name:
+            return [self._title_candidate("acronym", bare, ctx.section, ctx, 0.9)]  # 'La CENAL'
+
         return self._defined_acronym(ctx, title.name if title else None)
 
     def _defined_acronym(self, ctx: SectionContext, name: str | None) -> list[Candidate]:
@@ -321,9 +324,17 @@ def _spelled_out_name(name: str, ctx: SectionContext) -> str:
     # 'SVB: van AOW tot kinderbijslag' over 'De Sociale Verzekeringsbank begon in 1901': no brackets needed.
     if is_acronym(name):
         return full_name(name, ctx.text) or name
+    if (bare := _after_article(name, ctx)) is not None:
+        return full_name(bare, ctx.text) or name  # 'La CENAL', as French writes an acronym
     if len(name.split()) == 1:  # 'Findata' over 'The Finnish ... Permit Authority, known as Findata'
         return defined_name(name, ctx.text) or _named_by_head(name, ctx) or name
     return name
+
+
+def _after_article(name: str, ctx: SectionContext) -> str | None:
+    """'CENAL' of 'La CENAL': an acronym after an article, or None."""
+    article, _, rest = name.partition(" ")
+    return rest if rest and is_acronym(rest) and fold_keep(article) in ctx.lex.folded("words", "articles") else None
 
 
 def _named_by_head(name: str, ctx: SectionContext) -> str | None:

@@ -9,14 +9,21 @@ from functools import lru_cache
 
 from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.acronyms import MAX_ACRONYM_NAME_WORDS, defined_names, initials_are
-from extract.segment.spelling import acronym_letters, content_words, spells_with_compounds
+from extract.segment.spelling import (
+    ELIDED_ARTICLE,
+    WORD,
+    acronym_letters,
+    content_words,
+    function_words,
+    spells_with_compounds,
+)
 
 
 @lru_cache(maxsize=8)
 def full_name(acronym: str, text: str) -> str | None:
     """The name ``text`` gives ``acronym``: the one a bracket or a naming clause defines, else the one
     its words spell. Cached: a section's identity asks for it twice (its name, then its acronym)."""
-    return defined_names(text).get(acronym) or spelled_name(acronym, text)
+    return defined_names(text).get(acronym) or spelled_name(acronym, text) or opening_name(acronym, text)
 
 
 @lru_cache(maxsize=8)
@@ -88,3 +95,46 @@ def name_with_head(head: str, text: str, lang: str) -> str | None:
         if names:
             return names.pop() if len(names) == 1 else None
     return None
+
+
+MAX_OPENING_NAME_WORDS = 10
+_CLAUSE_START = re.compile(r"(?:^|[.!?:;,]\s+|\n\s*\n)")
+
+
+def opening_name(acronym: str, text: str) -> str | None:
+    """'The Geological Survey of Denmark and Greenland (GEUS) was formed ...': a name defined by a
+    bracketed acronym whose letters come from the name in another language (GEUS is Danish). The
+    first such bracket whose name follows an article (or opens its clause), starts with the
+    acronym's letter and is written as a name is: capitalised words and the small words between
+    them, or, right after the article that opens the clause, lower-case words too ('La Centrale
+    nationale d'alarme (CENAL) a été fondée')."""
+    for found in re.finditer(rf"\(\s*{re.escape(acronym)}\s*\)", text):
+        name = _name_opening(acronym, text, found.start())
+        if name is not None:
+            return name
+    return None
+
+
+def _name_opening(acronym: str, text: str, bracket: int) -> str | None:
+    lex = lexicon(None)
+    openers = lex.folded("words", "articles") | lex.folded("words", "determiners")
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, bracket)]
+    # A line that opens on a capitalised article starts a sentence too (a heading line above it).
+    starts += [m.start(1) for m in re.finditer(r"\n\s*([A-ZÀ-Ý][\w]*)\b", text[:bracket]) if fold_keep(m.group(1)) in openers]
+    words = list(WORD.finditer(text, max(starts, default=0), bracket))
+    articles = [k for k, w in enumerate(words[:-1]) if fold_keep(w.group()) in openers]
+    opens_clause = bool(articles) and articles[0] == 0 and len(articles) == 1
+    if articles:
+        words = words[articles[-1] + 1:]
+    if not words:
+        return None
+    elided = ELIDED_ARTICLE.match(words[0].group())
+    first_start = words[0].start() + (elided.end() if elided is not None else 0)
+    small = function_words()
+    if not 2 <= len(words) <= MAX_OPENING_NAME_WORDS or text[first_start:first_start + 1] != acronym_letters(acronym)[:1]:
+        return None
+    if words[-1].group().lower() in small or (not words[-1].group()[:1].isupper() and not opens_clause):
+        return None
+    if not opens_clause and any(not w.group()[:1].isupper() and w.group().lower() not in small for w in words):
+        return None
+    return " ".join(text[first_start:words[-1].end()].split())

@@ -1,0 +1,46 @@
+"""A section titled by an acronym whose letters come from the name in another language ('GEUS' for
+the Geological Survey of Denmark and Greenland): the name the text defines with a bracket goes by
+the full name, its acronym stays the acronym (invented names)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from extract.models import LabRecord
+from extract.segment.spelled_names import opening_name
+
+
+@pytest.mark.parametrize(("text", "acronym", "expected"), [
+    ("2. KVS\nThe Kestrel Survey of Valleys and\nLakes (KVS) was formed in 1995 by a merger.", "KVS",
+     "Kestrel Survey of Valleys and Lakes"),
+    ("Kestrelske vandløbsdirektorat (KWD)\nDear Sir,\nThank you for including the Kestrel Waters "
+     "Directorate (KWD) in your survey.", "KWD", "Kestrel Waters Directorate"),
+    ("3. La KNA : l'alerte\nLa Kestrel nationale d'alerte (KNA) a été fondée en 1984.", "KNA",
+     "Kestrel nationale d'alerte"),
+])
+def test_the_name_a_bracket_defines(text: str, acronym: str, expected: str) -> None:
+    assert opening_name(acronym, text) == expected
+
+
+@pytest.mark.parametrize(("text", "acronym"), [
+    ("It works with the Danish Ministry (KVS) on maps.", "KVS"),          # another letter first
+    ("The survey (KVS) began in 1995.", "KVS"),                            # not written as a name
+    ("Since 2010 the Kestrel Survey of (KVS) has mapped lakes.", "KVS"),   # a name does not end on 'of'
+])
+def test_no_name_where_none_is_defined(text: str, acronym: str) -> None:
+    assert opening_name(acronym, text) is None
+
+
+def test_a_section_titled_by_a_foreign_acronym_goes_by_its_full_name(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("The Kestrel Survey of Valleys and Lakes (KVS) was formed in 1995 by a merger. "
+                         "KVS has a staff of about 350.", "KVS", lang="en")
+    assert (record.name, record.acronym) == ("Kestrel Survey of Valleys and Lakes", "KVS")
+
+
+def test_an_acronym_title_with_its_article(extract_one: Callable[..., LabRecord]) -> None:
+    # French writes 'la KNA': the title's article does not hide the acronym.
+    record = extract_one("La Kestrel nationale d'alerte (KNA) a été fondée à Zurich en 1984. Elle fait partie "
+                         "de l'Office fédéral.", "La KNA : l'alerte fédérale", lang="fr")
+    assert (record.name, record.acronym) == ("Kestrel nationale d'alerte", "KNA")
