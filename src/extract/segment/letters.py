@@ -96,3 +96,40 @@ def _is_closing(text: str, lex: Lexicon) -> bool:
     # 'Best,', 'Met vriendelijke groet': the phrase alone, or opening a line that ends on a comma.
     return any(folded == w or (folded.startswith(w + " ") and text.rstrip().endswith(","))
                for w in lex.folded("letters", "closings"))
+
+
+MAX_SENDER_WORDS = 8
+_NOT_A_NAME = re.compile(r"\d|[·|@:/]|\bwww\b", re.IGNORECASE)
+
+
+def letterhead_sender(letterhead: list[str], body: list[str], subjects: list[str], title: str | None,
+                      lex: Lexicon) -> str | None:
+    """A letter written in the first person ('onze inkomsten', 'our board') by the organisation its
+    letterhead names first: that name, when it reads as one (capitalised, no address, few words),
+    the subject line, if any, names it too ('... bij Delfland') and the line taken as the letter's
+    title is not what the letter goes on to speak of ('Request for a case study on DWP Digital':
+    a letter about another body). For letters in which no lab-like name was found: the sender
+    describes itself."""
+    if not letterhead or (title and _spoken_of(title, body)):
+        return None
+    name = re.sub(r"\s*\([^()]*\)\s*$", "", letterhead[0]).strip()
+    words = name.split()
+    if not 2 <= len(words) <= MAX_SENDER_WORDS or not name[:1].isupper() or _NOT_A_NAME.search(name):
+        return None
+    own = {fold_keep(w) for w in re.findall(r"\w+", name) if w[:1].isupper() and len(w) >= 4}
+    if subjects and not any(fold_keep(w) in own for text in subjects for w in re.findall(r"\w+", text)):
+        return None
+    ours = lex.folded("words", "first_person_possessives")
+    if not any(fold_keep(word) in ours for text in body for word in re.findall(r"\w+", text)):
+        return None
+    return name
+
+
+MIN_NAME_WORD = 4
+
+
+def _spoken_of(title: str, body: list[str]) -> bool:
+    """Whether a capitalised word of ``title`` (not its first) comes back twice in other lines."""
+    words = {fold_keep(w) for w in re.findall(r"\w+", title)[1:] if w[:1].isupper() and len(w) >= MIN_NAME_WORD}
+    others = [fold_keep(w) for text in body if text.strip() != title.strip() for w in re.findall(r"\w+", text)]
+    return any(others.count(w) >= 2 for w in words)
