@@ -31,6 +31,7 @@ from extract.segment.numbered_headings import in_sequence
 from extract.segment.parts import Part, all_labels
 from extract.segment.place_chapters import (
     defined_early,
+    described_opening,
     place_chapter_lab,
     place_chapter_named,
     place_chapter_title,
@@ -224,6 +225,9 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
         elif (scene := place_chapter_named(lines[h].text, [lines[i].text for i in _between(body, h + 1, stop)[:4]],
                                            index)) is not None and not _other_than_named(title, scene, index):
             title = place_chapter_title(lines[h].text, scene, index.lex)  # '... a conduit à la création du X (XI)'
+        elif (described := described_opening([lines[i].text for i in _between(body, h + 1, stop)[:3]], index)) \
+                is not None and not names_in(described, fold_keep(lines[h].text)):
+            title = described.title  # 'Ålesund: the coast ...' over 'Kystverket, the Norwegian Coastal Administration, ...'
         elif place_led(title, index.lex):
             title = place_led_name(title, index.lex)  # 'Écosse : Scotland's Futures Forum'
         if h in defined_under and title == heading_title:

@@ -214,3 +214,32 @@ def defined_early(title: str, following: Sequence[str], index: LabIndex) -> LabE
         if entry is not None and entry.defined and entry.strong and not entry.as_host:
             return entry
     return None
+
+
+APPOSITIVE_CHARS = 80
+"""How long a description between commas after a name may run ('Kystverket, the Norwegian Coastal
+Administration, dates from 1974')."""
+
+
+def described_opening(following: Sequence[str], index: LabIndex) -> LabEntry | None:
+    """'Kystverket, the Norwegian Coastal Administration, dates from 1974 ...' under 'Ålesund: the
+    coast as a data stream': a chapter whose first sentence opens with a name that a description
+    between commas calls an organisation ('service', 'administration', 'agence') is about it,
+    whatever its heading says (a place, a person, a scene)."""
+    if not following or LIST_ITEM.match(following[0]):
+        return None
+    lead = " ".join(" ".join(following[:3]).split())
+    openers = index.lex.folded("words", "articles") | index.lex.folded("words", "determiners")
+    words = lead.split()
+    while words and fold_keep(words[0]) in openers:
+        words = words[1:]
+    text = " ".join(words)
+    run = NAME_RUN.match(text)
+    name = run.group(0).rstrip(".,;:") if run else ""
+    appositive = re.match(rf"{re.escape(name)}\s*,\s*([^,.;:()]{{3,{APPOSITIVE_CHARS}}}?)\s*,\s+\w", text) if name else None
+    if appositive is None or is_page_title(name, index.lex):
+        return None
+    kinds = index.lex.folded("labs", "heads") | index.lex.folded("labs", "not_heads")
+    if not any(fold_keep(w) in kinds for w in re.findall(r"[\w’'-]+", appositive.group(1))):
+        return None
+    return index.lookup(name) or index.entry_for(name, None, -1)
