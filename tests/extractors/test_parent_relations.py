@@ -30,9 +30,6 @@ _OPENING = {
     ("nl", "Het lab valt onder de verantwoordelijkheid van het ministerie van Havenzaken.", "ministerie van Havenzaken"),
     ("nl", "Het lab staat onder toezicht van de minister van Havenzaken.", "minister van Havenzaken"),
     ("nl", "Het toezicht ligt sinds 2022 bij het Havenkanzleramt.", "Havenkanzleramt"),
-    ("fr", "Il est placé sous la double tutelle des ministères chargés des ports et des phares.",
-     "ministères chargés des ports et des phares"),
-    ("fr", "Il relève des ministères des Ports et des Phares.", "ministères des Ports et des Phares"),
     ("fr", "Le lab est placé sous l'autorité du ministre des Ports et produit la statistique des phares.",
      "ministre des Ports"),
     ("en", "It was set up in 2017 as a small unit within the Narnian ministry for the Civil Service.",
@@ -202,3 +199,16 @@ def test_a_regional_government_in_lower_case_is_one_name(extract_one: Callable[.
     record = extract_one(f"{_OPENING['nl']} Het lab is een agentschap van de Narnische overheid.", "Kestrel Lab",
                          lang="nl")
     assert record.governance is not None and record.governance.parent == "Narnische overheid"
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("fr", "Il est placé sous la double tutelle des ministères chargés des ports et des phares."),
+    ("fr", "Il relève des ministères des Ports et des Phares."),
+    ("en", "It is part of the ministries of Harbours and of Lighthouses."),
+    ("nl", "Het lab valt onder de ministeries van Havenzaken en van Vuurtorens."),
+])
+def test_a_joint_supervision_names_no_one_parent(extract_one: Callable[..., LabRecord], lang: str,
+                                                 sentence: str) -> None:
+    record = extract_one(f"{_OPENING[lang]} {sentence} Le lab / the lab / het lab werkt aan nieuwe diensten.",
+                         "Kestrel Lab", lang=lang)
+    assert record.governance is None or record.governance.parent is None

@@ -20,7 +20,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "25"  # the governance extractor's: parents are one of its fields
+VERSION = "26"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -63,7 +63,7 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
             if creator:
                 continue  # founded by a city and a university together: neither is the parent
             name = name[:second.start()]  # 'part of the Ministry and the Agency': the first
-        if fold_keep(name) in own or len(name) < 3 or _is_law(name, lex):
+        if fold_keep(name) in own or len(name) < 3 or _is_law(name, lex) or _joint(name, lex):
             continue
         field = ctx.field_at(m.start())
         # Under the governance or role label beats unlabelled text (a screenshot caption, say);
@@ -73,6 +73,13 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
         out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION,
                                  prior=prior, distance=ctx.token_distance(m.end(), span[0]), ner=("ORG",)))
     return _spelled_out(ctx, out + _defined_parents(ctx, own, stops), own)
+
+
+def _joint(name: str, lex: Lexicon) -> bool:
+    """'ministères chargés de la recherche et de l'agriculture': supervisors in the plural share the
+    lab; none of them is its parent (governance.joint_heads)."""
+    words = fold_keep(name).split()
+    return bool(words) and words[0] in lex.folded("governance", "joint_heads")
 
 
 def _spelled_out(ctx: SectionContext, candidates: list[Candidate], own: set[str]) -> list[Candidate]:
