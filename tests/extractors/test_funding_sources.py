@@ -195,3 +195,19 @@ def test_funding_verbs_and_prepositions_of_each_language(extract_one: Callable[.
                                                          expected: set[str]) -> None:
     record = extract_one(text, "Kestrel Bureau", lang=lang)
     assert set(record.funding_sources) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Kestrel Bureau\nOpgericht: 2003\nGeld van: overheden (gemeente, provincie) en de bedrijven\nWeb: kestrel.example", "nl",
+     {"overheden", "bedrijven"}),
+    ("Kestrel Bureau\nOpgericht: 2003\nGeld: subsidie OCW + bijdragen van de omroepen + eigen inkomsten", "nl",
+     {"subsidie OCW", "bijdragen van de omroepen", "eigen inkomsten"}),
+    ("Kestrel Bureau\nFounded 2003\nFunding: Rijksbijdrage plus commissions from industry", "en",
+     {"Rijksbijdrage", "commissions from industry"}),
+    ("Kestrel Bureau\nCréation 2003\nFinancement : Fonds social européen plus (FSE+)", "fr", {"Fonds social européen plus (FSE+)"}),
+    ("Kestrel Bureau\nOpgericht: 2003\nGeld: € 48 mln; staatsbegroting", "nl", {"staatsbegroting"}),
+])
+def test_a_labelled_list_of_sources(extract_one: Callable[..., LabRecord], text: str, lang: str,
+                                    expected: set[str]) -> None:
+    record = extract_one(text, "Kestrel Bureau", lang=lang)
+    assert set(record.funding_sources) == expected

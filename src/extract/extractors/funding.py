@@ -48,7 +48,7 @@ NAME = "funding"
 VERSION = "17"
 
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
-_BULLET_SPLIT = re.compile(r"\s*(?:;|\n\s*[•\-–*]\s*)\s*")
+_BULLET_SPLIT = re.compile(r"\s*(?:;|\s\+\s|\n\s*[•\-–*]\s*)\s*")  # 'subsidie OCW + eigen inkomsten' too
 _EXPLAINED = re.compile(r"(?<=\w)\s+:\s+|(?<=\w):\s+(?=[a-zà-ÿ])")
 
 
@@ -103,6 +103,9 @@ class FundingExtractor:
         # 'X and the national budget': two sources (not 'Recovery and Resilience Plans').
         elided = alternation(ctx.lex.words("words", "elided_articles"), folded=False, any_space=False)
         value = re.sub(rf"\s(?:{conj})\s+(?:(?:{determiners})\s+|(?=(?:{elided})\w))", "; ", value, flags=re.IGNORECASE)
+        # 'Rijksbijdrage plus opdrachten', 'subsidie van OCW, aangevuld met eigen inkomsten': two sources.
+        supplements = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ctx.lex.words("funding", "supplements"))
+        value = re.sub(rf",?\s+(?:{supplements})\s+(?=[^\W\d])", "; ", value, flags=re.IGNORECASE)  # not 'FSE plus (FSE+)'
         # 'recettes propres : loyers des espaces, prestations': a source, then what it is made of.
         chunks = [_EXPLAINED.split(chunk, maxsplit=1)[0] for chunk in _BULLET_SPLIT.split(value)]
         chunks = [mask_portfolio_commas(chunk, ctx.lex, _BRACKET_COMMA) for chunk in chunks]
@@ -115,6 +118,8 @@ class FundingExtractor:
             item = re.sub(rf"^(?:(?:{determiners})\s+(?=\w)|(?:{elided})(?=\w))", "", item, flags=re.IGNORECASE)
             if unknown.match(fold_keep(item)):
                 continue  # 'Financement : non communiqué'
+            if not item[:1].isalpha() or MONEY_SIGN.search(re.sub(r"\([^()]*\)", "", item)):
+                continue  # '€ 48 mln', 'ruim 800 medewerkers': figures, read by other fields
             if item and len(item.split()) <= 15:
                 start = ctx.text.find(part.strip()[:20], offset) if part.strip() else offset
                 start = start if start >= 0 else block.value_start
