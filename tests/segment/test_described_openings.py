@@ -57,3 +57,12 @@ def test_no_organisation_where_the_description_names_none() -> None:
                  "In Quayport, the coastal administration runs the vessel traffic services.",
                  "- Kestrelverket, the Kestrel Coastal Administration, runs the pilots."):
         assert described_opening([text], _index([text])) is None
+
+
+
+def test_a_newsletter_s_furniture_is_a_page_title() -> None:
+    from extract.rules.lexicon import lexicon
+    from extract.segment.lab_headings import is_page_title
+
+    for title, lang in (("Diary", "en"), ("Calendrier", "fr"), ("In dit nummer", "nl"), ("Colofon", "nl")):
+        assert is_page_title(title, lexicon(lang))
