@@ -83,13 +83,16 @@ def uncovered_prose_parts(lines: list[Line], body: list[int], parts: list[Part],
     owners: list[tuple[list[int], LabEntry | None]] = []
     chapter: LabEntry | None = None
     after_heading = False
+    heading_name = ""
+    spelled: dict[int, str] = {}  # id of a lab named by its acronym -> the chapter heading that spells it
     first_heading = next((i for i in body if lines[i].role == "heading"), None)
     report_chapters = index.lex.folded("title", "non_lab_headings") | index.lex.folded("title", "report_chapters")
     for paragraph, owner in _paragraph_owners(lines, rest, index):
         if all(lines[i].role == "heading" for i in paragraph):
             # The document's title opens no chapter: under it, a deck's or a report's own presenter;
             # nor does a report's own chapter ('1 Introduction': the labs it names are compared).
-            heading = fold_keep(strip_numbering(" ".join(lines[i].text for i in paragraph))).strip(" .:")
+            heading_name = strip_numbering(" ".join(lines[i].text for i in paragraph)).strip(" .:")
+            heading = fold_keep(heading_name)
             chapter = None
             after_heading = first_heading not in paragraph and heading not in report_chapters
             continue
@@ -98,9 +101,27 @@ def uncovered_prose_parts(lines: list[Line], body: list[int], parts: list[Part],
         if (after_heading and owner is not None and owner.first in paragraph and (owner.defined or owner.strong)
                 and not any(names_in(owner, title) for title in headed)):
             chapter = owner
+            if (full := _spelled_heading(heading_name, owner, index)) is not None:
+                spelled[id(owner)] = full  # '1. La Direction générale des Finances publiques' over 'La DGFiP est née ...'
         after_heading = False
         owners.append((paragraph, chapter if owner is chapter else None))
-    return _owned_parts(owners, lines)
+    return _owned_parts(owners, lines, spelled)
+
+
+def _spelled_heading(heading: str, owner: LabEntry, index: LabIndex) -> str | None:
+    """'Direction générale des Finances publiques (DGFiP)': the chapter's heading, when it spells the
+    acronym its lab goes by in the text (the text never brackets it), with that acronym."""
+    from extract.segment.spelling import content_words, spells_all
+
+    # One word with two capitals at least: 'DGFiP', 'MRV' (not 'Sitra').
+    if owner.acronym or " " in owner.name or sum(c.isupper() for c in owner.name) < 2:
+        return None
+    words = heading.split()
+    if words and fold_keep(words[0]) in index.lex.folded("words", "articles"):
+        words = words[1:]  # 'La Direction ...'
+    if len(words) < 2 or not words[0][:1].isupper() or not spells_all(owner.name, content_words(words)):
+        return None
+    return f"{' '.join(words)} ({owner.name})"
 
 
 def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> list[tuple[list[int], LabEntry | None]]:
@@ -141,7 +162,10 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
     return owners
 
 
-def _owned_parts(owners: list[tuple[list[int], LabEntry | None]], lines: list[Line]) -> list[Part]:
+def _owned_parts(owners: list[tuple[list[int], LabEntry | None]], lines: list[Line],
+                 titles: dict[int, str] | None = None) -> list[Part]:
+    """A part per lab, its paragraphs in order; ``titles``: a lab's title other than its own (by id)."""
+    titles = titles or {}
     labs: list[LabEntry] = []
     for _, owner in owners:
         if owner is not None and all(owner is not lab for lab in labs):
@@ -149,7 +173,7 @@ def _owned_parts(owners: list[tuple[list[int], LabEntry | None]], lines: list[Li
     parts = []
     for lab in labs:
         members = [i for paragraph, owner in owners if owner is lab for i in paragraph]
-        parts.append(Part(order=members[0], kind="heading", title=lab.title,
+        parts.append(Part(order=members[0], kind="heading", title=titles.get(id(lab), lab.title),
                           lines=[lines[i] for i in members], start=members[0], stop=members[-1] + 1,
                           assignment=PARAGRAPH_ASSIGNMENT))
     return parts
