@@ -4,11 +4,12 @@ a report title's subtitle, a title naming the lab more fully, a letterhead above
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extract.layout.headings import strip_numbering
 from extract.layout.lines import wraps_line_above
 from extract.models import Line
-from extract.rules.lexicon import lexicon
+from extract.rules.lexicon import fold_keep, lexicon
 from extract.rules.vocab import fold, match_label
 from extract.segment.lab_headings import salient_lab
 from extract.segment.lab_index import LabIndex
@@ -60,15 +61,29 @@ def document_title(lines: list[Line], body: list[int], language: str | None = No
     top_page = min((lines[j].page for j in body), default=1)
     title = title_line(lines, body)
     if title is None:
-        title = next((i for i in body if lines[i].role == "heading"), None)
+        title = next((i for i in body if lines[i].role == "heading" and not dateline(lines[i].text)), None)
     if title is None:
-        title = next((i for i in body if lines[i].page == top_page and is_title_line(lines[i].text)), None)
+        title = next((i for i in body if lines[i].page == top_page and is_title_line(lines[i].text)
+                      and not dateline(lines[i].text)), None)
     if title is None:
         return None
     text = strip_numbering(lines[title].text)
     if is_report_title(text, lexicon(language)):
         return _subtitle(lines, body, title) or text
     return text
+
+
+@cache
+def _dateline() -> re.Pattern[str]:
+    from extract.normalize.dates import month_names
+
+    return re.compile(rf",\s*(?:\d{{1,2}}(?:er|st|nd|rd|th|e)?\s+)?(?:(?:{month_names()})\.?\s+)?(?:19|20)\d\d\s*$")
+
+
+def dateline(text: str) -> bool:
+    """'Élise Dupont, Metz, janvier 2026', 'Oslo, 3 March 2026': an author's or a letter's place and
+    date, never a document's title."""
+    return _dateline().search(fold_keep(text)) is not None
 
 
 MAX_SUBTITLE_WORDS = 16
