@@ -104,7 +104,7 @@ class FundingExtractor:
         elided = alternation(ctx.lex.words("words", "elided_articles"), folded=False, any_space=False)
         value = re.sub(rf"\s(?:{conj})\s+(?:(?:{determiners})\s+|(?=(?:{elided})\w))", "; ", value, flags=re.IGNORECASE)
         # 'Rijksbijdrage plus opdrachten', 'subsidie van OCW, aangevuld met eigen inkomsten': two sources.
-        supplements = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ctx.lex.words("funding", "supplements"))
+        supplements = alternation(ctx.lex.words("funding", "supplements"), folded=False)
         value = re.sub(rf",?\s+(?:{supplements})\s+(?=[^\W\d])", "; ", value, flags=re.IGNORECASE)  # not 'FSE plus (FSE+)'
         # 'recettes propres : loyers des espaces, prestations': a source, then what it is made of.
         chunks = [_EXPLAINED.split(chunk, maxsplit=1)[0] for chunk in _BULLET_SPLIT.split(value)]

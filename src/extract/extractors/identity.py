@@ -92,7 +92,6 @@ class IdentityExtractor:
             return [self._title_candidate("acronym", title.name, ctx.section, ctx, 0.9)]  # 'SVB' over its full name
         if title and title.name and (bare := _after_article(title.name, ctx)) and _spelled_out_name(title.name, ctx) != title.name:
             return [self._title_candidate("acronym", bare, ctx.section, ctx, 0.9)]  # 'La CENAL'
-
         return self._defined_acronym(ctx, title.name if title else None)
 
     def _defined_acronym(self, ctx: SectionContext, name: str | None) -> list[Candidate]:

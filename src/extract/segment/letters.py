@@ -10,8 +10,10 @@ Words per language: ``letters`` in ``rules/{nl,en,fr}.yml``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
+from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import Lexicon, fold_keep
 
 MAX_GREETING_WORDS = 8
@@ -112,7 +114,7 @@ def letterhead_sender(letterhead: list[str], body: list[str], subjects: list[str
     describes itself."""
     if not letterhead or (title and _spoken_of(title, body)):
         return None
-    name = re.sub(r"\s*\([^()]*\)\s*$", "", letterhead[0]).strip()
+    name = TRAILING_BRACKETS.sub("", letterhead[0].strip())
     words = name.split()
     if not 2 <= len(words) <= MAX_SENDER_WORDS or not name[:1].isupper() or _NOT_A_NAME.search(name):
         return None
@@ -131,5 +133,5 @@ MIN_NAME_WORD = 4
 def _spoken_of(title: str, body: list[str]) -> bool:
     """Whether a capitalised word of ``title`` (not its first) comes back twice in other lines."""
     words = {fold_keep(w) for w in re.findall(r"\w+", title)[1:] if w[:1].isupper() and len(w) >= MIN_NAME_WORD}
-    others = [fold_keep(w) for text in body if text.strip() != title.strip() for w in re.findall(r"\w+", text)]
-    return any(others.count(w) >= 2 for w in words)
+    others = Counter(fold_keep(w) for text in body if text.strip() != title.strip() for w in re.findall(r"\w+", text))
+    return any(others[w] >= 2 for w in words)

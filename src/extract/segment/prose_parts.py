@@ -24,6 +24,7 @@ from extract.segment.paragraphs import (
     subject_of,
 )
 from extract.segment.parts import PARAGRAPH_ASSIGNMENT, Part
+from extract.segment.spelling import content_words, spells_all
 from extract.segment.subject_names import masthead_name
 
 
@@ -111,8 +112,6 @@ def uncovered_prose_parts(lines: list[Line], body: list[int], parts: list[Part],
 def _spelled_heading(heading: str, owner: LabEntry, index: LabIndex) -> str | None:
     """'Direction générale des Finances publiques (DGFiP)': the chapter's heading, when it spells the
     acronym its lab goes by in the text (the text never brackets it), with that acronym."""
-    from extract.segment.spelling import content_words, spells_all
-
     # One word with two capitals at least: 'DGFiP', 'MRV' (not 'Sitra').
     if owner.acronym or " " in owner.name or sum(c.isupper() for c in owner.name) < 2:
         return None
