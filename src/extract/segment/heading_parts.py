@@ -15,18 +15,17 @@ from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.rules.vocab import fold, match_label
 from extract.segment.announced import announced_labs
 from extract.segment.announced import between as _between
-from extract.segment.announced import has_body as _has_body
 from extract.segment.lab_headings import (
     echoed_name,
     heading_lab,
     host_after,
     is_page_title,
-    looks_like_name,
     name_runs,
 )
 from extract.segment.lab_index import LabEntry, LabIndex, index_key
 from extract.segment.lab_names import whole_name
 from extract.segment.name_affixes import article_before_name, without_about
+from extract.segment.name_lines import name_line_lab
 from extract.segment.numbered_headings import in_sequence
 from extract.segment.parts import Part, all_labels
 from extract.segment.place_chapters import (
@@ -37,10 +36,10 @@ from extract.segment.place_chapters import (
     place_chapter_title,
     presented_under,
 )
+from extract.segment.sibling_headings import sibling_headings
 from extract.segment.spelling import initials_cover, is_acronym
 from extract.segment.subject_names import masthead_name, over_issue
 from extract.segment.titles import (
-    kicker_of,
     parse_title,
     place_led,
     place_led_name,
@@ -134,6 +133,7 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
     entries: dict[int, LabEntry] = {}
     echoed: dict[int, LabEntry | str] = {}
     placed: set[int] = set()
+    lined: set[int] = set()
     defined_under: dict[int, LabEntry] = {}
 
     @cache
@@ -164,9 +164,15 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
             labs.add(h)
             entries[h] = entry
             placed.add(h)
+        elif following and (entry := name_line_lab(lines[h].text, [lines[i] for i in following[:2]], index)) \
+                and entry not in named:
+            named.append(entry)  # 'Model 1 · a design centre' over 'Mayo Clinic Center for Innovation (USA)'
+            labs.add(h)
+            entries[h] = entry
+            lined.add(h)
         elif following and (entry := defined_early(lines[h].text, [lines[i].text for i in following[:6]], index)):
             defined_under[h] = entry  # taken after the siblings: how it is set says nothing of them
-    labs |= _sibling_headings(lines, body, headings, labs, index)
+    labs |= sibling_headings(lines, body, headings, labs, index)
     labs |= announced_labs(lines, body, headings, index, labs)
     # Only in a document whose headings already name labs: a lone labelled heading ('X in cijfers')
     # makes the document one lab's, and a second heading would split it.
@@ -206,6 +212,8 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
             # Deutschland: een vereniging ...' keeps the heading's fuller name.
             fuller = next((run for run in name_runs(lines[h].text) if run.startswith(f"{entries[h].name} ")), None)
             title = fuller or entries[h].title
+        elif h in lined:
+            title = entries[h].title  # the name its first line prints, not what the heading argues
         elif h in placed:
             title = place_chapter_title(lines[h].text, entries[h], index.lex)  # the lab its chapter opens with
         elif h in entries:
@@ -315,60 +323,6 @@ def _other_than_named(heading: str, entry: LabEntry, index: LabIndex) -> bool:
     if initials_cover(word, entry.name.split()):
         return False  # 'Thailand: depa' over the Digital Economy Promotion Agency
     return key not in {fold_keep(entry.acronym or "")} | {fold_keep(w) for w in entry.name.split()} | entry.aliases
-
-
-def _sibling_headings(lines: list[Line], body: list[int], headings: list[int], labs: set[int],
-                      index: LabIndex) -> set[int]:
-    """Headings set like most of the lab headings (same size, same numbering depth) name labs too:
-    in a directory or a slide deck, 'GovTech Polska' sits where 'Public Policy Lab' does."""
-    def style(i: int) -> tuple[float, int | None]:
-        return (round((lines[i].size or 0.0) * 2) / 2, _heading(lines, i).depth)
-
-    groups: dict[tuple[float, int | None], list[int]] = {}
-    for h in headings:
-        groups.setdefault(style(h), []).append(h)
-    # Headings under the same kicker as two lab headings ('Lab portrait: ...') name labs too.
-    kickers: dict[str, list[int]] = {}
-    for h in headings:
-        if (kicker := kicker_of(strip_numbering(lines[h].text), index.lex)) is not None:
-            kickers.setdefault(kicker, []).append(h)
-    extra: set[int] = set()
-    kicked: set[int] = set()
-    # Headings that open with a place and a dash, as two lab headings do ('Duitsland — gematik' after
-    # 'Australië — Australian Digital Health Agency' and 'Engeland — NHSX'), name labs too.
-    kickers["<place>"] = [h for h in headings if place_led(strip_numbering(lines[h].text), index.lex)]
-    for members in kickers.values():
-        if sum(h in labs for h in members) >= 2:
-            extra |= {h for h in members if h not in labs and _has_body(lines, body, headings, h)}
-            kicked |= set(members)
-    # 'Finlande : le Comité pour l'avenir', 'Écosse : Scotland's Futures Forum': a series of chapters
-    # titled by a place and a name their text takes up are the labs' (two lab headings among them: above).
-    taken_up = [h for h in kickers["<place>"] if _has_body(lines, body, headings, h)
-                and _tail_taken_up(lines, body, headings, h, index.lex)]
-    if len(taken_up) >= 2 and sum(h in labs for h in kickers["<place>"]) < 2:
-        extra |= set(taken_up)
-        kicked |= set(kickers["<place>"])
-    for members in groups.values():
-        named = [h for h in members if h in labs]
-        if named and all(h in kicked for h in named):
-            continue  # the kicker, not the type size, tells the labs apart
-        if len(named) >= 2 and 3 * len(named) >= len(members):
-            # Not the report's own chapters set like them ('5 Comparison', '6 Discussion').
-            chapters = index.lex.folded("title", "report_chapters")
-            extra |= {h for h in members if h not in labs and looks_like_name(lines[h].text, index.lex)
-                      and fold(strip_numbering(lines[h].text)).strip(" :") not in all_labels()
-                      and fold_keep(strip_numbering(lines[h].text)).strip(" :.") not in chapters
-                      and _has_body(lines, body, headings, h)}
-    return extra
-
-
-def _tail_taken_up(lines: list[Line], body: list[int], headings: list[int], h: int, lex: Lexicon) -> bool:
-    """Does the chapter under a place-led heading use a word of the name after the place ('le Forum')?"""
-    name = place_led_name(strip_numbering(lines[h].text), lex)
-    words = [w for n, w in enumerate(re.findall(r"[\w'’-]+", name)) if len(w) > 2 and (n == 0 or w[:1].isupper())]
-    nxt = next((g for g in headings if g > h), len(lines))
-    chapter = " ".join(lines[i].text for i in _between(body, h + 1, nxt))
-    return any(re.search(rf"(?<![\w'’-]){re.escape(w)}(?![\w'’-])", chapter) for w in words)
 
 
 def _closes(lines: list[Line], body: list[int], labs: set[int], info: dict[int, _Heading], lab: int,

@@ -91,8 +91,9 @@ def key_value_tables(tables: list[Table], lines: list[Line]) -> tuple[list[Line]
             run.append(i)
             continue
         pairs = [k for k in run if lines[k].text.count("\t") == 1]
+        keys = [lines[k].text.split("\t")[0] for k in pairs]
         if (len(pairs) >= MIN_KEY_VALUE_ROWS and len(pairs) * 2 >= len(run)
-                and sum(_is_label(lines[k].text.split("\t")[0]) for k in pairs) >= MIN_LABEL_SHARE * len(pairs)):
+                and (sum(map(_is_label, keys)) >= MIN_LABEL_SHARE * len(pairs) or _named_box(keys))):
             for k in pairs:
                 label, _, value = lines[k].text.partition("\t")
                 lines[k] = lines[k]._replace(text=f"{label.strip()}: {value.strip()}")
@@ -100,6 +101,23 @@ def key_value_tables(tables: list[Table], lines: list[Line]) -> tuple[list[Line]
         run = []
     kept = [t for t in tables if not any(lines[k].page == t.page and _inside(lines[k], t) for k in rewritten)]
     return lines, kept
+
+
+MIN_BOX_LABELS = 2
+MAX_KEY_WORDS = 3
+
+
+def _named_box(keys: list[str]) -> bool:
+    """'Name | DRIVE – ...', 'Where | ...', 'Opened | ...', 'Partners | ...', 'Web | ...': a box that
+    opens on the lab's name and goes on with short keys of the author's own, some of them field
+    labels, is one lab's facts. A table of labs under 'Name' lists names there ('Policy Lab'), not
+    keys; the head nouns of names ('lab', 'agency') tell them apart."""
+    if not keys or not _is_name_header(keys[0]):
+        return False
+    heads = lexicon(None).folded("labs", "heads")
+    rest = keys[1:]
+    return (sum(map(_is_label, rest)) >= MIN_BOX_LABELS
+            and all(len(k.split()) <= MAX_KEY_WORDS and not set(fold(k).split()) & heads for k in rest))
 
 
 def _is_label(cell: str) -> bool:
