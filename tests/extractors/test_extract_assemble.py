@@ -166,3 +166,14 @@ def test_a_naming_clause_gives_a_mixed_case_acronym_and_a_french_name_spells_its
     record = extract_one("En Narnie, la Commission de régulation des quais est née en mars 2000 de la loi qui ouvrait "
                          "le port. Autorité indépendante, la CRQ est dirigée par un collège.", "CRQ", lang="fr")
     assert (record.name, record.acronym) == ("Commission de régulation des quais", "CRQ")
+
+
+def test_a_column_named_as_a_heading_prints_it_joins_that_heading_s_lab(make_section):
+    # The slide 'Quayport: KESTREL DRIVE' names its lab in its key facts; the comparison's column
+    # says 'KESTREL DRIVE' as the slide's title did, and its founding year is the same lab's.
+    prose = make_section("Name: Data Research and Virtual Environments\nWhere: Kestrel Hospital, a unit of the "
+                         "hospital\nWeb: kestreldrive.example", "Quayport: KESTREL DRIVE", lang="en")
+    row = make_section("", "KESTREL DRIVE", kind="table_row", lang="en",
+                       table_fields={"Name": "KESTREL DRIVE", "Since": "2018"})
+    records = extract_records([prose, row], Settings())
+    assert [(r.name, r.founded_year) for r in records] == [("Data Research and Virtual Environments", 2018)]

@@ -347,12 +347,43 @@ def merge_table_rows(records: list[LabRecord]) -> list[LabRecord]:
         return records
     merged = list(prose)
     leftovers: list[LabRecord] = []
-    for i, j in match_records(prose, rows):
+    pairs = match_records(prose, rows)
+    taken = {i for i, j in pairs if i is not None and j is not None}
+    for i, j in pairs:
         if j is None:
             continue
+        row = rows[j]
+        if i is None and (i := _headed_by(row, prose, taken)) is not None:
+            taken.add(i)
+            if not _named_by_heading(merged[i]):
+                row = row.model_copy(update={"name": None})  # the text names the lab more fully than a column header
         if i is None:
-            leftovers.append(rows[j])
+            leftovers.append(row)
         else:
-            merged[i] = merge_records(merged[i], rows[j])
+            merged[i] = merge_records(merged[i], row)
             log.debug("merged table row %r into %r", rows[j].name, merged[i].name)
     return merged + leftovers
+
+
+def _headed_by(row: LabRecord, prose: list[LabRecord], taken: set[int]) -> int | None:
+    """The one prose record whose heading prints the row's name as whole words: a comparison's
+    column 'GOSH DRIVE' is the lab of the slide 'London: GOSH DRIVE', named 'Data Research,
+    Innovation and Virtual Environments' by its key facts."""
+    from extract.assemble.matching import norm_name
+
+    key = norm_name(row.section.get("title"))
+    if len(key) < MIN_HEADED_KEY:
+        return None
+    found = [i for i, record in enumerate(prose) if i not in taken
+             and re.search(rf"(?<!\S){re.escape(key)}(?!\S)", norm_name(record.section.get("title")))]
+    return found[0] if len(found) == 1 else None
+
+
+MIN_HEADED_KEY = 3
+
+
+def _named_by_heading(record: LabRecord) -> bool:
+    """Did the record's name come from its heading ('FTC — Office of Technology' read as the FTC)?
+    Then the comparison's column, which names the same heading's lab, reads it as well."""
+    found = record.provenance.get("name")
+    return found is not None and ".title." in found.method
