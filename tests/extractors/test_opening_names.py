@@ -44,3 +44,13 @@ def test_an_acronym_title_with_its_article(extract_one: Callable[..., LabRecord]
     record = extract_one("La Kestrel nationale d'alerte (KNA) a été fondée à Zurich en 1984. Elle fait partie "
                          "de l'Office fédéral.", "La KNA : l'alerte fédérale", lang="fr")
     assert (record.name, record.acronym) == ("Kestrel nationale d'alerte", "KNA")
+
+
+def test_an_acronym_spelled_by_a_body_and_by_its_law_goes_by_the_body() -> None:
+    # The heading's line runs into the first sentence ('the KMA' / 'The Kestrel Medicines ...'), and
+    # the law the body works under spells the same letters.
+    from extract.segment.spelled_names import spelled_name
+
+    text = ("Quayport: the KMA\nThe Kestrel Medicines Administration is part of the health ministry. It regulates "
+            "medicines under the Kestrel Medicines Act 1989 and keeps the national register.")
+    assert spelled_name("KMA", text) == "Kestrel Medicines Administration"

@@ -44,15 +44,24 @@ def spelled_name(acronym: str, text: str) -> str | None:
     openers = lex.folded("words", "articles") | lex.folded("words", "determiners")
     found = set()
     for m in _CAPITALISED_RUN.finditer(text):
-        words = re.sub(r"['’]s$", "", m.group(0)).split()
-        while words and fold_keep(words[0]) in openers:
-            words = words[1:]  # 'De Sociale Verzekeringsbank begon ...': the sentence's article
-        for end in range(len(words), 1, -1):  # the run may go on past the name: 'Sociale Verzekeringsbank Amstelveen'
-            if initials_are(acronym, words[:end]) or spells_with_compounds(acronym, words[:end]):
-                found.add(" ".join(words[:end]))
+        run = re.sub(r"['’]s$", "", m.group(0)).split()
+        # A run may start before the name: 'the TGA' / 'The Therapeutic Goods Administration' read
+        # across a heading's line end; the name starts at a later word, after its sentence's article.
+        for first in range(len(run) - 1):
+            words = run[first:]
+            while words and fold_keep(words[0]) in openers:
+                words = words[1:]  # 'De Sociale Verzekeringsbank begon ...': the sentence's article
+            spelled = next((words[:end] for end in range(len(words), 1, -1)  # it may go on past the name
+                            if initials_are(acronym, words[:end]) or spells_with_compounds(acronym, words[:end])), None)
+            if spelled is not None:  # 'Sociale Verzekeringsbank Amstelveen'
+                found.add(" ".join(spelled))
                 break
     if not found:
         found = _lower_case_spelled(acronym, text, openers)
+    # 'the Therapeutic Goods Act 1989' spells the TGA too: a law is named after the body, not it.
+    laws = lex.folded("governance", "law_words")
+    bodies = {name for name in found if fold_keep(name.split()[-1]) not in laws}
+    found = bodies or found
     return found.pop() if len(found) == 1 else None
 
 
