@@ -112,3 +112,16 @@ def test_a_url_line_is_never_a_heading():
     page.lines([" ".join(PROSE[:9])] * 4, 72, 110, 10)
     lines = build_lines(document([page.build()]))
     assert lines[0].role == "body"
+
+
+def test_a_large_title_wrapped_over_a_cover_s_two_columns_is_no_table():
+    # 'Who pays the   appraiser?' / 'independence   in three' / 'assessment   agencies': set at
+    # twice the body size, a title's halves line up like cells.
+    page = PageBuilder(ocr=True)
+    top = 60.0
+    for left, right in (("Who pays the", "appraiser?"), ("independence", "in three"), ("assessment", "agencies")):
+        page.line(left, 62, top, 22)
+        page.line(right, 250, top, 22)
+        top += 26
+    page.lines([" ".join(PROSE[i:i + 9]) for i in range(0, 36, 9)], 62, top + 20, 10)
+    assert tables_from_words(page.build()) == []

@@ -252,3 +252,17 @@ def test_a_scanned_answer_box_edge_and_speck_are_not_the_answer() -> None:
              "1.4 Datum van oprichting", "12 november 2007", "1.5 Adres en website", "www.kestrelcentrum.be",
              "3.1 Aantal personeelsleden op 30 juni 2025", "7 personeelsleden, samen 6,2 VTE"]
     assert answer_to(texts, form_questions(texts), "name") == "Kestrelcentrum Vlaamse Steden vzw"
+
+
+def test_a_scanned_fact_box_s_labels_get_the_colon_its_cells_stood_for():
+    # OCR reads 'Since | 1990' as one line; the box pads its rows by more than a line's height.
+    from extract.models import Line
+    from extract.segment.forms import key_fact_boxes
+
+    texts = ["Since 1990", "Seat Quayport", "People just under 900", "Turnover KR 1 bn", "[ Web. kestrelmeds.example"]
+    box = [Line(page=1, text=t, bbox=(313.0, 200.0 + 17 * i, 450.0, 206.5 + 17 * i), role="image_text")
+           for i, t in enumerate(texts)]
+    lines = key_fact_boxes(box)
+    assert [line.role for line in lines] == ["body"] * 5
+    assert [line.text for line in lines] == ["Since: 1990", "Seat Quayport", "People: just under 900", "Turnover KR 1 bn",
+                                             "Web: kestrelmeds.example"]

@@ -183,7 +183,7 @@ def _tables_in(words: list[Word], page: Page, height: float) -> list[Table]:
         far = last_bottom is not None and top - last_bottom > pitch_limit
         close = last_bottom is not None and top - last_bottom < 0.6 * height and _fits_first_column(chunks, run)
         if run and (far or (len(chunks) < 2 and not close and not _continues_run(chunks, run))):
-            table = _build(run, page)
+            table = _build(run, page) if not _title_type(run, height) else None
             if table:
                 tables.append(table)
             run = []
@@ -191,10 +191,21 @@ def _tables_in(words: list[Word], page: Page, height: float) -> list[Table]:
             run.append(chunks)
         last_bottom = max(w.bbox[3] for w in row)
     if run:
-        table = _build(run, page)
+        table = _build(run, page) if not _title_type(run, height) else None
         if table:
             tables.append(table)
     return tables
+
+
+TITLE_TYPE = 1.6
+"""Words this many times the page's usual height are a title's, whatever their gaps."""
+
+
+def _title_type(run: list[list[list[Word]]], height: float) -> bool:
+    """A title set large and wrapped over two columns of a cover ('Who pays the  appraiser?' /
+    'independence  in three') lines up like a table's cells; its type size says it is a title."""
+    heights = [w.bbox[3] - w.bbox[1] for row in run for chunk in row for w in chunk]
+    return bool(heights) and statistics.median(heights) >= TITLE_TYPE * height
 
 
 def _cell_gap(row: list[Word], min_gap: float) -> float:
