@@ -278,3 +278,19 @@ def test_a_lab_s_host_cut_by_a_line_break_is_its_host() -> None:
                        "kestrellien (CGDK), direction transversale du ministère. L'Ecokest compte 24 agents."], "fr")
     host = next(e for e in index.entries if e.acronym == "CGDK")
     assert host.as_host
+
+
+def test_a_gloss_cut_at_the_answer_s_line_end_is_no_part_of_the_name() -> None:
+    from extract.rules.lexicon import lexicon
+    from extract.segment.titles import parse_title
+
+    parts = parse_title("Centre fédéral d'expertise des eaux (Federaal Kenniscentrum voor de", lexicon("fr"))
+    assert parts.name == "Centre fédéral d'expertise des eaux"
+
+
+def test_a_bracket_closed_before_a_name_ends_the_name_before_it() -> None:
+    from extract.segment.acronyms import defined_names
+
+    text = ("Nous comparons l'Agence nationale des eaux et des rivières (ANER) et l'Agence fédérale des eaux "
+            "et des ports (AFEP) à partir des textes.")
+    assert not any(name.startswith("ANER") for name in defined_names(text).values())

@@ -143,6 +143,10 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
         if match.group(4) and (opening < 0 or ")" in text[opening:match.start()]):
             continue  # ', LIS)' closes a bracket that holds the name
         floor = opening + 1 if match.group(4) else max(0, match.start() - 120)
+        # '... de santé (ANSM) et l'Agence fédérale ... (AFMPS)': a bracket closed before the name
+        # ends another name ('(Inter)Nationale', closed inside a word, does not).
+        closed = [m.end() for m in re.finditer(r"\)\s", text[floor:match.start()])]
+        floor += closed[-1] if closed else 0
         before = list(WORD.finditer(text, floor, match.start()))
         for k in range(len(before) - 1, max(-1, len(before) - 1 - MAX_ACRONYM_NAME_WORDS), -1):
             words = [w.group() for w in before[k:]]

@@ -88,6 +88,8 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
 
     text = re.sub(r"\s+", " ", title).strip(" .:-–")
     text = re.sub(r"(?<=\s)[.,;:·'`](?=\w)", "", text)  # OCR specks before a word: 'Experimentacao .Administrativa'
+    # 'Centre fédéral d'expertise ... (Federaal Kenniscentrum voor de': a gloss cut at the line's end.
+    text = re.sub(r"\s*\([^()]*$", "", text) or text
     # 'Old Centre → New Unit', 'De X au Y', 'Y (ex-X)': a renamed lab goes by its new name.
     text = _RENAMED.split(text)[-1].strip()
     text = without_about(text, lex) or text  # 'About Smart Dublin', 'Over het Rijks ICT Gilde'
