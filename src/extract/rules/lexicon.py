@@ -58,7 +58,7 @@ class Lexicon:
         return self.data.get(group, {}).get(key, ())
 
     def folded(self, group: str, key: str) -> frozenset[str]:
-        return frozenset(fold_keep(w) for w in self.words(group, key))
+        return _folded(self, group, key)
 
     def regex(self, group: str, key: str) -> re.Pattern[str]:
         """A whole-word regex over folded text for the words of ``group.key``."""
@@ -81,6 +81,12 @@ class Lexicon:
         """The entries of a ``MAPPING`` key, the section language's winning."""
         _declared(group, key, MAPPING)
         return self.mappings_data.get(group, {}).get(key, {})
+
+
+@lru_cache(maxsize=1024)
+def _folded(lexicon: Lexicon, group: str, key: str) -> frozenset[str]:
+    # Asked for thousands of times a document (a word list per line read): folded once per list.
+    return frozenset(fold_keep(w) for w in lexicon.words(group, key))
 
 
 @lru_cache(maxsize=256)
