@@ -177,3 +177,11 @@ def test_a_column_named_as_a_heading_prints_it_joins_that_heading_s_lab(make_sec
                        table_fields={"Name": "KESTREL DRIVE", "Since": "2018"})
     records = extract_records([prose, row], Settings())
     assert [(r.name, r.founded_year) for r in records] == [("Data Research and Virtual Environments", 2018)]
+
+
+def test_a_column_repeating_a_heading_s_one_name_keeps_the_name_the_text_gives(make_section):
+    prose = make_section("The Kestrel Coastal Agency (Havverket) opened on 1 July 2003. It has 300 staff.",
+                         "Havverket", lang="en")
+    row = make_section("", "Havverket", kind="table_row", lang="en", table_fields={"Name": "Havverket", "Staff": "300"})
+    records = extract_records([prose, row], Settings())
+    assert [r.name for r in records] == ["Kestrel Coastal Agency"]

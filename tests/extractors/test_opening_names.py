@@ -54,3 +54,14 @@ def test_an_acronym_spelled_by_a_body_and_by_its_law_goes_by_the_body() -> None:
     text = ("Quayport: the KMA\nThe Kestrel Medicines Administration is part of the health ministry. It regulates "
             "medicines under the Kestrel Medicines Act 1989 and keeps the national register.")
     assert spelled_name("KMA", text) == "Kestrel Medicines Administration"
+
+
+def test_a_one_word_title_the_text_glosses_goes_by_the_text_s_name(extract_one: Callable[..., LabRecord]) -> None:
+    # The title's word is the lab's name in another language; the text's own name comes first.
+    record = extract_one("Havverket\nThe Kestrel Coastal Agency (Havverket, KCA) dates from 1990, when "
+                         "coastal work moved out of the ministry. It has 900 employees.", "Havverket", lang="en")
+    assert (record.name, record.acronym) == ("Kestrel Coastal Agency", "KCA")
+    # A short form that starts as its name does stays the acronym.
+    record = extract_one("Harbpro\nThe Harbour Processing Service (Harbpro) runs the state's data centres. It has 900 employees.",
+                         "Harbpro", lang="en")
+    assert (record.name, record.acronym) == ("Harbour Processing Service", "Harbpro")

@@ -355,7 +355,7 @@ def merge_table_rows(records: list[LabRecord]) -> list[LabRecord]:
         row = rows[j]
         if i is None and (i := _headed_by(row, prose, taken)) is not None:
             taken.add(i)
-            if not _named_by_heading(merged[i]):
+            if not _named_by_heading(merged[i], row):
                 row = row.model_copy(update={"name": None})  # the text names the lab more fully than a column header
         if i is None:
             leftovers.append(row)
@@ -382,8 +382,15 @@ def _headed_by(row: LabRecord, prose: list[LabRecord], taken: set[int]) -> int |
 MIN_HEADED_KEY = 3
 
 
-def _named_by_heading(record: LabRecord) -> bool:
-    """Did the record's name come from its heading ('FTC — Office of Technology' read as the FTC)?
-    Then the comparison's column, which names the same heading's lab, reads it as well."""
+def _named_by_heading(record: LabRecord, row: LabRecord) -> bool:
+    """Did the record's name come from another part of its heading than the column's ('FTC — Office
+    of Technology' read as the FTC, the column saying 'Office of Technology')? Then the column reads
+    the heading as well as the record. Not when the column repeats the heading's one name
+    ('Riksrevisionen' over 'The Swedish National Audit Office (Riksrevisionen) ...')."""
+    from extract.assemble.matching import norm_name
+
     found = record.provenance.get("name")
-    return found is not None and ".title." in found.method
+    if found is None or ".title." not in found.method:
+        return False
+    rest = norm_name(record.section.get("title")).replace(norm_name(row.section.get("title")), " ").split()
+    return bool(record.acronym and norm_name(record.acronym) in rest)

@@ -87,9 +87,17 @@ class IdentityExtractor:
                 return [self._title_candidate("acronym", title.name, ctx.section, ctx, 0.9)]
         if title and title.acronym:
             return [self._title_candidate("acronym", title.acronym, ctx.section, ctx, 0.95)]
-        if title and title.name and len(title.name.split()) == 1 and _spelled_out_name(title.name, ctx) != title.name \
+        if title and title.name and len(title.name.split()) == 1 and (full := _spelled_out_name(title.name, ctx)) != title.name \
                 and _named_by_head(title.name, ctx) is None:
-            return [self._title_candidate("acronym", title.name, ctx.section, ctx, 0.9)]  # 'SVB' over its full name
+            if not _translates(title.name, full):
+                return [self._title_candidate("acronym", title.name, ctx.section, ctx, 0.9)]  # 'SVB' over its full name
+            # 'Läkemedelsverket' over 'The Swedish Medical Products Agency (Läkemedelsverket, MPA)': the
+            # name in another language, no short form; the bracket may give the acronym.
+            given = re.search(rf"\(\s*{re.escape(title.name)}\s*,\s*([A-Z][A-Za-z&-]{{1,11}})\s*\)", ctx.text)
+            if given is not None and is_acronym(given.group(1)):
+                return [ctx.candidate("acronym", given.group(1), given.start(1), given.end(1), family=NAME,
+                                      version=VERSION, prior="anchored")]
+            return []
         if title and title.name and (bare := _after_article(title.name, ctx)) and _spelled_out_name(title.name, ctx) != title.name:
             return [self._title_candidate("acronym", bare, ctx.section, ctx, 0.9)]  # 'La CENAL'
         return self._defined_acronym(ctx, title.name if title else None)
@@ -129,6 +137,13 @@ class IdentityExtractor:
                 for acronym, start, end in (own or found)[:1]]
 
     def _country(self, section: Section, ctx: SectionContext, title: TitleParts | None) -> list[Candidate]:
+        from extract.extractors.country_mentions import (
+            SEAT_WEIGHT,
+            address_country,
+            country_score,
+            letterhead_country,
+            trusted,
+        )
         from extract.normalize import country_code, find_countries
 
         out = []
@@ -142,25 +157,18 @@ class IdentityExtractor:
             mentions = find_countries(section.title, ctx.lang)
             if mentions:
                 out.append(self._title_candidate("country", mentions[-1].code, section, ctx, 0.85))
-        weights = {"name": 1.0, "region": 0.9, "adjective": 0.8, "city": 0.6, "code": 0.5}
-        scores: dict[str, float] = {}
-        first: dict[str, tuple[int, int]] = {}
-        compared = ctx.lex.regex("words", "modelled_on")
-        for m in find_countries(ctx.text, ctx.lang):
-            sentence = ctx.folded[max(0, m.start - MODEL_WINDOW):m.start]
-            sentence = re.split(r"[.;:!?]\s", sentence)[-1]
-            if compared.search(sentence):
-                continue  # 'modelled on the UK Treasury and the Dutch CPB': the models' countries
-            scores[m.code] = scores.get(m.code, 0.0) + weights.get(m.kind, 0.5)
-            first.setdefault(m.code, (m.start, m.end))
-        if scores:
-            code = max(scores, key=lambda c: (scores[c], -first[c][0]))
-            share = scores[code] / sum(scores.values())
-            start, end = first[code]
-            out.append(ctx.candidate("country", code, start, end, family=NAME, version=VERSION,
-                                     prior=0.45 + 0.3 * share, ner=("GPE",)))
+        found = country_score(ctx)
+        sender = letterhead_country(section, ctx, VERSION) if section.letterhead and not out else []
+        if sender and (found is None or (found.code != sender[0].value and found.score < SEAT_WEIGHT)):
+            # A letter about its sender: the letterhead's address is its seat, the text's places its
+            # addressee's and partners' ('1000 Brussels' under a Dublin letterhead), unless it says
+            # where it is based.
+            return [trusted(sender[0])]
+        if found is not None:
+            out.append(ctx.candidate("country", found.code, found.start, found.end, family=NAME, version=VERSION,
+                                     prior=0.45 + 0.3 * found.share, ner=("GPE",)))
         elif not out:
-            out += _letterhead_country(section, ctx) or _address_country(ctx)
+            out += address_country(ctx, VERSION)
         return out
 
     def _website(self, section: Section, ctx: SectionContext) -> list[Candidate]:
@@ -220,38 +228,6 @@ class IdentityExtractor:
         return []
 
 
-def _address_country(ctx: SectionContext) -> list[Candidate]:
-    """The country of the addresses in the text ('7500 Security Boulevard, Baltimore, MD 21244'),
-    when the text names no country and they agree."""
-    from extract.normalize.countries import address_countries
-
-    found = address_countries(ctx.text)
-    if len({m.code for m in found}) != 1:
-        return []
-    return [ctx.candidate("country", found[0].code, found[0].start, found[0].end, family=NAME, version=VERSION,
-                          prior="fallback")]
-
-
-def _letterhead_country(section: Section, ctx: SectionContext) -> list[Candidate]:
-    """The country of a letter's sender's address ('Thimphu 11001, Bhutan'), or of its site's
-    country code ('www.tech.gov.bt'), when the letter's text names none."""
-    from extract.assemble.record import confidence
-    from extract.normalize import country_code, country_from_url, find_countries, find_urls
-
-    for line in section.letterhead:
-        codes = {m.code for m in find_countries(line.text, ctx.lang) if m.kind in ("name", "city", "region")}
-        # An address ends on its country, asked directly: 'Post Box 482, Thimphu 11001, Bhutan'.
-        pieces = [p.strip(" .") for p in re.split(r"[,·|\n]", line.text)]
-        codes |= {code for p in pieces if p and not any(c.isdigit() for c in p) and (code := country_code(p, ctx.lang))
-                  and len(p.split()) <= MAX_COUNTRY_WORDS}
-        codes |= {code for url, _, _ in find_urls(line.text) if (code := country_from_url(url))}
-        if len(codes) == 1:
-            return [Candidate(field="country", value=codes.pop(), provenance=Provenance(
-                page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.letterhead.v{VERSION}",
-                confidence=confidence("fallback", ocr=line.conf)))]
-    return []
-
-
 def _spells_name(short: str, ctx: SectionContext, title: TitleParts | None) -> bool:
     """Does the lab's name (its name label, else its title) spell ``short``, word by word?"""
     from extract.segment.spelling import WORD, content_words, spells_all
@@ -282,10 +258,6 @@ def _letterhead_site(section: Section, ctx: SectionContext) -> list[Candidate]:
     return []
 
 
-MAX_COUNTRY_WORDS = 4
-"""'Verenigd Koninkrijk', 'République démocratique du Congo': an address's country is a few words."""
-MODEL_WINDOW = 120
-"""How far back in its sentence a comparison ('modelled on', 'à l'instar de') reaches a country."""
 
 
 # A site ('www.x.org', 'x.org/about', 'europa.eu'); not "LAB.Rio", nor a name that is an address ('Techleap.nl').
@@ -318,7 +290,7 @@ def _with_article(name: str, text: str, ctx: SectionContext) -> str:
 def _spelled_out_name(name: str, ctx: SectionContext) -> str:
     """'RINIS' over 'Het Routeringsinstituut voor (Inter)Nationale Informatiestromen (RINIS) ...': a
     lab titled by an acronym its text spells out goes by the full name (its acronym stays its acronym)."""
-    from extract.segment.spelled_names import defined_name, full_name
+    from extract.segment.spelled_names import defined_name, full_name, glossed_name
 
     # 'SVB: van AOW tot kinderbijslag' over 'De Sociale Verzekeringsbank begon in 1901': no brackets needed.
     if is_acronym(name):
@@ -326,8 +298,18 @@ def _spelled_out_name(name: str, ctx: SectionContext) -> str:
     if (bare := _after_article(name, ctx)) is not None:
         return full_name(bare, ctx.text) or name  # 'La CENAL', as French writes an acronym
     if len(name.split()) == 1:  # 'Findata' over 'The Finnish ... Permit Authority, known as Findata'
-        return defined_name(name, ctx.text) or _named_by_head(name, ctx) or name
+        return defined_name(name, ctx.text) or glossed_name(name, ctx.text) or _named_by_head(name, ctx) or name
     return name
+
+
+def _translates(word: str, full: str) -> bool:
+    """Is the one-word title the lab's name in another language rather than its short form? A short
+    form starts as its name does ('Serpro', 'Justid'); 'Riksrevisionen' for the Swedish National
+    Audit Office does not."""
+    from extract.segment.spelling import content_words
+
+    words = content_words(_WORDS.findall(full))
+    return not is_acronym(word) and bool(words) and fold_keep(word[:1]) != fold_keep(words[0][:1])
 
 
 def _after_article(name: str, ctx: SectionContext) -> str | None:

@@ -147,3 +147,27 @@ def _name_opening(acronym: str, text: str, bracket: int) -> str | None:
     if not opens_clause and any(not w.group()[:1].isupper() and w.group().lower() not in small for w in words):
         return None
     return " ".join(text[first_start:words[-1].end()].split())
+
+
+def glossed_name(word: str, text: str) -> str | None:
+    """'The Swedish Medical Products Agency (Läkemedelsverket, MPA) dates from 1990' under 'Uppsala:
+    Läkemedelsverket': a one-word name the text puts in brackets after a longer name glosses that
+    name, which is what the text calls the lab in its own language. The longer name opens its clause
+    (after an article or not) and is written as a name: capitalised words and the small words
+    between them."""
+    small = function_words()
+    openers = lexicon(None).folded("words", "articles") | lexicon(None).folded("words", "determiners")
+    for found in re.finditer(rf"\(\s*{re.escape(word)}\s*(?:,\s*[A-Z][\w&-]{{1,11}}\s*)?\)", text):
+        starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, found.start())]
+        # A line that opens on a capitalised article starts a sentence too (a heading line above it).
+        starts += [m.start(1) for m in re.finditer(r"\n\s*([A-ZÀ-Ý]\w*)\b", text[:found.start()])
+                   if fold_keep(m.group(1)) in openers]
+        words = list(WORD.finditer(text, max(starts, default=0), found.start()))
+        if words and fold_keep(words[0].group()) in openers:
+            words = words[1:]
+        names = [w.group() for w in words]
+        if (2 <= len(names) <= MAX_OPENING_NAME_WORDS and names[0][:1].isupper() and names[-1][:1].isupper()
+                and all(n[:1].isupper() or n.lower() in small for n in names)):
+            return " ".join(text[words[0].start():words[-1].end()].split())
+    return None
+

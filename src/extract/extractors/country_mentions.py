@@ -1,0 +1,115 @@
+"""Which country a section's place mentions point to: each mention weighs by its kind (a country's
+name more than a city), more when a seat phrase says the lab is there ('based in Brussels', 'under
+Belgian law', 'gevestigd in Utrecht', 'de droit belge'), not at all when it is a model the lab
+followed ('modelled on the Dutch CPB') or a language ('disponible en néerlandais', 'in English')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.extractors.context import SectionContext
+from extract.models import Candidate, Provenance, Section
+
+KIND_WEIGHTS = {"name": 1.0, "region": 0.9, "adjective": 0.8, "city": 0.6, "code": 0.5}
+SEAT_WEIGHT = 5.0
+"""A seat phrase says where the lab is: it outweighs several passing mentions (a recipient's address,
+the partners it works with)."""
+MODEL_WINDOW = 120
+"""How far back in its sentence a comparison ('modelled on', 'à l'instar de') reaches a country."""
+SEAT_WINDOW = 40
+# After a language's adjective: the end of the clause, a bracket or a conjunction ('en néerlandais)',
+# 'in English and French'); not a noun it qualifies ('in Dutch hands' is rare and stays a mention).
+_LANGUAGE_END = re.compile(r"\s*(?:$|[).,;:!?]|\b(?:et|and|en|of|ou|or)\b)")
+
+
+@dataclass(frozen=True)
+class CountryScore:
+    code: str
+    score: float
+    share: float
+    """Its score over all countries' scores (how clearly the text points to it)."""
+    start: int
+    end: int
+
+
+def country_score(ctx: SectionContext) -> CountryScore | None:
+    """The country the section's mentions point to most, or None when it names none."""
+    from extract.normalize import find_countries
+
+    scores: dict[str, float] = {}
+    first: dict[str, tuple[int, int]] = {}
+    compared = ctx.lex.regex("words", "modelled_on")
+    seat = ctx.lex.regex("words", "seat_markers")
+    languages = ctx.lex.regex("words", "language_prepositions")
+    for m in find_countries(ctx.text, ctx.lang):
+        sentence = ctx.folded[max(0, m.start - MODEL_WINDOW):m.start]
+        sentence = re.split(r"[.;:!?]\s", sentence)[-1]
+        if compared.search(sentence):
+            continue  # 'modelled on the UK Treasury and the Dutch CPB': the models' countries
+        if m.kind == "adjective" and _language_use(ctx, m.start, m.end, languages):
+            continue  # 'le rapport est disponible en néerlandais': a language, not a country
+        weight = KIND_WEIGHTS.get(m.kind, 0.5)
+        before = sentence[-SEAT_WINDOW:]
+        if (found := seat.search(before)) is not None and not re.search(r"[,(]", before[found.end():]):
+            weight *= SEAT_WEIGHT  # 'based in Brussels', 'sous le régime du droit belge'
+        scores[m.code] = scores.get(m.code, 0.0) + weight
+        first.setdefault(m.code, (m.start, m.end))
+    if not scores:
+        return None
+    code = max(scores, key=lambda c: (scores[c], -first[c][0]))
+    start, end = first[code]
+    return CountryScore(code, scores[code], scores[code] / sum(scores.values()), start, end)
+
+
+def _language_use(ctx: SectionContext, start: int, end: int, languages: re.Pattern[str]) -> bool:
+    """'en néerlandais', 'in het Nederlands', 'in English': a language's adjective after the
+    preposition that names a language, with nothing after it that it qualifies."""
+    before = ctx.folded[max(0, start - 12):start]
+    preposition = re.search(rf"(?:^|\s)(?:{languages.pattern})\s+$", before)
+    return preposition is not None and _LANGUAGE_END.match(ctx.folded, end) is not None
+
+
+def trusted(candidate: Candidate) -> Candidate:
+    """A letterhead's country as the sender's own: as sure as a value its text anchors."""
+    from extract.assemble.record import confidence
+
+    ocr = candidate.provenance.confidence / confidence("fallback")  # the line's OCR factor, kept
+    return candidate.model_copy(update={"provenance": candidate.provenance.model_copy(
+        update={"confidence": round(confidence("anchored", ocr=ocr), 3)})})
+
+
+def address_country(ctx: SectionContext, version: str) -> list[Candidate]:
+    """The country of the addresses in the text ('7500 Security Boulevard, Baltimore, MD 21244'),
+    when the text names no country and they agree."""
+    from extract.normalize.countries import address_countries
+
+    found = address_countries(ctx.text)
+    if len({m.code for m in found}) != 1:
+        return []
+    return [ctx.candidate("country", found[0].code, found[0].start, found[0].end, family="identity", version=version,
+                          prior="fallback")]
+
+
+def letterhead_country(section: Section, ctx: SectionContext, version: str) -> list[Candidate]:
+    """The country of a letter's sender's address ('Thimphu 11001, Bhutan'), or of its site's
+    country code ('www.tech.gov.bt'): the sender's seat, for a letter about its sender."""
+    from extract.assemble.record import confidence
+    from extract.normalize import country_code, country_from_url, find_countries, find_urls
+
+    for line in section.letterhead:
+        codes = {m.code for m in find_countries(line.text, ctx.lang) if m.kind in ("name", "city", "region")}
+        # An address ends on its country, asked directly: 'Post Box 482, Thimphu 11001, Bhutan'.
+        pieces = [p.strip(" .") for p in re.split(r"[,·|\n]", line.text)]
+        codes |= {code for p in pieces if p and not any(c.isdigit() for c in p) and (code := country_code(p, ctx.lang))
+                  and len(p.split()) <= MAX_COUNTRY_WORDS}
+        codes |= {code for url, _, _ in find_urls(line.text) if (code := country_from_url(url))}
+        if len(codes) == 1:
+            return [Candidate(field="country", value=codes.pop(), provenance=Provenance(
+                page=line.page, bbox=line.bbox, text=line.text, method=f"rule:identity.letterhead.v{version}",
+                confidence=confidence("fallback", ocr=line.conf)))]
+    return []
+
+
+MAX_COUNTRY_WORDS = 4
+"""'Verenigd Koninkrijk', 'République démocratique du Congo': an address's country is a few words."""
