@@ -43,6 +43,7 @@ from extract.segment.titles import (
     parse_title,
     place_led,
     place_led_name,
+    place_shaped,
     place_word,
 )
 
@@ -240,6 +241,9 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
             title = place_led_name(title, index.lex)  # 'Écosse : Scotland's Futures Forum'
         if h in defined_under and title == heading_title:
             title = defined_under[h].title  # 'Singapore: the group that started a festival'
+        elif title == heading_title and not place_led(title, index.lex) and place_shaped(title, index.lex) and any(
+                place_led(strip_numbering(lines[o].text), index.lex) for o in labs if o != h):
+            title = place_led_name(title, index.lex)  # 'Saint-Maurice : Santé publique France' in a series of them
         parts.append(Part(order=start, kind="heading", title=title, lines=members, start=start, stop=stop))
     return parts
 

@@ -14,7 +14,9 @@ from extract.segment.announced import has_body as _has_body
 from extract.segment.lab_headings import looks_like_name
 from extract.segment.lab_index import LabIndex
 from extract.segment.parts import all_labels
-from extract.segment.titles import kicker_of, place_led, place_led_name
+from extract.segment.titles import kicker_of, place_led, place_led_name, place_shaped
+
+MIN_SERIES = 2
 
 
 def sibling_headings(lines: list[Line], body: list[int], headings: list[int], labs: set[int],
@@ -38,6 +40,12 @@ def sibling_headings(lines: list[Line], body: list[int], headings: list[int], la
     # Headings that open with a place and a dash, as two lab headings do ('Duitsland — gematik' after
     # 'Australië — Australian Digital Health Agency' and 'Engeland — NHSX'), name labs too.
     kickers["<place>"] = [h for h in headings if place_led(strip_numbering(lines[h].text), index.lex)]
+    # A series of them may hold a place the gazetteer does not know ('Saint-Maurice : Santé publique
+    # France' beside 'Namur : l'AViQ' and 'Lausanne : Unisanté'): set the same, it belongs to it.
+    if len(kickers["<place>"]) >= MIN_SERIES:
+        sizes = {round(lines[h].size or 0.0) for h in kickers["<place>"]}
+        kickers["<place>"] += [h for h in headings if h not in kickers["<place>"] and round(lines[h].size or 0.0) in sizes
+                               and place_shaped(strip_numbering(lines[h].text), index.lex)]
     for members in kickers.values():
         if sum(h in labs for h in members) >= 2:
             extra |= {h for h in members if h not in labs and _has_body(lines, body, headings, h)}

@@ -317,6 +317,19 @@ def place_led(title: str, lex: Lexicon) -> bool:
     return tail[:1].isupper() or re.match(r"[a-z]{1,2}[A-Z]", tail) is not None or _coined_lower(tail, lex)
 
 
+def place_shaped(title: str, lex: Lexicon) -> bool:
+    """'Saint-Maurice : Santé publique France': set as a place-led heading is (capitalised words, a
+    dash or colon, then a name), its place one the gazetteer may not know."""
+    parts = _DASH_SPLIT.split(re.sub(r"\s+", " ", title).strip(), maxsplit=1)
+    if len(parts) != 2:
+        return False
+    words = parts[0].split()
+    if not 0 < len(words) <= MAX_PLACE_WORDS or not all(w[:1].isupper() or _PLACE_PARTICLE.match(w) for w in words):
+        return False
+    tail = place_led_name(title, lex)
+    return tail[:1].isupper() or re.match(r"[a-z]{1,2}[A-Z]", tail) is not None or _coined_lower(tail, lex)
+
+
 def place_led_name(title: str, lex: Lexicon) -> str:
     """The name after a place-led heading's place and dash: 'Écosse : Scotland's Futures Forum' ->
     "Scotland's Futures Forum", 'Finlande : le Comité pour l'avenir' -> "Comité pour l'avenir"."""
