@@ -61,7 +61,8 @@ def document_title(lines: list[Line], body: list[int], language: str | None = No
     top_page = min((lines[j].page for j in body), default=1)
     title = title_line(lines, body)
     if title is None:
-        title = next((i for i in body if lines[i].role == "heading" and not dateline(lines[i].text)), None)
+        title = next((i for i in body if lines[i].role == "heading" and not dateline(lines[i].text)
+                      and not _signed(lines, body, i, language)), None)
     if title is None:
         title = next((i for i in body if lines[i].page == top_page and is_title_line(lines[i].text)
                       and not dateline(lines[i].text)), None)
@@ -84,6 +85,16 @@ def dateline(text: str) -> bool:
     """'Élise Dupont, Metz, janvier 2026', 'Oslo, 3 March 2026': an author's or a letter's place and
     date, never a document's title."""
     return _dateline().search(fold_keep(text)) is not None
+
+
+def _signed(lines: list[Line], body: list[int], heading: int, language: str | None) -> bool:
+    """'Bertrand Lemaire-Oyono' over 'Rapporteur général adjoint': a signer's name, its title under it."""
+    after = next((i for i in body if i > heading), None)
+    if after is None:
+        return False
+    words = fold_keep(lines[after].text).replace(",", " ").split()
+    titles = lexicon(language).folded("labs", "person_titles")
+    return any(" ".join(words[:k]) in titles for k in (1, 2, 3))
 
 
 MAX_SUBTITLE_WORDS = 16

@@ -135,3 +135,28 @@ def _spoken_of(title: str, body: list[str]) -> bool:
     words = {fold_keep(w) for w in re.findall(r"\w+", title)[1:] if w[:1].isupper() and len(w) >= MIN_NAME_WORD}
     others = Counter(fold_keep(w) for text in body if text.strip() != title.strip() for w in re.findall(r"\w+", text))
     return any(others[w] >= 2 for w in words)
+
+
+MAX_UNIT_CHARS = 60
+
+
+def subject_unit(subjects: list[str], body: list[str], lex: Lexicon) -> str | None:
+    """'Objet : Demande d'informations sur le service de l'économie numérique': a letter answering
+    questions about a unit its subject line names with a head noun in lower case, as French and
+    Dutch write a ministry's units, and its text names again: that unit ('Service de l'économie
+    numérique'), capitalised as a name."""
+    from extract.normalize.rule_data import alternation
+
+    heads = alternation(lex.folded("labs", "heads"), longest_first=True)
+    links = alternation(lex.folded("labs", "connectors") | lex.folded("words", "connectors"), longest_first=True)
+    articles = alternation(lex.folded("words", "articles"), any_space=False, longest_first=True)
+    unit = re.compile(rf"(?<![\w'’])(?:{articles})\s*((?:{heads})\s+(?:{links})\b[^,.;:()]{{3,{MAX_UNIT_CHARS}}}?)\s*(?=[,.;:()]|$)")
+    text = fold_keep(" ".join(body))
+    for subject in subjects:
+        field = _FIELD.match(subject)
+        topic = field.group(2) if field is not None and field.group(2) else subject
+        for found in unit.finditer(fold_keep(topic)):
+            phrase = topic[found.start(1):found.end(1)].strip()
+            if fold_keep(phrase) in text:
+                return phrase[:1].upper() + phrase[1:]
+    return None

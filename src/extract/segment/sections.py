@@ -45,7 +45,7 @@ from extract.segment.forms import (
 from extract.segment.heading_parts import heading_parts
 from extract.segment.lab_headings import masthead_lab, salient_lab
 from extract.segment.lab_index import LabIndex
-from extract.segment.letters import correspondence, letterhead_sender
+from extract.segment.letters import correspondence, letterhead_sender, subject_unit
 from extract.segment.notes import footnote_owners
 from extract.segment.paragraphs import split_inline_labels
 from extract.segment.parts import SALIENT_ASSIGNMENT, TITLE_ASSIGNMENT, Part
@@ -277,8 +277,10 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
             title = site_of_page_title(lines, title, doc_language) or title
         if lab is None and message:
             # A letter in the first person that names no lab: its sender describes itself.
-            title = letterhead_sender([lines[i].text for i in letterhead], [lines[i].text for i in body],
-                                      [lines[i].text for i in subjects], title, lexicon(doc_language)) or title
+            texts = [lines[i].text for i in body]
+            title = (subject_unit([lines[i].text for i in subjects], texts, lexicon(doc_language))
+                     or letterhead_sender([lines[i].text for i in letterhead], texts,
+                                          [lines[i].text for i in subjects], title, lexicon(doc_language)) or title)
         parts = [Part(order=0, kind="document", title=title, lines=[lines[i] for i in body],
                        start=0, stop=len(lines), assignment=SALIENT_ASSIGNMENT if lab else TITLE_ASSIGNMENT)]
     owners = footnote_owners(lines, [part.lines for part in parts])
