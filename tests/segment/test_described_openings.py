@@ -66,3 +66,11 @@ def test_a_newsletter_s_furniture_is_a_page_title() -> None:
 
     for title, lang in (("Diary", "en"), ("Calendrier", "fr"), ("In dit nummer", "nl"), ("Colofon", "nl")):
         assert is_page_title(title, lexicon(lang))
+
+
+def test_a_site_s_who_we_are_page_is_a_page_title() -> None:
+    from extract.rules.lexicon import lexicon
+    from extract.segment.lab_headings import is_page_title
+
+    for title, lang in (("Wie zijn we", "nl"), ("Who are we?", "en"), ("Onze organisatie", "nl")):
+        assert is_page_title(title, lexicon(lang)), title
