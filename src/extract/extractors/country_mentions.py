@@ -18,9 +18,6 @@ the partners it works with)."""
 MODEL_WINDOW = 120
 """How far back in its sentence a comparison ('modelled on', 'à l'instar de') reaches a country."""
 SEAT_WINDOW = 40
-# After a language's adjective: the end of the clause, a bracket or a conjunction ('en néerlandais)',
-# 'in English and French'); not a noun it qualifies ('in Dutch hands' is rare and stays a mention).
-_LANGUAGE_END = re.compile(r"\s*(?:$|[).,;:!?]|\b(?:et|and|en|of|ou|or)\b)")
 
 
 @dataclass(frozen=True)
@@ -67,7 +64,10 @@ def _language_use(ctx: SectionContext, start: int, end: int, languages: re.Patte
     preposition that names a language, with nothing after it that it qualifies."""
     before = ctx.folded[max(0, start - 12):start]
     preposition = re.search(rf"(?:^|\s)(?:{languages.pattern})\s+$", before)
-    return preposition is not None and _LANGUAGE_END.match(ctx.folded, end) is not None
+    # After it: the end of the clause, a bracket or a conjunction ('en néerlandais)', 'in English and
+    # French'); not a noun it qualifies ('in Dutch hands' is rare and stays a mention).
+    ending = re.compile(rf"\s*(?:$|[).,;:!?]|{ctx.lex.regex('words', 'conjunctions').pattern})")
+    return preposition is not None and ending.match(ctx.folded, end) is not None
 
 
 def trusted(candidate: Candidate) -> Candidate:
