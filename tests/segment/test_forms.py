@@ -266,3 +266,22 @@ def test_a_scanned_fact_box_s_labels_get_the_colon_its_cells_stood_for():
     assert [line.role for line in lines] == ["body"] * 5
     assert [line.text for line in lines] == ["Since: 1990", "Seat Quayport", "People: just under 900", "Turnover KR 1 bn",
                                              "Web: kestrelmeds.example"]
+
+
+def test_a_scanned_fact_box_read_as_plain_lines_gets_its_colons_back():
+    from extract.models import Line
+    from extract.segment.fact_rows import scanned_fact_rows
+
+    def ocr(texts: list[str]) -> list[Line]:
+        return [Line(page=1, text=t, bbox=(60.0, 100.0 + 20 * i, 800.0, 112.0 + 20 * i), conf=0.9)
+                for i, t in enumerate(texts)]
+
+    box = ocr(["Sinds stichting sinds 1991; regionale voorloper in Tilburg", "Wettelijke taak sinds 1996 aangewezen",
+               "Toezicht raad van toezicht; dagelijkse leiding bij de directeur",
+               "Geld instellingssubsidie van het ministerie van VWS", "Plaats Den Bosch", "Web kestrel.example"])
+    texts = [line.text for line in scanned_fact_rows(box)]
+    assert texts[0].startswith("Sinds: ") and texts[2].startswith("Toezicht: ") and texts[5] == "Web: kestrel.example"
+    prose = ocr(["laboratoire comparable au coLAB-i du Tribunal de Contas brésilien ou à l'Innovation",
+                 "Lab du GAO américain, que l'on cite partout.", "financements politiques, elle relève d'une autre "
+                 "logique.", "Budget et moyens ne sont pas publiés."])
+    assert [line.text for line in scanned_fact_rows(prose)] == [line.text for line in prose]

@@ -288,10 +288,10 @@ def key_fact_boxes(lines: list[Line]) -> list[Line]:
         j = i + 1
         while j < len(out) and out[j].role == "image_text" and out[j].page == out[i].page and not _apart(out[j - 1], out[j]):
             j += 1
-        labelled = sum(1 for k in range(i, j) if _opens_with_label(out[k].text))
+        labelled = sum(1 for k in range(i, j) if opens_with_label(out[k].text))
         if labelled >= MIN_BOX_LABELS and 2 * labelled >= j - i:
             for k in range(i, j):
-                out[k] = out[k]._replace(role="body", text=_with_separator(out[k].text))
+                out[k] = out[k]._replace(role="body", text=with_separator(out[k].text))
         i = j
     return out
 
@@ -299,7 +299,7 @@ def key_fact_boxes(lines: list[Line]) -> list[Line]:
 _BOX_MARKS = re.compile(r"^[\[\]|(){}«»>\-–—•·*]+\s*")
 
 
-def _with_separator(text: str) -> str:
+def with_separator(text: str) -> str:
     """'Since 1990', '[ Web. lakemedelsverket.se': OCR reads a box's label column and its value as
     one line without the gap between them; the colon the cells stood for lets the label readers
     read it ('Since: 1990', 'Web: lakemedelsverket.se'). A line that already has one is kept."""
@@ -320,6 +320,6 @@ def _apart(above: Line, below: Line) -> bool:
     return below.bbox[1] - above.bbox[3] > BOX_ROW_GAP * height
 
 
-def _opens_with_label(text: str) -> bool:
-    return match_label(text) is not None or _with_separator(text) != text
+def opens_with_label(text: str) -> bool:
+    return match_label(text) is not None or with_separator(text) != text
 

@@ -34,6 +34,7 @@ from extract.segment.document_title import (
     title_line,
     under_document_title,
 )
+from extract.segment.fact_rows import scanned_fact_rows
 from extract.segment.forms import (
     MIN_QUESTIONS,
     answer_to,
@@ -212,7 +213,7 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
 
     ``tables`` are the document's tables in page order (``PageLayout.tables``).
     """
-    lines = key_fact_boxes(lines)
+    lines = scanned_fact_rows(key_fact_boxes(lines))
     lines, tables = key_value_tables(tables, lines)
     table_parts, consumed = summary_table_parts(tables, lines)
     body = [i for i, line in enumerate(lines) if line.role in CONTENT_ROLES and i not in consumed]
