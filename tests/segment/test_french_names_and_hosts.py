@@ -294,3 +294,22 @@ def test_a_bracket_closed_before_a_name_ends_the_name_before_it() -> None:
     text = ("Nous comparons l'Agence nationale des eaux et des rivières (ANER) et l'Agence fédérale des eaux "
             "et des ports (AFEP) à partir des textes.")
     assert not any(name.startswith("ANER") for name in defined_names(text).values())
+
+
+@pytest.mark.parametrize(("title", "lang", "name"), [
+    ("A joint municipal authority: KRT", "en", "KRT"),
+    ("Une agence d'État : l'AKQ", "fr", "AKQ"),
+    ("Een kenniscentrum: Kestrelwater", "nl", "Kestrelwater"),
+])
+def test_a_heading_that_says_what_kind_of_body_before_its_name(title: str, lang: str, name: str) -> None:
+    from extract.rules.lexicon import lexicon
+    from extract.segment.titles import parse_title
+
+    assert parse_title(title, lexicon(lang)).name == name
+
+
+def test_a_heading_whose_part_after_the_colon_is_no_name_keeps_its_words() -> None:
+    from extract.rules.lexicon import lexicon
+    from extract.segment.titles import parse_title
+
+    assert parse_title("A place for data: overview", lexicon("en")).name == "A place for data: overview"

@@ -93,6 +93,12 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
     # 'Old Centre → New Unit', 'De X au Y', 'Y (ex-X)': a renamed lab goes by its new name.
     text = _RENAMED.split(text)[-1].strip()
     text = without_about(text, lex) or text  # 'About Smart Dublin', 'Over het Rijks ICT Gilde'
+    # 'A joint municipal authority: HSL', 'Une agence d'État : l'ANFR': what the chapter calls it, then its name.
+    described = re.match(rf"(?i:{alternation(lex.words('words', 'indefinite_articles'), folded=False)})\s+[^:]{{3,60}}?\s*:\s+(\S.*)$",
+                         text)
+    after_kind = re.sub(r"^[lL]['’]", "", described.group(1)).strip() if described is not None else ""
+    if after_kind[:1].isupper():
+        text = after_kind
     text = without_summary(text, lex) or text  # 'BMA in het kort', "L'Agence en bref"
     if (renamed := renaming(text, lex)) is not None:
         text = renamed[0]
