@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.assemble.record import confidence, merge_table_rows
+from extract.assemble.record import confidence, merge_same_names, merge_table_rows
 from extract.errors import ConfigError
 from extract.extractors import EXTRACTOR_VERSIONS, extract_records
 from extract.settings import Settings
@@ -185,3 +185,19 @@ def test_a_column_repeating_a_heading_s_one_name_keeps_the_name_the_text_gives(m
     row = make_section("", "Havverket", kind="table_row", lang="en", table_fields={"Name": "Havverket", "Staff": "300"})
     records = extract_records([prose, row], Settings())
     assert [r.name for r in records] == ["Kestrel Coastal Agency"]
+
+
+def test_a_chapter_named_by_the_lab_s_short_name_joins_the_lab(make_section):
+    full = make_section("The Kestrel Board for Safety was set up in 2005. It has 90 staff.",
+                        "Kestrelraad voor Veiligheid", lang="nl")
+    short = make_section("De Kestrelraad onderzoekt ongevallen. Hij heeft een raad van drie leden.", "Kestrelraad",
+                         lang="nl")
+    records = merge_same_names(extract_records([full, short], Settings()))
+    assert [r.name for r in records] == ["Kestrelraad voor Veiligheid"]
+
+
+def test_a_lab_named_after_its_parent_stays_apart(make_section):
+    parent = make_section("Kestrelnet runs the region's buses. It has 2,000 staff.", "Kestrelnet", lang="en")
+    lab = make_section("Kestrelnet Lab tests new services. It has 12 staff.", "Kestrelnet Lab", lang="en")
+    names = sorted(r.name for r in merge_same_names(extract_records([parent, lab], Settings())))
+    assert names == ["Kestrelnet", "Kestrelnet Lab"]

@@ -321,7 +321,32 @@ def merge_same_names(records: list[LabRecord]) -> list[LabRecord]:
         if key is not None:
             by_name[key] = len(kept)
         kept.append(record)
-    return kept
+    return _fold_short_forms(kept)
+
+
+def _fold_short_forms(records: list[LabRecord]) -> list[LabRecord]:
+    """'Over de Onderzoeksraad' beside the 'Onderzoeksraad voor Veiligheid': a prose record named by
+    one word that opens exactly one other prose record's name is that lab by its short name, when
+    the rest of the longer name names no unit of its own ('voor Veiligheid', not 'AI Lab')."""
+    from extract.rules.lexicon import lexicon
+
+    heads = lexicon(None).folded("labs", "heads")
+    out: list[LabRecord | None] = list(records)  # by position: two records may be equal field for field
+    prose = [i for i, r in enumerate(records) if r.name and r.section.get("kind") != "table_row"]
+    for i in prose:
+        name = records[i].name or ""
+        if len(name.split()) != 1 or len(name) < MIN_SHORT_NAME or not name[:1].isupper():
+            continue
+        longer = [j for j in prose if j != i and len((records[j].name or "").split()) > 1
+                  and (records[j].name or "").split()[0] == name
+                  and not set(fold(" ".join((records[j].name or "").split()[1:])).split()) & heads]
+        if len(longer) == 1 and (into := out[longer[0]]) is not None and (short := out[i]) is not None:
+            out[longer[0]] = merge_records(into, short.model_copy(update={"name": None}))
+            out[i] = None
+    return [r for r in out if r is not None]
+
+
+MIN_SHORT_NAME = 5
 
 
 def _fold_question_codes(records: list[LabRecord]) -> list[LabRecord]:
