@@ -332,14 +332,12 @@ def _fold_short_forms(records: list[LabRecord]) -> list[LabRecord]:
 
     heads = lexicon(None).folded("labs", "heads")
     out: list[LabRecord | None] = list(records)  # by position: two records may be equal field for field
-    prose = [i for i, r in enumerate(records) if r.name and r.section.get("kind") != "table_row"]
-    for i in prose:
-        name = records[i].name or ""
-        if len(name.split()) != 1 or len(name) < MIN_SHORT_NAME or not name[:1].isupper():
+    words = {i: r.name.split() for i, r in enumerate(records) if r.name and r.section.get("kind") != "table_row"}
+    for i, name in words.items():
+        if len(name) != 1 or len(name[0]) < MIN_SHORT_NAME or not name[0][:1].isupper():
             continue
-        longer = [j for j in prose if j != i and len((records[j].name or "").split()) > 1
-                  and (records[j].name or "").split()[0] == name
-                  and not set(fold(" ".join((records[j].name or "").split()[1:])).split()) & heads]
+        longer = [j for j, other in words.items() if len(other) > 1 and other[0] == name[0]
+                  and not set(fold(" ".join(other[1:])).split()) & heads]
         if len(longer) == 1 and (into := out[longer[0]]) is not None and (short := out[i]) is not None:
             out[longer[0]] = merge_records(into, short.model_copy(update={"name": None}))
             out[i] = None

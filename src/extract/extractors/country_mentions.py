@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.extractors.context import SectionContext
 from extract.models import Candidate, Provenance, Section
+from extract.rules.lexicon import Lexicon
 
 KIND_WEIGHTS = {"name": 1.0, "region": 0.9, "adjective": 0.8, "city": 0.6, "code": 0.5}
 SEAT_WEIGHT = 5.0
@@ -64,19 +66,15 @@ def _language_use(ctx: SectionContext, start: int, end: int, languages: re.Patte
     preposition that names a language, with nothing after it that it qualifies."""
     before = ctx.folded[max(0, start - 12):start]
     preposition = re.search(rf"(?:^|\s)(?:{languages.pattern})\s+$", before)
-    # After it: the end of the clause, a bracket or a conjunction ('en néerlandais)', 'in English and
-    # French'); not a noun it qualifies ('in Dutch hands' is rare and stays a mention).
-    ending = re.compile(rf"\s*(?:$|[).,;:!?]|{ctx.lex.regex('words', 'conjunctions').pattern})")
-    return preposition is not None and ending.match(ctx.folded, end) is not None
+    return preposition is not None and _language_end(ctx.lex).match(ctx.folded, end) is not None
 
 
-def trusted(candidate: Candidate) -> Candidate:
-    """A letterhead's country as the sender's own: as sure as a value its text anchors."""
-    from extract.assemble.record import confidence
-
-    ocr = candidate.provenance.confidence / confidence("fallback")  # the line's OCR factor, kept
-    return candidate.model_copy(update={"provenance": candidate.provenance.model_copy(
-        update={"confidence": round(confidence("anchored", ocr=ocr), 3)})})
+@lru_cache(maxsize=8)
+def _language_end(lex: Lexicon) -> re.Pattern[str]:
+    """What follows a language's name: the end of the clause, a bracket or a conjunction ('en
+    néerlandais)', 'in English and French'); not a noun it qualifies ('in Dutch hands' is rare and
+    stays a mention)."""
+    return re.compile(rf"\s*(?:$|[).,;:!?]|{lex.regex('words', 'conjunctions').pattern})")
 
 
 def address_country(ctx: SectionContext, version: str) -> list[Candidate]:
@@ -93,7 +91,8 @@ def address_country(ctx: SectionContext, version: str) -> list[Candidate]:
 
 def letterhead_country(section: Section, ctx: SectionContext, version: str) -> list[Candidate]:
     """The country of a letter's sender's address ('Thimphu 11001, Bhutan'), or of its site's
-    country code ('www.tech.gov.bt'): the sender's seat, for a letter about its sender."""
+    country code ('www.tech.gov.bt'): the sender's seat, for a letter about its sender, as sure as a
+    value its text anchors."""
     from extract.assemble.record import confidence
     from extract.normalize import country_code, country_from_url, find_countries, find_urls
 
@@ -107,7 +106,7 @@ def letterhead_country(section: Section, ctx: SectionContext, version: str) -> l
         if len(codes) == 1:
             return [Candidate(field="country", value=codes.pop(), provenance=Provenance(
                 page=line.page, bbox=line.bbox, text=line.text, method=f"rule:identity.letterhead.v{version}",
-                confidence=confidence("fallback", ocr=line.conf)))]
+                confidence=confidence("anchored", ocr=line.conf)))]
     return []
 
 

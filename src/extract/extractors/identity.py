@@ -137,13 +137,7 @@ class IdentityExtractor:
                 for acronym, start, end in (own or found)[:1]]
 
     def _country(self, section: Section, ctx: SectionContext, title: TitleParts | None) -> list[Candidate]:
-        from extract.extractors.country_mentions import (
-            SEAT_WEIGHT,
-            address_country,
-            country_score,
-            letterhead_country,
-            trusted,
-        )
+        from extract.extractors.country_mentions import SEAT_WEIGHT, address_country, country_score, letterhead_country
         from extract.normalize import country_code, find_countries
 
         out = []
@@ -163,7 +157,7 @@ class IdentityExtractor:
             # A letter about its sender: the letterhead's address is its seat, the text's places its
             # addressee's and partners' ('1000 Brussels' under a Dublin letterhead), unless it says
             # where it is based.
-            return [trusted(sender[0])]
+            return sender
         if found is not None:
             out.append(ctx.candidate("country", found.code, found.start, found.end, family=NAME, version=VERSION,
                                      prior=0.45 + 0.3 * found.share, ner=("GPE",)))

@@ -306,6 +306,7 @@ def with_separator(text: str) -> str:
     if match_label(text) is not None:
         return text
     words = _BOX_MARKS.sub("", text).split()
+    # Not ``label_words``: a label with its bracketed unit ('Staff (FTE) 12') stays whole here.
     for k in range(min(MAX_LABEL_WORDS, len(words) - 1), 0, -1):
         label = " ".join(words[:k]).rstrip(".")
         if match_label(f"{label}: x") is not None:
@@ -314,8 +315,7 @@ def with_separator(text: str) -> str:
 
 
 def _apart(above: Line, below: Line) -> bool:
-    """Two lines with more than a blank line between them are not one box (a box pads its rows:
-    up to one and a half lines between them)."""
+    """Two lines further apart than a box pads its rows (two and a half line heights) are not one box."""
     height = max(above.bbox[3] - above.bbox[1], 1.0)
     return below.bbox[1] - above.bbox[3] > BOX_ROW_GAP * height
 

@@ -124,13 +124,18 @@ def opening_name(acronym: str, text: str) -> str | None:
     return None
 
 
+def _clause_start(text: str, end: int, openers: frozenset[str]) -> int:
+    """Where the clause that runs up to ``end`` starts: after a stop or a colon, or at a line that
+    opens on a capitalised article (a heading line above the sentence)."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, end)]
+    starts += [m.start(1) for m in re.finditer(r"\n\s*([A-ZÀ-Ý]\w*)\b", text[:end]) if fold_keep(m.group(1)) in openers]
+    return max(starts, default=0)
+
+
 def _name_opening(acronym: str, text: str, bracket: int) -> str | None:
     lex = lexicon(None)
     openers = lex.folded("words", "articles") | lex.folded("words", "determiners")
-    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, bracket)]
-    # A line that opens on a capitalised article starts a sentence too (a heading line above it).
-    starts += [m.start(1) for m in re.finditer(r"\n\s*([A-ZÀ-Ý][\w]*)\b", text[:bracket]) if fold_keep(m.group(1)) in openers]
-    words = list(WORD.finditer(text, max(starts, default=0), bracket))
+    words = list(WORD.finditer(text, _clause_start(text, bracket, openers), bracket))
     articles = [k for k, w in enumerate(words[:-1]) if fold_keep(w.group()) in openers]
     opens_clause = bool(articles) and articles[0] == 0 and len(articles) == 1
     if articles:
@@ -158,11 +163,7 @@ def glossed_name(word: str, text: str) -> str | None:
     small = function_words()
     openers = lexicon(None).folded("words", "articles") | lexicon(None).folded("words", "determiners")
     for found in re.finditer(rf"\(\s*{re.escape(word)}\s*(?:,\s*[A-Z][\w&-]{{1,11}}\s*)?\)", text):
-        starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, found.start())]
-        # A line that opens on a capitalised article starts a sentence too (a heading line above it).
-        starts += [m.start(1) for m in re.finditer(r"\n\s*([A-ZÀ-Ý]\w*)\b", text[:found.start()])
-                   if fold_keep(m.group(1)) in openers]
-        words = list(WORD.finditer(text, max(starts, default=0), found.start()))
+        words = list(WORD.finditer(text, _clause_start(text, found.start(), openers), found.start()))
         if words and fold_keep(words[0].group()) in openers:
             words = words[1:]
         names = [w.group() for w in words]

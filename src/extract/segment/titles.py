@@ -316,11 +316,7 @@ def place_word(title: str, lex: Lexicon) -> str | None:
 def place_led(title: str, lex: Lexicon) -> bool:
     """'Duitsland — gematik', 'Australië — Australian Digital Health Agency': a place, a dash, then a
     name (not 'Praag: een instituut dat ...')."""
-    parts = _DASH_SPLIT.split(re.sub(r"\s+", " ", title).strip(), maxsplit=1)
-    if len(parts) != 2 or _place_code(parts[0].strip()) is None:
-        return False
-    tail = place_led_name(title, lex)
-    return tail[:1].isupper() or re.match(r"[a-z]{1,2}[A-Z]", tail) is not None or _coined_lower(tail, lex)
+    return place_shaped(title, lex) and _place_code(_DASH_SPLIT.split(re.sub(r"\s+", " ", title).strip(), 1)[0]) is not None
 
 
 def place_shaped(title: str, lex: Lexicon) -> bool:
