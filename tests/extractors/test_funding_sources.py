@@ -211,3 +211,30 @@ def test_a_labelled_list_of_sources(extract_one: Callable[..., LabRecord], text:
                                     expected: set[str]) -> None:
     record = extract_one(text, "Kestrel Bureau", lang=lang)
     assert set(record.funding_sources) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A kind of money the lab is given is part of its source; its own or money in general is not.
+    ("The Kestrel Bureau receives a core grant from the Tarn Office. It has 40 staff.", "en",
+     {"core grant from the Tarn Office"}),
+    ("The Kestrel Bureau earns money from training courses. It has 40 staff.", "en", {"training courses"}),
+    ("The Kestrel Bureau receives core funding from the Tarn Office and earns the rest of its income from "
+     "consultancy for cities. It has 40 staff.", "en", {"core funding from the Tarn Office", "consultancy for cities"}),
+    ("Het Kestrelbureau haalt het grootste deel van zijn inkomsten uit opdrachten van gemeenten.", "nl",
+     {"opdrachten van gemeenten"}),
+    ("Le Bureau Kestrel tire ses ressources de la vente de cartes. Il compte 12 agents.", "fr", {"vente de cartes"}),
+    ("Le Bureau Kestrel reçoit des subventions de la Région. Il compte 12 agents.", "fr", {"subventions de la Région"}),
+])
+def test_a_verb_of_getting_money_names_where_it_comes_from(
+        extract_one: Callable[..., LabRecord], text: str, lang: str, expected: set[str]) -> None:
+    record = extract_one(text, "Kestrel Bureau", lang=lang)
+    assert set(record.funding_sources) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Kestrel Bureau receives no money from the Tarn Office. It has 40 staff.", "en"),
+    ("None of these partners received funding from the Kestrel Bureau. It has 40 staff.", "en"),
+    ("Het Kestrelbureau krijgt geen subsidie van de provincie. Er werken 12 mensen.", "nl"),
+])
+def test_money_not_received_names_no_source(extract_one: Callable[..., LabRecord], text: str, lang: str) -> None:
+    assert extract_one(text, "Kestrel Bureau", lang=lang).funding_sources == []

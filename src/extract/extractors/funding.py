@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from extract.extractors.context import SectionContext
 from extract.extractors.funding_amounts import sources_beside_amounts, sources_in_tables
@@ -18,6 +19,7 @@ from extract.extractors.funding_phrases import (
     Chunk,
     clean_span,
     conjunction_after,
+    conjunction_before,
     continuation,
     first_item_lines,
     is_bare_budget,
@@ -26,10 +28,13 @@ from extract.extractors.funding_phrases import (
     item_splitter_for,
     item_words,
     money_before,
+    money_received_regex,
+    negated_receipt,
     noun_phrase,
     purpose_regex,
     purpose_start,
     qualifier_regex,
+    received_source_start,
     rest_from,
     share_marker,
     shared_complement,
@@ -45,11 +50,22 @@ from extract.normalize.rule_data import alternation, pattern_alternation
 from extract.rules.lexicon import fold_keep
 
 NAME = "funding"
-VERSION = "17"
+VERSION = "18"
 
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
 _BULLET_SPLIT = re.compile(r"\s*(?:;|\s\+\s|\n\s*[•\-–*]\s*)\s*")  # 'subsidie OCW + eigen inkomsten' too
 _EXPLAINED = re.compile(r"(?<=\w)\s+:\s+|(?<=\w):\s+(?=[a-zà-ÿ])")
+
+
+class Trigger(NamedTuple):
+    """A phrase saying where money comes from, in the folded text; its source is read from ``source``."""
+
+    start: int
+    end: int
+    text: str
+    source: int
+    names_money: bool = False
+    """The phrase holds a word for money itself ('tire ses ressources de'): never a weak one."""
 
 
 def _unbracketed(candidate: Candidate) -> Candidate:
@@ -139,40 +155,58 @@ class FundingExtractor:
         money = ctx.lex.regex("funding", "money_words")
         weak_phrases = {tuple(p.split()) for p in ctx.lex.folded("funding", "weak_after")}
         cost_triggers = {tuple(p.split()) for p in ctx.lex.folded("funding", "cost_triggers")}
-        for m in ctx.lex.relation_matcher("funding", "after", adverbs=("funding", "verb_adverbs")).finditer(ctx.folded):
-            span = noun_phrase(ctx, m.end())
+        triggers = self._triggers(ctx)
+        for m, following in zip(triggers, [*triggers[1:], None]):
+            span = noun_phrase(ctx, m.source)
             if span is None:
                 continue
             start, end = span
+            stop = following.start if following is not None else None
+            joined = conjunction_before(ctx.lex).search(ctx.text, start, stop) if stop is not None and start < stop < end else None
+            if joined is not None:
+                # 'receives a core grant from X and earns the rest of its income from Y': the next
+                # trigger, in a clause of its own, reads Y (and what follows it).
+                end = joined.start()
             text = re.sub(r"\s+", " ", ctx.text[start:end])
             if ctx.refers_to_lab(text) or is_bare_budget(text):
                 continue  # 'runs on an annual budget of EUR 2m' says how much, not who pays
             if item_splitter_for(ctx).search(ctx.text, start, end):
                 # 'gefinancierd door de Stad X en de Vlaamse overheid': two funders, each its own item.
-                out += self._split_phrase(ctx, start, end, m.end())
+                out += self._split_phrase(ctx, start, end, m.end)
                 continue
             if ctx.text[end:end + 2].strip().startswith(":"):
                 # 'Funding comes from two sources: the Province of X, ..., and the Y Fund': the items.
                 out += self._enumeration(ctx, end + ctx.text[end:].index(":") + 1)
                 continue
-            if _is_weak(m.group(0), weak_phrases):
+            if not m.names_money and _is_weak(m.text, weak_phrases):
                 # 'komt van' / 'comes from' is about money only near a money word ('het budget komt
                 # van X', 'draait op belastinggeld'), not in 'de naam komt van ...'.
-                s0, _ = ctx.sentence_span(m.start())
-                money_word = money.search(ctx.folded, s0, m.start()) or any(
+                s0, _ = ctx.sentence_span(m.start)
+                money_word = money.search(ctx.folded, s0, m.start) or any(
                     fold_keep(w) in fold_keep(text) for w in ctx.lex.words("funding", "money_words"))
-                covers_costs = _is_weak(m.group(0), cost_triggers) and ctx.lex.regex(
-                    "funding", "cost_words").search(ctx.folded, s0, m.start()) is not None
-                if not money_word and not covers_costs and not money_before(ctx, s0, m.start()):
+                covers_costs = _is_weak(m.text, cost_triggers) and ctx.lex.regex(
+                    "funding", "cost_words").search(ctx.folded, s0, m.start) is not None
+                if not money_word and not covers_costs and not money_before(ctx, s0, m.start):
                     continue
-            listed = self._comma_list(ctx, start, end, m.end())
+            listed = self._comma_list(ctx, start, end, m.end)
             if listed:
                 out += listed
                 continue
             end = shared_head_end(ctx, start, end)
-            out += self._cleaned(ctx, start, end, m.end())
-            out += self._continuations(ctx, end, m.end())
+            out += self._cleaned(ctx, start, end, m.end)
+            out += self._continuations(ctx, end, m.end, stop)
         return out
+
+    @staticmethod
+    def _triggers(ctx: SectionContext) -> list[Trigger]:
+        """The trigger phrases ('funded by'), and a verb of getting money where none of them stands
+        ('receives core funding from', 'tire ses ressources de'), in the order of the text."""
+        phrases = [Trigger(m.start(), m.end(), m.group(0), m.end()) for m in
+                   ctx.lex.relation_matcher("funding", "after", adverbs=("funding", "verb_adverbs")).finditer(ctx.folded)]
+        received = [Trigger(m.start(), m.end(), m.group(0), received_source_start(ctx.lex, m), names_money=True)
+                    for m in money_received_regex(ctx.lex).finditer(ctx.folded) if not negated_receipt(ctx.lex, m)]
+        received = [r for r in received if not any(p.start < r.end and r.start < p.end for p in phrases)]
+        return sorted(phrases + received, key=lambda t: t.start)
 
     def _cleaned(self, ctx: SectionContext, start: int, end: int, anchor: int, prior: str = "anchored") -> list[Candidate]:
         """One source from ``start`` to ``end``, without its qualifiers ('occasionally', 'grotendeels')
@@ -187,7 +221,7 @@ class FundingExtractor:
         return [ctx.candidate("funding_sources", text, start, end, family=NAME, version=VERSION,
                               prior=prior, distance=ctx.token_distance(anchor, start), ner=("ORG",))]
 
-    def _continuations(self, ctx: SectionContext, end: int, anchor: int) -> list[Candidate]:
+    def _continuations(self, ctx: SectionContext, end: int, anchor: int, stop: int | None = None) -> list[Candidate]:
         """'paid for from X's general budget and, occasionally, from Y funds'; 'abondé par le SGAR et,
         pour certains projets, par le fonds ...'; 'Financé par la Fondation X, la province et des
         mandats': the same verb's further sources."""
@@ -202,6 +236,8 @@ class FundingExtractor:
             span = noun_phrase(ctx, more.end())
             if span is None or (bare and source_noun(ctx).search(ctx.folded, *span) is None):
                 break
+            if stop is not None and span[1] > stop:
+                break  # the next trigger's sources ('and earns the rest of its income from ...')
             if item_splitter_for(ctx).search(ctx.text, *span):
                 out += self._split_phrase(ctx, span[0], span[1], anchor)  # 'from X and the Y'
             else:

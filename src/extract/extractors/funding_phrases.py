@@ -68,6 +68,43 @@ def qualifier_regex(lex: Lexicon) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=16)
+def money_received_regex(lex: Lexicon) -> re.Pattern[str]:
+    """A verb of getting, a word for money as its object a few words on, and where it comes from:
+    'receives core grant funding from', 'earns the rest of its income from', 'haalt het grootste
+    deel van zijn inkomsten uit', 'tire ses ressources de'. Ends before the source."""
+    verbs, money = alternation(lex, "funding", "receive_verbs"), alternation(lex, "funding", "money_words")
+    prepositions = alternation(lex, "funding", "receive_prepositions")
+    return re.compile(rf"(?<![\w'’])(?:{verbs})(?P<lead>(?:\s+[^\s.;:,()]+){{0,5}}?)\s+(?P<money>{money})\s+"
+                      rf"(?:{prepositions})(?=\s|(?<=['’]))")
+
+
+def received_source_start(lex: Lexicon, found: re.Match[str]) -> int:
+    """Where the source of a ``money_received_regex`` match starts. A kind of money that the lab is
+    given is part of it ('receives a core grant from X' -> 'core grant from X', 'funding from partners');
+    the lab's own money ('earns the rest of its income from X'), or money in general ('earns money
+    from X'), is not: the source is what follows."""
+    lead = found.group("lead").split()
+    indefinite = lex.folded("words", "indefinite_articles")
+    # 'a core grant', 'des subventions', 'du budget de l'État': an article or a partitive opens it.
+    opening = 1 if lead and (lead[0] in indefinite or lead[0] in lex.folded("funding", "source_prepositions")) else 0
+    own = (lex.folded("words", "determiners") - indefinite) | lex.folded("words", "first_person_possessives") \
+        | lex.folded("funding", "complement_prepositions")
+    if found.group("money") in lex.folded("funding", "generic_money") or any(word in own for word in lead[opening:]):
+        return found.end()
+    if opening == len(lead):
+        return found.start("money")
+    return found.string.index(lead[opening], found.start("lead") + sum(len(w) + 1 for w in lead[:opening]))
+
+
+def negated_receipt(lex: Lexicon, found: re.Match[str]) -> bool:
+    """'receives no money from the federal budget', 'None of these organisations received funds',
+    'ne reçoit pas de subvention de l'État': says who does not pay."""
+    before = found.string[max(0, found.start() - 60):found.start()].split()[-5:]
+    negations = lex.folded("words", "negations")
+    return any(word.strip(",") in negations for word in [*before, *found.group("lead").split()])
+
+
+@lru_cache(maxsize=16)
 def purpose_regex(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"\s(?:{alternation(lex, 'funding', 'purpose_words')})\s+\w")
 
@@ -375,6 +412,14 @@ def conjunction_after(lex: Lexicon, *, hyphen: bool) -> re.Pattern[str]:
     conj = alternation_of(lex.words("words", "conjunctions"), folded=False)
     lead = r"-?\s+" if hyphen else r"\s*,?\s*"
     return re.compile(rf"{lead}(?i:{conj})\s+")
+
+
+@lru_cache(maxsize=16)
+def conjunction_before(lex: Lexicon) -> re.Pattern[str]:
+    """A conjunction (with its comma and spaces) ending a phrase, and the words of the clause it
+    opens up to the next trigger ('... from X and earns the rest of its income from'): cut off."""
+    conj = alternation_of(lex.words("words", "conjunctions"), folded=False)
+    return re.compile(rf"\s*,?\s*(?i:{conj})(?:\s+\S+)?\s*$")
 
 
 def shared_head_end(ctx: SectionContext, start: int, end: int) -> int:
