@@ -126,6 +126,9 @@ def mark_headings(drafts: list[Draft], body_em: dict[int, float], ocr_pages: set
         reference = body_em.get(draft.page, 0.0)
         styled = is_styled(draft, reference, ocr=ocr)
         numbering = parse_numbering(text)
+        if numbering and len(numbering.label) == 1 and numbering.label.isalpha() and not styled and n \
+                and wraps_line_above(drafts[n - 1], draft):
+            continue  # '... au Centre spatial John' / 'H. Chapman, à Longueuil, ...': an initial, not 'H.'
         # OCR glyph heights are noisy: a numbered line only needs to be a little larger than the body.
         set_apart = styled or (ocr and bool(draft.em and reference and draft.em >= 1.05 * reference))
         if (numbering and numbering.explicit and (set_apart or not styled_doc)) or (styled and (numbering or len(text.split()) <= 12)):

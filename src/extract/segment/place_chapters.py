@@ -16,7 +16,7 @@ from extract.segment.announced import between
 from extract.segment.lab_headings import ECHO_WORDS, LIST_ITEM, NAME_RUN, is_page_title
 from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import whole_name
-from extract.segment.spelling import function_words, initials_cover
+from extract.segment.spelling import function_words, initials_cover, is_acronym
 from extract.segment.subject_names import written_in_lower_case
 
 
@@ -81,7 +81,24 @@ def place_chapter_lab(title: str, following: Sequence[str], index: LabIndex, doc
                 best = (found.start(), entry)
     if best is not None:
         return best[1]
-    return _opening_name(lead, index, openers, document) or _goes_by(" ".join(following[:3]), index, document)
+    return (_opening_name(lead, index, openers, document) or _goes_by(" ".join(following[:3]), index, document)
+            or _defined_in_first_sentence(title, " ".join(following[:2]), index))
+
+
+def _defined_in_first_sentence(title: str, opening: str, index: LabIndex) -> LabEntry | None:
+    """'3. Le Luxembourg : cadastre et topographie réunis' over 'Au Grand-Duché, une seule
+    administration réunit le cadastre et la cartographie : l'Administration du cadastre et de la
+    topographie (ACT), qui ...': the one name the first sentence of a place chapter spells out with
+    its acronym, subject or not, when the heading describes rather than names ('Hong Kong — Digital
+    Policy Office (DPO)' over 'Set up ... by merging the Office of ... (OGCIO)' is the DPO's)."""
+    from extract.segment.titles import place_led_name
+
+    if not place_led_name(strip_numbering(title), index.lex)[:1].islower():
+        return None
+    first = re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])", opening, maxsplit=1)[0]
+    found = [e for e in index.entries if (e.strong or e.defined) and (acronym := e.acronym or (
+        e.name if is_acronym(e.name) else None)) and re.search(rf"\w\s*\(\s*{re.escape(acronym)}\s*\)", first)]
+    return found[0] if len(found) == 1 else None
 
 
 GOES_BY_CHARS = 80

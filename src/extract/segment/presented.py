@@ -22,6 +22,7 @@ from extract.segment.subject_names import (
     MIN_COINED_USES,
     defined_subject,
     founded_acronym_subject,
+    founded_french_subject,
     founded_subject,
     head_part,
     longest_first,
@@ -71,6 +72,12 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
     longer = list(founded_acronym_subject().finditer(joined))
     ends = {m.end() for m in longer}
     subjects = [(m, p) for m, p in subjects if m.end() not in ends] + [(m, True) for m in longer]
+    # ... and a French name in full is the longer one ('La Cinémathèque royale de Belgique, que ...,
+    # a été fondée', not 'Belgique').
+    french = list(founded_french_subject().finditer(joined))
+    subjects = [(s, p) for s, p in subjects if not any(m.start(1) <= s.start(1) and s.end(1) <= m.end(1) for m in french)]
+    french = [m for m in french if not any(s.start(1) < m.end(1) and m.start(1) < s.end(1) for s, _ in subjects)]
+    subjects += [(m, True) for m in french]
     subjects.sort(key=lambda pair: pair[0].start())
     subjects += [(n, False) for p in presented.finditer(folded) if (n := presented_name().match(joined, p.end()))]
     subjects += [(n, False) for n in _referents(index, joined, folded, verbs)]
@@ -89,9 +96,20 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
         words = subject_words(m.group(1), determiners)
         name = " ".join(words)
         nearby = [e for e in strong if whole_name(e.name).search(around) and e.name not in m.group(1)]
+        if m in french:  # a name in full, head and complements: another name only within its sentence
+            nearby = [e for e in nearby if whole_name(e.name).search(_sentence_at(joined, m.start()))]
         if nearby and len(words) == 1 and not DISTINCTIVE.search(name) and _plain_name(name, joined, index.lex) and not any(
                 whole_name(e.name).search(_sentence_at(joined, m.start())) for e in nearby):
             nearby = []  # 'Infrabel, de Belgische tegenhanger, ontstond ...' after a paragraph on ProRail
+        aside = [e for e in nearby if whole_name(e.name).search(joined, m.end(1), m.end())]
+        if len(aside) == 1 and len(nearby) == 1 and len(words) >= 2 and index.lookup(name) is None:
+            # 'La Cinémathèque royale de Belgique, que le public connaît sous le nom de Cinematek, a été
+            # fondée': the name its apposition gives (and its site, cinematek.be) is the other name.
+            other = aside[0]
+            other.name = name
+            index.add_alias(other, name)
+            _founded_entry(index, other, body, texts)
+            continue
         if nearby:
             # 'The Abu Dhabi Digital Authority, known by its initials ADDA, was created': ADDA (named by
             # adda.gov.ae) spelled out. Else 'Het Vlaams Datanutsbedrijf werd opgericht ... Athumi is

@@ -87,6 +87,26 @@ def founded_subject() -> re.Pattern[str]:
 
 
 @cache
+def founded_french_subject() -> re.Pattern[str]:
+    """'La Cinémathèque française a été fondée', 'La Cinémathèque royale de Belgique, que le public
+    connaît sous le nom de Cinematek, a été fondée': after the sentence's article, a capitalised
+    head and the lower-case adjectives and complements a French name goes on with
+    (``labs.adjective_endings``, ``labs.complement_links`` of fr.yml), then a passive's auxiliary.
+    ``founded_subject`` reads capitalised words only, so it stops at such a name's head."""
+    from extract.rules.loader import language_rules
+
+    own = language_rules("fr").words.get("labs", {})
+    auxiliaries = alternation(lexicon(None).words("founded", "subject_auxiliaries"), folded=False)
+    link = alternation(own.get("complement_links", []), folded=False, any_space=True)
+    ending = alternation(own.get("adjective_endings", []), folded=False, any_space=False)
+    adjective = rf"\s+[a-zà-ÿ][a-zà-ÿ-]+(?:{ending})(?![\w'’])"
+    complement = rf"\s+(?:{link})\s*(?:[a-zà-ÿ][\w-]{{2,}}|[A-ZÀ-Ý][\w-]+)(?![\w'’])(?:{adjective})?"
+    return re.compile(rf"(?:^|(?<=[.!?]\s))(?:L[ae]\s+|L['’])"
+                      rf"([A-ZÀ-Ý][a-zà-ÿ]+(?:(?:{adjective}){{1,2}}(?:{complement}){{0,6}}|(?:{complement}){{1,6}}))"
+                      + _BETWEEN_SUBJECT_AND_VERB + rf"\s+(?:{auxiliaries})\b")
+
+
+@cache
 def founded_acronym_subject() -> re.Pattern[str]:
     auxiliaries = alternation(lexicon(None).words("founded", "subject_auxiliaries"), folded=False)
     return re.compile(r"(?:^|(?<=[.!?]\s)|(?<=['’]s\s)|(?<=\b[Tt]he\s)|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
