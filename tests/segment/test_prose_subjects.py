@@ -45,3 +45,41 @@ def test_acronym_used_without_definition_joins_its_name(tmp_path: Path) -> None:
     index = LabIndex(lines, [0, 1], "en")
     entry = index.lookup("CSS")
     assert entry is not None and entry.name == "Civic Software Service"
+
+
+NEIGHBOURS = """I spent the winter visiting two energy agencies.
+
+Kestrel Energy in Tromsø was set up in 2001 to speed up the energy transition. It has its own board,
+and the grants it awards go to other people's projects. More at kestrelenergy.example.
+The Harbour Energy Agency, known as hea, was founded in 2000 in Bergen as a limited company. The state
+is its main shareholder. Its website is hea.example.
+
+What I took home: agencies with their own fund move faster than ministries.
+"""
+
+
+def test_a_lab_of_the_sentences_before_is_not_the_founded_subjects_other_name(tmp_path: Path) -> None:
+    # Kestrel Energy, named just before, is another lab: the Harbour Energy Agency gets its own section.
+    titles = _titles(tmp_path, NEIGHBOURS)
+    assert len(titles) == 2
+    assert titles[0] is not None and titles[0].startswith("Kestrel Energy")
+    assert titles[1] is not None and titles[1].startswith("Harbour Energy Agency")
+
+
+ADDRESSES = """Our farmhouse is a listed building, and you notice it as soon as you want to replace a window.
+
+On the northern side you end up, sooner or later, at the Office for Coastal Heritage in Tarnby. Its
+register of listed buildings and its grants for repairs are what owners deal with. The guidance I
+needed was at coastalheritage.example.
+
+Across the border things are arranged differently. The Inland Heritage Agency was set up in 2011 when
+two older services merged. It protects monuments and landscapes; its inventory is at inlandheritage.example.
+"""
+
+
+def test_a_paragraph_that_names_a_lab_and_gives_its_address_is_about_it(tmp_path: Path) -> None:
+    # The first lab is never a sentence's subject, but the paragraph names it and prints its site.
+    titles = _titles(tmp_path, ADDRESSES)
+    assert len(titles) == 2
+    assert titles[0] is not None and "Coastal Heritage" in titles[0]
+    assert titles[1] is not None and titles[1].startswith("Inland Heritage Agency")

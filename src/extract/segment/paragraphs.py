@@ -17,8 +17,10 @@ from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 from extract.segment.lab_headings import is_page_title
-from extract.segment.lab_index import LabEntry, LabIndex, index_key
+from extract.segment.lab_index import LabEntry, LabIndex, acronym_site, index_key
 from extract.segment.lab_names import whole_name
+from extract.segment.platforms import URL
+from extract.segment.spelling import domain_matches
 from extract.segment.subject_names import DISTINCTIVE
 
 # A name opening a paragraph, closed by a full stop, a dash or a colon (an explanation in brackets may follow).
@@ -143,6 +145,10 @@ def _alias_pattern(alias: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.-])" + r"[\s-]+".join(map(re.escape, alias.split())) + r"(?![\w.-])")
 
 
+def _site_of(entry: LabEntry, domain: str) -> bool:
+    return domain_matches(entry.name, domain) or acronym_site(entry.acronym, domain)
+
+
 def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex) -> LabEntry | None:
     """The lab a paragraph is about: the one whose name opens it as a run-in head, else the one it
     names most often (names and acronyms), when it names it at least twice or within its first
@@ -165,6 +171,11 @@ def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex)
         own_key = index_key(entry.name)
         found += [(m.start(), m.end(), entry) for alias in entry.aliases if len(alias.split()) >= 2 and alias != own_key
                   for m in _alias_pattern(alias).finditer(folded)]
+        if entry.domain and any(e is entry for _, _, e in found):
+            # '... uit bij de Rijksdienst voor het Cultureel Erfgoed ... stonden op cultureelerfgoed.nl': a
+            # paragraph that names a lab gives its own address (one that names no other lab of the index).
+            found += [(m.start(), m.end(), entry) for m in URL.finditer(text)
+                      if "." in m.group(0) and [e for e in index.entries if _site_of(e, m.group(1).lower())] == [entry]]
     taken: list[tuple[int, int]] = []
     # The longest first: 'CMS' inside 'CMS Innovation Center' is no mention of the CMS.
     for start, end, entry in sorted(found, key=lambda f: (f[0] - f[1], f[0])):

@@ -98,6 +98,11 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
         nearby = [e for e in strong if whole_name(e.name).search(around) and e.name not in m.group(1)]
         if m in french:  # a name in full, head and complements: another name only within its sentence
             nearby = [e for e in nearby if whole_name(e.name).search(_sentence_at(joined, m.start()))]
+        elif len(words) >= 2:
+            # 'Meer op enova.no. De Deutsche Energie-Agentur, kortweg dena, is in 2000 opgericht': a lab of
+            # the sentences before is another lab; its other name comes with it or after it.
+            opening = _sentence_start(joined, m.start())
+            nearby = [e for e in nearby if whole_name(e.name).search(joined, opening, m.end() + NEARBY_CHARS)]
         if nearby and len(words) == 1 and not DISTINCTIVE.search(name) and _plain_name(name, joined, index.lex) and not any(
                 whole_name(e.name).search(_sentence_at(joined, m.start())) for e in nearby):
             nearby = []  # 'Infrabel, de Belgische tegenhanger, ontstond ...' after a paragraph on ProRail
@@ -143,6 +148,9 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
         if (entry := index.lookup(name) or (index.lookup(acronym) if acronym else None)) is not None:
             if passive and not entry.as_subject and not entry.as_host:
                 _founded_entry(index, entry, body, texts)  # its founding presents it
+            if passive and name.endswith(f" {entry.name}") and not index.lookup(words[0]):
+                entry.name = name  # 'De Deutsche Energie-Agentur ... is opgericht': the name in full
+                index.add_alias(entry, name)
             continue
         if (not (len(words) >= 2 or distinctive) or fold_keep(name) in known or index.speakers & {name}):
             continue  # a name the index has, or another name of one it has ('AMS Institute')
@@ -161,8 +169,12 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
 MAX_LOWER_CASE_NAME_WORDS = 6
 
 
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(". ", 0, at), text.rfind("! ", 0, at), text.rfind("? ", 0, at)) + 1
+
+
 def _sentence_at(text: str, at: int) -> str:
-    start = max(text.rfind(". ", 0, at), text.rfind("! ", 0, at), text.rfind("? ", 0, at)) + 1
+    start = _sentence_start(text, at)
     stops = [k for k in (text.find(". ", at), text.find("! ", at), text.find("? ", at)) if k >= 0]
     return text[start:min(stops) if stops else len(text)]
 
