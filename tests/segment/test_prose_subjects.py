@@ -83,3 +83,18 @@ def test_a_paragraph_that_names_a_lab_and_gives_its_address_is_about_it(tmp_path
     assert len(titles) == 2
     assert titles[0] is not None and "Coastal Heritage" in titles[0]
     assert titles[1] is not None and titles[1].startswith("Inland Heritage Agency")
+
+
+def test_a_founded_name_spelling_out_a_known_acronym_keeps_it_as_its_acronym() -> None:
+    from extract.models import Line
+    from extract.segment.lab_index import LabIndex
+
+    texts = ["Before the merger there were two surveys, and both kept their archives.",
+             "The Coastal Survey of Tarn and Fell (KTFS) was formed in 1995 by merging the two.",
+             "KTFS is an independent research institution with a staff of about 350.",
+             "Its maps and data are published at ktfs.example."]
+    lines = [Line(page=1, text=t, bbox=(0.0, 12.0 * i, 400.0, 12.0 * i + 10)) for i, t in enumerate(texts)]
+    index = LabIndex(lines, list(range(len(lines))), "en")
+    entry = index.lookup("KTFS")
+    assert entry is not None
+    assert (entry.name, entry.acronym) == ("Coastal Survey of Tarn and Fell", "KTFS")

@@ -111,6 +111,8 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
             # 'La Cinémathèque royale de Belgique, que le public connaît sous le nom de Cinematek, a été
             # fondée': the name its apposition gives (and its site, cinematek.be) is the other name.
             other = aside[0]
+            if is_acronym(other.name) and not other.acronym:
+                other.acronym = other.name  # 'The Geological Survey of Denmark and Greenland (GEUS) was formed'
             other.name = name
             index.add_alias(other, name)
             _founded_entry(index, other, body, texts)
