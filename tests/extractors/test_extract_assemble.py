@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.assemble.record import confidence, merge_same_names, merge_table_rows
+from extract.assemble.record import confidence, merge_same_names
+from extract.assemble.table_rows import merge_table_rows
 from extract.errors import ConfigError
 from extract.extractors import EXTRACTOR_VERSIONS, extract_records
 from extract.settings import Settings
@@ -84,6 +85,15 @@ def test_a_table_column_headed_by_an_acronym_merges_with_its_lab(make_section):
     prose = make_section("The lab has 12 staff.", "Public Data Exchange (PDX)", lang="en")
     records = extract_records([row, prose], Settings())
     assert [(r.name, r.acronym, r.founded_year) for r in records] == [("Public Data Exchange", "PDX", 2015)]
+
+
+def test_a_column_headed_by_initials_the_text_never_defines_merges_with_its_lab(make_section):
+    # 'TNA' over the slides of 'The National Archives': the article's initial is part of it.
+    row = make_section("", None, kind="table_row", lang="en", table_fields={"Name": "TKA", "Set up": "2003"})
+    prose = make_section("It keeps the records of the state and has 600 staff.", "The Kestrel Archives (Kew)", lang="en")
+    other = make_section("It keeps the records of the north and has 90 staff.", "Northern Records Office", lang="en")
+    records = extract_records([row, prose, other], Settings())
+    assert sorted((r.name, r.founded_year) for r in records) == [("Kestrel Archives", 2003), ("Northern Records Office", None)]
 
 
 @pytest.mark.parametrize(("cell", "prose_title"), [

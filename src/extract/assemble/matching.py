@@ -111,3 +111,13 @@ def match_records(old: Sequence[Any], new: Sequence[Identified], threshold: floa
     result: list[tuple[int | None, int | None]] = [(pairs.get(j), j) for j in range(len(new))]
     result += [(i, None) for i in range(len(old)) if i not in used_old]
     return result
+
+
+def spells(acronym: str | None, name: str | None) -> bool:
+    """Is ``acronym`` exactly the initials of ``name``'s capitalised words, a leading article's
+    included ('TNA' of The National Archives, 'NRS' of National Records of Scotland)? A column
+    header a comparison uses for a lab its text names in full."""
+    if not acronym or not name or not (2 <= len(acronym) <= 6) or not acronym.isupper() or not acronym.isalpha():
+        return False
+    initials = "".join(word[0] for word in re.split(r"[\s-]+", name) if word[:1].isupper())
+    return initials == acronym

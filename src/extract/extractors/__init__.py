@@ -63,7 +63,8 @@ def extract_records(sections: list[Section], settings: Settings, *,
 
     ``entity_store`` remembers spaCy's entities per section text (see ``extract.nlp.find_entities``).
     """
-    from extract.assemble.record import assemble_record, merge_same_names, merge_table_rows
+    from extract.assemble.record import assemble_record, merge_same_names
+    from extract.assemble.table_rows import merge_table_rows
     from extract.nlp import document_memory_zone
     from extract.segment.platforms import platform_name
 
