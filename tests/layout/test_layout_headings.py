@@ -117,3 +117,14 @@ def test_a_speck_inside_a_scanned_paragraph_is_no_text():
     lines = build_lines(document([page.build()]))
     body = [line.text for line in lines if line.role in ("body", "heading")]
     assert "5" not in body and "7" in body
+
+
+def test_a_lede_set_larger_than_the_body_is_no_heading():
+    # A web page's standfirst runs over two lines in a larger type and ends its sentence there.
+    page = PageBuilder()
+    page.line("Kestrel Library, the national library of the north", 72, 60, 19, bold=True)
+    page.line("The scientific library of the nation, keeper of the printed heritage of", 72, 90, 11)
+    page.line("the northern provinces.", 72, 104, 11)
+    page.lines(PARA + PARA + PARA, 72, 130, 9.5)
+    lines = build_lines(document([page.build()]))
+    assert [line.text for line in lines if line.role == "heading"] == ["Kestrel Library, the national library of the north"]

@@ -131,8 +131,28 @@ def mark_headings(drafts: list[Draft], body_em: dict[int, float], ocr_pages: set
             continue  # '... au Centre spatial John' / 'H. Chapman, à Longueuil, ...': an initial, not 'H.'
         # OCR glyph heights are noisy: a numbered line only needs to be a little larger than the body.
         set_apart = styled or (ocr and bool(draft.em and reference and draft.em >= 1.05 * reference))
+        if styled and not numbering and _standfirst(drafts, n):
+            continue
         if (numbering and numbering.explicit and (set_apart or not styled_doc)) or (styled and (numbering or len(text.split()) <= 12)):
             draft.role = "heading"
+
+
+STANDFIRST_WORDS = 12
+"""A larger sentence this long, over two lines, is a page's lede, not its heading."""
+
+
+def _standfirst(drafts: list[Draft], n: int) -> bool:
+    """A lede set larger than the body: the line runs on into the next one, set the same size in
+    lower case, and the sentence they make ends there ('La bibliothèque scientifique nationale,
+    gardienne du patrimoine imprimé et manuscrit de' / 'la Belgique.'): a paragraph, not a heading."""
+    if n + 1 >= len(drafts):
+        return False
+    line, following = drafts[n], drafts[n + 1]
+    if not line.em or not following.em or abs(following.em - line.em) > 0.05 * line.em:
+        return False
+    words = f"{line.text} {following.text}".split()
+    return (following.text.strip()[:1].islower() and following.text.rstrip().endswith(".")
+            and len(words) > STANDFIRST_WORDS and wraps_line_above(line, following))
 
 
 def document_is_styled(drafts: list[Draft], body_em: dict[int, float], ocr_pages: set[int]) -> bool:
