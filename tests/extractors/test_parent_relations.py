@@ -212,3 +212,18 @@ def test_a_joint_supervision_names_no_one_parent(extract_one: Callable[..., LabR
     record = extract_one(f"{_OPENING[lang]} {sentence} Le lab / the lab / het lab werkt aan nieuwe diensten.",
                          "Kestrel Lab", lang=lang)
     assert record.governance is None or record.governance.parent is None
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Parent organisation: No – the centre is a partnership of two equal partners.\nStaff: 12", "en"),
+    ("Moederorganisatie: Nee. Het centrum is een samenwerking van twee gelijkwaardige partners.\nMedewerkers: 12", "nl"),
+    ("Tutelle : aucune, le centre est une association indépendante.\nEffectif : 12 agents", "fr"),
+])
+def test_a_form_answer_saying_there_is_none_names_no_parent(extract_one, text, lang):
+    governance = extract_one(text, "Kestrel Data Centre", lang=lang).governance
+    assert governance is None or governance.parent is None
+
+
+def test_a_form_answer_naming_the_parent_still_does(extract_one):
+    record = extract_one("Parent organisation: Ministry of Coastal Affairs\nStaff: 12", "Kestrel Data Centre", lang="en")
+    assert record.governance.parent == "Ministry of Coastal Affairs"

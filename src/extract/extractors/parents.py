@@ -20,7 +20,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "26"  # the governance extractor's: parents are one of its fields
+VERSION = "27"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -37,6 +37,8 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
     stops = [b.start for b in ctx.blocks]
     out = []
     label = ctx.block("parent")
+    if label is not None and _answers_no(ctx.text[label.value_start:label.end], lex):
+        label = None  # 'Valt de samenwerking onder een moederorganisatie? Nee. Het UDC is ...'
     if label is not None:
         span = org_phrase(ctx.text, label.value_start, lex, allow_lowercase=True,
                           stops=[*stops, label.end, *ctx.row_starts])
@@ -73,6 +75,12 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
         out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION,
                                  prior=prior, distance=ctx.token_distance(m.end(), span[0]), ner=("ORG",)))
     return _spelled_out(ctx, out + _defined_parents(ctx, own, stops), own)
+
+
+def _answers_no(value: str, lex: Lexicon) -> bool:
+    """Does a label's answer open by saying there is none ('Nee.', 'No –', 'Aucune')?"""
+    answer = fold_keep(value).strip()
+    return any(re.match(rf"{re.escape(no)}(?:$|[\s.,;:!–—-])", answer) for no in lex.folded("words", "answers_no"))
 
 
 def _joint(name: str, lex: Lexicon) -> bool:

@@ -65,7 +65,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
                         "cost_words", "cost_triggers", "table_headers", "total_rows",
                         "receive_verbs", "receive_prepositions", "generic_money"),
                 "budget_adjectives": REGEXES, "not_joined_articles": REGEXES},
-    "words": words("reflexives", "determiners", "count_questions", "part_titles", "first_person_possessives", "modelled_on",
+    "words": words("answers_no", "reflexives", "determiners", "count_questions", "part_titles", "first_person_possessives", "modelled_on",
                    "seat_markers", "language_prepositions",
                    "connectors", "clause_verbs", "relatives", "conjunctions", "not_conjunctions", "agent_markers",
                    "negations", "compound_joiners", "period_abbreviations", "elided_articles", "and_words", "articles",
