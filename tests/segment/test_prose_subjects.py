@@ -98,10 +98,3 @@ def test_a_founded_name_spelling_out_a_known_acronym_keeps_it_as_its_acronym() -
     entry = index.lookup("KTFS")
     assert entry is not None
     assert (entry.name, entry.acronym) == ("Coastal Survey of Tarn and Fell", "KTFS")
-
-
-def test_a_name_told_to_exist_since_a_year_is_presented(tmp_path: Path) -> None:
-    # 'Het Kestrel Fonds bestaat sinds 2012': a name the text tells has existed since a year, head noun or not.
-    titles = _titles(tmp_path, "Over ons\n\nHet Kestrel Fonds bestaat sinds 2012 en steunt beeldende kunst in het noorden.\n"
-                               "Het fonds krijgt zijn geld van het ministerie en werkt met 40 medewerkers.\n")
-    assert titles == ["Kestrel Fonds"]

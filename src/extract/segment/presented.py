@@ -21,7 +21,6 @@ from extract.segment.subject_names import (
     MASTHEAD_LINES,
     MIN_COINED_USES,
     defined_subject,
-    existing_subject,
     founded_acronym_subject,
     founded_french_subject,
     founded_subject,
@@ -81,9 +80,6 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
     subjects += [(m, True) for m in french]
     subjects.sort(key=lambda pair: pair[0].start())
     subjects += [(n, False) for p in presented.finditer(folded) if (n := presented_name().match(joined, p.end()))]
-    # 'De Algemene Rekenkamer bestaat sinds 1814': told how long it has existed, as a founding would.
-    subjects += [(n, False) for n in existing_subject().finditer(joined)
-                 if not any(s.start(1) < n.end(1) and n.start(1) < s.end(1) for s, _ in subjects)]
     subjects += [(n, False) for n in _referents(index, joined, folded, verbs)]
     subjects.sort(key=lambda pair: pair[0].start())
     strong = [e for e in index.entries if e.strong and (e.domain or e.mentions >= 2)]

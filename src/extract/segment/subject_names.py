@@ -87,20 +87,6 @@ def founded_subject() -> re.Pattern[str]:
 
 
 @cache
-def existing_subject() -> re.Pattern[str]:
-    """'De Algemene Rekenkamer bestaat sinds 1814', 'The Kestrel Survey has existed since 1850',
-    'L'Institut X existe depuis 1919': a name the sentence tells has existed since a year
-    (``founded.existence_verbs``, ``founded.since``). The match ends before the verb."""
-    lex = lexicon(None)
-    existence = alternation(lex.words("founded", "existence_verbs"), folded=False)
-    since = alternation(lex.words("founded", "since"), folded=False)
-    return re.compile(
-        r"(?:^|(?<=[.!?]\s)|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Tt]he\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
-        + subject_name() + _BETWEEN_SUBJECT_AND_VERB
-        + rf"(?=\s+(?:{existence})\s+(?:[^\s.;:!?]+\s+){{0,4}}?(?:{since})\s+(?:[^\s.;:!?]+\s+){{0,2}}?\d{{4}}\b)")
-
-
-@cache
 def founded_french_subject() -> re.Pattern[str]:
     """'La Cinémathèque française a été fondée', 'La Cinémathèque royale de Belgique, que le public
     connaît sous le nom de Cinematek, a été fondée': after the sentence's article, a capitalised
