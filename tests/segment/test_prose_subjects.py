@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extract.pipeline import sections_of
 from extract.read.reader import read_document
 from extract.settings import Settings
@@ -98,3 +100,27 @@ def test_a_founded_name_spelling_out_a_known_acronym_keeps_it_as_its_acronym() -
     entry = index.lookup("KTFS")
     assert entry is not None
     assert (entry.name, entry.acronym) == ("Coastal Survey of Tarn and Fell", "KTFS")
+
+
+RANKED = {
+    "nl": """Wie de overheid controleert, moet zelf kunnen rekenen. Ik vergeleek twee controleurs.
+
+De Kestrelse Rekenkamer is de oudste van de twee: zij bestaat sinds 1814 en telt 300 medewerkers.
+Haar verslagen staan op kestrelrekenkamer.example.
+
+Het Tarnse Rekenhof werd in 1831 ingesteld en telt 500 medewerkers.
+""",
+    "fr": """Qui contrôle l'argent public ? J'ai comparé deux juridictions.
+
+La Cour des comptes tarnaise est la plus ancienne des deux : elle a été créée en 1807 et compte 1 700 agents.
+
+La Chambre régionale de Kestrel a été créée en 1982. Elle compte 90 agents.
+""",
+}
+
+
+@pytest.mark.parametrize(("lang", "first"), [("nl", "Kestrelse Rekenkamer"), ("fr", "Cour des comptes tarnaise")])
+def test_a_name_ranked_among_the_cases_is_one_of_them(tmp_path: Path, lang: str, first: str) -> None:
+    # 'X is de oudste van de twee', 'X est la plus ancienne des deux': a case of the comparison.
+    titles = _titles(tmp_path, RANKED[lang])
+    assert len(titles) == 2 and titles[0] == first, titles

@@ -87,22 +87,42 @@ def founded_subject() -> re.Pattern[str]:
 
 
 @cache
-def founded_french_subject() -> re.Pattern[str]:
-    """'La Cinémathèque française a été fondée', 'La Cinémathèque royale de Belgique, que le public
-    connaît sous le nom de Cinematek, a été fondée': after the sentence's article, a capitalised
-    head and the lower-case adjectives and complements a French name goes on with
-    (``labs.adjective_endings``, ``labs.complement_links`` of fr.yml), then a passive's auxiliary.
-    ``founded_subject`` reads capitalised words only, so it stops at such a name's head."""
+def ranked_subject(*, french: bool = False) -> re.Pattern[str]:
+    """'Companies House is the oldest of the three', 'De Algemene Rekenkamer is de oudste van de
+    drie', with ``french`` 'La Cour des comptes française est la plus ancienne des deux': a name a
+    comparison ranks among its cases (``labs.among_cases``). The match ends before the verb."""
+    lex = lexicon(None)
+    copulas = alternation(lex.words("governance", "copulas"), folded=False)
+    articles = longest_first(lex.words("words", "articles"))
+    among = alternation(lex.words("labs", "among_cases"), folded=False)
+    lead = r"(?:^|(?<=[.!?]\s)|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Tt]he\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
+    return re.compile(lead + (french_name() if french else subject_name()) + _BETWEEN_SUBJECT_AND_VERB
+                      + rf"(?=\s+(?:{copulas})\s+(?:(?:{articles})\s+|[Ll]['’])(?:\w+\s+)?[\w-]+\s+(?:{among})\b)")
+
+
+@cache
+def french_name() -> str:
+    """A French name in full, as a group: a capitalised head and the lower-case adjectives and
+    complements it goes on with (``labs.adjective_endings``, ``labs.complement_links`` of fr.yml),
+    at least one of them: 'Cinémathèque royale de Belgique', 'Cour des comptes'."""
     from extract.rules.loader import language_rules
 
     own = language_rules("fr").words.get("labs", {})
-    auxiliaries = alternation(lexicon(None).words("founded", "subject_auxiliaries"), folded=False)
     link = alternation(own.get("complement_links", []), folded=False, any_space=True)
     ending = alternation(own.get("adjective_endings", []), folded=False, any_space=False)
     adjective = rf"\s+[a-zà-ÿ][a-zà-ÿ-]+(?:{ending})(?![\w'’])"
     complement = rf"\s+(?:{link})\s*(?:[a-zà-ÿ][\w-]{{2,}}|[A-ZÀ-Ý][\w-]+)(?![\w'’])(?:{adjective})?"
-    return re.compile(rf"(?:^|(?<=[.!?]\s))(?:L[ae]\s+|L['’])"
-                      rf"([A-ZÀ-Ý][a-zà-ÿ]+(?:(?:{adjective}){{1,2}}(?:{complement}){{0,6}}|(?:{complement}){{1,6}}))"
+    return (rf"([A-ZÀ-Ý][a-zà-ÿ]+(?:(?:{adjective}){{1,2}}(?:{complement}){{0,6}}|(?:{complement}){{1,6}}(?:{adjective})?))")
+
+
+@cache
+def founded_french_subject() -> re.Pattern[str]:
+    """'La Cinémathèque française a été fondée', 'La Cinémathèque royale de Belgique, que le public
+    connaît sous le nom de Cinematek, a été fondée': after the sentence's article, a French name in
+    full (``french_name``), then a passive's auxiliary. ``founded_subject`` reads capitalised words
+    only, so it stops at such a name's head."""
+    auxiliaries = alternation(lexicon(None).words("founded", "subject_auxiliaries"), folded=False)
+    return re.compile(r"(?:^|(?<=[.!?]\s))(?:L[ae]\s+|L['’])" + french_name()
                       + _BETWEEN_SUBJECT_AND_VERB + rf"\s+(?:{auxiliaries})\b")
 
 
