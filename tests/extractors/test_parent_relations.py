@@ -227,3 +227,13 @@ def test_a_form_answer_saying_there_is_none_names_no_parent(extract_one, text, l
 def test_a_form_answer_naming_the_parent_still_does(extract_one):
     record = extract_one("Parent organisation: Ministry of Coastal Affairs\nStaff: 12", "Kestrel Data Centre", lang="en")
     assert record.governance.parent == "Ministry of Coastal Affairs"
+
+
+@pytest.mark.parametrize(("text", "lang", "parent"), [
+    ("Parent organisation: Statutory board under the Ministry of Coastal Affairs\nStaff: 12", "en",
+     "Ministry of Coastal Affairs"),
+    ("Tutelle : établissement public placé sous la tutelle du ministère de la Mer\nEffectif : 12 agents", "fr",
+     "ministère de la Mer"),
+])
+def test_a_form_answer_saying_what_the_lab_is_then_whose_names_the_parent(extract_one, text, lang, parent):
+    assert extract_one(text, "Kestrel Data Centre", lang=lang).governance.parent == parent

@@ -40,7 +40,13 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
     if label is not None and _answers_no(ctx.text[label.value_start:label.end], lex):
         label = None  # 'Valt de samenwerking onder een moederorganisatie? Nee. Het UDC is ...'
     if label is not None:
-        span = org_phrase(ctx.text, label.value_start, lex, allow_lowercase=True,
+        start = label.value_start
+        # 'Parent: Statutory board under the Ministry of Trade and Industry': what it is, then whose.
+        inner = _trigger_in(ctx, lex, start, label.end)
+        if inner is not None:
+            lead = lead_phrases.match(ctx.folded, inner)
+            start = lead.end() if lead else inner
+        span = org_phrase(ctx.text, start, lex, allow_lowercase=True,
                           stops=[*stops, label.end, *ctx.row_starts])
         if span is not None:
             name = strip_gloss(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip())
@@ -75,6 +81,18 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
         out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION,
                                  prior=prior, distance=ctx.token_distance(m.end(), span[0]), ner=("ORG",)))
     return _spelled_out(ctx, out + _defined_parents(ctx, own, stops), own)
+
+
+def _trigger_in(ctx: SectionContext, lex: Lexicon, start: int, end: int) -> int | None:
+    """Where a parent trigger inside a label's answer ends ('Statutory board under the ...'), when
+    the answer opens with a few lower-case words of what the lab is; None otherwise."""
+    lead = ctx.text[start:min(end, start + 40)].split()[:4]
+    if not lead or not lead[0][:1].isalpha() or not all(w.islower() for w in lead[1:2]):
+        return None
+    for found in lex.relation_matcher("governance", "parent_triggers").finditer(ctx.folded[:end]):
+        if found.start() >= start:
+            return found.end() if len(ctx.text[start:found.start()].split()) <= 4 else None
+    return None
 
 
 def _answers_no(value: str, lex: Lexicon) -> bool:
