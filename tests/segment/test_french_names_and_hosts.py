@@ -165,9 +165,9 @@ def test_a_coined_name_spelling_the_page_s_site_names_the_page() -> None:
     (None, "ipr.kt", False),
 ])
 def test_a_site_named_by_the_acronym_and_its_place(acronym: str | None, domain: str, own: bool) -> None:
-    from extract.segment.lab_index import acronym_site
+    from extract.segment.lab_index import _acronym_site
 
-    assert acronym_site(acronym, domain) is own
+    assert _acronym_site(acronym, domain) is own
 
 
 def _index_of(paragraph: list[str], lang: str) -> LabIndex:

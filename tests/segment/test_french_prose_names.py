@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flows import section_titles
+from flows import section_titles, text_titles
 from layout_boxes import FlowBuilder
 
 from extract.pipeline import sections_of
@@ -29,14 +29,8 @@ Les deux maisons doivent tout à des passionnés privés et presque tout à l'ar
 """
 
 
-def _titles(tmp_path: Path, text: str) -> list[str | None]:
-    source = tmp_path / "essai.txt"
-    source.write_text(text, encoding="utf-8")
-    return [s.title for s in sections_of(read_document(source, Settings()))]
-
-
 def test_each_french_name_in_full_opens_its_own_section(tmp_path: Path) -> None:
-    titles = _titles(tmp_path, ESSAY)
+    titles = text_titles(tmp_path, ESSAY)
     assert titles == ["Cinémathèque régionale", "Filmothèque royale de Wallonie"]
 
 

@@ -6,10 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from extract.pipeline import sections_of
-from extract.read.reader import read_document
-from extract.settings import Settings
+from flows import text_titles
 
 PROSE = """Governments learned to build software in house during the last decade.
 
@@ -25,14 +22,8 @@ contractor. Both drew on the Harbour Design Lab in their early years, and CSS an
 """
 
 
-def _titles(tmp_path: Path, text: str) -> list[str | None]:
-    source = tmp_path / "essay.txt"
-    source.write_text(text, encoding="utf-8")
-    return [s.title for s in sections_of(read_document(source, Settings()))]
-
-
 def test_each_paragraph_goes_to_its_lab(tmp_path: Path) -> None:
-    titles = _titles(tmp_path, PROSE)
+    titles = text_titles(tmp_path, PROSE)
     assert len(titles) == 2
     assert titles[0] is not None and titles[0].startswith("Civic Software Service")
     assert titles[1] == "Q42"  # a name only its own web address shows to be one
@@ -62,7 +53,7 @@ What I took home: agencies with their own fund move faster than ministries.
 
 def test_a_lab_of_the_sentences_before_is_not_the_founded_subjects_other_name(tmp_path: Path) -> None:
     # Kestrel Energy, named just before, is another lab: the Harbour Energy Agency gets its own section.
-    titles = _titles(tmp_path, NEIGHBOURS)
+    titles = text_titles(tmp_path, NEIGHBOURS)
     assert len(titles) == 2
     assert titles[0] is not None and titles[0].startswith("Kestrel Energy")
     assert titles[1] is not None and titles[1].startswith("Harbour Energy Agency")
@@ -81,7 +72,7 @@ two older services merged. It protects monuments and landscapes; its inventory i
 
 def test_a_paragraph_that_names_a_lab_and_gives_its_address_is_about_it(tmp_path: Path) -> None:
     # The first lab is never a sentence's subject, but the paragraph names it and prints its site.
-    titles = _titles(tmp_path, ADDRESSES)
+    titles = text_titles(tmp_path, ADDRESSES)
     assert len(titles) == 2
     assert titles[0] is not None and "Coastal Heritage" in titles[0]
     assert titles[1] is not None and titles[1].startswith("Inland Heritage Agency")
@@ -122,5 +113,17 @@ La Chambre régionale de Kestrel a été créée en 1982. Elle compte 90 agents.
 @pytest.mark.parametrize(("lang", "first"), [("nl", "Kestrelse Rekenkamer"), ("fr", "Cour des comptes tarnaise")])
 def test_a_name_ranked_among_the_cases_is_one_of_them(tmp_path: Path, lang: str, first: str) -> None:
     # 'X is de oudste van de twee', 'X est la plus ancienne des deux': a case of the comparison.
-    titles = _titles(tmp_path, RANKED[lang])
+    titles = text_titles(tmp_path, RANKED[lang])
     assert len(titles) == 2 and titles[0] == first, titles
+
+
+def test_a_founded_subjects_fuller_name_renames_the_entry_it_was_known_by() -> None:
+    # A generated annual report: 'Toitū Te Whenua Land Information New Zealand (LINZ) was established
+    # on 1 July 1996', where the index first knew the lab as 'Land Information New Zealand' (LINZ).
+    from extract.pipeline import sections_of
+    from extract.read.reader import read_document
+    from extract.settings import Settings
+
+    report = Path(__file__).parents[1] / "fixtures" / "genres-heldout25" / "en-annual-report-linz.pdf"
+    titles = [s.title for s in sections_of(read_document(report, Settings()))]
+    assert titles[0] == "Toitū Te Whenua Land Information New Zealand (LINZ)"

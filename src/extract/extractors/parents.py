@@ -83,16 +83,20 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
     return _spelled_out(ctx, out + _defined_parents(ctx, own, stops), own)
 
 
+MAX_KIND_WORDS = 4
+"""Words of what the lab is before the relation in a parent label's answer ('Statutory board under')."""
+
+
 def _trigger_in(ctx: SectionContext, lex: Lexicon, start: int, end: int) -> int | None:
     """Where a parent trigger inside a label's answer ends ('Statutory board under the ...'), when
-    the answer opens with a few lower-case words of what the lab is; None otherwise."""
-    lead = ctx.text[start:min(end, start + 40)].split()[:4]
-    if not lead or not lead[0][:1].isalpha() or not all(w.islower() for w in lead[1:2]):
+    the answer opens with a few words of what the lab is; None otherwise."""
+    lead = ctx.text[start:end].split()[:2]
+    if len(lead) < 2 or not lead[0][:1].isalpha() or not lead[1].islower():
+        return None  # 'Ministry of ...', 'Statutory board under ...' (a second word in lower case)
+    found = next(lex.relation_matcher("governance", "parent_triggers").finditer(ctx.folded[start:end]), None)
+    if found is None or len(ctx.text[start:start + found.start()].split()) > MAX_KIND_WORDS:
         return None
-    for found in lex.relation_matcher("governance", "parent_triggers").finditer(ctx.folded[:end]):
-        if found.start() >= start:
-            return found.end() if len(ctx.text[start:found.start()].split()) <= 4 else None
-    return None
+    return start + found.end()
 
 
 def _answers_no(value: str, lex: Lexicon) -> bool:

@@ -74,7 +74,7 @@ def _sites(lines: Sequence[Line], indices: Iterable[int]) -> set[str]:
             if "." in m.group(0) and not platform_host(m.group(1))}
 
 
-def acronym_site(acronym: str | None, domain: str) -> bool:
+def _acronym_site(acronym: str | None, domain: str) -> bool:
     """'ipr.cz', and 'iprpraha.cz' (the acronym, then its place): the site of the organisation the acronym names."""
     if not acronym:
         return False
@@ -123,6 +123,10 @@ class LabEntry:
     def score(self) -> float:
         return (self.mentions + 2.0 * self.in_heading + 1.5 * self.as_subject + (2.0 if self.domain else 0.0)
                 + (1.0 if self.acronym else 0.0) + (1.0 if self.strong else 0.0))
+
+    def names_site(self, domain: str) -> bool:
+        """Is ``domain`` this lab's own address ('publicpolicylab.org', 'ipr.cz' for the IPR)?"""
+        return domain_matches(self.name, domain) or _acronym_site(self.acronym, domain)
 
     @property
     def title(self) -> str:
@@ -221,7 +225,7 @@ class LabIndex:
         add_domain_names(self, lines, body, domains)
         add_domain_shaped_names(self, lines, body, domains)
         for entry in self.entries:
-            entry.domain = entry.domain or any(domain_matches(entry.name, d) or acronym_site(entry.acronym, d) for d in domains)
+            entry.domain = entry.domain or any(entry.names_site(d) for d in domains)
         add_founded_subjects(self, lines, body, domains)
         add_appositive_names(self, lines, body)
         body_text = " ".join(lines[i].text for i in body)
@@ -287,7 +291,7 @@ class LabIndex:
 
     def on_own_site(self, entry: LabEntry) -> bool:
         """Is the document a page of ``entry``'s own site (its address, printed in the footer, names it)?"""
-        return any(domain_matches(entry.name, d) or acronym_site(entry.acronym, d) for d in self.own_sites)
+        return any(entry.names_site(d) for d in self.own_sites)
 
     def by_alias(self, key: str) -> LabEntry | None:
         """The lab filed under ``key`` (a folded name or a lower-case acronym), if any."""

@@ -122,6 +122,13 @@ def _matcher(lang: str) -> tuple[Any, Lexicon]:
     return matcher, lex
 
 
+def adjective_pattern(own: dict[str, Any]) -> str:
+    """An adjective a Romance name strings after its head or a complement, told by its ending
+    ('nationale', 'numériques'; ``labs.adjective_endings`` of a language's ``own`` rule words)."""
+    ending = alternation(own.get("adjective_endings", []), folded=False, any_space=False)
+    return rf"[a-zà-ÿ][a-zà-ÿ-]+(?:{ending})(?![\w'’])"
+
+
 @lru_cache(maxsize=8)
 def _complement_chain(lang: str) -> re.Pattern[str] | None:
     """A capitalised head and the lower-case complements a French name strings after it ('Agence
@@ -139,8 +146,7 @@ def _complement_chain(lang: str) -> re.Pattern[str] | None:
     capital_links = alternation([w for w in links if w.split()[0] in own.get("name_links", [])
                                  or (w[:1] == "d" and w[-1:] in "'’")], folded=False, any_space=True)
     joined = alternation(own.get("complement_and", []), folded=False, any_space=False)
-    ending = alternation(own.get("adjective_endings", []), folded=False, any_space=False)
-    adjective = rf"[a-zà-ÿ][a-zà-ÿ-]+(?:{ending})(?![\w'’])"
+    adjective = adjective_pattern(own)
     lower = r"[a-zà-ÿ][\w-]{2,}(?![\w'’])"
     capital = r"[A-ZÀ-Ý][\w-]+(?![\w'’])"
     complement = (rf"(?:\s+(?:{joined})\s+|\s+)(?:(?:{capital_links})\s*(?:{capital}|{lower})|(?:{link})\s*{lower})"

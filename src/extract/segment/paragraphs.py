@@ -17,10 +17,9 @@ from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 from extract.segment.lab_headings import is_page_title
-from extract.segment.lab_index import LabEntry, LabIndex, acronym_site, index_key
+from extract.segment.lab_index import LabEntry, LabIndex, index_key
 from extract.segment.lab_names import whole_name
 from extract.segment.platforms import URL
-from extract.segment.spelling import domain_matches
 from extract.segment.subject_names import DISTINCTIVE
 
 # A name opening a paragraph, closed by a full stop, a dash or a colon (an explanation in brackets may follow).
@@ -145,8 +144,10 @@ def _alias_pattern(alias: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.-])" + r"[\s-]+".join(map(re.escape, alias.split())) + r"(?![\w.-])")
 
 
-def _site_of(entry: LabEntry, domain: str) -> bool:
-    return domain_matches(entry.name, domain) or acronym_site(entry.acronym, domain)
+def _addresses(text: str, index: LabIndex) -> list[tuple[int, int, list[LabEntry]]]:
+    """The web addresses ``text`` prints, each with the labs of the index it is the site of."""
+    return [(m.start(), m.end(), [e for e in index.entries if e.names_site(m.group(1).lower())])
+            for m in URL.finditer(text) if "." in m.group(0)]
 
 
 def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex) -> LabEntry | None:
@@ -161,6 +162,7 @@ def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex)
     by_id = {id(e): e for e in index.entries}
     found: list[tuple[int, int, LabEntry]] = []
     folded = fold_keep(text)
+    addresses: list[tuple[int, int, list[LabEntry]]] | None = None  # read once, when a lab named here has a site
     for entry in index.entries:
         if entry.as_host * 2 >= entry.mentions > 0 and not (entry.acronym or entry.domain or entry.in_heading):
             continue  # 'We're part of the Cabinet Office': the host, not what the paragraph is about
@@ -174,8 +176,8 @@ def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex)
         if entry.domain and any(e is entry for _, _, e in found):
             # '... uit bij de Rijksdienst voor het Cultureel Erfgoed ... stonden op cultureelerfgoed.nl': a
             # paragraph that names a lab gives its own address (one that names no other lab of the index).
-            found += [(m.start(), m.end(), entry) for m in URL.finditer(text)
-                      if "." in m.group(0) and [e for e in index.entries if _site_of(e, m.group(1).lower())] == [entry]]
+            addresses = _addresses(text, index) if addresses is None else addresses
+            found += [(start, end, entry) for start, end, owners in addresses if len(owners) == 1 and owners[0] is entry]
     taken: list[tuple[int, int]] = []
     # The longest first: 'CMS' inside 'CMS Innovation Center' is no mention of the CMS.
     for start, end, entry in sorted(found, key=lambda f: (f[0] - f[1], f[0])):

@@ -106,11 +106,11 @@ def french_name() -> str:
     complements it goes on with (``labs.adjective_endings``, ``labs.complement_links`` of fr.yml),
     at least one of them: 'Cinémathèque royale de Belgique', 'Cour des comptes'."""
     from extract.rules.loader import language_rules
+    from extract.segment.lab_names import adjective_pattern
 
     own = language_rules("fr").words.get("labs", {})
     link = alternation(own.get("complement_links", []), folded=False, any_space=True)
-    ending = alternation(own.get("adjective_endings", []), folded=False, any_space=False)
-    adjective = rf"\s+[a-zà-ÿ][a-zà-ÿ-]+(?:{ending})(?![\w'’])"
+    adjective = rf"\s+{adjective_pattern(own)}"
     complement = rf"\s+(?:{link})\s*(?:[a-zà-ÿ][\w-]{{2,}}|[A-ZÀ-Ý][\w-]+)(?![\w'’])(?:{adjective})?"
     return (rf"([A-ZÀ-Ý][a-zà-ÿ]+(?:(?:{adjective}){{1,2}}(?:{complement}){{0,6}}|(?:{complement}){{1,6}}(?:{adjective})?))")
 
