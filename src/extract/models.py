@@ -325,7 +325,7 @@ class LabRecord(BaseModel):
     acronym: str | None = None
     country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
     website: str | None = None
-    founded_year: int | None = Field(default=None, ge=1800, le=2100)
+    founded_year: int | None = Field(default=None, ge=1500, le=2100)  # archives, libraries, land surveys
     role: str | None = None
     budget: Budget | None = None
     staff: Staff | None = None

@@ -1,6 +1,8 @@
-"""Founding years as the twenty-fifth and twenty-sixth genre sets write them (invented labs): a body
-'ingesteld' (set up by law), a service that 'began in' a year under another name, an organisation
-that 'a commencé ses activités'; starting work is weaker than being founded."""
+"""Founding years as the genre sets write them (invented labs): a body 'ingesteld' (set up by law), a
+service that 'began in' a year under another name, an organisation that 'a commencé ses activités';
+starting work is weaker than being founded. A body that 'dates from' or 'traces itself back to' a
+year, 'institué par la loi du ...', a library that 'opende in juni 2015' or whose history 'gaat terug
+tot' a year."""
 
 from __future__ import annotations
 
@@ -17,9 +19,33 @@ from extract.pipeline import process_text
     ("Carto Éire\n\nLe nouvel organisme, Carto Éire, a commencé ses activités en 2023. Il relève du ministère "
      "du Logement.\n\nWeb carto.example\n", 2023),
     # Created by a decree, then at work the next January: the creation dates it.
+    ("Harbour Archive\n\nThe Harbour Archive dates from 1851 and is part of the port authority.\n\n"
+     "Web harbourarchive.example\n", 1851),
+    ("Kestrel Research\n\nKestrel Research traces itself back to 1932, when the company created a small "
+     "laboratory.\n\nWeb kestrel.example\n", 1932),
+    ("Commission quayside\n\nLa Commission quayside, que tout le monde appelle la CQS, a été instituée par le "
+     "décret du 12 avril 2001 relatif aux ports.\n\nWeb cqs.example\n", 2001),
+    ("Bibliotheek Kade\n\nBibliotheek Kade opende in juni 2015 en huisvest ook het stadsarchief.\n\n"
+     "Web bibliotheekkade.example\n", 2015),
+    ("Kaartdienst Noord\n\nDe Kaartdienst Noord gaat terug tot 1773, toen de eerste landmeters werden "
+     "aangesteld.\n\nWeb kaartdienstnoord.example\n", 1773),
     ("Institut quayside\n\nL'Institut quayside (IQS) est un organisme public. Il a été créé par le décret du "
      "4 décembre 2003 et a commencé ses activités le 1er janvier 2004.\n\nWeb iqs.example\n", 2003),
 ])
 def test_a_founding_written_with_these_words_dates_the_lab(text: str, year: int) -> None:
     (record,) = process_text(text).records
     assert record.founded_year == year
+
+
+def test_a_heading_over_its_name_after_an_article_is_not_one_longer_name() -> None:
+    # 'Kiesbureau' over 'Het Kiesbureau werd ...' in plain text, where a heading has no size.
+    (record,) = process_text("Kiesbureau\n\nHet Kiesbureau werd in 1917 ingesteld en is het landelijke "
+                             "adviesorgaan.\n\nWeb kiesbureau.example\n").records
+    assert record.name == "Kiesbureau"
+
+
+def test_a_founding_before_1800_is_written() -> None:
+    (record,) = process_text("Landmeetkundige Dienst\n\nDe Landmeetkundige Dienst werd in 1628 opgericht, toen de "
+                             "eerste landmeters in dienst van de Kroon kwamen. Hij telt 2000 medewerkers.\n\n"
+                             "Web landmeetdienst.example\n").records
+    assert record.founded_year == 1628

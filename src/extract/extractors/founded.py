@@ -20,6 +20,9 @@ from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.titles import YEAR
 
 _WORDS = re.compile(r"[\w'’-]+")
+# A founding can be old ('Kartverket werd in 1773 opgericht', 'dates back to 1628'); elsewhere a
+# number before 1800 is rarely a year, so only a founding word or label reads one.
+FOUNDING_YEAR = re.compile(r"(?<![\d.,\-–/])(1[5-9]\d\d|20\d\d)(?![\d\-–/])")
 # A capitalised name right before the verb, as its subject: 'Smart Docklands, opened in 2018',
 # 'the Dublinked portal was launched'. Only with a comma or a passive auxiliary between them: in
 # 'Nesta launched the lab in 2014' the name is the agent and the year can be the lab's.
@@ -67,11 +70,11 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
     out = []
     if (label := ctx.label_value("founded")) is not None:
         value, start, _end = label
-        if m := YEAR.search(value):
+        if m := FOUNDING_YEAR.search(value):
             s = start + m.start()
             out.append(ctx.candidate("founded_year", int(m.group(1)), s, s + 4, family=family, version=version,
                                      prior="label", ner=("DATE",)))
-    years = list(YEAR.finditer(ctx.text))
+    years = list(FOUNDING_YEAR.finditer(ctx.text))
     agents = ctx.lex.regex("words", "agent_markers")
     for kind in ("verbs", "nouns", "activity_verbs"):
         if kind == "activity_verbs" and out:

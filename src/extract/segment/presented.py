@@ -44,13 +44,15 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
     """'Jakarta Smart City werd in december 2014 opgericht', 'The Harbour Office was set up in 2019':
     a name that is the subject of a founding verb is an organisation, head noun or not."""
     known = {fold_keep(e.name) for e in index.entries}
+    article_words = index.lex.folded("words", "articles")
     starts, texts, at = [], [], 0
     for k, i in enumerate(body):
         # A heading ends where its line does: '2. Luxinnovation' over 'Luxinnovation a été fondée'
         # is not one name twice; nor is a title line the paragraph under it opens with ('Harbour Lab'
-        # over 'Harbour Lab was set up ...', a plain-text heading has no role).
+        # over 'Harbour Lab was set up ...', 'Kiesbureau' over 'Het Kiesbureau werd ...'; a
+        # plain-text heading has no role).
         text = lines[i].text
-        repeated = k + 1 < len(body) and bool(text.strip()) and lines[body[k + 1]].text.startswith(text.strip())
+        repeated = k + 1 < len(body) and bool(text.strip()) and _opens_with(lines[body[k + 1]].text, text.strip(), article_words)
         if (lines[i].role == "heading" or repeated) and text.rstrip()[-1:] not in ".!?:":
             text += "."
         starts.append(at)
@@ -210,6 +212,13 @@ def _plain_name(word: str, joined: str, lex: Lexicon) -> bool:
             and not any(re.search(rf"(?i:\b(?:{articles}))\s*$", before) for before in said)
             and not written_in_lower_case(word, joined)
             and country_code(word, None) is None and city_country(word) is None)
+
+
+def _opens_with(line: str, title: str, articles: frozenset[str]) -> bool:
+    """Does ``line`` open with ``title``, after the article a sentence puts before a name?"""
+    words = line.split(maxsplit=1)
+    return line.startswith(title) or (len(words) == 2 and fold_keep(words[0]) in articles
+                                       and words[1].startswith(title))
 
 
 def _founded_known_names(index: LabIndex, joined: str, folded: str, verbs: re.Pattern[str],
