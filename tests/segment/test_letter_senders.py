@@ -55,3 +55,24 @@ def test_no_sender_when_the_subject_line_names_another_body() -> None:
     assert letterhead_sender(["Gemeente Kestrelstad"], body, ["Betreft deelname aan de Quay Campus"], None, lex) is None
     assert letterhead_sender(["Gemeente Kestrelstad"], body, ["Betreft deelname van Kestrelstad"], None, lex) == "Gemeente Kestrelstad"
     assert letterhead_sender(["Gemeente Kestrelstad"], ["Met deze brief informeren wij u."], [], None, lex) is None  # no 'ons'
+
+
+WRAPPED_SUBJECT = """Agence de la Kestrelle
+Établissement public de l'État
+www.agence-kestrelle.example
+Association des amis du moulin
+Kestrelville, le 24 février 2026
+Objet : votre projet de restauration du seuil de l'ancien moulin de la Basse-Rive et
+votre demande de présentation de l'agence
+Réf. : DAT/2026-0147
+Monsieur le Président,
+Vous souhaitez présenter notre établissement à votre assemblée générale. L'agence de la Kestrelle
+est l'une des six agences de bassin. Elle emploie environ 200 collaborateurs. Nos ressources sont
+les redevances payées par les usagers de l'eau.
+Je vous prie d'agréer, Monsieur le Président, l'expression de mes salutations distinguées.
+Claire Martin
+"""
+
+
+def test_a_subject_line_the_page_wrapped_names_the_sender_on_its_second_line(tmp_path: Path) -> None:
+    assert _titles(tmp_path, WRAPPED_SUBJECT) == ["Agence de la Kestrelle"]

@@ -43,6 +43,7 @@ def correspondence(texts: list[str], lex: Lexicon) -> Correspondence | None:
     blocks = {i for i in headers if _in_block(i, headers)}
     greetings = [i for i, t in enumerate(texts) if _opens_with(t, lex.folded("letters", "salutations"),
                                                                MAX_GREETING_WORDS, ending=",:!")]
+    subjects = _with_wrapped_ends(subjects, texts, set(headers) | set(greetings))
     closings = [i for i, t in enumerate(texts) if _is_closing(t, lex)]
     if not (blocks or (greetings and (closings or subjects))):
         return None
@@ -63,6 +64,28 @@ def correspondence(texts: list[str], lex: Lexicon) -> Correspondence | None:
                 break
             furniture.add(j)  # the signature: name, position, organisation, address
     return Correspondence(frozenset(furniture), subjects)
+
+
+MAX_SUBJECT_WRAPS = 2
+MIN_WRAPPED_SUBJECT_CHARS = 50
+"""A subject line shorter than this ended where its writer ended it, not where the page did."""
+
+
+def _with_wrapped_ends(subjects: tuple[int, ...], texts: list[str], stops: set[int]) -> tuple[int, ...]:
+    """A subject line the page cut ('Objet : votre projet ... au moulin de la' / 'Scierie-Basse et
+    votre demande de présentation de l'agence'): the lines it runs on to, up to the next header
+    field or the greeting."""
+    out: list[int] = []
+    for i in subjects:
+        out.append(i)
+        j = i
+        while (j + 1 < len(texts) and j + 1 not in stops and j + 1 - i <= MAX_SUBJECT_WRAPS
+               and len(texts[j].strip()) >= MIN_WRAPPED_SUBJECT_CHARS and texts[j].rstrip()[-1:].isalnum()
+               and texts[j + 1].strip()[:1].isalnum()
+               and _FIELD.match(texts[j + 1]) is None):
+            j += 1
+            out.append(j)
+    return tuple(sorted(set(out)))
 
 
 def _fields(texts: list[str], labels: frozenset[str]) -> list[int]:
