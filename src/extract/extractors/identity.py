@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from extract.extractors.context import SectionContext
@@ -32,6 +33,8 @@ class IdentityExtractor:
     def extract(self, section: Section, ctx: SectionContext) -> list[Candidate]:
         out: list[Candidate] = []
         title = parse_title(section.title or "", ctx.lex, document=section.kind == "document") if section.title else None
+        if title is not None and title.acronym is None and section.title:
+            title = _with_defined_short_name(title, section.title, ctx)
         out += self._name(section, ctx, title)
         out += self._acronym(ctx, title)
         out += self._country(section, ctx, title)
@@ -75,7 +78,8 @@ class IdentityExtractor:
             # Under an acronym label a mixed-case one is as good: 'FBoS', 'eGovJa' (two capitals at least),
             # or 'Fongit' spelled by the name ('Fondation genevoise pour l'innovation technologique').
             if is_acronym(first) or (_MIXED_LABEL_ACRONYM.fullmatch(first) and (
-                    sum(c.isupper() for c in first) >= 2 or _spells_name(first, ctx, title))):
+                    sum(c.isupper() for c in first) >= 2 or _spells_name(first, ctx, title)
+                    or _short_name_answer(value, ctx))):
                 return [ctx.candidate("acronym", first, start, end, family=NAME, version=VERSION, prior="label")]
         if (label := ctx.label_value("name")) is not None:
             value, start, end = label
@@ -220,6 +224,34 @@ class IdentityExtractor:
                 return [Candidate(field="country", value=code, provenance=prov.model_copy(update={
                     "method": f"rule:{NAME}.tld.v{VERSION}", "confidence": confidence("fallback")}))]
         return []
+
+
+_TRAILING_SHORT_NAME = re.compile(r"\(\s*([A-Za-z][\w&.-]{1,13})\s*\)\s*$")
+
+
+def _with_defined_short_name(title: TitleParts, heading: str, ctx: SectionContext) -> TitleParts:
+    """'Institut national de l'environnement industriel et des risques (Ineris)': a short name in
+    the heading's brackets that no spelling rule reads as an acronym, but the text defines as this
+    name ('L'Institut national ..., l'Ineris, a été créé')."""
+    from extract.normalize import country_code
+    from extract.segment.spelled_names import defined_name
+
+    short = _TRAILING_SHORT_NAME.search(heading)
+    if short is None or title.name is None or country_code(short.group(1)) is not None:
+        return title  # 'Fabrique des Mobilités (FR)': the country
+    defined = defined_name(short.group(1), ctx.text)
+    if defined is None or fold_keep(defined) != fold_keep(re.sub(r"^[lL]['’]", "", title.name)):
+        return title
+    return replace(title, acronym=short.group(1))
+
+
+def _short_name_answer(value: str, ctx: SectionContext) -> bool:
+    """'Name in common use' / 'Ofwat': the whole answer one capitalised word, not a word saying
+    there is none ('None', 'N/A', 'Unknown')."""
+    answer = value.strip().rstrip(".")
+    lex = ctx.lex
+    none = lex.folded("words", "answers_no") | lex.folded("words", "not_applicable") | lex.folded("budget", "unknown")
+    return len(answer.split()) == 1 and answer[:1].isupper() and fold_keep(answer) not in none
 
 
 def _spells_name(short: str, ctx: SectionContext, title: TitleParts | None) -> bool:

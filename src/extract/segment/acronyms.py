@@ -64,7 +64,8 @@ def _defined() -> re.Pattern[str]:
         # appelle simplement l'AOC", and the bare ', iGA,'.
         rf"|,\s+(?:[^,.;:()]{{0,40}}?\s)?(?:{naming})\s+(?:\w+\s+)?"
         rf"(?:(?:{articles})\s+|[lL]['’])?([A-Za-z][A-Za-z0-9&\-]{{1,11}})(?=[\s,.;)])"
-        rf"|,\s+(?:(?:{articles})\s+)?([A-Za-z][A-Za-z0-9&\-]{{1,11}}),(?=\s)"  # ', het IPR, dat'
+        # ', het IPR, dat', and closing its sentence: "... de gestion de l'eau, la SPGE. C'est ..."
+        rf"|,\s+(?:(?:{articles})\s+)?([A-Za-z][A-Za-z0-9&\-]{{1,11}})[,.](?=\s)"
         # "l'Intercommunale de Mutualisation en matière Informatique et Organisationnelle — iMio pour les intimes"
         r"|\s+[—–]\s+([A-Za-z][A-Za-z0-9&\-]{1,11})(?=[\s,.;)]|$)")
 

@@ -35,8 +35,13 @@ def _said_to_be() -> re.Pattern[str]:
     return re.compile(rf"^[^,—–]+?(?:,\s+|\s+[—–-]\s+)(?:(?:{articles})\s+|{elided})?(?:\w+\s+)??([\w-]+)", re.IGNORECASE)
 
 
+_TRAILING_YEAR = re.compile(r"\s*[(\[]?(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?[)\]]?$")
+
+
 def is_page_title(text: str, lex: Lexicon) -> bool:
     folded = fold_keep(strip_numbering(text)).strip(" :.!?")
+    # 'Facts and figures (2021)', 'Key figures 2024/25': the year a page's figures are for.
+    folded = _TRAILING_YEAR.sub("", folded) or folded
     titles = lex.folded("labs", "page_titles")
     if folded in titles or folded in lex.folded("title", "non_lab_headings"):
         return True
