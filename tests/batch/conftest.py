@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +30,12 @@ def cli_env(fake: bool = True) -> dict[str, str]:
         env["EXTRACT_PROCESS_FILE"] = FAKE
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE), env.get("PYTHONPATH", "")]))
     return env
+
+
+def default_sigint() -> None:
+    """For a child that must take Ctrl-C: a shell without job control starts background commands
+    (``cmd &``, as CI scripts and nohup runs do) with SIGINT ignored, and children inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def run_cli(args: list[str], cwd: Path, *, fake: bool = True, timeout: float = 300) -> subprocess.CompletedProcess:

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import cli_env, run_cli, write_inputs
+from conftest import cli_env, default_sigint, run_cli, write_inputs
 from dask_cluster import real_cluster
 
 from extract.errors import ExitCode
@@ -99,7 +99,7 @@ def test_ctrl_c_cancels_the_run_on_the_cluster(tmp_path: Path) -> None:
     with real_cluster(tmp_path / "cluster") as cluster:
         batch = subprocess.Popen([sys.executable, "-m", "extract", "batch", "raw", "--executor", "dask",
                                   "--scheduler", cluster.address], cwd=tmp_path, env=cli_env(),
-                                 stderr=subprocess.PIPE, text=True)
+                                 stderr=subprocess.PIPE, text=True, preexec_fn=default_sigint)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and not list((tmp_path / "output" / ".runs").glob("*.json")):
             time.sleep(0.2)

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import cli_env, write_inputs
+from conftest import cli_env, default_sigint, write_inputs
 
 from extract.cli import INTERRUPTED
 from extract.errors import ExitCode
@@ -21,7 +21,7 @@ def _interrupt(args: list[str], cwd: Path, when: Path, settle: float) -> tuple[i
     more, then Ctrl-C the whole group as a terminal does."""
     process = subprocess.Popen([sys.executable, "-m", "extract", *args], cwd=cwd, env=cli_env(),
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
-                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                               preexec_fn=default_sigint)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not list(when.parent.glob(when.name)):
         time.sleep(0.02)
@@ -59,7 +59,7 @@ def _main_interrupted(tmp_path: Path, module: str, before: str, main_body: str) 
         "cli._main = _main\n"
         "raise SystemExit(cli.main())\n", encoding="utf-8")
     return subprocess.run([sys.executable, "-m", module], cwd=tmp_path, env=cli_env(),
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=60, preexec_fn=default_sigint)
 
 
 def test_ctrl_c_inside_an_exec_of_source_text_still_exits_130(tmp_path: Path) -> None:
