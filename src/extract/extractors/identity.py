@@ -85,10 +85,12 @@ class IdentityExtractor:
             value, start, end = label
             if acronym := parse_title(value, ctx.lex).acronym:
                 return [ctx.candidate("acronym", acronym, start, end, family=NAME, version=VERSION, prior="label")]
-            if title and not title.acronym and title.name and is_acronym(title.name) \
-                    and fold_keep(title.name) not in fold_keep(value):
-                # 'KEINO – Finland' over 'Full name: Competence Centre for ...': the title is its acronym.
-                return [self._title_candidate("acronym", title.name, ctx.section, ctx, 0.9)]
+            short = (title.name if is_acronym(title.name) else _after_article(title.name, ctx)) \
+                if title and not title.acronym and title.name else None
+            if short and fold_keep(short) not in fold_keep(value):
+                # 'KEINO – Finland' over 'Full name: Competence Centre for ...': the title is its
+                # acronym; 'Le GEVES' over 'Nom : Groupe d'étude ...' too, without its article.
+                return [self._title_candidate("acronym", short, ctx.section, ctx, 0.9)]
         if title and title.acronym:
             return [self._title_candidate("acronym", title.acronym, ctx.section, ctx, 0.95)]
         if title and title.name and len(title.name.split()) == 1 and (full := _spelled_out_name(title.name, ctx)) != title.name \
@@ -339,7 +341,10 @@ def _translates(word: str, full: str) -> bool:
 
 
 def _after_article(name: str, ctx: SectionContext) -> str | None:
-    """'CENAL' of 'La CENAL': an acronym after an article, or None."""
+    """'CENAL' of 'La CENAL', 'OCVV' of "L'OCVV": an acronym after an article, or None."""
+    elided = re.fullmatch(r"[lL]['’](\S+)", name)
+    if elided is not None:
+        return elided.group(1) if is_acronym(elided.group(1)) else None
     article, _, rest = name.partition(" ")
     return rest if rest and is_acronym(rest) and fold_keep(article) in ctx.lex.folded("words", "articles") else None
 

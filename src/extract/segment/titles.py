@@ -81,10 +81,14 @@ def renaming(title: str, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
+_POSSESSOR = re.compile(r"^(?:The\s+)?([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})['’]s\s+(?=[A-Z0-9])")
+
+
 def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acronym: str | None = None) -> TitleParts:
     """Name, acronym and country from a heading ('Centre for X (CO-PI) in Denemarken'); ``known_acronym``:
     the lab's acronym given elsewhere (its heading), when the title gives none."""
     from extract.normalize import country_code
+    from extract.normalize.countries import place_name_code
 
     text = re.sub(r"\s+", " ", title).strip(" .:-–")
     text = re.sub(r"(?<=\s)[.,;:·'`](?=\w)", "", text)  # OCR specks before a word: 'Experimentacao .Administrativa'
@@ -93,6 +97,12 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
     # 'Old Centre → New Unit', 'De X au Y', 'Y (ex-X)': a renamed lab goes by its new name.
     text = _RENAMED.split(text)[-1].strip()
     text = without_about(text, lex) or text  # 'About Smart Dublin', 'Over het Rijks ICT Gilde'
+    # "The SEC's FinHub", "Australia's ASCA": whose it is (an acronym, or a country before an
+    # acronym), then its name; "Scotland's Futures Forum" is the name itself.
+    owner = _POSSESSOR.match(text)
+    if owner is not None and (is_acronym(owner.group(1)) or (
+            place_name_code(owner.group(1)) is not None and is_acronym(text[owner.end():].strip()))):
+        text = text[owner.end():]
     # 'A joint municipal authority: HSL', 'Une agence d'État : l'ANFR': what the chapter calls it, then its name.
     described = re.match(rf"(?i:{alternation(lex.words('words', 'indefinite_articles'), folded=False)})\s+[^:]{{3,60}}?\s*:\s+(\S.*)$",
                          text)

@@ -1,0 +1,30 @@
+"""What a heading names (invented and held-out documents): an acronym after an elided article is
+the lab's acronym ("L'OCVV" over its full name, 'Le GEVES' over a name label); a heading that says
+whose the lab is names the lab ("The SEC's FinHub")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.pipeline import process_file
+from extract.rules.lexicon import lexicon
+from extract.segment.titles import parse_title
+from extract.settings import Settings
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_an_acronym_after_an_elided_article_is_the_acronym() -> None:
+    records = process_file(FIXTURES / "genres-heldout37" / "fr-slides-ocvv-et-geves.pdf", Settings()).records
+    assert {(r.name, r.acronym) for r in records} == {
+        ("Office communautaire des variétés végétales", "OCVV"),
+        ("Groupe d'étude et de contrôle des variétés et des semences", "GEVES")}
+
+
+def test_a_heading_that_says_whose_the_lab_is_names_the_lab() -> None:
+    lex = lexicon("en")
+    assert parse_title("The SEC's FinHub", lex).name == "FinHub"
+    assert parse_title("Australia's ASCA", lex).name == "ASCA"
+    # A possessive that is part of the name stays: not an acronym or a country.
+    assert parse_title("Queen's University Belfast", lex).name == "Queen's University Belfast"
+    assert parse_title("Scotland's Futures Forum", lex).name == "Scotland's Futures Forum"
