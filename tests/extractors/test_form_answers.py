@@ -56,3 +56,11 @@ def test_a_facts_heading_with_its_year_is_no_lab() -> None:
     (record,) = process_file(FIXTURES / "en-web-page-efsa.pdf", Settings()).records
     assert record.name == "European Food Safety Authority"
     assert record.staff is not None and record.staff.count == 542
+
+
+def test_a_coded_answer_and_an_acronym_after_the_short_name() -> None:
+    # '1.2 Nom d'usage et sigle : Conservatoire du littoral (CELRL)'; '1.8 Organisme de rattachement :
+    # NA – le Conservatoire est ...' (the form's code for 'not applicable', not an organisation 'NA').
+    (record,) = process_file(FIXTURES / "fr-form-conservatoire-du-littoral.pdf", Settings()).records
+    assert record.acronym == "CELRL"
+    assert record.governance is None or record.governance.parent != "NA"

@@ -28,3 +28,16 @@ def test_a_heading_that_says_whose_the_lab_is_names_the_lab() -> None:
     # A possessive that is part of the name stays: not an acronym or a country.
     assert parse_title("Queen's University Belfast", lex).name == "Queen's University Belfast"
     assert parse_title("Scotland's Futures Forum", lex).name == "Scotland's Futures Forum"
+
+
+def test_a_name_running_on_past_a_french_preposition_is_no_place() -> None:
+    # 'en' is French for 'in': 'Milieu- en Natuurraad van Vlaanderen' is a name, not 'Milieu' in Belgium.
+    parts = parse_title("Milieu- en Natuurraad van Vlaanderen", lexicon("nl"))
+    assert (parts.name, parts.country) == ("Milieu- en Natuurraad van Vlaanderen", None)
+    assert parse_title("Innovatielab in de Verenigde Staten", lexicon("nl")).country == "US"
+
+
+def test_a_page_titled_by_the_first_word_of_its_site_is_about_the_site() -> None:
+    # 'Over de Unie' under the browser's 'Over de Unie - Unie van Waterschappen'.
+    (record,) = process_file(FIXTURES / "genres-heldout37" / "nl-web-page-unie-van-waterschappen.pdf", Settings()).records
+    assert (record.name, record.acronym) == ("Unie van Waterschappen", None)

@@ -81,6 +81,11 @@ class IdentityExtractor:
                     sum(c.isupper() for c in first) >= 2 or _spells_name(first, ctx, title)
                     or _short_name_answer(value, ctx))):
                 return [ctx.candidate("acronym", first, start, end, family=NAME, version=VERSION, prior="label")]
+            # 'Nom d'usage et sigle : Conservatoire du littoral (CELRL)': the short name, then the acronym.
+            bracket = re.search(r"\(\s*([A-Z][\w&.-]{1,11})\s*\)", value)
+            if bracket is not None and is_acronym(bracket.group(1)):
+                return [ctx.candidate("acronym", bracket.group(1), start, end, family=NAME, version=VERSION,
+                                      prior="label")]
         if (label := ctx.label_value("name")) is not None:
             value, start, end = label
             if acronym := parse_title(value, ctx.lex).acronym:
@@ -95,7 +100,8 @@ class IdentityExtractor:
             return [self._title_candidate("acronym", title.acronym, ctx.section, ctx, 0.95)]
         if title and title.name and len(title.name.split()) == 1 and (full := _spelled_out_name(title.name, ctx)) != title.name \
                 and _named_by_head(title.name, ctx) is None:
-            if not _translates(title.name, full):
+            first_word = not is_acronym(title.name) and fold_keep(full).startswith(f"{fold_keep(title.name)} ")
+            if not _translates(title.name, full) and not first_word:  # ('Unie' of Unie van Waterschappen: no short form)
                 return [self._title_candidate("acronym", title.name, ctx.section, ctx, 0.9)]  # 'SVB' over its full name
             # 'Läkemedelsverket' over 'The Swedish Medical Products Agency (Läkemedelsverket, MPA)': the
             # name in another language, no short form; the bracket may give the acronym.
@@ -326,8 +332,27 @@ def _spelled_out_name(name: str, ctx: SectionContext) -> str:
     if (bare := _after_article(name, ctx)) is not None:
         return full_name(bare, ctx.text) or name  # 'La CENAL', as French writes an acronym
     if len(name.split()) == 1:  # 'Findata' over 'The Finnish ... Permit Authority, known as Findata'
-        return defined_name(name, ctx.text) or glossed_name(name, ctx.text) or _named_by_head(name, ctx) or name
+        return (defined_name(name, ctx.text) or glossed_name(name, ctx.text) or _named_by_head(name, ctx)
+                or _site_starting_with(name, ctx) or name)
     return name
+
+
+# A browser's title line over a printed page: 'Over de Unie - Unie van Waterschappen'.
+_BROWSER_TITLE = re.compile(r"^\s*(?P<page>[^|\n]{2,60}?)\s+[|–—-]\s+(?P<site>[A-ZÀ-Ý][^|\n]{2,80}?)\s*$")
+BROWSER_TITLE_LINES = 4
+
+
+def _site_starting_with(word: str, ctx: SectionContext) -> str | None:
+    """'Unie' (of 'Over de Unie') under the browser's 'Over de Unie - Unie van Waterschappen': the
+    site's name, which the page shortens to its first word."""
+    key = fold_keep(word)
+    for line in ctx.text.splitlines()[:BROWSER_TITLE_LINES]:
+        found = _BROWSER_TITLE.match(line)
+        if found is None or re.search(r"\s[-–—|·]\s", found.group("site")):
+            continue  # 'Le BnF DataLab - BnF - Site institutionnel': the site's own title, not its name
+        if fold_keep(found.group("site")).startswith(f"{key} ") and key in fold_keep(found.group("page")).split():
+            return found.group("site").strip()
+    return None
 
 
 def _translates(word: str, full: str) -> bool:

@@ -102,7 +102,13 @@ def _trigger_in(ctx: SectionContext, lex: Lexicon, start: int, end: int) -> int 
 def _answers_no(value: str, lex: Lexicon) -> bool:
     """Does a label's answer open by saying there is none ('Nee.', 'No –', 'Aucune')?"""
     answer = fold_keep(value).strip()
+    if _CODED_NONE.match(value.strip()):
+        return True  # a questionnaire's codes, in capitals: 'NA – le Conservatoire est ...', 'ND'
     return any(re.match(rf"{re.escape(no)}(?:$|[\s.,;:!–—-])", answer) for no in lex.folded("words", "answers_no"))
+
+
+# Capitals only: Dutch 'Na de fusie ...' opens an answer too.
+_CODED_NONE = re.compile(r"N\.?[AD]\.?(?![\w/])")
 
 
 def _joint(name: str, lex: Lexicon) -> bool:

@@ -84,6 +84,22 @@ def renaming(title: str, lex: Lexicon) -> tuple[str, str] | None:
 _POSSESSOR = re.compile(r"^(?:The\s+)?([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})['’]s\s+(?=[A-Z0-9])")
 
 
+MAX_FUZZY_PLACE_WORDS = 2
+
+
+def _place_after_preposition(words: str, lex: Lexicon) -> str | None:
+    """The country of the place after a title's 'in' ('in Denemarken', 'in de Verenigde Staten'): a
+    place written as one, or a short one OCR may have damaged; not a name that runs on ('Milieu- en
+    Natuurraad van Vlaanderen', whose 'en' is French for 'in')."""
+    from extract.normalize import country_code
+    from extract.normalize.countries import place_code
+
+    bare = re.sub(rf"^(?i:{alternation(lex.words('words', 'articles'), folded=False, any_space=False)})\s+", "", words)
+    if (code := place_code(bare) or place_code(words)) is not None:
+        return code
+    return country_code(words, lex.lang) if len(bare.split()) <= MAX_FUZZY_PLACE_WORDS else None
+
+
 def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acronym: str | None = None) -> TitleParts:
     """Name, acronym and country from a heading ('Centre for X (CO-PI) in Denemarken'); ``known_acronym``:
     the lab's acronym given elsewhere (its heading), when the title gives none."""
@@ -122,7 +138,7 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
     country = None
     preps = "|".join(re.escape(p) for p in lex.words("title", "location_prepositions"))
     match = re.search(rf"\s+(?:{preps})\s+([^()]+?)\s*$", text, flags=re.IGNORECASE)
-    if match and (code := country_code(match.group(1), lex.lang)):
+    if match and (code := _place_after_preposition(match.group(1), lex)):
         country, text = code, text[: match.start()].strip()
     # 'Kolba Lab, Arménie : l'innovation citoyenne': the name and its country, then a subtitle.
     match = re.match(r"^([^,:]+?),\s*([^,:]+?)\s*:\s+\S", text)
