@@ -41,3 +41,17 @@ def test_a_page_titled_by_the_first_word_of_its_site_is_about_the_site() -> None
     # 'Over de Unie' under the browser's 'Over de Unie - Unie van Waterschappen'.
     (record,) = process_file(FIXTURES / "genres-heldout37" / "nl-web-page-unie-van-waterschappen.pdf", Settings()).records
     assert (record.name, record.acronym) == ("Unie van Waterschappen", None)
+
+
+def test_an_article_the_text_writes_in_lower_case_is_the_sentence_s() -> None:
+    # '2. La Commission des jeux de hasard (Belgique)' over 'En Belgique, la Commission des jeux de hasard ...'.
+    names = {r.name for r in process_file(FIXTURES / "genres-heldout29" / "fr-paper-regulateurs-jeux.pdf",
+                                          Settings()).records}
+    assert "Commission des jeux de hasard" in names and "La Commission des jeux de hasard" not in names
+
+
+def test_a_pronoun_defined_as_a_body_is_not_a_lab_called_it() -> None:
+    # 'Screen Ireland (Fís Éireann) is the national ... agency. It was first set up in 1981 ... It is a
+    # statutory body under the aegis of this Department'.
+    (record,) = process_file(FIXTURES / "genres-heldout29" / "en-letter-screen-ireland.pdf", Settings()).records
+    assert record.name == "Screen Ireland"

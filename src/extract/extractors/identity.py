@@ -68,6 +68,7 @@ class IdentityExtractor:
         if title and title.name and not _URLISH.search(title.name):
             body = "\n".join(line.text for line in ctx.lines if line.role != "heading")
             name = _without_sentence_article(_with_article(_short_name(title.name, body), body, ctx), ctx)
+            name = _without_article_the_text_lowers(name, body, ctx)
             out.append(self._title_candidate("name", _spelled_out_name(name, ctx), section, ctx, 0.9))
         return out
 
@@ -331,6 +332,9 @@ def _spelled_out_name(name: str, ctx: SectionContext) -> str:
         return full_name(name, ctx.text) or name
     if (bare := _after_article(name, ctx)) is not None:
         return full_name(bare, ctx.text) or name  # 'La CENAL', as French writes an acronym
+    elided = re.fullmatch(r"[lL]['’]([A-ZÀ-Ý][\w-]+)", name)
+    if elided is not None and (full := defined_name(elided.group(1), ctx.text) or full_name(elided.group(1), ctx.text)):
+        return full  # "L'Anses" over "L'Agence nationale de sécurité sanitaire ... (Anses)"
     if len(name.split()) == 1:  # 'Findata' over 'The Finnish ... Permit Authority, known as Findata'
         return (defined_name(name, ctx.text) or glossed_name(name, ctx.text) or _named_by_head(name, ctx)
                 or _site_starting_with(name, ctx) or name)
@@ -398,6 +402,18 @@ def _without_sentence_article(name: str, ctx: SectionContext) -> str:
     articles = "|".join(re.escape(a.capitalize()) for a in ctx.lex.words("words", "sentence_articles"))
     found = re.match(rf"(?:{articles})\s+(?=[a-zà-ÿ]\w+\s+\S)", name) if articles else None
     return name[found.end():] if found else name
+
+
+def _without_article_the_text_lowers(name: str, text: str, ctx: SectionContext) -> str:
+    """'La Commission des jeux de hasard' (a heading) when the text goes on 'En Belgique, la Commission
+    des jeux de hasard ...': the article is the sentence's, not the name's. 'De Watergroep' keeps
+    its own: the text writes 'De' inside sentences too, or never writes the name inside one."""
+    article, _, rest = name.partition(" ")
+    articles = ctx.lex.folded("words", "articles")
+    if not (article[:1].isupper() and rest[:1].isupper() and fold_keep(article) in articles):
+        return name
+    inside = re.findall(rf"(?<=[\w,;)] )({re.escape(article)}|{re.escape(article.lower())})\s+{re.escape(rest)}(?![\w-])", text)
+    return rest if inside and all(a.islower() for a in inside) else name
 
 
 def _short_name(name: str, text: str) -> str:

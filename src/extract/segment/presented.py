@@ -292,6 +292,7 @@ def _defined_subjects(index: LabIndex, lines: Sequence[Line], joined: str, folde
 
     nouns = index.lex.folded("labs", "definition_nouns") | index.lex.folded("labs", "heads")
     determiners = index.lex.folded("words", "determiners") | index.lex.folded("labs", "determiners")
+    pronouns = index.lex.folded("governance", "subject_pronouns")
     plain_names: dict[str, bool] = {}  # a plain word -> used as a name (twice, never in lower case, no place)
     for m in defined_subject().finditer(joined):
         words = subject_words(m.group(1), determiners)
@@ -301,6 +302,8 @@ def _defined_subjects(index: LabIndex, lines: Sequence[Line], joined: str, folde
         after = re.findall(r"[\w'’-]+", folded[m.end():m.end() + 80])[:5]
         if not any(w in nouns or w.split("'")[-1].split("’")[-1] in nouns for w in after):
             continue
+        if len(words) == 1 and fold_keep(name) in pronouns:
+            continue  # 'It is a statutory body ...': the lab named before, not one called 'It'
         if len(words) == 1 and not DISTINCTIVE.search(name):
             if name not in plain_names:  # each word judged once: a long report says 'It is a ...' often
                 plain_names[name] = not (
