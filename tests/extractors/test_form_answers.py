@@ -1,7 +1,7 @@
 """Form answers as regulators' questionnaires give them (invented body): the name in common use is
-the short name, 'N/A.' to the parent question names no parent, and a funding question asked with
-'funded' reads its ticked box. A short name in apposition is the acronym of the name before it; a
-'Facts and figures (2021)' heading is no lab."""
+the short name, 'N/A.' to the parent question names no parent (nor does what the answer goes on
+to say), and a funding question asked with 'funded' reads its ticked box. A short name in
+apposition is the acronym of the name before it; a 'Facts and figures (2021)' heading is no lab."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ A4 Web address
 A5 Date of establishment
  1 April 2006
 A7 Supervising ministry or parent body
- N/A. As a non-ministerial department Ofharb takes its decisions independently of ministers.
+ N/A. As a non-ministerial department Ofharb is accountable to Parliament rather than to ministers.
 B1 Staff (headcount)
  250
 B3 How is the regulator funded?

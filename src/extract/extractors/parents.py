@@ -37,8 +37,12 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
     stops = [b.start for b in ctx.blocks]
     out = []
     label = ctx.block("parent")
+    declined = (0, 0)  # an answer that says there is none: what it goes on to say names no parent
     if label is not None and _answers_no(ctx.text[label.value_start:label.end], lex):
-        label = None  # 'Valt de samenwerking onder een moederorganisatie? Nee. Het UDC is ...'
+        # 'Valt de samenwerking onder een moederorganisatie? Nee. Het UDC is ...', 'Supervising
+        # ministry: n/a – Ofqual is accountable to Parliament rather than to ministers.'
+        declined = (label.value_start, label.end)
+        label = None
     if label is not None:
         start = label.value_start
         # 'Parent: Statutory board under the Ministry of Trade and Industry': what it is, then whose.
@@ -55,6 +59,8 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
     triggers = [(m, False) for m in lex.relation_matcher("governance", "parent_triggers").finditer(ctx.folded)]
     triggers += [(m, True) for m in lex.relation_matcher("governance", "creator_triggers").finditer(ctx.folded)]
     for m, creator in triggers:
+        if declined[0] <= m.start() < declined[1]:
+            continue
         before = ctx.folded[max(0, m.start() - 20):m.start()].split()
         if before and before[-1] in blockers:
             continue  # 'als onderdeel van het programma' is a frame, not a parent
