@@ -6,9 +6,12 @@ tot' a year."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from extract.pipeline import process_text
+from extract.pipeline import process_file, process_text
+from extract.settings import Settings
 
 
 @pytest.mark.parametrize(("text", "year"), [
@@ -49,3 +52,10 @@ def test_a_founding_before_1800_is_written() -> None:
                              "eerste landmeters in dienst van de Kroon kwamen. Hij telt 2000 medewerkers.\n\n"
                              "Web landmeetdienst.example\n").records
     assert record.founded_year == 1628
+
+
+def test_a_french_name_with_a_country_adjective_founded_in_prose() -> None:
+    # 'Le Parc national suisse a été fondé le 1er août 1914': 'suisse' is an adjective of the name.
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "genres-heldout30" / "fr-prose-plain-foret-et-parc-suisses.pdf"
+    founded = {r.name: r.founded_year for r in process_file(path, Settings()).records}
+    assert founded.get("Parc national suisse") == 1914
