@@ -325,6 +325,7 @@ def _with_article(name: str, text: str, ctx: SectionContext) -> str:
 def _spelled_out_name(name: str, ctx: SectionContext) -> str:
     """'RINIS' over 'Het Routeringsinstituut voor (Inter)Nationale Informatiestromen (RINIS) ...': a
     lab titled by an acronym its text spells out goes by the full name (its acronym stays its acronym)."""
+    from extract.segment.document_title import site_starting_with
     from extract.segment.spelled_names import defined_name, full_name, glossed_name
 
     # 'SVB: van AOW tot kinderbijslag' over 'De Sociale Verzekeringsbank begon in 1901': no brackets needed.
@@ -332,31 +333,14 @@ def _spelled_out_name(name: str, ctx: SectionContext) -> str:
         return full_name(name, ctx.text) or name
     if (bare := _after_article(name, ctx)) is not None:
         return full_name(bare, ctx.text) or name  # 'La CENAL', as French writes an acronym
-    elided = re.fullmatch(r"[lL]['’]([A-ZÀ-Ý][\w-]+)", name)
-    if elided is not None and (full := defined_name(elided.group(1), ctx.text) or full_name(elided.group(1), ctx.text)):
+    elided = _ELIDED_NAME.fullmatch(name)
+    if elided is not None and elided.group(1)[:1].isupper() and (
+            full := defined_name(elided.group(1), ctx.text) or full_name(elided.group(1), ctx.text)):
         return full  # "L'Anses" over "L'Agence nationale de sécurité sanitaire ... (Anses)"
     if len(name.split()) == 1:  # 'Findata' over 'The Finnish ... Permit Authority, known as Findata'
         return (defined_name(name, ctx.text) or glossed_name(name, ctx.text) or _named_by_head(name, ctx)
-                or _site_starting_with(name, ctx) or name)
+                or site_starting_with(ctx.text, name) or name)
     return name
-
-
-# A browser's title line over a printed page: 'Over de Unie - Unie van Waterschappen'.
-_BROWSER_TITLE = re.compile(r"^\s*(?P<page>[^|\n]{2,60}?)\s+[|–—-]\s+(?P<site>[A-ZÀ-Ý][^|\n]{2,80}?)\s*$")
-BROWSER_TITLE_LINES = 4
-
-
-def _site_starting_with(word: str, ctx: SectionContext) -> str | None:
-    """'Unie' (of 'Over de Unie') under the browser's 'Over de Unie - Unie van Waterschappen': the
-    site's name, which the page shortens to its first word."""
-    key = fold_keep(word)
-    for line in ctx.text.splitlines()[:BROWSER_TITLE_LINES]:
-        found = _BROWSER_TITLE.match(line)
-        if found is None or re.search(r"\s[-–—|·]\s", found.group("site")):
-            continue  # 'Le BnF DataLab - BnF - Site institutionnel': the site's own title, not its name
-        if fold_keep(found.group("site")).startswith(f"{key} ") and key in fold_keep(found.group("page")).split():
-            return found.group("site").strip()
-    return None
 
 
 def _translates(word: str, full: str) -> bool:
@@ -369,9 +353,13 @@ def _translates(word: str, full: str) -> bool:
     return not is_acronym(word) and bool(words) and fold_keep(word[:1]) != fold_keep(words[0][:1])
 
 
+_ELIDED_NAME = re.compile(r"[lL]['’](\S+)")
+"""A name after an elided article, as one word: "L'OCVV", "L'Anses"."""
+
+
 def _after_article(name: str, ctx: SectionContext) -> str | None:
     """'CENAL' of 'La CENAL', 'OCVV' of "L'OCVV": an acronym after an article, or None."""
-    elided = re.fullmatch(r"[lL]['’](\S+)", name)
+    elided = _ELIDED_NAME.fullmatch(name)
     if elided is not None:
         return elided.group(1) if is_acronym(elided.group(1)) else None
     article, _, rest = name.partition(" ")

@@ -155,7 +155,13 @@ def under_document_title(lines: list[Line], body: list[int], part: Part) -> bool
     return (lines[title].size or 0.0) > 1.1 * (lines[part.start].size or 0.0)
 
 
-_BROWSER_TITLE = re.compile(r"^\s*(?P<page>[^|]{2,60}?)\s+\|\s+(?P<site>[^|]{2,80}?)\s*$")
+def _browser_title(separators: str) -> re.Pattern[str]:
+    """'<page> | <site>': the title line a browser prints over a page, cut at one of ``separators``."""
+    return re.compile(rf"^\s*(?P<page>[^|\n]{{2,60}}?)\s+[{re.escape(separators)}]\s+(?P<site>[^|\n]{{2,80}}?)\s*$")
+
+
+_BROWSER_TITLE = _browser_title("|")
+_BROWSER_TITLE_OR_DASH = _browser_title("|–—-")  # 'Over de Unie - Unie van Waterschappen'
 BROWSER_TITLE_LINES = 4
 
 
@@ -174,4 +180,17 @@ def site_of_page_title(lines: list[Line], title: str, language: str | None) -> s
         same_page = is_page_title(page, lex) or set(fold(page).split()) <= set(fold(title).split())
         if found and page and same_page and found.group("site")[:1].isupper():
             return found.group("site")
+    return None
+
+
+def site_starting_with(text: str, word: str) -> str | None:
+    """'Unie' (of 'Over de Unie') under the browser's 'Over de Unie - Unie van Waterschappen': the
+    site's name, which the page shortens to its first word; None when ``text`` opens with no such line."""
+    key = fold_keep(word)
+    for line in text.split("\n", BROWSER_TITLE_LINES)[:BROWSER_TITLE_LINES]:
+        found = _BROWSER_TITLE_OR_DASH.match(line)
+        if found is None or not found.group("site")[:1].isupper() or re.search(r"\s[-–—|·]\s", found.group("site")):
+            continue  # 'Le BnF DataLab - BnF - Site institutionnel': the site's own title, not its name
+        if fold_keep(found.group("site")).startswith(f"{key} ") and key in fold_keep(found.group("page")).split():
+            return found.group("site").strip()
     return None

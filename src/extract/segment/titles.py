@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.normalize.rule_data import alternation
 from extract.normalize.text import TRAILING_BRACKETS
@@ -87,6 +87,13 @@ _POSSESSOR = re.compile(r"^(?:The\s+)?([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})['â
 MAX_FUZZY_PLACE_WORDS = 2
 
 
+@lru_cache(maxsize=8)
+def _leading_article(lex: Lexicon) -> re.Pattern[str]:
+    """An article opening a place's name ('de Verenigde Staten'); built once per language, as titles
+    are parsed several times a section."""
+    return re.compile(rf"^(?i:{alternation(lex.words('words', 'articles'), folded=False, any_space=False)})\s+")
+
+
 def _place_after_preposition(words: str, lex: Lexicon) -> str | None:
     """The country of the place after a title's 'in' ('in Denemarken', 'in de Verenigde Staten'): a
     place written as one, or a short one OCR may have damaged; not a name that runs on ('Milieu- en
@@ -94,7 +101,7 @@ def _place_after_preposition(words: str, lex: Lexicon) -> str | None:
     from extract.normalize import country_code
     from extract.normalize.countries import place_code
 
-    bare = re.sub(rf"^(?i:{alternation(lex.words('words', 'articles'), folded=False, any_space=False)})\s+", "", words)
+    bare = _leading_article(lex).sub("", words)
     if (code := place_code(bare) or place_code(words)) is not None:
         return code
     return country_code(words, lex.lang) if len(bare.split()) <= MAX_FUZZY_PLACE_WORDS else None
