@@ -142,7 +142,10 @@ def letterhead_sender(letterhead: list[str], body: list[str], subjects: list[str
     if not 2 <= len(words) <= MAX_SENDER_WORDS or not name[:1].isupper() or _NOT_A_NAME.search(name):
         return None
     own = {fold_keep(w) for w in re.findall(r"\w+", name) if w[:1].isupper() and len(w) >= 4}
-    if subjects and not any(fold_keep(w) in own for text in subjects for w in re.findall(r"\w+", text)):
+    # The subject line names it, or the letter spells out the whole name ('Wie zijn wij? Het Vast
+    # Comité van Toezicht op de politiediensten, kortweg Comité P, is ...').
+    if subjects and not any(fold_keep(w) in own for text in subjects for w in re.findall(r"\w+", text)) \
+            and fold_keep(name) not in fold_keep(" ".join(" ".join(body).split())):
         return None
     ours = lex.folded("words", "first_person_possessives")
     if not any(fold_keep(word) in ours for text in body for word in re.findall(r"\w+", text)):
