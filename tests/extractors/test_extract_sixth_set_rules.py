@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from extract.extractors.parents import trim_parent
-from extract.models import Line
+from extract.models import Line, Table, TableCell
 from extract.pipeline import process_text
 from extract.rules.lexicon import lexicon
 from extract.segment.tables import key_value_tables
@@ -90,17 +90,24 @@ def test_labs_presented_by_an_apposition_and_by_an_acronym_are_found_a_masthead_
     assert names == {"LAB.Norte", "Agency for Digital Services and Information Society"}
 
 
+def table_of(lines: list[Line]) -> Table:
+    """The table the layout stage finds around ``lines``: one cell per tab-separated text."""
+    cells = [TableCell(row=r, col=c, text=text, bbox=line.bbox)
+             for r, line in enumerate(lines) for c, text in enumerate(line.text.split("\t"))]
+    return Table(page=1, bbox=lines[0].bbox, cells=cells, method="word_boxes")
+
+
 def test_a_key_facts_block_without_colons_is_read_as_labelled_lines() -> None:
     box = (0.0, 0.0, 100.0, 10.0)
     rows = ["Name\tExample Computing Centre", "Short name\tECC", "Established\t1999", "Legal form\tcompany",
             "Staff\t420"]
     lines = [Line(page=1, text=t, bbox=box, role="table") for t in rows]
-    rewritten, _ = key_value_tables([], lines)
+    rewritten, _ = key_value_tables([table_of(lines)], lines)
     assert [line.text for line in rewritten] == [
         "Name: Example Computing Centre", "Short name: ECC", "Established: 1999", "Legal form: company", "Staff: 420"]
     # A table of labs (names in the first column) is left as it is.
     labs = [Line(page=1, text=t, bbox=box, role="table") for t in ["Alpha Lab\t12", "Beta Unit\t7", "Gamma Team\t3"]]
-    assert [line.text for line in key_value_tables([], labs)[0]] == [line.text for line in labs]
+    assert [line.text for line in key_value_tables([table_of(labs)], labs)[0]] == [line.text for line in labs]
 
 
 @pytest.mark.parametrize(("lang", "title", "name", "acronym", "country"), [

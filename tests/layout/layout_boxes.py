@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extract.models import BBox, Document, Page, Source, Word
+from extract.models import BBox, Document, Line, Page, Source, Table, TableCell, Word
 
 CHAR = 0.5
 """Width of a character as a share of the font size."""
@@ -242,3 +242,15 @@ def seed_document(*, ocr: bool = False) -> tuple[Document, list[SeedLab]]:
                     in_screenshot = label.field == "website"
             i += 1
     return flow.build("benchmark.pdf"), labs
+
+
+def table_of(lines: list[Line]) -> Table:
+    """The table whose rows are ``lines`` ('Name\tHeron Health Lab'), one cell per tab-separated text,
+    as the layout stage finds it around its table lines."""
+    cells = [TableCell(row=r, col=c, text=text, bbox=line.bbox)
+             for r, line in enumerate(lines) for c, text in enumerate(line.text.split("\t"))]
+    x0 = min(line.bbox[0] for line in lines)
+    y0 = min(line.bbox[1] for line in lines)
+    x1 = max(line.bbox[2] for line in lines)
+    y1 = max(line.bbox[3] for line in lines)
+    return Table(page=lines[0].page, bbox=(x0, y0, x1, y1), cells=cells, method="word_boxes")

@@ -6,7 +6,7 @@ lab's; and a two-column box that opens on 'Name' and goes on with the author's o
 from __future__ import annotations
 
 from index_helpers import index_of, records_of
-from layout_boxes import FlowBuilder
+from layout_boxes import FlowBuilder, table_of
 
 from extract.models import Line
 
@@ -69,7 +69,7 @@ def test_a_box_opening_on_the_name_with_the_author_s_own_keys_is_one_lab_s_facts
                   "Opened\tOctober 2018", "Partners\tTern University and technology firms",
                   "Start-up money\t£1m from the Tern Fund for fit-out",
                   "Output\t300+ projects in five years", "Web\theronhealth.example"], role="table")
-    lines, _ = key_value_tables([], box)
+    lines, _ = key_value_tables([table_of(box)], box)
     assert [line.text.split(":")[0] for line in lines] == ["Name", "Where", "Opened", "Partners", "Start-up money",
                                                               "Output", "Web"]
 
@@ -79,5 +79,5 @@ def test_a_table_of_labs_under_name_stays_a_table() -> None:
 
     table = _lines(["Name\tCountry", "Heron Health Lab\tNetherlands", "Kestrel Data Agency\tUnited States",
                     "Tern Policy Unit\tIreland"], role="table")
-    lines, _ = key_value_tables([], table)
+    lines, _ = key_value_tables([table_of(table)], table)
     assert all("\t" in line.text for line in lines)

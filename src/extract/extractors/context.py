@@ -13,7 +13,7 @@ from bisect import bisect_right
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
-from extract.extractors.label_blocks import SINGLE_LINE_FIELDS, Block, find_blocks
+from extract.extractors.label_blocks import SINGLE_LINE_FIELDS, Block, find_blocks, keyed_row
 from extract.models import BBox, Candidate, Entity, EntityStore, Line, Provenance, Section
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.forms import checked_only
@@ -128,7 +128,7 @@ class SectionContext:
         for line, start in zip(self.lines, self.line_starts):
             if _BULLET_LINE.match(line.text) or not line.text.strip():
                 starts.add(start)
-            if line.role == "heading":  # a heading is a sentence of its own
+            if line.role == "heading" or keyed_row(line):  # a heading, a key-facts row: sentences of their own
                 starts.update((start, start + len(line.text) + 1))
         return sorted(starts)
 

@@ -15,7 +15,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "governance"
-VERSION = "28"
+VERSION = "29"
 
 MAX_MODIFIERS = 3
 MEMBER_WINDOW = 12

@@ -22,7 +22,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "44"
+VERSION = "45"
 
 
 
@@ -242,16 +242,24 @@ def _with_defined_short_name(title: TitleParts, heading: str, ctx: SectionContex
     """'Institut national de l'environnement industriel et des risques (Ineris)': a short name in
     the heading's brackets that no spelling rule reads as an acronym, but the text defines as this
     name ('L'Institut national ..., l'Ineris, a été créé')."""
-    from extract.normalize import country_code
+    from extract.segment.official_names import official_name_of
     from extract.segment.spelled_names import defined_name
 
     short = _TRAILING_SHORT_NAME.search(heading)
-    if short is None or title.name is None or country_code(short.group(1)) is not None:
+    if short is None or title.name is None or _names_country(short.group(1)):
         return title  # 'Fabrique des Mobilités (FR)': the country
-    defined = defined_name(short.group(1), ctx.text)
+    defined = defined_name(short.group(1), ctx.text) or official_name_of(short.group(1), ctx.text, ctx.lex)
     if defined is None or fold_keep(defined) != fold_keep(re.sub(r"^[lL]['’]", "", title.name)):
         return title
     return replace(title, acronym=short.group(1))
+
+
+def _names_country(text: str) -> bool:
+    """'(FR)', '(Suisse)': a country, not a short name that holds a place ('Loto-Québec')."""
+    from extract.normalize import country_code
+    from extract.normalize.countries import place_code
+
+    return place_code(text) is not None or (len(text) <= 3 and country_code(text) is not None)
 
 
 def _short_name_answer(value: str, ctx: SectionContext) -> bool:

@@ -79,6 +79,14 @@ def _label_of(line: Line) -> LabelMatch | None:
     return None
 
 
+_KEYED_ROW = re.compile(r"^[^:\s][^:]{0,40}:\s")
+
+
+def keyed_row(line: Line) -> bool:
+    """A key-facts table's row, read as 'Key: value' (``segment.tables.key_value_tables``)."""
+    return line.role == "table" and _KEYED_ROW.match(line.text) is not None
+
+
 @dataclass(frozen=True)
 class Block:
     """A labelled part of the section: from a label line to the next label line."""
@@ -105,8 +113,10 @@ def find_blocks(lines: list[Line], line_starts: list[int], text: str) -> list[Bl
             continue
         match = _label_of(line)
         if match is None:
-            if _NUMBERED_HEADING.match(line.text) or _part_title().match(line.text):
-                found.append((None, "", start, start))  # a heading closes the block above it
+            if _NUMBERED_HEADING.match(line.text) or _part_title().match(line.text) or keyed_row(line):
+                # A heading closes the block above it; so does a key-facts row of a key the
+                # rules do not know ('Local boards we work with: ...' after 'Funding: ...').
+                found.append((None, "", start, start))
             continue
         label, value = match.label, match.value
         value_at = line.text.find(value, len(label)) if value else len(line.text)

@@ -20,7 +20,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "28"  # the governance extractor's: parents are one of its fields
+VERSION = "29"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -231,9 +231,12 @@ def trim_parent(name: str, lex: Lexicon) -> str:
         name = name[nationality.end():]  # 'Danish Ministry of ...', 'Australische Department of ...'
 
     verbs = lex.regex("governance", "parent_clause_verbs")
-    clause = re.search(rf"\s+(?:{alternation(lex.words('words', 'and_words'), folded=False)})\s+", name)
-    if clause and verbs.match(fold_keep(name), clause.end()):
-        name = name[:clause.start()]
+    # 'ministère chargé du budget et des comptes publics et a son siège à ...': the first 'and' a
+    # verb follows ends the name, not the first 'and'.
+    for clause in re.finditer(rf"\s+(?:{alternation(lex.words('words', 'and_words'), folded=False)})\s+", name):
+        if verbs.match(fold_keep(name), clause.end()):
+            name = name[:clause.start()]
+            break
     articles = alternation(lex.words("words", "articles"), folded=False)
     name = re.sub(rf",\s+(?:{articles})$", "", name, flags=re.I)
     # 'Présidence de la République, l'ADSC': an apposition after a comma and an article (not the

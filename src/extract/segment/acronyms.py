@@ -160,9 +160,12 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                 # "Fondé en 1913, l'Institut royal météorologique de Belgique (IRM)": the article opens the
                 # clause whose subject the name is (not 'fait partie de l'Office ... (OTV)': a host).
                 elided = re.match(r"l['’](?=[A-ZÀ-Ý])", words[0])
-            if elided is None and words[0][:1] == "d" and (cut := ELIDED_ARTICLE.match(words[0])) is not None \
-                    and initials_are(acronym, content_words([words[0][cut.end():], *words[1:]])):
-                elided = cut  # "complet d'Infrastructures technologiques Québec (ITQ)": every initial, in order
+            if elided is None and words[0][:1] in "dl" and (cut := ELIDED_ARTICLE.match(words[0])) is not None \
+                    and initials_are(acronym, content_words([words[0][cut.end():], *words[1:]])) \
+                    and (words[0][:1] == "d" or _named_not_hosting(text[max(0, before[k].start() - 40):before[k].start()])):
+                # "complet d'Infrastructures technologiques Québec (ITQ)", "naissance de l'Administration
+                # fédérale des contributions (AFC)": every initial, in order.
+                elided = cut
             if elided is not None:
                 words[0] = words[0][elided.end():]  # "l'Institut Municipal d'Informàtica …, l'IMI"
             if not (words[0][:1].isupper() or _COINED_START.match(words[0])):
@@ -217,6 +220,18 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
         if named is not None:
             out.append((named[0], match.group(1), named[1]))
     return out
+
+
+def _named_not_hosting(lead: str) -> bool:
+    """'naissance de l'Administration fédérale des contributions (AFC)': a name after words that do
+    not make it the host of the lab spoken of ('il fait partie de l'Office ... (OTV)'), nor open the
+    text (what came before is unknown)."""
+    return bool(lead.strip()) and _hosting_lead().search(fold_keep(lead)) is None
+
+
+@cache
+def _hosting_lead() -> re.Pattern[str]:
+    return re.compile(rf"(?:{lexicon(None).regex('governance', 'parent_triggers').pattern})\s*$")
 
 
 def _initials_further_back(before: list[re.Match[str]], k: int, acronym: str) -> int | None:

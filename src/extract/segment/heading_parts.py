@@ -40,6 +40,7 @@ from extract.segment.sibling_headings import sibling_headings
 from extract.segment.spelling import initials_cover, is_acronym
 from extract.segment.subject_names import masthead_name, over_issue
 from extract.segment.titles import (
+    dash_parts,
     parse_title,
     place_led,
     place_led_name,
@@ -282,6 +283,11 @@ def _spelled_out(title: str, entry: LabEntry, lex: Lexicon) -> str:
     """A heading naming a lab the text names in full and by its acronym says both: its full name
     where the heading has only the acronym ('Mali : Agence des Technologies ... (AGETIC), ...'),
     the acronym after the full name."""
+    if _place_then_name(title, entry, lex):
+        # 'France : la direction générale des douanes ...' over '... (DGDDI) est ...': the place stays.
+        tail = dash_parts(title)[1]
+        flat = " ".join(title.split())
+        return flat[:len(flat) - len(tail)] + entry.title
     if title.startswith(entry.name) and _described(title[len(entry.name):], lex):
         return entry.title  # 'Kestrel Works, the elder', "Mégalis Bretagne, l'aîné": the name and what the chapter calls it
     host = host_after(lex).search(title)
@@ -308,6 +314,16 @@ def _spelled_out(title: str, entry: LabEntry, lex: Lexicon) -> str:
         # "L'ADN en bref", 'KOOP in cijfers', 'CIHBw: wat valt op': a page of the lab's own, not another lab
         return entry.title
     return title[:found.start()] + entry.title + title[found.end():]
+
+
+def _place_then_name(title: str, entry: LabEntry, lex: Lexicon) -> bool:
+    """'France : la direction générale des douanes': a place, then the lab's name as the text
+    defines it, whatever the case of its article and first word."""
+    parts = dash_parts(title)
+    if len(parts) != 2 or not place_led(f"{parts[0]} : X", lex):
+        return False
+    article = re.compile(rf"^(?:{article_before_name(lex)})", re.IGNORECASE)
+    return fold(article.sub("", parts[1].strip())) == fold(article.sub("", entry.name))
 
 
 def _described(rest: str, lex: Lexicon) -> bool:

@@ -37,6 +37,7 @@ from extract.segment.index_merges import (
     take_repeated_tails,
 )
 from extract.segment.lab_names import NameMention, find_lab_names
+from extract.segment.official_names import add_official_names
 from extract.segment.platforms import URL, platform_host
 from extract.segment.presented import add_founded_subjects
 from extract.segment.spelling import (
@@ -235,6 +236,7 @@ class LabIndex:
         take_repeated_tails(self, body_text)
         add_undefined_acronyms(self, lines, body)
         add_spelled_out_names(self, body_text)
+        add_official_names(self, body_text)
         # Acronyms used on their own count as mentions of their lab.
         acronyms = {e.acronym: e for e in self.entries if e.acronym}
         if acronyms:

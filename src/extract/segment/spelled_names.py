@@ -48,11 +48,14 @@ def spelled_name(acronym: str, text: str) -> str | None:
         # A run may start before the name: 'the TGA' / 'The Therapeutic Goods Administration' read
         # across a heading's line end; the name starts at a later word, after its sentence's article.
         for first in range(len(run) - 1):
+            if not run[first][:1].isupper():
+                continue  # 'Dat is De Nederlandsche Bank': no name starts at the verb
             words = run[first:]
             while words and fold_keep(words[0]) in openers:
                 words = words[1:]  # 'De Sociale Verzekeringsbank begon ...': the sentence's article
-            spelled = next((words[:end] for end in range(len(words), 1, -1)  # it may go on past the name
-                            if initials_are(acronym, words[:end]) or spells_with_compounds(acronym, words[:end])), None)
+            # ... unless the article gives the acronym its first letter: 'De Nederlandsche Bank' (DNB).
+            spelled = next((option[:end] for option in (words, run[first:]) for end in range(len(option), 1, -1)
+                            if initials_are(acronym, option[:end]) or spells_with_compounds(acronym, option[:end])), None)
             if spelled is not None:  # 'Sociale Verzekeringsbank Amstelveen'
                 found.add(" ".join(spelled))
                 break

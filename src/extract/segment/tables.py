@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from extract.layout.lines import union_bbox
 from extract.layout.tables import clean_cell, row_bbox, table_rows
 from extract.models import Line, Table
 from extract.rules.lexicon import lexicon
@@ -81,26 +82,45 @@ MIN_LABEL_SHARE = 0.5
 
 def key_value_tables(tables: list[Table], lines: list[Line]) -> tuple[list[Line], list[Table]]:
     """A two-column table whose first column holds field labels ('Name', 'Reports to', 'Staff',
-    'Budget 2023') is one lab's key facts, not a table of labs: its lines become 'Label: value'
-    lines of the text around it, and the table is not read row by row."""
-    lines = list(lines)
-    rewritten: set[int] = set()
-    run: list[int] = []
-    for i in range(len(lines) + 1):
-        if i < len(lines) and lines[i].role == "table":
-            run.append(i)
+    'Budget 2023') is one lab's key facts, not a table of labs: each row becomes one 'Label: value'
+    line of the text around it (a value the cell wraps over several lines is one line again), and
+    the table is not read row by row. Judged table by table, on its rows: a box of facts beside a
+    table of dates is not one run, and a wrapped value is no extra row."""
+    page_of_line = [line.page for line in lines]  # in page order: a page's lines are one run
+    merged: dict[int, Line] = {}
+    dropped: set[int] = set()
+    kept: list[Table] = []
+    for table in tables:
+        first, end = bisect_left(page_of_line, table.page), bisect_right(page_of_line, table.page)
+        inside = [k for k in range(first, end) if lines[k].role == "table" and _inside(lines[k], table)]
+        if not _is_key_value(table):
+            kept.append(table)
             continue
-        pairs = [k for k in run if lines[k].text.count("\t") == 1]
-        keys = [lines[k].text.split("\t")[0] for k in pairs]
-        if (len(pairs) >= MIN_KEY_VALUE_ROWS and len(pairs) * 2 >= len(run)
-                and (sum(map(_is_label, keys)) >= MIN_LABEL_SHARE * len(pairs) or _named_box(keys))):
-            for k in pairs:
-                label, _, value = lines[k].text.partition("\t")
-                lines[k] = lines[k]._replace(text=f"{label.strip()}: {value.strip()}")
-                rewritten.add(k)
-        run = []
-    kept = [t for t in tables if not any(lines[k].page == t.page and _inside(lines[k], t) for k in rewritten)]
-    return lines, kept
+        start: int | None = None
+        for k in inside:
+            text = lines[k].text
+            if text.count("\t") == 1:
+                label, _, value = text.partition("\t")
+                merged[k] = lines[k]._replace(text=f"{label.strip()}: {value.strip()}")
+                start = k
+            elif "\t" not in text and start is not None:
+                # The rest of the value the cell wrapped.
+                row = merged[start]
+                merged[start] = row._replace(text=f"{row.text} {text.strip()}", bbox=union_bbox([row.bbox, lines[k].bbox]))
+                dropped.add(k)
+            else:
+                start = None
+    out = [merged.get(k, line) for k, line in enumerate(lines) if k not in dropped]
+    return out, kept
+
+
+def _is_key_value(table: Table) -> bool:
+    rows = [[clean_cell(cell.text) for _, cell in sorted(row.items()) if clean_cell(cell.text)] for row in table_rows(table)]
+    rows = [row for row in rows if row]
+    pairs = [row for row in rows if len(row) == 2]
+    keys = [row[0] for row in pairs]
+    return (len(pairs) >= MIN_KEY_VALUE_ROWS and len(pairs) * 2 >= len(rows)
+            and (sum(map(_is_label, keys)) >= MIN_LABEL_SHARE * len(pairs) or _named_box(keys)))
 
 
 MIN_BOX_LABELS = 2

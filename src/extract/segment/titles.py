@@ -346,6 +346,11 @@ def place_word(title: str, lex: Lexicon) -> str | None:
     return parts[1].strip()
 
 
+def dash_parts(title: str) -> list[str]:
+    """A heading split at its first dash or colon: 'France : la douane' -> ['France', 'la douane']."""
+    return _DASH_SPLIT.split(re.sub(r"\s+", " ", title).strip(), maxsplit=1)
+
+
 def place_led(title: str, lex: Lexicon) -> bool:
     """'Duitsland — gematik', 'Australië — Australian Digital Health Agency': a place, a dash, then a
     name (not 'Praag: een instituut dat ...')."""

@@ -1,0 +1,67 @@
+"""A lab the text calls by its official name and its short name in brackets after an
+official-name phrase: 'la Loterie Romande, de son nom officiel Société de la Loterie de la Suisse
+Romande (LoRo)'. The official name is the lab's name, the bracket its short name, as with an
+acronym's definition, though the bracket does not spell the name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from extract.rules.lexicon import Lexicon, fold_keep
+
+if TYPE_CHECKING:
+    from extract.segment.lab_index import LabIndex
+
+MAX_SHORT_WORDS = 2
+"""A common name is short: 'Loto-Québec', 'LoRo', 'CPP Investments'."""
+
+# The official name: a capitalised run to the clause's end, with its French lower-case words
+# ('Société des loteries du Québec'), then perhaps its short name in brackets.
+_OFFICIAL = re.compile(
+    r"\s*(?:(?:the|het|de|la|le|les)\s+|[lL]['’])?([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){1,9}?)"
+    r"(?=\s*(?:\(|[,.;:«»]|\s(?:qui|que|dont|which|who|die|dat)\s|$))(?:\s*\(([^()\s]{2,20})\))?")
+
+
+@dataclass(frozen=True)
+class OfficialName:
+    name: str
+    short: str
+    """The short name in brackets after it ('(LoRo)')."""
+
+
+def official_names(text: str, lex: Lexicon) -> list[OfficialName]:
+    """The official names ``text`` gives, with a short name in brackets, after an official-name
+    phrase (``labs.official_name``). Without the brackets, which of the two names a lab goes by is
+    the author's choice: 'Statistik Austria heet voluit Bundesanstalt Statistik Österreich' keeps
+    its common name."""
+    out = []
+    for phrase in lex.regex("labs", "official_name").finditer(fold_keep(text)):
+        found = _OFFICIAL.match(text, phrase.end())
+        if found is not None and found.group(2):
+            out.append(OfficialName(re.sub(r"\s+", " ", found.group(1)), found.group(2)))
+    return out
+
+
+def official_name_of(short: str, text: str, lex: Lexicon) -> str | None:
+    """The official name ``text`` gives the lab it calls ``short``."""
+    return next((found.name for found in official_names(text, lex) if found.short == short), None)
+
+
+def add_official_names(index: LabIndex, text: str) -> None:
+    """Rename the labs of ``index`` (built from the body's ``text``) that ``text`` gives an
+    official name."""
+    for found in official_names(text, index.lex):
+        target = index.lookup(found.short)
+        if target is None or len(target.name.split()) > MAX_SHORT_WORDS or fold_keep(found.name) == fold_keep(target.name):
+            continue
+        if len(found.name.split()) <= len(target.name.split()):
+            continue
+        other = index.lookup(found.name)
+        if other is not None and other is not target:
+            index.absorb(target, other)
+        target.name = found.name
+        target.acronym = target.acronym or found.short
+        index.add_alias(target, found.name)
+        index.add_alias(target, found.short)
