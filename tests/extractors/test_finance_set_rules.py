@@ -68,3 +68,16 @@ def test_an_official_name_with_the_short_name_in_brackets_names_the_lab() -> Non
 def test_an_article_that_gives_the_acronym_its_first_letter_is_part_of_the_name() -> None:
     text = "Wie let daarop? Dat is De Nederlandsche Bank. DNB werd in 1814 opgericht."
     assert spelled_name("DNB", text) == "De Nederlandsche Bank"
+
+
+def test_a_plural_acronym_names_several_bodies_not_a_lab() -> None:
+    # 'Back to basics: the three ESAs' over 'The European Supervisory Authorities – the ESAs – were set
+    # up ...', then one heading per authority.
+    records = process_file(FIXTURES / "en-newsletter-european-supervisors.pdf", Settings()).records
+    assert {r.acronym for r in records} == {"EBA", "ESMA", "EIOPA"}
+
+
+def test_a_city_after_sits_in_is_where_a_lab_is_not_its_parent() -> None:
+    # '... (EIOPA) was established by Regulation (EU) No 1094/2010 ..., and sits in Frankfurt am Main.'
+    records = process_file(FIXTURES / "en-newsletter-european-supervisors.pdf", Settings()).records
+    assert all(r.governance is None or r.governance.parent != "Frankfurt" for r in records)

@@ -22,7 +22,9 @@ from extract.segment.titles import YEAR
 _WORDS = re.compile(r"[\w'’-]+")
 # A founding can be old ('Kartverket werd in 1773 opgericht', 'dates back to 1628'); elsewhere a
 # number before 1800 is rarely a year, so only a founding word or label reads one.
-FOUNDING_YEAR = re.compile(r"(?<![\d.,\-–/])(1[5-9]\d\d|20\d\d)(?![\d\-–/])")
+# Not a range's second year ('2010-2011') nor a figure's digits; a date's year is one ('per 1-1-2009').
+FOUNDING_YEAR = re.compile(r"(?:(?<![\d.,\-–/])|(?<=\b\d[-./]\d[-./])|(?<=\b\d[-./]\d\d[-./])|(?<=\b\d\d[-./]\d[-./])"
+                           r"|(?<=\b\d\d[-./]\d\d[-./]))(1[5-9]\d\d|20\d\d)(?![\d\-–/])")
 # A capitalised name right before the verb, as its subject: 'Smart Docklands, opened in 2018',
 # 'the Dublinked portal was launched'. Only with a comma or a passive auxiliary between them: in
 # 'Nesta launched the lab in 2014' the name is the agent and the year can be the lab's.

@@ -144,7 +144,8 @@ class IdentityExtractor:
         # ... kreeg de naam Responsible Technology Adoption Unit (RTA)' under a title naming the latter.
         own = [f for f in found if name and _initials_cover(f[0], _WORDS.findall(name))]
         given = re.search(rf"{re.escape(name)}\s*\(([A-ZÀ-Ý][\w&.-]{{1,11}})\)", ctx.text) if name and not own else None
-        if given is not None and name and _initials_cover(given.group(1), _WORDS.findall(name)):
+        if given is not None and name and (_initials_cover(given.group(1), _WORDS.findall(name))
+                                           or _compound_spells(given.group(1), name)):
             own = [(given.group(1), given.start(1), given.end(1))]  # '... kreeg de naam X Y Unit (XYU)'
         return [ctx.candidate("acronym", acronym, start, end, family=NAME, version=VERSION, prior="anchored", ner=("ORG",))
                 for acronym, start, end in (own or found)[:1]]
@@ -252,6 +253,17 @@ def _with_defined_short_name(title: TitleParts, heading: str, ctx: SectionContex
     if defined is None or fold_keep(defined) != fold_keep(re.sub(r"^[lL]['’]", "", title.name)):
         return title
     return replace(title, acronym=short.group(1))
+
+
+def _compound_spells(acronym: str, name: str) -> bool:
+    """'Gegevensbeschermingsautoriteit (GBA)': one compound word whose parts give the acronym's
+    letters, in order, the first its own."""
+    letters = fold_keep(acronym)
+    word = fold_keep(name)
+    if len(name.split()) != 1 or not is_acronym(acronym) or len(letters) < 2 or word[:1] != letters[:1]:
+        return False
+    rest = iter(word[1:])
+    return all(letter in rest for letter in letters[1:])
 
 
 def _names_country(text: str) -> bool:

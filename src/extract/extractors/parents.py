@@ -30,6 +30,7 @@ MAX_DEFINITION_MODIFIERS = 3
 def parent_candidates(ctx: SectionContext) -> list[Candidate]:
     lex = ctx.lex
     blockers = lex.folded("governance", "parent_blockers")
+    joint = lex.folded("governance", "joint_adverbs")
     french = _french_triggers()
     lead_phrases = _lead_phrases(lex)
     indefinite = lex.folded("governance", "kind_articles")
@@ -74,11 +75,13 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
         name = trim_parent(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip(), lex)
         second = _second_organisation(lex).search(name)
         if second is not None:
-            if creator:
-                continue  # founded by a city and a university together: neither is the parent
+            if creator or (before and before[-1] in joint):
+                continue  # founded by a city and a university together, 'jointly sponsored by': neither is the parent
             name = name[:second.start()]  # 'part of the Ministry and the Agency': the first
         if fold_keep(name) in own or len(name) < 3 or _is_law(name, lex) or _joint(name, lex):
             continue
+        if place_code(name) is not None:
+            continue  # 'sits in Frankfurt am Main', 'housed in Paris': where it is, not whose
         field = ctx.field_at(m.start())
         # Under the governance or role label beats unlabelled text (a screenshot caption, say);
         # who created the lab is its parent only when nothing says more.

@@ -89,6 +89,8 @@ def label_in(text: str, *, spending: bool = False) -> tuple[str, str] | None:
     found: list[tuple[int, int, str, str]] = []  # (-size, position, field, label)
     for size in range(min(MAX_LABEL_WORDS, len(words)), 0, -1):
         for i in range(len(words) - size + 1):
+            if _opens_a_name(words[i:], size):
+                continue
             candidate = " ".join(words[i:i + size])
             match = match_label(f"{candidate}: x")
             if match is not None and len(match.label) >= len(candidate.rstrip(".")):
@@ -264,11 +266,22 @@ def label_words(words: Sequence[str]) -> int:
     """How many of ``words``' first words are a field label as a whole ('Site internet', 'Budget'
     of 'Budget 2023'), longest first; 0 when they open with none."""
     for size in range(min(MAX_LABEL_WORDS, len(words)), 0, -1):
+        if _opens_a_name(words, size):
+            continue  # 'Sponsor Department for Science, ...': the label's last word opens the value's name
         label = " ".join(words[:size])
         match = match_label(f"{label}: x")
         if match is not None and len(match.label) >= len(label.rstrip(".")):
             return size
     return 0
+
+
+def _opens_a_name(words: Sequence[str], size: int) -> bool:
+    """Do the ``size`` words of a label end on an organisation's head ('department', 'ministry') that
+    a link word ('for', 'of', 'van') after it makes the start of a name ('Sponsor Department for
+    Science')?"""
+    lex = lexicon(None)
+    return (size < len(words) and fold_keep(words[size - 1]) in lex.folded("governance", "org_heads")
+            and fold_keep(words[size]) in lex.folded("labs", "name_links"))
 
 
 MIN_BOX_LABELS = 3

@@ -48,6 +48,8 @@ from extract.segment.titles import (
     place_word,
 )
 
+_PLURAL_END = re.compile(r"(?<![\w-])[A-Z]{2,}s\W*$")
+
 
 @dataclass(frozen=True)
 class _Heading:
@@ -196,6 +198,7 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
     numbered = {h for h in labs if _heading(lines, h).depth is not None}
     if len(numbered) >= 2 and len(numbered) * 2 > len(labs):
         labs = in_sequence(lines, sorted(numbered))
+    labs = {h for h in labs if not _PLURAL_END.search(lines[h].text)}  # 'Back to basics: the three ESAs': several bodies
     parts: list[Part] = []
     info = {h: _heading(lines, h) for h in headings}
     for h in sorted(labs):

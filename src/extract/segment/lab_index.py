@@ -94,6 +94,9 @@ def _name_goes_on(extension: str, rest: str) -> bool:
 MAX_CARRIED_WORDS = 3
 
 
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
 def index_key(name: str) -> str:
     """A name as the index files it: 'The Innovation Unit Limited' is 'innovation unit'."""
     key = re.sub(r"[^\w]+", " ", fold_keep(name)).strip()
@@ -147,6 +150,7 @@ class LabIndex:
         self.mentions_by_line: dict[int, list[tuple[NameMention, LabEntry]]] = {}
         self.in_first_person = in_first_person
         """A letter or an e-mail: 'notre budget' is the sender's."""
+        self._text_kinds = self.lex.folded("labs", "document_nouns") | self.lex.folded("governance", "law_words")
         # A printed web page's own address (its footer) names the site it is about.
         self.own_sites = _sites(lines, [i for i, line in enumerate(lines) if line.role == "url_footer"])
         # Sites are often given only in a footnote or a slide's small print ('• innovationquarter.nl').
@@ -181,6 +185,8 @@ class LabIndex:
         for i in body:
             text = lines[i].text
             for name, acronym, at in defined_acronyms(text):
+                if fold_keep(name.split()[-1]) in self._text_kinds:
+                    continue  # 'Service Level Agreement (SLA)', 'Police Reform Act (PRA)': a text, not a body
                 entry = self.entry_for(name, acronym, i)
                 entry.defined = True
                 entry.as_host += self._hosted(before_line, text, at)
@@ -192,7 +198,8 @@ class LabIndex:
                 joined_lines = f"{before_line} {text} {following.get(i, '')[:NEXT_LINE_CHARS]}"
                 for name, acronym, at in defined_acronyms(joined_lines):
                     lead = fold_keep(joined_lines[max(0, at - 20):at]).split()[-2:]
-                    if any(w in not_heads for w in lead) or fold_keep(name.split()[0]) in org_hosts:
+                    if any(w in not_heads for w in lead) or fold_keep(name.split()[0]) in org_hosts \
+                            or fold_keep(name.split()[-1]) in self._text_kinds:
                         continue  # 'ministerie van' / 'Economische Zaken (EZK)': a ministry, not a lab
                     known = self.lookup(acronym)
                     if at <= len(before_line) and (known is None or known.name == acronym):
@@ -237,6 +244,8 @@ class LabIndex:
         add_undefined_acronyms(self, lines, body)
         add_spelled_out_names(self, body_text)
         add_official_names(self, body_text)
+        for entry in [e for e in self.entries if _PLURAL_ACRONYM.fullmatch(e.name)]:
+            self.drop(entry)  # 'the ESAs', 'NGOs': several bodies under one acronym, no one lab
         # Acronyms used on their own count as mentions of their lab.
         acronyms = {e.acronym: e for e in self.entries if e.acronym}
         if acronyms:

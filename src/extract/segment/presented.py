@@ -293,6 +293,7 @@ def _defined_subjects(index: LabIndex, lines: Sequence[Line], joined: str, folde
     nouns = index.lex.folded("labs", "definition_nouns") | index.lex.folded("labs", "heads")
     determiners = index.lex.folded("words", "determiners") | index.lex.folded("labs", "determiners")
     pronouns = index.lex.folded("governance", "subject_pronouns")
+    places_before = index.lex.folded("governance", "place_prepositions")
     plain_names: dict[str, bool] = {}  # a plain word -> used as a name (twice, never in lower case, no place)
     for m in defined_subject().finditer(joined):
         words = subject_words(m.group(1), determiners)
@@ -304,6 +305,9 @@ def _defined_subjects(index: LabIndex, lines: Sequence[Line], joined: str, folde
             continue
         if len(words) == 1 and fold_keep(name) in pronouns:
             continue  # 'It is a statutory body ...': the lab named before, not one called 'It'
+        if len(words) >= 2 and fold_keep(words[0]) in places_before and (
+                country_code(" ".join(words[1:]), None) is not None or city_country(" ".join(words[1:])) is not None):
+            continue  # 'In Nederland is de Autoriteit Persoonsgegevens onze tegenhanger': where, not who
         if len(words) == 1 and not DISTINCTIVE.search(name):
             if name not in plain_names:  # each word judged once: a long report says 'It is a ...' often
                 plain_names[name] = not (

@@ -6,9 +6,12 @@ headings and tables; ``sections`` chooses when."""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from extract.layout.headings import strip_numbering
 from extract.models import Line
-from extract.rules.lexicon import fold_keep, phrase_regex
+from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.rules.vocab import match_label
 from extract.segment.document_title import title_line
 from extract.segment.heading_parts import names_in
@@ -127,6 +130,7 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
     """Each paragraph of ``body`` with the lab it is about (None: no lab)."""
     owners: list[tuple[list[int], LabEntry | None]] = []
     current: LabEntry | None = None
+    bodies: set[int] = set()  # ids of the entries the text names as a lab's governing body
     title = title_line(lines, body)
     for paragraph in paragraphs(lines, body):
         if title is not None and paragraph[-1] < title:
@@ -151,6 +155,10 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
                    else subject_of(paragraph, lines, index))
         if subject is not None and subject is not COMPARISON and not heading and _passing(subject):
             subject = None  # 'we swap methods with the Lab van Troje': named once, in passing
+        if isinstance(subject, LabEntry) and current is not None and not heading and _governing_body(subject, text, index):
+            bodies.add(id(subject))  # 'We are led by the Budget Responsibility Committee (BRC), whose ...'
+        if isinstance(subject, LabEntry) and id(subject) in bodies:
+            subject = None  # the lab's own body, wherever the text names it again
         if subject is COMPARISON:
             current = None  # a paragraph comparing labs describes none of them
         elif subject is not None:
@@ -159,6 +167,25 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
             current = None  # a chapter heading that names no lab ends the lab before it
         owners.append((paragraph, current))
     return owners
+
+
+def _governing_body(entry: LabEntry, text: str, index: LabIndex) -> bool:
+    """Is ``entry`` a body ('Committee', 'Board', 'raad') that ``text`` first names right after a
+    phrase saying it runs the lab ('led by', 'geleid door', 'dirigé par')?"""
+    words = entry.name.split()
+    if not words or fold_keep(words[-1]) not in _body_words(index.lex):
+        return False
+    found = whole_name(entry.name).search(text)
+    if found is None:
+        return False
+    lead = fold_keep(text[max(0, found.start() - 40):found.start()])
+    return re.search(rf"(?:{index.lex.regex('governance', 'governed_by').pattern})\s+(?:\w+\s+)?$", lead) is not None
+
+
+@cache
+def _body_words(lex: Lexicon) -> frozenset[str]:
+    """The one-word names of bodies: 'board', 'committee', 'conseil', 'raad'."""
+    return frozenset(w for w in lex.folded("governance", "body_nouns") if " " not in w)
 
 
 def _owned_parts(owners: list[tuple[list[int], LabEntry | None]], lines: list[Line],
