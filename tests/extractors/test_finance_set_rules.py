@@ -81,3 +81,32 @@ def test_a_city_after_sits_in_is_where_a_lab_is_not_its_parent() -> None:
     # '... (EIOPA) was established by Regulation (EU) No 1094/2010 ..., and sits in Frankfurt am Main.'
     records = process_file(FIXTURES / "en-newsletter-european-supervisors.pdf", Settings()).records
     assert all(r.governance is None or r.governance.parent != "Frankfurt" for r in records)
+
+
+def _budget_of(path: Path, name: str) -> float | None:
+    record = next(r for r in process_file(path, Settings()).records if r.name == name)
+    return record.budget.amount if record.budget else None
+
+
+def test_an_amount_the_text_says_is_no_budget_is_not_the_budget() -> None:
+    # '... ex ante funding stood at about $4.2 billion, ...; this fund is held to protect depositors
+    # and is not an operating budget.'
+    assert _budget_of(FIXTURES / "en-form-cdic.pdf", "Canada Deposit Insurance Corporation") is None
+    # '... atteignaient 3 131 millions d'euros : ce sont des réserves ..., pas un budget de fonctionnement.'
+    assert _budget_of(FIXTURES / "fr-newsletter-garantie-depots.pdf",
+                      "Fonds de garantie des dépôts et de résolution") is None
+
+
+def test_a_disclaimer_about_another_amount_leaves_the_budget_before_it() -> None:
+    # 'son budget annuel, d'environ 3,2 milliards de francs CFA, provient ... de l'État. C'est elle qui
+    # ... pilote aussi ... le projet e-Burkina, doté d'environ 20 millions de dollars sur cinq ans, qui
+    # n'entre pas dans son budget de fonctionnement.'
+    path = FIXTURES.parent / "genres-heldout5" / "fr-prose-plain-agences-numeriques-afrique.pdf"
+    name = "Agence nationale de promotion des technologies de l'information et de la communication"
+    assert _budget_of(path, name) == 3_200_000_000
+
+
+def test_what_a_lab_pays_out_is_not_its_budget() -> None:
+    # '... la totalité de ses profits revient au gouvernement, qui en a reçu 1 202 millions de dollars
+    # en dividende pour l'exercice 2015-2016.'
+    assert _budget_of(FIXTURES / "fr-prose-plain-loteries.pdf", "Loto-Québec") is None

@@ -15,7 +15,7 @@ from extract.normalize.rule_data import LANGS, alternation, own_words, words
 from extract.rules.lexicon import Lexicon
 
 NAME = "money"
-VERSION = "21"
+VERSION = "22"
 
 ANCHOR_BEFORE_MAX = 8
 ANCHOR_AFTER_MAX = 4
@@ -72,13 +72,19 @@ class MoneyExtractor:
         period_year = _SentenceIndex(ctx.lex.regex("budget", "period_year"), ctx.folded)
         fiscal = _SentenceIndex(_FISCAL_YEAR, ctx.text)
         one_off = _SentenceIndex(ctx.lex.regex("budget", "one_off"), ctx.folded)
+        disclaimed = _SentenceIndex(_disclaimer(ctx.lex), ctx.folded)
+        paid_out = _SentenceIndex(ctx.lex.regex("budget", "paid_out"), ctx.folded)
         compared = _compared_with(ctx.lex)
         out = []
         for m in mentions:
             if m.qualifier in EXCLUDED_QUALIFIERS:
                 continue  # 'elk 30.000 euro', 'projecten >€50k valideren'
             s0, e0 = ctx.sentence_span(m.start)
+            if disclaimed.any(s0, e0) or _disclaimed_next(ctx, disclaimed, e0):
+                continue  # '... about $4.2 billion ...; this fund ... is not an operating budget'
             c0, c1 = _clause(splits, s0, e0, m.start, m.end)
+            if paid_out.any(c0, c1):
+                continue  # '1 202 millions de dollars en dividende', 'to pay €2.1 billion a year to ...'
             anchor = _nearest_anchor(ctx, anchors, s0, e0, m.start, m.end)
             clause_anchor = anchor is not None and c0 <= anchor[0] < c1
             block = ctx.block_at(m.start)
@@ -120,6 +126,25 @@ class MoneyExtractor:
             out.append(ctx.candidate("budget", value, m.start, m.end, family=NAME, version=VERSION,
                                      prior=prior, distance=distance, ner=("MONEY",)))
         return out
+
+
+def _disclaimed_next(ctx: SectionContext, disclaimed: _SentenceIndex, end: int) -> bool:
+    """Does the sentence after the one ending at ``end`` say the amount before is no budget ('...
+    an investment vehicle of around €100 million. The fund invests in start-ups; it is not the
+    agency's budget.')? Not when it has an amount of its own, which is what it speaks of."""
+    if end >= len(ctx.text):
+        return False
+    s1, e1 = ctx.sentence_span(end + 1)
+    return disclaimed.any(s1, e1) and not any(s1 <= m.start < e1 for m in ctx.money)
+
+
+@cache
+def _disclaimer(lex: Lexicon) -> re.Pattern[str]:
+    """'is not an operating budget', 'pas un budget de fonctionnement', 'geen begroting': a negation,
+    a few words, a budget noun (budget.disclaimers, budget.disclaimed), in the folded text."""
+    negations = alternation(lex.words("budget", "disclaimers"))
+    nouns = alternation(lex.words("budget", "disclaimed"))
+    return re.compile(rf"(?<![\w'’])(?:{negations})\s+(?:[\w'’]+\s+){{0,3}}?(?:{nouns})(?![\w'’])")
 
 
 class _SentenceIndex:

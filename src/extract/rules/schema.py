@@ -47,7 +47,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
                      "subject_links", "name_prepositions", "ordinal_suffixes"),
     "budget": words("anchors", "contribution", "period_year", "period_total", "unknown", "statement_totals", "statement_actuals", "revenue",
                     "one_off", "span_prepositions", "statement_thousands", "statement_millions", "statement_ones", "comparison",
-                    "bare_total", "spending_questions"),
+                    "bare_total", "spending_questions", "disclaimers", "disclaimed", "paid_out"),
     "staff": words("total_of", "work_verbs", "nouns", "generic_nouns", "role_nouns", "fte_nouns", "anchors", "team_of", "count_after", "range_to",
                    "count_links", "number_nouns", "grew_stems", "at_year_end"),
     "governance": words("body_nouns", "body_complements", "month_prepositions", "own_body_verbs", "member_nouns", "composed_of", "form_verbs", "pronouns",
