@@ -93,3 +93,10 @@ def test_a_date_s_year_is_a_founding_year_but_a_range_s_second_year_is_not() -> 
     assert [m.group(1) for m in FOUNDING_YEAR.finditer("Ontstaan per 1-1-2009 uit de fusie")] == ["2009"]
     assert [m.group(1) for m in FOUNDING_YEAR.finditer("opgericht op 31.12.2015")] == ["2015"]
     assert [m.group(1) for m in FOUNDING_YEAR.finditer("the 2010-2011 programme")] == []
+
+
+def test_the_body_a_lab_replaced_is_its_predecessor_not_a_second_lab() -> None:
+    # 'We replaced the Independent Police Complaints Commission (IPCC) in January 2018.' and, under
+    # 'Our history', 'The IPCC began work in 2004. ... Those figures describe our predecessor'.
+    (record,) = _records("genres-heldout39/en-web-page-iopc.pdf")
+    assert record.name == "Independent Office for Police Conduct"

@@ -71,7 +71,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
                    "negations", "compound_joiners", "period_abbreviations", "elided_articles", "and_words", "articles",
                    "portfolio_prepositions",
                    "open_ends", "not_applicable", "value_approximations", "sentence_articles", "indefinite_articles"),
-    "labs": words("among_cases", "stands_for", "goes_by", "official_name", "document_nouns", "heads", "compound_ends", "strong_heads",
+    "labs": words("among_cases", "stands_for", "goes_by", "official_name", "document_nouns", "replaced", "heads", "compound_ends", "strong_heads",
                   "plural_heads", "not_heads", "connectors", "determiners",
                   "generic_modifiers", "page_titles", "ordinals", "page_title_fillers", "name_headers",
                   "name_header_words", "function_words", "presenting_verbs", "acronym_hereafter",

@@ -131,6 +131,7 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
     owners: list[tuple[list[int], LabEntry | None]] = []
     current: LabEntry | None = None
     bodies: set[int] = set()  # ids of the entries the text names as a lab's governing body
+    predecessors = _predecessors(index, " ".join(lines[i].text for i in body))
     title = title_line(lines, body)
     for paragraph in paragraphs(lines, body):
         if title is not None and paragraph[-1] < title:
@@ -157,8 +158,8 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
             subject = None  # 'we swap methods with the Lab van Troje': named once, in passing
         if isinstance(subject, LabEntry) and current is not None and not heading and _governing_body(subject, text, index):
             bodies.add(id(subject))  # 'We are led by the Budget Responsibility Committee (BRC), whose ...'
-        if isinstance(subject, LabEntry) and id(subject) in bodies:
-            subject = None  # the lab's own body, wherever the text names it again
+        if isinstance(subject, LabEntry) and id(subject) in bodies | predecessors:
+            subject = None  # the lab's own body or its predecessor, wherever the text names it again
         if subject is COMPARISON:
             current = None  # a paragraph comparing labs describes none of them
         elif subject is not None:
@@ -167,6 +168,23 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
             current = None  # a chapter heading that names no lab ends the lab before it
         owners.append((paragraph, current))
     return owners
+
+
+def _predecessors(index: LabIndex, text: str) -> set[int]:
+    """Ids of the entries ``text`` names as what a lab replaced ('We replaced the Independent Police
+    Complaints Commission (IPCC)', 'took over from the Committee of European Banking Supervisors')."""
+    replaced = index.lex.regex("labs", "replaced")
+    folded = fold_keep(text)
+    found: set[int] = set()
+    for entry in index.entries:
+        for name in (entry.name, entry.acronym):
+            if not name:
+                continue
+            for m in whole_name(fold_keep(name)).finditer(folded):
+                lead = folded[max(0, m.start() - 30):m.start()]
+                if re.search(rf"(?:{replaced.pattern})\s+(?:(?:the|de|het|la|le|les)\s+|l['’])?$", lead):
+                    found.add(id(entry))
+    return found
 
 
 def _governing_body(entry: LabEntry, text: str, index: LabIndex) -> bool:
