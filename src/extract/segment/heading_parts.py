@@ -37,18 +37,17 @@ from extract.segment.place_chapters import (
     presented_under,
 )
 from extract.segment.sibling_headings import sibling_headings
-from extract.segment.spelling import initials_cover, is_acronym
+from extract.segment.spelling import initials_cover, is_acronym, is_plural_acronym
 from extract.segment.subject_names import masthead_name, over_issue
 from extract.segment.titles import (
     dash_parts,
+    heading_place_code,
     parse_title,
     place_led,
     place_led_name,
     place_shaped,
     place_word,
 )
-
-_PLURAL_END = re.compile(r"(?<![\w-])[A-Z]{2,}s\W*$")
 
 
 @dataclass(frozen=True)
@@ -198,7 +197,8 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
     numbered = {h for h in labs if _heading(lines, h).depth is not None}
     if len(numbered) >= 2 and len(numbered) * 2 > len(labs):
         labs = in_sequence(lines, sorted(numbered))
-    labs = {h for h in labs if not _PLURAL_END.search(lines[h].text)}  # 'Back to basics: the three ESAs': several bodies
+    # 'Back to basics: the three ESAs': several bodies under one acronym, no one lab.
+    labs = {h for h in labs if not is_plural_acronym((re.findall(r"[\w-]+", lines[h].text) or [""])[-1])}
     parts: list[Part] = []
     info = {h: _heading(lines, h) for h in headings}
     for h in sorted(labs):
@@ -323,7 +323,7 @@ def _place_then_name(title: str, entry: LabEntry, lex: Lexicon) -> bool:
     """'France : la direction générale des douanes': a place, then the lab's name as the text
     defines it, whatever the case of its article and first word."""
     parts = dash_parts(title)
-    if len(parts) != 2 or not place_led(f"{parts[0]} : X", lex):
+    if len(parts) != 2 or heading_place_code(parts[0]) is None:
         return False
     article = re.compile(rf"^(?:{article_before_name(lex)})", re.IGNORECASE)
     return fold(article.sub("", parts[1].strip())) == fold(article.sub("", entry.name))

@@ -46,6 +46,7 @@ from extract.segment.spelling import (
     function_words,
     initials_cover,
     is_acronym,
+    is_plural_acronym,
 )
 from extract.segment.subject_names import legal_suffix
 from extract.segment.wrapped_names import started_on_previous_line
@@ -92,9 +93,6 @@ def _name_goes_on(extension: str, rest: str) -> bool:
 
 
 MAX_CARRIED_WORDS = 3
-
-
-_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
 def index_key(name: str) -> str:
@@ -244,7 +242,7 @@ class LabIndex:
         add_undefined_acronyms(self, lines, body)
         add_spelled_out_names(self, body_text)
         add_official_names(self, body_text)
-        for entry in [e for e in self.entries if _PLURAL_ACRONYM.fullmatch(e.name)]:
+        for entry in [e for e in self.entries if is_plural_acronym(e.name)]:
             self.drop(entry)  # 'the ESAs', 'NGOs': several bodies under one acronym, no one lab
         # Acronyms used on their own count as mentions of their lab.
         acronyms = {e.acronym: e for e in self.entries if e.acronym}

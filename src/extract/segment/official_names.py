@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
+from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
+from extract.segment.name_affixes import article_before_name
 
 if TYPE_CHECKING:
     from extract.segment.lab_index import LabIndex
@@ -17,11 +20,15 @@ if TYPE_CHECKING:
 MAX_SHORT_WORDS = 2
 """A common name is short: 'Loto-Québec', 'LoRo', 'CPP Investments'."""
 
-# The official name: a capitalised run to the clause's end, with its French lower-case words
-# ('Société des loteries du Québec'), then perhaps its short name in brackets.
-_OFFICIAL = re.compile(
-    r"\s*(?:(?:the|het|de|la|le|les)\s+|[lL]['’])?([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){1,9}?)"
-    r"(?=\s*(?:\(|[,.;:«»]|\s(?:qui|que|dont|which|who|die|dat)\s|$))(?:\s*\(([^()\s]{2,20})\))?")
+@cache
+def _official(lex: Lexicon) -> re.Pattern[str]:
+    """The official name: a capitalised run to the clause's end (punctuation or a relative pronoun,
+    ``words.relatives``), with its French lower-case words ('Société des loteries du Québec'), then
+    perhaps its short name in brackets."""
+    relatives = alternation(lex.words("words", "relatives"), folded=False, any_space=False)
+    return re.compile(
+        rf"\s*(?:{article_before_name(lex)}|L['’])?([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){{1,9}}?)"
+        rf"(?=\s*(?:\(|[,.;:«»]|\s(?:{relatives})\s|$))(?:\s*\(([^()\s]{{2,20}})\))?")
 
 
 @dataclass(frozen=True)
@@ -38,7 +45,7 @@ def official_names(text: str, lex: Lexicon) -> list[OfficialName]:
     its common name."""
     out = []
     for phrase in lex.regex("labs", "official_name").finditer(fold_keep(text)):
-        found = _OFFICIAL.match(text, phrase.end())
+        found = _official(lex).match(text, phrase.end())
         if found is not None and found.group(2):
             out.append(OfficialName(re.sub(r"\s+", " ", found.group(1)), found.group(2)))
     return out

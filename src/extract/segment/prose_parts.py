@@ -18,6 +18,7 @@ from extract.segment.heading_parts import names_in
 from extract.segment.lab_headings import heading_lab, salient_lab, signature_line
 from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import whole_name
+from extract.segment.name_affixes import article_before_name
 from extract.segment.paragraphs import (
     COMPARISON,
     anaphoric_opening,
@@ -172,19 +173,22 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
 
 def _predecessors(index: LabIndex, text: str) -> set[int]:
     """Ids of the entries ``text`` names as what a lab replaced ('We replaced the Independent Police
-    Complaints Commission (IPCC)', 'took over from the Committee of European Banking Supervisors')."""
-    replaced = index.lex.regex("labs", "replaced")
+    Complaints Commission (IPCC)', 'took over from the Committee of European Banking Supervisors').
+    Read from each such phrase forward: most texts have none, and a long report many entries."""
     folded = fold_keep(text)
-    found: set[int] = set()
-    for entry in index.entries:
-        for name in (entry.name, entry.acronym):
-            if not name:
-                continue
-            for m in whole_name(fold_keep(name)).finditer(folded):
-                lead = folded[max(0, m.start() - 30):m.start()]
-                if re.search(rf"(?:{replaced.pattern})\s+(?:(?:the|de|het|la|le|les)\s+|l['’])?$", lead):
-                    found.add(id(entry))
-    return found
+    # The name starts after the article, or at it ('replaced The Southern Initiative').
+    starts = [at for m in _replaced_then(index.lex).finditer(folded) for at in {m.end("phrase"), m.end()}]
+    if not starts:
+        return set()
+    names = [(fold_keep(name), entry) for entry in index.entries for name in (entry.name, entry.acronym) if name]
+    return {id(entry) for at in starts for key, entry in names
+            if folded.startswith(key, at) and not re.match(r"[\w-]", folded[at + len(key):at + len(key) + 1])}
+
+
+@cache
+def _replaced_then(lex: Lexicon) -> re.Pattern[str]:
+    """A 'replaced' phrase and the article after it, in the folded text (``labs.replaced``)."""
+    return re.compile(rf"(?P<phrase>(?:{lex.regex('labs', 'replaced').pattern})\s+)(?:{article_before_name(lex)})?")
 
 
 def _governing_body(entry: LabEntry, text: str, index: LabIndex) -> bool:
@@ -196,8 +200,13 @@ def _governing_body(entry: LabEntry, text: str, index: LabIndex) -> bool:
     found = whole_name(entry.name).search(text)
     if found is None:
         return False
-    lead = fold_keep(text[max(0, found.start() - 40):found.start()])
-    return re.search(rf"(?:{index.lex.regex('governance', 'governed_by').pattern})\s+(?:\w+\s+)?$", lead) is not None
+    return _led_by(index.lex).search(fold_keep(text[max(0, found.start() - 40):found.start()])) is not None
+
+
+@cache
+def _led_by(lex: Lexicon) -> re.Pattern[str]:
+    """'led by the ', 'geleid door de ' ending a text (``governance.governed_by``, folded)."""
+    return re.compile(rf"(?:{lex.regex('governance', 'governed_by').pattern})\s+(?:\w+\s+)?$")
 
 
 @cache

@@ -22,6 +22,14 @@ def is_acronym(token: str) -> bool:
     return bool(_ACRONYM_TEXT.match(token)) and token.upper() == token
 
 
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
+def is_plural_acronym(token: str) -> bool:
+    """'ESAs', 'NGOs': an acronym in the plural names several bodies, not one."""
+    return _PLURAL_ACRONYM.fullmatch(token) is not None
+
+
 ELIDED_ARTICLE = re.compile(r"^[lLdD]['’](?=[A-ZÀ-Ý])")
 # An acronym in mixed case ('Pii', 'AgID', 'eWBS'), accepted only where it is defined and every
 # one of its letters is an initial of the name before it, in order.

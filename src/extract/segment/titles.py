@@ -156,7 +156,7 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
     # 'Offentliga Innovationsrummet (OIR), Sweden', 'BruLab · Belgique'
     # Not 'Colombie — iNNpulsa Colombia': a name holding a country's name is no country.
     match = re.search(r"\s*[,·|–—]\s*([^,()·|]+?)\s*$", text)
-    if country is None and match and len(match.group(1).split()) <= 3 and _place_code(match.group(1)) is not None \
+    if country is None and match and len(match.group(1).split()) <= 3 and heading_place_code(match.group(1)) is not None \
             and (code := country_code(match.group(1), lex.lang)):
         country, text = code, text[: match.start()].strip()
     # 'Name (ACR) France': the dash before the country was lost (OCR often drops a lone '–').
@@ -192,7 +192,7 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
     # A name after the place starts with a capital, or is coined with a lower-case prefix ('iNNpulsa').
     named_after = after_place[:1].isupper() or re.match(r"[a-z]{1,2}[A-Z]", after_place) is not None \
         or _coined_lower(after_place, lex)
-    place = _place_code(parts[0]) if len(parts) == 2 and named_after else None
+    place = heading_place_code(parts[0]) if len(parts) == 2 and named_after else None
     if place is not None:
         # '3.1 Gdynia: Laboratorium ...', 'Denemarken – MindLab': the place the case is in, then its name.
         text, country = after_place, country or place
@@ -340,7 +340,7 @@ def _coined_lower(text: str, lex: Lexicon) -> bool:
 
 def place_word(title: str, lex: Lexicon) -> str | None:
     """'Duitsland — gematik', 'Thailand: depa': the one word naming the lab after a place, or None."""
-    parts = _DASH_SPLIT.split(re.sub(r"\s+", " ", title).strip(), maxsplit=1)
+    parts = dash_parts(title)
     if len(parts) != 2 or len(parts[1].split()) != 1 or not place_led(title, lex):
         return None
     return parts[1].strip()
@@ -354,13 +354,13 @@ def dash_parts(title: str) -> list[str]:
 def place_led(title: str, lex: Lexicon) -> bool:
     """'Duitsland — gematik', 'Australië — Australian Digital Health Agency': a place, a dash, then a
     name (not 'Praag: een instituut dat ...')."""
-    return place_shaped(title, lex) and _place_code(_DASH_SPLIT.split(re.sub(r"\s+", " ", title).strip(), 1)[0]) is not None
+    return place_shaped(title, lex) and heading_place_code(dash_parts(title)[0]) is not None
 
 
 def place_shaped(title: str, lex: Lexicon) -> bool:
     """'Saint-Maurice : Santé publique France': set as a place-led heading is (capitalised words, a
     dash or colon, then a name), its place one the gazetteer may not know."""
-    parts = _DASH_SPLIT.split(re.sub(r"\s+", " ", title).strip(), maxsplit=1)
+    parts = dash_parts(title)
     if len(parts) != 2:
         return False
     words = parts[0].split()
@@ -373,11 +373,11 @@ def place_shaped(title: str, lex: Lexicon) -> bool:
 def place_led_name(title: str, lex: Lexicon) -> str:
     """The name after a place-led heading's place and dash: 'Écosse : Scotland's Futures Forum' ->
     "Scotland's Futures Forum", 'Finlande : le Comité pour l'avenir' -> "Comité pour l'avenir"."""
-    tail = _DASH_SPLIT.split(re.sub(r"\s+", " ", title).strip(), maxsplit=1)[-1].strip()
+    tail = dash_parts(title)[-1].strip()
     return re.sub(rf"^(?:{article_before_name(lex)})(?=[A-ZÀ-Ý])", "", tail)
 
 
-def _place_code(text: str) -> str | None:
+def heading_place_code(text: str) -> str | None:
     """The country of a heading's leading place: a country ('Denemarken') or a city ('Gdynia')."""
     from extract.normalize.countries import place_code
 
@@ -426,7 +426,7 @@ def _described_by_kind(head: str, tail: str, lex: Lexicon) -> bool:
 
 def kicker_of(title: str, lex: Lexicon) -> str | None:
     """The kicker opening a heading ('Lab portrait: X' -> 'lab portrait'), folded, or None."""
-    parts = _DASH_SPLIT.split(re.sub(r"\s+", " ", title).strip(), maxsplit=1)
+    parts = dash_parts(title)
     if len(parts) == 2 and _is_kicker(parts[0], parts[1], lex):
         return fold_keep(parts[0].strip())
     return None
