@@ -172,17 +172,23 @@ class SectionContext:
     def refers_to_lab(self, text: str) -> bool:
         """Does ``text`` open with the lab itself: its name (or the name's first word), its acronym,
         or a lab word ('het lab', 'the centre', 'le laboratoire')?"""
-        words = [fold_keep(w) for w in _WORD.findall(text)[:8]]
+        said = _WORD.findall(text)[:8]
+        words = [fold_keep(w) for w in said]
         determiners = self.lex.folded("words", "determiners")
         while words and words[0] in determiners:
-            words = words[1:]
+            words, said = words[1:], said[1:]
         if not words:
             return False
         if words[0] in self.lex.folded("funding", "lab_words"):
             return True
         for name in self.subject_names:
             name_words = [fold_keep(w) for w in _WORD.findall(name)]
-            if name_words and (words[: len(name_words)] == name_words or words[0] == name_words[0]):
+            if name_words and words[: len(name_words)] == name_words:
+                return True
+            # The name's first word alone, unless another capitalised word makes it another name
+            # ('the Swedish Research Council' is not the Swedish National Data Service).
+            other_name = len(said) > 1 and said[1][:1].isupper() and words[1] not in name_words[1:2]
+            if name_words and words[0] == name_words[0] and not other_name:
                 return True
         return False
 

@@ -185,6 +185,10 @@ def _law_year(ctx: SectionContext, verb_end: int, year: re.Match[str]) -> bool:
     return ctx.lex.regex("governance", "law_words").search(between) is not None and YEAR.search(between) is None
 
 
+EXISTENCE_COMPLEMENT_WORDS = 4
+"""Words between an existence verb and its 'since': 'has existed as a separate office since'."""
+
+
 def _since(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
     """'De werkplaats bestaat sinds 2012', 'X ondersteunt sinds 2020 ...': the lab has existed since."""
     out = []
@@ -203,6 +207,9 @@ def _since(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
         after = existence.match(ctx.folded, year.end() + 1) if ctx.text[year.end():year.end() + 1].isspace() else None
         if verb is not None and ctx.token_distance(verb.end(), m.start()) <= 1:
             prior = "anchored"
+        elif (verb is not None and ctx.token_distance(verb.end(), m.start()) <= EXISTENCE_COMPLEMENT_WORDS
+              and not re.search(r"[,;:()]", ctx.text[verb.end():m.start()]) and ctx.refers_to_lab(ctx.text[s0:verb.start()])):
+            prior = "anchored"  # 'The Central Statistics Office (CSO) has existed as a separate office since June 1949'
         elif after is not None and ctx.token_distance(s0, m.start()) == 0:
             prior = "anchored"  # 'Sinds 1 januari 2013 functioneert SSC-ICT als ...': the sentence opens on it
         elif _PROGRESSIVE.search(ctx.folded, max(s0, m.start() - 40), m.start()):

@@ -15,7 +15,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "governance"
-VERSION = "29"
+VERSION = "30"
 
 MAX_MODIFIERS = 3
 MEMBER_WINDOW = 12
@@ -292,6 +292,8 @@ def _members(ctx: SectionContext, start: int, end: int, next_start: int) -> int 
         a, b = end + n.start, end + n.end
         if ctx.token_distance(end, a) > MEMBER_WINDOW:
             break
+        if _per_member(lex).match(ctx.folded, b):
+            return None  # 'one representative of each Member State and two ...': its size depends on who is a member
         follow = member_nouns.search(ctx.folded, b, min(hi + 20, b + 40))
         if follow and ctx.token_distance(b, follow.start()) <= 1 and n.value == int(n.value):
             return int(n.value)  # '11 leden', 'sept membres', '9 vaste leden'
@@ -319,6 +321,15 @@ def _members(ctx: SectionContext, start: int, end: int, next_start: int) -> int 
             if numbers and ctx.token_distance(p0, p0 + numbers[0].start) <= 1:
                 return int(numbers[0].value)
     return None
+
+
+@lru_cache(maxsize=8)
+def _per_member(lex: Lexicon) -> re.Pattern[str]:
+    """' representative of each', ' vertegenwoordiger per', ' membre de chaque' after a number (folded text)."""
+    stems = alternation(sorted({w.rstrip("s") for w in lex.words("governance", "member_nouns")}))
+    links = alternation(lex.words("labs", "name_links"))
+    each = alternation(lex.words("governance", "per_member_words"))
+    return re.compile(rf"\s+(?:{stems})\w{{0,2}}\s+(?:(?:{links})\s+)?(?:{each})\s")
 
 
 def _sized(name: str, lex: Lexicon) -> tuple[str, int | None]:

@@ -76,6 +76,11 @@ def _label_of(line: Line) -> LabelMatch | None:
             if key_facts and not (_key_fact_value().match(_without_count_date(rest)) or named):
                 return None  # 'Team members met weekly': prose that opens with a label word
             return LabelMatch(field=match.field, label=head, value=rest)
+    if len(words) >= 2 and fold_keep(words[0]) in lexicon(None).folded("governance", "body_list_labels") \
+            and words[1][:1].isupper():
+        # 'Organes Conseil de fondation · Conseil national ...': the bodies a key-facts line lists. Not
+        # a form's label: 'Other bodies in your state' asks for other organisations.
+        return LabelMatch(field="governance", label=words[0], value=line.text.split(None, 1)[1])
     return None
 
 

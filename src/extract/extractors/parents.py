@@ -11,7 +11,7 @@ from functools import lru_cache
 from extract.extractors.context import SectionContext
 from extract.extractors.phrases import org_phrase
 from extract.models import Candidate
-from extract.normalize.countries import city_country, place_code
+from extract.normalize.countries import city_country, place_code, place_name_code
 from extract.normalize.rule_data import alternation
 from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon, phrase_regex
@@ -20,7 +20,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "29"  # the governance extractor's: parents are one of its fields
+VERSION = "30"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -158,15 +158,17 @@ def _defined_parents(ctx: SectionContext, own: set[str], stops: list[int]) -> li
             continue  # 'Lab 110 bis, het innovatielab van ...': another lab the section gives as an example
         for link in _definition_of(lex.lang).finditer(ctx.folded, m.end(), min(len(ctx.folded), m.end() + 60)):
             between = re.sub(r"\([^()]*\)", " ", ctx.text[m.end():link.start()]).split()
-            if len(between) > MAX_DEFINITION_MODIFIERS or any(w[:1].isupper() or not w[:1].isalpha() for w in between):
-                break  # 'een stichting met een Raad van Toezicht': the link belongs to another noun
+            if (len(between) > MAX_DEFINITION_MODIFIERS or any(w[:1].isupper() or not w[:1].isalpha() for w in between)
+                    or any(fold_keep(w) in lex.folded("governance", "org_heads") for w in between)):
+                break  # 'een stichting met een Raad van Toezicht', 'onder het ministerie van': the link belongs to another noun
             span = org_phrase(ctx.text, link.end(), lex, allow_lowercase=ctx.lang == "fr", stops=stops)
             if span is None:
                 continue
             if set(ctx.folded[link.end():span[0]].split()) & lex.folded("governance", "kind_articles"):
                 break  # 'een directie binnen een FOD': a kind of organisation
             name = trim_parent(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip(), lex)
-            if fold_keep(name) in own or len(name) < 3 or is_country_name(name) or city_country(name):
+            if (fold_keep(name) in own or len(name) < 3 or is_country_name(name) or city_country(name) or _is_law(name, lex)
+                    or (" " not in name and place_name_code(name) is not None)):  # 'drinkwaterbedrijf van Vlaanderen'
                 break
             out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION,
                                      prior=CREATOR_PARENT, distance=ctx.token_distance(m.start(), span[0]),
@@ -294,8 +296,8 @@ def _defines_own_lab(ctx: SectionContext, at: int) -> bool:
     start, _ = ctx.sentence_span(at)
     subject = ctx.text[start:at].strip(" ,")
     folded = fold_keep(subject)
-    if any(fold_keep(name) in folded for name in ctx.subject_names if name):
-        return True
+    if any(re.search(rf"(?<![\w-]){re.escape(fold_keep(name))}(?![\w-])", folded) for name in ctx.subject_names if name):
+        return True  # 'MARIN' is not in 'Wageningen Marine Research'
     words = subject.split()
     openers = (ctx.lex.folded("governance", "subject_pronouns") | ctx.lex.folded("words", "articles")
                | ctx.lex.folded("words", "determiners"))
@@ -306,7 +308,8 @@ def _defines_own_lab(ctx: SectionContext, at: int) -> bool:
 @lru_cache(maxsize=8)
 def _defined_as(lex: Lexicon) -> re.Pattern[str]:
     """A copula or a comma, an article, a few modifiers and a noun a lab is defined by ('is the
-    innovation unit', ', het innovatielab', "est l'organisme public")."""
+    innovation unit', ', het innovatielab', "est l'organisme public"), compounds of the nouns included
+    ('een baten-lastenagentschap van het ministerie')."""
     own = language_rules(lex.lang).words
     copulas = alternation(own.get("governance", {}).get("copulas", ()), folded=True)
     articles = alternation(own.get("words", {}).get("articles", ()), folded=True)
@@ -314,7 +317,7 @@ def _defined_as(lex: Lexicon) -> re.Pattern[str]:
     nouns = alternation(lex.words("labs", "strong_heads") + lex.words("labs", "definition_nouns"), folded=True)
     compound = alternation(lex.words("labs", "compound_ends"), folded=True)
     return re.compile(rf"(?:,|(?<![\w'’])(?:{copulas}))\s+(?:(?:{articles})\s+|{elided})(?:[\w-]+\s+){{0,3}}?"
-                      rf"(?:(?:{nouns})|\w+(?:{compound}))(?![\w])")
+                      rf"(?:[\w-]*(?:{nouns})|\w+(?:{compound}))(?![\w])")
 
 
 @lru_cache(maxsize=8)

@@ -187,7 +187,8 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             # Estudos e Projetos (Finep)').
             spelled = spelled or (mixed and match.group(1) is not None and _spelled_across(acronym, words))
             # A bracketed acronym may take letters from inside a compound ('Planbureau voor de Leefomgeving (PBL)').
-            compounds = match.group(1) is not None and spells_with_compounds(acronym, words)
+            # So may one after the name in its own language: '(Statistiska centralbyrån, SCB)'.
+            compounds = (match.group(1) is not None or match.group(4) is not None) and spells_with_compounds(acronym, words)
             if len(words) >= 2 and (spelled or compounds or called or initials_cover(acronym, words)
                                     or initials_cover(acronym, content_words(words)) or _leading_initials(acronym, words)
                                     or (match.group(1) is not None and _initials_with_links(acronym, words))):
@@ -197,6 +198,9 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                     begin = longer  # 'Education Endowment Foundation (EEF)', not 'Endowment' giving two Es
                 if match.group(4) and (printed := _covered_name_before(text, opening, acronym)) is not None:
                     out.append(printed)  # 'Institute for Financial Policy (Inštitút finančnej politiky, IFP)'
+                elif match.group(4) and compounds and not initials_cover(acronym, words) \
+                        and (printed := _name_before(text, opening, acronym)) is not None:
+                    out.append(printed)  # 'Statistics Norway (Statistisk sentralbyrå, SSB)': the name the text uses
                 out.append((text[begin:before[-1].end()], acronym, begin))
                 break
         else:
@@ -282,6 +286,27 @@ def _covered_name_before(text: str, opening: int, acronym: str) -> tuple[str, st
         if words[0][:1].isupper() and initials_cover(acronym, content_words(words)) and initials_are(acronym, content_words(words)):
             return text[before[k].start():before[-1].end()], acronym, before[k].start()
     return None
+
+
+def _name_before(text: str, opening: int, acronym: str) -> tuple[str, str, int] | None:
+    """The capitalised name printed just before a bracket that gives the name in its own language
+    and the acronym ('Statistics Sweden (Statistiska centralbyrån, SCB)'): (name, acronym, offset)."""
+    before = list(WORD.finditer(text, max(0, opening - 120), opening))
+    if not before or text[before[-1].end():opening].strip():
+        return None
+    k = len(before)
+    while k > 0 and (before[k - 1].group()[:1].isupper() or before[k - 1].group().lower() in function_words()) \
+            and not text[before[k - 1].end():before[k].start() if k < len(before) else opening].strip(" "):
+        k -= 1
+    words = [w.group() for w in before[k:]]
+    while words and (words[0].lower() in function_words() or words[0].lower() in _articles()):
+        words, k = words[1:], k + 1
+    half = len(words) // 2
+    if half and words[:half] == words[half:]:
+        words, k = words[half:], k + half  # 'Statistics Sweden' heading over 'Statistics Sweden (...': one name
+    if len(content_words(words)) < 2 or words[-1].lower() in function_words():
+        return None
+    return text[before[k].start():before[-1].end()], acronym, before[k].start()
 
 
 def _leading_initials(acronym: str, words: list[str]) -> bool:

@@ -147,6 +147,15 @@ def checked_only(text: str) -> str:
     return " ".join(p for p in [head, "; ".join(chosen)] if p)
 
 
+@cache
+def _office_of() -> re.Pattern[str]:
+    """'Chair of the', 'voorzitter van de', 'présidente du': a person's title and its link (folded)."""
+    lex = lexicon(None)
+    titles = alternation(lex.words("labs", "person_titles"))
+    links = alternation(lex.words("labs", "name_links"))
+    return re.compile(rf"(?<![\w-])(?:{titles})\s+(?:{links})(?![\w-])")
+
+
 def is_question(text: str) -> bool:
     """A short line that asks rather than tells: numbered, or ending in '?', or a bare phrase.
 
@@ -185,6 +194,8 @@ def form_questions(texts: list[str]) -> dict[int, Question]:
             continue
         if coded and not _QUESTION_CODE.match(text) and not text.rstrip().endswith("?"):
             continue
+        if not text.rstrip().endswith("?") and _office_of().search(fold_keep(text)):
+            continue  # 'Foreword by the Chair of the Management Board': a person's office, no question
         numbered = NUMBERING.match(text) is not None or text.rstrip().endswith("?")
         # What a question says in brackets qualifies it: '(not part of your budget)' asks no parent.
         found = label_in(re.sub(r"\([^()]*\)", " ", NUMBERING.sub("", text, count=1)), spending=True)

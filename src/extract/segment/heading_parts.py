@@ -16,6 +16,7 @@ from extract.rules.vocab import fold, match_label
 from extract.segment.announced import announced_labs
 from extract.segment.announced import between as _between
 from extract.segment.lab_headings import (
+    SERIES_LABEL,
     echoed_name,
     heading_lab,
     host_after,
@@ -209,7 +210,7 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
                 break
         start = title_above(lines, body, headings, h) if len(labs) == 1 else h
         members = [lines[i] for i in _between(body, start, stop)]
-        title = strip_numbering(lines[start].text)
+        title = SERIES_LABEL.sub("", strip_numbering(lines[start].text))  # 'Portrait 3: CSC – ...' is CSC's chapter
         title = without_about(title, index.lex) or title  # 'About T-Hub' is T-Hub's chapter
         heading_title = title
         if h in echoed and h in entries:

@@ -78,12 +78,16 @@ def looks_like_name(text: str, lex: Lexicon) -> bool:
     return 0 < len(content) <= 8 and all(w[:1].isupper() or any(c.isupper() for c in w[1:]) for w in content)
 
 
+# 'Portrait 3: ', 'Case 2 – ': a numbered item of a series before the name the heading gives.
+SERIES_LABEL = re.compile(r"^[A-ZÀ-Ý][\w'’-]+\s+\d{1,2}\s*[:–—]\s+(?=\S)")
+
+
 def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> LabEntry | None:
     """The lab a heading names: the heading is (mostly) a lab's name, with its acronym, country or a
     short description after a dash ('2.1 Public Policy Lab (PPL), USA', 'MindLab – Denmark')."""
     from extract.segment.titles import parse_title, renaming
 
-    title = strip_numbering(text).strip()
+    title = SERIES_LABEL.sub("", strip_numbering(text).strip())
     if not title or is_page_title(title, index.lex) or len(title.split()) > 14 or "?" in title:
         return None  # a question set as a heading is an interviewer's, not a lab's
     if signature_line(title, index.lex):

@@ -58,6 +58,7 @@ _SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][\w.]{0,15}):\s")
 MIN_GENERIC_NAME_USES = 2
 """A kind of lab ('Policy Lab') used this often as a name is one."""
 _SENTENCE_STOPS = frozenset(".!?:•\"“")
+_OPENS_A_NAME = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ]")  # 'NPL Management Limited': the acronym starts another name
 
 
 def _sender_sites(lines: Sequence[Line], letterhead: Sequence[int]) -> set[str]:
@@ -176,7 +177,9 @@ class LabIndex:
         introduced = re.compile(self.lex.regex("labs", "ordinals").pattern
                                 + rf"\s+\w+(?:\s+\w+){{0,2}}\s+(?:{verbs_presenting})\s+(?:{any_article})?\s*$")
         before_line = previous = ""
-        following = {i: lines[j].text for i, j in zip(body, body[1:])}
+        # A heading's name does not run on into the paragraph under it ('... IT Center for Science' / 'CSC is').
+        following = {i: lines[j].text for i, j in zip(body, body[1:])
+                     if lines[i].role != "heading" or lines[j].role == "heading"}
         not_heads = self.lex.folded("labs", "not_heads")
         # 'Department of Government Services (DGS)' over two lines: a host; 'Institut ... (IPR)' may be a lab.
         org_hosts = self.lex.folded("governance", "org_heads") - self.lex.folded("labs", "heads")
@@ -252,8 +255,10 @@ class LabIndex:
             for i in body:
                 for m in pattern.finditer(lines[i].text):
                     acronyms[m.group(1)].mentions += 1
-                    # 'The Sandbox is part of the ICO': the acronym names where a lab sits, as the name would.
-                    acronyms[m.group(1)].as_host += self._hosted(previous, lines[i].text, m.start())
+                    # 'The Sandbox is part of the ICO': the acronym names where a lab sits, as the name would;
+                    # 'run by NPL Management Limited' names another organisation, which the acronym opens.
+                    if not _OPENS_A_NAME.match(lines[i].text, m.end()):
+                        acronyms[m.group(1)].as_host += self._hosted(previous, lines[i].text, m.start())
                 previous = lines[i].text
         heads = self.lex.folded("labs", "heads")
         for entry in self.entries:

@@ -130,6 +130,9 @@ def spelled_out_in(acronym: str, text: str) -> str | None:
                 run = words[start:end]
                 if run[-1].lower() in function_words():
                     continue
+                if (end < len(words) and words[end][:1].isupper() and words[end].lower() not in function_words()
+                        and not piece[found[end - 1].end():found[end].start()].strip()):
+                    continue  # 'European Union' opens 'European Union Agency for Cybersecurity': not its name
                 content = content_words(run)
                 initials = fold_keep("".join(w[0] for w in content)).upper()  # 'évaluation' gives E
                 if len(content) >= 2 and initials == letters:

@@ -157,10 +157,13 @@ MASTHEAD_LINES = 3
 
 
 def titled_with_article(text: str, word: str, lex: Lexicon) -> str | None:
-    """'Het Waterschapshuis' when the text writes 'van Het Waterschapshuis' mid-sentence."""
+    """'Het Waterschapshuis' when the text writes 'van Het Waterschapshuis' mid-sentence, and never
+    'van het Waterschapshuis': 'Over het KNMI ... Het KNMI werd' is a heading run into a sentence."""
     articles = alternation([a.capitalize() for a in lex.words("words", "articles")], folded=False, any_space=False)
     found = re.search(rf"(?<=[a-zà-ÿ,] )((?:{articles})\s+){re.escape(word)}(?![\w-])", text)
-    return f"{found.group(1).strip()} {word}" if found else None
+    if found is None or re.search(rf"(?<![\w-]){re.escape(found.group(1).strip().lower())}\s+{re.escape(word)}(?![\w-])", text):
+        return None
+    return f"{found.group(1).strip()} {word}"
 
 
 def masthead_name(text: str, lex: Lexicon) -> str | None:
