@@ -94,3 +94,48 @@ def test_a_letter_s_sender_has_existed_since_and_prints_its_site() -> None:
     (record,) = _records("genres-heldout40/en-letter-cso.pdf")
     assert record.founded_year == 1949
     assert record.website == "https://www.cso.ie"
+
+
+def test_an_acronym_in_apposition_is_the_name_s_whose_site_the_essay_gives() -> None:
+    # 'ASTRON, het Nederlands' / 'Instituut voor Radioastronomie.': the letters are not the name's, but the
+    # apposition defines it; www.astron.nl is the only lab's site the essay gives, so the essay is about it
+    # (not about NWO, whose institute it is), and 'de stichting NWO-Instituten' is its parent by name.
+    (record,) = _records("genres-heldout40/nl-prose-plain-astron.pdf")
+    assert (record.name, record.acronym) == ("Nederlands Instituut voor Radioastronomie", "ASTRON")
+    assert record.governance is not None and record.governance.parent == "NWO-Instituten"
+
+
+def test_two_acronyms_joined_by_and_are_two_funders(extract_one: Callable[..., LabRecord]) -> None:
+    record = extract_one("Het Kestrellab is een instituut.\nFinanciering: KNAW en NWO\n", "Kestrellab", lang="nl")
+    assert record.funding_sources == ["KNAW", "NWO"]
+
+
+def test_a_slide_line_that_says_what_the_lab_is_part_of_gives_its_parent() -> None:
+    # '• Aujourd'hui une direction générale de la Commission européenne' and the key-facts line 'Nature
+    # agence exécutive de la Commission européenne, à Bruxelles'. Eurostat's 'Direction générale de la
+    # Commission européenne' opens on a capital, as a name would ('Department of the Premier'): none.
+    records = _records("genres-heldout40/fr-slides-ue-recherche.pdf")
+    parents = [r.governance.parent if r.governance else None for r in records]
+    assert parents == ["Commission européenne", None, "Commission européenne"]
+
+
+def test_a_line_a_sentence_runs_on_to_is_no_fragment(extract_one: Callable[..., LabRecord]) -> None:
+    # '... ligt niet bij dit' / 'agentschap maar bij het Kestrel Directoraat': not a line saying what the lab is.
+    record = extract_one("Het Kestrelagentschap heeft 40 medewerkers. Het cyberwerk ligt niet bij dit\n"
+                         "agentschap maar bij het Kestrel Directoraat, dat we niet bezochten.\n", "Kestrelagentschap",
+                         lang="nl")
+    assert record.governance is None or record.governance.parent is None
+
+
+def test_a_key_facts_name_that_wraps_is_read_whole() -> None:
+    # 'Nom Fonds national suisse de la' / 'recherche scientifique (FNS)' in a newsletter's fact box, under
+    # the heading 'Suisse : le Fonds national suisse'.
+    records = _records("genres-heldout40/fr-newsletter-fonds-recherche.pdf")
+    assert ("Fonds national suisse de la recherche scientifique", "FNS") in [(r.name, r.acronym) for r in records]
+
+
+def test_a_form_s_name_in_two_languages_and_its_two_word_acronym() -> None:
+    # 'A1 Naam van de instelling' / 'Studiecentrum voor Kernenergie / Centre d'Étude de l'énergie Nucléaire',
+    # 'A2 Gebruikte afkorting' / 'SCK CEN (vroeger geschreven als SCK•CEN)'.
+    (record,) = _records("genres-heldout40/nl-form-sck-cen.pdf")
+    assert (record.name, record.acronym) == ("Studiecentrum voor Kernenergie", "SCK CEN")

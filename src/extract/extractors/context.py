@@ -13,7 +13,7 @@ from bisect import bisect_right
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
-from extract.extractors.label_blocks import SINGLE_LINE_FIELDS, Block, find_blocks, keyed_row
+from extract.extractors.label_blocks import SINGLE_LINE_FIELDS, Block, find_blocks, keyed_row, runs_on
 from extract.models import BBox, Candidate, Entity, EntityStore, Line, Provenance, Section
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.forms import checked_only
@@ -96,7 +96,11 @@ class SectionContext:
             start = line_end + 1  # 'Website:' with the address on the next line
             line_end = self.text.find("\n", start)
         end = line_end if 0 <= line_end < block.end else block.end
-        value = self.text[start:end].strip()
+        if end < block.end and runs_on(self.text[start:end]):
+            # 'Nom Fonds national suisse de la' / 'recherche scientifique (FNS)': the value wraps.
+            next_end = self.text.find("\n", end + 1)
+            end = next_end if 0 <= next_end < block.end else block.end
+        value = re.sub(r"\s+", " ", self.text[start:end]).strip()
         return (value, start, end) if value else None
 
     def block_at(self, offset: int) -> Block | None:

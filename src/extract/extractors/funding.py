@@ -119,6 +119,8 @@ class FundingExtractor:
         # 'X and the national budget': two sources (not 'Recovery and Resilience Plans').
         elided = alternation(ctx.lex.words("words", "elided_articles"), folded=False, any_space=False)
         value = re.sub(rf"\s(?:{conj})\s+(?:(?:{determiners})\s+|(?=(?:{elided})\w))", "; ", value, flags=re.IGNORECASE)
+        # 'KNAW en NWO': two acronyms are two funders.
+        value = re.sub(rf"(?<![\w-])([A-Z][A-Z0-9&]{{1,9}})\s+(?:{conj})\s+(?=[A-Z][A-Z0-9&]{{1,9}}(?![\w-]))", r"\1; ", value)
         # 'Rijksbijdrage plus opdrachten', 'subsidie van OCW, aangevuld met eigen inkomsten': two sources.
         supplements = alternation(ctx.lex.words("funding", "supplements"), folded=False)
         value = re.sub(rf",?\s+(?:{supplements})\s+(?=[^\W\d])", "; ", value, flags=re.IGNORECASE)  # not 'FSE plus (FSE+)'

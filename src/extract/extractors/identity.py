@@ -63,7 +63,7 @@ class IdentityExtractor:
             value, start, end = label
             # 'STOWA' over 'Voluit: Stichting Toegepast Onderzoek Waterbeheer': the legal form it spells stays.
             heading_acronym = title and (title.acronym or (title.name if title.name and is_acronym(title.name) else None))
-            parts = parse_title(value, ctx.lex, known_acronym=heading_acronym or None)
+            parts = parse_title(_first_language(value), ctx.lex, known_acronym=heading_acronym or None)
             out.append(ctx.candidate("name", parts.name, start, end, family=NAME, version=VERSION, prior="label"))
         if title and title.name and not _URLISH.search(title.name):
             body = "\n".join(line.text for line in ctx.lines if line.role != "heading")
@@ -76,6 +76,9 @@ class IdentityExtractor:
         if (label := ctx.label_value("acronym")) is not None:
             value, start, end = label
             first = value.split()[0] if value.split() else ""
+            if (two := _TWO_PART_ACRONYM.match(value)) is not None:
+                # 'SCK CEN (vroeger geschreven als SCK•CEN)': a two-word acronym
+                return [ctx.candidate("acronym", two.group(0), start, end, family=NAME, version=VERSION, prior="label")]
             # Under an acronym label a mixed-case one is as good: 'FBoS', 'eGovJa' (two capitals at least),
             # or 'Fongit' spelled by the name ('Fondation genevoise pour l'innovation technologique').
             if is_acronym(first) or (_MIXED_LABEL_ACRONYM.fullmatch(first) and (
@@ -315,6 +318,19 @@ def _letterhead_site(section: Section, ctx: SectionContext) -> list[Candidate]:
     return []
 
 
+
+
+# 'SCK CEN' under an acronym label: two capitalised words of letters, the second closing the answer or
+# followed by a bracket.
+_TWO_PART_ACRONYM = re.compile(r"[A-Z]{2,6} [A-Z]{2,6}(?=\s*(?:\(|$))")
+# 'Studiecentrum voor Kernenergie / Centre d'Étude de l'énergie Nucléaire': a name in two languages.
+_OTHER_LANGUAGE = re.compile(r"\s+/\s+(?=[A-ZÀ-Ý][\w'’-]*(?:\s+\S+)+$)")
+
+
+def _first_language(value: str) -> str:
+    """A name answer given in two languages, one after a slash, is the first one."""
+    parts = _OTHER_LANGUAGE.split(value, maxsplit=1)
+    return parts[0] if len(parts) == 2 and len(parts[0].split()) >= 2 else value
 
 
 # A site ('www.x.org', 'x.org/about', 'europa.eu'); not "LAB.Rio", nor a name that is an address ('Techleap.nl').

@@ -72,7 +72,10 @@ def _label_of(line: Line) -> LabelMatch | None:
         match = match_label(f"{head}: x")
         if match is not None and fold_keep(match.label) == fold_keep(head):
             rest = line.text.split(None, size)[-1]
-            named = match.field in NAME_VALUED_FIELDS and rest[:1].isupper()
+            # 'Nom Fonds national suisse de la ...' in a fact box: a plain name label (not 'Lab Zéro', a
+            # name that opens on a head noun, nor 'Nom officiel', which gives the official name).
+            plain_name = match.field == "name" and " " not in head and fold_keep(head) not in _kind_words()
+            named = (match.field in NAME_VALUED_FIELDS or plain_name) and rest[:1].isupper()
             if key_facts and not (_key_fact_value().match(_without_count_date(rest)) or named):
                 return None  # 'Team members met weekly': prose that opens with a label word
             return LabelMatch(field=match.field, label=head, value=rest)
@@ -85,6 +88,18 @@ def _label_of(line: Line) -> LabelMatch | None:
 
 
 _KEYED_ROW = re.compile(r"^[^:\s][^:]{0,40}:\s")
+
+
+@cache
+def _kind_words() -> frozenset[str]:
+    lex = lexicon(None)
+    return lex.folded("labs", "heads") | lex.folded("labs", "definition_nouns") | lex.folded("governance", "org_heads")
+
+
+def runs_on(value: str) -> bool:
+    """Does a one-line value stop on a word that needs the next line ('... suisse de la', '... of the')?"""
+    words = value.split()
+    return bool(words) and fold_keep(words[-1]) in lexicon(None).folded("labs", "function_words")
 
 
 def keyed_row(line: Line) -> bool:
@@ -137,6 +152,8 @@ def find_blocks(lines: list[Line], line_starts: list[int], text: str) -> list[Bl
             line_end = text.find("\n", value_start)
             if line_end >= 0 and not text[value_start:line_end].strip():
                 line_end = text.find("\n", line_end + 1)
+            if line_end >= 0 and runs_on(text[value_start:line_end]):
+                line_end = text.find("\n", line_end + 1)  # 'Nom Fonds national suisse de la' / 'recherche scientifique (FNS)'
             end = min(end, line_end if line_end >= 0 else len(text))
         blocks.append(Block(field, label, start, value_start, max(end, value_start)))
     return blocks

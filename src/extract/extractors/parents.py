@@ -89,7 +89,7 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
                  else "anchored" if field is None else "block")
         out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION,
                                  prior=prior, distance=ctx.token_distance(m.end(), span[0]), ner=("ORG",)))
-    return _spelled_out(ctx, out + _defined_parents(ctx, own, stops), own)
+    return _spelled_out(ctx, out + _defined_parents(ctx, own, stops) + _fragment_parents(ctx, own, stops), own)
 
 
 MAX_KIND_WORDS = 4
@@ -177,6 +177,61 @@ def _defined_parents(ctx: SectionContext, own: set[str], stops: list[int]) -> li
     return out
 
 
+MAX_FRAGMENT_WORDS = 12
+"""A slide's bullet or a fact line, not a sentence: 'Aujourd'hui une direction générale de la Commission européenne'."""
+
+
+def _fragment_parents(ctx: SectionContext, own: set[str], stops: list[int]) -> list[Candidate]:
+    """'• Aujourd'hui une direction générale de la Commission européenne', 'Direction générale de la
+    Commission européenne' on a lab's slide: a line that only says what the lab is, a part of an
+    organisation, with no subject of its own. Not a heading, nor a line that names the lab (its
+    own name may be 'Agence exécutive du Conseil ...')."""
+    lex = ctx.lex
+    out = []
+    for m in _fragment(lex).finditer(ctx.folded):
+        if not ctx.text[m.start("noun")].islower():
+            continue  # 'Department of the Premier', 'The Office of Technology Assessment': a name, not what the lab is
+        before, lead = ctx.text[:m.start()].rstrip(), ctx.text[m.start():m.start("noun")].strip()
+        if not (m.group("label") or not before or before[-1] in ".!?:;•·▪‣" or (lead and lead[0] in "•·▪‣–-")):
+            continue  # '... niet bij het' / 'agentschap maar bij het Israel ...': a sentence the line break cut
+        line_end = ctx.text.find("\n", m.end())
+        line_end = len(ctx.text) if line_end < 0 else line_end
+        line = ctx.lines[ctx.line_indexes(m.end() - 1, m.end())[0]]
+        if line.role == "heading" or len(line.text.split()) > MAX_FRAGMENT_WORDS:
+            continue
+        if any(fold_keep(name) in fold_keep(line.text) for name in ctx.subject_names if name):
+            continue
+        link = _definition_of(lex.lang).match(ctx.folded, m.end())
+        if link is None:
+            continue
+        span = org_phrase(ctx.text, link.end(), lex, allow_lowercase=ctx.lang == "fr", stops=[*stops, line_end])
+        if span is None:
+            continue
+        name = trim_parent(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip(), lex)
+        if (fold_keep(name) in own or len(name) < 3 or not name[:1].isupper() or is_country_name(name)
+                or city_country(name) or _is_law(name, lex) or place_name_code(name) is not None):
+            continue
+        out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION,
+                                 prior=CREATOR_PARENT, ner=("ORG",)))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _fragment(lex: Lexicon) -> re.Pattern[str]:
+    """A line opening (a bullet, a key-facts label, an adverb, an article perhaps) on a lab's kind and up to two words
+    qualifying it, before the link to what it is part of (folded text)."""
+    own = language_rules(lex.lang).words
+    adverbs = alternation(own.get("governance", {}).get("relation_adverbs", ()), folded=True)
+    articles = alternation(own.get("words", {}).get("articles", ()), folded=True)
+    elided = alternation(own.get("words", {}).get("elided_articles", ()), folded=True)
+    nouns = alternation(lex.words("labs", "strong_heads") + lex.words("labs", "definition_nouns"), folded=True)
+    labels = alternation(own.get("governance", {}).get("kind_labels", ()), folded=True)
+    return re.compile(rf"^[ \t•·▪‣–-]*(?P<label>(?:{labels})\s*:?\s+)?(?:(?:{adverbs})\s+)?"
+                      rf"(?P<article>(?:{articles})\s+|{elided})?(?P<noun>{nouns})"
+                      rf"(?:\s+[\w-]+){{0,2}}?\s+(?={alternation(own.get('governance', {}).get('definition_of', ()), folded=True)})",
+                      re.MULTILINE)
+
+
 # A place after the name ('..., à Toulon', ', in Helsinki'), a possessive end ("AGESIC's"), a
 # clause going on about it ('... et travaille en mode projet'): not part of the parent's name.
 @lru_cache(maxsize=8)
@@ -256,6 +311,9 @@ def trim_parent(name: str, lex: Lexicon) -> str:
         name = name[:purpose.start()]
     # 'Tokyo Metropolitan Government (TMG)': the parent goes by its name; its acronym is a gloss.
     name = re.sub(r"\s*\([A-ZÀ-Ý][\w&.\-]{1,11}\)$", "", name.strip(" ,;"))
+    # 'de stichting NWO-Instituten': its legal form in lower case is what it is, not its name.
+    legal = alternation(lex.words("title", "legal_prefixes"), folded=False)
+    name = re.sub(rf"^(?:{legal})\s+(?=[A-ZÀ-Ý])", "", name.strip(" ,;")) if legal else name
     return re.sub(r"['’]s$", "", name.strip(" ,;"))
 
 

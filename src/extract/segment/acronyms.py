@@ -116,8 +116,9 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             out.append((" ".join(words), acronym, match.start(2)))
     for match in _NAME_APPOSED.finditer(text):
         acronym, words = match.group(1), match.group(2).split()
-        if is_acronym(acronym) and len(words) >= 2 and spells_all(acronym, content_words(words)) \
-                and len(content_words(words)) == len(acronym_letters(acronym)):
+        spelled = (is_acronym(acronym) and len(words) >= 2 and spells_all(acronym, content_words(words))
+                   and len(content_words(words)) == len(acronym_letters(acronym)))
+        if spelled or _defined_by_apposition(text, match, acronym, words):
             out.append((" ".join(words), acronym, match.start(2)))
     for match in _dash_defined().finditer(text):
         acronym, words = match.group(1), match.group(2).split()
@@ -288,6 +289,21 @@ def _covered_name_before(text: str, opening: int, acronym: str) -> tuple[str, st
     return None
 
 
+def _defined_by_apposition(text: str, match: re.Match[str], acronym: str, words: list[str]) -> bool:
+    """'ASTRON, het Nederlands Instituut voor Radioastronomie.', 'CERN, the European Organization for
+    Nuclear Research,': an acronym of three letters at least, then after an article a capitalised
+    name with a lab's head or definition noun that closes the clause, is that name's, its letters
+    from another name or not."""
+    if not (is_acronym(acronym) and len(acronym) >= 3) or len(content_words(words)) < 2:
+        return False
+    if not text[match.end(1):match.start(2)].strip(" ,").strip():
+        return False  # no article: 'NWO, Rijkswaterstaat en ...' is a list
+    if not all(w[:1].isupper() or w.lower() in function_words() for w in words) or words[-1].lower() in function_words():
+        return False
+    nouns = _head_nouns() | _definition_nouns()
+    return any(w.lower() in nouns for w in words) and text[match.end(2):match.end(2) + 2].strip()[:1] in {".", ",", ";", ""}
+
+
 def _name_before(text: str, opening: int, acronym: str) -> tuple[str, str, int] | None:
     """The capitalised name printed just before a bracket that gives the name in its own language
     and the acronym ('Statistics Sweden (Statistiska centralbyrån, SCB)'): (name, acronym, offset)."""
@@ -419,6 +435,12 @@ def _prepositions() -> frozenset[str]:
 @cache
 def _articles() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon(None).words("words", "articles"))
+
+
+@cache
+def _definition_nouns() -> frozenset[str]:
+    """Every language's nouns a text defines an organisation by ('Instituut', 'Organization'), single words."""
+    return frozenset(w.lower() for w in lexicon(None).words("labs", "definition_nouns") if " " not in w)
 
 
 @cache

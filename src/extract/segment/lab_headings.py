@@ -310,6 +310,11 @@ def salient_lab(index: LabIndex) -> LabEntry | None:
     # 'Staatssecretaris lanceert Digicampus' over a release that also names its host often.
     if best.in_heading and len(ranked) > 1 and not ranked[1].in_heading and best.score >= TITLED_LEAD * runner:
         return best
+    # 'Wie meer wil weten, vindt veel op www.astron.nl': the only lab whose site the text gives, named
+    # most, is what the text is about; the others are named in passing.
+    if best.domain and len(ranked) > 1 and not any(e.domain for e in ranked[1:]) and best.score >= 3.0 \
+            and best.score >= TITLED_LEAD * runner and not best.as_host:
+        return best
     # 'Novum, het innovatielab van de SVB': the runner-up is where the lab sits, not a rival.
     if len(ranked) > 1 and best.score >= runner and ranked[1].as_host and not best.as_host and best.score >= 3.0:
         return best

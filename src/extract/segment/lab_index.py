@@ -58,6 +58,7 @@ _SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][\w.]{0,15}):\s")
 MIN_GENERIC_NAME_USES = 2
 """A kind of lab ('Policy Lab') used this often as a name is one."""
 _SENTENCE_STOPS = frozenset(".!?:•\"“")
+_CUT_APPOSITION = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{2,9},\s+\S+(?:\s+\S+){0,4}$")  # 'ASTRON, het Nederlands'
 _OPENS_A_NAME = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ]")  # 'NPL Management Limited': the acronym starts another name
 
 
@@ -193,8 +194,9 @@ class LabIndex:
                 entry.as_host += self._hosted(before_line, text, at)
             # A name the line break cut: 'de Directie-generaal Digitale' / 'Transformatie (DG DT) van ...'.
             # Or an apposition the break cut: "l'Institut Municipal d'Informàtica de Barcelone," / "l'IMI.".
+            # Or an apposition the break cut after its acronym: 'ASTRON, het Nederlands' / 'Instituut voor ...'.
             if before_line and ("(" in text[:80] or before_line.rstrip().endswith(",") or BARE_ACRONYM.search(text)
-                                or _MIXED_ACRONYM.search(text[:80])):
+                                or _MIXED_ACRONYM.search(text[:80]) or _CUT_APPOSITION.search(before_line)):
                 # The words after the acronym may run on ('... appellent IDDA d'après son nom' / 'anglais, ...').
                 joined_lines = f"{before_line} {text} {following.get(i, '')[:NEXT_LINE_CHARS]}"
                 for name, acronym, at in defined_acronyms(joined_lines):
