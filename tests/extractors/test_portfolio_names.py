@@ -14,7 +14,8 @@ from extract.pipeline import process_text
      ["Department of Jobs, Skills, Industry and Regions"]),
     ("Kadelab\n\nHet lab werd in 2018 opgericht en wordt betaald uit een subsidie van het ministerie van "
      "Onderwijs, Cultuur en Wetenschap.\n\nWeb kadelab.example\n",
-     ["ministerie van Onderwijs, Cultuur en Wetenschap"]),
+     # The grant is named with its giver, as the gold of most sets writes it ('subvention de l'État').
+     ["subsidie van het ministerie van Onderwijs, Cultuur en Wetenschap"]),
     ("Quailab\n\nLe laboratoire a été créé en 2018. Il est financé par le ministère de l'Économie, de "
      "l'Innovation et de l'Énergie (MEQI).\n\nWeb quailab.example\n",
      ["ministère de l'Économie, de l'Innovation et de l'Énergie (MEQI)"]),

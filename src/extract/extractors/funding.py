@@ -22,6 +22,7 @@ from extract.extractors.funding_phrases import (
     conjunction_before,
     continuation,
     first_item_lines,
+    grant_lead,
     is_bare_budget,
     is_clause,
     item_splitter,
@@ -375,7 +376,10 @@ class FundingExtractor:
             raw = text[start - offset:end - offset]
             start += len(raw) - len(raw.lstrip())
             item = re.sub(r"\s+", " ", raw).strip(" .;:")
-            if not item or item_words(item) > MAX_ITEM_WORDS or not item[:1].isalpha() or MONEY_SIGN.search(item):
+            # 'subsidie van het ministerie van Onderwijs, Cultuur en Wetenschap': the grant's words come on top.
+            lead = grant_lead(ctx.lex).match(fold_keep(item))
+            limit = MAX_ITEM_WORDS + (len(lead.group(0).split()) if lead else 0)
+            if not item or item_words(item) > limit or not item[:1].isalpha() or MONEY_SIGN.search(item):
                 continue
             spans.append((start, item))
         spans = shared_complement(ctx, spans)

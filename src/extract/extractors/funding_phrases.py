@@ -264,6 +264,14 @@ def contribution_regex(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{dets})\s+)?(?:{nouns})\s+(?:{complement})\s*(?:(?:{dets})\s+|{elided})?")
 
 
+@lru_cache(maxsize=16)
+def grant_lead(lex: Lexicon) -> re.Pattern[str]:
+    """'subsidie van het ', "subvention de l'", 'grant from the ' opening a source (folded)."""
+    nouns, dets = alternation(lex, "funding", "grant_nouns"), alternation(lex, "words", "determiners")
+    complement, elided = alternation(lex, "funding", "complement_prepositions"), alternation(lex, "words", "elided_articles")
+    return re.compile(rf"(?:{nouns})\s+(?:{complement})\s*(?:(?:{dets})\s+|{elided})?")
+
+
 def contribution_of(ctx: SectionContext) -> re.Pattern[str]:
     return contribution_regex(ctx.lex)
 
@@ -366,7 +374,11 @@ def noun_phrase(ctx: SectionContext, start: int) -> tuple[int, int] | None:
         if folded in conjunctions and j + 1 < len(toks):
             nxt = toks[j + 1]
             nxt_folded = fold_keep(nxt.text)
-            if not (nxt.is_capitalised or nxt.text[:1].isdigit() or nxt_folded in determiners) or nxt_folded in verbs:
+            # 'partenaires techniques et financiers,': one word that closes the phrase is coordinated
+            # with the one before, not a new clause ('... en wordt bestuurd door').
+            closing = j + 2 >= len(toks) or toks[j + 2].text in STOP_PUNCT
+            if not (nxt.is_capitalised or nxt.text[:1].isdigit() or nxt_folded in determiners or closing) \
+                    or nxt_folded in verbs:
                 break
         last = j
         j += 1

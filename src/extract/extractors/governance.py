@@ -167,10 +167,15 @@ def _body_name(ctx: SectionContext, start: int, end: int) -> _BodyName | None:
     modifiers: list[Token] = []
     capitalised_run = bool(before) and before[-1].is_word and before[-1].is_capitalised \
         and fold_keep(before[-1].text) not in function_words
-    for tok in reversed(before):
-        if not tok.is_word or fold_keep(tok.text) in function_words or tok.text[:1].isdigit():
+    and_words = lex.folded("words", "and_words")
+    for k in range(len(before) - 1, -1, -1):
+        tok = before[k]
+        # 'Audit and Risk Committee': 'and' between two capitalised words joins them into the name.
+        joins = (capitalised_run and modifiers and fold_keep(tok.text) in and_words and k > 0
+                 and before[k - 1].is_word and before[k - 1].is_capitalised)
+        if not joins and (not tok.is_word or fold_keep(tok.text) in function_words or tok.text[:1].isdigit()):
             break
-        if capitalised_run and not tok.is_capitalised:
+        if capitalised_run and not tok.is_capitalised and not joins:
             break  # '3 externe Innovation Board leden' -> 'Innovation Board'
         if len(modifiers) >= MAX_MODIFIERS or "\n\n" in text[tok.end:start]:
             break
@@ -224,6 +229,11 @@ def _french_modifiers_end(ctx: SectionContext, end: int) -> int:
                     and folded not in _function_words(ctx.lex) and not word_numbers(noun.text, "fr")):
                 end, k, added = noun.end, k + 2, added + 1
                 continue
+        if word == "et" and k + 1 < len(after):
+            # 'conseil scientifique et technique', "comité de gouvernance et d'éthique": a second modifier.
+            rest = _french_modifiers_end(ctx, tok.end)
+            if rest > tok.end and not ctx.text[tok.end:rest].strip()[:1].isupper():
+                end = rest
         break
     return end
 

@@ -64,7 +64,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
                         "lab_words", "budget_amount_lead", "rest_words", "rest_from", "budget_determiners",
                         "budget_nouns", "joined_prepositions", "verb_adverbs", "amount_in", "contrast_words",
                         "cost_words", "cost_triggers", "table_headers", "total_rows",
-                        "receive_verbs", "receive_prepositions", "generic_money"),
+                        "receive_verbs", "receive_prepositions", "generic_money", "grant_nouns"),
                 "budget_adjectives": REGEXES, "not_joined_articles": REGEXES},
     "words": words("answers_no", "reflexives", "determiners", "count_questions", "part_titles", "first_person_possessives", "modelled_on",
                    "seat_markers", "language_prepositions",
