@@ -139,3 +139,9 @@ def test_a_form_s_name_in_two_languages_and_its_two_word_acronym() -> None:
     # 'A2 Gebruikte afkorting' / 'SCK CEN (vroeger geschreven als SCK•CEN)'.
     (record,) = _records("genres-heldout40/nl-form-sck-cen.pdf")
     assert (record.name, record.acronym) == ("Studiecentrum voor Kernenergie", "SCK CEN")
+
+
+def test_a_city_in_a_list_of_sites_gives_no_country() -> None:
+    # '• Sites à Ispra, Geel, Karlsruhe, Petten et Séville': the JRC is not Spanish.
+    records = _records("genres-heldout40/fr-slides-ue-recherche.pdf")
+    assert [r.country for r in records] == [None, "LU", "BE"]

@@ -1,17 +1,19 @@
 """Which country a section's place mentions point to: each mention weighs by its kind (a country's
 name more than a city), more when a seat phrase says the lab is there ('based in Brussels', 'under
 Belgian law', 'gevestigd in Utrecht', 'de droit belge'), not at all when it is a model the lab
-followed ('modelled on the Dutch CPB') or a language ('disponible en néerlandais', 'in English')."""
+followed ('modelled on the Dutch CPB') or a language ('disponible en néerlandais', 'in English'), nor when a city is
+one site in a list of several ('Sites à Ispra, Geel, Karlsruhe, Petten et Séville')."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from extract.extractors.context import SectionContext
 from extract.models import Candidate, Provenance, Section
-from extract.rules.lexicon import Lexicon
+from extract.normalize.rule_data import alternation
+from extract.rules.lexicon import Lexicon, lexicon
 
 KIND_WEIGHTS = {"name": 1.0, "region": 0.9, "adjective": 0.8, "city": 0.6, "code": 0.5}
 SEAT_WEIGHT = 5.0
@@ -20,6 +22,16 @@ the partners it works with)."""
 MODEL_WINDOW = 120
 """How far back in its sentence a comparison ('modelled on', 'à l'instar de') reaches a country."""
 SEAT_WINDOW = 40
+
+
+PLACE_LIST_CHARS = 80
+
+
+@cache
+def _place_list() -> re.Pattern[str]:
+    """Three capitalised words or more in a list ending with the city: 'Ispra, Geel, Karlsruhe, Petten et Séville'."""
+    ands = alternation(lexicon(None).words("words", "and_words"), folded=False, any_space=False)
+    return re.compile(rf"[A-ZÀ-Ý][\w-]+(?:,\s+[A-ZÀ-Ý][\w-]+){{2,}}(?:,?\s+(?:{ands})\s+[A-ZÀ-Ý][\w-]+)?$")
 
 
 @dataclass(frozen=True)
@@ -48,6 +60,8 @@ def country_score(ctx: SectionContext) -> CountryScore | None:
             continue  # 'modelled on the UK Treasury and the Dutch CPB': the models' countries
         if m.kind == "adjective" and _language_use(ctx, m.start, m.end, languages):
             continue  # 'le rapport est disponible en néerlandais': a language, not a country
+        if m.kind == "city" and _place_list().search(ctx.text, max(0, m.start - PLACE_LIST_CHARS), m.end) is not None:
+            continue  # 'Sites à Ispra, Geel, Karlsruhe, Petten et Séville': one site among several
         weight = KIND_WEIGHTS.get(m.kind, 0.5)
         before = sentence[-SEAT_WINDOW:]
         if (found := seat.search(before)) is not None and not re.search(r"[,(]", before[found.end():]):

@@ -1,0 +1,136 @@
+"""How many members a governance body has, as its text says: '(bestaat uit 11 leden)', 'a board of
+nine directors', 'composé de sept membres', a list after 'bestaat uit ...:', 'seven-member board'; and
+when it does not say ('one representative of each Member State')."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from extract.extractors.context import SectionContext
+from extract.normalize.rule_data import alternation
+from extract.rules.lexicon import Lexicon, fold_keep
+
+MEMBER_WINDOW = 12
+"""Tokens after a body's name within which its member count is read."""
+
+
+def member_count(ctx: SectionContext, start: int, end: int, next_start: int) -> int | None:
+    """Member count said of the body at ``start:end``: '(bestaat uit 11 leden)', 'composé de sept
+    membres', 'bestaat uit ...: A, B en C' (counted), or 'Veertien entiteiten ... vormen samen de X'."""
+    from extract.normalize import find_numbers
+
+    lex = ctx.lex
+    s0, e0 = ctx.sentence_span(start)
+    hi = min(e0, next_start) if next_start > end else e0
+    member_nouns = lex.regex("governance", "member_nouns")
+    for n in find_numbers(ctx.text[end:hi], ctx.lang):
+        a, b = end + n.start, end + n.end
+        if ctx.token_distance(end, a) > MEMBER_WINDOW:
+            break
+        if _per_member(lex).match(ctx.folded, b):
+            return None  # 'one representative of each Member State and two ...': its size depends on who is a member
+        follow = member_nouns.search(ctx.folded, b, min(hi + 20, b + 40))
+        if follow and ctx.token_distance(b, follow.start()) <= 1 and n.value == int(n.value):
+            return int(n.value)  # '11 leden', 'sept membres', '9 vaste leden'
+        if _of_count(lex).fullmatch(ctx.folded, end, a) and _counts_people(ctx, n, a, b, hi):
+            return int(n.value)  # 'een stuurgroep van vijf schepenen', 'a board of nine directors'
+
+    composed = lex.regex("governance", "composed_of").search(ctx.folded, end, hi)
+    if composed and (colon := ctx.text.find(":", composed.end(), e0)) >= 0:
+        count = _count_items(ctx.text[colon + 1:e0], lex)
+        if count >= 2:
+            return count
+    form = lex.regex("governance", "form_verbs")
+    verb = None
+    for m in form.finditer(ctx.folded, s0, start):
+        verb = m
+    if verb is not None and ctx.token_distance(verb.end(), start) <= 4:
+        subject = ctx.text[s0:verb.start()]
+        numbers = find_numbers(subject, ctx.lang)
+        if numbers and numbers[0].value == int(numbers[0].value):
+            return int(numbers[0].value)
+        previous = ctx.previous_sentence(s0)
+        if fold_keep(subject).strip() in lex.folded("governance", "pronouns") and previous:
+            p0 = ctx.label_free_start(previous[0])
+            numbers = find_numbers(ctx.text[p0:s0], ctx.lang)
+            if numbers and ctx.token_distance(p0, p0 + numbers[0].start) <= 1:
+                return int(numbers[0].value)
+    return None
+
+
+@lru_cache(maxsize=8)
+def _per_member(lex: Lexicon) -> re.Pattern[str]:
+    """' representative of each', ' vertegenwoordiger per', ' membre de chaque' after a number (folded text)."""
+    stems = alternation(sorted({w.rstrip("s") for w in lex.words("governance", "member_nouns")}))
+    links = alternation(lex.words("labs", "name_links"))
+    each = alternation(lex.words("governance", "per_member_words"))
+    return re.compile(rf"\s+(?:{stems})\w{{0,2}}\s+(?:(?:{links})\s+)?(?:{each})\s")
+
+
+def sized(name: str, lex: Lexicon) -> tuple[str, int | None]:
+    """'seven-member board' -> ('board', 7), 'vijfkoppig bestuur' -> ('bestuur', 5): the count joined
+    to the body's noun (``governance.size_suffixes``) is its member count, not part of its name."""
+    from extract.normalize import find_numbers
+
+    sized = _size_prefix(lex)
+    if sized is None:
+        return name, None
+    found = sized.match(name)
+    numbers = find_numbers(found.group(1), lex.lang) if found else []
+    if found is None or len(numbers) != 1 or numbers[0].value != int(numbers[0].value):
+        return name, None
+    return found.group(2), int(numbers[0].value)
+
+
+@lru_cache(maxsize=8)
+def _size_prefix(lex: Lexicon) -> re.Pattern[str] | None:
+    """A count joined to a noun ('seven-member '), then the rest of the name; None without size suffixes."""
+    suffixes = lex.words("governance", "size_suffixes")
+    if not suffixes:
+        return None
+    return re.compile(rf"(?i)(\w+?)(?:{alternation(suffixes, folded=False, any_space=False)})\s+(\S.*)$")
+
+
+@lru_cache(maxsize=8)
+def _of_count(lex: Lexicon) -> re.Pattern[str]:
+    """The body's name, then 'van'/'of'/'de'/'with' and a count: 'stuurgroep van vijf schepenen' (folded text)."""
+    return re.compile(rf"\s*(?:{alternation(lex.words('governance', 'member_count_links'), any_space=False)})\s+")
+
+
+def _counts_people(ctx: SectionContext, number: Any, start: int, end: int, hi: int) -> bool:
+    """A whole number followed by a noun that is not money, time or a unit ('vijf schepenen',
+    not 'van 2 miljoen euro' or 'of 2019')."""
+    from extract.normalize import find_money
+
+    if number.value != int(number.value) or number.scale != 1.0 or not 2 <= number.value <= 200:
+        return False
+    money = find_money(ctx.text[start:hi], ctx.lang)
+    if money and money[0].start == 0:
+        return False  # 'een raad van 2 miljoen euro' is an amount, not members
+    following = re.match(r"\s+([^\W\d_]{3,})", ctx.text[end:hi])
+    if not following:
+        # 'a board of 7.', 'Steering committee of 8 (the Head of ...)': the count ends the phrase.
+        return bool(re.match(r"\s*(?:[.,;:()\u2014\u2013]|$)", ctx.text[end:hi + 1]))
+    word = fold_keep(following.group(1))
+    return word not in _not_people(ctx.lex)
+
+
+@lru_cache(maxsize=8)
+def _not_people(lex: Lexicon) -> frozenset[str]:
+    """Money, time and units after a count ('2 miljoen', '5 jaar', 'trois ans'): governance.not_member_nouns, folded."""
+    return lex.folded("governance", "not_member_nouns")
+
+
+def _count_items(text: str, lex: Lexicon) -> int:
+    """'A, B, C en D.' -> 4 (the last conjunction splits the final item)."""
+    text = re.sub(r"\n\s*[•\-–=*>]\s+", ";", text.strip()).replace("\n", " ").rstrip(".;")
+    parts = [p.strip() for p in re.split(r"[,;•]+", text) if p.strip()]
+    if not parts:
+        return 0
+    conj = "|".join(re.escape(c) for c in lex.words("words", "conjunctions"))
+    last = re.split(rf"\s+(?:{conj})\s+", parts[-1])
+    if len(last) >= 2:
+        parts = parts[:-1] + [last[0], " ".join(last[1:])]
+    return len(parts)
