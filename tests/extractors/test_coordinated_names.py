@@ -1,6 +1,7 @@
 """Names with a coordination inside, as the held-out sets' gold writes them: a body whose name joins
 two capitalised words ('Audit and Risk Committee') or two French modifiers, a funder whose last word
-is coordinated with the one before, and a grant named with its giver."""
+is coordinated with the one before, and a grant named with its giver; and two ways a board is read: its
+count before a verb, and a capitalised 'Board' that governs."""
 
 from __future__ import annotations
 
@@ -39,3 +40,14 @@ def test_a_grant_is_named_with_its_giver(extract_one: Callable[..., LabRecord]) 
     record = extract_one("Le Kestrel Institut a 40 agents. Son budget est couvert par une subvention de l'État.\n",
                          "Kestrel Institut", lang="fr")
     assert record.funding_sources == ["subvention de l'État"]
+
+
+def test_a_board_counted_before_its_verb_and_a_board_that_governs(extract_one: Callable[..., LabRecord]) -> None:
+    # 'Its board of seven is appointed by the city': the count ends at the verb. 'A Board governs the
+    # authority': one capitalised body noun, the subject of a verb of governing, is the lab's body.
+    record = extract_one("The Kestrel Agency is a state agency. Its board of seven is appointed by the city.\n",
+                         "Kestrel Agency", lang="en")
+    assert _bodies(record) == [("Board", 7)]
+    record = extract_one("The Kestrel Agency is a state agency. A Board governs the authority, and a Scientific "
+                         "Committee advises it.\n", "Kestrel Agency", lang="en")
+    assert _bodies(record) == [("Board", None), ("Scientific Committee", None)]

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from extract.extractors.context import SectionContext
 from extract.normalize.rule_data import alternation
-from extract.rules.lexicon import Lexicon
+from extract.rules.lexicon import Lexicon, fold_keep
 
 
 def runs_the_lab(ctx: SectionContext, start: int, end: int, last_end: int) -> bool:
@@ -34,6 +34,11 @@ def governing(ctx: SectionContext, start: int, end: int) -> bool:
     named organisation: 'the Scottish Funding Council oversees ...') is the subject of a verb of governing
     (``governance.governing_verbs``) in its clause."""
     written_as_noun = ctx.text[start:start + 1].islower()  # 'raad van bestuur', not 'Narnian Funding Council'
+    # 'A Board governs the authority': one capitalised word that is only a body's noun names no organisation,
+    # unless it is the lab's own name's ('Het Comité houdt toezicht' in the Vast Comité van Toezicht's letter).
+    word = fold_keep(ctx.text[start:end])
+    own = {fold_keep(w) for name in ctx.subject_names for w in name.split()}
+    written_as_noun = written_as_noun or (word in ctx.lex.folded("governance", "body_nouns") and word not in own)
     if not written_as_noun or _article_before(ctx.lex).search(ctx.folded, max(0, start - 12), start) is None:
         return False
     clause = re.split(r"[.;:!?\n]\s", ctx.folded[end:end + GOVERNING_VERB_CHARS])[0]

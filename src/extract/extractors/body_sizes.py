@@ -109,6 +109,9 @@ def _counts_people(ctx: SectionContext, number: Any, start: int, end: int, hi: i
     money = find_money(ctx.text[start:hi], ctx.lang)
     if money and money[0].start == 0:
         return False  # 'een raad van 2 miljoen euro' is an amount, not members
+    verb = re.match(r"\s+([^\W\d_]+)", ctx.text[end:hi])
+    if verb is not None and fold_keep(verb.group(1)) in ctx.lex.folded("words", "clause_verbs"):
+        return True  # 'Its board of seven is appointed by the city': the count ends the phrase
     following = re.match(r"\s+([^\W\d_]{3,})", ctx.text[end:hi])
     if not following:
         # 'a board of 7.', 'Steering committee of 8 (the Head of ...)': the count ends the phrase.
