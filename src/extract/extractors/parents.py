@@ -167,9 +167,8 @@ def _defined_parents(ctx: SectionContext, own: set[str], stops: list[int]) -> li
             if set(ctx.folded[link.end():span[0]].split()) & lex.folded("governance", "kind_articles"):
                 break  # 'een directie binnen een FOD': a kind of organisation
             name = trim_parent(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip(), lex)
-            if (fold_keep(name) in own or len(name) < 3 or is_country_name(name) or city_country(name) or _is_law(name, lex)
-                    or (" " not in name and place_name_code(name) is not None)):  # 'drinkwaterbedrijf van Vlaanderen'
-                break
+            if _names_no_parent(name, own, lex) or (" " not in name and place_name_code(name) is not None):
+                break  # 'drinkwaterbedrijf van Vlaanderen': a place, not whose it is
             out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION,
                                      prior=CREATOR_PARENT, distance=ctx.token_distance(m.start(), span[0]),
                                      ner=("ORG",)))
@@ -208,12 +207,17 @@ def _fragment_parents(ctx: SectionContext, own: set[str], stops: list[int]) -> l
         if span is None:
             continue
         name = trim_parent(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip(), lex)
-        if (fold_keep(name) in own or len(name) < 3 or not name[:1].isupper() or is_country_name(name)
-                or city_country(name) or _is_law(name, lex) or place_name_code(name) is not None):
+        if _names_no_parent(name, own, lex) or not name[:1].isupper() or place_name_code(name) is not None:
             continue
         out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION,
                                  prior=CREATOR_PARENT, ner=("ORG",)))
     return out
+
+
+def _names_no_parent(name: str, own: set[str], lex: Lexicon) -> bool:
+    """The lab itself, a scrap, a country, a city or a law: no organisation the lab is part of."""
+    return (fold_keep(name) in own or len(name) < 3 or is_country_name(name) or city_country(name) is not None
+            or _is_law(name, lex))
 
 
 @lru_cache(maxsize=8)
@@ -312,9 +316,16 @@ def trim_parent(name: str, lex: Lexicon) -> str:
     # 'Tokyo Metropolitan Government (TMG)': the parent goes by its name; its acronym is a gloss.
     name = re.sub(r"\s*\([A-ZÀ-Ý][\w&.\-]{1,11}\)$", "", name.strip(" ,;"))
     # 'de stichting NWO-Instituten': its legal form in lower case is what it is, not its name.
-    legal = alternation(lex.words("title", "legal_prefixes"), folded=False)
-    name = re.sub(rf"^(?:{legal})\s+(?=[A-ZÀ-Ý])", "", name.strip(" ,;")) if legal else name
+    if (legal := _legal_form(lex)) is not None:
+        name = legal.sub("", name.strip(" ,;"))
     return re.sub(r"['’]s$", "", name.strip(" ,;"))
+
+
+@lru_cache(maxsize=8)
+def _legal_form(lex: Lexicon) -> re.Pattern[str] | None:
+    """A lower-case legal form before a capitalised name ('stichting NWO-Instituten'); None when the language has none."""
+    forms = lex.words("title", "legal_prefixes")
+    return re.compile(rf"^(?:{alternation(forms, folded=False)})\s+(?=[A-ZÀ-Ý])") if forms else None
 
 
 @lru_cache(maxsize=1)

@@ -296,7 +296,7 @@ def _defined_by_apposition(text: str, match: re.Match[str], acronym: str, words:
     from another name or not."""
     if not (is_acronym(acronym) and len(acronym) >= 3) or len(content_words(words)) < 2:
         return False
-    if not text[match.end(1):match.start(2)].strip(" ,").strip():
+    if not re.sub(r"[\s,]", "", text[match.end(1):match.start(2)]):
         return False  # no article: 'NWO, Rijkswaterstaat en ...' is a list
     if not all(w[:1].isupper() or w.lower() in function_words() for w in words) or words[-1].lower() in function_words():
         return False
