@@ -22,7 +22,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "46"
+VERSION = "47"
 
 
 

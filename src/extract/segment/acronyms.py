@@ -180,7 +180,8 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             # ('la Commission wallonne pour l'Énergie, que tout le monde appelle la CWaPE').
             called = match.group(5) is not None and mixed and _capitals_are_initials(acronym, words)
             if mixed and not (spells_all(acronym, content_words(words)) or initials_are(acronym, words) or called
-                              or (match.group(1) is not None and spells_with_compounds(acronym, words))):
+                              or ((match.group(1) is not None or match.group(4) is not None)
+                                  and spells_with_compounds(acronym, words))):
                 continue  # 'Pražský inovační institut (Pii)', not 'Digital Service (Den)'
             # A mixed-case acronym spelled out checks out letter by letter ('ZenDiS': Zentrum für Digitale Souveränität).
             spelled = mixed and sum(c.isupper() for c in acronym) >= 2  # not 'Kigali' spelling itself
@@ -211,6 +212,10 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             # Two capitals at least: '(Paris)' after 'l'Agence du numérique' is a place, not its acronym.
             if match.group(1) is not None and sum(c.isupper() for c in acronym) >= 2:
                 named = _headed_name_before(text, floor, match.start()) or _determined_name_before(text, floor, match.start())
+                if named is None and mixed:
+                    # 'la Commission fédérale de l'électricité (ElCom)': a coined acronym's letters come
+                    # from another language; any organisation noun heads the name it stands for.
+                    named = _headed_name_before(text, floor, match.start(), heads=_organisation_nouns())
                 if named is not None:
                     out.append((named[0], acronym, named[1]))
             elif match.group(4) is not None and sum(c.isupper() for c in acronym) >= 2:
@@ -347,23 +352,29 @@ def _named_before(text: str, floor: int, end: int, acronym: str) -> tuple[str, i
     what a name is called defines it even where the letters come from inside its words. The name is
     the run of capitalised words (and the function words between them) just before ``end``, after
     an article; its initial is the acronym's. (name, offset) or None."""
-    words = list(WORD.finditer(text, floor, end))[-MAX_HEADED_NAME_WORDS:]
+    words = list(WORD.finditer(text, floor, end))[-MAX_ACRONYM_NAME_WORDS:]
     begin = None
-    for word in reversed(words):
-        elided = ELIDED_ARTICLE.match(word.group())
-        token = word.group()[elided.end():] if elided is not None else word.group()
+    for k in range(len(words) - 1, -1, -1):
+        elided = ELIDED_ARTICLE.match(words[k].group())
+        token = words[k].group()[elided.end():] if elided is not None else words[k].group()
         if token[:1].isupper():
-            begin = word.start() + (elided.end() if elided is not None else 0)
+            begin = words[k].start() + (elided.end() if elided is not None else 0)
             if elided is not None:
                 break
-        elif token.lower() in _articles() or token.lower() not in function_words():
+        elif token.lower() in _articles():
+            # 'Raad voor het Onderzoek van de Zee': an article after a link word is inside the name.
+            link = words[k - 1].group().lower() if k else ""
+            if begin is None or link in _articles() or link not in function_words():
+                break
+        elif token.lower() not in function_words():
             break
     if begin is None or text[begin:begin + 1].upper() != acronym[:1].upper() or len(text[begin:end].split()) < 2:
         return None
     return text[begin:end].strip(" ,"), begin
 
 
-def _headed_name_before(text: str, floor: int, end: int, *, said: bool = False) -> tuple[str, int] | None:
+def _headed_name_before(text: str, floor: int, end: int, *, said: bool = False,
+                        heads: frozenset[str] | None = None) -> tuple[str, int] | None:
     """'le Centre de compétences en science des données (DSCC)': a bracketed acronym whose letters
     come from the name in another language is still defined by the name just before it, when that
     name opens on a lab's head noun ('Centre', 'Office', 'Agentschap') after an article or at the
@@ -372,7 +383,7 @@ def _headed_name_before(text: str, floor: int, end: int, *, said: bool = False) 
     preposition. (name, offset) or None."""
     clause = max(text.rfind(c, floor, end) for c in ",;:.()")
     words = list(WORD.finditer(text, max(floor, clause + 1), end))[-MAX_HEADED_NAME_WORDS:]
-    heads = _head_nouns()
+    heads = heads or _head_nouns()
     for k, word in enumerate(words):
         elided = ELIDED_ARTICLE.match(word.group())
         first = word.group()[elided.end():] if elided is not None else word.group()
@@ -441,6 +452,14 @@ def _articles() -> frozenset[str]:
 def _definition_nouns() -> frozenset[str]:
     """Every language's nouns a text defines an organisation by ('Instituut', 'Organization'), single words."""
     return frozenset(w.lower() for w in lexicon(None).words("labs", "definition_nouns") if " " not in w)
+
+
+@cache
+def _organisation_nouns() -> frozenset[str]:
+    """A lab's head nouns, the nouns a text defines an organisation by, and the organisations that
+    host labs ('Commission', 'Conseil', 'Autorité'), single words of every language."""
+    lex = lexicon(None)
+    return _head_nouns() | _definition_nouns() | frozenset(w.lower() for w in lex.words("labs", "not_heads") if " " not in w)
 
 
 @cache

@@ -107,6 +107,11 @@ def _place_after_preposition(words: str, lex: Lexicon) -> str | None:
     return country_code(words, lex.lang) if len(bare.split()) <= MAX_FUZZY_PLACE_WORDS else None
 
 
+# 'Commission fédérale de l'électricité (ElCom)': a short name coined in camel case, its letters
+# perhaps from the name in another language, is the lab's acronym all the same.
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]{0,6}")
+
+
 def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acronym: str | None = None) -> TitleParts:
     """Name, acronym and country from a heading ('Centre for X (CO-PI) in Denemarken'); ``known_acronym``:
     the lab's acronym given elsewhere (its heading), when the title gives none."""
@@ -174,7 +179,7 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
         if country is None and iso:
             country = country_code(inner)  # 'NIA (KR)' in a table comparing countries' agencies
         elif acronym is None and (is_acronym(inner) or _short_form(inner, text[: paren.start()])
-                                or spells_mixed_acronym(inner, text[: paren.start()])
+                                or spells_mixed_acronym(inner, text[: paren.start()]) or _CAMEL_CASE.fullmatch(inner)
                                 or (dotted and any(c.isupper() for c in inner))):
             acronym = inner
         elif country is None and (code := country_code(inner, lex.lang)):

@@ -156,7 +156,10 @@ def _read(run: list[int], lines: Sequence[Line], names: _Names, unit: str | None
         elif after_label:
             labelled.pop()  # the cells of that row run over several lines: not to be guessed
             after_label = False
-    if len(labelled) < MIN_FIELD_ROWS:
+    # A comparison whose header cells all name labs of the document is no one lab's, even where it
+    # has fewer rows the rules read ('Sinds', 'Soort', 'Omvang'): its lines leave the lab above it.
+    compared = len({id(e) for cell in header if (e := _column_entry(cell, names)) is not None}) == width
+    if len(labelled) < MIN_FIELD_ROWS and not compared:
         return None
     columns = [_column(cell, names) for cell in header]
     if unit is not None:  # the caption's unit goes with the budget row, unless the row gives its own
