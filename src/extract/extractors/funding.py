@@ -51,9 +51,10 @@ from extract.normalize.rule_data import alternation, pattern_alternation
 from extract.rules.lexicon import fold_keep
 
 NAME = "funding"
-VERSION = "21"
+VERSION = "22"
 
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
+_HELD_SPACE = "\u2064"  # invisible plus: the space before a portfolio list's 'and', not split there
 _BULLET_SPLIT = re.compile(r"\s*(?:;|\s\+\s|\n\s*[•\-–*]\s*)\s*")  # 'subsidie OCW + eigen inkomsten' too
 _EXPLAINED = re.compile(r"(?<=\w)\s+:\s+|(?<=\w):\s+(?=[a-zà-ÿ])")
 
@@ -351,18 +352,21 @@ class FundingExtractor:
         # Not after a hyphen: 'Herstel- en veerkrachtfaciliteit' is one word.
         # A comma inside brackets lists what the source is made of: 'fonds européens (FEDER, plan de relance)'.
         masked = re.sub(r"\([^()]*\)", lambda b: b.group(0).replace(",", _BRACKET_COMMA), text)
-        masked = mask_portfolio_commas(masked, ctx.lex, _BRACKET_COMMA)  # 'Department of Jobs, Skills and Regions'
-        pieces = re.split(rf"[;,]|\s\+\s|(?<!-)\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?![A-ZÀ-Ý])(?!(?i:{determiners})\s+[A-ZÀ-Ý])"
-                          rf"(?!(?i:{joined})\s*\w)"
-                          rf"|(?<!-)\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?=(?i:{determiners})\s)"
-                          rf"(?!{articles})", masked)  # French 'et de l'Innovation' is no Dutch 'en de'
+        # 'Department of Jobs, Skills and Regions', 'Department of Agriculture, Food and the Marine'.
+        masked = mask_portfolio_commas(masked, ctx.lex, _BRACKET_COMMA, and_mark=_HELD_SPACE)
+        splitter = re.compile(rf"[;,]|\s\+\s|(?<!-)\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?![A-ZÀ-Ý])(?!(?i:{determiners})\s+[A-ZÀ-Ý])"
+                              rf"(?!(?i:{joined})\s*\w)"
+                              rf"|(?<!-)\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?=(?i:{determiners})\s)"
+                              rf"(?!{articles})")  # French 'et de l'Innovation' is no Dutch 'en de'
+        bounds, at = [], 0
+        for sep in splitter.finditer(masked):
+            bounds.append((at, sep.start()))
+            at = sep.end()
+        bounds.append((at, len(masked)))
         spans: list[tuple[int, str]] = []
-        at = 0
-        for piece in pieces:
-            piece = piece.replace(_BRACKET_COMMA, ",")
-            at = text.find(piece, at)
-            piece_start = offset + at + len(piece) - len(piece.lstrip())
-            at += len(piece)
+        for piece_at, piece_end in bounds:
+            piece = text[piece_at:piece_end]  # the masks keep offsets: the piece as printed
+            piece_start = offset + piece_at + len(piece) - len(piece.lstrip())
             qualified = qualifier_regex(ctx.lex).match(ctx.folded, piece_start)
             after_qualifier = qualified.end() if qualified else piece_start
             if spans and purpose_start(ctx).match(ctx.folded, after_qualifier):
@@ -379,7 +383,9 @@ class FundingExtractor:
             # 'subsidie van het ministerie van Onderwijs, Cultuur en Wetenschap': the grant's words come on top.
             lead = grant_lead(ctx.lex).match(fold_keep(item))
             limit = MAX_ITEM_WORDS + (len(lead.group(0).split()) if lead else 0)
-            if not item or item_words(item) > limit or not item[:1].isalpha() or MONEY_SIGN.search(item):
+            # A name's portfolios count as one word: 'Department of Agriculture, Food and the Marine'.
+            counted = item.split(",")[0] if _HELD_SPACE in masked[piece_at:piece_end] else item
+            if not item or item_words(counted) > limit or not item[:1].isalpha() or MONEY_SIGN.search(item):
                 continue
             spans.append((start, item))
         spans = shared_complement(ctx, spans)

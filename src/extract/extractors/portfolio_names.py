@@ -27,22 +27,27 @@ def _portfolio_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]
     # One portfolio: a capitalised word, perhaps with a lower-case one ('Classes moyennes').
     item = rf"{lead}{_CAPITALISED}(?:\s+[a-zà-ÿ]{{3,}})?"
     before = re.compile(rf"(?<![\w'’])(?:{prepositions})\s*{_CAPITALISED}$")
-    after = re.compile(rf"\s*{item}(?:\s*,\s*{item})*,?\s+(?:{ands}|&)\s+(?:(?:{articles})\s+)?{lead}[A-ZÀ-Ý]")
+    after = re.compile(rf"\s*{item}(?:\s*,\s*{item})*,?\s+(?P<and>{ands}|&)\s+(?:(?:{articles})\s+)?{lead}[A-ZÀ-Ý]")
     return before, after
 
 
-def mask_portfolio_commas(text: str, lex: Lexicon, mark: str) -> str:
-    """``text`` with the commas inside portfolio lists replaced by ``mark`` (one character: offsets kept)."""
+def mask_portfolio_commas(text: str, lex: Lexicon, mark: str, *, and_mark: str | None = None) -> str:
+    """``text`` with the commas inside portfolio lists replaced by ``mark`` (one character: offsets
+    kept); with ``and_mark``, the space before the list's last 'and' too ('Agriculture, Food and the
+    Marine' is not split at 'and the')."""
     if "," not in text:
         return text
     before, after = _portfolio_patterns(lex)
     masked: set[int] = set()
+    spaces: set[int] = set()
     for comma in re.finditer(",", text):
         if comma.start() in masked or before.search(text, max(0, comma.start() - 60), comma.start()) is None:
             continue
         listed = after.match(text, comma.end())
         if listed is not None:
             masked.update(i for i in range(comma.start(), listed.end()) if text[i] == ",")
+            if and_mark is not None:
+                spaces.add(listed.start("and") - 1)
     if not masked:
         return text
-    return "".join(mark if i in masked else char for i, char in enumerate(text))
+    return "".join(mark if i in masked else and_mark if i in spaces and and_mark else char for i, char in enumerate(text))
