@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from extract.extractors.label_blocks import SINGLE_LINE_FIELDS, Block, find_blocks, keyed_row, runs_on
 from extract.models import BBox, Candidate, Entity, EntityStore, Line, Provenance, Section
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
-from extract.segment.forms import checked_only
+from extract.segment.forms import checked_lines
 from extract.settings import Settings
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ _WORD = re.compile(r"[\w'’-]+")
 
 
 MAX_NUMBERED_HEADING_WORDS = 6
+MAX_NUMBERED_QUESTION_WORDS = 14
 _DOTTED_QUESTION = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})+[.:]?\s+[A-ZÀ-Ý]")
 
 
@@ -60,7 +61,7 @@ class SectionContext:
         self.line_starts: list[int] = []
         offset = 0
         # Tick boxes read as the choices ticked: '☒ annual ☐ multi-year' -> 'annual'.
-        self.lines = [line._replace(text=checked_only(line.text)) for line in self.lines]
+        self.lines = [line._replace(text=text) for line, text in zip(self.lines, checked_lines([ln.text for ln in self.lines]))]
         for line in self.lines:
             self.line_starts.append(offset)
             parts.append(line.text)
@@ -213,7 +214,9 @@ class SectionContext:
             return False
         numbering = parse_numbering(line.text)
         # A wrapped sentence can start with '8. Budget CHF 600k ...' and be taken for a heading.
-        return numbering is not None and len(numbering.rest.split()) <= MAX_NUMBERED_HEADING_WORDS and not any(
+        # A question says more than a heading: '3.2 Staff (statutory staff and seconded experts, head count)'.
+        limit = MAX_NUMBERED_QUESTION_WORDS if _DOTTED_QUESTION.match(line.text) else MAX_NUMBERED_HEADING_WORDS
+        return numbering is not None and len(numbering.rest.split()) <= limit and not any(
             c.isdigit() for c in numbering.rest)
 
     def line_indexes(self, start: int, end: int) -> list[int]:

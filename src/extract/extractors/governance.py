@@ -12,10 +12,11 @@ from extract.extractors.context import SectionContext
 from extract.extractors.parents import parent_candidates
 from extract.extractors.phrases import Token, tokens
 from extract.models import BodyMention, Candidate, Section
+from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "governance"
-VERSION = "30"
+VERSION = "31"
 
 MAX_MODIFIERS = 3
 # Body nouns that also end Dutch compounds ('Innovatieboard', 'adviesraad', 'stuurcomité').
@@ -29,6 +30,22 @@ def _body_regex(lex: Lexicon) -> re.Pattern[str]:
     body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
     heads = "|".join(re.escape(fold_keep(h)) for h in COMPOUND_HEADS)
     return re.compile(rf"(?<![\w'’])(?:{body}|[a-z]{{3,}}(?:{heads}))(?![\w])")
+
+
+APPOINTER_CHARS = 40
+
+
+@lru_cache(maxsize=8)
+def _appointing(lex: Lexicon) -> re.Pattern[str]:
+    """'9 members (2 appointed by the European Parliament, 5 by the Council)', '12 membres élus par
+    le': members or a count, then who appoints them; the body named next appoints, it is none of
+    the lab's ('the director is appointed by the board' names the lab's board; folded text)."""
+    phrases = lex.words("governance", "appointed_by")
+    agents = alternation(sorted({p.split()[-1] for p in phrases}))
+    members = alternation(lex.words("governance", "member_nouns"))
+    articles = alternation(lex.words("words", "articles"))
+    return re.compile(rf"(?:(?:\d+|{members})\s+(?:{alternation(phrases)})|\d+\s+(?:{agents}))"
+                      rf"\s+(?:(?:{articles})\s+|[ld]['’])?$")
 
 
 @lru_cache(maxsize=8)
@@ -76,6 +93,8 @@ class GovernanceExtractor:
             members = counts[k]
             if k in referred or fold_keep(name) in own:
                 continue  # 'the Western Development Commission' is the lab, not one of its bodies
+            if _appointing(lex).search(ctx.folded, max(0, start - APPOINTER_CHARS), start):
+                continue  # '9 members (5 appointed by the Council, 2 by the Commission)': who appoints them
             line_start = ctx.text.rfind("\n", 0, start) + 1
             if addressee.match(ctx.folded, line_start) and (ctx.folded[line_start:start].strip()
                                                              or addressee.match(fold_keep(name))):

@@ -20,7 +20,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "30"  # the governance extractor's: parents are one of its fields
+VERSION = "31"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -80,6 +80,8 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
             name = name[:second.start()]  # 'part of the Ministry and the Agency': the first
         if fold_keep(name) in own or len(name) < 3 or _is_law(name, lex) or _joint(name, lex):
             continue
+        if _names_a_law(ctx.text, span[1], lex):
+            continue  # 'under the REMIT wholesale energy market regulation': a law's short name
         if place_code(name) is not None:
             continue  # 'sits in Frankfurt am Main', 'housed in Paris': where it is, not whose
         field = ctx.field_at(m.start())
@@ -275,6 +277,16 @@ def _is_law(name: str, lex: Lexicon) -> bool:
     words = fold_keep(name).split()
     laws = lex.folded("governance", "law_words")
     return bool(words) and (words[0] in laws or words[-1] in laws)
+
+
+def _names_a_law(text: str, end: int, lex: Lexicon) -> bool:
+    """Do up to four lower-case words after a name, none a link word, end on a law word ('REMIT
+    wholesale energy market regulation'): the name is what the law is called ('Department of
+    Energy under the act' names the department)."""
+    laws = alternation(lex.words("governance", "law_words"), folded=False, any_space=False)
+    found = re.match(rf"((?:[ \t]+[a-zà-ÿ][\w-]*){{0,4}}?)[ \t]+(?i:{laws})(?![\w-])", text[end:end + 80])
+    links = lex.folded("labs", "function_words") | lex.folded("words", "articles")
+    return found is not None and not any(w in links for w in found.group(1).split())
 
 
 def trim_parent(name: str, lex: Lexicon) -> str:

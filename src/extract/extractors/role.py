@@ -11,7 +11,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import lexicon
 
 NAME = "role"
-VERSION = "2"
+VERSION = "3"
 
 
 

@@ -16,7 +16,7 @@ from extract.models import Budget, BudgetPeriod, Candidate, Section
 from extract.rules.lexicon import fold_keep, lexicon
 
 NAME = "statements"
-VERSION = "14"
+VERSION = "15"
 
 UNIT_LOOKBACK_LINES = 30  # a statement of income and expenses runs to some 20 lines under its caption
 MAX_NOTE_NUMBER = 40

@@ -56,7 +56,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
                         "relation_adverbs", "time_prepositions", "copulas", "definition_of", "demonym_endings",
                         "demonym_heads", "subject_pronouns", "law_words", "purpose_openers", "governed_by",
                         "governing_verbs", "formed_with", "size_suffixes", "parent_lead_phrases", "joint_heads", "joint_adverbs",
-                        "per_member_words", "body_list_labels", "kind_labels"),
+                        "per_member_words", "body_list_labels", "kind_labels", "appointed_by"),
     "funding": {**words("after", "weak_after", "after_amount", "item_joiners", "money_words", "verbs_before",
                         "source_nouns", "qualifiers", "purpose_words", "contribution_nouns",
                         "trailing_particles", "share_words", "sequence_words", "supplements",

@@ -147,6 +147,36 @@ def checked_only(text: str) -> str:
     return " ".join(p for p in [head, "; ".join(chosen)] if p)
 
 
+def checked_lines(texts: Sequence[str]) -> list[str]:
+    """Lines of tick boxes as their ticked choices (``checked_only``), a choice that wraps onto the
+    next line of boxes kept whole: '☒ fees and charges ☐ contributions from' / 'non-EU countries ☐
+    other' -> 'fees and charges' / '' (the wrapped words are the unticked choice's)."""
+    out: list[str] = []
+    last: tuple[bool, str] | None = None  # the line before: its last box ticked?, and that box's words
+    for text in texts:
+        if not any(c in text for c in CHECKED + UNCHECKED):
+            out.append(text)
+            last = None
+            continue
+        pieces = _BOX.split(text)
+        head = pieces[0].strip()
+        # Words before the first box go on the choice above when they open in lower case or that
+        # choice stopped on a link word; otherwise they are the line's own question ('Period ☐ ...').
+        if last is not None and head and (head[:1].islower() or last[1].split()[-1].lower() in _link_words()):
+            if last[0]:
+                out[-1] = f"{out[-1]} {head}"  # the ticked choice goes on here
+            pieces[0] = ""
+        out.append(checked_only("".join(pieces[:1]) + "".join(
+            f" {box} {label}" for box, label in zip(pieces[1::2], pieces[2::2]))))
+        last = (pieces[-2] in CHECKED, pieces[-1]) if len(pieces) >= 3 and pieces[-1].strip() else None
+    return out
+
+
+@cache
+def _link_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon(None).words("labs", "function_words"))
+
+
 @cache
 def _office_of() -> re.Pattern[str]:
     """'Chair of the', 'voorzitter van de', 'présidente du': a person's title and its link (folded)."""

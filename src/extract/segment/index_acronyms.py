@@ -191,3 +191,22 @@ def _letterhead_name(index: LabIndex, token: str, used: int, lines: Sequence[Lin
         entry.strong = entry.defined = True
         entry.mentions += used if entry is not known else 0
         return
+    # "L'Office est devenu l'Organisation mondiale de la santé animale, ... il se fait appeler OMSA":
+    # an organisation's name spelled out in the lines up to the acronym's first use.
+    first = next(k for k, i in enumerate(body) if re.search(rf"(?<![\w-]){re.escape(token)}(?![\w-])", lines[body[k]].text))
+    window = [i for i in body[max(0, first - SPELLED_BEFORE_LINES):first + 1] if lines[i].role != "heading"]
+    name = spelled_out_in(token, " ".join(lines[i].text for i in window))
+    if name is None or index.lookup(name) is not None or fold_keep(name.split()[0]) not in _organisation_nouns(index):
+        return
+    entry = index.entry_for(name, token, body[first])
+    entry.defined = True
+    entry.mentions += used if entry is not known else 0
+
+
+SPELLED_BEFORE_LINES = 4
+"""An acronym's name is spelled out in its own sentence or the one before."""
+
+
+def _organisation_nouns(index: LabIndex) -> frozenset[str]:
+    lex = index.lex
+    return lex.folded("labs", "heads") | lex.folded("labs", "definition_nouns") | lex.folded("labs", "not_heads")

@@ -41,6 +41,7 @@ from extract.segment.official_names import add_official_names
 from extract.segment.platforms import URL, platform_host
 from extract.segment.presented import add_founded_subjects
 from extract.segment.spelling import (
+    WORD,
     domain_label,
     domain_matches,
     function_words,
@@ -76,6 +77,34 @@ def _sites(lines: Sequence[Line], indices: Iterable[int]) -> set[str]:
     """The addresses printed on those lines (lower case), without social media and publishers."""
     return {m.group(1).lower() for i in indices for m in URL.finditer(lines[i].text)
             if "." in m.group(0) and not platform_host(m.group(1))}
+
+
+def _subsites(lines: Sequence[Line], indices: Iterable[int], acronyms: frozenset[str]) -> dict[str, list[str]]:
+    """Hosts whose printed page is a body's the text names by its acronym, with the words of those
+    paths: 'fao.org/eufmd' is the EuFMD's site, not the FAO's (``acronyms``: the text's, folded). A
+    file on a site ('.../corporate-plan.pdf') is no body's page."""
+    found: dict[str, list[str]] = {}
+    for i in indices:
+        for m in URL.finditer(lines[i].text):
+            path = m.group(0)[m.end(1) - m.start(0):]
+            tokens = re.findall(r"[a-z0-9]+", fold_keep(path))
+            if not _DOCUMENT_FILE.search(path) and any(t in acronyms for t in tokens):
+                found.setdefault(m.group(1).lower(), []).extend(tokens)
+    return found
+
+
+_DOCUMENT_FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|zip)\b", re.IGNORECASE)
+
+
+def _text_acronyms(lines: Sequence[Line], indices: Iterable[int]) -> frozenset[str]:
+    """The acronyms the text writes ('EuFMD', 'WBVR'), folded: what a site's path may call a body."""
+    return frozenset(fold_keep(w) for i in indices for w in WORD.findall(lines[i].text)
+                     if len(w) >= 3 and sum(c.isupper() for c in w) >= 2)
+
+
+def _path_names_entry(tokens: list[str], entry: LabEntry) -> bool:
+    """Does a page's path name this body by its acronym?"""
+    return entry.acronym is not None and fold_keep(entry.acronym) in tokens
 
 
 def _acronym_site(acronym: str | None, domain: str) -> bool:
@@ -156,6 +185,7 @@ class LabIndex:
         # Sites are often given only in a footnote or a slide's small print ('• innovationquarter.nl').
         notes = [i for i, line in enumerate(lines) if line.role == "footnote"]
         domains = _sites(lines, [*body, *notes]) | self.own_sites | _sender_sites(lines, letterhead)
+        subsites = _subsites(lines, [*body, *notes], _text_acronyms(lines, body))
         kinds: dict[str, list[tuple[int, NameMention]]] = {}
         tags: dict[str, int] = {}
         for i in body:
@@ -233,10 +263,14 @@ class LabIndex:
                     entry.mentions += 1
                     entry.strong = entry.strong or mention.strong
                     self.mentions_by_line.setdefault(i, []).append((mention, entry))
-        add_domain_names(self, lines, body, domains)
+        # A host whose page is another body's names that body, not the host's owner; a page named
+        # after the host itself ('zaragoza.es/.../zaragoza-activa') is still the host's.
+        hosts = domains - {host for host, tokens in subsites.items() if domain_label(host) not in tokens}
+        add_domain_names(self, lines, body, hosts)
         add_domain_shaped_names(self, lines, body, domains)
         for entry in self.entries:
-            entry.domain = entry.domain or any(entry.names_site(d) for d in domains)
+            entry.domain = entry.domain or any(entry.names_site(d) for d in hosts) or any(
+                entry.names_site(d) and _path_names_entry(tokens, entry) for d, tokens in subsites.items())
         add_founded_subjects(self, lines, body, domains)
         add_appositive_names(self, lines, body)
         body_text = " ".join(lines[i].text for i in body)

@@ -124,12 +124,14 @@ def spelled_out_in(acronym: str, text: str) -> str | None:
         found = list(WORD.finditer(piece))
         words = [m.group() for m in found]
         for start, word in enumerate(words):
-            if not word[:1].isupper() or word.lower() in function_words():
+            elided = ELIDED_ARTICLE.match(word)
+            core = word[elided.end():] if elided else word  # "l'Organisation mondiale ..." inside a sentence
+            if not core[:1].isupper() or word.lower() in function_words():
                 continue
             for end in range(len(words), start + 1, -1):
                 run = words[start:end]
-                if run[-1].lower() in function_words():
-                    continue
+                if run[-1].lower() in function_words() or any(w[:1] in "LD" and ELIDED_ARTICLE.match(w) for w in run[1:]):
+                    continue  # "... maladie-invalidité L'Institut": a capital article opens another name
                 if (end < len(words) and words[end][:1].isupper() and words[end].lower() not in function_words()
                         and not piece[found[end - 1].end():found[end].start()].strip()):
                     continue  # 'European Union' opens 'European Union Agency for Cybersecurity': not its name
