@@ -11,7 +11,8 @@ import pytest
 from extract.models import LabRecord, Line, Section
 from extract.settings import Settings
 
-SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed" / "000_6ab50b9a4722492e.txt"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SEED = FIXTURES / "seed" / "000_6ab50b9a4722492e.txt"
 _URL_LINE = re.compile(r"^\s*https?://\S+\s*$")
 _HEADING = re.compile(r"^\s*([1-9])\.\s+(\S.*)$")
 
@@ -41,6 +42,17 @@ def extract_one() -> Callable[..., LabRecord]:
         records = extract_records([section_from_text(text, title, **kwargs)], Settings())
         assert len(records) == 1, records
         return records[0]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def fixture_records() -> Callable[[str], list[LabRecord]]:
+    """The records of one file under ``tests/fixtures`` ('genres-heldout41/en-form-acer.pdf')."""
+    from extract.pipeline import process_file
+
+    def run(name: str) -> list[LabRecord]:
+        return process_file(FIXTURES / name, Settings()).records
 
     return run
 

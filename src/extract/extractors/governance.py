@@ -33,6 +33,7 @@ def _body_regex(lex: Lexicon) -> re.Pattern[str]:
 
 
 APPOINTER_CHARS = 40
+"""How far before a body's name its appointing phrase may start ('2 appointed by the European Parliament, ')."""
 
 
 @lru_cache(maxsize=8)

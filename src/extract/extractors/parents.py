@@ -283,10 +283,19 @@ def _names_a_law(text: str, end: int, lex: Lexicon) -> bool:
     """Do up to four lower-case words after a name, none a link word, end on a law word ('REMIT
     wholesale energy market regulation'): the name is what the law is called ('Department of
     Energy under the act' names the department)."""
-    laws = alternation(lex.words("governance", "law_words"), folded=False, any_space=False)
-    found = re.match(rf"((?:[ \t]+[a-zà-ÿ][\w-]*){{0,4}}?)[ \t]+(?i:{laws})(?![\w-])", text[end:end + 80])
+    found = _law_after(lex).match(text, end, end + LAW_AFTER_CHARS)
     links = lex.folded("labs", "function_words") | lex.folded("words", "articles")
     return found is not None and not any(w in links for w in found.group(1).split())
+
+
+LAW_AFTER_CHARS = 80
+
+
+@lru_cache(maxsize=8)
+def _law_after(lex: Lexicon) -> re.Pattern[str]:
+    """Up to four lower-case words (captured), then a law word (printed text)."""
+    laws = alternation(lex.words("governance", "law_words"), folded=False, any_space=False)
+    return re.compile(rf"((?:[ \t]+[a-zà-ÿ][\w-]*){{0,4}}?)[ \t]+(?i:{laws})(?![\w-])")
 
 
 def trim_parent(name: str, lex: Lexicon) -> str:

@@ -50,4 +50,4 @@ def mask_portfolio_commas(text: str, lex: Lexicon, mark: str, *, and_mark: str |
                 spaces.add(listed.start("and") - 1)
     if not masked:
         return text
-    return "".join(mark if i in masked else and_mark if i in spaces and and_mark else char for i, char in enumerate(text))
+    return "".join(mark if i in masked else and_mark if and_mark and i in spaces else char for i, char in enumerate(text))

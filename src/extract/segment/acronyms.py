@@ -215,7 +215,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                 if named is None and mixed:
                     # 'la Commission fédérale de l'électricité (ElCom)': a coined acronym's letters come
                     # from another language; any organisation noun heads the name it stands for.
-                    named = _headed_name_before(text, floor, match.start(), heads=_organisation_nouns())
+                    named = _headed_name_before(text, floor, match.start(), heads=organisation_nouns())
                 if named is not None:
                     out.append((named[0], acronym, named[1]))
             elif match.group(4) is not None and sum(c.isupper() for c in acronym) >= 2:
@@ -455,7 +455,7 @@ def _definition_nouns() -> frozenset[str]:
 
 
 @cache
-def _organisation_nouns() -> frozenset[str]:
+def organisation_nouns() -> frozenset[str]:
     """A lab's head nouns, the nouns a text defines an organisation by, and the organisations that
     host labs ('Commission', 'Conseil', 'Autorité'), single words of every language."""
     lex = lexicon(None)

@@ -19,6 +19,7 @@ from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import fold_keep, lexicon
 from extract.rules.vocab import match_label
+from extract.segment.spelling import function_words
 
 # '4.', '4)', 'Q4.', 'B2.', 'A1', '1.1', '2.3.', 'II.3' before a question.
 NUMBERING = re.compile(r"^\s*(?:[A-Za-z]?\d{1,2}(?:\.\d{1,2})+\.?|[A-Za-z]?\d{1,2}[.)]|Q\d{1,2}[.:]?|[A-Z]\d{1,2}"
@@ -139,7 +140,11 @@ def checked_only(text: str) -> str:
     """
     if not any(c in text for c in CHECKED + UNCHECKED):
         return text
-    pieces = _BOX.split(text)
+    return _ticked(_BOX.split(text))
+
+
+def _ticked(pieces: list[str]) -> str:
+    """A line split at its boxes ([head, box, label, box, label, ...]) as its head and ticked labels."""
     head, chosen = pieces[0].strip(), []
     for box, label in zip(pieces[1::2], pieces[2::2]):
         if box in CHECKED and label.strip():
@@ -162,19 +167,13 @@ def checked_lines(texts: Sequence[str]) -> list[str]:
         head = pieces[0].strip()
         # Words before the first box go on the choice above when they open in lower case or that
         # choice stopped on a link word; otherwise they are the line's own question ('Period ☐ ...').
-        if last is not None and head and (head[:1].islower() or last[1].split()[-1].lower() in _link_words()):
+        if last is not None and head and (head[:1].islower() or last[1].split()[-1].lower() in function_words()):
             if last[0]:
                 out[-1] = f"{out[-1]} {head}"  # the ticked choice goes on here
             pieces[0] = ""
-        out.append(checked_only("".join(pieces[:1]) + "".join(
-            f" {box} {label}" for box, label in zip(pieces[1::2], pieces[2::2]))))
+        out.append(_ticked(pieces))
         last = (pieces[-2] in CHECKED, pieces[-1]) if len(pieces) >= 3 and pieces[-1].strip() else None
     return out
-
-
-@cache
-def _link_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicon(None).words("labs", "function_words"))
 
 
 @cache

@@ -1,7 +1,8 @@
 """Names the index learns from acronyms and addresses rather than from the name patterns: a
 capitalised name whose letters are a website's domain ('18F' over 18f.gsa.gov), an acronym spelled
 out after 'stands for', an acronym the text uses but never defines ('GDS' after 'the Government
-Digital Service'), and a letterhead that spells out the acronym the letter keeps using."""
+Digital Service'), and a letterhead, or the lines before its first use, that spells out an
+acronym the text keeps using."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import fold_keep
-from extract.segment.acronyms import initials_are
+from extract.segment.acronyms import initials_are, organisation_nouns
 from extract.segment.spelling import domain_label, initials_cover, is_acronym, spelled_out_in, spells_with_compounds
 from extract.segment.subject_names import coined_words
 
@@ -155,7 +156,7 @@ def add_undefined_acronyms(index: LabIndex, lines: Sequence[Line], body: Sequenc
             owners = [e for e in bare if initials_cover(token, e.name.split())
                       and len(token) >= sum(1 for w in e.name.split() if w[:1].isupper()) - 1]
             if not owners and (known is None or known.name == token) and uses[token] >= MIN_LETTERHEAD_ACRONYM_USES:
-                _letterhead_name(index, token, uses[token], lines, body)
+                _named_acronym(index, token, uses[token], lines, body)
             if len(owners) > 1:
                 # 'MDIA' between the Malta Digital Innovation Authority and Hub: the name it spells exactly.
                 owners = [e for e in owners if initials_are(token, e.name.split())]
@@ -164,10 +165,9 @@ def add_undefined_acronyms(index: LabIndex, lines: Sequence[Line], body: Sequenc
             index.take_acronym(owners[0], token, known)
 
 
-def _letterhead_name(index: LabIndex, token: str, used: int, lines: Sequence[Line], body: Sequence[int]) -> None:
-    """'la DGNSI compte 563 collaborateurs' under a letterhead printing 'Direction générale du
-    numérique et des systèmes d'information · Avenue ...': an acronym the text keeps using, never
-    defined, is the sender's own name spelled out in its letterhead."""
+def _named_acronym(index: LabIndex, token: str, used: int, lines: Sequence[Line], body: Sequence[int]) -> None:
+    """An acronym the text keeps using as a name, never defined: its name spelled out in the
+    letterhead (``_letterhead_name``) or else in the lines up to its first use (``_spelled_before_use``)."""
     from extract.normalize import country_code
 
     if country_code(token, None) is not None:
@@ -179,6 +179,15 @@ def _letterhead_name(index: LabIndex, token: str, used: int, lines: Sequence[Lin
     if not any(called.search(lines[i].text) for i in body):
         return
     known = index.lookup(token)
+    if not _letterhead_name(index, token, used, known, lines, body):
+        _spelled_before_use(index, token, used, known, lines, body)
+
+
+def _letterhead_name(index: LabIndex, token: str, used: int, known: LabEntry | None,
+                     lines: Sequence[Line], body: Sequence[int]) -> bool:
+    """'la DGNSI compte 563 collaborateurs' under a letterhead printing 'Direction générale du
+    numérique et des systèmes d'information · Avenue ...': the sender's own name spelled out in its
+    letterhead. Whether it made the acronym's entry."""
     # The letterhead, and any heading: a printed page's title under its menu and breadcrumbs.
     top = sorted({*body[:LETTERHEAD_LINES], *(i for i in body if lines[i].role == "heading")})
     # A page title may wrap: "L'Institut wallon de l'évaluation, de la" / 'prospective et de la statistique'.
@@ -190,13 +199,18 @@ def _letterhead_name(index: LabIndex, token: str, used: int, lines: Sequence[Lin
         entry = index.entry_for(name, token, i)  # a bare acronym's entry takes the name it spells
         entry.strong = entry.defined = True
         entry.mentions += used if entry is not known else 0
-        return
-    # "L'Office est devenu l'Organisation mondiale de la santé animale, ... il se fait appeler OMSA":
-    # an organisation's name spelled out in the lines up to the acronym's first use.
-    first = next(k for k, i in enumerate(body) if re.search(rf"(?<![\w-]){re.escape(token)}(?![\w-])", lines[body[k]].text))
+        return True
+    return False
+
+
+def _spelled_before_use(index: LabIndex, token: str, used: int, known: LabEntry | None,
+                        lines: Sequence[Line], body: Sequence[int]) -> None:
+    """"L'Office est devenu l'Organisation mondiale de la santé animale, ... il se fait appeler OMSA":
+    an organisation's name spelled out in the body lines (headings aside) up to the acronym's first use."""
+    first = next(k for k, i in enumerate(body) if re.search(rf"(?<![\w-]){re.escape(token)}(?![\w-])", lines[i].text))
     window = [i for i in body[max(0, first - SPELLED_BEFORE_LINES):first + 1] if lines[i].role != "heading"]
     name = spelled_out_in(token, " ".join(lines[i].text for i in window))
-    if name is None or index.lookup(name) is not None or fold_keep(name.split()[0]) not in _organisation_nouns(index):
+    if name is None or index.lookup(name) is not None or name.split()[0].lower() not in organisation_nouns():
         return
     entry = index.entry_for(name, token, body[first])
     entry.defined = True
@@ -205,8 +219,3 @@ def _letterhead_name(index: LabIndex, token: str, used: int, lines: Sequence[Lin
 
 SPELLED_BEFORE_LINES = 4
 """An acronym's name is spelled out in its own sentence or the one before."""
-
-
-def _organisation_nouns(index: LabIndex) -> frozenset[str]:
-    lex = index.lex
-    return lex.folded("labs", "heads") | lex.folded("labs", "definition_nouns") | lex.folded("labs", "not_heads")

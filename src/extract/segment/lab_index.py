@@ -79,27 +79,31 @@ def _sites(lines: Sequence[Line], indices: Iterable[int]) -> set[str]:
             if "." in m.group(0) and not platform_host(m.group(1))}
 
 
-def _subsites(lines: Sequence[Line], indices: Iterable[int], acronyms: frozenset[str]) -> dict[str, list[str]]:
+def _subsites(lines: Sequence[Line], indices: Iterable[int], body: Sequence[int]) -> dict[str, list[str]]:
     """Hosts whose printed page is a body's the text names by its acronym, with the words of those
-    paths: 'fao.org/eufmd' is the EuFMD's site, not the FAO's (``acronyms``: the text's, folded). A
-    file on a site ('.../corporate-plan.pdf') is no body's page."""
-    found: dict[str, list[str]] = {}
+    paths: 'fao.org/eufmd' is the EuFMD's site, not the FAO's. A file on a site
+    ('.../corporate-plan.pdf') is no body's page. The body's acronyms are gathered only when some
+    address has a path."""
+    paths: list[tuple[str, list[str]]] = []
     for i in indices:
         for m in URL.finditer(lines[i].text):
             path = m.group(0)[m.end(1) - m.start(0):]
             tokens = re.findall(r"[a-z0-9]+", fold_keep(path))
-            if not _DOCUMENT_FILE.search(path) and any(t in acronyms for t in tokens):
-                found.setdefault(m.group(1).lower(), []).extend(tokens)
+            if tokens and not _DOCUMENT_FILE.search(path):
+                paths.append((m.group(1).lower(), tokens))
+    if not paths:
+        return {}
+    # The acronyms the text writes ('EuFMD', 'WBVR'), folded: what a site's path may call a body.
+    acronyms = {fold_keep(w) for i in body for w in WORD.findall(lines[i].text)
+                if len(w) >= 3 and sum(c.isupper() for c in w) >= 2}
+    found: dict[str, list[str]] = {}
+    for host, tokens in paths:
+        if any(t in acronyms for t in tokens):
+            found.setdefault(host, []).extend(tokens)
     return found
 
 
 _DOCUMENT_FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|zip)\b", re.IGNORECASE)
-
-
-def _text_acronyms(lines: Sequence[Line], indices: Iterable[int]) -> frozenset[str]:
-    """The acronyms the text writes ('EuFMD', 'WBVR'), folded: what a site's path may call a body."""
-    return frozenset(fold_keep(w) for i in indices for w in WORD.findall(lines[i].text)
-                     if len(w) >= 3 and sum(c.isupper() for c in w) >= 2)
 
 
 def _path_names_entry(tokens: list[str], entry: LabEntry) -> bool:
@@ -185,7 +189,7 @@ class LabIndex:
         # Sites are often given only in a footnote or a slide's small print ('• innovationquarter.nl').
         notes = [i for i, line in enumerate(lines) if line.role == "footnote"]
         domains = _sites(lines, [*body, *notes]) | self.own_sites | _sender_sites(lines, letterhead)
-        subsites = _subsites(lines, [*body, *notes], _text_acronyms(lines, body))
+        subsites = _subsites(lines, [*body, *notes], body)
         kinds: dict[str, list[tuple[int, NameMention]]] = {}
         tags: dict[str, int] = {}
         for i in body:

@@ -158,8 +158,8 @@ def _read(run: list[int], lines: Sequence[Line], names: _Names, unit: str | None
             after_label = False
     # A comparison whose header cells all name labs of the document is no one lab's, even where it
     # has fewer rows the rules read ('Sinds', 'Soort', 'Omvang'): its lines leave the lab above it.
-    compared = len({id(e) for cell in header if (e := _column_entry(cell, names)) is not None}) == width
-    if len(labelled) < MIN_FIELD_ROWS and not compared:
+    if len(labelled) < MIN_FIELD_ROWS and len(
+            {id(e) for cell in header if (e := _column_entry(cell, names)) is not None}) < width:
         return None
     columns = [_column(cell, names) for cell in header]
     if unit is not None:  # the caption's unit goes with the budget row, unless the row gives its own
