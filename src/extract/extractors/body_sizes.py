@@ -32,7 +32,8 @@ def member_count(ctx: SectionContext, start: int, end: int, next_start: int) -> 
         if _per_member(lex).match(ctx.folded, b):
             return None  # 'one representative of each Member State and two ...': its size depends on who is a member
         follow = member_nouns.search(ctx.folded, b, min(hi + 20, b + 40))
-        if follow and ctx.token_distance(b, follow.start()) <= 1 and n.value == int(n.value):
+        if follow and ctx.token_distance(b, follow.start()) <= 1 and n.value == int(n.value) \
+                and not re.search(r"[.;:!?]\s", ctx.text[b:follow.start()]):  # not 'in May 1967. Representatives ...'
             return int(n.value)  # '11 leden', 'sept membres', '9 vaste leden'
         if _of_count(lex).fullmatch(ctx.folded, end, a) and _counts_people(ctx, n, a, b, hi):
             return int(n.value)  # 'een stuurgroep van vijf schepenen', 'a board of nine directors'

@@ -17,6 +17,7 @@ from extract.extractors.context import SectionContext
 from extract.models import Candidate
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
+from extract.segment.spelling import is_acronym
 from extract.segment.titles import YEAR
 
 _WORDS = re.compile(r"[\w'’-]+")
@@ -38,6 +39,8 @@ def _named_subject() -> re.Pattern[str]:
 
 
 FOUNDED_AFTER_MAX = 4
+SUBJECT_LEAD_WORDS = 3
+"""Words of a sentence up to its subject: 'The francophone CREDAF'."""
 OBJECT_ASIDE_WORDS = 4
 FOUNDED_BEFORE_MAX = 3
 # 'since 2010' opening a fragment of a fact line or a line of its own.
@@ -236,6 +239,12 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
     if (named and named.start() > s0 and _is_name(named.group(1)) and not _is_own_name(named.group(1), ctx)
             and not _after_preposition().search(ctx.text, max(s0, named.start() - 20), named.start())):
         return True  # not at the sentence start: 'Our first Smart District, Smart Docklands, opened ...'
+    lead = _WORDS.findall(ctx.text[s0:verb_start])
+    if (0 < len(lead) <= SUBJECT_LEAD_WORDS and is_acronym(lead[-1]) and len(lead[-1]) >= 3
+            and ctx.text[s0:verb_start].rstrip().endswith(lead[-1]) and not _is_own_name(lead[-1], ctx)):
+        # 'The francophone CREDAF dates from 1982': another body's acronym opens the sentence as the
+        # verb's subject (not '..., créé en 1987' after a bracket, nor 'binnen de SVB begonnen').
+        return True
     words = [fold_keep(w) for w in _WORDS.findall(ctx.text[s0:verb_start])][-5:]
     if words and words[-1] in ctx.lex.folded("words", "reflexives") and len(words) > 1:
         own = {fold_keep(n.split()[-1]) for n in ctx.subject_names if n.split()}

@@ -9,14 +9,14 @@ from typing import Any, NamedTuple
 from extract.extractors.body_cues import runs_the_lab
 from extract.extractors.body_sizes import member_count, sized
 from extract.extractors.context import SectionContext
-from extract.extractors.parents import parent_candidates
+from extract.extractors.parents import answers_no, parent_candidates
 from extract.extractors.phrases import Token, tokens
 from extract.models import BodyMention, Candidate, Section
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "governance"
-VERSION = "31"
+VERSION = "32"
 
 MAX_MODIFIERS = 3
 # Body nouns that also end Dutch compounds ('Innovatieboard', 'adviesraad', 'stuurcomité').
@@ -64,8 +64,20 @@ class GovernanceExtractor:
         if block is not None and (text := _clean_text(ctx.text[block.value_start:block.end])):
             out.append(ctx.candidate("governance.text", text, block.value_start, block.end, family=NAME,
                                      version=VERSION, prior="label", evidence=(block.start, block.end)))
-        region = (block.value_start, block.end) if block else (0, len(ctx.text))
-        out += self._bodies(ctx, *region, gated=block is None)
+        # The first governance answer that names a body: a form's '1.7 Type of organisation' names
+        # none, its '4.2 Name and number of members' does (reading the rest of the text when none
+        # does found bodies a form does not give: 'Stuurgroep' of 'stuurgroep Data & Innovatie').
+        # 'Board: n/a – X is a one-council authority': an answer that says there is none names
+        # bodies only as unlabelled text would.
+        answers = [b for b in ctx.blocks if b.field == "governance"]
+        for answer in answers:
+            declined = answers_no(ctx.text[answer.value_start:answer.end], ctx.lex)
+            bodies = self._bodies(ctx, answer.value_start, answer.end, gated=declined)
+            out += bodies
+            if bodies:
+                break
+        if not answers:
+            out += self._bodies(ctx, 0, len(ctx.text), gated=True)
         out += parent_candidates(ctx)
         return out
 
@@ -166,6 +178,8 @@ def _body_name(ctx: SectionContext, start: int, end: int) -> _BodyName | None:
     text = ctx.text
     function_words = _function_words(lex)
     noun = text[start:end]
+    if text[max(0, start - 1):start] == "-" and text[max(0, start - 2):start - 1].isalpha():
+        return None  # 'a one-council authority', 'board-level': a word of a compound, no body
     block = ctx.block_at(start)
     lo = block.value_start if block is not None and block.value_start <= start else ctx.sentence_span(start)[0]
     s0 = max(lo, ctx.sentence_span(start)[0])

@@ -22,7 +22,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "47"
+VERSION = "48"
 
 
 
@@ -76,6 +76,11 @@ class IdentityExtractor:
         if (label := ctx.label_value("acronym")) is not None:
             value, start, end = label
             first = value.split()[0] if value.split() else ""
+            bracket = re.search(r"\(\s*([A-Z][\w&.-]{1,11})\s*\)", value)
+            if bracket is not None and is_acronym(bracket.group(1)) and len(value[:bracket.start()].split()) >= 2:
+                # 'Short name: ICT Authority (ICTA)': a short name of words, then its acronym.
+                return [ctx.candidate("acronym", bracket.group(1), start, end, family=NAME, version=VERSION,
+                                      prior="label")]
             if (two := _TWO_PART_ACRONYM.match(value)) is not None:
                 # 'SCK CEN (vroeger geschreven als SCK•CEN)': a two-word acronym
                 return [ctx.candidate("acronym", two.group(0), start, end, family=NAME, version=VERSION, prior="label")]
@@ -86,7 +91,6 @@ class IdentityExtractor:
                     or _short_name_answer(value, ctx))):
                 return [ctx.candidate("acronym", first, start, end, family=NAME, version=VERSION, prior="label")]
             # 'Nom d'usage et sigle : Conservatoire du littoral (CELRL)': the short name, then the acronym.
-            bracket = re.search(r"\(\s*([A-Z][\w&.-]{1,11})\s*\)", value)
             if bracket is not None and is_acronym(bracket.group(1)):
                 return [ctx.candidate("acronym", bracket.group(1), start, end, family=NAME, version=VERSION,
                                       prior="label")]

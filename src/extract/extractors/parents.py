@@ -20,7 +20,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "31"  # the governance extractor's: parents are one of its fields
+VERSION = "32"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -39,7 +39,7 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
     out = []
     label = ctx.block("parent")
     declined = (0, 0)  # an answer that says there is none: what it goes on to say names no parent
-    if label is not None and _answers_no(ctx.text[label.value_start:label.end], lex):
+    if label is not None and answers_no(ctx.text[label.value_start:label.end], lex):
         # 'Valt de samenwerking onder een moederorganisatie? Nee. Het UDC is ...', 'Supervising
         # ministry: n/a – Ofqual is accountable to Parliament rather than to ministers.'
         declined = (label.value_start, label.end)
@@ -96,21 +96,31 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
 
 MAX_KIND_WORDS = 4
 """Words of what the lab is before the relation in a parent label's answer ('Statutory board under')."""
+MAX_SUBJECT_WORDS = 3
+"""Words of the subject before the copula of an answer written as a sentence ('The Agency is ...')."""
 
 
 def _trigger_in(ctx: SectionContext, lex: Lexicon, start: int, end: int) -> int | None:
     """Where a parent trigger inside a label's answer ends ('Statutory board under the ...'), when
     the answer opens with a few words of what the lab is; None otherwise."""
     lead = ctx.text[start:end].split()[:2]
-    if len(lead) < 2 or not lead[0][:1].isalpha() or not lead[1].islower():
-        return None  # 'Ministry of ...', 'Statutory board under ...' (a second word in lower case)
-    found = next(lex.relation_matcher("governance", "parent_triggers").finditer(ctx.folded[start:end]), None)
-    if found is None or len(ctx.text[start:start + found.start()].split()) > MAX_KIND_WORDS:
+    if len(lead) < 2 or not lead[0][:1].isalpha():
         return None
+    found = next(lex.relation_matcher("governance", "parent_triggers").finditer(ctx.folded[start:end]), None)
+    if found is None:
+        return None
+    before = ctx.folded[start:start + found.start()].split()
+    # 'The Agency is a state authority under the Ministry of Finance': the answer as a sentence,
+    # its subject, a copula, then what the lab is.
+    copula = next((n for n, w in enumerate(before[:MAX_SUBJECT_WORDS + 1]) if w in lex.folded("governance", "copulas")), None)
+    if copula is not None and len(before) - copula - 1 <= MAX_KIND_WORDS:
+        return start + found.end()
+    if not lead[1].islower() or len(before) > MAX_KIND_WORDS:
+        return None  # 'Ministry of ...', 'Statutory board under ...' (a second word in lower case)
     return start + found.end()
 
 
-def _answers_no(value: str, lex: Lexicon) -> bool:
+def answers_no(value: str, lex: Lexicon) -> bool:
     """Does a label's answer open by saying there is none ('Nee.', 'No –', 'Aucune')?"""
     answer = fold_keep(value).strip()
     if _CODED_NONE.match(value.strip()):

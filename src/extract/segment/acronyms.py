@@ -279,8 +279,10 @@ def _foreign_acronym() -> re.Pattern[str]:
     naming, other = (alternation(lex.words("labs", key), folded=False, any_space=True)
                      for key in ("acronym_naming", "acronym_other_language"))
     articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
-    return re.compile(rf",\s+(?:[^,.;:()]{{0,40}}?\s(?:{naming})\s+)?(?:(?:{articles})\s+|[lL]['’])?"
-                      rf"([A-Z][A-Za-z0-9&\-]{{1,11}})\s+[^,.;:()]{{0,30}}?\b(?i:{other})\b")
+    # The acronym after a comma, or after a dash: 'Inter-American Center of Tax Administrators – CIAT,
+    # after its Spanish name'.
+    return re.compile(rf"(?:,|\s[—–])\s+(?:[^,.;:()]{{0,40}}?\s(?:{naming})\s+)?(?:(?:{articles})\s+|[lL]['’])?"
+                      rf"([A-Z][A-Za-z0-9&\-]{{1,11}}),?\s+[^,.;:()]{{0,30}}?\b(?i:{other})\b")
 
 
 def _covered_name_before(text: str, opening: int, acronym: str) -> tuple[str, str, int] | None:
@@ -400,6 +402,23 @@ def _headed_name_before(text: str, floor: int, end: int, *, said: bool = False,
             return None
         begin = word.start() + (elided.end() if elided is not None else 0)
         return text[begin:words[-1].end()], begin
+    return _article_name_before(words, heads) if said else None
+
+
+def _article_name_before(words: list[re.Match[str]], heads: frozenset[str]) -> tuple[str, int] | None:
+    """'the Inter-American Center of Tax Administrators – CIAT, after its Spanish name': an English
+    name puts its head noun after its adjectives. After an article, capitalised words and the link
+    words between them, one of them a head noun."""
+    small = function_words()
+    for k in range(len(words) - 1):
+        # After an article, or opening the line (its article on the line before).
+        after_article = k > 0 and words[k - 1].group().lower() in _articles()
+        if not (after_article or words[k].start() == 0) or not words[k].group()[:1].isupper():
+            continue
+        names = [w.group() for w in words[k:]]
+        if (names[-1][:1].isupper() and all(n[:1].isupper() or n.lower() in small for n in names)
+                and any(n.lower() in heads for n in names)):
+            return " ".join(names), words[k].start()
     return None
 
 

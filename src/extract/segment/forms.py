@@ -246,9 +246,12 @@ def form_questions(texts: list[str]) -> dict[int, Question]:
     if sum(named.values()) < MIN_QUESTIONS or len(named) < MIN_FIELDS:
         return {}
     # Several labs described one after the other under 'Budget', 'Staff' sub-headings repeat them
-    # all; a form asks about one lab (a few fields come back: 'Budget amount', 'Budget period';
-    # 'Aantal medewerkers (personen)', 'Idem in fte').
-    repeated = sum(1 for n in named.values() if n > 1)
+    # all, word for word; a form asks about one lab, a field again only in other words ('Budget
+    # amount', 'Budget period'; '3.2 Staff, whole organisation' and '3.3 Staff working on
+    # purchasing'; '1.1 Official name' and the contact's 'Name, function').
+    asked = Counter((q.field, fold_keep(NUMBERING.sub("", texts[q.line], count=1)).strip())
+                    for q in questions.values() if q.field is not None and q.short_answer)
+    repeated = len({field for (field, _), n in asked.items() if n > 1})
     if repeated > 1 and repeated * MAX_REPEATED_SHARE > len(named):
         return {}
     return questions

@@ -17,7 +17,7 @@ from extract.segment.spelling import function_words
 from extract.segment.subject_names import MASTHEAD_LINES, masthead_name, masthead_over_issue
 
 if TYPE_CHECKING:
-    from extract.segment.lab_index import LabIndex
+    from extract.segment.lab_index import LabEntry, LabIndex
 
 _TAIL = re.compile(r" ([A-ZÀ-Ý][a-zà-ÿ][\w'’-]*)(?![\w'’-])")
 MIN_TAIL_USES = 2
@@ -171,3 +171,40 @@ def drop_field_labels(index: LabIndex) -> None:
     labels = index.lex.folded("letters", "subject_labels") | index.lex.folded("letters", "header_labels")
     for entry in [e for e in index.entries if fold_keep(e.name) in labels and not e.acronym]:
         index.drop(entry)
+
+
+def merge_renamed(index: LabIndex, text: str) -> None:
+    """'Thirty years later, in 1997, the Center became the Inter-American Center of Tax
+    Administrations': a name after a renaming phrase (``labs.renamed_as``) is the current name of a
+    lab the ``text`` (the body's lines) named before, by a name that shares its head noun and most
+    of its words. The lab keeps its acronym and goes by the new name."""
+    folded = fold_keep(text)
+    phrases = [m.end() for m in index.lex.regex("labs", "renamed_as").finditer(folded)]
+    if not phrases:
+        return
+    heads = index.lex.folded("labs", "heads") | index.lex.folded("labs", "definition_nouns")
+    small = function_words()
+    for entry in list(index.entries):
+        words = {fold_keep(w) for w in entry.name.split()} - small
+        if len(words) < 2 or entry not in index.entries:
+            continue
+        named = re.compile(rf"\s*(?:(?:{_articles(index)})\s+|[ld]['’])?{re.escape(fold_keep(entry.name))}(?![\w-])")
+        at = next((p for p in phrases if named.match(folded, p)), None)
+        if at is None:
+            continue
+        earlier = [o for o in index.entries if o is not entry and _written_before(folded, o, at)
+                   and (own := {fold_keep(w) for w in o.name.split()} - small) & words & heads
+                   and len(own & words) * 2 > max(len(own), len(words))]
+        if len(earlier) == 1:
+            entry.defined = entry.defined or earlier[0].defined
+            index.absorb(entry, earlier[0])
+
+
+def _articles(index: LabIndex) -> str:
+    return "|".join(re.escape(a) for a in sorted(index.lex.folded("words", "articles"), key=len, reverse=True))
+
+
+def _written_before(folded: str, entry: LabEntry, at: int) -> bool:
+    """Does the folded text name ``entry``, by its name or its acronym, before ``at``?"""
+    return any(re.search(rf"(?<![\w-]){re.escape(fold_keep(n))}(?![\w-])", folded[:at])
+               for n in (entry.name, entry.acronym) if n)

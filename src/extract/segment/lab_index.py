@@ -34,6 +34,7 @@ from extract.segment.index_merges import (
     merge_bare_heads,
     merge_bracket_aliases,
     merge_contained,
+    merge_renamed,
     take_repeated_tails,
 )
 from extract.segment.lab_names import NameMention, find_lab_names
@@ -279,6 +280,7 @@ class LabIndex:
         add_appositive_names(self, lines, body)
         body_text = " ".join(lines[i].text for i in body)
         merge_bracket_aliases(self, body_text)
+        merge_renamed(self, body_text)
         merge_contained(self)
         merge_bare_heads(self)
         take_repeated_tails(self, body_text)

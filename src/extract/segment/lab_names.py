@@ -51,6 +51,10 @@ MAX_COMPLEMENTS = 5
 """Complements after a Romance head's adjectives: 'Empresa de Tecnologia da Informação e Comunicação do Município'."""
 
 
+MIN_WHOLE_COMPOUND = 12
+"""Letters of a compound end that is a compound word itself ('rechnungshof', 'direktoratet')."""
+
+
 @lru_cache(maxsize=8)
 def _matcher(lang: str) -> tuple[Any, Lexicon]:
     from spacy.matcher import Matcher
@@ -115,8 +119,13 @@ def _matcher(lang: str) -> tuple[Any, Lexicon]:
                                  [{"TEXT": {"REGEX": rf"^(?i:{'|'.join(map(re.escape, strong))})['’]$"}},
                                   {"TEXT": {"REGEX": r"^[A-Z0-9]\w*$"}}]])
     hyphened = "|".join(re.escape(h) for h in heads)
+    whole = "|".join(re.escape(e[:1].upper() + e[1:]) for e in lex.folded("labs", "compound_ends")
+                     if len(e) >= MIN_WHOLE_COMPOUND) or "(?!)"
     matcher.add("COMPOUND", [[{"TEXT": {"REGEX": rf"^[A-ZÀ-Ý][\w-]*[a-zà-ÿ0-9-](?i:{compound})$"}}],
                              [{"TEXT": {"REGEX": rf"^[A-ZÀ-Ý](?:[a-z]+[A-Z]\w*)(?i:{compound})$"}}],
+                             # A compound end that is a whole compound itself names a body on its own:
+                             # 'de Oostenrijkse Rechnungshof' (not 'Kammer', 'Amt': a bare kind).
+                             [{"TEXT": {"REGEX": rf"^(?:{whole})$"}}],
                              # 'eHealth-platform', 'GovTech-agentschap': a coined name, a hyphen, its kind
                              [{"TEXT": {"REGEX": rf"^[a-z]{{1,2}}[A-Z][\w]*-(?i:{hyphened})$"}}]])
     return matcher, lex

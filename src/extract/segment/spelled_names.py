@@ -157,20 +157,29 @@ def _name_opening(acronym: str, text: str, bracket: int) -> str | None:
     return " ".join(text[first_start:words[-1].end()].split())
 
 
+SHORT_FORM_LETTERS = 3
+"""Letters a short form shares with the start of the name it shortens ('Serpro', 'Justid', 'Findata')."""
+
+
 def glossed_name(word: str, text: str) -> str | None:
     """'The Swedish Medical Products Agency (Läkemedelsverket, MPA) dates from 1990' under 'Uppsala:
-    Läkemedelsverket': a one-word name the text puts in brackets after a longer name glosses that
-    name, which is what the text calls the lab in its own language. The longer name opens its clause
-    (after an article or not) and is written as a name: capitalised words and the small words
-    between them."""
+    Läkemedelsverket': a one-word name the text puts in brackets after a longer name glosses it, when
+    it is a short form of it or an acronym of the longer name follows it. The longer name opens its
+    clause (after an article or not) and is written as a name: capitalised words and the small
+    words between them."""
     small = function_words()
     openers = lexicon(None).folded("words", "articles") | lexicon(None).folded("words", "determiners")
-    for found in re.finditer(rf"\(\s*{re.escape(word)}\s*(?:,\s*[A-Z][\w&-]{{1,11}}\s*)?\)", text):
+    for found in re.finditer(rf"\(\s*{re.escape(word)}\s*(,\s*[A-Z][\w&-]{{1,11}}\s*)?\)", text):
         words = list(WORD.finditer(text, _clause_start(text, found.start(), openers), found.start()))
         if words and fold_keep(words[0].group()) in openers:
             words = words[1:]
         names = [w.group() for w in words]
+        # A short form starts as the name does ('Serviço Federal de Processamento de Dados (Serpro)');
+        # a name in the lab's own language is its name ('Swedish Tax Agency (Skatteverket)') unless an
+        # acronym after it says the text goes by the English one ('(Läkemedelsverket, MPA)').
+        short_form = bool(names) and fold_keep(names[0][:SHORT_FORM_LETTERS]) == fold_keep(word[:SHORT_FORM_LETTERS])
         if (2 <= len(names) <= MAX_OPENING_NAME_WORDS and names[0][:1].isupper() and names[-1][:1].isupper()
+                and (short_form or found.group(1) is not None)
                 and all(n[:1].isupper() or n.lower() in small for n in names)):
             return " ".join(text[words[0].start():words[-1].end()].split())
     return None
