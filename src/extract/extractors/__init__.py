@@ -25,6 +25,7 @@ from extract.extractors.statements import StatementExtractor
 from extract.models import EntityStore, LabRecord, Line, Provenance, Section
 from extract.rules.lexicon import lexicon
 from extract.rules.vocab import fold, match_label
+from extract.segment.spelled_names import bracketed_native_name
 from extract.segment.titles import parse_title
 from extract.settings import Settings
 
@@ -144,27 +145,13 @@ def _subject_names(section: Section, ctx: SectionContext) -> list[str]:
     if section.title:
         parts = parse_title(section.title, ctx.lex, document=section.kind == "document")
         names += [n for n in (parts.name, parts.acronym) if n]
-        if parts.name and (native := _glossed_by(parts.name, ctx.text)) is not None:
+        if parts.name and (native := bracketed_native_name(parts.name, ctx.text)) is not None:
             names.append(native)
     block = ctx.block("name")
     answer = ctx.block_text(block).splitlines() if block is not None else []
     if answer:  # (a 'Name:' left blank names nothing)
         names.append(answer[0])
     return names
-
-
-def _glossed_by(name: str, text: str) -> str | None:
-    """'Finnish Customs (Tulli)': the one word a name is glossed by in brackets, the lab's name in its
-    own language, which its site spells ('tulli.fi'); not a place ('Barcelona') nor an acronym."""
-    from extract.normalize.countries import place_code
-    from extract.segment.spelling import is_acronym
-
-    if len(name.split()) < 2:
-        return None
-    found = re.search(rf"(?<![\w-]){re.escape(name)}\s*\(\s*([A-ZÀ-Ý][a-zà-ÿ][\w-]+)\s*\)", text)
-    if found is None or is_acronym(found.group(1)) or place_code(found.group(1)) is not None:
-        return None
-    return found.group(1)
 
 
 def table_row_as_lines(section: Section) -> Section:

@@ -245,7 +245,7 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
         # 'The francophone CREDAF dates from 1982': another body's acronym opens the sentence as the
         # verb's subject (not '..., créé en 1987' after a bracket, nor 'binnen de SVB begonnen').
         return True
-    words = [fold_keep(w) for w in _WORDS.findall(ctx.text[s0:verb_start])][-5:]
+    words = [fold_keep(w) for w in lead][-5:]
     if words and words[-1] in ctx.lex.folded("words", "reflexives") and len(words) > 1:
         own = {fold_keep(n.split()[-1]) for n in ctx.subject_names if n.split()}
         return words[-2] not in own  # 'the former Central Statistics Office, itself founded in 1967'

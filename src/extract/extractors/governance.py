@@ -64,11 +64,11 @@ class GovernanceExtractor:
         if block is not None and (text := _clean_text(ctx.text[block.value_start:block.end])):
             out.append(ctx.candidate("governance.text", text, block.value_start, block.end, family=NAME,
                                      version=VERSION, prior="label", evidence=(block.start, block.end)))
-        # The first governance answer that names a body: a form's '1.7 Type of organisation' names
-        # none, its '4.2 Name and number of members' does (reading the rest of the text when none
-        # does found bodies a form does not give: 'Stuurgroep' of 'stuurgroep Data & Innovatie').
-        # 'Board: n/a – X is a one-council authority': an answer that says there is none names
-        # bodies only as unlabelled text would.
+        # The first governance answer that names a body gives them: a form's '1.7 Type of
+        # organisation' names none, its '4.2 Name and number of members' does. When no answer names
+        # one, the rest of the text is not read (it gave bodies the form does not: 'Stuurgroep' of
+        # 'stuurgroep Data & Innovatie'). 'Board: n/a – X is a one-council authority': an answer that
+        # says there is none names bodies only as unlabelled text would.
         answers = [b for b in ctx.blocks if b.field == "governance"]
         for answer in answers:
             declined = answers_no(ctx.text[answer.value_start:answer.end], ctx.lex)

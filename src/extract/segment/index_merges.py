@@ -173,35 +173,33 @@ def drop_field_labels(index: LabIndex) -> None:
         index.drop(entry)
 
 
-def merge_renamed(index: LabIndex, text: str) -> None:
+def merge_renamed(index: LabIndex, folded: str) -> None:
     """'Thirty years later, in 1997, the Center became the Inter-American Center of Tax
     Administrations': a name after a renaming phrase (``labs.renamed_as``) is the current name of a
-    lab the ``text`` (the body's lines) named before, by a name that shares its head noun and most
-    of its words. The lab keeps its acronym and goes by the new name."""
-    folded = fold_keep(text)
+    lab the text (``folded``: the body's lines, folded) named before, by a name that shares its head
+    noun and most of its words. The lab keeps its acronym and goes by the new name."""
     phrases = [m.end() for m in index.lex.regex("labs", "renamed_as").finditer(folded)]
     if not phrases:
         return
     heads = index.lex.folded("labs", "heads") | index.lex.folded("labs", "definition_nouns")
     small = function_words()
+    articles = "|".join(re.escape(a) for a in sorted(index.lex.folded("words", "articles"), key=len, reverse=True))
+    words_of = {id(e): {fold_keep(w) for w in e.name.split()} - small for e in index.entries}
     for entry in list(index.entries):
-        words = {fold_keep(w) for w in entry.name.split()} - small
+        words = words_of[id(entry)]
         if len(words) < 2 or entry not in index.entries:
             continue
-        named = re.compile(rf"\s*(?:(?:{_articles(index)})\s+|[ld]['’])?{re.escape(fold_keep(entry.name))}(?![\w-])")
+        named = re.compile(rf"\s*(?:(?:{articles})\s+|[ld]['’])?{re.escape(fold_keep(entry.name))}(?![\w-])")
         at = next((p for p in phrases if named.match(folded, p)), None)
         if at is None:
             continue
-        earlier = [o for o in index.entries if o is not entry and _written_before(folded, o, at)
-                   and (own := {fold_keep(w) for w in o.name.split()} - small) & words & heads
-                   and len(own & words) * 2 > max(len(own), len(words))]
+        # The cheap test first: a shared head noun and most words; then whether the text names it before.
+        earlier = [o for o in index.entries if o is not entry
+                   and (own := words_of[id(o)]) & words & heads and len(own & words) * 2 > max(len(own), len(words))
+                   and _written_before(folded, o, at)]
         if len(earlier) == 1:
             entry.defined = entry.defined or earlier[0].defined
             index.absorb(entry, earlier[0])
-
-
-def _articles(index: LabIndex) -> str:
-    return "|".join(re.escape(a) for a in sorted(index.lex.folded("words", "articles"), key=len, reverse=True))
 
 
 def _written_before(folded: str, entry: LabEntry, at: int) -> bool:

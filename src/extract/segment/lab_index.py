@@ -279,14 +279,15 @@ class LabIndex:
         add_founded_subjects(self, lines, body, domains)
         add_appositive_names(self, lines, body)
         body_text = " ".join(lines[i].text for i in body)
+        body_folded = fold_keep(body_text)  # folded once for the two readers that search it folded
         merge_bracket_aliases(self, body_text)
-        merge_renamed(self, body_text)
+        merge_renamed(self, body_folded)
         merge_contained(self)
         merge_bare_heads(self)
         take_repeated_tails(self, body_text)
         add_undefined_acronyms(self, lines, body)
         add_spelled_out_names(self, body_text)
-        add_official_names(self, body_text)
+        add_official_names(self, body_text, body_folded)
         for entry in [e for e in self.entries if is_plural_acronym(e.name)]:
             self.drop(entry)  # 'the ESAs', 'NGOs': several bodies under one acronym, no one lab
         # Acronyms used on their own count as mentions of their lab.

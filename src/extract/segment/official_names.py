@@ -38,13 +38,13 @@ class OfficialName:
     """The short name in brackets after it ('(LoRo)')."""
 
 
-def official_names(text: str, lex: Lexicon) -> list[OfficialName]:
+def official_names(text: str, lex: Lexicon, folded: str | None = None) -> list[OfficialName]:
     """The official names ``text`` gives, with a short name in brackets, after an official-name
     phrase (``labs.official_name``). Without the brackets, which of the two names a lab goes by is
     the author's choice: 'Statistik Austria heet voluit Bundesanstalt Statistik Österreich' keeps
-    its common name."""
+    its common name. ``folded``: ``text`` folded, when the caller has it."""
     out = []
-    for phrase in lex.regex("labs", "official_name").finditer(fold_keep(text)):
+    for phrase in lex.regex("labs", "official_name").finditer(fold_keep(text) if folded is None else folded):
         found = _official(lex).match(text, phrase.end())
         if found is not None and found.group(2):
             out.append(OfficialName(re.sub(r"\s+", " ", found.group(1)), found.group(2)))
@@ -56,10 +56,10 @@ def official_name_of(short: str, text: str, lex: Lexicon) -> str | None:
     return next((found.name for found in official_names(text, lex) if found.short == short), None)
 
 
-def add_official_names(index: LabIndex, text: str) -> None:
-    """Rename the labs of ``index`` (built from the body's ``text``) that ``text`` gives an
-    official name."""
-    for found in official_names(text, index.lex):
+def add_official_names(index: LabIndex, text: str, folded: str) -> None:
+    """Rename the labs of ``index`` (built from the body's ``text``, ``folded`` its folded form) that
+    ``text`` gives an official name."""
+    for found in official_names(text, index.lex, folded):
         target = index.lookup(found.short)
         if target is None or len(target.name.split()) > MAX_SHORT_WORDS or fold_keep(found.name) == fold_keep(target.name):
             continue

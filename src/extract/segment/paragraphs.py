@@ -179,14 +179,13 @@ def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex)
             addresses = _addresses(text, index) if addresses is None else addresses
             found += [(start, end, entry) for start, end, owners in addresses if len(owners) == 1 and owners[0] is entry]
     taken: list[tuple[int, int]] = []
-    founded_here: dict[int, LabEntry] = {}
+    mentions: list[tuple[int, int, LabEntry]] = []
     # The longest first: 'CMS' inside 'CMS Innovation Center' is no mention of the CMS.
     for start, end, entry in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
         if any(start < e and s < end for s, e in taken):
             continue
         taken.append((start, end))
-        if _founding_sentence(text, folded, start, end, index.lex):
-            founded_here[id(entry)] = entry
+        mentions.append((start, end, entry))
         if _sits_in_or_pays(text, start, index):
             continue  # 'il fait partie de l'Agence X', 'financé par l'X': what the lab sits in or lives on
         counts[id(entry)] = counts.get(id(entry), 0) + 1
@@ -219,10 +218,12 @@ def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex)
             return COMPARISON  # 'GDS had the purse; 18F ... ; USDS ...': about several labs at once
         if counts[best] >= 2 or opens:
             return by_id[best]
+        # 'Het Duitse antwoord is jonger ... Na de oorlog kwam er in 1948 eerst een rekenhof ... De
+        # Bundesrechnungshof zelf werd opgericht bij wet van 1950': a lab whose founding a sentence
+        # of the paragraph tells, as its subject, is what the paragraph comes to be about.
+        founded_here = {id(entry): entry for start, end, entry in mentions
+                        if _founding_sentence(text, folded, start, end, index.lex)}
         if len(founded_here) == 1:
-            # 'Het Duitse antwoord is jonger ... Na de oorlog kwam er in 1948 eerst een rekenhof ... De
-            # Bundesrechnungshof zelf werd opgericht bij wet van 1950': a lab whose founding a sentence
-            # of the paragraph tells, as its subject, is what the paragraph comes to be about.
             return next(iter(founded_here.values()))
     return None
 
@@ -241,7 +242,6 @@ def _founding_sentence(text: str, folded: str, start: int, end: int, lex: Lexico
     verb = lex.regex("founded", "verbs").search(folded, end, end + 80)
     return verb is not None and not _SENTENCE_END.search(text, end, verb.start()) \
         and len(folded[end:verb.start()].split()) <= FOUNDED_AFTER_NAME_WORDS
-
 
 
 # --------------------------------------------------------------------------- inline labels

@@ -15,6 +15,7 @@ from extract.segment.spelling import (
     acronym_letters,
     content_words,
     function_words,
+    is_acronym,
     spells_with_compounds,
 )
 
@@ -155,6 +156,20 @@ def _name_opening(acronym: str, text: str, bracket: int) -> str | None:
     if not opens_clause and any(not w.group()[:1].isupper() and w.group().lower() not in small for w in words):
         return None
     return " ".join(text[first_start:words[-1].end()].split())
+
+
+def bracketed_native_name(name: str, text: str) -> str | None:
+    """'Finnish Customs (Tulli)': the one word a name of two words or more is glossed by in brackets,
+    the lab's name in its own language, which its site spells ('tulli.fi'); not a place
+    ('Barcelona') nor an acronym. The reverse reading of ``glossed_name``."""
+    from extract.normalize.countries import place_code
+
+    if len(name.split()) < 2:
+        return None
+    found = re.search(rf"(?<![\w-]){re.escape(name)}\s*\(\s*([A-ZÀ-Ý][a-zà-ÿ][\w-]+)\s*\)", text)
+    if found is None or is_acronym(found.group(1)) or place_code(found.group(1)) is not None:
+        return None
+    return found.group(1)
 
 
 SHORT_FORM_LETTERS = 3
