@@ -103,6 +103,7 @@ def extract_records(sections: list[Section], settings: Settings, *,
     records = with_document_parents(records, sections)
     # An address naming the lab, printed away from its section (a footnote, a closing slide).
     return with_document_sites(records, document_urls(sections), confidence=confidence("mention"),
+                               tld_confidence=confidence("fallback"),
                                method=f"rule:identity.v{EXTRACTOR_VERSIONS['identity']}:document")
 
 

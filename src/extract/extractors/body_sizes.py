@@ -24,14 +24,19 @@ def member_count(ctx: SectionContext, start: int, end: int, next_start: int) -> 
     lex = ctx.lex
     s0, e0 = ctx.sentence_span(start)
     hi = min(e0, next_start) if next_start > end else e0
+    if (listed := _listed_members(ctx, end, hi, e0)) is not None:
+        return listed
     member_nouns = lex.regex("governance", "member_nouns")
-    for n in find_numbers(ctx.text[end:hi], ctx.lang):
+    numbers = find_numbers(ctx.text[end:hi], ctx.lang)
+    for index, n in enumerate(numbers):
         a, b = end + n.start, end + n.end
         if ctx.token_distance(end, a) > MEMBER_WINDOW:
             break
         if _per_member(lex).match(ctx.folded, b):
             return None  # 'one representative of each Member State and two ...': its size depends on who is a member
         follow = member_nouns.search(ctx.folded, b, min(hi + 20, b + 40))
+        if follow and index + 1 < len(numbers) and end + numbers[index + 1].start < follow.start():
+            follow = None  # 'telde ultimo 2016 zeven leden': the count is the number next to the noun
         if follow and ctx.token_distance(b, follow.start()) <= 1 and n.value == int(n.value) \
                 and not re.search(r"[.;:!?]\s", ctx.text[b:follow.start()]):  # not 'in May 1967. Representatives ...'
             return int(n.value)  # '11 leden', 'sept membres', '9 vaste leden'
@@ -59,6 +64,95 @@ def member_count(ctx: SectionContext, start: int, end: int, next_start: int) -> 
             if numbers and ctx.token_distance(p0, p0 + numbers[0].start) <= 1:
                 return int(numbers[0].value)
     return None
+
+
+COMPOSED_AFTER_WORDS = 2
+"""Words between a body's name and the verb that lists its members ('The Board of Directors is made up of')."""
+
+
+def _listed_members(ctx: SectionContext, end: int, hi: int, e0: int) -> int | None:
+    """'Our Board consists of a Chair, a Vice-Chair and nine other members, drawn from ...', 'bestaande
+    uit een voorzitter, een secretaris en een penningmeester': one person per item an article
+    (governance.one_person_openers) or a capital opens, the count of a counted item. None unless two
+    items at least are read."""
+    from extract.normalize import find_numbers
+
+    composed = ctx.lex.regex("governance", "composed_of").search(ctx.folded, end, e0)
+    if composed is None or ctx.token_distance(end, composed.start()) > COMPOSED_AFTER_WORDS:
+        return None
+    if find_numbers(ctx.text[end:composed.start()], ctx.lang):
+        return None  # 'An advisory committee of seven, with ...': the count is given
+    stop = min([e0, *(i for c in (":", ";", " — ", " – ") if (i := ctx.text.find(c, composed.end(), e0)) >= 0)])
+    if stop < e0 and _counted_members(ctx, stop, e0):
+        return None  # '... and AI Vlaanderen: zes leden', 'has four members — an independent chair, ...'
+    stop = min(stop, hi)  # 'appointed by the Governor in Council': the next body ends the list
+    each = alternation(ctx.lex.words("governance", "per_member_words"))
+    if re.search(rf"(?<!\w)(?:{each})(?!\w)", ctx.folded[composed.end():stop]):
+        return None  # 'one representative of each Member State and two ...': its size depends on who is a member
+    openers = ctx.lex.folded("governance", "one_person_openers")
+    total = items = 0
+    for item in _list_items(ctx, re.sub(r"\([^()]*\)", " ", ctx.text[composed.end():stop])):
+        words = item.split()
+        numbers = find_numbers(item, ctx.lang)
+        # A count opens the item ('nine other members'); 'een', 'one', 'un' are one person's article.
+        if numbers and numbers[0].start == 0 and (words[0][:1].isdigit() or fold_keep(words[0]) not in openers):
+            if numbers[0].value != int(numbers[0].value) or not 1 <= numbers[0].value <= MAX_LISTED_COUNT:
+                return None
+            total += int(numbers[0].value)
+        elif len(words) >= 2 and _opens_one(words, openers):
+            total += 1
+        elif words[0][:1].isupper():
+            total += 1  # 'Chairperson, President and eight directors'
+        elif items >= 2:
+            break  # 'drawn from a wide range of backgrounds': the list has ended
+        else:
+            return None
+        items += 1
+    return total if items >= 2 else None
+
+
+MAX_LISTED_COUNT = 200
+
+
+def _counted_members(ctx: SectionContext, start: int, end: int) -> bool:
+    """Does a count of members stand after the list ('...: zes leden')?"""
+    from extract.normalize import find_numbers
+
+    nouns = ctx.lex.regex("governance", "member_nouns")
+    return any(nouns.match(ctx.folded, start + n.end + 1) for n in find_numbers(ctx.text[start:end], ctx.lang))
+
+
+def _opens_one(words: list[str], openers: frozenset[str]) -> bool:
+    """'a Chair', 'the Minister's Deputy Minister', "l'administrateur": an article before a noun
+    in the singular (a plural 'the directors' counts no one in particular)."""
+    first = fold_keep(words[0])
+    elided = re.match(r"([ld]['’])(\w+)", first)
+    if elided is not None:
+        return elided.group(1).replace("’", "'") in openers
+    if first not in openers:
+        return False
+    noun = re.sub(r"['’]s$", "", fold_keep(words[1]))
+    return not (noun.endswith("s") and not noun.endswith(("ss", "is")))
+
+
+def _list_items(ctx: SectionContext, text: str) -> list[str]:
+    """The items of a list, split at commas and at a conjunction before an article or a count."""
+    from extract.normalize import find_numbers
+
+    openers = ctx.lex.folded("governance", "one_person_openers")
+    conj = alternation(ctx.lex.words("words", "conjunctions"))
+    items: list[str] = []
+    for part in text.split(","):
+        rest = part
+        for found in re.finditer(rf"\s(?:{conj})\s+", fold_keep(part)):
+            following = part[found.end():]
+            first = fold_keep(following.split()[0]) if following.split() else ""
+            numbers = find_numbers(following[:30], ctx.lang)
+            if first in openers or (numbers and numbers[0].start == 0):
+                items.append(part[len(part) - len(rest):found.start()].strip())
+                rest = following
+        items.append(rest.strip())
+    return [item for item in items if item]
 
 
 @lru_cache(maxsize=8)

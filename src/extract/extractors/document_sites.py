@@ -31,8 +31,11 @@ def document_urls(sections: list[Section]) -> list[tuple[str, int, str]]:
 
 
 def with_document_sites(records: list[LabRecord], urls: list[tuple[str, int, str]], *,
-                        method: str, confidence: float) -> list[LabRecord]:
-    """The records, those without a website given the document's address that names them alone."""
+                        method: str, confidence: float, tld_confidence: float) -> list[LabRecord]:
+    """The records, those without a website given the document's address that names them alone
+    (and, without a country, the country its domain stands for)."""
+    from extract.normalize import country_from_url
+
     not_lab = lexicon(None).folded("websites", "not_lab_hosts")
     usable = [(url, page, text) for url, page, text in urls
               if not any(_host(url) == h or _host(url).endswith("." + h) for h in not_lab)]
@@ -47,7 +50,13 @@ def with_document_sites(records: list[LabRecord], urls: list[tuple[str, int, str
         parts = urlsplit(url)
         site = f"{parts.scheme}://{parts.netloc}"
         evidence = Provenance(page=page, text=text, method=method, confidence=confidence)
-        out.append(record.model_copy(update={"website": site, "provenance": {**record.provenance, "website": evidence}}))
+        update: dict[str, object] = {"website": site, "provenance": {**record.provenance, "website": evidence}}
+        if record.country is None and (code := country_from_url(site)) is not None:
+            # 'www.wsw.nl' at the foot of the page: its domain says the country, weakly (as a section's own site does).
+            tld = evidence.model_copy(update={"confidence": min(confidence, tld_confidence)})
+            update = {"website": site, "country": code,
+                      "provenance": {**record.provenance, "website": evidence, "country": tld}}
+        out.append(record.model_copy(update=update))
     return out
 
 

@@ -75,7 +75,11 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
     out = []
     if (label := ctx.label_value("founded")) is not None:
         value, start, _end = label
-        if m := FOUNDING_YEAR.search(value):
+        m = FOUNDING_YEAR.search(value)
+        before = fold_keep(value[:m.start()]) if m else ""
+        if m and ctx.lex.regex("founded", "name_words").search(before) and not ctx.lex.regex("founded", "verbs").search(before):
+            m = None  # 'Sinds: naam sinds 2014' dates the name, not the lab ('Lancé sous ce nom en 2016' does)
+        if m:
             s = start + m.start()
             out.append(ctx.candidate("founded_year", int(m.group(1)), s, s + 4, family=family, version=version,
                                      prior="label", ner=("DATE",)))
@@ -122,7 +126,20 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
         out += _timeline(ctx, family, version)
     if not out:
         out += _since(ctx, family, version)
-    return out
+    return _after_merger(ctx, out)
+
+
+def _after_merger(ctx: SectionContext, found: list[Candidate]) -> list[Candidate]:
+    """'De stichting ontstond op 23 juni 2006 door een fusie van ... Het Centrum ... was in 1989
+    opgericht': a founding told with a merger is the lab's start; the older years are its
+    predecessors'."""
+    mergers = ctx.lex.regex("founded", "merger_words")
+    merged = [c.value for c in found if isinstance(c.value, int) and c.provenance.text
+              and mergers.search(fold_keep(c.provenance.text)) and not _opens_on_other_name(ctx, c.provenance.text)]
+    if not merged:
+        return found
+    start = min(merged)
+    return [c for c in found if not isinstance(c.value, int) or c.value >= start]
 
 
 _TIMELINE_ENTRY = re.compile(r"^[ \t•·*-]*((?:19|20)\d\d)\s*[–—:-]\s+(\S.*)$", re.MULTILINE)
@@ -203,6 +220,8 @@ def _since(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
         if year is None:
             continue
         s0, _ = ctx.sentence_span(m.start())
+        if _relation_after(ctx, year.end()):
+            continue  # 'Sinds 2022 valt de dienst onder het Socialdepartementet': since when it sits there
         s0 = ctx.label_free_start(s0)
         verb = None
         for v in existence.finditer(ctx.folded, s0, m.start()):
@@ -230,6 +249,39 @@ def _since(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
                                  version=version, prior=prior, ner=("DATE",)))
         break
     return out
+
+
+def _opens_on_other_name(ctx: SectionContext, sentence: str) -> bool:
+    """'HAROPA PORT est né le 1er juin 2021 de la fusion ...': the sentence is about another body (its
+    subject a name, not the lab's; 'De stichting ontstond ...' is the lab's)."""
+    words = _WORDS.findall(sentence)
+    determiners = ctx.lex.folded("words", "determiners")
+    while words and fold_keep(words[0]) in determiners:
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper() and not ctx.refers_to_lab(" ".join(words[:6]))
+
+
+RELATION_CHARS = 40
+"""How far after a 'since' year the rest of a parent relation may run ('valt de dienst onder')."""
+
+
+def _relation_after(ctx: SectionContext, at: int) -> bool:
+    """Does a parent relation follow the year at ``at`` ('since 2019 reports to', 'sinds 2022 valt de
+    dienst onder': a Dutch verb before its subject, its particle after it)?"""
+    first = re.match(r"\s+([\w'’]+)", ctx.folded[at:at + RELATION_CHARS])
+    if first is None:
+        return False
+    rest = ctx.folded[at + first.end():at + first.end() + RELATION_CHARS]
+    for phrase in _relation_phrases(ctx.lex):
+        words = phrase.split()
+        if words[0] == first.group(1) and (len(words) == 1 or re.search(rf"(?<!\w){re.escape(' '.join(words[1:]))}(?!\w)", rest)):
+            return True
+    return False
+
+
+@cache
+def _relation_phrases(lex: Lexicon) -> tuple[str, ...]:
+    return tuple(fold_keep(p) for p in lex.words("governance", "parent_triggers") if p.strip())
 
 
 def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:

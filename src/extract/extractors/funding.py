@@ -51,7 +51,7 @@ from extract.normalize.rule_data import alternation, pattern_alternation
 from extract.rules.lexicon import fold_keep
 
 NAME = "funding"
-VERSION = "22"
+VERSION = "23"
 
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
 _HELD_SPACE = "\u2064"  # invisible plus: the space before a portfolio list's 'and', not split there

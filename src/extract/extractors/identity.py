@@ -22,7 +22,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "48"
+VERSION = "49"
 
 
 
@@ -308,13 +308,15 @@ def _letterhead_site(section: Section, ctx: SectionContext) -> list[Candidate]:
     from extract.assemble.record import confidence
     from extract.normalize import find_urls
     from extract.segment.platforms import platform_host
-    from extract.segment.spelling import domain_label, domain_matches, is_acronym
+    from extract.segment.spelling import MIXED_CASE_ACRONYM, domain_label, domain_matches, is_acronym
 
     for line in section.letterhead:
         for url, _, _ in find_urls(line.text):
             host = urlsplit(url).hostname or ""
             # A short acronym names the sender's site here ('www.cso.ie' under 'Central Statistics Office').
-            if not platform_host(host) and any(domain_matches(n, host) or (is_acronym(n) and domain_label(host) == n.lower())
+            # So does a coined one: 'www.ros.gov.uk' under Registers of Scotland (RoS).
+            if not platform_host(host) and any(domain_matches(n, host) or ((is_acronym(n) or MIXED_CASE_ACRONYM.fullmatch(n))
+                                                                            and domain_label(host) == n.lower())
                                                for n in ctx.subject_names):
                 return [Candidate(field="website", value=_own_site(url, ctx), provenance=Provenance(
                     page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.letterhead.v{VERSION}",

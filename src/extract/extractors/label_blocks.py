@@ -78,6 +78,8 @@ def _label_of(line: Line) -> LabelMatch | None:
             named = (match.field in NAME_VALUED_FIELDS or plain_name) and rest[:1].isupper()
             if key_facts and not (_key_fact_value().match(_without_count_date(rest)) or named):
                 return None  # 'Team members met weekly': prose that opens with a label word
+            if key_facts and not named and runs_on(rest):
+                return None  # 'Sinds 2022 valt de dienst onder het' / '...': a sentence going on to the next line
             return LabelMatch(field=match.field, label=head, value=rest)
     if len(words) >= 2 and fold_keep(words[0]) in lexicon(None).folded("governance", "body_list_labels") \
             and words[1][:1].isupper():

@@ -15,7 +15,7 @@ from extract.normalize.rule_data import LANGS, alternation, own_words, words
 from extract.rules.lexicon import Lexicon
 
 NAME = "money"
-VERSION = "23"
+VERSION = "24"
 
 ANCHOR_BEFORE_MAX = 8
 ANCHOR_AFTER_MAX = 4
@@ -77,7 +77,7 @@ class MoneyExtractor:
         compared = _compared_with(ctx.lex)
         out = []
         for m in mentions:
-            if m.qualifier in EXCLUDED_QUALIFIERS:
+            if m.qualifier in EXCLUDED_QUALIFIERS and not _budget_above(ctx, m):
                 continue  # 'elk 30.000 euro', 'projecten >€50k valideren'
             s0, e0 = ctx.sentence_span(m.start)
             if disclaimed.any(s0, e0) or _disclaimed_next(ctx, disclaimed, e0):
@@ -126,6 +126,20 @@ class MoneyExtractor:
             out.append(ctx.candidate("budget", value, m.start, m.end, family=NAME, version=VERSION,
                                      prior=prior, distance=distance, ner=("MONEY",)))
         return out
+
+
+ABOVE_AFTER_ANCHOR_WORDS = 3
+"""Words from a budget word to an amount it is 'over': 'a budget of over £740m'."""
+
+
+def _budget_above(ctx: SectionContext, m: Any) -> bool:
+    """'a budget of over £740m', 'een budget van meer dan € 2 miljoen': a budget given as a floor,
+    right after its budget word, is the budget, roughly (not 'projects above €50k')."""
+    if m.qualifier != "above":
+        return False
+    s0, _ = ctx.sentence_span(m.start)
+    anchors = list(ctx.lex.regex("budget", "anchors").finditer(ctx.folded, s0, m.start))
+    return bool(anchors) and ctx.token_distance(anchors[-1].end(), m.start) <= ABOVE_AFTER_ANCHOR_WORDS
 
 
 def _disclaimed_next(ctx: SectionContext, disclaimed: _SentenceIndex, end: int) -> bool:
@@ -232,7 +246,7 @@ def _subject_distance(ctx: SectionContext, s0: int, anchor_start: int, anchor_en
 def _budget_value(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | None, block: Any,
                   fiscal: _SentenceIndex) -> Budget:
     amount_eur = m.amount if m.currency == "EUR" else None
-    approximate = bool(m.approximate)
+    approximate = bool(m.approximate) or m.qualifier == "above"
     for alt in getattr(m, "alternatives", ()) or ():
         if amount_eur is None and alt.currency == "EUR":
             amount_eur = alt.amount

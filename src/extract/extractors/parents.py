@@ -20,7 +20,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "32"  # the governance extractor's: parents are one of its fields
+VERSION = "33"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -30,6 +30,7 @@ MAX_DEFINITION_MODIFIERS = 3
 def parent_candidates(ctx: SectionContext) -> list[Candidate]:
     lex = ctx.lex
     blockers = lex.folded("governance", "parent_blockers")
+    titles = lex.folded("labs", "person_titles")
     joint = lex.folded("governance", "joint_adverbs")
     french = _french_triggers()
     lead_phrases = _lead_phrases(lex)
@@ -38,12 +39,10 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
     stops = [b.start for b in ctx.blocks]
     out = []
     label = ctx.block("parent")
-    declined = (0, 0)  # an answer that says there is none: what it goes on to say names no parent
     if label is not None and answers_no(ctx.text[label.value_start:label.end], lex):
         # 'Valt de samenwerking onder een moederorganisatie? Nee. Het UDC is ...', 'Supervising
         # ministry: n/a – Ofqual is accountable to Parliament rather than to ministers.'
-        declined = (label.value_start, label.end)
-        label = None
+        return []  # nor does the rest of the text: 'Ministère de tutelle : s.o.' over '... fait partie de LOJIQ'
     if label is not None:
         start = label.value_start
         # 'Parent: Statutory board under the Ministry of Trade and Industry': what it is, then whose.
@@ -60,11 +59,11 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
     triggers = [(m, False) for m in lex.relation_matcher("governance", "parent_triggers").finditer(ctx.folded)]
     triggers += [(m, True) for m in lex.relation_matcher("governance", "creator_triggers").finditer(ctx.folded)]
     for m, creator in triggers:
-        if declined[0] <= m.start() < declined[1]:
-            continue
         before = ctx.folded[max(0, m.start() - 20):m.start()].split()
         if before and before[-1] in blockers:
             continue  # 'als onderdeel van het programma' is a frame, not a parent
+        if before and (before[-1] in titles or " ".join(before[-2:]) in titles):
+            continue  # 'our Accountable Officer answers to the Scottish Parliament': a person's superior
         lowercase = ctx.lang == "fr" or bool(french.fullmatch(ctx.folded, m.start(), m.end()))
         lead = lead_phrases.match(ctx.folded, m.end())
         span = org_phrase(ctx.text, lead.end() if lead else m.end(), lex, allow_lowercase=lowercase, stops=stops)
@@ -305,7 +304,8 @@ LAW_AFTER_CHARS = 80
 def _law_after(lex: Lexicon) -> re.Pattern[str]:
     """Up to four lower-case words (captured), then a law word (printed text)."""
     laws = alternation(lex.words("governance", "law_words"), folded=False, any_space=False)
-    return re.compile(rf"((?:[ \t]+[a-zà-ÿ][\w-]*){{0,4}}?)[ \t]+(?i:{laws})(?![\w-])")
+    # 'Housing (Northern Ireland) Order 1981': the place a law applies to may stand in brackets.
+    return re.compile(rf"((?:[ \t]+[a-zà-ÿ][\w-]*){{0,4}}?)(?:[ \t]*\([^()]{{1,40}}\))?[ \t]+(?i:{laws})(?![\w-])")
 
 
 def trim_parent(name: str, lex: Lexicon) -> str:

@@ -12,7 +12,8 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 
 # Elided articles and prepositions ("l'Agence", "d'État") are tokens of their own.
-_TOKEN = re.compile(r"(?:[lLdDjJnNsScC]|[qQ]u)['’](?=\w)|[\w][\w'’.\-]*[\w]|[\w]|[“”\"«»„‘’']|[^\w\s]")
+# A star inside a name is one of its letters: 'NOC*NSF'.
+_TOKEN = re.compile(r"(?:[lLdDjJnNsScC]|[qQ]u)['’](?=\w)|[\w][\w'’.\-*]*[\w]|[\w]|[“”\"«»„‘’']|[^\w\s]")
 MAX_ORG_TOKENS = 18
 # After a comma, more capitalised words closed by 'and/en/et X': the comma is inside the name.
 _CAP_WORDS = r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*"

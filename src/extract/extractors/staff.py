@@ -20,7 +20,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "staff"
-VERSION = "12"
+VERSION = "13"
 
 MAX_ADJECTIVES = 3
 GENERIC_ANCHOR_MAX = 6
@@ -76,6 +76,7 @@ class StaffExtractor:
         numbers = [n for n in find_numbers(ctx.text, ctx.lang) if not YEAR.match(n.raw) and 0 < n.value <= MAX_COUNT
                    and not ctx.is_heading_number(n.start) and not any(a <= n.start < b for a, b in dates)]
         out += _count_after_noun(ctx, numbers)
+        out += _table_row_counts(ctx)
         out += _total_count(ctx, numbers)
         grown, earlier = _grown_to(ctx, numbers, nouns)
         out += grown
@@ -164,6 +165,77 @@ def _count_after_noun(ctx: SectionContext, numbers: list[NumberMention]) -> list
                                  prior="anchored", distance=ctx.token_distance(m.end(), n.start) // 2,
                                  ner=("CARDINAL",)))
     return out
+
+
+def _table_row_counts(ctx: SectionContext) -> list[Candidate]:
+    """'personen  fte' / 'Bureaupersoneel  19  15,9': a table row whose label counts the lab's people
+    (staff.table_row_nouns, a compound's end too) gives its first count, the head count's column
+    before an FTE column (the header row above says which is which)."""
+    from extract.normalize import find_numbers
+
+    row_nouns = tuple(ctx.lex.folded("staff", "table_row_nouns"))
+    fte = ctx.lex.folded("staff", "fte_nouns")
+    totals = ctx.lex.folded("budget", "bare_total")
+    approximations = {w.strip(".") for w in ctx.lex.folded("words", "value_approximations")}  # 'Employees (approx.)'
+    out = []
+    for index, (line, start) in enumerate(zip(ctx.lines, ctx.line_starts)):
+        cells = line.text.split("\t")
+        if line.role != "table" or len(cells) < 2:
+            continue
+        label = fold_keep(re.sub(r"\([^()]*\)", " ", cells[0])).split()
+        # 'Bureaupersoneel', 'Total staff'; not 'Ondersteunende medewerkers', one kind of staff of several.
+        if not label or not label[-1].endswith(row_nouns) or (len(label) > 1 and label[0] not in totals):
+            continue
+        if _money_table(ctx, index):
+            continue  # 'Table 2. Grant expenditure by year (C$000)' over 'Staff (lab leads, design)  148': staff costs
+        header = _header_cells(ctx, index)
+        shift = len(cells) - len(header)  # a header row leaves the labels' column blank or out
+        counts = []
+        offset = start + len(cells[0]) + 1
+        for column, cell in enumerate(cells[1:], start=1):
+            found = find_numbers(cell, ctx.lang)
+            if len(found) == 1 and not cell[:found[0].start].strip() and not cell[found[0].end:].strip() \
+                    and 0 < found[0].value <= MAX_COUNT and not YEAR.match(found[0].raw):
+                name = fold_keep(header[column - shift]).strip() if 0 <= column - shift < len(header) else ""
+                unit: StaffUnit = "fte" if name in fte else "headcount"
+                counts.append((unit, found[0], offset + found[0].start, int(name) if YEAR.match(name) else 0))
+            offset += len(cell) + 1
+        if not counts:
+            continue
+        if any(year for *_, year in counts):
+            counts = [max(counts, key=lambda c: c[3])]  # '2020 2022' over 'Employees 2,000 2,300': the latest year
+        unit, n, at, _ = next((c for c in counts if c[0] == "headcount"), counts[0])
+        count = int(n.value) if n.value == int(n.value) else n.value
+        approximate = bool(n.approximate) or bool(set(re.findall(r"\w+", fold_keep(cells[0]))) & approximations)
+        value = Staff(count=count, approximate=approximate, unit=unit, raw=f"{cells[0].strip()} {n.raw}")
+        out.append(ctx.candidate("staff", value, at, at + len(n.raw), family=NAME, version=VERSION,
+                                 prior="anchored", ner=("CARDINAL",)))
+    return out
+
+
+def _money_table(ctx: SectionContext, row: int) -> bool:
+    """Does the table holding ``row`` count money: its header rows or the caption above them name a
+    currency, thousands or a money word?"""
+    above = []
+    for line in reversed(ctx.lines[:row]):
+        above.append(line.text)
+        if line.role != "table":
+            break  # the caption
+    text = " ".join(above)
+    return bool(re.search(r"[$€£¥]|\b000\b", text)) or \
+        ctx.lex.regex("funding", "money_words").search(fold_keep(text)) is not None
+
+
+def _header_cells(ctx: SectionContext, row: int) -> list[str]:
+    """The cells of the table's header: the nearest table line above ``row`` without a figure but
+    its years ('2020  2022')."""
+    for line in reversed(ctx.lines[:row]):
+        if line.role != "table":
+            break
+        cells = line.text.split("\t")
+        if not any(re.search(r"\d", cell) and not YEAR.match(cell.strip()) for cell in cells):
+            return cells
+    return []
 
 
 def _total_count(ctx: SectionContext, numbers: list[NumberMention]) -> list[Candidate]:

@@ -70,6 +70,7 @@ def _defined() -> re.Pattern[str]:
         r"|\s+[—–]\s+([A-Za-z][A-Za-z0-9&\-]{1,11})(?=[\s,.;)]|$)")
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)])[.!?]\s+(?=[A-ZÀ-Ý])")
 _COINED_START = re.compile(r"[a-z]{1,2}-?[A-Z]")
 _SHORT_NAME = re.compile(r"[A-Z][a-z]+\s[A-Z]{2,4}")
 _SHORT_HEAD = re.compile(r"(?<=\s)([A-Z][a-z]{2,})\s$")
@@ -147,8 +148,13 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
         floor = opening + 1 if match.group(4) else max(0, match.start() - 120)
         # '... de santé (ANSM) et l'Agence fédérale ... (AFMPS)': a bracket closed before the name
         # ends another name ('(Inter)Nationale', closed inside a word, does not).
-        closed = [m.end() for m in re.finditer(r"\)\s", text[floor:match.start()])]
+        closed = [m.end() for m in re.finditer(r"\)[\s,;]", text[floor:match.start()])]
         floor += closed[-1] if closed else 0
+        if match.group(2) is not None:
+            # ", l'OIB est ..." after 'créé en 1993. À la différence de ...': an apposed acronym's name
+            # is in its own sentence.
+            ends = [m.end() for m in _SENTENCE_END.finditer(text, floor, match.start())]
+            floor = ends[-1] if ends else floor
         before = list(WORD.finditer(text, floor, match.start()))
         for k in range(len(before) - 1, max(-1, len(before) - 1 - MAX_ACRONYM_NAME_WORDS), -1):
             words = [w.group() for w in before[k:]]
@@ -345,7 +351,8 @@ def _leading_initials(acronym: str, words: list[str]) -> bool:
 def initials_are(acronym: str, words: list[str]) -> bool:
     """Are the initials of the capitalised words exactly the acronym's letters ('Intercommunale de
     Mutualisation en matière Informatique et Organisationnelle': iMio)?"""
-    initials = [w[0] for w in (re.sub(r"^[dl]['’]", "", w, flags=re.IGNORECASE) for w in words) if w[:1].isupper()]
+    initials = [fold_keep(w[0]) for w in (re.sub(r"^[dl]['’]", "", w, flags=re.IGNORECASE) for w in words)
+                if w[:1].isupper()]  # 'Österreichisches Institut für Bautechnik': OIB
     return len(initials) >= 2 and "".join(initials).upper() == acronym_letters(acronym)
 
 

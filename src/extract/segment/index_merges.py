@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from extract.models import Line
+from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import fold_keep
 from extract.segment.lab_names import whole_name
 from extract.segment.spelling import function_words
@@ -200,6 +201,26 @@ def merge_renamed(index: LabIndex, folded: str) -> None:
         if len(earlier) == 1:
             entry.defined = entry.defined or earlier[0].defined
             index.absorb(entry, earlier[0])
+
+
+MAX_TRADE_NAME_WORDS = 4
+
+
+def take_trade_names(index: LabIndex, text: str) -> None:
+    """'Sport Wales · Chwaraeon Cymru – the trading name of the Sports Council for Wales': a body goes
+    by its trading name (``labs.trade_name_phrases``), the name it signs with; its legal name stays
+    an alias."""
+    phrases = alternation(index.lex.words("labs", "trade_name_phrases"), folded=False, any_space=True)
+    articles = alternation(index.lex.words("words", "articles"), folded=False, any_space=False)
+    if not phrases or not re.search(rf"(?i:{phrases})", text):
+        return
+    for entry in list(index.entries):
+        found = re.search(rf"((?:[A-ZÀ-Ý][\w'’&-]*\s+){{0,{MAX_TRADE_NAME_WORDS - 1}}}[A-ZÀ-Ý][\w'’&-]*)"
+                          rf"(?:\s*·[^·,–—]{{1,60}}?)?\s*[,–—]\s+(?i:(?:{articles})\s+)?(?i:{phrases})\s+"
+                          rf"(?i:(?:{articles})\s+)?{re.escape(entry.name)}(?![\w-])", text)
+        if found is not None and fold_keep(found.group(1)) != fold_keep(entry.name):
+            index.rename(entry, found.group(1))
+            index.add_alias(entry, entry.name)
 
 
 def _written_before(folded: str, entry: LabEntry, at: int) -> bool:

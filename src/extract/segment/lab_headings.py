@@ -174,6 +174,9 @@ def echoed_name(title: str, following: Sequence[str], index: LabIndex) -> LabEnt
 
     if not following or LIST_ITEM.match(following[0]):
         return None  # a chapter that opens with a list presents no one: '• Digital India programme outlay ...'
+    first = fold_keep(title.split()[0]) if title.split() else ""
+    if first in index.lex.folded("words", "first_person_possessives"):
+        return None  # 'Our Board' over 'Our Board consists of ...': the report's own body, no other lab
     lead = " ".join(" ".join(following[:2]).split()[:ECHO_WORDS])
     kinds = index.lex.folded("labs", "heads") | index.lex.folded("labs", "not_heads") | index.lex.folded("labs", "definition_nouns")
     for entry in sorted(index.entries, key=lambda e: -len(e.name)):

@@ -36,6 +36,7 @@ from extract.segment.index_merges import (
     merge_contained,
     merge_renamed,
     take_repeated_tails,
+    take_trade_names,
 )
 from extract.segment.lab_names import NameMention, find_lab_names
 from extract.segment.official_names import add_official_names
@@ -282,6 +283,7 @@ class LabIndex:
         body_folded = fold_keep(body_text)  # folded once for the two readers that search it folded
         merge_bracket_aliases(self, body_text)
         merge_renamed(self, body_folded)
+        take_trade_names(self, body_text)
         merge_contained(self)
         merge_bare_heads(self)
         take_repeated_tails(self, body_text)

@@ -237,6 +237,10 @@ def _column_entry(cell: str, names: _Names) -> LabEntry | None:
     entry = index.lookup(cell)
     if entry is not None:
         return entry
+    # 'BEV (AT)': an acronym with its country in brackets is the acronym's lab.
+    bare = re.sub(r"\s*\([A-Z]{2}\)$", "", cell.strip())
+    if bare != cell.strip() and (entry := index.lookup(bare)) is not None:
+        return entry
     folded = fold_keep(cell).replace(".", "").strip()
     words = folded.split()
     if len(folded) < MIN_CELL_CHARS:
