@@ -86,12 +86,11 @@ def _listed_members(ctx: SectionContext, end: int, hi: int, e0: int) -> int | No
     if stop < e0 and _counted_members(ctx, stop, e0):
         return None  # '... and AI Vlaanderen: zes leden', 'has four members — an independent chair, ...'
     stop = min(stop, hi)  # 'appointed by the Governor in Council': the next body ends the list
-    each = alternation(ctx.lex.words("governance", "per_member_words"))
-    if re.search(rf"(?<!\w)(?:{each})(?!\w)", ctx.folded[composed.end():stop]):
+    if _each(ctx.lex).search(ctx.folded, composed.end(), stop):
         return None  # 'one representative of each Member State and two ...': its size depends on who is a member
     openers = ctx.lex.folded("governance", "one_person_openers")
     total = items = 0
-    for item in _list_items(ctx, re.sub(r"\([^()]*\)", " ", ctx.text[composed.end():stop])):
+    for item in _list_items(ctx, re.sub(r"\([^()]*\)", " ", ctx.text[composed.end():stop]), openers):
         words = item.split()
         numbers = find_numbers(item, ctx.lang)
         # A count opens the item ('nine other members'); 'een', 'one', 'un' are one person's article.
@@ -135,16 +134,14 @@ def _opens_one(words: list[str], openers: frozenset[str]) -> bool:
     return not (noun.endswith("s") and not noun.endswith(("ss", "is")))
 
 
-def _list_items(ctx: SectionContext, text: str) -> list[str]:
-    """The items of a list, split at commas and at a conjunction before an article or a count."""
+def _list_items(ctx: SectionContext, text: str, openers: frozenset[str]) -> list[str]:
+    """The items of a list, split at commas and at a conjunction before an article (``openers``) or a count."""
     from extract.normalize import find_numbers
 
-    openers = ctx.lex.folded("governance", "one_person_openers")
-    conj = alternation(ctx.lex.words("words", "conjunctions"))
     items: list[str] = []
     for part in text.split(","):
         rest = part
-        for found in re.finditer(rf"\s(?:{conj})\s+", fold_keep(part)):
+        for found in _conjunction(ctx.lex).finditer(fold_keep(part)):
             following = part[found.end():]
             first = fold_keep(following.split()[0]) if following.split() else ""
             numbers = find_numbers(following[:30], ctx.lang)
@@ -153,6 +150,18 @@ def _list_items(ctx: SectionContext, text: str) -> list[str]:
                 rest = following
         items.append(rest.strip())
     return [item for item in items if item]
+
+
+@lru_cache(maxsize=8)
+def _each(lex: Lexicon) -> re.Pattern[str]:
+    """'each', 'per', 'chaque' (governance.per_member_words) as a word, in folded text."""
+    return re.compile(rf"(?<!\w)(?:{alternation(lex.words('governance', 'per_member_words'))})(?!\w)")
+
+
+@lru_cache(maxsize=8)
+def _conjunction(lex: Lexicon) -> re.Pattern[str]:
+    """'and', 'en', 'et' between spaces, in folded text."""
+    return re.compile(rf"\s(?:{alternation(lex.words('words', 'conjunctions'))})\s+")
 
 
 @lru_cache(maxsize=8)

@@ -50,13 +50,13 @@ def with_document_sites(records: list[LabRecord], urls: list[tuple[str, int, str
         parts = urlsplit(url)
         site = f"{parts.scheme}://{parts.netloc}"
         evidence = Provenance(page=page, text=text, method=method, confidence=confidence)
-        update: dict[str, object] = {"website": site, "provenance": {**record.provenance, "website": evidence}}
+        update: dict[str, object] = {"website": site}
+        provenance = {**record.provenance, "website": evidence}
         if record.country is None and (code := country_from_url(site)) is not None:
             # 'www.wsw.nl' at the foot of the page: its domain says the country, weakly (as a section's own site does).
-            tld = evidence.model_copy(update={"confidence": min(confidence, tld_confidence)})
-            update = {"website": site, "country": code,
-                      "provenance": {**record.provenance, "website": evidence, "country": tld}}
-        out.append(record.model_copy(update=update))
+            update["country"] = code
+            provenance["country"] = evidence.model_copy(update={"confidence": min(confidence, tld_confidence)})
+        out.append(record.model_copy(update={**update, "provenance": provenance}))
     return out
 
 

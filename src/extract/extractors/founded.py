@@ -272,16 +272,19 @@ def _relation_after(ctx: SectionContext, at: int) -> bool:
     if first is None:
         return False
     rest = ctx.folded[at + first.end():at + first.end() + RELATION_CHARS]
-    for phrase in _relation_phrases(ctx.lex):
-        words = phrase.split()
-        if words[0] == first.group(1) and (len(words) == 1 or re.search(rf"(?<!\w){re.escape(' '.join(words[1:]))}(?!\w)", rest)):
-            return True
-    return False
+    return any(tail is None or tail.search(rest) for tail in _relation_tails(ctx.lex).get(first.group(1), ()))
 
 
 @cache
-def _relation_phrases(lex: Lexicon) -> tuple[str, ...]:
-    return tuple(fold_keep(p) for p in lex.words("governance", "parent_triggers") if p.strip())
+def _relation_tails(lex: Lexicon) -> dict[str, tuple[re.Pattern[str] | None, ...]]:
+    """Parent relations by their first word: the rest of each phrase as a pattern (None: one word)."""
+    tails: dict[str, list[re.Pattern[str] | None]] = {}
+    for phrase in lex.words("governance", "parent_triggers"):
+        words = fold_keep(phrase).split()
+        if words:
+            rest = re.compile(rf"(?<!\w){re.escape(' '.join(words[1:]))}(?!\w)") if len(words) > 1 else None
+            tails.setdefault(words[0], []).append(rest)
+    return {first: tuple(rests) for first, rests in tails.items()}
 
 
 def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:

@@ -77,7 +77,7 @@ class MoneyExtractor:
         compared = _compared_with(ctx.lex)
         out = []
         for m in mentions:
-            if m.qualifier in EXCLUDED_QUALIFIERS and not _budget_above(ctx, m):
+            if m.qualifier in EXCLUDED_QUALIFIERS and not _budget_above(ctx, anchors, m):
                 continue  # 'elk 30.000 euro', 'projecten >€50k valideren'
             s0, e0 = ctx.sentence_span(m.start)
             if disclaimed.any(s0, e0) or _disclaimed_next(ctx, disclaimed, e0):
@@ -132,14 +132,13 @@ ABOVE_AFTER_ANCHOR_WORDS = 3
 """Words from a budget word to an amount it is 'over': 'a budget of over £740m'."""
 
 
-def _budget_above(ctx: SectionContext, m: Any) -> bool:
+def _budget_above(ctx: SectionContext, anchors: _SentenceIndex, m: Any) -> bool:
     """'a budget of over £740m', 'een budget van meer dan € 2 miljoen': a budget given as a floor,
     right after its budget word, is the budget, roughly (not 'projects above €50k')."""
     if m.qualifier != "above":
         return False
-    s0, _ = ctx.sentence_span(m.start)
-    anchors = list(ctx.lex.regex("budget", "anchors").finditer(ctx.folded, s0, m.start))
-    return bool(anchors) and ctx.token_distance(anchors[-1].end(), m.start) <= ABOVE_AFTER_ANCHOR_WORDS
+    ends = [end for end in anchors.spans(*ctx.sentence_span(m.start))[1] if end <= m.start]
+    return bool(ends) and ctx.token_distance(ends[-1], m.start) <= ABOVE_AFTER_ANCHOR_WORDS
 
 
 def _disclaimed_next(ctx: SectionContext, disclaimed: _SentenceIndex, end: int) -> bool:

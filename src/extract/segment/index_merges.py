@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from extract.models import Line
-from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import fold_keep
 from extract.segment.lab_names import whole_name
 from extract.segment.spelling import function_words
@@ -204,23 +203,36 @@ def merge_renamed(index: LabIndex, folded: str) -> None:
 
 
 MAX_TRADE_NAME_WORDS = 4
+# The trading name closing the text before its phrase: up to four capitalised words, perhaps its
+# name in a second language after a '·', then a comma or a dash.
+_TRADE_NAME_BEFORE = re.compile(rf"((?:[A-ZÀ-Ý][\w'’&-]*\s+){{0,{MAX_TRADE_NAME_WORDS - 1}}}[A-ZÀ-Ý][\w'’&-]*)"
+                                r"(?:\s*·[^·,–—]{1,60}?)?\s*[,–—]\s+$")
+TRADE_NAME_CHARS = 160
+"""How far before its phrase a trading name is looked for."""
 
 
-def take_trade_names(index: LabIndex, text: str) -> None:
+def take_trade_names(index: LabIndex, text: str, folded: str) -> None:
     """'Sport Wales · Chwaraeon Cymru – the trading name of the Sports Council for Wales': a body goes
     by its trading name (``labs.trade_name_phrases``), the name it signs with; its legal name stays
-    an alias."""
-    phrases = alternation(index.lex.words("labs", "trade_name_phrases"), folded=False, any_space=True)
-    articles = alternation(index.lex.words("words", "articles"), folded=False, any_space=False)
-    if not phrases or not re.search(rf"(?i:{phrases})", text):
-        return
-    for entry in list(index.entries):
-        found = re.search(rf"((?:[A-ZÀ-Ý][\w'’&-]*\s+){{0,{MAX_TRADE_NAME_WORDS - 1}}}[A-ZÀ-Ý][\w'’&-]*)"
-                          rf"(?:\s*·[^·,–—]{{1,60}}?)?\s*[,–—]\s+(?i:(?:{articles})\s+)?(?i:{phrases})\s+"
-                          rf"(?i:(?:{articles})\s+)?{re.escape(entry.name)}(?![\w-])", text)
-        if found is not None and fold_keep(found.group(1)) != fold_keep(entry.name):
-            index.rename(entry, found.group(1))
-            index.add_alias(entry, entry.name)
+    an alias. ``folded``: ``text`` folded (same offsets)."""
+    articles = index.lex.folded("words", "articles")
+    for phrase in index.lex.regex("labs", "trade_name_phrases").finditer(folded):
+        lead = text[max(0, phrase.start() - TRADE_NAME_CHARS):phrase.start()]
+        words = lead.split()
+        if words and fold_keep(words[-1]) in articles:
+            lead = lead[:lead.rstrip().rfind(words[-1])]  # 'the trading name of'
+        named = _TRADE_NAME_BEFORE.search(lead)
+        following = folded[phrase.end():].lstrip()
+        first = following.split(None, 1)
+        if first and first[0] in articles and len(first) == 2:
+            following = first[1]  # 'of the Sports Council for Wales'
+        legal = [e for e in index.entries
+                 if re.match(rf"{re.escape(fold_keep(e.name))}(?![\w-])", following)]
+        if named is None or not legal:
+            continue
+        entry = max(legal, key=lambda e: len(e.name))
+        if fold_keep(named.group(1)) != fold_keep(entry.name):
+            index.rename(entry, named.group(1))  # the legal name stays its alias
 
 
 def _written_before(folded: str, entry: LabEntry, at: int) -> bool:

@@ -283,7 +283,7 @@ class LabIndex:
         body_folded = fold_keep(body_text)  # folded once for the two readers that search it folded
         merge_bracket_aliases(self, body_text)
         merge_renamed(self, body_folded)
-        take_trade_names(self, body_text)
+        take_trade_names(self, body_text, body_folded)
         merge_contained(self)
         merge_bare_heads(self)
         take_repeated_tails(self, body_text)
