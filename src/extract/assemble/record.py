@@ -260,13 +260,15 @@ def merge_records(prose: LabRecord, row: LabRecord) -> LabRecord:
             continue  # 'NIA' heading a comparison table's column is the prose's National ... Agency
         if field == "name" and isinstance(mine, str) and isinstance(theirs, str) and _shorter_form(theirs, mine):
             continue  # 'Infoway' over the column of Canada Health Infoway; 'Upphandlings-myndigheten' cut in its cell
-        if theirs is not None and (mine is None or _conf(row, field) > _conf(prose, field)):
+        # '386,6 mln €' in a table cell is the text's '386,568 miljoen euro' rounded: the text's stays.
+        rounded = isinstance(mine, Budget) and isinstance(theirs, Budget) and _rounded_from(theirs, mine)
+        if theirs is not None and not rounded and (mine is None or _conf(row, field) > _conf(prose, field)):
             data[field] = theirs.model_dump() if hasattr(theirs, "model_dump") else theirs
             if field in row.provenance:
                 provenance[field] = row.provenance[field]
         if mine is not None and theirs is not None and field in provenance:
             loser = min(_conf(prose, field), _conf(row, field))
-            factor = AGREEMENT_BOOST if _same(mine, theirs) else 1.0 - CONFLICT_WEIGHT * loser
+            factor = AGREEMENT_BOOST if rounded or _same(mine, theirs) else 1.0 - CONFLICT_WEIGHT * loser
             conf = round(max(0.01, min(0.99, provenance[field].confidence * factor)), 3)
             provenance[field] = provenance[field].model_copy(update={"confidence": conf})
     gov_p, gov_r = prose.governance or Governance(), row.governance or Governance()
@@ -284,6 +286,18 @@ def merge_records(prose: LabRecord, row: LabRecord) -> LabRecord:
     has_gov = governance.text or governance.parent or governance.bodies
     return LabRecord(**data, governance=governance if has_gov else None, funding_sources=funding,
                      provenance=provenance, section=section)
+
+
+ROUNDING_SHARE = 0.001
+"""How far apart two amounts may be for the one with fewer digits to be the other rounded."""
+
+
+def _rounded_from(short: Budget, full: Budget) -> bool:
+    """Is ``short`` the amount ``full`` gives, written with fewer digits ('386,6 mln' of '386,568 miljoen')?"""
+    if short.currency != full.currency or not short.amount or not full.amount or short.amount == full.amount:
+        return False
+    digits = [len(re.findall(r"\d", b.raw or "")) for b in (short, full)]
+    return digits[0] < digits[1] and abs(short.amount - full.amount) <= ROUNDING_SHARE * full.amount
 
 
 def _shorter_form(short: str, full: str) -> bool:

@@ -68,11 +68,36 @@ def country_score(ctx: SectionContext) -> CountryScore | None:
             weight *= SEAT_WEIGHT  # 'based in Brussels', 'sous le régime du droit belge'
         scores[m.code] = scores.get(m.code, 0.0) + weight
         first.setdefault(m.code, (m.start, m.end))
+    for code, start, end in _seat_cities(ctx, seat):
+        scores[code] = scores.get(code, 0.0) + KIND_WEIGHTS["city"] * SEAT_WEIGHT
+        first.setdefault(code, (start, end))
     if not scores:
         return None
     code = max(scores, key=lambda c: (scores[c], -first[c][0]))
     start, end = first[code]
     return CountryScore(code, scores[code], scores[code] / sum(scores.values()), start, end)
+
+
+# A capitalised place right after a seat phrase: 'de zetel is in Bonn-Lengsdorf', 'based in Bonn'.
+_SEAT_PLACE = re.compile(r"\s+([A-ZÀ-Ý][\w'’]+)(?:-[A-ZÀ-Ý][\w'’]+)*(?![\w'’-])")
+
+
+def _seat_cities(ctx: SectionContext, seat: re.Pattern[str]) -> list[tuple[str, int, int]]:
+    """Cities the running text's country list does not hold, named right after a seat phrase: the
+    seat phrase says the word is a place, so the table of the world's cities may be asked."""
+    from extract.normalize import find_countries
+    from extract.normalize.countries import city_country
+
+    named = {(m.start, m.end) for m in find_countries(ctx.text, ctx.lang)}
+    out = []
+    for found in seat.finditer(ctx.folded):
+        place = _SEAT_PLACE.match(ctx.text, found.end())
+        if place is None or any(s <= place.start(1) < e for s, e in named):
+            continue
+        code = city_country(place.group(1))
+        if code is not None:
+            out.append((code, place.start(1), place.end(1)))
+    return out
 
 
 def _language_use(ctx: SectionContext, start: int, end: int, languages: re.Pattern[str]) -> bool:

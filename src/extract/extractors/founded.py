@@ -85,8 +85,9 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
                                      prior="label", ner=("DATE",)))
     years = list(FOUNDING_YEAR.finditer(ctx.text))
     agents = ctx.lex.regex("words", "agent_markers")
+    found: list[tuple[re.Match[str], int, bool]] = []
     for kind in ("verbs", "nouns", "activity_verbs"):
-        if kind == "activity_verbs" and out:
+        if kind == "activity_verbs" and (out or found):
             break  # starting work dates a lab only when nothing says when it was founded
         verb = kind != "nouns"
         for trigger in ctx.lex.regex("founded", kind).finditer(ctx.folded):
@@ -116,12 +117,22 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
                     agent = agents.search(ctx.folded, y.end(), trigger.start()) is not None
                     passive = agent and _lab_in_passive(ctx, s0, y.start())
                     # 'werd in 2016 door de stad Ulm geopend': the agent's words stand between them.
-                    if distance > FOUNDED_BEFORE_MAX + (AGENT_WORDS if passive else 0) or (agent and not passive):
+                    # 'Le 14 juillet 1971, l'Assemblée adoptait la Loi ...; la même loi créait l'Office': a
+                    # date opening the sentence dates the founding its verb tells of the lab.
+                    framing = _opening_date(ctx, s0, y) and _lab_as_object(ctx, trigger.end())
+                    if not framing and (distance > FOUNDED_BEFORE_MAX + (AGENT_WORDS if passive else 0)
+                                        or (agent and not passive)):
                         continue
                 else:
                     continue
-                out.append(ctx.candidate("founded_year", int(y.group(1)), y.start(), y.end(), family=family,
-                                         version=version, prior="anchored", distance=distance, ner=("DATE",)))
+                found.append((y, distance, _told_of_lab(ctx, s0, trigger.start())))
+    # 'het nieuwe Konsumentverket ging op 1 juli 1976 van start' beside 'Het ambt van Konsumentombudsman
+    # werd in 1970 ingesteld': a founding told of the lab by name is surer than one told of no one named.
+    any_named = any(named for _, _, named in found)
+    for y, distance, named in found:
+        distance += UNNAMED_WORDS if any_named and not named else 0
+        out.append(ctx.candidate("founded_year", int(y.group(1)), y.start(), y.end(), family=family,
+                                 version=version, prior="anchored", distance=distance, ner=("DATE",)))
     if not out:
         out += _timeline(ctx, family, version)
     if not out:
@@ -179,6 +190,37 @@ AGENT_WORDS = 4
 """The agent of a passive ('door de stad Ulm') between its year and its verb."""
 LAW_NAME_WORDS = 14
 """A founding law's name and number run between its verb and its year."""
+
+
+OPENING_DATE_CHARS = 25
+
+
+def _opening_date(ctx: SectionContext, s0: int, year: re.Match[str]) -> bool:
+    """Does the sentence open on a date that ends with ``year`` and a comma ('Le 14 juillet 1971,', 'In 1971,')?"""
+    lead = ctx.text[s0:year.start()]
+    return len(lead.strip()) < OPENING_DATE_CHARS and ctx.text[year.end():year.end() + 1] == ","
+
+
+UNNAMED_WORDS = 3
+"""A founding in a sentence that does not name the lab counts as if its year stood this many words further off."""
+
+
+PRONOUN_LEAD_WORDS = 4
+
+
+def _told_of_lab(ctx: SectionContext, s0: int, verb_start: int) -> bool:
+    """Is the founding verb at ``verb_start`` told of the lab: its sentence opens on the lab or a
+    subject pronoun ('Elle a été créée en 2012'), or names it (a name or acronym of three letters or
+    more) before the verb ('het nieuwe Konsumentverket ging ... van start'; not 'Constituée en 2019
+    pour reprendre la plateforme ..., lancée par AgID')?"""
+    lead = ctx.folded[s0:verb_start]
+    words = _WORDS.findall(lead)
+    # A pronoun with its auxiliaries only: 'Het ambt van ... werd ingesteld' opens on an article.
+    pronoun = 0 < len(words) <= PRONOUN_LEAD_WORDS and words[0] in ctx.lex.folded("governance", "subject_pronouns")
+    if pronoun or ctx.refers_to_lab(ctx.text[s0:verb_start]):
+        return True
+    return any(re.search(rf"(?<![\w-]){re.escape(fold_keep(n))}(?![\w-])", lead)
+               for n in ctx.subject_names if n and len(n) >= 3)
 
 
 def _lab_as_object(ctx: SectionContext, verb_end: int) -> bool:

@@ -51,7 +51,7 @@ from extract.normalize.rule_data import alternation, pattern_alternation
 from extract.rules.lexicon import fold_keep
 
 NAME = "funding"
-VERSION = "23"
+VERSION = "24"
 
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
 _HELD_SPACE = "\u2064"  # invisible plus: the space before a portfolio list's 'and', not split there
@@ -68,6 +68,15 @@ class Trigger(NamedTuple):
     source: int
     names_money: bool = False
     """The phrase holds a word for money itself ('tire ses ressources de'): never a weak one."""
+
+
+def about_other_things(ctx: SectionContext, at: int, others: re.Pattern[str]) -> bool:
+    """'Those are handled by the colleges themselves and funded through the Scottish Funding
+    Council': the sentence of the trigger at ``at`` opens on plural things (``funding.other_subjects``),
+    not the lab."""
+    s0, _ = ctx.sentence_span(at)
+    s0 += len(ctx.folded[s0:at]) - len(ctx.folded[s0:at].lstrip())
+    return others.match(ctx.folded, s0) is not None
 
 
 def _unbracketed(candidate: Candidate) -> Candidate:
@@ -160,9 +169,10 @@ class FundingExtractor:
         weak_phrases = {tuple(p.split()) for p in ctx.lex.folded("funding", "weak_after")}
         cost_triggers = {tuple(p.split()) for p in ctx.lex.folded("funding", "cost_triggers")}
         triggers = self._triggers(ctx)
+        others = ctx.lex.regex("funding", "other_subjects")
         for m, following in zip(triggers, [*triggers[1:], None]):
             span = noun_phrase(ctx, m.source)
-            if span is None:
+            if span is None or about_other_things(ctx, m.start, others):
                 continue
             start, end = span
             stop = following.start if following is not None else None
@@ -304,6 +314,8 @@ class FundingExtractor:
             text = rest_from().sub(lambda r: ";" + " " * (len(r.group(0)) - 1), text)
             if re.match(r"\s*(?:\d|[$€£¥~≈])", text):
                 continue  # 'from 2016 to 2020', 'from €2m to €3m': dates and amounts, not sources
+            if ctx.lex.regex("funding", "purpose_words").match(fold_keep(text).lstrip()):
+                continue  # '34 miljoen kronen uit voor drie jaar': a verb's particle, then what it is for
             out += self._items(ctx, text, found.end(), m.end)
         return out
 

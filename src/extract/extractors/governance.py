@@ -16,7 +16,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "governance"
-VERSION = "33"
+VERSION = "34"
 
 MAX_MODIFIERS = 3
 # Body nouns that also end Dutch compounds ('Innovatieboard', 'adviesraad', 'stuurcomité').
@@ -26,7 +26,8 @@ _QUOTES = "“”\"«»„‘’'"
 
 @lru_cache(maxsize=8)
 def _body_regex(lex: Lexicon) -> re.Pattern[str]:
-    nouns = sorted({fold_keep(n) for n in lex.words("governance", "body_nouns")}, key=len, reverse=True)
+    nouns = sorted({fold_keep(n) for n in (*lex.words("governance", "body_nouns"), *lex.words("governance", "bare_body_nouns"))},
+                   key=len, reverse=True)
     body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
     heads = "|".join(re.escape(fold_keep(h)) for h in COMPOUND_HEADS)
     return re.compile(rf"(?<![\w'’])(?:{body}|[a-z]{{3,}}(?:{heads}))(?![\w])")
@@ -34,6 +35,13 @@ def _body_regex(lex: Lexicon) -> re.Pattern[str]:
 
 APPOINTER_CHARS = 40
 """How far before a body's name its appointing phrase may start ('2 appointed by the European Parliament, ')."""
+
+
+@lru_cache(maxsize=8)
+def _funder(lex: Lexicon) -> re.Pattern[str]:
+    """A funding phrase right before a body's name ('funded through the', 'financé par le')."""
+    articles = alternation(lex.words("words", "articles"))
+    return re.compile(rf"(?:{lex.regex('funding', 'after').pattern})\s+(?:(?:{articles})\s+)?$")
 
 
 @lru_cache(maxsize=8)
@@ -86,18 +94,24 @@ class GovernanceExtractor:
     def _bodies(self, ctx: SectionContext, lo: int, hi: int, *, gated: bool) -> list[Candidate]:
         lex = ctx.lex
         mentions = []
+        bare = lex.folded("governance", "bare_body_nouns")
         for m in _body_regex(lex).finditer(ctx.folded, lo, hi):
             if m.group(0) in lex.words("governance", "not_bodies"):
                 continue
             found = _body_name(ctx, m.start(), m.end())
+            if found is not None and m.group(0) in bare and found.start < m.start() and found.name[:1].isupper():
+                continue  # 'Imperial College', 'European Police College': an institution, not a body
             if found is not None:
                 mentions.append(found)
         counts = [member_count(ctx, m.start, m.end, mentions[k + 1].start if k + 1 < len(mentions) else hi)
                   for k, m in enumerate(mentions)]
         referred = _referred(ctx, mentions)
+        cued: set[int] = set()
         for k, earlier in referred.items():
             if counts[earlier] is None:
                 counts[earlier] = counts[k]  # 'Een Gebruikersraad … in 2023 had die raad elf leden'
+            if runs_the_lab(ctx, mentions[k].start, mentions[k].end, -1):
+                cued.add(earlier)  # '... aan de raad van toezicht. De raad houdt toezicht op het beleid'
         out = []
         own = {fold_keep(n) for n in ctx.subject_names if n}
         addressee = lex.regex("letters", "addressee_labels")
@@ -106,6 +120,8 @@ class GovernanceExtractor:
             members = counts[k]
             if k in referred or fold_keep(name) in own:
                 continue  # 'the Western Development Commission' is the lab, not one of its bodies
+            if _funder(lex).search(ctx.folded, max(0, start - APPOINTER_CHARS), start):
+                continue  # 'funded through the Scottish Funding Council': who pays, not a body of the lab
             if _appointing(lex).search(ctx.folded, max(0, start - APPOINTER_CHARS), start):
                 continue  # '9 members (5 appointed by the Council, 2 by the Commission)': who appoints them
             line_start = ctx.text.rfind("\n", 0, start) + 1
@@ -118,7 +134,7 @@ class GovernanceExtractor:
             name = _without_label(name, lex)
             name, size = sized(name, lex)
             members = members if members is not None else size
-            if gated and not (clearly_named or members is not None or runs_the_lab(ctx, start, end, last_end)):
+            if gated and not (clearly_named or members is not None or k in cued or runs_the_lab(ctx, start, end, last_end)):
                 continue  # outside a governance block only clearly named, counted or governing bodies count
             last_end = end
             value = BodyMention(name=name, members=members, exact=exact)
@@ -127,18 +143,29 @@ class GovernanceExtractor:
         return out
 
 
+DEFINITE_REFERENCE_CHARS = 200
+"""How far back 'the board' may point to the body named before it ('die raad' points any distance)."""
+
+
 def _referred(ctx: SectionContext, mentions: list[_BodyName]) -> dict[int, int]:
     """'die raad', 'this board', 'ce conseil': a body the text named just before, by its noun
     alone (index of the mention -> index of the body it refers to)."""
     demonstratives = ctx.lex.folded("labs", "demonstratives")
+    definite = ctx.lex.folded("words", "articles") - ctx.lex.folded("words", "indefinite_articles")
     out: dict[int, int] = {}
     for k, mention in enumerate(mentions):
         before = re.findall(r"[\w'’]+", ctx.text[max(0, mention.start - 12):mention.start])
-        if not before or fold_keep(before[-1]) not in demonstratives or " " in mention.name.strip():
+        if not before or " " in mention.name.strip():
+            continue
+        pointing = fold_keep(before[-1]) in demonstratives
+        if not (pointing or fold_keep(before[-1]) in definite):
             continue
         noun = fold_keep(mention.name)
         for j in range(k - 1, -1, -1):
-            if fold_keep(mentions[j].name).endswith(noun):
+            # 'de raad van toezicht. De raad houdt toezicht ...': the article points back a sentence or two.
+            near = pointing or mention.start - mentions[j].end <= DEFINITE_REFERENCE_CHARS
+            named = fold_keep(mentions[j].name)
+            if near and (named.endswith(noun) or named.startswith(f"{noun} ")):  # 'Gebruikersraad', 'raad van toezicht'
                 out[k] = j
                 break
     return out
@@ -289,8 +316,9 @@ def _complement(ctx: SectionContext, end: int) -> str | None:
     nxt = _following(ctx, end)
     if nxt is None or not nxt.is_word:
         return None
-    if fold_keep(nxt.text) in ctx.lex.folded("governance", "body_complements"):
-        return "complement"
+    linked_by_and = fold_keep(tokens(ctx.text, end, min(len(ctx.text), end + 20))[0].text) in ctx.lex.folded("words", "and_words")
+    if fold_keep(nxt.text) in ctx.lex.folded("governance", "body_complements") and not linked_by_and:
+        return "complement"  # not 'Bestuur en toezicht', a heading's two topics
     if nxt.is_capitalised:
         own = {fold_keep(w) for n in ctx.subject_names for w in n.split()}
         if fold_keep(nxt.text) not in own:

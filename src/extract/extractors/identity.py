@@ -22,7 +22,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "49"
+VERSION = "50"
 
 
 
@@ -207,6 +207,11 @@ class IdentityExtractor:
             # The address whose domain spells the lab's name is its own; otherwise the first one.
             named = [f for f in found if any(domain_matches(n, urlsplit(f[0]).hostname or "") for n in ctx.subject_names)]
             url, s, e = (named or found)[0]
+            host = urlsplit(url).hostname or ""
+            # 'cookies on csn.se' in a banner, 'www.csn.se/mina-sidor' on a button: the site as printed in full.
+            printed = [u for line in section.urls for u, _, _ in find_urls(line.text)] + [f[0] for f in found]
+            if not host.startswith("www.") and any((urlsplit(u).hostname or "") == f"www.{host}" for u in printed):
+                url = url.replace(f"//{host}", f"//www.{host}", 1)
             prior = "anchored" if named else "mention"
             return [ctx.candidate("website", _own_site(url, ctx), s, e, family=NAME, version=VERSION, prior=prior)]
         footer = [(url, line) for line in section.urls for url, _, _ in find_urls(line.text)[:1]]
@@ -307,6 +312,7 @@ def _letterhead_site(section: Section, ctx: SectionContext) -> list[Candidate]:
     when its domain spells the lab's name: a letterhead also prints a ministry's portal."""
     from extract.assemble.record import confidence
     from extract.normalize import find_urls
+    from extract.segment.acronyms import initials_are
     from extract.segment.platforms import platform_host
     from extract.segment.spelling import MIXED_CASE_ACRONYM, domain_label, domain_matches, is_acronym
 
@@ -317,6 +323,8 @@ def _letterhead_site(section: Section, ctx: SectionContext) -> list[Candidate]:
             # So does a coined one: 'www.ros.gov.uk' under Registers of Scotland (RoS).
             if not platform_host(host) and any(domain_matches(n, host) or ((is_acronym(n) or MIXED_CASE_ACRONYM.fullmatch(n))
                                                                             and domain_label(host) == n.lower())
+                                                                       # 'www.saas.gov.uk' over Student Awards Agency Scotland
+                                                                       or initials_are(domain_label(host).upper(), n.split())
                                                for n in ctx.subject_names):
                 return [Candidate(field="website", value=_own_site(url, ctx), provenance=Provenance(
                     page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.letterhead.v{VERSION}",

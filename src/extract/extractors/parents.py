@@ -20,7 +20,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "33"  # the governance extractor's: parents are one of its fields
+VERSION = "34"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -77,7 +77,7 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
             if creator or (before and before[-1] in joint):
                 continue  # founded by a city and a university together, 'jointly sponsored by': neither is the parent
             name = name[:second.start()]  # 'part of the Ministry and the Agency': the first
-        if fold_keep(name) in own or len(name) < 3 or _is_law(name, lex) or _joint(name, lex):
+        if fold_keep(name) in own or len(name) < 3 or _is_law(name, lex) or _joint(name, lex) or _own_head(name, own):
             continue
         if _names_a_law(ctx.text, span[1], lex):
             continue  # 'under the REMIT wholesale energy market regulation': a law's short name
@@ -223,6 +223,16 @@ def _fragment_parents(ctx: SectionContext, own: set[str], stops: list[int]) -> l
         out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION,
                                  prior=CREATOR_PARENT, ner=("ORG",)))
     return out
+
+
+def _own_head(name: str, own: set[str]) -> bool:
+    """'lancé par l'Office' in the Office de la protection du consommateur's text: the lab's own
+    head noun alone names the lab itself."""
+    def bare(text: str) -> str:
+        return re.sub(r"^[ld]['’]", "", text)
+
+    word = bare(fold_keep(name))
+    return " " not in word and any(word in (bare(o.split()[0]), o.split()[-1]) for o in own)
 
 
 def _names_no_parent(name: str, own: set[str], lex: Lexicon) -> bool:

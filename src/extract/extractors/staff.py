@@ -20,7 +20,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "staff"
-VERSION = "13"
+VERSION = "14"
 
 MAX_ADJECTIVES = 3
 GENERIC_ANCHOR_MAX = 6
@@ -78,6 +78,7 @@ class StaffExtractor:
         out += _count_after_noun(ctx, numbers)
         out += _table_row_counts(ctx)
         out += _total_count(ctx, numbers)
+        dated: list[tuple[int | None, Candidate]] = []
         grown, earlier = _grown_to(ctx, numbers, nouns)
         out += grown
         unit: StaffUnit
@@ -100,6 +101,8 @@ class StaffExtractor:
                 if n.is_word and between and between[0] in lex.words("staff", "count_links"):
                     between = between[1:]
                 noun = re.sub(r"\s+", " ", match.group(2))
+                if lex.regex("staff", "wanted").match(ctx.folded, match.end() + 1):
+                    continue  # 'the 65 staff it needed three months before launch'
                 works = lex.regex("staff", "work_verbs").match(ctx.folded, match.end() + 1)
                 resources = ctx.field_at(n.start) in ("staff", "resources")
                 if noun in generic and not (team_before or label_value or works or resources or
@@ -122,12 +125,43 @@ class StaffExtractor:
                     unit = "fte"
             else:
                 continue
+            if lex.regex("staff", "at_start").search(ctx.folded, s0, n.start):
+                prior = "mention"  # "À ses débuts, l'Office comptait 24 employés": not what it has now
             count = int(n.value) if n.value == int(n.value) else n.value
             value = Staff(count=count, approximate=bool(n.approximate), unit=unit,
                           raw=re.sub(r"\s+", " ", ctx.text[n.start:end]))
-            out.append(ctx.candidate("staff", value, n.start, end, family=NAME, version=VERSION,
-                                     prior=prior, distance=distance, ner=("CARDINAL",)))
+            candidate = ctx.candidate("staff", value, n.start, end, family=NAME, version=VERSION,
+                                      prior=prior, distance=distance, ner=("CARDINAL",))
+            dated.append((_year_told(ctx, n.start), candidate))
+            out.append(candidate)
+        return _older_counts_weaker(out, dated)
+
+
+OLDER_COUNT_FACTOR = 0.9
+"""A count the text dates before another count's year keeps this share of its confidence."""
+
+
+def _year_told(ctx: SectionContext, at: int) -> int | None:
+    """The latest year the text gives before the count at ``at``, in its sentence or the one before
+    ('In 2007 verhuisde de dienst ... het personeel daalde tot 104 medewerkers'; not the prior year
+    after it: 'Employees at 31 December 372 (2022: 351)')."""
+    s0, _ = ctx.sentence_span(at)
+    before, _ = ctx.sentence_span(max(0, s0 - 2)) if s0 > 1 else (s0, at)
+    years = [int(m.group(0)) for m in re.finditer(r"(?<![\d.,])(?:1[6-9]|20)\d\d(?![\d.,]\d)", ctx.text[before:at])]
+    return max(years) if years else None
+
+
+def _older_counts_weaker(out: list[Candidate], dated: list[tuple[int | None, Candidate]]) -> list[Candidate]:
+    """'daalde tot een dieptepunt van 104 medewerkers' (2007) beside 'begin 2017 werkten er weer 170
+    mensen': the count the text dates latest is the lab's now; an older one is weaker."""
+    years = [year for year, _ in dated if year is not None]
+    if len(set(years)) < 2:
         return out
+    latest = max(years)
+    weaker = {id(c) for year, c in dated if year is not None and year < latest}
+    return [c.model_copy(update={"provenance": c.provenance.model_copy(
+        update={"confidence": round(c.provenance.confidence * OLDER_COUNT_FACTOR, 3)})}) if id(c) in weaker else c
+            for c in out]
 
 
 @lru_cache(maxsize=8)

@@ -138,8 +138,10 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
         # ', which everyone shortens to Stats SA': a short name a naming clause gives, checked by its initial.
         short = match.group(5) is not None and _SHORT_NAME.fullmatch(acronym) is not None
         # ', known as Findata': a short name a naming clause gives, made of the name's word starts.
+        # Not a head noun alone: ", l'Office est présent" calls the lab by its kind.
         coined = (acronym[:1].isupper() and sum(c.isupper() for c in acronym) == 1
-                  and (match.group(2) is not None or match.group(5) is not None))
+                  and (match.group(2) is not None or match.group(5) is not None)
+                  and acronym.lower() not in organisation_nouns())
         if not (is_acronym(acronym) or mixed or short or coined):
             continue
         opening = text.rfind("(", max(0, match.start() - 120), match.start()) if match.group(4) else -1
@@ -162,6 +164,11 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             # A sentence's "L'Agenzia …" names the Agenzia: its article is no part of the name.
             appositive = match.group(2) or match.group(5) or match.group(6) or match.group(7)
             elided = ELIDED_ARTICLE.match(words[0]) if appositive or words[0][:1] in "LD" else None
+            if elided is None and words[0][:1] == "l" and k > 0 and before[k - 1].group().lower() not in _prepositions() \
+                    and _named_not_hosting(text[max(0, before[k].start() - 40):before[k].start()]):
+                # "Elle est devenue l'École nationale supérieure des officiers de sapeurs-pompiers (ENSOSP)":
+                # after a verb the article opens the name's phrase, as at a sentence's start.
+                elided = ELIDED_ARTICLE.match(words[0])
             if (elided is None and match.group(1) is not None and acronym[:1] not in "Ll"
                     and re.search(r"[,.;:!?]\s*$", text[max(0, before[k].start() - 3):before[k].start()])):
                 # "Fondé en 1913, l'Institut royal météorologique de Belgique (IRM)": the article opens the

@@ -14,6 +14,7 @@ from extract.models import Line
 from extract.rules.lexicon import fold_keep
 from extract.segment.lab_names import whole_name
 from extract.segment.spelling import function_words
+from extract.segment.styled_names import styled_names
 from extract.segment.subject_names import MASTHEAD_LINES, masthead_name, masthead_over_issue
 
 if TYPE_CHECKING:
@@ -131,7 +132,9 @@ def take_repeated_tails(index: LabIndex, text: str) -> None:
     """'Medialab Prado' three times, 'Medialab' never alone: a strong name the ``text`` (the
     body's lines) writes with the same capitalised word after it, two times in three or more,
     goes by both words."""
-    stops = function_words() | index.lex.folded("labs", "heads") | index.lex.folded("labs", "not_heads")
+    # Nor a law or a treaty named after it: 'Scottish Public Services Ombudsman Act 2002'.
+    stops = (function_words() | index.lex.folded("labs", "heads") | index.lex.folded("labs", "not_heads")
+             | index.lex.folded("labs", "document_nouns") | index.lex.folded("governance", "law_words"))
     for entry in list(index.entries):
         if not entry.strong or entry.acronym == entry.name:
             continue
@@ -194,8 +197,11 @@ def merge_renamed(index: LabIndex, folded: str) -> None:
         if at is None:
             continue
         # The cheap test first: a shared head noun and most words; then whether the text names it before.
+        # Or the old name is the new one less a word or two, whatever its head ('École nationale
+        # supérieure des sapeurs-pompiers' became '... des officiers de sapeurs-pompiers').
         earlier = [o for o in index.entries if o is not entry
-                   and (own := words_of[id(o)]) & words & heads and len(own & words) * 2 > max(len(own), len(words))
+                   and (((own := words_of[id(o)]) & words & heads and len(own & words) * 2 > max(len(own), len(words)))
+                        or (len(own) >= 3 and own < words and len(words - own) <= 2))
                    and _written_before(folded, o, at)]
         if len(earlier) == 1:
             entry.defined = entry.defined or earlier[0].defined
@@ -239,3 +245,14 @@ def _written_before(folded: str, entry: LabEntry, at: int) -> bool:
     """Does the folded text name ``entry``, by its name or its acronym, before ``at``?"""
     return any(re.search(rf"(?<![\w-]){re.escape(fold_keep(n))}(?![\w-])", folded[:at])
                for n in (entry.name, entry.acronym) if n)
+
+
+
+def take_styled_names(index: LabIndex, text: str) -> None:
+    """'SLO, nationaal expertisecentrum leerplanontwikkeling', 'KB, nationale bibliotheek': a body
+    styled as its acronym and a description goes by that whole style (``styled_names``)."""
+    for acronym, name in styled_names(text, index.lex).items():
+        entry = index.lookup(acronym)
+        if entry is not None and (entry.acronym == acronym or entry.name == acronym):
+            index.rename(entry, name)
+            entry.acronym = acronym

@@ -36,6 +36,7 @@ from extract.segment.index_merges import (
     merge_contained,
     merge_renamed,
     take_repeated_tails,
+    take_styled_names,
     take_trade_names,
 )
 from extract.segment.lab_names import NameMention, find_lab_names
@@ -218,6 +219,7 @@ class LabIndex:
         following = {i: lines[j].text for i, j in zip(body, body[1:])
                      if lines[i].role != "heading" or lines[j].role == "heading"}
         not_heads = self.lex.folded("labs", "not_heads")
+        links = self.lex.folded("labs", "name_links")
         # 'Department of Government Services (DGS)' over two lines: a host; 'Institut ... (IPR)' may be a lab.
         org_hosts = self.lex.folded("governance", "org_heads") - self.lex.folded("labs", "heads")
         for i in body:
@@ -225,6 +227,9 @@ class LabIndex:
             for name, acronym, at in defined_acronyms(text):
                 if fold_keep(name.split()[-1]) in self._text_kinds:
                     continue  # 'Service Level Agreement (SLA)', 'Police Reform Act (PRA)': a text, not a body
+                lead = fold_keep(f"{before_line} {text[:at]}"[-40:]).split()[-2:]
+                if len(lead) == 2 and lead[0] in not_heads and lead[1] in links:
+                    continue  # 'het ministerie van Onderwijs, Cultuur en Wetenschap (OCW)': a ministry, not a lab
                 entry = self.entry_for(name, acronym, i)
                 entry.defined = True
                 entry.as_host += self._hosted(before_line, text, at)
@@ -290,6 +295,7 @@ class LabIndex:
         add_undefined_acronyms(self, lines, body)
         add_spelled_out_names(self, body_text)
         add_official_names(self, body_text, body_folded)
+        take_styled_names(self, body_text)
         for entry in [e for e in self.entries if is_plural_acronym(e.name)]:
             self.drop(entry)  # 'the ESAs', 'NGOs': several bodies under one acronym, no one lab
         # Acronyms used on their own count as mentions of their lab.

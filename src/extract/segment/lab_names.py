@@ -246,6 +246,9 @@ def _cut_at_cells(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     return out
 
 
+MAX_STOP_TAIL_CHARS = 5
+
+
 def _mention(text: str, start: int, end: int, kind: str, lex: Lexicon) -> NameMention | None:
     words = list(WORD.finditer(text, start, end))
     from extract.nlp import stop_words
@@ -263,7 +266,9 @@ def _mention(text: str, start: int, end: int, kind: str, lex: Lexicon) -> NameMe
         start += elided.end()  # "L'Agence de l'innovation de défense" is the Agence
     # 'the Australian Bureau of Statistics Act', '... Annual Report': a law or a report named after the lab.
     tails = _not_name_tails()
-    while len(words) > 1 and fold_keep(words[-1].group()) in tails:
+    # "L'Office Nous joindre" (a site's menu): a pronoun closes no name.
+    while len(words) > 1 and (fold_keep(words[-1].group()) in tails or (
+            len(words[-1].group()) <= MAX_STOP_TAIL_CHARS and fold_keep(words[-1].group()) in stops)):
         words = words[:-1]
         end = words[-1].end()
     if len(words) == 1 and kind == "HEAD_COMP":

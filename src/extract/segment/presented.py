@@ -20,6 +20,7 @@ from extract.segment.subject_names import (
     DISTINCTIVE,
     MASTHEAD_LINES,
     MIN_COINED_USES,
+    defined_french_subject,
     defined_subject,
     founded_acronym_subject,
     founded_french_subject,
@@ -295,7 +296,10 @@ def _defined_subjects(index: LabIndex, lines: Sequence[Line], joined: str, folde
     pronouns = index.lex.folded("governance", "subject_pronouns")
     places_before = index.lex.folded("governance", "place_prepositions")
     plain_names: dict[str, bool] = {}  # a plain word -> used as a name (twice, never in lower case, no place)
-    for m in defined_subject().finditer(joined):
+    found = list(defined_subject().finditer(joined))
+    if index.lang == "fr":
+        found += defined_french_subject().finditer(joined)
+    for m in found:
         words = subject_words(m.group(1), determiners)
         name = " ".join(words)
         if not name or fold_keep(name) in known or index.speakers & {name}:

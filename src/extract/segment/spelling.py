@@ -221,7 +221,8 @@ def domain_matches(name: str, domain: str) -> bool:
     """'publicpolicylab.org' names Public Policy Lab; 'bit.ly' does not name the BIT."""
     label = domain_label(domain)
     if len(label) < 4:
-        return False
+        # 'slo.nl' names SLO: a three-letter label only as the lab's whole acronym.
+        return len(label) == 3 and name.isupper() and fold_keep(name) == label
     words = [fold_keep(w) for w in WORD.findall(name)]
     joined = "".join(words).replace("-", "").replace("'", "")
     if label == joined or (len(label) >= 6 and (label in joined or joined in label)):

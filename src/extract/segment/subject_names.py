@@ -146,6 +146,18 @@ def defined_subject() -> re.Pattern[str]:
         + subject_name() + rf"\s+(?:{verbs})\s+(?=(?:{articles})\s|{elided})")
 
 
+@cache
+def defined_french_subject() -> re.Pattern[str]:
+    """'Le Défenseur des droits est une autorité constitutionnelle indépendante': after the
+    sentence's article, a French name in full (``french_name``) that the sentence defines."""
+    lex = lexicon(None)
+    verbs = alternation(lex.words("labs", "presenting_verbs"), folded=False)
+    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
+    elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
+    return re.compile(r"(?:^|(?<=[.!?]\s))(?:L[ae]\s+|L['’])" + french_name()
+                      + rf"\s+(?:{verbs})\s+(?=(?:{articles})\s|{elided})")
+
+
 MIN_COINED_USES = 2
 
 

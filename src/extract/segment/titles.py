@@ -14,6 +14,7 @@ from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.segment.name_affixes import article_before_name, strip_legal_prefix, without_about, without_summary
 from extract.segment.spelling import function_words, initials_cover, spells_mixed_acronym, spells_with_compounds
+from extract.segment.styled_names import styled_name
 
 YEAR = re.compile(r"(?<![\d.,\-–/])(1[89]\d\d|20\d\d)(?![\d\-–/])")
 
@@ -215,7 +216,8 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
             text = re.sub(rf"^(?:{article_before_name(lex)})", "", tail.strip())
         elif acronym is None and (named := _apposed_name(head.strip(), tail.strip(), lex)):
             acronym, text = head.strip(), named  # 'THL – the Finnish Institute for Health and Welfare'
-        elif acronym is None and _short_form_of(head.strip(), tail.strip(), lex):
+        elif acronym is None and (_short_form_of(head.strip(), tail.strip(), lex)
+                                  or (is_acronym(head.strip()) and _word_starts_spell(head.strip(), tail))):
             # 'iLab — Northern Ireland Public Sector Innovation Lab', 'Digdir — Digitaliseringsdirektoratet':
             # the short name used everywhere, then the full name it stands for.
             acronym, text = head.strip(), tail
@@ -224,6 +226,8 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
         elif 0 < len(head.split()) <= MAX_NAME_WORDS_BEFORE_DASH and (
                 len(tail.split()) >= 2 or tail.strip()[:1].isupper()):
             text = head
+    elif acronym is None and (styled := styled_name(text, lex)) is not None:
+        acronym = styled  # 'SLO, nationaal expertisecentrum leerplanontwikkeling' is the whole name
     else:
         appositive = _APPOSITIVE.match(text)
         # 'La Base, le lab de l'État en Nouvelle-Aquitaine', 'Le Labo, pionnier champardennais': a
@@ -311,6 +315,34 @@ def _short_form_of(short: str, full: str, lex: Lexicon) -> bool:
 
 
 MAX_FULL_NAME_WORDS = 8
+SKIPPABLE_WORD_CHARS = 3
+MAX_LETTERS_PER_WORD = 2
+"""'UT' of 'utdanningen' in NOKUT; not 'COM' of 'Commission' in COMCO (an acronym from another language)."""
+
+
+def _word_starts_spell(acronym: str, full: str) -> bool:
+    """'NOKUT – Nasjonalt organ for kvalitet i utdanningen': the acronym's letters are the starts of
+    the name's words in order, one or two letters from each word of four letters or more (short link
+    words may give none), whatever their case."""
+    letters = fold_keep(acronym)
+    words = [fold_keep(w) for w in re.findall(r"[\w'’]+", TRAILING_BRACKETS.sub("", full))]
+    if not letters.isalpha() or len(words) < 2 or len(words) > MAX_FULL_NAME_WORDS:
+        return False
+
+    def spell(at: int, k: int) -> bool:
+        if k == len(words):
+            return at == len(letters)
+        word = words[k]
+        if len(word) <= SKIPPABLE_WORD_CHARS and spell(at, k + 1):
+            return True
+        taken = 0
+        while at + taken < len(letters) and taken < min(len(word), MAX_LETTERS_PER_WORD) and word[taken] == letters[at + taken]:
+            taken += 1
+            if spell(at + taken, k + 1):
+                return True
+        return False
+
+    return spell(0, 0)
 
 
 def _content_words(name: str, lex: Lexicon) -> list[str]:

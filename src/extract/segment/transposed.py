@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import combinations
 
+from extract.layout.headings import strip_numbering
 from extract.models import Line
 from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
@@ -30,6 +31,7 @@ from extract.segment.spelling import abbreviates, initials_cover, is_acronym
 MIN_FIELD_ROWS = 2
 MIN_COLUMNS = 2
 MIN_CELL_CHARS = 3
+MIN_PROSE_USES = 2
 _DASHES = frozenset({"", "—", "–", "-"})
 
 
@@ -66,6 +68,8 @@ class _Names:
     headings: Sequence[tuple[str, str]] = ()
     """The document's lab headings, as (title, printed heading): a slide's title names a lab the index
     may not have, and a printed heading may say more than its title ("Le pôle X de l'ACPR")."""
+    prose: str = ""
+    """The body lines' text (a name the prose keeps using is one its reader knows)."""
 
     @classmethod
     def of(cls, lines: Sequence[Line], index: LabIndex, headings: Sequence[tuple[str, str]] = ()) -> _Names:
@@ -77,7 +81,8 @@ class _Names:
                 heading = " ".join(line.text for line in lines[entry.first:entry.first + 1 + wrapped])
                 for inner in re.findall(r"\(([^()]{1,30})\)", heading):
                     qualifiers.setdefault(fold_keep(inner).strip(), []).append(entry)
-        return cls(index, qualifiers, headings)
+        prose = "\n".join(line.text for line in lines if line.role == "body")
+        return cls(index, qualifiers, headings, prose)
 
 
 def transposed_tables(lines: Sequence[Line], body: Sequence[int], index: LabIndex,
@@ -209,6 +214,15 @@ def _column(cell: str, names: _Names) -> LabColumn:
     entry = _column_entry(cell, names)
     if entry is not None and fold_keep(entry.name) != fold_keep(cell.strip()):
         return LabColumn(entry.title)
+    # 'Lånekassen' over a column, the chapter 'Norway: Lånekassen' titled by the name its text spells
+    # out and keeps using (not 'NYC Planning Labs', printed in its heading only, over a chapter read
+    # as its host's).
+    used = len(re.findall(rf"(?<![\w-]){re.escape(cell.strip())}(?![\w-])", names.prose)) >= MIN_PROSE_USES
+    printed_in = set() if not used else {title for title, printed in names.headings
+                  if fold_keep(title) != fold_keep(cell.strip()) and len(cell.strip()) >= MIN_CELL_CHARS
+                  and re.search(rf"[:–—]\s*{re.escape(fold_keep(cell.strip()))}$", fold_keep(strip_numbering(printed)))}
+    if len(printed_in) == 1:
+        return LabColumn(printed_in.pop())
     # 'RWS', 'FabMob' over the columns of a comparison: the one lab of the document the cell abbreviates
     # (the index may hold the cell itself, named only there).
     short = cell.strip()
