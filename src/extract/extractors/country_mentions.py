@@ -7,11 +7,13 @@ one site in a list of several ('Sites à Ispra, Geel, Karlsruhe, Petten et Sévi
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extract.extractors.context import SectionContext
 from extract.models import Candidate, Provenance, Section
+from extract.normalize.countries import CountryMention
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, lexicon
 
@@ -53,7 +55,8 @@ def country_score(ctx: SectionContext) -> CountryScore | None:
     compared = ctx.lex.regex("words", "modelled_on")
     seat = ctx.lex.regex("words", "seat_markers")
     languages = ctx.lex.regex("words", "language_prepositions")
-    for m in find_countries(ctx.text, ctx.lang):
+    mentions = find_countries(ctx.text, ctx.lang)
+    for m in mentions:
         sentence = ctx.folded[max(0, m.start - MODEL_WINDOW):m.start]
         sentence = re.split(r"[.;:!?]\s", sentence)[-1]
         if compared.search(sentence):
@@ -68,7 +71,7 @@ def country_score(ctx: SectionContext) -> CountryScore | None:
             weight *= SEAT_WEIGHT  # 'based in Brussels', 'sous le régime du droit belge'
         scores[m.code] = scores.get(m.code, 0.0) + weight
         first.setdefault(m.code, (m.start, m.end))
-    for code, start, end in _seat_cities(ctx, seat):
+    for code, start, end in _seat_cities(ctx, seat, mentions):
         scores[code] = scores.get(code, 0.0) + KIND_WEIGHTS["city"] * SEAT_WEIGHT
         first.setdefault(code, (start, end))
     if not scores:
@@ -82,13 +85,13 @@ def country_score(ctx: SectionContext) -> CountryScore | None:
 _SEAT_PLACE = re.compile(r"\s+([A-ZÀ-Ý][\w'’]+)(?:-[A-ZÀ-Ý][\w'’]+)*(?![\w'’-])")
 
 
-def _seat_cities(ctx: SectionContext, seat: re.Pattern[str]) -> list[tuple[str, int, int]]:
-    """Cities the running text's country list does not hold, named right after a seat phrase: the
-    seat phrase says the word is a place, so the table of the world's cities may be asked."""
-    from extract.normalize import find_countries
+def _seat_cities(ctx: SectionContext, seat: re.Pattern[str], mentions: Sequence[CountryMention]) -> list[tuple[str, int, int]]:
+    """Cities the running text's country list does not hold (``mentions``: what it found), named
+    right after a seat phrase: the seat phrase says the word is a place, so the table of the world's
+    cities may be asked."""
     from extract.normalize.countries import city_country
 
-    named = {(m.start, m.end) for m in find_countries(ctx.text, ctx.lang)}
+    named = {(m.start, m.end) for m in mentions}
     out = []
     for found in seat.finditer(ctx.folded):
         place = _SEAT_PLACE.match(ctx.text, found.end())

@@ -70,13 +70,12 @@ class Trigger(NamedTuple):
     """The phrase holds a word for money itself ('tire ses ressources de'): never a weak one."""
 
 
-def about_other_things(ctx: SectionContext, at: int, others: re.Pattern[str]) -> bool:
+def _about_other_things(ctx: SectionContext, at: int, others: re.Pattern[str]) -> bool:
     """'Those are handled by the colleges themselves and funded through the Scottish Funding
     Council': the sentence of the trigger at ``at`` opens on plural things (``funding.other_subjects``),
     not the lab."""
     s0, _ = ctx.sentence_span(at)
-    s0 += len(ctx.folded[s0:at]) - len(ctx.folded[s0:at].lstrip())
-    return others.match(ctx.folded, s0) is not None
+    return others.match(ctx.folded[s0:at].lstrip()) is not None
 
 
 def _unbracketed(candidate: Candidate) -> Candidate:
@@ -172,7 +171,7 @@ class FundingExtractor:
         others = ctx.lex.regex("funding", "other_subjects")
         for m, following in zip(triggers, [*triggers[1:], None]):
             span = noun_phrase(ctx, m.source)
-            if span is None or about_other_things(ctx, m.start, others):
+            if span is None or _about_other_things(ctx, m.start, others):
                 continue
             start, end = span
             stop = following.start if following is not None else None

@@ -316,9 +316,10 @@ def _complement(ctx: SectionContext, end: int) -> str | None:
     nxt = _following(ctx, end)
     if nxt is None or not nxt.is_word:
         return None
-    linked_by_and = fold_keep(tokens(ctx.text, end, min(len(ctx.text), end + 20))[0].text) in ctx.lex.folded("words", "and_words")
-    if fold_keep(nxt.text) in ctx.lex.folded("governance", "body_complements") and not linked_by_and:
-        return "complement"  # not 'Bestuur en toezicht', a heading's two topics
+    if fold_keep(nxt.text) in ctx.lex.folded("governance", "body_complements"):
+        link = tokens(ctx.text, end, nxt.start)[0]
+        if fold_keep(link.text) not in ctx.lex.folded("words", "and_words"):
+            return "complement"  # not 'Bestuur en toezicht', a heading's two topics
     if nxt.is_capitalised:
         own = {fold_keep(w) for n in ctx.subject_names for w in n.split()}
         if fold_keep(nxt.text) not in own:

@@ -207,11 +207,7 @@ class IdentityExtractor:
             # The address whose domain spells the lab's name is its own; otherwise the first one.
             named = [f for f in found if any(domain_matches(n, urlsplit(f[0]).hostname or "") for n in ctx.subject_names)]
             url, s, e = (named or found)[0]
-            host = urlsplit(url).hostname or ""
-            # 'cookies on csn.se' in a banner, 'www.csn.se/mina-sidor' on a button: the site as printed in full.
-            printed = [u for line in section.urls for u, _, _ in find_urls(line.text)] + [f[0] for f in found]
-            if not host.startswith("www.") and any((urlsplit(u).hostname or "") == f"www.{host}" for u in printed):
-                url = url.replace(f"//{host}", f"//www.{host}", 1)
+            url = _printed_with_www(url, found, section)
             prior = "anchored" if named else "mention"
             return [ctx.candidate("website", _own_site(url, ctx), s, e, family=NAME, version=VERSION, prior=prior)]
         footer = [(url, line) for line in section.urls for url, _, _ in find_urls(line.text)[:1]]
@@ -305,6 +301,20 @@ def _spells_name(short: str, ctx: SectionContext, title: TitleParts | None) -> b
         return False
     words = content_words(WORD.findall(name))
     return len(words) >= 2 and spells_all(short, words) and not fold_keep(words[0]).startswith(fold_keep(short))
+
+
+def _printed_with_www(url: str, found: list[tuple[str, int, int]], section: Section) -> str:
+    """'cookies on csn.se' in a banner, 'www.csn.se/mina-sidor' on a button or the page's address:
+    the site as the page prints it in full."""
+    from extract.normalize import find_urls
+
+    host = urlsplit(url).hostname or ""
+    if host.startswith("www."):
+        return url
+    printed = [u for u, _, _ in found] + [u for line in section.urls for u, _, _ in find_urls(line.text)]
+    if any((urlsplit(u).hostname or "") == f"www.{host}" for u in printed):
+        return url.replace(f"//{host}", f"//www.{host}", 1)
+    return url
 
 
 def _letterhead_site(section: Section, ctx: SectionContext) -> list[Candidate]:

@@ -133,8 +133,7 @@ def take_repeated_tails(index: LabIndex, text: str) -> None:
     body's lines) writes with the same capitalised word after it, two times in three or more,
     goes by both words."""
     # Nor a law or a treaty named after it: 'Scottish Public Services Ombudsman Act 2002'.
-    stops = (function_words() | index.lex.folded("labs", "heads") | index.lex.folded("labs", "not_heads")
-             | index.lex.folded("labs", "document_nouns") | index.lex.folded("governance", "law_words"))
+    stops = function_words() | index.lex.folded("labs", "heads") | index.lex.folded("labs", "not_heads") | index.text_kinds
     for entry in list(index.entries):
         if not entry.strong or entry.acronym == entry.name:
             continue
@@ -245,7 +244,6 @@ def _written_before(folded: str, entry: LabEntry, at: int) -> bool:
     """Does the folded text name ``entry``, by its name or its acronym, before ``at``?"""
     return any(re.search(rf"(?<![\w-]){re.escape(fold_keep(n))}(?![\w-])", folded[:at])
                for n in (entry.name, entry.acronym) if n)
-
 
 
 def take_styled_names(index: LabIndex, text: str) -> None:

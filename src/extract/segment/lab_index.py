@@ -186,7 +186,7 @@ class LabIndex:
         self.mentions_by_line: dict[int, list[tuple[NameMention, LabEntry]]] = {}
         self.in_first_person = in_first_person
         """A letter or an e-mail: 'notre budget' is the sender's."""
-        self._text_kinds = self.lex.folded("labs", "document_nouns") | self.lex.folded("governance", "law_words")
+        self.text_kinds = self.lex.folded("labs", "document_nouns") | self.lex.folded("governance", "law_words")
         # A printed web page's own address (its footer) names the site it is about.
         self.own_sites = _sites(lines, [i for i, line in enumerate(lines) if line.role == "url_footer"])
         # Sites are often given only in a footnote or a slide's small print ('• innovationquarter.nl').
@@ -225,7 +225,7 @@ class LabIndex:
         for i in body:
             text = lines[i].text
             for name, acronym, at in defined_acronyms(text):
-                if fold_keep(name.split()[-1]) in self._text_kinds:
+                if fold_keep(name.split()[-1]) in self.text_kinds:
                     continue  # 'Service Level Agreement (SLA)', 'Police Reform Act (PRA)': a text, not a body
                 lead = fold_keep(f"{before_line} {text[:at]}"[-40:]).split()[-2:]
                 if len(lead) == 2 and lead[0] in not_heads and lead[1] in links:
@@ -243,7 +243,7 @@ class LabIndex:
                 for name, acronym, at in defined_acronyms(joined_lines):
                     lead = fold_keep(joined_lines[max(0, at - 20):at]).split()[-2:]
                     if any(w in not_heads for w in lead) or fold_keep(name.split()[0]) in org_hosts \
-                            or fold_keep(name.split()[-1]) in self._text_kinds:
+                            or fold_keep(name.split()[-1]) in self.text_kinds:
                         continue  # 'ministerie van' / 'Economische Zaken (EZK)': a ministry, not a lab
                     known = self.lookup(acronym)
                     if at <= len(before_line) and (known is None or known.name == acronym):

@@ -247,6 +247,7 @@ def _cut_at_cells(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
 
 
 MAX_STOP_TAIL_CHARS = 5
+"""A stop word this short ends no name ('Nous', 'We'); a longer one may ('... Front')."""
 
 
 def _mention(text: str, start: int, end: int, kind: str, lex: Lexicon) -> NameMention | None:
@@ -266,7 +267,7 @@ def _mention(text: str, start: int, end: int, kind: str, lex: Lexicon) -> NameMe
         start += elided.end()  # "L'Agence de l'innovation de défense" is the Agence
     # 'the Australian Bureau of Statistics Act', '... Annual Report': a law or a report named after the lab.
     tails = _not_name_tails()
-    # "L'Office Nous joindre" (a site's menu): a pronoun closes no name.
+    # "L'Office Nous joindre" (a site's menu): a short stop word such as a pronoun closes no name.
     while len(words) > 1 and (fold_keep(words[-1].group()) in tails or (
             len(words[-1].group()) <= MAX_STOP_TAIL_CHARS and fold_keep(words[-1].group()) in stops)):
         words = words[:-1]

@@ -7,6 +7,7 @@ read elsewhere)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extract.rules.lexicon import Lexicon, fold_keep
 
@@ -17,14 +18,20 @@ _STYLED_NAME = re.compile(rf"(?<![\w-])([A-Z][A-Z0-9]{{1,7}}), ((?:[a-zà-ÿ][\w
                           r"[a-zà-ÿ][\w'’-]*)(?=\s*(?:[,·–—;:)]|\.(?:\s|$)|$))", re.MULTILINE)
 
 
-def styled_names(text: str, lex: Lexicon) -> dict[str, str]:
-    """Acronym -> its whole style, the first the text gives for each acronym."""
+@cache
+def _organisation_nouns() -> tuple[str, ...]:
+    """Every language's organisation nouns long enough to end a compound ('expertisecentrum')."""
     from extract.segment.acronyms import organisation_nouns
 
+    return tuple(n for n in organisation_nouns() if len(n) >= MIN_NOUN_CHARS)
+
+
+def styled_names(text: str, lex: Lexicon) -> dict[str, str]:
+    """Acronym -> its whole style, the first the text gives for each acronym."""
     openers = lex.folded("labs", "style_openers")
     if not openers:
         return {}
-    nouns = [n for n in organisation_nouns() if len(n) >= MIN_NOUN_CHARS]
+    nouns = _organisation_nouns()
     styled: dict[str, str] = {}
     for match in _STYLED_NAME.finditer(text):
         acronym, words = match.group(1), match.group(2).split()
@@ -37,5 +44,5 @@ def styled_names(text: str, lex: Lexicon) -> dict[str, str]:
 
 def styled_name(text: str, lex: Lexicon) -> str | None:
     """The acronym of a title that is one whole style ('SLO, nationaal expertisecentrum ...')."""
-    found = styled_names(text.strip(), lex)
-    return next((acronym for acronym, name in found.items() if name == text.strip()), None)
+    text = text.strip()
+    return next((acronym for acronym, name in styled_names(text, lex).items() if name == text), None)

@@ -217,11 +217,10 @@ def _column(cell: str, names: _Names) -> LabColumn:
     # 'Lånekassen' over a column, the chapter 'Norway: Lånekassen' titled by the name its text spells
     # out and keeps using (not 'NYC Planning Labs', printed in its heading only, over a chapter read
     # as its host's).
-    used = len(re.findall(rf"(?<![\w-]){re.escape(cell.strip())}(?![\w-])", names.prose)) >= MIN_PROSE_USES
-    printed_in = set() if not used else {title for title, printed in names.headings
+    printed_in = {title for title, printed in names.headings
                   if fold_keep(title) != fold_keep(cell.strip()) and len(cell.strip()) >= MIN_CELL_CHARS
                   and re.search(rf"[:–—]\s*{re.escape(fold_keep(cell.strip()))}$", fold_keep(strip_numbering(printed)))}
-    if len(printed_in) == 1:
+    if len(printed_in) == 1 and len(re.findall(rf"(?<![\w-]){re.escape(cell.strip())}(?![\w-])", names.prose)) >= MIN_PROSE_USES:
         return LabColumn(printed_in.pop())
     # 'RWS', 'FabMob' over the columns of a comparison: the one lab of the document the cell abbreviates
     # (the index may hold the cell itself, named only there).
