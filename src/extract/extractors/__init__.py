@@ -23,7 +23,7 @@ from extract.extractors.role import RoleExtractor
 from extract.extractors.staff import StaffExtractor
 from extract.extractors.statements import StatementExtractor
 from extract.models import EntityStore, LabRecord, Line, Provenance, Section
-from extract.rules.lexicon import lexicon
+from extract.rules.lexicon import fold_keep, lexicon
 from extract.rules.vocab import fold, match_label
 from extract.segment.spelled_names import bracketed_native_name
 from extract.segment.titles import parse_title
@@ -148,11 +148,29 @@ def _subject_names(section: Section, ctx: SectionContext) -> list[str]:
         names += [n for n in (parts.name, parts.acronym) if n]
         if parts.name and (native := bracketed_native_name(parts.name, ctx.text)) is not None:
             names.append(native)
+        names += _short_company_names(parts.name, ctx) if parts.name else []
     block = ctx.block("name")
     answer = ctx.block_text(block).splitlines() if block is not None else []
     if answer:  # (a 'Name:' left blank names nothing)
         names.append(answer[0])
     return names
+
+
+def _short_company_names(name: str, ctx: SectionContext) -> list[str]:
+    """'Swedfund International AB' is 'Swedfund International' and 'Swedfund' in its own text: the
+    name without its legal form, and its first word when a word stands between them."""
+    words = name.split()
+    forms = ctx.lex.folded("labs", "legal_suffixes")
+    if len(words) < 2 or fold_keep(words[-1]).replace(".", "") not in forms:
+        return []
+    shorter = [" ".join(words[:-1])]
+    if len(words) >= 3 and words[0][:1].isupper() and len(words[0]) >= MIN_SHORT_COMPANY_CHARS:
+        shorter.append(words[0])
+    return shorter
+
+
+MIN_SHORT_COMPANY_CHARS = 4
+"""A company's first word is its short name when it is this long at least ('Swedfund', not 'The')."""
 
 
 def table_row_as_lines(section: Section) -> Section:

@@ -16,7 +16,7 @@ def runs_the_lab(ctx: SectionContext, start: int, end: int, last_end: int) -> bo
     """Does something around the body at ``start``..``end`` say it runs the lab (one of the cues
     below)? ``last_end``: where the last body taken ends, -1 for none."""
     return (governs(ctx, start) or governing(ctx, start, end) or formed_with(ctx, start) or owns(ctx, start)
-            or joined_to(ctx, last_end, start))
+            or joined_to(ctx, last_end, start) or ours(ctx, start))
 
 
 def governs(ctx: SectionContext, start: int) -> bool:
@@ -85,6 +85,17 @@ def owns(ctx: SectionContext, start: int) -> bool:
 @lru_cache(maxsize=8)
 def _own_body(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(lex.words('governance', 'own_body_verbs'))})\s*$")
+
+
+def ours(ctx: SectionContext, start: int) -> bool:
+    """'beslist onze raad van bestuur', 'our board of directors': the body of whoever writes, the lab
+    in its own letter or report; written as a noun after a first-person possessive."""
+    return ctx.text[start:start + 1].islower() and _ours(ctx.lex).search(ctx.folded, max(0, start - 12), start) is not None
+
+
+@lru_cache(maxsize=8)
+def _ours(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(lex.words('words', 'first_person_possessives'))})\s+$")
 
 
 def joined_to(ctx: SectionContext, last_end: int, start: int) -> bool:

@@ -40,7 +40,8 @@ def _abbreviation() -> re.Pattern[str]:
 
 _BULLET_LINE = re.compile(r"^\s*[•=>+*·▪\-–]\s")
 _WORD = re.compile(r"[\w'’-]+")
-
+PRONOUN_LEAD_WORDS = 4
+"""Words a sentence told of the lab may open with: a subject pronoun and its auxiliaries ('Elle a été')."""
 
 
 MAX_NUMBERED_HEADING_WORDS = 6
@@ -196,6 +197,22 @@ class SectionContext:
             if name_words and words[0] == name_words[0] and not other_name:
                 return True
         return False
+
+    def told_of_lab(self, s0: int, verb_start: int) -> bool:
+        """Is the verb at ``verb_start`` (a founding, a parent relation) told of the lab: its sentence,
+        starting at ``s0``, opens on it, on the lab, on a subject pronoun ('Elle a été créée en 2012') or on 'we', or names
+        it (a name or acronym of three letters or more) before the verb ('het nieuwe Konsumentverket
+        ging ... van start'; not 'Constituée en 2019 pour reprendre la plateforme ..., lancée par AgID')?"""
+        lead = self.folded[s0:verb_start]
+        words = _WORD.findall(lead)
+        # A pronoun with its auxiliaries only: 'Het ambt van ... werd ingesteld' opens on an article.
+        pronoun = 0 < len(words) <= PRONOUN_LEAD_WORDS and (words[0] in self.lex.folded("governance", "subject_pronouns")
+                                                          or words[0] in self.lex.folded("words", "first_person_subjects"))
+        # No subject at all: a bullet or a label's answer ('• Relève du ministère ...') is about the lab.
+        if not words or pronoun or self.refers_to_lab(self.text[s0:verb_start]):
+            return True
+        return any(re.search(rf"(?<![\w-]){re.escape(fold_keep(n))}(?![\w-])", lead)
+                   for n in self.subject_names if n and len(n) >= 3)
 
     # ------------------------------------------------------------------ mapping to the page
 

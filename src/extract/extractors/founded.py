@@ -43,6 +43,9 @@ SUBJECT_LEAD_WORDS = 3
 """Words of a sentence up to its subject: 'The francophone CREDAF'."""
 OBJECT_ASIDE_WORDS = 4
 FOUNDED_BEFORE_MAX = 3
+NAMED_SUBJECT_WORDS = 2
+"""Words the lab's kind and article may add between a year and the verb, besides its name ('1979 the
+foundation Swedfund was set up')."""
 # 'since 2010' opening a fragment of a fact line or a line of its own.
 _FACT_SEPARATORS = frozenset("·|•—–\n(,;")
 _PROGRESSIVE = re.compile(r"\b(?:has|have)\s+been\s+\w+ing\s+$")
@@ -92,7 +95,7 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
         verb = kind != "nouns"
         for trigger in ctx.lex.regex("founded", kind).finditer(ctx.folded):
             s0, e0 = ctx.sentence_span(trigger.start())
-            if verb and _other_subject(ctx, s0, trigger.start()):
+            if verb and (_other_subject(ctx, s0, trigger.start()) or _lab_creates_another(ctx, s0, trigger.start(), trigger.end())):
                 continue
             for y in years:
                 if not (s0 <= y.start() < e0):
@@ -120,12 +123,16 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
                     # 'Le 14 juillet 1971, l'Assemblée adoptait la Loi ...; la même loi créait l'Office': a
                     # date opening the sentence dates the founding its verb tells of the lab.
                     framing = _opening_date(ctx, s0, y) and _lab_as_object(ctx, trigger.end())
+                    # 'in January 1979 the foundation Swedfund was set up': the lab named as the verb's subject
+                    # stands between them; its name is no distance.
+                    subject = _subject_name_words(ctx, y.end(), trigger.start()) if not agent else 0
+                    distance -= subject
                     if not framing and (distance > FOUNDED_BEFORE_MAX + (AGENT_WORDS if passive else 0)
-                                        or (agent and not passive)):
+                                        + (NAMED_SUBJECT_WORDS if subject else 0) or (agent and not passive)):
                         continue
                 else:
                     continue
-                found.append((y, distance, _told_of_lab(ctx, s0, trigger.start())))
+                found.append((y, distance, ctx.told_of_lab(s0, trigger.start())))
     # 'het nieuwe Konsumentverket ging op 1 juli 1976 van start' beside 'Het ambt van Konsumentombudsman
     # werd in 1970 ingesteld': a founding told of the lab by name is surer than one told of no one named.
     any_named = any(named for _, _, named in found)
@@ -205,22 +212,31 @@ UNNAMED_WORDS = 3
 """A founding in a sentence that does not name the lab counts as if its year stood this many words further off."""
 
 
-PRONOUN_LEAD_WORDS = 4
+def _subject_name_words(ctx: SectionContext, start: int, end: int) -> int:
+    """The words of the lab's longest name (or acronym) written between ``start`` and ``end`` in one
+    clause, 0 if none."""
+    gap = ctx.folded[start:end]
+    if re.search(r"[,;:()]", gap):
+        return 0  # 'annoncé à l'automne 2019 la création d'un service ..., mis en place': another clause's year
+    found = [len(n.split()) for n in ctx.subject_names
+             if n and len(n) >= 3 and re.search(rf"(?<![\w-]){re.escape(fold_keep(n))}(?![\w-])", gap)]
+    return max(found, default=0)
 
 
-def _told_of_lab(ctx: SectionContext, s0: int, verb_start: int) -> bool:
-    """Is the founding verb at ``verb_start`` told of the lab: its sentence opens on the lab or a
-    subject pronoun ('Elle a été créée en 2012'), or names it (a name or acronym of three letters or
-    more) before the verb ('het nieuwe Konsumentverket ging ... van start'; not 'Constituée en 2019
-    pour reprendre la plateforme ..., lancée par AgID')?"""
-    lead = ctx.folded[s0:verb_start]
-    words = _WORDS.findall(lead)
-    # A pronoun with its auxiliaries only: 'Het ambt van ... werd ingesteld' opens on an article.
-    pronoun = 0 < len(words) <= PRONOUN_LEAD_WORDS and words[0] in ctx.lex.folded("governance", "subject_pronouns")
-    if pronoun or ctx.refers_to_lab(ctx.text[s0:verb_start]):
-        return True
-    return any(re.search(rf"(?<![\w-]){re.escape(fold_keep(n))}(?![\w-])", lead)
-               for n in ctx.subject_names if n and len(n) >= 3)
+def _lab_creates_another(ctx: SectionContext, s0: int, verb_start: int, verb_end: int) -> bool:
+    """'En 1977, elle crée d'ailleurs une petite filiale ...', 'it set up a subsidiary': the lab,
+    the verb's subject (a pronoun or its name right before the verb, no auxiliary), founds something
+    new (an indefinite article opens the object, an adverb perhaps before it) that is not the lab."""
+    before = _WORDS.findall(ctx.folded[max(s0, verb_start - 40):verb_start])
+    subjects = ctx.lex.folded("governance", "subject_pronouns") | ctx.lex.folded("words", "first_person_subjects")
+    own = {fold_keep(name.split()[-1]) for name in ctx.subject_names if name}
+    if not before or (before[-1] not in subjects and before[-1] not in own):
+        return False
+    # As printed, not folded: 'à Berne' opens no object ('à' folds to the English article 'a').
+    after = [w.lower() for w in _WORDS.findall(ctx.text[verb_end:verb_end + 40])[:2]]
+    indefinite = {w.lower() for w in ctx.lex.words("words", "indefinite_articles")}
+    opens_new = bool(after) and (after[0] in indefinite or (len(after) > 1 and after[1] in indefinite))
+    return opens_new and not _lab_as_object(ctx, verb_end)
 
 
 def _lab_as_object(ctx: SectionContext, verb_end: int) -> bool:

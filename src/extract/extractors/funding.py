@@ -51,7 +51,7 @@ from extract.normalize.rule_data import alternation, pattern_alternation
 from extract.rules.lexicon import fold_keep
 
 NAME = "funding"
-VERSION = "24"
+VERSION = "25"
 
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
 _HELD_SPACE = "\u2064"  # invisible plus: the space before a portfolio list's 'and', not split there
@@ -107,7 +107,9 @@ class FundingExtractor:
                               family=NAME, version=VERSION, prior="anchored",
                               distance=ctx.token_distance(s.anchor, s.start), ner=("ORG",))
                 for s in [*sources_beside_amounts(ctx), *sources_in_tables(ctx)]]
-        return [_unbracketed(c) for c in out]
+        pronouns = ctx.lex.folded("funding", "object_pronouns")
+        # 'financés par lui': a pronoun names no funder.
+        return [_unbracketed(c) for c in out if not (isinstance(c.value, str) and fold_keep(c.value) in pronouns)]
 
     def _label(self, ctx: SectionContext) -> list[Candidate]:
         block = ctx.block("funding")
@@ -183,6 +185,18 @@ class FundingExtractor:
             text = re.sub(r"\s+", " ", ctx.text[start:end])
             if ctx.refers_to_lab(text) or is_bare_budget(text):
                 continue  # 'runs on an annual budget of EUR 2m' says how much, not who pays
+            if not m.names_money and _is_weak(m.text, weak_phrases):
+                # 'komt van' / 'comes from' is about money only near a money word ('het budget komt
+                # van X', 'draait op belastinggeld'), not in 'de naam komt van ...' nor
+                # 'De groei kwam vooral uit Latijns-Amerika en het Caribisch gebied'.
+                s0, _ = ctx.sentence_span(m.start)
+                money_word = money.search(ctx.folded, s0, m.start) or any(
+                    fold_keep(w) in fold_keep(text) for w in ctx.lex.words("funding", "money_words"))
+                covers_costs = _is_weak(m.text, cost_triggers) and ctx.lex.regex(
+                    "funding", "cost_words").search(ctx.folded, s0, m.start) is not None
+                amount = any(s0 <= found.start < m.start for found in ctx.money)  # '≈ 350 k€/an, couvert par ...'
+                if not money_word and not covers_costs and not amount and not money_before(ctx, s0, m.start):
+                    continue
             if item_splitter_for(ctx).search(ctx.text, start, end):
                 # 'gefinancierd door de Stad X en de Vlaamse overheid': two funders, each its own item.
                 out += self._split_phrase(ctx, start, end, m.end)
@@ -191,16 +205,6 @@ class FundingExtractor:
                 # 'Funding comes from two sources: the Province of X, ..., and the Y Fund': the items.
                 out += self._enumeration(ctx, end + ctx.text[end:].index(":") + 1)
                 continue
-            if not m.names_money and _is_weak(m.text, weak_phrases):
-                # 'komt van' / 'comes from' is about money only near a money word ('het budget komt
-                # van X', 'draait op belastinggeld'), not in 'de naam komt van ...'.
-                s0, _ = ctx.sentence_span(m.start)
-                money_word = money.search(ctx.folded, s0, m.start) or any(
-                    fold_keep(w) in fold_keep(text) for w in ctx.lex.words("funding", "money_words"))
-                covers_costs = _is_weak(m.text, cost_triggers) and ctx.lex.regex(
-                    "funding", "cost_words").search(ctx.folded, s0, m.start) is not None
-                if not money_word and not covers_costs and not money_before(ctx, s0, m.start):
-                    continue
             listed = self._comma_list(ctx, start, end, m.end)
             if listed:
                 out += listed

@@ -16,7 +16,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "governance"
-VERSION = "34"
+VERSION = "35"
 
 MAX_MODIFIERS = 3
 # Body nouns that also end Dutch compounds ('Innovatieboard', 'adviesraad', 'stuurcomité').
@@ -42,6 +42,31 @@ def _funder(lex: Lexicon) -> re.Pattern[str]:
     """A funding phrase right before a body's name ('funded through the', 'financé par le')."""
     articles = alternation(lex.words("words", "articles"))
     return re.compile(rf"(?:{lex.regex('funding', 'after').pattern})\s+(?:(?:{articles})\s+)?$")
+
+
+def _size_answer(ctx: SectionContext, answer: Any) -> int | None:
+    """The count a form's answer opens with when its question asks for a number of members ('Number
+    of members of that body' / '3 commissioners, one of whom ...'), else None."""
+    from extract.normalize import find_numbers
+
+    question = fold_keep(ctx.text[answer.start:answer.value_start])
+    if ctx.lex.regex("governance", "member_nouns").search(question) is None:
+        return None
+    value = ctx.text[answer.value_start:answer.end]
+    numbers = find_numbers(value, ctx.lang)
+    if not numbers or value[:numbers[0].start].strip() or numbers[0].value != int(numbers[0].value):
+        return None
+    return int(numbers[0].value)
+
+
+@lru_cache(maxsize=8)
+def _members_from(lex: Lexicon) -> re.Pattern[str]:
+    """'one representative of each Member State and a representative of the', 'vertegenwoordigers
+    van de': a delegate noun, then the link to what sends it (folded text)."""
+    nouns = lex.words("governance", "delegate_nouns")
+    links = alternation(lex.words("labs", "name_links"))
+    articles = alternation(lex.words("words", "articles"))
+    return re.compile(rf"\b(?:{alternation(nouns)})\s+(?:{links})\s+(?:(?:{articles})\s+|[ld]['’])?$")
 
 
 @lru_cache(maxsize=8)
@@ -78,9 +103,15 @@ class GovernanceExtractor:
         # 'stuurgroep Data & Innovatie'). 'Board: n/a – X is a one-council authority': an answer that
         # says there is none names bodies only as unlabelled text would.
         answers = [b for b in ctx.blocks if b.field == "governance"]
-        for answer in answers:
+        for k, answer in enumerate(answers):
             declined = answers_no(ctx.text[answer.value_start:answer.end], ctx.lex)
             bodies = self._bodies(ctx, answer.value_start, answer.end, gated=declined)
+            if len(bodies) == 1 and k + 1 < len(answers) and (size := _size_answer(ctx, answers[k + 1])) is not None:
+                # 'A8 Name of the decision-making body: the Commission' / 'A9 Number of members of that
+                # body: 3 commissioners': the next answer counts the body the last one named.
+                body = bodies[0].value
+                if isinstance(body, BodyMention) and body.members is None:
+                    bodies = [bodies[0].model_copy(update={"value": body.model_copy(update={"members": size})})]
             out += bodies
             if bodies:
                 break
@@ -101,6 +132,9 @@ class GovernanceExtractor:
             found = _body_name(ctx, m.start(), m.end())
             if found is not None and m.group(0) in bare and found.start < m.start() and found.name[:1].isupper():
                 continue  # 'Imperial College', 'European Police College': an institution, not a body
+            if found is not None and (glossed := _GLOSSED.search(ctx.text, max(0, found.start - 40), found.start)):
+                # 'Innovationsausschuss (comité de l'innovation)': the bracket glosses the body's own name.
+                found = found._replace(name=glossed.group(1), start=glossed.start(1), exact=False, clearly_named=True)
             if found is not None:
                 mentions.append(found)
         counts = [member_count(ctx, m.start, m.end, mentions[k + 1].start if k + 1 < len(mentions) else hi)
@@ -124,6 +158,8 @@ class GovernanceExtractor:
                 continue  # 'funded through the Scottish Funding Council': who pays, not a body of the lab
             if _appointing(lex).search(ctx.folded, max(0, start - APPOINTER_CHARS), start):
                 continue  # '9 members (5 appointed by the Council, 2 by the Commission)': who appoints them
+            if _members_from(lex).search(ctx.folded, max(0, start - APPOINTER_CHARS), start):
+                continue  # 'a representative of the European Commission': where a member comes from
             line_start = ctx.text.rfind("\n", 0, start) + 1
             if addressee.match(ctx.folded, line_start) and (ctx.folded[line_start:start].strip()
                                                              or addressee.match(fold_keep(name))):
@@ -187,6 +223,9 @@ def _clean_text(text: str) -> str | None:
 
     cleaned = join_lines(text)
     return cleaned or None
+
+
+_GLOSSED = re.compile(r"(?<![\w-])([A-ZÀ-Ý][\w-]{3,})\s*\(\s*$")
 
 
 class _BodyName(NamedTuple):

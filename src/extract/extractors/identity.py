@@ -22,7 +22,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "50"
+VERSION = "51"
 
 
 
@@ -106,6 +106,8 @@ class IdentityExtractor:
                 return [self._title_candidate("acronym", short, ctx.section, ctx, 0.9)]
         if title and title.acronym:
             return [self._title_candidate("acronym", title.acronym, ctx.section, ctx, 0.95)]
+        if title and title.name and (bare := _after_article(title.name, ctx)) and _spelled_out_name(title.name, ctx) != title.name:
+            return [self._title_candidate("acronym", bare, ctx.section, ctx, 0.9)]  # 'La CENAL', "L'ONERA"
         if title and title.name and len(title.name.split()) == 1 and (full := _spelled_out_name(title.name, ctx)) != title.name \
                 and _named_by_head(title.name, ctx) is None:
             first_word = not is_acronym(title.name) and fold_keep(full).startswith(f"{fold_keep(title.name)} ")
@@ -118,8 +120,6 @@ class IdentityExtractor:
                 return [ctx.candidate("acronym", given.group(1), given.start(1), given.end(1), family=NAME,
                                       version=VERSION, prior="anchored")]
             return []
-        if title and title.name and (bare := _after_article(title.name, ctx)) and _spelled_out_name(title.name, ctx) != title.name:
-            return [self._title_candidate("acronym", bare, ctx.section, ctx, 0.9)]  # 'La CENAL'
         return self._defined_acronym(ctx, title.name if title else None)
 
     def _defined_acronym(self, ctx: SectionContext, name: str | None) -> list[Candidate]:

@@ -19,6 +19,10 @@ from extract.segment.forms import form_questions
 _NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+[A-ZÀ-Ý]")
 
 
+# A form's part by its letter alone: 'C. Activité' after the answers of part B.
+_LETTER_PART = re.compile(r"^\s*[A-Z]\.\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[\w'’-]+){0,3}\s*$")
+
+
 @cache
 def _part_title() -> re.Pattern[str]:
     """A form's part: 'Section 2 — Ressources humaines', 'Part B: Resources' (``words.part_titles``)."""
@@ -39,6 +43,8 @@ def _key_fact_value() -> re.Pattern[str]:
         r"|www\.|https?://|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?(?:\s|$)|n/?a\b|n\.c\.|n\.v\.t\.|[—–-]\s*$",
         re.IGNORECASE)
 SINGLE_LINE_FIELDS = frozenset({"website", "founded", "country", "name", "acronym"})
+SHORT_VALUED_FIELDS = NAME_VALUED_FIELDS | {"funding", "staff", "budget"}
+"""Fields whose value a heading ends; a role or governance text goes on under its sub-headings."""
 COUNT_DATE_LEAD = 12
 """Characters before the date a figure is counted on: 'at ', 'au ', 'per ', 'on the '."""
 
@@ -128,6 +134,7 @@ def find_blocks(lines: list[Line], line_starts: list[int], text: str) -> list[Bl
     such line or a numbered heading closes it."""
     found: list[tuple[str | None, str, int, int]] = []
     questions = form_questions([line.text for line in lines])
+    value_line = len(lines)  # no label yet: no heading closes anything
     for n, (line, start) in enumerate(zip(lines, line_starts)):
         if n in questions:
             # A form's question: its answer is the next line ('8. Number of staff' / 'about 12').
@@ -135,14 +142,20 @@ def find_blocks(lines: list[Line], line_starts: list[int], text: str) -> list[Bl
             continue
         match = _label_of(line)
         if match is None:
-            if _NUMBERED_HEADING.match(line.text) or _part_title().match(line.text) or keyed_row(line):
-                # A heading closes the block above it; so does a key-facts row of a key the
-                # rules do not know ('Local boards we work with: ...' after 'Funding: ...').
+            if (_NUMBERED_HEADING.match(line.text) or _part_title().match(line.text) or keyed_row(line)
+                    or (line.role == "heading" and (_LETTER_PART.match(line.text) or (
+                        not questions and n > value_line and found and found[-1][0] in SHORT_VALUED_FIELDS)))):
+                # A heading closes the block of a short value above it ('Reports to Ministry for Foreign
+                # Affairs' over 'Scrutiny'; a governance text goes on under its sub-headings); so does a
+                # key-facts row of a key the rules do not know ('Local boards we work with: ...' after
+                # 'Funding: ...').
                 found.append((None, "", start, start))
             continue
         label, value = match.label, match.value
         value_at = line.text.find(value, len(label)) if value else len(line.text)
         found.append((match.field, label, start, start + max(value_at, 0)))
+        # A label alone on its line has its value on the next, whatever that line looks like.
+        value_line = n if value.strip() else n + 1
     blocks = []
     for i, (field, label, start, value_start) in enumerate(found):
         if field is None:

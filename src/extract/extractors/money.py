@@ -15,7 +15,7 @@ from extract.normalize.rule_data import LANGS, alternation, own_words, words
 from extract.rules.lexicon import Lexicon
 
 NAME = "money"
-VERSION = "24"
+VERSION = "25"
 
 ANCHOR_BEFORE_MAX = 8
 ANCHOR_AFTER_MAX = 4
@@ -37,6 +37,8 @@ _NON_SPACE = re.compile(r"\S+")
 # Below this, an amount in a major currency is a price, a fee or a prize, not what a lab runs on.
 MIN_BUDGET = 5_000
 MAJOR_CURRENCIES = frozenset({"EUR", "USD", "GBP", "CHF", "CAD", "AUD", "NZD", "SGD"})
+MIN_ANY_BUDGET = 1_000
+"""Below this, an amount in any currency is a price ('lunch costs NOK 95'), whatever a unit buys."""
 
 
 @cache
@@ -74,10 +76,11 @@ class MoneyExtractor:
         one_off = _SentenceIndex(ctx.lex.regex("budget", "one_off"), ctx.folded)
         disclaimed = _SentenceIndex(_disclaimer(ctx.lex), ctx.folded)
         paid_out = _SentenceIndex(ctx.lex.regex("budget", "paid_out"), ctx.folded)
+        capital = _SentenceIndex(ctx.lex.regex("budget", "capital"), ctx.folded)
         compared = _compared_with(ctx.lex)
         out = []
         for m in mentions:
-            if m.qualifier in EXCLUDED_QUALIFIERS and not _budget_above(ctx, anchors, m):
+            if m.qualifier in EXCLUDED_QUALIFIERS and not (_budget_above(ctx, anchors, m) or _budget_above(ctx, revenue, m)):
                 continue  # 'elk 30.000 euro', 'projecten >€50k valideren'
             s0, e0 = ctx.sentence_span(m.start)
             if disclaimed.any(s0, e0) or _disclaimed_next(ctx, disclaimed, e0):
@@ -85,6 +88,8 @@ class MoneyExtractor:
             c0, c1 = _clause(splits, s0, e0, m.start, m.end)
             if paid_out.any(c0, c1):
                 continue  # '1 202 millions de dollars en dividende', 'to pay €2.1 billion a year to ...'
+            if _said_of_capital(capital, anchors, c0, m.start):
+                continue  # 'Het startkapitaal bedroeg 5.000.000 euro': the capital it was given, not a budget
             anchor = _nearest_anchor(ctx, anchors, s0, e0, m.start, m.end)
             clause_anchor = anchor is not None and c0 <= anchor[0] < c1
             block = ctx.block_at(m.start)
@@ -121,24 +126,32 @@ class MoneyExtractor:
                 distance += ONE_OFF_DISTANCE
             if compared.search(ctx.folded, max(0, m.start - COMPARISON_CHARS), m.start):
                 distance += ONE_OFF_DISTANCE  # '€ 23,4 miljoen, tegen € 21,9 miljoen in 2024': the year compared with
-            if prior != "label" and m.currency in MAJOR_CURRENCIES and m.amount < MIN_BUDGET:
-                continue  # 'Annual subscription €65': a price, not a lab's budget
+            if prior != "label" and m.amount < (MIN_BUDGET if m.currency in MAJOR_CURRENCIES else MIN_ANY_BUDGET):
+                continue  # 'Annual subscription €65', 'lunch costs NOK 95': a price, not a lab's budget
             out.append(ctx.candidate("budget", value, m.start, m.end, family=NAME, version=VERSION,
                                      prior=prior, distance=distance, ner=("MONEY",)))
         return out
 
 
-ABOVE_AFTER_ANCHOR_WORDS = 3
-"""Words from a budget word to an amount it is 'over': 'a budget of over £740m'."""
+ABOVE_AFTER_ANCHOR_WORDS = 7
+"""Words from a budget word to an amount it is 'over': 'a budget of over £740m', "chiffre d'affaires
+s'est élevé à un peu plus de 330 millions"."""
 
 
 def _budget_above(ctx: SectionContext, anchors: _SentenceIndex, m: Any) -> bool:
     """'a budget of over £740m', 'een budget van meer dan € 2 miljoen': a budget given as a floor,
-    right after its budget word, is the budget, roughly (not 'projects above €50k')."""
+    right after its budget (or revenue) word, is the budget, roughly (not 'projects above €50k')."""
     if m.qualifier != "above":
         return False
     ends = [end for end in anchors.spans(*ctx.sentence_span(m.start))[1] if end <= m.start]
     return bool(ends) and ctx.token_distance(ends[-1], m.start) <= ABOVE_AFTER_ANCHOR_WORDS
+
+
+def _said_of_capital(capital: _SentenceIndex, anchors: _SentenceIndex, c0: int, start: int) -> bool:
+    """Does the clause before an amount speak of capital first ('Het startkapitaal bedroeg', not
+    'het budget bedroeg ..., waarvan startkapitaal')?"""
+    words, budget = capital.spans(c0, start)[0], anchors.spans(c0, start)[0]
+    return bool(words) and (not budget or words[0] < budget[0])
 
 
 def _disclaimed_next(ctx: SectionContext, disclaimed: _SentenceIndex, end: int) -> bool:

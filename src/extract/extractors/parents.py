@@ -20,7 +20,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "34"  # the governance extractor's: parents are one of its fields
+VERSION = "35"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -56,6 +56,7 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
             name = strip_gloss(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip())
             out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME,
                                      version=VERSION, prior="label", ner=("ORG",)))
+    told: list[tuple[str, tuple[int, int], float | str, int, bool]] = []
     triggers = [(m, False) for m in lex.relation_matcher("governance", "parent_triggers").finditer(ctx.folded)]
     triggers += [(m, True) for m in lex.relation_matcher("governance", "creator_triggers").finditer(ctx.folded)]
     for m, creator in triggers:
@@ -71,6 +72,8 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
             continue
         if set(ctx.folded[m.end():span[0]].split()) & indefinite:
             continue  # 'een directie binnen een FOD': a kind of organisation, not the one it sits in
+        if set(ctx.folded[m.end():span[0]].split()) & joint:
+            continue  # 'placée sous la double tutelle du ministère de X et du ministère de Y': no one parent
         name = trim_parent(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip(), lex)
         second = _second_organisation(lex).search(name)
         if second is not None:
@@ -83,14 +86,26 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
             continue  # 'under the REMIT wholesale energy market regulation': a law's short name
         if place_code(name) is not None:
             continue  # 'sits in Frankfurt am Main', 'housed in Paris': where it is, not whose
+        if _demonym_only(lex).fullmatch(name):
+            continue  # 'owned by the Swedish state': an adjective left of a lower-case owner
         field = ctx.field_at(m.start())
         # Under the governance or role label beats unlabelled text (a screenshot caption, say);
         # who created the lab is its parent only when nothing says more.
         prior = (CREATOR_PARENT if creator else IN_BLOCK_PARENT if field in ("governance", "role")
                  else "anchored" if field is None else "block")
-        out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION,
-                                 prior=prior, distance=ctx.token_distance(m.end(), span[0]), ner=("ORG",)))
-    return _spelled_out(ctx, out + _defined_parents(ctx, own, stops) + _fragment_parents(ctx, own, stops), own)
+        told.append((name, span, prior, ctx.token_distance(m.end(), span[0]),
+                     ctx.told_of_lab(ctx.sentence_span(m.start())[0], m.start())))
+    # 'In Nederland is defensieonderzoek ondergebracht bij TNO' beside 'Het FOI ... valt onder het
+    # ministerie van Defensie': a relation told of the lab beats one told of something else.
+    any_named = any(named for *_, named in told)
+    out += [ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION, prior=prior,
+                          distance=distance + (UNNAMED_WORDS if any_named and not named else 0), ner=("ORG",))
+            for name, span, prior, distance, named in told]
+    return _named_in_full(_spelled_out(ctx, out + _defined_parents(ctx, own, stops) + _fragment_parents(ctx, own, stops), own))
+
+
+UNNAMED_WORDS = 3
+"""A relation in a sentence not told of the lab counts as if its parent stood this many words further off."""
 
 
 MAX_KIND_WORDS = 4
@@ -114,6 +129,8 @@ def _trigger_in(ctx: SectionContext, lex: Lexicon, start: int, end: int) -> int 
     copula = next((n for n, w in enumerate(before[:MAX_SUBJECT_WORDS + 1]) if w in lex.folded("governance", "copulas")), None)
     if copula is not None and len(before) - copula - 1 <= MAX_KIND_WORDS:
         return start + found.end()
+    if 2 <= len(before) <= MAX_SUBJECT_WORDS and before[0] in lex.folded("words", "articles"):
+        return start + found.end()  # 'The Agency acts under the authority of ...': its subject and a verb
     if not lead[1].islower() or len(before) > MAX_KIND_WORDS:
         return None  # 'Ministry of ...', 'Statutory board under ...' (a second word in lower case)
     return start + found.end()
@@ -136,6 +153,17 @@ def _joint(name: str, lex: Lexicon) -> bool:
     lab; none of them is its parent (governance.joint_heads)."""
     words = fold_keep(name).split()
     return bool(words) and words[0] in lex.folded("governance", "joint_heads")
+
+
+def _named_in_full(candidates: list[Candidate]) -> list[Candidate]:
+    """'a programme office within the Ministry of Finance ... It remains a unit of the Ministry': a
+    parent named by its head noun alone points back to the one named in full."""
+    names = [c.value for c in candidates if isinstance(c.value, str)]
+    out = []
+    for c in candidates:
+        fuller = [n for n in names if isinstance(c.value, str) and " " not in c.value and n.startswith(f"{c.value} ")]
+        out.append(c.model_copy(update={"value": max(fuller, key=len)}) if len(set(fuller)) == 1 else c)
+    return out
 
 
 def _spelled_out(ctx: SectionContext, candidates: list[Candidate], own: set[str]) -> list[Candidate]:
@@ -387,6 +415,13 @@ def _nationality(lex: Lexicon) -> re.Pattern[str]:
     heads = alternation(lex.words("governance", "demonym_heads"), folded=False)
     connectors = alternation(lex.words("words", "connectors"), folded=False)
     return re.compile(rf"[A-ZÀ-Ý][a-zà-ÿ]+(?:{endings})\s+(?=(?i:{heads})\s+(?:{connectors})\s)")
+
+
+@lru_cache(maxsize=8)
+def _demonym_only(lex: Lexicon) -> re.Pattern[str]:
+    """A nationality adjective alone ('Swedish', 'Deense'): no organisation's name."""
+    endings = alternation(lex.words("governance", "demonym_endings"), folded=False)
+    return re.compile(rf"[A-ZÀ-Ý][a-zà-ÿ]+(?:{endings})")
 
 
 @lru_cache(maxsize=8)

@@ -20,7 +20,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "staff"
-VERSION = "14"
+VERSION = "15"
 
 MAX_ADJECTIVES = 3
 GENERIC_ANCHOR_MAX = 6
@@ -80,6 +80,7 @@ class StaffExtractor:
         out += _total_count(ctx, numbers)
         dated: list[tuple[int | None, Candidate]] = []
         grown, earlier = _grown_to(ctx, numbers, nouns)
+        at_start = [m.start() for m in lex.relation_matcher("staff", "at_start").finditer(ctx.folded)]
         out += grown
         unit: StaffUnit
         for n in numbers:
@@ -125,8 +126,12 @@ class StaffExtractor:
                     unit = "fte"
             else:
                 continue
-            if lex.regex("staff", "at_start").search(ctx.folded, s0, n.start):
-                prior = "mention"  # "À ses débuts, l'Office comptait 24 employés": not what it has now
+            if any(s0 <= at < n.start for at in at_start):
+                # "À ses débuts, l'Office comptait 24 employés", 'began in 1997 with a team of about 30':
+                # not what it has now.
+                prior = "mention"
+            if lex.regex("staff", "part_places").search(ctx.folded, max(s0, ctx.text.rfind("\n", 0, n.start) + 1), n.start):
+                prior = "mention"  # 'Personnel au siège ≈ 500': the people in one place, a part of the staff
             count = int(n.value) if n.value == int(n.value) else n.value
             value = Staff(count=count, approximate=bool(n.approximate), unit=unit,
                           raw=re.sub(r"\s+", " ", ctx.text[n.start:end]))

@@ -10,6 +10,7 @@ from functools import cache
 
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import fold_keep, lexicon
+from extract.segment.acronym_names import article_name, articles, name_end, starts_in_turn, with_native_name
 from extract.segment.spelling import (
     ELIDED_ARTICLE,
     MIXED_CASE_ACRONYM,
@@ -127,7 +128,9 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             words.pop()
         # A mixed-case acronym is checked letter by letter: 'Sogei – Società Generale d'Informatica'.
         mixed = not is_acronym(acronym) and MIXED_CASE_ACRONYM.match(acronym) is not None
-        if len(words) >= 2 and ((is_acronym(acronym) and initials_cover(acronym, words))
+        # A legal form gives no letters: 'BIO – Belgische Investeringsmaatschappij voor Ontwikkelingslanden NV'.
+        named = words[:-1] if len(words) > 2 and words[-1].lower() in _legal_forms() else words
+        if len(words) >= 2 and ((is_acronym(acronym) and initials_cover(acronym, named))
                                 or (mixed and spells_all(acronym, content_words(words)))):
             out.append((" ".join(words), acronym, match.start(2)))
     for match in _defined().finditer(text):
@@ -186,12 +189,18 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                 continue  # a name opens on a capital, or a coined 'e-Government', 'eGov'
             if coined and len(words) >= 3 and abbreviates(acronym, " ".join(words), said=True):
                 begin = before[k].start() + (elided.end() if elided is not None else 0)
-                out.append((text[begin:before[-1].end()], acronym, begin))
+                out.append((text[begin:name_end(text, before[-1].end())], acronym, begin))
                 break
             # French names keep their adjectives in lower case: 'Centre québécois d'excellence numérique (CQEN)'.
             # A naming clause says whose acronym it is: its capitals may come from link words too
             # ('la Commission wallonne pour l'Énergie, que tout le monde appelle la CWaPE').
             called = match.group(5) is not None and mixed and _capitals_are_initials(acronym, words)
+            # 'Norwegian Agency for Development Cooperation (Norad)', 'Swedish International Development
+            # Cooperation Agency (Sida)': a bracketed word of one capital made of the starts of the name's
+            # words in turn, a word perhaps giving none.
+            # So is one set off by dashes: 'The Norwegian Investment Fund for Developing Countries – Norfund – is'.
+            set_off = match.group(1) is not None or (match.group(7) is not None and bool(re.match(r"\s*[–—]\s", text[match.end():])))
+            called = called or (mixed and set_off and starts_in_turn(acronym, words))
             if mixed and not (spells_all(acronym, content_words(words)) or initials_are(acronym, words) or called
                               or ((match.group(1) is not None or match.group(4) is not None)
                                   and spells_with_compounds(acronym, words))):
@@ -216,11 +225,14 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                 elif match.group(4) and compounds and not initials_cover(acronym, words) \
                         and (printed := _name_before(text, opening, acronym)) is not None:
                     out.append(printed)  # 'Statistics Norway (Statistisk sentralbyrå, SSB)': the name the text uses
-                out.append((text[begin:before[-1].end()], acronym, begin))
+                out.append((text[begin:name_end(text, before[-1].end())], acronym, begin))
                 break
         else:
             if match.group(5) is not None and (named := _named_before(text, floor, match.start(), acronym)) is not None:
                 out.append((named[0], acronym, named[1]))  # ', que tout le monde appelle ITZBund': it says so
+                continue
+            if match.group(2) is not None and is_acronym(acronym) and (named := article_name(text, floor, match.start(), MAX_HEADED_NAME_WORDS)):
+                out.append((named[0], acronym, named[1]))  # 'het Totalförsvarets forskningsinstitut, kortweg FOI'
                 continue
             # Two capitals at least: '(Paris)' after 'l'Agence du numérique' is a place, not its acronym.
             if match.group(1) is not None and sum(c.isupper() for c in acronym) >= 2:
@@ -235,11 +247,16 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                 named = _determined_name_before(text, max(0, opening - 120), opening)
                 if named is not None:  # '(Digi- ja väestötietovirasto, DVV)': the name is the one before the bracket
                     out.append((named[0], acronym, named[1]))
+    out = [found for name, acronym, begin in out for found in with_native_name(text, name, acronym, begin)]
     defined = {acronym for _, acronym, _ in out}
     for match in _foreign_acronym().finditer(text):
         if match.group(1) in defined or not (is_acronym(match.group(1)) or MIXED_CASE_ACRONYM.match(match.group(1))):
             continue
-        named = _headed_name_before(text, max(0, match.start() - 150), match.start(), said=True)
+        floor = max(0, match.start() - 150)
+        # The text says the letters come from elsewhere: any organisation noun heads the name
+        # ('The Organisation for Joint Armament Cooperation (OCCAR, from the French ...)').
+        named = (_headed_name_before(text, floor, match.start(), said=True)
+                 or _headed_name_before(text, floor, match.start(), said=True, heads=organisation_nouns()))
         if named is not None:
             out.append((named[0], match.group(1), named[1]))
     return out
@@ -286,7 +303,7 @@ def defined_names(text: str) -> dict[str, str]:
 @cache
 def _foreign_acronym() -> re.Pattern[str]:
     """", la PSDA selon son sigle anglais", ", que ses agents appellent IDDA d'après son nom anglais":
-    an acronym in apposition or a naming clause, then words saying its letters come from another
+    an acronym in apposition, brackets or a naming clause, then words saying its letters come from another
     language (labs.acronym_other_language)."""
     lex = lexicon(None)
     naming, other = (alternation(lex.words("labs", key), folded=False, any_space=True)
@@ -294,7 +311,8 @@ def _foreign_acronym() -> re.Pattern[str]:
     articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
     # The acronym after a comma, or after a dash: 'Inter-American Center of Tax Administrators – CIAT,
     # after its Spanish name'.
-    return re.compile(rf"(?:,|\s[—–])\s+(?:[^,.;:()]{{0,40}}?\s(?:{naming})\s+)?(?:(?:{articles})\s+|[lL]['’])?"
+    # Or in brackets: 'The Organisation for Joint Armament Cooperation (OCCAR, from the French ...)'.
+    return re.compile(rf"(?:,\s+|\s[—–]\s+|\s\()(?:[^,.;:()]{{0,40}}?\s(?:{naming})\s+)?(?:(?:{articles})\s+|[lL]['’])?"
                       rf"([A-Z][A-Za-z0-9&\-]{{1,11}}),?\s+[^,.;:()]{{0,30}}?\b(?i:{other})\b")
 
 
@@ -335,7 +353,7 @@ def _name_before(text: str, opening: int, acronym: str) -> tuple[str, str, int] 
             and not text[before[k - 1].end():before[k].start() if k < len(before) else opening].strip(" "):
         k -= 1
     words = [w.group() for w in before[k:]]
-    while words and (words[0].lower() in function_words() or words[0].lower() in _articles()):
+    while words and (words[0].lower() in function_words() or words[0].lower() in articles()):
         words, k = words[1:], k + 1
     half = len(words) // 2
     if half and words[:half] == words[half:]:
@@ -377,10 +395,10 @@ def _named_before(text: str, floor: int, end: int, acronym: str) -> tuple[str, i
             begin = words[k].start() + (elided.end() if elided is not None else 0)
             if elided is not None:
                 break
-        elif token.lower() in _articles():
+        elif token.lower() in articles():
             # 'Raad voor het Onderzoek van de Zee': an article after a link word is inside the name.
             link = words[k - 1].group().lower() if k else ""
-            if begin is None or link in _articles() or link not in function_words():
+            if begin is None or link in articles() or link not in function_words():
                 break
         elif token.lower() not in function_words():
             break
@@ -408,7 +426,7 @@ def _headed_name_before(text: str, floor: int, end: int, *, said: bool = False,
         # After an article or opening a clause (", l'Agence … (ADN) a été instituée"); not 'Kenya
         # Centre (KC)', read by its initials if at all, nor "fait partie de l'Agence … (ANCT)".
         after_verb = said and elided is not None and words[k - 1].group().lower() not in function_words() | _prepositions()
-        if k > 0 and not after_verb and (elided is not None or words[k - 1].group().lower() not in _articles()):
+        if k > 0 and not after_verb and (elided is not None or words[k - 1].group().lower() not in articles()):
             continue
         if k == 0 and elided is not None and word.group()[0].islower() and clause < floor:
             continue  # "l'Agence …" opening a line: what came before it on the line above is unknown
@@ -426,7 +444,7 @@ def _article_name_before(words: list[re.Match[str]], heads: frozenset[str]) -> t
     small = function_words()
     for k in range(len(words) - 1):
         # After an article, or opening the line (its article on the line before).
-        after_article = k > 0 and words[k - 1].group().lower() in _articles()
+        after_article = k > 0 and words[k - 1].group().lower() in articles()
         if not (after_article or words[k].start() == 0) or not words[k].group()[:1].isupper():
             continue
         names = [w.group() for w in words[k:]]
@@ -477,8 +495,9 @@ def _prepositions() -> frozenset[str]:
 
 
 @cache
-def _articles() -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicon(None).words("words", "articles"))
+def _legal_forms() -> frozenset[str]:
+    """Every language's legal forms that end a company's name ('NV', 'GmbH', 'Ltd')."""
+    return frozenset(w.lower() for w in lexicon(None).words("labs", "legal_suffixes"))
 
 
 @cache

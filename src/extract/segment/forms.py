@@ -24,8 +24,8 @@ from extract.segment.spelling import function_words
 # '4.', '4)', 'Q4.', 'B2.', 'A1', '1.1', '2.3.', 'II.3' before a question.
 NUMBERING = re.compile(r"^\s*(?:[A-Za-z]?\d{1,2}(?:\.\d{1,2})+\.?|[A-Za-z]?\d{1,2}[.)]|Q\d{1,2}[.:]?|[A-Z]\d{1,2}"
                        r"|\d{1,2}[a-z][.)]?|[IVX]{1,4}\.\d{1,2}\.?)\s+")
-# 'A2.', 'Q7', '2b': a questionnaire's own codes, which no report numbers its headings with.
-_QUESTION_CODE = re.compile(r"^\s*(?:[A-Z]\d{1,2}[.):]?|Q\d{1,2}[.:]?|\d{1,2}[a-z][.):]?)\s+")
+# 'A2.', 'B1.4', 'Q7', '2b': a questionnaire's own codes, which no report numbers its headings with.
+_QUESTION_CODE = re.compile(r"^\s*(?:[A-Z]\d{1,2}(?:\.\d{1,2})*[.):]?|Q\d{1,2}[.:]?|\d{1,2}[a-z][.):]?)\s+")
 CHECKED = "☒☑■✓✔✗✘"
 UNCHECKED = "☐□"
 _BOX = re.compile(rf"\s*([{CHECKED}{UNCHECKED}])\s*")
@@ -262,7 +262,14 @@ def _opens_subquestions(text: str, following: str) -> bool:
     from extract.layout.headings import parse_numbering
 
     mine, theirs = parse_numbering(text), parse_numbering(following)
-    return mine is not None and theirs is not None and theirs.label.startswith(f"{mine.label.rstrip('.')}.")
+    if mine is not None and theirs is not None:
+        return theirs.label.startswith(f"{mine.label.rstrip('.')}.")
+    # A questionnaire's codes: 'B1. Identification' over 'B1.1 Full name of the organisation'.
+    code, inner = _CODE.match(text), _CODE.match(following)
+    return code is not None and inner is not None and inner.group(1).startswith(f"{code.group(1)}.")
+
+
+_CODE = re.compile(r"^\s*([A-Z]\d{1,2}(?:\.\d{1,2})*)\.?\s")
 
 
 ANSWER_LINES = 2

@@ -247,7 +247,9 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
         if h in defined_under and title == heading_title:
             title = defined_under[h].title  # 'Singapore: the group that started a festival'
         elif title == heading_title and not place_led(title, index.lex) and place_shaped(title, index.lex) and any(
-                place_led(strip_numbering(lines[o].text), index.lex) for o in labs if o != h):
+                place_led(strip_numbering(lines[o].text), index.lex) for o in labs if o != h) \
+                and index.lookup(dash_parts(title)[0]) is None:
+            # Not 'Enabel – het Belgisch ontwikkelingsagentschap' beside 'Duitsland – ... (GIZ)': the lab, then what it is.
             title = place_led_name(title, index.lex)  # 'Saint-Maurice : Santé publique France' in a series of them
         parts.append(Part(order=start, kind="heading", title=title, lines=members, start=start, stop=stop))
     return parts

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import fold_keep
-from extract.segment.acronyms import initials_are, organisation_nouns
+from extract.segment.acronyms import defined_acronyms, initials_are, organisation_nouns
 from extract.segment.spelling import domain_label, initials_cover, is_acronym, spelled_out_in, spells_with_compounds
 from extract.segment.subject_names import coined_words
 
@@ -219,3 +219,14 @@ def _spelled_before_use(index: LabIndex, token: str, used: int, known: LabEntry 
 
 SPELLED_BEFORE_LINES = 4
 """An acronym's name is spelled out in its own sentence or the one before."""
+
+
+def add_letterhead_names(index: LabIndex, lines: Sequence[Line], letterhead: Sequence[int]) -> None:
+    """'BIO – Belgische Investeringsmaatschappij voor Ontwikkelingslanden NV' heading a letter whose
+    text says only 'BIO': the letterhead's first line spells out the name the text goes by (not a
+    later line: 'Norwegian Water Resources ...' over 'Norges vassdrags- og energidirektorat (NVE)'
+    keeps the first)."""
+    for i in letterhead[:1]:
+        for name, acronym, _ in defined_acronyms(lines[i].text):
+            if (known := index.lookup(acronym)) is not None and known.name == acronym:
+                index.entry_for(name, acronym, known.first)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from extract.models import Line
 from extract.rules.lexicon import fold_keep
 from extract.segment.lab_names import whole_name
-from extract.segment.spelling import function_words
+from extract.segment.spelling import function_words, is_acronym
 from extract.segment.styled_names import styled_names
 from extract.segment.subject_names import MASTHEAD_LINES, masthead_name, masthead_over_issue
 
@@ -254,3 +254,32 @@ def take_styled_names(index: LabIndex, text: str) -> None:
         if entry is not None and (entry.acronym == acronym or entry.name == acronym):
             index.rename(entry, name)
             entry.acronym = acronym
+
+
+MAX_LEGAL_NAME_EXTRA_WORDS = 1
+"""Capitalised words between a short name and its legal form: 'Swedfund International AB' has one;
+'Cyberport Management Company Limited' is the company that runs Cyberport."""
+
+
+def take_legal_names(index: LabIndex, text: str) -> None:
+    """'Swedfund ... Today it operates as Swedfund International AB': a body the text calls by one
+    word goes by the fuller company name it prints with its legal form (``labs.legal_suffixes``); the
+    short name stays an alias. The name and its legal form alone ('Hansel Oy') is the same name."""
+    forms = _legal_forms(index.lex.words("labs", "legal_suffixes"))
+    for entry in list(index.entries):
+        if " " in entry.name or entry.acronym or not entry.name[:1].isupper() or is_acronym(entry.name):
+            continue  # 'BRGM SA' is one of the BRGM's subsidiaries
+        found = re.search(rf"(?<![\w-]){re.escape(entry.name)}((?:\s+[A-Z][\w-]+){{1,{MAX_LEGAL_NAME_EXTRA_WORDS}}}"
+                          rf"\s+(?:{forms}))(?![\w-])", text)
+        if found is not None and found.group(1).split()[-1][:1].isupper():
+            index.rename(entry, re.sub(r"\s+", " ", found.group()))
+
+
+def _legal_forms(words: Sequence[str]) -> str:
+    """The legal forms as printed, in any case, with or without their dots ('NV', 'N.V.')."""
+    forms = []
+    for word in sorted(words, key=len, reverse=True):
+        forms.append(f"(?i:{re.escape(word)})")
+        if word.isalpha() and len(word) > 1:
+            forms.append("(?i:" + r"\.".join(word) + r"\.)")
+    return "|".join(forms)

@@ -22,7 +22,7 @@ from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import find_lab_names, whole_name
 from extract.segment.name_affixes import article_before_name, without_about
 from extract.segment.platforms import URL, platform_host
-from extract.segment.spelling import domain_matches, is_acronym
+from extract.segment.spelling import ELIDED_ARTICLE, domain_matches, is_acronym
 from extract.segment.subject_names import written_in_lower_case
 
 
@@ -109,6 +109,8 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
             if entry is not None:
                 return entry
     entry = index.lookup(name) if name else None
+    if entry is None and (elided := ELIDED_ARTICLE.match(name)) is not None and is_acronym(name[elided.end():]):
+        entry = index.lookup(name[elided.end():])  # "1. L'ONERA, une reconstruction": the article is the sentence's
     if entry is not None:
         return entry
     if (renamed := renaming(title, index.lex)) is not None:

@@ -25,6 +25,7 @@ from extract.segment.index_acronyms import (
     BARE_ACRONYM,
     add_domain_names,
     add_domain_shaped_names,
+    add_letterhead_names,
     add_spelled_out_names,
     add_undefined_acronyms,
 )
@@ -35,6 +36,7 @@ from extract.segment.index_merges import (
     merge_bracket_aliases,
     merge_contained,
     merge_renamed,
+    take_legal_names,
     take_repeated_tails,
     take_styled_names,
     take_trade_names,
@@ -58,6 +60,7 @@ from extract.segment.wrapped_names import started_on_previous_line
 NEXT_LINE_CHARS = 40
 """How much of the next line a name cut by a line break is read with."""
 _MIXED_ACRONYM = re.compile(r"(?<![\w-])(?=\w*[a-z])[A-Z]\w{0,8}[A-Z]\w{0,8}(?![\w-])")  # 'ZenDiS', 'ITZBund'
+_SET_OFF = re.compile(r"\s[–—]\s+[A-Z][A-Za-z0-9&-]{1,11}\s*[–—]\s")  # '... Developing Countries – Norfund – is'
 _SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][\w.]{0,15}):\s")
 MIN_GENERIC_NAME_USES = 2
 """A kind of lab ('Policy Lab') used this often as a name is one."""
@@ -237,7 +240,8 @@ class LabIndex:
             # Or an apposition the break cut: "l'Institut Municipal d'Informàtica de Barcelone," / "l'IMI.".
             # Or an apposition the break cut after its acronym: 'ASTRON, het Nederlands' / 'Instituut voor ...'.
             if before_line and ("(" in text[:80] or before_line.rstrip().endswith(",") or BARE_ACRONYM.search(text)
-                                or _MIXED_ACRONYM.search(text[:80]) or _CUT_APPOSITION.search(before_line)):
+                                or _MIXED_ACRONYM.search(text[:80]) or _CUT_APPOSITION.search(before_line)
+                                or _SET_OFF.search(text[:80])):
                 # The words after the acronym may run on ('... appellent IDDA d'après son nom' / 'anglais, ...').
                 joined_lines = f"{before_line} {text} {following.get(i, '')[:NEXT_LINE_CHARS]}"
                 for name, acronym, at in defined_acronyms(joined_lines):
@@ -293,9 +297,11 @@ class LabIndex:
         merge_bare_heads(self)
         take_repeated_tails(self, body_text)
         add_undefined_acronyms(self, lines, body)
+        add_letterhead_names(self, lines, letterhead)
         add_spelled_out_names(self, body_text)
         add_official_names(self, body_text, body_folded)
         take_styled_names(self, body_text)
+        take_legal_names(self, body_text)
         for entry in [e for e in self.entries if is_plural_acronym(e.name)]:
             self.drop(entry)  # 'the ESAs', 'NGOs': several bodies under one acronym, no one lab
         # Acronyms used on their own count as mentions of their lab.

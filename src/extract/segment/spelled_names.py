@@ -74,9 +74,11 @@ _OPENING_WORD = re.compile(r"(?<![\w'’-])(?:[lLdD]['’])?[A-ZÀ-Ý][\w'’-]*
 
 def _lower_case_spelled(acronym: str, text: str, openers: frozenset[str]) -> set[str]:
     """'la Commission de régulation de l'énergie ... la CRE': a name whose words after the first are
-    in lower case, as French and Dutch write them, and whose content words' initials are the acronym."""
+    in lower case, as French and Dutch write them, and whose content words' initials are the acronym.
+    Where two names spell it, the one the text renames the body to ('En 1963, l'Office devient
+    l'Office national d'études et de recherches aérospatiales, sans changer de sigle')."""
     letters = acronym_letters(acronym)
-    found = set()
+    found: dict[str, int] = {}
     for m in _OPENING_WORD.finditer(text):
         if fold_keep(m.group(0)) in openers:
             continue
@@ -85,13 +87,25 @@ def _lower_case_spelled(acronym: str, text: str, openers: frozenset[str]) -> set
             continue  # its first content word gives the acronym's first letter: no need to read on
         words = re.split(r"\s+", text[m.start():m.start() + 160])[:MAX_ACRONYM_NAME_WORDS]
         for end in range(2, len(words) + 1):
-            if re.search(r"[,.;:()]", " ".join(words[:end])):
+            # The last word may close its clause: '... recherches aérospatiales, sans changer de sigle'.
+            name = [*words[:end - 1], words[end - 1].rstrip(",.;:")]
+            if re.search(r"[,.;:()]", " ".join(name)):
                 break
-            content = content_words(words[:end])
+            content = content_words(name)
             if len(content) == len(letters) and "".join(fold_keep(w)[:1].upper() for w in content) == letters:
-                found.add(" ".join(words[:end]))
+                elided = ELIDED_ARTICLE.match(name[0])
+                name[0] = name[0][elided.end():] if elided is not None else name[0]
+                found.setdefault(" ".join(name), m.start())
                 break
-    return found
+    if len(found) > 1:
+        renamed = lexicon(None).regex("labs", "renamed_as")
+        later = {n for n, at in found.items() if renamed.search(fold_keep(text[max(0, at - RENAMED_CHARS):at]))}
+        return later if len(later) == 1 else set(found)
+    return set(found)
+
+
+RENAMED_CHARS = 30
+"""How far before a name a renaming phrase may end ("l'Office devient l'Office ...")."""
 
 
 @lru_cache(maxsize=8)

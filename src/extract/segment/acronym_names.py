@@ -1,0 +1,94 @@
+"""Where a name an acronym stands for starts and ends, beyond its letters: the starts of its words
+('Norad'), a known-as clause after an article ('het Totalförsvarets forskningsinstitut, kortweg
+FOI'), a native name glossed in English before it, a legal form's last dot ('Lux-Development S.A.').
+The readers of ``acronyms.defined_acronyms``."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extract.normalize.rule_data import alternation
+from extract.rules.lexicon import fold_keep, lexicon
+from extract.segment.spelling import WORD, abbreviates, content_words, function_words
+
+MIN_STARTS_ACRONYM_CHARS = 4
+"""A bracketed word spelled by word starts is four letters at least: '(Bonn)' after a two-word name is a place."""
+
+
+def starts_in_turn(acronym: str, words: list[str]) -> bool:
+    """Do the starts of three content words at least spell ``acronym``, a word of one capital, in
+    turn, the first word giving its first letter, a word perhaps giving none ('Norad': Nor-wegian
+    Agency Development)? Acronyms of more capitals are read by their capitals."""
+    content = content_words(words)
+    # Not the acronym itself opening a run of words: 'Justid › Organisatie ... (Justid)'.
+    return (len(acronym) >= MIN_STARTS_ACRONYM_CHARS and sum(c.isupper() for c in acronym) == 1 and len(content) >= 3
+            and not fold_keep(content[0]).startswith(fold_keep(acronym))
+            and abbreviates(acronym, " ".join(content), said=True))
+
+
+def article_name(text: str, floor: int, end: int, max_words: int) -> tuple[str, int] | None:
+    """'het Totalförsvarets forskningsinstitut, kortweg FOI': the name a known-as clause gives an
+    acronym whose letters come from inside its words. The words after the last article before
+    ``end``, the first capitalised, the last no link word, none an article. (name, offset) or None."""
+    words = list(WORD.finditer(text, floor, end))[-max_words - 1:]
+    marks = [k for k, w in enumerate(words) if w.group().lower() in articles()]
+    if not marks or marks[-1] == len(words) - 1:
+        return None
+    run = words[marks[-1] + 1:]
+    if (len(run) < 2 or not run[0].group()[:1].isupper() or run[-1].group().lower() in function_words()
+            or re.search(r"[,.;:()]", text[run[0].start():run[-1].end()])):
+        return None
+    return text[run[0].start():run[-1].end()], run[0].start()
+
+
+def with_native_name(text: str, name: str, acronym: str, begin: int) -> list[tuple[str, str, int]]:
+    """'Styrelsen för internationellt utvecklingssamarbete – the Swedish International Development
+    Cooperation Agency (Sida) – is ...': a name that opens its sentence, glossed in apposition by the
+    name the acronym spells, is the body's own name; it comes first (the gloss stays an alias)."""
+    gloss = _gloss_lead().search(text, max(0, begin - MAX_NATIVE_NAME_CHARS), begin)
+    if gloss is None or gloss.end() != begin:
+        return [(name, acronym, begin)]
+    native = gloss.group(1).strip()
+    words = native.split()
+    # Not a phrase of the text's own: 'Our main partner – the ...', "Sweden's agency – the ...".
+    if (len(words) < 2 or words[-1].lower() in function_words() or words[0].lower() in determiners()
+            or any(re.search(r"['’]s$", w) for w in words)):
+        return [(name, acronym, begin)]
+    # The apposition closes after the acronym: '... Agency (Sida) – is the government agency'.
+    if not re.match(rf"[^()]{{0,{MAX_NATIVE_NAME_CHARS}}}\({re.escape(acronym)}\)\s*[–—]\s", text[begin:]):
+        return [(name, acronym, begin)]
+    return [(native, acronym, gloss.start(1)), (name, acronym, begin)]
+
+
+MAX_NATIVE_NAME_CHARS = 100
+"""A glossed native name before its English gloss: 'Styrelsen för internationellt utvecklingssamarbete' is 50."""
+
+
+@cache
+def _gloss_lead() -> re.Pattern[str]:
+    """A capitalised name opening its sentence or line, then a dash or comma and an article before
+    the gloss: 'Styrelsen för internationellt utvecklingssamarbete – the '."""
+    articles = alternation(lexicon(None).words("words", "articles"), folded=False, any_space=False)
+    return re.compile(rf"(?:^|(?<=\n)|(?<=[.!?]\s))([A-ZÀ-Ý][\w'’-]*(?:[ \t]+[\w'’-]+){{1,7}})\s+[–—]\s+"
+                      rf"(?:(?:{articles})\s+|[lL]['’])$")
+
+
+_DOTTED_FORM_END = re.compile(r"(?<![\w.])[A-Z](?:\.[A-Z])+$")
+
+
+def name_end(text: str, end: int) -> int:
+    """Where a name ending at ``end`` ends with its legal form's last dot: 'Lux-Development S.A.'."""
+    return end + 1 if text[end:end + 1] == "." and _DOTTED_FORM_END.search(text, 0, end) else end
+
+
+@cache
+def determiners() -> frozenset[str]:
+    """Every language's words that open a noun phrase ('the', 'our', 'notre', 'onze')."""
+    return frozenset(w.lower() for w in lexicon(None).words("labs", "determiners"))
+
+
+@cache
+def articles() -> frozenset[str]:
+    """Every language's articles ('the', 'het', 'la')."""
+    return frozenset(w.lower() for w in lexicon(None).words("words", "articles"))
