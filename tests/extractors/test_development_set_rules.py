@@ -156,3 +156,37 @@ def test_a_founding_act_a_subsidiary_and_a_joint_tutelage(
     # 'lunch costs NOK 95' is a price.
     (norad,) = fixture_records("genres-heldout45/en-letter-norad.pdf")
     assert norad.budget is None
+
+
+def test_lists_read_whole_and_rows_that_end_a_value(
+        fixture_records: Callable[[str], list[LabRecord]]
+) -> None:
+    # '☒ taxe affectée (droit annuel de francisation et de' / 'navigation) ☒ contributions des
+    # collectivités territoriales ☒ mécénat et dons': each line's ticked choices are items of one list.
+    (littoral,) = fixture_records("genres-heldout37/fr-form-conservatoire-du-littoral.pdf")
+    assert "contributions des collectivités territoriales" in littoral.funding_sources
+    # 'Ministry of Information, Communications and the Digital Economy': a name ending in portfolios.
+    (kenya,) = fixture_records("genres-heldout5/en-form-kenya-ict-authority.pdf")
+    assert kenya.governance is not None
+    assert kenya.governance.parent == "Ministry of Information, Communications and the Digital Economy"
+    # 'funded' / 'from the ITE&C Department's grants' over 'Governance no board of its own'.
+    records = {r.name: r for r in fixture_records("genres-heldout14/en-newsletter-south-asia-state-innovation.pdf")}
+    assert records["Telangana State Innovation Cell"].funding_sources == ["ITE&C Department's grants"]
+
+
+def test_a_fields_heading_goes_on_with_the_lab_before_it(
+        fixture_records: Callable[[str], list[LabRecord]]
+) -> None:
+    # 'L'Anses en bref' ... 'Gouvernance' / 'L'Agence est administrée par un conseil d'administration
+    # ...' / 'Nos moyens' / 'Près de 1 400 agents travaillent à l'Anses': the lab's own facts.
+    anses = fixture_records("genres-heldout27/fr-web-page-anses.pdf")[0]
+    assert anses.staff is not None and anses.staff.count == 1400
+    assert anses.governance is not None and [b.name for b in anses.governance.bodies] == ["Conseil d'administration"]
+    assert "ailleurs" not in anses.funding_sources  # 'L'Agence finance par ailleurs ... des projets'
+
+
+def test_an_acronym_whose_link_words_give_letters() -> None:
+    # ADEME: Agence, de, Environnement, Maîtrise, Énergie ('et de la' give none).
+    text = ("Créée en 1991, l'Agence de l'environnement et de la maîtrise de l'énergie, qui se présente "
+            "désormais comme « l'Agence de la transition écologique », est un établissement public. L'ADEME opère.")
+    assert spelled_name("ADEME", text) == "Agence de l'environnement et de la maîtrise de l'énergie"

@@ -78,6 +78,29 @@ def _about_other_things(ctx: SectionContext, at: int, others: re.Pattern[str]) -
     return others.match(ctx.folded[s0:at].lstrip()) is not None
 
 
+def _row_break(text: str, start: int, end: int) -> int:
+    """Where a source running over a line break stops at the next key-facts row: 'funded / from the
+    ITE&C Department's grants' over 'Governance no board of its own' (a capitalised field label
+    opens the line)."""
+    from extract.rules.vocab import match_label
+
+    for br in re.finditer(r"\n", text[start:end]):
+        first = re.match(r"[A-ZÀ-Ý][\w-]*", text[start + br.end():end])
+        if first is not None and (found := match_label(f"{first.group()}: x")) is not None \
+                and fold_keep(found.label) == fold_keep(first.group()):
+            return start + br.start()
+    return end
+
+
+def _outside_brackets(pattern: re.Pattern[str], replacement: str, text: str) -> str:
+    """``pattern``'s matches in ``text`` replaced, those inside brackets left as they are."""
+    def replace(m: re.Match[str]) -> str:
+        before = text[:m.start()]
+        return m.group(0) if before.count("(") > before.count(")") else replacement
+
+    return pattern.sub(replace, text)
+
+
 def _unbracketed(candidate: Candidate) -> Candidate:
     value = candidate.value
     if not isinstance(value, str) or not value.endswith(")"):
@@ -130,7 +153,8 @@ class FundingExtractor:
         determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
         # 'X and the national budget': two sources (not 'Recovery and Resilience Plans').
         elided = alternation(ctx.lex.words("words", "elided_articles"), folded=False, any_space=False)
-        value = re.sub(rf"\s(?:{conj})\s+(?:(?:{determiners})\s+|(?=(?:{elided})\w))", "; ", value, flags=re.IGNORECASE)
+        value = _outside_brackets(re.compile(rf"\s(?:{conj})\s+(?:(?:{determiners})\s+|(?=(?:{elided})\w))", re.IGNORECASE),
+                                  "; ", value)  # not 'taxe affectée (droit annuel de francisation et de navigation)'
         # 'KNAW en NWO': two acronyms are two funders.
         value = re.sub(rf"(?<![\w-])([A-Z][A-Z0-9&]{{1,9}})\s+(?:{conj})\s+(?=[A-Z][A-Z0-9&]{{1,9}}(?![\w-]))", r"\1; ", value)
         # 'Rijksbijdrage plus opdrachten', 'subsidie van OCW, aangevuld met eigen inkomsten': two sources.
@@ -182,6 +206,7 @@ class FundingExtractor:
                 # 'receives a core grant from X and earns the rest of its income from Y': the next
                 # trigger, in a clause of its own, reads Y (and what follows it).
                 end = joined.start()
+            end = _row_break(ctx.text, start, end)
             text = re.sub(r"\s+", " ", ctx.text[start:end])
             if ctx.refers_to_lab(text) or is_bare_budget(text):
                 continue  # 'runs on an annual budget of EUR 2m' says how much, not who pays

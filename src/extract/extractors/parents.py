@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from extract.extractors.context import SectionContext
 from extract.extractors.phrases import org_phrase
+from extract.extractors.portfolio_names import mask_portfolio_commas
 from extract.models import Candidate
 from extract.normalize.countries import city_country, place_code, place_name_code
 from extract.normalize.rule_data import alternation
@@ -37,6 +38,9 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
     indefinite = lex.folded("governance", "kind_articles")
     own = {fold_keep(n) for n in ctx.subject_names if n}
     stops = [b.start for b in ctx.blocks]
+    # 'Ministry of Information, Communications and the Digital Economy': a name ending in a list of
+    # portfolios is read whole (its commas masked; the name is taken from the text as printed).
+    portfolios = _portfolio_names(ctx.text, lex)
     out = []
     label = ctx.block("parent")
     if label is not None and answers_no(ctx.text[label.value_start:label.end], lex):
@@ -50,7 +54,7 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
         if inner is not None:
             lead = lead_phrases.match(ctx.folded, inner)
             start = lead.end() if lead else inner
-        span = org_phrase(ctx.text, start, lex, allow_lowercase=True,
+        span = org_phrase(portfolios, start, lex, allow_lowercase=True,
                           stops=[*stops, label.end, *ctx.row_starts])
         if span is not None:
             name = strip_gloss(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip())
@@ -67,7 +71,7 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
             continue  # 'our Accountable Officer answers to the Scottish Parliament': a person's superior
         lowercase = ctx.lang == "fr" or bool(french.fullmatch(ctx.folded, m.start(), m.end()))
         lead = lead_phrases.match(ctx.folded, m.end())
-        span = org_phrase(ctx.text, lead.end() if lead else m.end(), lex, allow_lowercase=lowercase, stops=stops)
+        span = org_phrase(portfolios, lead.end() if lead else m.end(), lex, allow_lowercase=lowercase, stops=stops)
         if span is None:
             continue
         if set(ctx.folded[m.end():span[0]].split()) & indefinite:
@@ -153,6 +157,18 @@ def _joint(name: str, lex: Lexicon) -> bool:
     lab; none of them is its parent (governance.joint_heads)."""
     words = fold_keep(name).split()
     return bool(words) and words[0] in lex.folded("governance", "joint_heads")
+
+
+def _portfolio_names(text: str, lex: Lexicon) -> str:
+    """``text`` with the commas of portfolio lists masked ('Ministry of Information, Communications and
+    the Digital Economy'), not those of a list of acronyms ('van SVB, UWV en DUO': three bodies)."""
+    masked = mask_portfolio_commas(text, lex, _MASK)
+    return "".join(("," if _ACRONYM_BEFORE.search(masked, 0, i) else " ") if c == _MASK else c
+                   for i, c in enumerate(masked))
+
+
+_MASK = "\u2063"
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}[A-Za-z]*$")
 
 
 def _named_in_full(candidates: list[Candidate]) -> list[Candidate]:

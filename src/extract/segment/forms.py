@@ -158,10 +158,11 @@ def checked_lines(texts: Sequence[str]) -> list[str]:
     other' -> 'fees and charges' / '' (the wrapped words are the unticked choice's)."""
     out: list[str] = []
     last: tuple[bool, str] | None = None  # the line before: its last box ticked?, and that box's words
+    ticked_before = False  # the line before gave ticked choices and nothing else
     for text in texts:
         if not any(c in text for c in CHECKED + UNCHECKED):
             out.append(text)
-            last = None
+            last, ticked_before = None, False
             continue
         pieces = _BOX.split(text)
         head = pieces[0].strip()
@@ -171,7 +172,13 @@ def checked_lines(texts: Sequence[str]) -> list[str]:
             if last[0]:
                 out[-1] = f"{out[-1]} {head}"  # the ticked choice goes on here
             pieces[0] = ""
-        out.append(_ticked(pieces))
+        ticked = _ticked(pieces)
+        if ticked and ticked_before and out[-1].strip() and not out[-1].rstrip().endswith(";"):
+            # 'taxe affectée (... et de' / 'navigation) ☒ contributions des collectivités': the lines'
+            # choices are items of one list, not one choice running on.
+            out[-1] = f"{out[-1]};"
+        out.append(ticked)
+        ticked_before = bool(ticked) and not pieces[0].strip()
         last = (pieces[-2] in CHECKED, pieces[-1]) if len(pieces) >= 3 and pieces[-1].strip() else None
     return out
 

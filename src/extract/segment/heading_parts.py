@@ -18,6 +18,7 @@ from extract.segment.announced import between as _between
 from extract.segment.lab_headings import (
     SERIES_LABEL,
     echoed_name,
+    field_heading,
     heading_lab,
     host_after,
     is_page_title,
@@ -361,6 +362,8 @@ def _closes(lines: list[Line], body: list[int], labs: set[int], info: dict[int, 
     """
     if not _ends(info[lab], info[other]):
         return False
+    if field_heading(lines[other].text):
+        return False  # 'Gouvernance', 'Nos moyens' under 'L'Anses en bref': the lab's own facts go on
     if info[lab].depth is None:
         return True
     nxt = min((g for g in labs if g > other), default=len(lines))

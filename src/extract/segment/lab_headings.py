@@ -18,6 +18,7 @@ from functools import cache
 from extract.layout.headings import strip_numbering
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
+from extract.rules.vocab import fold, match_label
 from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import find_lab_names, whole_name
 from extract.segment.name_affixes import article_before_name, without_about
@@ -328,3 +329,13 @@ def salient_lab(index: LabIndex) -> LabEntry | None:
             and (len(ranked) < 3 or runner >= 1.8 * ranked[2].score):
         return ranked[1]
     return None
+
+
+def field_heading(text: str) -> bool:
+    """Is a heading one field's label alone ('Gouvernance', 'Budget', 'Our people', 'Nos moyens')?"""
+    title = strip_numbering(text).strip(" :")
+    words = title.split()
+    if words and fold_keep(words[0]) in lexicon(None).folded("words", "first_person_possessives"):
+        title = " ".join(words[1:])
+    found = match_label(f"{title}: x") if title else None
+    return found is not None and fold(found.label) == fold(title)

@@ -15,7 +15,7 @@ from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.rules.vocab import match_label
 from extract.segment.document_title import title_line
 from extract.segment.heading_parts import names_in
-from extract.segment.lab_headings import heading_lab, salient_lab, signature_line
+from extract.segment.lab_headings import field_heading, heading_lab, salient_lab, signature_line
 from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import whole_name
 from extract.segment.name_affixes import article_before_name
@@ -165,8 +165,10 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
             current = None  # a paragraph comparing labs describes none of them
         elif subject is not None:
             current = subject
-        elif heading and not _is_question(text):
-            current = None  # a chapter heading that names no lab ends the lab before it
+        elif heading and not _is_question(text) and not field_heading(text):
+            # A chapter heading that names no lab ends the lab before it; a field's heading
+            # ('Gouvernance', 'Nos moyens') goes on with its facts.
+            current = None
         owners.append((paragraph, current))
     return owners
 

@@ -5,7 +5,7 @@ Verzekeringsbank; 'CRE' and la Commission de régulation de l'énergie)."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.acronyms import MAX_ACRONYM_NAME_WORDS, defined_names, initials_are
@@ -92,7 +92,8 @@ def _lower_case_spelled(acronym: str, text: str, openers: frozenset[str]) -> set
             if re.search(r"[,.;:()]", " ".join(name)):
                 break
             content = content_words(name)
-            if len(content) == len(letters) and "".join(fold_keep(w)[:1].upper() for w in content) == letters:
+            if (len(content) == len(letters) and "".join(fold_keep(w)[:1].upper() for w in content) == letters) \
+                    or _links_give_letters(letters, name):
                 elided = ELIDED_ARTICLE.match(name[0])
                 name[0] = name[0][elided.end():] if elided is not None else name[0]
                 found.setdefault(" ".join(name), m.start())
@@ -102,6 +103,27 @@ def _lower_case_spelled(acronym: str, text: str, openers: frozenset[str]) -> set
         later = {n for n, at in found.items() if renamed.search(fold_keep(text[max(0, at - RENAMED_CHARS):at]))}
         return later if len(later) == 1 else set(found)
     return set(found)
+
+
+def _links_give_letters(letters: str, words: list[str]) -> bool:
+    """"l'Agence de l'environnement et de la maîtrise de l'énergie" for ADEME: every content word gives
+    its initial and some link words ('de') theirs, in order; the name ends on a content word."""
+    small = function_words()
+    items = [(fold_keep(re.sub(r"^[dl]['’]", "", w, flags=re.IGNORECASE))[:1].upper(), w.lower() in small)
+             for w in words]
+    items = [(initial, link) for initial, link in items if initial]
+    if not items or items[-1][1] or not any(link for _, link in items):
+        return False
+
+    @cache
+    def spell(at: int, k: int) -> bool:
+        if k == len(items):
+            return at == len(letters)
+        initial, link = items[k]
+        taken = at < len(letters) and letters[at] == initial and spell(at + 1, k + 1)
+        return taken or (link and spell(at, k + 1))
+
+    return spell(0, 0)
 
 
 RENAMED_CHARS = 30
