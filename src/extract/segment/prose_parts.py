@@ -134,6 +134,7 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
     bodies: set[int] = set()  # ids of the entries the text names as a lab's governing body
     predecessors = _predecessors(index, " ".join(lines[i].text for i in body))
     title = title_line(lines, body)
+    salient = salient_lab(index)
     for paragraph in paragraphs(lines, body):
         if title is not None and paragraph[-1] < title:
             continue  # a masthead or letterhead above the document's title describes no lab
@@ -165,9 +166,10 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
             current = None  # a paragraph comparing labs describes none of them
         elif subject is not None:
             current = subject
-        elif heading and not _is_question(text) and not field_heading(text):
+        elif heading and not _is_question(text) and not (current is not None and current is salient
+                                                         and field_heading(text)):
             # A chapter heading that names no lab ends the lab before it; a field's heading
-            # ('Gouvernance', 'Nos moyens') goes on with its facts.
+            # ('Gouvernance', 'Nos moyens') goes on with the facts of the lab the page is about.
             current = None
         owners.append((paragraph, current))
     return owners
