@@ -49,6 +49,7 @@ from extract.extractors.portfolio_names import mask_portfolio_commas
 from extract.models import Candidate, Section
 from extract.normalize.rule_data import alternation, pattern_alternation
 from extract.rules.lexicon import fold_keep
+from extract.rules.vocab import match_label
 
 NAME = "funding"
 VERSION = "25"
@@ -82,8 +83,6 @@ def _row_break(text: str, start: int, end: int) -> int:
     """Where a source running over a line break stops at the next key-facts row: 'funded / from the
     ITE&C Department's grants' over 'Governance no board of its own' (a capitalised field label
     opens the line)."""
-    from extract.rules.vocab import match_label
-
     for br in re.finditer(r"\n", text[start:end]):
         first = re.match(r"[A-ZÀ-Ý][\w-]*", text[start + br.end():end])
         if first is not None and (found := match_label(f"{first.group()}: x")) is not None \

@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 from extract.extractors.body_cues import runs_the_lab
 from extract.extractors.body_sizes import member_count, sized
 from extract.extractors.context import SectionContext
+from extract.extractors.label_blocks import Block
 from extract.extractors.parents import answers_no, parent_candidates
 from extract.extractors.phrases import Token, tokens
 from extract.models import BodyMention, Candidate, Section
@@ -44,7 +45,7 @@ def _funder(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?:{lex.regex('funding', 'after').pattern})\s+(?:(?:{articles})\s+)?$")
 
 
-def _size_answer(ctx: SectionContext, answer: Any) -> int | None:
+def _size_answer(ctx: SectionContext, answer: Block) -> int | None:
     """The count a form's answer opens with when its question asks for a number of members ('Number
     of members of that body' / '3 commissioners, one of whom ...'), else None."""
     from extract.normalize import find_numbers

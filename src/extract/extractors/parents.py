@@ -163,22 +163,27 @@ def _portfolio_names(text: str, lex: Lexicon) -> str:
     """``text`` with the commas of portfolio lists masked ('Ministry of Information, Communications and
     the Digital Economy'), not those of a list of acronyms ('van SVB, UWV en DUO': three bodies)."""
     masked = mask_portfolio_commas(text, lex, _MASK)
-    return "".join(("," if _ACRONYM_BEFORE.search(masked, 0, i) else " ") if c == _MASK else c
-                   for i, c in enumerate(masked))
+    if masked is text:
+        return text  # no portfolio list: most sections
+    # Only the characters before each mask are read for an acronym (not the whole section per mask).
+    return re.sub(_MASK, lambda m: "," if _ACRONYM_BEFORE.search(masked, max(0, m.start() - ACRONYM_CHARS), m.start())
+                  else " ", masked)
 
 
 _MASK = "\u2063"
 _ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}[A-Za-z]*$")
+ACRONYM_CHARS = 24
+"""How far back from a portfolio comma an acronym is looked for ('DUO', 'ITZBund')."""
 
 
 def _named_in_full(candidates: list[Candidate]) -> list[Candidate]:
     """'a programme office within the Ministry of Finance ... It remains a unit of the Ministry': a
     parent named by its head noun alone points back to the one named in full."""
-    names = [c.value for c in candidates if isinstance(c.value, str)]
+    names = {c.value for c in candidates if isinstance(c.value, str)}
     out = []
     for c in candidates:
-        fuller = [n for n in names if isinstance(c.value, str) and " " not in c.value and n.startswith(f"{c.value} ")]
-        out.append(c.model_copy(update={"value": max(fuller, key=len)}) if len(set(fuller)) == 1 else c)
+        fuller = {n for n in names if n.startswith(f"{c.value} ")} if isinstance(c.value, str) and " " not in c.value else set()
+        out.append(c.model_copy(update={"value": fuller.pop()}) if len(fuller) == 1 else c)
     return out
 
 
