@@ -271,6 +271,7 @@ def merge_records(prose: LabRecord, row: LabRecord) -> LabRecord:
             factor = AGREEMENT_BOOST if rounded or _same(mine, theirs) else 1.0 - CONFLICT_WEIGHT * loser
             conf = round(max(0.01, min(0.99, provenance[field].confidence * factor)), 3)
             provenance[field] = provenance[field].model_copy(update={"confidence": conf})
+    _fill_period(data, prose.budget, row.budget)
     gov_p, gov_r = prose.governance or Governance(), row.governance or Governance()
     governance = Governance(text=gov_p.text or gov_r.text, parent=gov_p.parent or gov_r.parent,
                             bodies=list(gov_p.bodies or gov_r.bodies))
@@ -286,6 +287,19 @@ def merge_records(prose: LabRecord, row: LabRecord) -> LabRecord:
     has_gov = governance.text or governance.parent or governance.bodies
     return LabRecord(**data, governance=governance if has_gov else None, funding_sources=funding,
                      provenance=provenance, section=section)
+
+
+def _fill_period(data: dict[str, Any], *budgets: Budget | None) -> None:
+    """'Budget (SEK m/year): ≈ 520' in a table and 'SEK 520 million a year' in the text: the same
+    amount, so the period one of them says is the other's too."""
+    kept = data.get("budget")
+    if not kept or kept.get("period") is not None:
+        return
+    for other in budgets:
+        if other is not None and other.period is not None and other.currency == kept.get("currency") \
+                and other.amount == kept.get("amount"):
+            kept["period"] = other.period
+            return
 
 
 ROUNDING_SHARE = 0.001

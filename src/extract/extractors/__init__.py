@@ -22,9 +22,10 @@ from extract.extractors.money import MoneyExtractor
 from extract.extractors.role import RoleExtractor
 from extract.extractors.staff import StaffExtractor
 from extract.extractors.statements import StatementExtractor
-from extract.models import EntityStore, LabRecord, Line, Provenance, Section
+from extract.models import Candidate, EntityStore, LabRecord, Line, Provenance, Section
 from extract.rules.lexicon import fold_keep, lexicon
 from extract.rules.vocab import fold, match_label
+from extract.segment.index_merges import other_language_acronym
 from extract.segment.spelled_names import bracketed_native_name
 from extract.segment.titles import parse_title
 from extract.settings import Settings
@@ -79,6 +80,7 @@ def extract_records(sections: list[Section], settings: Settings, *,
             candidates = []
             for extractor in EXTRACTORS:
                 candidates += extractor.extract(section, ctx)
+            candidates = _without_declined(candidates, ctx)
             info = {"kind": section.kind, "title": section.title, "pages": section.pages, "language": ctx.lang}
             record = assemble_record(candidates, info)
             if record.name is None and _filled(record) < MIN_FIELDS_WITHOUT_NAME:
@@ -126,6 +128,29 @@ def _shared_country(records: list[LabRecord]) -> list[LabRecord]:
             for r in records]
 
 
+# A form's answer that there is none silences the field's other readings in the section.
+_DECLINABLE = {"staff": "staff", "budget": "budget", "founded": "founded_year", "website": "website"}
+
+
+def _without_declined(candidates: list[Candidate], ctx: SectionContext) -> list[Candidate]:
+    """'Staff (head count, latest year)' / 'n/a' on a form: the lab gives no staff figure, so '15
+    staff' said of its first year in another answer is none either."""
+    lex = ctx.lex
+    none = lex.folded("words", "answers_no") | lex.folded("words", "not_applicable") | {"—", "-", "–"}
+    declined = set()
+    for block_field, field in _DECLINABLE.items():
+        block = ctx.block(block_field)
+        if block is None:
+            continue
+        # Its first line: a page's running header may follow a short answer at a page's foot.
+        answer = ctx.text[block.value_start:block.end].strip().split("\n")[0].strip()
+        # The whole answer: not 'no yearly figure; RON 12 million for 2022-2025', nor 'geen; de salarissen
+        # lopen via ...' (no budget of its own, money elsewhere).
+        if fold_keep(answer).strip(" .") in none:
+            declined.add(field)
+    return [c for c in candidates if c.field not in declined] if declined else candidates
+
+
 MIN_FIELDS_WITHOUT_NAME = 3
 
 
@@ -148,6 +173,8 @@ def _subject_names(section: Section, ctx: SectionContext) -> list[str]:
         names += [n for n in (parts.name, parts.acronym) if n]
         if parts.name and (native := bracketed_native_name(parts.name, ctx.text)) is not None:
             names.append(native)
+        if parts.acronym and (other := other_language_acronym(parts.acronym, ctx.text)) is not None:
+            names.append(other)  # 'IFSN ... En allemand : ... (ENSI)', whose site is ensi.ch
         names += _short_company_names(parts.name, ctx) if parts.name else []
     block = ctx.block("name")
     answer = ctx.block_text(block).splitlines() if block is not None else []

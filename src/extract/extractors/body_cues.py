@@ -26,6 +26,8 @@ def governs(ctx: SectionContext, start: int) -> bool:
 
 
 GOVERNING_VERB_CHARS = 80
+ARTICLE_CHARS = 24
+"""How far before a body its article (and one adjective) may stand."""
 
 
 def governing(ctx: SectionContext, start: int, end: int) -> bool:
@@ -39,7 +41,7 @@ def governing(ctx: SectionContext, start: int, end: int) -> bool:
     word = fold_keep(ctx.text[start:end])
     own = {fold_keep(w) for name in ctx.subject_names for w in name.split()}
     written_as_noun = written_as_noun or (word in ctx.lex.folded("governance", "body_nouns") and word not in own)
-    if not written_as_noun or _article_before(ctx.lex).search(ctx.folded, max(0, start - 12), start) is None:
+    if not written_as_noun or _article_before(ctx.lex).search(ctx.folded, max(0, start - ARTICLE_CHARS), start) is None:
         return False
     clause = re.split(r"[.;:!?\n]\s", ctx.folded[end:end + GOVERNING_VERB_CHARS])[0]
     return _governing_verbs(ctx.lex).search(clause) is not None
@@ -48,7 +50,8 @@ def governing(ctx: SectionContext, start: int, end: int) -> bool:
 @lru_cache(maxsize=8)
 def _article_before(lex: Lexicon) -> re.Pattern[str]:
     articles = alternation((*lex.words("words", "articles"), *lex.words("words", "indefinite_articles")))
-    return re.compile(rf"(?<!\w)(?:{articles})\s+$")
+    # One adjective may stand between: 'un nouveau conseil d'administration, présidé par ...'.
+    return re.compile(rf"(?<!\w)(?:{articles})\s+(?:[\w'’-]+\s+)?$")
 
 
 @lru_cache(maxsize=8)

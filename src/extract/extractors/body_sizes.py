@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from extract.extractors.context import SectionContext
+from extract.normalize.qualifiers import qualifier_of
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
@@ -37,6 +38,10 @@ def member_count(ctx: SectionContext, start: int, end: int, next_start: int) -> 
         follow = member_nouns.search(ctx.folded, b, min(hi + 20, b + 40))
         if follow and index + 1 < len(numbers) and end + numbers[index + 1].start < follow.start():
             follow = None  # 'telde ultimo 2016 zeven leden': the count is the number next to the noun
+        if follow and index > 0 and _range_joiner(lex).fullmatch(ctx.folded, end + numbers[index - 1].end, a):
+            return None  # 'ses cinq à sept membres', 'five to seven members': no exact count
+        if follow and qualifier_of(ctx.text, a, b, ctx.lang) in {"up_to", "above", "below"}:
+            return None  # 'no more than 11 members', 'au plus sept membres': a bound, not the count
         if follow and ctx.token_distance(b, follow.start()) <= 1 and n.value == int(n.value) \
                 and not re.search(r"[.;:!?]\s", ctx.text[b:follow.start()]):  # not 'in May 1967. Representatives ...'
             return int(n.value)  # '11 leden', 'sept membres', '9 vaste leden'
@@ -90,6 +95,7 @@ def _listed_members(ctx: SectionContext, end: int, hi: int, e0: int) -> int | No
         return None  # 'one representative of each Member State and two ...': its size depends on who is a member
     openers = ctx.lex.folded("governance", "one_person_openers")
     total = items = 0
+    first = 0  # 'twee leden, een voorzitter en een plaatsvervangend voorzitter': the count, then who they are
     for item in _list_items(ctx, re.sub(r"\([^()]*\)", " ", ctx.text[composed.end():stop]), openers):
         words = item.split()
         numbers = find_numbers(item, ctx.lang)
@@ -98,6 +104,7 @@ def _listed_members(ctx: SectionContext, end: int, hi: int, e0: int) -> int | No
             if numbers[0].value != int(numbers[0].value) or not 1 <= numbers[0].value <= MAX_LISTED_COUNT:
                 return None
             total += int(numbers[0].value)
+            first = first or (int(numbers[0].value) if items == 0 else 0)
         elif len(words) >= 2 and _opens_one(words, openers):
             total += 1
         elif words[0][:1].isupper():
@@ -107,6 +114,8 @@ def _listed_members(ctx: SectionContext, end: int, hi: int, e0: int) -> int | No
         else:
             return None
         items += 1
+    if first and total == 2 * first:
+        return first  # the persons after the count are the count's members, named
     return total if items >= 2 else None
 
 
@@ -241,3 +250,9 @@ def _count_items(text: str, lex: Lexicon) -> int:
     if len(last) >= 2:
         parts = parts[:-1] + [last[0], " ".join(last[1:])]
     return len(parts)
+
+
+@lru_cache(maxsize=8)
+def _range_joiner(lex: Lexicon) -> re.Pattern[str]:
+    """What joins a range's two numbers: 'à', 'to', 'tot', a dash."""
+    return re.compile(rf"\s*(?:[-–—]|\s(?:{alternation(lex.words('money', 'year_range_joiners'))})\s)\s*")

@@ -185,10 +185,15 @@ class SectionContext:
             words, said = words[1:], said[1:]
         if not words:
             return False
+        elided = re.match(r"[ld]['’](?=\w)", words[0])
+        if elided is not None:
+            words[0], said[0] = words[0][elided.end():], said[0][elided.end():]  # "L'Institut a été créé"
         if words[0] in self.lex.folded("funding", "lab_words"):
             return True
         for name in self.subject_names:
             name_words = [fold_keep(w) for w in _WORD.findall(name)]
+            if name_words and (article := re.match(r"[ld]['’](?=\w)", name_words[0])) is not None:
+                name_words[0] = name_words[0][article.end():]  # "L'Office", as the text's words are read
             if name_words and words[: len(name_words)] == name_words:
                 return True
             # The name's first word alone, unless another capitalised word makes it another name

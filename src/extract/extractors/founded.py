@@ -144,7 +144,20 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
         out += _timeline(ctx, family, version)
     if not out:
         out += _since(ctx, family, version)
-    return _after_merger(ctx, out)
+    return _under_first_name(ctx, _after_merger(ctx, out))
+
+
+def _under_first_name(ctx: SectionContext, found: list[Candidate]) -> list[Candidate]:
+    """'La CNCDH est née d'un arrêté du 17 mars 1947 ... sous le nom de « Commission consultative ... »',
+    then 'Le décret du 30 janvier 1984 l'a instituée comme ...': a founding told with the name the lab
+    then had is its start; later foundings gave it a new name or status."""
+    names = ctx.lex.regex("founded", "name_words")
+    first = [c.value for c in found if isinstance(c.value, int) and c.provenance.text
+             and names.search(fold_keep(c.provenance.text)) and not _opens_on_other_name(ctx, c.provenance.text)]
+    if not first or len(found) < 2:
+        return found
+    start = min(first)
+    return [c for c in found if not isinstance(c.value, int) or c.value <= start]
 
 
 def _after_merger(ctx: SectionContext, found: list[Candidate]) -> list[Candidate]:
@@ -352,6 +365,10 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
     if (named and named.start() > s0 and _is_name(named.group(1)) and not _is_own_name(named.group(1), ctx)
             and not _after_preposition().search(ctx.text, max(s0, named.start() - 20), named.start())):
         return True  # not at the sentence start: 'Our first Smart District, Smart Docklands, opened ...'
+    apposed = _apposed_description().search(ctx.text, s0, verb_start)
+    if apposed is not None and apposed.start() > s0 and not _is_own_name(apposed.group(1), ctx) \
+            and not _auxiliary().search(apposed.group(2)):  # not 'Cinematek, a été fondée': the verb's own
+        return True  # 'la plupart citent Unia, le centre interfédéral créé en 1993': the other body's founding
     lead = _WORDS.findall(ctx.text[s0:verb_start])
     if (0 < len(lead) <= SUBJECT_LEAD_WORDS and is_acronym(lead[-1]) and len(lead[-1]) >= 3
             and ctx.text[s0:verb_start].rstrip().endswith(lead[-1]) and not _is_own_name(lead[-1], ctx)):
@@ -373,6 +390,27 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
             own = {fold_keep(n.split()[-1]) for n in ctx.subject_names if n.split()}
             return antecedent not in ctx.lex.folded("funding", "lab_words") | own
     return False
+
+
+APPOSED_DESCRIPTION_WORDS = 4
+"""Words of a description set after a name before the participle that closes it ('Unia, le centre interfédéral créé')."""
+
+
+@cache
+def _apposed_description() -> re.Pattern[str]:
+    """'Unia, le centre interfédéral ' before 'créé en 1993': a name, a comma, an article and a
+    description's few words running up to the verb (no comma between)."""
+    lex = lexicon(None)
+    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
+    return re.compile(rf"([A-ZÀ-Ý][\w'’&-]*(?:\s+[A-ZÀ-Ý][\w'’&-]*)*),\s+((?i:{articles})\s+"
+                      rf"(?:[\w'’-]+\s+){{1,{APPOSED_DESCRIPTION_WORDS}}})$")
+
+
+@cache
+def _auxiliary() -> re.Pattern[str]:
+    lex = lexicon(None)
+    auxiliaries = alternation(lex.words("founded", "passive_auxiliaries"), folded=False, any_space=True)
+    return re.compile(rf"(?i:(?<!\w)(?:{auxiliaries})(?!\w))")
 
 
 # 'lab of the Office of Personnel Management, opened 2012', "de l'État, créé en 2019": a name

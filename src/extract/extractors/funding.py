@@ -52,7 +52,7 @@ from extract.rules.lexicon import fold_keep
 from extract.rules.vocab import match_label
 
 NAME = "funding"
-VERSION = "25"
+VERSION = "26"
 
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
 _HELD_SPACE = "\u2064"  # invisible plus: the space before a portfolio list's 'and', not split there
@@ -490,6 +490,8 @@ class FundingExtractor:
             words = subject.split()
             if not words or len(words) > 20 or fold_keep(words[0]) in ctx.lex.folded("governance", "pronouns"):
                 continue
+            if ctx.refers_to_lab(subject):
+                continue  # "L'ESRF compte 20 pays partenaires ..., qui financent l'installation": not the lab itself
             start = s0 + ctx.text[s0:m.start()].find(words[0])
             out.append(ctx.candidate("funding_sources", re.sub(r"\s+", " ", subject), start, m.start(),
                                      family=NAME, version=VERSION, prior="anchored", ner=("ORG",)))

@@ -210,6 +210,9 @@ def clean_span(ctx: SectionContext, start: int, end: int) -> tuple[int, int] | N
         before = ctx.folded[start:purpose.start()].split()
         if not source_noun(ctx).fullmatch(before[-1]):
             end = purpose.start()  # 'fees for training courses' keeps what the fees are for
+    clause = clause_after_and(ctx.lex).search(ctx.folded, start, end)
+    if clause is not None:
+        end = clause.start()  # 'de begroting van het ministerie van Justitie en Veiligheid en bedraagt ...'
     bracket = ctx.text.find(")", start, end)
     if bracket >= 0 and ctx.text[start:bracket].count("(") == 1 and ctx.text[bracket + 1:end].strip():
         end = bracket + 1  # 'Herstel- en veerkrachtfaciliteit (RRF) voor de uitbouw': the name ends at its acronym
@@ -239,6 +242,13 @@ def shared_complement(ctx: SectionContext, spans: list[tuple[int, str]]) -> list
     last_start, last = rest[-1]
     joined = re.sub(r"\s+", " ", ctx.text[first_start:last_start + len(last)])
     return [(first_start, joined)]
+
+
+@lru_cache(maxsize=16)
+def clause_after_and(lex: Lexicon) -> re.Pattern[str]:
+    """'and' then a verb (``funding.clause_verbs``): a new clause begins, the source ends before it."""
+    ands = alternation(lex, "words", "and_words")
+    return re.compile(rf"\s+(?:{ands})\s+(?:{alternation(lex, 'funding', 'clause_verbs')})(?!\w)")
 
 
 TAIL_WORD = re.compile(r"\s+(\w+)\W*$")

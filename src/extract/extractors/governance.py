@@ -15,9 +15,10 @@ from extract.extractors.phrases import Token, tokens
 from extract.models import BodyMention, Candidate, Section
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
+from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "35"
+VERSION = "36"
 
 MAX_MODIFIERS = 3
 # Body nouns that also end Dutch compounds ('Innovatieboard', 'adviesraad', 'stuurcomité').
@@ -153,7 +154,7 @@ class GovernanceExtractor:
         last_end = -1  # where the last body taken ends: 'a general assembly and a board of directors'
         for k, (name, start, end, exact, clearly_named) in enumerate(mentions):
             members = counts[k]
-            if k in referred or fold_keep(name) in own:
+            if k in referred or fold_keep(name) in own or _inside_own_name(ctx, start, end):
                 continue  # 'the Western Development Commission' is the lab, not one of its bodies
             if _funder(lex).search(ctx.folded, max(0, start - APPOINTER_CHARS), start):
                 continue  # 'funded through the Scottish Funding Council': who pays, not a body of the lab
@@ -168,6 +169,8 @@ class GovernanceExtractor:
             owner = re.match(r"(.+?)['’]s\s", name)
             if owner is not None and not any(fold_keep(owner.group(1)) in n for n in own):
                 continue  # "GovTech's board oversees the agency as a whole": another organisation's board
+            if owner is not None and _is_complement_named(name[owner.end():]):
+                name = name[owner.end():]  # "the Commission's Board of Commissioners": the lab's own, by its name
             name = _without_label(name, lex)
             name, size = sized(name, lex)
             members = members if members is not None else size
@@ -178,6 +181,24 @@ class GovernanceExtractor:
             out.append(ctx.candidate("governance.bodies", value, start, end, family=NAME, version=VERSION,
                                      prior="mention" if gated else "block", ner=("ORG",)))
         return out
+
+
+def _is_complement_named(name: str) -> bool:
+    """'Board of Commissioners': a body named by its noun and complement, capitalised."""
+    return len(name.split()) >= 3 and name[:1].isupper()
+
+
+def _inside_own_name(ctx: SectionContext, start: int, end: int) -> bool:
+    """'The Irish Human Rights and Equality Commission was established': the body noun's words are
+    a stretch of the lab's own name as printed there."""
+    for name in ctx.subject_names:
+        if name and len(name) > end - start:
+            lo = max(0, start - len(name))
+            printed = r"\s+".join(map(re.escape, name.split()))  # the name may wrap
+            for m in re.finditer(printed, ctx.text[lo:end + len(name)]):
+                if lo + m.start() <= start and end <= lo + m.end():
+                    return True
+    return False
 
 
 DEFINITE_REFERENCE_CHARS = 200
@@ -288,6 +309,8 @@ def _body_name(ctx: SectionContext, start: int, end: int) -> _BodyName | None:
         complement = _complement(ctx, name_end)
     if complement == "other":
         return None  # 'de Sociaal-Economische Raad van Vlaanderen', '... van het Havenbedrijf': another organisation's
+    if complement == "own" and noun[:1].isupper():
+        name_end = _complement_end(ctx, name_end)  # not 'het bestuur van CO-PI', a common noun
     # Whether the name alone says it is a body ('Board of Trustees'; not 'Conseil fédéral', the
     # government's): decided before French modifiers lengthen it.
     plain = re.sub(r"\s+", " ", text[name_start:name_end]).strip()
@@ -352,7 +375,8 @@ def _following(ctx: SectionContext, end: int) -> Any:
 
 
 def _complement(ctx: SectionContext, end: int) -> str | None:
-    """'complement' for 'van Bestuur', 'other' for 'van Vlaanderen' (not the lab itself), else None."""
+    """'complement' for 'van Bestuur', 'other' for 'van Vlaanderen' (not the lab itself), 'own' for
+    "de l'IFSN" (the lab's acronym), else None."""
     nxt = _following(ctx, end)
     if nxt is None or not nxt.is_word:
         return None
@@ -364,6 +388,8 @@ def _complement(ctx: SectionContext, end: int) -> str | None:
         own = {fold_keep(w) for n in ctx.subject_names for w in n.split()}
         if fold_keep(nxt.text) not in own:
             return "other"
+        if nxt.text in ctx.subject_names and is_acronym(nxt.text):
+            return "own"  # 'le Conseil de l'IFSN': the body goes by the lab's acronym
     return None
 
 

@@ -22,7 +22,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "51"
+VERSION = "52"
 
 
 
@@ -285,7 +285,8 @@ def _names_country(text: str) -> bool:
 def _short_name_answer(value: str, ctx: SectionContext) -> bool:
     """'Name in common use' / 'Ofwat': the whole answer one capitalised word, not a word saying
     there is none ('None', 'N/A', 'Unknown')."""
-    answer = value.strip().rstrip(".")
+    # A remark in brackets after it says when or why: 'Unia (depuis février 2016)'.
+    answer = re.sub(r"\s*\([^()]*\)\s*$", "", value.strip().rstrip("."))
     lex = ctx.lex
     none = lex.folded("words", "answers_no") | lex.folded("words", "not_applicable") | lex.folded("budget", "unknown")
     return len(answer.split()) == 1 and answer[:1].isupper() and fold_keep(answer) not in none

@@ -13,7 +13,7 @@ from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import fold_keep, lexicon
 from extract.rules.vocab import LabelMatch, match_label
-from extract.segment.forms import form_questions
+from extract.segment.forms import QUESTION_CODE, form_questions
 
 # '2.4 Name', '3. Name': a numbered heading the segmenter left inside a section.
 _NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+[A-ZÀ-Ý]")
@@ -142,7 +142,9 @@ def find_blocks(lines: list[Line], line_starts: list[int], text: str) -> list[Bl
             continue
         match = _label_of(line)
         if match is None:
+            # A questionnaire's coded part title ('A3. Activity') closes the answer above it too.
             if (_NUMBERED_HEADING.match(line.text) or _part_title().match(line.text) or keyed_row(line)
+                    or (questions and QUESTION_CODE.match(line.text) is not None)
                     or (line.role == "heading" and (_LETTER_PART.match(line.text) or (
                         not questions and n > value_line and found and found[-1][0] in SHORT_VALUED_FIELDS)))):
                 # A heading closes the block of a short value above it ('Reports to Ministry for Foreign
@@ -156,12 +158,16 @@ def find_blocks(lines: list[Line], line_starts: list[int], text: str) -> list[Bl
         found.append((match.field, label, start, start + max(value_at, 0)))
         # A label alone on its line has its value on the next, whatever that line looks like.
         value_line = n if value.strip() else n + 1
+    question_starts = {line_starts[n] for n in questions}
     blocks = []
     for i, (field, label, start, value_start) in enumerate(found):
         if field is None:
             continue
         end = found[i + 1][2] - 1 if i + 1 < len(found) else len(text)
-        if field in SINGLE_LINE_FIELDS:
+        # A form's question holds its whole answer up to the next question ('Legal basis and date of
+        # establishment' / 'Provided for by ... set up and started work in' / 'January 2004, ...').
+        answered = start in question_starts and i + 1 < len(found)
+        if field in SINGLE_LINE_FIELDS and not answered:
             # 'Website: x' holds one line (two when the value sits under the label); the prose
             # after it belongs to no label.
             line_end = text.find("\n", value_start)

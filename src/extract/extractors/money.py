@@ -11,11 +11,12 @@ from typing import Any
 from extract.extractors.context import SectionContext
 from extract.extractors.statements import MAX_UNSCALED, scale_only
 from extract.models import Budget, BudgetPeriod, Candidate, Section
+from extract.normalize.periods import one_budget_year
 from extract.normalize.rule_data import LANGS, alternation, own_words, words
 from extract.rules.lexicon import Lexicon
 
 NAME = "money"
-VERSION = "25"
+VERSION = "26"
 
 ANCHOR_BEFORE_MAX = 8
 ANCHOR_AFTER_MAX = 4
@@ -52,6 +53,15 @@ def _total_span() -> re.Pattern[str]:
                           for noun in own_words(lang, "money", "period_nouns"))
     years = alternation(words("money", "year_nouns"))
     return re.compile(rf"(?:{over})\s+(?:(?:{periods})\s+)?(?:\d{{4}}\s*[-–/]\s*\d{{2,4}}|\w+\s+(?:{years}))(?!\w)")
+
+
+def _spans_years(text: str, lo: int, hi: int, *, at_start: bool = False) -> bool:
+    """A total's span in text[lo:hi] (at ``lo`` only with ``at_start``): not a financial year's two
+    years in a row ('£17.1 million for 2016-17' is that year's budget)."""
+    if at_start:
+        first = _total_span().match(text, lo, hi)
+        return first is not None and not one_budget_year(first.group(0))
+    return any(not one_budget_year(m.group(0)) for m in _total_span().finditer(text, lo, hi))
 
 
 class MoneyExtractor:
@@ -266,8 +276,8 @@ def _budget_value(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | No
     period = m.period or _period(ctx, m, anchor, block)
     if m.period == "total" and _one_year_sum(ctx, *_window(ctx, m, anchor)):
         period = "year"  # 'de ontwerpbegroting 2025 sluit op een totaal van € 23,4 miljoen'
-    total_span = _total_span()
-    if total_span.match(ctx.folded, m.end + 1) or total_span.match(ctx.folded, m.end):
+    if _spans_years(ctx.folded, m.end + 1, len(ctx.folded), at_start=True) \
+            or _spans_years(ctx.folded, m.end, len(ctx.folded), at_start=True):
         period = "total"  # 'EUR 6 miljoen over 2021-2024' outranks a 'per jaar' further away
     s0, e0 = ctx.sentence_span(m.start)
     if period == "total" and fiscal.any(s0, e0) and _period(ctx, m, anchor, block) != "total":
@@ -280,7 +290,7 @@ def _period(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | None, bl
     """'jaarlijks budget van X', 'X per jaar', 'Jaarbudget: X' -> year; 'X over 2021-2024' -> total."""
     lo, hi = _window(ctx, m, anchor)
     window = ctx.folded[lo:hi]
-    if (_total_span().search(window) or ctx.lex.regex("budget", "period_total").search(window)) \
+    if (_spans_years(ctx.folded, lo, hi) or ctx.lex.regex("budget", "period_total").search(window)) \
             and not _one_year_sum(ctx, lo, hi):
         return "total"
     if ctx.lex.regex("budget", "period_year").search(window):
@@ -311,7 +321,7 @@ def _one_year_sum(ctx: SectionContext, lo: int, hi: int) -> bool:
     """'a total of € 23,4 million' for the 2025 budget: one year's sum. Only bare total words
     ('total', 'in totaal', 'au total'), no span of years, and a single year named."""
     window = ctx.folded[lo:hi]
-    if _total_span().search(window) or not _SINGLE_YEAR.search(ctx.text, lo, hi):
+    if _spans_years(ctx.folded, lo, hi) or not _SINGLE_YEAR.search(ctx.text, lo, hi):
         return False
     bare = ctx.lex.folded("budget", "bare_total")
     totals = [re.sub(r"\s+", " ", t.group()) for t in ctx.lex.regex("budget", "period_total").finditer(window)]

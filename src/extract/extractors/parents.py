@@ -21,7 +21,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "35"  # the governance extractor's: parents are one of its fields
+VERSION = "36"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -86,6 +86,8 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
             name = name[:second.start()]  # 'part of the Ministry and the Agency': the first
         if fold_keep(name) in own or len(name) < 3 or _is_law(name, lex) or _joint(name, lex) or _own_head(name, own):
             continue
+        if _to_legislature(ctx.folded[m.start():m.end()], name, lex):
+            continue  # 'We are accountable to Parliament through the Secretary of State': no parent
         if _names_a_law(ctx.text, span[1], lex):
             continue  # 'under the REMIT wholesale energy market regulation': a law's short name
         if place_code(name) is not None:
@@ -106,6 +108,13 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
                           distance=distance + (UNNAMED_WORDS if any_named and not named else 0), ner=("ORG",))
             for name, span, prior, distance, named in told]
     return _named_in_full(_spelled_out(ctx, out + _defined_parents(ctx, own, stops) + _fragment_parents(ctx, own, stops), own))
+
+
+def _to_legislature(trigger: str, name: str, lex: Lexicon) -> bool:
+    """Does an accountability trigger ('accountable to', 'rend compte au') point at a legislature?"""
+    accountable = any(trigger.startswith(t) or t.startswith(trigger) for t in lex.folded("governance", "accountability_triggers"))
+    folded = f" {fold_keep(name)} "
+    return accountable and any(f" {word} " in folded for word in lex.folded("governance", "legislatures"))
 
 
 UNNAMED_WORDS = 3

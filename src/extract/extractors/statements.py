@@ -16,7 +16,7 @@ from extract.models import Budget, BudgetPeriod, Candidate, Section
 from extract.rules.lexicon import fold_keep, lexicon
 
 NAME = "statements"
-VERSION = "15"
+VERSION = "16"
 
 UNIT_LOOKBACK_LINES = 30  # a statement of income and expenses runs to some 20 lines under its caption
 MAX_NOTE_NUMBER = 40
@@ -151,7 +151,7 @@ class StatementExtractor:
                 found = money[0]
                 if re.fullmatch(r"\D*[\d.,\s]+\D*", found.raw) and found.amount < MAX_UNSCALED:
                     amount = found.amount * label_scales()[scale.group(1).lower()]
-                    budget = Budget(amount=amount, currency=found.currency, period=None,
+                    budget = Budget(amount=amount, currency=found.currency, period=_label_period(ctx, block.start, line_end),
                                     amount_eur=amount if found.currency == "EUR" else None, approximate=False,
                                     raw=ctx.text[block.start:line_end].strip())
                     start = block.value_start + found.start
@@ -166,9 +166,7 @@ class StatementExtractor:
             value, s, e = figures[0]
             currency, multiplier = unit
             amount = value * multiplier
-            window = ctx.folded[block.start:line_end]
-            period: BudgetPeriod | None = "year" if ctx.lex.regex("budget", "period_year").search(window) else None
-            budget = Budget(amount=amount, currency=currency, period=period,
+            budget = Budget(amount=amount, currency=currency, period=_label_period(ctx, block.start, line_end),
                             amount_eur=amount if currency == "EUR" else None,
                             # 'Budget: ≈ 4,100', on its own line (the line above may be another's 'Staff: ≈ 220')
                             approximate=is_approximate(ctx.text[block.start:line_end], s - block.start, e - block.start,
@@ -255,3 +253,15 @@ def _figures(text: str, start: int, lang: str) -> list[tuple[float, int, int]]:
     if len(found) >= 3 and found[0][0] <= MAX_NOTE_NUMBER and float(found[0][0]).is_integer() and not thousands:
         found = found[1:]
     return found
+
+
+_YEAR_IN_BRACKETS = re.compile(r"\(\s*(?:19|20)\d\d(?:/\d{2}(?:\d{2})?)?\s*\)")
+
+
+def _label_period(ctx: SectionContext, start: int, end: int) -> BudgetPeriod | None:
+    """'Budget (SEK m/year): 520', 'Budget (M€): 296,4 (2010)': the label says a year, or the cell
+    dates its figure by one year."""
+    window = ctx.folded[start:end].replace("/", " /")  # 'SEK m/year': the unit's '/year' as a word
+    if ctx.lex.regex("budget", "period_year").search(window) or _YEAR_IN_BRACKETS.search(ctx.text, start, end):
+        return "year"
+    return None

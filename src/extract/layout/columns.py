@@ -117,8 +117,11 @@ def _columns_beside(rows: list[list[Word]], a: float, b: float, left_edge: float
     narrow_b = right_starts[int(0.1 * (len(right_starts) - 1))]
     if narrow_b - narrow_a >= 4:
         a, b = narrow_a, narrow_b
-    for side in (left, right):
-        if _vertical_cover([(w.bbox[1], w.bbox[3]) for w in side]) < 0.2 * text_cover:
+    for side, is_left in ((left, True), (right, False)):
+        cover = _vertical_cover([(w.bbox[1], w.bbox[3]) for w in side])
+        if cover < MIN_COLUMN_COVER * text_cover and not (
+                cover >= MIN_SHORT_COLUMN_COVER * text_cover and _prose_rows(split, mid, left=is_left) >= MIN_SHORT_COLUMN_ROWS):
+            # A column that ends early (an annual report's last short chapter) still runs as prose.
             return None
     span = right_edge - left_edge
     if a - left_edge < 0.18 * span or right_edge - b < 0.18 * span:
@@ -128,6 +131,18 @@ def _columns_beside(rows: list[list[Word]], a: float, b: float, left_edge: float
     if sum(end >= a - 0.25 * (a - left_edge) for end in ends) < 0.4 * len(ends):
         return None
     return (a, b)
+
+
+MIN_COLUMN_COVER = 0.2
+"""Share of the text's height a column covers, at least."""
+MIN_SHORT_COLUMN_COVER = 0.1
+MIN_SHORT_COLUMN_ROWS = 5
+"""A column covering less (down to MIN_SHORT_COLUMN_COVER) must hold this many rows of prose."""
+
+
+def _prose_rows(rows: list[list[Word]], mid: float, *, left: bool) -> int:
+    """Rows whose words on one side of x=``mid`` run on as prose."""
+    return sum(_prose([w for w in row if (w.bbox[2] <= mid if left else w.bbox[0] >= mid)]) for row in rows)
 
 
 def _has_cells(words: list[Word]) -> bool:

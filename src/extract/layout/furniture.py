@@ -162,7 +162,8 @@ def _mark_bottom(group: list[Draft], page: PageLayout, body_em: float) -> None:
             draft.role = "url_footer"
         elif _is_small(draft, body_em) and draft.top > page.height * 0.5:
             draft.role = "footnote"
-        elif _is_noise(text) and draft.top > page.height * 0.7:
+        elif _is_noise(text) and draft.top > page.height * 0.7 and (page.method == "ocr" or not any(c.isalpha() for c in text)):
+            # A text layer's short word is printed, not a speck: a form's answer 'n/a' at the page's foot.
             draft.role = "footer"
         else:
             lowest_body = i

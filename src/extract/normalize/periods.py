@@ -114,11 +114,12 @@ def period_of(text: str, start: int, end: int, lo: int, hi: int) -> Period | Non
         spans = [m for p in _year_spans() for m in (p.search(before), p.search(after)) if m is not None]
         if spans:
             # 'fiscal year 2024-25', 'spent 2023/24': two years in a row are one budget year.
-            return "year" if all(_one_budget_year(m.group(0)) for m in spans) else "total"
+            return "year" if all(one_budget_year(m.group(0)) for m in spans) else "total"
     return best[1] if best else None
 
 
-def _one_budget_year(span: str) -> bool:
+def one_budget_year(span: str) -> bool:
+    """'2016-17', '2023/24': two years in a row, one budget year."""
     years = re.findall(r"\d+", span)
     if len(years) < 2:
         return False

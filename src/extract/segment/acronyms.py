@@ -13,6 +13,7 @@ from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.acronym_names import article_name, articles, name_end, starts_in_turn, with_native_name
 from extract.segment.spelling import (
     ELIDED_ARTICLE,
+    MIN_COMPOUND_NAME_CHARS,
     MIXED_CASE_ACRONYM,
     WORD,
     abbreviates,
@@ -22,6 +23,7 @@ from extract.segment.spelling import (
     initials_cover,
     is_acronym,
     spells_all,
+    spells_one_compound,
     spells_with_compounds,
 )
 
@@ -161,6 +163,11 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             ends = [m.end() for m in _SENTENCE_END.finditer(text, floor, match.start())]
             floor = ends[-1] if ends else floor
         before = list(WORD.finditer(text, floor, match.start()))
+        if match.group(1) is not None and before and is_acronym(acronym) and spells_one_compound(acronym, before[-1].group()) \
+                and re.fullmatch(r"\s*", text[before[-1].end():match.start()]):
+            # 'Diskrimineringsombudsmannen (DO)', 'Rijkswaterstaat (RWS)': one compound word, a letter a part.
+            out.append((before[-1].group(), acronym, before[-1].start()))
+            continue
         for k in range(len(before) - 1, max(-1, len(before) - 1 - MAX_ACRONYM_NAME_WORDS), -1):
             words = [w.group() for w in before[k:]]
             # Only for the apposition: a bracketed acronym after "l'Agence …" keeps its old reading.
@@ -389,6 +396,8 @@ def _named_before(text: str, floor: int, end: int, acronym: str) -> tuple[str, i
     words = list(WORD.finditer(text, floor, end))[-MAX_ACRONYM_NAME_WORDS:]
     begin = None
     for k in range(len(words) - 1, -1, -1):
+        if k + 1 < len(words) and re.search(r"\s[–—]\s", text[words[k].end():words[k + 1].start()]):
+            break  # 'The Radiation ... Authority – Säteilyturvakeskus, generally known as STUK': a dash sets it off
         elided = ELIDED_ARTICLE.match(words[k].group())
         token = words[k].group()[elided.end():] if elided is not None else words[k].group()
         if token[:1].isupper():
@@ -402,9 +411,12 @@ def _named_before(text: str, floor: int, end: int, acronym: str) -> tuple[str, i
                 break
         elif token.lower() not in function_words():
             break
-    if begin is None or text[begin:begin + 1].upper() != acronym[:1].upper() or len(text[begin:end].split()) < 2:
+    if begin is None or text[begin:begin + 1].upper() != acronym[:1].upper():
         return None
-    return text[begin:end].strip(" ,"), begin
+    name = text[begin:end].strip(" ,")
+    if len(name.split()) < 2 and len(name) < MIN_COMPOUND_NAME_CHARS:
+        return None  # one word only when a compound ('Säteilyturvakeskus, generally known as STUK')
+    return name, begin
 
 
 def _headed_name_before(text: str, floor: int, end: int, *, said: bool = False,

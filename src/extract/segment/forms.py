@@ -25,7 +25,7 @@ from extract.segment.spelling import function_words
 NUMBERING = re.compile(r"^\s*(?:[A-Za-z]?\d{1,2}(?:\.\d{1,2})+\.?|[A-Za-z]?\d{1,2}[.)]|Q\d{1,2}[.:]?|[A-Z]\d{1,2}"
                        r"|\d{1,2}[a-z][.)]?|[IVX]{1,4}\.\d{1,2}\.?)\s+")
 # 'A2.', 'B1.4', 'Q7', '2b': a questionnaire's own codes, which no report numbers its headings with.
-_QUESTION_CODE = re.compile(r"^\s*(?:[A-Z]\d{1,2}(?:\.\d{1,2})*[.):]?|Q\d{1,2}[.:]?|\d{1,2}[a-z][.):]?)\s+")
+QUESTION_CODE = re.compile(r"^\s*(?:[A-Z]\d{1,2}(?:\.\d{1,2})*[.):]?|Q\d{1,2}[.:]?|\d{1,2}[a-z][.):]?)\s+")
 CHECKED = "☒☑■✓✔✗✘"
 UNCHECKED = "☐□"
 _BOX = re.compile(rf"\s*([{CHECKED}{UNCHECKED}])\s*")
@@ -87,6 +87,8 @@ def label_in(text: str, *, spending: bool = False) -> tuple[str, str] | None:
     short questions ('Name of the lab', 'Nom du laboratoire').
     """
     words = _WORDS.findall(text)
+    if words and fold_keep(words[0]) in lexicon(None).folded("words", "remark_questions"):
+        return None  # 'Remarques sur le financement' asks for remarks, not for the funding
     found: list[tuple[int, int, str, str]] = []  # (-size, position, field, label)
     for size in range(min(MAX_LABEL_WORDS, len(words)), 0, -1):
         for i in range(len(words) - size + 1):
@@ -221,14 +223,14 @@ def form_questions(texts: list[str]) -> dict[int, Question]:
     questions: dict[int, Question] = {}
     # A questionnaire that codes its questions ('A1.', 'Q7') codes them all: an uncoded short line is
     # an answer going on ('... Behavioural Insights' / 'Group — exchanges only, no joint budget').
-    coded = sum(1 for text in texts if _QUESTION_CODE.match(text)) >= MIN_QUESTIONS
+    coded = sum(1 for text in texts if QUESTION_CODE.match(text)) >= MIN_QUESTIONS
     i = 0
     while i < len(texts) - 1:
         text = texts[i]
         i += 1
         if not is_question(text) or match_label(text) is not None:
             continue
-        if coded and not _QUESTION_CODE.match(text) and not text.rstrip().endswith("?"):
+        if coded and not QUESTION_CODE.match(text) and not text.rstrip().endswith("?"):
             continue
         if not text.rstrip().endswith("?") and _office_of().search(fold_keep(text)):
             continue  # 'Foreword by the Chair of the Management Board': a person's office, no question
@@ -246,7 +248,7 @@ def form_questions(texts: list[str]) -> dict[int, Question]:
         field, label = found if found else (None, "")
         # 'A2.', 'Q7': a questionnaire's own codes, which no report numbers its headings with, so a
         # long answer after one is still an answer.
-        short = len(answer.split()) <= MAX_SHORT_ANSWER_WORDS or _QUESTION_CODE.match(text) is not None
+        short = len(answer.split()) <= MAX_SHORT_ANSWER_WORDS or QUESTION_CODE.match(text) is not None
         questions[i - 1] = Question(i - 1, field, label, short)
         i += 1  # the next line is this question's answer
     named = Counter(q.field for q in questions.values() if q.field is not None and q.short_answer)
@@ -325,11 +327,18 @@ def label_words(words: Sequence[str]) -> int:
     for size in range(min(MAX_LABEL_WORDS, len(words)), 0, -1):
         if _opens_a_name(words, size):
             continue  # 'Sponsor Department for Science, ...': the label's last word opens the value's name
+        if size < len(words) and _joins_topics(words[size]):
+            continue  # 'A2. Governance and resources': a part's title of two topics, no label and answer
         label = " ".join(words[:size])
         match = match_label(f"{label}: x")
         if match is not None and len(match.label) >= len(label.rstrip(".")):
             return size
     return 0
+
+
+def _joins_topics(word: str) -> bool:
+    """'and', 'et', 'en', '&' right after a label: the heading goes on to a second topic."""
+    return word == "&" or fold_keep(word) in lexicon(None).folded("words", "and_words")
 
 
 def _opens_a_name(words: Sequence[str], size: int) -> bool:
@@ -379,6 +388,8 @@ def with_separator(text: str) -> str:
     # Not ``label_words``: a label with its bracketed unit ('Staff (FTE) 12') stays whole here.
     for k in range(min(MAX_LABEL_WORDS, len(words) - 1), 0, -1):
         label = " ".join(words[:k]).rstrip(".")
+        if _joins_topics(words[k]):
+            continue  # 'A2. Governance and resources': a part's title of two topics, no label and value
         if match_label(f"{label}: x") is not None:
             return f"{label}: {' '.join(words[k:])}"
     return text

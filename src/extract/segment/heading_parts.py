@@ -31,6 +31,7 @@ from extract.segment.name_lines import name_line_lab
 from extract.segment.numbered_headings import in_sequence
 from extract.segment.parts import Part, all_labels
 from extract.segment.place_chapters import (
+    defined_and_used,
     defined_early,
     described_opening,
     place_chapter_lab,
@@ -245,6 +246,8 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
             title = described.title  # 'Ålesund: the coast ...' over 'Kystverket, the Norwegian Coastal Administration, ...'
         elif place_led(title, index.lex):
             title = place_led_name(title, index.lex)  # 'Écosse : Scotland's Futures Forum'
+        elif h not in defined_under and (kept := defined_and_used(title, lines, body, h, stop, index)) is not None:
+            title = kept.title  # 'Sweden: one ombudsman instead of four' over '... replaced by ... (DO)'
         if h in defined_under and title == heading_title:
             title = defined_under[h].title  # 'Singapore: the group that started a festival'
         elif title == heading_title and not place_led(title, index.lex) and place_shaped(title, index.lex) and any(

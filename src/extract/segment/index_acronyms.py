@@ -194,8 +194,9 @@ def _letterhead_name(index: LabIndex, token: str, used: int, known: LabEntry | N
     texts = [(i, lines[i].text) for i in top] + [(i, f"{lines[i].text} {lines[j].text}") for i, j in zip(top, top[1:])]
     for i, text in texts:
         name = spelled_out_in(token, text)
-        if name is None or index.lookup(name) is not None:
-            continue
+        if name is None or index.lookup(name) is not None or index.names_a_text(name) \
+                or name.split()[0] == token:
+            continue  # 'de Algemene verordening gegevensbescherming (AVG)': a law; "l'IEFH et l'égalité ...": the acronym itself
         entry = index.entry_for(name, token, i)  # a bare acronym's entry takes the name it spells
         entry.strong = entry.defined = True
         entry.mentions += used if entry is not known else 0
@@ -210,7 +211,8 @@ def _spelled_before_use(index: LabIndex, token: str, used: int, known: LabEntry 
     first = next(k for k, i in enumerate(body) if re.search(rf"(?<![\w-]){re.escape(token)}(?![\w-])", lines[i].text))
     window = [i for i in body[max(0, first - SPELLED_BEFORE_LINES):first + 1] if lines[i].role != "heading"]
     name = spelled_out_in(token, " ".join(lines[i].text for i in window))
-    if name is None or index.lookup(name) is not None or name.split()[0].lower() not in organisation_nouns():
+    if name is None or index.lookup(name) is not None or name.split()[0].lower() not in organisation_nouns() \
+            or index.names_a_text(name):
         return
     entry = index.entry_for(name, token, body[first])
     entry.defined = True

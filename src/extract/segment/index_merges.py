@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from extract.models import Line
-from extract.rules.lexicon import fold_keep
+from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.lab_names import whole_name
 from extract.segment.spelling import function_words, is_acronym
 from extract.segment.styled_names import styled_names
@@ -48,6 +49,46 @@ def merge_bracket_aliases(index: LabIndex, text: str) -> None:
             key = f" {index_key_of(alias)} "
             for other in [o for o in index.entries if o is not entry and f" {index_key_of(o.name)} " in key]:
                 index.absorb(entry, other)
+
+
+OTHER_LANGUAGE_CHARS = 160
+"""How far after a lab's definition its name in another language may be given."""
+OTHER_NAME_CHARS = 120
+"""How long that name and its acronym may run."""
+
+
+def merge_other_language(index: LabIndex, text: str) -> None:
+    """"L'Inspection fédérale de la sécurité nucléaire (IFSN) est ... En allemand : Eidgenössisches
+    Nuklearsicherheitsinspektorat (ENSI).": the acronym given after 'in German' is the same lab's, in
+    the language its site may use (ensi.ch); its entry becomes the lab's."""
+    for owner in [e for e in index.entries if e.acronym]:
+        token = other_language_acronym(owner.acronym or "", text)
+        gloss = index.lookup(token) if token else None
+        if gloss is not None and gloss is not owner and gloss.name == token and owner in index.entries:
+            index.absorb(owner, gloss)
+            index.add_alias(owner, gloss.name)
+
+
+def other_language_acronym(acronym: str, text: str) -> str | None:
+    """The acronym 'In German: ... (ENSI)' gives just after ``acronym``'s definition ('(IFSN)')."""
+    if not acronym:
+        return None
+    other = _other_language()
+    at = text.find(f"({acronym})")
+    while at >= 0:
+        found = other.search(text, at, at + OTHER_LANGUAGE_CHARS + OTHER_NAME_CHARS)
+        if found is not None and found.start() - at <= OTHER_LANGUAGE_CHARS and found.group(1) != acronym:
+            return found.group(1)
+        at = text.find(f"({acronym})", at + 1)
+    return None
+
+
+@cache
+def _other_language() -> re.Pattern[str]:
+    from extract.normalize.rule_data import alternation
+
+    other = alternation(lexicon(None).words("labs", "acronym_other_language"), folded=False, any_space=True)
+    return re.compile(rf"(?i:\b(?:{other}))\s*[:,]\s*[^()\n.;]{{3,80}}?\(\s*([A-ZÀ-Ý][\w&-]{{1,11}})\s*\)")
 
 
 def index_key_of(name: str) -> str:
@@ -106,7 +147,8 @@ def _complement(index: LabIndex, rest: str) -> bool:
 def merge_bare_heads(index: LabIndex) -> None:
     """'the Konza Technopolis Development Authority (KoTDA) ... The Authority confirmed': one
     capitalised word that ends exactly one other lab's name is that lab, called by its kind; so is
-    one inside it, after its first word ('Innovation Fund Denmark ... The Fund is governed by')."""
+    one inside it, after its first word ('Innovation Fund Denmark ... The Fund is governed by'); and one
+    that opens a name its link word goes on ('College voor de Rechten van de Mens ... Het College')."""
     for entry in list(index.entries):
         if len(entry.name.split()) != 1 or entry.acronym or entry.generic or entry.name.isupper():
             continue
@@ -116,9 +158,16 @@ def merge_bare_heads(index: LabIndex) -> None:
         owners = [o for o in index.entries if o is not entry and len(o.name.split()) >= 2
                   and (o.name.split()[-1].casefold() == word
                        or (inside and word in (w.casefold() for w in o.name.split()[1:]))
-                       or (o.name.split()[0].casefold() == word and _place(" ".join(o.name.split()[1:]))))]
+                       or (o.name.split()[0].casefold() == word and (_place(" ".join(o.name.split()[1:]))
+                                                                     or _linked(o.name.split()[1], index))))]
         if len(owners) == 1:
             index.absorb(owners[0], entry)  # ... and 'de Wirtschaftsagentur' is the Wirtschaftsagentur Wien
+
+
+def _linked(word: str, index: LabIndex) -> bool:
+    """'voor' of 'College voor de Rechten van de Mens': the head opens the name, its complement follows
+    (then 'het College' is that lab, as 'the Authority' ends another's name)."""
+    return fold_keep(word) in index.lex.folded("labs", "name_links")
 
 
 def _place(text: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from extract.models import Line
 from extract.normalize.rule_data import alternation
@@ -35,6 +36,7 @@ from extract.segment.index_merges import (
     merge_bare_heads,
     merge_bracket_aliases,
     merge_contained,
+    merge_other_language,
     merge_renamed,
     take_legal_names,
     take_repeated_tails,
@@ -176,6 +178,10 @@ class LabEntry:
         return f"{self.name} ({self.acronym})" if self.acronym and self.acronym not in self.name else self.name
 
 
+_ELIDED_CHARS = 2
+"""An elided article's letters ("l'") before a name at a line's start."""
+
+
 class LabIndex:
     """The lab-like names of one document and how each is used."""
 
@@ -228,7 +234,7 @@ class LabIndex:
         for i in body:
             text = lines[i].text
             for name, acronym, at in defined_acronyms(text):
-                if fold_keep(name.split()[-1]) in self.text_kinds:
+                if self.names_a_text(name):
                     continue  # 'Service Level Agreement (SLA)', 'Police Reform Act (PRA)': a text, not a body
                 lead = fold_keep(f"{before_line} {text[:at]}"[-40:]).split()[-2:]
                 if len(lead) == 2 and lead[0] in not_heads and lead[1] in links:
@@ -247,10 +253,12 @@ class LabIndex:
                 for name, acronym, at in defined_acronyms(joined_lines):
                     lead = fold_keep(joined_lines[max(0, at - 20):at]).split()[-2:]
                     if any(w in not_heads for w in lead) or fold_keep(name.split()[0]) in org_hosts \
-                            or fold_keep(name.split()[-1]) in self.text_kinds:
+                            or self.names_a_text(name):
                         continue  # 'ministerie van' / 'Economische Zaken (EZK)': a ministry, not a lab
                     known = self.lookup(acronym)
-                    if at <= len(before_line) and (known is None or known.name == acronym):
+                    # A name the line opens (after its elided article: "l'Institut ... (IEFH)") is read
+                    # here too, the line before telling what kind of clause it stands in.
+                    if at <= len(before_line) + 1 + _ELIDED_CHARS and (known is None or known.name == acronym):
                         entry = self.entry_for(name, acronym, i)
                         entry.defined = True
                         entry.as_host += self._hosted(previous, joined_lines, at)
@@ -291,6 +299,7 @@ class LabIndex:
         body_text = " ".join(lines[i].text for i in body)
         body_folded = fold_keep(body_text)  # folded once for the two readers that search it folded
         merge_bracket_aliases(self, body_text)
+        merge_other_language(self, body_text)
         merge_renamed(self, body_folded)
         take_trade_names(self, body_text, body_folded)
         merge_contained(self)
@@ -345,6 +354,22 @@ class LabIndex:
                                    or _name_goes_on(longer.name[len(last.name):], f"{text} {next_line}"[longer.end:])):
             mentions[-1] = replace(longer, end=len(text.rstrip()))  # its offsets stay on this line
         return mentions
+
+    def names_a_text(self, name: str) -> bool:
+        """'Police Reform Act', 'Service Level Agreement', 'Algemene verordening gegevensbescherming':
+        a law or an agreement, named by its last word, or by a lower-case kind of text its adjective
+        opens with (Dutch and French name a text before its subject)."""
+        words = name.split()
+        return fold_keep(words[-1]) in self.text_kinds or any(
+            word[:1].islower() and fold_keep(word) in self._own_text_kinds for word in words[1:3])
+
+    @cached_property
+    def _own_text_kinds(self) -> frozenset[str]:
+        """The text's own language's kinds of text only: French 'régulation' is no English regulation."""
+        from extract.normalize.rule_data import own_words
+
+        return frozenset(fold_keep(w) for key, group in (("document_nouns", "labs"), ("law_words", "governance"))
+                         for w in own_words(self.lang, group, key))
 
     def drop(self, entry: LabEntry) -> None:
         """``entry`` names no lab (a masthead, a field label): it leaves the index with its names and mentions."""

@@ -179,6 +179,9 @@ def _opening_name(lead: str, index: LabIndex, openers: frozenset[str], document:
         return None
     if re.match(rf"{re.escape(name)}\s*:", " ".join(words)):
         return None  # 'Indicateur: iNNpulsa Colombia': a key-facts box's label, not a name
+    dash = re.match(rf"{re.escape(name)}\s+[–—]\s+", " ".join(words))
+    if dash is not None and (other := _named_at(" ".join(words)[dash.end():], index)) is not None:
+        return other  # 'The Radiation ... Authority – Säteilyturvakeskus, generally known as STUK –': its other name
     # 'Norwegian' (not 'Paris&Co', nor 'Havenbedrijf Rotterdam', a name with its city)
     people = len(name_words) == 1 and name.isalpha() and country_code(name) is not None
     if re.search(r"['’]s$", name_words[0]) or people or place_name_code(name) or city_country(name) \
@@ -190,6 +193,15 @@ def _opening_name(lead: str, index: LabIndex, openers: frozenset[str], document:
     spelled = [e for e in index.entries if e.name == e.acronym or (e.acronym is None and e.name.isupper())]
     acronym = next((e.name for e in spelled if initials_cover(e.name, name_words)), None)
     return index.entry_for(name, acronym, -1)
+
+
+def _named_at(text: str, index: LabIndex) -> LabEntry | None:
+    """The lab of the index whose name (or acronym) ``text`` opens with."""
+    for entry in index.entries:
+        if (entry.strong or entry.defined) and any(
+                name and re.match(rf"{re.escape(name)}(?!\w)", text) for name in (entry.name, entry.acronym)):
+            return entry
+    return None
 
 
 PRESENTING_WORDS = 8
@@ -211,6 +223,30 @@ def presented_under(lines: list[Line], body: list[int], heading: int, stop: int,
                 and any(whole_name(name).search(lead) for name in (entry.name, entry.acronym) if name)):
             return entry
     return None
+
+
+MIN_CHAPTER_USES = 2
+"""How often a chapter must use a lab after defining it for the lab to be what the chapter is about."""
+
+
+def defined_and_used(title: str, lines: list[Line], body: list[int], heading: int, stop: int,
+                     index: LabIndex) -> LabEntry | None:
+    """'Sweden: one ombudsman instead of four' over a history that ends '... replaced by one agency,
+    the Equality Ombudsman – Diskrimineringsombudsmannen (DO)', then 'DO is a government agency ...
+    DO publishes ...': the one lab a place chapter defines and then keeps using, however late its
+    first sentence naming it comes."""
+    if _place_of(title, index.lex) is None:
+        return None
+    following = between(body, heading + 1, stop)
+    found = []
+    for entry in index.entries:
+        if not (entry.defined and entry.strong and not entry.as_host and entry.first in following):
+            continue
+        later = " ".join(lines[i].text for i in following if i > entry.first)
+        uses = sum(len(whole_name(name).findall(later)) for name in {entry.name, entry.acronym} if name)
+        if uses >= MIN_CHAPTER_USES:
+            found.append(entry)
+    return found[0] if len(found) == 1 else None
 
 
 EARLY_WORDS = 40

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from extract.segment.lab_index import LabEntry, LabIndex
 
 FOUNDING_CLAUSE_CHARS = 80
+MIN_BODY_NOUN_NAME_WORDS = 4
 NEARBY_CHARS = 300
 
 
@@ -155,8 +156,10 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
         name = titled or name
         if not passive and not distinctive and len(words) < 2:
             continue
-        if words and fold_keep(words[-1]) in bodies:
-            continue  # 'Its Governing Board, inaugurated under the Act,': a lab's body, not a lab
+        if words and fold_keep(words[-1]) in bodies and len(words) < MIN_BODY_NOUN_NAME_WORDS:
+            # 'Its Governing Board, inaugurated under the Act,': a lab's body, not a lab; a longer
+            # name is an organisation's ('The Irish Human Rights and Equality Commission was established').
+            continue
         acronym = m.groupdict().get("acr") if passive else None
         if (entry := index.lookup(name) or (index.lookup(acronym) if acronym else None)) is not None:
             if passive and not entry.as_subject and not entry.as_host:

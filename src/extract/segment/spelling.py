@@ -93,6 +93,26 @@ def spells_with_compounds(acronym: str, words: list[str]) -> bool:
     return sum(not link for _, link in items) >= 2 and _compounds_spell(letters, 0, items, 0)
 
 
+MIN_COMPOUND_NAME_CHARS = 12
+
+
+def spells_one_compound(acronym: str, word: str) -> bool:
+    """'Diskrimineringsombudsmannen (DO)', 'Rijkswaterstaat (RWS)', 'Strålsäkerhetsmyndigheten (SSM)':
+    one long capitalised compound whose parts, three letters at least each, give the acronym's
+    letters in order, the first its initial. Not a place: 'Amsterdam (AMS)' is too short a word."""
+    letters = [c.upper() for c in acronym if c.isalpha()]
+    folded = fold_keep(word).upper()
+    if len(folded) < MIN_COMPOUND_NAME_CHARS or not word[:1].isupper() or not 2 <= len(letters) <= 4 \
+            or folded[0] != letters[0]:
+        return False
+    at = 0
+    for letter in letters[1:]:
+        at = folded.find(letter, at + _FIRST_PART)
+        if at < 0 or len(folded) - at < _FIRST_PART:
+            return False
+    return True
+
+
 # A compound's later part starts after a first part of three letters at least ('Plan-bureau').
 _FIRST_PART = 3
 

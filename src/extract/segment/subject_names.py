@@ -30,20 +30,30 @@ def longest_first(words: Iterable[str]) -> str:
     return alternation(words, folded=False, any_space=False, longest_first=True)
 
 
-def name_pattern(links: Iterable[str]) -> str:
+def name_pattern(links: Iterable[str], *, joined_heads: str = "") -> str:
     """A name: capitalised words (or 'a2i') and the links inside names ('of', 'van', 'du', with an
     article after them: 'Innovation Team of the Government Office'), longest link first ('del'
-    before 'de': a name goes on after 'del')."""
+    before 'de': a name goes on after 'del'). With ``joined_heads``, an 'and' joins the words before
+    an organisation's head noun too ('Irish Human Rights and Equality Commission')."""
     body = longest_first(links)
     articles = longest_first(lexicon(None).words("words", "articles"))
-    return rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:{body})(?:\s+(?:{articles}))?)){{0,5}}(?<=\w))"
+    joined = ""
+    if joined_heads:
+        ands = longest_first(lexicon(None).words("words", "and_words"))
+        joined = rf"|(?:{ands})(?=\s+(?:{_NAME_WORD}\s+){{0,3}}(?i:{joined_heads})(?!\w))"
+    return rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:{body})(?:\s+(?:{articles}))?{joined})){{0,5}}(?<=\w))"
 
 
 @cache
 def subject_name() -> str:
-    """A subject's name (labs.name_links and labs.foreign_name_links)."""
+    """A subject's name (labs.name_links and labs.foreign_name_links); 'and' only before the
+    organisation noun that ends it ('The Equality and Human Rights Commission was set up', not
+    'Denmark and Sweden were')."""
+    from extract.segment.acronyms import organisation_nouns
+
     lex = lexicon(None)
-    return name_pattern((*lex.words("labs", "name_links"), *lex.words("labs", "foreign_name_links")))
+    return name_pattern((*lex.words("labs", "name_links"), *lex.words("labs", "foreign_name_links")),
+                        joined_heads=alternation(sorted(organisation_nouns()), folded=False))
 
 
 @cache
@@ -181,7 +191,16 @@ def titled_with_article(text: str, word: str, lex: Lexicon) -> str | None:
 def masthead_name(text: str, lex: Lexicon) -> str | None:
     """'LABNOTES' of 'LABNOTES — Issue 31': a publication's name before its issue number."""
     found = _masthead(lex).match(text)
-    return found.group(1) if found else None
+    if found is None:
+        return None
+    words = found.group(1).split()
+    texts = lex.folded("governance", "law_words") | lex.folded("labs", "document_nouns")
+    if len(words) > MAX_MASTHEAD_NAME_WORDS or (words and fold_keep(words[-1]) in texts):
+        return None  # "L'Autorité ... a été créée par la loi n° 2006-686": a law's number, no issue's
+    return found.group(1)
+
+
+MAX_MASTHEAD_NAME_WORDS = 10
 
 
 @cache
