@@ -45,6 +45,9 @@ def configure_logging(verbose: int, as_json: bool) -> None:
 
 INTERRUPTED = ("extract: interrupted; outputs finished before are kept and nothing is half-written "
                "(run the command again to finish: batch skips what is done)")
+INTERRUPTED_READING = "extract: interrupted; nothing was written"
+READ_ONLY_COMMANDS = frozenset({"show", "diff", "eval", "schema"})
+"""Commands that write no output: their Ctrl-C says so, not that outputs are kept."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -59,7 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         import signal
 
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while the message is written or we shut down
-        print(INTERRUPTED, file=sys.stderr, flush=True)
+        command = next((a for a in (argv if argv is not None else sys.argv[1:]) if not a.startswith("-")), "")
+        print(INTERRUPTED_READING if command in READ_ONLY_COMMANDS else INTERRUPTED, file=sys.stderr, flush=True)
         if argv is None:
             _end_interrupted()
         return ExitCode.interrupted

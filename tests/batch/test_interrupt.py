@@ -80,3 +80,18 @@ def test_ctrl_c_dropped_by_the_interpreter_still_interrupts(tmp_path: Path) -> N
         "    Collected()\n    time.sleep(30)\n    return 0\n")
     assert done.returncode == ExitCode.interrupted, done.stderr
     assert done.stderr.strip() == INTERRUPTED
+
+
+def test_ctrl_c_in_a_command_that_writes_nothing_says_so(tmp_path: Path) -> None:
+    """'extract show FILE' interrupted: no output to keep, and no batch to run again."""
+    from extract.cli import INTERRUPTED_READING
+
+    (tmp_path / "interrupted_show.py").write_text(
+        "import extract.cli as cli\n"
+        "def _main(argv):\n    raise KeyboardInterrupt\n"
+        "cli._main = _main\n"
+        "raise SystemExit(cli.main())\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "interrupted_show", "show", "raw/x.pdf"], cwd=tmp_path, env=cli_env(),
+                          capture_output=True, text=True, timeout=60, preexec_fn=default_sigint)
+    assert done.returncode == ExitCode.interrupted, done.stderr
+    assert done.stderr.strip() == INTERRUPTED_READING

@@ -73,7 +73,9 @@ def test_remove_puts_the_machines_value_back(project: Path, capsys) -> None:  # 
     assert correct(project, "nido-benchmark", "RIC", "staff.count", "--remove") == ExitCode.ok
     assert "removed: Rijks Innovatie Community (RIC) staff.count is the machine's value again, 4" in capsys.readouterr().out
     record = ric(project)
-    assert record["staff"]["count"] == 4 and list(record["corrections"]) == ["budget.amount"]
+    # The euro amount follows the corrected amount, and goes back with it.
+    assert record["staff"]["count"] == 4 and list(record["corrections"]) == ["budget.amount", "budget.amount_eur"]
+    assert record["budget"]["amount_eur"] == 350000
     assert correct(project, "nido-benchmark", "RIC", "budget.amount", "--remove") == ExitCode.ok
     assert ric(project)["corrections"] == {} and ric(project)["budget"]["amount"] == 340000
     path = project / "corrections" / "nido-benchmark.yml"

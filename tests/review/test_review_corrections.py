@@ -78,8 +78,9 @@ def test_correction_survives_reprocessing_and_is_flagged_when_the_machine_moves(
     # diff flags it: the shown value is the same, the machine's own value moved.
     change = diff_files("report", apply_corrections(machine_output(), "report", corr), moved)
     flagged = [(c.path, c.kind, c.needs_review, c.old, c.new) for r in change.records for c in r.changes]
+    # (The euro amount follows the corrected amount: its own machine value moved too, and is shown as such.)
     assert flagged == [("budget.amount", "machine", True, 34_000, 35_000),
-                       ("budget.amount_eur", "value", False, 34_000, 35_000)]
+                       ("budget.amount_eur", "machine", False, 34_000, 35_000)]
     # The YAML file was never touched by the runs.
     assert load_corrections(corr / "report.yml")["records"]["alpha innovatie lab"]["fields"]["budget.amount"]["machine_value"] == 34_000
 
@@ -212,3 +213,19 @@ def test_correct_waits_for_no_batch_and_keeps_the_runs_version(project: Path) ->
     kept = outputs_of_run(out, manifest)["report"]
     assert kept is not None and kept.records[0].staff is not None and kept.records[0].staff.count == 4
     assert load_output(out / "report.json").records[0].staff.count == 5  # type: ignore[union-attr]
+
+
+def test_a_corrected_amount_or_currency_carries_the_euro_amount_with_it(project: Path) -> None:
+    out = project / "output"
+    add_correction(out, "report", "AIL", "budget.amount", 350_000, by="alice", now=NOW)
+    alpha = record_named(OutputFile.model_validate_json((out / "report.json").read_text()), "Alpha Innovatie Lab")
+    assert alpha.budget is not None and (alpha.budget.amount, alpha.budget.amount_eur) == (350_000, 350_000)
+    # Another currency: the machine's conversion was of the old figure, so none is given ...
+    add_correction(out, "report", "AIL", "budget.currency", "SEK", by="alice", now=NOW)
+    alpha = record_named(OutputFile.model_validate_json((out / "report.json").read_text()), "Alpha Innovatie Lab")
+    assert alpha.budget is not None and (alpha.budget.currency, alpha.budget.amount_eur) == ("SEK", None)
+    # ... unless the user gives it, whatever the order the corrections are applied in.
+    add_correction(out, "report", "AIL", "budget.amount_eur", 31_000, by="alice", now=NOW)
+    add_correction(out, "report", "AIL", "budget.amount", 360_000, by="alice", now=NOW)
+    alpha = record_named(OutputFile.model_validate_json((out / "report.json").read_text()), "Alpha Innovatie Lab")
+    assert alpha.budget is not None and (alpha.budget.amount, alpha.budget.amount_eur) == (360_000, 31_000)

@@ -116,3 +116,19 @@ def test_a_reports_year_comes_from_its_path() -> None:
 
     assert year_of("raw/2021/labs.pdf") == 2021 and year_of("raw/2019/oecd-labs-2023.pdf") == 2023
     assert year_of("raw/nido-benchmark.pdf") is None and year_of("raw/report-12345.pdf") is None
+
+
+def test_a_report_without_a_budget_does_not_disagree_with_one_that_has_it(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "output"
+    out.mkdir()
+    with_budget = LabRecord.model_validate({"name": "Alpha Innovatie Lab", "acronym": "AIL", "staff": {"count": 7},
+                                            "budget": {"amount": 1_700_000, "currency": "EUR", "period": "year"}})
+    without = LabRecord.model_validate({"name": "Alpha Innovatie Lab", "acronym": "AIL", "staff": {"count": 9}})
+    for stem, record in (("a", with_budget), ("b", without)):
+        (out / f"{stem}.json").write_text(OutputFile(source=SourceInfo(path=f"raw/{stem}.pdf"),
+                                                     records=[record]).model_dump_json())
+    capsys.readouterr()
+    assert main(["export", "--format", "jsonl", "--out", str(out)]) == ExitCode.ok
+    (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    # Only the staff counts differ: no budget in one report is no second budget.
+    assert [c.split(":")[0] for c in row["conflicts"]] == ["staff"]

@@ -69,3 +69,21 @@ def test_stale_outputs_are_left_out_unless_asked_for(archive: Path, tmp_path: Pa
     rows = export_jsonl(tmp_path / "output", capsys, "--include-stale")
     ric = next(r for r in rows if r["acronym"] == "RIC")
     assert ric["reports"] == ["2023/nl-web-page-rijks-innovatie-community (2023) [stale]", "nido-benchmark"]
+
+
+def test_export_looks_at_the_input_folder_as_it_is_now(archive: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    shutil.copytree(archive, tmp_path, dirs_exist_ok=True)
+    raw, out = tmp_path / "raw", tmp_path / "output"
+    assert main(["batch", str(raw), "--out", str(out), "--workers", "1", "--quiet"]) == ExitCode.ok
+    web = raw / "2023" / "nl-web-page-rijks-innovatie-community.pdf"
+    kept = tmp_path / "kept.pdf"
+    shutil.move(web, kept)
+    # Removed since the last batch: left out at once, no batch needed to notice.
+    rows = export_jsonl(out, capsys)
+    assert next(r for r in rows if r["acronym"] == "RIC")["reports"] == ["nido-benchmark"]
+    # A batch marks it stale; put back, it is current again before the next batch.
+    assert main(["batch", str(raw), "--out", str(out), "--workers", "1", "--quiet"]) == ExitCode.ok
+    shutil.move(kept, web)
+    rows = export_jsonl(out, capsys)
+    assert next(r for r in rows if r["acronym"] == "RIC")["reports"] == [
+        "2023/nl-web-page-rijks-innovatie-community (2023)", "nido-benchmark"]

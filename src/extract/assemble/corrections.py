@@ -330,6 +330,9 @@ def _apply_one(record: dict[str, Any], item: CorrectedField) -> str | None:
     except ValueError as exc:
         return str(exc)
     machine_value = get_path(record, fpath)
+    derived = (record.get("corrections") or {}).get(fpath)
+    if isinstance(derived, Mapping) and derived.get("derived_from"):
+        machine_value = derived.get("machine_value")  # the machine's, not the value derived from another correction
     trial = json.loads(json.dumps(record, default=str))
     set_path(trial, fpath, value)
     try:
@@ -353,4 +356,32 @@ def _apply_one(record: dict[str, Any], item: CorrectedField) -> str | None:
         "machine_provenance_field": fpath if own else None,
     }
     prov[fpath] = _correction_provenance(machine_prov, by).model_dump(mode="json")
+    own_eur = record["corrections"].get(_EUR_PATH)
+    if fpath in _EUR_INPUTS and (own_eur is None or own_eur.get("derived_from")):
+        _rederive_amount_eur(record, item, fpath)
     return None
+
+
+# What the euro amount is derived from: a corrected amount or currency makes the machine's stale.
+_EUR_INPUTS = ("budget.amount", "budget.currency")
+_EUR_PATH = "budget.amount_eur"
+
+
+def _rederive_amount_eur(record: dict[str, Any], item: CorrectedField, source: str) -> None:
+    """'budget.amount' corrected to 350000 (EUR): the euro amount is the amount; in another currency
+    the machine's conversion was of the old amount, so none is given (a user may correct it too).
+    Written as a correction derived from ``source``, so that the machine's value can be put back."""
+    budget = record.get("budget")
+    if not isinstance(budget, dict):
+        return
+    derived = budget.get("amount") if budget.get("currency") == "EUR" else None
+    earlier = record["corrections"].get(_EUR_PATH)
+    machine_value = earlier["machine_value"] if earlier else budget.get("amount_eur")
+    if same_value(derived, machine_value) and not earlier:
+        return
+    budget["amount_eur"] = derived
+    record["corrections"][_EUR_PATH] = {
+        "value": derived, "status": "corrected", "by": item.by, "at": item.at, "machine_value": machine_value,
+        "machine_value_at_correction": None, "needs_review": False, "machine_provenance": None,
+        "machine_provenance_field": None, "derived_from": source,
+    }

@@ -178,7 +178,10 @@ def diff_records(old: LabRecord, new: LabRecord, fields: Iterable[str] | None = 
             np_ = (corr_new.machine_provenance if corr_new else None) or np_
         changes.append(FieldChange(
             path=path, old=a, new=b, old_text=op.text, new_text=np_.text, old_method=op.method, new_method=np_.method,
-            kind=kind, needs_review=bool(corr_new and corr_new.needs_review) or kind == "machine",
+            # A value derived from another correction (the euro amount of a corrected amount) is
+            # reviewed with that one, not again.
+            kind=kind, needs_review=bool(corr_new and corr_new.needs_review) or (
+                kind == "machine" and not getattr(corr_new, "derived_from", None)),
             page=np_.page or op.page, bbox=list(np_.bbox or op.bbox or []) or None,
         ))
     return changes

@@ -195,6 +195,46 @@ def _manifest_stem(out_dir: Path, output: str) -> str:
     return parts[len(prefix):] if parts.startswith(prefix) else parts
 
 
+def stale_now(out_dir: Path) -> set[str]:
+    """``stale_outputs``, then looked at again on disk: an output whose report is gone from where
+    it was read is stale already, before any batch says so; one whose report is back is current
+    again. The place looked at is the last batch's input folder when that batch came after the run
+    that wrote the output, else where that run read it. Paths that cannot be judged here (a
+    relative input folder seen from elsewhere, a report joined from page images) keep what the runs
+    said."""
+    stale = stale_outputs(out_dir)
+    for stem, source in _sources_by_stem(out_dir).items():
+        if source.parent.is_dir():
+            if source.exists():
+                stale.discard(stem)
+            else:
+                stale.add(stem)
+    return stale
+
+
+def _sources_by_stem(out_dir: Path) -> dict[str, Path]:
+    """Output stem -> the report file it stands for now (see ``stale_now``), for the paths that name one file."""
+    written: dict[str, tuple[int, str | None, str]] = {}  # stem -> (run's order, its batch input folder, path)
+    last_batch: tuple[int, str | None] = (-1, None)
+    for order, manifest in enumerate(load_manifests(out_dir)):  # oldest first: the last writer wins
+        batch = manifest.get("command") == "batch"
+        base = manifest.get("input_dir") if batch and isinstance(manifest.get("input_dir"), str) else None
+        if batch:
+            last_batch = (order, base)
+        for item in manifest.get("files") or []:
+            rel, path = item.get("output_rel"), item.get("path")
+            if item.get("status") != "ok" or not isinstance(rel, str) or not rel.endswith(".json") \
+                    or not isinstance(path, str) or " (" in path:
+                continue  # 'rep/rep (p1.png, p2.png)': page images joined, no one file
+            written[rel[: -len(".json")]] = (order, base if batch else None, path)
+    found = {}
+    for stem, (order, base, path) in written.items():
+        if last_batch[0] > order and last_batch[1] is not None and base is not None:
+            base = last_batch[1]  # the folder as the last batch read it (an archive copied elsewhere)
+        found[stem] = Path(base) / path if base is not None else Path(path)
+    return found
+
+
 def stale_outputs(out_dir: Path) -> set[str]:
     """Stems of outputs the last batch over this folder found no input for (removed or renamed),
     unless a later run wrote them again: kept on disk, but not current."""

@@ -114,9 +114,19 @@ def group_values(data: Mapping[str, Any], group: Group) -> GroupValue:
     prov = provenance_for(data, group.provenance_key)
     corrections = {p: c for p, c in _corrections(data).items() if p in group.paths or group_of(p) == group.name}
     confidence = prov.get("confidence")
-    return GroupValue(values={column(p): display(get_path(data, p)) for p in group.paths},
+    return GroupValue(values={column(p): display(_reported(data, p)) for p in group.paths},
                       confidence=1.0 if corrections else (float(confidence) if confidence is not None else None),
                       page=prov.get("page"), corrections=corrections)
+
+
+def _reported(data: Mapping[str, Any], path: str) -> Any:
+    """The value a report gives at ``path``; none when it gives no budget or staff at all (not the
+    model's default 'approximate: false', which would make a report without a budget disagree with
+    one that has it)."""
+    head, _, sub = path.partition(".")
+    if sub and data.get(head) is None:
+        return None
+    return get_path(data, path)
 
 
 def compared_values(group: Group, value: GroupValue) -> tuple[Any, ...]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from extract.assemble.fields import record_dict
 from extract.review.corrections import apply_all, default_corrections_dir
-from extract.store.snapshots import stale_outputs
+from extract.store.snapshots import stale_now
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class Archive:
 def collect(out_dir: Path, corrections_dir: Path | None = None, *, include_stale: bool = False) -> Archive:
     """Every record of every current output in ``out_dir``, in output order (stem, then record)."""
     out_dir = Path(out_dir)
-    stale = stale_outputs(out_dir)
+    stale = stale_now(out_dir)  # what is in the input folder now, not only at the last batch
     archive = Archive()
     for stem, output in apply_all(out_dir, Path(corrections_dir or default_corrections_dir(out_dir))).items():
         if stem in stale and not include_stale:
@@ -68,8 +68,8 @@ def collect(out_dir: Path, corrections_dir: Path | None = None, *, include_stale
         year = year_of(output.source.path)
         archive.sightings += [Sighting(stem, output.source.path, year, record_dict(r), stem in stale) for r in output.records]
     if archive.stale_left_out:
-        log.warning("export: %d stale output(s) left out, their report is gone from the input folder of the last "
-                    "batch (--include-stale adds them): %s", len(archive.stale_left_out), ", ".join(archive.stale_left_out[:5]))
+        log.warning("export: %d stale output(s) left out, their report is gone from the input folder "
+                    "(--include-stale adds them): %s", len(archive.stale_left_out), ", ".join(archive.stale_left_out[:5]))
     return archive
 
 
