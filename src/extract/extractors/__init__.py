@@ -25,7 +25,7 @@ from extract.extractors.statements import StatementExtractor
 from extract.models import Candidate, EntityStore, LabRecord, Line, Provenance, Section
 from extract.rules.lexicon import fold_keep, lexicon
 from extract.rules.vocab import fold, match_label
-from extract.segment.index_merges import other_language_acronym
+from extract.segment.index_merges import glossing_row, other_language_acronym
 from extract.segment.spelled_names import bracketed_native_name
 from extract.segment.titles import parse_title
 from extract.settings import Settings
@@ -175,6 +175,8 @@ def _subject_names(section: Section, ctx: SectionContext) -> list[str]:
             names.append(native)
         if parts.acronym and (other := other_language_acronym(parts.acronym, ctx.text)) is not None:
             names.append(other)  # 'IFSN ... En allemand : ... (ENSI)', whose site is ensi.ch
+        # 'Engels  European Patent Office (EPO)' among its key facts: www.epo.org is the EOB's.
+        names += [acronym for line in section.lines for _, acronym in glossing_row(line.text)]
         names += _short_company_names(parts.name, ctx) if parts.name else []
     block = ctx.block("name")
     answer = ctx.block_text(block).splitlines() if block is not None else []

@@ -28,6 +28,7 @@ from extract.extractors.funding_phrases import (
     item_splitter,
     item_splitter_for,
     item_words,
+    leading_preposition,
     money_before,
     money_received_regex,
     negated_receipt,
@@ -52,7 +53,7 @@ from extract.rules.lexicon import fold_keep
 from extract.rules.vocab import match_label
 
 NAME = "funding"
-VERSION = "26"
+VERSION = "27"
 
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
 _HELD_SPACE = "\u2064"  # invisible plus: the space before a portfolio list's 'and', not split there
@@ -106,6 +107,28 @@ def _unbracketed(candidate: Candidate) -> Candidate:
         return candidate
     kept = without_qualifying_bracket(value)
     return candidate if kept == value else candidate.model_copy(update={"value": kept})
+
+
+def _without_lead(item: str, ctx: SectionContext) -> str:
+    """A labelled source without its qualifier and preposition ('volledig uit de taksen' -> 'taksen');
+    none at all when it opens with a negation ('geen bijdragen van de lidstaten')."""
+    folded = fold_keep(item)
+    if (first := folded.split()[:1]) and first[0] in ctx.lex.folded("words", "negations"):
+        return ""
+    start = 0
+    for _ in range(2):  # as ``clean_span`` reads a written source's lead
+        lead = qualifier_regex(ctx.lex).match(folded, start)
+        start = lead.end() if lead is not None and lead.end() < len(folded) else start
+        again = leading_preposition(ctx.lex).match(folded, start)
+        if again is None or again.end() >= len(folded):
+            break
+        start = again.end()
+    rest = item[start:].lstrip()
+    determiners = ctx.lex.folded("words", "determiners")
+    words = rest.split()
+    if start and words and fold_keep(words[0]) in determiners and len(words) > 1:
+        rest = rest[len(words[0]):].lstrip()  # 'uit de taksen': the article after the preposition
+    return rest
 
 
 def _is_weak(trigger: str, weak_phrases: set[tuple[str, ...]]) -> bool:
@@ -169,6 +192,7 @@ class FundingExtractor:
             item = re.sub(r"(?:\s+[^\w\s()’'\-]{1,2})+$", "", re.sub(r"\s+", " ", part)).strip(" .,")
             # 'the regional budget' -> 'regional budget', "l'État" -> 'État'
             item = re.sub(rf"^(?:(?:{determiners})\s+(?=\w)|(?:{elided})(?=\w))", "", item, flags=re.IGNORECASE)
+            item = _without_lead(item, ctx)  # 'volledig uit de taksen van ...': the taxes
             if unknown.match(fold_keep(item)):
                 continue  # 'Financement : non communiqué'
             if not item[:1].isalpha() or MONEY_SIGN.search(re.sub(r"\([^()]*\)", "", item)):

@@ -22,7 +22,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "52"
+VERSION = "53"
 
 
 
@@ -340,6 +340,16 @@ def _letterhead_site(section: Section, ctx: SectionContext) -> list[Candidate]:
                 return [Candidate(field="website", value=_own_site(url, ctx), provenance=Provenance(
                     page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.letterhead.v{VERSION}",
                     confidence=confidence("anchored", ocr=line.conf)))]
+    # 'Musées royaux des Beaux-Arts de Belgique' heading a letterhead whose one address is
+    # www.fine-arts-museum.be: the sender named first, its one site (less sure: no spelling says so).
+    sites = [(url, line) for line in section.letterhead for url, _, _ in find_urls(line.text)
+             if not platform_host(urlsplit(url).hostname or "")]
+    if len(sites) == 1 and section.letterhead and any(
+            fold_keep(section.letterhead[0].text).strip() == fold_keep(n) for n in ctx.subject_names if n):
+        url, line = sites[0]
+        return [Candidate(field="website", value=_own_site(url, ctx), provenance=Provenance(
+            page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.letterhead.v{VERSION}",
+            confidence=confidence("mention", ocr=line.conf)))]
     return []
 
 

@@ -21,7 +21,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "36"  # the governance extractor's: parents are one of its fields
+VERSION = "37"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -69,6 +69,8 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
             continue  # 'als onderdeel van het programma' is a frame, not a parent
         if before and (before[-1] in titles or " ".join(before[-2:]) in titles):
             continue  # 'our Accountable Officer answers to the Scottish Parliament': a person's superior
+        if before and re.search(r"['’]s$", before[-1]):
+            continue  # "the Pentagon's branch of the US Digital Service": another's part, told from its side
         lowercase = ctx.lang == "fr" or bool(french.fullmatch(ctx.folded, m.start(), m.end()))
         lead = lead_phrases.match(ctx.folded, m.end())
         span = org_phrase(portfolios, lead.end() if lead else m.end(), lex, allow_lowercase=lowercase, stops=stops)

@@ -20,7 +20,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "staff"
-VERSION = "16"
+VERSION = "17"
 
 MAX_ADJECTIVES = 3
 GENERIC_ANCHOR_MAX = 6
@@ -285,6 +285,10 @@ def _total_count(ctx: SectionContext, numbers: list[NumberMention]) -> list[Cand
     out = []
     for m in ctx.lex.regex("staff", "total_of").finditer(ctx.folded):
         n = next((n for n in numbers if m.end() <= n.start <= m.end() + 2), None)
+        line_end = ctx.text.find("\n", m.end())
+        if n is not None and " " not in m.group(0).strip() and re.search(
+                r"\d", ctx.text[n.end:line_end if line_end >= 0 else len(ctx.text)]):
+            continue  # 'Total 230 256 264 750': a table's row of totals by year, not one count
         s0, _ = ctx.sentence_span(m.start())
         counted = [k for k in nouns.finditer(ctx.folded, s0, m.start()) if re.sub(r"\s+", " ", k.group(2)) in strict]
         if n is None or not counted:

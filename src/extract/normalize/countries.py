@@ -168,6 +168,7 @@ def find_countries(text: str, lang: str | None = None) -> list[CountryMention]:
     table = _table(lang)
     folded = fold_keep_length(text).replace("’", "'")
     mentions: list[CountryMention] = []
+    paired: list[tuple[int, int]] = []  # places read as one of two names: no fuzzy reading either
     for match in _pattern(lang).finditer(folded):
         raw = text[match.start() : match.end()]
         code, kind = table[place_key(match.group(0))]
@@ -175,8 +176,11 @@ def find_countries(text: str, lang: str | None = None) -> list[CountryMention]:
             kind = "code"
         if kind in ("name", "region", "city") and not raw[:1].isupper():
             continue  # 'wales' in a URL path or a lower-case common word
+        if kind in ("region", "city") and _paired_with_a_name(text, match.end(), lang):
+            paired.append((match.start(), match.end()))
+            continue  # 'the Victoria and Albert Museum': two people's names, not the Australian state
         mentions.append(CountryMention(code, match.start(), match.end(), raw, kind))
-    taken = [(m.start, m.end) for m in mentions]  # sorted, as finditer gives them
+    taken = sorted([(m.start, m.end) for m in mentions] + paired)
     # Codes standing alone ('UK'), then codes that are words too, before a name ('the US Coast Guard').
     for pattern, codes in ((_CODE, _standalone_codes()), (_CODE_BEFORE_NAME, _codes_before_names())):
         for match in pattern.finditer(text):
@@ -192,6 +196,18 @@ def find_countries(text: str, lang: str | None = None) -> list[CountryMention]:
             mentions.append(CountryMention(hit[0], match.start(), match.end(), match.group(0), hit[1]))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+_PAIRED = re.compile(r"\s+(?:and|&|et|en|und)\s+([A-ZÀ-Ý][a-zà-ÿ]+)")
+
+
+def _paired_with_a_name(text: str, end: int, lang: str | None) -> bool:
+    """Is the place just before ``end`` joined by 'and' to a capitalised word that is no place?"""
+    paired = _PAIRED.match(text, end)
+    if paired is None:
+        return False
+    other = paired.group(1)
+    return place_key(other) not in _table(lang) and _fuzzy(other, lang) is None
 
 
 def country_code(name: str, lang: str | None = None) -> str | None:

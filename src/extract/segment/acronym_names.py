@@ -10,7 +10,7 @@ from functools import cache
 
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import fold_keep, lexicon
-from extract.segment.spelling import WORD, abbreviates, content_words, function_words
+from extract.segment.spelling import WORD, abbreviates, content_words, function_words, initials_cover
 
 MIN_STARTS_ACRONYM_CHARS = 4
 """A bracketed word spelled by word starts is four letters at least: '(Bonn)' after a two-word name is a place."""
@@ -46,6 +46,17 @@ def with_native_name(text: str, name: str, acronym: str, begin: int) -> list[tup
     """'Styrelsen för internationellt utvecklingssamarbete – the Swedish International Development
     Cooperation Agency (Sida) – is ...': a name that opens its sentence, glossed in apposition by the
     name the acronym spells, is the body's own name; it comes first (the gloss stays an alias)."""
+    halves = re.split(r"\s+[–—]\s+", name, maxsplit=1)
+    if len(halves) == 2 and all(len(h.split()) >= 2 for h in halves) and halves[1][:1].isupper() \
+            and initials_cover(acronym, content_words(halves[0].split())) \
+            and not initials_cover(acronym, content_words(halves[1].split())):
+        # 'Accident Investigation Board Norway – Statens havarikommisjon for transport (AIBN)': the
+        # English name the acronym spells, then the body's own name, the bracket after it.
+        return [(halves[1], acronym, begin + name.index(halves[1], len(halves[0]))), (halves[0], acronym, begin)]
+    said = _said_in_english().search(text, max(0, begin - MAX_NATIVE_NAME_CHARS), begin)
+    if said is not None and said.end() == begin and len(said.group(1).split()) >= 2:
+        # 'het Patent- og Varemærkestyrelsen, in het Engels Danish Patent and Trademark Office (DKPTO)'
+        return [(said.group(1), acronym, said.start(1)), (name, acronym, begin)]
     gloss = _gloss_lead().search(text, max(0, begin - MAX_NATIVE_NAME_CHARS), begin)
     if gloss is None or gloss.end() != begin:
         return [(name, acronym, begin)]
@@ -72,6 +83,16 @@ def _gloss_lead() -> re.Pattern[str]:
     articles = alternation(lexicon(None).words("words", "articles"), folded=False, any_space=False)
     return re.compile(rf"(?:^|(?<=\n)|(?<=[.!?]\s))([A-ZÀ-Ý][\w'’-]*(?:[ \t]+[\w'’-]+){{1,7}})\s+[–—]\s+"
                       rf"(?:(?:{articles})\s+|[lL]['’])$")
+
+
+@cache
+def _said_in_english() -> re.Pattern[str]:
+    """A capitalised name (its link words in lower case), a comma, then words saying the next name is
+    its translation ('in het Engels', 'in English', 'en anglais'; ``labs.acronym_other_language``)."""
+    other = alternation(lexicon(None).words("labs", "acronym_other_language"), folded=False, any_space=True)
+    links = alternation(sorted(function_words()), folded=False, any_space=False)
+    return re.compile(rf"(?<![\w'’-])([A-ZÀ-Ý][\w'’-]*(?:\s+(?:[A-ZÀ-Ý][\w'’-]*|(?:{links})(?=\s)))*),\s+"
+                      rf"(?i:{other})\s+$")
 
 
 _DOTTED_FORM_END = re.compile(r"(?<![\w.])[A-Z](?:\.[A-Z])+$")

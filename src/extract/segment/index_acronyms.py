@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 MIN_LETTERHEAD_ACRONYM_USES = 2
 """An acronym no name spells, used this often, may be spelled out by the letterhead."""
-BARE_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{0,4}[A-Z][A-Z0-9]{0,4}(?![\w-])")  # two letters at least: not 'D08'
+BARE_ACRONYM = re.compile(r"(?<![\w&-])[A-Z](?:[A-Z0-9]{0,4}|&)[A-Z][A-Z0-9]{0,4}(?![\w&-])")  # two letters at least: not 'D08'; 'V&A'
 # A capitalised name with its lower-case link words: 'Rijksdienst voor het Wegverkeer', 'the Tern Service Centre'.
 _SPELLED_NAME = re.compile(r"(?:(?:the|het|de|la|le|les|l['’])\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:[a-zà-ÿ]{1,4}\s+){0,2}[A-ZÀ-Ý][\w'’-]*)*")
 LETTERHEAD_LINES = 6

@@ -69,6 +69,64 @@ def merge_other_language(index: LabIndex, text: str) -> None:
             index.add_alias(owner, gloss.name)
 
 
+GLOSS_LOOKBACK_LINES = 8
+"""How far above a glossing row ('Engels  European Patent Office (EPO)') the lab it glosses is named."""
+
+
+def merge_glossing_rows(index: LabIndex, lines: Sequence[Line], body: Sequence[int]) -> None:
+    """'Engels  European Patent Office (EPO)' in the key facts under 'Het Europees Octrooibureau in een
+    notendop'; 'Opgericht in 1994 als Bureau voor harmonisatie binnen de interne markt (BHIM)' under
+    the EUIPO's: a row giving the name in another language, or the name it was founded under, of the
+    lab named just above is that lab, not another."""
+    for k, i in enumerate(body):
+        for name, acronym in glossing_row(lines[i].text):
+            gloss = index.lookup(acronym)
+            if gloss is None or gloss not in index.entries:
+                continue
+            owner = _named_above(index, lines, body[max(0, k - GLOSS_LOOKBACK_LINES):k], gloss)
+            if owner is not None:
+                index.absorb(owner, gloss)
+                index.add_alias(owner, name)
+
+
+def glossing_row(text: str) -> list[tuple[str, str]]:
+    """(name, acronym) a row opening with a language ('Engels  European Patent Office (EPO)') or a
+    founding under a name ('Opgericht in 1994 als Bureau ... (BHIM)') gives; none for other rows."""
+    from extract.segment.acronyms import defined_acronyms
+
+    lead = _glossing_opening().match(text)
+    if lead is None:
+        return []
+    return [(name, acronym) for name, acronym, at in defined_acronyms(text) if at <= lead.end() + ELIDED_ARTICLE_CHARS]
+
+
+ELIDED_ARTICLE_CHARS = 3
+"""An article ('the', "l'") between a row's opening and the name it gives."""
+
+
+@cache
+def _glossing_opening() -> re.Pattern[str]:
+    from extract.normalize.rule_data import alternation
+
+    lex = lexicon(None)
+    other = alternation(lex.words("labs", "acronym_other_language"), folded=False, any_space=True)
+    verbs = alternation(lex.words("founded", "verbs"), folded=False, any_space=True)
+    founded_as = alternation(lex.words("labs", "founded_as"), folded=False, any_space=True)
+    return re.compile(rf"^\W*(?i:(?:{other})\s*:?\s+|(?:{verbs})\b[^.;:()]{{0,30}}?\s(?:{founded_as})\s+)")
+
+
+def _named_above(index: LabIndex, lines: Sequence[Line], above: Sequence[int], gloss: LabEntry) -> LabEntry | None:
+    """The lab the nearest of the lines ``above`` names (by name or acronym), other than ``gloss``."""
+    for i in reversed(above):
+        named = [e for e in index.entries if e is not gloss and (e.strong or e.defined) and any(
+            n and whole_name(n).search(lines[i].text) for n in (e.name, e.acronym))]
+        if len(named) == 1:
+            return named[0]
+        if named:
+            return None
+    return None
+
+
 def other_language_acronym(acronym: str, text: str) -> str | None:
     """The acronym 'In German: ... (ENSI)' gives just after ``acronym``'s definition ('(IFSN)')."""
     if not acronym:

@@ -21,7 +21,7 @@ from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.rules.vocab import fold, match_label
 from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import find_lab_names, whole_name
-from extract.segment.name_affixes import article_before_name, without_about
+from extract.segment.name_affixes import article_before_name, without_about, without_summary
 from extract.segment.platforms import URL, platform_host
 from extract.segment.spelling import ELIDED_ARTICLE, domain_matches, is_acronym
 from extract.segment.subject_names import written_in_lower_case
@@ -91,7 +91,7 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
     title = SERIES_LABEL.sub("", strip_numbering(text).strip())
     if not title or is_page_title(title, index.lex) or len(title.split()) > 14 or "?" in title:
         return None  # a question set as a heading is an interviewer's, not a lab's
-    if signature_line(title, index.lex):
+    if signature_line(title, index.lex) or byline(title, index.lex):
         return None  # 'Deputy Administrator, Centers for Medicare & Medicaid Services': the signer's employer
     title = without_about(title, index.lex) or title
     parts = parse_title(title, index.lex)
@@ -110,6 +110,9 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
             if entry is not None:
                 return entry
     entry = index.lookup(name) if name else None
+    if entry is None and name and without_summary(title, index.lex) is not None \
+            and (article := re.match(rf"(?i:{article_before_name(index.lex)})(?=[A-ZÀ-Ý])", name)):
+        entry = index.lookup(name[article.end():])  # 'Het Europees Octrooibureau in een notendop': the lab summed up
     if entry is None and (elided := ELIDED_ARTICLE.match(name)) is not None and is_acronym(name[elided.end():]):
         entry = index.lookup(name[elided.end():])  # "1. L'ONERA, une reconstruction": the article is the sentence's
     if entry is not None:
@@ -145,6 +148,22 @@ def host_after(lex: Lexicon) -> re.Pattern[str]:
 
 
 _BEFORE_COMMA = re.compile(r"^([^,]{2,40}),\s+\S")
+
+
+_UNIVERSITY_WORDS = frozenset({"university", "universite", "universiteit", "hogeschool", "college", "school", "ecole"})
+
+
+def byline(title: str, lex: Lexicon) -> bool:
+    """'Claire Vandenbroucke-Mbaye, Laboratoire d'histoire des techniques artistiques, Université libre
+    de Bruxelles': a name, then the author's department and university, comma after comma; the
+    paper's author, not a lab it describes."""
+    parts = [p.strip() for p in title.split(",")]
+    if len(parts) < 3:
+        return False
+    first = parts[0].split()
+    kinds = lex.folded("labs", "heads") | lex.folded("labs", "not_heads") | lex.folded("labs", "definition_nouns")
+    return (2 <= len(first) <= 4 and all(w[:1].isupper() for w in first) and not any(fold_keep(w) in kinds for w in first)
+            and any(fold_keep(w) in _UNIVERSITY_WORDS for p in parts[1:] for w in p.split()))
 
 
 def signature_line(title: str, lex: Lexicon) -> bool:

@@ -36,6 +36,7 @@ from extract.segment.index_merges import (
     merge_bare_heads,
     merge_bracket_aliases,
     merge_contained,
+    merge_glossing_rows,
     merge_other_language,
     merge_renamed,
     take_legal_names,
@@ -300,6 +301,7 @@ class LabIndex:
         body_folded = fold_keep(body_text)  # folded once for the two readers that search it folded
         merge_bracket_aliases(self, body_text)
         merge_other_language(self, body_text)
+        merge_glossing_rows(self, lines, body)
         merge_renamed(self, body_folded)
         take_trade_names(self, body_text, body_folded)
         merge_contained(self)

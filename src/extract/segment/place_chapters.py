@@ -28,8 +28,8 @@ def _place_of(title: str, lex: Lexicon) -> tuple[str, str] | None:
     head = re.split(r"\s*[:–—]\s+|\s+-\s+", strip_numbering(title).strip(), maxsplit=1)[0]
     articles = lex.folded("words", "articles") | lex.folded("words", "determiners")
     words = head.split()
-    while len(words) > 1 and fold_keep(words[0]) in articles:
-        words = words[1:]
+    while len(words) > 1 and fold_keep(words[0]) in articles | lex.folded("governance", "place_prepositions"):
+        words = words[1:]  # 'The United Kingdom', 'En Belgique'
     place = " ".join(words)
     country = (place_name_code(place) or city_country(place)) if place else None
     if country is None and (pair := re.fullmatch(rf"(.+?)\s+(?:{alternation(lex.words('words', 'and_words'))})\s+(.+)", place,
@@ -179,9 +179,10 @@ def _opening_name(lead: str, index: LabIndex, openers: frozenset[str], document:
         return None
     if re.match(rf"{re.escape(name)}\s*:", " ".join(words)):
         return None  # 'Indicateur: iNNpulsa Colombia': a key-facts box's label, not a name
-    dash = re.match(rf"{re.escape(name)}\s+[–—]\s+", " ".join(words))
+    dash = re.match(rf"{re.escape(name)}(?:\s+[–—]|,)\s+", " ".join(words))
     if dash is not None and (other := _named_at(" ".join(words)[dash.end():], index)) is not None:
-        return other  # 'The Radiation ... Authority – Säteilyturvakeskus, generally known as STUK –': its other name
+        return other  # 'The Radiation ... Authority – Säteilyturvakeskus, generally known as STUK –', 'The Swedish
+        # Accident Investigation Authority, Statens haverikommission (SHK), was': its other name
     # 'Norwegian' (not 'Paris&Co', nor 'Havenbedrijf Rotterdam', a name with its city)
     people = len(name_words) == 1 and name.isalpha() and country_code(name) is not None
     if re.search(r"['’]s$", name_words[0]) or people or place_name_code(name) or city_country(name) \

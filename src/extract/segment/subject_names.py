@@ -127,12 +127,13 @@ def french_name() -> str:
 
 @cache
 def founded_french_subject() -> re.Pattern[str]:
-    """'La Cinémathèque française a été fondée', 'La Cinémathèque royale de Belgique, que le public
+    """'La Cinémathèque française a été fondée', 'Les Musées royaux des Beaux-Arts de Belgique ont été
+    fondés', 'La Cinémathèque royale de Belgique, que le public
     connaît sous le nom de Cinematek, a été fondée': after the sentence's article, a French name in
     full (``french_name``), then a passive's auxiliary. ``founded_subject`` reads capitalised words
     only, so it stops at such a name's head."""
     auxiliaries = alternation(lexicon(None).words("founded", "subject_auxiliaries"), folded=False)
-    return re.compile(r"(?:^|(?<=[.!?]\s))(?:L[ae]\s+|L['’])" + french_name()
+    return re.compile(r"(?:^|(?<=[.!?]\s))(?:L[ae]s?\s+|L['’])" + french_name()
                       + _BETWEEN_SUBJECT_AND_VERB + rf"\s+(?:{auxiliaries})\b")
 
 

@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from extract.normalize.rule_data import alternation
 from extract.normalize.text import TRAILING_BRACKETS
-from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
+from extract.rules.lexicon import Lexicon, fold_keep, lexicon, phrase_regex
 from extract.segment.name_affixes import article_before_name, strip_legal_prefix, without_about, without_summary
 from extract.segment.spelling import function_words, initials_cover, spells_mixed_acronym, spells_with_compounds
 from extract.segment.styled_names import styled_name
@@ -419,6 +419,9 @@ def heading_place_code(text: str) -> str | None:
     from extract.normalize.countries import place_code
 
     words = text.split()
+    if len(words) > 1 and fold_keep(words[0]) in lexicon(None).folded("governance", "place_prepositions"):
+        words = words[1:]  # 'En France : du laboratoire du Louvre au C2RMF'
+        text = " ".join(words)
     if not 0 < len(words) <= MAX_PLACE_WORDS or not all(w[:1].isupper() or _PLACE_PARTICLE.match(w) for w in words):
         return None  # 'Case study:', 'Lab portrait:' are kickers of another kind
     if len(words) == 1 and is_acronym(text):
