@@ -109,7 +109,7 @@ def _glossing_opening() -> re.Pattern[str]:
     from extract.normalize.rule_data import alternation
 
     lex = lexicon(None)
-    other = alternation(lex.words("labs", "acronym_other_language"), folded=False, any_space=True)
+    other = _other_language_words()
     verbs = alternation(lex.words("founded", "verbs"), folded=False, any_space=True)
     founded_as = alternation(lex.words("labs", "founded_as"), folded=False, any_space=True)
     return re.compile(rf"^\W*(?i:(?:{other})\s*:?\s+|(?:{verbs})\b[^.;:()]{{0,30}}?\s(?:{founded_as})\s+)")
@@ -142,10 +142,16 @@ def other_language_acronym(acronym: str, text: str) -> str | None:
 
 
 @cache
-def _other_language() -> re.Pattern[str]:
+def _other_language_words() -> str:
+    """'in German', 'en allemand', 'Engels' (``labs.acronym_other_language``), as a regex alternation."""
     from extract.normalize.rule_data import alternation
 
-    other = alternation(lexicon(None).words("labs", "acronym_other_language"), folded=False, any_space=True)
+    return alternation(lexicon(None).words("labs", "acronym_other_language"), folded=False, any_space=True)
+
+
+@cache
+def _other_language() -> re.Pattern[str]:
+    other = _other_language_words()
     return re.compile(rf"(?i:\b(?:{other}))\s*[:,]\s*[^()\n.;]{{3,80}}?\(\s*([A-ZÀ-Ý][\w&-]{{1,11}})\s*\)")
 
 

@@ -150,9 +150,6 @@ def host_after(lex: Lexicon) -> re.Pattern[str]:
 _BEFORE_COMMA = re.compile(r"^([^,]{2,40}),\s+\S")
 
 
-_UNIVERSITY_WORDS = frozenset({"university", "universite", "universiteit", "hogeschool", "college", "school", "ecole"})
-
-
 def byline(title: str, lex: Lexicon) -> bool:
     """'Claire Vandenbroucke-Mbaye, Laboratoire d'histoire des techniques artistiques, Université libre
     de Bruxelles': a name, then the author's department and university, comma after comma; the
@@ -163,7 +160,7 @@ def byline(title: str, lex: Lexicon) -> bool:
     first = parts[0].split()
     kinds = lex.folded("labs", "heads") | lex.folded("labs", "not_heads") | lex.folded("labs", "definition_nouns")
     return (2 <= len(first) <= 4 and all(w[:1].isupper() for w in first) and not any(fold_keep(w) in kinds for w in first)
-            and any(fold_keep(w) in _UNIVERSITY_WORDS for p in parts[1:] for w in p.split()))
+            and any(fold_keep(w) in lexicon(None).folded("labs", "academic_nouns") for p in parts[1:] for w in p.split()))
 
 
 def signature_line(title: str, lex: Lexicon) -> bool:

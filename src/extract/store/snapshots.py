@@ -202,8 +202,9 @@ def stale_now(out_dir: Path) -> set[str]:
     that wrote the output, else where that run read it. Paths that cannot be judged here (a
     relative input folder seen from elsewhere, a report joined from page images) keep what the runs
     said."""
-    stale = stale_outputs(out_dir)
-    for stem, source in _sources_by_stem(out_dir).items():
+    manifests = load_manifests(out_dir)  # read once for both readings
+    stale = _stale_in(manifests)
+    for stem, source in _sources_by_stem(manifests).items():
         if source.parent.is_dir():
             if source.exists():
                 stale.discard(stem)
@@ -212,11 +213,11 @@ def stale_now(out_dir: Path) -> set[str]:
     return stale
 
 
-def _sources_by_stem(out_dir: Path) -> dict[str, Path]:
+def _sources_by_stem(manifests: list[dict[str, Any]]) -> dict[str, Path]:
     """Output stem -> the report file it stands for now (see ``stale_now``), for the paths that name one file."""
     written: dict[str, tuple[int, str | None, str]] = {}  # stem -> (run's order, its batch input folder, path)
     last_batch: tuple[int, str | None] = (-1, None)
-    for order, manifest in enumerate(load_manifests(out_dir)):  # oldest first: the last writer wins
+    for order, manifest in enumerate(manifests):  # oldest first: the last writer wins
         batch = manifest.get("command") == "batch"
         base = manifest.get("input_dir") if batch and isinstance(manifest.get("input_dir"), str) else None
         if batch:
@@ -238,8 +239,12 @@ def _sources_by_stem(out_dir: Path) -> dict[str, Path]:
 def stale_outputs(out_dir: Path) -> set[str]:
     """Stems of outputs the last batch over this folder found no input for (removed or renamed),
     unless a later run wrote them again: kept on disk, but not current."""
+    return _stale_in(load_manifests(out_dir))
+
+
+def _stale_in(manifests: list[dict[str, Any]]) -> set[str]:
     stale: set[str] = set()
-    for manifest in load_manifests(out_dir):  # oldest first
+    for manifest in manifests:  # oldest first
         if manifest.get("command") == "batch" and manifest.get("state") in ("complete", "failed"):
             stale = {str(s) for s in manifest.get("stale") or []}
         for item in manifest.get("files") or []:
