@@ -114,6 +114,12 @@ class ConfigError(ExtractError):
     exit_code = ExitCode.usage
 
 
+class RecordNotFoundError(ConfigError):
+    """`extract correct` names a lab the output file does not hold (or several it does)."""
+
+    kind = "no_such_record"
+
+
 class OutputLockedError(ExtractError):
     kind = "locked"
     exit_code = ExitCode.locked

@@ -152,7 +152,11 @@ def test_values_are_validated_and_parsed_as_json(project: Path, capsys) -> None:
     assert alpha.governance is not None and alpha.governance.bodies[0].name == "Raad van Toezicht"
     assert alpha.governance.bodies[0].members == 5
     assert alpha.corrections["staff.count"].status == "confirmed" and alpha.staff.count == 4  # type: ignore[union-attr]
-    assert "confirmed: Alpha Innovatie Lab staff.count = 4" in capsys.readouterr().out
+    printed = capsys.readouterr()
+    assert "confirmed: Alpha Innovatie Lab staff.count = 4;" in printed.out
+    assert "(machine:" not in printed.out.split("confirmed:")[-1]  # a confirmed value is said once
+    # A lab the file does not hold is named as such, not as a configuration problem.
+    assert "no_such_record: no record matches 'Nobody'" in printed.err
 
 
 def test_broken_yaml_is_never_overwritten(project: Path) -> None:

@@ -101,7 +101,7 @@ def test_cli_folders_exit_codes_and_formats(tmp_path: Path, capsys) -> None:  # 
     assert main(["diff", str(old), str(new), "--fail-on-change"]) == ExitCode.changed
     text = capsys.readouterr().out
     assert "budget.amount: 1700000 -> 2000000" in text
-    assert text.strip().splitlines()[-1].startswith("total: 1 files changed")
+    assert text.strip().splitlines()[-1].startswith("total: 1 file changed")
     assert main(["diff", str(old), str(new), "--format", "json"]) == ExitCode.ok
     data = json.loads(capsys.readouterr().out)
     assert data["changed"] and data["totals"]["fields_changed"] == 2

@@ -48,7 +48,7 @@ def test_scope_common_compares_only_what_both_runs_processed(archive: Path, caps
     capsys.readouterr()
     assert main(["diff", "--out", str(archive), "--scope", "common", "--fail-on-change"]) == ExitCode.ok
     text = capsys.readouterr().out
-    assert "compared only the 1 files both run " in text and "2 files processed by only one of them left out" in text
+    assert "compared only the 1 file both run " in text and "2 files processed by only one of them left out" in text
     assert text.strip().splitlines()[-1].startswith("total: 0 files changed, 0 added, 0 removed, 1 unchanged")
 
 

@@ -59,6 +59,20 @@ def test_xlsx_highlights_a_conflict_with_the_alternatives(archive: Path, tmp_pat
     assert "reports disagree" in cell.comment.text and "2015" in cell.comment.text and "2018" in cell.comment.text
 
 
+def test_a_corrected_conflict_is_green_and_keeps_the_alternatives(archive: Path, tmp_path: Path) -> None:
+    shutil.copytree(archive, tmp_path / "a")
+    out = tmp_path / "a" / "output"
+    assert main(["correct", "nido-benchmark", "RIC", "founded_year", "--confirm", "--out", str(out)]) == ExitCode.ok
+    target = tmp_path / "labs.xlsx"
+    assert main(["export", "--format", "xlsx", "--out", str(out), "--to", str(target)]) == ExitCode.ok
+    sheet = load_workbook(target)["labs"]
+    header = [c.value for c in sheet[1]]
+    ric = next(dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2) if row[1].value == "RIC")
+    cell = ric["founded_year"]
+    assert cell.fill.start_color.rgb.endswith("C6EFCE")  # a person settled it
+    assert "reports disagree" in cell.comment.text
+
+
 def test_stale_outputs_are_left_out_unless_asked_for(archive: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     shutil.copytree(archive, tmp_path, dirs_exist_ok=True)
     shutil.rmtree(tmp_path / "raw" / "2023")

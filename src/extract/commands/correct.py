@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("stem", metavar="STEM", help="output file stem: 'x' for output/x.json, 'a/x' for output/a/x.json")
     parser.add_argument("record", metavar="RECORD",
                         help="the lab: its name or acronym (the machine's or the corrected one), website, or its "
-                             "number on the review page ('#3', or 0-based '3')")
+                             "number as the review page shows it ('#3' or '3', counted from 0)")
     parser.add_argument("field", metavar="FIELD", help="field path: website, budget.amount, staff.count, governance.bodies, ...")
     parser.add_argument("value", nargs="?", metavar="VALUE", help="the right value (optional with --confirm)")
     action = parser.add_mutually_exclusive_group()
@@ -62,6 +62,9 @@ def run(args: argparse.Namespace) -> int:
     shown = json.dumps(display(result.value), ensure_ascii=False)
     if result.status == "removed":
         sys.stdout.write(f"removed: {safe(result.record)} {result.field} is the machine's value again, {safe(shown)}; "
+                         f"saved in {result.path}, applied to {result.output}\n")
+    elif result.status == "confirmed":  # the machine's value, said once
+        sys.stdout.write(f"confirmed: {safe(result.record)} {result.field} = {safe(shown)}; "
                          f"saved in {result.path}, applied to {result.output}\n")
     else:
         sys.stdout.write(

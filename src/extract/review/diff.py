@@ -21,6 +21,7 @@ from typing import Any
 from extract.assemble.fields import flatten, same_value
 from extract.assemble.matching import match_records, record_key
 from extract.models import FieldCorrection, LabRecord, OutputFile, Provenance
+from extract.review.counts import counted
 
 log = logging.getLogger(__name__)
 
@@ -120,11 +121,12 @@ class RunDiff:
 
     def summary(self) -> str:
         t = self.totals()
-        return (f"total: {t['files_changed']} files changed, {t['files_added']} added, {t['files_removed']} removed, "
-                f"{t['files_unchanged']} unchanged; records {t['records_added']} added, {t['records_removed']} removed, "
-                f"{t['records_changed']} changed; {t['fields_changed']} fields changed"
-                + (f"; {t['files_unavailable']} files not comparable (no snapshot)" if t["files_unavailable"] else "")
-                + (f"; {t['needs_review']} corrections to review" if t["needs_review"] else ""))
+        return (f"total: {counted(t['files_changed'], 'file')} changed, {t['files_added']} added, "
+                f"{t['files_removed']} removed, {t['files_unchanged']} unchanged; records {t['records_added']} added, "
+                f"{t['records_removed']} removed, {t['records_changed']} changed; "
+                f"{counted(t['fields_changed'], 'field')} changed"
+                + (f"; {counted(t['files_unavailable'], 'file')} not comparable (no snapshot)" if t["files_unavailable"] else "")
+                + (f"; {counted(t['needs_review'], 'correction')} to review" if t["needs_review"] else ""))
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.assemble.matching import RecordIdentity, norm_name, norm_website, similarity
-from extract.errors import ConfigError
+from extract.errors import RecordNotFoundError
 from extract.models import LabRecord
 
 _NUMBER = re.compile(r"#?(\d+)")
@@ -56,24 +56,24 @@ def _number(ref: str, stem: str) -> int | None:
 
 
 def find_record(records: Sequence[Names], ref: str, stem: str = "") -> int:
-    """The index of the record ``ref`` names; ConfigError listing the records when none or several do."""
+    """The index of the record ``ref`` names; RecordNotFoundError listing the records when none or several do."""
     listing = "; ".join(f"#{i}: {r.label()}" for i, r in enumerate(records)) or "none"
     number = _number(ref, stem)
     if number is not None:
         if number < len(records):
             return number
-        raise ConfigError(f"record #{number} is out of range: the output has {len(records)} records "
+        raise RecordNotFoundError(f"record #{number} is out of range: the output has {len(records)} records "
                           f"(numbered from 0): {listing}")
     want = {norm_name(ref), norm_website(ref)} - {""}
     exact = [i for i, r in enumerate(records) if want & r.exact()]
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
-        raise ConfigError(f"{ref!r} names several records ({listing}): give its number instead, e.g. '#{exact[0]}'")
+        raise RecordNotFoundError(f"{ref!r} names several records ({listing}): give its number instead, e.g. '#{exact[0]}'")
     scored = sorted(((r.score(ref), i) for i, r in enumerate(records)), reverse=True)
     if scored and scored[0][0] >= 88 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
         return scored[0][1]
-    raise ConfigError(f"no record matches {ref!r}; records: {listing}")
+    raise RecordNotFoundError(f"no record matches {ref!r}; records: {listing}")
 
 
 __all__ = ["Names", "find_record"]

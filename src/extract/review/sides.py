@@ -22,6 +22,7 @@ from typing import Literal
 
 from extract.errors import ConfigError
 from extract.models import OutputFile
+from extract.review.counts import counted
 from extract.store.archive import ArchiveState, archive_states
 from extract.store.runs import RUNS_DIR
 from extract.store.snapshots import load_output, output_paths, outputs_by_sha, stale_outputs
@@ -131,8 +132,8 @@ def _archive_note(old: Side, new: Side) -> str:
     note = f"compared {what(old)} with {what(new)}: every file's latest output on each side"
     if new.processed is not None:
         carried = len(new.stems - new.processed)
-        note += (f"; {new.label} processed {len(new.processed & new.stems)} of {len(new.stems)} files, "
-                 f"the other {carried} are as before")
+        note += (f"; {new.label} processed {len(new.processed & new.stems)} of {counted(len(new.stems), 'file')}, "
+                 f"the other {carried} {'is' if carried == 1 else 'are'} as before")
     return note + ". --scope common compares only the files both runs processed."
 
 
@@ -143,8 +144,8 @@ def _common(old: Side, new: Side, same: frozenset[str]) -> Comparison:
     left_out = len((mine | theirs) - both)
     old = Side(old.label, {s: v for s, v in old.outputs.items() if s in both}, old.processed, old.kind, both)
     new = Side(new.label, {s: v for s, v in new.outputs.items() if s in both}, new.processed, new.kind, both)
-    note = (f"compared only the {len(both)} files both {old.label} and {new.label} processed, each as it was "
-            f"written; {left_out} files processed by only one of them left out")
+    note = (f"compared only the {counted(len(both), 'file')} both {old.label} and {new.label} processed, each as it "
+            f"was written; {counted(left_out, 'file')} processed by only one of them left out")
     return Comparison(old=old, new=new, scope="common", note=note, same=same & both)
 
 

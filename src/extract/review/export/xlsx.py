@@ -12,8 +12,9 @@ from extract.review.export.columns import LOW_CONFIDENCE, Row
 
 FILLS = {"corrected": "C6EFCE", "review": "FFC7CE", "conflict": "FFEB9C"}
 """Excel's own 'good', 'bad' and 'neutral' colours."""
-PRIORITY = ("review", "conflict", "corrected")
-"""A cell with several marks takes the colour of the first kind here."""
+PRIORITY = ("review", "corrected", "conflict")
+"""A cell with several marks takes the colour of the first kind here: a person's correction settles
+what reports disagree on (its comment still lists them)."""
 WIDTHS = {"name": 36, "role": 50, "governance_text": 50, "conflicts": 60, "reports": 40}
 
 
