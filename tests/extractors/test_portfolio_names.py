@@ -19,6 +19,14 @@ from extract.pipeline import process_text
     ("Quailab\n\nLe laboratoire a été créé en 2018. Il est financé par le ministère de l'Économie, de "
      "l'Innovation et de l'Énergie (MEQI).\n\nWeb quailab.example\n",
      ["ministère de l'Économie, de l'Innovation et de l'Énergie (MEQI)"]),
+    # After a verb of getting money, the list ends the source ('ontvangt een subsidie van'), not at its
+    # first comma nor in the next sentence; a ministry named by its acronym lists its portfolios too.
+    ("Kadelab\n\nHet lab werd in 2018 opgericht. Het ontvangt een subsidie van het ministerie van Onderwijs, "
+     "Cultuur en Wetenschap. Daarnaast voert het opdrachten uit.\n\nWeb kadelab.example\n",
+     ["ministerie van Onderwijs, Cultuur en Wetenschap"]),  # after 'ontvangt', the giver (as set 44's gold)
+    ("Quailab\n\nLe laboratoire a été créé en 2018. Il reçoit un financement du SPF Affaires étrangères, "
+     "Commerce extérieur et Coopération au développement.\n\nWeb quailab.example\n",
+     ["SPF Affaires étrangères, Commerce extérieur et Coopération au développement"]),
     # Funders listed one after another are still separate sources.
     ("Harbourlab\n\nThe lab was set up in 2018. It is funded by Nesterra, Sitrava and the Bloomfield Fund.\n\n"
      "Web harbourlab.example\n",

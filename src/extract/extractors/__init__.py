@@ -14,7 +14,7 @@ import re
 from extract.extractors.base import Extractor
 from extract.extractors.context import SectionContext
 from extract.extractors.document_parents import with_document_parents
-from extract.extractors.document_sites import document_urls, with_document_sites
+from extract.extractors.document_sites import document_urls, with_document_sites, without_others_sites
 from extract.extractors.funding import FundingExtractor
 from extract.extractors.governance import GovernanceExtractor
 from extract.extractors.identity import IdentityExtractor
@@ -104,6 +104,7 @@ def extract_records(sections: list[Section], settings: Settings, *,
     records = _shared_country(merge_table_rows(merge_same_names(records)))
     records = with_document_parents(records, sections)
     # An address naming the lab, printed away from its section (a footnote, a closing slide).
+    records = without_others_sites(records)
     return with_document_sites(records, document_urls(sections), confidence=confidence("mention"),
                                tld_confidence=confidence("fallback"),
                                method=f"rule:identity.v{EXTRACTOR_VERSIONS['identity']}:document")

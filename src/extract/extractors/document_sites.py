@@ -1,7 +1,8 @@
 """Websites given away from a lab's own text: a footnote 'Websites: adip.cdmx.gob.mx;
 labhackercd.leg.br', a closing slide, a reference list. A lab with no website of its own section
 takes the one address of the document whose host spells its name or acronym, when that address
-names no other lab of the document.
+names no other lab of the document; and a lab's website that spells another lab's name, not its
+own, is that other lab's.
 """
 
 from __future__ import annotations
@@ -58,6 +59,33 @@ def with_document_sites(records: list[LabRecord], urls: list[tuple[str, int, str
             provenance["country"] = evidence.model_copy(update={"confidence": min(confidence, tld_confidence)})
         out.append(record.model_copy(update={**update, "provenance": provenance}))
     return out
+
+
+def without_others_sites(records: list[LabRecord]) -> list[LabRecord]:
+    """'The Swedish Riksarkivet, for its part, ... Its website is kansallisarkisto.fi.': an address
+    whose host spells another lab of the document, and not this lab, is no website of this lab."""
+    out = []
+    for record in records:
+        site = record.website
+        # A comparison's column ('swisstopo' over the Office fédéral de topographie's row) is no
+        # other lab to give the site to: it may be this one under its short name.
+        if site is not None and not _names(record, site) and any(
+                other is not record and other.section.get("kind") != "table_row" and _spelled_whole(other, site)
+                for other in records):
+            provenance = {k: v for k, v in record.provenance.items() if k != "website"}
+            record = record.model_copy(update={"website": None, "provenance": provenance})
+        out.append(record)
+    return out
+
+
+def _spelled_whole(record: LabRecord, url: str) -> bool:
+    """Is the address's first label the lab's whole name or acronym ('kansallisarkisto.fi'), not
+    just a word of it ('library.wales' is no more the National Library of Scotland's than Wales's)?"""
+    from extract.rules.lexicon import fold_keep
+
+    label = re.sub(r"[^a-z0-9]", "", _host(url).split(".")[0])
+    names = [record.name or "", record.acronym or ""]
+    return len(label) >= 3 and any(label == re.sub(r"[^a-z0-9]", "", fold_keep(n)) for n in names)
 
 
 def _names(record: LabRecord, url: str) -> bool:

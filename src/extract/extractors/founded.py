@@ -370,6 +370,9 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
             and not _auxiliary().search(apposed.group(2)):  # not 'Cinematek, a été fondée': the verb's own
         return True  # 'la plupart citent Unia, le centre interfédéral créé en 1993': the other body's founding
     lead = _WORDS.findall(ctx.text[s0:verb_start])
+    clause = re.split(r"[;,:]", ctx.text[s0:verb_start])[-1]
+    if ctx.lex.regex("founded", "name_words").search(fold_keep(clause)) and len(_WORDS.findall(clause)) <= SUBJECT_LEAD_WORDS:
+        return True  # 'de huidige naam dateert van 1940': when the name came, not the lab
     if (0 < len(lead) <= SUBJECT_LEAD_WORDS and is_acronym(lead[-1]) and len(lead[-1]) >= 3
             and ctx.text[s0:verb_start].rstrip().endswith(lead[-1]) and not _is_own_name(lead[-1], ctx)):
         # 'The francophone CREDAF dates from 1982': another body's acronym opens the sentence as the

@@ -46,14 +46,14 @@ from extract.extractors.funding_phrases import (
     supplement_start,
     without_qualifying_bracket,
 )
-from extract.extractors.portfolio_names import mask_portfolio_commas
+from extract.extractors.portfolio_names import mask_portfolio_commas, portfolio_list_end
 from extract.models import Candidate, Section
 from extract.normalize.rule_data import alternation, pattern_alternation
 from extract.rules.lexicon import fold_keep
 from extract.rules.vocab import match_label
 
 NAME = "funding"
-VERSION = "27"
+VERSION = "28"
 
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
 _HELD_SPACE = "\u2064"  # invisible plus: the space before a portfolio list's 'and', not split there
@@ -223,6 +223,10 @@ class FundingExtractor:
             if span is None or _about_other_things(ctx, m.start, others):
                 continue
             start, end = span
+            if ctx.text[end:end + 1] == "," and (listed_end := portfolio_list_end(ctx.text, end, ctx.lex)) is not None:
+                # 'een jaarlijkse bijdrage van het ministerie van Onderwijs, Cultuur en Wetenschap': one source.
+                out += self._cleaned(ctx, start, listed_end, m.end)
+                continue
             stop = following.start if following is not None else None
             joined = conjunction_before(ctx.lex).search(ctx.text, start, stop) if stop is not None and start < stop < end else None
             if joined is not None:

@@ -18,7 +18,7 @@ from extract.rules.lexicon import Lexicon, fold_keep
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "37"
+VERSION = "38"
 
 MAX_MODIFIERS = 3
 # Body nouns that also end Dutch compounds ('Innovatieboard', 'adviesraad', 'stuurcomité').
@@ -131,6 +131,8 @@ class GovernanceExtractor:
         for m in _body_regex(lex).finditer(ctx.folded, lo, hi):
             if m.group(0) in lex.words("governance", "not_bodies"):
                 continue
+            if _asks(ctx, m.start()):
+                continue  # 'Governing board (name, number of members, appointed by)': a form's question
             found = _body_name(ctx, m.start(), m.end())
             if found is not None and m.group(0) in bare and found.start < m.start() and found.name[:1].isupper():
                 continue  # 'Imperial College', 'European Police College': an institution, not a body
@@ -181,6 +183,17 @@ class GovernanceExtractor:
             out.append(ctx.candidate("governance.bodies", value, start, end, family=NAME, version=VERSION,
                                      prior="mention" if gated else "block", ner=("ORG",)))
         return out
+
+
+# A line that ends in the things it asks for, in brackets: '(name, number of members, appointed by)'.
+_PROMPTS = re.compile(r"\((?:[a-zà-ÿ][a-zà-ÿ'’/ -]*,\s*)+[a-zà-ÿ][a-zà-ÿ'’/ -]*\)\s*$")
+
+
+def _asks(ctx: SectionContext, at: int) -> bool:
+    """Does the noun at ``at`` stand in a form's question, a line ending in the prompts it asks for?"""
+    line_end = ctx.text.find("\n", at)
+    line = ctx.text[ctx.text.rfind("\n", 0, at) + 1:line_end if line_end >= 0 else len(ctx.text)]
+    return _PROMPTS.search(line) is not None
 
 
 def _is_complement_named(name: str) -> bool:
@@ -294,7 +307,8 @@ def _body_name(ctx: SectionContext, start: int, end: int) -> _BodyName | None:
         # 'Audit and Risk Committee': 'and' between two capitalised words joins them into the name.
         joins = (capitalised_run and modifiers and fold_keep(tok.text) in and_words and k > 0
                  and before[k - 1].is_word and before[k - 1].is_capitalised)
-        if not joins and (not tok.is_word or fold_keep(tok.text) in function_words or tok.text[:1].isdigit()):
+        if not joins and (not tok.is_word or fold_keep(tok.text) in function_words
+                          or any(c.isdigit() for c in tok.text)):  # 'A2.1 Governing board': a numbering
             break
         if capitalised_run and not tok.is_capitalised and not joins:
             break  # '3 externe Innovation Board leden' -> 'Innovation Board'

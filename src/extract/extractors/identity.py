@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from urllib.parse import urlsplit
 
 from extract.extractors.context import SectionContext
 from extract.extractors.founded import founded_year_candidates
 from extract.models import Candidate, CandidateValue, Provenance, Section
-from extract.rules.lexicon import fold_keep
+from extract.normalize.rule_data import alternation
+from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.lab_names import whole_name
 from extract.segment.titles import (
     _DEFINED_ACRONYM,
@@ -22,7 +24,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "53"
+VERSION = "54"
 
 
 
@@ -222,10 +224,16 @@ class IdentityExtractor:
             # The printed page's own address stands for its site ('der.sn/la-der-fj/presentation'),
             # unless its one path segment is the lab's name ('marsdd.com/solutions-lab').
             parts = urlsplit(url)
+            # So is a portal's page down to the segment that spells the lab's name
+            # ('gov.uk/government/organisations/hm-prison-and-probation-service/about').
             segments = [p for p in parts.path.split("/") if p]
             names = {w for n in ctx.subject_names for w in re.findall(r"\w+", fold_keep(n))}
-            named_path = len(segments) == 1 and set(re.findall(r"[a-z0-9]+", fold_keep(segments[0]))) <= names
-            site = f"{parts.scheme}://{parts.netloc}" if parts.netloc and not named_path else url
+            named_at = [j for j, segment in enumerate(segments)
+                        if set(re.findall(r"[a-z0-9]+", fold_keep(segment))) <= names
+                        and (len(segments) == 1 or len(re.findall(r"[a-z0-9]+", segment)) >= 2)]
+            site = (f"{parts.scheme}://{parts.netloc}" if parts.netloc and not named_at
+                    else f"{parts.scheme}://{parts.netloc}/{'/'.join(segments[:named_at[-1] + 1])}" if parts.netloc
+                    else url)
             return [Candidate(field="website", value=site, provenance=Provenance(
                 page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.footer.v{VERSION}",
                 confidence=confidence("fallback", ocr=line.conf)))]
@@ -363,9 +371,19 @@ _OTHER_LANGUAGE = re.compile(r"\s+/\s+(?=[A-ZÀ-Ý][\w'’-]*(?:\s+\S+)+$)")
 
 
 def _first_language(value: str) -> str:
-    """A name answer given in two languages, one after a slash, is the first one."""
+    """A name answer given in two languages, one after a slash, is the first one; so is one glossed
+    after a dash and an article ('Arkivverket – the National Archival Services of Norway')."""
     parts = _OTHER_LANGUAGE.split(value, maxsplit=1)
-    return parts[0] if len(parts) == 2 and len(parts[0].split()) >= 2 else value
+    if len(parts) == 2 and len(parts[0].split()) >= 2:
+        return parts[0]
+    glossed = _dash_gloss().split(value, maxsplit=1)
+    return glossed[0] if len(glossed) == 2 and glossed[0][:1].isupper() else value
+
+
+@cache
+def _dash_gloss() -> re.Pattern[str]:
+    articles = alternation(lexicon(None).words("words", "articles"), folded=False, any_space=False)
+    return re.compile(rf"\s+[–—]\s+(?:(?i:{articles})\s+|[lL]['’])(?=[A-ZÀ-Ý])")
 
 
 # A site ('www.x.org', 'x.org/about', 'europa.eu'); not "LAB.Rio", nor a name that is an address ('Techleap.nl').
@@ -412,8 +430,22 @@ def _spelled_out_name(name: str, ctx: SectionContext) -> str:
         return full  # "L'Anses" over "L'Agence nationale de sécurité sanitaire ... (Anses)"
     if len(name.split()) == 1:  # 'Findata' over 'The Finnish ... Permit Authority, known as Findata'
         return (defined_name(name, ctx.text) or glossed_name(name, ctx.text) or _named_by_head(name, ctx)
-                or site_starting_with(ctx.text, name) or name)
+                or site_starting_with(ctx.text, name) or _lower_case_spelling(name, ctx) or name)
     return name
+
+
+MAX_SHORT_FORM_CHARS = 6
+"""A one-capital short form spelled by a name's words: 'Énap', 'Anses'."""
+
+
+def _lower_case_spelling(name: str, ctx: SectionContext) -> str | None:
+    """'Énap' over "L'École nationale d'administration pénitentiaire forme ...": a short word of one
+    capital whose letters the initials of a name in French or Dutch lower case spell in full."""
+    from extract.segment.spelled_names import lower_case_spelled
+
+    if not (3 <= len(name) <= MAX_SHORT_FORM_CHARS and name[:1].isupper() and name[1:].islower()):
+        return None
+    return lower_case_spelled(name, ctx.text)
 
 
 def _translates(word: str, full: str) -> bool:

@@ -21,7 +21,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "37"  # the governance extractor's: parents are one of its fields
+VERSION = "38"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -391,6 +391,9 @@ def trim_parent(name: str, lex: Lexicon) -> str:
     when = _month_after().search(fold_keep(name))
     if when is not None:
         name = name[:when.start()]  # 'the CMA in April 2021': when it was done, not where
+    since = re.search(rf"\s(?i:{alternation(lex.words('governance', 'since_words'), folded=False)})\s+(?=[a-zà-ÿ\d])", name)
+    if since is not None and len(name[:since.start()].split()) >= 2:
+        name = name[:since.start()]  # 'ministère de la Culture depuis la création de celui-ci': since when
     nationality = _nationality(lex).match(name)
     if nationality is not None:
         name = name[nationality.end():]  # 'Danish Ministry of ...', 'Australische Department of ...'

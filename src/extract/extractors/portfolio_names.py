@@ -26,7 +26,8 @@ def _portfolio_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]
     lead = rf"(?:(?:{prepositions})\s*)?"  # "de l'Innovation": the elided article is glued on
     # One portfolio: a capitalised word, perhaps with a lower-case one ('Classes moyennes').
     item = rf"{lead}{_CAPITALISED}(?:\s+[a-zà-ÿ]{{3,}})?"
-    before = re.compile(rf"(?<![\w'’])(?:{prepositions})\s*{_CAPITALISED}$")
+    # ... or a ministry's acronym and its first portfolio: 'SPF Affaires étrangères, Commerce extérieur et ...'.
+    before = re.compile(rf"(?<![\w'’])(?:(?:{prepositions})\s*{_CAPITALISED}|[A-Z]{{2,4}}\s+{_CAPITALISED}(?:\s+[a-zà-ÿ]{{3,}})?)$")
     after = re.compile(rf"\s*{item}(?:\s*,\s*{item})*,?\s+(?P<and>{ands}|&)\s+(?:(?:{articles})\s+)?{lead}[A-ZÀ-Ý]")
     return before, after
 
@@ -51,3 +52,22 @@ def mask_portfolio_commas(text: str, lex: Lexicon, mark: str, *, and_mark: str |
     if not masked:
         return text
     return "".join(mark if i in masked else and_mark if and_mark and i in spaces else char for i, char in enumerate(text))
+
+
+def portfolio_list_end(text: str, comma: int, lex: Lexicon) -> int | None:
+    """Where the portfolio list that the comma at ``comma`` opens ends, its last portfolio's word
+    included ('ministerie van Onderwijs|, Cultuur en Wetenschap|'); None when the comma opens none."""
+    before, after = _portfolio_patterns(lex)
+    if before.search(text, max(0, comma - 60), comma) is None:
+        return None
+    listed = after.match(text, comma + 1)
+    if listed is None:
+        return None
+    # ... its last portfolio's words ('Food and Rural Affairs', 'Coopération au développement') and its
+    # acronym in brackets ("de l'Énergie (MEQI)").
+    links = alternation(lex.words("words", "portfolio_links"), folded=False, any_space=True, longest_first=True)
+    word = r"(?:[\w'’\-]|\.(?=\w))+"
+    capitalised = r"[A-ZÀ-Ý](?:[\w'’\-]|\.(?=\w))*"
+    words = re.match(rf"(?:[\w'’\-]|\.(?=\w))*(?:\s+(?:{capitalised}|(?:{links})\s+{word}))*"
+                     r"(?:\s*\([A-Z][\w&.\-]{1,11}\))?", text[listed.end():])
+    return listed.end() + (words.end() if words else 0)

@@ -20,7 +20,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "staff"
-VERSION = "17"
+VERSION = "18"
 
 MAX_ADJECTIVES = 3
 GENERIC_ANCHOR_MAX = 6
@@ -126,6 +126,8 @@ class StaffExtractor:
                     unit = "fte"
             else:
                 continue
+            if _disclaimed(ctx, n.end, e0):
+                continue  # '43 mensen ... Die cijfers zijn achterhaald': not the lab's count now
             if any(s0 <= at < n.start for at in at_start):
                 # "À ses débuts, l'Office comptait 24 employés", 'began in 1997 with a team of about 30':
                 # not what it has now.
@@ -144,6 +146,18 @@ class StaffExtractor:
 
 OLDER_COUNT_FACTOR = 0.9
 """A count the text dates before another count's year keeps this share of its confidence."""
+
+
+def _disclaimed(ctx: SectionContext, end: int, sentence_end: int) -> bool:
+    """Does the rest of the count's sentence, or the next sentence, say the figure is not the lab's
+    count now ('Ce chiffre ne vaut que pour le site de Bruxelles', 'Die cijfers zijn achterhaald')?"""
+    disclaimers = ctx.lex.regex("words", "figure_disclaimers")
+    if disclaimers.search(ctx.folded, end, sentence_end):
+        return True
+    if sentence_end >= len(ctx.text):
+        return False
+    s1, e1 = ctx.sentence_span(min(len(ctx.text) - 1, sentence_end + 1))
+    return s1 >= sentence_end and disclaimers.search(ctx.folded, s1, e1) is not None
 
 
 def _year_told(ctx: SectionContext, at: int) -> int | None:
@@ -216,12 +230,17 @@ def _table_row_counts(ctx: SectionContext) -> list[Candidate]:
     fte = ctx.lex.folded("staff", "fte_nouns")
     totals = ctx.lex.folded("budget", "bare_total")
     approximations = {w.strip(".") for w in ctx.lex.folded("words", "value_approximations")}  # 'Employees (approx.)'
+    whole = ctx.lex.folded("staff", "whole_qualifiers")
     out = []
     for index, (line, start) in enumerate(zip(ctx.lines, ctx.line_starts)):
         cells = line.text.split("\t")
         if line.role != "table" or len(cells) < 2:
             continue
-        label = fold_keep(re.sub(r"\([^()]*\)", " ", cells[0])).split()
+        label_text = re.sub(r"\([^()]*\)", " ", cells[0])
+        head, comma, qualifier = label_text.partition(",")
+        if comma and set(fold_keep(qualifier).split()) & whole:
+            label_text = head  # 'Employees, whole service': the count of all the lab's people
+        label = fold_keep(label_text).split()
         # 'Bureaupersoneel', 'Total staff'; not 'Ondersteunende medewerkers', one kind of staff of several.
         if not label or not label[-1].endswith(row_nouns) or (len(label) > 1 and label[0] not in totals):
             continue

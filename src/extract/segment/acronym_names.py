@@ -85,6 +85,31 @@ def _gloss_lead() -> re.Pattern[str]:
                       rf"(?:(?:{articles})\s+|[lL]['’])$")
 
 
+MAX_SHORTENED_NAME_CHARS = 160
+"""A full name and the words that shorten it, before the short name: 'Les Archives générales du ... – en abrégé les '."""
+
+
+def full_name_shortened(text: str, name: str, acronym: str) -> str | None:
+    """The full name ``text`` gives before shortening it to ``name (acronym)``, if it does."""
+    for m in re.finditer(rf"{re.escape(name)}\s*\({re.escape(acronym)}\)", text):
+        short = _shortened_lead().search(text, max(0, m.start() - MAX_SHORTENED_NAME_CHARS), m.start())
+        if short is not None and len(short.group(1).split()) > len(name.split()) \
+                and short.group(1).split()[-1].lower() not in function_words():
+            return short.group(1)
+    return None
+
+
+@cache
+def _shortened_lead() -> re.Pattern[str]:
+    """A sentence that opens with an article and a capitalised name, then a dash or comma and words
+    saying a shorter name follows ('– en abrégé les ', ', in short the '; ``labs.acronym_for_short``)."""
+    lex = lexicon(None)
+    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
+    short = alternation(lex.words("labs", "acronym_for_short"), folded=False, any_space=True)
+    return re.compile(rf"(?:^|(?<=[.!?:]\s))(?i:{articles})\s+([A-ZÀ-Ý][^.;:()–—\n]{{3,140}}?)\s+[–—,]\s+"
+                      rf"(?i:{short})\s+(?:(?i:{articles})\s+|[lL]['’])?$")
+
+
 @cache
 def _said_in_english() -> re.Pattern[str]:
     """A capitalised name (its link words in lower case), a comma, then words saying the next name is

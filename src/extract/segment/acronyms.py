@@ -62,7 +62,8 @@ def _defined() -> re.Pattern[str]:
         rf"|,\s+(?:(?:{either}|{known})\s+(?:(?:the|het|de|le|la|les)\s+|[lL]['’])?|[lL]['’])([A-Za-z][A-Za-z0-9&\-]{{1,11}})(?=[\s,.;])"
         rf"|,\s+([A-Z][A-Za-z0-9&\-]{{1,11}})\s+(?:{short})\b"
         # '(Laboratorium Innowacji Społecznych, LIS)': the name in its own language and its acronym, bracketed
-        r"|(?<=[^\s(]),\s+([A-Z][A-Za-z0-9&\-]{1,11})\)"
+        # or set off by dashes ('– Norsk utenrikspolitisk institutt, NUPI –')
+        r"|(?<=[^\s(]),\s+([A-Z][A-Za-z0-9&\-]{1,11})(?:\)|\s+[–—](?=\s))"
         # ', which everybody calls RISA', ', known everywhere by its initials ADDA', ", que tout le monde
         # appelle simplement l'AOC", and the bare ', iGA,'.
         rf"|,\s+(?:[^,.;:()]{{0,40}}?\s)?(?:{naming})\s+(?:\w+\s+)?"
@@ -149,7 +150,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                   and acronym.lower() not in organisation_nouns())
         if not (is_acronym(acronym) or mixed or short or coined):
             continue
-        opening = text.rfind("(", max(0, match.start() - 120), match.start()) if match.group(4) else -1
+        opening = _set_off_from(text, match) if match.group(4) else -1
         if match.group(4) and (opening < 0 or ")" in text[opening:match.start()]):
             continue  # ', LIS)' closes a bracket that holds the name
         floor = opening + 1 if match.group(4) else max(0, match.start() - 120)
@@ -227,12 +228,17 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                 if not initials_are(acronym, content_words(words)) and (
                         longer := _initials_further_back(before, k, acronym)) is not None:
                     begin = longer  # 'Education Endowment Foundation (EEF)', not 'Endowment' giving two Es
-                if match.group(4) and (printed := _covered_name_before(text, opening, acronym)) is not None:
-                    out.append(printed)  # 'Institute for Financial Policy (Inštitút finančnej politiky, IFP)'
-                elif match.group(4) and compounds and not initials_cover(acronym, words) \
-                        and (printed := _name_before(text, opening, acronym)) is not None:
-                    out.append(printed)  # 'Statistics Norway (Statistisk sentralbyrå, SSB)': the name the text uses
-                out.append((text[begin:name_end(text, before[-1].end())], acronym, begin))
+                printed = None
+                if match.group(4):
+                    # 'Institute for Financial Policy (Inštitút finančnej politiky, IFP)'; 'Statistics Norway
+                    # (Statistisk sentralbyrå, SSB)': the name the text uses.
+                    printed = _covered_name_before(text, opening, acronym) or (
+                        _name_before(text, opening, acronym) if compounds and not initials_cover(acronym, words) else None)
+                own = (text[begin:name_end(text, before[-1].end())], acronym, begin)
+                # Set off by dashes, the body's own name comes first, as in an apposition ('The Norwegian
+                # Institute of International Affairs – Norsk utenrikspolitisk institutt, NUPI –').
+                dashed = not match.group(0).endswith(")")
+                out += [n for n in ((own, printed) if dashed else (printed, own)) if n is not None]
                 break
         else:
             if match.group(5) is not None and (named := _named_before(text, floor, match.start(), acronym)) is not None:
@@ -267,6 +273,15 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
         if named is not None:
             out.append((named[0], match.group(1), named[1]))
     return out
+
+
+def _set_off_from(text: str, match: re.Match[str]) -> int:
+    """Where the bracket or the dash opens that a name's ', ACR)' or ', ACR –' closes (-1: none)."""
+    floor = max(0, match.start() - 120)
+    if match.group(0).endswith(")"):
+        return text.rfind("(", floor, match.start())
+    dash = max(text.rfind(" – ", floor, match.start()), text.rfind(" — ", floor, match.start()))
+    return dash + 1 if dash >= 0 else -1
 
 
 def _named_not_hosting(lead: str) -> bool:

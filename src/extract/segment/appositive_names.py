@@ -38,7 +38,9 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
     lex = index.lex
     kinds = lex.folded("labs", "strong_heads") | lex.folded("labs", "definition_nouns")
     ends = tuple(lex.folded("labs", "compound_ends"))
-    followers = lex.folded("labs", "name_links") | lex.folded("words", "relatives") | lex.folded("words", "connectors")
+    # As printed, not folded: French 'à' links a name, the verb 'a' ("Louis Michel, l'Institut a été") does not.
+    followers = {w.lower() for group, key in (("labs", "name_links"), ("words", "relatives"), ("words", "connectors"))
+                 for w in lex.words(group, key)}
     listing = lex.folded("words", "articles") | lex.folded("words", "and_words")
     not_heads = lex.folded("labs", "not_heads")
     stops = stop_words(lex.lang) | lex.folded("words", "determiners")
@@ -56,7 +58,7 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
         if kind is None or any(not w[:1].isalnum() for w in after[:kind]):
             continue
         rest = [*after[kind + 1:], ".", "."]
-        if rest[0][:1].isalpha() and fold_keep(rest[0]) not in followers:
+        if rest[0][:1].isalpha() and rest[0].lower() not in followers:
             continue  # 'the team lead', 'the agency's director'
         if rest[0] == "," and fold_keep(rest[1]) in listing:
             continue  # 'Etalab, le Bercy Lab, le pôle Innovation ...': a list of names

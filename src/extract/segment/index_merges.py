@@ -42,6 +42,17 @@ def merge_bracket_aliases(index: LabIndex, text: str) -> None:
         for m in re.finditer(rf"{re.escape(entry.name)}\s*\(([^()]{{3,60}})\)", text):
             alias = m.group(1).strip()
             alias_words = alias.split()
+            own = index.lookup(alias) if len(alias_words) == 1 and not is_acronym(alias) else None
+            # Not the end of a longer name: 'the Swedish Environmental Protection Agency (Naturvårdsverket)'
+            # glosses the Swedish agency, not the Irish 'Environmental Protection Agency'.
+            longer = re.search(r"[A-ZÀ-Ý][\w'’-]*\s+$", text[max(0, m.start() - 40):m.start()])
+            if longer is not None and fold_keep(longer.group(0).strip()) not in function_words():
+                own = None
+            if own is not None and own is not entry and own.strong:
+                # 'The Norwegian Correctional Service (Kriminalomsorgen)': the English name, then the
+                # body's own one-word name the text uses too; the lab goes by its own name.
+                index.absorb(own, entry)
+                break
             if not (2 <= len(alias_words) <= MAX_ALIAS_WORDS and heads & {fold_keep(w) for w in alias_words}
                     and all(w[:1].isupper() or fold_keep(w) in function_words() for w in alias_words)):
                 continue
@@ -175,6 +186,8 @@ def merge_contained(index: LabIndex) -> None:
         target = max(inner, key=lambda o: len(keys[id(o)]))
         if entry.acronym and target.acronym and entry.acronym != target.acronym:
             continue  # 'Advanced Research Projects Agency for Health (ARPA-H)' beside DARPA's: another agency
+        if _body_of(index, keys[id(entry)], keys[id(target)]):
+            continue
         # 'Digital Office for Scottish Local Government' over 'the Digital Office': the short form runs on
         # into the full name, which is the one to keep.
         runs_on = keys[id(entry)].startswith(keys[id(target)]) and (
@@ -186,6 +199,25 @@ def merge_contained(index: LabIndex) -> None:
             # the defined whole a line break cut: 'Ghana Statistical Service (GSS)' over 'Ghana' / 'Statistical Service Act'.
             target.name = entry.name
         index.absorb(target, entry)
+
+
+MAX_QUALIFIER_WORDS = 2
+"""Words between the link and a lab's name that still qualify it ('of Norwegian Correctional Service')."""
+
+
+def _body_of(index: LabIndex, key: str, inner: str) -> bool:
+    """'Directorate of Norwegian Correctional Service', 'University College of ... Correctional
+    Service' holding 'Correctional Service': an organisation noun, a link word, then a whole name
+    with its own head noun is a body of that lab (its directorate, its college), not the lab."""
+    from extract.segment.acronyms import organisation_nouns
+
+    before = f" {key} ".split(f" {inner} ", 1)[0].split()
+    nouns = organisation_nouns()
+    if not before or inner.split()[-1] not in nouns:
+        return False
+    links = index.lex.folded("labs", "connectors") - index.lex.folded("words", "and_words")
+    at = max((j for j, w in enumerate(before) if w in links), default=None)
+    return at is not None and len(before) - at - 1 <= MAX_QUALIFIER_WORDS and any(w in nouns for w in before[:at])
 
 
 def _complement_of(index: LabIndex, key: str, inner: str) -> bool:
@@ -372,6 +404,20 @@ def take_styled_names(index: LabIndex, text: str) -> None:
 MAX_LEGAL_NAME_EXTRA_WORDS = 1
 """Capitalised words between a short name and its legal form: 'Swedfund International AB' has one;
 'Cyberport Management Company Limited' is the company that runs Cyberport."""
+
+
+def take_full_names(index: LabIndex, text: str) -> None:
+    """"Les Archives générales du Royaume et Archives de l'État dans les Provinces – en abrégé les
+    Archives de l'État (AE) –": the acronym is the short name's; the lab goes by the full name the
+    ``text`` (the body's lines) gives before shortening it."""
+    from extract.segment.acronym_names import full_name_shortened
+
+    for entry in [e for e in index.entries if e.acronym]:
+        full = full_name_shortened(text, entry.name, entry.acronym or "")
+        if full is not None:
+            acronym = entry.acronym
+            index.rename(entry, full)
+            entry.acronym = acronym  # the short name's, which the text gives as the lab's
 
 
 def take_legal_names(index: LabIndex, text: str) -> None:

@@ -39,6 +39,7 @@ from extract.segment.index_merges import (
     merge_glossing_rows,
     merge_other_language,
     merge_renamed,
+    take_full_names,
     take_legal_names,
     take_repeated_tails,
     take_styled_names,
@@ -304,6 +305,7 @@ class LabIndex:
         merge_glossing_rows(self, lines, body)
         merge_renamed(self, body_folded)
         take_trade_names(self, body_text, body_folded)
+        take_full_names(self, body_text)
         merge_contained(self)
         merge_bare_heads(self)
         take_repeated_tails(self, body_text)

@@ -64,7 +64,9 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
     folded = fold_keep(joined)
     # 'X werd opgericht', and 'X is sinds de oprichting in 2005 uitgegroeid tot ...'.
     verbs = phrase_regex(index.lex.words("founded", "verbs") + index.lex.words("founded", "nouns"))
-    determiners = index.lex.folded("words", "determiners") | index.lex.folded("labs", "determiners")
+    # ... and a sentence's opening adverb: 'Today Kansallisarkisto is a government agency'.
+    determiners = (index.lex.folded("words", "determiners") | index.lex.folded("labs", "determiners")
+                   | index.lex.folded("words", "time_adverbs"))
     # 'De eerste is a2i in Dhaka', 'The second case is Harbour Office': presented as a case.
     verbs_presenting = alternation(index.lex.words("labs", "presenting_verbs"), any_space=False)
     articles = alternation(index.lex.words("words", "articles"), any_space=False)
@@ -96,6 +98,7 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
     subjects.sort(key=lambda pair: pair[0].start())
     strong = [e for e in index.entries if e.strong and (e.domain or e.mentions >= 2)]
     not_heads = index.lex.folded("labs", "not_heads")
+    places_before = index.lex.folded("title", "location_prepositions")
     bodies = {w for w in index.lex.folded("governance", "body_nouns") if " " not in w}
     agent = re.compile(rf"\b(?:{alternation(index.lex.words('words', 'agent_markers'))})\s+(?:\w+\s+)?$")
     # An indefinite article after the verb opens its object: the subject founded something else.
@@ -140,6 +143,8 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
                 index.add_alias(known_acronym, name)
                 _founded_entry(index, known_acronym, body, texts)
             continue
+        if len(words) >= 2 and fold_keep(words[0]) in places_before:
+            continue  # 'In Hoogstraten werd de eerste vrouwenafdeling geopend': where, not who
         if passive and m.groupdict().get("active") is not None and (
                 (words and fold_keep(words[0]) in not_heads) or agent.search(folded[max(0, m.start() - 20):m.start(1)])
                 or object_after.match(folded, verb.end())):
@@ -295,7 +300,9 @@ def _defined_subjects(index: LabIndex, lines: Sequence[Line], joined: str, folde
     from extract.normalize.countries import city_country
 
     nouns = index.lex.folded("labs", "definition_nouns") | index.lex.folded("labs", "heads")
-    determiners = index.lex.folded("words", "determiners") | index.lex.folded("labs", "determiners")
+    # ... and a sentence's opening adverb: 'Today Kansallisarkisto is a government agency'.
+    determiners = (index.lex.folded("words", "determiners") | index.lex.folded("labs", "determiners")
+                   | index.lex.folded("words", "time_adverbs"))
     pronouns = index.lex.folded("governance", "subject_pronouns")
     places_before = index.lex.folded("governance", "place_prepositions")
     plain_names: dict[str, bool] = {}  # a plain word -> used as a name (twice, never in lower case, no place)

@@ -69,6 +69,14 @@ def spelled_name(acronym: str, text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def lower_case_spelled(acronym: str, text: str) -> str | None:
+    """The one name of lower-case words after the first that spells ``acronym`` ('la Commission de
+    régulation de l'énergie' for CRE), or None."""
+    lex = lexicon(None)
+    found = _lower_case_spelled(acronym, text, lex.folded("words", "articles") | lex.folded("words", "determiners"))
+    return found.pop() if len(found) == 1 else None
+
+
 _OPENING_WORD = re.compile(r"(?<![\w'’-])(?:[lLdD]['’])?[A-ZÀ-Ý][\w'’-]*")
 
 
@@ -77,7 +85,7 @@ def _lower_case_spelled(acronym: str, text: str, openers: frozenset[str]) -> set
     in lower case, as French and Dutch write them, and whose content words' initials are the acronym.
     Where two names spell it, the one the text renames the body to ('En 1963, l'Office devient
     l'Office national d'études et de recherches aérospatiales, sans changer de sigle')."""
-    letters = acronym_letters(acronym)
+    letters = fold_keep(acronym_letters(acronym)).upper()  # 'Énap' is spelled by 'École nationale ...'
     found: dict[str, int] = {}
     for m in _OPENING_WORD.finditer(text):
         if fold_keep(m.group(0)) in openers:

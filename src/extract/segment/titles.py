@@ -113,6 +113,17 @@ def _place_after_preposition(words: str, lex: Lexicon) -> str | None:
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]{0,6}")
 
 
+def _initials_in_order(letters: str, name: str) -> bool:
+    """Are ``letters`` the initials of the name's first word and of later capitalised words, in order
+    ("AE" in "Archives générales ... de l'État")?"""
+    initials = [fold_keep(w)[:1] for w in re.sub(r"\b[lLdD]['’]", "", name).split() if w[:1].isupper()]
+    wanted = list(fold_keep(letters))
+    if not initials or not wanted or initials[0] != wanted[0]:
+        return False
+    rest = iter(initials[1:])
+    return all(any(c == w for c in rest) for w in wanted[1:])
+
+
 def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acronym: str | None = None) -> TitleParts:
     """Name, acronym and country from a heading ('Centre for X (CO-PI) in Denemarken'); ``known_acronym``:
     the lab's acronym given elsewhere (its heading), when the title gives none."""
@@ -172,14 +183,19 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
     for paren in _PARENS.finditer(text):
         inner = paren.group(1).strip()
         dotted = re.fullmatch(r"(?:[A-Za-z]{1,3}\.){1,3}[A-Za-z]{1,4}\.?", inner) is not None  # 'i.AI'
-        iso = re.fullmatch(r"[A-Z]{2}", inner) is not None and country_code(inner) is not None
+        # Not the name's own letters: "Archives ... de l'État (AE)" is an acronym, not the Emirates.
+        iso = re.fullmatch(r"[A-Z]{2}", inner) is not None and country_code(inner) is not None \
+            and not _initials_in_order(inner, text[: paren.start()])
         before = text[: paren.start()].split()
         if inner.casefold() in lex.folded("title", "file_formats") and not (
                 initials_cover(inner, before) or spells_with_compounds(inner, before)):
             continue  # 'Download Annual Report 2023/24 (PDF)': a link's file; 'Publieke Proeftuin (PPT)' spells it
+        # 'Directoraat-generaal Penitentiaire Inrichtingen (DG EPI)': two groups of capitals, the name's first first.
+        two_part = re.fullmatch(r"[A-Z]{2,4} [A-Z]{2,6}", inner) is not None and bool(before) \
+            and fold_keep(inner[:1]) == fold_keep(before[0][:1])
         if country is None and iso:
             country = country_code(inner)  # 'NIA (KR)' in a table comparing countries' agencies
-        elif acronym is None and (is_acronym(inner) or _short_form(inner, text[: paren.start()])
+        elif acronym is None and (is_acronym(inner) or two_part or _short_form(inner, text[: paren.start()])
                                 or spells_mixed_acronym(inner, text[: paren.start()]) or _CAMEL_CASE.fullmatch(inner)
                                 or (dotted and any(c.isupper() for c in inner))):
             acronym = inner
