@@ -27,6 +27,10 @@ from extract.pipeline import process_text
     ("Quailab\n\nLe laboratoire a été créé en 2018. Il reçoit un financement du SPF Affaires étrangères, "
      "Commerce extérieur et Coopération au développement.\n\nWeb quailab.example\n",
      ["SPF Affaires étrangères, Commerce extérieur et Coopération au développement"]),
+    # ... and what the verb goes on to name after the list is a source of its own.
+    ("Harbourlab\n\nThe lab was set up in 2018. It is funded by the Department of Jobs, Skills, Industry and "
+     "Regions and by licence fees.\n\nWeb harbourlab.example\n",
+     ["Department of Jobs, Skills, Industry and Regions", "licence fees"]),
     # Funders listed one after another are still separate sources.
     ("Harbourlab\n\nThe lab was set up in 2018. It is funded by Nesterra, Sitrava and the Bloomfield Fund.\n\n"
      "Web harbourlab.example\n",

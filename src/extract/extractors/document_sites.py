@@ -11,7 +11,7 @@ import re
 from urllib.parse import urlsplit
 
 from extract.models import LabRecord, Provenance, Section
-from extract.rules.lexicon import lexicon
+from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.spelling import domain_matches
 
 
@@ -81,8 +81,6 @@ def without_others_sites(records: list[LabRecord]) -> list[LabRecord]:
 def _spelled_whole(record: LabRecord, url: str) -> bool:
     """Is the address's first label the lab's whole name or acronym ('kansallisarkisto.fi'), not
     just a word of it ('library.wales' is no more the National Library of Scotland's than Wales's)?"""
-    from extract.rules.lexicon import fold_keep
-
     label = re.sub(r"[^a-z0-9]", "", _host(url).split(".")[0])
     names = [record.name or "", record.acronym or ""]
     return len(label) >= 3 and any(label == re.sub(r"[^a-z0-9]", "", fold_keep(n)) for n in names)

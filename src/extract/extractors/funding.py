@@ -223,11 +223,13 @@ class FundingExtractor:
             if span is None or _about_other_things(ctx, m.start, others):
                 continue
             start, end = span
-            if ctx.text[end:end + 1] == "," and (listed_end := portfolio_list_end(ctx.text, end, ctx.lex)) is not None:
-                # 'een jaarlijkse bijdrage van het ministerie van Onderwijs, Cultuur en Wetenschap': one source.
-                out += self._cleaned(ctx, start, listed_end, m.end)
-                continue
             stop = following.start if following is not None else None
+            if ctx.text[end:end + 1] == "," and (listed_end := portfolio_list_end(ctx.text, end, ctx.lex)) is not None:
+                # 'een jaarlijkse bijdrage van het ministerie van Onderwijs, Cultuur en Wetenschap': one
+                # source, and what the verb goes on to name ('... and by licence fees').
+                out += self._cleaned(ctx, start, listed_end, m.end)
+                out += self._continuations(ctx, listed_end, m.end, stop)
+                continue
             joined = conjunction_before(ctx.lex).search(ctx.text, start, stop) if stop is not None and start < stop < end else None
             if joined is not None:
                 # 'receives a core grant from X and earns the rest of its income from Y': the next

@@ -1,7 +1,8 @@
 """Where a name an acronym stands for starts and ends, beyond its letters: the starts of its words
 ('Norad'), a known-as clause after an article ('het Totalförsvarets forskningsinstitut, kortweg
-FOI'), a native name glossed in English before it, a legal form's last dot ('Lux-Development S.A.').
-The readers of ``acronyms.defined_acronyms``."""
+FOI'), a native name glossed in English before it, a legal form's last dot ('Lux-Development S.A.'),
+the full name a text gives before shortening it ('X – en abrégé Y (ACR)'). The readers of
+``acronyms.defined_acronyms`` and of the index's merges."""
 
 from __future__ import annotations
 

@@ -1,7 +1,9 @@
 """One lab under several names, and names that are no lab: once ``LabIndex`` has read the body, a
-longer name that holds another lab's full name is that lab, a bare head noun ('The Authority') is
-the one lab whose name it ends, a strong name the text keeps writing with the same word after it
-goes by both words, and a publication's masthead or a letter's field label leaves the index."""
+longer name that holds another lab's full name is that lab (unless it names a body of it: 'Directorate
+of X'), a bare head noun ('The Authority') is the one lab whose name it ends, a strong name the text
+keeps writing with the same word after it goes by both words, a short name goes by the full name
+the text gives before it ('X – en abrégé Y (ACR)'), and a publication's masthead or a letter's field
+label leaves the index."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from extract.models import Line
 from extract.rules.lexicon import fold_keep, lexicon
+from extract.segment.acronym_names import full_name_shortened
+from extract.segment.acronyms import organisation_nouns
 from extract.segment.lab_names import whole_name
 from extract.segment.spelling import function_words, is_acronym
 from extract.segment.styled_names import styled_names
@@ -209,8 +213,6 @@ def _body_of(index: LabIndex, key: str, inner: str) -> bool:
     """'Directorate of Norwegian Correctional Service', 'University College of ... Correctional
     Service' holding 'Correctional Service': an organisation noun, a link word, then a whole name
     with its own head noun is a body of that lab (its directorate, its college), not the lab."""
-    from extract.segment.acronyms import organisation_nouns
-
     before = f" {key} ".split(f" {inner} ", 1)[0].split()
     nouns = organisation_nouns()
     if not before or inner.split()[-1] not in nouns:
@@ -410,8 +412,6 @@ def take_full_names(index: LabIndex, text: str) -> None:
     """"Les Archives générales du Royaume et Archives de l'État dans les Provinces – en abrégé les
     Archives de l'État (AE) –": the acronym is the short name's; the lab goes by the full name the
     ``text`` (the body's lines) gives before shortening it."""
-    from extract.segment.acronym_names import full_name_shortened
-
     for entry in [e for e in index.entries if e.acronym]:
         full = full_name_shortened(text, entry.name, entry.acronym or "")
         if full is not None:
