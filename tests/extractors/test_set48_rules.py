@@ -109,3 +109,16 @@ def test_facts_of_letters_slides_and_newsletters(fixture_records: Callable[[str]
     french = next(r for r in papers.values() if r.name == "Archives nationales")
     assert french.governance is not None and french.governance.parent == "ministère de la Culture"
     assert french.website is None  # anlux.public.lu is the Luxembourg archives'
+
+
+def test_a_date_that_closes_the_founding_clause() -> None:
+    from extract.pipeline import process_text
+
+    # After a comma and a time preposition, the year closes the founding's clause, however the place
+    # and the period before it run on.
+    text = ("Archilab\n\nLes Archives de Archilab ont été créées à Bruxelles pendant la période autrichienne, "
+            "en 1773.\n\nWeb archilab.example\n")
+    assert [r.founded_year for r in process_text(text).records] == [1773]
+    text = ("Harbourlab\n\nHarbourlab was set up by the city council with help from two universities, in 2015."
+            "\n\nWeb harbourlab.example\n")
+    assert [r.founded_year for r in process_text(text).records] == [2015]

@@ -112,6 +112,8 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
                         limit += LAW_NAME_WORDS  # 'established under section 28 of the X Act, No. 28 of 2013'
                     if verb and _lab_as_object(ctx, trigger.end()):
                         limit += OBJECT_ASIDE_WORDS  # 'set up the Commission on a non-statutory basis in 1997'
+                    if verb and _closing_date(ctx, trigger.end(), y):
+                        limit += CLOSING_DATE_WORDS  # 'créées à Bruxelles pendant la période autrichienne, en 1773'
                     if distance > limit:
                         continue
                 elif verb and y.end() <= trigger.start():
@@ -250,6 +252,21 @@ def _lab_creates_another(ctx: SectionContext, s0: int, verb_start: int, verb_end
     indefinite = {w.lower() for w in ctx.lex.words("words", "indefinite_articles")}
     opens_new = bool(after) and (after[0] in indefinite or (len(after) > 1 and after[1] in indefinite))
     return opens_new and not _lab_as_object(ctx, verb_end)
+
+
+CLOSING_DATE_WORDS = 5
+"""Words of place and circumstance a founding verb may have before the date that closes its clause."""
+
+
+def _closing_date(ctx: SectionContext, verb_end: int, year: re.Match[str]) -> bool:
+    """'ont été créées à Bruxelles pendant la période autrichienne, en 1773.': the year, after a comma
+    and a time preposition, closes the founding's clause, with no other year or clause between."""
+    between = ctx.text[verb_end:year.start()]
+    if FOUNDING_YEAR.search(between) or re.search(r"[;:()]", between):
+        return False
+    prepositions = alternation(ctx.lex.words("governance", "time_prepositions"), folded=False, any_space=False)
+    return re.search(rf",\s+(?i:{prepositions})\s+(?:\d{{1,2}}\s+\w+\s+)?$", between) is not None \
+        and re.match(r"\s*[.;]|\s*$", ctx.text[year.end():year.end() + 2]) is not None
 
 
 def _lab_as_object(ctx: SectionContext, verb_end: int) -> bool:
