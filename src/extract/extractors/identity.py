@@ -231,9 +231,10 @@ class IdentityExtractor:
             named_at = [j for j, segment in enumerate(segments)
                         if set(re.findall(r"[a-z0-9]+", fold_keep(segment))) <= names
                         and (len(segments) == 1 or len(re.findall(r"[a-z0-9]+", segment)) >= 2)]
-            site = (f"{parts.scheme}://{parts.netloc}" if parts.netloc and not named_at
-                    else f"{parts.scheme}://{parts.netloc}/{'/'.join(segments[:named_at[-1] + 1])}" if parts.netloc
-                    else url)
+            site = url
+            if parts.netloc:
+                kept = segments[:named_at[-1] + 1] if named_at else []
+                site = f"{parts.scheme}://{parts.netloc}" + "".join(f"/{segment}" for segment in kept)
             return [Candidate(field="website", value=site, provenance=Provenance(
                 page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.footer.v{VERSION}",
                 confidence=confidence("fallback", ocr=line.conf)))]

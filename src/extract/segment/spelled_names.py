@@ -42,7 +42,7 @@ def spelled_name(acronym: str, text: str) -> str | None:
     initials ('ICO' and the Information Commissioner's Office), a compound giving one more letter
     ('SVB' and the Sociale Verzekeringsbank)."""
     lex = lexicon(None)
-    openers = lex.folded("words", "articles") | lex.folded("words", "determiners")
+    openers = _openers()
     found = set()
     for m in _CAPITALISED_RUN.finditer(text):
         run = re.sub(r"['’]s$", "", m.group(0)).split()
@@ -72,9 +72,15 @@ def spelled_name(acronym: str, text: str) -> str | None:
 def lower_case_spelled(acronym: str, text: str) -> str | None:
     """The one name of lower-case words after the first that spells ``acronym`` ('la Commission de
     régulation de l'énergie' for CRE), or None."""
-    lex = lexicon(None)
-    found = _lower_case_spelled(acronym, text, lex.folded("words", "articles") | lex.folded("words", "determiners"))
+    found = _lower_case_spelled(acronym, text, _openers())
     return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _openers() -> frozenset[str]:
+    """Words that open a sentence's noun phrase, not a name: every language's articles and determiners."""
+    lex = lexicon(None)
+    return lex.folded("words", "articles") | lex.folded("words", "determiners")
 
 
 _OPENING_WORD = re.compile(r"(?<![\w'’-])(?:[lLdD]['’])?[A-ZÀ-Ý][\w'’-]*")
