@@ -81,19 +81,25 @@ def without_others_sites(records: list[LabRecord]) -> list[LabRecord]:
 def _spelled_whole(record: LabRecord, url: str) -> bool:
     """Is the address's first label the lab's whole name or acronym ('kansallisarkisto.fi'), not
     just a word of it ('library.wales' is no more the National Library of Scotland's than Wales's)?"""
-    label = re.sub(r"[^a-z0-9]", "", _host(url).split(".")[0])
-    names = [record.name or "", record.acronym or ""]
-    return len(label) >= 3 and any(label == re.sub(r"[^a-z0-9]", "", fold_keep(n)) for n in names)
+    label = _label(url)
+    return len(label) >= 3 and label in {_letters(fold_keep(record.name or "")), _letters(fold_keep(record.acronym or ""))}
 
 
 def _names(record: LabRecord, url: str) -> bool:
     """Does the address's host spell the lab's name or acronym ('sndi.ci' for SNDI)?"""
-    host = _host(url)
-    label = re.sub(r"[^a-z0-9]", "", host.split(".")[0])
-    if record.name and domain_matches(record.name, host):
+    if record.name and domain_matches(record.name, _host(url)):
         return True
-    acronym = re.sub(r"[^a-z0-9]", "", (record.acronym or "").lower())
-    return len(label) >= 3 and label == acronym
+    label = _label(url)
+    return len(label) >= 3 and label == _letters((record.acronym or "").lower())
+
+
+def _label(url: str) -> str:
+    """The letters and digits of the address's first label ('sndi' of www.sndi.ci)."""
+    return _letters(_host(url).split(".")[0])
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text)
 
 
 def _host(url: str) -> str:

@@ -11,7 +11,7 @@ sinds 2020' (X the lab) are the fallback.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.extractors.context import SectionContext
 from extract.models import Candidate
@@ -264,9 +264,15 @@ def _closing_date(ctx: SectionContext, verb_end: int, year: re.Match[str]) -> bo
     between = ctx.text[verb_end:year.start()]
     if FOUNDING_YEAR.search(between) or re.search(r"[;:()]", between):
         return False
-    prepositions = alternation(ctx.lex.words("governance", "time_prepositions"), folded=False, any_space=False)
-    return re.search(rf",\s+(?i:{prepositions})\s+(?:\d{{1,2}}\s+\w+\s+)?$", between) is not None \
+    return _closing_preposition(ctx.lex).search(between) is not None \
         and re.match(r"\s*[.;]|\s*$", ctx.text[year.end():year.end() + 2]) is not None
+
+
+@lru_cache(maxsize=8)
+def _closing_preposition(lex: Lexicon) -> re.Pattern[str]:
+    """', en ' or ', on 3 March ' ending the text before a year (``governance.time_prepositions``)."""
+    prepositions = alternation(lex.words("governance", "time_prepositions"), folded=False, any_space=False)
+    return re.compile(rf",\s+(?i:{prepositions})\s+(?:\d{{1,2}}\s+\w+\s+)?$")
 
 
 def _lab_as_object(ctx: SectionContext, verb_end: int) -> bool:

@@ -391,7 +391,7 @@ def trim_parent(name: str, lex: Lexicon) -> str:
     when = _month_after().search(fold_keep(name))
     if when is not None:
         name = name[:when.start()]  # 'the CMA in April 2021': when it was done, not where
-    since = re.search(rf"\s(?i:{alternation(lex.words('governance', 'since_words'), folded=False)})\s+(?=[a-zà-ÿ\d])", name)
+    since = _since(lex).search(name)
     if since is not None and len(name[:since.start()].split()) >= 2:
         name = name[:since.start()]  # 'ministère de la Culture depuis la création de celui-ci': since when
     nationality = _nationality(lex).match(name)
@@ -430,6 +430,12 @@ def _legal_form(lex: Lexicon) -> re.Pattern[str] | None:
     """A lower-case legal form before a capitalised name ('stichting NWO-Instituten'); None when the language has none."""
     forms = lex.words("title", "legal_prefixes")
     return re.compile(rf"^(?:{alternation(forms, folded=False)})\s+(?=[A-ZÀ-Ý])") if forms else None
+
+
+@lru_cache(maxsize=8)
+def _since(lex: Lexicon) -> re.Pattern[str]:
+    """' depuis la création', ' since its founding': a time complement after the name (``governance.since_words``)."""
+    return re.compile(rf"\s(?i:{alternation(lex.words('governance', 'since_words'), folded=False)})\s+(?=[a-zà-ÿ\d])")
 
 
 @lru_cache(maxsize=1)

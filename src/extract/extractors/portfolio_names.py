@@ -63,11 +63,16 @@ def portfolio_list_end(text: str, comma: int, lex: Lexicon) -> int | None:
     listed = after.match(text, comma + 1)
     if listed is None:
         return None
-    # ... its last portfolio's words ('Food and Rural Affairs', 'Coopération au développement') and its
-    # acronym in brackets ("de l'Énergie (MEQI)").
+    words = _last_portfolio_words(lex).match(text, listed.end())
+    return words.end() if words else listed.end()
+
+
+@lru_cache(maxsize=8)
+def _last_portfolio_words(lex: Lexicon) -> re.Pattern[str]:
+    """The rest of a list's last portfolio ('Food and Rural| Affairs', 'Coopération| au développement',
+    ``words.portfolio_links``) and its acronym in brackets ("de l'Énergie| (MEQI)")."""
     links = alternation(lex.words("words", "portfolio_links"), folded=False, any_space=True, longest_first=True)
     word = r"(?:[\w'’\-]|\.(?=\w))+"
     capitalised = r"[A-ZÀ-Ý](?:[\w'’\-]|\.(?=\w))*"
-    words = re.match(rf"(?:[\w'’\-]|\.(?=\w))*(?:\s+(?:{capitalised}|(?:{links})\s+{word}))*"
-                     r"(?:\s*\([A-Z][\w&.\-]{1,11}\))?", text[listed.end():])
-    return listed.end() + (words.end() if words else 0)
+    return re.compile(rf"(?:[\w'’\-]|\.(?=\w))*(?:\s+(?:{capitalised}|(?:{links})\s+{word}))*"
+                      r"(?:\s*\([A-Z][\w&.\-]{1,11}\))?")
