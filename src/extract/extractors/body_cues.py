@@ -82,7 +82,15 @@ def _governed_by(lex: Lexicon) -> re.Pattern[str]:
 def owns(ctx: SectionContext, start: int) -> bool:
     """'The Catapult has its own board of directors', 'Enova heeft een eigen raad van bestuur', 'il est
     doté d'un conseil d'orientation': the lab's own body (``governance.own_body_verbs`` right before)."""
-    return _own_body(ctx.lex).search(ctx.folded, max(0, start - 40), start) is not None
+    if _own_body(ctx.lex).search(ctx.folded, max(0, start - 40), start) is not None:
+        return True
+    # ... with an adverb between the verb's words: 'le parc dispose en outre d'un conseil scientifique'.
+    before = ctx.folded[max(0, start - OWN_VERB_CHARS):start]
+    return any(not before[m.end():].strip()
+               for m in ctx.lex.relation_matcher("governance", "own_body_verbs").finditer(before))
+
+
+OWN_VERB_CHARS = 60
 
 
 @lru_cache(maxsize=8)
@@ -92,13 +100,16 @@ def _own_body(lex: Lexicon) -> re.Pattern[str]:
 
 def ours(ctx: SectionContext, start: int) -> bool:
     """'beslist onze raad van bestuur', 'our board of directors': the body of whoever writes, the lab
-    in its own letter or report; written as a noun after a first-person possessive."""
-    return ctx.text[start:start + 1].islower() and _ours(ctx.lex).search(ctx.folded, max(0, start - 12), start) is not None
+    in its own letter or report; 'son premier conseil d'administration': the body of the lab the
+    text speaks of. Written as a noun after a possessive (and one adjective)."""
+    return ctx.text[start:start + 1].islower() and _ours(ctx.lex).search(ctx.folded, max(0, start - 30), start) is not None
 
 
 @lru_cache(maxsize=8)
 def _ours(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(lex.words('words', 'first_person_possessives'))})\s+$")
+    possessives = alternation((*lex.words("words", "first_person_possessives"),
+                               *lex.words("words", "third_person_possessives")))
+    return re.compile(rf"(?<![\w'’])(?:{possessives})\s+(?:[\w-]+\s+)?$")
 
 
 def joined_to(ctx: SectionContext, last_end: int, start: int) -> bool:
@@ -113,4 +124,5 @@ def joined_to(ctx: SectionContext, last_end: int, start: int) -> bool:
 def _and_article(lex: Lexicon) -> re.Pattern[str]:
     ands = alternation(lex.words("words", "and_words"))
     articles = alternation((*lex.words("words", "articles"), *lex.words("words", "indefinite_articles")))
-    return re.compile(rf"\s*,?\s+(?:{ands})\s+(?:(?:{articles})\s+|[ld]['’])?")
+    # "et d'un conseil ...": the elided preposition, then the article.
+    return re.compile(rf"\s*,?\s+(?:{ands})\s+(?:(?:{articles})\s+|[ld]['’](?:(?:{articles})\s+)?)?")

@@ -96,8 +96,14 @@ def _listed_members(ctx: SectionContext, end: int, hi: int, e0: int) -> int | No
     openers = ctx.lex.folded("governance", "one_person_openers")
     total = items = 0
     first = 0  # 'twee leden, een voorzitter en een plaatsvervangend voorzitter': the count, then who they are
+    verbs = ctx.lex.folded("words", "clause_verbs")
     for item in _list_items(ctx, re.sub(r"\([^()]*\)", " ", ctx.text[composed.end():stop]), openers):
         words = item.split()
+        if any(fold_keep(w) in verbs for w in words[1:]):
+            # 'a Board with a non-executive chair, and its head office is now in Filton': a new clause.
+            if items >= 2:
+                break
+            return None
         numbers = find_numbers(item, ctx.lang)
         # A count opens the item ('nine other members'); 'een', 'one', 'un' are one person's article.
         if numbers and numbers[0].start == 0 and (words[0][:1].isdigit() or fold_keep(words[0]) not in openers):

@@ -392,6 +392,8 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
     if apposed is not None and apposed.start() > s0 and not _is_own_name(apposed.group(1), ctx) \
             and not _auxiliary().search(apposed.group(2)):  # not 'Cinematek, a été fondée': the verb's own
         return True  # 'la plupart citent Unia, le centre interfédéral créé en 1993': the other body's founding
+    if _body_of_lab(ctx, s0, verb_start):
+        return True  # 'The Board of Trustees of the Royal Botanic Gardens, Kew was established ... 1983'
     lead = _WORDS.findall(ctx.text[s0:verb_start])
     clause = re.split(r"[;,:]", ctx.text[s0:verb_start])[-1]
     if ctx.lex.regex("founded", "name_words").search(fold_keep(clause)) and len(_WORDS.findall(clause)) <= SUBJECT_LEAD_WORDS:
@@ -415,6 +417,34 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
             antecedent = words[i - 1]
             own = {fold_keep(n.split()[-1]) for n in ctx.subject_names if n.split()}
             return antecedent not in ctx.lex.folded("funding", "lab_words") | own
+    return False
+
+
+BODY_SUBJECT_WORDS = 3
+"""How far into a subject the noun of a lab's body may open it ('The Board of Trustees of ...')."""
+
+
+def _body_of_lab(ctx: SectionContext, s0: int, verb_start: int) -> bool:
+    """The verb's subject is a body of the lab, named before the lab ('The Board of Trustees of the
+    Royal Botanic Gardens, Kew was established ...'): its founding, not the lab's."""
+    subject = fold_keep(ctx.text[s0:verb_start])
+    owns = [at for n in ctx.subject_names if n and (at := subject.find(fold_keep(n))) >= 0]
+    if not owns:
+        return False
+    # The body is the lab's by a link word: 'of the', 'van de', 'du' right before the lab's name.
+    articles = ctx.lex.folded("words", "articles")
+    links = ctx.lex.folded("words", "connectors") - articles
+    lead = re.findall(r"[\w'’]+", subject[:min(owns)])
+    if lead and lead[-1] in articles:
+        lead = lead[:-1]
+    if not lead or lead[-1] not in links:
+        return False
+    nouns = ctx.lex.folded("governance", "body_nouns")
+    for k, word in enumerate(re.finditer(r"[\w'’]+", subject)):
+        if k >= BODY_SUBJECT_WORDS or word.start() >= min(owns):
+            return False
+        if word.group() in nouns:
+            return True
     return False
 
 

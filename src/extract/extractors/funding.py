@@ -53,7 +53,7 @@ from extract.rules.lexicon import fold_keep
 from extract.rules.vocab import match_label
 
 NAME = "funding"
-VERSION = "28"
+VERSION = "29"
 
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
 _HELD_SPACE = "\u2064"  # invisible plus: the space before a portfolio list's 'and', not split there

@@ -119,9 +119,12 @@ def continuation_regex(lex: Lexicon) -> re.Pattern[str]:
     prepositions = alternation(lex, "funding", "source_prepositions")
     # ... or a phrase that adds a source by itself: ', supplemented by', ', complétées par des'.
     supplements = alternation(lex, "funding", "supplements")
+    # ... or a comma and an agent's preposition said again: 'funded by grant-in-aid from Defra, by income
+    # from visitors' (not ', de ...', ', from ...': a phrase's own complement as often as a new source).
+    agents = alternation(lex, "words", "agent_markers")
     return re.compile(rf"(?:\s*,\s*[^,.;:()]{{1,40}}(?=,))?"
                       rf"\s*,?\s*(?:(?i:{conj}|{sequence})\s*(?:,\s*(?i:{qualifiers})\s*,\s*|,\s*[^,.;:()]{{1,40}},\s*|(?i:{qualifiers})\s+)?"
-                      rf"(?i:{prepositions})|(?i:{supplements})(?:\s+(?i:{prepositions}))?)(?:\s+|(?<=['’]))")
+                      rf"(?i:{prepositions})|(?i:{supplements})(?:\s+(?i:{prepositions}))?|(?<=,)\s*(?i:{agents}))(?:\s+|(?<=['’]))")
 
 
 @lru_cache(maxsize=16)
@@ -387,8 +390,11 @@ def noun_phrase(ctx: SectionContext, start: int) -> tuple[int, int] | None:
             # 'partenaires techniques et financiers,': one word that closes the phrase is coordinated
             # with the one before, not a new clause ('... en wordt bestuurd door').
             closing = j + 2 >= len(toks) or toks[j + 2].text in STOP_PUNCT
-            if not (nxt.is_capitalised or nxt.text[:1].isdigit() or nxt_folded in determiners or closing) \
-                    or nxt_folded in verbs:
+            # 'aux hôpitaux et aux cliniques': the preposition said again continues the same complement.
+            repeated = nxt_folded in lex.folded("funding", "repeated_prepositions") and any(
+                fold_keep(t.text) == nxt_folded for t in toks[first:j])
+            if not (nxt.is_capitalised or nxt.text[:1].isdigit() or nxt_folded in determiners or closing
+                    or repeated) or nxt_folded in verbs:
                 break
         last = j
         j += 1

@@ -18,7 +18,7 @@ from extract.rules.lexicon import Lexicon, fold_keep
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "38"
+VERSION = "39"
 
 MAX_MODIFIERS = 3
 # Body nouns that also end Dutch compounds ('Innovatieboard', 'adviesraad', 'stuurcomité').
@@ -36,6 +36,7 @@ def _body_regex(lex: Lexicon) -> re.Pattern[str]:
 
 
 APPOINTER_CHARS = 40
+CLASSIFIED_CHARS = 60
 """How far before a body's name its appointing phrase may start ('2 appointed by the European Parliament, ')."""
 
 
@@ -105,7 +106,15 @@ class GovernanceExtractor:
         # 'stuurgroep Data & Innovatie'). 'Board: n/a – X is a one-council authority': an answer that
         # says there is none names bodies only as unlabelled text would.
         answers = [b for b in ctx.blocks if b.field == "governance"]
+        asks_body = ctx.lex.folded("governance", "body_question_nouns")
+        taken = False
         for k, answer in enumerate(answers):
+            if taken:
+                # 'A2.2 Toezichthoudend orgaan (naam, aantal leden)' after the governing body's answer:
+                # a question for another body is read too.
+                if set(re.findall(r"\w+", ctx.folded[answer.start:answer.value_start])) & asks_body:
+                    out += self._bodies(ctx, answer.value_start, answer.end, gated=True)
+                continue
             declined = answers_no(ctx.text[answer.value_start:answer.end], ctx.lex)
             bodies = self._bodies(ctx, answer.value_start, answer.end, gated=declined)
             if len(bodies) == 1 and k + 1 < len(answers) and (size := _size_answer(ctx, answers[k + 1])) is not None:
@@ -115,8 +124,7 @@ class GovernanceExtractor:
                 if isinstance(body, BodyMention) and body.members is None:
                     bodies = [bodies[0].model_copy(update={"value": body.model_copy(update={"members": size})})]
             out += bodies
-            if bodies:
-                break
+            taken = bool(bodies)
         if not answers:
             out += self._bodies(ctx, 0, len(ctx.text), gated=True)
         out += parent_candidates(ctx)
@@ -139,6 +147,8 @@ class GovernanceExtractor:
             if found is not None and (glossed := _GLOSSED.search(ctx.text, max(0, found.start - 40), found.start)):
                 # 'Innovationsausschuss (comité de l'innovation)': the bracket glosses the body's own name.
                 found = found._replace(name=glossed.group(1), start=glossed.start(1), exact=False, clearly_named=True)
+            if found is not None and not found.name[:1].isupper() and _classified(lex).search(ctx.folded, max(0, found.start - CLASSIFIED_CHARS), found.start):
+                continue  # 'The Royal Mint Advisory Committee is an independent committee': what the first is
             if found is not None:
                 mentions.append(found)
         counts = [member_count(ctx, m.start, m.end, mentions[k + 1].start if k + 1 < len(mentions) else hi)
@@ -165,6 +175,8 @@ class GovernanceExtractor:
             if _members_from(lex).search(ctx.folded, max(0, start - APPOINTER_CHARS), start):
                 continue  # 'a representative of the European Commission': where a member comes from
             line_start = ctx.text.rfind("\n", 0, start) + 1
+            if _former_names(lex).match(ctx.folded, line_start):
+                continue  # 'Vroegere namen  Muntcommissie (1831–1848)': what the lab was called, not its organ
             if addressee.match(ctx.folded, line_start) and (ctx.folded[line_start:start].strip()
                                                              or addressee.match(fold_keep(name))):
                 continue  # 'Destinataire : Commission de la santé ... du Grand Conseil': the letter's reader
@@ -183,6 +195,21 @@ class GovernanceExtractor:
             out.append(ctx.candidate("governance.bodies", value, start, end, family=NAME, version=VERSION,
                                      prior="mention" if gated else "block", ner=("ORG",)))
         return out
+
+
+@lru_cache(maxsize=8)
+def _former_names(lex: Lexicon) -> re.Pattern[str]:
+    """A line opening on a label of former names ('Vroegere namen', 'Former names')."""
+    return re.compile(rf"\s*(?:{alternation(lex.folded('governance', 'former_name_labels'))})(?!\w)")
+
+
+@lru_cache(maxsize=8)
+def _classified(lex: Lexicon) -> re.Pattern[str]:
+    """'... is an independent committee', '... est un comité consultatif': a copula and an indefinite
+    article just before a body noun say what something is, not which body the lab has."""
+    copulas = alternation(lex.folded("governance", "copulas"))
+    articles = alternation(lex.folded("governance", "kind_articles"))
+    return re.compile(rf"\b(?:{copulas})\s+(?:{articles})\s+(?:[\w-]+\s+){{0,2}}$")
 
 
 # A line that ends in the things it asks for, in brackets: '(name, number of members, appointed by)'.
@@ -223,6 +250,7 @@ def _referred(ctx: SectionContext, mentions: list[_BodyName]) -> dict[int, int]:
     alone (index of the mention -> index of the body it refers to)."""
     demonstratives = ctx.lex.folded("labs", "demonstratives")
     definite = ctx.lex.folded("words", "articles") - ctx.lex.folded("words", "indefinite_articles")
+    own = {fold_keep(n) for n in ctx.subject_names if n}
     out: dict[int, int] = {}
     for k, mention in enumerate(mentions):
         before = re.findall(r"[\w'’]+", ctx.text[max(0, mention.start - 12):mention.start])
@@ -232,14 +260,26 @@ def _referred(ctx: SectionContext, mentions: list[_BodyName]) -> dict[int, int]:
         if not (pointing or fold_keep(before[-1]) in definite):
             continue
         noun = fold_keep(mention.name)
+        names_it = [_names_noun(fold_keep(other.name), noun) for other in mentions[:k]]
+        # 'de raad van toezicht. De raad houdt toezicht ...': the article points back a sentence or two;
+        # to the one body of that noun the text named in full, any distance ('The Board of Trustees
+        # ... was established ...' and paragraphs later 'The Board comprises a Chairman and eleven ...').
+        # Opening with the noun ('Board of Trustees'), not ending with it: 'the Planning & Development
+        # Board' is another organisation; nor the lab itself ('Internationale Douaneraad').
+        full = [j for j in range(k) if fold_keep(mentions[j].name).startswith(f"{noun} ")
+                and fold_keep(mentions[j].name) not in own]
+        only = full[-1] if full and len({fold_keep(mentions[j].name) for j in full}) == 1 else None
         for j in range(k - 1, -1, -1):
-            # 'de raad van toezicht. De raad houdt toezicht ...': the article points back a sentence or two.
-            near = pointing or mention.start - mentions[j].end <= DEFINITE_REFERENCE_CHARS
-            named = fold_keep(mentions[j].name)
-            if near and (named.endswith(noun) or named.startswith(f"{noun} ")):  # 'Gebruikersraad', 'raad van toezicht'
+            near = pointing or mention.start - mentions[j].end <= DEFINITE_REFERENCE_CHARS or j == only
+            if near and names_it[j]:
                 out[k] = j
                 break
     return out
+
+def _names_noun(named: str, noun: str) -> bool:
+    """Is a body named ``named`` one the noun alone may stand for ('Gebruikersraad', 'raad van toezicht' for 'raad')?"""
+    return named.endswith(noun) or named.startswith(f"{noun} ")
+
 
 @lru_cache(maxsize=8)
 def _function_words(lex: Lexicon) -> frozenset[str]:
@@ -366,6 +406,12 @@ def _french_modifiers_end(ctx: SectionContext, end: int) -> int:
                     and folded not in _function_words(ctx.lex) and not word_numbers(noun.text, "fr")):
                 end, k, added = noun.end, k + 2, added + 1
                 continue
+        if tok.text == "," and added:
+            # 'conseil économique, social et culturel': a list of adjectives closed by 'et'.
+            closed = _adjective_list_end(ctx, after, k)
+            if closed is not None:
+                end = closed
+            break
         if word == "et" and k + 1 < len(after):
             # 'conseil scientifique et technique', "comité de gouvernance et d'éthique": a second modifier.
             rest = _french_modifiers_end(ctx, tok.end)
@@ -373,6 +419,27 @@ def _french_modifiers_end(ctx: SectionContext, end: int) -> int:
                 end = rest
         break
     return end
+
+
+def _adjective_list_end(ctx: SectionContext, after: list[Token], comma: int) -> int | None:
+    """Where ', social et culturel' ends, from its first comma: adjectives between commas, the last
+    after 'et'; None when the words after the comma are no such list."""
+    k = comma
+    while k + 1 < len(after) and after[k].text == ",":
+        if not _lower_adjective(ctx, after[k + 1]):
+            return None
+        k += 2
+    if k + 1 < len(after) and fold_keep(after[k].text) == "et" and _lower_adjective(ctx, after[k + 1]):
+        return after[k + 1].end
+    return None
+
+
+def _lower_adjective(ctx: SectionContext, tok: Token) -> bool:
+    word = fold_keep(tok.text)
+    # In a list, '-el' is an adjective too ('culturel', 'professionnel').
+    return (tok.is_word and not tok.is_capitalised and tok.text.isalpha()
+            and (_FRENCH_ADJECTIVE.search(word) is not None or word.endswith("el"))
+            and word not in _function_words(ctx.lex))
 
 
 def _following(ctx: SectionContext, end: int) -> Any:

@@ -24,7 +24,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "54"
+VERSION = "55"
 
 
 

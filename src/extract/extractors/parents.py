@@ -21,7 +21,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "38"  # the governance extractor's: parents are one of its fields
+VERSION = "39"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -36,6 +36,8 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
     french = _french_triggers()
     lead_phrases = _lead_phrases(lex)
     indefinite = lex.folded("governance", "kind_articles")
+    heads = lex.folded("governance", "org_heads")
+    partitives = lex.folded("governance", "partitive_subjects")
     own = {fold_keep(n) for n in ctx.subject_names if n}
     stops = [b.start for b in ctx.blocks]
     # 'Ministry of Information, Communications and the Digital Economy': a name ending in a list of
@@ -58,22 +60,40 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
                           stops=[*stops, label.end, *ctx.row_starts])
         if span is not None:
             name = strip_gloss(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip())
+            # 'Rode Kruis-Vlaanderen, the Flemish community branch of the Belgian Red Cross': what it is.
+            name = _without_apposition(name, lex)
+            name, span = _with_policy_domain(ctx, name, span)
             out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME,
                                      version=VERSION, prior="label", ner=("ORG",)))
     told: list[tuple[str, tuple[int, int], float | str, int, bool]] = []
     triggers = [(m, False) for m in lex.relation_matcher("governance", "parent_triggers").finditer(ctx.folded)]
     triggers += [(m, True) for m in lex.relation_matcher("governance", "creator_triggers").finditer(ctx.folded)]
     for m, creator in triggers:
+        if ctx.text[m.start()].isupper() and _opens_name_after(lex).search(ctx.text, max(0, m.start() - 20), m.start()):
+            # 'le Service du Sang de la Croix-Rouge': capitalised after an article, the words open a
+            # name ('the central IGEES Unit of the Department' ends one, and tells whose it is).
+            continue
         before = ctx.folded[max(0, m.start() - 20):m.start()].split()
         if before and before[-1] in blockers:
             continue  # 'als onderdeel van het programma' is a frame, not a parent
         if before and (before[-1] in titles or " ".join(before[-2:]) in titles):
             continue  # 'our Accountable Officer answers to the Scottish Parliament': a person's superior
+        if before and (before[-1] in partitives or " ".join(before[-2:]) in partitives):
+            continue  # 'dont certains relèvent du CEA': told of some of the labs it leads, not of the lab
         if before and re.search(r"['’]s$", before[-1]):
             continue  # "the Pentagon's branch of the US Digital Service": another's part, told from its side
         lowercase = ctx.lang == "fr" or bool(french.fullmatch(ctx.folded, m.start(), m.end()))
         lead = lead_phrases.match(ctx.folded, m.end())
-        span = org_phrase(portfolios, lead.end() if lead else m.end(), lex, allow_lowercase=lowercase, stops=stops)
+        at = lead.end() if lead else m.end()
+        domain_first = _policy_domain_first(lex).match(ctx.text, at)
+        if domain_first is not None and (owner := org_phrase(portfolios, domain_first.end(), lex, stops=stops)):
+            # 'valt onder het beleidsdomein Economie, Wetenschap en Innovatie van de Vlaamse overheid'
+            told.append((re.sub(r"\s+", " ", ctx.text[domain_first.start("word"):owner[1]]),
+                         (domain_first.start("word"), owner[1]), "anchored" if ctx.field_at(m.start()) is None else "block",
+                         ctx.token_distance(m.end(), domain_first.start("word")),
+                         ctx.told_of_lab(ctx.sentence_span(m.start())[0], m.start())))
+            continue
+        span = org_phrase(portfolios, at, lex, allow_lowercase=lowercase, stops=stops)
         if span is None:
             continue
         if set(ctx.folded[m.end():span[0]].split()) & indefinite:
@@ -81,6 +101,7 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
         if set(ctx.folded[m.end():span[0]].split()) & joint:
             continue  # 'placée sous la double tutelle du ministère de X et du ministère de Y': no one parent
         name = trim_parent(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip(), lex)
+        name = _without_next_subject(ctx, name, span[1])
         second = _second_organisation(lex).search(name)
         if second is not None:
             if creator or (before and before[-1] in joint):
@@ -92,10 +113,11 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
             continue  # 'We are accountable to Parliament through the Secretary of State': no parent
         if _names_a_law(ctx.text, span[1], lex):
             continue  # 'under the REMIT wholesale energy market regulation': a law's short name
-        if place_code(name) is not None:
-            continue  # 'sits in Frankfurt am Main', 'housed in Paris': where it is, not whose
+        if place_code(name) is not None and (creator or not set(fold_keep(name).split()) & heads):
+            continue  # 'sits in Frankfurt am Main', 'housed in Paris': where it is, not whose ('Vlaamse overheid' is whose)
         if _demonym_only(lex).fullmatch(name):
             continue  # 'owned by the Swedish state': an adjective left of a lower-case owner
+        name, span = _with_policy_domain(ctx, name, span)
         field = ctx.field_at(m.start())
         # Under the governance or role label beats unlabelled text (a screenshot caption, say);
         # who created the lab is its parent only when nothing says more.
@@ -110,6 +132,45 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
                           distance=distance + (UNNAMED_WORDS if any_named and not named else 0), ner=("ORG",))
             for name, span, prior, distance, named in told]
     return _named_in_full(_spelled_out(ctx, out + _defined_parents(ctx, own, stops) + _fragment_parents(ctx, own, stops), own))
+
+
+_DOMAIN_NAME = (r"[A-ZÀ-Ý][\w-]*(?:(?:\s*,\s*|\s+(?:{ands})\s+|[ \t]+|\s*\n(?=[A-ZÀ-Ý][\w-]*(?:[.,;)]|$)))"
+                r"[A-ZÀ-Ý][\w-]*)*")
+"""A policy domain's name: capitalised words, listed with commas and 'en' ('Economie, Wetenschap en Innovatie');
+over a line break only to a word that ends the sentence ('Openbare' / 'Werken.', not 'Omgeving' / 'Vorm intern')."""
+
+
+@lru_cache(maxsize=8)
+def _policy_domain_after(lex: Lexicon) -> re.Pattern[str]:
+    """', beleidsdomein Omgeving', ' in het beleidsdomein Omgeving', ', binnen het beleidsdomein ...'
+    right after a parent's name (``governance.policy_domains``)."""
+    domains = alternation(lex.words("governance", "policy_domains"), folded=False)
+    ands = alternation(lex.words("words", "and_words"), folded=False)
+    return re.compile(rf"\s*,?\s*(?:[a-zà-ÿ]{{2,6}}\s+){{0,2}}?(?P<word>(?i:{domains}))\s+"
+                      rf"(?P<name>{_DOMAIN_NAME.format(ands=ands)})")
+
+
+@lru_cache(maxsize=8)
+def _policy_domain_first(lex: Lexicon) -> re.Pattern[str]:
+    """'het beleidsdomein Economie, Wetenschap en Innovatie van de ': a policy domain, then whose."""
+    domains = alternation(lex.words("governance", "policy_domains"), folded=False)
+    ands = alternation(lex.words("words", "and_words"), folded=False)
+    articles = alternation(lex.words("words", "articles"), folded=False)
+    connectors = alternation(lex.words("words", "connectors"), folded=False)
+    return re.compile(rf"\s*(?:(?i:{articles})\s+)?(?P<word>(?i:{domains}))\s+{_DOMAIN_NAME.format(ands=ands)}"
+                      rf"\s+(?i:{connectors})\s+(?:(?i:{articles})\s+)?")
+
+
+def _with_policy_domain(ctx: SectionContext, name: str, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+    """'Vlaamse overheid' followed by ', beleidsdomein Omgeving': the parent is that part of it
+    ('Vlaamse overheid, beleidsdomein Omgeving'), when the name is the text's up to there."""
+    if re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip() != name:
+        return name, span
+    domain = _policy_domain_after(ctx.lex).match(ctx.text, span[1])
+    if domain is None:
+        return name, span
+    part = re.sub(r"\s+", " ", domain.group("name"))
+    return f"{name}, {domain.group('word').lower()} {part}", (span[0], domain.end())
 
 
 def _to_legislature(trigger: str, name: str, lex: Lexicon) -> bool:
@@ -378,6 +439,34 @@ def _law_after(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"((?:[ \t]+[a-zà-ÿ][\w-]*){{0,4}}?)(?:[ \t]*\([^()]{{1,40}}\))?[ \t]+(?i:{laws})(?![\w-])")
 
 
+@lru_cache(maxsize=8)
+def _opens_name_after(lex: Lexicon) -> re.Pattern[str]:
+    """A lower-case word, an article ('Le', 'the') or an elided one right before a capitalised trigger."""
+    articles = alternation(lex.words("words", "articles"), folded=False)
+    return re.compile(rf"(?<![\w'’])(?:[a-zà-ÿ]+\s+|(?i:{articles})\s+|[lLdD]['’])$")
+
+
+def _without_next_subject(ctx: SectionContext, name: str, end: int) -> str:
+    """"Relevant du ministère chargé de l'environnement, l'établissement public est administré ...": a
+    participle's complement ends at the comma; the words after it are the sentence's subject, its
+    verb right after them."""
+    lex = ctx.lex
+    articles = alternation(lex.words("words", "articles"), folded=False)
+    subject = re.search(rf",\s+(?:(?i:{articles})\s+|[lL]['’])[a-zà-ÿ][\w\s'’-]*$", name)
+    if subject is None or not re.match(rf"\s+(?:{alternation(lex.folded('governance', 'copulas'))})(?!\w)",
+                                        ctx.folded[end:end + 30]):
+        return name
+    return name[:subject.start()]
+
+
+def _without_apposition(name: str, lex: Lexicon) -> str:
+    """'X, the Flemish community branch of ...', "X, l'agence ...": the name before an apposition
+    that a comma and an article open."""
+    articles = alternation(lex.words("words", "articles"), folded=False)
+    apposition = re.search(rf",\s+(?:(?i:{articles})\s+|[lL]['’])(?=[A-ZÀ-Ý])", name)
+    return name[:apposition.start()] if apposition is not None else name
+
+
 def trim_parent(name: str, lex: Lexicon) -> str:
     """The parent organisation's name without what the sentence goes on to say about it."""
     aside = _aside(lex).search(name)
@@ -409,9 +498,7 @@ def trim_parent(name: str, lex: Lexicon) -> str:
     name = re.sub(rf",\s+(?:{articles})$", "", name, flags=re.I)
     # 'Présidence de la République, l'ADSC': an apposition after a comma and an article (not the
     # next item of the name: 'Département fédéral de l'économie, de la formation et de la recherche').
-    apposition = re.search(rf",\s+(?:(?i:{articles})\s+|[lL]['’])(?=[A-ZÀ-Ý])", name)
-    if apposition is not None:
-        name = name[:apposition.start()]
+    name = _without_apposition(name, lex)
     # '... du Conseil des ministres pour prendre la suite du Team ...': what it was done for.
     purpose = re.search(rf"\s(?i:{alternation(lex.words('governance', 'purpose_openers'), folded=False)})\s+"
                         rf"(?!(?i:{articles})\b)[a-zà-ÿ]{{3,}}\b", name)

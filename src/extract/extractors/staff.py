@@ -20,7 +20,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "staff"
-VERSION = "18"
+VERSION = "19"
 
 MAX_ADJECTIVES = 3
 GENERIC_ANCHOR_MAX = 6
@@ -91,6 +91,8 @@ class StaffExtractor:
             label_value = staff_block is not None and _opens_value(ctx.text, staff_block.value_start, n, dates,
                                                                    year_end, ctx.folded)
             team_before = _ends_with(team_of, ctx.folded, ctx.words_back(s0, n.start, 3), n.start)
+            if match and re.search(r"\n\s*[A-ZÀ-Ý]", ctx.text[n.end:match.start(2)]):
+                match = None  # 'of whom in horticulture 200' / 'Affiliated researchers ... 500': the next row's noun
             if match and match.end() <= e0:
                 between = match.group(1).split()
                 if n.is_word and between and between[0] in lex.words("staff", "count_links"):
@@ -135,7 +137,7 @@ class StaffExtractor:
             if lex.regex("staff", "part_places").search(ctx.folded, max(s0, ctx.text.rfind("\n", 0, n.start) + 1), n.start):
                 prior = "mention"  # 'Personnel au siège ≈ 500': the people in one place, a part of the staff
             count = int(n.value) if n.value == int(n.value) else n.value
-            value = Staff(count=count, approximate=bool(n.approximate), unit=unit,
+            value = Staff(count=count, approximate=bool(n.approximate) or _approximate_range(ctx, numbers, n), unit=unit,
                           raw=re.sub(r"\s+", " ", ctx.text[n.start:end]))
             candidate = ctx.candidate("staff", value, n.start, end, family=NAME, version=VERSION,
                                       prior=prior, distance=distance, ner=("CARDINAL",))
@@ -320,6 +322,16 @@ def _total_count(ctx: SectionContext, numbers: list[NumberMention]) -> list[Cand
     return out
 
 
+def _approximate_range(ctx: SectionContext, numbers: list[NumberMention], n: NumberMention) -> bool:
+    """'les effectifs d'environ 700 à 500 personnes': the approximation before a range's first number
+    qualifies its second too."""
+    before = [p for p in numbers if p.end <= n.start]
+    if not before or not before[-1].approximate:
+        return False
+    between = ctx.folded[before[-1].end:n.start].split()
+    return len(between) == 1 and between[0] in ctx.lex.folded("staff", "range_to")
+
+
 def _grown_to(ctx: SectionContext, numbers: list[NumberMention],
               nouns: re.Pattern[str]) -> tuple[list[Candidate], set[int]]:
     """'had grown from 15 people to some 140': a team that grew is as large as it grew to. The later
@@ -364,7 +376,8 @@ def _opens_value(text: str, value_start: int, n: NumberMention, dates: list[tupl
     if on_date is not None:
         value_start = on_date + (1 if text[on_date:on_date + 1] == ")" else 0)
     # 'Personeelsleden (31/12) 62': a bracketed qualifier of the label (a date, a unit) comes first.
-    qualifier = re.match(r"\s*\((?:[\d/.\s-]{1,12}|[^\W\d]+)\)", text[value_start:])  # '(31/12)', '(headcount)'
+    # '(31/12)', '(headcount)', '(people employed)'
+    qualifier = re.match(r"\s*\((?:[\d/.\s-]{1,12}|[^\W\d]+(?:\s+[^\W\d]+){0,2})\)", text[value_start:])
     if qualifier:
         if n.start < value_start + qualifier.end():
             return False

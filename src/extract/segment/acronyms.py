@@ -106,12 +106,26 @@ _NAME_APPOSED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9&-]{1,11}),\s+(?:(?:the|
                            r"([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’&-]+){1,11}?)(?=\s*[,.;:()])")
 
 
+_TWO_NAMES_TWO_ACRONYMS = re.compile(
+    r"([A-ZÀ-Ý][^/()\n]{3,80}?)\s+/\s+([A-ZÀ-Ý][^/()\n]{3,80}?)\s*\(\s*([A-Z]{2,8})\s*[–/-]\s*([A-Z]{2,8})\s*\)")
+
+
 def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
     """'Full Capitalised Name (FCN)', 'FCN – Full Capitalised Name', 'FCN (Full Capitalised Name)':
     (name, acronym, offset of the name) where the initials spell it."""
     from extract.normalize import country_code
 
     out = []
+    # 'Koninklijke Munt van België / Monnaie royale de Belgique (KMB – MRB)': two names, two acronyms
+    # in one bracket, in the same order. The bracket is then read no further.
+    for match in _TWO_NAMES_TWO_ACRONYMS.finditer(text):
+        for name_group, acronym_group in ((1, 3), (2, 4)):
+            words, acronym = match.group(name_group).split(), match.group(acronym_group)
+            while len(words) > 2 and words[0][:1] != acronym[:1]:
+                words = words[1:]  # 'Naam Koninklijke Munt ...' on a key-facts row: the label is no part
+            if initials_cover(acronym, content_words(words)):
+                out.append((" ".join(words), acronym, match.start(name_group) + match.group(name_group).find(words[0])))
+        text = text[:match.start(3) - 1] + " " * (match.end() - match.start(3) + 1) + text[match.end():]
     for match in _SPELLED_AFTER.finditer(text):
         acronym, words = match.group(1), match.group(2).split()
         while words and words[-1].lower() in function_words():

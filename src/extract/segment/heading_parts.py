@@ -31,6 +31,7 @@ from extract.segment.name_lines import name_line_lab
 from extract.segment.numbered_headings import in_sequence
 from extract.segment.parts import Part, all_labels
 from extract.segment.place_chapters import (
+    completed_under,
     defined_and_used,
     defined_early,
     described_opening,
@@ -51,6 +52,7 @@ from extract.segment.titles import (
     place_shaped,
     place_word,
 )
+from extract.segment.unit_chapters import fold_unit_chapters
 
 
 @dataclass(frozen=True)
@@ -224,11 +226,16 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
             title = entries[h].title  # the name its first line prints, not what the heading argues
         elif h in placed:
             title = place_chapter_title(lines[h].text, entries[h], index.lex)  # the lab its chapter opens with
+        elif h in entries and entries[h].native:
+            title = entries[h].title  # 'About the Danish Nature Agency' is Naturstyrelsen's chapter
         elif h in entries:
             title = _spelled_out(title, entries[h], index.lex)
         elif place_word(title, index.lex) is not None and (presented := presented_under(lines, body, h, stop, index)) \
                 is not None and _other_than_named(title, presented, index):
             pass  # 'Duitsland — gematik' over 'Sinds 2019 is het Bundesministerium ... eigenaar': gematik's chapter
+        elif heading_lab(lines[h].text, index) is None and \
+                (completed := completed_under(title, lines, body, h, stop, index)) is not None:
+            title = completed.title  # 'La Vanoise, le premier parc' over 'Le Parc national de la Vanoise a été créé'
         elif heading_lab(lines[h].text, index) is None and \
                 (presented := presented_under(lines, body, h, stop, index)) is not None:
             title = presented.title  # 'Vilnius: an institute living on European money' over 'The X (XI) was founded ...'
@@ -256,7 +263,7 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
             # Not 'Enabel – het Belgisch ontwikkelingsagentschap' beside 'Duitsland – ... (GIZ)': the lab, then what it is.
             title = place_led_name(title, index.lex)  # 'Saint-Maurice : Santé publique France' in a series of them
         parts.append(Part(order=start, kind="heading", title=title, lines=members, start=start, stop=stop))
-    return parts
+    return fold_unit_chapters(parts, index)
 
 
 def _add_echoed(lines: list[Line], headings: list[int], labs: set[int], echoed: dict[int, LabEntry | str],

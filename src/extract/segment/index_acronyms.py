@@ -176,7 +176,9 @@ def _named_acronym(index: LabIndex, token: str, used: int, lines: Sequence[Line]
     articles = alternation((*index.lex.words("words", "articles"), *index.lex.words("words", "elided_articles")),
                            folded=False, any_space=False)
     called = re.compile(rf"(?i:\b(?:{articles}))\s*{re.escape(token)}(?![\w-])")
-    if not any(called.search(lines[i].text) for i in body):
+    # ... or as a sentence's subject: 'NHSBT sells blood components to hospitals'.
+    subject = re.compile(rf"(?:^|[.!?]\s+){re.escape(token)}\s+[a-zà-ÿ]")
+    if not any(called.search(lines[i].text) or subject.search(lines[i].text) for i in body):
         return
     known = index.lookup(token)
     if not _letterhead_name(index, token, used, known, lines, body):

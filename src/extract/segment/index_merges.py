@@ -56,6 +56,10 @@ def merge_bracket_aliases(index: LabIndex, text: str) -> None:
                 # 'The Norwegian Correctional Service (Kriminalomsorgen)': the English name, then the
                 # body's own one-word name the text uses too; the lab goes by its own name.
                 index.absorb(own, entry)
+                # A chapter headed by the English name is the native one's when the text uses that
+                # on its own too ('Naturstyrelsen takes care of ...'), not only in the bracket.
+                alone = len(re.findall(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text))
+                own.native = alone > len(re.findall(rf"\(\s*{re.escape(alias)}\s*\)", text))
                 break
             if not (2 <= len(alias_words) <= MAX_ALIAS_WORDS and heads & {fold_keep(w) for w in alias_words}
                     and all(w[:1].isupper() or fold_keep(w) in function_words() for w in alias_words)):
@@ -292,6 +296,27 @@ def take_repeated_tails(index: LabIndex, text: str) -> None:
         if count >= MIN_TAIL_USES and count * 3 >= len(uses) * 2 and fold_keep(word) not in stops \
                 and index.lookup(f"{entry.name} {word}") in (None, entry):
             index.rename(entry, f"{entry.name} {word}")
+
+
+_STYLED_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-ZÀ-Ý][\w'’-]*\s+){1,4}[A-ZÀ-Ý][\w'’-]*),\s+$")
+
+
+def take_names_before_place(index: LabIndex, text: str) -> None:
+    """'Royal Botanic Gardens, Kew' on the cover, in the running title and in the text, 'Kew' in
+    between: a one-word name the ``text`` (the body's lines) writes at least twice after the same
+    capitalised name and a comma is that name's last part; the lab goes by the whole style."""
+    for entry in list(index.entries):
+        if " " in entry.name or entry.acronym or not entry.strong or is_acronym(entry.name):
+            continue
+        styles = Counter(before.group(1) for use in whole_name(entry.name).finditer(text)
+                         if (before := _STYLED_BEFORE.search(text, max(0, use.start() - 80), use.start())))
+        if not styles:
+            continue
+        style, count = styles.most_common(1)[0]
+        full = f"{' '.join(style.split())}, {entry.name}"
+        if count >= MIN_TAIL_USES and fold_keep(style.split()[0]) not in function_words() \
+                and index.lookup(full) in (None, entry):
+            index.rename(entry, full)
 
 
 def drop_mastheads(index: LabIndex, lines: Sequence[Line], body: Sequence[int]) -> None:

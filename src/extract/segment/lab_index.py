@@ -41,6 +41,7 @@ from extract.segment.index_merges import (
     merge_renamed,
     take_full_names,
     take_legal_names,
+    take_names_before_place,
     take_repeated_tails,
     take_styled_names,
     take_trade_names,
@@ -165,6 +166,8 @@ class LabEntry:
     aliases: set[str] = field(default_factory=set)
     defined: bool = False
     """Named with an acronym definition ('Small Business Innovation Research (SBIR)')."""
+    native: bool = False
+    """Goes by its own one-word name, an English one glossing it ('The Danish Nature Agency (Naturstyrelsen)')."""
 
     @property
     def score(self) -> float:
@@ -309,6 +312,7 @@ class LabIndex:
         merge_contained(self)
         merge_bare_heads(self)
         take_repeated_tails(self, body_text)
+        take_names_before_place(self, body_text)
         add_undefined_acronyms(self, lines, body)
         add_letterhead_names(self, lines, letterhead)
         add_spelled_out_names(self, body_text)

@@ -135,17 +135,22 @@ def letterhead_sender(letterhead: list[str], body: list[str], subjects: list[str
     title is not what the letter goes on to speak of ('Request for a case study on DWP Digital':
     a letter about another body). For letters in which no lab-like name was found: the sender
     describes itself."""
-    if not letterhead or (title and _spoken_of(title, body)):
+    if not letterhead:
         return None
-    name = TRAILING_BRACKETS.sub("", letterhead[0].strip())
+    name = _fuller_in_address(TRAILING_BRACKETS.sub("", letterhead[0].strip()), letterhead[1:2])
     words = name.split()
     if not 2 <= len(words) <= MAX_SENDER_WORDS or not name[:1].isupper() or _NOT_A_NAME.search(name):
         return None
     own = {fold_keep(w) for w in re.findall(r"\w+", name) if w[:1].isupper() and len(w) >= 4}
-    # The subject line names it, or the letter spells out the whole name ('Wie zijn wij? Het Vast
-    # Comité van Toezicht op de politiediensten, kortweg Comité P, is ...').
+    if title and _spoken_of(title, body, own):
+        return None  # not 'Your society's visit to The Royal Mint Experience' under The Royal Mint's letterhead
+    # The subject line names it, the letter spells out the whole name ('Wie zijn wij? Het Vast
+    # Comité van Toezicht op de politiediensten, kortweg Comité P, is ...') or calls it by a word of
+    # its name again and again ('de Plantentuin' in a letter from the Agentschap Plantentuin Meise).
+    said = Counter(w for text in body for w in re.findall(r"\w+", text) if w[:1].isupper())
     if subjects and not any(fold_keep(w) in own for text in subjects for w in re.findall(r"\w+", text)) \
-            and fold_keep(name) not in fold_keep(" ".join(" ".join(body).split())):
+            and fold_keep(name) not in fold_keep(" ".join(" ".join(body).split())) \
+            and not any(said[w] >= MIN_OWN_WORD_MENTIONS for w in words if fold_keep(w) in own):
         return None
     ours = lex.folded("words", "first_person_possessives")
     if not any(fold_keep(word) in ours for text in body for word in re.findall(r"\w+", text)):
@@ -154,11 +159,25 @@ def letterhead_sender(letterhead: list[str], body: list[str], subjects: list[str
 
 
 MIN_NAME_WORD = 4
+MIN_OWN_WORD_MENTIONS = 2
 
 
-def _spoken_of(title: str, body: list[str]) -> bool:
-    """Whether a capitalised word of ``title`` (not its first) comes back twice in other lines."""
-    words = {fold_keep(w) for w in re.findall(r"\w+", title)[1:] if w[:1].isupper() and len(w) >= MIN_NAME_WORD}
+def _fuller_in_address(name: str, next_lines: list[str]) -> str:
+    """'Plantentuin Meise' over 'Agentschap Plantentuin Meise · Nieuwelaan 38 · 1860 Meise': a logo's
+    short name, spelled in full where the address line opens."""
+    for line in next_lines:
+        first = re.split(r"\s[·|•]\s|,\s", line.strip(), maxsplit=1)[0].strip()
+        if (first != name and fold_keep(name) in fold_keep(first) and first[:1].isupper()
+                and len(first.split()) <= MAX_SENDER_WORDS and not _NOT_A_NAME.search(first)):
+            return first
+    return name
+
+
+def _spoken_of(title: str, body: list[str], sender: set[str]) -> bool:
+    """Whether a capitalised word of ``title`` (not its first, nor one of the ``sender``'s name)
+    comes back twice in other lines."""
+    words = {fold_keep(w) for w in re.findall(r"\w+", title)[1:]
+             if w[:1].isupper() and len(w) >= MIN_NAME_WORD} - sender
     others = Counter(fold_keep(w) for text in body if text.strip() != title.strip() for w in re.findall(r"\w+", text))
     return any(others[w] >= 2 for w in words)
 

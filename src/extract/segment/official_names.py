@@ -28,7 +28,7 @@ def _official(lex: Lexicon) -> re.Pattern[str]:
     relatives = alternation(lex.words("words", "relatives"), folded=False, any_space=False)
     return re.compile(
         rf"\s*(?:{article_before_name(lex)}|L['’])?([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){{1,9}}?)"
-        rf"(?=\s*(?:\(|[,.;:«»]|\s(?:{relatives})\s|$))(?:\s*\(([^()\s]{{2,20}})\))?")
+        rf"(?=\s*(?:\(|[,.;:«»–—]|\s(?:{relatives})\s|$))(?:\s*\(([^()\s]{{2,20}})\))?")
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,16 @@ def official_names(text: str, lex: Lexicon, folded: str | None = None) -> list[O
         found = _official(lex).match(text, phrase.end())
         if found is not None and found.group(2):
             out.append(OfficialName(re.sub(r"\s+", " ", found.group(1)), found.group(2)))
+        elif found is not None and (before := _NAME_BEFORE.search(text, 0, phrase.start())) is not None:
+            # 'Eurotransplant – voluit Eurotransplant International Foundation –': the name said in
+            # full opens with the name just said; it is the same name, spelled out.
+            name = re.sub(r"\s+", " ", found.group(1))
+            if name.startswith(f"{before.group(1)} "):
+                out.append(OfficialName(name, before.group(1)))
     return out
+
+
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][\w'’-]+)\s*[–—,(-]\s*$")
 
 
 def official_name_of(short: str, text: str, lex: Lexicon) -> str | None:

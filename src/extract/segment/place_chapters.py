@@ -226,6 +226,31 @@ def presented_under(lines: list[Line], body: list[int], heading: int, stop: int,
     return None
 
 
+MAX_SHORT_NAME_WORDS = 2
+
+
+def completed_under(title: str, lines: list[Line], body: list[int], heading: int, stop: int,
+                    index: LabIndex) -> LabEntry | None:
+    """'2. La Vanoise, le premier parc' over 'Le Parc national de la Vanoise a été créé ...': a
+    heading that calls its lab by the last (or first) words of its name, the chapter's first lines
+    naming it in full. The one lab so named."""
+    from extract.segment.titles import parse_title
+
+    short = parse_title(title, index.lex).name
+    articles = index.lex.folded("words", "articles")
+    if short and len(short.split()) > 1 and fold_keep(short.split()[0]) in articles:
+        short = short.split(maxsplit=1)[1]  # 'Les Cévennes': the Parc national des Cévennes
+    if not short or len(short.split()) > MAX_SHORT_NAME_WORDS or index.lookup(short) is not None:
+        return None
+    key = fold_keep(short)
+    opening = " ".join(lines[i].text for i in between(body, heading + 1, stop)[:2])
+    found = [entry for entry in index.entries
+             if len(entry.name.split()) > len(short.split())
+             and (fold_keep(entry.name).endswith(f" {key}") or fold_keep(entry.name).startswith(f"{key} "))
+             and whole_name(entry.name).search(opening)]
+    return found[0] if len(found) == 1 else None
+
+
 MIN_CHAPTER_USES = 2
 """How often a chapter must use a lab after defining it for the lab to be what the chapter is about."""
 

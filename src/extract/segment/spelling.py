@@ -156,7 +156,8 @@ def spelled_out_in(acronym: str, text: str) -> str | None:
                         and not piece[found[end - 1].end():found[end].start()].strip()):
                     continue  # 'European Union' opens 'European Union Agency for Cybersecurity': not its name
                 content = content_words(run)
-                initials = fold_keep("".join(w[0] for w in content)).upper()  # 'évaluation' gives E
+                # 'évaluation' gives E; a short word in capitals all its letters ('NHS Blood and Transplant').
+                initials = fold_keep("".join(w if w.isupper() and 2 <= len(w) <= 3 else w[0] for w in content)).upper()
                 if len(content) >= 2 and initials == letters:
                     begin = found[start].start()
                     if elided := ELIDED_ARTICLE.match(word):

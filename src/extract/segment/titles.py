@@ -124,6 +124,9 @@ def _initials_in_order(letters: str, name: str) -> bool:
     return all(any(c == w for c in rest) for w in wanted[1:])
 
 
+_TWO_NAMES = re.compile(r"^(.+?)\s+/\s+(.+?)\s*\(\s*([A-Z]{2,8})\s*[–/-]\s*([A-Z]{2,8})\s*\)$")
+
+
 def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acronym: str | None = None) -> TitleParts:
     """Name, acronym and country from a heading ('Centre for X (CO-PI) in Denemarken'); ``known_acronym``:
     the lab's acronym given elsewhere (its heading), when the title gives none."""
@@ -134,6 +137,8 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
     text = re.sub(r"(?<=\s)[.,;:·'`](?=\w)", "", text)  # OCR specks before a word: 'Experimentacao .Administrativa'
     # 'Centre fédéral d'expertise ... (Federaal Kenniscentrum voor de': a gloss cut at the line's end.
     text = re.sub(r"\s*\([^()]*$", "", text) or text
+    # 'Koninklijke Munt van België / Monnaie royale de Belgique (KMB – MRB)': the first name and its acronym.
+    text = _TWO_NAMES.sub(r"\1 (\3)", text)
     # 'Old Centre → New Unit', 'De X au Y', 'Y (ex-X)': a renamed lab goes by its new name.
     text = _RENAMED.split(text)[-1].strip()
     text = without_about(text, lex) or text  # 'About Smart Dublin', 'Over het Rijks ICT Gilde'
