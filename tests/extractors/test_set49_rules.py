@@ -146,6 +146,10 @@ def test_a_body_named_after_a_possessive() -> None:
             "5 décembre 2006.\n\nWeb parklab.example\n")
     (record,) = process_text(text).records
     assert _bodies(record) == [("Conseil d'administration", None)]
+    text = ("Formlab\n\nLe Formlab est un établissement public placé sous la tutelle du ministère de l'Éducation, "
+            "doté d'un conseil d'administration.\n\nWeb formlab.example\n")
+    (record,) = process_text(text).records
+    assert _bodies(record) == [("Conseil d'administration", None)]
 
 
 def test_staff_counted_by_one_part_alone() -> None:
@@ -183,3 +187,16 @@ def test_an_approximate_range_qualifies_its_end() -> None:
             "\n\nWeb frappelab.example\n")
     (record,) = process_text(text).records
     assert record.staff is not None and (record.staff.count, record.staff.approximate) == (500, True)
+
+
+def test_a_name_asked_for_as_the_statutory_one(fixture_records: Callable[[str], list[LabRecord]]) -> None:
+    # 'A1.1 Statutaire naam' over 'Stichting Sanquin Bloedvoorziening': the legal form stays.
+    (sanquin,) = fixture_records("genres-heldout49/nl-form-sanquin.pdf")
+    assert sanquin.name == "Stichting Sanquin Bloedvoorziening"
+    # 'A2.2 Toezichthoudend orgaan (naam, aantal leden)' asks for a second body.
+    assert [name for name, _ in _bodies(sanquin)] == ["Raad van Bestuur", "Raad van Toezicht"]
+    from extract.pipeline import process_text
+
+    # Asked for plainly, the register's form is no part of the name people use.
+    text = "Naam: Stichting Kruidlab\nWebsite: kruidlab.example\nOpgericht: 2004\n"
+    assert [r.name for r in process_text(text).records] == ["Kruidlab"]

@@ -66,7 +66,8 @@ class IdentityExtractor:
             # 'STOWA' over 'Voluit: Stichting Toegepast Onderzoek Waterbeheer': the legal form it spells stays.
             heading_acronym = title and (title.acronym or (title.name if title.name and is_acronym(title.name) else None))
             parts = parse_title(_first_language(value), ctx.lex, known_acronym=heading_acronym or None)
-            out.append(ctx.candidate("name", parts.name, start, end, family=NAME, version=VERSION, prior="label"))
+            name = _statutory_form(ctx, _first_language(value), parts.name)
+            out.append(ctx.candidate("name", name, start, end, family=NAME, version=VERSION, prior="label"))
         if title and title.name and not _URLISH.search(title.name):
             body = "\n".join(line.text for line in ctx.lines if line.role != "heading")
             name = _without_sentence_article(_with_article(_short_name(title.name, body), body, ctx), ctx)
@@ -555,3 +556,15 @@ def _own_site(url: str, ctx: SectionContext) -> str:
                             or host_spells(n, parts.hostname or "") for n in ctx.subject_names):
         return f"{parts.scheme}://{parts.netloc}"
     return url
+
+
+def _statutory_form(ctx: SectionContext, value: str, name: str | None) -> str | None:
+    """'A1.1 Statutaire naam' over 'Stichting Sanquin Bloedvoorziening': a name asked for as the official
+    one keeps the legal form the register prints before it (``labs.official_name`` in the label)."""
+    block = ctx.block("name")
+    if not name or block is None or not ctx.lex.regex("labs", "official_name").search(ctx.folded, block.start,
+                                                                                     block.value_start):
+        return name
+    printed = " ".join(value.split())
+    lead = printed[:len(printed) - len(name)].strip() if printed.endswith(name) else ""
+    return printed if fold_keep(lead) in ctx.lex.folded("title", "legal_prefixes") else name
