@@ -36,8 +36,9 @@ def _body_regex(lex: Lexicon) -> re.Pattern[str]:
 
 
 APPOINTER_CHARS = 40
-CLASSIFIED_CHARS = 60
 """How far before a body's name its appointing phrase may start ('2 appointed by the European Parliament, ')."""
+CLASSIFIED_CHARS = 60
+"""How far before a body noun the copula and article that classify something may start."""
 
 
 @lru_cache(maxsize=8)
@@ -147,7 +148,8 @@ class GovernanceExtractor:
             if found is not None and (glossed := _GLOSSED.search(ctx.text, max(0, found.start - 40), found.start)):
                 # 'Innovationsausschuss (comité de l'innovation)': the bracket glosses the body's own name.
                 found = found._replace(name=glossed.group(1), start=glossed.start(1), exact=False, clearly_named=True)
-            if found is not None and not found.name[:1].isupper() and _classified(lex).search(ctx.folded, max(0, found.start - CLASSIFIED_CHARS), found.start):
+            if found is not None and not found.name[:1].isupper() \
+                    and _classified(lex).search(ctx.folded, max(0, found.start - CLASSIFIED_CHARS), found.start):
                 continue  # 'The Royal Mint Advisory Committee is an independent committee': what the first is
             if found is not None:
                 mentions.append(found)
@@ -275,6 +277,7 @@ def _referred(ctx: SectionContext, mentions: list[_BodyName]) -> dict[int, int]:
                 out[k] = j
                 break
     return out
+
 
 def _names_noun(named: str, noun: str) -> bool:
     """Is a body named ``named`` one the noun alone may stand for ('Gebruikersraad', 'raad van toezicht' for 'raad')?"""

@@ -65,7 +65,7 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
             name, span = _with_policy_domain(ctx, name, span)
             out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME,
                                      version=VERSION, prior="label", ner=("ORG",)))
-    told: list[tuple[str, tuple[int, int], float | str, int, bool]] = []
+    told: list[_Told] = []
     triggers = [(m, False) for m in lex.relation_matcher("governance", "parent_triggers").finditer(ctx.folded)]
     triggers += [(m, True) for m in lex.relation_matcher("governance", "creator_triggers").finditer(ctx.folded)]
     for m, creator in triggers:
@@ -88,10 +88,8 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
         domain_first = _policy_domain_first(lex).match(ctx.text, at)
         if domain_first is not None and (owner := org_phrase(portfolios, domain_first.end(), lex, stops=stops)):
             # 'valt onder het beleidsdomein Economie, Wetenschap en Innovatie van de Vlaamse overheid'
-            told.append((re.sub(r"\s+", " ", ctx.text[domain_first.start("word"):owner[1]]),
-                         (domain_first.start("word"), owner[1]), "anchored" if ctx.field_at(m.start()) is None else "block",
-                         ctx.token_distance(m.end(), domain_first.start("word")),
-                         ctx.told_of_lab(ctx.sentence_span(m.start())[0], m.start())))
+            span = (domain_first.start("word"), owner[1])
+            told.append(_told(ctx, m, creator, re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]), span))
             continue
         span = org_phrase(portfolios, at, lex, allow_lowercase=lowercase, stops=stops)
         if span is None:
@@ -117,14 +115,7 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
             continue  # 'sits in Frankfurt am Main', 'housed in Paris': where it is, not whose ('Vlaamse overheid' is whose)
         if _demonym_only(lex).fullmatch(name):
             continue  # 'owned by the Swedish state': an adjective left of a lower-case owner
-        name, span = _with_policy_domain(ctx, name, span)
-        field = ctx.field_at(m.start())
-        # Under the governance or role label beats unlabelled text (a screenshot caption, say);
-        # who created the lab is its parent only when nothing says more.
-        prior = (CREATOR_PARENT if creator else IN_BLOCK_PARENT if field in ("governance", "role")
-                 else "anchored" if field is None else "block")
-        told.append((name, span, prior, ctx.token_distance(m.end(), span[0]),
-                     ctx.told_of_lab(ctx.sentence_span(m.start())[0], m.start())))
+        told.append(_told(ctx, m, creator, *_with_policy_domain(ctx, name, span)))
     # 'In Nederland is defensieonderzoek ondergebracht bij TNO' beside 'Het FOI ... valt onder het
     # ministerie van Defensie': a relation told of the lab beats one told of something else.
     any_named = any(named for *_, named in told)
@@ -132,6 +123,20 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
                           distance=distance + (UNNAMED_WORDS if any_named and not named else 0), ner=("ORG",))
             for name, span, prior, distance, named in told]
     return _named_in_full(_spelled_out(ctx, out + _defined_parents(ctx, own, stops) + _fragment_parents(ctx, own, stops), own))
+
+
+_Told = tuple[str, tuple[int, int], float | str, int, bool]
+"""A parent told by a trigger: name, span, prior, distance from the trigger, told of the lab by name."""
+
+
+def _told(ctx: SectionContext, trigger: re.Match[str], creator: bool, name: str, span: tuple[int, int]) -> _Told:
+    field = ctx.field_at(trigger.start())
+    # Under the governance or role label beats unlabelled text (a screenshot caption, say);
+    # who created the lab is its parent only when nothing says more.
+    prior = (CREATOR_PARENT if creator else IN_BLOCK_PARENT if field in ("governance", "role")
+             else "anchored" if field is None else "block")
+    return (name, span, prior, ctx.token_distance(trigger.end(), span[0]),
+            ctx.told_of_lab(ctx.sentence_span(trigger.start())[0], trigger.start()))
 
 
 _DOMAIN_NAME = (r"[A-ZÀ-Ý][\w-]*(?:(?:\s*,\s*|\s+(?:{ands})\s+|[ \t]+|\s*\n(?=[A-ZÀ-Ý][\w-]*(?:[.,;)]|$)))"
@@ -450,21 +455,32 @@ def _without_next_subject(ctx: SectionContext, name: str, end: int) -> str:
     """"Relevant du ministère chargé de l'environnement, l'établissement public est administré ...": a
     participle's complement ends at the comma; the words after it are the sentence's subject, its
     verb right after them."""
-    lex = ctx.lex
-    articles = alternation(lex.words("words", "articles"), folded=False)
-    subject = re.search(rf",\s+(?:(?i:{articles})\s+|[lL]['’])[a-zà-ÿ][\w\s'’-]*$", name)
-    if subject is None or not re.match(rf"\s+(?:{alternation(lex.folded('governance', 'copulas'))})(?!\w)",
-                                        ctx.folded[end:end + 30]):
+    subject_after, copula = _next_subject(ctx.lex)
+    subject = subject_after.search(name)
+    if subject is None or not copula.match(ctx.folded, end):
         return name
     return name[:subject.start()]
+
+
+@lru_cache(maxsize=8)
+def _next_subject(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A comma, an article and lower-case words ending a name; a copula (folded) right after it."""
+    articles = alternation(lex.words("words", "articles"), folded=False)
+    return (re.compile(rf",\s+(?:(?i:{articles})\s+|[lL]['’])[a-zà-ÿ][\w\s'’-]*$"),
+            re.compile(rf"\s+(?:{alternation(lex.folded('governance', 'copulas'))})(?!\w)"))
 
 
 def _without_apposition(name: str, lex: Lexicon) -> str:
     """'X, the Flemish community branch of ...', "X, l'agence ...": the name before an apposition
     that a comma and an article open."""
-    articles = alternation(lex.words("words", "articles"), folded=False)
-    apposition = re.search(rf",\s+(?:(?i:{articles})\s+|[lL]['’])(?=[A-ZÀ-Ý])", name)
+    apposition = _apposition(lex).search(name)
     return name[:apposition.start()] if apposition is not None else name
+
+
+@lru_cache(maxsize=8)
+def _apposition(lex: Lexicon) -> re.Pattern[str]:
+    articles = alternation(lex.words("words", "articles"), folded=False)
+    return re.compile(rf",\s+(?:(?i:{articles})\s+|[lL]['’])(?=[A-ZÀ-Ý])")
 
 
 def trim_parent(name: str, lex: Lexicon) -> str:

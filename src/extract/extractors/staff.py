@@ -83,7 +83,7 @@ class StaffExtractor:
         at_start = [m.start() for m in lex.relation_matcher("staff", "at_start").finditer(ctx.folded)]
         out += grown
         unit: StaffUnit
-        for n in numbers:
+        for index, n in enumerate(numbers):
             if n.start in earlier:
                 continue
             s0, e0 = ctx.sentence_span(n.start)
@@ -137,7 +137,8 @@ class StaffExtractor:
             if lex.regex("staff", "part_places").search(ctx.folded, max(s0, ctx.text.rfind("\n", 0, n.start) + 1), n.start):
                 prior = "mention"  # 'Personnel au siège ≈ 500': the people in one place, a part of the staff
             count = int(n.value) if n.value == int(n.value) else n.value
-            value = Staff(count=count, approximate=bool(n.approximate) or _approximate_range(ctx, numbers, n), unit=unit,
+            approximate = bool(n.approximate) or (index > 0 and _approximate_range(ctx, numbers[index - 1], n))
+            value = Staff(count=count, approximate=approximate, unit=unit,
                           raw=re.sub(r"\s+", " ", ctx.text[n.start:end]))
             candidate = ctx.candidate("staff", value, n.start, end, family=NAME, version=VERSION,
                                       prior=prior, distance=distance, ner=("CARDINAL",))
@@ -322,13 +323,12 @@ def _total_count(ctx: SectionContext, numbers: list[NumberMention]) -> list[Cand
     return out
 
 
-def _approximate_range(ctx: SectionContext, numbers: list[NumberMention], n: NumberMention) -> bool:
+def _approximate_range(ctx: SectionContext, previous: NumberMention, n: NumberMention) -> bool:
     """'les effectifs d'environ 700 à 500 personnes': the approximation before a range's first number
-    qualifies its second too."""
-    before = [p for p in numbers if p.end <= n.start]
-    if not before or not before[-1].approximate:
+    (``previous``) qualifies its second too."""
+    if not previous.approximate or previous.end > n.start:
         return False
-    between = ctx.folded[before[-1].end:n.start].split()
+    between = ctx.folded[previous.end:n.start].split()
     return len(between) == 1 and between[0] in ctx.lex.folded("staff", "range_to")
 
 

@@ -118,7 +118,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
     out = []
     # 'Koninklijke Munt van België / Monnaie royale de Belgique (KMB – MRB)': two names, two acronyms
     # in one bracket, in the same order. The bracket is then read no further.
-    for match in _TWO_NAMES_TWO_ACRONYMS.finditer(text):
+    for match in (_TWO_NAMES_TWO_ACRONYMS.finditer(text) if " / " in text else ()):
         for name_group, acronym_group in ((1, 3), (2, 4)):
             words, acronym = match.group(name_group).split(), match.group(acronym_group)
             while len(words) > 2 and words[0][:1] != acronym[:1]:

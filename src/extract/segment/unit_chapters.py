@@ -35,6 +35,8 @@ def fold_unit_chapters(parts: list[Part], index: LabIndex) -> list[Part]:
 
 
 def _owner_chapter(part: Part, earlier: list[Part], index: LabIndex) -> Part | None:
+    """The earlier chapter whose lab ``part``'s lab is said to be part of in ``part``'s first lines
+    (its first relation told), for a lab the page names once or twice; None otherwise."""
     if not earlier or not part.title:
         return None
     own = index.lookup(part.title)
@@ -47,11 +49,10 @@ def _owner_chapter(part: Part, earlier: list[Part], index: LabIndex) -> Part | N
             chapters[id(entry)] = chapter
     if not chapters:
         return None
-    opening = " ".join(line.text for line in part.lines[1:1 + OPENING_LINES])
-    folded = fold_keep(opening)
-    for trigger in index.lex.relation_matcher("governance", "parent_triggers").finditer(folded):
-        named: list[LabEntry] = index.in_text(opening[trigger.end():trigger.end() + PARENT_NAMED_WITHIN])
-        if named and id(named[0]) in chapters:
-            return chapters[id(named[0])]
-        return None  # the first relation told decides
-    return None
+    opening = " ".join(line.text for line in part.lines[1:1 + OPENING_LINES])  # the heading is lines[0]
+    relations = index.lex.relation_matcher("governance", "parent_triggers").finditer(fold_keep(opening))
+    trigger = next(relations, None)
+    if trigger is None:
+        return None
+    named: list[LabEntry] = index.in_text(opening[trigger.end():trigger.end() + PARENT_NAMED_WITHIN])
+    return chapters.get(id(named[0])) if named else None
