@@ -29,7 +29,7 @@ REVENUE_DISTANCE = 40  # further than any budget word in the same section
 COMPARISON_CHARS = 30
 EXCLUDED_QUALIFIERS = frozenset({"each", "above", "below"})
 _FISCAL_YEAR = re.compile(r"\(?\s*(?:FY\s*)?(?:19|20)\d\d/\d{2}\s*\)?(?!\d)")
-_YEAR_AND_NEXT = re.compile(r"(?<!\d)(?:19|20)(\d\d)\s*[-–]\s*(\d\d)(?!\d)")  # '2007–08': one financial year
+_YEAR_AND_NEXT = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–]\s*\d\d(?!\d)")  # '2007–08' (one_budget_year says if it is one)
 _SINGLE_YEAR = re.compile(r"(?<![\d\-–/.,])(?:19|20)\d\d(?:/\d{2}(?:\d{2})?)?(?![\d\-–]|\s*[-–]\s*\d)")
 _SHARE_AFTER = re.compile(r"\s*\(\s*\d{1,3}(?:[.,]\d+)?\s*%")  # '1,02 M$ (58 %)': part of a whole
 _CLAUSE_SPLIT = re.compile(r"[,;:()]|\s[-–]\s")
@@ -325,7 +325,7 @@ def _one_year_sum(ctx: SectionContext, lo: int, hi: int) -> bool:
     if _spans_years(ctx.folded, lo, hi):
         return False
     if not (_SINGLE_YEAR.search(ctx.text, lo, hi) or _FISCAL_YEAR.search(ctx.text, lo, hi)
-            or any((int(y.group(1)) + 1) % 100 == int(y.group(2)) for y in _YEAR_AND_NEXT.finditer(ctx.text, lo, hi))
+            or any(one_budget_year(y.group(0)) for y in _YEAR_AND_NEXT.finditer(ctx.text, lo, hi))
             or ctx.lex.regex("budget", "period_year").search(window)):
         # One year named, a financial year ('Summary of the year 2007–08') or one said in words ('Total
         # incoming resources for the year ended 31 March 2008'): one year's sum.

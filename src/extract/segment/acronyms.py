@@ -106,8 +106,9 @@ _NAME_APPOSED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9&-]{1,11}),\s+(?:(?:the|
                            r"([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’&-]+){1,11}?)(?=\s*[,.;:()])")
 
 
-_TWO_NAMES_TWO_ACRONYMS = re.compile(
+TWO_NAMES_TWO_ACRONYMS = re.compile(
     r"([A-ZÀ-Ý][^/()\n]{3,80}?)\s+/\s+([A-ZÀ-Ý][^/()\n]{3,80}?)\s*\(\s*([A-Z]{2,8})\s*[–/-]\s*([A-Z]{2,8})\s*\)")
+"""'Koninklijke Munt van België / Monnaie royale de Belgique (KMB – MRB)': two names, their acronyms in order."""
 
 
 def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
@@ -118,7 +119,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
     out = []
     # 'Koninklijke Munt van België / Monnaie royale de Belgique (KMB – MRB)': two names, two acronyms
     # in one bracket, in the same order. The bracket is then read no further.
-    for match in (_TWO_NAMES_TWO_ACRONYMS.finditer(text) if " / " in text else ()):
+    for match in (TWO_NAMES_TWO_ACRONYMS.finditer(text) if " / " in text else ()):
         for name_group, acronym_group in ((1, 3), (2, 4)):
             words, acronym = match.group(name_group).split(), match.group(acronym_group)
             while len(words) > 2 and words[0][:1] != acronym[:1]:

@@ -233,12 +233,12 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
         elif place_word(title, index.lex) is not None and (presented := presented_under(lines, body, h, stop, index)) \
                 is not None and _other_than_named(title, presented, index):
             pass  # 'Duitsland — gematik' over 'Sinds 2019 is het Bundesministerium ... eigenaar': gematik's chapter
-        elif heading_lab(lines[h].text, index) is None and \
-                (completed := completed_under(title, lines, body, h, stop, index)) is not None:
-            title = completed.title  # 'La Vanoise, le premier parc' over 'Le Parc national de la Vanoise a été créé'
-        elif heading_lab(lines[h].text, index) is None and \
-                (presented := presented_under(lines, body, h, stop, index)) is not None:
-            title = presented.title  # 'Vilnius: an institute living on European money' over 'The X (XI) was founded ...'
+        elif heading_lab(lines[h].text, index) is None and (
+                (opened := completed_under(title, lines, body, h, stop, index)
+                 or presented_under(lines, body, h, stop, index)) is not None):
+            # 'La Vanoise, le premier parc' over 'Le Parc national de la Vanoise a été créé'; 'Vilnius: an
+            # institute living on European money' over 'The X (XI) was founded ...'.
+            title = opened.title
         elif (opener := place_chapter_lab(lines[h].text, [lines[i].text for i in _between(body, h + 1, stop)[:2]],
                                           index, document())) is not None \
                 and not names_in(opener, fold_keep(lines[h].text)) and not _other_than_named(title, opener, index):

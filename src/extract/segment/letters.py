@@ -147,10 +147,9 @@ def letterhead_sender(letterhead: list[str], body: list[str], subjects: list[str
     # The subject line names it, the letter spells out the whole name ('Wie zijn wij? Het Vast
     # Comité van Toezicht op de politiediensten, kortweg Comité P, is ...') or calls it by a word of
     # its name again and again ('de Plantentuin' in a letter from the Agentschap Plantentuin Meise).
-    said = Counter(w for text in body for w in re.findall(r"\w+", text) if w[:1].isupper())
     if subjects and not any(fold_keep(w) in own for text in subjects for w in re.findall(r"\w+", text)) \
             and fold_keep(name) not in fold_keep(" ".join(" ".join(body).split())) \
-            and not any(said[w] >= MIN_OWN_WORD_MENTIONS for w in words if fold_keep(w) in own):
+            and not _called_by_own_word(body, [w for w in words if fold_keep(w) in own]):
         return None
     ours = lex.folded("words", "first_person_possessives")
     if not any(fold_keep(word) in ours for text in body for word in re.findall(r"\w+", text)):
@@ -160,6 +159,12 @@ def letterhead_sender(letterhead: list[str], body: list[str], subjects: list[str
 
 MIN_NAME_WORD = 4
 MIN_OWN_WORD_MENTIONS = 2
+
+
+def _called_by_own_word(body: list[str], own_words: list[str]) -> bool:
+    """Does the letter write one of its sender's own name words, capitalised, twice at least?"""
+    said = Counter(w for text in body for w in re.findall(r"\w+", text) if w in own_words)
+    return any(count >= MIN_OWN_WORD_MENTIONS for count in said.values())
 
 
 def _fuller_in_address(name: str, next_lines: list[str]) -> str:

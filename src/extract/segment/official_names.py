@@ -48,7 +48,8 @@ def official_names(text: str, lex: Lexicon, folded: str | None = None) -> list[O
         found = _official(lex).match(text, phrase.end())
         if found is not None and found.group(2):
             out.append(OfficialName(re.sub(r"\s+", " ", found.group(1)), found.group(2)))
-        elif found is not None and (before := _NAME_BEFORE.search(text, 0, phrase.start())) is not None:
+        elif found is not None and (before := _NAME_BEFORE.search(text, max(0, phrase.start() - NAME_BEFORE_CHARS),
+                                                                  phrase.start())) is not None:
             # 'Eurotransplant – voluit Eurotransplant International Foundation –': the name said in
             # full opens with the name just said; it is the same name, spelled out.
             name = re.sub(r"\s+", " ", found.group(1))
@@ -57,6 +58,8 @@ def official_names(text: str, lex: Lexicon, folded: str | None = None) -> list[O
     return out
 
 
+NAME_BEFORE_CHARS = 40
+"""How far before 'voluit' the one-word name it spells out stands, with its dash."""
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][\w'’-]+)\s*[–—,(-]\s*$")
 
 

@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from extract.normalize.rule_data import alternation
 from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon, phrase_regex
+from extract.segment.acronyms import TWO_NAMES_TWO_ACRONYMS
 from extract.segment.name_affixes import article_before_name, strip_legal_prefix, without_about, without_summary
 from extract.segment.spelling import function_words, initials_cover, spells_mixed_acronym, spells_with_compounds
 from extract.segment.styled_names import styled_name
@@ -124,9 +125,6 @@ def _initials_in_order(letters: str, name: str) -> bool:
     return all(any(c == w for c in rest) for w in wanted[1:])
 
 
-_TWO_NAMES = re.compile(r"^(.+?)\s+/\s+(.+?)\s*\(\s*([A-Z]{2,8})\s*[–/-]\s*([A-Z]{2,8})\s*\)$")
-
-
 def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acronym: str | None = None) -> TitleParts:
     """Name, acronym and country from a heading ('Centre for X (CO-PI) in Denemarken'); ``known_acronym``:
     the lab's acronym given elsewhere (its heading), when the title gives none."""
@@ -138,7 +136,8 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
     # 'Centre fédéral d'expertise ... (Federaal Kenniscentrum voor de': a gloss cut at the line's end.
     text = re.sub(r"\s*\([^()]*$", "", text) or text
     # 'Koninklijke Munt van België / Monnaie royale de Belgique (KMB – MRB)': the first name and its acronym.
-    text = _TWO_NAMES.sub(r"\1 (\3)", text)
+    if (two := TWO_NAMES_TWO_ACRONYMS.fullmatch(text)) is not None:
+        text = f"{two.group(1)} ({two.group(3)})"
     # 'Old Centre → New Unit', 'De X au Y', 'Y (ex-X)': a renamed lab goes by its new name.
     text = _RENAMED.split(text)[-1].strip()
     text = without_about(text, lex) or text  # 'About Smart Dublin', 'Over het Rijks ICT Gilde'
