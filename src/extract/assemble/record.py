@@ -351,14 +351,18 @@ def merge_same_names(records: list[LabRecord]) -> list[LabRecord]:
 
 
 def _fold_short_forms(records: list[LabRecord]) -> list[LabRecord]:
-    """'Over de Onderzoeksraad' beside the 'Onderzoeksraad voor Veiligheid': a prose record named by
-    one word that opens exactly one other prose record's name is that lab by its short name, when
-    the rest of the longer name names no unit of its own ('voor Veiligheid', not 'AI Lab')."""
+    """'Over de Onderzoeksraad' beside the 'Onderzoeksraad voor Veiligheid', 'An Coimisiún' beside
+    'Coimisiún na Meán': a prose record named by one word (after an article) that opens exactly one
+    other prose record's name is that lab by its short name, when the rest of the longer name names
+    no unit of its own ('voor Veiligheid', not 'AI Lab')."""
     from extract.rules.lexicon import lexicon
 
     heads = lexicon(None).folded("labs", "heads")
+    articles = lexicon(None).folded("words", "articles")
     out: list[LabRecord | None] = list(records)  # by position: two records may be equal field for field
     words = {i: r.name.split() for i, r in enumerate(records) if r.name and r.section.get("kind") != "table_row"}
+    # 'An Coimisiún' beside 'Coimisiún na Meán': the article is the short name's, not the lab's.
+    words = {i: name[1:] if len(name) == 2 and fold(name[0]) in articles else name for i, name in words.items()}
     for i, name in words.items():
         if len(name) != 1 or len(name[0]) < MIN_SHORT_NAME or not name[0][:1].isupper():
             continue

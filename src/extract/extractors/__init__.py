@@ -179,6 +179,7 @@ def _subject_names(section: Section, ctx: SectionContext) -> list[str]:
         # 'Engels  European Patent Office (EPO)' among its key facts: www.epo.org is the EOB's.
         names += [acronym for line in section.lines for _, acronym in glossing_row(line.text)]
         names += _short_company_names(parts.name, ctx) if parts.name else []
+        names += _named_by_trade_name(parts.name, ctx) if parts.name else []
     block = ctx.block("name")
     answer = ctx.block_text(block).splitlines() if block is not None else []
     if answer:  # (a 'Name:' left blank names nothing)
@@ -199,6 +200,21 @@ def _short_company_names(name: str, ctx: SectionContext) -> list[str]:
     return shorter
 
 
+def _named_by_trade_name(name: str, ctx: SectionContext) -> list[str]:
+    """'Fáilte Ireland is the operating name of the National Tourism Development Authority, which was
+    established in 2003': the body whose trade name the lab's name is, is the lab (labs.trade_name_phrases)."""
+    from extract.extractors.phrases import org_phrase
+
+    for found in re.finditer(re.escape(fold_keep(name)), ctx.folded):
+        phrase = ctx.lex.regex("labs", "trade_name_phrases").search(ctx.folded, found.end(), found.end() + TRADE_NAME_CHARS)
+        span = org_phrase(ctx.text, phrase.end(), ctx.lex) if phrase is not None else None
+        if span is not None:
+            return [re.sub(r"\s+", " ", ctx.text[span[0]:span[1]])]
+    return []
+
+
+TRADE_NAME_CHARS = 30
+"""From the lab's name to 'operating name of': 'Fáilte Ireland is the operating name of'."""
 MIN_SHORT_COMPANY_CHARS = 4
 """A company's first word is its short name when it is this long at least ('Swedfund', not 'The')."""
 

@@ -16,7 +16,7 @@ def runs_the_lab(ctx: SectionContext, start: int, end: int, last_end: int) -> bo
     """Does something around the body at ``start``..``end`` say it runs the lab (one of the cues
     below)? ``last_end``: where the last body taken ends, -1 for none."""
     return (governs(ctx, start) or governing(ctx, start, end) or formed_with(ctx, start) or owns(ctx, start)
-            or joined_to(ctx, last_end, start) or ours(ctx, start))
+            or joined_to(ctx, last_end, start) or ours(ctx, start) or had_by_lab(ctx, start))
 
 
 def governs(ctx: SectionContext, start: int) -> bool:
@@ -91,6 +91,21 @@ def owns(ctx: SectionContext, start: int) -> bool:
 
 
 OWN_VERB_CHARS = 60
+
+
+def had_by_lab(ctx: SectionContext, start: int) -> bool:
+    """'De bank heeft een raad van bestuur', 'The Centre has a Management Board': a body after 'has
+    a' whose clause opens on the lab (``governance.has_verbs``)."""
+    found = _has_a(ctx.lex).search(ctx.folded, max(0, start - OWN_VERB_CHARS), start)
+    return found is not None and ctx.refers_to_lab(ctx.text[found.start(1):found.end(1)])
+
+
+@lru_cache(maxsize=8)
+def _has_a(lex: Lexicon) -> re.Pattern[str]:
+    """A clause's subject, 'has' and an indefinite article, right before a body (folded text)."""
+    verbs = alternation(lex.words("governance", "has_verbs"))
+    articles = alternation(lex.words("words", "indefinite_articles"))
+    return re.compile(rf"(?:^|[.;:!?]\s+|\n)([^.;:!?\n]{{1,50}}?)\s+(?:{verbs})\s+(?:{articles})\s+$")
 
 
 @lru_cache(maxsize=8)

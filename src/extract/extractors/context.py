@@ -42,6 +42,8 @@ _BULLET_LINE = re.compile(r"^\s*[•=>+*·▪\-–]\s")
 _WORD = re.compile(r"[\w'’-]+")
 PRONOUN_LEAD_WORDS = 4
 """Words a sentence told of the lab may open with: a subject pronoun and its auxiliaries ('Elle a été')."""
+MIN_HEAD_CHARS = 4
+"""A head noun shorter than this ('lab', 'hub') is read by ``funding.lab_words`` instead."""
 
 
 MAX_NUMBERED_HEADING_WORDS = 6
@@ -177,10 +179,12 @@ class SectionContext:
 
     def refers_to_lab(self, text: str) -> bool:
         """Does ``text`` open with the lab itself: its name (or the name's first word), its acronym,
-        or a lab word ('het lab', 'the centre', 'le laboratoire')?"""
+        a lab word ('het lab', 'the centre', 'le laboratoire') or its own head noun in lower case
+        after an article ('de bank' for BNG Bank)?"""
         said = _WORD.findall(text)[:8]
         words = [fold_keep(w) for w in said]
         determiners = self.lex.folded("words", "determiners")
+        led = bool(words) and words[0] in determiners
         while words and words[0] in determiners:
             words, said = words[1:], said[1:]
         if not words:
@@ -201,6 +205,11 @@ class SectionContext:
             other_name = len(said) > 1 and said[1][:1].isupper() and words[1] not in name_words[1:2]
             if name_words and words[0] == name_words[0] and not other_name:
                 return True
+            # 'De bank heeft een raad van bestuur' in BNG Bank's text: its head noun after an article.
+            if led and name_words and not said[0][:1].isupper() and len(words[0]) >= MIN_HEAD_CHARS \
+                    and ((len(name_words) >= 2 and words[0] == name_words[-1])
+                         or (len(name_words) == 1 and name_words[0] != words[0] and name_words[0].endswith(words[0]))):
+                return True  # ... or its compound's end: 'de bank' for the Waterbank
         return False
 
     def told_of_lab(self, s0: int, verb_start: int) -> bool:

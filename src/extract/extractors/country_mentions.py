@@ -57,6 +57,8 @@ def country_score(ctx: SectionContext) -> CountryScore | None:
     languages = ctx.lex.regex("words", "language_prepositions")
     mentions = find_countries(ctx.text, ctx.lang)
     for m in mentions:
+        if _bracketed_pair(ctx.text, m.start, m.end):
+            continue  # 'Naam van de instantie (Nederlands / Frans)': the languages a question asks in
         sentence = ctx.folded[max(0, m.start - MODEL_WINDOW):m.start]
         sentence = re.split(r"[.;:!?]\s", sentence)[-1]
         if compared.search(sentence):
@@ -79,6 +81,19 @@ def country_score(ctx: SectionContext) -> CountryScore | None:
     code = max(scores, key=lambda c: (scores[c], -first[c][0]))
     start, end = first[code]
     return CountryScore(code, scores[code], scores[code] / sum(scores.values()), start, end)
+
+
+PAIR_BRACKET_CHARS = 40
+
+
+def _bracketed_pair(text: str, start: int, end: int) -> bool:
+    """Is the mention at ``start``-``end`` one of two words a slash pairs in a short bracket ('(Nederlands / Frans)')?"""
+    opening, closing = text.rfind("(", max(0, start - PAIR_BRACKET_CHARS), start), text.find(")", end, end + PAIR_BRACKET_CHARS)
+    if opening < 0 or closing < 0:
+        return False
+    inside = text[opening + 1:closing]
+    return ")" not in text[opening:start] and "(" not in text[end:closing] \
+        and re.fullmatch(r"\s*[\w'’-]+\s*/\s*[\w'’-]+\s*", inside) is not None
 
 
 # A capitalised place right after a seat phrase: 'de zetel is in Bonn-Lengsdorf', 'based in Bonn'.

@@ -38,6 +38,39 @@ def _named_subject() -> re.Pattern[str]:
                       rf"\s*(?:,\s*|\s+(?:{auxiliaries})\s+)$")
 
 
+@cache
+def _bare_named_object() -> re.Pattern[str]:
+    """A capitalised name right before the founding verb on its line, no comma or auxiliary between them."""
+    links = alternation(lexicon(None).words("founded", "subject_links"), folded=False, any_space=False)
+    return re.compile(rf"((?:[A-ZÀ-Ý][\w'’&-]*)(?:[ \t]+(?:[A-ZÀ-Ý][\w'’&-]*|{links}))*)[ \t]+$")
+
+
+def _participle_of_name(ctx: SectionContext, s0: int, verb_start: int) -> bool:
+    """'lui-même héritier du Haut Comité institué en 1966': a founding verb right after a name that
+    completes a preposition, then a date, in a clause with no auxiliary of its own (not Dutch 'Novum
+    is in 2016 binnen de SVB begonnen', nor 'a group of Fellows founded 18F'), and the name no place
+    ('in The Hague dates from 1973')."""
+    from extract.normalize.countries import city_country, place_name_code
+
+    bare = _bare_named_object().search(ctx.text, s0, verb_start)
+    if bare is None or not _is_name(bare.group(1)) or _is_own_name(bare.group(1), ctx) \
+            or not _after_preposition().search(ctx.text, max(s0, bare.start() - 20), bare.start()):
+        return False
+    if place_name_code(bare.group(1)) or city_country(bare.group(1)):
+        return False
+    clause = re.split(r"[;,:]", ctx.folded[s0:bare.start()])[-1]
+    if ctx.lex.regex("founded", "passive_auxiliaries").search(clause):
+        return False
+    return _dated_verb(ctx.lex).match(ctx.folded, verb_start) is not None
+
+
+@cache
+def _dated_verb(lex: Lexicon) -> re.Pattern[str]:
+    """A verb, then a date: 'institué en 1966', 'set up on 1 April' (governance.time_prepositions)."""
+    times = alternation(lex.words("governance", "time_prepositions"))
+    return re.compile(rf"[\w'’-]+\s+(?:(?:{times})\s+)?(?:\d+\b|(?:{times})\b)")
+
+
 FOUNDED_AFTER_MAX = 4
 SUBJECT_LEAD_WORDS = 3
 """Words of a sentence up to its subject: 'The francophone CREDAF'."""
@@ -124,11 +157,14 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
                     # 'werd in 2016 door de stad Ulm geopend': the agent's words stand between them.
                     # 'Le 14 juillet 1971, l'Assemblée adoptait la Loi ...; la même loi créait l'Office': a
                     # date opening the sentence dates the founding its verb tells of the lab.
-                    framing = _opening_date(ctx, s0, y) and _lab_as_object(ctx, trigger.end())
+                    # 'Le 18 décembre 2015, ..., un groupement baptisé Luxembourg for Tourism (LFT) a été
+                    # constitué': the lab named between the opening date and the verb, as its subject.
+                    framing = _opening_date(ctx, s0, y) and (_lab_as_object(ctx, trigger.end())
+                                                             or _lab_named_between(ctx, y.end(), trigger.start()))
                     # 'in January 1979 the foundation Swedfund was set up': the lab named as the verb's subject
                     # stands between them; its name is no distance.
                     subject = _subject_name_words(ctx, y.end(), trigger.start()) if not agent else 0
-                    distance -= subject
+                    distance -= subject + _place_words(ctx, y.end(), trigger.start())
                     if not framing and (distance > FOUNDED_BEFORE_MAX + (AGENT_WORDS if passive else 0)
                                         + (NAMED_SUBJECT_WORDS if subject else 0) or (agent and not passive)):
                         continue
@@ -221,6 +257,27 @@ def _opening_date(ctx: SectionContext, s0: int, year: re.Match[str]) -> bool:
     """Does the sentence open on a date that ends with ``year`` and a comma ('Le 14 juillet 1971,', 'In 1971,')?"""
     lead = ctx.text[s0:year.start()]
     return len(lead.strip()) < OPENING_DATE_CHARS and ctx.text[year.end():year.end() + 1] == ","
+
+
+def _place_words(ctx: SectionContext, start: int, end: int) -> int:
+    """The words of a place complement between a year and its verb ('werd in 1948 in Frankfurt am Main
+    opgericht'): a place preposition and a place's name, its short links included."""
+    found = _place_complement(ctx.lex).search(ctx.text, start, end)
+    return len(found.group(0).split()) if found is not None else 0
+
+
+@cache
+def _place_complement(lex: Lexicon) -> re.Pattern[str]:
+    """'in Frankfurt am Main', 'à Bruxelles' closing the text before a verb."""
+    prepositions = alternation(lex.words("governance", "place_prepositions"), folded=False, any_space=False)
+    return re.compile(rf"(?<!\w)(?:{prepositions})\s+[A-ZÀ-Ý][\w'’-]*(?:\s+(?:[a-zà-ÿ]{{2,3}}\s+)?[A-ZÀ-Ý][\w'’-]*)*\s*$")
+
+
+def _lab_named_between(ctx: SectionContext, start: int, end: int) -> bool:
+    """Is the lab named (by a name of two words or more, or its acronym) between ``start`` and ``end``?"""
+    between = ctx.text[start:end]
+    return any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", between)
+               for name in ctx.subject_names if name and (len(name.split()) >= 2 or is_acronym(name)))
 
 
 UNNAMED_WORDS = 3
@@ -388,6 +445,8 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
     if (named and named.start() > s0 and _is_name(named.group(1)) and not _is_own_name(named.group(1), ctx)
             and not _after_preposition().search(ctx.text, max(s0, named.start() - 20), named.start())):
         return True  # not at the sentence start: 'Our first Smart District, Smart Docklands, opened ...'
+    if _participle_of_name(ctx, s0, verb_start):
+        return True  # "héritier du Haut Comité institué en 1966": the participle tells the named body's start
     apposed = _apposed_description().search(ctx.text, s0, verb_start)
     if apposed is not None and apposed.start() > s0 and not _is_own_name(apposed.group(1), ctx) \
             and not _auxiliary().search(apposed.group(2)):  # not 'Cinematek, a été fondée': the verb's own

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from extract.extractors.context import SectionContext
@@ -46,14 +47,15 @@ from extract.extractors.funding_phrases import (
     supplement_start,
     without_qualifying_bracket,
 )
+from extract.extractors.parents import without_place_after
 from extract.extractors.portfolio_names import mask_portfolio_commas, portfolio_list_end
 from extract.models import Candidate, Section
 from extract.normalize.rule_data import alternation, pattern_alternation
-from extract.rules.lexicon import fold_keep
+from extract.rules.lexicon import Lexicon, fold_keep
 from extract.rules.vocab import match_label
 
 NAME = "funding"
-VERSION = "29"
+VERSION = "30"
 
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
 _HELD_SPACE = "\u2064"  # invisible plus: the space before a portfolio list's 'and', not split there
@@ -473,7 +475,9 @@ class FundingExtractor:
         # Items split at commas and at 'and the' / 'en de' / 'et la' (not inside 'Affairs and Communications').
         splitter = item_splitter(conj, determiners)
         segments, at = [], start
-        for sep in splitter.finditer(ctx.text, start, e0):
+        # 'the Department of Transport, Tourism and Sport': a portfolio list's commas split no items.
+        masked = mask_portfolio_commas(ctx.text, ctx.lex, _BRACKET_COMMA, and_mark=_HELD_SPACE)
+        for sep in splitter.finditer(masked, start, e0):
             segments.append((at, sep.start()))
             at = sep.end()
         segments.append((at, e0))
@@ -484,7 +488,7 @@ class FundingExtractor:
                               end=chunk.start + len(chunk.text))
             if span is None:
                 continue
-            text = re.sub(r"\s+", " ", ctx.text[span[0]:span[1]])
+            text = without_place_after(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]), ctx.lex)
             out.append(ctx.candidate("funding_sources", text, span[0], span[1], family=NAME, version=VERSION,
                                      prior="block", ner=("ORG",)))
         return out
@@ -511,8 +515,14 @@ class FundingExtractor:
         """'Veertien entiteiten uit ... financieren Sandbox Vlaanderen': the subject pays for the lab."""
         out = []
         for m in ctx.lex.regex("funding", "verbs_before").finditer(ctx.folded):
+            if ctx.text[m.start():m.start() + 1].isupper():
+                continue  # 'UK Export Finance': a word of a name, not the verb
             s0, e0 = ctx.sentence_span(m.start())
             obj = ctx.text[m.end():e0]
+            if (funder := _relative_funder(ctx, s0, m.start(), m.end())) is not None:
+                out.append(ctx.candidate("funding_sources", funder[0], funder[1], funder[1] + len(funder[0]),
+                                         family=NAME, version=VERSION, prior="anchored", ner=("ORG",)))
+                continue
             if not ctx.refers_to_lab(obj):
                 continue
             s0 = ctx.label_free_start(s0)
@@ -526,3 +536,46 @@ class FundingExtractor:
             out.append(ctx.candidate("funding_sources", re.sub(r"\s+", " ", subject), start, m.start(),
                                      family=NAME, version=VERSION, prior="anchored", ner=("ORG",)))
         return out
+
+
+def _relative_funder(ctx: SectionContext, s0: int, verb_start: int, verb_end: int) -> tuple[str, int] | None:
+    """'an arm's-length body of the Department of Enterprise, Trade and Investment, which funds it',
+    'du ministère de la Culture, qui le finance': the name before a relative clause whose funding verb
+    has the lab as its object pronoun (text and where it starts)."""
+    lex = ctx.lex
+    before_verb, after_verb = _relative_object(lex)
+    before = before_verb.search(ctx.folded[s0:verb_start])
+    after = after_verb.match(ctx.folded, verb_end)
+    if before is None or (before.group("clitic") is None) == (after is None):
+        return None  # one object pronoun, before the verb (fr, nl) or after it (en)
+    connectors = lex.folded("words", "connectors") | lex.folded("words", "articles")
+    tokens = list(re.finditer(r"[\w'’&-]+|,", ctx.text[s0:s0 + before.start()]))
+    first = len(tokens)
+    while first > 0:
+        token = tokens[first - 1].group(0)
+        if token == ",":
+            if first == len(tokens) or not tokens[first].group(0)[:1].isupper():
+                break  # a comma inside a name only before a capitalised word: 'Enterprise, Trade and ...'
+        elif not token[:1].isupper() and fold_keep(token) not in connectors:
+            break
+        first -= 1
+    while first < len(tokens) and not tokens[first].group(0)[:1].isupper():
+        first += 1  # 'of the Department': the name opens on its first capital
+    if first >= len(tokens):
+        return None
+    start = s0 + tokens[first].start()
+    name = re.sub(r"\s+", " ", ctx.text[start:s0 + before.start()]).strip(" ,")
+    words = name.split()
+    if len(words) < 2 or sum(w[:1].isupper() for w in words) < 2 or ctx.refers_to_lab(name):
+        return None
+    return name, start
+
+
+@lru_cache(maxsize=8)
+def _relative_object(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(', which ' or ', qui le ' ending the text before a funding verb; ' it' after it): a relative
+    clause whose object pronoun is the lab (folded text)."""
+    relatives = alternation(lex.words("words", "relatives"))
+    pronouns = alternation(lex.words("funding", "relative_objects"))
+    return (re.compile(rf",\s*(?:{relatives})\s+(?:(?P<clitic>{pronouns})\s+|(?<=['’]))?$"),
+            re.compile(rf"\s+(?:{pronouns})(?!\w)"))

@@ -18,7 +18,7 @@ from extract.rules.lexicon import Lexicon, fold_keep
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "39"
+VERSION = "40"
 
 MAX_MODIFIERS = 3
 # Body nouns that also end Dutch compounds ('Innovatieboard', 'adviesraad', 'stuurcomité').
@@ -63,6 +63,25 @@ def _size_answer(ctx: SectionContext, answer: Block) -> int | None:
     return int(numbers[0].value)
 
 
+def _labelled_body(ctx: SectionContext, answer: Block) -> Candidate | None:
+    """'Board  12 members, appointed by the NSMC; ...', 'Raad van bestuur: 9 leden': a label that is
+    a body's name, over a count of its members, names the body; the rest says where they come from."""
+    from extract.normalize import find_numbers
+
+    label = re.sub(r"\s+", " ", ctx.text[answer.start:answer.value_start]).strip(" :\t")
+    if fold_keep(label) not in ctx.lex.folded("governance", "body_nouns"):
+        return None
+    value = ctx.text[answer.value_start:answer.end]
+    numbers = find_numbers(value, ctx.lang)
+    if not numbers or value[:numbers[0].start].strip() or numbers[0].value != int(numbers[0].value):
+        return None
+    noun = re.match(r"\s*([\w-]+)", value[numbers[0].end:])
+    if noun is None or fold_keep(noun.group(1)) not in ctx.lex.folded("governance", "member_nouns"):
+        return None
+    body = BodyMention(name=label[:1].upper() + label[1:], members=int(numbers[0].value), exact=True)
+    return ctx.candidate("governance.bodies", body, answer.start, answer.end, family=NAME, version=VERSION, prior="label")
+
+
 @lru_cache(maxsize=8)
 def _members_from(lex: Lexicon) -> re.Pattern[str]:
     """'one representative of each Member State and a representative of the', 'vertegenwoordigers
@@ -71,6 +90,27 @@ def _members_from(lex: Lexicon) -> re.Pattern[str]:
     links = alternation(lex.words("labs", "name_links"))
     articles = alternation(lex.words("words", "articles"))
     return re.compile(rf"\b(?:{alternation(nouns)})\s+(?:{links})\s+(?:(?:{articles})\s+|[ld]['’])?$")
+
+
+@lru_cache(maxsize=8)
+def _membership(lex: Lexicon) -> str:
+    """'a full member of the', 'membre de plein droit du' before a name (folded text)."""
+    articles = alternation(lex.words("words", "articles"))
+    phrases = alternation(lex.words("governance", "membership_phrases"))
+    return rf"\b(?:{phrases})\s+(?:(?:{articles})\s+|[ld]['’])?"
+
+
+def _belongs_to(ctx: SectionContext, name: str) -> bool:
+    """Does the text say the lab is a member of the body ``name`` (or of one whose name opens with it:
+    'the Joint Committee' after 'a full member of the Joint Committee on Terminology')?"""
+    return re.search(rf"{_membership(ctx.lex)}{re.escape(fold_keep(name))}(?!\w)", ctx.folded) is not None
+
+
+@lru_cache(maxsize=8)
+def _predecessor(lex: Lexicon) -> re.Pattern[str]:
+    """'successor to the', 'héritier du', 'opvolger van de' right before a name (labs.replaced; folded text)."""
+    articles = alternation(lex.words("words", "articles"))
+    return re.compile(rf"\b(?:{lex.regex('labs', 'replaced').pattern})\s+(?:(?:{articles})\s+|[ld]['’])?$")
 
 
 @lru_cache(maxsize=8)
@@ -117,6 +157,10 @@ class GovernanceExtractor:
                     out += self._bodies(ctx, answer.value_start, answer.end, gated=True)
                 continue
             declined = answers_no(ctx.text[answer.value_start:answer.end], ctx.lex)
+            if (labelled := _labelled_body(ctx, answer)) is not None:
+                out.append(labelled)  # 'Board  12 members, appointed by the NSMC; the chair of the ... Board have sat on it'
+                taken = True
+                continue
             bodies = self._bodies(ctx, answer.value_start, answer.end, gated=declined)
             if len(bodies) == 1 and k + 1 < len(answers) and (size := _size_answer(ctx, answers[k + 1])) is not None:
                 # 'A8 Name of the decision-making body: the Commission' / 'A9 Number of members of that
@@ -128,8 +172,8 @@ class GovernanceExtractor:
             taken = bool(bodies)
         if not answers:
             out += self._bodies(ctx, 0, len(ctx.text), gated=True)
-        out += parent_candidates(ctx)
-        return out
+        parents = parent_candidates(ctx)
+        return [c for c in out if not _names_parent(c, parents)] + parents
 
     # ------------------------------------------------------------------ bodies
 
@@ -168,7 +212,7 @@ class GovernanceExtractor:
         last_end = -1  # where the last body taken ends: 'a general assembly and a board of directors'
         for k, (name, start, end, exact, clearly_named) in enumerate(mentions):
             members = counts[k]
-            if k in referred or fold_keep(name) in own or _inside_own_name(ctx, start, end):
+            if k in referred or fold_keep(name) in own or _inside_own_name(ctx, start, end) or _own_words(name, own):
                 continue  # 'the Western Development Commission' is the lab, not one of its bodies
             if _funder(lex).search(ctx.folded, max(0, start - APPOINTER_CHARS), start):
                 continue  # 'funded through the Scottish Funding Council': who pays, not a body of the lab
@@ -176,6 +220,10 @@ class GovernanceExtractor:
                 continue  # '9 members (5 appointed by the Council, 2 by the Commission)': who appoints them
             if _members_from(lex).search(ctx.folded, max(0, start - APPOINTER_CHARS), start):
                 continue  # 'a representative of the European Commission': where a member comes from
+            if _belongs_to(ctx, name):
+                continue  # 'a full member of the Interinstitutional Committee': what the lab belongs to, wherever named
+            if _predecessor(lex).search(ctx.folded, max(0, start - APPOINTER_CHARS), start):
+                continue  # 'lui-même héritier du Haut Comité institué en 1966': what the lab succeeded
             line_start = ctx.text.rfind("\n", 0, start) + 1
             if _former_names(lex).match(ctx.folded, line_start):
                 continue  # 'Vroegere namen  Muntcommissie (1831–1848)': what the lab was called, not its organ
@@ -223,6 +271,24 @@ def _asks(ctx: SectionContext, at: int) -> bool:
     line_end = ctx.text.find("\n", at)
     line = ctx.text[ctx.text.rfind("\n", 0, at) + 1:line_end if line_end >= 0 else len(ctx.text)]
     return _PROMPTS.search(line) is not None
+
+
+def _names_parent(body: Candidate, parents: list[Candidate]) -> bool:
+    """'la correspondance de la Commission' in a text on 'le service de traduction de la Commission
+    européenne': a body named only with words of the lab's parent, its first word first, is the parent."""
+    if not isinstance(body.value, BodyMention) or body.value.members is not None:
+        return False
+    words = fold_keep(body.value.name).split()
+    return bool(words) and any(isinstance(p.value, str) and set(words) <= set(fold_keep(p.value).split())
+                               and fold_keep(p.value).startswith(words[0]) for p in parents)
+
+
+def _own_words(name: str, own: set[str]) -> bool:
+    """'Consumer Council', 'Northern Ireland Consumer Council' in a text on the General Consumer
+    Council for Northern Ireland: a body named only with words of the lab's name is the lab, by a
+    short or a former name."""
+    words = fold_keep(name).split()
+    return len(words) >= 2 and any(set(words) <= set(o.split()) for o in own)
 
 
 def _is_complement_named(name: str) -> bool:
@@ -358,6 +424,12 @@ def _body_name(ctx: SectionContext, start: int, end: int) -> _BodyName | None:
         if len(modifiers) >= MAX_MODIFIERS or "\n\n" in text[tok.end:start]:
             break
         modifiers.insert(0, tok)
+    while modifiers and noun[:1].isupper() and not modifiers[0].is_capitalised \
+            and ("-" in modifiers[0].text or ctx.lang == "en"):
+        # 'a multi-person Commission', 'a smaller Management Board': what kind of body, not its name.
+        # English capitalises every word of a name but its links; Dutch and French may name a body
+        # with a lower-case adjective ('statutaire Raad van Advies', '24 mai Assemblée générale').
+        modifiers.pop(0)
     name_start = modifiers[0].start if modifiers else start
     name_end = end
     complement = _complement(ctx, end)

@@ -24,7 +24,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "55"
+VERSION = "56"
 
 
 
@@ -65,8 +65,15 @@ class IdentityExtractor:
             value, start, end = label
             # 'STOWA' over 'Voluit: Stichting Toegepast Onderzoek Waterbeheer': the legal form it spells stays.
             heading_acronym = title and (title.acronym or (title.name if title.name and is_acronym(title.name) else None))
-            parts = parse_title(_first_language(value), ctx.lex, known_acronym=heading_acronym or None)
-            name = _statutory_form(ctx, _first_language(value), parts.name)
+            block = ctx.block("name")
+            # '1.1 Naam van de instantie (Nederlands / Frans)': the question asks for the name twice.
+            paired = block is not None and "/" in ctx.text[block.start:block.value_start]
+            first = _first_language(value, paired=paired)
+            parts = parse_title(first, ctx.lex, known_acronym=heading_acronym or None)
+            name = _statutory_form(ctx, first, parts.name)
+            lead = re.split(r"\s+[–—-]\s+", first, maxsplit=1)[0].strip()
+            if title and title.name and name and fold_keep(lead) == fold_keep(title.name) != fold_keep(name):
+                name = lead  # 'Nom: Credendo – Export Credit Agency (...)' under 'Credendo en bref': what it is after the dash
             out.append(ctx.candidate("name", name, start, end, family=NAME, version=VERSION, prior="label"))
         if title and title.name and not _URLISH.search(title.name):
             body = "\n".join(line.text for line in ctx.lines if line.role != "heading")
@@ -123,7 +130,8 @@ class IdentityExtractor:
                 return [ctx.candidate("acronym", given.group(1), given.start(1), given.end(1), family=NAME,
                                       version=VERSION, prior="anchored")]
             return []
-        return self._defined_acronym(ctx, title.name if title else None)
+        return self._defined_acronym(ctx, title.name if title else None) \
+            or _letterhead_acronym(ctx.section, ctx, title.name if title else None)
 
     def _defined_acronym(self, ctx: SectionContext, name: str | None) -> list[Candidate]:
         """'Het Interministerieel Directoraat voor Publieke Transformatie (DITP) ...' early in the role text."""
@@ -167,7 +175,7 @@ class IdentityExtractor:
         out = []
         if (label := ctx.label_value("country")) is not None:
             value, start, end = label
-            if code := country_code(value, ctx.lang):
+            if code := _address_country(value, ctx.lang) or country_code(value, ctx.lang):
                 out.append(ctx.candidate("country", code, start, end, family=NAME, version=VERSION, prior="label"))
         if title and title.country:
             out.append(self._title_candidate("country", title.country, section, ctx, 0.95))
@@ -328,6 +336,42 @@ def _printed_with_www(url: str, found: list[tuple[str, int, int]], section: Sect
     return url
 
 
+def _address_country(value: str, lang: str) -> str | None:
+    """'Adresse du siège: 80, rue Lecourbe, 75015 Paris', 'Head office: 102 Petty France, London SW1H 9AJ':
+    an address ends on its city or country; a street may be named after a country."""
+    from extract.normalize import find_countries
+
+    found = find_countries(value, lang) if _POSTAL.search(value) else []
+    return found[-1].code if found else None
+
+
+# An address: a postcode, or a street number opening it ('Morgartenstrasse 5a, 8004 Zurich', '102 Petty
+# France, London'); not 'Bruxelles + 5 sites', a seat among several.
+_POSTAL = re.compile(r"(?<![\d.,])\d{4,5}(?![\d.,])|^\s*\d{1,4}[a-z]?,?\s+[A-Za-zÀ-ÿ]")
+
+
+def _letterhead_acronym(section: Section, ctx: SectionContext, name: str | None) -> list[Candidate]:
+    """'N/Réf. : DGLFLF/MSC/2006-0412' under 'Délégation générale à la langue française et aux langues
+    de France': a capitalised word of a letter's letterhead that the initials of the sender's longer
+    name words spell exactly."""
+    from extract.assemble.record import confidence
+
+    initials = "".join(w[0] for w in _WORDS.findall(name or "") if len(w) >= MIN_INITIAL_WORD).upper()
+    if len(initials) < MIN_LETTERHEAD_ACRONYM:
+        return []
+    for line in section.letterhead:
+        if re.search(rf"(?<![\w-]){initials}(?![\w-])", line.text):
+            return [Candidate(field="acronym", value=initials, provenance=Provenance(
+                page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.letterhead.v{VERSION}",
+                confidence=confidence("anchored", ocr=line.conf)))]
+    return []
+
+
+MIN_INITIAL_WORD = 4
+"""Words shorter than this are the name's links ('à la', 'aux', 'de'): no letter of its acronym."""
+MIN_LETTERHEAD_ACRONYM = 4
+
+
 def _letterhead_site(section: Section, ctx: SectionContext) -> list[Candidate]:
     """The sender's own address in a letter about the sender ('www.t-hub.co' over a letter from T-Hub),
     when its domain spells the lab's name: a letterhead also prints a ministry's portal."""
@@ -351,11 +395,12 @@ def _letterhead_site(section: Section, ctx: SectionContext) -> list[Candidate]:
                     page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.letterhead.v{VERSION}",
                     confidence=confidence("anchored", ocr=line.conf)))]
     # 'Musées royaux des Beaux-Arts de Belgique' heading a letterhead whose one address is
-    # www.fine-arts-museum.be: the sender named first, its one site (less sure: no spelling says so).
+    # www.fine-arts-museum.be: the sender named first, its one site (less sure: no spelling says so);
+    # or named second, under its ministry ('Ministère de la Culture' / 'Délégation générale à ...').
     sites = [(url, line) for line in section.letterhead for url, _, _ in find_urls(line.text)
              if not platform_host(urlsplit(url).hostname or "")]
-    if len(sites) == 1 and section.letterhead and any(
-            fold_keep(section.letterhead[0].text).strip() == fold_keep(n) for n in ctx.subject_names if n):
+    if len(sites) == 1 and any(fold_keep(line.text).strip() == fold_keep(n)
+                               for line in section.letterhead[:2] for n in ctx.subject_names if n):
         url, line = sites[0]
         return [Candidate(field="website", value=_own_site(url, ctx), provenance=Provenance(
             page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.letterhead.v{VERSION}",
@@ -372,11 +417,12 @@ _TWO_PART_ACRONYM = re.compile(r"[A-Z]{2,6} [A-Z]{2,6}(?=\s*(?:\(|$))")
 _OTHER_LANGUAGE = re.compile(r"\s+/\s+(?=[A-ZÀ-Ý][\w'’-]*(?:\s+\S+)+$)")
 
 
-def _first_language(value: str) -> str:
-    """A name answer given in two languages, one after a slash, is the first one; so is one glossed
-    after a dash and an article ('Arkivverket – the National Archival Services of Norway')."""
+def _first_language(value: str, *, paired: bool = False) -> str:
+    """A name answer given in two languages, one after a slash, is the first one (of one word too
+    when the question is ``paired``: 'Naam (Nederlands / Frans)'); so is one glossed after a dash
+    and an article ('Arkivverket – the National Archival Services of Norway')."""
     parts = _OTHER_LANGUAGE.split(value, maxsplit=1)
-    if len(parts) == 2 and len(parts[0].split()) >= 2:
+    if len(parts) == 2 and (len(parts[0].split()) >= 2 or paired):
         return parts[0]
     glossed = _dash_gloss().split(value, maxsplit=1)
     return glossed[0] if len(glossed) == 2 and glossed[0][:1].isupper() else value

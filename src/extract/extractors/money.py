@@ -16,7 +16,7 @@ from extract.normalize.rule_data import LANGS, alternation, own_words, words
 from extract.rules.lexicon import Lexicon
 
 NAME = "money"
-VERSION = "28"
+VERSION = "29"
 
 ANCHOR_BEFORE_MAX = 8
 ANCHOR_AFTER_MAX = 4
@@ -88,10 +88,12 @@ class MoneyExtractor:
         disclaimed = _SentenceIndex(_disclaimer(ctx.lex), ctx.folded)
         paid_out = _SentenceIndex(ctx.lex.regex("budget", "paid_out"), ctx.folded)
         capital = _SentenceIndex(ctx.lex.regex("budget", "capital"), ctx.folded)
+        combined = _SentenceIndex(ctx.lex.regex("budget", "combined"), ctx.folded)
         compared = _compared_with(ctx.lex)
         out = []
         for m in mentions:
-            if m.qualifier in EXCLUDED_QUALIFIERS and not (_budget_above(ctx, anchors, m) or _budget_above(ctx, revenue, m)):
+            if m.qualifier in EXCLUDED_QUALIFIERS and not (_budget_above(ctx, anchors, m) or _budget_above(ctx, revenue, m)
+                                                           or _opens_budget_answer(ctx, m)):
                 continue  # 'elk 30.000 euro', 'projecten >€50k valideren'
             s0, e0 = ctx.sentence_span(m.start)
             if disclaimed.any(s0, e0) or _disclaimed_next(ctx, disclaimed, e0):
@@ -99,6 +101,8 @@ class MoneyExtractor:
             c0, c1 = _clause(splits, s0, e0, m.start, m.end)
             if paid_out.any(c0, c1):
                 continue  # '1 202 millions de dollars en dividende', 'to pay €2.1 billion a year to ...'
+            if combined.any(c0, m.start):
+                continue  # 'their combined budget was €12.287 million': the predecessors' together
             if _said_of_capital(capital, anchors, c0, m.start):
                 continue  # 'Het startkapitaal bedroeg 5.000.000 euro': the capital it was given, not a budget
             anchor = _nearest_anchor(ctx, anchors, s0, e0, m.start, m.end)
@@ -156,6 +160,14 @@ def _budget_above(ctx: SectionContext, anchors: _SentenceIndex, m: Any) -> bool:
         return False
     ends = [end for end in anchors.spans(*ctx.sentence_span(m.start))[1] if end <= m.start]
     return bool(ends) and ctx.token_distance(ends[-1], m.start) <= ABOVE_AFTER_ANCHOR_WORDS
+
+
+def _opens_budget_answer(ctx: SectionContext, m: Any) -> bool:
+    """'C2 Budget total du dernier exercice' / 'un peu plus de 106 millions de francs': a floor that
+    opens a budget label's answer is the budget, roughly."""
+    block = ctx.block_at(m.start)
+    return m.qualifier == "above" and block is not None and block.field == "budget" \
+        and len(ctx.text[block.value_start:m.start].split()) <= ABOVE_AFTER_ANCHOR_WORDS
 
 
 def _said_of_capital(capital: _SentenceIndex, anchors: _SentenceIndex, c0: int, start: int) -> bool:
@@ -275,8 +287,11 @@ def _budget_value(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | No
             amount_eur = alt.amount
             approximate = approximate or bool(alt.approximate)
     period = m.period or _period(ctx, m, anchor, block)
-    if m.period == "total" and _one_year_sum(ctx, *_window(ctx, m, anchor)):
-        period = "year"  # 'de ontwerpbegroting 2025 sluit op een totaal van € 23,4 miljoen'
+    if m.period == "total" and (_one_year_sum(ctx, *_window(ctx, m, anchor))
+                                or (block is not None and _one_year_sum(ctx, block.start, m.end))):
+        # 'de ontwerpbegroting 2025 sluit op een totaal van € 23,4 miljoen', 'Budget total du dernier
+        # exercice' over its answer
+        period = "year"
     if _spans_years(ctx.folded, m.end + 1, len(ctx.folded), at_start=True) \
             or _spans_years(ctx.folded, m.end, len(ctx.folded), at_start=True):
         period = "total"  # 'EUR 6 miljoen over 2021-2024' outranks a 'per jaar' further away

@@ -21,7 +21,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "39"  # the governance extractor's: parents are one of its fields
+VERSION = "40"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -62,6 +62,8 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
             name = strip_gloss(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip())
             # 'Rode Kruis-Vlaanderen, the Flemish community branch of the Belgian Red Cross': what it is.
             name = _without_apposition(name, lex)
+            if (whose := _without_own_kind(name, lex)) != name:
+                span, name = (span[1] - len(whose), span[1]), whose  # 'direction ... du ministère de X': X's ministry
             name, span = _with_policy_domain(ctx, name, span)
             out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME,
                                      version=VERSION, prior="label", ner=("ORG",)))
@@ -353,11 +355,15 @@ def _fragment_parents(ctx: SectionContext, own: set[str], stops: list[int]) -> l
 
 def _own_head(name: str, own: set[str]) -> bool:
     """'lancé par l'Office' in the Office de la protection du consommateur's text: the lab's own
-    head noun alone names the lab itself."""
+    head noun alone names the lab itself; an acronym only when it is the lab's whole acronym."""
     def bare(text: str) -> str:
         return re.sub(r"^[ld]['’]", "", text)
 
     word = bare(fold_keep(name))
+    if name.isupper():
+        # 'part of NHK' for 'NHK Science & Technology Research Laboratories': an owner's acronym
+        # opening the lab's name is the owner's; only the lab's whole acronym is the lab.
+        return word in own
     return " " not in word and any(word in (bare(o.split()[0]), o.split()[-1]) for o in own)
 
 
@@ -375,7 +381,8 @@ def _fragment(lex: Lexicon) -> re.Pattern[str]:
     adverbs = alternation(own.get("governance", {}).get("relation_adverbs", ()), folded=True)
     articles = alternation(own.get("words", {}).get("articles", ()), folded=True)
     elided = alternation(own.get("words", {}).get("elided_articles", ()), folded=True)
-    nouns = alternation(lex.words("labs", "strong_heads") + lex.words("labs", "definition_nouns"), folded=True)
+    nouns = alternation(lex.words("labs", "strong_heads") + lex.words("labs", "definition_nouns")
+                        + lex.words("governance", "service_nouns"), folded=True)
     labels = alternation(own.get("governance", {}).get("kind_labels", ()), folded=True)
     return re.compile(rf"^[ \t•·▪‣–-]*(?P<label>(?:{labels})\s*:?\s+)?(?:(?:{adverbs})\s+)?"
                       rf"(?P<article>(?:{articles})\s+|{elided})?(?P<noun>{nouns})"
@@ -403,6 +410,13 @@ def _place_after(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{prepositions})\s+([A-ZÀ-Ý][\w'’-]*(?:[\s-][A-ZÀ-Ý][\w'’-]*)?)$")
 
 
+def without_place_after(name: str, lex: Lexicon) -> str:
+    """'Department of the Prime Minister and Cabinet in Wellington', 'Department for the Economy in
+    Belfast': an organisation's name without where it sits."""
+    place = _place_after(lex).search(name)
+    return name[:place.start()] if place is not None and place_code(place.group(1)) else name
+
+
 _ACRONYM = re.compile(r"[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9&.-]{1,9}")
 
 
@@ -418,10 +432,12 @@ def strip_gloss(name: str) -> str:
 
 
 def _is_law(name: str, lex: Lexicon) -> bool:
-    """'Australian Bureau of Statistics Act', 'loi du 24 juillet 2019': a law, opening or closing the name."""
+    """'Australian Bureau of Statistics Act', 'loi du 24 juillet 2019': a law, opening or closing the
+    name; 'Good Friday Agreement', a text of another kind, closing it."""
     words = fold_keep(name).split()
     laws = lex.folded("governance", "law_words")
-    return bool(words) and (words[0] in laws or words[-1] in laws)
+    # 'created under the Belfast/Good Friday Agreement': a treaty or an agreement names no parent either.
+    return bool(words) and (words[0] in laws or words[-1] in laws | lex.folded("labs", "document_nouns"))
 
 
 def _names_a_law(text: str, end: int, lex: Lexicon) -> bool:
@@ -489,9 +505,7 @@ def trim_parent(name: str, lex: Lexicon) -> str:
     if aside is not None:
         name = name[:aside.start()]  # "bureau du PNUD en Arménie, d'abord comme incubateur ...": what it was first
     name = _trailing_place(lex).sub("", name)
-    place = _place_after(lex).search(name)
-    if place is not None and place_code(place.group(1)):
-        name = name[:place.start()]  # 'Department of the Prime Minister and Cabinet in Wellington'
+    name = without_place_after(name, lex)
     name = strip_gloss(name)
     when = _month_after().search(fold_keep(name))
     if when is not None:
@@ -526,6 +540,20 @@ def trim_parent(name: str, lex: Lexicon) -> str:
     if (legal := _legal_form(lex)) is not None:
         name = legal.sub("", name.strip(" ,;"))
     return re.sub(r"['’]s$", "", name.strip(" ,;"))
+
+
+def _without_own_kind(name: str, lex: Lexicon) -> str:
+    """'direction d'administration centrale du ministère de l'Économie et des Finances' under a parent
+    label: what the lab is, in lower case, then whose it is; the parent is the last host noun
+    (``labs.not_heads``) after a link word with a capitalised name right after it."""
+    first = fold_keep(name.split()[0]) if name.split() else ""
+    if not name[:1].islower() or first not in lex.folded("labs", "definition_nouns") | lex.folded("labs", "strong_heads"):
+        return name
+    hosts = alternation(lex.words("labs", "not_heads"), folded=False)
+    links = alternation(lex.words("labs", "connectors"), folded=False)
+    named_host = rf"(?<=\s)(?:{links})\s+(?:[ld]['’])?(?P<host>(?i:{hosts})\s+(?:\S+\s+){{0,2}}?(?:[ld]['’])?[A-ZÀ-Ý])"
+    found = list(re.finditer(named_host, name))
+    return name[found[-1].start("host"):] if found else name
 
 
 @lru_cache(maxsize=8)
@@ -603,7 +631,8 @@ def _defined_as(lex: Lexicon) -> re.Pattern[str]:
     copulas = alternation(own.get("governance", {}).get("copulas", ()), folded=True)
     articles = alternation(own.get("words", {}).get("articles", ()), folded=True)
     elided = alternation(own.get("words", {}).get("elided_articles", ()), folded=True)
-    nouns = alternation(lex.words("labs", "strong_heads") + lex.words("labs", "definition_nouns"), folded=True)
+    nouns = alternation(lex.words("labs", "strong_heads") + lex.words("labs", "definition_nouns")
+                        + lex.words("governance", "service_nouns"), folded=True)
     compound = alternation(lex.words("labs", "compound_ends"), folded=True)
     return re.compile(rf"(?:,|(?<![\w'’])(?:{copulas}))\s+(?:(?:{articles})\s+|{elided})(?:[\w-]+\s+){{0,3}}?"
                       rf"(?:[\w-]*(?:{nouns})|\w+(?:{compound}))(?![\w])")

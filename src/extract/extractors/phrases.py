@@ -14,7 +14,9 @@ from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 # Elided articles and prepositions ("l'Agence", "d'État") are tokens of their own.
 # A star inside a name is one of its letters: 'NOC*NSF'.
 _TOKEN = re.compile(r"(?:[lLdDjJnNsScC]|[qQ]u)['’](?=\w)|[\w][\w'’.\-*]*[\w]|[\w]|[“”\"«»„‘’']|[^\w\s]")
-MAX_ORG_TOKENS = 18
+MAX_ORG_TOKENS = 24
+"""A safety stop: 'Secrétariat général du Département fédéral de l'environnement, des transports, de
+l'énergie et de la communication' is 21 tokens."""
 # After a comma, more capitalised words closed by 'and/en/et X': the comma is inside the name.
 _CAP_WORDS = r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*"
 
@@ -137,6 +139,10 @@ def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = F
         if tok.text == "&" and nxt is not None and nxt.is_word:
             j += 1
             continue  # 'GHU Paris psychiatrie & neurosciences'
+        if tok.text == "/" and prev.end == tok.start and prev.is_capitalised and nxt is not None \
+                and nxt.is_capitalised and tok.end == nxt.start:
+            j += 1
+            continue  # 'the North/South Language Body'
         after_nxt = toks[j + 2] if j + 2 < len(toks) else None
         if (tok.text in _SUSPENSION_HYPHENS and prev.end == tok.start and nxt is not None and after_nxt is not None
                 and nxt.is_word and len(nxt.text) <= 4 and nxt.text.islower() and after_nxt.is_word):

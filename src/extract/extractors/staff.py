@@ -20,7 +20,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "staff"
-VERSION = "19"
+VERSION = "20"
 
 MAX_ADJECTIVES = 3
 GENERIC_ANCHOR_MAX = 6
@@ -78,6 +78,7 @@ class StaffExtractor:
         out += _count_after_noun(ctx, numbers)
         out += _table_row_counts(ctx)
         out += _total_count(ctx, numbers)
+        out += _posts_filled(ctx, numbers)
         dated: list[tuple[int | None, Candidate]] = []
         grown, earlier = _grown_to(ctx, numbers, nouns)
         at_start = [m.start() for m in lex.relation_matcher("staff", "at_start").finditer(ctx.folded)]
@@ -106,10 +107,12 @@ class StaffExtractor:
                 noun = re.sub(r"\s+", " ", match.group(2))
                 if lex.regex("staff", "wanted").match(ctx.folded, match.end() + 1):
                     continue  # 'the 65 staff it needed three months before launch'
+                if _others_staff(ctx, match.end()):
+                    continue  # '22 personeelsleden van WBT kwamen toen over': another body's people
                 works = lex.regex("staff", "work_verbs").match(ctx.folded, match.end() + 1)
                 resources = ctx.field_at(n.start) in ("staff", "resources")
                 if noun in generic and not (team_before or label_value or works or resources or
-                                            _anchor_before(ctx, anchors, s0, n.start)):
+                                            _anchor_before(ctx, anchors, s0, n.start) or _fronted(ctx, s0, n.start)):
                     continue  # '5000 mensen bereikt'; but '8 people work at the lab' counts
                 in_block = (ctx.field_at(n.start) in ("staff", "resources")
                             or _anchor_before(ctx, anchors, s0, n.start))
@@ -219,6 +222,60 @@ def _count_after_noun(ctx: SectionContext, numbers: list[NumberMention]) -> list
                       raw=re.sub(r"\s+", " ", ctx.text[m.start(2):n.end]))
         out.append(ctx.candidate("staff", value, m.start(2), n.end, family=NAME, version=VERSION,
                                  prior="anchored", distance=ctx.token_distance(m.end(), n.start) // 2,
+                                 ner=("CARDINAL",)))
+    return out
+
+
+def _others_staff(ctx: SectionContext, end: int) -> bool:
+    """Does a link word and another organisation's capitalised name follow the staff noun ending at
+    ``end`` ('personeelsleden van WBT', 'staff of the Tourist Board'), not the lab's own?"""
+    found = _owner_after(ctx.lex).match(ctx.text, end)
+    return found is not None and not ctx.refers_to_lab(found.group(1))
+
+
+@lru_cache(maxsize=8)
+def _owner_after(lex: Lexicon) -> re.Pattern[str]:
+    """' van WBT', ' of the Regional Board' right after a staff noun: whose people they are."""
+    links = alternation(lex.words("staff", "count_links"), folded=False)
+    articles = alternation(lex.words("words", "articles"), folded=False)
+    return re.compile(rf"\s+(?:{links})\s+((?:(?:{articles})\s+)?[A-ZÀ-Ý][\w&'’-]*(?:\s+[A-ZÀ-Ý][\w&'’-]*)*)")
+
+
+@lru_cache(maxsize=8)
+def _fronted_with(lex: Lexicon) -> re.Pattern[str]:
+    """A sentence opening on 'With' and at most two words ('With some ', 'Avec quelque ') before a count."""
+    return re.compile(rf"\W*(?:{alternation(lex.words('staff', 'fronted_with'))})\s+(?:[\w'’]+\s+){{0,2}}$")
+
+
+def _fronted(ctx: SectionContext, s0: int, at: int) -> bool:
+    """'Avec quelque 2 500 personnes, ..., la DGT est ...'; not 'has worked with more than 6,000 civil servants'."""
+    return _fronted_with(ctx.lex).fullmatch(ctx.folded, s0, at) is not None
+
+
+@lru_cache(maxsize=8)
+def _posts_of_which(lex: Lexicon) -> re.Pattern[str]:
+    """'posts, of which ' right before a count (folded text)."""
+    return re.compile(rf"\b(?:{alternation(lex.words('staff', 'post_nouns'))})\s*,?\s*"
+                      rf"(?:{alternation(lex.words('staff', 'posts_of_which'))})\s+$")
+
+
+FILLED_WORDS = 3
+"""Words between a count of posts filled and the word that says so ('176 were occupied')."""
+
+
+def _posts_filled(ctx: SectionContext, numbers: list[NumberMention]) -> list[Candidate]:
+    """'The establishment plan provided for 200 posts, of which 176 were occupied', '200 postes, dont 176
+    pourvus': the posts filled, not the posts planned, are the people the lab has."""
+    lex = ctx.lex
+    out = []
+    for n in numbers:
+        if not _posts_of_which(lex).search(ctx.folded, max(0, n.start - 40), n.start):
+            continue
+        after = ctx.folded[n.end:ctx.sentence_span(n.start)[1]].split()[:FILLED_WORDS + 1]
+        if not {w.strip(".,;") for w in after} & lex.folded("staff", "posts_filled"):
+            continue
+        value = Staff(count=int(n.value), approximate=bool(n.approximate), unit="headcount", raw=n.raw)
+        out.append(ctx.candidate("staff", value, n.start, n.end, family=NAME, version=VERSION, prior="anchored",
                                  ner=("CARDINAL",)))
     return out
 

@@ -23,6 +23,11 @@ _GENERIC_TLDS = (
     "madrid barcelona stockholm helsinki oslo quebec"
 ).split()
 _REPLACEMENT = "\ufffd"
+MIN_TLD_CHARS, MAX_TLD_CHARS = 2, 18
+# 'www.report.pdf' is a file's name set like an address, not one; RFC 2606's reserved names
+# ('www.town.example') are placeholders, never a body's site.
+_FILE_EXTENSIONS = frozenset("pdf doc docx xls xlsx ppt pptx odt ods jpg jpeg png gif tif tiff txt csv zip htm html xml "
+                             "example test invalid localhost".split())
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +140,9 @@ def _normalize(text: str, depth: int) -> str | None:
     if host.startswith("www.") or not _HOST.match(host):
         return None
     tld = _HOST.match(host).group(1)  # type: ignore[union-attr]
-    if tld not in known_tlds():
+    # 'www.germany.travel': after 'www.' any top-level domain of letters is one (the table knows the common ones).
+    if tld not in known_tlds() and not (has_www and tld.isalpha() and MIN_TLD_CHARS <= len(tld) <= MAX_TLD_CHARS
+                                        and tld not in _FILE_EXTENSIONS):
         return None
     path, _, query = rest.partition("?")
     target = _safelink_target(host, query)

@@ -43,6 +43,7 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
                  for w in lex.words(group, key)}
     listing = lex.folded("words", "articles") | lex.folded("words", "and_words")
     not_heads = lex.folded("labs", "not_heads")
+    former = lex.folded("words", "former_words")
     stops = stop_words(lex.lang) | lex.folded("words", "determiners")
     texts = [lines[i].text for i in body]
     starts, at = [], 0
@@ -57,6 +58,8 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
                      and (fold_keep(w) in kinds or (len(w) > 5 and fold_keep(w).endswith(ends)))), None)
         if kind is None or any(not w[:1].isalnum() for w in after[:kind]):
             continue
+        if {fold_keep(w) for w in after[:kind]} & former:
+            continue  # 'CERT, the former tourism training body': a predecessor
         rest = [*after[kind + 1:], ".", "."]
         if rest[0][:1].isalpha() and rest[0].lower() not in followers:
             continue  # 'the team lead', 'the agency's director'

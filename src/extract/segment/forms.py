@@ -110,8 +110,11 @@ def label_in(text: str, *, spending: bool = False) -> tuple[str, str] | None:
     fields = {f for _, _, f, _ in found}
     if "name" in fields and _asks_the_lab_name(text):
         return "name", next(label for _, _, f, label in sorted(found) if f == "name")
-    if "name" in fields and (len(fields) > 1 or len(words) > MAX_NAME_QUESTION_WORDS
-                             or not _name_words().search(text)):
+    # 'A1 Dénomination officielle et sigle': a name label longer than any other field's asks the name.
+    longest_other = max((-size for size, _, f, _ in found if f != "name"), default=0)
+    named = 0 < longest_other < max((-size for size, _, f, _ in found if f == "name"), default=0)
+    if "name" in fields and not named and (len(fields) > 1 or len(words) > MAX_NAME_QUESTION_WORDS
+                                           or not _name_words().search(text)):
         found = [f for f in found if f[2] != "name"]
         if not found:
             return None

@@ -91,6 +91,8 @@ def has_labels(lines: list[Line], indices: list[int]) -> bool:
     return len(set(fields)) >= 2
 
 
+CHAPTER_LINES = 6
+"""The opening lines of a chapter a place chapter's lab is looked for in (its first sentence in the first two)."""
 _NUMBERED_TITLE = re.compile(r"^\d{1,2}\s*[·.)–—-]\s*\S")
 
 
@@ -165,7 +167,7 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
             entries[h] = entry
         elif following and (found := echoed_name(lines[h].text, [lines[i].text for i in following], index)):
             echoed[h] = found
-        elif following and (entry := place_chapter_lab(lines[h].text, [lines[i].text for i in following[:2]], index,
+        elif following and (entry := place_chapter_lab(lines[h].text, [lines[i].text for i in following[:CHAPTER_LINES]], index,
                                                         document())) and entry not in named \
                 and not _other_than_named(lines[h].text, entry, index):
             named.append(entry)

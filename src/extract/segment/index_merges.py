@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from extract.models import Line
 from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.acronym_names import full_name_shortened
-from extract.segment.acronyms import organisation_nouns
+from extract.segment.acronyms import initials_are, organisation_nouns
 from extract.segment.lab_names import whole_name
 from extract.segment.spelling import function_words, is_acronym
 from extract.segment.styled_names import styled_names
@@ -370,9 +370,12 @@ def merge_renamed(index: LabIndex, folded: str) -> None:
         # The cheap test first: a shared head noun and most words; then whether the text names it before.
         # Or the old name is the new one less a word or two, whatever its head ('École nationale
         # supérieure des sapeurs-pompiers' became '... des officiers de sapeurs-pompiers').
+        # Or the new name keeps the old one's acronym: 'The agency that kept the old initials, now
+        # called IDA Ireland' after 'the Industrial Development Authority (IDA)'.
         earlier = [o for o in index.entries if o is not entry
                    and (((own := words_of[id(o)]) & words & heads and len(own & words) * 2 > max(len(own), len(words)))
-                        or (len(own) >= 3 and own < words and len(words - own) <= 2))
+                        or (len(own) >= 3 and own < words and len(words - own) <= 2)
+                        or (is_acronym(entry.name.split()[0]) and initials_are(entry.name.split()[0], o.name.split())))
                    and _written_before(folded, o, at)]
         if len(earlier) == 1:
             entry.defined = entry.defined or earlier[0].defined

@@ -222,7 +222,7 @@ def echoed_name(title: str, following: Sequence[str], index: LabIndex) -> LabEnt
         echo = whole_name(name).search(lead)
         if echo and fold_keep(" ".join(lead[echo.end():].split()[:1])).strip(".,;:") not in kinds:
             return name  # not 'Digital India programme ...': a name that qualifies another noun is not its subject
-        if len(words) >= 2 and _subject_later(name, text, kinds):
+        if len(words) >= 2 and (_subject_later(name, text, kinds) or _head_taken_up(name, text, index.lex)):
             return name
     return None
 
@@ -244,6 +244,17 @@ def _subject_later(name: str, text: str, kinds: frozenset[str]) -> bool:
 
 
 MIN_LATER_USES = 2
+
+
+def _head_taken_up(name: str, text: str, lex: Lexicon) -> bool:
+    """'4. The Welsh Language Commissioner: standards with sanctions' over '... passed to a new Welsh
+    Language Commissioner (...). The Commissioner is independent of ministers': the chapter names it
+    in full once, then opens a sentence on its head noun after a definite article."""
+    head = name.split()[-1]
+    if not head[:1].isupper() or len(head) < 4 or whole_name(name).search(text) is None:
+        return False
+    articles = alternation(sorted(set(lex.words("words", "articles")) - set(lex.words("words", "indefinite_articles"))))
+    return re.search(rf"(?:^|[.!?]\s+)(?i:{articles})\s+{re.escape(head)}\s+(?=[a-z])", text) is not None
 
 
 def _echoed_title_name(title: str, lead: str, index: LabIndex) -> str | None:

@@ -133,9 +133,9 @@ def _acronym_site(acronym: str | None, domain: str) -> bool:
 def _name_goes_on(extension: str, rest: str) -> bool:
     """Do the next line's first words carry on a name ('Digital' before ', which'): capitalised, no
     link or stop word among them, and the sentence going on after them in lower case or a comma."""
-    words = extension.split()
+    words = [w for w in extension.split() if w != "&"]
     return (0 < len(words) <= MAX_CARRIED_WORDS and all(w[:1].isupper() and fold_keep(w) not in function_words() for w in words)
-            and re.match(r"\s*(?:[,;)]|[a-zà-ÿ])", rest) is not None)  # not a label's colon: 'Opgericht: 1983'
+            and re.match(r"\s*(?:[,;)]|\([A-Z]|[a-zà-ÿ])", rest) is not None)  # not a label's colon: 'Opgericht: 1983'
 
 
 MAX_CARRIED_WORDS = 3
@@ -351,8 +351,8 @@ class LabIndex:
         if not mentions or not next_line:
             return mentions
         last, after = mentions[-1], text[mentions[-1].end:].strip()
-        if after and fold_keep(after) not in function_words():
-            return mentions
+        if after and fold_keep(after) not in function_words() and after != "&":
+            return mentions  # ('Nederlands Bureau voor Toerisme &' / 'Congressen (NBTC)' goes on)
         joined = find_lab_names(f"{text} {next_line[:NEXT_LINE_CHARS]}", self.lang, generic=True)
         longer = next((m for m in joined if m.start == last.start and m.end > len(text)), None)
         # Cut after a link word, at a word the name a heading gave goes on with ('... Social en
@@ -368,6 +368,9 @@ class LabIndex:
         a law or an agreement, named by its last word, or by a lower-case kind of text its adjective
         opens with (Dutch and French name a text before its subject)."""
         words = name.split()
+        if len(words) >= 2 and fold_keep(words[0]) in self._own_text_kinds and words[1][:1].islower() \
+                and fold_keep(words[1]) not in self.lex.folded("labs", "connectors"):
+            return True  # 'Wet beëdigde tolken en vertalers (Wbtv)', 'Loi relative à ...': the law's word first
         return fold_keep(words[-1]) in self.text_kinds or any(
             word[:1].islower() and fold_keep(word) in self._own_text_kinds for word in words[1:3])
 

@@ -114,8 +114,10 @@ def _is_closing(text: str, lex: Lexicon) -> bool:
     if not folded:
         return False
     formulas = [w for w in lex.folded("letters", "closings") if len(w.split()) >= 3]
-    if any(folded.startswith(w) for w in formulas):
-        return True  # 'Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées.'
+    if any(folded.startswith(w) or f", {w}" in folded for w in formulas):
+        return True  # 'Je vous prie d'agréer, Madame, ...', '..., un travail fructueux, je vous prie d'agréer,'
+    if any(folded.endswith(f" {w}") for w in lex.folded("letters", "closings") if len(w.split()) >= 2):
+        return True  # 'Monsieur le Professeur, l'expression de mes salutations distinguées.'
     if len(folded.split()) > MAX_CLOSING_WORDS:
         return False
     # 'Best,', 'Met vriendelijke groet': the phrase alone, or opening a line that ends on a comma.
@@ -139,7 +141,9 @@ def letterhead_sender(letterhead: list[str], body: list[str], subjects: list[str
         return None
     name = _fuller_in_address(TRAILING_BRACKETS.sub("", letterhead[0].strip()), letterhead[1:2])
     words = name.split()
-    if not 2 <= len(words) <= MAX_SENDER_WORDS or not name[:1].isupper() or _NOT_A_NAME.search(name):
+    if (unit := _writing_unit(letterhead, body, lex)) is not None:
+        name, words = unit, unit.split()
+    elif not 2 <= len(words) <= MAX_SENDER_WORDS or not name[:1].isupper() or _NOT_A_NAME.search(name):
         return None
     own = {fold_keep(w) for w in re.findall(r"\w+", name) if w[:1].isupper() and len(w) >= 4}
     if title and _spoken_of(title, body, own):
@@ -158,6 +162,25 @@ def letterhead_sender(letterhead: list[str], body: list[str], subjects: list[str
 
 
 MIN_NAME_WORD = 4
+MAX_UNIT_WORDS = 14
+
+
+def _writing_unit(letterhead: list[str], body: list[str], lex: Lexicon) -> str | None:
+    """'Ministère de la Culture et de la Communication' over 'Délégation générale à la langue
+    française et aux langues de France': a letterhead that names a ministry or another host
+    (labs.not_heads), then one of its units the letter speaks of ('La délégation générale ... a été
+    créée'): the unit writes."""
+    if len(letterhead) < 2 or not letterhead[0].split():
+        return None
+    unit = letterhead[1].strip()
+    words = unit.split()
+    if fold_keep(letterhead[0].split()[0]) not in lex.folded("labs", "not_heads") \
+            or not 2 <= len(words) <= MAX_UNIT_WORDS or not unit[:1].isupper() or _NOT_A_NAME.search(unit):
+        return None
+    said = Counter(fold_keep(w) for text in body for w in re.findall(r"\w+", text))
+    return unit if said[fold_keep(words[0])] >= MIN_OWN_WORD_MENTIONS else None
+
+
 MIN_OWN_WORD_MENTIONS = 2
 
 

@@ -84,3 +84,38 @@ def add_official_names(index: LabIndex, text: str, folded: str) -> None:
         target.acronym = target.acronym or found.short
         index.add_alias(target, found.name)
         index.add_alias(target, found.short)
+
+
+def formal_name_in(text: str, title: str, lex: Lexicon) -> str | None:
+    """'The watchdog that nearly wasn't: a personal history of the Consumer Council' over 'Its formal
+    name is the General Consumer Council for Northern Ireland': the name a document whose title names
+    its subject loosely gives it in full, after a possessive, an official-name phrase and a
+    presenting verb, sharing a capitalised word with the title."""
+    folded = fold_keep(text)
+    titled = {fold_keep(w) for w in re.findall(r"[\w'’-]+", title) if w[:1].isupper() and len(w) >= MIN_SHARED_WORD}
+    for phrase in lex.regex("labs", "official_name").finditer(folded):
+        if not _owner_before(lex).search(folded, max(0, phrase.start() - 12), phrase.start()):
+            continue
+        verb = _presenting_verb(lex).match(folded, phrase.end())
+        found = _official(lex).match(text, verb.end()) if verb else None
+        if found is None:
+            continue
+        name = re.sub(r"\s+", " ", found.group(1))
+        if {fold_keep(w) for w in name.split()} & titled:
+            return name
+    return None
+
+
+MIN_SHARED_WORD = 4
+
+
+@cache
+def _owner_before(lex: Lexicon) -> re.Pattern[str]:
+    """'its ', 'son ' right before an official-name phrase (labs.official_name_owners; folded text)."""
+    return re.compile(rf"(?<!\w)(?:{alternation(lex.words('labs', 'official_name_owners'))})\s+$")
+
+
+@cache
+def _presenting_verb(lex: Lexicon) -> re.Pattern[str]:
+    """' is', ' est' after an official-name phrase (labs.presenting_verbs; folded text)."""
+    return re.compile(rf"\s+(?:{alternation(lex.words('labs', 'presenting_verbs'))})(?!\w)")

@@ -66,6 +66,7 @@ def place_chapter_lab(title: str, following: Sequence[str], index: LabIndex, doc
     it spells out becomes its acronym."""
     if not following or LIST_ITEM.match(following[0]) or _place_of(title, index.lex) is None:
         return None
+    chapter, following = following, following[:2]
     lead = " ".join(" ".join(following[:2]).split()[:ECHO_WORDS])
     openers = index.lex.folded("words", "articles") | index.lex.folded("words", "determiners")
     best: tuple[int, LabEntry] | None = None
@@ -82,7 +83,32 @@ def place_chapter_lab(title: str, following: Sequence[str], index: LabIndex, doc
     if best is not None:
         return best[1]
     return (_opening_name(lead, index, openers, document) or _goes_by(" ".join(following[:3]), index, document)
-            or _defined_in_first_sentence(title, " ".join(following[:2]), index))
+            or _defined_in_first_sentence(title, " ".join(following[:2]), index)
+            or owned_kind(title, " ".join(chapter), index))
+
+
+def owned_kind(title: str, chapter: str, index: LabIndex) -> LabEntry | None:
+    """'Tokyo: NHK's research laboratories' over '... NHK Science & Technology Research Laboratories
+    – STRL to the engineers ...': a place, an owner and a lab's kind in lower case; the chapter's
+    opening lines name one lab of that kind, which goes by its name with the owner's before it."""
+    from extract.segment.titles import place_led_name
+
+    if _place_of(title, index.lex) is None:
+        return None
+    owned = re.fullmatch(r"(?:The\s+)?([A-ZÀ-Ý][\w&.-]*)['’]s\s+([a-zà-ÿ][\w\s-]*)", place_led_name(strip_numbering(title), index.lex))
+    if owned is None:
+        return None
+    owner, kind = owned.group(1), fold_keep(owned.group(2).split()[-1])
+    found = [e for e in index.entries if (e.strong or e.defined) and fold_keep(e.name.split()[-1]) == kind
+             and whole_name(e.name).search(chapter)]
+    if len(found) != 1:
+        return None
+    entry = found[0]
+    if not entry.name.startswith(owner) and whole_name(f"{owner} {entry.name}").search(chapter):
+        acronym = entry.acronym
+        index.rename(entry, f"{owner} {entry.name}")
+        entry.acronym = acronym  # 'STRL' is the unit's, without its owner's letters
+    return entry
 
 
 def _defined_in_first_sentence(title: str, opening: str, index: LabIndex) -> LabEntry | None:

@@ -28,6 +28,7 @@ from extract.segment.paragraphs import (
     subject_of,
 )
 from extract.segment.parts import PARAGRAPH_ASSIGNMENT, Part
+from extract.segment.place_chapters import owned_kind
 from extract.segment.spelling import content_words, spells_all
 from extract.segment.subject_names import masthead_name
 
@@ -135,7 +136,8 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
     predecessors = _predecessors(index, " ".join(lines[i].text for i in body))
     title = title_line(lines, body)
     salient = salient_lab(index)
-    for paragraph in paragraphs(lines, body):
+    found = paragraphs(lines, body)
+    for n, paragraph in enumerate(found):
         if title is not None and paragraph[-1] < title:
             continue  # a masthead or letterhead above the document's title describes no lab
         heading = all(lines[i].role == "heading" for i in paragraph)
@@ -156,6 +158,9 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
             continue
         subject = ((heading_lab(text, index) or run_in_head(text, index, paragraph[0], create=False)) if heading
                    else subject_of(paragraph, lines, index))
+        if subject is None and len(paragraph) == 1 and n + 1 < len(found):
+            # 'Tokyo: NHK's research laboratories' set as a line of its own over the lab's paragraph
+            subject = owned_kind(text, " ".join(lines[i].text for i in found[n + 1]), index)
         if subject is not None and subject is not COMPARISON and not heading and _passing(subject):
             subject = None  # 'we swap methods with the Lab van Troje': named once, in passing
         if isinstance(subject, LabEntry) and current is not None and not heading and _governing_body(subject, text, index):

@@ -15,6 +15,7 @@ Table rows and prose sections about the same lab may both exist; the extractors 
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ from extract.segment.lab_headings import masthead_lab, salient_lab
 from extract.segment.lab_index import LabIndex
 from extract.segment.letters import correspondence, letterhead_sender, subject_unit
 from extract.segment.notes import footnote_owners
+from extract.segment.official_names import formal_name_in
 from extract.segment.paragraphs import split_inline_labels
 from extract.segment.parts import SALIENT_ASSIGNMENT, TITLE_ASSIGNMENT, Part
 from extract.segment.prose_parts import prose_parts, uncovered_prose_parts
@@ -272,10 +274,16 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
             # 'Activiteitenverslag 2024' over 'perspective.brussels Brussels Planningsbureau ...': the
             # report's kind and year; the lab named under it, ahead of the rest, is whose report it is.
             lab = masthead_lab(index, body)
+        if title is not None and (lab is None or lab.mentions < MIN_SALIENT_MENTIONS) \
+                and fold_keep(lab.name if lab else "") not in fold_keep(title) and _own_site_near(lines, body, title):
+            # 'British Business Bank plc · for the year ended ...' over 'www.british-business-bank.co.uk'
+            # heading an annual report that names a scheme of it once: the title's organisation.
+            lab = None
         if lab is not None and not fuller_name(title, lab.name, index):
             title = lab.title
         elif lab is None and title is not None:
-            title = site_of_page_title(lines, title, doc_language) or title
+            title = (formal_name_in("\n".join(lines[i].text for i in body), title, lexicon(doc_language))
+                     or site_of_page_title(lines, title, doc_language) or title)
         if lab is None and message:
             # A letter in the first person that names no lab: its sender describes itself.
             texts = [lines[i].text for i in body]
@@ -286,9 +294,12 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
                        start=0, stop=len(lines), assignment=SALIENT_ASSIGNMENT if lab else TITLE_ASSIGNMENT)]
     owners = footnote_owners(lines, [part.lines for part in parts])
     marginal = _Marginal.of(lines)
-    sender = _sender_part(parts, [lines[i] for i in letterhead])
+    # The sender's name may be set as the page's running header ('Competition and Consumer Protection
+    # Commission' over its letterhead and the next page): every line above the letterhead's end names it.
+    sender = _sender_part(parts, lines[:letterhead[-1] + 1] if letterhead else [])
+    strays = _stray_sites(parts, [lines[i] for i in body])
     sections = [_section(part, lines, doc_language, owners, marginal, n,
-                         letterhead=[lines[i] for i in letterhead] if part is sender else [])
+                         letterhead=[lines[i] for i in letterhead] if part is sender else [], sites=strays.get(n, []))
                 for n, part in enumerate(parts)]
     log.debug("%s: %d sections (%s)", name, len(sections), ", ".join(s.kind for s in sections[:3]))
     return sections
@@ -313,6 +324,45 @@ class _Marginal:
         return marginal
 
 
+MASTHEAD_LINES = 5
+MIN_SALIENT_MENTIONS = 2
+
+
+def _own_site_near(lines: list[Line], body: list[int], title: str) -> bool:
+    """Does an address among the document's first lines spell ``title`` (a name, not a report's kind)?"""
+    from urllib.parse import urlsplit
+
+    from extract.normalize import find_urls
+    from extract.segment.spelling import domain_matches
+
+    if len(title.split()) < 2 or re.search(r"\d", title):
+        return False
+    hosts = [urlsplit(url).hostname or "" for i in body[:MASTHEAD_LINES] for url, _, _ in find_urls(lines[i].text)]
+    return any(domain_matches(title, host) for host in hosts)
+
+
+def _stray_sites(parts: list[Part], body: list[Line]) -> dict[int, list[Line]]:
+    """'Meer informatie is te vinden op www.forbrukertilsynet.no en www.forbrugerombudsmanden.dk' in
+    an essay's closing paragraph, which no lab's part holds: each address goes to the part whose lab
+    it spells (by part number)."""
+    from urllib.parse import urlsplit
+
+    from extract.normalize import find_urls
+    from extract.segment.spelling import domain_matches
+
+    held = {id(line) for part in parts for line in part.lines}
+    found: dict[int, list[Line]] = {}
+    for line in body:
+        if id(line) in held or "." not in line.text:
+            continue
+        for url, _, _ in find_urls(line.text):
+            host = urlsplit(url).hostname or ""
+            for n, part in enumerate(parts):
+                if part.title and domain_matches(part.title, host):
+                    found.setdefault(n, []).append(line._replace(text=url))
+    return found
+
+
 def _sender_part(parts: list[Part], letterhead: list[Line]) -> Part | None:
     """The part about a letter's sender: the one its letterhead names, or the letter's only part."""
     if not letterhead:
@@ -323,8 +373,9 @@ def _sender_part(parts: list[Part], letterhead: list[Line]) -> Part | None:
 
 
 def _section(part: Part, lines: list[Line], doc_language: str | None, owners: dict[int, int], marginal: _Marginal,
-             number: int, *, letterhead: list[Line]) -> Section:
-    """``letterhead``: a letter's letterhead lines, when this part is about its sender."""
+             number: int, *, letterhead: list[Line], sites: list[Line]) -> Section:
+    """``letterhead``: a letter's letterhead lines, when this part is about its sender; ``sites``: its
+    lab's addresses printed outside every part."""
     span = range(part.start, part.stop)
     footnotes = [lines[i] for i in marginal.footnotes if (owners[i] == number if i in owners else i in span)]
     in_range = [lines[i] for i in span if lines[i].role == "url_footer"]
@@ -338,7 +389,7 @@ def _section(part: Part, lines: list[Line], doc_language: str | None, owners: di
         title=part.title,
         lines=split_inline_labels(part.lines),
         footnotes=footnotes,
-        urls=in_range + on_pages,
+        urls=in_range + on_pages + sites,
         letterhead=letterhead,
         table_fields=part.table_fields,
         language=language or doc_language,

@@ -59,6 +59,13 @@ def _renaming(lex: Lexicon) -> re.Pattern[str]:
 
 
 @cache
+def _chained(lex: Lexicon) -> re.Pattern[str]:
+    """'BAI to An Coimisiún' after 'From BCI to': a name renamed again (title.renamed_to)."""
+    after = alternation(lex.words("title", "renamed_to"), folded=False, any_space=True)
+    return re.compile(rf"^(?P<old>\S+)\s+(?i:{after})\s*(?P<new>[A-ZÀ-Ý].*)$")
+
+
+@cache
 def _former(lex: Lexicon) -> re.Pattern[str]:
     """'France Titres (ex-ANTS)', 'Justid (voorheen JustID)': a former name in brackets (title.former_markers)."""
     markers = alternation(lex.words("title", "former_markers"), folded=False, any_space=True)
@@ -78,6 +85,8 @@ def renaming(title: str, lex: Lexicon) -> tuple[str, str] | None:
             new, old = candidate[:former.start()].strip(), former.group("old").strip(" -")
         else:
             continue
+        if found is not None and (chain := _chained(lex).match(new)) is not None and is_acronym(chain.group("old")):
+            new, old = chain.group("new"), chain.group("old")  # 'From BCI to BAI to An Coimisiún': the last two
         if sum(w[:1].isupper() for w in new.split()) >= 2 or (is_acronym(new) and new != old):
             return new, old
     return None
