@@ -324,8 +324,10 @@ class _Marginal:
         return marginal
 
 
-MASTHEAD_LINES = 5
+SITE_LINES = 5
+"""The document's first lines, where a title's own address is printed (a masthead, a web page's bar)."""
 MIN_SALIENT_MENTIONS = 2
+"""A lab named fewer times than this yields to a title its own address spells."""
 
 
 def _own_site_near(lines: list[Line], body: list[int], title: str) -> bool:
@@ -337,7 +339,7 @@ def _own_site_near(lines: list[Line], body: list[int], title: str) -> bool:
 
     if len(title.split()) < 2 or re.search(r"\d", title):
         return False
-    hosts = [urlsplit(url).hostname or "" for i in body[:MASTHEAD_LINES] for url, _, _ in find_urls(lines[i].text)]
+    hosts = [urlsplit(url).hostname or "" for i in body[:SITE_LINES] for url, _, _ in find_urls(lines[i].text)]
     return any(domain_matches(title, host) for host in hosts)
 
 
