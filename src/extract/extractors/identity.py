@@ -19,6 +19,7 @@ from extract.segment.titles import (
     MAX_DEFINED_NAME_WORDS,
     MAX_WORDS_BEFORE_DEFINED_NAME,
     TitleParts,
+    dash_parts,
     is_acronym,
     parse_title,
 )
@@ -71,7 +72,7 @@ class IdentityExtractor:
             first = _first_language(value, paired=paired)
             parts = parse_title(first, ctx.lex, known_acronym=heading_acronym or None)
             name = _statutory_form(ctx, first, parts.name)
-            lead = re.split(r"\s+[–—-]\s+", first, maxsplit=1)[0].strip()
+            lead = dash_parts(first)[0].strip()
             if title and title.name and name and fold_keep(lead) == fold_keep(title.name) != fold_keep(name):
                 name = lead  # 'Nom: Credendo – Export Credit Agency (...)' under 'Credendo en bref': what it is after the dash
             out.append(ctx.candidate("name", name, start, end, family=NAME, version=VERSION, prior="label"))
@@ -340,35 +341,36 @@ def _address_country(value: str, lang: str) -> str | None:
     """'Adresse du siège: 80, rue Lecourbe, 75015 Paris', 'Head office: 102 Petty France, London SW1H 9AJ':
     an address ends on its city or country; a street may be named after a country."""
     from extract.normalize import find_countries
+    from extract.normalize.countries import address_countries
 
-    found = find_countries(value, lang) if _POSTAL.search(value) else []
+    found = address_countries(value) or (find_countries(value, lang) if _STREET_FIRST.match(value) else [])
     return found[-1].code if found else None
 
 
-# An address: a postcode, or a street number opening it ('Morgartenstrasse 5a, 8004 Zurich', '102 Petty
-# France, London'); not 'Bruxelles + 5 sites', a seat among several.
-_POSTAL = re.compile(r"(?<![\d.,])\d{4,5}(?![\d.,])|^\s*\d{1,4}[a-z]?,?\s+[A-Za-zÀ-ÿ]")
+# A street number opening an address ('102 Petty France, London SW1H 9AJ'), for cities the postal
+# patterns of ``address_countries`` do not read; not 'Bruxelles + 5 sites', a seat among several.
+_STREET_FIRST = re.compile(r"\s*\d{1,4}[a-z]?,?\s+[A-Za-zÀ-ÿ]")
 
 
 def _letterhead_acronym(section: Section, ctx: SectionContext, name: str | None) -> list[Candidate]:
     """'N/Réf. : DGLFLF/MSC/2006-0412' under 'Délégation générale à la langue française et aux langues
-    de France': a capitalised word of a letter's letterhead that the initials of the sender's longer
-    name words spell exactly."""
+    de France': a word in capitals of a letter's letterhead that the sender's name spells, its
+    capitalised words or, as French and Dutch write it, its lower-case ones."""
     from extract.assemble.record import confidence
+    from extract.segment.acronyms import initials_are
+    from extract.segment.spelled_names import lower_case_spelled
 
-    initials = "".join(w[0] for w in _WORDS.findall(name or "") if len(w) >= MIN_INITIAL_WORD).upper()
-    if len(initials) < MIN_LETTERHEAD_ACRONYM:
+    if not name:
         return []
     for line in section.letterhead:
-        if re.search(rf"(?<![\w-]){initials}(?![\w-])", line.text):
-            return [Candidate(field="acronym", value=initials, provenance=Provenance(
-                page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.letterhead.v{VERSION}",
-                confidence=confidence("anchored", ocr=line.conf)))]
+        for token in re.findall(rf"(?<![\w-])[A-Z]{{{MIN_LETTERHEAD_ACRONYM},}}(?![\w-])", line.text):
+            if initials_are(token, name.split()) or lower_case_spelled(token, name) == name:
+                return [Candidate(field="acronym", value=token, provenance=Provenance(
+                    page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.letterhead.v{VERSION}",
+                    confidence=confidence("anchored", ocr=line.conf)))]
     return []
 
 
-MIN_INITIAL_WORD = 4
-"""Words shorter than this are the name's links ('à la', 'aux', 'de'): no letter of its acronym."""
 MIN_LETTERHEAD_ACRONYM = 4
 
 

@@ -26,7 +26,7 @@ _REPLACEMENT = "\ufffd"
 MIN_TLD_CHARS, MAX_TLD_CHARS = 2, 18
 # 'www.report.pdf' is a file's name set like an address, not one; RFC 2606's reserved names
 # ('www.town.example') are placeholders, never a body's site.
-_FILE_EXTENSIONS = frozenset("pdf doc docx xls xlsx ppt pptx odt ods jpg jpeg png gif tif tiff txt csv zip htm html xml "
+_NOT_SITE_TLDS = frozenset("pdf doc docx xls xlsx ppt pptx odt ods jpg jpeg png gif tif tiff txt csv zip htm html xml "
                              "example test invalid localhost".split())
 
 
@@ -142,7 +142,7 @@ def _normalize(text: str, depth: int) -> str | None:
     tld = _HOST.match(host).group(1)  # type: ignore[union-attr]
     # 'www.germany.travel': after 'www.' any top-level domain of letters is one (the table knows the common ones).
     if tld not in known_tlds() and not (has_www and tld.isalpha() and MIN_TLD_CHARS <= len(tld) <= MAX_TLD_CHARS
-                                        and tld not in _FILE_EXTENSIONS):
+                                        and tld not in _NOT_SITE_TLDS):
         return None
     path, _, query = rest.partition("?")
     target = _safelink_target(host, query)
