@@ -16,7 +16,8 @@ def runs_the_lab(ctx: SectionContext, start: int, end: int, last_end: int) -> bo
     """Does something around the body at ``start``..``end`` say it runs the lab (one of the cues
     below)? ``last_end``: where the last body taken ends, -1 for none."""
     return (governs(ctx, start) or governing(ctx, start, end) or formed_with(ctx, start) or owns(ctx, start)
-            or joined_to(ctx, last_end, start) or ours(ctx, start) or had_by_lab(ctx, start))
+            or joined_to(ctx, last_end, start) or ours(ctx, start) or had_by_lab(ctx, start)
+            or made_up(ctx, start) or sat_on(ctx, start))
 
 
 def governs(ctx: SectionContext, start: int) -> bool:
@@ -127,6 +128,30 @@ def _ours(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’])(?:{possessives})\s+(?:[\w-]+\s+)?$")
 
 
+def made_up(ctx: SectionContext, start: int) -> bool:
+    """'De leden van het comité vormen samen het bestuur', 'its members together form the board': a
+    body in lower case that a verb of forming (``governance.form_verbs``) and an article open."""
+    return ctx.text[start:start + 1].islower() and _formed(ctx.lex).search(ctx.folded, max(0, start - 40), start) is not None
+
+
+@lru_cache(maxsize=8)
+def _formed(lex: Lexicon) -> re.Pattern[str]:
+    articles = alternation(lex.words("words", "articles"))
+    return re.compile(rf"(?<!\w)(?:{alternation(lex.words('governance', 'form_verbs'))})\s+(?:{articles})\s+$")
+
+
+def sat_on(ctx: SectionContext, start: int) -> bool:
+    """'Die stichtende leden hebben vertegenwoordigers in het bestuursorgaan', 'siègent au conseil
+    d'administration': a body in lower case that people sit on (``governance.seat_phrases``)."""
+    return ctx.text[start:start + 1].islower() and _seated(ctx.lex).search(ctx.folded, max(0, start - 40), start) is not None
+
+
+@lru_cache(maxsize=8)
+def _seated(lex: Lexicon) -> re.Pattern[str]:
+    articles = alternation(lex.words("words", "articles"))
+    return re.compile(rf"(?<!\w)(?:{alternation(lex.words('governance', 'seat_phrases'))})\s+(?:(?:{articles})\s+)?$")
+
+
 def joined_to(ctx: SectionContext, last_end: int, start: int) -> bool:
     """'governed by a general assembly and a board of directors', 'een algemene vergadering en een raad
     van bestuur': a body joined by 'and' and an article to the body just taken is taken with it."""
@@ -140,4 +165,5 @@ def _and_article(lex: Lexicon) -> re.Pattern[str]:
     ands = alternation(lex.words("words", "and_words"))
     articles = alternation((*lex.words("words", "articles"), *lex.words("words", "indefinite_articles")))
     # "et d'un conseil ...": the elided preposition, then the article.
-    return re.compile(rf"\s*,?\s+(?:{ands})\s+(?:(?:{articles})\s+|[ld]['’](?:(?:{articles})\s+)?)?")
+    # 'in het bestuursorgaan en in de algemene vergadering': the preposition may be said again.
+    return re.compile(rf"\s*,?\s+(?:{ands})\s+(?:[a-zà-ÿ]{{2,3}}\s+)?(?:(?:{articles})\s+|[ld]['’](?:(?:{articles})\s+)?)?")

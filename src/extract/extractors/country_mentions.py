@@ -49,6 +49,7 @@ class CountryScore:
 def country_score(ctx: SectionContext) -> CountryScore | None:
     """The country the section's mentions point to most, or None when it names none."""
     from extract.normalize import find_countries
+    from extract.normalize.countries import postcode_countries
 
     scores: dict[str, float] = {}
     first: dict[str, tuple[int, int]] = {}
@@ -73,7 +74,9 @@ def country_score(ctx: SectionContext) -> CountryScore | None:
             weight *= SEAT_WEIGHT  # 'based in Brussels', 'sous le régime du droit belge'
         scores[m.code] = scores.get(m.code, 0.0) + weight
         first.setdefault(m.code, (m.start, m.end))
-    for code, start, end in _seat_cities(ctx, seat, mentions):
+    # A postal address says where its body sits: 'Maidenhead, Berkshire SL6 7DX' under the report's title.
+    postcodes = [(m.code, m.start, m.end) for m in postcode_countries(ctx.text)]
+    for code, start, end in [*_seat_cities(ctx, seat, mentions), *postcodes]:
         scores[code] = scores.get(code, 0.0) + KIND_WEIGHTS["city"] * SEAT_WEIGHT
         first.setdefault(code, (start, end))
     if not scores:

@@ -17,6 +17,7 @@ from extract.extractors.context import SectionContext
 from extract.models import Candidate
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
+from extract.segment.acronyms import organisation_nouns
 from extract.segment.spelling import is_acronym
 from extract.segment.titles import YEAR
 
@@ -106,6 +107,15 @@ def _day_month() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:\d{{1,2}}(?:{suffixes})?\s+[^\W\d]{{3,10}}|(?:{month_names()})\.?)\s+")
 
 
+AGAIN_PREFIX_CHARS = 6
+
+
+@lru_cache(maxsize=8)
+def _refounded(lex: Lexicon) -> re.Pattern[str]:
+    """'re-established', 'ré-ouvert': a prefix of doing again right before a founding verb (folded text)."""
+    return re.compile(rf"(?<![\w-])(?:{alternation(lex.words('founded', 'again_prefixes'))})$")
+
+
 def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> list[Candidate]:
     """Founding years: the founded label, a founding verb/noun next to a year, else 'since <year>'."""
     out = []
@@ -127,6 +137,8 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
             break  # starting work dates a lab only when nothing says when it was founded
         verb = kind != "nouns"
         for trigger in ctx.lex.regex("founded", kind).finditer(ctx.folded):
+            if _refounded(ctx.lex).search(ctx.folded, max(0, trigger.start() - AGAIN_PREFIX_CHARS), trigger.start()):
+                continue  # 'dissolved in 1945 and re-established in Bonn in 1950': founded before that
             s0, e0 = ctx.sentence_span(trigger.start())
             if verb and (_other_subject(ctx, s0, trigger.start()) or _lab_creates_another(ctx, s0, trigger.start(), trigger.end())):
                 continue
@@ -287,7 +299,10 @@ UNNAMED_WORDS = 3
 def _subject_name_words(ctx: SectionContext, start: int, end: int) -> int:
     """The words of the lab's longest name (or acronym) written between ``start`` and ``end`` in one
     clause, 0 if none."""
-    gap = ctx.folded[start:end]
+    own = {fold_keep(n) for n in ctx.subject_names if n}
+    # 'werd ... de Oorlogsgravenstichting (OGS) opgericht': the lab's own acronym in brackets is its name's.
+    gap = re.sub(r"\s*\(([^()]{1,12})\)", lambda b: " " * len(b.group(0)) if b.group(1).strip() in own else b.group(0),
+                 ctx.folded[start:end])
     if re.search(r"[,;:()]", gap):
         return 0  # 'annoncé à l'automne 2019 la création d'un service ..., mis en place': another clause's year
     found = [len(n.split()) for n in ctx.subject_names
@@ -447,6 +462,9 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
         return True  # not at the sentence start: 'Our first Smart District, Smart Docklands, opened ...'
     if _participle_of_name(ctx, s0, verb_start):
         return True  # "héritier du Haut Comité institué en 1966": the participle tells the named body's start
+    if (opening := _opening_name().fullmatch(ctx.text, s0, verb_start)) is not None \
+            and fold_keep(opening.group(1).split()[0]) in organisation_nouns() and not _is_own_name(opening.group(1), ctx):
+        return True  # "L'Office franco-québécois pour la jeunesse, créé en 1968 sur le modèle de l'OFAJ": another office
     apposed = _apposed_description().search(ctx.text, s0, verb_start)
     if apposed is not None and apposed.start() > s0 and not _is_own_name(apposed.group(1), ctx) \
             and not _auxiliary().search(apposed.group(2)):  # not 'Cinematek, a été fondée': the verb's own
@@ -479,6 +497,13 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
     return False
 
 
+@cache
+def _opening_name() -> re.Pattern[str]:
+    """A sentence that opens on an organisation's name (after an article) and a comma, the founding verb next."""
+    lex = lexicon(None)
+    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
+    elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
+    return re.compile(rf"\s*(?:(?i:{elided})|(?i:{articles})\s+)?([A-ZÀ-Ý][^,;:()]{{3,80}}?)\s*,\s*")
 BODY_SUBJECT_WORDS = 3
 """How far into a subject the noun of a lab's body may open it ('The Board of Trustees of ...')."""
 

@@ -55,7 +55,7 @@ from extract.rules.lexicon import Lexicon, fold_keep
 from extract.rules.vocab import match_label
 
 NAME = "funding"
-VERSION = "30"
+VERSION = "31"
 
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
 _HELD_SPACE = "\u2064"  # invisible plus: the space before a portfolio list's 'and', not split there
@@ -82,11 +82,44 @@ def _about_other_things(ctx: SectionContext, at: int, others: re.Pattern[str]) -
     return others.match(ctx.folded[s0:at].lstrip()) is not None
 
 
+@lru_cache(maxsize=8)
+def _money_compound(lex: Lexicon) -> re.Pattern[str]:
+    """A word for money, alone or ending a compound: 'De programmamiddelen komen van de Europese Commissie'."""
+    return re.compile(rf"(?<![\w'’])\w*(?:{alternation(lex.words('funding', 'money_words'))})(?![\w'’])")
+
+
+NEGATION_WORDS = 2
+"""A negation this many words before a funding verb denies it: 'were not funded from award money'."""
+
+
+def _negated(ctx: SectionContext, at: int) -> bool:
+    """'The anniversary events were not funded from award money': says what does not pay (not 'is
+    not only funded by', which adds)."""
+    before = ctx.folded[max(0, at - 40):at].split()[-NEGATION_WORDS:]
+    negations = ctx.lex.folded("words", "negations")
+    hits = [k for k, word in enumerate(before) if word.strip(",") in negations]
+    restrictive = ctx.lex.folded("words", "restrictive_adverbs")
+    return bool(hits) and not any(w in restrictive for w in before[hits[-1] + 1:])
+
+
+def _paid_out(ctx: SectionContext, at: int) -> bool:
+    """'the grants we pay to schools come from the Erasmus+ budget': the clause of the trigger at
+    ``at`` is about money the lab pays out (``funding.payout_clauses``), not where its own comes from."""
+    s0, _ = ctx.sentence_span(at)
+    clause = max(s0, ctx.folded.rfind(";", s0, at) + 1)
+    return ctx.lex.regex("funding", "payout_clauses").search(ctx.folded, clause, at) is not None
+
+
+_TABBED_ROW = re.compile(r"[^\t\n]{1,40}\t")
+
+
 def _row_break(text: str, start: int, end: int) -> int:
     """Where a source running over a line break stops at the next key-facts row: 'funded / from the
     ITE&C Department's grants' over 'Governance no board of its own' (a capitalised field label
     opens the line)."""
     for br in re.finditer(r"\n", text[start:end]):
+        if _TABBED_ROW.match(text, start + br.end(), end):
+            return start + br.start()  # 'Also runs<TAB>EducationUSA ...': the table's next row
         first = re.match(r"[A-ZÀ-Ý][\w-]*", text[start + br.end():end])
         if first is not None and (found := match_label(f"{first.group()}: x")) is not None \
                 and fold_keep(found.label) == fold_keep(first.group()):
@@ -166,6 +199,7 @@ class FundingExtractor:
         value = ctx.text[block.value_start:block.end]
         offset = block.value_start
         unknown = ctx.lex.regex("budget", "unknown")
+        negations = ctx.lex.folded("words", "negations")
         triggers = ctx.lex.regex("funding", "after")
         if triggers.search(fold_keep(value)):
             return []  # 'Financement : financé par la Région' is read by the trigger rule
@@ -197,6 +231,8 @@ class FundingExtractor:
             item = _without_lead(item, ctx)  # 'volledig uit de taksen van ...': the taxes
             if unknown.match(fold_keep(item)):
                 continue  # 'Financement : non communiqué'
+            if set(re.findall(r"\w+", fold_keep(re.sub(r"\([^()]*\)", " ", item)))) & negations:
+                continue  # "l'Office n'en assure pas la gestion": a sentence after the answer, saying what is not
             if not item[:1].isalpha() or MONEY_SIGN.search(re.sub(r"\([^()]*\)", "", item)):
                 continue  # '€ 48 mln', 'ruim 800 medewerkers': figures, read by other fields
             if item and len(item.split()) <= 15:
@@ -215,21 +251,28 @@ class FundingExtractor:
 
     def _after_trigger(self, ctx: SectionContext) -> list[Candidate]:
         out = []
-        money = ctx.lex.regex("funding", "money_words")
         weak_phrases = {tuple(p.split()) for p in ctx.lex.folded("funding", "weak_after")}
         cost_triggers = {tuple(p.split()) for p in ctx.lex.folded("funding", "cost_triggers")}
         triggers = self._triggers(ctx)
         others = ctx.lex.regex("funding", "other_subjects")
+        read_to = 0
         for m, following in zip(triggers, [*triggers[1:], None]):
             span = noun_phrase(ctx, m.source)
-            if span is None or _about_other_things(ctx, m.start, others):
-                continue
+            if span is None or _about_other_things(ctx, m.start, others) or m.start < read_to \
+                    or _paid_out(ctx, m.start) or _negated(ctx, m.start):
+                continue  # 'financé par une dotation inscrite au budget de la Défense': one source
             start, end = span
             stop = following.start if following is not None else None
             if ctx.text[end:end + 1] == "," and (listed_end := portfolio_list_end(ctx.text, end, ctx.lex)) is not None:
                 # 'een jaarlijkse bijdrage van het ministerie van Onderwijs, Cultuur en Wetenschap': one
                 # source, and what the verb goes on to name ('... and by licence fees').
                 out += self._cleaned(ctx, start, listed_end, m.end)
+                joined_to = item_splitter_for(ctx).match(ctx.text, listed_end)
+                if joined_to is not None and joined_to.group().strip() not in ",;" \
+                        and (after := noun_phrase(ctx, joined_to.end())) is not None:
+                    # '... Research, Innovation and Science and the Department of Education': the next funder.
+                    out += self._cleaned(ctx, after[0], after[1], m.end)
+                    listed_end = after[1]
                 out += self._continuations(ctx, listed_end, m.end, stop)
                 continue
             joined = conjunction_before(ctx.lex).search(ctx.text, start, stop) if stop is not None and start < stop < end else None
@@ -246,7 +289,7 @@ class FundingExtractor:
                 # van X', 'draait op belastinggeld'), not in 'de naam komt van ...' nor
                 # 'De groei kwam vooral uit Latijns-Amerika en het Caribisch gebied'.
                 s0, _ = ctx.sentence_span(m.start)
-                money_word = money.search(ctx.folded, s0, m.start) or any(
+                money_word = _money_compound(ctx.lex).search(ctx.folded, s0, m.start) or any(
                     fold_keep(w) in fold_keep(text) for w in ctx.lex.words("funding", "money_words"))
                 covers_costs = _is_weak(m.text, cost_triggers) and ctx.lex.regex(
                     "funding", "cost_words").search(ctx.folded, s0, m.start) is not None
@@ -268,6 +311,7 @@ class FundingExtractor:
             end = shared_head_end(ctx, start, end)
             out += self._cleaned(ctx, start, end, m.end)
             out += self._continuations(ctx, end, m.end, stop)
+            read_to = end
         return out
 
     @staticmethod
@@ -324,6 +368,7 @@ class FundingExtractor:
         if not re.match(r"\s*,\s*\w", ctx.text[end:end + 4]):
             return []
         _, e0 = ctx.sentence_span(end)
+        e0 = _row_break(ctx.text, end, e0)
         stop = SOURCE_END.search(ctx.text, end, e0)
         e0 = stop.start() if stop is not None else e0
         rest = ctx.text[end:e0]
@@ -333,8 +378,18 @@ class FundingExtractor:
         # The last item after 'and' ('X, Y and Z'), or after a phrase that adds one (', ainsi que de dons').
         joined = bool(pieces) and (any(w in conj for w in last_words[:-1])
                                    or supplement_start(ctx).match(fold_keep(pieces[-1]).strip()) is not None)
-        if (not pieces or len(pieces) > 6 or any(len(p.split()) > MAX_COMMA_ITEM_WORDS + 1 for p in pieces)
-                or not joined):
+        # The last piece holds the last two items: '60+ partner universities and several British and
+        # American non-profits' is two of four words and five.
+        # Only a piece that opens like a source: a determiner, a figure or a name (not 'dans le
+        # programme ...', 'qui prend en charge ...').
+        determiners = ctx.lex.folded("words", "determiners")
+        source_like = all((opening := piece.split()[:1]) and (opening[0][:1].isupper() or opening[0][:1].isdigit()
+                                                              or fold_keep(opening[0]) in determiners)
+                          for piece in pieces)
+        last_items = (re.split(rf"\s(?:{'|'.join(map(re.escape, conj))})\s", fold_keep(pieces[-1]), maxsplit=1)
+                      if source_like and pieces else pieces[-1:])
+        if (not pieces or len(pieces) > 6 or any(len(p.split()) > MAX_COMMA_ITEM_WORDS + 1 for p in pieces[:-1])
+                or any(len(p.split()) > MAX_COMMA_ITEM_WORDS + 1 for p in last_items) or not joined):
             return []
         return self._items(ctx, ctx.text[start:e0], start, anchor)
 

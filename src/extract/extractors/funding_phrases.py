@@ -64,7 +64,8 @@ def qualifier_regex(lex: Lexicon) -> re.Pattern[str]:
     alternatives = "|".join((alternation(lex, "funding", "qualifiers"), alternation(lex, "funding", "supplements")))
     dets = alternation(lex, "words", "determiners")
     # "l'ANCT" keeps its article (as printed); 'the regional budget' loses it.
-    return re.compile(rf"(?:[\s,]*(?:(?:{alternatives})(?![\w'’])|(?:{dets})\s+))*[\s,]*")
+    # '60+ partner universities': a count of at least so many says how many, not who.
+    return re.compile(rf"(?:[\s,]*(?:(?:{alternatives})(?![\w'’])|(?:{dets})\s+|\d+\+\s+))*[\s,]*")
 
 
 @lru_cache(maxsize=16)
@@ -344,13 +345,19 @@ def split_commas(chunk: str) -> list[str]:
     return [chunk]
 
 
+MAX_WRAPPED_ITEM_WORDS = 15
+"""A labelled source whose next line goes on in lower case may run this long (its purpose is cut later)."""
+
+
 def first_item_lines(part: str) -> str:
     """A label's list item runs over a line break ('Business\nFinland project grants') but not
     into the paragraph after it ('deelnemende gemeenten\nVoor 2025 wil ...')."""
     part = re.split(r"(?<=[a-z\)])\.\s+(?=[A-Z])", part.strip(), maxsplit=1)[0]
     kept: list[str] = []
     for line in part.splitlines():
-        if kept and len(" ".join(kept + [line]).split()) > MAX_ITEM_WORDS:
+        words = len(" ".join(kept + [line]).split())
+        # A line in lower case goes on with the phrase ('dons' / 'collectés par le Bleuet de France pour ...').
+        if kept and words > MAX_ITEM_WORDS and not (line.lstrip()[:1].islower() and words <= MAX_WRAPPED_ITEM_WORDS):
             break
         kept.append(line)
     return "\n".join(kept)

@@ -18,7 +18,7 @@ from extract.rules.lexicon import Lexicon, fold_keep
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "40"
+VERSION = "41"
 
 MAX_MODIFIERS = 3
 # Body nouns that also end Dutch compounds ('Innovatieboard', 'adviesraad', 'stuurcomité').
@@ -43,9 +43,12 @@ CLASSIFIED_CHARS = 60
 
 @lru_cache(maxsize=8)
 def _funder(lex: Lexicon) -> re.Pattern[str]:
-    """A funding phrase right before a body's name ('funded through the', 'financé par le')."""
+    """A funding phrase right before a body's name ('funded through the', 'financé par le'), or a
+    grant's ('a management grant from the')."""
     articles = alternation(lex.words("words", "articles"))
-    return re.compile(rf"(?:{lex.regex('funding', 'after').pattern})\s+(?:(?:{articles})\s+)?$")
+    grants = alternation((*lex.words("funding", "grant_nouns"), *lex.words("funding", "contribution_nouns")))
+    given = rf"(?:{grants})\s+(?:{alternation(lex.words('funding', 'source_prepositions'))})"
+    return re.compile(rf"(?:{lex.regex('funding', 'after').pattern}|{given})\s*(?:(?:{articles})\s+)?$")
 
 
 def _size_answer(ctx: SectionContext, answer: Block) -> int | None:
@@ -111,6 +114,25 @@ def _predecessor(lex: Lexicon) -> re.Pattern[str]:
     """'successor to the', 'héritier du', 'opvolger van de' right before a name (labs.replaced; folded text)."""
     articles = alternation(lex.words("words", "articles"))
     return re.compile(rf"\b(?:{lex.regex('labs', 'replaced').pattern})\s+(?:(?:{articles})\s+|[ld]['’])?$")
+
+
+LEGAL_FORM_CHARS = 20
+FOUNDED_AS_CHARS = 100
+PARTNER_CHARS = 120
+
+
+@lru_cache(maxsize=8)
+def _partners(lex: Lexicon) -> re.Pattern[str]:
+    """A partnership phrase in the clause before a name (governance.partner_phrases; folded text)."""
+    return re.compile(rf"(?<!\w)(?:{alternation(lex.words('governance', 'partner_phrases'))})\s[^.;:!?]*$")
+
+
+@lru_cache(maxsize=8)
+def _founded_as(lex: Lexicon) -> re.Pattern[str]:
+    """A founding verb, then 'as the' right before a name (founded.verbs, labs.founded_as; folded text)."""
+    articles = alternation(lex.words("words", "articles"))
+    founded_as = alternation(lex.words("labs", "founded_as"))
+    return re.compile(rf"(?:{lex.regex('founded', 'verbs').pattern})[^.;:()]{{0,60}}?\s(?:{founded_as})\s+(?:(?:{articles})\s+)?$")
 
 
 @lru_cache(maxsize=8)
@@ -184,6 +206,9 @@ class GovernanceExtractor:
         for m in _body_regex(lex).finditer(ctx.folded, lo, hi):
             if m.group(0) in lex.words("governance", "not_bodies"):
                 continue
+            before = ctx.folded[max(0, m.start() - LEGAL_FORM_CHARS):m.start()].split()
+            if before and before[-1] in lex.folded("governance", "legal_form_adjectives"):
+                continue  # 'een zelfstandig bestuursorgaan': the lab's legal form, not one of its bodies
             if _asks(ctx, m.start()):
                 continue  # 'Governing board (name, number of members, appointed by)': a form's question
             found = _body_name(ctx, m.start(), m.end())
@@ -224,6 +249,10 @@ class GovernanceExtractor:
                 continue  # 'a full member of the Interinstitutional Committee': what the lab belongs to, wherever named
             if _predecessor(lex).search(ctx.folded, max(0, start - APPOINTER_CHARS), start):
                 continue  # 'lui-même héritier du Haut Comité institué en 1966': what the lab succeeded
+            if _partners(lex).search(ctx.folded, max(0, start - PARTNER_CHARS), start):
+                continue  # 'Closer cooperation with the Volksbund ... and the American Battle Monuments Commission'
+            if _founded_as(lex).search(ctx.folded, max(0, start - FOUNDED_AS_CHARS), start):
+                continue  # 'established by Royal Charter in 1917 as the Imperial War Graves Commission': its first name
             line_start = ctx.text.rfind("\n", 0, start) + 1
             if _former_names(lex).match(ctx.folded, line_start):
                 continue  # 'Vroegere namen  Muntcommissie (1831–1848)': what the lab was called, not its organ
@@ -286,9 +315,11 @@ def _names_parent(body: Candidate, parents: list[Candidate]) -> bool:
 def _own_words(name: str, own: set[str]) -> bool:
     """'Consumer Council', 'Northern Ireland Consumer Council' in a text on the General Consumer
     Council for Northern Ireland: a body named only with words of the lab's name is the lab, by a
-    short or a former name."""
+    short or a former name; so is one whose name ends with the lab's whole name."""
     words = fold_keep(name).split()
-    return len(words) >= 2 and any(set(words) <= set(o.split()) for o in own)
+    # 'Awards US-UK Fulbright Commission': a table's cells run together before the lab's whole name.
+    return len(words) >= 2 and any(set(words) <= set(o.split()) or (len(o.split()) >= 2 and f" {' '.join(words)}".endswith(f" {o}"))
+                                   for o in own)
 
 
 def _is_complement_named(name: str) -> bool:

@@ -12,6 +12,7 @@ from extract.extractors.founded import founded_year_candidates
 from extract.models import Candidate, CandidateValue, Provenance, Section
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import fold_keep, lexicon
+from extract.rules.vocab import match_label
 from extract.segment.lab_names import whole_name
 from extract.segment.titles import (
     _DEFINED_ACRONYM,
@@ -25,7 +26,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "56"
+VERSION = "57"
 
 
 
@@ -70,12 +71,21 @@ class IdentityExtractor:
             # '1.1 Naam van de instantie (Nederlands / Frans)': the question asks for the name twice.
             paired = block is not None and "/" in ctx.text[block.start:block.value_start]
             first = _first_language(value, paired=paired)
+            answered = first.split(";", 1)[0].strip()
+            if answered != first and answered[:1].isupper():
+                first = answered  # 'Veteraneninstituut (Vi); statutair: Stichting Het Veteraneninstituut': the answer, then a note
             parts = parse_title(first, ctx.lex, known_acronym=heading_acronym or None)
             name = _statutory_form(ctx, first, parts.name)
             lead = dash_parts(first)[0].strip()
             if title and title.name and name and fold_keep(lead) == fold_keep(title.name) != fold_keep(name):
                 name = lead  # 'Nom: Credendo – Export Credit Agency (...)' under 'Credendo en bref': what it is after the dash
             out.append(ctx.candidate("name", name, start, end, family=NAME, version=VERSION, prior="label"))
+        if (kind_named := _named_under_kind(ctx, title)) is not None:
+            # 'Le réseau des œuvres universitaires' over 'Tête de réseau: Centre national des œuvres
+            # universitaires et scolaires (Cnous)': a title in lower case says what kind; the text names it.
+            name, _, start = kind_named
+            out.append(ctx.candidate("name", name, start, start + len(name), family=NAME, version=VERSION,
+                                     prior=KIND_TITLE_NAME_PRIOR))
         if title and title.name and not _URLISH.search(title.name):
             body = "\n".join(line.text for line in ctx.lines if line.role != "heading")
             name = _without_sentence_article(_with_article(_short_name(title.name, body), body, ctx), ctx)
@@ -109,6 +119,10 @@ class IdentityExtractor:
             value, start, end = label
             if acronym := parse_title(value, ctx.lex).acronym:
                 return [ctx.candidate("acronym", acronym, start, end, family=NAME, version=VERSION, prior="label")]
+            if (asked := _asked_short_form(ctx, value)) is not None:
+                # 'Naam van de organisatie (en afkorting)' / 'Veteraneninstituut (Vi)': the question asks
+                # for the short form, so its bracket is one, however short.
+                return [ctx.candidate("acronym", asked, start, end, family=NAME, version=VERSION, prior="label")]
             short = (title.name if is_acronym(title.name) else _after_article(title.name, ctx)) \
                 if title and not title.acronym and title.name else None
             if short and fold_keep(short) not in fold_keep(value):
@@ -117,6 +131,10 @@ class IdentityExtractor:
                 return [self._title_candidate("acronym", short, ctx.section, ctx, 0.9)]
         if title and title.acronym:
             return [self._title_candidate("acronym", title.acronym, ctx.section, ctx, 0.95)]
+        if (kind_named := _named_under_kind(ctx, title)) is not None:
+            name, acronym, start = kind_named
+            return [ctx.candidate("acronym", acronym, start, start + len(name), family=NAME, version=VERSION,
+                                  prior=KIND_TITLE_NAME_PRIOR)]
         if title and title.name and (bare := _after_article(title.name, ctx)) and _spelled_out_name(title.name, ctx) != title.name:
             return [self._title_candidate("acronym", bare, ctx.section, ctx, 0.9)]  # 'La CENAL', "L'ONERA"
         if title and title.name and len(title.name.split()) == 1 and (full := _spelled_out_name(title.name, ctx)) != title.name \
@@ -181,7 +199,8 @@ class IdentityExtractor:
         if title and title.country:
             out.append(self._title_candidate("country", title.country, section, ctx, 0.95))
         elif section.title:
-            mentions = find_countries(section.title, ctx.lang)
+            # 'Office franco-allemand pour la Jeunesse': a pair of countries joined by a hyphen is binational.
+            mentions = [m for m in find_countries(section.title, ctx.lang) if not _hyphen_paired(section.title, m.start, m.end)]
             if mentions:
                 out.append(self._title_candidate("country", mentions[-1].code, section, ctx, 0.85))
         found = country_score(ctx)
@@ -335,6 +354,50 @@ def _printed_with_www(url: str, found: list[tuple[str, int, int]], section: Sect
     if any((urlsplit(u).hostname or "") == f"www.{host}" for u in printed):
         return url.replace(f"//{host}", f"//www.{host}", 1)
     return url
+
+
+_SHORT_FORM_BRACKET = re.compile(r"^[^()]{3,}?\s*\(\s*([A-ZÀ-Ý][\w&.-]{1,7})\s*\)")
+
+
+def _asked_short_form(ctx: SectionContext, value: str) -> str | None:
+    """The bracketed short form after a name answer whose question asks for an acronym too."""
+    block = ctx.block("name")
+    bracket = _SHORT_FORM_BRACKET.match(value)
+    if block is None or bracket is None:
+        return None
+    question = ctx.text[block.start:block.value_start]
+    asks = any((found := match_label(f"{word}: x")) is not None and found.field == "acronym"
+               for word in re.findall(r"[\w'’-]+", question))
+    return bracket.group(1) if asks else None
+
+
+KIND_TITLE_NAME_PRIOR = 0.95
+KIND_TITLE_TEXT_CHARS = 600
+MIN_SHARED_WORD = 4
+
+
+def _named_under_kind(ctx: SectionContext, title: TitleParts | None) -> tuple[str, str, int] | None:
+    """The name and acronym the section's first lines define, when its title is a kind written in
+    lower case ('réseau des œuvres universitaires') sharing a word with that name."""
+    from extract.segment.acronyms import defined_acronyms
+
+    if title is None or not title.name or title.acronym:
+        return None
+    lead = re.sub(r"^[lL]['’]", "", title.name).split()
+    if lead and fold_keep(lead[0]) in ctx.lex.folded("words", "articles"):
+        lead = lead[1:]  # 'Le réseau des œuvres universitaires'
+    if not lead or not re.fullmatch(r"[a-zà-ÿœæ'’-]+", lead[0]):
+        return None  # not a coined name ('eOperations Suisse SA') nor an address ('visit.brussels')
+    words = {fold_keep(w) for w in _WORDS.findall(title.name) if len(w) >= MIN_SHARED_WORD}
+    for name, acronym, start in defined_acronyms(ctx.text[:KIND_TITLE_TEXT_CHARS]):
+        if words & {fold_keep(w) for w in _WORDS.findall(name)} and name[:1].isupper():
+            return name, acronym, start
+    return None
+
+
+def _hyphen_paired(text: str, start: int, end: int) -> bool:
+    """Is the place at ``start``..``end`` one half of a hyphenated pair ('franco-allemand', 'US-UK')?"""
+    return bool(re.search(r"\w-$", text[max(0, start - 2):start]) or re.match(r"-\w", text[end:end + 2]))
 
 
 def _address_country(value: str, lang: str) -> str | None:

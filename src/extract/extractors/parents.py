@@ -21,7 +21,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "40"  # the governance extractor's: parents are one of its fields
+VERSION = "41"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -58,6 +58,9 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
             start = lead.end() if lead else inner
         span = org_phrase(portfolios, start, lex, allow_lowercase=True,
                           stops=[*stops, label.end, *ctx.row_starts])
+        answer = re.sub(r"\([^()]*\)", " ", ctx.folded[start:label.end])  # not '(werkt nauw samen met BBC R&D)'
+        if span is not None and set(answer.replace(",", " ").split()) & joint:
+            span = None  # 'Tutelle : ministère de X et ministère de Y, conjointement': no one parent
         if span is not None:
             name = strip_gloss(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip())
             # 'Rode Kruis-Vlaanderen, the Flemish community branch of the Belgian Red Cross': what it is.
@@ -96,6 +99,7 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
         span = org_phrase(portfolios, at, lex, allow_lowercase=lowercase, stops=stops)
         if span is None:
             continue
+        span = _with_dashed_name(ctx, span, stops)
         if set(ctx.folded[m.end():span[0]].split()) & indefinite:
             continue  # 'een directie binnen een FOD': a kind of organisation, not the one it sits in
         if set(ctx.folded[m.end():span[0]].split()) & joint:
@@ -109,8 +113,8 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
             name = name[:second.start()]  # 'part of the Ministry and the Agency': the first
         if fold_keep(name) in own or len(name) < 3 or _is_law(name, lex) or _joint(name, lex) or _own_head(name, own):
             continue
-        if _to_legislature(ctx.folded[m.start():m.end()], name, lex):
-            continue  # 'We are accountable to Parliament through the Secretary of State': no parent
+        if _to_legislature(ctx.folded[m.start():m.end()], name, lex) or (creator and _is_legislature(name, lex)):
+            continue  # 'We are accountable to Parliament through ...', 'established by Congress in 1923': no parent
         if _names_a_law(ctx.text, span[1], lex):
             continue  # 'under the REMIT wholesale energy market regulation': a law's short name
         if place_code(name) is not None and (creator or not set(fold_keep(name).split()) & heads):
@@ -183,8 +187,13 @@ def _with_policy_domain(ctx: SectionContext, name: str, span: tuple[int, int]) -
 def _to_legislature(trigger: str, name: str, lex: Lexicon) -> bool:
     """Does an accountability trigger ('accountable to', 'rend compte au') point at a legislature?"""
     accountable = any(trigger.startswith(t) or t.startswith(trigger) for t in lex.folded("governance", "accountability_triggers"))
+    return accountable and _is_legislature(name, lex)
+
+
+def _is_legislature(name: str, lex: Lexicon) -> bool:
+    """Does ``name`` name a legislature ('Congress', 'the Scottish Parliament')?"""
     folded = f" {fold_keep(name)} "
-    return accountable and any(f" {word} " in folded for word in lex.folded("governance", "legislatures"))
+    return any(f" {word} " in folded for word in lex.folded("governance", "legislatures"))
 
 
 UNNAMED_WORDS = 3
@@ -308,6 +317,8 @@ def _defined_parents(ctx: SectionContext, own: set[str], stops: list[int]) -> li
             name = trim_parent(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip(), lex)
             if _names_no_parent(name, own, lex) or (" " not in name and place_name_code(name) is not None):
                 break  # 'drinkwaterbedrijf van Vlaanderen': a place, not whose it is
+            if _more_organisations(lex).match(ctx.text, span[1]):
+                break  # 'een samenwerkingsverband van het Departement X, de VDAB en het Departement Y': its members
             out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION,
                                      prior=CREATOR_PARENT, distance=ctx.token_distance(m.start(), span[0]),
                                      ner=("ORG",)))
@@ -604,7 +615,25 @@ def _second_organisation(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{joins})\s+(?:{articles})\s+[A-ZÀ-Ý]")
 
 
-MAX_SUBJECT_WORDS = 3
+def _with_dashed_name(ctx: SectionContext, span: tuple[int, int], stops: list[int]) -> tuple[int, int]:
+    """'IJAB – Fachstelle für Internationale Jugendarbeit der Bundesrepublik Deutschland': an
+    acronym, a dash and the name it stands for are one parent."""
+    dash = _DASH_AFTER.match(ctx.text, span[1])
+    if dash is None or not is_acronym(ctx.text[span[0]:span[1]]):
+        return span
+    named = org_phrase(ctx.text, dash.end(), ctx.lex, stops=stops)
+    return (span[0], named[1]) if named is not None else span
+
+
+_DASH_AFTER = re.compile(r"\s+[–—]\s+(?=[A-ZÀ-Ý])")
+
+
+@lru_cache(maxsize=8)
+def _more_organisations(lex: Lexicon) -> re.Pattern[str]:
+    """', de VDAB en het Departement ...': a list of further organisations after the first, up to its 'and'."""
+    joins = alternation(lex.words("words", "and_words"), folded=False)
+    articles = alternation(lex.words("words", "articles"), folded=False)
+    return re.compile(rf",\s+(?:(?:{articles})\s+)?[A-ZÀ-Ý][^.;:()]{{0,80}}?\s(?:{joins})\s+(?:(?:{articles})\s+)?[A-ZÀ-Ý]")
 
 
 def _defines_own_lab(ctx: SectionContext, at: int) -> bool:

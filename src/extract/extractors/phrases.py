@@ -24,9 +24,11 @@ _CAP_WORDS = r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*"
 @cache
 def _comma_in_name() -> re.Pattern[str]:
     ands = alternation(lexicon(None).words("words", "and_words"), folded=False)
-    return re.compile(rf"\s*{_CAP_WORDS}(?:\s*,\s*{_CAP_WORDS})*,?\s+(?:{ands}|&)\s+[A-ZÀ-Ý]")
+    foreign = alternation(lexicon(None).words("words", "foreign_and_words"), folded=False)
+    return re.compile(rf"\s*{_CAP_WORDS}(?:\s*,\s*{_CAP_WORDS})*,?\s+(?:{ands}|{foreign}|&)\s+[A-ZÀ-Ý]")
 
 
+_DOTTED_SUFFIX = re.compile(r"\s+((?:[A-Za-z]\.){2,3})(?=\s|$|[,;)])")
 # '(GSA)', '(Smart Nation and Digital Government Group)': an acronym or a qualifier the name carries.
 _NAME_PARENS = re.compile(r"\s*\(([A-ZÀ-Ý][^()]{0,60})\)")
 MAX_PAREN_WORDS = 8
@@ -110,8 +112,9 @@ def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = F
     determiners = lex.folded("words", "determiners")
     connectors = lex.folded("words", "connectors")
     # 'of' and 'en' are connectors in one language and conjunctions in another: connectors win.
-    conjunctions = lex.folded("words", "conjunctions") - connectors
+    conjunctions = (lex.folded("words", "conjunctions") | lex.folded("words", "foreign_and_words")) - connectors
     heads = lex.folded("governance", "org_heads")
+    relatives = lex.folded("words", "relatives")
     blockers = (lex.folded("words", "clause_verbs") | lex.folded("words", "relatives")
                 | lex.folded("words", "agent_markers") | determiners | conjunctions)
     toks = tokens(text, start, min(len(text), start + 240, end if end is not None else len(text)))
@@ -121,6 +124,9 @@ def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = F
     if i >= len(toks) or not toks[i].is_word or not (toks[i].is_capitalised or fold_keep(toks[i].text) in heads):
         return None
     first, last = i, i
+    # "ministère de l'Enseignement supérieur et de la Recherche" in a Dutch text: a French name keeps
+    # its lower-case adjectives whatever the text's language.
+    allow_lowercase = allow_lowercase or fold_keep(toks[i].text) in lex.folded("governance", "lowercase_name_heads")
     j = i + 1
     while j < len(toks) and j - first < MAX_ORG_TOKENS:
         tok, prev = toks[j], toks[j - 1]
@@ -136,6 +142,10 @@ def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = F
         if allow_lowercase and tok.text == "," and nxt is not None and fold_keep(nxt.text) in connectors:
             j += 1
             continue  # 'direction régionale de la jeunesse, des sports et de la cohésion sociale'
+        if (tok.text in "'’" and prev.end == tok.start and prev.text.endswith("s") and prev.is_capitalised
+                and nxt is not None and nxt.is_capitalised):
+            j += 1
+            continue  # "Department of Veterans' Affairs": a plural possessive inside the name
         if tok.text == "&" and nxt is not None and nxt.is_word:
             j += 1
             continue  # 'GHU Paris psychiatrie & neurosciences'
@@ -166,6 +176,8 @@ def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = F
                 or (after is not None and fold_keep(after.text) in connectors and fold_keep(nxt.text) not in blockers))
             if nxt is None or not (nxt.is_capitalised or continues):
                 break  # 'Chancellerie d'État et travaille ...': a new clause, not a name
+        elif folded in relatives and folded not in connectors:
+            break  # "... de la Recherche die ook ... geeft": a relative opens a clause (Dutch 'die' is a determiner too)
         elif folded in connectors or folded in determiners or tok.is_elision:
             if nxt is None or not (nxt.is_word or nxt.is_elision):
                 break
@@ -182,6 +194,10 @@ def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = F
     if last == first and not toks[first].is_capitalised:
         return None  # 'het ministerie': a kind of organisation, not its name
     end_at = toks[last].end
+    dotted = _DOTTED_SUFFIX.match(text, end_at)
+    if dotted is not None and dotted.group(1).replace(".", "").lower() in {
+            w.replace(".", "") for w in lex.folded("labs", "legal_suffixes")}:
+        end_at = dotted.end()  # 'IJAB – Fachstelle ... Deutschland e.V.': the legal form's letters end the name
     parens = _NAME_PARENS.match(text, end_at)
     if parens and len(parens.group(1).split()) <= MAX_PAREN_WORDS and not re.search(r"\d", parens.group(1)):
         end_at = parens.end()

@@ -27,7 +27,9 @@ def _portfolio_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]
     # One portfolio: a capitalised word, perhaps with a lower-case one ('Classes moyennes').
     item = rf"{lead}{_CAPITALISED}(?:\s+[a-zà-ÿ]{{3,}})?"
     # ... or a ministry's acronym and its first portfolio: 'SPF Affaires étrangères, Commerce extérieur et ...'.
-    before = re.compile(rf"(?<![\w'’])(?:(?:{prepositions})\s*{_CAPITALISED}|[A-Z]{{2,4}}\s+{_CAPITALISED}(?:\s+[a-zà-ÿ]{{3,}})?)$")
+    # The first portfolio may be two joined: 'Department of Further and Higher Education, Research, ...'.
+    first = rf"{_CAPITALISED}(?:\s+(?:(?:{ands})\s+)?{_CAPITALISED}){{0,3}}"
+    before = re.compile(rf"(?<![\w'’])(?:(?:{prepositions})\s*{first}|[A-Z]{{2,4}}\s+{_CAPITALISED}(?:\s+[a-zà-ÿ]{{3,}})?)$")
     after = re.compile(rf"\s*{item}(?:\s*,\s*{item})*,?\s+(?P<and>{ands}|&)\s+(?:(?:{articles})\s+)?{lead}[A-ZÀ-Ý]")
     return before, after
 

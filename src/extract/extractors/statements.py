@@ -16,7 +16,7 @@ from extract.models import Budget, BudgetPeriod, Candidate, Section
 from extract.rules.lexicon import fold_keep, lexicon
 
 NAME = "statements"
-VERSION = "16"
+VERSION = "17"
 
 UNIT_LOOKBACK_LINES = 30  # a statement of income and expenses runs to some 20 lines under its caption
 MAX_NOTE_NUMBER = 40
@@ -124,6 +124,11 @@ class StatementExtractor:
             value, s, e = figures[_spent_column(ctx, n, len(figures))]
             currency, multiplier = unit
             amount = value * multiplier
+            if any(_elsewhere_in_statement(ctx, n, stated / multiplier) for stated in _stated_budgets(ctx)
+                   if abs(stated - amount) > AMOUNT_TOLERANCE * amount):
+                # "the Commission's budget was £66.5 million" over a statement whose 'Total income' is
+                # 66.5 and 'Total expenditure' 65.8: the text says which total it calls the budget.
+                continue
             # The header's unit goes with the figure: its '$' is read as the lab's country spends it.
             raw = line.text.strip() if unit_line == line.text.strip() else f"{unit_line} … {line.text.strip()}"
             budget = Budget(amount=amount, currency=currency, period="year",
@@ -233,6 +238,34 @@ def _spent_column(ctx: SectionContext, line: int, columns: int) -> int:
                  if any(word in actuals for word in fold_keep(words).split())]
         return -max(spent)[1] if spent else 0
     return 0
+
+
+AMOUNT_TOLERANCE = 1e-6
+"""Relative difference under which two amounts are one: a rounded 6,4 miljoen is the 6.400 row, not 6.385."""
+
+
+def _stated_budgets(ctx: SectionContext) -> list[float]:
+    """Amounts a sentence calls a budget ('the Commission's budget was £66.5 million'): a budget noun
+    (``funding.budget_nouns``) before the amount in its sentence, outside the statement's lines."""
+    nouns = ctx.lex.regex("funding", "budget_nouns")
+    out, previous = [], 0
+    for found in sorted(ctx.money, key=lambda m: m.start):
+        s0, _ = ctx.sentence_span(found.start)
+        lead = max(s0, previous)  # '... of which £58.6 million came from': the noun is the first amount's
+        noun = max(nouns.finditer(ctx.folded, lead, found.start), key=lambda m: m.start(), default=None)
+        if noun is not None and "\t" not in ctx.text[noun.start():found.end]:  # the last budget noun before it
+            out.append(found.amount)
+        previous = found.end
+    return out
+
+
+def _elsewhere_in_statement(ctx: SectionContext, line: int, figure: float) -> bool:
+    """Is ``figure`` (in the statement's unit) on another row of the statement ending at ``line``
+    (a line set in columns, not the prose around it)?"""
+    for k in range(max(0, line - UNIT_LOOKBACK_LINES), line):
+        if "\t" in ctx.lines[k].text and any(abs(value - figure) <= AMOUNT_TOLERANCE * figure for value, _, _ in _figures(ctx.lines[k].text, 0, ctx.lang)):
+            return True
+    return False
 
 
 def _figures(text: str, start: int, lang: str) -> list[tuple[float, int, int]]:

@@ -342,11 +342,24 @@ _POSTAL_ADDRESSES = (
 )
 
 
+# A postcode whose shape only one country uses: 'Maidenhead, Berkshire SL6 7DX' is in the UK whatever
+# the town. Outward code (area letters, district digits), a space, inward code (a digit, two letters).
+_COUNTRY_POSTCODES = ((re.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2}(?![\w-])"), "GB"),)
+
+
 def address_countries(text: str) -> list[CountryMention]:
-    """Countries of the cities written with a postal code in ``text``."""
+    """Countries of the cities written with a postal code in ``text``, and of postcodes only one
+    country writes."""
     found = []
     for pattern in _POSTAL_ADDRESSES:
         for m in pattern.finditer(text):
             if code := city_country(m.group(1)):
                 found.append(CountryMention(code, m.start(1), m.end(1), m.group(1), "city"))
+    found += [m for m in postcode_countries(text) if not any(f.start <= m.start <= f.end + 2 for f in found)]
     return sorted(found, key=lambda mention: mention.start)
+
+
+def postcode_countries(text: str) -> list[CountryMention]:
+    """Countries of the postcodes in ``text`` that only one country writes so ('SL6 7DX')."""
+    return [CountryMention(code, m.start(), m.end(), m.group(), "code")
+            for pattern, code in _COUNTRY_POSTCODES for m in pattern.finditer(text)]

@@ -153,6 +153,9 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             out.append((" ".join(words), acronym, match.start(2)))
     for match in _defined().finditer(text):
         acronym = next(group for group in match.groups() if group)
+        if match.group(1) is not None and (paired := _paired_acronym(text, match.start(), acronym)) is not None:
+            out.append(paired)
+            continue
         if match.group(5) is not None and (word := _SHORT_HEAD.search(text, 0, match.start(5))) and is_acronym(acronym):
             acronym = f"{word.group(1)} {acronym}"  # ', which everyone shortens to Stats SA'
         mixed = not is_acronym(acronym) and MIXED_CASE_ACRONYM.match(acronym) is not None
@@ -288,6 +291,36 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
         if named is not None:
             out.append((named[0], match.group(1), named[1]))
     return out
+
+
+PAIRED_LEAD_CHARS = 400
+"""How far before a paired acronym's bracket its two names may begin."""
+MAX_SHORT_NAME_WORDS = 6
+
+
+def _paired_acronym(text: str, start: int, acronym: str) -> tuple[str, str, int] | None:
+    """"L'Institut des Vétérans – Institut national des invalides de guerre, anciens combattants et
+    victimes de guerre (IV-INIG)": an acronym of two, joined by a hyphen, for a short name and the
+    formal one set off by a dash, each spelling its part. (both names, the acronym, offset) or None."""
+    first, hyphen, second = acronym.partition("-")
+    if not hyphen or not (is_acronym(first) and is_acronym(second)):
+        return None
+    base = max(0, start - PAIRED_LEAD_CHARS)
+    lead = text[base:start].rstrip()
+    formal = [found for found in defined_acronyms(f"{lead} ({second})") if found[1] == second]
+    if not formal:
+        return None
+    name, _, at = formal[-1]
+    dash = re.search(r"\s[–—]\s+$", lead[:at])
+    if dash is None:
+        return None
+    words = list(WORD.finditer(lead, 0, dash.start()))
+    for k in range(1, min(MAX_SHORT_NAME_WORDS, len(words)) + 1):
+        begin = words[-k].start() + ((cut.end()) if (cut := ELIDED_ARTICLE.match(words[-k].group())) else 0)
+        short = lead[begin:dash.start()]
+        if short[:1].isupper() and initials_are(first, short.split()):
+            return f"{short} – {name}", acronym, base + begin
+    return None
 
 
 def _set_off_from(text: str, match: re.Match[str]) -> int:

@@ -458,7 +458,8 @@ def take_legal_names(index: LabIndex, text: str) -> None:
             continue  # 'BRGM SA' is one of the BRGM's subsidiaries
         found = re.search(rf"(?<![\w-]){re.escape(entry.name)}((?:\s+[A-Z][\w-]+){{1,{MAX_LEGAL_NAME_EXTRA_WORDS}}}"
                           rf"\s+(?:{forms}))(?![\w-])", text)
-        if found is not None and found.group(1).split()[-1][:1].isupper():
+        # The form in capitals ('AB', not a word 'ab'), or in letters and dots ('e.V.').
+        if found is not None and (found.group(1).split()[-1][:1].isupper() or "." in found.group(1).split()[-1]):
             index.rename(entry, re.sub(r"\s+", " ", found.group()))
 
 

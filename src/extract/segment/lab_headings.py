@@ -19,11 +19,12 @@ from extract.layout.headings import strip_numbering
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.rules.vocab import fold, match_label
+from extract.segment.acronyms import organisation_nouns
 from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import find_lab_names, whole_name
 from extract.segment.name_affixes import article_before_name, without_about, without_summary
 from extract.segment.platforms import URL, platform_host
-from extract.segment.spelling import ELIDED_ARTICLE, domain_matches, is_acronym
+from extract.segment.spelling import ELIDED_ARTICLE, domain_matches, function_words, is_acronym
 from extract.segment.subject_names import written_in_lower_case
 
 
@@ -117,6 +118,19 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
         entry = index.lookup(name[elided.end():])  # "1. L'ONERA, une reconstruction": the article is the sentence's
     if entry is not None:
         return entry
+    own_words = [w for w in name.split() if fold_keep(w) not in organisation_nouns() and fold_keep(w) not in function_words()]
+    if name and without_summary(title, index.lex) is not None and looks_like_name(name, index.lex) \
+            and fold_keep(name.split()[-1]) in organisation_nouns() and own_words:
+        # 'US-UK Fulbright Commission – at a glance': a chapter summing up a body named as one, its
+        # head noun one a lab's name rarely has ('Commission', 'Institute') or not; not 'The Centre
+        # at a glance', a head noun taking up the lab the text names. A one-word name
+        # its site gives ('Fulbright' of fulbright.org.uk) was this body's short name.
+        short = next((e for e in index.entries if e.domain and len(e.name.split()) == 1
+                      and whole_name(e.name).search(name)), None)
+        if short is not None and index.lookup(name) is None:
+            index.rename(short, name)
+            return short
+        return index.entry_for(name, parts.acronym, -1)
     if (renamed := renaming(title, index.lex)) is not None:
         # 'De France Stratégie au Haut-commissariat ...', 'France Titres (ex-ANTS)': the lab under its new name.
         new, old = renamed

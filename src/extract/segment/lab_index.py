@@ -74,6 +74,10 @@ _CUT_APPOSITION = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{2,9},\s+\S+(?:\s+\S+){0,4
 _OPENS_A_NAME = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ]")  # 'NPL Management Limited': the acronym starts another name
 
 
+SENDER_LINES = 2
+"""A letterhead's first lines, where the sender's name is printed."""
+
+
 def _sender_sites(lines: Sequence[Line], letterhead: Sequence[int]) -> set[str]:
     """A letter's sender's own site ('www.t-hub.co' under 'T-HUB FOUNDATION'): a letterhead address
     whose domain opens the sender's name on its first line. A province's or a ministry's portal
@@ -221,7 +225,8 @@ class LabIndex:
                     rf"(?:\s+(?:{alternation(self.lex.words('words', 'articles'))}))?")
         self.hosts = re.compile(
             rf"(?:{self.lex.regex('governance', 'parent_triggers').pattern}|{owned_by})"
-            rf"(?:\s+(?:{alternation(self.lex.words('words', 'articles'))})|\s+[ld]['’])?\s*$")
+            # 'Part of the worldwide Fulbright Program': a lower-case adjective may follow the article.
+            rf"(?:\s+(?:{alternation(self.lex.words('words', 'articles'))})(?:\s+[a-zà-ÿ-]{{4,}})?|\s+[ld]['’])?\s*$")
         """Text before a name that makes it the organisation a lab sits in."""
         verbs_presenting = alternation(self.lex.words("labs", "presenting_verbs"), any_space=False)
         any_article = alternation((*self.lex.words("words", "articles"), *self.lex.words("words", "elided_articles")),
@@ -340,7 +345,8 @@ class LabIndex:
             # site, or the text keeps using it; a programme or a law defined once in passing is not.
             if entry.defined and not entry.strong:
                 entry.strong = (entry.domain or entry.mentions >= 2
-                                or any(fold_keep(w) in heads for w in entry.name.split()))
+                                or any(fold_keep(w) in heads for w in entry.name.split())
+                                or self._heads_letter(entry, letterhead))
         drop_mastheads(self, lines, body)
         drop_field_labels(self)
 
@@ -362,6 +368,12 @@ class LabIndex:
                                    or _name_goes_on(longer.name[len(last.name):], f"{text} {next_line}"[longer.end:])):
             mentions[-1] = replace(longer, end=len(text.rstrip()))  # its offsets stay on this line
         return mentions
+
+    def _heads_letter(self, entry: LabEntry, letterhead: Sequence[int]) -> bool:
+        """'INSTITUT DES VÉTÉRANS – INSTITUT NATIONAL DES INVALIDES DE GUERRE, ...' over a letter
+        that defines that name: the sender, whatever its head noun."""
+        return len(entry.name.split()) >= 2 and any(
+            fold_keep(entry.name) in fold_keep(self._lines[i].text) for i in letterhead[:SENDER_LINES])
 
     def names_a_text(self, name: str) -> bool:
         """'Police Reform Act', 'Service Level Agreement', 'Algemene verordening gegevensbescherming':

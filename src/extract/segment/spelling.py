@@ -51,8 +51,13 @@ def acronym_letters(acronym: str) -> str:
     return "".join(c.upper() for c in acronym if c.isalpha())
 
 
+_LIGATURE_LETTERS = str.maketrans({"œ": "o", "Œ": "O", "æ": "a", "Æ": "A"})
+
+
 def spells_all(acronym: str, words: list[str]) -> bool:
     """Do ``words`` (two at least) spell all of ``acronym``, each its initial or its first letters?"""
+    # A ligature gives its first letter: 'œuvres' spells the o of Cnous.
+    words = [w.translate(_LIGATURE_LETTERS) for w in words]
     # Each part of a hyphenated word gives its initial: 'National e-Governance Division' spells NeGD.
     parts = [part for w in words for part in re.split(r"[-‐]|(?<=[a-z])(?=[A-Z])|(?<=^[A-Z])(?=[A-Z][a-z])", w)
              if part[:1].isalpha()]  # 'eGovernment' gives e and G

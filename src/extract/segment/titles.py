@@ -12,9 +12,16 @@ from functools import cache, lru_cache
 from extract.normalize.rule_data import alternation
 from extract.normalize.text import TRAILING_BRACKETS
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon, phrase_regex
-from extract.segment.acronyms import TWO_NAMES_TWO_ACRONYMS
+from extract.segment.acronyms import TWO_NAMES_TWO_ACRONYMS, initials_are
 from extract.segment.name_affixes import article_before_name, strip_legal_prefix, without_about, without_summary
-from extract.segment.spelling import function_words, initials_cover, spells_mixed_acronym, spells_with_compounds
+from extract.segment.spelling import (
+    acronym_letters,
+    content_words,
+    function_words,
+    initials_cover,
+    spells_mixed_acronym,
+    spells_with_compounds,
+)
 from extract.segment.styled_names import styled_name
 
 YEAR = re.compile(r"(?<![\d.,\-–/])(1[89]\d\d|20\d\d)(?![\d\-–/])")
@@ -238,7 +245,9 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
             text = appositive.group(1)
     elif len(parts) == 2:
         head, tail = parts
-        if _is_kicker(head, tail, lex):
+        if acronym is not None and _pair_spelled(acronym, head, tail):
+            pass  # 'Institut des Vétérans – Institut national des invalides de guerre (IV-INIG)': both names
+        elif _is_kicker(head, tail, lex):
             text = tail  # 'Case study: Policy Lab', 'Fiche : Labo citoyen', 'Lab portrait: Accelerate Estonia'
         elif _described_by_kind(head.strip(), tail.strip(), lex):
             # "L'État — la SGAD", 'Une région — Agencia Digital de Andalucía': a level or a kind, then the lab
@@ -283,6 +292,17 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
             for w in re.findall(r"[\w-]+", text[article.end():]))):
         text = text[article.end():]
     return TitleParts(name=text or None, acronym=acronym, country=country)
+
+
+def _pair_spelled(acronym: str, head: str, tail: str) -> bool:
+    """Does an acronym of two joined by a hyphen ('IV-INIG') spell the name before the dash by its
+    first part and open the name after it by its second?"""
+    first, hyphen, second = acronym.partition("-")
+    if not hyphen or not (is_acronym(first) and is_acronym(second)):
+        return False
+    letters = acronym_letters(second)
+    opening = "".join(w[0] for w in content_words(tail.split()))[:len(letters)]
+    return initials_are(first, head.split()) and fold_keep(opening).upper() == letters
 
 
 def _short_form(inner: str, name: str) -> bool:
