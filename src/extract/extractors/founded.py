@@ -504,6 +504,8 @@ def _opening_name() -> re.Pattern[str]:
     articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
     elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
     return re.compile(rf"\s*(?:(?i:{elided})|(?i:{articles})\s+)?([A-ZÀ-Ý][^,;:()]{{3,80}}?)\s*,\s*")
+
+
 BODY_SUBJECT_WORDS = 3
 """How far into a subject the noun of a lab's body may open it ('The Board of Trustees of ...')."""
 

@@ -292,6 +292,7 @@ def _spelled_out(ctx: SectionContext, candidates: list[Candidate], own: set[str]
     return [c for c in spelled if not (isinstance(c.value, str) and any(
         fold_keep(c.value).startswith(name) for name in own if len(name) > 3))]
 
+
 def _defined_parents(ctx: SectionContext, own: set[str], stops: list[int]) -> list[Candidate]:
     """'X is the innovation unit of the Department ...', 'Y, het innovatielab van het ministerie
     ...', 'Z est l'organisme public de la Région ...': a lab defined as a part of an organisation.
