@@ -17,6 +17,10 @@ MEMBER_WINDOW = 12
 """Tokens after a body's name within which its member count is read."""
 
 
+EACH_CHARS = 16
+"""How far before a count 'each of the' may stand ('by each of the 27 Member States')."""
+
+
 def member_count(ctx: SectionContext, start: int, end: int, next_start: int) -> int | None:
     """Member count said of the body at ``start:end``: '(bestaat uit 11 leden)', 'composé de sept
     membres', 'bestaat uit ...: A, B en C' (counted), or 'Veertien entiteiten ... vormen samen de X'."""
@@ -42,6 +46,12 @@ def member_count(ctx: SectionContext, start: int, end: int, next_start: int) -> 
             return None  # 'ses cinq à sept membres', 'five to seven members': no exact count
         if follow and qualifier_of(ctx.text, a, b, ctx.lang) in {"up_to", "above", "below"}:
             return None  # 'no more than 11 members', 'au plus sept membres': a bound, not the count
+        if follow and follow.group() in lex.folded("governance", "member_modifiers") \
+                and re.match(r"\s+[a-z]", ctx.folded[follow.end():follow.end() + 3]) \
+                and not set(ctx.folded[max(0, a - EACH_CHARS):a].split()) & lex.folded("money", "each_before"):
+            # 'answerable to its six member governments': the governments are counted (not 'one national
+            # member seconded by each of the 27 Member States', a member each).
+            continue
         if follow and ctx.token_distance(b, follow.start()) <= 1 and n.value == int(n.value) \
                 and not re.search(r"[.;:!?]\s", ctx.text[b:follow.start()]):  # not 'in May 1967. Representatives ...'
             return int(n.value)  # '11 leden', 'sept membres', '9 vaste leden'

@@ -18,7 +18,7 @@ from extract.rules.lexicon import Lexicon, fold_keep
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "41"
+VERSION = "42"
 
 MAX_MODIFIERS = 3
 # Body nouns that also end Dutch compounds ('Innovatieboard', 'adviesraad', 'stuurcomité').

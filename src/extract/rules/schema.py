@@ -62,7 +62,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
                         "bare_body_nouns", "delegate_nouns", "accountability_triggers", "legislatures", "since_words",
                         "partitive_subjects", "policy_domains", "former_name_labels",
                         "body_question_nouns", "membership_phrases", "service_nouns", "has_verbs", "seat_phrases",
-                        "partner_phrases", "lowercase_name_heads", "legal_form_adjectives"),
+                        "partner_phrases", "lowercase_name_heads", "legal_form_adjectives", "member_modifiers"),
     "funding": {**words("after", "weak_after", "after_amount", "item_joiners", "money_words", "verbs_before",
                         "source_nouns", "qualifiers", "purpose_words", "contribution_nouns",
                         "trailing_particles", "share_words", "sequence_words", "supplements",

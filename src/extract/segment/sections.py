@@ -242,9 +242,12 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
         parts = lab_headed
         # After the lab headings (they name the labs a table's columns abbreviate), before the rest.
         headed = [(part.title, strip_numbering(lines[part.start].text)) for part in parts if part.title]
-        columns, body = _column_parts(lines, body, index, headed)
-        if columns:
-            table_parts += columns
+        columns, kept_body = _column_parts(lines, body, index, headed)
+        table_parts += columns
+        if len(kept_body) < len(body):
+            # A comparison whose header names the document's labs leaves their sections even when it
+            # gives no column fields the rules read ('Uitgekeerde steun ca. € 260 mln.' is no one lab's).
+            body = kept_body
             kept = set(map(id, (lines[i] for i in body)))
             for part in parts:
                 part.lines = [line for line in part.lines if id(line) in kept or line.role not in CONTENT_ROLES]

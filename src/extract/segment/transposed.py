@@ -163,8 +163,9 @@ def _read(run: list[int], lines: Sequence[Line], names: _Names, unit: str | None
             after_label = False
     # A comparison whose header cells all name labs of the document is no one lab's, even where it
     # has fewer rows the rules read ('Sinds', 'Soort', 'Omvang'): its lines leave the lab above it.
-    if len(labelled) < MIN_FIELD_ROWS and len(
-            {id(e) for cell in header if (e := _column_entry(cell, names)) is not None}) < width:
+    named = {id(e) for cell in header if (e := _column_entry(cell, names)) is not None}
+    titled = {fold_keep(cell) for cell in header if _names_heading(cell, names)}
+    if len(labelled) < MIN_FIELD_ROWS and len(named) + len(titled) < width:
         return None
     columns = [_column(cell, names) for cell in header]
     if unit is not None:  # the caption's unit goes with the budget row, unless the row gives its own
@@ -266,6 +267,16 @@ def _column_entry(cell: str, names: _Names) -> LabEntry | None:
                 or (is_acronym(cell) and initials_cover(cell, candidate.name.split()))):
             return candidate
     return _entry_by_qualifier(words, names)
+
+
+def _names_heading(cell: str, names: _Names) -> bool:
+    """Does a header cell name one of the document's lab headings the index has no entry for
+    ('Studienbeihilfenbehörde' of '2. Oostenrijk: de Studienbeihilfenbehörde'), or the start of one
+    ('Menntasjóður' of 'Menntasjóður námsmanna')?"""
+    folded = fold_keep(cell).strip()
+    if len(folded) < MIN_CELL_CHARS or names.index.lookup(cell) is not None:
+        return False
+    return any(fold_keep(title) == folded or fold_keep(title).startswith(folded + " ") for title, _ in names.headings)
 
 
 def _entry_by_qualifier(words: list[str], names: _Names) -> LabEntry | None:
