@@ -18,6 +18,7 @@ from extract.models import Candidate
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.acronyms import organisation_nouns
+from extract.segment.name_affixes import article_before_name
 from extract.segment.spelling import is_acronym
 from extract.segment.titles import YEAR
 
@@ -500,10 +501,7 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
 @cache
 def _opening_name() -> re.Pattern[str]:
     """A sentence that opens on an organisation's name (after an article) and a comma, the founding verb next."""
-    lex = lexicon(None)
-    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
-    elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
-    return re.compile(rf"\s*(?:(?i:{elided})|(?i:{articles})\s+)?([A-ZÀ-Ý][^,;:()]{{3,80}}?)\s*,\s*")
+    return re.compile(rf"\s*(?:(?i:{article_before_name(lexicon(None))}))?([A-ZÀ-Ý][^,;:()]{{3,80}}?)\s*,\s*")
 
 
 BODY_SUBJECT_WORDS = 3

@@ -110,16 +110,14 @@ def _paid_out(ctx: SectionContext, at: int) -> bool:
     return ctx.lex.regex("funding", "payout_clauses").search(ctx.folded, clause, at) is not None
 
 
-_TABBED_ROW = re.compile(r"[^\t\n]{1,40}\t")
-
-
-def _row_break(text: str, start: int, end: int) -> int:
+def _row_break(ctx: SectionContext, start: int, end: int) -> int:
     """Where a source running over a line break stops at the next key-facts row: 'funded / from the
     ITE&C Department's grants' over 'Governance no board of its own' (a capitalised field label
-    opens the line)."""
+    opens the line), or a key-value table's next row ('Also runs<TAB>EducationUSA ...')."""
+    text = ctx.text
+    row = next((r for r in ctx.row_starts if start < r <= end), None)
+    end = row - 1 if row is not None else end  # the line break before the row
     for br in re.finditer(r"\n", text[start:end]):
-        if _TABBED_ROW.match(text, start + br.end(), end):
-            return start + br.start()  # 'Also runs<TAB>EducationUSA ...': the table's next row
         first = re.match(r"[A-ZÀ-Ý][\w-]*", text[start + br.end():end])
         if first is not None and (found := match_label(f"{first.group()}: x")) is not None \
                 and fold_keep(found.label) == fold_keep(first.group()):
@@ -280,7 +278,7 @@ class FundingExtractor:
                 # 'receives a core grant from X and earns the rest of its income from Y': the next
                 # trigger, in a clause of its own, reads Y (and what follows it).
                 end = joined.start()
-            end = _row_break(ctx.text, start, end)
+            end = _row_break(ctx, start, end)
             text = re.sub(r"\s+", " ", ctx.text[start:end])
             if ctx.refers_to_lab(text) or is_bare_budget(text):
                 continue  # 'runs on an annual budget of EUR 2m' says how much, not who pays
@@ -368,7 +366,7 @@ class FundingExtractor:
         if not re.match(r"\s*,\s*\w", ctx.text[end:end + 4]):
             return []
         _, e0 = ctx.sentence_span(end)
-        e0 = _row_break(ctx.text, end, e0)
+        e0 = _row_break(ctx, end, e0)
         stop = SOURCE_END.search(ctx.text, end, e0)
         e0 = stop.start() if stop is not None else e0
         rest = ctx.text[end:e0]

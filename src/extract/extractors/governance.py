@@ -91,29 +91,34 @@ def _members_from(lex: Lexicon) -> re.Pattern[str]:
     van de': a delegate noun, then the link to what sends it (folded text)."""
     nouns = lex.words("governance", "delegate_nouns")
     links = alternation(lex.words("labs", "name_links"))
-    articles = alternation(lex.words("words", "articles"))
-    return re.compile(rf"\b(?:{alternation(nouns)})\s+(?:{links})\s+(?:(?:{articles})\s+|[ld]['’])?$")
+    return re.compile(rf"\b(?:{alternation(nouns)})\s+(?:{links})\s+{_article(lex)}$")
 
 
 @lru_cache(maxsize=8)
-def _membership(lex: Lexicon) -> str:
+def _article(lex: Lexicon) -> str:
+    """An article, or an elided 'l'' / 'd'', that may stand between a phrase and the name after it (folded text)."""
+    return rf"(?:(?:{alternation(lex.words('words', 'articles'))})\s+|[ld]['’])?"
+
+
+@lru_cache(maxsize=8)
+def _membership(lex: Lexicon) -> re.Pattern[str]:
     """'a full member of the', 'membre de plein droit du' before a name (folded text)."""
-    articles = alternation(lex.words("words", "articles"))
-    phrases = alternation(lex.words("governance", "membership_phrases"))
-    return rf"\b(?:{phrases})\s+(?:(?:{articles})\s+|[ld]['’])?"
+    return re.compile(rf"\b(?:{alternation(lex.words('governance', 'membership_phrases'))})\s+{_article(lex)}")
 
 
-def _belongs_to(ctx: SectionContext, name: str) -> bool:
+def _belongs_to(ctx: SectionContext, name: str, member_of: list[int]) -> bool:
     """Does the text say the lab is a member of the body ``name`` (or of one whose name opens with it:
-    'the Joint Committee' after 'a full member of the Joint Committee on Terminology')?"""
-    return re.search(rf"{_membership(ctx.lex)}{re.escape(fold_keep(name))}(?!\w)", ctx.folded) is not None
+    'the Joint Committee' after 'a full member of the Joint Committee on Terminology')? ``member_of``:
+    where the text's membership phrases end."""
+    folded = fold_keep(name)
+    return any(ctx.folded.startswith(folded, at) and not re.match(r"\w", ctx.folded[at + len(folded):at + len(folded) + 1])
+               for at in member_of)
 
 
 @lru_cache(maxsize=8)
 def _predecessor(lex: Lexicon) -> re.Pattern[str]:
     """'successor to the', 'héritier du', 'opvolger van de' right before a name (labs.replaced; folded text)."""
-    articles = alternation(lex.words("words", "articles"))
-    return re.compile(rf"\b(?:{lex.regex('labs', 'replaced').pattern})\s+(?:(?:{articles})\s+|[ld]['’])?$")
+    return re.compile(rf"\b(?:{lex.regex('labs', 'replaced').pattern})\s+{_article(lex)}$")
 
 
 LEGAL_FORM_CHARS = 20
@@ -143,9 +148,7 @@ def _appointing(lex: Lexicon) -> re.Pattern[str]:
     phrases = lex.words("governance", "appointed_by")
     agents = alternation(sorted({p.split()[-1] for p in phrases}))
     members = alternation(lex.words("governance", "member_nouns"))
-    articles = alternation(lex.words("words", "articles"))
-    return re.compile(rf"(?:(?:\d+|{members})\s+(?:{alternation(phrases)})|\d+\s+(?:{agents}))"
-                      rf"\s+(?:(?:{articles})\s+|[ld]['’])?$")
+    return re.compile(rf"(?:(?:\d+|{members})\s+(?:{alternation(phrases)})|\d+\s+(?:{agents}))\s+{_article(lex)}$")
 
 
 @lru_cache(maxsize=8)
@@ -234,6 +237,7 @@ class GovernanceExtractor:
         out = []
         own = {fold_keep(n) for n in ctx.subject_names if n}
         addressee = lex.regex("letters", "addressee_labels")
+        member_of = [m.end() for m in _membership(lex).finditer(ctx.folded)]  # once, not per body
         last_end = -1  # where the last body taken ends: 'a general assembly and a board of directors'
         for k, (name, start, end, exact, clearly_named) in enumerate(mentions):
             members = counts[k]
@@ -245,7 +249,7 @@ class GovernanceExtractor:
                 continue  # '9 members (5 appointed by the Council, 2 by the Commission)': who appoints them
             if _members_from(lex).search(ctx.folded, max(0, start - APPOINTER_CHARS), start):
                 continue  # 'a representative of the European Commission': where a member comes from
-            if _belongs_to(ctx, name):
+            if _belongs_to(ctx, name, member_of):
                 continue  # 'a full member of the Interinstitutional Committee': what the lab belongs to, wherever named
             if _predecessor(lex).search(ctx.folded, max(0, start - APPOINTER_CHARS), start):
                 continue  # 'lui-même héritier du Haut Comité institué en 1966': what the lab succeeded

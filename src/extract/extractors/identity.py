@@ -39,8 +39,9 @@ class IdentityExtractor:
         title = parse_title(section.title or "", ctx.lex, document=section.kind == "document") if section.title else None
         if title is not None and title.acronym is None and section.title:
             title = _with_defined_short_name(title, section.title, ctx)
-        out += self._name(section, ctx, title)
-        out += self._acronym(ctx, title)
+        kind_named = _named_under_kind(ctx, title)
+        out += self._name(section, ctx, title, kind_named)
+        out += self._acronym(ctx, title, kind_named)
         out += self._country(section, ctx, title)
         websites = self._website(section, ctx)
         out += websites
@@ -61,7 +62,8 @@ class IdentityExtractor:
             page=page, bbox=heading.bbox if heading else None, text=section.title or "",
             method=f"rule:{NAME}.title.v{VERSION}", confidence=conf))
 
-    def _name(self, section: Section, ctx: SectionContext, title: TitleParts | None) -> list[Candidate]:
+    def _name(self, section: Section, ctx: SectionContext, title: TitleParts | None,
+              kind_named: tuple[str, str, int] | None) -> list[Candidate]:
         out = []
         if (label := ctx.label_value("name")) is not None:
             value, start, end = label
@@ -80,7 +82,7 @@ class IdentityExtractor:
             if title and title.name and name and fold_keep(lead) == fold_keep(title.name) != fold_keep(name):
                 name = lead  # 'Nom: Credendo – Export Credit Agency (...)' under 'Credendo en bref': what it is after the dash
             out.append(ctx.candidate("name", name, start, end, family=NAME, version=VERSION, prior="label"))
-        if (kind_named := _named_under_kind(ctx, title)) is not None:
+        if kind_named is not None:
             # 'Le réseau des œuvres universitaires' over 'Tête de réseau: Centre national des œuvres
             # universitaires et scolaires (Cnous)': a title in lower case says what kind; the text names it.
             name, _, start = kind_named
@@ -93,7 +95,8 @@ class IdentityExtractor:
             out.append(self._title_candidate("name", _spelled_out_name(name, ctx), section, ctx, 0.9))
         return out
 
-    def _acronym(self, ctx: SectionContext, title: TitleParts | None) -> list[Candidate]:
+    def _acronym(self, ctx: SectionContext, title: TitleParts | None,
+                 kind_named: tuple[str, str, int] | None) -> list[Candidate]:
         if (label := ctx.label_value("acronym")) is not None:
             value, start, end = label
             first = value.split()[0] if value.split() else ""
@@ -131,7 +134,7 @@ class IdentityExtractor:
                 return [self._title_candidate("acronym", short, ctx.section, ctx, 0.9)]
         if title and title.acronym:
             return [self._title_candidate("acronym", title.acronym, ctx.section, ctx, 0.95)]
-        if (kind_named := _named_under_kind(ctx, title)) is not None:
+        if kind_named is not None:
             name, acronym, start = kind_named
             return [ctx.candidate("acronym", acronym, start, start + len(name), family=NAME, version=VERSION,
                                   prior=KIND_TITLE_NAME_PRIOR)]

@@ -103,6 +103,7 @@ class StatementExtractor:
         """'Total expenditure (3,118) (2,874)' with the unit in a header line above it."""
         totals = ctx.lex.regex("budget", "statement_totals")
         out = []
+        stated_budgets: list[float] | None = None
         for n, (line, start) in enumerate(zip(ctx.lines, ctx.line_starts)):
             match = totals.match(fold_keep(line.text).lstrip())
             if match is None:
@@ -124,7 +125,9 @@ class StatementExtractor:
             value, s, e = figures[_spent_column(ctx, n, len(figures))]
             currency, multiplier = unit
             amount = value * multiplier
-            if any(_elsewhere_in_statement(ctx, n, stated / multiplier) for stated in _stated_budgets(ctx)
+            if stated_budgets is None:
+                stated_budgets = _stated_budgets(ctx)  # once a section, when it has a statement total
+            if any(_elsewhere_in_statement(ctx, n, stated / multiplier) for stated in stated_budgets
                    if abs(stated - amount) > AMOUNT_TOLERANCE * amount):
                 # "the Commission's budget was £66.5 million" over a statement whose 'Total income' is
                 # 66.5 and 'Total expenditure' 65.8: the text says which total it calls the budget.

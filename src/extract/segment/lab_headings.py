@@ -118,16 +118,14 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
         entry = index.lookup(name[elided.end():])  # "1. L'ONERA, une reconstruction": the article is the sentence's
     if entry is not None:
         return entry
-    own_words = [w for w in name.split() if fold_keep(w) not in organisation_nouns() and fold_keep(w) not in function_words()]
-    if name and without_summary(title, index.lex) is not None and looks_like_name(name, index.lex) \
-            and fold_keep(name.split()[-1]) in organisation_nouns() and own_words:
+    if name and without_summary(title, index.lex) is not None and _names_a_body(name, index.lex):
         # 'US-UK Fulbright Commission – at a glance': a chapter summing up a body named as one, its
         # head noun one a lab's name rarely has ('Commission', 'Institute') or not; not 'The Centre
         # at a glance', a head noun taking up the lab the text names. A one-word name
         # its site gives ('Fulbright' of fulbright.org.uk) was this body's short name.
         short = next((e for e in index.entries if e.domain and len(e.name.split()) == 1
                       and whole_name(e.name).search(name)), None)
-        if short is not None and index.lookup(name) is None:
+        if short is not None:  # the index has no entry of that name (looked up above)
             index.rename(short, name)
             return short
         return index.entry_for(name, parts.acronym, -1)
@@ -152,6 +150,14 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
                 if "." in m.group(0) and not platform_host(m.group(1)) and domain_matches(name, m.group(1)):
                     return index.entry_for(name, None, -1)
     return None
+
+
+def _names_a_body(name: str, lex: Lexicon) -> bool:
+    """Is ``name`` written as a name ending on an organisation noun, with a word of its own besides
+    ('US-UK Fulbright Commission', not 'The Centre')?"""
+    nouns = organisation_nouns()
+    return looks_like_name(name, lex) and fold_keep(name.split()[-1]) in nouns \
+        and any(fold_keep(w) not in nouns and fold_keep(w) not in function_words() for w in name.split())
 
 
 @cache
