@@ -17,7 +17,7 @@ def runs_the_lab(ctx: SectionContext, start: int, end: int, last_end: int) -> bo
     below)? ``last_end``: where the last body taken ends, -1 for none."""
     return (governs(ctx, start) or governing(ctx, start, end) or formed_with(ctx, start) or owns(ctx, start)
             or joined_to(ctx, last_end, start) or ours(ctx, start) or had_by_lab(ctx, start)
-            or made_up(ctx, start) or sat_on(ctx, start))
+            or made_up(ctx, start) or sat_on(ctx, start, end) or supreme(ctx, start))
 
 
 def governs(ctx: SectionContext, start: int) -> bool:
@@ -140,16 +140,42 @@ def _formed(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(lex.words('governance', 'form_verbs'))})\s+(?:{articles})\s+$")
 
 
-def sat_on(ctx: SectionContext, start: int) -> bool:
+def sat_on(ctx: SectionContext, start: int, end: int) -> bool:
     """'Die stichtende leden hebben vertegenwoordigers in het bestuursorgaan', 'siègent au conseil
-    d'administration': a body in lower case that people sit on (``governance.seat_phrases``)."""
-    return ctx.text[start:start + 1].islower() and _seated(ctx.lex).search(ctx.folded, max(0, start - 40), start) is not None
+    d'administration', 'zijn samen in het bestuur vertegenwoordigd': a body in lower case that people
+    sit on (``governance.seat_phrases`` before it, ``governance.seated_after`` after it)."""
+    return ctx.text[start:start + 1].islower() and (
+        _seated(ctx.lex).search(ctx.folded, max(0, start - 40), start) is not None
+        or _seated_after(ctx.lex).match(ctx.folded, end) is not None)
+
+
+@lru_cache(maxsize=8)
+def _seated_after(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{alternation(lex.words('governance', 'seated_after'))})(?!\w)")
 
 
 @lru_cache(maxsize=8)
 def _seated(lex: Lexicon) -> re.Pattern[str]:
     articles = alternation(lex.words("words", "articles"))
-    return re.compile(rf"(?<!\w)(?:{alternation(lex.words('governance', 'seat_phrases'))})\s+(?:(?:{articles})\s+)?$")
+    elided = alternation(lex.words("words", "elided_articles"))
+    return re.compile(rf"(?<!\w)(?:{alternation(lex.words('governance', 'seat_phrases'))})\s+(?:(?:{articles})\s+|(?:{elided}))?$")
+
+
+def supreme(ctx: SectionContext, start: int) -> bool:
+    """"L'organe suprême de la fondation est le conseil de fondation", 'the highest body is the Council':
+    the body a copula names as the highest (``governance.supreme_phrases``)."""
+    return _supreme(ctx.lex).search(ctx.folded, max(0, start - SUPREME_CHARS), start) is not None
+
+
+SUPREME_CHARS = 80
+
+
+@lru_cache(maxsize=8)
+def _supreme(lex: Lexicon) -> re.Pattern[str]:
+    articles = alternation(lex.words("words", "articles"))
+    copulas = alternation(lex.words("governance", "copulas"))
+    return re.compile(rf"(?<!\w)(?:{alternation(lex.words('governance', 'supreme_phrases'))})(?:\s+[\w'’-]+){{0,4}}?"
+                      rf"\s+(?:{copulas})\s+(?:(?:{articles})\s+)?$")
 
 
 def joined_to(ctx: SectionContext, last_end: int, start: int) -> bool:

@@ -122,6 +122,8 @@ def founded_year_candidates(ctx: SectionContext, family: str, version: str) -> l
     out = []
     if (label := ctx.label_value("founded")) is not None:
         value, start, _end = label
+        if ctx.lex.regex("budget", "unknown").match(fold_keep(value)):
+            return []  # 'A4 Jaar van oprichting: n.b. – ...': the form says the year is not known
         m = FOUNDING_YEAR.search(value)
         before = fold_keep(value[:m.start()]) if m else ""
         if m and ctx.lex.regex("founded", "name_words").search(before) and not ctx.lex.regex("founded", "verbs").search(before):

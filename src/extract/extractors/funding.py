@@ -39,6 +39,7 @@ from extract.extractors.funding_phrases import (
     qualifier_regex,
     received_source_start,
     rest_from,
+    rest_is_regex,
     share_marker,
     shared_complement,
     shared_head_end,
@@ -55,7 +56,7 @@ from extract.rules.lexicon import Lexicon, fold_keep
 from extract.rules.vocab import match_label
 
 NAME = "funding"
-VERSION = "31"
+VERSION = "32"
 
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
 _HELD_SPACE = "\u2064"  # invisible plus: the space before a portfolio list's 'and', not split there
@@ -171,6 +172,40 @@ def _is_weak(trigger: str, weak_phrases: set[tuple[str, ...]]) -> bool:
     return any(words[0] == p[0] and words[-1] == p[-1] and all(w in words for w in p) for p in weak_phrases)
 
 
+@lru_cache(maxsize=8)
+def _leading_determiner(lex: Lexicon) -> re.Pattern[str]:
+    determiners = alternation((*lex.words("words", "determiners"), *lex.words("words", "articles")), folded=False,
+                              any_space=False)
+    elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
+    return re.compile(rf"(?i:(?:{determiners})\s+|{elided})")
+
+
+def _copula_then_no_noun(ctx: SectionContext, m: Trigger) -> bool:
+    """A trigger ending on a copula ('Most of the money is') names a source only when a determiner
+    opens a noun phrase after it ('is a grant from the ministry'), not a participle or an adjective."""
+    words = m.text.split()
+    if not words or words[-1] not in ctx.lex.folded("governance", "copulas"):
+        return False
+    after = ctx.folded[m.source:].split(None, 1)
+    determiners = ctx.lex.folded("words", "determiners") | ctx.lex.folded("words", "articles")
+    return not after or after[0] not in determiners
+
+
+@lru_cache(maxsize=8)
+def _participle_clause(lex: Lexicon) -> re.Pattern[str]:
+    """A participle clause after a source, up to the comma that ends it (folded text)."""
+    return re.compile(rf"\s+(?:{alternation(lex.words('funding', 'reduced_relatives'))})\s[^,;.:]{{0,80}}?(?=\s*(?:\([^()]*\)\s*)?,)")
+
+
+_BRACKET_NOTE = re.compile(r"[ \t]*\([^()\n]{1,40}\)(?=\s*,)")
+"""A short bracket before a comma after a source: its gloss ('(regleringsbrev)')."""
+_COLON_THEN_BULLETS = re.compile(r"[ \t]*:[ \t]*\n(?=[ \t]*[•▪*\-–][ \t])")
+# A bullet's line and the lines it wraps onto (in lower case), up to the next line.
+_BULLET_ITEM = re.compile(r"[ \t]*[•▪*\-–][ \t]+(?P<item>[^\n]+(?:\n(?![ \t]*[•▪*\-–][ \t])[a-zà-ÿ][^\n]*)*)\n?")
+_DASHED_ASIDE = re.compile(r"\s[–—]\s")
+"""A dash set off by spaces: what follows comments on the source before it."""
+
+
 class FundingExtractor:
     name = NAME
     version = VERSION
@@ -229,6 +264,9 @@ class FundingExtractor:
             item = _without_lead(item, ctx)  # 'volledig uit de taksen van ...': the taxes
             if unknown.match(fold_keep(item)):
                 continue  # 'Financement : non communiqué'
+            aside = _DASHED_ASIDE.search(item)
+            if aside is not None and set(re.findall(r"\w+", fold_keep(item[aside.end():]))) & negations:
+                item = item[:aside.start()]  # 'an annual appropriation from X – no fees for investigations'
             if set(re.findall(r"\w+", fold_keep(re.sub(r"\([^()]*\)", " ", item)))) & negations:
                 continue  # "l'Office n'en assure pas la gestion": a sentence after the answer, saying what is not
             if not item[:1].isalpha() or MONEY_SIGN.search(re.sub(r"\([^()]*\)", "", item)):
@@ -255,6 +293,14 @@ class FundingExtractor:
         others = ctx.lex.regex("funding", "other_subjects")
         read_to = 0
         for m, following in zip(triggers, [*triggers[1:], None]):
+            if (colon := _COLON_THEN_BULLETS.match(ctx.text, m.source)) is not None and not _paid_out(ctx, m.start) \
+                    and not _negated(ctx, m.start) and m.start >= read_to:
+                # 'Wij worden gefinancierd uit:' over '• de bijdrage van het Rijk' / '• ...': one source a bullet.
+                items, read_to = self._bullets(ctx, colon.end(), m.end)
+                out += items
+                continue
+            if _copula_then_no_noun(ctx, m):
+                continue  # 'Most of its money is voted by Parliament', 'the rest of its income is self-generated'
             span = noun_phrase(ctx, m.source)
             if span is None or _about_other_things(ctx, m.start, others) or m.start < read_to \
                     or _paid_out(ctx, m.start) or _negated(ctx, m.start):
@@ -287,8 +333,10 @@ class FundingExtractor:
                 # van X', 'draait op belastinggeld'), not in 'de naam komt van ...' nor
                 # 'De groei kwam vooral uit Latijns-Amerika en het Caribisch gebied'.
                 s0, _ = ctx.sentence_span(m.start)
+                # 'came from the Australian Government appropriation': a source named by a kind of money.
                 money_word = _money_compound(ctx.lex).search(ctx.folded, s0, m.start) or any(
-                    fold_keep(w) in fold_keep(text) for w in ctx.lex.words("funding", "money_words"))
+                    fold_keep(w) in fold_keep(text) for w in ctx.lex.words("funding", "money_words")) or bool(
+                    text.split() and source_noun(ctx).fullmatch(fold_keep(text.split()[-1])))
                 covers_costs = _is_weak(m.text, cost_triggers) and ctx.lex.regex(
                     "funding", "cost_words").search(ctx.folded, s0, m.start) is not None
                 amount = any(s0 <= found.start < m.start for found in ctx.money)  # '≈ 350 k€/an, couvert par ...'
@@ -341,7 +389,15 @@ class FundingExtractor:
         pour certains projets, par le fonds ...'; 'Financé par la Fondation X, la province et des
         mandats': the same verb's further sources."""
         out: list[Candidate] = []
+        if (rest := rest_is_regex(ctx.lex).match(ctx.folded, end)) is not None \
+                and (span := noun_phrase(ctx, rest.end())) is not None and source_noun(ctx).search(ctx.folded, *span):
+            # '... appropriation ($231.7 million); the rest was own-source income, largely from ...'
+            return self._cleaned(ctx, span[0], span[1], anchor)
         for _ in range(3):
+            if (clause := _participle_clause(ctx.lex).match(ctx.folded, end)) is not None:
+                end = clause.end()  # '... appropriation set each year in its directions, by fees': past how it is set
+            if (bracket := _BRACKET_NOTE.match(ctx.text, end)) is not None:
+                end = bracket.end()  # '... directions (regleringsbrev), by fees and charges': past the gloss
             more = continuation(ctx).match(ctx.folded, end)  # folded: 'complétées par' as listed
             bare = more is None
             # 'covered by card fees and verification charges': a second word for money after a bare 'and'.
@@ -516,6 +572,25 @@ class FundingExtractor:
         return [ctx.candidate("funding_sources", item, start, start + len(item), family=NAME, version=VERSION,
                               prior="anchored", distance=ctx.token_distance(anchor, start), ner=("ORG",))
                 for start, item in spans]
+
+    def _bullets(self, ctx: SectionContext, start: int, anchor: int) -> tuple[list[Candidate], int]:
+        """The bulleted lines from ``start`` (a line's start), each one source up to its first comma
+        ('inkomsten uit dienstverlening, onder meer aan ...': the source, then an example), and where
+        the list ends (no trigger inside it is read again)."""
+        out: list[Candidate] = []
+        for item in _BULLET_ITEM.finditer(ctx.text, start):
+            if item.start() != start:
+                break  # the list ends at the first line that is no bullet
+            text_end = item.end("item")
+            comma = ctx.text.find(",", item.start("item"), text_end)
+            lead = _leading_determiner(ctx.lex).match(ctx.text, item.start("item"))
+            begin, end = lead.end() if lead else item.start("item"), comma if comma > 0 else text_end
+            text = re.sub(r"\s+", " ", ctx.text[begin:end]).strip(" .;")
+            if text and len(text.split()) <= MAX_ITEM_WORDS:
+                out.append(ctx.candidate("funding_sources", text, begin, end, family=NAME, version=VERSION,
+                                         prior="block", distance=ctx.token_distance(anchor, begin)))
+            start = item.end()
+        return out, start
 
     def _enumeration(self, ctx: SectionContext, start: int, end: int | None = None) -> list[Candidate]:
         """Items of a list of funders from ``start`` to ``end`` (default: the sentence's end)."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extract.extractors.context import SectionContext
-from extract.extractors.phrases import tokens
+from extract.extractors.phrases import Token, tokens
 from extract.normalize.rule_data import alternation as alternation_of
 from extract.normalize.rule_data import pattern_alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
@@ -33,6 +33,15 @@ def rest_from() -> re.Pattern[str]:
     ands, rest, source = (alternation_of(lex.words(group, key), folded=False)
                           for group, key in (("words", "and_words"), ("funding", "rest_words"), ("funding", "rest_from")))
     return re.compile(rf"\s(?:{ands})\s+(?:{rest})\s+(?:{source})\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def rest_is_regex(lex: Lexicon) -> re.Pattern[str]:
+    """'($231.7 million); the rest was own-source income': after a source (and its bracket), the rest
+    of the money and a verb that names where it comes from (folded text)."""
+    rest, verbs = alternation(lex, "funding", "rest_words"), alternation(lex, "funding", "rest_verbs")
+    ands = alternation(lex, "words", "and_words")
+    return re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?[;,]\s*(?:(?:{ands})\s+)?(?:{rest})\s+(?:{verbs})\s+")
 
 
 def is_bare_budget(text: str) -> bool:
@@ -123,7 +132,7 @@ def continuation_regex(lex: Lexicon) -> re.Pattern[str]:
     # ... or a comma and an agent's preposition said again: 'funded by grant-in-aid from Defra, by income
     # from visitors' (not ', de ...', ', from ...': a phrase's own complement as often as a new source).
     agents = alternation(lex, "words", "agent_markers")
-    return re.compile(rf"(?:\s*,\s*[^,.;:()]{{1,40}}(?=,))?"
+    return re.compile(rf"(?:\s*,\s*[^,.;:()]{{1,60}}(?=,))?"
                       rf"\s*,?\s*(?:(?i:{conj}|{sequence})\s*(?:,\s*(?i:{qualifiers})\s*,\s*|,\s*[^,.;:()]{{1,40}},\s*|(?i:{qualifiers})\s+)?"
                       rf"(?i:{prepositions})|(?i:{supplements})(?:\s+(?i:{prepositions}))?|(?<=,)\s*(?i:{agents}))(?:\s+|(?<=['’]))")
 
@@ -363,6 +372,17 @@ def first_item_lines(part: str) -> str:
     return "\n".join(kept)
 
 
+def _negated_adjective(toks: list[Token], at: int, lex: Lexicon) -> bool:
+    """"l'assurance-accidents non professionnels": a negation (``words.adjective_negations``) glued to
+    the adjective after it (a word in lower case, no article, no preposition) qualifies the noun; it
+    names nothing that does not pay."""
+    if at + 1 >= len(toks) or fold_keep(toks[at].text) not in lex.folded("words", "adjective_negations"):
+        return False
+    nxt = toks[at + 1]
+    closed = lex.folded("words", "determiners") | lex.folded("words", "articles") | lex.folded("funding", "source_prepositions")
+    return nxt.is_word and nxt.text[:1].islower() and fold_keep(nxt.text) not in closed and len(nxt.text) > 3
+
+
 def noun_phrase(ctx: SectionContext, start: int) -> tuple[int, int] | None:
     """The noun phrase after a trigger: up to punctuation, a relative pronoun, or a conjunction
     that opens a new clause ('draait op belastinggeld en wordt bestuurd door ...')."""
@@ -371,6 +391,8 @@ def noun_phrase(ctx: SectionContext, start: int) -> tuple[int, int] | None:
     conjunctions = lex.folded("words", "conjunctions")
     verbs = lex.folded("words", "clause_verbs")
     relatives = lex.folded("words", "relatives")
+    participles = lex.folded("funding", "reduced_relatives")
+    printed_verbs = {w.lower() for w in lex.words("words", "clause_verbs")}
     toks = tokens(ctx.text, start, min(len(ctx.text), start + 300))
     i = 0
     while i < len(toks) and fold_keep(toks[i].text) in determiners and not toks[i].text[:1].isupper():
@@ -385,9 +407,15 @@ def noun_phrase(ctx: SectionContext, start: int) -> tuple[int, int] | None:
         folded = fold_keep(tok.text)
         if tok.text in STOP_PUNCT or (not tok.is_word and tok.text not in "&-'’"):
             break
-        if j > first and (folded in relatives or folded in verbs or folded in lex.folded("funding", "sequence_words")):
+        # Not a word whose accent makes it another ('à' folds to the verb 'a': 'un fonds alimenté à parts égales').
+        verb = folded in verbs and (tok.text.lower() in printed_verbs or tok.text.lower() == folded)
+        if j > first and (folded in relatives or verb or folded in lex.folded("funding", "sequence_words")):
             break  # 'le PIA puis par le Fonds ...': a second source
-        if j > first and tok.text[:1].islower() and lex.regex("funding", "contrast_words").match(ctx.folded, tok.start):
+        if j > first + 1 and folded in participles and not tok.text[:1].isupper() \
+                and fold_keep(toks[j - 1].text) not in determiners:  # not 'according to an agreed formula
+            break  # 'a government appropriation set each year in ...': how the source is fixed
+        if j > first and tok.text[:1].islower() and lex.regex("funding", "contrast_words").match(ctx.folded, tok.start) \
+                and not _negated_adjective(toks, j, lex):
             break  # 'card fees rather than the federal budget': what does not pay
         if j > first and tok.text[:1].islower() and supplement_regex(lex).match(ctx.folded, tok.start):
             break  # 'een bijdrage van het Rijk plus eigen inkomsten': a second source

@@ -18,7 +18,7 @@ from extract.rules.lexicon import Lexicon, fold_keep
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "42"
+VERSION = "43"
 
 MAX_MODIFIERS = 3
 # Body nouns that also end Dutch compounds ('Innovatieboard', 'adviesraad', 'stuurcomité').
@@ -32,7 +32,8 @@ def _body_regex(lex: Lexicon) -> re.Pattern[str]:
                    key=len, reverse=True)
     body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
     heads = "|".join(re.escape(fold_keep(h)) for h in COMPOUND_HEADS)
-    return re.compile(rf"(?<![\w'’])(?:{body}|[a-z]{{3,}}(?:{heads}))(?![\w])")
+    # After an elided article too: "siègent à l'assemblée générale".
+    return re.compile(rf"(?:(?<![\w'’])|(?<=(?<!\w)[ld]['’]))(?:{body}|[a-z]{{3,}}(?:{heads}))(?![\w])")
 
 
 APPOINTER_CHARS = 40
@@ -481,6 +482,12 @@ def _body_name(ctx: SectionContext, start: int, end: int) -> _BodyName | None:
     clearly_named = plain[:1].isupper() and " " in plain
     if ctx.lang == "fr":
         name_end = _french_modifiers_end(ctx, name_end)
+    # 'la Commission fédérale du Parc national': a body with a name of its own (a modifier before or after its
+    # noun) keeps the lab's name after it; 'the Board of the Data Archive Service' is the Board.
+    named_itself = name_start < start or name_end > end
+    if named_itself and noun[:1].isupper() and _complement(ctx, name_end) == "own name" \
+            and (nxt := _following(ctx, name_end)):
+        name_end = _own_name_end(ctx, nxt.start) or name_end
     after = tokens(text, name_end, min(len(text), name_end + 40))
     if after and after[0].text == "(" and len(after) >= 2 and after[1].text.isupper() and len(after[1].text) >= 2:
         return None  # a body with its own acronym is an organisation in its own right
@@ -581,6 +588,22 @@ def _complement(ctx: SectionContext, end: int) -> str | None:
             return "other"
         if nxt.text in ctx.subject_names and is_acronym(nxt.text):
             return "own"  # 'le Conseil de l'IFSN': the body goes by the lab's acronym
+        if _own_name_end(ctx, nxt.start) is not None:
+            return "own name"  # 'la Commission fédérale du Parc national' in the Parc national suisse's text
+    return None
+
+
+MIN_OWN_NAME_WORDS = 2
+
+
+def _own_name_end(ctx: SectionContext, at: int) -> int | None:
+    """Where the lab's name, or its first words (two at least), printed from ``at`` ends."""
+    for name in ctx.subject_names:
+        words = name.split()
+        for count in range(len(words), MIN_OWN_NAME_WORDS - 1, -1):
+            said = re.compile(r"\s+".join(re.escape(w) for w in words[:count]) + r"(?![\w-])")
+            if (found := said.match(ctx.text, at)) is not None:
+                return found.end()
     return None
 
 

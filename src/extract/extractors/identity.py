@@ -26,7 +26,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "57"
+VERSION = "58"
 
 
 
@@ -76,6 +76,8 @@ class IdentityExtractor:
             answered = first.split(";", 1)[0].strip()
             if answered != first and answered[:1].isupper():
                 first = answered  # 'Veteraneninstituut (Vi); statutair: Stichting Het Veteraneninstituut': the answer, then a note
+            if (bracketed := _NAME_THEN_NOTE.match(first)) is not None:
+                first = bracketed.group(1)  # 'Beschaffungsamt des BMI (BeschA), Bonn – sinds 2020 ook ...': the name and its acronym
             parts = parse_title(first, ctx.lex, known_acronym=heading_acronym or None)
             name = _statutory_form(ctx, first, parts.name)
             lead = dash_parts(first)[0].strip()
@@ -229,6 +231,8 @@ class IdentityExtractor:
                 return []  # 'Website: not available' says there is none to report
             urls = find_urls(value)
             url = urls[0][0] if urls else normalize_url(value.split()[0])
+            if urls and len(value[:urls[0][1]].split()) >= WORDS_BEFORE_SITE:
+                url = ""  # 'Website visits: 1.4 billion page views on bom.gov.au': a figure about the site, read below
             if url:
                 return [ctx.candidate("website", url, start, end, family=NAME, version=VERSION, prior="label")]
         from extract.segment.platforms import platform_host
@@ -353,11 +357,19 @@ def _printed_with_www(url: str, found: list[tuple[str, int, int]], section: Sect
     host = urlsplit(url).hostname or ""
     if host.startswith("www."):
         return url
-    printed = [u for u, _, _ in found] + [u for line in section.urls for u, _, _ in find_urls(line.text)]
+    # The masthead ('Bureau of Meteorology · 700 Collins Street · www.bom.gov.au') and the footnotes too.
+    printed = [u for u, _, _ in found] + [u for line in (*section.urls, *section.lines, *section.footnotes)
+                                          for u, _, _ in find_urls(line.text)]
     if any((urlsplit(u).hostname or "") == f"www.{host}" for u in printed):
         return url.replace(f"//{host}", f"//www.{host}", 1)
     return url
 
+
+WORDS_BEFORE_SITE = 3
+"""Words before the address in a website answer that make it a sentence about the site, not the address."""
+
+_NAME_THEN_NOTE = re.compile(r"([^()]{3,}?\(\s*[A-Z][\w&.-]{1,11}\s*\)),\s+\S.*\s[–—-]\s")
+"""A name answer with its bracketed acronym, a place after a comma, then a note after a dash."""
 
 _SHORT_FORM_BRACKET = re.compile(r"^[^()]{3,}?\s*\(\s*([A-ZÀ-Ý][\w&.-]{1,7})\s*\)")
 
@@ -467,8 +479,10 @@ def _letterhead_site(section: Section, ctx: SectionContext) -> list[Candidate]:
     # or named second, under its ministry ('Ministère de la Culture' / 'Délégation générale à ...').
     sites = [(url, line) for line in section.letterhead for url, _, _ in find_urls(line.text)
              if not platform_host(urlsplit(url).hostname or "")]
-    if len(sites) == 1 and any(fold_keep(line.text).strip() == fold_keep(n)
-                               for line in section.letterhead[:2] for n in ctx.subject_names if n):
+    # ... its acronym after it too: 'Service suisse d'enquête de sécurité SESE' over www.sust.admin.ch.
+    heads = {fold_keep(n) for n in ctx.subject_names if n}
+    heads |= {f"{a} {b}" for a in heads for b in heads if a != b}
+    if len(sites) == 1 and any(" ".join(fold_keep(line.text).split()) in heads for line in section.letterhead[:2]):
         url, line = sites[0]
         return [Candidate(field="website", value=_own_site(url, ctx), provenance=Provenance(
             page=line.page, bbox=line.bbox, text=line.text, method=f"rule:{NAME}.letterhead.v{VERSION}",
@@ -526,6 +540,17 @@ def _with_article(name: str, text: str, ctx: SectionContext) -> str:
     lower = re.search(rf"(?<![\w])(?:{articles.lower()})\s+{re.escape(name)}(?![\w-])", text)
     if inside is not None and lower is None and name[:1].isupper():
         return f"{inside.group(1)} {name}"
+    # 'Het Utrechts Archief' at www.hetutrechtsarchief.nl: an article its own site spells is the name's.
+    opening = re.match(rf"({articles})\s+{re.escape(name)}(?![\w-])", text.lstrip()) or re.search(
+        rf"(?<![\w])({articles})\s+{re.escape(name)}(?![\w-])", text)
+    if opening is not None and lower is None and name[:1].isupper():
+        from extract.normalize import find_urls
+        from extract.segment.spelling import domain_label
+
+        spelled = re.sub(r"[^a-z0-9]", "", fold_keep(f"{opening.group(1)} {name}"))
+        lines = (*ctx.section.urls, *ctx.section.footnotes, *ctx.section.lines)
+        if any(domain_label(urlsplit(url).hostname or "") == spelled for line in lines for url, _, _ in find_urls(line.text)):
+            return f"{opening.group(1)} {name}"
     return name
 
 

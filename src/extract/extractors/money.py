@@ -16,7 +16,7 @@ from extract.normalize.rule_data import LANGS, alternation, own_words, words
 from extract.rules.lexicon import Lexicon
 
 NAME = "money"
-VERSION = "29"
+VERSION = "30"
 
 ANCHOR_BEFORE_MAX = 8
 ANCHOR_AFTER_MAX = 4
@@ -74,10 +74,11 @@ class MoneyExtractor:
         blocks = [b for b in ctx.blocks if b.field in ("budget", "resources")]
         unknown = ctx.lex.regex("budget", "unknown")
         mentions = ctx.money
-        for labelled in blocks:
-            declared_unknown = unknown.match(ctx.folded, labelled.value_start) is not None
-            if declared_unknown and not any(labelled.start <= m.start < labelled.end for m in mentions):
-                return []  # 'Middelen: onbekend': the text says the budget is not known
+        # 'Middelen: onbekend', 'C2 Totale begroting: n.b.': the text says the budget is not known, unless
+        # another budget answer gives it ('12. Budget in EUR (if known): n/a' under 'SGD 1.2 million').
+        declared = [b for b in blocks if unknown.match(ctx.folded, len(ctx.folded) - len(ctx.folded[b.value_start:].lstrip()))]
+        if declared and not any(b.start <= m.start < b.end for b in blocks for m in mentions):
+            return []
         anchors = _SentenceIndex(ctx.lex.regex("budget", "anchors"), ctx.folded)
         revenue = _SentenceIndex(ctx.lex.regex("budget", "revenue"), ctx.folded)
         splits = _SentenceIndex(_CLAUSE_SPLIT, ctx.text)
@@ -90,6 +91,7 @@ class MoneyExtractor:
         capital = _SentenceIndex(ctx.lex.regex("budget", "capital"), ctx.folded)
         combined = _SentenceIndex(ctx.lex.regex("budget", "combined"), ctx.folded)
         compared = _compared_with(ctx.lex)
+        part_openers = ctx.lex.regex("budget", "part_openers")
         out = []
         for m in mentions:
             if m.qualifier in EXCLUDED_QUALIFIERS and not (_budget_above(ctx, anchors, m) or _budget_above(ctx, revenue, m)
@@ -98,6 +100,8 @@ class MoneyExtractor:
             s0, e0 = ctx.sentence_span(m.start)
             if disclaimed.any(s0, e0) or _disclaimed_next(ctx, disclaimed, e0):
                 continue  # '... about $4.2 billion ...; this fund ... is not an operating budget'
+            if part_openers.match(ctx.folded, s0):
+                continue  # 'Of this, 71.3 per cent came from the appropriation ($231.7 million)': a part of the sum before
             c0, c1 = _clause(splits, s0, e0, m.start, m.end)
             if paid_out.any(c0, c1):
                 continue  # '1 202 millions de dollars en dividende', 'to pay €2.1 billion a year to ...'

@@ -21,7 +21,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "42"  # the governance extractor's: parents are one of its fields
+VERSION = "43"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -38,6 +38,7 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
     indefinite = lex.folded("governance", "kind_articles")
     heads = lex.folded("governance", "org_heads")
     partitives = lex.folded("governance", "partitive_subjects")
+    plurals = lex.folded("governance", "plural_auxiliaries")
     own = {fold_keep(n) for n in ctx.subject_names if n}
     stops = [b.start for b in ctx.blocks]
     # 'Ministry of Information, Communications and the Digital Economy': a name ending in a list of
@@ -85,6 +86,10 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
             continue  # 'our Accountable Officer answers to the Scottish Parliament': a person's superior
         if before and (before[-1] in partitives or " ".join(before[-2:]) in partitives):
             continue  # 'dont certains relèvent du CEA': told of some of the labs it leads, not of the lab
+        if _relative_of_other(ctx, m.start()):
+            continue  # 'we also ran the General Register Office, which is now part of HM Passport Office'
+        if before and before[-1] in plurals and not _first_person_clause(ctx, m.start()):
+            continue  # 'the censuses in Scotland are run by National Records of Scotland': another subject's
         if before and re.search(r"['’]s$", before[-1]):
             continue  # "the Pentagon's branch of the US Digital Service": another's part, told from its side
         lowercase = ctx.lang == "fr" or bool(french.fullmatch(ctx.folded, m.start(), m.end()))
@@ -107,6 +112,12 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
         name = trim_parent(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip(), lex)
         name = _without_next_subject(ctx, name, span[1])
         second = _second_organisation(lex).search(name)
+        if second is not None and _portfolio_tail(name, second, lex):
+            second = None  # 'Commissioner for Culture and the Media': one office's two portfolios
+        if second is None and creator:
+            # 'créée en 1938 par la Caisse nationale ... (Suva) et la Conférence ...': after its bracket.
+            bracket = _BRACKET_AFTER.match(ctx.text, span[1])
+            second = _second_organisation(lex).match(ctx.text, bracket.end() if bracket else span[1])
         if second is not None:
             if creator or (before and before[-1] in joint):
                 continue  # founded by a city and a university together, 'jointly sponsored by': neither is the parent
@@ -129,6 +140,55 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
                           distance=distance + (UNNAMED_WORDS if any_named and not named else 0), ner=("ORG",))
             for name, span, prior, distance, named in told]
     return _named_in_full(_spelled_out(ctx, out + _defined_parents(ctx, own, stops) + _fragment_parents(ctx, own, stops), own))
+
+
+RELATIVE_GAP_WORDS = 3
+RELATIVE_NOUN_WORDS = 6
+"""How far back before the comma the noun a relative clause describes is looked for."""
+
+
+def _relative_of_other(ctx: SectionContext, at: int) -> bool:
+    """A relative clause set off by a comma right before ``at`` ('..., which is now part of') whose
+    noun is not the lab: the relation is that noun's."""
+    lex = ctx.lex
+    s0, _ = ctx.sentence_span(at)
+    # Set off by a comma, or (a pronoun that is only a relative) right after a noun in lower case:
+    # 'a non-ministerial department which reports directly to Parliament'.
+    gap = rf"\s+(?:[\w'’-]+\s+){{0,{RELATIVE_GAP_WORDS}}}$"
+    found = (re.search(rf",\s*(?:{alternation(lex.words('words', 'relatives'))}){gap}", ctx.folded[s0:at])
+             or re.search(rf"(?<=[a-z])\s+(?:{alternation(lex.words('words', 'pure_relatives'), folded=False)}){gap}",
+                          ctx.text[s0:at]))
+    if found is None:
+        return False
+    noun = re.split(r"[,;:]", ctx.text[s0:s0 + found.start()])[-1]
+    words = noun.split()
+    ending = " ".join(fold_keep(TRAILING_BRACKETS.sub("", noun)).split())
+    if any(n and ending.endswith(fold_keep(n)) for n in ctx.subject_names):
+        return False  # 'le Département de la Police et des Contrôles (DPC), qui fait partie du ...': the lab
+    copulas = alternation(lex.words("governance", "copulas"))
+    pronouns = lex.folded("governance", "subject_pronouns") | lex.folded("words", "first_person_subjects")
+    first_person = alternation(lex.words("words", "first_person_subjects"))
+    if re.match(rf"\s*(?:(?:{alternation(pronouns)})(?:['’]s|\s+(?:{copulas}))|c['’](?:{copulas})|(?:{first_person})\s+\w+)\s",
+                fold_keep(noun)):
+        # "It's the office of the digital minister, which sits inside the Executive Yuan", "C'est une
+        # autorité ... qui relève du ministère", 'Nous sommes l'un des établissements ... qui relèvent de':
+        # the lab is said to be the noun.
+        return False
+    # The noun phrase before the relative, from its article or capital: 'the General Register Office'. Not a
+    # pronoun: 'It ran the General Register Office, which ...' describes the office.
+    determiners = lex.folded("words", "determiners")
+    # Where a noun phrase may start: an article, or a name's first capital ('Office' alone is inside one).
+    starts = [k for k in range(max(0, len(words) - RELATIVE_NOUN_WORDS), len(words))
+              if fold_keep(words[k]) not in pronouns and (fold_keep(words[k]) in determiners or (
+                  words[k][:1].isupper() and (k == 0 or not words[k - 1][:1].isupper())))]
+    return bool(words) and not any(ctx.refers_to_lab(" ".join(words[k:])) for k in starts)
+
+
+def _first_person_clause(ctx: SectionContext, at: int) -> bool:
+    """Does the sentence before ``at`` speak as 'we' ('Wij worden gefinancierd door ...')?"""
+    s0, _ = ctx.sentence_span(at)
+    clause = re.split(r"[;:]", ctx.folded[s0:at])[-1]  # 'We conduct the census; the censuses in Scotland are run by'
+    return bool(set(re.findall(r"\w+", clause)) & ctx.lex.folded("words", "first_person_subjects"))
 
 
 _Told = tuple[str, tuple[int, int], float | str, int, bool]
@@ -318,6 +378,8 @@ def _defined_parents(ctx: SectionContext, own: set[str], stops: list[int]) -> li
             name = trim_parent(re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip(), lex)
             if _names_no_parent(name, own, lex) or (" " not in name and place_name_code(name) is not None):
                 break  # 'drinkwaterbedrijf van Vlaanderen': a place, not whose it is
+            if re.match(r"\s+\d", ctx.text[span[1]:]):
+                break  # 'a statutory public corporation under Part 3 of the Energy Act': a law's part
             if _more_organisations(lex).match(ctx.text, span[1]):
                 break  # 'een samenwerkingsverband van het Departement X, de VDAB en het Departement Y': its members
             out.append(ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION,
@@ -608,6 +670,18 @@ def _demonym_only(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"[A-ZÀ-Ý][a-zà-ÿ]+(?:{endings})")
 
 
+def _portfolio_tail(name: str, second: re.Match[str], lex: Lexicon) -> bool:
+    """Is what follows 'and the' one capitalised word that names no kind of organisation, after a
+    name whose words hold a portfolio preposition ('for', 'of')?"""
+    tail = name[second.end() - 1:].split()
+    kinds = lex.folded("governance", "org_heads") | lex.folded("labs", "heads")
+    return (len(tail) == 1 and fold_keep(tail[0]) not in kinds
+            and bool(set(fold_keep(name[:second.start()]).split()[1:]) & lex.folded("words", "portfolio_prepositions")))
+
+
+_BRACKET_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
+
+
 @lru_cache(maxsize=8)
 def _second_organisation(lex: Lexicon) -> re.Pattern[str]:
     """' and the University of Bologna', ' et le Centre ...': a second organisation after the first."""
@@ -646,6 +720,8 @@ def _defines_own_lab(ctx: SectionContext, at: int) -> bool:
     if any(re.search(rf"(?<![\w-]){re.escape(fold_keep(name))}(?![\w-])", folded) for name in ctx.subject_names if name):
         return True  # 'MARIN' is not in 'Wageningen Marine Research'
     words = subject.split()
+    if words and fold_keep(words[-1]) in ctx.lex.folded("words", "first_person_subjects"):
+        return True  # 'Since 1 April 2008 we have been the executive office of ...': the lab speaks
     openers = (ctx.lex.folded("governance", "subject_pronouns") | ctx.lex.folded("words", "articles")
                | ctx.lex.folded("words", "determiners"))
     return (0 < len(words) <= MAX_SUBJECT_WORDS and fold_keep(words[0]) in openers

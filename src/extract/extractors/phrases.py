@@ -98,6 +98,20 @@ def _ends_at_line_break(text: str, prev: Token, tok: Token, nxt: Token | None, l
             and fold_keep(nxt.text) not in lex.folded("words", "connectors"))
 
 
+def _portfolio_and_the(toks: list[Token], first: int, at: int, lex: Lexicon) -> bool:
+    """'and the Media' after 'Commissioner for Culture': a conjunction, an article and one capitalised
+    word that names no kind of organisation, closing a name whose head is followed by a portfolio
+    preposition ('for', 'of')."""
+    if at + 2 >= len(toks):
+        return False
+    article, word = toks[at + 1], toks[at + 2]
+    after = toks[at + 3] if at + 3 < len(toks) else None
+    kinds = lex.folded("governance", "org_heads") | lex.folded("labs", "heads")
+    return (fold_keep(article.text) in lex.folded("words", "articles") and word.is_capitalised
+            and fold_keep(word.text) not in kinds and (after is None or not after.is_capitalised)
+            and any(fold_keep(t.text) in lex.folded("words", "portfolio_prepositions") for t in toks[first + 1:at]))
+
+
 def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = False,
                stops: Collection[int] = (), end: int | None = None) -> tuple[int, int] | None:
     """The organisation name starting at ``start`` (after an optional determiner).
@@ -159,6 +173,10 @@ def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = F
             last = j + 2  # 'Digitaliserings- og forvaltningsdepartementet', 'Onderwijs- en Cultuurraad'
             j += 3
             continue
+        if (tok.text in _SUSPENSION_HYPHENS and prev.end == tok.start and nxt is not None and nxt.text == ","
+                and after_nxt is not None and after_nxt.is_capitalised):
+            j += 2  # 'Klima-, Energi- og Forsyningsministeriet': the first of several suspended words
+            continue
         if (tok.text == "(" and j + 3 < len(toks) and toks[j + 2].text == ")" and toks[j + 1].text.isupper()
                 and fold_keep(toks[j + 3].text) in connectors and j + 4 < len(toks) and toks[j + 4].is_word):
             j += 3
@@ -171,6 +189,11 @@ def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = F
             last = j
         elif folded in conjunctions:
             after = toks[j + 2] if j + 2 < len(toks) else None
+            if _portfolio_and_the(toks, first, j, lex):
+                j += 2  # 'Commissioner for Culture and the Media': the portfolio's second part, not a second body
+                last = j
+                j += 1
+                continue
             continues = allow_lowercase and nxt is not None and nxt.is_word and (
                 fold_keep(nxt.text) in connectors
                 or (after is not None and fold_keep(after.text) in connectors and fold_keep(nxt.text) not in blockers))

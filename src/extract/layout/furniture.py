@@ -26,6 +26,8 @@ _SMALL = 0.86
 
 _URL_START = re.compile(r"^[(<\[]?(?:https?[:;]?/{1,2}|hltps?:/{1,2}|w{2,3}[a-z]?[.,]\s?)\S", re.IGNORECASE)
 _BARE_HOST = re.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}(?:/\S*)?$", re.IGNORECASE)
+# A journal's running head, printed once on a short paper's page: 'ESPA · Vol. 9, No. 2 (2021) · doi.org/...'.
+_JOURNAL_LINE = re.compile(r"(?i)\b(?:vol\.|volume)\s*\d+\s*[,(·]\s*(?:no\.|nr\.|issue|n°)\s*\d+|doi\.org/10\.|\bdoi:\s*10\.")
 _RULE = re.compile(r"^[_\-–—=.·]{3,}$")
 _MARKER = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|[*†‡]{1,3}\s*|\d{1,2}[).]?\s+|\d{1,2}(?=[A-ZÀ-Ý]))(?P<rest>\S.*)$")
 
@@ -117,7 +119,8 @@ def mark_furniture(pages: list[PageLayout], body_em: dict[int, float]) -> None:
     for page in pages:
         body = [d for d in page.drafts if d.role == "body"]
         for draft in body:
-            if _in_top_zone(draft, page) and (id(draft) in headers or is_page_number(draft.text)):
+            if _in_top_zone(draft, page) and (id(draft) in headers or is_page_number(draft.text)
+                                               or _JOURNAL_LINE.search(draft.text)):
                 draft.role = "header"
             elif is_url_only(draft.text) and _in_bottom_zone(draft, page):
                 draft.role = "url_footer"  # even when repeated: the page footer prints the lab's link

@@ -64,4 +64,5 @@ _ANY_FEW_WORDS = r"(?:\s+\S+){0,8}?"
 @lru_cache(maxsize=1024)
 def _phrase_pattern(phrase: str, slot: str) -> re.Pattern[str]:
     body = (slot + r"\s+").join(re.escape(word) for word in phrase.split())
-    return re.compile(rf"(?<![\w'’])(?:{body})(?![\w])")
+    # A phrase ending on an elided word ("proviennent d'") runs into the next word ("d'une dotation").
+    return re.compile(rf"(?<![\w'’])(?:{body})(?:(?<=['’])|(?![\w]))")

@@ -66,8 +66,11 @@ def _defined() -> re.Pattern[str]:
         r"|(?<=[^\s(]),\s+([A-Z][A-Za-z0-9&\-]{1,11})(?:\)|\s+[–—](?=\s))"
         # ', which everybody calls RISA', ', known everywhere by its initials ADDA', ", que tout le monde
         # appelle simplement l'AOC", and the bare ', iGA,'.
-        rf"|,\s+(?:[^,.;:()]{{0,40}}?\s)?(?:{naming})\s+(?:\w+\s+)?"
-        rf"(?:(?:{articles})\s+|[lL]['’])?([A-Za-z][A-Za-z0-9&\-]{{1,11}})(?=[\s,.;)])"
+        # An adverb in lower case may come between ('appelle simplement'), never the name itself.
+        rf"|,\s+(?:[^,.;:()]{{0,40}}?\s)?(?:{naming})\s+(?:[a-zà-ÿ]+\s+)?"
+        # 'shortens to Stats SA': a word before the capitals is read with them below (_SHORT_HEAD).
+        rf"(?:(?:{articles})\s+|[lL]['’])?(?:[A-Z][a-z]+\s+(?=[A-Z]{{2,5}}(?![\w])))?"
+        rf"((?=[a-z]*[A-Z])[A-Za-z][A-Za-z0-9&\-]{{1,11}})(?=[\s,.;)])"
         # ', het IPR, dat', and closing its sentence: "... de gestion de l'eau, la SPGE. C'est ..."
         rf"|,\s+(?:(?:{articles})\s+)?([A-Za-z][A-Za-z0-9&\-]{{1,11}})[,.](?=\s)"
         # "l'Intercommunale de Mutualisation en matière Informatique et Organisationnelle — iMio pour les intimes"
@@ -181,7 +184,9 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             # is in its own sentence.
             ends = [m.end() for m in _SENTENCE_END.finditer(text, floor, match.start())]
             floor = ends[-1] if ends else floor
-        before = list(WORD.finditer(text, floor, match.start()))
+        # 'Staten og Kommunernes Indkøbsservice A/S (SKI)': a legal form before the bracket spells nothing.
+        legal = _legal_tail().search(text, floor, match.start()) if match.group(1) is not None else None
+        before = list(WORD.finditer(text, floor, legal.start() if legal else match.start()))
         if match.group(1) is not None and before and is_acronym(acronym) and spells_one_compound(acronym, before[-1].group()) \
                 and re.fullmatch(r"\s*", text[before[-1].end():match.start()]):
             # 'Diskrimineringsombudsmannen (DO)', 'Rijkswaterstaat (RWS)': one compound word, a letter a part.
@@ -216,6 +221,13 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             if coined and len(words) >= 3 and abbreviates(acronym, " ".join(words), said=True):
                 begin = before[k].start() + (elided.end() if elided is not None else 0)
                 out.append((text[begin:name_end(text, before[-1].end())], acronym, begin))
+                break
+            if (coined and match.group(5) is not None and len(words) >= 2 and all(w[:1].isupper() for w in words)
+                    and (k == 0 or not before[k - 1].group()[:1].isupper())):
+                # 'le Statistisches Bundesamt, que tout le monde appelle Destatis': a naming clause gives
+                # the whole capitalised name before it a short name, spelled from it or not.
+                begin = before[k].start() + (elided.end() if elided is not None else 0)
+                out.append((text[begin:before[-1].end()], acronym, begin))
                 break
             # French names keep their adjectives in lower case: 'Centre québécois d'excellence numérique (CQEN)'.
             # A naming clause says whose acronym it is: its capitals may come from link words too
@@ -252,7 +264,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                     # (Statistisk sentralbyrå, SSB)': the name the text uses.
                     printed = _covered_name_before(text, opening, acronym) or (
                         _name_before(text, opening, acronym) if compounds and not initials_cover(acronym, words) else None)
-                own = (text[begin:name_end(text, before[-1].end())], acronym, begin)
+                own = (text[begin:legal.end() if legal else name_end(text, before[-1].end())], acronym, begin)
                 # Set off by dashes, the body's own name comes first, as in an apposition ('The Norwegian
                 # Institute of International Affairs – Norsk utenrikspolitisk institutt, NUPI –').
                 dashed = not match.group(0).endswith(")")
@@ -573,6 +585,13 @@ def _prepositions() -> frozenset[str]:
 def _legal_forms() -> frozenset[str]:
     """Every language's legal forms that end a company's name ('NV', 'GmbH', 'Ltd')."""
     return frozenset(w.lower() for w in lexicon(None).words("labs", "legal_suffixes"))
+
+
+@cache
+def _legal_tail() -> re.Pattern[str]:
+    """A legal form ending the text right before an acronym's bracket ('... Indkøbsservice A/S ')."""
+    forms = alternation(lexicon(None).words("labs", "legal_suffixes"), folded=False)
+    return re.compile(rf"(?<=\w)\s+(?i:{forms})(?=\s*\(?$)")
 
 
 @cache

@@ -41,7 +41,8 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
     # As printed, not folded: French 'à' links a name, the verb 'a' ("Louis Michel, l'Institut a été") does not.
     followers = {w.lower() for group, key in (("labs", "name_links"), ("words", "relatives"), ("words", "connectors"))
                  for w in lex.words(group, key)}
-    listing = lex.folded("words", "articles") | lex.folded("words", "and_words")
+    and_words = lex.folded("words", "and_words")
+    listing = lex.folded("words", "articles") | and_words
     not_heads = lex.folded("labs", "not_heads")
     former = lex.folded("words", "former_words")
     stops = stop_words(lex.lang) | lex.folded("words", "determiners")
@@ -53,6 +54,8 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
     joined = " ".join(texts)
     presented: set[int] = set()  # ids of the entries an apposition has presented once already
     for m in _appositive().finditer(joined):
+        if _spelled_apposition(index, m, joined, starts, body, texts):
+            continue
         after = re.findall(r"[\w'’-]+|[^\w\s]", joined[m.end():m.end() + 200])[:APPOSITION_WORDS + 3]
         kind = next((n for n, w in enumerate(after[:APPOSITION_WORDS]) if w.isalpha()
                      and (fold_keep(w) in kinds or (len(w) > 5 and fold_keep(w).endswith(ends)))), None)
@@ -65,6 +68,8 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
             continue  # 'the team lead', 'the agency's director'
         if rest[0] == "," and fold_keep(rest[1]) in listing:
             continue  # 'Etalab, le Bercy Lab, le pôle Innovation ...': a list of names
+        if fold_keep(rest[0]) in and_words and after[0][:1].isupper():
+            continue  # 'six Groups, seven State Offices, the National Operations Centre and 32 ...': a list
         begin = m.start(1)
         k = bisect_right(starts, begin)
         if k < len(starts) and starts[k] < m.end(1) and lines[body[k - 1]].role == "heading":
@@ -97,10 +102,33 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
             index.adopt(entry, kind_name, acronym=False)  # 'the Government ICT Centre' is Valtori
 
 
+_FULL_NAME_AFTER = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){1,6}?(?=\s*[,.;:()]|\s+[—–-]\s)")
+"""The full name an apposition gives, up to the punctuation that closes it."""
+
+
+def _spelled_apposition(index: LabIndex, m: re.Match[str], joined: str, starts: list[int], body: Sequence[int],
+                        texts: list[str]) -> bool:
+    """"l'Istat, l'Istituto nazionale di statistica": a short form, then the full name whose word starts
+    spell it, set off by a comma and an article; the full name is the lab, the short form its acronym."""
+    from extract.segment.spelling import abbreviates
+
+    short = m.group(1).strip()
+    if " " in short or not short[:1].isupper():
+        return False
+    full = _FULL_NAME_AFTER.match(joined, m.end())
+    if full is None or not abbreviates(short, full.group(0), said=True) or index.lookup(full.group(0)) is not None:
+        return False
+    line = body[bisect_right(starts, full.start()) - 1]
+    entry = subject_entry(index, full.group(0), line, body, texts, set(), acronym=short)
+    entry.as_subject += 1
+    return True
+
+
 @cache
 def _appositive() -> re.Pattern[str]:
     """A name, a comma and an article: 'Valtori, the', "L'IMI, l'" (the kind is read after it)."""
     lex = lexicon(None)
     articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
     elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
-    return re.compile(rf"(?<![\w'’-]){subject_name()},\s+(?:(?:{articles})\s+|{elided})")
+    # After an elided article too: "confié à l'Istat, l'Istituto nazionale di statistica".
+    return re.compile(rf"(?:(?<![\w'’-])|(?<=(?<!\w)[ld]['’])){subject_name()},\s+(?:(?:{articles})\s+|{elided})")

@@ -82,6 +82,9 @@ def _ends(lab: _Heading, other: _Heading) -> bool:
 
 def has_labels(lines: list[Line], indices: list[int]) -> bool:
     fields = []
+    matched = [i for i in indices if match_label(lines[i].text)]
+    if matched and all(_column_header(lines[i].text) for i in matched):
+        return False  # 'Land | Centrale | Voor wie' over a comparison's rows: its columns, not a lab's labels
     for pos, i in enumerate(indices):
         match = match_label(lines[i].text)
         if match:
@@ -89,6 +92,16 @@ def has_labels(lines: list[Line], indices: list[int]) -> bool:
                 return True
             fields.append(match.field)
     return len(set(fields)) >= 2
+
+
+MIN_HEADER_CELLS = 3
+
+
+def _column_header(text: str) -> bool:
+    """A table row of three cells or more, each opening on a capital, without a figure: the heads of
+    a table's columns ('Land | Centrale | Voor wie'; not 'Board | none | none')."""
+    cells = [c.strip() for c in text.split("\t")]
+    return len(cells) >= MIN_HEADER_CELLS and not re.search(r"\d", text) and all(c[:1].isupper() for c in cells)
 
 
 CHAPTER_LINES = 6

@@ -137,32 +137,40 @@ def add_spelled_out_names(index: LabIndex, text: str) -> None:
                 break
 
 
+_REFERENCE = re.compile(r"[A-Za-z0-9.-]+(?:/[A-Za-z0-9.-]+){2,}")
+"""A reference or file code: three parts or more between slashes ('ZA/DV/2012/0386')."""
+
+
+def _in_reference(text: str, at: int) -> bool:
+    return any(m.start() <= at < m.end() for m in _REFERENCE.finditer(text))
+
+
 def add_undefined_acronyms(index: LabIndex, lines: Sequence[Line], body: Sequence[int]) -> None:
     """'GDS' after 'the Government Digital Service', never defined as '(GDS)': an acronym the
     text uses whose letters are the initials of exactly one lab's name is that lab's."""
     bare = [e for e in index.entries if not e.acronym and len(e.name.split()) >= 2]
     seen: set[str] = set()
     uses: dict[str, int] = {}
-    for i in body:
-        for m in BARE_ACRONYM.finditer(lines[i].text):
-            uses[m.group(0)] = uses.get(m.group(0), 0) + 1
-    for i in body:
-        for m in BARE_ACRONYM.finditer(lines[i].text):
-            token = m.group(0)
-            known = index.by_alias(token.lower())
-            if token in seen or (known is not None and known.name != token):
-                continue
-            seen.add(token)
-            owners = [e for e in bare if initials_cover(token, e.name.split())
-                      and len(token) >= sum(1 for w in e.name.split() if w[:1].isupper()) - 1]
-            if not owners and (known is None or known.name == token) and uses[token] >= MIN_LETTERHEAD_ACRONYM_USES:
-                _named_acronym(index, token, uses[token], lines, body)
-            if len(owners) > 1:
-                # 'MDIA' between the Malta Digital Innovation Authority and Hub: the name it spells exactly.
-                owners = [e for e in owners if initials_are(token, e.name.split())]
-            if len(owners) != 1:
-                continue
-            index.take_acronym(owners[0], token, known)
+    found = [m for i in body for m in BARE_ACRONYM.finditer(lines[i].text)
+             if not _in_reference(lines[i].text, m.start())]  # 'Ons kenmerk: ZA/DV/2012/0386': a file's code
+    for m in found:
+        uses[m.group(0)] = uses.get(m.group(0), 0) + 1
+    for m in found:
+        token = m.group(0)
+        known = index.by_alias(token.lower())
+        if token in seen or (known is not None and known.name != token):
+            continue
+        seen.add(token)
+        owners = [e for e in bare if initials_cover(token, e.name.split())
+                  and len(token) >= sum(1 for w in e.name.split() if w[:1].isupper()) - 1]
+        if not owners and (known is None or known.name == token) and uses[token] >= MIN_LETTERHEAD_ACRONYM_USES:
+            _named_acronym(index, token, uses[token], lines, body)
+        if len(owners) > 1:
+            # 'MDIA' between the Malta Digital Innovation Authority and Hub: the name it spells exactly.
+            owners = [e for e in owners if initials_are(token, e.name.split())]
+        if len(owners) != 1:
+            continue
+        index.take_acronym(owners[0], token, known)
 
 
 def _named_acronym(index: LabIndex, token: str, used: int, lines: Sequence[Line], body: Sequence[int]) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cache, cached_property
 
 from extract.models import Line
 from extract.normalize.rule_data import alternation
@@ -65,6 +65,12 @@ from extract.segment.wrapped_names import started_on_previous_line
 NEXT_LINE_CHARS = 40
 """How much of the next line a name cut by a line break is read with."""
 _MIXED_ACRONYM = re.compile(r"(?<![\w-])(?=\w*[a-z])[A-Z]\w{0,8}[A-Z]\w{0,8}(?![\w-])")  # 'ZenDiS', 'ITZBund'
+@cache
+def _naming_clause() -> re.Pattern[str]:
+    """', que tout le monde appelle Destatis': a clause naming the name the line before ends (labs.acronym_naming)."""
+    return re.compile(rf",\s+[^,.;:()]{{0,40}}?\b(?:{alternation(lexicon(None).words('labs', 'acronym_naming'), folded=False)})\s")
+
+
 _SET_OFF = re.compile(r"\s[–—]\s+[A-Z][A-Za-z0-9&-]{1,11}\s*[–—]\s")  # '... Developing Countries – Norfund – is'
 _SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][\w.]{0,15}):\s")
 MIN_GENERIC_NAME_USES = 2
@@ -234,6 +240,7 @@ class LabIndex:
         introduced = re.compile(self.lex.regex("labs", "ordinals").pattern
                                 + rf"\s+\w+(?:\s+\w+){{0,2}}\s+(?:{verbs_presenting})\s+(?:{any_article})?\s*$")
         before_line = previous = ""
+        after_heading = False
         # A heading's name does not run on into the paragraph under it ('... IT Center for Science' / 'CSC is').
         following = {i: lines[j].text for i, j in zip(body, body[1:])
                      if lines[i].role != "heading" or lines[j].role == "heading"}
@@ -257,7 +264,9 @@ class LabIndex:
             # Or an apposition the break cut after its acronym: 'ASTRON, het Nederlands' / 'Instituut voor ...'.
             if before_line and ("(" in text[:80] or before_line.rstrip().endswith(",") or BARE_ACRONYM.search(text)
                                 or _MIXED_ACRONYM.search(text[:80]) or _CUT_APPOSITION.search(before_line)
-                                or _SET_OFF.search(text[:80])):
+                                or _SET_OFF.search(text[:80])
+                                # Not across a heading: 'Saint-Héron : Heron Santé publique' / '..., plus connue sous le nom de'.
+                                or (not after_heading and _naming_clause().search(text[:80]))):
                 # The words after the acronym may run on ('... appellent IDDA d'après son nom' / 'anglais, ...').
                 joined_lines = f"{before_line} {text} {following.get(i, '')[:NEXT_LINE_CHARS]}"
                 for name, acronym, at in defined_acronyms(joined_lines):
@@ -273,6 +282,7 @@ class LabIndex:
                         entry.defined = True
                         entry.as_host += self._hosted(previous, joined_lines, at)
             previous, before_line = before_line, text
+            after_heading = lines[i].role == "heading"
             for mention in started_on_previous_line(self._line_mentions(text, following.get(i, "")), text,
                                                     previous, self.lang):
                 if mention.generic:

@@ -121,7 +121,10 @@ def _matcher(lang: str) -> tuple[Any, Lexicon]:
     hyphened = "|".join(re.escape(h) for h in heads)
     whole = "|".join(re.escape(e[:1].upper() + e[1:]) for e in lex.folded("labs", "compound_ends")
                      if len(e) >= MIN_WHOLE_COMPOUND) or "(?!)"
+    # 'Statistisches Bundesamt', 'Deutscher Wetterdienst': a German name's inflected adjectives before the compound.
+    german_adjective = {"TEXT": {"REGEX": r"^[A-ZÄÖÜ][a-zäöüß]+(?:isch|lich|sch|al)(?:es|er|e|en)$"}, "OP": "+"}
     matcher.add("COMPOUND", [[{"TEXT": {"REGEX": rf"^[A-ZÀ-Ý][\w-]*[a-zà-ÿ0-9-](?i:{compound})$"}}],
+                             [german_adjective, {"TEXT": {"REGEX": rf"^[A-ZÀ-Ý][\w-]*[a-zà-ÿ0-9-](?i:{compound})$"}}],
                              [{"TEXT": {"REGEX": rf"^[A-ZÀ-Ý](?:[a-z]+[A-Z]\w*)(?i:{compound})$"}}],
                              # A compound end that is a whole compound itself names a body on its own:
                              # 'de Oostenrijkse Rechnungshof' (not 'Kammer', 'Amt': a bare kind).

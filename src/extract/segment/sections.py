@@ -373,7 +373,9 @@ def _sender_part(parts: list[Part], letterhead: list[Line]) -> Part | None:
     if not letterhead:
         return None
     head = fold_keep(" ".join(line.text for line in letterhead))
-    named = [p for p in parts if p.title and fold_keep(p.title) in head]
+    # 'Service suisse d'enquête de sécurité SESE' heads the letter of the '... (SESE)' part.
+    named = [p for p in parts if p.title and any(fold_keep(t) in head for t in (
+        p.title, " ".join(re.sub(r"[()]", " ", p.title).split()), TRAILING_BRACKETS.sub("", p.title).strip()) if t)]
     return named[0] if len(named) == 1 else parts[0] if len(parts) == 1 else None
 
 

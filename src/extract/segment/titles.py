@@ -217,7 +217,8 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
             country = country_code(inner)  # 'NIA (KR)' in a table comparing countries' agencies
         elif acronym is None and (is_acronym(inner) or two_part or _short_form(inner, text[: paren.start()])
                                 or spells_mixed_acronym(inner, text[: paren.start()]) or _CAMEL_CASE.fullmatch(inner)
-                                or (dotted and any(c.isupper() for c in inner))):
+                                or (dotted and any(c.isupper() for c in inner))
+                                or _coined_short_form(inner, text[: paren.start()])):
             acronym = inner
         elif country is None and (code := country_code(inner, lex.lang)):
             country = code
@@ -234,7 +235,9 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
     # A name after the place starts with a capital, or is coined with a lower-case prefix ('iNNpulsa').
     named_after = after_place[:1].isupper() or re.match(r"[a-z]{1,2}[A-Z]", after_place) is not None \
         or _coined_lower(after_place, lex)
-    place = heading_place_code(parts[0]) if len(parts) == 2 and named_after else None
+    # "L'Italie : le Garante": the place may keep its article too.
+    place = heading_place_code(re.sub(rf"^(?i:{article_before_name(lex)})(?=[A-ZÀ-Ý])", "", parts[0].strip())) \
+        if len(parts) == 2 and named_after else None
     if place is not None:
         # '3.1 Gdynia: Laboratorium ...', 'Denemarken – MindLab': the place the case is in, then its name.
         text, country = after_place, country or place
@@ -294,6 +297,18 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
     return TitleParts(name=text or None, acronym=acronym, country=country)
 
 
+MAX_COINED_CHARS = 8
+
+
+def _coined_short_form(inner: str, name: str) -> bool:
+    """'Istituto nazionale di statistica (Istat)': one word made of the starts of the name's words in
+    turn, none of them whole."""
+    from extract.segment.spelling import abbreviates
+
+    return (inner[:1].isupper() and inner.isalpha() and len(inner) <= MAX_COINED_CHARS
+            and fold_keep(inner) not in fold_keep(name).split() and abbreviates(inner, name, said=True))
+
+
 def _pair_spelled(acronym: str, head: str, tail: str) -> bool:
     """Does an acronym of two joined by a hyphen ('IV-INIG') spell the name before the dash by its
     first part and open the name after it by its second?"""
@@ -330,7 +345,12 @@ def _strip_report_words(text: str, lex: Lexicon, *, keep_empty: bool = False) ->
     folded = fold_keep(text)
     pattern = phrase_regex(lex.words("title", "report_words"))
     keep = list(text)
+    links = lex.folded("labs", "name_links")
     for m in pattern.finditer(folded):
+        before, after = text[:m.start()].split()[-1:], text[m.end():].split()[:1]
+        if (before and after and after[0][:1].isupper() and (before[0][:1].isupper() or fold_keep(before[0]) in links)
+                and text[m.start():m.start() + 1].isupper()):
+            continue  # 'Centre for Survey Results', 'Harbour Survey Agency': a word inside a name
         keep[m.start():m.end()] = " " * (m.end() - m.start())
     for m in (*YEAR.finditer(text), *_YEAR_SPAN.finditer(text)):
         keep[m.start():m.end()] = " " * (m.end() - m.start())
