@@ -156,9 +156,9 @@ def _seated_after(lex: Lexicon) -> re.Pattern[str]:
 
 @lru_cache(maxsize=8)
 def _seated(lex: Lexicon) -> re.Pattern[str]:
-    articles = alternation(lex.words("words", "articles"))
-    elided = alternation(lex.words("words", "elided_articles"))
-    return re.compile(rf"(?<!\w)(?:{alternation(lex.words('governance', 'seat_phrases'))})\s+(?:(?:{articles})\s+|(?:{elided}))?$")
+    from extract.segment.name_affixes import article_before_name
+
+    return re.compile(rf"(?<!\w)(?:{alternation(lex.words('governance', 'seat_phrases'))})\s+(?:{article_before_name(lex)})?$")
 
 
 def supreme(ctx: SectionContext, start: int) -> bool:

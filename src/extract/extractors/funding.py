@@ -174,10 +174,10 @@ def _is_weak(trigger: str, weak_phrases: set[tuple[str, ...]]) -> bool:
 
 @lru_cache(maxsize=8)
 def _leading_determiner(lex: Lexicon) -> re.Pattern[str]:
-    determiners = alternation((*lex.words("words", "determiners"), *lex.words("words", "articles")), folded=False,
-                              any_space=False)
+    """'the regional budget' -> 'regional budget', "l'État" -> 'État': a source's determiner (articles included)."""
+    determiners = alternation(lex.words("words", "determiners"), folded=False, any_space=False)
     elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
-    return re.compile(rf"(?i:(?:{determiners})\s+|{elided})")
+    return re.compile(rf"(?i:(?:{determiners})\s+(?=\w)|(?:{elided})(?=\w))")
 
 
 def _copula_then_no_noun(ctx: SectionContext, m: Trigger) -> bool:
@@ -186,9 +186,9 @@ def _copula_then_no_noun(ctx: SectionContext, m: Trigger) -> bool:
     words = m.text.split()
     if not words or words[-1] not in ctx.lex.folded("governance", "copulas"):
         return False
-    after = ctx.folded[m.source:].split(None, 1)
+    after = _NEXT_WORD.match(ctx.folded, m.source)  # not a copy of the rest of the text per trigger
     determiners = ctx.lex.folded("words", "determiners") | ctx.lex.folded("words", "articles")
-    return not after or after[0] not in determiners
+    return after is None or after.group(1) not in determiners
 
 
 @lru_cache(maxsize=8)
@@ -197,6 +197,7 @@ def _participle_clause(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{alternation(lex.words('funding', 'reduced_relatives'))})\s[^,;.:]{{0,80}}?(?=\s*(?:\([^()]*\)\s*)?,)")
 
 
+_NEXT_WORD = re.compile(r"\s*(\S+)")
 _BRACKET_NOTE = re.compile(r"[ \t]*\([^()\n]{1,40}\)(?=\s*,)")
 """A short bracket before a comma after a source: its gloss ('(regleringsbrev)')."""
 _COLON_THEN_BULLETS = re.compile(r"[ \t]*:[ \t]*\n(?=[ \t]*[•▪*\-–][ \t])")
@@ -260,7 +261,7 @@ class FundingExtractor:
             # OCR specks after the item ('FEDER) ©') are not part of it.
             item = re.sub(r"(?:\s+[^\w\s()’'\-]{1,2})+$", "", re.sub(r"\s+", " ", part)).strip(" .,")
             # 'the regional budget' -> 'regional budget', "l'État" -> 'État'
-            item = re.sub(rf"^(?:(?:{determiners})\s+(?=\w)|(?:{elided})(?=\w))", "", item, flags=re.IGNORECASE)
+            item = item[lead.end():] if (lead := _leading_determiner(ctx.lex).match(item)) else item
             item = _without_lead(item, ctx)  # 'volledig uit de taksen van ...': the taxes
             if unknown.match(fold_keep(item)):
                 continue  # 'Financement : non communiqué'

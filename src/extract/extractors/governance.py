@@ -15,6 +15,7 @@ from extract.extractors.phrases import Token, tokens
 from extract.models import BodyMention, Candidate, Section
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
+from extract.segment.name_affixes import AFTER_ELISION
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
@@ -33,7 +34,7 @@ def _body_regex(lex: Lexicon) -> re.Pattern[str]:
     body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
     heads = "|".join(re.escape(fold_keep(h)) for h in COMPOUND_HEADS)
     # After an elided article too: "siègent à l'assemblée générale".
-    return re.compile(rf"(?:(?<![\w'’])|(?<=(?<!\w)[ld]['’]))(?:{body}|[a-z]{{3,}}(?:{heads}))(?![\w])")
+    return re.compile(rf"(?:(?<![\w'’])|{AFTER_ELISION})(?:{body}|[a-z]{{3,}}(?:{heads}))(?![\w])")
 
 
 APPOINTER_CHARS = 40

@@ -65,6 +65,14 @@ def _spans_years(text: str, lo: int, hi: int, *, at_start: bool = False) -> bool
     return any(not one_budget_year(m.group(0)) for m in _total_span().finditer(text, lo, hi))
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def _answer_start(text: str, at: int) -> int:
+    """Where the answer starting at ``at`` begins past its blank (no copy of the text taken per block)."""
+    return found.end() if (found := _SPACES.match(text, at)) is not None else at
+
+
 class MoneyExtractor:
     name = NAME
     version = VERSION
@@ -76,7 +84,7 @@ class MoneyExtractor:
         mentions = ctx.money
         # 'Middelen: onbekend', 'C2 Totale begroting: n.b.': the text says the budget is not known, unless
         # another budget answer gives it ('12. Budget in EUR (if known): n/a' under 'SGD 1.2 million').
-        declared = [b for b in blocks if unknown.match(ctx.folded, len(ctx.folded) - len(ctx.folded[b.value_start:].lstrip()))]
+        declared = [b for b in blocks if unknown.match(ctx.folded, _answer_start(ctx.folded, b.value_start))]
         if declared and not any(b.start <= m.start < b.end for b in blocks for m in mentions):
             return []
         anchors = _SentenceIndex(ctx.lex.regex("budget", "anchors"), ctx.folded)

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from extract.extractors.context import SectionContext
-from extract.extractors.phrases import org_phrase
+from extract.extractors.phrases import org_phrase, portfolio_word
 from extract.extractors.portfolio_names import mask_portfolio_commas
 from extract.models import Candidate
 from extract.normalize.countries import city_country, place_code, place_name_code
@@ -152,12 +152,8 @@ def _relative_of_other(ctx: SectionContext, at: int) -> bool:
     noun is not the lab: the relation is that noun's."""
     lex = ctx.lex
     s0, _ = ctx.sentence_span(at)
-    # Set off by a comma, or (a pronoun that is only a relative) right after a noun in lower case:
-    # 'a non-ministerial department which reports directly to Parliament'.
-    gap = rf"\s+(?:[\w'’-]+\s+){{0,{RELATIVE_GAP_WORDS}}}$"
-    found = (re.search(rf",\s*(?:{alternation(lex.words('words', 'relatives'))}){gap}", ctx.folded[s0:at])
-             or re.search(rf"(?<=[a-z])\s+(?:{alternation(lex.words('words', 'pure_relatives'), folded=False)}){gap}",
-                          ctx.text[s0:at]))
+    set_off, bare, said_to_be = _relative_patterns(lex)
+    found = set_off.search(ctx.folded[s0:at]) or bare.search(ctx.text[s0:at])
     if found is None:
         return False
     noun = re.split(r"[,;:]", ctx.text[s0:s0 + found.start()])[-1]
@@ -165,11 +161,8 @@ def _relative_of_other(ctx: SectionContext, at: int) -> bool:
     ending = " ".join(fold_keep(TRAILING_BRACKETS.sub("", noun)).split())
     if any(n and ending.endswith(fold_keep(n)) for n in ctx.subject_names):
         return False  # 'le Département de la Police et des Contrôles (DPC), qui fait partie du ...': the lab
-    copulas = alternation(lex.words("governance", "copulas"))
     pronouns = lex.folded("governance", "subject_pronouns") | lex.folded("words", "first_person_subjects")
-    first_person = alternation(lex.words("words", "first_person_subjects"))
-    if re.match(rf"\s*(?:(?:{alternation(pronouns)})(?:['’]s|\s+(?:{copulas}))|c['’](?:{copulas})|(?:{first_person})\s+\w+)\s",
-                fold_keep(noun)):
+    if said_to_be.match(fold_keep(noun)):
         # "It's the office of the digital minister, which sits inside the Executive Yuan", "C'est une
         # autorité ... qui relève du ministère", 'Nous sommes l'un des établissements ... qui relèvent de':
         # the lab is said to be the noun.
@@ -182,6 +175,22 @@ def _relative_of_other(ctx: SectionContext, at: int) -> bool:
               if fold_keep(words[k]) not in pronouns and (fold_keep(words[k]) in determiners or (
                   words[k][:1].isupper() and (k == 0 or not words[k - 1][:1].isupper())))]
     return bool(words) and not any(ctx.refers_to_lab(" ".join(words[k:])) for k in starts)
+
+
+@lru_cache(maxsize=8)
+def _relative_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A relative clause ending the text before a relation: set off by a comma (folded text), or, for a
+    pronoun that is only a relative, right after a noun in lower case ('a non-ministerial department
+    which reports directly to Parliament'; printed text); and a clause saying the lab is that noun
+    ("It's the ...", "C'est une ...", 'Nous sommes ...'; folded text)."""
+    gap = rf"\s+(?:[\w'’-]+\s+){{0,{RELATIVE_GAP_WORDS}}}$"
+    set_off = re.compile(rf",\s*(?:{alternation(lex.words('words', 'relatives'))}){gap}")
+    bare = re.compile(rf"(?<=[a-z])\s+(?:{alternation(lex.words('words', 'pure_relatives'), folded=False)}){gap}")
+    copulas = alternation(lex.words("governance", "copulas"))
+    pronouns = alternation((*lex.words("governance", "subject_pronouns"), *lex.words("words", "first_person_subjects")))
+    first_person = alternation(lex.words("words", "first_person_subjects"))
+    said_to_be = re.compile(rf"\s*(?:(?:{pronouns})(?:['’]s|\s+(?:{copulas}))|c['’](?:{copulas})|(?:{first_person})\s+\w+)\s")
+    return set_off, bare, said_to_be
 
 
 def _first_person_clause(ctx: SectionContext, at: int) -> bool:
@@ -674,9 +683,7 @@ def _portfolio_tail(name: str, second: re.Match[str], lex: Lexicon) -> bool:
     """Is what follows 'and the' one capitalised word that names no kind of organisation, after a
     name whose words hold a portfolio preposition ('for', 'of')?"""
     tail = name[second.end() - 1:].split()
-    kinds = lex.folded("governance", "org_heads") | lex.folded("labs", "heads")
-    return (len(tail) == 1 and fold_keep(tail[0]) not in kinds
-            and bool(set(fold_keep(name[:second.start()]).split()[1:]) & lex.folded("words", "portfolio_prepositions")))
+    return len(tail) == 1 and portfolio_word(tail[0], name[:second.start()].split()[1:], lex)
 
 
 _BRACKET_AFTER = re.compile(r"\s*\([^()]{1,40}\)")

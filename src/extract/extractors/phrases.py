@@ -106,10 +106,18 @@ def _portfolio_and_the(toks: list[Token], first: int, at: int, lex: Lexicon) -> 
         return False
     article, word = toks[at + 1], toks[at + 2]
     after = toks[at + 3] if at + 3 < len(toks) else None
-    kinds = lex.folded("governance", "org_heads") | lex.folded("labs", "heads")
     return (fold_keep(article.text) in lex.folded("words", "articles") and word.is_capitalised
-            and fold_keep(word.text) not in kinds and (after is None or not after.is_capitalised)
-            and any(fold_keep(t.text) in lex.folded("words", "portfolio_prepositions") for t in toks[first + 1:at]))
+            and (after is None or not after.is_capitalised)
+            and portfolio_word(word.text, [t.text for t in toks[first + 1:at]], lex))
+
+
+def portfolio_word(word: str, before: list[str], lex: Lexicon) -> bool:
+    """Is ``word`` (after 'and the') a portfolio's second part, not a second organisation: it names no
+    kind of organisation, and the words of the name before it (its head left out) hold a portfolio
+    preposition ('Commissioner for Culture and the Media')?"""
+    kinds = lex.folded("governance", "org_heads") | lex.folded("labs", "heads")
+    return (fold_keep(word) not in kinds
+            and any(fold_keep(w) in lex.folded("words", "portfolio_prepositions") for w in before))
 
 
 def org_phrase(text: str, start: int, lex: Lexicon, *, allow_lowercase: bool = False,

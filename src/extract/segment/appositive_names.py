@@ -13,6 +13,7 @@ from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.lab_names import whole_name
+from extract.segment.name_affixes import AFTER_ELISION
 from extract.segment.presented import subject_entry
 from extract.segment.subject_names import DISTINCTIVE, MIN_COINED_USES, subject_name, written_in_lower_case
 
@@ -131,4 +132,4 @@ def _appositive() -> re.Pattern[str]:
     articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
     elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
     # After an elided article too: "confié à l'Istat, l'Istituto nazionale di statistica".
-    return re.compile(rf"(?:(?<![\w'’-])|(?<=(?<!\w)[ld]['’])){subject_name()},\s+(?:(?:{articles})\s+|{elided})")
+    return re.compile(rf"(?:(?<![\w'’-])|{AFTER_ELISION}){subject_name()},\s+(?:(?:{articles})\s+|{elided})")

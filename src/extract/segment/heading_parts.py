@@ -82,15 +82,13 @@ def _ends(lab: _Heading, other: _Heading) -> bool:
 
 def has_labels(lines: list[Line], indices: list[int]) -> bool:
     fields = []
-    matched = [i for i in indices if match_label(lines[i].text)]
-    if matched and all(_column_header(lines[i].text) for i in matched):
+    matched = [(pos, i, match) for pos, i in enumerate(indices) if (match := match_label(lines[i].text))]
+    if matched and all(_column_header(lines[i].text) for _, i, _ in matched):
         return False  # 'Land | Centrale | Voor wie' over a comparison's rows: its columns, not a lab's labels
-    for pos, i in enumerate(indices):
-        match = match_label(lines[i].text)
-        if match:
-            if pos < 4:
-                return True
-            fields.append(match.field)
+    for pos, _, match in matched:
+        if pos < 4:
+            return True
+        fields.append(match.field)
     return len(set(fields)) >= 2
 
 

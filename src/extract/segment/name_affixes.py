@@ -24,6 +24,11 @@ def strip_legal_prefix(name: str, lex: Lexicon, acronym: str | None = None) -> s
     return name
 
 
+AFTER_ELISION = r"(?<=(?<!\w)[ld]['’])"
+"""Right after an elided article, where a name or a body's noun may start too ("siègent à
+l'assemblée générale", "confié à l'Istat, ...")."""
+
+
 @cache
 def article_before_name(lex: Lexicon) -> str:
     """An article in lower case before a name ('l'AGETIC', 'le CNI', 'the Föderale ...'), as a

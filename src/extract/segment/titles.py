@@ -15,6 +15,7 @@ from extract.rules.lexicon import Lexicon, fold_keep, lexicon, phrase_regex
 from extract.segment.acronyms import TWO_NAMES_TWO_ACRONYMS, initials_are
 from extract.segment.name_affixes import article_before_name, strip_legal_prefix, without_about, without_summary
 from extract.segment.spelling import (
+    abbreviates,
     acronym_letters,
     content_words,
     function_words,
@@ -303,8 +304,6 @@ MAX_COINED_CHARS = 8
 def _coined_short_form(inner: str, name: str) -> bool:
     """'Istituto nazionale di statistica (Istat)': one word made of the starts of the name's words in
     turn, none of them whole."""
-    from extract.segment.spelling import abbreviates
-
     return (inner[:1].isupper() and inner.isalpha() and len(inner) <= MAX_COINED_CHARS
             and fold_keep(inner) not in fold_keep(name).split() and abbreviates(inner, name, said=True))
 
