@@ -40,11 +40,13 @@ from extract.extractors.funding_phrases import (
     received_source_start,
     rest_from,
     rest_is_regex,
+    rest_lead_regex,
     share_marker,
     shared_complement,
     shared_head_end,
     source_noun,
     split_commas,
+    supplement_regex,
     supplement_start,
     without_qualifying_bracket,
 )
@@ -56,7 +58,7 @@ from extract.rules.lexicon import Lexicon, fold_keep
 from extract.rules.vocab import match_label
 
 NAME = "funding"
-VERSION = "32"
+VERSION = "33"
 
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
 _HELD_SPACE = "\u2064"  # invisible plus: the space before a portfolio list's 'and', not split there
@@ -197,6 +199,19 @@ def _participle_clause(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{alternation(lex.words('funding', 'reduced_relatives'))})\s[^,;.:]{{0,80}}?(?=\s*(?:\([^()]*\)\s*)?,)")
 
 
+@lru_cache(maxsize=8)
+def _participle_after(lex: Lexicon) -> re.Pattern[str]:
+    """A participle after a source's first word, opening what fixes it ('set each year', 'prélevée sur')."""
+    return re.compile(rf",?\s+(?:{alternation(lex.words('funding', 'reduced_relatives'))})(?!\w)")
+
+
+@lru_cache(maxsize=8)
+def _set_off_relative(lex: Lexicon) -> re.Pattern[str]:
+    """A relative clause after a comma: it comments on the source, which ends before it (folded text)."""
+    return re.compile(rf",\s+(?:{alternation(lex.words('words', 'relatives'))})(?!\w)")
+
+
+_SITE_BRACKET = re.compile(r"\s*\((?:https?://|www\.)[^()]*\)")
 _NEXT_WORD = re.compile(r"\s*(\S+)")
 _BRACKET_NOTE = re.compile(r"[ \t]*\([^()\n]{1,40}\)(?=\s*,)")
 """A short bracket before a comma after a source: its gloss ('(regleringsbrev)')."""
@@ -205,6 +220,9 @@ _COLON_THEN_BULLETS = re.compile(r"[ \t]*:[ \t]*\n(?=[ \t]*[•▪*\-–][ \t])"
 _BULLET_ITEM = re.compile(r"[ \t]*[•▪*\-–][ \t]+(?P<item>[^\n]+(?:\n(?![ \t]*[•▪*\-–][ \t])[a-zà-ÿ][^\n]*)*)\n?")
 _DASHED_ASIDE = re.compile(r"\s[–—]\s")
 """A dash set off by spaces: what follows comments on the source before it."""
+_DASHED_PAIR = re.compile(r"\s[–—]\s[^–—]*$|\s[–—]\s[^–—]*\s[–—]\s")
+_DASHED_EXPLANATION = re.compile(r"\s[–—]\s+[a-zà-ÿ][^;•]*")
+"""Such a dash before a word in lower case, to the next item: what the source pays for or is made of."""
 
 
 class FundingExtractor:
@@ -241,6 +259,8 @@ class FundingExtractor:
 
         if find_money(value, ctx.lang) and ctx.lex.regex("funding", "after_amount").search(fold_keep(value)):
             return []  # 'Funding: ~€700k per year from the ministry' is read after the amount
+        # 'contracts – fisheries science for ... and the ..., logistics for ...': a source, then what it pays for.
+        value = _DASHED_EXPLANATION.sub("", value)
         conj = "|".join(re.escape(c) for c in ctx.lex.words("words", "conjunctions"))
         determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
         # 'X and the national budget': two sources (not 'Recovery and Resilience Plans').
@@ -260,6 +280,8 @@ class FundingExtractor:
             part = SHARE.sub("", part)  # 'Métropole de Lyon (90 %)': the share is not the source
             # OCR specks after the item ('FEDER) ©') are not part of it.
             item = re.sub(r"(?:\s+[^\w\s()’'\-]{1,2})+$", "", re.sub(r"\s+", " ", part)).strip(" .,")
+            if (rest := rest_lead_regex(ctx.lex).match(fold_keep(item))) is not None:
+                item = item[rest.end():]  # 'the rest from contracts': the contracts
             # 'the regional budget' -> 'regional budget', "l'État" -> 'État'
             item = item[lead.end():] if (lead := _leading_determiner(ctx.lex).match(item)) else item
             item = _without_lead(item, ctx)  # 'volledig uit de taksen van ...': the taxes
@@ -341,8 +363,23 @@ class FundingExtractor:
                 covers_costs = _is_weak(m.text, cost_triggers) and ctx.lex.regex(
                     "funding", "cost_words").search(ctx.folded, s0, m.start) is not None
                 amount = any(s0 <= found.start < m.start for found in ctx.money)  # '≈ 350 k€/an, couvert par ...'
+                if ctx.folded[s0:m.start].split() and set(ctx.folded[s0:m.start].split()) <= ctx.lex.folded("governance", "pronouns") \
+                        and s0 > 1:
+                    # '... voor zijn inkomsten zorgen. Die komen uit de verkoop van normen': the money the
+                    # sentence before named.
+                    p0, _ = ctx.sentence_span(s0 - 2)
+                    money_word = money_word or any(
+                        re.search(rf"(?<!\w){re.escape(fold_keep(w))}(?!\w)", ctx.folded[p0:s0])
+                        for w in ctx.lex.words("funding", "money_words"))
                 if not money_word and not covers_costs and not amount and not money_before(ctx, s0, m.start):
                     continue
+            said_again, list_end = self._preposition_items(ctx, m, start, stop)
+            if said_again:
+                # 'Die komen uit de verkoop van normen, uit de bijdragen ..., en uit projecten ...': the
+                # preposition said again opens each source, which runs whole to the next one.
+                out += said_again
+                read_to = list_end
+                continue
             if item_splitter_for(ctx).search(ctx.text, start, end):
                 # 'gefinancierd door de Stad X en de Vlaamse overheid': two funders, each its own item.
                 out += self._split_phrase(ctx, start, end, m.end)
@@ -360,6 +397,70 @@ class FundingExtractor:
             out += self._continuations(ctx, end, m.end, stop)
             read_to = end
         return out
+
+    def _preposition_items(self, ctx: SectionContext, m: Trigger, start: int,
+                           stop: int | None) -> tuple[list[Candidate], int]:
+        """The sources of a list whose items each open with the trigger's preposition said again
+        ('lives on X, on Y and on Z', 'vit de X, et de Y'): none when it is not said again, or when a
+        name goes on after it ('ministère de l'Économie, de l'Innovation et de l'Énergie')."""
+        last = m.text.split()[-1:]
+        if not last or not last[0].isalpha():
+            return [], start
+        forms = next((group.split() for group in ctx.lex.words("funding", "preposition_forms")
+                      if last[0] in group.split()), last)
+        _, e0 = ctx.sentence_span(start)
+        end = min(e0, stop) if stop is not None else e0
+        if (closed := SOURCE_END.search(ctx.text, start, end)) is not None:
+            end = closed.start()  # '... de l'État ; les bourses qu'elle verse ...': the next clause
+        ands = alternation(ctx.lex.words("words", "and_words"))
+        said = alternation(sorted(forms, key=len, reverse=True))
+        separator = re.compile(rf"(?:,\s*(?:(?:{ands})\s+)?|\s+(?:{ands})\s+)(?:{said})(?:\s+|(?<=['’]))")
+        bounds: list[tuple[int, int]] = []
+        at = start
+        for sep in separator.finditer(ctx.folded, start, end):
+            if not bounds and "," in ctx.text[start:sep.start()]:
+                return [], start  # 'la Fondation X, la province et ...': a list without the preposition
+            opening = _leading_determiner(ctx.lex).match(ctx.text, sep.end())
+            if not ctx.text[opening.end() if opening else sep.end():][:1].islower():
+                return [], start  # 'de l'Innovation': a name's words, not another source
+            bounds.append((at, sep.start()))
+            at = sep.end()
+        if not bounds:
+            return [], start
+        bounds.append((at, end))
+        supplements = supplement_regex(ctx.lex)
+        # 'the federal budget through the ministry, supplemented by project funding ...': two sources.
+        split: list[tuple[int, int]] = []
+        for lo, hi in bounds:
+            sup = supplements.search(ctx.folded, lo + 1, hi)
+            split += [(lo, sup.start()), (sup.end(), hi)] if sup is not None else [(lo, hi)]
+        bounds = split
+        lo, hi = bounds[-1]
+        if (comma := ctx.text.find(",", lo, hi)) >= 0:
+            bounds[-1] = (lo, comma)  # 'et de la vente de produits, communique ...': a comma closes the list
+        out = []
+        for lo, hi in bounds:
+            aside = _DASHED_PAIR.search(ctx.text, lo, hi)  # '... de ses trois salles – A, B et C – et du mécénat'
+            hi = aside.start() if aside is not None else hi
+            # 'appropriation set each year in ...', 'budget through the ministry, supplemented by ...': how
+            # the source is fixed, or a second one, ends it; a relative clause stays ('bijdragen die ... betalen').
+            first = re.match(r"\s*\S+", ctx.text[lo:hi])
+            cut = _participle_after(ctx.lex).search(ctx.folded, lo + (first.end() if first else 0), hi)
+            hi = cut.start() if cut is not None else hi
+            aside_clause = _set_off_relative(ctx.lex).search(ctx.folded, lo, hi)
+            hi = aside_clause.start() if aside_clause is not None else hi  # '..., die ook de kwijtscheldingen dekt'
+            site = _SITE_BRACKET.search(ctx.text, lo, hi)  # '... German Research Foundation (www.bgr.bund.de)'
+            span = clean_span(ctx, lo, site.start() if site is not None else hi)
+            if span is None:
+                continue
+            item = re.sub(r"\s+", " ", ctx.text[span[0]:span[1]]).strip(" .,;:")
+            item = item[lead.end():] if (lead := _leading_determiner(ctx.lex).match(item)) else item
+            if item.count("(") > item.count(")"):
+                item = item[:item.rindex("(")].rstrip()  # 'ventes de prestations (enquêtes réalisées': an aside cut short
+            if item[:1].isalpha() and not MONEY_SIGN.search(item) and item_words(item) <= 2 * MAX_ITEM_WORDS:
+                out.append(ctx.candidate("funding_sources", item, span[1] - len(item), span[1], family=NAME,
+                                         version=VERSION, prior="anchored", distance=ctx.token_distance(m.end, start)))
+        return (out, end) if len(out) >= 2 else ([], start)
 
     @staticmethod
     def _triggers(ctx: SectionContext) -> list[Trigger]:

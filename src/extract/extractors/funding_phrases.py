@@ -44,6 +44,14 @@ def rest_is_regex(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?[;,]\s*(?:(?:{ands})\s+)?(?:{rest})\s+(?:{verbs})\s+")
 
 
+@lru_cache(maxsize=16)
+def rest_lead_regex(lex: Lexicon) -> re.Pattern[str]:
+    """'the rest from contracts' opening a labelled source: the rest of the money, then its source (folded)."""
+    rest = alternation(lex, "funding", "rest_words")
+    verbs = "|".join(filter(None, (alternation(lex, "funding", "rest_from"), alternation(lex, "funding", "rest_verbs"))))
+    return re.compile(rf"(?:{rest})\s+(?:{verbs})\s+(?=\w)")
+
+
 def is_bare_budget(text: str) -> bool:
     """'an annual budget', 'a budget of EUR 2m': how much, not who pays ('le budget départemental',
     "the Scottish Government's digital budget" and 'budget communal' name a payer)."""

@@ -21,7 +21,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "43"  # the governance extractor's: parents are one of its fields
+VERSION = "44"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -139,7 +139,22 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
     out += [ctx.candidate("governance.parent", name, span[0], span[1], family=NAME, version=VERSION, prior=prior,
                           distance=distance + (UNNAMED_WORDS if any_named and not named else 0), ner=("ORG",))
             for name, span, prior, distance, named in told]
-    return _named_in_full(_spelled_out(ctx, out + _defined_parents(ctx, own, stops) + _fragment_parents(ctx, own, stops), own))
+    found = _named_in_full(_spelled_out(ctx, out + _defined_parents(ctx, own, stops) + _fragment_parents(ctx, own, stops), own))
+    # 'legt verantwoording af aan de Raad van Toezicht': the lab's own board, not what it sits in.
+    return [c for c in found if not isinstance(c.value, str) or not _own_organ(lex).fullmatch(fold_keep(c.value))]
+
+
+@lru_cache(maxsize=8)
+def _own_organ(lex: Lexicon) -> re.Pattern[str]:
+    """A governing body's kind as a name ('Raad van Toezicht', 'Board of Trustees', 'Conseil de
+    surveillance'): a multi-word body noun, or a body noun with its complement."""
+    nouns = [fold_keep(n) for n in lex.words("governance", "body_nouns")]
+    several = alternation([n for n in nouns if " " in n], folded=True)
+    single = alternation([n for n in nouns if " " not in n], folded=True)
+    links = alternation(lex.words("labs", "name_links"), folded=True)
+    complements = alternation(lex.words("governance", "body_complements"), folded=True)
+    articles = alternation([*lex.words("words", "articles"), *lex.words("words", "elided_articles")], folded=True)
+    return re.compile(rf"(?:(?:{articles})\s*)?(?:{several}|(?:{single})\s+(?:{links})\s+(?:{complements}))")
 
 
 RELATIVE_GAP_WORDS = 3

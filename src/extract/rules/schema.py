@@ -74,7 +74,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
                         "cost_words", "cost_triggers", "table_headers", "total_rows",
                         "receive_verbs", "receive_prepositions", "generic_money", "grant_nouns", "other_subjects", "object_pronouns", "clause_verbs",
                         "repeated_prepositions", "relative_objects", "payout_clauses",
-                        "rest_verbs", "reduced_relatives"),
+                        "rest_verbs", "reduced_relatives", "preposition_forms"),
                 "budget_adjectives": REGEXES, "not_joined_articles": REGEXES},
     "words": words("answers_no", "reflexives", "determiners", "count_questions", "part_titles", "first_person_possessives", "modelled_on",
                    "seat_markers", "language_prepositions",

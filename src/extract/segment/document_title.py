@@ -129,7 +129,7 @@ def fuller_name(title: str | None, name: str, index: LabIndex) -> bool:
     full = parts.name or ""
     if parts.acronym and full and _key_of(parts.acronym) == _key_of(name):
         return True  # 'Amsterdam Institute for Advanced Metropolitan Solutions (AMS Institute)' for 'AMS Institute'
-    return (_key_of(full).startswith(_key_of(name)) and full != name
+    return (_key_of(full).startswith(_key_of(name)) and _key_of(full) != _key_of(name)
             and len(full.split()) <= len(name.split()) + MAX_EXTRA_NAME_WORDS)
 
 

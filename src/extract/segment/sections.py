@@ -293,6 +293,8 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
             title = (subject_unit([lines[i].text for i in subjects], texts, lexicon(doc_language))
                      or letterhead_sender([lines[i].text for i in letterhead], texts,
                                           [lines[i].text for i in subjects], title, lexicon(doc_language)) or title)
+            if title is not None and (named := index.lookup(title)) is not None and named.strong:
+                title = named.title  # 'NORTHERN LIGHTHOUSE BOARD' over a letter defining 'the Northern Lighthouse Board (NLB)'
         parts = [Part(order=0, kind="document", title=title, lines=[lines[i] for i in body],
                        start=0, stop=len(lines), assignment=SALIENT_ASSIGNMENT if lab else TITLE_ASSIGNMENT)]
     owners = footnote_owners(lines, [part.lines for part in parts])

@@ -345,11 +345,15 @@ def _strip_report_words(text: str, lex: Lexicon, *, keep_empty: bool = False) ->
     pattern = phrase_regex(lex.words("title", "report_words"))
     keep = list(text)
     links = lex.folded("labs", "name_links")
+    heads = lex.folded("labs", "heads")
     for m in pattern.finditer(folded):
         before, after = text[:m.start()].split()[-1:], text[m.end():].split()[:1]
         if (before and after and after[0][:1].isupper() and (before[0][:1].isupper() or fold_keep(before[0]) in links)
                 and text[m.start():m.start() + 1].isupper()):
             continue  # 'Centre for Survey Results', 'Harbour Survey Agency': a word inside a name
+        if before and before[0][:1].isupper() and text[m.start():m.start() + 1].isupper() \
+                and m.group() in heads:
+            continue  # 'British Antarctic Survey': a body's head noun ending its name
         keep[m.start():m.end()] = " " * (m.end() - m.start())
     for m in (*YEAR.finditer(text), *_YEAR_SPAN.finditer(text)):
         keep[m.start():m.end()] = " " * (m.end() - m.start())
