@@ -3,7 +3,9 @@ museums, airports, zoos; accreditation bodies, opera houses, waterways, pawn off
 first looks: a letterhead whose site is the sender's initials; a letterhead in capitals for the name
 the letter defines; the lab's own board is no parent; 'Survey' ends a body's name; a labelled source
 whose dash explains it, and the rest of the money from a source; a preposition said again opens each
-source of a list; a pronoun whose money the sentence before names; the rest from, earned from."""
+source of a list; a pronoun whose money the sentence before names; the rest from, earned from. Then
+on set 56: a plural scale word alone is no amount; the first of two countries in a name; laws in the
+plural name no parent."""
 
 from __future__ import annotations
 
@@ -85,3 +87,22 @@ def test_the_rest_from_and_earned_from_name_sources() -> None:
     earned = _only("Lowland Canals\n\nLowland Canals was founded in 2012. It spends around £20 million a year; most "
                    "of it is earned from licences and moorings.\n")
     assert "licences and moorings" in earned.funding_sources
+
+
+def test_a_plural_scale_word_alone_is_no_amount() -> None:
+    from extract.normalize import find_money
+
+    assert find_money("Compte de résultats simplifié (en millions d'euros)", "fr") == []
+    assert [m.amount for m in find_money("un budget de 3 millions d'euros", "fr")] == [3_000_000]
+
+
+def test_the_first_of_two_countries_in_a_name_is_the_labs() -> None:
+    record = _only("Radio-Télévision belge de la Communauté française\n\nLa Radio-Télévision belge de la "
+                   "Communauté française a été créée en 1977. Elle emploie environ 2 000 personnes.\n")
+    assert record.country == "BE"
+
+
+def test_laws_in_the_plural_are_no_parent() -> None:
+    record = _only("Federal Print Works\n\nThe Federal Print Works was founded in 1951. Authorities order passports "
+                   "from it under the Passport and Identity Card Acts.\n")
+    assert _parent(record) is None

@@ -26,7 +26,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "59"
+VERSION = "60"
 
 
 
@@ -207,7 +207,10 @@ class IdentityExtractor:
             # 'Office franco-allemand pour la Jeunesse': a pair of countries joined by a hyphen is binational.
             mentions = [m for m in find_countries(section.title, ctx.lang) if not _hyphen_paired(section.title, m.start, m.end)]
             if mentions:
-                out.append(self._title_candidate("country", mentions[-1].code, section, ctx, 0.85))
+                # 'Radio-Télévision belge de la Communauté française': two countries, the first qualifies
+                # the lab, the later one a noun after it; one country said twice is the last mention's.
+                chosen = mentions[0] if len({m.code for m in mentions}) > 1 else mentions[-1]
+                out.append(self._title_candidate("country", chosen.code, section, ctx, 0.85))
         found = country_score(ctx)
         sender = letterhead_country(section, ctx, VERSION) if section.letterhead and not out else []
         if sender and (found is None or (found.code != sender[0].value and found.score < SEAT_WEIGHT)):

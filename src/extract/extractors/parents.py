@@ -21,7 +21,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "44"  # the governance extractor's: parents are one of its fields
+VERSION = "45"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
