@@ -5,7 +5,7 @@ the letter defines; the lab's own board is no parent; 'Survey' ends a body's nam
 whose dash explains it, and the rest of the money from a source; a preposition said again opens each
 source of a list; a pronoun whose money the sentence before names; the rest from, earned from. Then
 on set 56: a plural scale word alone is no amount; the first of two countries in a name; laws in the
-plural name no parent."""
+plural name no parent. And an acronym never defined that spells every word of a name (set 55)."""
 
 from __future__ import annotations
 
@@ -106,3 +106,14 @@ def test_laws_in_the_plural_are_no_parent() -> None:
     record = _only("Federal Print Works\n\nThe Federal Print Works was founded in 1951. Authorities order passports "
                    "from it under the Passport and Identity Card Acts.\n")
     assert _parent(record) is None
+
+
+def test_an_acronym_never_defined_that_spells_every_word_of_a_name(
+        fixture_records: Callable[[str], list[LabRecord]]) -> None:
+    # Set 55: 'De RvA is een stichting' beside 'De Raad voor Accreditatie is in 1995 ontstaan ...'.
+    (record,) = fixture_records("genres-heldout55/nl-letter-raad-voor-accreditatie.pdf")
+    assert (record.name, record.acronym) == ("Raad voor Accreditatie", "RvA")
+    text = ("Raad voor Keuring\n\nDe Raad voor Keuring is in 1999 ontstaan uit een fusie van twee stichtingen. "
+            "De RvK is een stichting zonder winstoogmerk en telt 40 medewerkers. De RvK ontvangt geen subsidie.\n")
+    invented = _only(text)
+    assert (invented.name, invented.acronym) == ("Raad voor Keuring", "RvK")

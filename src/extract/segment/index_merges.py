@@ -18,7 +18,7 @@ from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.acronym_names import full_name_shortened
 from extract.segment.acronyms import initials_are, organisation_nouns
 from extract.segment.lab_names import whole_name
-from extract.segment.spelling import function_words, is_acronym
+from extract.segment.spelling import MIXED_CASE_ACRONYM, function_words, is_acronym
 from extract.segment.styled_names import styled_names
 from extract.segment.subject_names import MASTHEAD_LINES, masthead_name, masthead_over_issue
 
@@ -471,3 +471,21 @@ def _legal_forms(words: Sequence[str]) -> str:
         if word.isalpha() and len(word) > 1:
             forms.append("(?i:" + r"\.".join(word) + r"\.)")
     return "|".join(forms)
+
+
+def merge_spelled_acronyms(index: LabIndex) -> None:
+    """'De RvA is een stichting' beside 'De Raad voor Accreditatie is in 1995 ontstaan': an acronym the
+    text never defines, in mixed case or capitals, whose letters are the initials of every word of a
+    name the text uses (its lower-case letters those of the link words) is that name's acronym."""
+    for short in list(index.entries):
+        letters = short.name
+        if short.acronym or " " in letters or not MIXED_CASE_ACRONYM.match(letters) or short not in index.entries:
+            continue
+        spelled = [e for e in index.entries if e is not short and e.acronym in (None, letters)
+                   and len(words := e.name.split()) == len(letters)
+                   and "".join(w[0] for w in words) == letters]
+        if len(spelled) == 1:
+            full = spelled[0]
+            full.acronym = letters
+            full.defined = True
+            index.absorb(full, short)

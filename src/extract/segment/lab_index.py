@@ -39,6 +39,7 @@ from extract.segment.index_merges import (
     merge_glossing_rows,
     merge_other_language,
     merge_renamed,
+    merge_spelled_acronyms,
     take_full_names,
     take_legal_names,
     take_names_before_place,
@@ -334,6 +335,7 @@ class LabIndex:
         add_official_names(self, body_text, body_folded)
         take_styled_names(self, body_text)
         take_legal_names(self, body_text)
+        merge_spelled_acronyms(self)
         for entry in [e for e in self.entries if is_plural_acronym(e.name)]:
             self.drop(entry)  # 'the ESAs', 'NGOs': several bodies under one acronym, no one lab
         # Acronyms used on their own count as mentions of their lab.
