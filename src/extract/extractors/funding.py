@@ -200,6 +200,20 @@ def _participle_clause(lex: Lexicon) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=8)
+def _money_word(lex: Lexicon) -> re.Pattern[str]:
+    """A word for money on its own (folded text): what a pronoun subject ('Die komen uit ...') may stand for."""
+    return re.compile(rf"(?<!\w)(?:{alternation(lex.words('funding', 'money_words'), any_space=False)})(?!\w)")
+
+
+@lru_cache(maxsize=16)
+def _said_again(lex: Lexicon, forms: tuple[str, ...]) -> re.Pattern[str]:
+    """A list's next item opening with one of the preposition's ``forms`` (folded text): ', on', 'and on', ', et de'."""
+    ands = alternation(lex.words("words", "and_words"))
+    said = alternation(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?:,\s*(?:(?:{ands})\s+)?|\s+(?:{ands})\s+)(?:{said})(?:\s+|(?<=['’]))")
+
+
+@lru_cache(maxsize=8)
 def _participle_after(lex: Lexicon) -> re.Pattern[str]:
     """A participle after a source's first word, opening what fixes it ('set each year', 'prélevée sur')."""
     return re.compile(rf",?\s+(?:{alternation(lex.words('funding', 'reduced_relatives'))})(?!\w)")
@@ -220,6 +234,8 @@ _COLON_THEN_BULLETS = re.compile(r"[ \t]*:[ \t]*\n(?=[ \t]*[•▪*\-–][ \t])"
 _BULLET_ITEM = re.compile(r"[ \t]*[•▪*\-–][ \t]+(?P<item>[^\n]+(?:\n(?![ \t]*[•▪*\-–][ \t])[a-zà-ÿ][^\n]*)*)\n?")
 _DASHED_ASIDE = re.compile(r"\s[–—]\s")
 """A dash set off by spaces: what follows comments on the source before it."""
+MAX_LISTED_ITEM_WORDS = 2 * MAX_ITEM_WORDS
+"""A source a repeated preposition bounds may run longer: its relative clause stays ('bijdragen die ... betalen')."""
 _DASHED_PAIR = re.compile(r"\s[–—]\s[^–—]*$|\s[–—]\s[^–—]*\s[–—]\s")
 _DASHED_EXPLANATION = re.compile(r"\s[–—]\s+[a-zà-ÿ][^;•]*")
 """Such a dash before a word in lower case, to the next item: what the source pays for or is made of."""
@@ -363,14 +379,12 @@ class FundingExtractor:
                 covers_costs = _is_weak(m.text, cost_triggers) and ctx.lex.regex(
                     "funding", "cost_words").search(ctx.folded, s0, m.start) is not None
                 amount = any(s0 <= found.start < m.start for found in ctx.money)  # '≈ 350 k€/an, couvert par ...'
-                if ctx.folded[s0:m.start].split() and set(ctx.folded[s0:m.start].split()) <= ctx.lex.folded("governance", "pronouns") \
-                        and s0 > 1:
+                subject = ctx.folded[s0:m.start].split()
+                if not money_word and subject and set(subject) <= ctx.lex.folded("governance", "pronouns") and s0 > 1:
                     # '... voor zijn inkomsten zorgen. Die komen uit de verkoop van normen': the money the
                     # sentence before named.
                     p0, _ = ctx.sentence_span(s0 - 2)
-                    money_word = money_word or any(
-                        re.search(rf"(?<!\w){re.escape(fold_keep(w))}(?!\w)", ctx.folded[p0:s0])
-                        for w in ctx.lex.words("funding", "money_words"))
+                    money_word = _money_word(ctx.lex).search(ctx.folded, p0, s0) is not None
                 if not money_word and not covers_costs and not amount and not money_before(ctx, s0, m.start):
                     continue
             said_again, list_end = self._preposition_items(ctx, m, start, stop)
@@ -406,18 +420,15 @@ class FundingExtractor:
         last = m.text.split()[-1:]
         if not last or not last[0].isalpha():
             return [], start
-        forms = next((group.split() for group in ctx.lex.words("funding", "preposition_forms")
-                      if last[0] in group.split()), last)
+        forms = next((tuple(group.split()) for group in ctx.lex.words("funding", "preposition_forms")
+                      if last[0] in group.split()), (last[0],))
         _, e0 = ctx.sentence_span(start)
         end = min(e0, stop) if stop is not None else e0
         if (closed := SOURCE_END.search(ctx.text, start, end)) is not None:
             end = closed.start()  # '... de l'État ; les bourses qu'elle verse ...': the next clause
-        ands = alternation(ctx.lex.words("words", "and_words"))
-        said = alternation(sorted(forms, key=len, reverse=True))
-        separator = re.compile(rf"(?:,\s*(?:(?:{ands})\s+)?|\s+(?:{ands})\s+)(?:{said})(?:\s+|(?<=['’]))")
         bounds: list[tuple[int, int]] = []
         at = start
-        for sep in separator.finditer(ctx.folded, start, end):
+        for sep in _said_again(ctx.lex, forms).finditer(ctx.folded, start, end):
             if not bounds and "," in ctx.text[start:sep.start()]:
                 return [], start  # 'la Fondation X, la province et ...': a list without the preposition
             opening = _leading_determiner(ctx.lex).match(ctx.text, sep.end())
@@ -457,7 +468,7 @@ class FundingExtractor:
             item = item[lead.end():] if (lead := _leading_determiner(ctx.lex).match(item)) else item
             if item.count("(") > item.count(")"):
                 item = item[:item.rindex("(")].rstrip()  # 'ventes de prestations (enquêtes réalisées': an aside cut short
-            if item[:1].isalpha() and not MONEY_SIGN.search(item) and item_words(item) <= 2 * MAX_ITEM_WORDS:
+            if item[:1].isalpha() and not MONEY_SIGN.search(item) and item_words(item) <= MAX_LISTED_ITEM_WORDS:
                 out.append(ctx.candidate("funding_sources", item, span[1] - len(item), span[1], family=NAME,
                                          version=VERSION, prior="anchored", distance=ctx.token_distance(m.end, start)))
         return (out, end) if len(out) >= 2 else ([], start)

@@ -148,12 +148,12 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
 def _own_organ(lex: Lexicon) -> re.Pattern[str]:
     """A governing body's kind as a name ('Raad van Toezicht', 'Board of Trustees', 'Conseil de
     surveillance'): a multi-word body noun, or a body noun with its complement."""
-    nouns = [fold_keep(n) for n in lex.words("governance", "body_nouns")]
-    several = alternation([n for n in nouns if " " in n], folded=True)
-    single = alternation([n for n in nouns if " " not in n], folded=True)
-    links = alternation(lex.words("labs", "name_links"), folded=True)
-    complements = alternation(lex.words("governance", "body_complements"), folded=True)
-    articles = alternation([*lex.words("words", "articles"), *lex.words("words", "elided_articles")], folded=True)
+    nouns = lex.words("governance", "body_nouns")
+    several = alternation([n for n in nouns if " " in n])
+    single = alternation([n for n in nouns if " " not in n])
+    links = alternation(lex.words("labs", "name_links"))
+    complements = alternation(lex.words("governance", "body_complements"))
+    articles = alternation([*lex.words("words", "articles"), *lex.words("words", "elided_articles")])
     return re.compile(rf"(?:(?:{articles})\s*)?(?:{several}|(?:{single})\s+(?:{links})\s+(?:{complements}))")
 
 

@@ -352,12 +352,13 @@ class LabIndex:
                         acronyms[m.group(1)].as_host += self._hosted(previous, lines[i].text, m.start())
                 previous = lines[i].text
         heads = self.lex.folded("labs", "heads")
+        letterhead_sites = _sites(lines, letterhead)
         for entry in self.entries:
+            if entry.acronym and not entry.domain and self._heads_letter(entry, letterhead) \
+                    and any(_acronym_site(entry.acronym, d) for d in letterhead_sites):
+                entry.domain = True  # 'NORTHERN LIGHTHOUSE BOARD' over 'www.nlb.org.uk': the sender's own site
             # A defined acronym makes a name a lab's when the name has a lab's head noun, its own
             # site, or the text keeps using it; a programme or a law defined once in passing is not.
-            if entry.acronym and not entry.domain and self._heads_letter(entry, letterhead) \
-                    and any(_acronym_site(entry.acronym, d) for d in _sites(lines, letterhead)):
-                entry.domain = True  # 'NORTHERN LIGHTHOUSE BOARD' over 'www.nlb.org.uk': the sender's own site
             if entry.defined and not entry.strong:
                 entry.strong = (entry.domain or entry.mentions >= 2
                                 or any(fold_keep(w) in heads for w in entry.name.split())
