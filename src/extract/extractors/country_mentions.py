@@ -122,11 +122,18 @@ def _seat_cities(ctx: SectionContext, seat: re.Pattern[str], mentions: Sequence[
 
 
 def _language_use(ctx: SectionContext, start: int, end: int, languages: re.Pattern[str]) -> bool:
+    return language_use(ctx.folded, start, end, ctx.lex, languages)
+
+
+def language_use(folded: str, start: int, end: int, lex: Lexicon, languages: re.Pattern[str] | None = None) -> bool:
     """'en néerlandais', 'in het Nederlands', 'in English': a language's adjective after the
-    preposition that names a language, with nothing after it that it qualifies."""
-    before = ctx.folded[max(0, start - 12):start]
-    preposition = re.search(rf"(?:^|\s)(?:{languages.pattern})\s+$", before)
-    return preposition is not None and _language_end(ctx.lex).match(ctx.folded, end) is not None
+    preposition that names a language, with nothing after it that it qualifies (in ``folded`` text)."""
+    languages = languages or lex.regex("words", "language_prepositions")
+    before = folded[max(0, start - 12):start]
+    preposition = re.search(rf"(?:^|[\s(])(?:{languages.pattern})\s+$", before)
+    # 'en néerlandais : Instituut voor ...': a colon then the name in that language ends it too.
+    return preposition is not None and (_language_end(lex).match(folded, end) is not None
+                                        or re.match(r"\s*:", folded[end:]) is not None)
 
 
 @lru_cache(maxsize=8)

@@ -24,6 +24,7 @@ from extract.extractors.funding_phrases import (
     continuation,
     first_item_lines,
     grant_lead,
+    inside_name,
     is_bare_budget,
     is_clause,
     item_splitter,
@@ -58,7 +59,7 @@ from extract.rules.lexicon import Lexicon, fold_keep
 from extract.rules.vocab import match_label
 
 NAME = "funding"
-VERSION = "33"
+VERSION = "34"
 
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
 _HELD_SPACE = "\u2064"  # invisible plus: the space before a portfolio list's 'and', not split there
@@ -205,6 +206,13 @@ def _money_word(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(lex.words('funding', 'money_words'), any_space=False)})(?!\w)")
 
 
+@lru_cache(maxsize=8)
+def _auxiliary_words(lex: Lexicon) -> frozenset[str]:
+    """The words of the passive's auxiliaries, singular and plural ('sont', 'worden', 'are'), folded."""
+    return frozenset(word for key in (("founded", "passive_auxiliaries"), ("governance", "plural_auxiliaries"))
+                     for phrase in lex.folded(*key) for word in phrase.split())
+
+
 @lru_cache(maxsize=16)
 def _said_again(lex: Lexicon, forms: tuple[str, ...]) -> re.Pattern[str]:
     """A list's next item opening with one of the preposition's ``forms`` (folded text): ', on', 'and on', ', et de'."""
@@ -317,7 +325,7 @@ class FundingExtractor:
                 # A labelled source drops what it pays for as a written one does ('chargebacks to
                 # agencies for pa.gov website services').
                 purpose = purpose_regex(ctx.lex).search(fold_keep(item))
-                if purpose is not None and len(item[:purpose.start()].split()) >= 2 \
+                if purpose is not None and len(item[:purpose.start()].split()) >= 2 and not inside_name(item, purpose) \
                         and not source_noun(ctx).fullmatch(fold_keep(item[:purpose.start()].split()[-1])):
                     item = item[:purpose.start()].strip(" ,.;:")
                 out.append(ctx.candidate("funding_sources", item, start, end, family=NAME,
@@ -379,12 +387,17 @@ class FundingExtractor:
                 covers_costs = _is_weak(m.text, cost_triggers) and ctx.lex.regex(
                     "funding", "cost_words").search(ctx.folded, s0, m.start) is not None
                 amount = any(s0 <= found.start < m.start for found in ctx.money)  # '≈ 350 k€/an, couvert par ...'
-                subject = ctx.folded[s0:m.start].split()
+                # 'Ils sont couverts par ...': the pronoun and its auxiliary.
+                subject = [w for w in ctx.folded[s0:m.start].split() if w not in _auxiliary_words(ctx.lex)]
                 if not money_word and subject and set(subject) <= ctx.lex.folded("governance", "pronouns") and s0 > 1:
                     # '... voor zijn inkomsten zorgen. Die komen uit de verkoop van normen': the money the
                     # sentence before named.
                     p0, _ = ctx.sentence_span(s0 - 2)
-                    money_word = _money_word(ctx.lex).search(ctx.folded, p0, s0) is not None
+                    # 'Ses frais d'exploitation ont atteint 3,4 millions de francs. Ils sont couverts par ...'
+                    money_word = _money_word(ctx.lex).search(ctx.folded, p0, s0) is not None or (
+                        _is_weak(m.text, cost_triggers)
+                        and ctx.lex.regex("funding", "cost_words").search(ctx.folded, p0, s0) is not None) or any(
+                        p0 <= found.start < s0 for found in ctx.money)
                 if not money_word and not covers_costs and not amount and not money_before(ctx, s0, m.start):
                     continue
             said_again, list_end = self._preposition_items(ctx, m, start, stop)
@@ -480,7 +493,9 @@ class FundingExtractor:
         phrases = [Trigger(m.start(), m.end(), m.group(0), m.end()) for m in
                    ctx.lex.relation_matcher("funding", "after", adverbs=("funding", "verb_adverbs")).finditer(ctx.folded)]
         received = [Trigger(m.start(), m.end(), m.group(0), received_source_start(ctx.lex, m), names_money=True)
-                    for m in money_received_regex(ctx.lex).finditer(ctx.folded) if not negated_receipt(ctx.lex, m)]
+                    for m in money_received_regex(ctx.lex).finditer(ctx.folded) if not negated_receipt(ctx.lex, m)
+                    # 'perçoivent une allocation de 2 000 €': how much, not from whom.
+                    and not ctx.folded[m.end():m.end() + 2].strip()[:1].isdigit()]
         received = [r for r in received if not any(p.start < r.end and r.start < p.end for p in phrases)]
         return sorted(phrases + received, key=lambda t: t.start)
 

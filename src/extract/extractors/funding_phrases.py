@@ -127,6 +127,13 @@ def purpose_regex(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"\s(?:{alternation(lex, 'funding', 'purpose_words')})\s+\w")
 
 
+def inside_name(text: str, purpose: re.Match[str]) -> bool:
+    """Is the purpose word ``purpose`` found in ``text`` a link inside a capitalised name ('een
+    subsidie van de Raad voor Rechtsbijstand'), not what the money is for?"""
+    before = text[:purpose.start()].split()
+    return bool(before) and before[-1][:1].isupper() and text[purpose.end() - 1:purpose.end()].isupper()
+
+
 @lru_cache(maxsize=16)
 def continuation_regex(lex: Lexicon) -> re.Pattern[str]:
     conj, qualifiers = alternation(lex, "words", "conjunctions"), alternation(lex, "funding", "qualifiers")
@@ -227,7 +234,7 @@ def clean_span(ctx: SectionContext, start: int, end: int) -> tuple[int, int] | N
     if form_line is not None:
         end = start + form_line.start()  # a form's next numbered question
     purpose = purpose_regex(ctx.lex).search(ctx.folded, start, end)
-    if purpose is not None and len(ctx.text[start:purpose.start()].split()) >= 2:
+    if purpose is not None and len(ctx.text[start:purpose.start()].split()) >= 2 and not inside_name(ctx.text, purpose):
         before = ctx.folded[start:purpose.start()].split()
         if not source_noun(ctx).fullmatch(before[-1]):
             end = purpose.start()  # 'fees for training courses' keeps what the fees are for
@@ -417,6 +424,9 @@ def noun_phrase(ctx: SectionContext, start: int) -> tuple[int, int] | None:
             break
         # Not a word whose accent makes it another ('à' folds to the verb 'a': 'un fonds alimenté à parts égales').
         verb = folded in verbs and (tok.text.lower() in printed_verbs or tok.text.lower() == folded)
+        if j > first and folded in relatives and (paid := _paying_clause_end(toks, j, lex)) is not None:
+            last = paid  # 'la huur die ministeries en andere rijksdiensten ... betalen': what the money is
+            break
         if j > first and (folded in relatives or verb or folded in lex.folded("funding", "sequence_words")):
             break  # 'le PIA puis par le Fonds ...': a second source
         if j > first + 1 and folded in participles and not tok.text[:1].isupper() \
@@ -446,6 +456,30 @@ def noun_phrase(ctx: SectionContext, start: int) -> tuple[int, int] | None:
     while last > first and fold_keep(toks[last].text) in conjunctions | determiners:
         last -= 1
     return toks[first].start, toks[last].end
+
+
+MAX_PAYING_CLAUSE_TOKENS = 16
+
+
+def _paying_clause_end(toks: list[Token], relative: int, lex: Lexicon) -> int | None:
+    """The last word of an object relative clause at ``relative`` whose verb pays ('contributions that
+    clients pay towards their case', 'loyers que lui versent les locataires de ses immeubles'), up to
+    its punctuation; None for any other clause, or one whose subject is the relative ('companies that
+    pay ...' name the payers)."""
+    paying = lex.folded("funding", "paying_relatives")
+    purposes = lex.folded("funding", "purpose_words")
+    if relative + 1 >= len(toks) or fold_keep(toks[relative + 1].text) in paying:
+        return None
+    end, paid = None, False
+    for k in range(relative + 1, min(len(toks), relative + 1 + MAX_PAYING_CLAUSE_TOKENS)):
+        tok = toks[k]
+        if tok.text in STOP_PUNCT or not (tok.is_word or tok.is_elision or tok.text in "&-'’"):
+            break
+        if paid and fold_keep(tok.text) in purposes:
+            break  # 'taksen die gebruikers betalen voor depots, vernieuwingen, ...': what they pay for
+        paid = paid or fold_keep(tok.text) in paying
+        end = k
+    return end if paid else None
 
 
 _TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)?\s*$")

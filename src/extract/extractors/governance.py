@@ -19,7 +19,7 @@ from extract.segment.name_affixes import AFTER_ELISION
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "45"
+VERSION = "46"
 
 MAX_MODIFIERS = 3
 # Body nouns that also end Dutch compounds ('Innovatieboard', 'adviesraad', 'stuurcomité').
@@ -262,8 +262,9 @@ class GovernanceExtractor:
             line_start = ctx.text.rfind("\n", 0, start) + 1
             if _former_names(lex).match(ctx.folded, line_start):
                 continue  # 'Vroegere namen  Muntcommissie (1831–1848)': what the lab was called, not its organ
-            if addressee.match(ctx.folded, line_start) and (ctx.folded[line_start:start].strip()
-                                                             or addressee.match(fold_keep(name))):
+            # A label opens its line with a capital: not 'aan de organisatie. De raad van toezicht, ...'.
+            if addressee.match(ctx.folded, line_start) and ctx.text[line_start:line_start + 1].isupper() \
+                    and (ctx.folded[line_start:start].strip() or addressee.match(fold_keep(name))):
                 continue  # 'Destinataire : Commission de la santé ... du Grand Conseil': the letter's reader
             owner = re.match(r"(.+?)['’]s\s", name)
             if owner is not None and not any(fold_keep(owner.group(1)) in n for n in own):

@@ -26,7 +26,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "61"
+VERSION = "62"
 
 
 
@@ -42,8 +42,8 @@ class IdentityExtractor:
         kind_named = _named_under_kind(ctx, title)
         out += self._name(section, ctx, title, kind_named)
         out += self._acronym(ctx, title, kind_named)
-        out += self._country(section, ctx, title)
         websites = self._website(section, ctx)
+        out += self._country(section, ctx, title, _own_site_country(ctx, websites))
         out += websites
         out += self._country_from_tld(ctx, websites)
         out += founded_year_candidates(ctx, NAME, VERSION)
@@ -122,6 +122,8 @@ class IdentityExtractor:
                                       prior="label")]
         if (label := ctx.label_value("name")) is not None:
             value, start, end = label
+            if (spelled := _spelled_gloss(value)) is not None:
+                return [ctx.candidate("acronym", spelled[0], start, end, family=NAME, version=VERSION, prior="label")]
             if acronym := parse_title(value, ctx.lex).acronym:
                 return [ctx.candidate("acronym", acronym, start, end, family=NAME, version=VERSION, prior="label")]
             if (asked := _asked_short_form(ctx, value)) is not None:
@@ -192,8 +194,16 @@ class IdentityExtractor:
         return [ctx.candidate("acronym", acronym, start, end, family=NAME, version=VERSION, prior="anchored", ner=("ORG",))
                 for acronym, start, end in (own or found)[:1]]
 
-    def _country(self, section: Section, ctx: SectionContext, title: TitleParts | None) -> list[Candidate]:
-        from extract.extractors.country_mentions import SEAT_WEIGHT, address_country, country_score, letterhead_country
+    def _country(self, section: Section, ctx: SectionContext, title: TitleParts | None,
+                 site_country: str | None = None) -> list[Candidate]:
+        from extract.extractors.country_mentions import (
+            KIND_WEIGHTS,
+            SEAT_WEIGHT,
+            address_country,
+            country_score,
+            language_use,
+            letterhead_country,
+        )
         from extract.normalize import country_code, find_countries
 
         out = []
@@ -205,7 +215,9 @@ class IdentityExtractor:
             out.append(self._title_candidate("country", title.country, section, ctx, 0.95))
         elif section.title:
             # 'Office franco-allemand pour la Jeunesse': a pair of countries joined by a hyphen is binational.
-            mentions = [m for m in find_countries(section.title, ctx.lang) if not _hyphen_paired(section.title, m.start, m.end)]
+            # Nor 'Institut de formation judiciaire (en néerlandais : Instituut voor ...)': a language.
+            mentions = [m for m in find_countries(section.title, ctx.lang) if not _hyphen_paired(section.title, m.start, m.end)
+                        and not (m.kind == "adjective" and language_use(fold_keep(section.title), m.start, m.end, ctx.lex))]
             if mentions:
                 # 'Radio-Télévision belge de la Communauté française': two countries, the first qualifies
                 # the lab, the later one a noun after it; one country said twice is the last mention's.
@@ -218,6 +230,10 @@ class IdentityExtractor:
             # addressee's and partners' ('1000 Brussels' under a Dublin letterhead), unless it says
             # where it is based.
             return sender
+        if found is not None and site_country not in (None, found.code) and found.score <= KIND_WEIGHTS["name"]:
+            # 'die in de Verenigde Staten had gezien hoe zulke centra werkten' beside www.antigifcentrum.be:
+            # one passing mention weighs less than the country of the lab's own site.
+            found = None
         if found is not None:
             out.append(ctx.candidate("country", found.code, found.start, found.end, family=NAME, version=VERSION,
                                      prior=0.45 + 0.3 * found.share, ner=("GPE",)))
@@ -290,6 +306,20 @@ class IdentityExtractor:
                 return [Candidate(field="country", value=code, provenance=prov.model_copy(update={
                     "method": f"rule:{NAME}.tld.v{VERSION}", "confidence": confidence("fallback")}))]
         return []
+
+
+def _own_site_country(ctx: SectionContext, websites: list[Candidate]) -> str | None:
+    """The country of the lab's own site: one whose domain spells a name the section calls it by."""
+    from extract.normalize import country_from_url
+    from extract.segment.spelling import domain_matches
+
+    for cand in websites:
+        if not isinstance(cand.value, str):
+            continue
+        host = urlsplit(cand.value).hostname or ""
+        if host and any(domain_matches(name, host) for name in ctx.subject_names):
+            return country_from_url(cand.value)
+    return None
 
 
 _TRAILING_SHORT_NAME = re.compile(r"\(\s*([A-Za-z][\w&.-]{1,13})\s*\)\s*$")
@@ -509,8 +539,22 @@ def _first_language(value: str, *, paired: bool = False) -> str:
     parts = _OTHER_LANGUAGE.split(value, maxsplit=1)
     if len(parts) == 2 and (len(parts[0].split()) >= 2 or paired):
         return parts[0]
+    if (spelled := _spelled_gloss(value)) is not None:
+        return spelled[1]  # 'Acas – the Advisory, Conciliation and Arbitration Service': the name it spells
     glossed = _dash_gloss().split(value, maxsplit=1)
     return glossed[0] if len(glossed) == 2 and glossed[0][:1].isupper() else value
+
+
+def _spelled_gloss(value: str) -> tuple[str, str] | None:
+    """'Acas – the Advisory, Conciliation and Arbitration Service': (acronym, name) when a one-word
+    answer is glossed after a dash by the name its letters spell, not by a translation."""
+    from extract.segment.acronyms import defined_acronyms
+
+    glossed = _dash_gloss().split(value, maxsplit=1)
+    if len(glossed) != 2 or len(glossed[0].split()) != 1:
+        return None
+    short = glossed[0].strip()
+    return next(((short, name) for name, acronym, _ in defined_acronyms(value) if acronym == short), None)
 
 
 @cache

@@ -21,7 +21,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "45"  # the governance extractor's: parents are one of its fields
+VERSION = "46"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -650,8 +650,14 @@ def _without_own_kind(name: str, lex: Lexicon) -> str:
     hosts = alternation(lex.words("labs", "not_heads"), folded=False)
     links = alternation(lex.words("labs", "connectors"), folded=False)
     named_host = rf"(?<=\s)(?:{links})\s+(?:[ld]['’])?(?P<host>(?i:{hosts})\s+(?:\S+\s+){{0,2}}?(?:[ld]['’])?[A-ZÀ-Ý])"
+    # 'office du Département fédéral des finances': a host noun written with its capital is a name too.
+    capitalised = alternation([w[:1].upper() + w[1:] for w in lex.words("labs", "not_heads")], folded=False)
+    named_host += rf"|(?<=\s)(?:{links})\s+(?:[ld]['’])?(?P<capital>(?:{capitalised})(?![\w'’-]))"
     found = list(re.finditer(named_host, name))
-    return name[found[-1].start("host"):] if found else name
+    if not found:
+        return name
+    last = found[-1]
+    return name[last.start("host") if last.group("host") is not None else last.start("capital"):]
 
 
 @lru_cache(maxsize=8)
@@ -684,7 +690,11 @@ def _nationality(lex: Lexicon) -> re.Pattern[str]:
     endings = alternation(lex.words("governance", "demonym_endings"), folded=False)
     heads = alternation(lex.words("governance", "demonym_heads"), folded=False)
     connectors = alternation(lex.words("words", "connectors"), folded=False)
-    return re.compile(rf"[A-ZÀ-Ý][a-zà-ÿ]+(?:{endings})\s+(?=(?i:{heads})\s+(?:{connectors})\s)")
+    # 'Deense Klima-, Energi- og Forsyningsministeriet': a ministry named in its own language, its
+    # head noun the end of the last word.
+    compounds = alternation(lex.words("governance", "demonym_heads"), folded=False)
+    return re.compile(rf"[A-ZÀ-Ý][a-zà-ÿ]+(?:{endings})\s+(?=(?i:{heads})\s+(?:{connectors})\s"
+                      rf"|[A-ZÀ-Ý][^\n.;:()]{{0,60}}?[a-zà-ÿ](?i:{compounds})(?:t|et|en)?$)")
 
 
 @lru_cache(maxsize=8)

@@ -89,8 +89,10 @@ def _ends_at_line_break(text: str, prev: Token, tok: Token, nxt: Token | None, l
         return True
     next_end = text.find("\n", tok.start)
     next_line = text[text.rfind("\n", 0, tok.start) + 1:next_end if next_end >= 0 else len(text)]
-    if re.match(r"[^\t]*\S[^\t]*\t", next_line):
-        return True  # 'ministerie van Justitie en Veiligheid' / 'Omvang<tab>...': the next row's label
+    if re.match(r"[^\t]*\S[^\t]*\t", next_line) or re.match(r"[A-ZÀ-Ý][\w'’-]*(?: [\w'’-]+){0,3}:\s", next_line):
+        # 'ministerie van Justitie en Veiligheid' / 'Omvang<tab>...', 'ministre fédéral compétent' /
+        # 'Direction: pas de conseil ...': the next row's label.
+        return True
     line_start = text.rfind("\n", 0, prev.end) + 1
     if prev.end - line_start >= MIN_PROSE_LINE_CHARS or not prev.is_capitalised or nxt is None:
         return False

@@ -20,7 +20,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "staff"
-VERSION = "20"
+VERSION = "21"
 
 MAX_ADJECTIVES = 3
 GENERIC_ANCHOR_MAX = 6
@@ -91,6 +91,9 @@ class StaffExtractor:
             match = nouns.match(ctx.folded, n.end)
             label_value = staff_block is not None and _opens_value(ctx.text, staff_block.value_start, n, dates,
                                                                    year_end, ctx.folded)
+            if label_value and n.value != int(n.value) and ctx.lines \
+                    and ctx.lines[row := ctx.line_indexes(n.start, n.end)[0]].role == "table" and _money_caption(ctx, row):
+                label_value = False  # 'Personnel  7,9' under '(en millions d'euros)': staff costs
             team_before = _ends_with(team_of, ctx.folded, ctx.words_back(s0, n.start, 3), n.start)
             if match and re.search(r"\n\s*[A-ZÀ-Ý]", ctx.text[n.end:match.start(2)]):
                 match = None  # 'of whom in horticulture 200' / 'Affiliated researchers ... 500': the next row's noun
@@ -110,6 +113,9 @@ class StaffExtractor:
                 if _others_staff(ctx, match.end()):
                     continue  # '22 personeelsleden van WBT kwamen toen over': another body's people
                 works = lex.regex("staff", "work_verbs").match(ctx.folded, match.end() + 1)
+                if works is None and (adjective := _ONE_WORD.match(ctx.folded, match.end() + 1)) is not None:
+                    # '250 agents permanents y travaillent': an adjective between the noun and its verb.
+                    works = lex.regex("staff", "work_verbs").match(ctx.folded, adjective.end())
                 resources = ctx.field_at(n.start) in ("staff", "resources")
                 if noun in generic and not (team_before or label_value or works or resources or
                                             _anchor_before(ctx, anchors, s0, n.start) or _fronted(ctx, s0, n.start)):
@@ -149,6 +155,8 @@ class StaffExtractor:
             out.append(candidate)
         return _older_counts_weaker(out, dated)
 
+
+_ONE_WORD = re.compile(r"[a-zà-ÿ]+\s+")
 
 OLDER_COUNT_FACTOR = 0.9
 """A count the text dates before another count's year keeps this share of its confidence."""
@@ -306,6 +314,7 @@ def _table_row_counts(ctx: SectionContext) -> list[Candidate]:
             continue
         if _money_table(ctx, index):
             continue  # 'Table 2. Grant expenditure by year (C$000)' over 'Staff (lab leads, design)  148': staff costs
+        in_money = _money_caption(ctx, index)
         header = _header_cells(ctx, index)
         shift = len(cells) - len(header)  # a header row leaves the labels' column blank or out
         counts = []
@@ -313,7 +322,8 @@ def _table_row_counts(ctx: SectionContext) -> list[Candidate]:
         for column, cell in enumerate(cells[1:], start=1):
             found = find_numbers(cell, ctx.lang)
             if len(found) == 1 and not cell[:found[0].start].strip() and not cell[found[0].end:].strip() \
-                    and 0 < found[0].value <= MAX_COUNT and not YEAR.match(found[0].raw):
+                    and 0 < found[0].value <= MAX_COUNT and not YEAR.match(found[0].raw) \
+                    and not (in_money and found[0].value != int(found[0].value)):
                 name = fold_keep(header[column - shift]).strip() if 0 <= column - shift < len(header) else ""
                 unit: StaffUnit = "fte" if name in fte else "headcount"
                 counts.append((unit, found[0], offset + found[0].start, int(name) if YEAR.match(name) else 0))
@@ -342,6 +352,24 @@ def _money_table(ctx: SectionContext, row: int) -> bool:
     text = " ".join(above)
     return bool(re.search(r"[$€£¥]|\b000\b", text)) or \
         ctx.lex.regex("funding", "money_words").search(fold_keep(text)) is not None
+
+
+def _money_caption(ctx: SectionContext, row: int) -> bool:
+    """Does the caption or a header row of the table holding ``row`` name a currency ("Compte de
+    résultat simplifié (en millions d'euros)")? Rows of figures above it do not count: 'Budget  €1.2m'
+    is a row of a fact table that counts staff too. Such a table may still count people
+    ('Medewerkers (per 31 december)  2.346' under '(in miljoenen euro, tenzij anders vermeld)'):
+    only a figure with a fraction there is money ('Personnel  7,9')."""
+    from extract.normalize.currencies import find_currencies
+
+    for line in reversed(ctx.lines[:row]):
+        header = line.role != "table" or not any(re.search(r"\d", cell) and not YEAR.match(cell.strip())
+                                                 for cell in line.text.split("\t"))
+        if header and find_currencies(line.text):
+            return True
+        if line.role != "table":
+            return False
+    return False
 
 
 def _header_cells(ctx: SectionContext, row: int) -> list[str]:

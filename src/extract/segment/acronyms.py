@@ -59,7 +59,7 @@ def _defined() -> re.Pattern[str]:
         # 'Name (ACR)', 'Name (DER/FJ)', 'Name (ACR; ACR2 in its own language)', "Name (ACR, 'the Authority')"
         rf"\((?:(?:{hereafter}|{either})\s+)?((?:[A-Z]|[a-z](?=[A-Z]))[A-Za-z0-9&\-]{{1,11}}(?:/[A-Z]{{1,6}})?(?:\s[A-Z]{{2,6}})?)(?:\)|;\s|,\s+['‘’\u0022\u201c](?i:the|het|de|la|le|l['’]))"
         # ', kortweg iBO', ', known as the DGA', ", l'IMI": a mixed-case acronym is checked letter by letter.
-        rf"|,\s+(?:(?:{either}|{known})\s+(?:(?:the|het|de|le|la|les)\s+|[lL]['’])?|[lL]['’])([A-Za-z][A-Za-z0-9&\-]{{1,11}})(?=[\s,.;])"
+        rf"|,\s+(?:(?:{either}|{known})\s+(?:(?:the|het|de|le|la|les)\s+|[lL]['’])?|[lL]['’])((?=[a-z]*[A-Z])[A-Za-z][A-Za-z0-9&\-]{{1,11}})(?=[\s,.;])"
         rf"|,\s+([A-Z][A-Za-z0-9&\-]{{1,11}})\s+(?:{short})\b"
         # '(Laboratorium Innowacji Społecznych, LIS)': the name in its own language and its acronym, bracketed
         # or set off by dashes ('– Norsk utenrikspolitisk institutt, NUPI –')
@@ -92,9 +92,63 @@ _LEGAL_FORM = r"[A-Za-z](?:\.[A-Za-z]){1,3}\.?(?!\w)"
 def _dash_defined() -> re.Pattern[str]:
     # Longest first: 'des' is a word of the name, not 'de' and the rest of a word.
     links = alternation(sorted(function_words(), key=lambda w: (-len(w), w)), folded=False, any_space=False)
+    # 'Acas – the Advisory, Conciliation and Arbitration Service': an article may open the name, and
+    # a comma may part its words (the name is then checked without what follows the comma too).
+    leads = alternation(lexicon(None).words("words", "articles"), folded=False, any_space=False)
     return re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&]{1,11})\s+[–—=]\s+"  # or 'INCD = Israel National Cyber Directorate'
-                      rf"([A-ZÀ-Ý][\w'’-]*(?:\s+(?:{_LEGAL_FORM}|[A-ZÀ-Ý][\w'’-]*|{links}|[ld]['’]\w+)){{1,9}})")
+                      rf"(?:(?i:{leads})\s+|[lL]['’](?=[A-ZÀ-Ý]))?"
+                      rf"([A-ZÀ-Ý][\w'’-]*(?:,?\s+(?:{_LEGAL_FORM}|[A-ZÀ-Ý][\w'’-]*|{links}|[ld]['’]\w+|[a-zà-ÿ][\w'’-]*)){{1,13}})")
 
+
+
+def _dash_named_words(acronym: str, span: str) -> list[str] | None:
+    """The words of ``span`` after 'ACR –' that spell ``acronym``.
+
+    By the initials of its capitalised words (or letter by letter for a mixed-case acronym,
+    'Sogei – Società Generale d'Informatica'): the longest run whose last word gives the last
+    letter, else the longest that spells it ('Acas – the Advisory, Conciliation and Arbitration
+    Service' stops before the next line's 'Web'). Else, for one in capitals, by the starts of its
+    words, French writing them in lower case: the shortest run that ends on the last letter
+    ('RENATER – Réseau national de télécommunications pour la technologie, l'enseignement et la
+    recherche')."""
+    words = span.split()
+    last = acronym_letters(acronym)[-1:]
+    runs = [words[:size] for size in range(len(words), 1, -1)
+            if words[size - 1].rstrip(",").lower() not in function_words()]
+    # A run read by its capitals ends on one: not on the lower-case words after the name.
+    spelled = [run for run in runs if _bare(run[-1])[:1].isupper() and _initials_spell(acronym, run)]
+    ending = [run for run in spelled if _initial(run[-1]) == last or (len(run) > 2 and _is_legal_form(run[-1]))]
+    if ending or spelled:
+        return (ending or spelled)[0]
+    if not is_acronym(acronym):
+        return None
+    starts = [run for run in reversed(runs)
+              if _initial(run[-1]) == last and abbreviates(acronym, " ".join(w.rstrip(",") for w in run))]
+    return starts[0] if starts else None
+
+
+def _is_legal_form(word: str) -> bool:
+    """'NV', 'S.p.A.': a legal form closing a name, which gives no letter."""
+    return word.lower() in _legal_forms() or re.fullmatch(_LEGAL_FORM, word) is not None
+
+
+def _bare(word: str) -> str:
+    """'d'Informatica' -> 'Informatica': without its elided article or preposition."""
+    return re.sub(r"^[ldLD]['’]", "", word)
+
+
+def _initial(word: str) -> str:
+    """'d'Informatica' -> 'I', 'recherche' -> 'R'."""
+    return _bare(word)[:1].upper()
+
+
+def _initials_spell(acronym: str, words: list[str]) -> bool:
+    plain = [w.rstrip(",") for w in words]
+    if is_acronym(acronym):
+        # A legal form gives no letters: 'BIO – Belgische Investeringsmaatschappij voor Ontwikkelingslanden NV'.
+        named = plain[:-1] if len(plain) > 2 and _is_legal_form(plain[-1]) else plain
+        return initials_cover(acronym, named)
+    return MIXED_CASE_ACRONYM.match(acronym) is not None and spells_all(acronym, content_words(plain))
 
 
 # 'ARIA S.p.A. (Azienda Regionale per l'Innovazione e gli Acquisti)': the acronym, perhaps its legal
@@ -105,8 +159,13 @@ _SPELLED_AFTER = re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9&-]{1,11})(?:\s+[A-Za-z
 
 # 'la SPMS, les Serviços Partilhados do Ministério da Saúde, à Lisbonne': the acronym, then the name
 # it stands for in apposition, up to the next comma or stop.
-_NAME_APPOSED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9&-]{1,11}),\s+(?:(?:the|les?|la|de|het|des)\s+|[lL]['’])?"
-                           r"([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’&-]+){1,11}?)(?=\s*[,.;:()])")
+@cache
+def _name_apposed() -> re.Pattern[str]:
+    # 'SSR, voluit het Studiecentrum Rechtspleging,': words saying the name is written in full may come first.
+    in_full = alternation(lexicon(None).words("labs", "acronym_in_full"), folded=False, any_space=True)
+    return re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9&-]{1,11}),\s+"
+                      rf"(?P<full>(?:{in_full})\s+)?(?:(?:the|les?|la|de|het|des)\s+|[lL]['’])?"
+                      r"([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’&-]+){1,11}?)(?=\s*[,.;:()])")
 
 
 TWO_NAMES_TWO_ACRONYMS = re.compile(
@@ -137,23 +196,19 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
         if (is_acronym(acronym) and len(words) >= 2 and initials_cover(acronym, content_words(words))
                 and country_code(" ".join(words), None) is None):  # 'UK (United Kingdom)' is a place
             out.append((" ".join(words), acronym, match.start(2)))
-    for match in _NAME_APPOSED.finditer(text):
-        acronym, words = match.group(1), match.group(2).split()
+    for match in _name_apposed().finditer(text):
+        acronym, words = match.group(1), match.group(3).split()
         spelled = (is_acronym(acronym) and len(words) >= 2 and spells_all(acronym, content_words(words))
                    and len(content_words(words)) == len(acronym_letters(acronym)))
-        if spelled or _defined_by_apposition(text, match, acronym, words):
-            out.append((" ".join(words), acronym, match.start(2)))
+        # Said in full, the name need not spell it: 'SSR, voluit het Studiecentrum Rechtspleging' (a
+        # 'Stichting' left out); capitalised words all the same.
+        said = match.group("full") is not None and is_acronym(acronym) and len(words) >= 2 \
+            and all(w[:1].isupper() or w.lower() in function_words() for w in words)
+        if spelled or said or _defined_by_apposition(text, match, acronym, words):
+            out.append((" ".join(words), acronym, match.start(3)))
     for match in _dash_defined().finditer(text):
-        acronym, words = match.group(1), match.group(2).split()
-        while words and words[-1].lower() in function_words():
-            words.pop()
-        # A mixed-case acronym is checked letter by letter: 'Sogei – Società Generale d'Informatica'.
-        mixed = not is_acronym(acronym) and MIXED_CASE_ACRONYM.match(acronym) is not None
-        # A legal form gives no letters: 'BIO – Belgische Investeringsmaatschappij voor Ontwikkelingslanden NV'.
-        named = words[:-1] if len(words) > 2 and words[-1].lower() in _legal_forms() else words
-        if len(words) >= 2 and ((is_acronym(acronym) and initials_cover(acronym, named))
-                                or (mixed and spells_all(acronym, content_words(words)))):
-            out.append((" ".join(words), acronym, match.start(2)))
+        if (words := _dash_named_words(match.group(1), match.group(2))) is not None:
+            out.append((" ".join(words).rstrip(","), match.group(1), match.start(2)))
     for match in _defined().finditer(text):
         acronym = next(group for group in match.groups() if group)
         if match.group(1) is not None and (paired := _paired_acronym(text, match.start(), acronym)) is not None:
@@ -193,6 +248,8 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             out.append((before[-1].group(), acronym, before[-1].start()))
             continue
         for k in range(len(before) - 1, max(-1, len(before) - 1 - MAX_ACRONYM_NAME_WORDS), -1):
+            if before[k].group() == acronym:
+                break  # 'Duitsland: de BImA\nDe Bundesanstalt für Immobilienaufgaben (BImA)': no name holds its acronym
             words = [w.group() for w in before[k:]]
             # Only for the apposition: a bracketed acronym after "l'Agence …" keeps its old reading.
             # A sentence's "L'Agenzia …" names the Agenzia: its article is no part of the name.
@@ -416,12 +473,12 @@ def _defined_by_apposition(text: str, match: re.Match[str], acronym: str, words:
     from another name or not."""
     if not (is_acronym(acronym) and len(acronym) >= 3) or len(content_words(words)) < 2:
         return False
-    if not re.sub(r"[\s,]", "", text[match.end(1):match.start(2)]):
+    if not re.sub(r"[\s,]", "", text[match.end(1):match.start(3)]):
         return False  # no article: 'NWO, Rijkswaterstaat en ...' is a list
     if not all(w[:1].isupper() or w.lower() in function_words() for w in words) or words[-1].lower() in function_words():
         return False
     nouns = _head_nouns() | _definition_nouns()
-    return any(w.lower() in nouns for w in words) and text[match.end(2):match.end(2) + 2].strip()[:1] in {".", ",", ";", ""}
+    return any(w.lower() in nouns for w in words) and text[match.end(3):match.end(3) + 2].strip()[:1] in {".", ",", ";", ""}
 
 
 def _name_before(text: str, opening: int, acronym: str) -> tuple[str, str, int] | None:

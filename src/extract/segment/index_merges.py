@@ -246,22 +246,30 @@ def _complement(index: LabIndex, rest: str) -> bool:
     return words[-1][:1].isupper() and all(w[:1].isupper() or fold_keep(w) in links for w in words)
 
 
+ELIDED = re.compile(r"^[lL]['’](?=[A-ZÀ-Ý])")
+
+
 def merge_bare_heads(index: LabIndex) -> None:
     """'the Konza Technopolis Development Authority (KoTDA) ... The Authority confirmed': one
     capitalised word that ends exactly one other lab's name is that lab, called by its kind; so is
     one inside it, after its first word ('Innovation Fund Denmark ... The Fund is governed by'); and one
-    that opens a name its link word goes on ('College voor de Rechten van de Mens ... Het College')."""
+    that opens a name its link word goes on ('College voor de Rechten van de Mens ... Het College'),
+    or, after an elided article, its lower-case words ("L'École nationale de la magistrature ...
+    L'École est un établissement public")."""
     for entry in list(index.entries):
         if len(entry.name.split()) != 1 or entry.acronym or entry.generic or entry.name.isupper():
             continue
-        word = entry.name.casefold()
+        # "L'École" after 'L'École nationale de la magistrature (ENM)': the elided article is no part of the word.
+        bare = ELIDED.sub("", entry.name)
+        word = bare.casefold()
         # Inside the name, a plain word only: a coined one ('BizLab' in 'BizLab Academy') is a name of its own.
-        inside = entry.name[1:].islower()
+        inside = bare[1:].islower()
         owners = [o for o in index.entries if o is not entry and len(o.name.split()) >= 2
                   and (o.name.split()[-1].casefold() == word
                        or (inside and word in (w.casefold() for w in o.name.split()[1:]))
                        or (o.name.split()[0].casefold() == word and (_place(" ".join(o.name.split()[1:]))
-                                                                     or _linked(o.name.split()[1], index))))]
+                                                                     or _linked(o.name.split()[1], index)
+                                                                     or (bare != entry.name and o.name.split()[1].islower()))))]
         if len(owners) == 1:
             index.absorb(owners[0], entry)  # ... and 'de Wirtschaftsagentur' is the Wirtschaftsagentur Wien
 

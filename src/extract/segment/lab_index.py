@@ -211,7 +211,8 @@ class LabIndex:
         self.mentions_by_line: dict[int, list[tuple[NameMention, LabEntry]]] = {}
         self.in_first_person = in_first_person
         """A letter or an e-mail: 'notre budget' is the sender's."""
-        self.text_kinds = self.lex.folded("labs", "document_nouns") | self.lex.folded("governance", "law_words")
+        self.text_kinds = self.lex.folded("labs", "document_nouns") | self.lex.folded("governance", "law_words") \
+            | self.lex.folded("labs", "area_tails")
         # A printed web page's own address (its footer) names the site it is about.
         self.own_sites = _sites(lines, [i for i, line in enumerate(lines) if line.role == "url_footer"])
         # Sites are often given only in a footnote or a slide's small print ('• innovationquarter.nl').
