@@ -196,3 +196,20 @@ def test_a_relative_clause_whose_subject_pays_names_the_payers() -> None:
     text = ("Harbour Board\n\nThe Harbour Board was set up in 1991. It is funded by dues from shipping companies "
             "that pay for each call. Web www.harbourboard.ie\n")
     assert not any("pay for each call" in s for s in _only(text).funding_sources)
+
+
+def test_a_letters_enclosure_and_copy_lines_are_no_email_header(
+        fixture_records: Callable[[str], list[LabRecord]]) -> None:
+    # 'Bijlage: folder ...' over 'cc: hoofdredactie' under the signature (set 56): the letter's body stays.
+    (record,) = fixture_records("genres-heldout56/nl-letter-omrop-fryslan.pdf")
+    assert record.staff is not None and record.staff.count == 125
+    assert ("raad van commissarissen", None) in _bodies(record)
+    # 'op omropfryslan.nl' in the body, 'www.omropfryslan.nl' in the letterhead: the site as printed in full.
+    assert record.website == "https://www.omropfryslan.nl"
+
+
+def test_a_team_set_off_by_a_comma_before_its_size() -> None:
+    text = ("Panel Support Scotland\n\nPanel Support Scotland (PSS) was set up in 2011. There are about 2,500 "
+            "volunteers. PSS has only a small paid team, of around 30, in Edinburgh. Web www.pss.gov.uk\n")
+    record = _only(text)
+    assert record.staff is not None and (record.staff.count, record.staff.approximate) == (30, True)

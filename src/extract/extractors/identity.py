@@ -393,6 +393,10 @@ def _printed_with_www(url: str, found: list[tuple[str, int, int]], section: Sect
     # The masthead ('Bureau of Meteorology · 700 Collins Street · www.bom.gov.au') and the footnotes too.
     printed = [u for u, _, _ in found] + [u for line in (*section.urls, *section.lines, *section.footnotes)
                                           for u, _, _ in find_urls(line.text)]
+    if urlsplit(url).path in ("", "/"):
+        # The letterhead's too: 'www.omropfryslan.nl' over a letter that writes 'omropfryslan.nl' (not
+        # 'www.gironde.fr' over 'gironde.fr/labom21': the host's site, the lab's page on it).
+        printed += [u for line in section.letterhead for u, _, _ in find_urls(line.text)]
     if any((urlsplit(u).hostname or "") == f"www.{host}" for u in printed):
         return url.replace(f"//{host}", f"//www.{host}", 1)
     return url

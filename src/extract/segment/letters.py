@@ -45,9 +45,13 @@ def correspondence(texts: list[str], lex: Lexicon) -> Correspondence | None:
                                                                MAX_GREETING_WORDS, ending=",:!")]
     subjects = _with_wrapped_ends(subjects, texts, set(headers) | set(greetings))
     closings = [i for i, t in enumerate(texts) if _is_closing(t, lex)]
+    # 'Bijlage: folder ...' over 'cc: hoofdredactie' under the signature: the letter's trailer, not an
+    # e-mail's header block (whose lines above would all be furniture).
+    trailer = {i for i in blocks if closings and i > closings[0]}
+    blocks -= trailer
     if not (blocks or (greetings and (closings or subjects))):
         return None
-    furniture: set[int] = set(blocks) | set(subjects) | set(greetings)
+    furniture: set[int] = set(blocks) | set(subjects) | set(greetings) | trailer
     clients = lex.folded("letters", "mail_clients")
     furniture |= {i for i, t in enumerate(texts) if _RULE_LINE.match(t)
                   or (i < 3 and any(c in fold_keep(t) for c in clients))}
