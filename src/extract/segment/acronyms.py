@@ -92,13 +92,13 @@ _LEGAL_FORM = r"[A-Za-z](?:\.[A-Za-z]){1,3}\.?(?!\w)"
 def _dash_defined() -> re.Pattern[str]:
     # Longest first: 'des' is a word of the name, not 'de' and the rest of a word.
     links = alternation(sorted(function_words(), key=lambda w: (-len(w), w)), folded=False, any_space=False)
-    # 'Acas – the Advisory, Conciliation and Arbitration Service': an article may open the name, and
-    # a comma may part its words (the name is then checked without what follows the comma too).
+    # 'Acas – the Advisory, Conciliation and Arbitration Service': an article may open the name, a
+    # comma may part its words, and French writes them in lower case; ``_dash_named_words`` then
+    # says how far the name runs.
     leads = alternation(lexicon(None).words("words", "articles"), folded=False, any_space=False)
     return re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&]{1,11})\s+[–—=]\s+"  # or 'INCD = Israel National Cyber Directorate'
                       rf"(?:(?i:{leads})\s+|[lL]['’](?=[A-ZÀ-Ý]))?"
                       rf"([A-ZÀ-Ý][\w'’-]*(?:,?\s+(?:{_LEGAL_FORM}|[A-ZÀ-Ý][\w'’-]*|{links}|[ld]['’]\w+|[a-zà-ÿ][\w'’-]*)){{1,13}})")
-
 
 
 def _dash_named_words(acronym: str, span: str) -> list[str] | None:
@@ -143,6 +143,7 @@ def _initial(word: str) -> str:
 
 
 def _initials_spell(acronym: str, words: list[str]) -> bool:
+    """Do ``words`` spell ``acronym`` by their capitals' initials (letter by letter for a mixed-case one)?"""
     plain = [w.rstrip(",") for w in words]
     if is_acronym(acronym):
         # A legal form gives no letters: 'BIO – Belgische Investeringsmaatschappij voor Ontwikkelingslanden NV'.
@@ -165,7 +166,7 @@ def _name_apposed() -> re.Pattern[str]:
     in_full = alternation(lexicon(None).words("labs", "acronym_in_full"), folded=False, any_space=True)
     return re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9&-]{1,11}),\s+"
                       rf"(?P<full>(?:{in_full})\s+)?(?:(?:the|les?|la|de|het|des)\s+|[lL]['’])?"
-                      r"([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’&-]+){1,11}?)(?=\s*[,.;:()])")
+                      r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’&-]+){1,11}?)(?=\s*[,.;:()])")
 
 
 TWO_NAMES_TWO_ACRONYMS = re.compile(
@@ -197,7 +198,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                 and country_code(" ".join(words), None) is None):  # 'UK (United Kingdom)' is a place
             out.append((" ".join(words), acronym, match.start(2)))
     for match in _name_apposed().finditer(text):
-        acronym, words = match.group(1), match.group(3).split()
+        acronym, words = match.group(1), match.group("name").split()
         spelled = (is_acronym(acronym) and len(words) >= 2 and spells_all(acronym, content_words(words))
                    and len(content_words(words)) == len(acronym_letters(acronym)))
         # Said in full, the name need not spell it: 'SSR, voluit het Studiecentrum Rechtspleging' (a
@@ -205,7 +206,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
         said = match.group("full") is not None and is_acronym(acronym) and len(words) >= 2 \
             and all(w[:1].isupper() or w.lower() in function_words() for w in words)
         if spelled or said or _defined_by_apposition(text, match, acronym, words):
-            out.append((" ".join(words), acronym, match.start(3)))
+            out.append((" ".join(words), acronym, match.start("name")))
     for match in _dash_defined().finditer(text):
         if (words := _dash_named_words(match.group(1), match.group(2))) is not None:
             out.append((" ".join(words).rstrip(","), match.group(1), match.start(2)))
@@ -473,12 +474,12 @@ def _defined_by_apposition(text: str, match: re.Match[str], acronym: str, words:
     from another name or not."""
     if not (is_acronym(acronym) and len(acronym) >= 3) or len(content_words(words)) < 2:
         return False
-    if not re.sub(r"[\s,]", "", text[match.end(1):match.start(3)]):
+    if not re.sub(r"[\s,]", "", text[match.end(1):match.start("name")]):
         return False  # no article: 'NWO, Rijkswaterstaat en ...' is a list
     if not all(w[:1].isupper() or w.lower() in function_words() for w in words) or words[-1].lower() in function_words():
         return False
     nouns = _head_nouns() | _definition_nouns()
-    return any(w.lower() in nouns for w in words) and text[match.end(3):match.end(3) + 2].strip()[:1] in {".", ",", ";", ""}
+    return any(w.lower() in nouns for w in words) and text[match.end("name"):match.end("name") + 2].strip()[:1] in {".", ",", ";", ""}
 
 
 def _name_before(text: str, opening: int, acronym: str) -> tuple[str, str, int] | None:
