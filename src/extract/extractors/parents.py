@@ -647,17 +647,22 @@ def _without_own_kind(name: str, lex: Lexicon) -> str:
     first = fold_keep(name.split()[0]) if name.split() else ""
     if not name[:1].islower() or first not in lex.folded("labs", "definition_nouns") | lex.folded("labs", "strong_heads"):
         return name
-    hosts = alternation(lex.words("labs", "not_heads"), folded=False)
-    links = alternation(lex.words("labs", "connectors"), folded=False)
-    named_host = rf"(?<=\s)(?:{links})\s+(?:[ld]['’])?(?P<host>(?i:{hosts})\s+(?:\S+\s+){{0,2}}?(?:[ld]['’])?[A-ZÀ-Ý])"
-    # 'office du Département fédéral des finances': a host noun written with its capital is a name too.
-    capitalised = alternation([w[:1].upper() + w[1:] for w in lex.words("labs", "not_heads")], folded=False)
-    named_host += rf"|(?<=\s)(?:{links})\s+(?:[ld]['’])?(?P<capital>(?:{capitalised})(?![\w'’-]))"
-    found = list(re.finditer(named_host, name))
+    found = list(_named_host(lex).finditer(name))
     if not found:
         return name
     last = found[-1]
     return name[last.start("host") if last.group("host") is not None else last.start("capital"):]
+
+
+@lru_cache(maxsize=8)
+def _named_host(lex: Lexicon) -> re.Pattern[str]:
+    """A link word, then a host noun ('ministère', 'Department') with a capitalised name within two
+    words after it, or written with its own capital ('office du Département fédéral des finances')."""
+    hosts = alternation(lex.words("labs", "not_heads"), folded=False)
+    capitalised = alternation([w[:1].upper() + w[1:] for w in lex.words("labs", "not_heads")], folded=False)
+    links = alternation(lex.words("labs", "connectors"), folded=False)
+    return re.compile(rf"(?<=\s)(?:{links})\s+(?:[ld]['’])?(?P<host>(?i:{hosts})\s+(?:\S+\s+){{0,2}}?(?:[ld]['’])?[A-ZÀ-Ý])"
+                      rf"|(?<=\s)(?:{links})\s+(?:[ld]['’])?(?P<capital>(?:{capitalised})(?![\w'’-]))")
 
 
 @lru_cache(maxsize=8)
@@ -692,9 +697,8 @@ def _nationality(lex: Lexicon) -> re.Pattern[str]:
     connectors = alternation(lex.words("words", "connectors"), folded=False)
     # 'Deense Klima-, Energi- og Forsyningsministeriet': a ministry named in its own language, its
     # head noun the end of the last word.
-    compounds = alternation(lex.words("governance", "demonym_heads"), folded=False)
     return re.compile(rf"[A-ZÀ-Ý][a-zà-ÿ]+(?:{endings})\s+(?=(?i:{heads})\s+(?:{connectors})\s"
-                      rf"|[A-ZÀ-Ý][^\n.;:()]{{0,60}}?[a-zà-ÿ](?i:{compounds})(?:t|et|en)?$)")
+                      rf"|[A-ZÀ-Ý][^\n.;:()]{{0,60}}?[a-zà-ÿ](?i:{heads})(?:t|et|en)?$)")
 
 
 @lru_cache(maxsize=8)

@@ -91,8 +91,8 @@ class StaffExtractor:
             match = nouns.match(ctx.folded, n.end)
             label_value = staff_block is not None and _opens_value(ctx.text, staff_block.value_start, n, dates,
                                                                    year_end, ctx.folded)
-            if label_value and n.value != int(n.value) and ctx.lines \
-                    and ctx.lines[row := ctx.line_indexes(n.start, n.end)[0]].role == "table" and _money_caption(ctx, row):
+            if label_value and ctx.lines and ctx.lines[row := ctx.line_indexes(n.start, n.end)[0]].role == "table" \
+                    and _money_fraction(ctx, row, n.value):
                 label_value = False  # 'Personnel  7,9' under '(en millions d'euros)': staff costs
             team_before = _ends_with(team_of, ctx.folded, ctx.words_back(s0, n.start, 3), n.start)
             if match and re.search(r"\n\s*[A-ZÀ-Ý]", ctx.text[n.end:match.start(2)]):
@@ -314,7 +314,6 @@ def _table_row_counts(ctx: SectionContext) -> list[Candidate]:
             continue
         if _money_table(ctx, index):
             continue  # 'Table 2. Grant expenditure by year (C$000)' over 'Staff (lab leads, design)  148': staff costs
-        in_money = _money_caption(ctx, index)
         header = _header_cells(ctx, index)
         shift = len(cells) - len(header)  # a header row leaves the labels' column blank or out
         counts = []
@@ -323,7 +322,7 @@ def _table_row_counts(ctx: SectionContext) -> list[Candidate]:
             found = find_numbers(cell, ctx.lang)
             if len(found) == 1 and not cell[:found[0].start].strip() and not cell[found[0].end:].strip() \
                     and 0 < found[0].value <= MAX_COUNT and not YEAR.match(found[0].raw) \
-                    and not (in_money and found[0].value != int(found[0].value)):
+                    and not _money_fraction(ctx, index, found[0].value):
                 name = fold_keep(header[column - shift]).strip() if 0 <= column - shift < len(header) else ""
                 unit: StaffUnit = "fte" if name in fte else "headcount"
                 counts.append((unit, found[0], offset + found[0].start, int(name) if YEAR.match(name) else 0))
@@ -354,22 +353,27 @@ def _money_table(ctx: SectionContext, row: int) -> bool:
         ctx.lex.regex("funding", "money_words").search(fold_keep(text)) is not None
 
 
-def _money_caption(ctx: SectionContext, row: int) -> bool:
-    """Does the caption or a header row of the table holding ``row`` name a currency ("Compte de
-    résultat simplifié (en millions d'euros)")? Rows of figures above it do not count: 'Budget  €1.2m'
-    is a row of a fact table that counts staff too. Such a table may still count people
-    ('Medewerkers (per 31 december)  2.346' under '(in miljoenen euro, tenzij anders vermeld)'):
-    only a figure with a fraction there is money ('Personnel  7,9')."""
+def _money_fraction(ctx: SectionContext, row: int, value: float) -> bool:
+    """Is ``value``, read on table line ``row``, money: a figure with a fraction in a table whose
+    caption or header row names a currency ('Personnel  7,9' under "Compte de résultat simplifié (en
+    millions d'euros)")? Rows of figures above it do not count: 'Budget  €1.2m' is a row of a fact
+    table that counts staff too. Such a table may still count people ('Medewerkers (per 31 december)
+    2.346' under '(in miljoenen euro, tenzij anders vermeld)'): a whole number there stays a count."""
     from extract.normalize.currencies import find_currencies
 
+    if value == int(value):
+        return False
     for line in reversed(ctx.lines[:row]):
-        header = line.role != "table" or not any(re.search(r"\d", cell) and not YEAR.match(cell.strip())
-                                                 for cell in line.text.split("\t"))
-        if header and find_currencies(line.text):
+        if (line.role != "table" or not _has_figures(line.text)) and find_currencies(line.text):
             return True
         if line.role != "table":
             return False
     return False
+
+
+def _has_figures(row: str) -> bool:
+    """Does a table row hold a figure in a cell, years aside ('2020  2022' is a header)?"""
+    return any(re.search(r"\d", cell) and not YEAR.match(cell.strip()) for cell in row.split("\t"))
 
 
 def _header_cells(ctx: SectionContext, row: int) -> list[str]:
@@ -378,9 +382,8 @@ def _header_cells(ctx: SectionContext, row: int) -> list[str]:
     for line in reversed(ctx.lines[:row]):
         if line.role != "table":
             break
-        cells = line.text.split("\t")
-        if not any(re.search(r"\d", cell) and not YEAR.match(cell.strip()) for cell in cells):
-            return cells
+        if not _has_figures(line.text):
+            return line.text.split("\t")
     return []
 
 

@@ -18,7 +18,7 @@ from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.acronym_names import full_name_shortened
 from extract.segment.acronyms import initials_are, organisation_nouns
 from extract.segment.lab_names import whole_name
-from extract.segment.spelling import MIXED_CASE_ACRONYM, function_words, is_acronym
+from extract.segment.spelling import ELIDED_ARTICLE, MIXED_CASE_ACRONYM, function_words, is_acronym
 from extract.segment.styled_names import styled_names
 from extract.segment.subject_names import MASTHEAD_LINES, masthead_name, masthead_over_issue
 
@@ -246,9 +246,6 @@ def _complement(index: LabIndex, rest: str) -> bool:
     return words[-1][:1].isupper() and all(w[:1].isupper() or fold_keep(w) in links for w in words)
 
 
-ELIDED = re.compile(r"^[lL]['’](?=[A-ZÀ-Ý])")
-
-
 def merge_bare_heads(index: LabIndex) -> None:
     """'the Konza Technopolis Development Authority (KoTDA) ... The Authority confirmed': one
     capitalised word that ends exactly one other lab's name is that lab, called by its kind; so is
@@ -260,7 +257,7 @@ def merge_bare_heads(index: LabIndex) -> None:
         if len(entry.name.split()) != 1 or entry.acronym or entry.generic or entry.name.isupper():
             continue
         # "L'École" after 'L'École nationale de la magistrature (ENM)': the elided article is no part of the word.
-        bare = ELIDED.sub("", entry.name)
+        bare = ELIDED_ARTICLE.sub("", entry.name)
         word = bare.casefold()
         # Inside the name, a plain word only: a coined one ('BizLab' in 'BizLab Academy') is a name of its own.
         inside = bare[1:].islower()
