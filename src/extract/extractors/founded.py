@@ -474,6 +474,12 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
         return True  # 'la plupart citent Unia, le centre interfédéral créé en 1993': the other body's founding
     if _body_of_lab(ctx, s0, verb_start):
         return True  # 'The Board of Trustees of the Royal Botanic Gardens, Kew was established ... 1983'
+    subject = re.split(r"[,;:]", fold_keep(ctx.text[s0:verb_start]).strip(), maxsplit=1)[0].split()
+    if len(subject) == 2 and subject[0] in ctx.lex.folded("words", "indefinite_articles") \
+            and subject[1] in ctx.lex.folded("governance", "body_nouns"):
+        # 'A Board, constituted under the Housing Order 1981, sets ...': a body's founding ('The Board
+        # was set up in 1959' may be the lab's own, a board by name).
+        return True
     lead = _WORDS.findall(ctx.text[s0:verb_start])
     clause = re.split(r"[;,:]", ctx.text[s0:verb_start])[-1]
     if ctx.lex.regex("founded", "name_words").search(fold_keep(clause)) and len(_WORDS.findall(clause)) <= SUBJECT_LEAD_WORDS:

@@ -26,7 +26,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "62"
+VERSION = "63"
 
 
 
@@ -78,6 +78,7 @@ class IdentityExtractor:
                 first = answered  # 'Veteraneninstituut (Vi); statutair: Stichting Het Veteraneninstituut': the answer, then a note
             if (bracketed := _NAME_THEN_NOTE.match(first)) is not None:
                 first = bracketed.group(1)  # 'Beschaffungsamt des BMI (BeschA), Bonn – sinds 2020 ook ...': the name and its acronym
+            first = _without_address(first)
             parts = parse_title(first, ctx.lex, known_acronym=heading_acronym or None)
             name = _statutory_form(ctx, first, parts.name)
             lead = dash_parts(first)[0].strip()
@@ -564,7 +565,29 @@ def _spelled_gloss(value: str) -> tuple[str, str] | None:
 @cache
 def _dash_gloss() -> re.Pattern[str]:
     articles = alternation(lexicon(None).words("words", "articles"), folded=False, any_space=False)
-    return re.compile(rf"\s+[–—]\s+(?:(?i:{articles})\s+|[lL]['’])(?=[A-ZÀ-Ý])")
+    # '... munizioni commerciali – “the Banco” to the trade': a quoted nickname glosses it too.
+    return re.compile(rf"\s+[–—]\s+[“\"‘«]?\s*(?:(?i:{articles})\s+|[lL]['’])(?=[A-ZÀ-Ý])")
+
+
+MAX_ADDRESS_WORDS = 4
+
+
+def _without_address(name: str) -> str:
+    """'The Birmingham Gun Barrel Proof House, Banbury Street': a name answer without the address
+    after its comma (a street word of any language, ``labs.address_words``, or a house number)."""
+    head, comma, tail = name.rpartition(",")
+    words = [fold_keep(w) for w in tail.split()]
+    if not comma or not head.strip() or not 1 <= len(words) <= MAX_ADDRESS_WORDS:
+        return name
+    streets = tuple(_address_words())
+    if any(w.isdigit() for w in words) or any(w.endswith(streets) for w in words):
+        return head.strip()
+    return name
+
+
+@cache
+def _address_words() -> frozenset[str]:
+    return frozenset(lexicon(None).folded("labs", "address_words"))
 
 
 # A site ('www.x.org', 'x.org/about', 'europa.eu'); not "LAB.Rio", nor a name that is an address ('Techleap.nl').

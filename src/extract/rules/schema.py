@@ -94,7 +94,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
                   "name_links", "foreign_name_links", "complement_links", "complement_and", "adjective_endings",
                   "legal_suffixes", "issue_words", "demonstratives", "not_name_tails", "head_first", "head_either_side", "head_first_links",
                   "person_titles", "about_prefixes", "renamed_as", "trade_name_phrases", "style_openers", "founded_as", "academic_nouns",
-                  "official_name_owners", "acronym_in_full", "area_tails"),
+                  "official_name_owners", "acronym_in_full", "area_tails", "byline_verbs", "address_words", "acronym_gloss"),
     "websites": words("not_lab_hosts"),
     "pages": words("number_words", "number_of"),
     "letters": words("salutations", "closings", "subject_labels", "header_labels", "mail_clients", "copy_labels",

@@ -158,6 +158,17 @@ _SPELLED_AFTER = re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9&-]{1,11})(?:\s+[A-Za-z
                             r"([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’&-]+){1,11})\s*\)")
 
 
+@cache
+def _glossed() -> re.Pattern[str]:
+    """An article, a capitalised name of up to six words, then '(ACR, pour Name in full)' (``labs.acronym_gloss``)."""
+    lex = lexicon(None)
+    gloss = alternation(lex.words("labs", "acronym_gloss"), folded=False, longest_first=True)
+    sentence_articles = alternation([w.capitalize() for w in lex.words("words", "articles")] + list(lex.words("words", "articles")),
+                                    folded=False, any_space=False)
+    return re.compile(rf"(?:\b(?:{sentence_articles})\s+|\b[Ll]['’])([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){{0,5}}?)"
+                      rf"\s+\(([A-Z][A-Za-z]{{1,11}}),\s+(?:{gloss})\s+([A-ZÀ-Ý][^()]{{2,80}})\)")
+
+
 # 'la SPMS, les Serviços Partilhados do Ministério da Saúde, à Lisbonne': the acronym, then the name
 # it stands for in apposition, up to the next comma or stop.
 @cache
@@ -207,6 +218,11 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             and all(w[:1].isupper() or w.lower() in function_words() for w in words)
         if spelled or said or _defined_by_apposition(text, match, acronym, words):
             out.append((" ".join(words), acronym, match.start("name")))
+    for match in _glossed().finditer(text):
+        # 'Le Service sismologique suisse (SED, pour Schweizerischer Erdbebendienst)': the acronym spells
+        # the name after the gloss word; the name before the bracket is the one the text goes by.
+        if is_acronym(match.group(2)) and spells_with_compounds(match.group(2), match.group(3).split()):
+            out.append((match.group(1), match.group(2), match.start(1)))
     for match in _dash_defined().finditer(text):
         if (words := _dash_named_words(match.group(1), match.group(2))) is not None:
             out.append((" ".join(words).rstrip(","), match.group(1), match.start(2)))

@@ -46,6 +46,7 @@ from extract.segment.subject_names import masthead_name, over_issue
 from extract.segment.titles import (
     dash_parts,
     heading_place_code,
+    only_report_words,
     parse_title,
     place_led,
     place_led_name,
@@ -129,6 +130,27 @@ def _joins() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:[,&+/]|\b(?:{alternation(lexicon(None).words('words', 'and_words'))})\b)\s*")
 
 
+def _names_an_entry(text: str, index: LabIndex) -> bool:
+    """Does ``text`` hold the name or the acronym of a lab of the index?"""
+    return any(whole_name(name).search(text) for entry in index.entries for name in (entry.name, entry.acronym) if name)
+
+
+def _opens_with_entry(text: str, entry: LabEntry, lex: Lexicon) -> bool:
+    """Does ``text`` open with the lab's name or acronym, after an article perhaps ('SodM is ...')?"""
+    words = text.split()
+    if words and fold_keep(words[0]) in lex.folded("words", "articles"):
+        text = text.split(maxsplit=1)[1] if len(words) > 1 else ""
+    return any(re.match(rf"{re.escape(name)}(?![\w-])", text) for name in (entry.name, entry.acronym) if name)
+
+
+def _in_lower_case(text: str, lex: Lexicon) -> bool:
+    """'Onafhankelijk, binnen het ministerie': a heading with words in lower case past its first
+    that are no link words, so a phrase rather than a name."""
+    words = re.findall(r"[\w'’&-]+", strip_numbering(text))[1:]
+    links = lex.folded("labs", "connectors") | lex.folded("words", "connectors") | lex.folded("words", "articles")
+    return any(w.islower() and fold_keep(w) not in links for w in words)
+
+
 def _plain_phrase(text: str, lex: Lexicon) -> bool:
     """A heading in words of running text ('En pratique', 'In the field'): it opens with a stop word,
     has no capital past its first word, no figure, no bracket and no kind of organisation, so it
@@ -170,14 +192,18 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
         if has_labels(lines, following) and not is_page_title(lines[h].text, index.lex):
             if _only_lab_named(lines[h].text, index) in named:
                 continue  # "L'ADN en bref" after the ADN's own heading: its key facts, not a second lab
+            if named and _in_lower_case(lines[h].text, index.lex) and not _names_an_entry(lines[h].text, index) \
+                    and _opens_with_entry(lines[following[0]].text, named[-1], index.lex):
+                continue  # 'Onafhankelijk, binnen het ministerie' over 'SodM is onderdeel van ...': the lab above's facts
             labs.add(h)
         elif (following and (entry := heading_lab(lines[h].text, index, [lines[i].text for i in following[:3]]))
               and entry not in named):  # a second heading naming the same lab is one of its sub-headings
             named.append(entry)
             labs.add(h)  # a heading that names a lab opens its section, labels or not
             entries[h] = entry
-        elif following and (found := echoed_name(lines[h].text, [lines[i].text for i in following], index)):
-            echoed[h] = found
+        elif following and (found := echoed_name(lines[h].text, [lines[i].text for i in following], index)) \
+                and not (isinstance(found, str) and fold_keep(found) in index.lex.folded("governance", "body_nouns")):
+            echoed[h] = found  # not 'Assemblée générale, bureau et ...' over '... administré par une assemblée générale'
         elif following and (entry := place_chapter_lab(lines[h].text, [lines[i].text for i in following[:CHAPTER_LINES]], index,
                                                         document())) and entry not in named \
                 and not _other_than_named(lines[h].text, entry, index):
@@ -226,6 +252,8 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
                 stop = other
                 break
         start = title_above(lines, body, headings, h) if len(labs) == 1 else h
+        if start != h and only_report_words(strip_numbering(lines[start].text), index.lex):
+            start = h  # 'Jaarverslag 2019 – in het kort' over 'Over de NLc': the report's kind names no lab
         members = [lines[i] for i in _between(body, start, stop)]
         title = SERIES_LABEL.sub("", strip_numbering(lines[start].text))  # 'Portrait 3: CSC – ...' is CSC's chapter
         title = without_about(title, index.lex) or title  # 'About T-Hub' is T-Hub's chapter

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from extract.models import Line
 from extract.normalize.rule_data import alternation
-from extract.rules.lexicon import fold_keep
+from extract.rules.lexicon import Lexicon, fold_keep
 from extract.segment.acronyms import defined_acronyms, initials_are, organisation_nouns
 from extract.segment.spelling import domain_label, initials_cover, is_acronym, spelled_out_in, spells_with_compounds
 from extract.segment.subject_names import coined_words
@@ -98,11 +98,84 @@ def add_domain_names(index: LabIndex, lines: Sequence[Line], body: Sequence[int]
                     if longer is not None:  # 'Konza' over konza.go.ke: the Konza Technopolis Development Authority's
                         longer.domain = True
                         break
+                    candidate += _place_complement(lines[i].text[m.start() + len(candidate):], index)
                     entry = index.entry_for(candidate, None, i)
                     entry.strong = entry.domain = True
                     entry.mentions += 1
                     entry.as_host += bool(index.hosts.search(fold_keep(lines[i].text[max(0, m.start() - 30):m.start()])))
                     break
+
+
+def add_linked_domain_names(index: LabIndex, lines: Sequence[Line], body: Sequence[int], domains: set[str]) -> None:
+    """'The Court of the Lord Lyon ... publishes its fees at courtofthelordlyon.scot': a capitalised
+    name with link words inside ('of the') whose letters, link words included, are a domain's first
+    label names the organisation of that site (``add_domain_names`` reads runs of capitals only)."""
+    labels = {label for label in map(domain_label, domains) if len(label) >= MIN_LINKED_LABEL_CHARS}
+    if not labels:
+        return
+    links = alternation([*index.lex.words("labs", "name_links"), *index.lex.words("words", "articles")],
+                        folded=False, any_space=False)
+    run = re.compile(rf"(?<![\w-])[A-ZÀ-Ý][\w'’-]*(?:\s+(?:(?:{links})\s+)*[A-ZÀ-Ý][\w'’-]*){{1,5}}")
+    hosts = index.lex.folded("labs", "not_heads")
+    articles = index.lex.folded("words", "articles")
+    for i in body:
+        for m in run.finditer(lines[i].text):
+            words = m.group(0).split()
+            # 'The Court of the Lord Lyon': a sentence's article opens the run, not the name; 'Mayo Clinic
+            # Center for Innovation' over centerforinnovation.mayo.edu is the longer name, read elsewhere.
+            while words and fold_keep(words[0]) in articles:
+                words = words[1:]
+            found = next((" ".join(words[:k]) for k in range(len(words), 1, -1)
+                          if any(w[:1].islower() for w in words[:k]) and fold_keep(words[k - 1]) not in hosts
+                          and re.sub(r"[^a-z0-9]", "", fold_keep(" ".join(words[:k]))) in labels), None)
+            if found is not None:  # not a host's name ('... of Dublin City'); one without a link word is read before
+                entry = index.entry_for(found, None, i)
+                entry.strong = entry.domain = True
+                entry.mentions += 1
+                _add_head_mentions(index, entry, lines, body)
+
+
+def _add_head_mentions(index: LabIndex, entry: LabEntry, lines: Sequence[Line], body: Sequence[int]) -> None:
+    """'the Court publishes its fees', "the Court's running costs": the head word alone after an
+    article, not going on into another name ('the Court of Session'), is this lab, when no other
+    lab's name opens with it."""
+    from extract.segment.lab_names import NameMention
+
+    head = entry.name.split()[0]
+    if any(e is not entry and e.name.split()[0] == head for e in index.entries) or index.lookup(head) is not None:
+        return
+    for i in body:
+        for start, end in head_mentions(lines[i].text, head, index.lex):
+            entry.mentions += 1
+            mention = NameMention(start, end, head, None, head="", strong=True)
+            index.mentions_by_line.setdefault(i, []).append((mention, entry))
+    index.add_alias(entry, head)
+    entry.head_alias = head
+
+
+def head_mentions(text: str, head: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Where ``text`` says a lab's capitalised head word alone after an article ('the Court's')."""
+    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
+    links = alternation(lex.words("labs", "name_links"), folded=False)
+    said = re.compile(rf"(?i:\b(?:{articles}))\s+({re.escape(head)})(?![\w-])(?!\s+(?:{links})\s)")
+    return [(m.start(1), m.end(1)) for m in said.finditer(text)]
+
+
+MIN_LINKED_LABEL_CHARS = 8
+"""A label a name with link words spells is long ('courtofthelordlyon'); short ones match by chance."""
+
+
+def _place_complement(rest: str, index: LabIndex) -> str:
+    """' of Ireland' after 'Law Society' (lawsociety.ie): a link word and a place that complete the
+    name the site spells, so that 'the Law Society of Northern Ireland' stays another body."""
+    from extract.normalize.countries import city_country, place_name_code
+
+    links = alternation(index.lex.words("labs", "name_links"), folded=False)
+    found = re.match(rf"\s+(?:{links})\s+((?:[A-ZÀ-Ý][\w-]+)(?:\s+[A-ZÀ-Ý][\w-]+)?)(?![\w-])", rest)
+    if found is None:
+        return ""
+    place = found.group(1)
+    return found.group(0) if place_name_code(place) is not None or city_country(place) is not None else ""
 
 
 def _named_longer(index: LabIndex, word: str) -> LabEntry | None:

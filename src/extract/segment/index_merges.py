@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,7 @@ from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.acronym_names import full_name_shortened
 from extract.segment.acronyms import initials_are, organisation_nouns
 from extract.segment.lab_names import whole_name
-from extract.segment.spelling import ELIDED_ARTICLE, MIXED_CASE_ACRONYM, function_words, is_acronym
+from extract.segment.spelling import ELIDED_ARTICLE, MIXED_CASE_ACRONYM, WORD, domain_label, function_words, is_acronym
 from extract.segment.styled_names import styled_names
 from extract.segment.subject_names import MASTHEAD_LINES, masthead_name, masthead_over_issue
 
@@ -180,18 +180,25 @@ def index_key_of(name: str) -> str:
     return index_key(name)
 
 
-def merge_contained(index: LabIndex) -> None:
+def merge_contained(index: LabIndex, sites: Iterable[str] = ()) -> None:
     """'Programmamanager Lab van Troje', 'the NSW Behavioural Insights Unit': a longer name that
-    ends with (or holds) another lab's full name is that lab."""
+    ends with (or holds) another lab's full name is that lab; the longer one is its name when it is
+    the one of the document's ``sites`` that spells ('Edinburgh Assay Office', edinburghassayoffice.co.uk)."""
+    labels = {domain_label(site) for site in sites}
     keys = {id(e): index_key_of(e.name) for e in index.entries}
-    for entry in list(index.entries):
+
+    def target_of(entry: LabEntry) -> LabEntry | None:
         key = f" {keys[id(entry)]} "
         # A generic name ('the Digital Office') only as the start of the full one.
         inner = [o for o in index.entries if o is not entry and len(keys[id(o)].split()) >= 2
                  and f" {keys[id(o)]} " in key and (not o.generic or key.startswith(f" {keys[id(o)]} "))]
-        if not inner:
+        return max(inner, key=lambda o: len(keys[id(o)])) if inner else None
+
+    shared = _shared_kinds(index, {id(e): t for e in index.entries if (t := target_of(e)) is not None})
+    for entry in list(index.entries):
+        target = target_of(entry)
+        if target is None or id(entry) in shared:
             continue
-        target = max(inner, key=lambda o: len(keys[id(o)]))
         if entry.acronym and target.acronym and entry.acronym != target.acronym:
             continue  # 'Advanced Research Projects Agency for Health (ARPA-H)' beside DARPA's: another agency
         if _body_of(index, keys[id(entry)], keys[id(target)]):
@@ -201,12 +208,45 @@ def merge_contained(index: LabIndex) -> None:
         runs_on = keys[id(entry)].startswith(keys[id(target)]) and (
             (entry.acronym and not target.acronym) or entry.as_subject
             or (not target.acronym and _complement(index, entry.name[len(target.name):])))
-        if runs_on or (entry.defined and not target.defined and not target.acronym) \
+        spells = _spelled_site(entry.name, labels) and not _spelled_site(target.name, labels)
+        if runs_on or spells or (entry.defined and not target.defined and not target.acronym) \
                 or _complement_of(index, keys[id(entry)], keys[id(target)]):
             # The name its acronym defines runs on: '... and Knowledge Society (AGESIC)'; or it is
             # the defined whole a line break cut: 'Ghana Statistical Service (GSS)' over 'Ghana' / 'Statistical Service Act'.
             target.name = entry.name
         index.absorb(target, entry)
+
+
+def _spelled_site(name: str, labels: set[str]) -> bool:
+    """Is ``name``, word for word, one of the domain ``labels`` ('edinburghassayoffice')?"""
+    return _spelling(name) in labels
+
+
+def _shared_kinds(index: LabIndex, targets: dict[int, LabEntry]) -> set[int]:
+    """'Birmingham Assay Office' and 'Sheffield Assay Office' both holding 'Assay Office', 'Law Society
+    of Ireland' and 'Law Society of Northern Ireland' both holding 'Law Society': a short form two
+    longer names complete, each with a different place, is the kind they share, not one of them.
+    The ids of such longer names, by the short form each holds (``targets``)."""
+    from extract.normalize.countries import city_country, place_name_code
+    from extract.normalize.rule_data import alternation
+
+    links = alternation(index.lex.words("labs", "name_links"), folded=False)
+
+    def place_before(entry: LabEntry) -> str | None:
+        """'Birmingham' of 'Birmingham Assay Office', 'Northern Ireland' of 'Law Society of Northern Ireland'."""
+        target = targets.get(id(entry))
+        if target is None:
+            return None
+        place = entry.name.removesuffix(f" {target.name}")
+        if place == entry.name and (after := re.fullmatch(rf"{re.escape(target.name)}\s+(?:{links})\s+(.+)", entry.name)):
+            place = after.group(1)
+        return place if place != entry.name and (city_country(place) or place_name_code(place)) else None
+
+    by_kind: dict[int, set[str]] = {}
+    for entry in index.entries:
+        if (place := place_before(entry)) is not None:
+            by_kind.setdefault(id(targets[id(entry)]), set()).add(place)
+    return {id(e) for e in index.entries if place_before(e) is not None and len(by_kind[id(targets[id(e)])]) >= 2}
 
 
 MAX_QUALIFIER_WORDS = 2
@@ -453,13 +493,46 @@ def take_full_names(index: LabIndex, text: str) -> None:
             entry.acronym = acronym  # the short name's, which the text gives as the lab's
 
 
+MAX_SITE_NAME_WORDS = 9
+"""Words of a full name a lab's one-word short form opens ('Banc d'Épreuves des armes à feu de Liège')."""
+MIN_SITE_LABEL_CHARS = 6
+"""A shorter label ('slo', 'ipr') spells too many names by chance."""
+
+
+def take_site_names(index: LabIndex, text: str, sites: Iterable[str]) -> None:
+    """'Le Banc est un établissement public' beside '... du Banc d'Épreuves des armes à feu de Liège.'
+    and www.bancdepreuves.be: a lab the ``text`` calls by one word goes by the longer name, opening
+    with that word and ending a clause, that spells its site's whole label (which opens with the word);
+    the word stays an alias."""
+    labels = {label for label in map(domain_label, sites) if len(label) >= MIN_SITE_LABEL_CHARS}
+    links = function_words() | index.lex.folded("words", "articles")
+    for entry in list(index.entries):
+        if not labels or " " in entry.name or entry.acronym or is_acronym(entry.name):
+            continue
+        word = _spelling(entry.name)
+        for found in re.finditer(rf"(?<![\w-]){re.escape(entry.name)}((?:\s*[’']|\s+)[^.;:,·|()\n]*?)\s*(?=$|[.;:,·|()\n])",
+                                 text, re.MULTILINE):
+            words = (entry.name + found.group(1)).split()
+            while words and fold_keep(words[-1]) in links:
+                words = words[:-1]
+            spelled = _spelling(" ".join(words))
+            if len(words) <= MAX_SITE_NAME_WORDS and any(label != word and label.startswith(word) and label in spelled for label in labels):
+                index.rename(entry, " ".join(words))
+                break
+
+
+def _spelling(name: str) -> str:
+    """A name's letters as a domain label spells them: 'Banc d'Épreuves' -> 'bancdepreuves'."""
+    return re.sub(r"[-'’]", "", "".join(fold_keep(w) for w in WORD.findall(name)))
+
+
 def take_legal_names(index: LabIndex, text: str) -> None:
-    """'Swedfund ... Today it operates as Swedfund International AB': a body the text calls by one
-    word goes by the fuller company name it prints with its legal form (``labs.legal_suffixes``); the
+    """'Swedfund ... Today it operates as Swedfund International AB', 'Sund & Bælt Holding A/S': a body
+    the text calls by a shorter name goes by the fuller company name it prints with its legal form (``labs.legal_suffixes``); the
     short name stays an alias. The name and its legal form alone ('Hansel Oy') is the same name."""
     forms = _legal_forms(index.lex.words("labs", "legal_suffixes"))
     for entry in list(index.entries):
-        if " " in entry.name or entry.acronym or not entry.name[:1].isupper() or is_acronym(entry.name):
+        if entry.acronym or not entry.name[:1].isupper() or is_acronym(entry.name):
             continue  # 'BRGM SA' is one of the BRGM's subsidiaries
         found = re.search(rf"(?<![\w-]){re.escape(entry.name)}((?:\s+[A-Z][\w-]+){{1,{MAX_LEGAL_NAME_EXTRA_WORDS}}}"
                           rf"\s+(?:{forms}))(?![\w-])", text)

@@ -27,6 +27,7 @@ from extract.segment.index_acronyms import (
     add_domain_names,
     add_domain_shaped_names,
     add_letterhead_names,
+    add_linked_domain_names,
     add_spelled_out_names,
     add_undefined_acronyms,
 )
@@ -44,6 +45,7 @@ from extract.segment.index_merges import (
     take_legal_names,
     take_names_before_place,
     take_repeated_tails,
+    take_site_names,
     take_styled_names,
     take_trade_names,
 )
@@ -179,6 +181,8 @@ class LabEntry:
     """Named with an acronym definition ('Small Business Innovation Research (SBIR)')."""
     native: bool = False
     """Goes by its own one-word name, an English one glossing it ('The Danish Nature Agency (Naturstyrelsen)')."""
+    head_alias: str | None = None
+    """Its capitalised head word, which the text uses alone after an article ('the Court')."""
 
     @property
     def score(self) -> float:
@@ -313,6 +317,7 @@ class LabIndex:
         hosts = domains - {host for host, tokens in subsites.items() if domain_label(host) not in tokens}
         add_domain_names(self, lines, body, hosts)
         add_domain_shaped_names(self, lines, body, domains)
+        add_linked_domain_names(self, lines, body, hosts)
         for entry in self.entries:
             entry.domain = entry.domain or any(entry.names_site(d) for d in hosts) or any(
                 entry.names_site(d) and _path_names_entry(tokens, entry) for d, tokens in subsites.items())
@@ -326,7 +331,8 @@ class LabIndex:
         merge_renamed(self, body_folded)
         take_trade_names(self, body_text, body_folded)
         take_full_names(self, body_text)
-        merge_contained(self)
+        take_site_names(self, body_text, domains)
+        merge_contained(self, domains)
         merge_bare_heads(self)
         take_repeated_tails(self, body_text)
         take_names_before_place(self, body_text)
@@ -472,6 +478,7 @@ class LabIndex:
         entry.domain = entry.domain or other.domain
         entry.acronym = entry.acronym or other.acronym
         entry.first = min(entry.first, other.first)  # a heading's longer name may come before the text's
+        entry.head_alias = entry.head_alias or other.head_alias
         for alias in other.aliases:
             self._by_alias[alias] = entry
             entry.aliases.add(alias)

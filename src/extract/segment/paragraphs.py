@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
+from extract.segment.index_acronyms import head_mentions
 from extract.segment.lab_headings import is_page_title
 from extract.segment.lab_index import LabEntry, LabIndex, index_key
 from extract.segment.lab_names import whole_name
@@ -173,6 +174,8 @@ def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex)
         own_key = index_key(entry.name)
         found += [(m.start(), m.end(), entry) for alias in entry.aliases if len(alias.split()) >= 2 and alias != own_key
                   for m in _alias_pattern(alias).finditer(folded)]
+        if entry.head_alias:  # 'the Court publishes its fees': the lab by its head word alone
+            found += [(start, end, entry) for start, end in head_mentions(text, entry.head_alias, index.lex)]
         if entry.domain and any(e is entry for _, _, e in found):
             # '... uit bij de Rijksdienst voor het Cultureel Erfgoed ... stonden op cultureelerfgoed.nl': a
             # paragraph that names a lab gives its own address (one that names no other lab of the index).

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from extract.layout.headings import strip_numbering
 from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
+from extract.rules.vocab import fold
 from extract.segment.announced import between
 from extract.segment.lab_headings import ECHO_WORDS, LIST_ITEM, NAME_RUN, is_page_title
 from extract.segment.lab_index import LabEntry, LabIndex
 from extract.segment.lab_names import whole_name
+from extract.segment.parts import all_labels
 from extract.segment.spelling import function_words, initials_cover, is_acronym
 from extract.segment.subject_names import written_in_lower_case
 
@@ -49,8 +52,9 @@ def place_chapter_title(title: str, entry: LabEntry, lex: Lexicon) -> str:
     if place is None or any(whole_name(name).search(title) for name in (entry.name, entry.acronym) if name):
         return strip_numbering(title)
     with_place = f"{entry.title}, {place[0]}"
-    if set(fold_keep(place[0]).split()) & lex.folded("words", "and_words"):
-        return entry.title  # 'Antwerpen en Brugge': a title says one place
+    if set(fold_keep(place[0]).split()) & lex.folded("words", "and_words") \
+            or re.search(rf"(?<![\w&-]){re.escape(place[0])}(?![\w&-])", entry.name):
+        return entry.title  # 'Antwerpen en Brugge': a title says one place; 'Birmingham Assay Office' says its own
     return with_place if parse_title(with_place, lex).country == place[1] else entry.title
 
 
@@ -66,6 +70,8 @@ def place_chapter_lab(title: str, following: Sequence[str], index: LabIndex, doc
     it spells out becomes its acronym."""
     if not following or LIST_ITEM.match(following[0]) or _place_of(title, index.lex) is None:
         return None
+    # 'Joke schrijft: Wie in Engeland ...': the contributor's byline opens nothing.
+    following = [_byline(index.lex).sub("", following[0], count=1), *following[1:]]
     chapter, following = following, following[:2]
     lead = " ".join(" ".join(following[:2]).split()[:ECHO_WORDS])
     openers = index.lex.folded("words", "articles") | index.lex.folded("words", "determiners")
@@ -84,7 +90,27 @@ def place_chapter_lab(title: str, following: Sequence[str], index: LabIndex, doc
         return best[1]
     return (_opening_name(lead, index, openers, document) or _goes_by(" ".join(following[:3]), index, document)
             or _defined_in_first_sentence(title, " ".join(following[:2]), index)
-            or owned_kind(title, " ".join(chapter), index))
+            or owned_kind(title, " ".join(chapter), index) or _named_by_place(title, " ".join(chapter), index))
+
+
+def _named_by_place(title: str, chapter: str, index: LabIndex) -> LabEntry | None:
+    """'Birmingham: het anker' over '... Het Birmingham Assay Office werd in 1773 opgericht': the one
+    lab the chapter's opening lines name with the heading's place in its name."""
+    place = _place_of(title, index.lex)
+    if place is None:
+        return None
+    found = [e for e in index.entries if (e.strong or e.defined or e.domain) and whole_name(place[0]).search(e.name)
+             and whole_name(e.name).search(chapter)]
+    return found[0] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=8)
+def _byline(lex: Lexicon) -> re.Pattern[str]:
+    """'Joke schrijft:', 'Marie-Claire and Tom write:': names, a verb of ``labs.byline_verbs``, a colon."""
+    verbs = alternation(lex.words("labs", "byline_verbs"), folded=False, longest_first=True)
+    joiners = alternation(lex.words("words", "and_words"), folded=False)
+    name = r"[A-ZÀ-Ý][\w'’-]*"
+    return re.compile(rf"^{name}(?:\s+(?:{joiners}|{name})){{0,3}}\s+(?:{verbs})\s*:\s*")
 
 
 def owned_kind(title: str, chapter: str, index: LabIndex) -> LabEntry | None:
@@ -203,8 +229,8 @@ def _opening_name(lead: str, index: LabIndex, openers: frozenset[str], document:
     name = " ".join(name_words)
     if not name_words or (len(name_words) < 2 and not _repeated_name(name, document)):
         return None
-    if re.match(rf"{re.escape(name)}\s*:", " ".join(words)):
-        return None  # 'Indicateur: iNNpulsa Colombia': a key-facts box's label, not a name
+    if re.match(rf"{re.escape(name)}\s*:", " ".join(words)) or fold(name) in all_labels():
+        return None  # 'Indicateur: iNNpulsa Colombia', 'Opgericht   24 juni 1814': a key-facts label, not a name
     dash = re.match(rf"{re.escape(name)}(?:\s+[–—]|,)\s+", " ".join(words))
     if dash is not None and (other := _named_at(" ".join(words)[dash.end():], index)) is not None:
         return other  # 'The Radiation ... Authority – Säteilyturvakeskus, generally known as STUK –', 'The Swedish

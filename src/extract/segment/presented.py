@@ -103,9 +103,14 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
     agent = re.compile(rf"\b(?:{alternation(index.lex.words('words', 'agent_markers'))})\s+(?:\w+\s+)?$")
     # An indefinite article after the verb opens its object: the subject founded something else.
     object_after = re.compile(rf"\s+(?:{alternation(index.lex.words('words', 'indefinite_articles'))})\s")
+    # 'the year in which the College of Justice was founded': a founding that dates something else.
+    relative = re.compile(rf"\b(?:{alternation(index.lex.words('words', 'relatives'))})\s+"
+                          rf"(?:(?:{alternation(index.lex.words('words', 'articles'))})\s+)?$")
     for m, passive in subjects:
         verb = verbs.search(folded, m.end(), min(len(folded), m.end() + FOUNDING_CLAUSE_CHARS)) if passive else m
         if verb is None or (passive and re.search(r"[.;:!?]", joined[m.end():verb.start()])):
+            continue
+        if passive and relative.search(folded, max(0, m.start(1) - RELATIVE_CHARS), m.start(1)):
             continue
         around = joined[max(0, m.start() - NEARBY_CHARS):m.end() + NEARBY_CHARS]
         words = subject_words(m.group(1), determiners)
@@ -188,6 +193,8 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
 
 
 MAX_LOWER_CASE_NAME_WORDS = 6
+RELATIVE_CHARS = 20
+"""How far before a founded subject a relative word ('in which the') is looked for."""
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -305,6 +312,7 @@ def _defined_subjects(index: LabIndex, lines: Sequence[Line], joined: str, folde
                    | index.lex.folded("words", "time_adverbs"))
     pronouns = index.lex.folded("governance", "subject_pronouns")
     places_before = index.lex.folded("governance", "place_prepositions")
+    kinds = nouns | index.lex.folded("labs", "not_heads") | index.lex.folded("governance", "org_heads")
     plain_names: dict[str, bool] = {}  # a plain word -> used as a name (twice, never in lower case, no place)
     found = list(defined_subject().finditer(joined))
     if index.lang == "fr":
@@ -322,6 +330,11 @@ def _defined_subjects(index: LabIndex, lines: Sequence[Line], joined: str, folde
         if len(words) >= 2 and fold_keep(words[0]) in places_before and (
                 country_code(" ".join(words[1:]), None) is not None or city_country(" ".join(words[1:])) is not None):
             continue  # 'In Nederland is de Autoriteit Persoonsgegevens onze tegenhanger': where, not who
+        if len(words) == 1 and fold_keep(name) in kinds and not any(
+                fold_keep(name) in alias.split() for e in index.entries for alias in e.aliases):
+            # 'The Administration is an agency under ...': the lab named before by its kind, in a
+            # name the index does not have ('the Bureau' is the Bureau of Meteorology's, which it has).
+            continue
         if len(words) == 1 and not DISTINCTIVE.search(name):
             if name not in plain_names:  # each word judged once: a long report says 'It is a ...' often
                 plain_names[name] = not (

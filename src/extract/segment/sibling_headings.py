@@ -65,6 +65,7 @@ def sibling_headings(lines: list[Line], body: list[int], headings: list[int], la
             # Not the report's own chapters set like them ('5 Comparison', '6 Discussion').
             chapters = index.lex.folded("title", "report_chapters")
             extra |= {h for h in members if h not in labs and looks_like_name(lines[h].text, index.lex)
+                      and not _rubric(lines[h].text, index.lex)
                       and fold(strip_numbering(lines[h].text)).strip(" :") not in all_labels()
                       and fold_keep(strip_numbering(lines[h].text)).strip(" :.") not in chapters
                       and _has_body(lines, body, headings, h)}
@@ -78,3 +79,11 @@ def _tail_taken_up(lines: list[Line], body: list[int], headings: list[int], h: i
     nxt = next((g for g in headings if g > h), len(lines))
     chapter = " ".join(lines[i].text for i in _between(body, h + 1, nxt))
     return any(re.search(rf"(?<![\w'’-]){re.escape(w)}(?![\w'’-])", chapter) for w in words)
+
+
+def _rubric(text: str, lex: Lexicon) -> bool:
+    """"Agenda de l'ACFM", 'News of the Society': a page's or a newsletter's rubric (``labs.page_titles``)
+    and the name of whose it is, not a lab."""
+    words = fold_keep(strip_numbering(text)).replace("’", "'").replace("'", "' ").split()
+    titles, links = lex.folded("labs", "page_titles"), lex.folded("labs", "name_links")
+    return any(" ".join(words[:cut]) in titles and words[cut] in links for cut in range(1, min(3, len(words))))

@@ -35,7 +35,7 @@ def name_pattern(links: Iterable[str], *, joined_heads: str = "") -> str:
     article after them: 'Innovation Team of the Government Office'), longest link first ('del'
     before 'de': a name goes on after 'del'). With ``joined_heads``, an 'and' joins the words before
     an organisation's head noun too ('Irish Human Rights and Equality Commission')."""
-    body = longest_first(links)
+    body = longest_first([*links, "&"])  # 'Sund & Bælt'
     articles = longest_first(lexicon(None).words("words", "articles"))
     joined = ""
     if joined_heads:
@@ -90,7 +90,7 @@ def founded_subject() -> re.Pattern[str]:
     active = alternation(lex.words("founded", "active_auxiliaries"), folded=False)
     verbs = alternation(lex.words("founded", "verbs"), folded=False, longest_first=True)
     return re.compile(
-        r"(?:^|(?<=[.!?]\s)|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Tt]he\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
+        r"(?:^|(?<=[.!?]\s)|(?<=[“«])|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Tt]he\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
         + subject_name() + _BETWEEN_SUBJECT_AND_VERB
         # ... or its founding in apposition: "L'Agence X, créée fin 2021 sous la forme ...".
         + rf"(?:\s+(?:{auxiliaries})\b|(?P<active>(?=\s+(?:(?:{active})\s+)?(?:{verbs})(?!\w)|,\s+(?:{verbs})(?!\w))))")

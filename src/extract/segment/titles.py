@@ -342,7 +342,8 @@ _YEAR_SPAN = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d\s*[-–/]\s*(?:(?:1[89]|20
 def _strip_report_words(text: str, lex: Lexicon, *, keep_empty: bool = False) -> str:
     """'Jaarverslag 2023 – GovLab' -> 'GovLab' (a single-lab report's title names the lab)."""
     folded = fold_keep(text)
-    pattern = phrase_regex(lex.words("title", "report_words"))
+    # 'Jaarverslag 2019 – in het kort': a summary's words say the kind too.
+    pattern = phrase_regex([*lex.words("title", "report_words"), *lex.words("title", "summary_suffixes")])
     keep = list(text)
     links = lex.folded("labs", "name_links")
     heads = lex.folded("labs", "heads")

@@ -223,6 +223,14 @@ def _column(cell: str, names: _Names) -> LabColumn:
                   and re.search(rf"[:–—]\s*{re.escape(fold_keep(cell.strip()))}$", fold_keep(strip_numbering(printed)))}
     if len(printed_in) == 1 and len(re.findall(rf"(?<![\w-]){re.escape(cell.strip())}(?![\w-])", names.prose)) >= MIN_PROSE_USES:
         return LabColumn(printed_in.pop())
+    # 'Nederland', 'Gardone' over a column, the slides 'Nederland: de Hoge Raad van Adel' and 'Gardone Val
+    # Trompia: the Banco ...' before it: the one lab heading the place leads.
+    led = {title for title, printed in names.headings if fold_keep(title) != fold_keep(cell.strip())
+           and fold_keep(title) != fold_keep(strip_numbering(printed))  # the heading named its lab
+           and re.match(rf"(?:{article_before_name(names.index.lex)})?{re.escape(fold_keep(cell.strip()))}(?:\s+[^:–—\s]+){{0,2}}\s*[:–—]",
+                        fold_keep(strip_numbering(printed)), re.IGNORECASE)}
+    if len(led) == 1 and not is_acronym(cell.strip()) and (_is_place(cell.strip()) or names.index.lookup(cell.strip()) is None):
+        return LabColumn(led.pop())
     # 'RWS', 'FabMob' over the columns of a comparison: the one lab of the document the cell abbreviates
     # (the index may hold the cell itself, named only there).
     short = cell.strip()
@@ -235,6 +243,13 @@ def _column(cell: str, names: _Names) -> LabColumn:
         if not fold_keep(_bare(title, names.index.lex)).startswith(fold_keep(short)):  # 'KOMBIT' over 'KOMBIT: inkopen in ...'
             return LabColumn(title, short=short if len(short.split()) == 1 else None)
     return LabColumn(entry.title if entry is not None else cell)
+
+
+def _is_place(cell: str) -> bool:
+    """A country, a region or a city ('Nederland', 'Vlaanderen', 'Oslo')."""
+    from extract.normalize.countries import city_country, place_name_code
+
+    return bool(cell) and (place_name_code(cell) is not None or city_country(cell) is not None)
 
 
 def _bare(title: str, lex: Lexicon) -> str:
