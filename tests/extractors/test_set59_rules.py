@@ -7,7 +7,9 @@ names the lab before; the name the lab's site spells, in full; a summary's title
 kind; a name answer without its address or its nickname; '&' inside a name; a budget that is not
 ours; the place that completes a society's name; a governing body's chapter; a lab's facts under a
 heading in words; an acronym that spells the name in the lab's other language; a court its own site
-spells, and called by its head word."""
+spells, and called by its head word. Then set 61: a letterhead's acronym, legal form and full name;
+a name with a comma its acronym spells; a site that keeps the article; a street is no lab; a bullet
+that spells the acronym a slide's title gives."""
 
 from __future__ import annotations
 
@@ -165,3 +167,48 @@ def test_a_court_named_by_its_own_site_and_its_head_word_is_a_lab_not_a_college_
     court = by_name["Court of the Chief Registrar"]
     assert (court.website, court.staff and court.staff.count) == ("https://courtofthechiefregistrar.scot", 6)
     assert by_name["Office of the Irish Registrar"].founded_year == 1950
+
+
+# Set 61 (catastrophe insurers, public ferry companies, radioactive-waste agencies, economic and
+# social councils), after its first look.
+
+
+def test_a_letterhead_acronym_and_legal_form_then_the_name_it_spells_after_a_dot() -> None:
+    text = ("ZEVRA N.V. · Zeeuwse Exploitatie Voor Radioactieve Afvalstoffen\nKanaalweg 3 · 4455 TW Nieuwdorp\n"
+            "www.zevra.nl\n\nBetreft: uw vragen over ZEVRA\n\nGeachte heer Jansen,\n\nDank voor uw brief. ZEVRA is "
+            "in 1984 opgericht. Ongeveer 40 mensen werken bij ons.\n\nMet vriendelijke groet,\nP. de Vries\n")
+    (record,) = _records(text)
+    assert (record.name, record.acronym) == ("Zeeuwse Exploitatie Voor Radioactieve Afvalstoffen", "ZEVRA")
+
+
+def test_a_name_with_a_comma_its_acronym_spells_and_a_site_that_keeps_the_article() -> None:
+    # 'le Conseil économique, social et environnemental, le CESE' and lecese.fr ('Le CESE ne dépend ...').
+    text = ("La quatrième assemblée\npar Jeanne Martin\n\nJ'ai siégé cinq ans au palais. Le Conseil supérieur, "
+            "culturel et patrimonial, le CSCP, se présente comme une assemblée consultative. Il a été créé en "
+            "1961.\n\nLe CSCP ne dépend d'aucun ministère. Ses crédits, un peu plus de 12 millions d'euros par an, "
+            "sont inscrits au budget de l'État. Environ 60 agents l'assistent (www.lecscp.fr).\n")
+    (record,) = _records(text)
+    assert (record.name, record.acronym, record.website) == (
+        "Conseil supérieur, culturel et patrimonial", "CSCP", "https://www.lecscp.fr")
+
+
+def test_a_legal_form_before_the_bracket_and_an_address_that_spells_a_letter_in_two() -> None:
+    from extract.segment.acronyms import defined_acronyms
+    from extract.segment.spelling import domain_matches
+
+    found = defined_acronyms("Eind 2016 werd de Bundesanstalt für Wasserbau mbH (BAW) opgericht, een vennootschap.")
+    assert [(name, acronym) for name, acronym, _ in found] == [("Bundesanstalt für Wasserbau mbH", "BAW")]
+    assert domain_matches("Naturskaderådet", "www.naturskaderaadet.dk")
+    assert not domain_matches("Naturskaderådet", "www.skatteraadet.dk")
+
+
+def test_a_street_in_a_newsletters_heading_is_no_lab(fixture_records: Callable[[str], list[LabRecord]]) -> None:
+    # 'Mill Street gates' over 'The two demountable flood gates at the bottom of Mill Street were fitted'.
+    assert [r.name for r in fixture_records("genres-heldout61/en-newsletter-flood-re.pdf")] == ["Flood Re"]
+
+
+def test_a_slide_that_names_a_lab_by_its_acronym_over_a_bullet_that_spells_it(
+        fixture_records: Callable[[str], list[LabRecord]]) -> None:
+    # 'Italie : le CNEL' over "• Consiglio nazionale dell'economia e del lavoro, prévu par ...".
+    names = {r.acronym: r.name for r in fixture_records("genres-heldout61/fr-slides-conseils-economiques-sociaux.pdf")}
+    assert names["CNEL"] == "Consiglio nazionale dell'economia e del lavoro"

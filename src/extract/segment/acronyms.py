@@ -96,7 +96,8 @@ def _dash_defined() -> re.Pattern[str]:
     # comma may part its words, and French writes them in lower case; ``_dash_named_words`` then
     # says how far the name runs.
     leads = alternation(lexicon(None).words("words", "articles"), folded=False, any_space=False)
-    return re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&]{1,11})\s+[–—=]\s+"  # or 'INCD = Israel National Cyber Directorate'
+    # ... or 'INCD = Israel National Cyber Directorate', and a letterhead's 'COVRA N.V. · Centrale Organisatie ...'.
+    return re.compile(rf"(?<![\w-])([A-Z][A-Za-z0-9&]{{1,11}})(?:\s+{_LEGAL_FORM})?\s+[–—=·]\s+"
                       rf"(?:(?i:{leads})\s+|[lL]['’](?=[A-ZÀ-Ý]))?"
                       rf"([A-ZÀ-Ý][\w'’-]*(?:,?\s+(?:{_LEGAL_FORM}|[A-ZÀ-Ý][\w'’-]*|{links}|[ld]['’]\w+|[a-zà-ÿ][\w'’-]*)){{1,13}})")
 

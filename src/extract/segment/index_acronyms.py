@@ -14,7 +14,15 @@ from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 from extract.segment.acronyms import defined_acronyms, initials_are, organisation_nouns
-from extract.segment.spelling import domain_label, initials_cover, is_acronym, spelled_out_in, spells_with_compounds
+from extract.segment.spelling import (
+    domain_label,
+    function_words,
+    initials_cover,
+    is_acronym,
+    spelled_out_in,
+    spells_with_compounds,
+    transliterated,
+)
 from extract.segment.subject_names import coined_words
 
 if TYPE_CHECKING:
@@ -79,6 +87,7 @@ def add_domain_names(index: LabIndex, lines: Sequence[Line], body: Sequence[int]
     if not labels:
         return
     hosts = index.lex.folded("labs", "not_heads")
+    articles = index.lex.folded("words", "articles")
     coined = coined_words(lines, body, labels)
     for i in body:
         # Capitalised, or coined with a capital second ('iMio' over imio.be).
@@ -93,7 +102,10 @@ def add_domain_names(index: LabIndex, lines: Sequence[Line], body: Sequence[int]
                                or candidate in coined)
                 if fold_keep(words[k - 1]) in hosts:
                     continue  # 'Dublin City' over dublincity.ie: a council's site, not a lab's
-                if distinctive and re.sub(r"[^a-z0-9]", "", fold_keep(candidate)) in labels:
+                if distinctive and ({re.sub(r"[^a-z0-9]", "", fold_keep(spelling))
+                                     for spelling in (candidate, transliterated(candidate))} & labels):
+                    if k == 2 and fold_keep(words[0]) in articles and is_acronym(words[1]):
+                        candidate = " ".join(words[1:k])  # 'Le CESE' over lecese.fr: the CESE's site, its article in the address
                     longer = _named_longer(index, candidate) if k == 1 else None
                     if longer is not None:  # 'Konza' over konza.go.ke: the Konza Technopolis Development Authority's
                         longer.domain = True
@@ -183,6 +195,33 @@ def _named_longer(index: LabIndex, word: str) -> LabEntry | None:
     Technopolis Development Authority (KoTDA)')."""
     found = [e for e in index.entries if e.defined and e.acronym and e.name.startswith(word + " ")]
     return found[0] if len(found) == 1 else None
+
+
+MAX_LINE_NAME_WORDS = 10
+
+
+def add_line_spelled_names(index: LabIndex, lines: Sequence[Line], body: Sequence[int]) -> None:
+    """'Italie : le CNEL' over '• Consiglio nazionale dell'economia e del lavoro, prévu par ...': a lab
+    known by its acronym only goes by the name a line opens with (a bullet perhaps) whose words,
+    up to a comma, give exactly its letters, in any language's case ('dell'economia' gives the E)."""
+    bare = [e for e in index.entries if e.acronym is None and is_acronym(e.name) and e.name.isalpha() and len(e.name) >= 3]
+    if not bare:
+        return
+    opening = re.compile(rf"^(?:[•·\-–*]\s*)?([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){{1,{MAX_LINE_NAME_WORDS - 1}}}?)\s*(?=,)")
+    for i in body:
+        found = opening.match(lines[i].text.strip())
+        if found is None:
+            continue
+        words = found.group(1).split()
+        letters = "".join(w[0] for w in (re.sub(r"^[a-zà-ÿ]{1,4}['’]", "", w) for w in words)
+                          if w and w.lower() not in function_words() and not (len(w) == 1 and w.islower()))
+        for entry in bare:
+            if fold_keep(letters).upper() == entry.name.upper() and entry in index.entries:
+                acronym = entry.name
+                index.rename(entry, found.group(1))
+                entry.acronym = acronym
+                bare.remove(entry)
+                break
 
 
 def add_spelled_out_names(index: LabIndex, text: str) -> None:

@@ -237,6 +237,8 @@ def echoed_name(title: str, following: Sequence[str], index: LabIndex) -> LabEnt
             continue
         if is_page_title(name, index.lex) or fold_keep(name) in index.lex.folded("labs", "not_heads"):
             continue
+        if fold_keep(words[-1]).endswith(tuple(index.lex.folded("labs", "address_words"))):
+            continue  # 'Mill Street gates' over '... at the bottom of Mill Street': a street, not a lab
         if len(words) == 1 and not (_used_as_a_name(name, text) or _opens_as_subject(name, lead, text, index)):
             continue
         echo = whole_name(name).search(lead)

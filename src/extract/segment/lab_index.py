@@ -27,6 +27,7 @@ from extract.segment.index_acronyms import (
     add_domain_names,
     add_domain_shaped_names,
     add_letterhead_names,
+    add_line_spelled_names,
     add_linked_domain_names,
     add_spelled_out_names,
     add_undefined_acronyms,
@@ -339,6 +340,7 @@ class LabIndex:
         add_undefined_acronyms(self, lines, body)
         add_letterhead_names(self, lines, letterhead)
         add_spelled_out_names(self, body_text)
+        add_line_spelled_names(self, lines, body)
         add_official_names(self, body_text, body_folded)
         take_styled_names(self, body_text)
         take_legal_names(self, body_text)

@@ -104,7 +104,7 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
     # An indefinite article after the verb opens its object: the subject founded something else.
     object_after = re.compile(rf"\s+(?:{alternation(index.lex.words('words', 'indefinite_articles'))})\s")
     # 'the year in which the College of Justice was founded': a founding that dates something else.
-    relative = re.compile(rf"\b(?:{alternation(index.lex.words('words', 'relatives'))})\s+"
+    relative = re.compile(rf"\b(?:{alternation(index.lex.words('words', 'pure_relatives'))})\s+"
                           rf"(?:(?:{alternation(index.lex.words('words', 'articles'))})\s+)?$")
     for m, passive in subjects:
         verb = verbs.search(folded, m.end(), min(len(folded), m.end() + FOUNDING_CLAUSE_CHARS)) if passive else m

@@ -243,12 +243,28 @@ def domain_label(domain: str) -> str:
     return domain.lower().removeprefix("www.").split(".")[0].replace("-", "")
 
 
+# How an address writes the letters it cannot hold: 'naturskaderaadet.dk' for Naturskaderådet.
+_TRANSLITERATION = str.maketrans({"å": "aa", "æ": "ae", "ø": "oe", "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def transliterated(name: str) -> str:
+    """``name`` with the letters an address spells out in two ('Naturskaderådet' -> 'Naturskaderaadet')."""
+    return name.lower().translate(_TRANSLITERATION)
+
+
 def domain_matches(name: str, domain: str) -> bool:
-    """'publicpolicylab.org' names Public Policy Lab; 'bit.ly' does not name the BIT."""
+    """'publicpolicylab.org' names Public Policy Lab; 'bit.ly' does not name the BIT;
+    'naturskaderaadet.dk' names Naturskaderådet."""
     label = domain_label(domain)
     if len(label) < 4:
         # 'slo.nl' names SLO: a three-letter label only as the lab's whole acronym.
         return len(label) == 3 and name.isupper() and fold_keep(name) == label
+    if (spelled := transliterated(name)) != name.lower() and _matches(spelled, label, domain):
+        return True
+    return _matches(name, label, domain)
+
+
+def _matches(name: str, label: str, domain: str) -> bool:
     words = [fold_keep(w) for w in WORD.findall(name)]
     joined = "".join(words).replace("-", "").replace("'", "")
     if label == joined or (len(label) >= 6 and (label in joined or joined in label)):

@@ -276,8 +276,11 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
         # short name, then what it is in lower case; not a name that goes on after a comma with a
         # link word ("Institut wallon de l'évaluation, de la prospective et de la statistique").
         link = re.match(r"[\w'’]+", text[appositive.end():]) if appositive else None
+        # Nor one whose acronym spells the words after the comma too: 'Conseil économique, social et
+        # environnemental (CESE)'.
         if (appositive and 0 < len(appositive.group(1).split()) <= MAX_NAME_WORDS_BEFORE_DASH
-                and not (link and fold_keep(link.group()) in lex.folded("labs", "name_links"))):
+                and not (link and fold_keep(link.group()) in lex.folded("labs", "name_links"))
+                and not (acronym and initials_are(acronym, content_words(text.replace(",", " ").split())))):
             text = appositive.group(1)
     text = strip_legal_prefix(text.strip(" .,:;-–\"'“”"), lex, acronym or known_acronym)
     # 'The Behavioural Insights Team' is the Behavioural Insights Team; 'The GovLab' keeps its article.
