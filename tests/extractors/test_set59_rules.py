@@ -212,3 +212,14 @@ def test_a_slide_that_names_a_lab_by_its_acronym_over_a_bullet_that_spells_it(
     # 'Italie : le CNEL' over "• Consiglio nazionale dell'economia e del lavoro, prévu par ...".
     names = {r.acronym: r.name for r in fixture_records("genres-heldout61/fr-slides-conseils-economiques-sociaux.pdf")}
     assert names["CNEL"] == "Consiglio nazionale dell'economia e del lavoro"
+
+
+def test_a_council_named_before_this_council_was_founded_is_the_lab() -> None:
+    # "... sur l'avis du Conseil d'héraldique et de vexillologie. Ce Conseil a été créé par un décret ... de 1985".
+    text = ("Le Drapeau – mars 2020\nBulletin du Cercle d'histoire de Namur · dans ce numéro : qui choisit nos "
+            "drapeaux ?\n\nDes drapeaux pour nos communes\nDepuis les fusions, chaque commune doit avoir son drapeau. "
+            "C'est le gouvernement qui les arrête, sur l'avis du Conseil de toponymie et de vexillologie. Ce Conseil "
+            "a été créé par un décret de 1992 ; sa première tâche fut de reconnaître les drapeaux des communes. Il "
+            "compte sept membres, des experts en héraldique et en droit.\n")
+    (record,) = _records(text)
+    assert (record.name, record.founded_year) == ("Conseil de toponymie et de vexillologie", 1992)

@@ -25,6 +25,7 @@ from extract.segment.subject_names import (
     founded_acronym_subject,
     founded_french_subject,
     founded_subject,
+    french_name,
     head_part,
     longest_first,
     presented_name,
@@ -418,7 +419,44 @@ def _referents(index: LabIndex, joined: str, folded: str, verbs: re.Pattern[str]
             referent = re.compile(rf"({re.escape(name)})").match(joined, last.start())
             if referent is not None:
                 found.append(referent)
+    # 'sur l'avis du Conseil d'héraldique et de vexillologie. Ce Conseil a été créé ... en 1985': a
+    # host noun after the demonstrative ('Ce Conseil', 'This Council') is the name of that kind the
+    # sentence before gives, opening or ending on it, French complements and all.
+    for d in _demonstrative_host(index.lex).finditer(folded):
+        start = _founded_after(joined, folded, verbs, d)
+        if start is None:
+            continue
+        noun = d.group(1)
+        named = [m for m in (*re.finditer(french_name(), joined[:d.start()]), *_CAPITALISED_RUN.finditer(joined, 0, d.start()))
+                 if m.start() >= start and len(m.group(0).split()) >= 2
+                 and noun in (fold_keep(m.group(0).split()[0]), fold_keep(m.group(0).rstrip(" .").split()[-1]))]
+        if named:
+            last = max(named, key=lambda m: (m.start(), len(m.group(0))))
+            name = last.group(0).rstrip(" .")
+            if (joined_on := _joined_complements(index.lex).match(joined, last.start() + len(name))) is not None:
+                name += joined_on.group(0)
+            referent = re.compile(rf"({re.escape(name)})").match(joined, last.start())
+            if referent is not None:
+                found.append(referent)
     return found
+
+
+@cache
+def _joined_complements(lex: Lexicon) -> re.Pattern[str]:
+    """' et de vexillologie' after "Conseil d'héraldique": complements an 'and' word joins to a name
+    (``words.and_words``, ``labs.complement_links``); matches the empty string when there are none."""
+    ands = alternation(lex.words("words", "and_words"), folded=False)
+    links = alternation(lex.words("labs", "complement_links"), folded=False, longest_first=True)
+    return re.compile(rf"(?:\s+(?:{ands})\s+(?:{links})\s*[A-Za-zÀ-ÿ][\w'’-]+)*")
+
+
+@cache
+def _demonstrative_host(lex: Lexicon) -> re.Pattern[str]:
+    """'Ce conseil a été', 'This council was' at a sentence's start (folded text): the noun of a host
+    (``labs.not_heads``) after a demonstrative, as group 1."""
+    return re.compile(
+        rf"(?:^|(?<=[.!?]\s))(?:{alternation(lex.words('labs', 'demonstratives'))})\s+({alternation(lex.words('labs', 'not_heads'))})\s+"
+        rf"(?:{alternation(lex.words('founded', 'subject_auxiliaries'))})\b")
 
 
 def _founded_after(joined: str, folded: str, verbs: re.Pattern[str], subject: re.Match[str]) -> int | None:
