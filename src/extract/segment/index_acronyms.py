@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extract.models import Line
@@ -167,10 +168,16 @@ def _add_head_mentions(index: LabIndex, entry: LabEntry, lines: Sequence[Line], 
 
 def head_mentions(text: str, head: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Where ``text`` says a lab's capitalised head word alone after an article ('the Court's')."""
+    return [(m.start(1), m.end(1)) for m in _head_said(head, lex).finditer(text)]
+
+
+@lru_cache(maxsize=64)
+def _head_said(head: str, lex: Lexicon) -> re.Pattern[str]:
+    """``head`` after an article, not going on with a link word; built once per head and language
+    (the paragraphs' subjects ask for every paragraph)."""
     articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
     links = alternation(lex.words("labs", "name_links"), folded=False)
-    said = re.compile(rf"(?i:\b(?:{articles}))\s+({re.escape(head)})(?![\w-])(?!\s+(?:{links})\s)")
-    return [(m.start(1), m.end(1)) for m in said.finditer(text)]
+    return re.compile(rf"(?i:\b(?:{articles}))\s+({re.escape(head)})(?![\w-])(?!\s+(?:{links})\s)")
 
 
 MIN_LINKED_LABEL_CHARS = 8
@@ -198,6 +205,7 @@ def _named_longer(index: LabIndex, word: str) -> LabEntry | None:
 
 
 MAX_LINE_NAME_WORDS = 10
+"""Words of a name a line opens with before its comma ("Consiglio nazionale dell'economia e del lavoro")."""
 
 
 def add_line_spelled_names(index: LabIndex, lines: Sequence[Line], body: Sequence[int]) -> None:
