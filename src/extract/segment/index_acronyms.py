@@ -16,6 +16,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 from extract.segment.acronyms import defined_acronyms, initials_are, organisation_nouns
 from extract.segment.spelling import (
+    address_spelling,
     domain_label,
     function_words,
     initials_cover,
@@ -103,7 +104,7 @@ def add_domain_names(index: LabIndex, lines: Sequence[Line], body: Sequence[int]
                                or candidate in coined)
                 if fold_keep(words[k - 1]) in hosts:
                     continue  # 'Dublin City' over dublincity.ie: a council's site, not a lab's
-                if distinctive and ({re.sub(r"[^a-z0-9]", "", fold_keep(spelling))
+                if distinctive and ({address_spelling(spelling)
                                      for spelling in (candidate, transliterated(candidate))} & labels):
                     if k == 2 and fold_keep(words[0]) in articles and is_acronym(words[1]):
                         candidate = " ".join(words[1:k])  # 'Le CESE' over lecese.fr: the CESE's site, its article in the address
@@ -140,7 +141,7 @@ def add_linked_domain_names(index: LabIndex, lines: Sequence[Line], body: Sequen
                 words = words[1:]
             found = next((" ".join(words[:k]) for k in range(len(words), 1, -1)
                           if any(w[:1].islower() for w in words[:k]) and fold_keep(words[k - 1]) not in hosts
-                          and re.sub(r"[^a-z0-9]", "", fold_keep(" ".join(words[:k]))) in labels), None)
+                          and address_spelling(" ".join(words[:k])) in labels), None)
             if found is not None:  # not a host's name ('... of Dublin City'); one without a link word is read before
                 entry = index.entry_for(found, None, i)
                 entry.strong = entry.domain = True
@@ -187,14 +188,17 @@ MIN_LINKED_LABEL_CHARS = 8
 def _place_complement(rest: str, index: LabIndex) -> str:
     """' of Ireland' after 'Law Society' (lawsociety.ie): a link word and a place that complete the
     name the site spells, so that 'the Law Society of Northern Ireland' stays another body."""
-    from extract.normalize.countries import city_country, place_name_code
+    from extract.normalize.countries import place_code
 
-    links = alternation(index.lex.words("labs", "name_links"), folded=False)
-    found = re.match(rf"\s+(?:{links})\s+((?:[A-ZÀ-Ý][\w-]+)(?:\s+[A-ZÀ-Ý][\w-]+)?)(?![\w-])", rest)
-    if found is None:
-        return ""
-    place = found.group(1)
-    return found.group(0) if place_name_code(place) is not None or city_country(place) is not None else ""
+    found = _link_and_place(index.lex).match(rest)
+    return found.group(0) if found is not None and place_code(found.group(1)) is not None else ""
+
+
+@lru_cache(maxsize=8)
+def _link_and_place(lex: Lexicon) -> re.Pattern[str]:
+    """' of Northern Ireland': a link word and one or two capitalised words after a name."""
+    links = alternation(lex.words("labs", "name_links"), folded=False)
+    return re.compile(rf"\s+(?:{links})\s+((?:[A-ZÀ-Ý][\w-]+)(?:\s+[A-ZÀ-Ý][\w-]+)?)(?![\w-])")
 
 
 def _named_longer(index: LabIndex, word: str) -> LabEntry | None:

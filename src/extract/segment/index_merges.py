@@ -18,7 +18,14 @@ from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.acronym_names import full_name_shortened
 from extract.segment.acronyms import initials_are, organisation_nouns
 from extract.segment.lab_names import whole_name
-from extract.segment.spelling import ELIDED_ARTICLE, MIXED_CASE_ACRONYM, WORD, domain_label, function_words, is_acronym
+from extract.segment.spelling import (
+    ELIDED_ARTICLE,
+    MIXED_CASE_ACRONYM,
+    address_spelling,
+    domain_label,
+    function_words,
+    is_acronym,
+)
 from extract.segment.styled_names import styled_names
 from extract.segment.subject_names import MASTHEAD_LINES, masthead_name, masthead_over_issue
 
@@ -219,7 +226,7 @@ def merge_contained(index: LabIndex, sites: Iterable[str] = ()) -> None:
 
 def _spelled_site(name: str, labels: set[str]) -> bool:
     """Is ``name``, word for word, one of the domain ``labels`` ('edinburghassayoffice')?"""
-    return _spelling(name) in labels
+    return address_spelling(name) in labels
 
 
 def _shared_kinds(index: LabIndex, targets: dict[int, LabEntry]) -> set[int]:
@@ -227,7 +234,7 @@ def _shared_kinds(index: LabIndex, targets: dict[int, LabEntry]) -> set[int]:
     of Ireland' and 'Law Society of Northern Ireland' both holding 'Law Society': a short form two
     longer names complete, each with a different place, is the kind they share, not one of them.
     The ids of such longer names, by the short form each holds (``targets``)."""
-    from extract.normalize.countries import city_country, place_name_code
+    from extract.normalize.countries import place_code
     from extract.normalize.rule_data import alternation
 
     links = alternation(index.lex.words("labs", "name_links"), folded=False)
@@ -240,7 +247,7 @@ def _shared_kinds(index: LabIndex, targets: dict[int, LabEntry]) -> set[int]:
         place = entry.name.removesuffix(f" {target.name}")
         if place == entry.name and (after := re.fullmatch(rf"{re.escape(target.name)}\s+(?:{links})\s+(.+)", entry.name)):
             place = after.group(1)
-        return place if place != entry.name and (city_country(place) or place_name_code(place)) else None
+        return place if place != entry.name and place_code(place) is not None else None
 
     by_kind: dict[int, set[str]] = {}
     for entry in index.entries:
@@ -509,21 +516,17 @@ def take_site_names(index: LabIndex, text: str, sites: Iterable[str]) -> None:
     for entry in list(index.entries):
         if not labels or " " in entry.name or entry.acronym or is_acronym(entry.name):
             continue
-        word = _spelling(entry.name)
+        word = address_spelling(entry.name)
         for found in re.finditer(rf"(?<![\w-]){re.escape(entry.name)}((?:\s*[’']|\s+)[^.;:,·|()\n]*?)\s*(?=$|[.;:,·|()\n])",
                                  text, re.MULTILINE):
             words = (entry.name + found.group(1)).split()
             while words and fold_keep(words[-1]) in links:
                 words = words[:-1]
-            spelled = _spelling(" ".join(words))
+            spelled = address_spelling(" ".join(words))
             if len(words) <= MAX_SITE_NAME_WORDS and any(label != word and label.startswith(word) and label in spelled for label in labels):
                 index.rename(entry, " ".join(words))
                 break
 
-
-def _spelling(name: str) -> str:
-    """A name's letters as a domain label spells them: 'Banc d'Épreuves' -> 'bancdepreuves'."""
-    return re.sub(r"[-'’]", "", "".join(fold_keep(w) for w in WORD.findall(name)))
 
 
 def take_legal_names(index: LabIndex, text: str) -> None:

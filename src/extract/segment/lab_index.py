@@ -56,6 +56,7 @@ from extract.segment.platforms import URL, platform_host
 from extract.segment.presented import add_founded_subjects
 from extract.segment.spelling import (
     WORD,
+    address_spelling,
     domain_label,
     domain_matches,
     function_words,
@@ -94,7 +95,7 @@ def _sender_sites(lines: Sequence[Line], letterhead: Sequence[int]) -> set[str]:
     ('gelderland.nl' under 'Provincie Gelderland') names no lab the letter is about."""
     if not letterhead:
         return set()
-    sender = re.sub(r"[^a-z0-9]", "", fold_keep(lines[letterhead[0]].text))
+    sender = address_spelling(lines[letterhead[0]].text)
     return {d for d in _sites(lines, letterhead) if len(domain_label(d)) >= 3 and sender.startswith(domain_label(d))}
 
 

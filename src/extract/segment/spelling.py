@@ -238,6 +238,12 @@ def abbreviates(short: str, name: str, *, said: bool = False) -> bool:
     return starts(0, 0)
 
 
+def address_spelling(name: str) -> str:
+    """A name's letters as a domain label writes them, everything but letters and digits left out:
+    "Banc d'Épreuves" -> 'bancdepreuves' (compared with ``domain_label``)."""
+    return re.sub(r"[\W_]", "", fold_keep(name))
+
+
 def domain_label(domain: str) -> str:
     """A domain's first label as a name is compared with it: 'www.T-Hub.co' -> 'thub'."""
     return domain.lower().removeprefix("www.").split(".")[0].replace("-", "")

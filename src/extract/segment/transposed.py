@@ -247,9 +247,9 @@ def _column(cell: str, names: _Names) -> LabColumn:
 
 def _is_place(cell: str) -> bool:
     """A country, a region or a city ('Nederland', 'Vlaanderen', 'Oslo')."""
-    from extract.normalize.countries import city_country, place_name_code
+    from extract.normalize.countries import place_code
 
-    return bool(cell) and (place_name_code(cell) is not None or city_country(cell) is not None)
+    return bool(cell) and place_code(cell) is not None
 
 
 def _bare(title: str, lex: Lexicon) -> str:
