@@ -263,7 +263,63 @@ def place_code(text: str) -> str | None:
     or a city ('Gdynia'); None for anything else."""
     from extract.rules.places import is_country_name
 
-    return country_code(text) if is_country_name(text) else (place_name_code(text) or city_country(text))
+    return country_code(text) if is_country_name(text) else (place_name_code(text) or city_country(text)
+                                                             or own_name_code(text) or subdivision_code(text))
+
+
+def own_name_code(text: str) -> str | None:
+    """The country named exactly ``text`` in one of its own languages ('Österreich', 'Norge',
+    'Ísland'), accents and all: for words asked about directly, never searched for in running text
+    (folded, 'Ísland' is the English 'island')."""
+    return _own_names().get(text.strip(" .,:;()[]\"'").casefold())
+
+
+@lru_cache(maxsize=1)
+def _own_names() -> dict[str, str]:
+    from babel import Locale, UnknownLocaleError
+    from babel.languages import get_official_languages
+
+    names: dict[str, str] = {}
+    for code in load_rule_file("countries")["territories"]:
+        for own in get_official_languages(code):
+            try:
+                name = Locale.parse(own).territories.get(code)
+            except UnknownLocaleError:
+                continue  # a language babel has no names in ('nan_Hant')
+            if name:
+                names.setdefault(name.casefold(), code)
+    return names
+
+
+def subdivision_code(text: str) -> str | None:
+    """The country of a first-level subdivision named exactly ``text``, in its own language, as
+    ISO 3166-2 lists it ('Niedersachsen' -> 'DE', 'Vorarlberg' -> 'AT', 'Gelderland' -> 'NL'), for
+    the countries ``subdivision_countries`` lists. Capitalised as a name; for words asked about
+    directly, never searched for in running text ('Marche' is an Italian region and a French word)."""
+    name = text.strip(" .,:;()[]\"'")
+    return _subdivisions().get(place_key(name)) if name[:1].isupper() else None
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, str]:
+    """Subdivision key -> its country; a name two countries use ('Limburg') is left out."""
+    import pycountry
+
+    wanted = set(load_rule_file("countries")["subdivision_countries"])
+    countries: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        # 'Uppsala län [SE-03]': the name without its bracketed code; 'Asturias, Principado de' is
+        # an inverted form no text writes.
+        name = re.sub(r"\s*[\[(].*$", "", sub.name).strip()
+        if "," in name or len(name) < MIN_SUBDIVISION_CHARS:
+            continue
+        countries.setdefault(place_key(name), set()).add(sub.country_code)
+        if sub.parent_code is not None or sub.country_code not in wanted:
+            countries[place_key(name)].add("")  # a lower level: known, not taken alone
+    return {key: next(iter(codes)) for key, codes in countries.items() if len(codes) == 1}
+
+
+MIN_SUBDIVISION_CHARS = 4
 
 
 def city_country(text: str) -> str | None:

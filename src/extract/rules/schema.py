@@ -172,6 +172,7 @@ class CountriesFile(_File):
     regions: dict[str, list[str]] = {}
     cities: dict[str, list[str]] = {}
     adjectives: dict[Language, dict[str, list[str]]] = {}
+    subdivision_countries: list[str] = []
 
 
 class NationalCurrency(_File):

@@ -57,7 +57,7 @@ def _defined() -> re.Pattern[str]:
     articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
     return re.compile(
         # 'Name (ACR)', 'Name (DER/FJ)', 'Name (ACR; ACR2 in its own language)', "Name (ACR, 'the Authority')"
-        rf"\((?:(?:{hereafter}|{either})\s+)?((?:[A-Z]|[a-z](?=[A-Z]))[A-Za-z0-9&\-]{{1,11}}(?:/[A-Z]{{1,6}})?(?:\s[A-Z]{{2,6}})?)(?:\)|;\s|,\s+['‘’\u0022\u201c](?i:the|het|de|la|le|l['’]))"
+        rf"\((?:(?:{hereafter}|{either})\s+)?((?:[A-ZÀ-ÖØ-Ý]|[a-z](?=[A-Z]))[A-ZÀ-ÖØ-Ýa-z0-9&\-]{{1,11}}(?:/[A-Z]{{1,6}})?(?:\s[A-Z]{{2,6}})?)(?:\)|;\s|,\s+['‘’\u0022\u201c](?i:the|het|de|la|le|l['’]))"
         # ', kortweg iBO', ', known as the DGA', ", l'IMI": a mixed-case acronym is checked letter by letter.
         rf"|,\s+(?:(?:{either}|{known})\s+(?:(?:the|het|de|le|la|les)\s+|[lL]['’])?|[lL]['’])((?=[a-z]*[A-Z])[A-Za-z][A-Za-z0-9&\-]{{1,11}})(?=[\s,.;])"
         rf"|,\s+([A-Z][A-Za-z0-9&\-]{{1,11}})\s+(?:{short})\b"
@@ -365,6 +365,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                 named = _determined_name_before(text, max(0, opening - 120), opening)
                 if named is not None:  # '(Digi- ja väestötietovirasto, DVV)': the name is the one before the bracket
                     out.append((named[0], acronym, named[1]))
+    out += named_before_naming(text, {acronym for _, acronym, _ in out})
     out = [found for name, acronym, begin in out for found in with_native_name(text, name, acronym, begin)]
     defined = {acronym for _, acronym, _ in out}
     for match in _foreign_acronym().finditer(text):
@@ -377,6 +378,35 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                  or _headed_name_before(text, floor, match.start(), said=True, heads=organisation_nouns()))
         if named is not None:
             out.append((named[0], match.group(1), named[1]))
+    return out
+
+
+@cache
+def _naming_after() -> re.Pattern[str]:
+    naming = alternation(lexicon(None).words("labs", "acronym_naming"), folded=False, any_space=False)
+    return re.compile(rf"(?<![\w-])([A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ýa-z0-9&\-]{{1,11}}),\s+(?:[a-zà-ÿ'’]+\s+){{0,3}}(?:{naming})(?![\w])")
+
+
+NAMED_BEFORE_CHARS = 150
+
+
+def named_before_naming(text: str, defined: set[str], start: int = 0) -> list[tuple[str, str, int]]:
+    """'... sits a body most people know: Transport Infrastructure Ireland. TII, as it calls itself,
+    is ...': an acronym a naming clause follows stands for the capitalised name just before it
+    whose initials are exactly its letters (acronyms from ``start`` on; the name may come before)."""
+    out = []
+    for match in _naming_after().finditer(text):
+        acronym = match.group(1)
+        if acronym in defined or not is_acronym(acronym) or match.start() < start:
+            continue
+        before = list(WORD.finditer(text, max(0, match.start() - NAMED_BEFORE_CHARS), match.start()))
+        if not before or not re.fullmatch(r"[.:;,]?\s*", text[before[-1].end():match.start()]):
+            continue
+        for k in range(len(before) - 2, max(-1, len(before) - 1 - MAX_ACRONYM_NAME_WORDS), -1):
+            words = [w.group() for w in before[k:]]
+            if words[0][:1].isupper() and initials_are(acronym, content_words(words)):
+                out.append((" ".join(text[before[k].start():before[-1].end()].split()), acronym, before[k].start()))
+                break
     return out
 
 

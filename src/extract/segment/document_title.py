@@ -163,6 +163,7 @@ def _browser_title(separators: str) -> re.Pattern[str]:
 _BROWSER_TITLE = _browser_title("|")
 _BROWSER_TITLE_OR_DASH = _browser_title("|–—-")  # 'Over de Unie - Unie van Waterschappen'
 BROWSER_TITLE_LINES = 4
+_PRINTED_AT = re.compile(r"^\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?:\s*[AaPp][Mm])?\s+")
 
 
 def site_of_page_title(lines: list[Line], title: str, language: str | None) -> str | None:
@@ -174,7 +175,10 @@ def site_of_page_title(lines: list[Line], title: str, language: str | None) -> s
     if not is_page_title(title, lex):
         return None
     for line in lines[:BROWSER_TITLE_LINES]:
-        found = _BROWSER_TITLE.match(line.text)
+        # '02-08-2023 09:31 Over ons – Koninklijk Eise Eisinga Planetarium': the date and time a
+        # browser prints first, then the page and the site, cut by a bar or a spaced dash.
+        printed = _PRINTED_AT.sub("", line.text)
+        found = _BROWSER_TITLE.match(printed) or _BROWSER_TITLE_OR_DASH.match(printed)
         page = found.group("page") if found else ""
         # The browser names the page as the page does, or shorter ('Organisatie' for 'Over de organisatie').
         same_page = is_page_title(page, lex) or set(fold(page).split()) <= set(fold(title).split())

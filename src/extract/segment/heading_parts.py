@@ -276,7 +276,8 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
             pass  # 'Duitsland — gematik' over 'Sinds 2019 is het Bundesministerium ... eigenaar': gematik's chapter
         elif heading_lab(lines[h].text, index) is None and (
                 (opened := completed_under(title, lines, body, h, stop, index)
-                 or presented_under(lines, body, h, stop, index)) is not None):
+                 or presented_under(lines, body, h, stop, index)) is not None) \
+                and not _placed_name_written(title, opened, [lines[i].text for i in _between(body, h + 1, stop)], index):
             # 'La Vanoise, le premier parc' over 'Le Parc national de la Vanoise a été créé'; 'Vilnius: an
             # institute living on European money' over 'The X (XI) was founded ...'.
             title = opened.title
@@ -287,7 +288,8 @@ def heading_parts(lines: list[Line], body: list[int], index: LabIndex) -> list[P
         elif (only := _only_lab_named(lines[h].text, index)) is not None:
             title = _spelled_out(title, only, index.lex)  # 'Le SICTIAM, pionnier de la donnée'
         elif (scene := place_chapter_named(lines[h].text, [lines[i].text for i in _between(body, h + 1, stop)[:4]],
-                                           index)) is not None and not _other_than_named(title, scene, index):
+                                           index)) is not None and not _other_than_named(title, scene, index) \
+                and not _placed_name_written(title, scene, [lines[i].text for i in _between(body, h + 1, stop)], index):
             title = place_chapter_title(lines[h].text, scene, index.lex)  # '... a conduit à la création du X (XI)'
         elif (described := described_opening([lines[i].text for i in _between(body, h + 1, stop)[:3]], index)) \
                 is not None and not names_in(described, fold_keep(lines[h].text)):
@@ -389,6 +391,31 @@ def _described(rest: str, lex: Lexicon) -> bool:
     articles = lex.folded("words", "articles") | lex.folded("words", "elided_articles")
     words = fold_keep(rest).replace("’", "'").split()
     return rest.startswith(", ") and bool(words[1:]) and (words[1] in articles or words[1][:2] in articles)
+
+
+def _placed_name_written(heading: str, entry: LabEntry, chapter: list[str], index: LabIndex) -> bool:
+    """'IJsland: Menntasjóður námsmanna' over '... het Lánasjóður íslenskra námsmanna (LÍN) ... Op 1 juli
+    2020 nam Menntasjóður námsmanna ... over': the name after the heading's place, written again in
+    its chapter, is the chapter's lab; the first one the chapter defines (a predecessor) is not."""
+    parts = dash_parts(strip_numbering(heading))
+    if len(parts) != 2 or not place_led(strip_numbering(heading), index.lex):
+        return False
+    name = parts[1].strip()
+    key = fold_keep(name)
+    if key in {fold_keep(entry.name), fold_keep(entry.acronym or "")} | entry.aliases:
+        return False
+    text = " ".join(" ".join(chapter).split())
+    written = whole_name(name).search(text)
+    defined = whole_name(entry.name).search(text)
+    if written is None or defined is None:
+        return written is not None
+    # 'Official names Bundesamt für Cybersicherheit (BACS) · ... · Federal Office for Cyber Security':
+    # written in the same sentence as the defined name, it is that lab's other name.
+    low, high = sorted((defined.start(), written.start()))
+    return _SENTENCE_BREAK.search(text, low, high) is not None
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZÀ-Ý])")
 
 
 def _other_than_named(heading: str, entry: LabEntry, index: LabIndex) -> bool:

@@ -20,7 +20,7 @@ from functools import cache, cached_property
 from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
-from extract.segment.acronyms import defined_acronyms
+from extract.segment.acronyms import defined_acronyms, named_before_naming
 from extract.segment.appositive_names import add_appositive_names
 from extract.segment.index_acronyms import (
     BARE_ACRONYM,
@@ -289,6 +289,13 @@ class LabIndex:
                         entry = self.entry_for(name, acronym, i)
                         entry.defined = True
                         entry.as_host += self._hosted(previous, joined_lines, at)
+            if before_line and not after_heading:
+                # 'a body most people know: Transport' / 'Infrastructure Ireland.' / 'TII, as it calls itself, is':
+                # the name may open two lines up.
+                lead_lines = f"{previous} {before_line} "
+                for name, acronym, _ in named_before_naming(lead_lines + text, set(), len(lead_lines)):
+                    if self.lookup(acronym) is None:
+                        self.entry_for(name, acronym, i).defined = True
             previous, before_line = before_line, text
             after_heading = lines[i].role == "heading"
             for mention in started_on_previous_line(self._line_mentions(text, following.get(i, "")), text,

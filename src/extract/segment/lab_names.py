@@ -289,6 +289,10 @@ def _mention(text: str, start: int, end: int, kind: str, lex: Lexicon) -> NameMe
         head = next((e for e in sorted(lex.folded("labs", "compound_ends"), key=len, reverse=True)
                      if folded_words[-1].endswith(e)), folded_words[-1])
         strong = True
+        if (place := _place_after(text, end)) is not None:
+            # 'Landwirtschaftskammer Niedersachsen': the kind, then its region
+            end = text.index(place, end) + len(place)
+            name = text[start:end]
     else:
         head_words = [w for w in folded_words if w in heads]
         if not head_words:
@@ -314,6 +318,21 @@ def _mention(text: str, start: int, end: int, kind: str, lex: Lexicon) -> NameMe
                        strong=strong or acronym is not None, generic=kind == "MOD_HEAD" and kind_of)
 
 
+_CAPITALISED_AFTER = re.compile(r"[ \t]+([A-ZÀ-Ý][\w-]*[a-zà-ÿ](?:[ \t]+[A-ZÀ-Ý][\w-]*[a-zà-ÿ])?)(?![\w-])")
+
+
+def _place_after(text: str, end: int) -> str | None:
+    """'Niedersachsen' after 'Landwirtschaftskammer', 'Österreich' after a kind of body: a place, one
+    word or two, printed right after a compound name (German names put the region there)."""
+    from extract.normalize.countries import place_code
+
+    found = _CAPITALISED_AFTER.match(text, end)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    return next((" ".join(words[:k]) for k in range(len(words), 0, -1) if place_code(" ".join(words[:k])) is not None), None)
+
+
 def _place(rest: list[str], lex: Lexicon) -> bool:
     """Is the complement after the head only a place ('à Québec', 'in Berlin')?"""
     from extract.normalize import country_code
@@ -329,7 +348,7 @@ MAX_PLACE_WORDS = 4
 
 
 # 'DER/FJ': an acronym may join two with a slash (the body's and its mission's).
-_AFTER = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z0-9&\-]{1,11}(?:/[A-Z]{1,6})?)\s*(?:[)\]]|;\s)")
+_AFTER = re.compile(r"\s*[(\[]\s*([A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ýa-z0-9&\-]{1,11}(?:/[A-Z]{1,6})?)\s*(?:[)\]]|;\s)")
 _BEFORE = re.compile(r"([A-Z][A-Za-z0-9&\-]{1,11}(?:/[A-Z]{1,6})?)\s*[(\[]\s*$")
 
 

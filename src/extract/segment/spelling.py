@@ -6,12 +6,15 @@ compound words ('PBL' of 'Planbureau voor de Leefomgeving'), and a website's dom
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from extract.rules.lexicon import fold_keep, lexicon
 
 WORD = re.compile(r"[\w'’-]+")
-_ACRONYM_TEXT = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&\-]{0,10}(?:/[A-Z]{1,6})?[A-Z0-9]$")
+# Capitals with accents count ('NTÍ', 'LKÖ', 'SÚRAO'); '×' and '÷' sit among them and do not.
+_CAPS = "A-ZÀ-ÖØ-Ý"
+_ACRONYM_TEXT = re.compile(rf"^(?=(?:[^{_CAPS}]*[{_CAPS}]){{2}})[{_CAPS}][{_CAPS}a-z0-9&\-]{{0,10}}(?:/[A-Z]{{1,6}})?[{_CAPS}0-9]$")
 _TWO_PART_ACRONYM = re.compile(r"^[A-Z]{2,6} [A-Z]{2,6}$")
 
 
@@ -46,9 +49,15 @@ def spells_mixed_acronym(acronym: str, name: str) -> bool:
     return any(spells_all(acronym, content[start:]) for start in range(len(content) - 1))
 
 
+def unaccented(text: str) -> str:
+    """``text`` without its accents, its case kept: 'NTÍ' -> 'NTI' (an acronym's letters are compared
+    with folded words)."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
 def acronym_letters(acronym: str) -> str:
     """'iGA' -> 'IGA', 'IT.NRW' -> 'ITNRW'."""
-    return "".join(c.upper() for c in acronym if c.isalpha())
+    return "".join(c.upper() for c in unaccented(acronym) if c.isalpha())
 
 
 _LIGATURE_LETTERS = str.maketrans({"œ": "o", "Œ": "O", "æ": "a", "Æ": "A"})
@@ -61,7 +70,7 @@ def spells_all(acronym: str, words: list[str]) -> bool:
     # Each part of a hyphenated word gives its initial: 'National e-Governance Division' spells NeGD.
     parts = [part for w in words for part in re.split(r"[-‐]|(?<=[a-z])(?=[A-Z])|(?<=^[A-Z])(?=[A-Z][a-z])", w)
              if part[:1].isalpha()]  # 'eGovernment' gives e and G
-    letters = [c for c in acronym if c.isalpha()]
+    letters = [c for c in unaccented(acronym) if c.isalpha()]
     return len(words) >= 2 and bool(letters) and _spelled_by(letters, 0, parts, 0)
 
 
@@ -91,7 +100,7 @@ def spells_with_compounds(acronym: str, words: list[str]) -> bool:
     letter from inside it, spelling all of ``acronym``? 'Planbureau voor de Leefomgeving' spells
     PBL (Plan-bureau). A link word gives a lower-case letter or none: 'Rijksdienst voor
     Identiteitsgegevens' spells RvIG (Identiteits-gegevens)."""
-    letters = [c for c in acronym if c.isalpha()]
+    letters = [c for c in unaccented(acronym) if c.isalpha()]
     items = [(fold_keep(re.sub(r"^[dl]['’]", "", w, flags=re.IGNORECASE)).upper(), w.lower() in function_words())
              for w in words]
     items = [(text, link) for text, link in items if text]
@@ -105,7 +114,7 @@ def spells_one_compound(acronym: str, word: str) -> bool:
     """'Diskrimineringsombudsmannen (DO)', 'Rijkswaterstaat (RWS)', 'Strålsäkerhetsmyndigheten (SSM)':
     one long capitalised compound whose parts, three letters at least each, give the acronym's
     letters in order, the first its initial. Not a place: 'Amsterdam (AMS)' is too short a word."""
-    letters = [c.upper() for c in acronym if c.isalpha()]
+    letters = [c.upper() for c in unaccented(acronym) if c.isalpha()]
     folded = fold_keep(word).upper()
     if len(folded) < MIN_COMPOUND_NAME_CHARS or not word[:1].isupper() or not 2 <= len(letters) <= 4 \
             or folded[0] != letters[0]:
@@ -189,10 +198,10 @@ def initials_cover(acronym: str, words: list[str]) -> bool:
     """Do the capitalised words spell the acronym's letters (in order, most of them)?"""
     # A word in capitals gives all its letters: 'US Digital Service' spells USDS; each part of a
     # hyphenated word gives its initial: 'e-Wallonie-Bruxelles' spells eWB.
-    initials = [c.upper() for word in words for part in re.split(r"[-‐]", word)
+    initials = [c.upper() for word in map(unaccented, words) for part in re.split(r"[-‐]", word)
                 if part[:1].isupper() or (part[:1].isalpha() and "-" in word)
                 for c in (part if part.isupper() and len(part) <= 3 else part[0])]
-    letters = [c.upper() for c in acronym if c.isalpha()]
+    letters = [c.upper() for c in unaccented(acronym) if c.isalpha()]
     if not letters or not initials or letters[0] != initials[0] or len(initials) > len(letters) + 1:
         return False
     hits, pos = 0, 0

@@ -27,12 +27,13 @@ from extract.segment.styled_names import styled_name
 
 YEAR = re.compile(r"(?<![\d.,\-–/])(1[89]\d\d|20\d\d)(?![\d\-–/])")
 
-_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9&.\-]{0,11}(?:/[A-Z]{1,6})?[A-Z0-9]$")
+# Capitals with accents count ('LKÖ'); '×' sits among them and does not.
+_ACRONYM = re.compile(r"^(?=(?:[^A-ZÀ-ÖØ-Ý]*[A-ZÀ-ÖØ-Ý]){2})[A-ZÀ-ÖØ-Ý0-9][A-ZÀ-ÖØ-Ýa-z0-9&.\-]{0,11}(?:/[A-Z]{1,6})?[A-ZÀ-ÖØ-Ý0-9]$")
 _PARENS = re.compile(r"\s*\(([^()]{1,20})\)")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*:\s+")
 _APPOSITIVE = re.compile(r"^([^,]+?),\s+(?=(?:[a-zà-ÿ]|[LlDd]['’]))")
 _WORDS = re.compile(r"[\w'’-]+")
-_DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&\-]{1,11}(?:/[A-Z]{1,6})?)\)")
+_DEFINED_ACRONYM = re.compile(r"\(([A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ý0-9&\-]{1,11}(?:/[A-Z]{1,6})?)\)")
 MAX_NAME_WORDS_BEFORE_DASH = 4
 MAX_KICKER_WORDS = 3
 MAX_WORDS_BEFORE_DEFINED_NAME = 2
