@@ -114,7 +114,8 @@ def test_fact_sheet_with_sub_headings_named_like_fields_is_one_document():
     flow.line("Staff", 14, bold=True, space_before=8)
     flow.line("Staff: 14 people, of whom 3 part time.")
     (section,) = _sections(flow)
-    assert section.kind == "document" and section.title == "GovLab Lisboa annual report"
+    # The lab the title names, its place included ('GovLab Lisboa'), without the report's kind.
+    assert section.kind == "document" and section.title == "GovLab Lisboa"
     assert "Staff: 14 people" in section.text
 
 

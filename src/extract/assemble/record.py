@@ -104,6 +104,11 @@ def _best_staff(candidates: list[Candidate]) -> Candidate:
     return _best(heads) if heads else best
 
 
+def _headcount_over_fte(mine: Staff, mine_conf: float, theirs: Staff, theirs_conf: float) -> bool:
+    """Does ``mine``, a headcount, stand against ``theirs``, an FTE figure, with confidence enough?"""
+    return mine.unit == "headcount" and theirs.unit == "fte" and mine_conf >= HEADCOUNT_OVER_FTE * theirs_conf
+
+
 def _same(a: CandidateValue, b: CandidateValue) -> bool:
     """Two readings of one value: budgets by amount and currency, staff by count, text folded."""
     if isinstance(a, Budget) and isinstance(b, Budget):
@@ -262,7 +267,14 @@ def merge_records(prose: LabRecord, row: LabRecord) -> LabRecord:
             continue  # 'Infoway' over the column of Canada Health Infoway; 'Upphandlings-myndigheten' cut in its cell
         # '386,6 mln €' in a table cell is the text's '386,568 miljoen euro' rounded: the text's stays.
         rounded = isinstance(mine, Budget) and isinstance(theirs, Budget) and _rounded_from(theirs, mine)
-        if theirs is not None and not rounded and (mine is None or _conf(row, field) > _conf(prose, field)):
+        # 'employs some 3,100 people' in the text, 'Staff (FTE) 2,934' in a comparison: the headcount
+        # stays, as ``_best_staff`` keeps it among one section's candidates.
+        headcount_kept = isinstance(mine, Staff) and isinstance(theirs, Staff) and _headcount_over_fte(
+            mine, _conf(prose, field), theirs, _conf(row, field))
+        headcount_taken = isinstance(mine, Staff) and isinstance(theirs, Staff) and _headcount_over_fte(
+            theirs, _conf(row, field), mine, _conf(prose, field))
+        if theirs is not None and not rounded and not headcount_kept \
+                and (mine is None or headcount_taken or _conf(row, field) > _conf(prose, field)):
             data[field] = theirs.model_dump() if hasattr(theirs, "model_dump") else theirs
             if field in row.provenance:
                 provenance[field] = row.provenance[field]

@@ -448,6 +448,10 @@ def _grown_to(ctx: SectionContext, numbers: list[NumberMention],
     return out, earlier
 
 
+_DAY_AND_MONTH = r"\s+(?:\d{1,2}\.?\s+[^\W\d]+|[^\W\d]+\s+\d{1,2})"
+_QUALIFIER = re.compile(rf"\s*\((?:[\d/.\s-]{{1,12}}|[^\W\d]+(?:\s+[^\W\d]+){{0,2}}(?:{_DAY_AND_MONTH})?)\)")
+
+
 def _opens_value(text: str, value_start: int, n: NumberMention, dates: list[tuple[int, int]],
                  year_end: re.Pattern[str], folded: str) -> bool:
     """Is ``n`` the first thing after the label, but for an approximation ('Staff: c. 30') or the
@@ -464,12 +468,12 @@ def _opens_value(text: str, value_start: int, n: NumberMention, dates: list[tupl
     if on_date is not None:
         value_start = on_date + (1 if text[on_date:on_date + 1] == ")" else 0)
     # 'Personeelsleden (31/12) 62': a bracketed qualifier of the label (a date, a unit) comes first.
-    # '(31/12)', '(headcount)', '(people employed)'
-    qualifier = re.match(r"\s*\((?:[\d/.\s-]{1,12}|[^\W\d]+(?:\s+[^\W\d]+){0,2})\)", text[value_start:])
+    # '(31/12)', '(headcount)', '(people employed)', '(headcount at 31 December)'
+    qualifier = _QUALIFIER.match(text, value_start)
     if qualifier:
-        if n.start < value_start + qualifier.end():
+        if n.start < qualifier.end():
             return False
-        value_start += qualifier.end()
+        value_start = qualifier.end()
     gap = text[value_start:n.start]
     if len(gap.strip()) < 3:
         return True

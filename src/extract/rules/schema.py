@@ -85,7 +85,7 @@ LANGUAGE_GROUPS: dict[str, dict[str, Shape]] = {
                    "first_person_subjects", "remark_questions", "time_adverbs",
                    "figure_disclaimers", "portfolio_links", "third_person_possessives",
                    "former_words", "foreign_and_words", "restrictive_adverbs", "pure_relatives",
-                   "adjective_negations"),
+                   "adjective_negations", "contrasts"),
     "labs": words("among_cases", "stands_for", "goes_by", "official_name", "document_nouns", "replaced", "heads", "compound_ends", "strong_heads",
                   "plural_heads", "not_heads", "connectors", "determiners",
                   "generic_modifiers", "page_titles", "ordinals", "page_title_fillers", "name_headers",

@@ -326,7 +326,14 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
             # A bracketed acronym may take letters from inside a compound ('Planbureau voor de Leefomgeving (PBL)').
             # So may one after the name in its own language: '(Statistiska centralbyrån, SCB)'.
             compounds = (match.group(1) is not None or match.group(4) is not None) and spells_with_compounds(acronym, words)
-            if len(words) >= 2 and (spelled or compounds or called or initials_cover(acronym, words)
+            # "La Société wallonne de financement complémentaire des infrastructures, la SOFICO,": set off
+            # after its name, an acronym of four letters or more made of the starts of its words.
+            coined_caps = bool(appositive) and is_acronym(acronym) and len(acronym) >= MIN_COINED_CAPS \
+                and abbreviates(acronym, " ".join(words))
+            # 'Bäder- und Kurverwaltung Baden-Württemberg (BKV)': the letters spell the name before its place.
+            placed = match.group(1) is not None and is_acronym(acronym) and _spells_before_place(acronym, words) \
+                and not re.search(r"[·|•]", text[before[k].start():match.start()])  # not across a separator
+            if len(words) >= 2 and (spelled or compounds or called or coined_caps or placed or initials_cover(acronym, words)
                                     or initials_cover(acronym, content_words(words)) or _leading_initials(acronym, words)
                                     or (match.group(1) is not None and _initials_with_links(acronym, words))):
                 begin = before[k].start() + (elided.end() if elided is not None else 0)
@@ -410,6 +417,22 @@ def named_before_naming(text: str, defined: set[str], start: int = 0) -> list[tu
     return out
 
 
+def _spells_before_place(acronym: str, words: list[str]) -> bool:
+    """Do the words before a closing place (one word or two: 'Niedersachsen', 'Baden-Württemberg')
+    spell ``acronym``, letters from inside compounds included?"""
+    from extract.normalize.countries import place_code
+
+    for cut in (1, 2):
+        if len(words) > cut and place_code(" ".join(words[-cut:])) is not None:
+            rest = words[:-cut]
+            if len(rest) == 1:
+                return spells_one_compound(acronym, rest[0])
+            return spells_with_compounds(acronym, rest) or initials_cover(acronym, content_words(rest))
+    return False
+
+
+MIN_COINED_CAPS = 4
+"""Letters an acronym in capitals needs to be read as made of its name's word starts ('SOFICO')."""
 PAIRED_LEAD_CHARS = 400
 """How far before a paired acronym's bracket its two names may begin."""
 MAX_SHORT_NAME_WORDS = 6

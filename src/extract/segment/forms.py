@@ -197,6 +197,15 @@ def _office_of() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{titles})\s+(?:{links})(?![\w-])")
 
 
+def _without_dates(text: str) -> str:
+    """``text`` without the dates it asks about ('Staff (headcount at 31 December)')."""
+    from extract.normalize.dates import date_spans
+
+    for start, end in reversed(date_spans(text)):
+        text = text[:start] + text[end:]
+    return _NUMERIC_DATE.sub("", text)
+
+
 def is_question(text: str) -> bool:
     """A short line that asks rather than tells: numbered, or ending in '?', or a bare phrase.
 
@@ -210,7 +219,7 @@ def is_question(text: str) -> bool:
     words = body.split()
     if not 0 < len(words) <= MAX_QUESTION_WORDS or ":" in body.rstrip(":") or ";" in body:
         return False
-    if not body[:1].isupper() or _SENTENCE_END.search(body) or _VALUE_INSIDE.search(_NUMERIC_DATE.sub("", body)):
+    if not body[:1].isupper() or _SENTENCE_END.search(body) or _VALUE_INSIDE.search(_without_dates(body)):
         return False  # 'Équipe 12,5 ETP', 'Web www.x.org': a label with its value, not a question
     last = words[-1].strip("()?").casefold()
     return last not in _open_ends() and not (last.isupper() and len(last) == 3)

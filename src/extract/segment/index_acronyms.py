@@ -18,6 +18,7 @@ from extract.segment.acronyms import defined_acronyms, initials_are, organisatio
 from extract.segment.spelling import (
     address_spelling,
     domain_label,
+    domain_spellings,
     function_words,
     initials_cover,
     is_acronym,
@@ -84,7 +85,7 @@ def add_domain_names(index: LabIndex, lines: Sequence[Line], body: Sequence[int]
     """'18F' over 18f.gsa.gov, 'Staatslabor' over staatslabor.ch: a capitalised name the text uses
     whose letters are a domain's first label names an organisation with its own site."""
     # 't-hub.co' is T-Hub's, 'arpa-h.gov' ARPA-H's: the label's hyphens go as the name's do.
-    labels = {domain_label(d) for d in domains}
+    labels = {spelling for d in domains for spelling in domain_spellings(d)}
     labels = {label for label in labels if len(label) >= 3}
     if not labels:
         return

@@ -65,7 +65,9 @@ def _matcher(lang: str) -> tuple[Any, Lexicon]:
     nlp = get_pipeline(lang)
     heads = sorted({w.lower() for w in lex.words("labs", "heads") if " " not in w})
     connectors = sorted({w.lower() for w in lex.words("labs", "connectors")})
-    compound = "|".join(re.escape(e) for e in sorted(lex.folded("labs", "compound_ends"), key=len, reverse=True))
+    # Matched on the text as printed: 'förvaltningen' as well as its folded 'forvaltningen'.
+    ends = {e.lower() for e in lex.words("labs", "compound_ends")} | lex.folded("labs", "compound_ends")
+    compound = "|".join(re.escape(e) for e in sorted(ends, key=len, reverse=True))
     cap: dict[str, Any] = {"TEXT": {"REGEX": _CAPITAL}, "IS_DIGIT": False}  # 'Team of 14' names no team
     head = {"LOWER": {"IN": heads}, "TEXT": {"REGEX": _CAPITAL}}
     # A Romance head takes no modifier before it: 'Voluit Instituto Nacional ...' is a label and a name.

@@ -132,6 +132,19 @@ def _sits_in_or_pays(text: str, at: int, index: LabIndex) -> bool:
     return index.hosts.search(before) is not None or _paid_by(index.lex).search(before) is not None
 
 
+def _compared_with(text: str, at: int, lex: Lexicon) -> bool:
+    """Is the name at ``at`` the one a paragraph sets its lab against ('Contrairement au BOPE, le banc
+    de Ferlach ...', 'Unlike the BOPE'; ``words.contrasts``)?"""
+    return _compared(lex).search(fold_keep(text[max(0, at - 40):at])) is not None
+
+
+@cache
+def _compared(lex: Lexicon) -> re.Pattern[str]:
+    articles = alternation(lex.words("words", "articles"))
+    contrasts = alternation(lex.words("words", "contrasts"), longest_first=True)
+    return re.compile(rf"(?<![\w-])(?:{contrasts})\s+(?:(?:{articles})\s+|[ld]['’])?$")
+
+
 @cache
 def _paid_by(lex: Lexicon) -> re.Pattern[str]:
     """A funding trigger, then at most an article, ending the text: 'financés par l'', 'funded by the'."""
@@ -189,8 +202,8 @@ def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex)
             continue
         taken.append((start, end))
         mentions.append((start, end, entry))
-        if _sits_in_or_pays(text, start, index):
-            continue  # 'il fait partie de l'Agence X', 'financé par l'X': what the lab sits in or lives on
+        if _sits_in_or_pays(text, start, index) or _compared_with(text, start, index.lex):
+            continue  # 'il fait partie de l'Agence X', 'financé par l'X', 'Contrairement au BOPE': not the lab described
         counts[id(entry)] = counts.get(id(entry), 0) + 1
         first_at[id(entry)] = min(first_at.get(id(entry), start), start)
     if counts:

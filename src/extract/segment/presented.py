@@ -167,7 +167,9 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
         name = titled or name
         if not passive and not distinctive and len(words) < 2:
             continue
-        if words and fold_keep(words[-1]) in bodies and len(words) < MIN_BODY_NOUN_NAME_WORDS:
+        # ('the Mortlake Crematorium Board, a joint board set up by Act ...' says it is a body of its own).
+        if words and fold_keep(words[-1]) in bodies and len(words) < MIN_BODY_NOUN_NAME_WORDS \
+                and not (passive and m.groupdict().get("apposed")):
             # 'Its Governing Board, inaugurated under the Act,': a lab's body, not a lab; a longer
             # name is an organisation's ('The Irish Human Rights and Equality Commission was established').
             continue
@@ -283,10 +285,23 @@ def _founded_entry(index: LabIndex, entry: LabEntry, body: Sequence[int], texts:
             index.mentions_by_line.setdefault(i, []).append((mention, entry))
     index.add_alias(entry, short)
 
+def _one_fuller(index: LabIndex, name: str) -> LabEntry | None:
+    """The one defined lab whose name ends with ``name`` (two words at least, its article left out)."""
+    from extract.segment.index_merges import index_key_of
+
+    key = index_key_of(name)
+    if len(key.split()) < 2:
+        return None
+    found = [e for e in index.entries if e.defined and index_key_of(e.name).endswith(f" {key}")]
+    return found[0] if len(found) == 1 else None
+
+
 def subject_entry(index: LabIndex, name: str, line: int, body: Sequence[int], texts: list[str], domains: set[str],
                    acronym: str | None = None) -> LabEntry:
-    """An organisation the text presents (founded, ranked among the cases, defined), with its mentions."""
-    entry = index.entry_for(name, acronym, line)
+    """An organisation the text presents (founded, ranked among the cases, defined), with its mentions.
+    'The Market Authority' the index knows as the defined 'Covent Garden Market Authority' is that one."""
+    fuller = _one_fuller(index, name) if acronym is None and index.lookup(name) is None else None
+    entry = fuller or index.entry_for(name, acronym, line)
     entry.strong = True
     entry.domain = any(domain_matches(name, d) for d in domains)
     entry.in_heading += 1  # its founding or its place among the cases presents it, as a heading would

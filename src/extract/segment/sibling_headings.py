@@ -4,6 +4,7 @@ too: in a directory or a slide deck, 'GovTech Polska' sits where 'Public Policy 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from extract.layout.headings import parse_numbering, strip_numbering
 from extract.models import Line
@@ -61,6 +62,12 @@ def sibling_headings(lines: list[Line], body: list[int], headings: list[int], la
         named = [h for h in members if h in labs]
         if named and all(h in kicked for h in named):
             continue  # the kicker, not the type size, tells the labs apart
+        if len(named) >= 2 and 3 * len(named) < len(members):
+            # Fewer of them labs ('Pourquoi ?', 'Côte à côte', 'Merci'): a heading whose chapter prints
+            # the site that spells its name names a lab as well ('Casinò di Campione d'Italia' over
+            # www.casinocampione.it).
+            extra |= {h for h in members if h not in labs and _has_body(lines, body, headings, h)
+                      and _own_site_under(lines, body, headings, h)}
         if len(named) >= 2 and 3 * len(named) >= len(members):
             # Not the report's own chapters set like them ('5 Comparison', '6 Discussion').
             chapters = index.lex.folded("title", "report_chapters")
@@ -70,6 +77,17 @@ def sibling_headings(lines: list[Line], body: list[int], headings: list[int], la
                       and fold_keep(strip_numbering(lines[h].text)).strip(" :.") not in chapters
                       and _has_body(lines, body, headings, h)}
     return extra
+
+
+def _own_site_under(lines: list[Line], body: list[int], headings: list[int], h: int) -> bool:
+    """Does the chapter under heading ``h`` print an address whose domain spells the heading's name?"""
+    from extract.normalize.urls import find_urls
+    from extract.segment.spelling import domain_matches
+
+    name = strip_numbering(lines[h].text).strip()
+    nxt = next((g for g in headings if g > h), len(lines))
+    hosts = {urlsplit(url).hostname or "" for i in _between(body, h + 1, nxt) for url, _, _ in find_urls(lines[i].text)}
+    return any(host and domain_matches(name, host) for host in hosts)
 
 
 def _tail_taken_up(lines: list[Line], body: list[int], headings: list[int], h: int, lex: Lexicon) -> bool:

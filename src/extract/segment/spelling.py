@@ -258,6 +258,23 @@ def domain_label(domain: str) -> str:
     return domain.lower().removeprefix("www.").split(".")[0].replace("-", "")
 
 
+MIN_PLACE_TLD_CHARS = 4
+
+
+def domain_spellings(domain: str) -> set[str]:
+    """The spellings of a name a domain gives: its first label, and with a city's or a region's own
+    top-level domain after it ('grossmarkt.wien' spells Großmarkt Wien, 'planetarium.berlin' the
+    Planetarium Berlin)."""
+    from extract.normalize.countries import place_code
+
+    label = domain_label(domain)
+    host = domain.lower().removeprefix("www.").split("/")[0].split(".")
+    tld = host[-1] if len(host) == 2 else ""
+    if len(tld) >= MIN_PLACE_TLD_CHARS and place_code(tld.capitalize()) is not None:
+        return {label, label + tld}
+    return {label}
+
+
 # How an address writes the letters it cannot hold: 'naturskaderaadet.dk' for Naturskaderådet.
 _TRANSLITERATION = str.maketrans({"å": "aa", "æ": "ae", "ø": "oe", "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -274,7 +291,11 @@ def domain_matches(name: str, domain: str) -> bool:
     if len(label) < 4:
         # 'slo.nl' names SLO: a three-letter label only as the lab's whole acronym.
         return len(label) == 3 and name.isupper() and fold_keep(name) == label
-    if (spelled := transliterated(name)) != name.lower() and _matches(spelled, label, domain):
+    spelled = transliterated(name)
+    for whole in sorted(domain_spellings(domain) - {label}):
+        if address_spelling(spelled) == whole:
+            return True  # 'Großmarkt Wien' over grossmarkt.wien
+    if spelled != name.lower() and _matches(spelled, label, domain):
         return True
     return _matches(name, label, domain)
 

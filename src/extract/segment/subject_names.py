@@ -89,11 +89,14 @@ def founded_subject() -> re.Pattern[str]:
     auxiliaries = alternation(lex.words("founded", "subject_auxiliaries"), folded=False)
     active = alternation(lex.words("founded", "active_auxiliaries"), folded=False)
     verbs = alternation(lex.words("founded", "verbs"), folded=False, longest_first=True)
+    indefinite = alternation(lex.words("words", "indefinite_articles"), folded=False)
     return re.compile(
         r"(?:^|(?<=[.!?]\s)|(?<=[“«])|(?<=\b[Dd]e\s)|(?<=\b[Hh]et\s)|(?<=\b[Tt]he\s)|(?<=\b[Ll][ae]\s)|(?<=\bL['’]))"
         + subject_name() + _BETWEEN_SUBJECT_AND_VERB
-        # ... or its founding in apposition: "L'Agence X, créée fin 2021 sous la forme ...".
-        + rf"(?:\s+(?:{auxiliaries})\b|(?P<active>(?=\s+(?:(?:{active})\s+)?(?:{verbs})(?!\w)|,\s+(?:{verbs})(?!\w))))")
+        # ... or its founding in apposition: "L'Agence X, créée fin 2021 sous la forme ...", 'the
+        # Mortlake Crematorium Board, a joint board set up by Act of Parliament'.
+        + rf"(?:\s+(?:{auxiliaries})\b|(?P<active>(?=\s+(?:(?:{active})\s+)?(?:{verbs})(?!\w)|,\s+(?:{verbs})(?!\w)"
+        + rf"|(?P<apposed>,\s+(?:{indefinite})\s+(?:[a-zà-ÿ-]+\s+){{1,3}}(?:{verbs})(?!\w)))))")
 
 
 @cache
