@@ -50,16 +50,17 @@ PageMap = Callable[[Callable[[Any], Any], Iterable[Any]], Iterable[Any]]
 SECTION_STAGE = ("extract.layout.build", "extract.segment.sections")
 """The modules (and all they import) that turn pages into sections; their code is part of the sections' cache key."""
 SECTION_STAGE_DATA = ("rules/labels.yml", "rules/en.yml", "rules/nl.yml", "rules/fr.yml", "rules/scale_words.yml",
-                      "rules/countries.yml", "rules/cities.tsv", "rules/patterns/places.jsonl")
+                      "rules/countries.yml", "rules/cities.tsv", "rules/places.tsv", "rules/patterns/places.jsonl")
 """The rule files segmentation reads: labels, language words, and through ``extract.normalize`` numbers
-('anderhalf', number words: announced lab counts), countries and cities (lab names, titles: 'Gdynia: ...'),
+('anderhalf', number words: announced lab counts), countries, cities and regions (lab names, titles:
+'Gdynia: ...', 'Landwirtschaftskammer Niedersachsen'),
 and the country names of ``rules.places`` (a country's name over a directory entry)."""
 SECTION_STAGE_PACKAGES = ("lingua-language-detector",)
 
 
 EXTRACTION_STAGE = ("extract.extractors", "extract.assemble.record")
 """The modules (and all they import) that turn sections into records: the records cache's key."""
-EXTRACTION_STAGE_DATA = ("rules/cities.tsv", "rules/currency_names.tsv")
+EXTRACTION_STAGE_DATA = ("rules/cities.tsv", "rules/places.tsv", "rules/currency_names.tsv")
 """Rule tables the extractors read that the rule files' fingerprint (``.yml``, ``.jsonl``) leaves out."""
 EXTRACTION_STAGE_PACKAGES = ("spacy", "babel", "pycountry", "rapidfuzz", "text2num", "lingua-language-detector",
                              "pydantic", "PyYAML")

@@ -276,19 +276,26 @@ def own_name_code(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _own_names() -> dict[str, str]:
-    from babel import Locale, UnknownLocaleError
-    from babel.languages import get_official_languages
-
+    """Own-language name -> country, for the territories ``countries.yml`` lists, the first listed
+    winning a name two share (``rules/places.tsv``, built by ``scripts/build_places.py``)."""
+    by_code: dict[str, list[str]] = {}
+    for kind, name, code in _place_rows():
+        if kind == "own":
+            by_code.setdefault(code, []).append(name)
     names: dict[str, str] = {}
     for code in load_rule_file("countries")["territories"]:
-        for own in get_official_languages(code):
-            try:
-                name = Locale.parse(own).territories.get(code)
-            except UnknownLocaleError:
-                continue  # a language babel has no names in ('nan_Hant')
-            if name:
-                names.setdefault(name.casefold(), code)
+        for name in by_code.get(code, ()):
+            names.setdefault(name, code)
     return names
+
+
+@lru_cache(maxsize=1)
+def _place_rows() -> list[tuple[str, str, str]]:
+    from importlib.resources import files
+
+    table = files("extract.rules").joinpath("places.tsv").read_text(encoding="utf-8")
+    rows = (row.split("\t") for row in table.splitlines() if row and not row.startswith("#"))
+    return [(kind, name, value) for kind, name, value in rows]
 
 
 def subdivision_code(text: str) -> str | None:
@@ -302,21 +309,16 @@ def subdivision_code(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _subdivisions() -> dict[str, str]:
-    """Subdivision key -> its country; a name two countries use ('Limburg') is left out."""
-    import pycountry
-
+    """Subdivision key -> its country: a name only first-level subdivisions of one wanted country
+    use ('Limburg', a Dutch and a Belgian province, is left out; so is a name a lower level uses too)."""
     wanted = set(load_rule_file("countries")["subdivision_countries"])
-    countries: dict[str, set[str]] = {}
-    for sub in pycountry.subdivisions:
-        # 'Uppsala län [SE-03]': the name without its bracketed code; 'Asturias, Principado de' is
-        # an inverted form no text writes.
-        name = re.sub(r"\s*[\[(].*$", "", sub.name).strip()
-        if "," in name or len(name) < MIN_SUBDIVISION_CHARS:
-            continue
-        countries.setdefault(place_key(name), set()).add(sub.country_code)
-        if sub.parent_code is not None or sub.country_code not in wanted:
-            countries[place_key(name)].add("")  # a lower level: known, not taken alone
-    return {key: next(iter(codes)) for key, codes in countries.items() if len(codes) == 1}
+    found: dict[str, str] = {}
+    for kind, key, places in _place_rows():
+        codes = {place.split(":")[0] for place in places.split(",")}
+        if kind == "subdivision" and len(codes) == 1 and codes <= wanted \
+                and all(place.endswith(":1") for place in places.split(",")):
+            found[key] = codes.pop()
+    return found
 
 
 MIN_SUBDIVISION_CHARS = 4

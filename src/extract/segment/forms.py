@@ -219,7 +219,7 @@ def is_question(text: str) -> bool:
     words = body.split()
     if not 0 < len(words) <= MAX_QUESTION_WORDS or ":" in body.rstrip(":") or ";" in body:
         return False
-    if not body[:1].isupper() or _SENTENCE_END.search(body) or _VALUE_INSIDE.search(_without_dates(body)):
+    if not body[:1].isupper() or _SENTENCE_END.search(body) or (_VALUE_INSIDE.search(body) and _VALUE_INSIDE.search(_without_dates(body))):
         return False  # 'Équipe 12,5 ETP', 'Web www.x.org': a label with its value, not a question
     last = words[-1].strip("()?").casefold()
     return last not in _open_ends() and not (last.isupper() and len(last) == 3)
