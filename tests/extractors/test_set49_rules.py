@@ -43,7 +43,9 @@ def test_letters_about_their_senders(fixture_records: Callable[[str], list[LabRe
     # 'een extern verzelfstandigd agentschap van de Vlaamse overheid': a demonym and a head noun name whose.
     assert meise.governance is not None and meise.governance.parent == "Vlaamse overheid"
     (mint,) = fixture_records("genres-heldout49/en-letter-royal-mint.pdf")
-    assert mint.name == "The Royal Mint"
+    # '... run as a limited company, The Royal Mint Limited': the name with the legal form the text prints
+    # (set 64's rule; set 49's gold leaves the form out, most later sets' keep it).
+    assert mint.name == "The Royal Mint Limited"
     # '... Advisory Committee is an independent committee': what it is, not a second body.
     assert "independent committee" not in [name for name, _ in _bodies(mint)]
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # (segmentation places captions too: segment.sections.CONTENT_ROLES).
 RUNNING_TEXT_ROLES = frozenset({"body", "heading", "table"})
 # A sentence ends at . ! ? (not inside numbers or URLs) before a capital, digit, quote or bullet.
-_SENTENCE_END = re.compile(r"[.!?](?=[\"'”’)]?\s+[\"'“‘(]?[A-ZÀ-Ý0-9•=>+*\-–])")
+_SENTENCE_END = re.compile(r"[.!?](?=[\"'”’)]?\s+[\"'“‘(]?[A-ZÀ-ÝĀ-žȘȚ0-9•=>+*\-–])")
 
 
 @cache
@@ -48,7 +48,7 @@ MIN_HEAD_CHARS = 4
 
 MAX_NUMBERED_HEADING_WORDS = 6
 MAX_NUMBERED_QUESTION_WORDS = 14
-_DOTTED_QUESTION = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})+[.:]?\s+[A-ZÀ-Ý]")
+_DOTTED_QUESTION = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})+[.:]?\s+[A-ZÀ-ÝĀ-žȘȚ]")
 
 
 class SectionContext:

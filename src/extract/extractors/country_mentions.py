@@ -33,7 +33,7 @@ PLACE_LIST_CHARS = 80
 def _place_list() -> re.Pattern[str]:
     """Three capitalised words or more in a list ending with the city: 'Ispra, Geel, Karlsruhe, Petten et Séville'."""
     ands = alternation(lexicon(None).words("words", "and_words"), folded=False, any_space=False)
-    return re.compile(rf"[A-ZÀ-Ý][\w-]+(?:,\s+[A-ZÀ-Ý][\w-]+){{2,}}(?:,?\s+(?:{ands})\s+[A-ZÀ-Ý][\w-]+)?$")
+    return re.compile(rf"[A-ZÀ-ÝĀ-žȘȚ][\w-]+(?:,\s+[A-ZÀ-ÝĀ-žȘȚ][\w-]+){{2,}}(?:,?\s+(?:{ands})\s+[A-ZÀ-ÝĀ-žȘȚ][\w-]+)?$")
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def _bracketed_pair(text: str, start: int, end: int) -> bool:
 
 
 # A capitalised place right after a seat phrase: 'de zetel is in Bonn-Lengsdorf', 'based in Bonn'.
-_SEAT_PLACE = re.compile(r"\s+([A-ZÀ-Ý][\w'’]+)(?:-[A-ZÀ-Ý][\w'’]+)*(?![\w'’-])")
+_SEAT_PLACE = re.compile(r"\s+([A-ZÀ-ÝĀ-žȘȚ][\w'’]+)(?:-[A-ZÀ-ÝĀ-žȘȚ][\w'’]+)*(?![\w'’-])")
 
 
 def _seat_cities(ctx: SectionContext, seat: re.Pattern[str], mentions: Sequence[CountryMention]) -> list[tuple[str, int, int]]:

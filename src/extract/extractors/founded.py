@@ -36,7 +36,7 @@ def _named_subject() -> re.Pattern[str]:
     lex = lexicon(None)
     links = alternation(lex.words("founded", "subject_links"), folded=False, any_space=False)
     auxiliaries = alternation(lex.words("founded", "passive_auxiliaries"), folded=False, any_space=False)
-    return re.compile(rf"((?:[A-ZÀ-Ý][\w'’&-]*)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|{links}))*)"
+    return re.compile(rf"((?:[A-ZÀ-ÝĀ-žȘȚ][\w'’&-]*)(?:\s+(?:[A-ZÀ-ÝĀ-žȘȚ][\w'’&-]*|{links}))*)"
                       rf"\s*(?:,\s*|\s+(?:{auxiliaries})\s+)$")
 
 
@@ -44,7 +44,7 @@ def _named_subject() -> re.Pattern[str]:
 def _bare_named_object() -> re.Pattern[str]:
     """A capitalised name right before the founding verb on its line, no comma or auxiliary between them."""
     links = alternation(lexicon(None).words("founded", "subject_links"), folded=False, any_space=False)
-    return re.compile(rf"((?:[A-ZÀ-Ý][\w'’&-]*)(?:[ \t]+(?:[A-ZÀ-Ý][\w'’&-]*|{links}))*)[ \t]+$")
+    return re.compile(rf"((?:[A-ZÀ-ÝĀ-žȘȚ][\w'’&-]*)(?:[ \t]+(?:[A-ZÀ-ÝĀ-žȘȚ][\w'’&-]*|{links}))*)[ \t]+$")
 
 
 def _participle_of_name(ctx: SectionContext, s0: int, verb_start: int) -> bool:
@@ -285,7 +285,7 @@ def _place_words(ctx: SectionContext, start: int, end: int) -> int:
 def _place_complement(lex: Lexicon) -> re.Pattern[str]:
     """'in Frankfurt am Main', 'à Bruxelles' closing the text before a verb."""
     prepositions = alternation(lex.words("governance", "place_prepositions"), folded=False, any_space=False)
-    return re.compile(rf"(?<!\w)(?:{prepositions})\s+[A-ZÀ-Ý][\w'’-]*(?:\s+(?:[a-zà-ÿ]{{2,3}}\s+)?[A-ZÀ-Ý][\w'’-]*)*\s*$")
+    return re.compile(rf"(?<!\w)(?:{prepositions})\s+[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+(?:[a-zà-ÿ]{{2,3}}\s+)?[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*)*\s*$")
 
 
 def _lab_named_between(ctx: SectionContext, start: int, end: int) -> bool:
@@ -509,7 +509,7 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
 @cache
 def _opening_name() -> re.Pattern[str]:
     """A sentence that opens on an organisation's name (after an article) and a comma, the founding verb next."""
-    return re.compile(rf"\s*(?:(?i:{article_before_name(lexicon(None))}))?([A-ZÀ-Ý][^,;:()]{{3,80}}?)\s*,\s*")
+    return re.compile(rf"\s*(?:(?i:{article_before_name(lexicon(None))}))?([A-ZÀ-ÝĀ-žȘȚ][^,;:()]{{3,80}}?)\s*,\s*")
 
 
 BODY_SUBJECT_WORDS = 3
@@ -550,7 +550,7 @@ def _apposed_description() -> re.Pattern[str]:
     description's few words running up to the verb (no comma between)."""
     lex = lexicon(None)
     articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
-    return re.compile(rf"([A-ZÀ-Ý][\w'’&-]*(?:\s+[A-ZÀ-Ý][\w'’&-]*)*),\s+((?i:{articles})\s+"
+    return re.compile(rf"([A-ZÀ-ÝĀ-žȘȚ][\w'’&-]*(?:\s+[A-ZÀ-ÝĀ-žȘȚ][\w'’&-]*)*),\s+((?i:{articles})\s+"
                       rf"(?:[\w'’-]+\s+){{1,{APPOSED_DESCRIPTION_WORDS}}})$")
 
 

@@ -22,6 +22,7 @@ from extract.extractors.funding_phrases import (
     conjunction_after,
     conjunction_before,
     continuation,
+    coordinated_complement,
     first_item_lines,
     grant_lead,
     inside_name,
@@ -59,7 +60,7 @@ from extract.rules.lexicon import Lexicon, fold_keep
 from extract.rules.vocab import match_label
 
 NAME = "funding"
-VERSION = "34"
+VERSION = "35"
 
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
 _HELD_SPACE = "\u2064"  # invisible plus: the space before a portfolio list's 'and', not split there
@@ -122,7 +123,7 @@ def _row_break(ctx: SectionContext, start: int, end: int) -> int:
     row = next((r for r in ctx.row_starts if start < r <= end), None)
     end = row - 1 if row is not None else end  # the line break before the row
     for br in re.finditer(r"\n", text[start:end]):
-        first = re.match(r"[A-ZÀ-Ý][\w-]*", text[start + br.end():end])
+        first = re.match(r"[A-ZÀ-ÝĀ-žȘȚ][\w-]*", text[start + br.end():end])
         if first is not None and (found := match_label(f"{first.group()}: x")) is not None \
                 and fold_keep(found.label) == fold_keep(first.group()):
             return start + br.start()
@@ -318,6 +319,8 @@ class FundingExtractor:
                 continue  # "l'Office n'en assure pas la gestion": a sentence after the answer, saying what is not
             if not item[:1].isalpha() or MONEY_SIGN.search(re.sub(r"\([^()]*\)", "", item)):
                 continue  # '€ 48 mln', 'ruim 800 medewerkers': figures, read by other fields
+            if _ADDRESS.fullmatch(item):
+                continue  # 'www.zugspitze.de', the slide's next bullet: the site, read by the website field
             if item and len(item.split()) <= 15:
                 start = ctx.text.find(part.strip()[:20], offset) if part.strip() else offset
                 start = start if start >= 0 else block.value_start
@@ -444,6 +447,8 @@ class FundingExtractor:
         for sep in _said_again(ctx.lex, forms).finditer(ctx.folded, start, end):
             if not bounds and "," in ctx.text[start:sep.start()]:
                 return [], start  # 'la Fondation X, la province et ...': a list without the preposition
+            if "," not in sep.group() and _complement_goes_on(ctx, at, sep, end, forms):
+                continue  # 'proviennent des recettes de billetterie et de fret': one source
             opening = _leading_determiner(ctx.lex).match(ctx.text, sep.end())
             if not ctx.text[opening.end() if opening else sep.end():][:1].islower():
                 return [], start  # 'de l'Innovation': a name's words, not another source
@@ -662,7 +667,7 @@ class FundingExtractor:
         masked = re.sub(r"\([^()]*\)", lambda b: b.group(0).replace(",", _BRACKET_COMMA), text)
         # 'Department of Jobs, Skills and Regions', 'Department of Agriculture, Food and the Marine'.
         masked = mask_portfolio_commas(masked, ctx.lex, _BRACKET_COMMA, and_mark=_HELD_SPACE)
-        splitter = re.compile(rf"[;,]|\s\+\s|(?<!-)\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?![A-ZÀ-Ý])(?!(?i:{determiners})\s+[A-ZÀ-Ý])"
+        splitter = re.compile(rf"[;,]|\s\+\s|(?<!-)\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?![A-ZÀ-ÝĀ-žȘȚ])(?!(?i:{determiners})\s+[A-ZÀ-ÝĀ-žȘȚ])"
                               rf"(?!(?i:{joined})\s*\w)"
                               rf"|(?<!-)\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?=(?i:{determiners})\s)"
                               rf"(?!{articles})")  # French 'et de l'Innovation' is no Dutch 'en de'
@@ -754,7 +759,10 @@ class FundingExtractor:
         determiners = "|".join(re.escape(d) for d in ctx.lex.words("words", "determiners"))
         lead = re.compile(rf"\s*(?:(?:{determiners})\s+)?", re.IGNORECASE)
         out, at = [], start
-        bounds = [(sep.start(), sep.end()) for sep in item_splitter_for(ctx).finditer(ctx.text, start, end)]
+        bounds = [(sep.start(), sep.end()) for sep in item_splitter_for(ctx).finditer(ctx.text, start, end)
+                  if not _same_complement(ctx, start, sep, end)]
+        if not bounds:
+            return self._cleaned(ctx, start, end, anchor)
         for seg_start, seg_end in [(at, bounds[0][0])] + [(b[1], (bounds[i + 1][0] if i + 1 < len(bounds) else end))
                                                           for i, b in enumerate(bounds)]:
             head = lead.match(ctx.text, seg_start, seg_end)
@@ -792,6 +800,31 @@ class FundingExtractor:
             out.append(ctx.candidate("funding_sources", re.sub(r"\s+", " ", subject), start, m.start(),
                                      family=NAME, version=VERSION, prior="anchored", ner=("ORG",)))
         return out
+
+
+_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
+
+
+def _complement_goes_on(ctx: SectionContext, at: int, sep: re.Match[str], end: int, forms: tuple[str, ...]) -> bool:
+    """'des recettes de billetterie et de fret': the preposition said again after a bare 'et' goes on
+    with the complement of the item before (``coordinated_complement``), not a new source."""
+    following = _said_again(ctx.lex, forms).search(ctx.folded, sep.end(), end)
+    stop = min(following.start() if following else end, _next_comma(ctx.text, sep.end(), end))
+    return coordinated_complement(ctx, ctx.text[at:sep.start()], ctx.text[sep.end() - len(sep.group().split()[-1]) - 1:stop])
+
+
+def _next_comma(text: str, start: int, end: int) -> int:
+    found = text.find(",", start, end)
+    return found if found >= 0 else end
+
+
+def _same_complement(ctx: SectionContext, start: int, sep: re.Match[str], end: int) -> bool:
+    """'la vente des normes et des abonnements': a conjunction the complement goes on after
+    (``coordinated_complement``) splits no items."""
+    if sep.group().strip() in ",;":
+        return False
+    following = item_splitter_for(ctx).search(ctx.text, sep.end(), end)
+    return coordinated_complement(ctx, ctx.text[start:sep.start()], ctx.text[sep.end():following.start() if following else end])
 
 
 def _relative_funder(ctx: SectionContext, s0: int, verb_start: int, verb_end: int) -> tuple[str, int] | None:

@@ -134,7 +134,7 @@ def sources_in_tables(ctx: SectionContext) -> list[SourceSpan]:
             continue  # a header row: 'Financieringsbron | Bedrag 2025 (€) | Aandeel', not a line of values
         for row, row_start in list(zip(ctx.lines, ctx.line_starts))[n + 1:n + 1 + MAX_SOURCE_ROWS]:
             if "\t" not in row.text:
-                if re.match(r"\s*(?:\d+(?:\.\d+)*\s|[A-ZÀ-Ý])", row.text):
+                if re.match(r"\s*(?:\d+(?:\.\d+)*\s|[A-ZÀ-ÝĀ-žȘȚ])", row.text):
                     break  # the next question or paragraph, not a row's cell run over
                 continue  # 'Werkingssubsidie ... (huidige periode' / '2023–2025)': a cell over two lines
             cell = row.text.split("\t", 1)[0]

@@ -195,7 +195,7 @@ def purpose_start(ctx: SectionContext) -> re.Pattern[str]:
     return purpose_start_regex(ctx.lex)
 
 
-_NAME_START = re.compile(r"(?<![^\s(\"'’«])[A-ZÀ-Ý]")
+_NAME_START = re.compile(r"(?<![^\s(\"'’«])[A-ZÀ-ÝĀ-žȘȚ]")
 
 
 def is_clause(ctx: SectionContext, start: int, end: int) -> bool:
@@ -366,6 +366,16 @@ def split_commas(chunk: str) -> list[str]:
     parts = [p.strip() for p in parts]
     if len(parts) > 1 and all(p[:1].isupper() and len(p.split()) <= MAX_COMMA_ITEM_WORDS for p in parts):
         return parts
+    # 'Income: ticket sales, ski passes, restaurants on the summit': short phrases without a capital
+    # (so no name of a funder whose commas these could be) are the list's items too; not when the
+    # first one's complement runs on into the list ('émoluments pour étalonnages, essais et ...').
+    lex = lexicon(None)
+    links = (lex.folded("labs", "connectors") | lex.folded("funding", "purpose_words")
+             | lex.folded("funding", "source_prepositions") | lex.folded("funding", "complement_prepositions"))
+    if len(parts) > 1 and not set(fold_keep(parts[0]).split()) & links and all(
+            p and p == p.lower() and not any(c.isdigit() for c in p) and len(p.split()) <= MAX_COMMA_ITEM_WORDS
+            for p in parts):
+        return parts
     return [chunk]
 
 
@@ -446,6 +456,9 @@ def noun_phrase(ctx: SectionContext, start: int) -> tuple[int, int] | None:
             # 'aux hôpitaux et aux cliniques': the preposition said again continues the same complement.
             repeated = nxt_folded in lex.folded("funding", "repeated_prepositions") and any(
                 fold_keep(t.text) == nxt_folded for t in toks[first:j])
+            # 'recettes de billetterie et de fret': the complement's preposition again, no money of its own.
+            repeated = repeated or coordinated_complement(
+                ctx, ctx.text[toks[first].start:toks[j - 1].end], ctx.text[nxt.start:_conjunct_end(ctx, toks, j + 1)])
             if not (nxt.is_capitalised or nxt.text[:1].isdigit() or nxt_folded in determiners or closing
                     or repeated) or nxt_folded in verbs:
                 break
@@ -456,6 +469,50 @@ def noun_phrase(ctx: SectionContext, start: int) -> tuple[int, int] | None:
     while last > first and fold_keep(toks[last].text) in conjunctions | determiners:
         last -= 1
     return toks[first].start, toks[last].end
+
+
+def coordinated_complement(ctx: SectionContext, before: str, after: str) -> bool:
+    """'recettes de billetterie et de fret', 'indemnités des cantons et de la Confédération': after
+    a conjunction, ``after`` opens with a form of the preposition that ``before`` (a source opening
+    on a noun for money) puts its complement after (``funding.preposition_forms``); it goes on with
+    that complement unless it names money of its own ('... et des cotisations des membres') or
+    follows a name with a plain noun ('subventions du MeitY et des projets qu'elle conduit').
+    ``after`` runs to the conjunct's end."""
+    lex = ctx.lex
+    words = before.split()
+    determiners = lex.folded("words", "determiners")
+    while words and fold_keep(words[0]) in determiners:
+        words = words[1:]
+    rest = after.split()
+    if len(words) < 3 or not rest or not source_noun(ctx).fullmatch(fold_keep(words[0])):
+        return False
+    said = fold_keep(rest[0])
+    group = next((g.split() for g in lex.words("funding", "preposition_forms") if said in g.split()), None)
+    if group is None:
+        return False
+    at = next((k for k in range(len(words) - 2, 0, -1) if fold_keep(words[k]) in group), None)  # the nearest
+    if at is None or source_noun(ctx).search(fold_keep(after)) is not None:
+        return False
+    return not (_object_word(words[at + 1:], lex)[:1].isupper() and not _object_word(rest[1:], lex)[:1].isupper())
+
+
+def _object_word(words: list[str], lex: Lexicon) -> str:
+    """The first word after a preposition that is not an article ("de la Confédération", "de l'État")."""
+    articles = lex.folded("words", "articles") | lex.folded("words", "determiners")
+    for word in words:
+        bare = re.sub(r"^[dl]['’]", "", word, flags=re.IGNORECASE)
+        if bare and fold_keep(bare) not in articles:
+            return bare
+    return ""
+
+
+def _conjunct_end(ctx: SectionContext, toks: list[Token], start: int) -> int:
+    """Where the conjunct from token ``start`` ends: at punctuation or the next conjunction."""
+    conjunctions = ctx.lex.folded("words", "conjunctions")
+    end = start
+    while end < len(toks) and toks[end].text not in STOP_PUNCT and fold_keep(toks[end].text) not in conjunctions:
+        end += 1
+    return toks[end - 1].end if end > start else toks[min(start, len(toks) - 1)].end
 
 
 MAX_PAYING_CLAUSE_TOKENS = 16
@@ -483,7 +540,7 @@ def _paying_clause_end(toks: list[Token], relative: int, lex: Lexicon) -> int | 
 
 
 _TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)?\s*$")
-_ACRONYM = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý0-9&+]+")
+_ACRONYM = re.compile(r"[A-ZÀ-ÝĀ-žȘȚ][A-ZÀ-ÝĀ-žȘȚ0-9&+]+")
 
 
 def item_words(item: str) -> int:

@@ -19,7 +19,7 @@ from extract.segment.name_affixes import AFTER_ELISION
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "46"
+VERSION = "47"
 
 MAX_MODIFIERS = 3
 # Body nouns that also end Dutch compounds ('Innovatieboard', 'adviesraad', 'stuurcomité').
@@ -407,7 +407,7 @@ def _clean_text(text: str) -> str | None:
     return cleaned or None
 
 
-_GLOSSED = re.compile(r"(?<![\w-])([A-ZÀ-Ý][\w-]{3,})\s*\(\s*$")
+_GLOSSED = re.compile(r"(?<![\w-])([A-ZÀ-ÝĀ-žȘȚ][\w-]{3,})\s*\(\s*$")
 
 
 class _BodyName(NamedTuple):

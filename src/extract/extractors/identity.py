@@ -26,7 +26,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "64"
+VERSION = "65"
 
 
 
@@ -95,7 +95,7 @@ class IdentityExtractor:
             body = "\n".join(line.text for line in ctx.lines if line.role != "heading")
             name = _without_sentence_article(_with_article(_short_name(title.name, body), body, ctx), ctx)
             name = _without_article_the_text_lowers(name, body, ctx)
-            out.append(self._title_candidate("name", _spelled_out_name(name, ctx), section, ctx, 0.9))
+            out.append(self._title_candidate("name", _with_legal_form(_spelled_out_name(name, ctx), body), section, ctx, 0.9))
         return out
 
     def _acronym(self, ctx: SectionContext, title: TitleParts | None,
@@ -188,7 +188,7 @@ class IdentityExtractor:
         # The acronym of the section's own name first: 'Het Centre for Data Ethics and Innovation (CDEI)
         # ... kreeg de naam Responsible Technology Adoption Unit (RTA)' under a title naming the latter.
         own = [f for f in found if name and _initials_cover(f[0], _WORDS.findall(name))]
-        given = re.search(rf"{re.escape(name)}\s*\(([A-ZÀ-Ý][\w&.-]{{1,11}})\)", ctx.text) if name and not own else None
+        given = re.search(rf"{re.escape(name)}\s*\(([A-ZÀ-ÝĀ-žȘȚ][\w&.-]{{1,11}})\)", ctx.text) if name and not own else None
         if given is not None and name and (_initials_cover(given.group(1), _WORDS.findall(name))
                                            or _compound_spells(given.group(1), name)):
             own = [(given.group(1), given.start(1), given.end(1))]  # '... kreeg de naam X Y Unit (XYU)'
@@ -409,7 +409,7 @@ WORDS_BEFORE_SITE = 3
 _NAME_THEN_NOTE = re.compile(r"([^()]{3,}?\(\s*[A-Z][\w&.-]{1,11}\s*\)),\s+\S.*\s[–—-]\s")
 """A name answer with its bracketed acronym, a place after a comma, then a note after a dash."""
 
-_SHORT_FORM_BRACKET = re.compile(r"^[^()]{3,}?\s*\(\s*([A-ZÀ-Ý][\w&.-]{1,7})\s*\)")
+_SHORT_FORM_BRACKET = re.compile(r"^[^()]{3,}?\s*\(\s*([A-ZÀ-ÝĀ-žȘȚ][\w&.-]{1,7})\s*\)")
 
 
 def _asked_short_form(ctx: SectionContext, value: str) -> str | None:
@@ -534,7 +534,7 @@ def _letterhead_site(section: Section, ctx: SectionContext) -> list[Candidate]:
 # followed by a bracket.
 _TWO_PART_ACRONYM = re.compile(r"[A-Z]{2,6} [A-Z]{2,6}(?=\s*(?:\(|$))")
 # 'Studiecentrum voor Kernenergie / Centre d'Étude de l'énergie Nucléaire': a name in two languages.
-_OTHER_LANGUAGE = re.compile(r"\s+/\s+(?=[A-ZÀ-Ý][\w'’-]*(?:\s+\S+)+$)")
+_OTHER_LANGUAGE = re.compile(r"\s+/\s+(?=[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+\S+)+$)")
 
 
 def _first_language(value: str, *, paired: bool = False) -> str:
@@ -566,7 +566,7 @@ def _spelled_gloss(value: str) -> tuple[str, str] | None:
 def _dash_gloss() -> re.Pattern[str]:
     articles = alternation(lexicon(None).words("words", "articles"), folded=False, any_space=False)
     # '... munizioni commerciali – “the Banco” to the trade': a quoted nickname glosses it too.
-    return re.compile(rf"\s+[–—]\s+[“\"‘«]?\s*(?:(?i:{articles})\s+|[lL]['’])(?=[A-ZÀ-Ý])")
+    return re.compile(rf"\s+[–—]\s+[“\"‘«]?\s*(?:(?i:{articles})\s+|[lL]['’])(?=[A-ZÀ-ÝĀ-žȘȚ])")
 
 
 MAX_ADDRESS_WORDS = 4
@@ -626,6 +626,20 @@ def _with_article(name: str, text: str, ctx: SectionContext) -> str:
         if any(domain_label(urlsplit(url).hostname or "") == spelled for line in lines for url, _, _ in find_urls(line.text)):
             return f"{opening.group(1)} {name}"
     return name
+
+
+def _with_legal_form(name: str, body: str) -> str:
+    """'Helen' where the text says 'The company behind it is Helen Ltd', 'Agencia EFE, S.A.': a
+    company goes by its name with the legal form the text prints after it (capitals, or letters and
+    dots: 'AB', 'S.p.A.'; not the word 'ab')."""
+    from extract.segment.index_merges import legal_forms
+
+    if is_acronym(name) or not name[:1].isupper():
+        return name  # 'BRGM SA' is one of the BRGM's subsidiaries
+    found = re.search(rf"(?<![\w-]){re.escape(name)},?\s+({legal_forms()})(?![\w-])", body)
+    if found is None or not (found.group(1)[:1].isupper() or "." in found.group(1)):
+        return name
+    return re.sub(r"\s+", " ", found.group())
 
 
 def _spelled_out_name(name: str, ctx: SectionContext) -> str:

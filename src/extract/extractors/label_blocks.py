@@ -16,11 +16,11 @@ from extract.rules.vocab import LabelMatch, match_label
 from extract.segment.forms import QUESTION_CODE, form_questions
 
 # '2.4 Name', '3. Name': a numbered heading the segmenter left inside a section.
-_NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+[A-ZÀ-Ý]")
+_NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+[A-ZÀ-ÝĀ-žȘȚ]")
 
 
 # A form's part by its letter alone: 'C. Activité' after the answers of part B.
-_LETTER_PART = re.compile(r"^\s*[A-Z]\.\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[\w'’-]+){0,3}\s*$")
+_LETTER_PART = re.compile(r"^\s*[A-Z]\.\s+[A-ZÀ-ÝĀ-žȘȚ][\w'’-]+(?:\s+[\w'’-]+){0,3}\s*$")
 
 
 @cache
@@ -67,6 +67,8 @@ def _label_of(line: Line) -> LabelMatch | None:
     ('Sigle LAVIP', 'Budget 2023 950 000 euros'); so may it on a short key-facts line of a slide
     or an infobox when a value follows ('Employees c. 15', 'Web www.vinnova.se', 'Est. 2014')."""
     match = match_label(line.text)
+    if match is not None and line.text[:1].islower() and line.role == "body":
+        return None  # 'The rest is toll' / 'income: TII owns ...': a sentence going on, not a label
     if match is not None:
         return match
     words = line.text.split()

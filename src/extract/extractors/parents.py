@@ -21,7 +21,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "46"  # the governance extractor's: parents are one of its fields
+VERSION = "47"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -124,6 +124,8 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
             name = name[:second.start()]  # 'part of the Ministry and the Agency': the first
         if fold_keep(name) in own or len(name) < 3 or _is_law(name, lex) or _joint(name, lex) or _own_head(name, own):
             continue
+        if _ends_on_own_name(name, own):
+            continue  # "il appartient au Groupement ... du Téléphérique du Salève": the lab's operator in full, itself
         if _to_legislature(ctx.folded[m.start():m.end()], name, lex) or (creator and _is_legislature(name, lex)):
             continue  # 'We are accountable to Parliament through ...', 'established by Congress in 1923': no parent
         if _names_a_law(ctx.text, span[1], lex):
@@ -229,8 +231,8 @@ def _told(ctx: SectionContext, trigger: re.Match[str], creator: bool, name: str,
             ctx.told_of_lab(ctx.sentence_span(trigger.start())[0], trigger.start()))
 
 
-_DOMAIN_NAME = (r"[A-ZÀ-Ý][\w-]*(?:(?:\s*,\s*|\s+(?:{ands})\s+|[ \t]+|\s*\n(?=[A-ZÀ-Ý][\w-]*(?:[.,;)]|$)))"
-                r"[A-ZÀ-Ý][\w-]*)*")
+_DOMAIN_NAME = (r"[A-ZÀ-ÝĀ-žȘȚ][\w-]*(?:(?:\s*,\s*|\s+(?:{ands})\s+|[ \t]+|\s*\n(?=[A-ZÀ-ÝĀ-žȘȚ][\w-]*(?:[.,;)]|$)))"
+                r"[A-ZÀ-ÝĀ-žȘȚ][\w-]*)*")
 """A policy domain's name: capitalised words, listed with commas and 'en' ('Economie, Wetenschap en Innovatie');
 over a line break only to a word that ends the sentence ('Openbare' / 'Werken.', not 'Omgeving' / 'Vorm intern')."""
 
@@ -451,6 +453,13 @@ def _fragment_parents(ctx: SectionContext, own: set[str], stops: list[int]) -> l
     return out
 
 
+def _ends_on_own_name(name: str, own: set[str]) -> bool:
+    """Does ``name`` end on the lab's own name of two words or more, after a link word ('... du
+    Téléphérique du Salève')? A body named after the lab is the lab in full, not its parent."""
+    folded = fold_keep(name)
+    return any(len(n.split()) >= 2 and folded.endswith(" " + n) for n in own)
+
+
 def _own_head(name: str, own: set[str]) -> bool:
     """'lancé par l'Office' in the Office de la protection du consommateur's text: the lab's own
     head noun alone names the lab itself; an acronym only when it is the lab's whole acronym."""
@@ -493,7 +502,7 @@ def _fragment(lex: Lexicon) -> re.Pattern[str]:
 @lru_cache(maxsize=8)
 def _trailing_place(lex: Lexicon) -> re.Pattern[str]:
     prepositions = alternation(lex.words("governance", "place_prepositions"), folded=False, any_space=False)
-    return re.compile(rf",\s+(?:{prepositions})\s+[A-ZÀ-Ý][\w'’-]*(?:[\s-][A-ZÀ-Ý][\w'’-]*)*$")
+    return re.compile(rf",\s+(?:{prepositions})\s+[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:[\s-][A-ZÀ-ÝĀ-žȘȚ][\w'’-]*)*$")
 
 
 @lru_cache(maxsize=8)
@@ -505,7 +514,7 @@ def _aside(lex: Lexicon) -> re.Pattern[str]:
 @lru_cache(maxsize=8)
 def _place_after(lex: Lexicon) -> re.Pattern[str]:
     prepositions = alternation(lex.words("governance", "place_prepositions"), folded=False, any_space=False)
-    return re.compile(rf"\s+(?:{prepositions})\s+([A-ZÀ-Ý][\w'’-]*(?:[\s-][A-ZÀ-Ý][\w'’-]*)?)$")
+    return re.compile(rf"\s+(?:{prepositions})\s+([A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:[\s-][A-ZÀ-ÝĀ-žȘȚ][\w'’-]*)?)$")
 
 
 def without_place_after(name: str, lex: Lexicon) -> str:
@@ -515,7 +524,7 @@ def without_place_after(name: str, lex: Lexicon) -> str:
     return name[:place.start()] if place is not None and place_code(place.group(1)) else name
 
 
-_ACRONYM = re.compile(r"[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9&.-]{1,9}")
+_ACRONYM = re.compile(r"[A-ZÀ-ÝĀ-žȘȚ0-9][A-ZÀ-ÝĀ-žȘȚ0-9&.-]{1,9}")
 
 
 def strip_gloss(name: str) -> str:
@@ -594,7 +603,7 @@ def _without_apposition(name: str, lex: Lexicon) -> str:
 @lru_cache(maxsize=8)
 def _apposition(lex: Lexicon) -> re.Pattern[str]:
     articles = alternation(lex.words("words", "articles"), folded=False)
-    return re.compile(rf",\s+(?:(?i:{articles})\s+|[lL]['’])(?=[A-ZÀ-Ý])")
+    return re.compile(rf",\s+(?:(?i:{articles})\s+|[lL]['’])(?=[A-ZÀ-ÝĀ-žȘȚ])")
 
 
 def trim_parent(name: str, lex: Lexicon) -> str:
@@ -633,7 +642,7 @@ def trim_parent(name: str, lex: Lexicon) -> str:
     if purpose is not None and len(name[:purpose.start()].split()) >= 2:
         name = name[:purpose.start()]
     # 'Tokyo Metropolitan Government (TMG)': the parent goes by its name; its acronym is a gloss.
-    name = re.sub(r"\s*\([A-ZÀ-Ý][\w&.\-]{1,11}\)$", "", name.strip(" ,;"))
+    name = re.sub(r"\s*\([A-ZÀ-ÝĀ-žȘȚ][\w&.\-]{1,11}\)$", "", name.strip(" ,;"))
     # 'de stichting NWO-Instituten': its legal form in lower case is what it is, not its name.
     if (legal := _legal_form(lex)) is not None:
         name = legal.sub("", name.strip(" ,;"))
@@ -661,7 +670,7 @@ def _named_host(lex: Lexicon) -> re.Pattern[str]:
     hosts = alternation(lex.words("labs", "not_heads"), folded=False)
     capitalised = alternation([w[:1].upper() + w[1:] for w in lex.words("labs", "not_heads")], folded=False)
     links = alternation(lex.words("labs", "connectors"), folded=False)
-    return re.compile(rf"(?<=\s)(?:{links})\s+(?:[ld]['’])?(?P<host>(?i:{hosts})\s+(?:\S+\s+){{0,2}}?(?:[ld]['’])?[A-ZÀ-Ý])"
+    return re.compile(rf"(?<=\s)(?:{links})\s+(?:[ld]['’])?(?P<host>(?i:{hosts})\s+(?:\S+\s+){{0,2}}?(?:[ld]['’])?[A-ZÀ-ÝĀ-žȘȚ])"
                       rf"|(?<=\s)(?:{links})\s+(?:[ld]['’])?(?P<capital>(?:{capitalised})(?![\w'’-]))")
 
 
@@ -669,7 +678,7 @@ def _named_host(lex: Lexicon) -> re.Pattern[str]:
 def _legal_form(lex: Lexicon) -> re.Pattern[str] | None:
     """A lower-case legal form before a capitalised name ('stichting NWO-Instituten'); None when the language has none."""
     forms = lex.words("title", "legal_prefixes")
-    return re.compile(rf"^(?:{alternation(forms, folded=False)})\s+(?=[A-ZÀ-Ý])") if forms else None
+    return re.compile(rf"^(?:{alternation(forms, folded=False)})\s+(?=[A-ZÀ-ÝĀ-žȘȚ])") if forms else None
 
 
 @lru_cache(maxsize=8)
@@ -697,15 +706,15 @@ def _nationality(lex: Lexicon) -> re.Pattern[str]:
     connectors = alternation(lex.words("words", "connectors"), folded=False)
     # 'Deense Klima-, Energi- og Forsyningsministeriet': a ministry named in its own language, its
     # head noun the end of the last word.
-    return re.compile(rf"[A-ZÀ-Ý][a-zà-ÿ]+(?:{endings})\s+(?=(?i:{heads})\s+(?:{connectors})\s"
-                      rf"|[A-ZÀ-Ý][^\n.;:()]{{0,60}}?[a-zà-ÿ](?i:{heads})(?:t|et|en)?$)")
+    return re.compile(rf"[A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]+(?:{endings})\s+(?=(?i:{heads})\s+(?:{connectors})\s"
+                      rf"|[A-ZÀ-ÝĀ-žȘȚ][^\n.;:()]{{0,60}}?[a-zà-ÿ](?i:{heads})(?:t|et|en)?$)")
 
 
 @lru_cache(maxsize=8)
 def _demonym_only(lex: Lexicon) -> re.Pattern[str]:
     """A nationality adjective alone ('Swedish', 'Deense'): no organisation's name."""
     endings = alternation(lex.words("governance", "demonym_endings"), folded=False)
-    return re.compile(rf"[A-ZÀ-Ý][a-zà-ÿ]+(?:{endings})")
+    return re.compile(rf"[A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]+(?:{endings})")
 
 
 def _portfolio_tail(name: str, second: re.Match[str], lex: Lexicon) -> bool:
@@ -723,7 +732,7 @@ def _second_organisation(lex: Lexicon) -> re.Pattern[str]:
     """' and the University of Bologna', ' et le Centre ...': a second organisation after the first."""
     joins = alternation(lex.words("words", "and_words"), folded=False)
     articles = alternation(lex.words("words", "articles"), folded=False)
-    return re.compile(rf"\s+(?:{joins})\s+(?:{articles})\s+[A-ZÀ-Ý]")
+    return re.compile(rf"\s+(?:{joins})\s+(?:{articles})\s+[A-ZÀ-ÝĀ-žȘȚ]")
 
 
 def _with_dashed_name(ctx: SectionContext, span: tuple[int, int], stops: list[int]) -> tuple[int, int]:
@@ -736,7 +745,7 @@ def _with_dashed_name(ctx: SectionContext, span: tuple[int, int], stops: list[in
     return (span[0], named[1]) if named is not None else span
 
 
-_DASH_AFTER = re.compile(r"\s+[–—]\s+(?=[A-ZÀ-Ý])")
+_DASH_AFTER = re.compile(r"\s+[–—]\s+(?=[A-ZÀ-ÝĀ-žȘȚ])")
 
 
 @lru_cache(maxsize=8)
@@ -744,7 +753,7 @@ def _more_organisations(lex: Lexicon) -> re.Pattern[str]:
     """', de VDAB en het Departement ...': a list of further organisations after the first, up to its 'and'."""
     joins = alternation(lex.words("words", "and_words"), folded=False)
     articles = alternation(lex.words("words", "articles"), folded=False)
-    return re.compile(rf",\s+(?:(?:{articles})\s+)?[A-ZÀ-Ý][^.;:()]{{0,80}}?\s(?:{joins})\s+(?:(?:{articles})\s+)?[A-ZÀ-Ý]")
+    return re.compile(rf",\s+(?:(?:{articles})\s+)?[A-ZÀ-ÝĀ-žȘȚ][^.;:()]{{0,80}}?\s(?:{joins})\s+(?:(?:{articles})\s+)?[A-ZÀ-ÝĀ-žȘȚ]")
 
 
 def _defines_own_lab(ctx: SectionContext, at: int) -> bool:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon
 
-_CAPITALISED = r"[A-ZÀ-Ý][\w'’.\-]*"
+_CAPITALISED = r"[A-ZÀ-ÝĀ-žȘȚ][\w'’.\-]*"
 
 
 @lru_cache(maxsize=8)
@@ -30,7 +30,7 @@ def _portfolio_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]
     # The first portfolio may be two joined: 'Department of Further and Higher Education, Research, ...'.
     first = rf"{_CAPITALISED}(?:\s+(?:(?:{ands})\s+)?{_CAPITALISED}){{0,3}}"
     before = re.compile(rf"(?<![\w'’])(?:(?:{prepositions})\s*{first}|[A-Z]{{2,4}}\s+{_CAPITALISED}(?:\s+[a-zà-ÿ]{{3,}})?)$")
-    after = re.compile(rf"\s*{item}(?:\s*,\s*{item})*,?\s+(?P<and>{ands}|&)\s+(?:(?:{articles})\s+)?{lead}[A-ZÀ-Ý]")
+    after = re.compile(rf"\s*{item}(?:\s*,\s*{item})*,?\s+(?P<and>{ands}|&)\s+(?:(?:{articles})\s+)?{lead}[A-ZÀ-ÝĀ-žȘȚ]")
     return before, after
 
 
@@ -75,6 +75,6 @@ def _last_portfolio_words(lex: Lexicon) -> re.Pattern[str]:
     ``words.portfolio_links``) and its acronym in brackets ("de l'Énergie| (MEQI)")."""
     links = alternation(lex.words("words", "portfolio_links"), folded=False, any_space=True, longest_first=True)
     word = r"(?:[\w'’\-]|\.(?=\w))+"
-    capitalised = r"[A-ZÀ-Ý](?:[\w'’\-]|\.(?=\w))*"
+    capitalised = r"[A-ZÀ-ÝĀ-žȘȚ](?:[\w'’\-]|\.(?=\w))*"
     return re.compile(rf"(?:[\w'’\-]|\.(?=\w))*(?:\s+(?:{capitalised}|(?:{links})\s+{word}))*"
                       r"(?:\s*\([A-Z][\w&.\-]{1,11}\))?")

@@ -20,7 +20,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "staff"
-VERSION = "22"
+VERSION = "23"
 
 MAX_ADJECTIVES = 3
 GENERIC_ANCHOR_MAX = 6
@@ -95,10 +95,13 @@ class StaffExtractor:
                     and _money_fraction(ctx, row, n.value):
                 label_value = False  # 'Personnel  7,9' under '(en millions d'euros)': staff costs
             team_before = _ends_with(team_of, ctx.folded, ctx.words_back(s0, n.start, 3), n.start)
-            if match and re.search(r"\n\s*[A-ZÀ-Ý]", ctx.text[n.end:match.start(2)]):
+            if match and re.search(r"\n\s*[A-ZÀ-ÝĀ-žȘȚ]", ctx.text[n.end:match.start(2)]):
                 match = None  # 'of whom in horticulture 200' / 'Affiliated researchers ... 500': the next row's noun
             if match and match.end() <= e0:
                 between = match.group(1).split()
+                if len(between) >= 2 and between[0] in lex.words("staff", "count_links") \
+                        and fold_keep(between[1]) in lex.folded("words", "determiners") | lex.folded("labs", "determiners"):
+                    continue  # 'three of our colleagues', 'trois de nos collègues': some of the staff, not its count
                 if n.is_word and between and between[0] in lex.words("staff", "count_links"):
                     between = between[1:]  # 'une dizaine de personnes', 'a dozen of'
                 if any(w in blockers or w[:1].isdigit() for w in between):
@@ -246,7 +249,7 @@ def _owner_after(lex: Lexicon) -> re.Pattern[str]:
     """' van WBT', ' of the Regional Board' right after a staff noun: whose people they are."""
     links = alternation(lex.words("staff", "count_links"), folded=False)
     articles = alternation(lex.words("words", "articles"), folded=False)
-    return re.compile(rf"\s+(?:{links})\s+((?:(?:{articles})\s+)?[A-ZÀ-Ý][\w&'’-]*(?:\s+[A-ZÀ-Ý][\w&'’-]*)*)")
+    return re.compile(rf"\s+(?:{links})\s+((?:(?:{articles})\s+)?[A-ZÀ-ÝĀ-žȘȚ][\w&'’-]*(?:\s+[A-ZÀ-ÝĀ-žȘȚ][\w&'’-]*)*)")
 
 
 @lru_cache(maxsize=8)

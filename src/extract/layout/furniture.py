@@ -29,7 +29,7 @@ _BARE_HOST = re.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}(?:/\S
 # A journal's running head, printed once on a short paper's page: 'ESPA · Vol. 9, No. 2 (2021) · doi.org/...'.
 _JOURNAL_LINE = re.compile(r"(?i)\b(?:vol\.|volume)\s*\d+\s*[,(·]\s*(?:no\.|nr\.|issue|n°)\s*\d+|doi\.org/10\.|\bdoi:\s*10\.")
 _RULE = re.compile(r"^[_\-–—=.·]{3,}$")
-_MARKER = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|[*†‡]{1,3}\s*|\d{1,2}[).]?\s+|\d{1,2}(?=[A-ZÀ-Ý]))(?P<rest>\S.*)$")
+_MARKER = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|[*†‡]{1,3}\s*|\d{1,2}[).]?\s+|\d{1,2}(?=[A-ZÀ-ÝĀ-žȘȚ]))(?P<rest>\S.*)$")
 
 
 @cache
@@ -124,12 +124,21 @@ def mark_furniture(pages: list[PageLayout], body_em: dict[int, float]) -> None:
                 draft.role = "header"
             elif is_url_only(draft.text) and _in_bottom_zone(draft, page):
                 draft.role = "url_footer"  # even when repeated: the page footer prints the lab's link
-            elif _in_bottom_zone(draft, page) and (id(draft) in footers or is_page_number(draft.text)):
+            elif _in_bottom_zone(draft, page) and (id(draft) in footers or (
+                    is_page_number(draft.text) and not _text_below(draft, page, footers))):
                 draft.role = "footer"
         for group in _column_groups([d for d in body if d.role == "body"]):
             _mark_bottom(group, page, body_em.get(page.number, 0.0))
             if page.method == "ocr":
                 _mark_specks(group)
+
+
+def _text_below(draft: Draft, page: PageLayout, footers: set[int]) -> bool:
+    """Is there text under ``draft`` besides a page's furniture? A form's answer '31' with the next
+    question under it is no page number."""
+    return any(other.top > draft.bottom and other.role == "body" and id(other) not in footers
+               and not is_page_number(other.text) and not is_url_only(other.text) and not _is_noise(other.text)
+               for other in page.drafts)
 
 
 def _column_groups(drafts: list[Draft]) -> list[list[Draft]]:
@@ -156,6 +165,7 @@ def _mark_bottom(group: list[Draft], page: PageLayout, body_em: float) -> None:
                 if below.role == "body" and not is_url_only(below.text):
                     below.role = "footnote"
     lowest_body = len(ordered)
+    marked: list[Draft] = []
     for i in range(len(ordered) - 1, -1, -1):
         draft = ordered[i]
         if draft.role != "body":
@@ -163,11 +173,20 @@ def _mark_bottom(group: list[Draft], page: PageLayout, body_em: float) -> None:
         text = draft.text.strip()
         if is_url_only(text) and draft.top > page.height * 0.55:
             draft.role = "url_footer"
+        elif _SUBSECTION_NUMBER.match(text) and _is_small(draft, body_em):
+            # '2.4 Aantal medewerkers (fte)' over '27,6': a form's numbered question (in smaller print
+            # than its answers) and its answer, not a footnote and a speck.
+            for below in marked:
+                below.role = "body"
+            lowest_body = i
+            break
         elif _is_small(draft, body_em) and draft.top > page.height * 0.5:
             draft.role = "footnote"
+            marked.append(draft)
         elif _is_noise(text) and draft.top > page.height * 0.7 and (page.method == "ocr" or not any(c.isalpha() for c in text)):
             # A text layer's short word is printed, not a speck: a form's answer 'n/a' at the page's foot.
             draft.role = "footer"
+            marked.append(draft)
         else:
             lowest_body = i
             break
@@ -177,6 +196,7 @@ def _mark_bottom(group: list[Draft], page: PageLayout, body_em: float) -> None:
 
 
 PROSE_LINE_CHARS = 40
+_SUBSECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZÀ-ÝĀ-žȘȚ]")
 
 
 def _mark_specks(group: list[Draft]) -> None:

@@ -77,7 +77,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 
 
 _RUN_IN = re.compile(r"^(?:[^\W\d][\w'’-]*\s+){0,7}[^\W\d][\w'’-]{2,}\.\s+(?:\S+\s+){4}"
-                     r"|^(?:[^\W\d][\w'’-]*\s+){0,7}[^\W\d][\w'’-]{2,}\.\s+[A-ZÀ-Ý]\S*(?:\s+\S+){2,}\s*$")
+                     r"|^(?:[^\W\d][\w'’-]*\s+){0,7}[^\W\d][\w'’-]{2,}\.\s+[A-ZÀ-ÝĀ-žȘȚ]\S*(?:\s+\S+){2,}\s*$")
 """'Effectifs. Au 30 juin 2025, l'Unité comptait ...', 'Data centre and smart city facilities.
 Members sought ...': a paragraph that opens with a run-in label, then a sentence."""
 

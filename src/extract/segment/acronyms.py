@@ -57,7 +57,7 @@ def _defined() -> re.Pattern[str]:
     articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
     return re.compile(
         # 'Name (ACR)', 'Name (DER/FJ)', 'Name (ACR; ACR2 in its own language)', "Name (ACR, 'the Authority')"
-        rf"\((?:(?:{hereafter}|{either})\s+)?((?:[A-ZÀ-ÖØ-Ý]|[a-z](?=[A-Z]))[A-ZÀ-ÖØ-Ýa-z0-9&\-]{{1,11}}(?:/[A-Z]{{1,6}})?(?:\s[A-Z]{{2,6}})?)(?:\)|;\s|,\s+['‘’\u0022\u201c](?i:the|het|de|la|le|l['’]))"
+        rf"\((?:(?:{hereafter}|{either})\s+)?((?:[A-ZÀ-ÖØ-ÝĀ-žȘȚ]|[a-z](?=[A-Z]))[A-ZÀ-ÖØ-ÝĀ-žȘȚa-z0-9&\-]{{1,11}}(?:/[A-Z]{{1,6}})?(?:\s[A-Z]{{2,6}})?)(?:\)|;\s|,\s+['‘’\u0022\u201c](?i:the|het|de|la|le|l['’]))"
         # ', kortweg iBO', ', known as the DGA', ", l'IMI": a mixed-case acronym is checked letter by letter.
         rf"|,\s+(?:(?:{either}|{known})\s+(?:(?:the|het|de|le|la|les)\s+|[lL]['’])?|[lL]['’])((?=[a-z]*[A-Z])[A-Za-z][A-Za-z0-9&\-]{{1,11}})(?=[\s,.;])"
         rf"|,\s+([A-Z][A-Za-z0-9&\-]{{1,11}})\s+(?:{short})\b"
@@ -77,7 +77,7 @@ def _defined() -> re.Pattern[str]:
         r"|\s+[—–]\s+([A-Za-z][A-Za-z0-9&\-]{1,11})(?=[\s,.;)]|$)")
 
 
-_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)])[.!?]\s+(?=[A-ZÀ-Ý])")
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)])[.!?]\s+(?=[A-ZÀ-ÝĀ-žȘȚ])")
 _COINED_START = re.compile(r"[a-z]{1,2}-?[A-Z]")
 _SHORT_NAME = re.compile(r"[A-Z][a-z]+\s[A-Z]{2,4}")
 _SHORT_HEAD = re.compile(r"(?<=\s)([A-Z][a-z]{2,})\s$")
@@ -98,8 +98,8 @@ def _dash_defined() -> re.Pattern[str]:
     leads = alternation(lexicon(None).words("words", "articles"), folded=False, any_space=False)
     # ... or 'INCD = Israel National Cyber Directorate', and a letterhead's 'COVRA N.V. · Centrale Organisatie ...'.
     return re.compile(rf"(?<![\w-])([A-Z][A-Za-z0-9&]{{1,11}})(?:\s+{_LEGAL_FORM})?\s+[–—=·]\s+"
-                      rf"(?:(?i:{leads})\s+|[lL]['’](?=[A-ZÀ-Ý]))?"
-                      rf"([A-ZÀ-Ý][\w'’-]*(?:,?\s+(?:{_LEGAL_FORM}|[A-ZÀ-Ý][\w'’-]*|{links}|[ld]['’]\w+|[a-zà-ÿ][\w'’-]*)){{1,13}})")
+                      rf"(?:(?i:{leads})\s+|[lL]['’](?=[A-ZÀ-ÝĀ-žȘȚ]))?"
+                      rf"([A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:,?\s+(?:{_LEGAL_FORM}|[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*|{links}|[ld]['’]\w+|[a-zà-ÿ][\w'’-]*)){{1,13}})")
 
 
 def _dash_named_words(acronym: str, span: str) -> list[str] | None:
@@ -156,7 +156,7 @@ def _initials_spell(acronym: str, words: list[str]) -> bool:
 # 'ARIA S.p.A. (Azienda Regionale per l'Innovazione e gli Acquisti)': the acronym, perhaps its legal
 # form, then the name it stands for in brackets.
 _SPELLED_AFTER = re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9&-]{1,11})(?:\s+[A-Za-z.]{2,8})?\s*\(\s*"
-                            r"([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’&-]+){1,11})\s*\)")
+                            r"([A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+[\w'’&-]+){1,11})\s*\)")
 
 
 @cache
@@ -166,8 +166,8 @@ def _glossed() -> re.Pattern[str]:
     gloss = alternation(lex.words("labs", "acronym_gloss"), folded=False, longest_first=True)
     sentence_articles = alternation([w.capitalize() for w in lex.words("words", "articles")] + list(lex.words("words", "articles")),
                                     folded=False, any_space=False)
-    return re.compile(rf"(?:\b(?:{sentence_articles})\s+|\b[Ll]['’])([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){{0,5}}?)"
-                      rf"\s+\(([A-Z][A-Za-z]{{1,11}}),\s+(?:{gloss})\s+([A-ZÀ-Ý][^()]{{2,80}})\)")
+    return re.compile(rf"(?:\b(?:{sentence_articles})\s+|\b[Ll]['’])([A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+[\w'’-]+){{0,5}}?)"
+                      rf"\s+\(([A-Z][A-Za-z]{{1,11}}),\s+(?:{gloss})\s+([A-ZÀ-ÝĀ-žȘȚ][^()]{{2,80}})\)")
 
 
 # 'la SPMS, les Serviços Partilhados do Ministério da Saúde, à Lisbonne': the acronym, then the name
@@ -178,11 +178,12 @@ def _name_apposed() -> re.Pattern[str]:
     in_full = alternation(lexicon(None).words("labs", "acronym_in_full"), folded=False, any_space=True)
     return re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9&-]{1,11}),\s+"
                       rf"(?P<full>(?:{in_full})\s+)?(?:(?:the|les?|la|de|het|des)\s+|[lL]['’])?"
-                      r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’&-]+){1,11}?)(?=\s*[,.;:()])")
+                      # A legal form in letters and dots ends it whole: 'Azienda Napoletana Mobilità S.p.A.'.
+                      r"(?P<name>[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+(?:(?:[A-Za-z]{1,3}\.){2,4}|[\w'’&-]+)){1,11}?)(?=\s*[,.;:()])")
 
 
 TWO_NAMES_TWO_ACRONYMS = re.compile(
-    r"([A-ZÀ-Ý][^/()\n]{3,80}?)\s+/\s+([A-ZÀ-Ý][^/()\n]{3,80}?)\s*\(\s*([A-Z]{2,8})\s*[–/-]\s*([A-Z]{2,8})\s*\)")
+    r"([A-ZÀ-ÝĀ-žȘȚ][^/()\n]{3,80}?)\s+/\s+([A-ZÀ-ÝĀ-žȘȚ][^/()\n]{3,80}?)\s*\(\s*([A-Z]{2,8})\s*[–/-]\s*([A-Z]{2,8})\s*\)")
 """'Koninklijke Munt van België / Monnaie royale de Belgique (KMB – MRB)': two names, their acronyms in order."""
 
 
@@ -282,7 +283,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                     and re.search(r"[,.;:!?]\s*$", text[max(0, before[k].start() - 3):before[k].start()])):
                 # "Fondé en 1913, l'Institut royal météorologique de Belgique (IRM)": the article opens the
                 # clause whose subject the name is (not 'fait partie de l'Office ... (OTV)': a host).
-                elided = re.match(r"l['’](?=[A-ZÀ-Ý])", words[0])
+                elided = re.match(r"l['’](?=[A-ZÀ-ÝĀ-žȘȚ])", words[0])
             if elided is None and words[0][:1] in "dl" and (cut := ELIDED_ARTICLE.match(words[0])) is not None \
                     and initials_are(acronym, content_words([words[0][cut.end():], *words[1:]])) \
                     and (words[0][:1] == "d" or _named_not_hosting(text[max(0, before[k].start() - 40):before[k].start()])):
@@ -391,7 +392,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
 @cache
 def _naming_after() -> re.Pattern[str]:
     naming = alternation(lexicon(None).words("labs", "acronym_naming"), folded=False, any_space=False)
-    return re.compile(rf"(?<![\w-])([A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ýa-z0-9&\-]{{1,11}}),\s+(?:[a-zà-ÿ'’]+\s+){{0,3}}(?:{naming})(?![\w])")
+    return re.compile(rf"(?<![\w-])([A-ZÀ-ÖØ-ÝĀ-žȘȚ][A-ZÀ-ÖØ-ÝĀ-žȘȚa-z0-9&\-]{{1,11}}),\s+(?:[a-zà-ÿ'’]+\s+){{0,3}}(?:{naming})(?![\w])")
 
 
 NAMED_BEFORE_CHARS = 150
@@ -401,7 +402,9 @@ def named_before_naming(text: str, defined: set[str], start: int = 0) -> list[tu
     """'... sits a body most people know: Transport Infrastructure Ireland. TII, as it calls itself,
     is ...': an acronym a naming clause follows stands for the capitalised name just before it
     whose initials are exactly its letters (acronyms from ``start`` on; the name may come before)."""
-    out = []
+    out: list[tuple[str, str, int]] = []
+    if _naming_after().search(text, start) is None:
+        return out  # most lines: no naming clause from ``start`` on (a match there is one in the whole text)
     for match in _naming_after().finditer(text):
         acronym = match.group(1)
         if acronym in defined or not is_acronym(acronym) or match.start() < start:
@@ -669,7 +672,7 @@ def _article_name_before(words: list[re.Match[str]], heads: frozenset[str]) -> t
     return None
 
 
-_POSSESSIVE = re.compile(r"^[A-ZÀ-Ý][\w-]*['’]s$")
+_POSSESSIVE = re.compile(r"^[A-ZÀ-ÝĀ-žȘȚ][\w-]*['’]s$")
 
 
 def _determined_name_before(text: str, floor: int, end: int) -> tuple[str, int] | None:

@@ -103,7 +103,7 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
             index.adopt(entry, kind_name, acronym=False)  # 'the Government ICT Centre' is Valtori
 
 
-_FULL_NAME_AFTER = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){1,6}?(?=\s*[,.;:()]|\s+[—–-]\s)")
+_FULL_NAME_AFTER = re.compile(r"[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+[\w'’-]+){1,6}?(?=\s*[,.;:()]|\s+[—–-]\s)")
 """The full name an apposition gives, up to the punctuation that closes it."""
 
 

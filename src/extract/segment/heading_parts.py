@@ -415,7 +415,7 @@ def _placed_name_written(heading: str, entry: LabEntry, chapter: list[str], inde
     return _SENTENCE_BREAK.search(text, low, high) is not None
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZÀ-Ý])")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZÀ-ÝĀ-žȘȚ])")
 
 
 def _other_than_named(heading: str, entry: LabEntry, index: LabIndex) -> bool:

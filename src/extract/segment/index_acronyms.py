@@ -35,7 +35,7 @@ MIN_LETTERHEAD_ACRONYM_USES = 2
 """An acronym no name spells, used this often, may be spelled out by the letterhead."""
 BARE_ACRONYM = re.compile(r"(?<![\w&-])[A-Z](?:[A-Z0-9]{0,4}|&)[A-Z][A-Z0-9]{0,4}(?![\w&-])")  # two letters at least: not 'D08'; 'V&A'
 # A capitalised name with its lower-case link words: 'Rijksdienst voor het Wegverkeer', 'the Tern Service Centre'.
-_SPELLED_NAME = re.compile(r"(?:(?:the|het|de|la|le|les|l['’])\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:[a-zà-ÿ]{1,4}\s+){0,2}[A-ZÀ-Ý][\w'’-]*)*")
+_SPELLED_NAME = re.compile(r"(?:(?:the|het|de|la|le|les|l['’])\s+)?[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+(?:[a-zà-ÿ]{1,4}\s+){0,2}[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*)*")
 LETTERHEAD_LINES = 6
 """A letter's sender is spelled out in its first lines."""
 
@@ -130,7 +130,7 @@ def add_linked_domain_names(index: LabIndex, lines: Sequence[Line], body: Sequen
         return
     links = alternation([*index.lex.words("labs", "name_links"), *index.lex.words("words", "articles")],
                         folded=False, any_space=False)
-    run = re.compile(rf"(?<![\w-])[A-ZÀ-Ý][\w'’-]*(?:\s+(?:(?:{links})\s+)*[A-ZÀ-Ý][\w'’-]*){{1,5}}")
+    run = re.compile(rf"(?<![\w-])[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+(?:(?:{links})\s+)*[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*){{1,5}}")
     hosts = index.lex.folded("labs", "not_heads")
     articles = index.lex.folded("words", "articles")
     for i in body:
@@ -199,7 +199,7 @@ def _place_complement(rest: str, index: LabIndex) -> str:
 def _link_and_place(lex: Lexicon) -> re.Pattern[str]:
     """' of Northern Ireland': a link word and one or two capitalised words after a name."""
     links = alternation(lex.words("labs", "name_links"), folded=False)
-    return re.compile(rf"\s+(?:{links})\s+((?:[A-ZÀ-Ý][\w-]+)(?:\s+[A-ZÀ-Ý][\w-]+)?)(?![\w-])")
+    return re.compile(rf"\s+(?:{links})\s+((?:[A-ZÀ-ÝĀ-žȘȚ][\w-]+)(?:\s+[A-ZÀ-ÝĀ-žȘȚ][\w-]+)?)(?![\w-])")
 
 
 def _named_longer(index: LabIndex, word: str) -> LabEntry | None:
@@ -220,7 +220,7 @@ def add_line_spelled_names(index: LabIndex, lines: Sequence[Line], body: Sequenc
     bare = [e for e in index.entries if e.acronym is None and is_acronym(e.name) and e.name.isalpha() and len(e.name) >= 3]
     if not bare:
         return
-    opening = re.compile(rf"^(?:[•·\-–*]\s*)?([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){{1,{MAX_LINE_NAME_WORDS - 1}}}?)\s*(?=,)")
+    opening = re.compile(rf"^(?:[•·\-–*]\s*)?([A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+[\w'’-]+){{1,{MAX_LINE_NAME_WORDS - 1}}}?)\s*(?=,)")
     for i in body:
         found = opening.match(lines[i].text.strip())
         if found is None:

@@ -32,7 +32,7 @@ from extract.segment.subject_names import MASTHEAD_LINES, masthead_name, masthea
 if TYPE_CHECKING:
     from extract.segment.lab_index import LabEntry, LabIndex
 
-_TAIL = re.compile(r" ([A-ZÀ-Ý][a-zà-ÿ][\w'’-]*)(?![\w'’-])")
+_TAIL = re.compile(r" ([A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ][\w'’-]*)(?![\w'’-])")
 MIN_TAIL_USES = 2
 
 
@@ -56,7 +56,7 @@ def merge_bracket_aliases(index: LabIndex, text: str) -> None:
             own = index.lookup(alias) if len(alias_words) == 1 and not is_acronym(alias) else None
             # Not the end of a longer name: 'the Swedish Environmental Protection Agency (Naturvårdsverket)'
             # glosses the Swedish agency, not the Irish 'Environmental Protection Agency'.
-            longer = re.search(r"[A-ZÀ-Ý][\w'’-]*\s+$", text[max(0, m.start() - 40):m.start()])
+            longer = re.search(r"[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*\s+$", text[max(0, m.start() - 40):m.start()])
             if longer is not None and fold_keep(longer.group(0).strip()) not in function_words():
                 own = None
             if own is not None and own is not entry and own.strong:
@@ -178,7 +178,7 @@ def _other_language_words() -> str:
 @cache
 def _other_language() -> re.Pattern[str]:
     other = _other_language_words()
-    return re.compile(rf"(?i:\b(?:{other}))\s*[:,]\s*[^()\n.;]{{3,80}}?\(\s*([A-ZÀ-Ý][\w&-]{{1,11}})\s*\)")
+    return re.compile(rf"(?i:\b(?:{other}))\s*[:,]\s*[^()\n.;]{{3,80}}?\(\s*([A-ZÀ-ÝĀ-žȘȚ][\w&-]{{1,11}})\s*\)")
 
 
 def index_key_of(name: str) -> str:
@@ -350,7 +350,7 @@ def take_repeated_tails(index: LabIndex, text: str) -> None:
             index.rename(entry, f"{entry.name} {word}")
 
 
-_STYLED_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-ZÀ-Ý][\w'’-]*\s+){1,4}[A-ZÀ-Ý][\w'’-]*),\s+$")
+_STYLED_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*\s+){1,4}[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*),\s+$")
 
 
 def take_names_before_place(index: LabIndex, text: str) -> None:
@@ -437,7 +437,7 @@ def merge_renamed(index: LabIndex, folded: str) -> None:
 MAX_TRADE_NAME_WORDS = 4
 # The trading name closing the text before its phrase: up to four capitalised words, perhaps its
 # name in a second language after a '·', then a comma or a dash.
-_TRADE_NAME_BEFORE = re.compile(rf"((?:[A-ZÀ-Ý][\w'’&-]*\s+){{0,{MAX_TRADE_NAME_WORDS - 1}}}[A-ZÀ-Ý][\w'’&-]*)"
+_TRADE_NAME_BEFORE = re.compile(rf"((?:[A-ZÀ-ÝĀ-žȘȚ][\w'’&-]*\s+){{0,{MAX_TRADE_NAME_WORDS - 1}}}[A-ZÀ-ÝĀ-žȘȚ][\w'’&-]*)"
                                 r"(?:\s*·[^·,–—]{1,60}?)?\s*[,–—]\s+$")
 TRADE_NAME_CHARS = 160
 """How far before its phrase a trading name is looked for."""
@@ -529,19 +529,27 @@ def take_site_names(index: LabIndex, text: str, sites: Iterable[str]) -> None:
 
 
 
-def take_legal_names(index: LabIndex, text: str) -> None:
+def take_legal_names(index: LabIndex, text: str, *, alone: bool = False) -> None:
     """'Swedfund ... Today it operates as Swedfund International AB', 'Sund & Bælt Holding A/S': a body
     the text calls by a shorter name goes by the fuller company name it prints with its legal form (``labs.legal_suffixes``); the
-    short name stays an alias. The name and its legal form alone ('Hansel Oy') is the same name."""
+    short name stays an alias. With ``alone``, the name and its legal form alone too ('Bristol Waste
+    Company Limited' in the footer of the letter it sends); otherwise that is the same name, which the
+    record takes at the end (``extractors.identity``)."""
     forms = _legal_forms(index.lex.words("labs", "legal_suffixes"))
     for entry in list(index.entries):
         if entry.acronym or not entry.name[:1].isupper() or is_acronym(entry.name):
             continue  # 'BRGM SA' is one of the BRGM's subsidiaries
-        found = re.search(rf"(?<![\w-]){re.escape(entry.name)}((?:\s+[A-Z][\w-]+){{1,{MAX_LEGAL_NAME_EXTRA_WORDS}}}"
-                          rf"\s+(?:{forms}))(?![\w-])", text)
+        found = re.search(rf"(?<![\w-]){re.escape(entry.name)}((?:\s+[A-Z][\w-]+){{{0 if alone else 1},{MAX_LEGAL_NAME_EXTRA_WORDS}}}"
+                          rf",?\s+(?:{forms}))(?![\w-])", text)
         # The form in capitals ('AB', not a word 'ab'), or in letters and dots ('e.V.').
         if found is not None and (found.group(1).split()[-1][:1].isupper() or "." in found.group(1).split()[-1]):
             index.rename(entry, re.sub(r"\s+", " ", found.group()))
+
+
+@cache
+def legal_forms() -> str:
+    """Every language's legal forms (``labs.legal_suffixes``), as ``_legal_forms`` writes them."""
+    return _legal_forms(lexicon(None).words("labs", "legal_suffixes"))
 
 
 def _legal_forms(words: Sequence[str]) -> str:

@@ -25,7 +25,7 @@ from extract.segment.lab_names import find_lab_names, whole_name
 from extract.segment.name_affixes import article_before_name, without_about, without_summary
 from extract.segment.platforms import URL, platform_host
 from extract.segment.spelling import ELIDED_ARTICLE, domain_matches, function_words, is_acronym
-from extract.segment.subject_names import written_in_lower_case
+from extract.segment.subject_names import legal_suffix, written_in_lower_case
 
 
 @cache
@@ -81,7 +81,7 @@ def looks_like_name(text: str, lex: Lexicon) -> bool:
 
 
 # 'Portrait 3: ', 'Case 2 – ': a numbered item of a series before the name the heading gives.
-SERIES_LABEL = re.compile(r"^[A-ZÀ-Ý][\w'’-]+\s+\d{1,2}\s*[:–—]\s+(?=\S)")
+SERIES_LABEL = re.compile(r"^[A-ZÀ-ÝĀ-žȘȚ][\w'’-]+\s+\d{1,2}\s*[:–—]\s+(?=\S)")
 
 
 def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> LabEntry | None:
@@ -112,7 +112,7 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
                 return entry
     entry = index.lookup(name) if name else None
     if entry is None and name and without_summary(title, index.lex) is not None \
-            and (article := re.match(rf"(?i:{article_before_name(index.lex)})(?=[A-ZÀ-Ý])", name)):
+            and (article := re.match(rf"(?i:{article_before_name(index.lex)})(?=[A-ZÀ-ÝĀ-žȘȚ])", name)):
         entry = index.lookup(name[article.end():])  # 'Het Europees Octrooibureau in een notendop': the lab summed up
     if entry is None and (elided := ELIDED_ARTICLE.match(name)) is not None and is_acronym(name[elided.end():]):
         entry = index.lookup(name[elided.end():])  # "1. L'ONERA, une reconstruction": the article is the sentence's
@@ -143,6 +143,8 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
     words_after = re.findall(r"[\w-]+", title[said.start(1):])[:2] if said else []
     if name and any(fold_keep(w) in index.lex.folded("labs", "strong_heads") for w in words_after):
         return index.entry_for(name, None, -1)  # 'La Base, le lab de l'État', '110 bis — le lab d'innovation de ...'
+    if name and _company_name(name):
+        return index.entry_for(name, parts.acronym, -1)  # 'Innsbrucker Nordkettenbahnen Betriebs GmbH', a slide's title
     # 'GovTech Polska' over 'www.govtech.gov.pl': the lab's own address follows its name.
     if name and len(name.split()) <= 6:
         for line in following:
@@ -150,6 +152,21 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
                 if "." in m.group(0) and not platform_host(m.group(1)) and domain_matches(name, m.group(1)):
                     return index.entry_for(name, None, -1)
     return None
+
+
+MAX_COMPANY_NAME_WORDS = 8
+
+
+def _company_name(name: str) -> bool:
+    """Is ``name`` a company's name: capitalised words (and the links between them) ending on a
+    legal form ('Bayerische Zugspitzbahn Bergbahn AG', 'Bristol Waste Company Limited')?"""
+    name = name.rstrip(".")
+    suffix = legal_suffix().search(fold_keep(name))
+    if suffix is None:
+        return False
+    words = name[:suffix.start()].split()
+    return 1 <= len(words) < MAX_COMPANY_NAME_WORDS and words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or fold_keep(w) in function_words() for w in words)
 
 
 def _names_a_body(name: str, lex: Lexicon) -> bool:
@@ -164,7 +181,7 @@ def _names_a_body(name: str, lex: Lexicon) -> bool:
 def host_after(lex: Lexicon) -> re.Pattern[str]:
     """" de l'ACPR", ' of the Central Bank': the organisation a heading's lab sits in, after its name."""
     links = alternation(lex.words("labs", "name_links"), folded=False, any_space=False)
-    return re.compile(rf"\s+(?:{links})\s+(?:{article_before_name(lex)})?([A-ZÀ-Ý][\w.&'’-]*(?:\s+[A-ZÀ-Ý][\w.&'’-]*)*)$")
+    return re.compile(rf"\s+(?:{links})\s+(?:{article_before_name(lex)})?([A-ZÀ-ÝĀ-žȘȚ][\w.&'’-]*(?:\s+[A-ZÀ-ÝĀ-žȘȚ][\w.&'’-]*)*)$")
 
 
 _BEFORE_COMMA = re.compile(r"^([^,]{2,40}),\s+\S")
@@ -198,8 +215,8 @@ ECHO_WORDS = 12
 # A list item's bullet or number: a chapter that opens with a list presents no one (here and in place_chapters).
 LIST_ITEM = re.compile(r"^\s*(?:[•▪◦‣∙·*–-]|\d{1,2}[.)])\s")
 # A capitalised run that may be a name, its short lower-case links included ('Lab van Troje').
-NAME_RUN = re.compile(r"(?<![\w'’-])(?:[A-ZÀ-Ý]|[a-z]{1,4}[A-Z])[\w'’&.-]*"  # 'Valtori', 'iBO', 'coLAB-i'
-                       r"(?:\s+(?:[A-ZÀ-Ý][\w'’&.-]*|[a-zà-ÿ]{1,4}(?=\s+[A-ZÀ-Ý])))*")
+NAME_RUN = re.compile(r"(?<![\w'’-])(?:[A-ZÀ-ÝĀ-žȘȚ]|[a-z]{1,4}[A-Z])[\w'’&.-]*"  # 'Valtori', 'iBO', 'coLAB-i'
+                       r"(?:\s+(?:[A-ZÀ-ÝĀ-žȘȚ][\w'’&.-]*|[a-zà-ÿ]{1,4}(?=\s+[A-ZÀ-ÝĀ-žȘȚ])))*")
 
 
 def echoed_name(title: str, following: Sequence[str], index: LabIndex) -> LabEntry | str | None:

@@ -59,6 +59,7 @@ from extract.segment.spelling import (
     address_spelling,
     domain_label,
     domain_matches,
+    domain_spellings,
     function_words,
     initials_cover,
     is_acronym,
@@ -77,12 +78,12 @@ def _naming_clause() -> re.Pattern[str]:
 
 
 _SET_OFF = re.compile(r"\s[–—]\s+[A-Z][A-Za-z0-9&-]{1,11}\s*[–—]\s")  # '... Developing Countries – Norfund – is'
-_SPEAKER = re.compile(r"^\s*([A-ZÀ-Ý][\w.]{0,15}):\s")
+_SPEAKER = re.compile(r"^\s*([A-ZÀ-ÝĀ-žȘȚ][\w.]{0,15}):\s")
 MIN_GENERIC_NAME_USES = 2
 """A kind of lab ('Policy Lab') used this often as a name is one."""
 _SENTENCE_STOPS = frozenset(".!?:•\"“")
 _CUT_APPOSITION = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{2,9},\s+\S+(?:\s+\S+){0,4}$")  # 'ASTRON, het Nederlands'
-_OPENS_A_NAME = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ]")  # 'NPL Management Limited': the acronym starts another name
+_OPENS_A_NAME = re.compile(r"\s+[A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]")  # 'NPL Management Limited': the acronym starts another name
 
 
 SENDER_LINES = 2
@@ -380,8 +381,34 @@ class LabIndex:
                 entry.strong = (entry.domain or entry.mentions >= 2
                                 or any(fold_keep(w) in heads for w in entry.name.split())
                                 or self._heads_letter(entry, letterhead))
+        if not any(entry.strong for entry in self.entries) and self._add_sender(lines, body, letterhead):
+            # Its footer prints the company's name with its form ('Bristol Waste Company Limited · registered ...').
+            take_legal_names(self, "\n".join(line.text for line in lines if line.role == "footer"), alone=True)
         drop_mastheads(self, lines, body)
         drop_field_labels(self)
+
+    def _add_sender(self, lines: Sequence[Line], body: Sequence[int], letterhead: Sequence[int]) -> bool:
+        """'Bristol Waste Company' over www.bristolwastecompany.co.uk, writing 'Bristol Waste Company
+        was set up in 2015 ...' in a letter that names no lab: the sender describes itself, whatever
+        its head noun ('company' is a host's word elsewhere). Its name is the letterhead's first
+        line, spelled exactly by the letterhead's site, and the body writes it again."""
+        if not letterhead:
+            return False
+        name = re.sub(r"\s*\([^)]*\)\s*$", "", lines[letterhead[0]].text).strip(" ·,")
+        if len(name.split()) < 2 or not any(address_spelling(name) in domain_spellings(d)
+                                            for d in _sender_sites(lines, letterhead)):
+            return False
+        said = [i for i in body if fold_keep(name) in fold_keep(lines[i].text)]
+        # The body says what it is or was ('Bristol Waste Company was set up in 2015'), not only
+        # what it did ("l'Autorité de la concurrence s'est dotée d'un service ...", the letter's lab).
+        verbs = self.lex.folded("founded", "subject_auxiliaries") | self.lex.folded("labs", "presenting_verbs")
+        told = re.compile(rf"(?<![\w-]){re.escape(fold_keep(name))}\s+(?:{'|'.join(map(re.escape, sorted(verbs)))})(?![\w-])")
+        if not any(told.search(fold_keep(lines[i].text)) for i in said):
+            return False
+        entry = self.entry_for(name, None, said[0])
+        entry.strong = entry.domain = True
+        entry.mentions += len(said)
+        return True
 
     def _line_mentions(self, text: str, next_line: str) -> list[NameMention]:
         """The names on a line; a last one the line break cut after a link word ('the Australian

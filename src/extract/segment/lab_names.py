@@ -19,8 +19,8 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import LANGUAGES, Lexicon, fold_keep, lexicon
 from extract.segment.spelling import WORD, is_acronym
 
-_CAPITAL = r"^[A-ZÀ-ÝŒ0-9]"
-_HYPHENATED_START = re.compile(r"(?<![\w'’-])(?:[A-ZÀ-Ý][\w'’]*\s+){0,3}[A-ZÀ-Ý][\w'’]*$")
+_CAPITAL = r"^[A-ZÀ-ÝĀ-žȘȚŒ0-9]"
+_HYPHENATED_START = re.compile(r"(?<![\w'’-])(?:[A-ZÀ-ÝĀ-žȘȚ][\w'’]*\s+){0,3}[A-ZÀ-ÝĀ-žȘȚ][\w'’]*$")
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,7 @@ def _matcher(lang: str) -> tuple[Any, Lexicon]:
     # 'Lab IA', 'Lab-AH', 'Unit X': a strong head named by letters after it.
     strong = sorted({w.lower() for w in lex.words("labs", "strong_heads") if " " not in w})
     letters = {"TEXT": {"REGEX": r"^[A-Z][A-Z0-9]{0,5}$"}}
-    titled = {"LOWER": {"IN": strong}, "TEXT": {"REGEX": r"^[A-ZÀ-Ý][a-zà-ÿ]"}}  # not 'LAB LIFE' in capitals
+    titled = {"LOWER": {"IN": strong}, "TEXT": {"REGEX": r"^[A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]"}}  # not 'LAB LIFE' in capitals
     matcher.add("HEAD_LETTERS", [[titled, letters], [titled, {"TEXT": "-"}, letters],
                                  # "Labo'M21", "Lab'OH": the elided head is a token of its own
                                  [{"TEXT": {"REGEX": rf"^(?i:{'|'.join(map(re.escape, strong))})['’]$"}},
@@ -125,9 +125,9 @@ def _matcher(lang: str) -> tuple[Any, Lexicon]:
                      if len(e) >= MIN_WHOLE_COMPOUND) or "(?!)"
     # 'Statistisches Bundesamt', 'Deutscher Wetterdienst': a German name's inflected adjectives before the compound.
     german_adjective = {"TEXT": {"REGEX": r"^[A-ZÄÖÜ][a-zäöüß]+(?:isch|lich|sch|al)(?:es|er|e|en)$"}, "OP": "+"}
-    matcher.add("COMPOUND", [[{"TEXT": {"REGEX": rf"^[A-ZÀ-Ý][\w-]*[a-zà-ÿ0-9-](?i:{compound})$"}}],
-                             [german_adjective, {"TEXT": {"REGEX": rf"^[A-ZÀ-Ý][\w-]*[a-zà-ÿ0-9-](?i:{compound})$"}}],
-                             [{"TEXT": {"REGEX": rf"^[A-ZÀ-Ý](?:[a-z]+[A-Z]\w*)(?i:{compound})$"}}],
+    matcher.add("COMPOUND", [[{"TEXT": {"REGEX": rf"^[A-ZÀ-ÝĀ-žȘȚ][\w-]*[a-zà-ÿ0-9-](?i:{compound})$"}}],
+                             [german_adjective, {"TEXT": {"REGEX": rf"^[A-ZÀ-ÝĀ-žȘȚ][\w-]*[a-zà-ÿ0-9-](?i:{compound})$"}}],
+                             [{"TEXT": {"REGEX": rf"^[A-ZÀ-ÝĀ-žȘȚ](?:[a-z]+[A-Z]\w*)(?i:{compound})$"}}],
                              # A compound end that is a whole compound itself names a body on its own:
                              # 'de Oostenrijkse Rechnungshof' (not 'Kammer', 'Amt': a bare kind).
                              [{"TEXT": {"REGEX": rf"^(?:{whole})$"}}],
@@ -162,14 +162,14 @@ def _complement_chain(lang: str) -> re.Pattern[str] | None:
     joined = alternation(own.get("complement_and", []), folded=False, any_space=False)
     adjective = adjective_pattern(own)
     lower = r"[a-zà-ÿ][\w-]{2,}(?![\w'’])"
-    capital = r"[A-ZÀ-Ý][\w-]+(?![\w'’])"
+    capital = r"[A-ZÀ-ÝĀ-žȘȚ][\w-]+(?![\w'’])"
     complement = (rf"(?:\s+(?:{joined})\s+|\s+)(?:(?:{capital_links})\s*(?:{capital}|{lower})|(?:{link})\s*{lower})"
                   rf"(?:\s+{adjective})?")
-    return re.compile(rf"(?<![\w-])(?P<head>[A-ZÀ-Ý][a-zà-ÿ]+)(?:\s+{adjective}){{0,2}}(?:{complement}){{1,8}}"
-                      rf"|(?<![\w-])(?P<named>[A-ZÀ-Ý][a-zà-ÿ]+)(?:\s+{capital}){{1,3}}")
+    return re.compile(rf"(?<![\w-])(?P<head>[A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]+)(?:\s+{adjective}){{0,2}}(?:{complement}){{1,8}}"
+                      rf"|(?<![\w-])(?P<named>[A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]+)(?:\s+{capital}){{1,3}}")
 
 
-_CAPITALISED_WORD = re.compile(r"(?<![\w-])[A-ZÀ-Ý][a-zà-ÿ]+")
+_CAPITALISED_WORD = re.compile(r"(?<![\w-])[A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]+")
 
 
 def _chained_names(text: str, lang: str, lex: Lexicon) -> list[tuple[int, int, str]]:
@@ -236,7 +236,7 @@ def find_lab_names(text: str, lang: str, *, generic: bool = False) -> list[NameM
     return out
 
 
-_HYPHENATED_END = re.compile(r"-[A-ZÀ-Ý][\w]*")
+_HYPHENATED_END = re.compile(r"-[A-ZÀ-ÝĀ-žȘȚ][\w]*")
 
 
 def _cut_at_cells(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -320,7 +320,7 @@ def _mention(text: str, start: int, end: int, kind: str, lex: Lexicon) -> NameMe
                        strong=strong or acronym is not None, generic=kind == "MOD_HEAD" and kind_of)
 
 
-_CAPITALISED_AFTER = re.compile(r"[ \t]+([A-ZÀ-Ý][\w-]*[a-zà-ÿ](?:[ \t]+[A-ZÀ-Ý][\w-]*[a-zà-ÿ])?)(?![\w-])")
+_CAPITALISED_AFTER = re.compile(r"[ \t]+([A-ZÀ-ÝĀ-žȘȚ][\w-]*[a-zà-ÿ](?:[ \t]+[A-ZÀ-ÝĀ-žȘȚ][\w-]*[a-zà-ÿ])?)(?![\w-])")
 
 
 def _place_after(text: str, end: int) -> str | None:
@@ -350,7 +350,7 @@ MAX_PLACE_WORDS = 4
 
 
 # 'DER/FJ': an acronym may join two with a slash (the body's and its mission's).
-_AFTER = re.compile(r"\s*[(\[]\s*([A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ýa-z0-9&\-]{1,11}(?:/[A-Z]{1,6})?)\s*(?:[)\]]|;\s)")
+_AFTER = re.compile(r"\s*[(\[]\s*([A-ZÀ-ÖØ-ÝĀ-žȘȚ][A-ZÀ-ÖØ-ÝĀ-žȘȚa-z0-9&\-]{1,11}(?:/[A-Z]{1,6})?)\s*(?:[)\]]|;\s)")
 _BEFORE = re.compile(r"([A-Z][A-Za-z0-9&\-]{1,11}(?:/[A-Z]{1,6})?)\s*[(\[]\s*$")
 
 

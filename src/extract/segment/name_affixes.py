@@ -43,7 +43,7 @@ def without_about(title: str, lex: Lexicon) -> str | None:
     chapter presents."""
     prefixes = alternation(lex.words("labs", "about_prefixes"), folded=False, any_space=True)
     determiners = alternation(lex.words("words", "determiners"), folded=False, any_space=False)
-    found = re.match(rf"(?i:{prefixes})(?:\s+(?i:{determiners})\b|\s*['’]|)\s*(?=[A-ZÀ-Ý])", title)
+    found = re.match(rf"(?i:{prefixes})(?:\s+(?i:{determiners})\b|\s*['’]|)\s*(?=[A-ZÀ-ÝĀ-žȘȚ])", title)
     return title[found.end():].rstrip(" ?") if found else None
 
 

@@ -11,7 +11,7 @@ import re
 
 from extract.models import Line
 
-_NOTE_START = re.compile(r"^(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}|\*{1,3}|[†‡])(?=[\s.)]|[A-ZÀ-Ý])")
+_NOTE_START = re.compile(r"^(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}|\*{1,3}|[†‡])(?=[\s.)]|[A-ZÀ-ÝĀ-žȘȚ])")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 

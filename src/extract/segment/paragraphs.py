@@ -24,7 +24,7 @@ from extract.segment.platforms import URL
 from extract.segment.subject_names import DISTINCTIVE
 
 # A name opening a paragraph, closed by a full stop, a dash or a colon (an explanation in brackets may follow).
-_RUN_IN = re.compile(r"^\s*([A-ZÀ-Ý0-9a-z][\w@&'’.-]*(?:\s+[A-ZÀ-Ý0-9][\w@&'’-]*){0,4}?)"
+_RUN_IN = re.compile(r"^\s*([A-ZÀ-ÝĀ-žȘȚ0-9a-z][\w@&'’.-]*(?:\s+[A-ZÀ-ÝĀ-žȘȚ0-9][\w@&'’-]*){0,4}?)"
                      r"(?:\s*\([^)]{2,80}\))?(?:\.\s|\s+[—–]\s|:\s)")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}[a-z]?|[a-z])[.)]\s+")
 FIRST_SENTENCE_WORDS = 12
@@ -88,6 +88,8 @@ def run_in_head(text: str, index: LabIndex, line: int, *, create: bool = True) -
     if match is None or "?" in text[match.end():]:
         return None  # 'PSDQ: Where do you sit in government?', 'OGR: Let's start. What is X?': an interviewer
     name = match.group(1)
+    if not any(c.isalpha() for c in name):
+        return None  # '48 – Abfallwirtschaft, ...': a name's number carried over a column break, no name
     if name in index.speakers or is_page_title(name, index.lex):  # 'PERSBERICHT — voor directe publicatie'
         return None
     if name in index.speakers:
@@ -114,7 +116,7 @@ def anaphoric_opening(lex: Lexicon) -> re.Pattern[str]:
     links = alternation(lex.words("labs", "name_links"), folded=False, any_space=False)
     # Not 'That team, the Government Digital Service, was set up ...' (the apposition names it), nor
     # 'Le Lab Pôle emploi voulait ...' (a name).
-    return re.compile(rf"^\W*(?i:{determiners})\s+(?i:{kinds})(?![\w-])(?!\s+(?i:{links})\s)(?!\s*,)(?!\s+[A-ZÀ-Ý\d])")
+    return re.compile(rf"^\W*(?i:{determiners})\s+(?i:{kinds})(?![\w-])(?!\s+(?i:{links})\s)(?!\s*,)(?!\s+[A-ZÀ-ÝĀ-žȘȚ\d])")
 
 
 @cache
@@ -262,7 +264,7 @@ def _founding_sentence(text: str, folded: str, start: int, end: int, lex: Lexico
 
 # --------------------------------------------------------------------------- inline labels
 
-_SENTENCE_GAP = re.compile(r"(?<=[.;·|])\s+(?=[A-ZÀ-Ý])")
+_SENTENCE_GAP = re.compile(r"(?<=[.;·|])\s+(?=[A-ZÀ-ÝĀ-žȘȚ])")
 
 
 def split_inline_labels(lines: Sequence[Line]) -> list[Line]:

@@ -339,7 +339,8 @@ def _defined_subjects(index: LabIndex, lines: Sequence[Line], joined: str, folde
         if not name or fold_keep(name) in known or index.speakers & {name}:
             continue
         after = re.findall(r"[\w'’-]+", folded[m.end():m.end() + 80])[:5]
-        if not any(w in nouns or w.split("'")[-1].split("’")[-1] in nouns for w in after):
+        if not any(w in nouns or w.split("'")[-1].split("’")[-1] in nouns for w in after) \
+                and _predicate_head(folded, m.end(), index.lex) not in nouns:
             continue
         if len(words) == 1 and fold_keep(name) in pronouns:
             continue  # 'It is a statutory body ...': the lab named before, not one called 'It'
@@ -368,6 +369,24 @@ def _defined_subjects(index: LabIndex, lines: Sequence[Line], joined: str, folde
         if fold_keep(name) not in known:
             subject_entry(index, name, body[bisect_right(starts, at) - 1], body, texts, domains)
             known.add(fold_keep(name))
+
+
+MAX_PREDICATE_WORDS = 8
+
+
+def _predicate_head(folded: str, start: int, lex: Lexicon) -> str:
+    """The last word of the noun phrase after a presenting verb, before its first complement or
+    clause: 'is the city's waste and street-cleaning company.' -> 'company' (folded)."""
+    phrase = re.match(r"[^,.;:()?!]*", folded[start:start + 120])
+    words = re.findall(r"[\w'’-]+", phrase.group() if phrase else "")[:MAX_PREDICATE_WORDS + 1]
+    stops = (function_words() | lex.folded("labs", "name_links") | lex.folded("governance", "place_prepositions")
+             | lex.folded("words", "relatives")) - lex.folded("words", "articles") - lex.folded("words", "and_words")
+    head = ""
+    for word in words[:MAX_PREDICATE_WORDS]:
+        if word in stops:
+            break
+        head = word
+    return head
 
 
 LETTERHEAD_NAME_WORDS = 8
@@ -402,7 +421,7 @@ def _letterhead_subjects(index: LabIndex, joined: str, top: list[str]) -> list[t
     return found
 
 
-_CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’&.-]*(?:\s+[A-ZÀ-Ý][\w'’&.-]*)*")
+_CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-ZÀ-ÝĀ-žȘȚ][\w'’&.-]*(?:\s+[A-ZÀ-ÝĀ-žȘȚ][\w'’&.-]*)*")
 
 
 @cache

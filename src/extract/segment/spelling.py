@@ -13,7 +13,7 @@ from extract.rules.lexicon import fold_keep, lexicon
 
 WORD = re.compile(r"[\w'’-]+")
 # Capitals with accents count ('NTÍ', 'LKÖ', 'SÚRAO'); '×' and '÷' sit among them and do not.
-_CAPS = "A-ZÀ-ÖØ-Ý"
+_CAPS = "A-ZÀ-ÖØ-ÝĀ-žȘȚ"
 _ACRONYM_TEXT = re.compile(rf"^(?=(?:[^{_CAPS}]*[{_CAPS}]){{2}})[{_CAPS}][{_CAPS}a-z0-9&\-]{{0,10}}(?:/[A-Z]{{1,6}})?[{_CAPS}0-9]$")
 _TWO_PART_ACRONYM = re.compile(r"^[A-Z]{2,6} [A-Z]{2,6}$")
 
@@ -33,7 +33,7 @@ def is_plural_acronym(token: str) -> bool:
     return _PLURAL_ACRONYM.fullmatch(token) is not None
 
 
-ELIDED_ARTICLE = re.compile(r"^[lLdD]['’](?=[A-ZÀ-Ý])")
+ELIDED_ARTICLE = re.compile(r"^[lLdD]['’](?=[A-ZÀ-ÝĀ-žȘȚ])")
 # An acronym in mixed case ('Pii', 'AgID', 'eWBS'), accepted only where it is defined and every
 # one of its letters is an initial of the name before it, in order.
 MIXED_CASE_ACRONYM = re.compile(r"^(?=[^A-Z]*[A-Z])[A-Za-z][A-Za-z0-9]{2,7}$")

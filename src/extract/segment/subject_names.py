@@ -17,12 +17,12 @@ from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 DISTINCTIVE = re.compile(r"\d|@|^[a-z]+[A-Z]|^[A-Z][A-Z]|\w[A-Z]")
 
 # A name's word: capitalised ('LAB.Rio' with its dot), or 'a2i'.
-_NAME_WORD = r"(?:[A-ZÀ-Ý][\w'’&-]*(?:\.[A-ZÀ-Ý]\w*)?|[a-z]+\d\w*)"
+_NAME_WORD = r"(?:[A-ZÀ-ÝĀ-žȘȚ][\w'’&-]*(?:\.[A-ZÀ-ÝĀ-žȘȚ]\w*)?|[a-z]+\d\w*)"
 # What may stand between a founded subject and its verb: its acronym ('(AGESIC)') or an apposition
 # ('LAB.Rio, the participation lab of the City Hall, was created').
-_BETWEEN_SUBJECT_AND_VERB = r"(?:\s+\((?P<acr>[A-ZÀ-Ý][\w.&-]{1,12})\)|,\s+[^,.;:!?()]{3,90},)?"
-_ELIDED_NAME_WORD = r"[ld]['’][A-ZÀ-Ý][\w'’&/-]*"  # "de l'Information"
-_SLASHED_NAME_WORD = r"[A-ZÀ-Ý][\w&-]*/[\w&-]+"  # 'Télécommunications/TIC'
+_BETWEEN_SUBJECT_AND_VERB = r"(?:\s+\((?P<acr>[A-ZÀ-ÝĀ-žȘȚ][\w.&-]{1,12})\)|,\s+[^,.;:!?()]{3,90},)?"
+_ELIDED_NAME_WORD = r"[ld]['’][A-ZÀ-ÝĀ-žȘȚ][\w'’&/-]*"  # "de l'Information"
+_SLASHED_NAME_WORD = r"[A-ZÀ-ÝĀ-žȘȚ][\w&-]*/[\w&-]+"  # 'Télécommunications/TIC'
 
 
 def longest_first(words: Iterable[str]) -> str:
@@ -64,7 +64,7 @@ def acronym_subject() -> str:
     links = longest_first((*lex.words("labs", "name_links"), *lex.words("words", "and_words"),
                                         *lex.words("words", "articles"), "&"))
     return (rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_ELIDED_NAME_WORD}|{_SLASHED_NAME_WORD}|{links})){{1,12}}?)"
-            r"\s+\((?P<acr>[A-ZÀ-Ý][\w.&-]{1,12})\)")
+            r"\s+\((?P<acr>[A-ZÀ-ÝĀ-žȘȚ][\w.&-]{1,12})\)")
 
 
 @cache
@@ -124,8 +124,8 @@ def french_name() -> str:
     own = language_rules("fr").words.get("labs", {})
     link = alternation(own.get("complement_links", []), folded=False, any_space=True)
     adjective = rf"\s+{adjective_pattern(own)}"
-    complement = rf"\s+(?:{link})\s*(?:[a-zà-ÿ][\w-]{{2,}}|[A-ZÀ-Ý][\w-]+)(?![\w'’])(?:{adjective})?"
-    return (rf"([A-ZÀ-Ý][a-zà-ÿ]+(?:(?:{adjective}){{1,2}}(?:{complement}){{0,6}}|(?:{complement}){{1,6}}(?:{adjective})?))")
+    complement = rf"\s+(?:{link})\s*(?:[a-zà-ÿ][\w-]{{2,}}|[A-ZÀ-ÝĀ-žȘȚ][\w-]+)(?![\w'’])(?:{adjective})?"
+    return (rf"([A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]+(?:(?:{adjective}){{1,2}}(?:{complement}){{0,6}}|(?:{complement}){{1,6}}(?:{adjective})?))")
 
 
 @cache
@@ -156,7 +156,7 @@ def defined_subject() -> re.Pattern[str]:
     articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
     elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
     return re.compile(
-        r"(?:^|(?<=[.!?]\s))"
+        r"(?:^|(?<=[.!?:]\s))"  # 'X reports: Stadtreinigung Hamburg is the city's ... company'
         + subject_name() + rf"\s+(?:{verbs})\s+(?=(?:{articles})\s|{elided})")
 
 
@@ -283,7 +283,7 @@ def subject_words(name: str, determiners: frozenset[str]) -> list[str]:
         words = words[1:]
     if len(words) >= 3 and re.search(r"['’]s$", words[0]):
         words = words[1:]
-    if words and (article := re.match(r"[LlDd]['’](?=[A-ZÀ-Ý0-9&-]{2,}$)" if len(words) == 1
-                                      else r"[Ll]['’](?=[A-ZÀ-Ý])", words[0])):
+    if words and (article := re.match(r"[LlDd]['’](?=[A-ZÀ-ÝĀ-žȘȚ0-9&-]{2,}$)" if len(words) == 1
+                                      else r"[Ll]['’](?=[A-ZÀ-ÝĀ-žȘȚ])", words[0])):
         words[0] = words[0][article.end():]
     return words

@@ -28,12 +28,12 @@ from extract.segment.styled_names import styled_name
 YEAR = re.compile(r"(?<![\d.,\-–/])(1[89]\d\d|20\d\d)(?![\d\-–/])")
 
 # Capitals with accents count ('LKÖ'); '×' sits among them and does not.
-_ACRONYM = re.compile(r"^(?=(?:[^A-ZÀ-ÖØ-Ý]*[A-ZÀ-ÖØ-Ý]){2})[A-ZÀ-ÖØ-Ý0-9][A-ZÀ-ÖØ-Ýa-z0-9&.\-]{0,11}(?:/[A-Z]{1,6})?[A-ZÀ-ÖØ-Ý0-9]$")
+_ACRONYM = re.compile(r"^(?=(?:[^A-ZÀ-ÖØ-ÝĀ-žȘȚ]*[A-ZÀ-ÖØ-ÝĀ-žȘȚ]){2})[A-ZÀ-ÖØ-ÝĀ-žȘȚ0-9][A-ZÀ-ÖØ-ÝĀ-žȘȚa-z0-9&.\-]{0,11}(?:/[A-Z]{1,6})?[A-ZÀ-ÖØ-ÝĀ-žȘȚ0-9]$")
 _PARENS = re.compile(r"\s*\(([^()]{1,20})\)")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*:\s+")
 _APPOSITIVE = re.compile(r"^([^,]+?),\s+(?=(?:[a-zà-ÿ]|[LlDd]['’]))")
 _WORDS = re.compile(r"[\w'’-]+")
-_DEFINED_ACRONYM = re.compile(r"\(([A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ý0-9&\-]{1,11}(?:/[A-Z]{1,6})?)\)")
+_DEFINED_ACRONYM = re.compile(r"\(([A-ZÀ-ÖØ-ÝĀ-žȘȚ][A-ZÀ-ÖØ-ÝĀ-žȘȚ0-9&\-]{1,11}(?:/[A-Z]{1,6})?)\)")
 MAX_NAME_WORDS_BEFORE_DASH = 4
 MAX_KICKER_WORDS = 3
 MAX_WORDS_BEFORE_DEFINED_NAME = 2
@@ -64,14 +64,14 @@ _RENAMED = re.compile(r"\s+(?:→|⟶|->|=>|⇒)\s+")
 def _renaming(lex: Lexicon) -> re.Pattern[str]:
     """'From X to Y', 'De X au Y', "D'X à la Y", 'Van X naar Y' (title.renamed_from, renamed_to)."""
     before, after = (alternation(lex.words("title", key), folded=False, any_space=True) for key in ("renamed_from", "renamed_to"))
-    return re.compile(rf"^(?i:{before})\s*(?P<old>[A-ZÀ-Ý].*?)\s+(?i:{after})\s*(?P<new>[A-ZÀ-Ý].*)$")
+    return re.compile(rf"^(?i:{before})\s*(?P<old>[A-ZÀ-ÝĀ-žȘȚ].*?)\s+(?i:{after})\s*(?P<new>[A-ZÀ-ÝĀ-žȘȚ].*)$")
 
 
 @cache
 def _chained(lex: Lexicon) -> re.Pattern[str]:
     """'BAI to An Coimisiún' after 'From BCI to': a name renamed again (title.renamed_to)."""
     after = alternation(lex.words("title", "renamed_to"), folded=False, any_space=True)
-    return re.compile(rf"^(?P<old>\S+)\s+(?i:{after})\s*(?P<new>[A-ZÀ-Ý].*)$")
+    return re.compile(rf"^(?P<old>\S+)\s+(?i:{after})\s*(?P<new>[A-ZÀ-ÝĀ-žȘȚ].*)$")
 
 
 @cache
@@ -233,12 +233,12 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
     text = TRAILING_BRACKETS.sub("", text)
     parts = _DASH_SPLIT.split(text, maxsplit=1)
     # 'Mali : l'AGETIC, ...', 'Tunisie : le CNI': the name may keep the sentence's article.
-    after_place = re.sub(rf"^(?:{article_before_name(lex)})(?=[A-ZÀ-Ý])", "", parts[1]) if len(parts) == 2 else ""
+    after_place = re.sub(rf"^(?:{article_before_name(lex)})(?=[A-ZÀ-ÝĀ-žȘȚ])", "", parts[1]) if len(parts) == 2 else ""
     # A name after the place starts with a capital, or is coined with a lower-case prefix ('iNNpulsa').
     named_after = after_place[:1].isupper() or re.match(r"[a-z]{1,2}[A-Z]", after_place) is not None \
         or _coined_lower(after_place, lex)
     # "L'Italie : le Garante": the place may keep its article too.
-    place = heading_place_code(re.sub(rf"^(?i:{article_before_name(lex)})(?=[A-ZÀ-Ý])", "", parts[0].strip())) \
+    place = heading_place_code(re.sub(rf"^(?i:{article_before_name(lex)})(?=[A-ZÀ-ÝĀ-žȘȚ])", "", parts[0].strip())) \
         if len(parts) == 2 and named_after else None
     if place is not None:
         # '3.1 Gdynia: Laboratorium ...', 'Denemarken – MindLab': the place the case is in, then its name.
@@ -289,7 +289,7 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
         text = text[4:].lstrip()
     # 'Le Bercy Lab', "L'Agence de l'innovation de défense": the article is the sentence's, but it is
     # part of a name without a lab's head noun ('La Fabrique numérique', 'La 27e Région').
-    article = re.match(r"^(?:Le|La|Les|Het|De)\s+(?=[A-ZÀ-Ý])|^L['’](?=[A-ZÀ-Ý])", text)
+    article = re.match(r"^(?:Le|La|Les|Het|De)\s+(?=[A-ZÀ-ÝĀ-žȘȚ])|^L['’](?=[A-ZÀ-ÝĀ-žȘȚ])", text)
     heads = lex.folded("labs", "heads") | lex.folded("labs", "compound_ends")
     rest = text[article.end():] if article else ""
     # 'La Délégation générale ... (DER/FJ)': an acronym that does not spell the article says the
@@ -432,7 +432,7 @@ def _apposed_name(short: str, full: str, lex: Lexicon) -> str | None:
     """'THL – the Finnish Institute for Health and Welfare': an acronym, then with an article the
     name of an organisation (a kind of organisation among its capitalised words) it stands for,
     whatever language its letters come from. That name, or None."""
-    found = re.match(rf"(?:{article_before_name(lex)})(?=[A-ZÀ-Ý])", full)
+    found = re.match(rf"(?:{article_before_name(lex)})(?=[A-ZÀ-ÝĀ-žȘȚ])", full)
     if not is_acronym(short) or found is None:
         return None
     name = full[found.end():]
@@ -488,7 +488,7 @@ def place_led_name(title: str, lex: Lexicon) -> str:
     """The name after a place-led heading's place and dash: 'Écosse : Scotland's Futures Forum' ->
     "Scotland's Futures Forum", 'Finlande : le Comité pour l'avenir' -> "Comité pour l'avenir"."""
     tail = dash_parts(title)[-1].strip()
-    return re.sub(rf"^(?:{article_before_name(lex)})(?=[A-ZÀ-Ý])", "", tail)
+    return re.sub(rf"^(?:{article_before_name(lex)})(?=[A-ZÀ-ÝĀ-žȘȚ])", "", tail)
 
 
 def heading_place_code(text: str) -> str | None:
@@ -509,7 +509,7 @@ def heading_place_code(text: str) -> str | None:
 
 
 MAX_PLACE_WORDS = 3
-_PLACE_PARTICLE = re.compile(r"(?:d['’][A-ZÀ-Ý]|de$|du$|des$|van$|of$)")  # "Côte d'Ivoire", 'Isle of Man'
+_PLACE_PARTICLE = re.compile(r"(?:d['’][A-ZÀ-ÝĀ-žȘȚ]|de$|du$|des$|van$|of$)")  # "Côte d'Ivoire", 'Isle of Man'
 
 
 def _is_kicker(head: str, tail: str, lex: Lexicon) -> bool:
