@@ -26,7 +26,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "65"
+VERSION = "66"
 
 
 
@@ -249,6 +249,8 @@ class IdentityExtractor:
             value, start, end = label
             if ctx.lex.regex("budget", "unknown").match(fold_keep(value)):
                 return []  # 'Website: not available' says there is none to report
+            if ctx.lex.regex("websites", "none_of_its_own").search(fold_keep(value)):
+                return []  # 'www.stad.gent/nl/mobiliteit-openbare-werken (geen eigen website)': the city's page
             urls = find_urls(value)
             url = urls[0][0] if urls else normalize_url(value.split()[0])
             if urls and len(value[:urls[0][1]].split()) >= WORDS_BEFORE_SITE:

@@ -16,7 +16,7 @@ from extract.normalize.rule_data import LANGS, alternation, own_words, words
 from extract.rules.lexicon import Lexicon
 
 NAME = "money"
-VERSION = "35"
+VERSION = "36"
 
 ANCHOR_BEFORE_MAX = 8
 ANCHOR_AFTER_MAX = 4
@@ -97,6 +97,7 @@ class MoneyExtractor:
         disclaimed = _SentenceIndex(_disclaimer(ctx.lex), ctx.folded)
         paid_out = _SentenceIndex(ctx.lex.regex("budget", "paid_out"), ctx.folded)
         capital = _SentenceIndex(ctx.lex.regex("budget", "capital"), ctx.folded)
+        prices = _SentenceIndex(ctx.lex.regex("budget", "prices"), ctx.folded)
         combined = _SentenceIndex(ctx.lex.regex("budget", "combined"), ctx.folded)
         compared = _compared_with(ctx.lex)
         part_openers = ctx.lex.regex("budget", "part_openers")
@@ -115,8 +116,10 @@ class MoneyExtractor:
                 continue  # '1 202 millions de dollars en dividende', 'to pay €2.1 billion a year to ...'
             if combined.any(c0, m.start):
                 continue  # 'their combined budget was €12.287 million': the predecessors' together
-            if _said_of_capital(capital, anchors, c0, m.start):
+            if _spoken_of_first(capital, anchors, c0, m.start):
                 continue  # 'Het startkapitaal bedroeg 5.000.000 euro': the capital it was given, not a budget
+            if _spoken_of_first(prices, anchors, c0, m.start):
+                continue  # "Le prix de location s'élève à 96 400 CHF": what a customer pays, not a budget
             anchor = _nearest_anchor(ctx, anchors, s0, e0, m.start, m.end)
             clause_anchor = anchor is not None and c0 <= anchor[0] < c1
             block = ctx.block_at(m.start)
@@ -182,10 +185,11 @@ def _opens_budget_answer(ctx: SectionContext, m: Any) -> bool:
         and len(ctx.text[block.value_start:m.start].split()) <= ABOVE_AFTER_ANCHOR_WORDS
 
 
-def _said_of_capital(capital: _SentenceIndex, anchors: _SentenceIndex, c0: int, start: int) -> bool:
-    """Does the clause before an amount speak of capital first ('Het startkapitaal bedroeg', not
-    'het budget bedroeg ..., waarvan startkapitaal')?"""
-    words, budget = capital.spans(c0, start)[0], anchors.spans(c0, start)[0]
+def _spoken_of_first(other: _SentenceIndex, anchors: _SentenceIndex, c0: int, start: int) -> bool:
+    """Does the clause before an amount speak of something other than a budget first: capital ('Het
+    startkapitaal bedroeg', not 'het budget bedroeg ..., waarvan startkapitaal'), a price ('Le prix de
+    location s'élève à')?"""
+    words, budget = other.spans(c0, start)[0], anchors.spans(c0, start)[0]
     return bool(words) and (not budget or words[0] < budget[0])
 
 
@@ -299,6 +303,9 @@ def _budget_value(ctx: SectionContext, m: Any, anchor: tuple[int, int, int] | No
             amount_eur = alt.amount
             approximate = approximate or bool(alt.approximate)
     period = m.period or _period(ctx, m, anchor, block)
+    if period == "total" and block is not None and not _spans_years(ctx.folded, block.start, m.end) \
+            and ctx.lex.regex("budget", "spending_questions").search(ctx.folded, block.start, block.value_start):
+        period = "year"  # 'Totale werkingskosten 2023' / '€ 41,7 miljoen': all it spends in a year
     if m.period == "total" and (_one_year_sum(ctx, *_window(ctx, m, anchor))
                                 or (block is not None and _one_year_sum(ctx, block.start, m.end))):
         # 'de ontwerpbegroting 2025 sluit op een totaal van € 23,4 miljoen', 'Budget total du dernier

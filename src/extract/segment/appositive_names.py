@@ -33,8 +33,7 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
     is no apposition. Ministries and places are not labs; a single plain word must be a name the
     text keeps using, never in lower case."""
     from extract.nlp import stop_words
-    from extract.normalize import country_code
-    from extract.normalize.countries import city_country
+    from extract.normalize.countries import place_code
 
     lex = index.lex
     kinds = lex.folded("labs", "strong_heads") | lex.folded("labs", "definition_nouns")
@@ -54,6 +53,7 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
         at += len(text) + 1
     joined = " ".join(texts)
     presented: set[int] = set()  # ids of the entries an apposition has presented once already
+    hosts: list[tuple[str, int, list[str], int]] = []  # names presented after a host's phrase
     for m in _appositive().finditer(joined):
         if _spelled_apposition(index, m, joined, starts, body, texts):
             continue
@@ -81,14 +81,18 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
         name = " ".join(words)
         if not name or any(fold_keep(w) in not_heads for w in words) or index.speakers & {name}:
             continue
-        if country_code(name, None) is not None or city_country(name) is not None:
+        if place_code(name) is not None or (place_code(words[-1]) is not None and len(words) > 1):
+            # A place, or a name that ends on one ('Companhia Carris de Ferro de Lisboa', the longer
+            # name of the 'Carris' a heading gives); not 'Scottish Canals', nor 'Stadion Amsterdam N.V.'.
             continue
         if len(words) == 1 and not DISTINCTIVE.search(name) and (
                 len(whole_name(name).findall(joined)) < MIN_COINED_USES or written_in_lower_case(name, joined)):
             continue
-        if index.hosts.search(fold_keep(joined[max(0, m.start(1) - 30):m.start(1)])):
-            continue  # 'the lab sits in MaRS Discovery District, the not-for-profit innovation hub': its host
         line = body[bisect_right(starts, begin) - 1]
+        if index.hosts.search(fold_keep(joined[max(0, m.start(1) - 30):m.start(1)])):
+            # 'the lab sits in MaRS Discovery District, the not-for-profit innovation hub': its host.
+            hosts.append((name, line, after, kind))
+            continue
         entry = index.lookup(name)
         if entry is None:
             entry = subject_entry(index, name, line, body, texts, set())
@@ -101,6 +105,13 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
         other = index.lookup(kind_name)
         if other is not None and other is not entry and not (other.strong or other.defined):
             index.adopt(entry, kind_name, acronym=False)  # 'the Government ICT Centre' is Valtori
+    if len(hosts) == 1 and not any(e.strong for e in index.entries):
+        # 'Het stadion ... wordt geëxploiteerd door Stadion Amsterdam N.V., een vennootschap die ...' in a
+        # text that names no lab: what runs the venue it is about is the body it describes.
+        name, line, _, _ = hosts[0]
+        entry = index.lookup(name) or subject_entry(index, name, line, body, texts, set())
+        entry.strong = True
+        entry.as_subject += 1
 
 
 _FULL_NAME_AFTER = re.compile(r"[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+[\w'’-]+){1,6}?(?=\s*[,.;:()]|\s+[—–-]\s)")

@@ -59,6 +59,7 @@ by the ink of a scanned hand, is not ('Wouter Dieleman-Achterberg' under a trave
 
 def document_title(lines: list[Line], body: list[int], language: str | None = None) -> str | None:
     top_page = min((lines[j].page for j in body), default=1)
+    body = [i for i in body if not _reference_line(lines[i].text)]
     title = title_line(lines, body)
     if title is None:
         title = next((i for i in body if lines[i].role == "heading" and not dateline(lines[i].text)
@@ -68,10 +69,33 @@ def document_title(lines: list[Line], body: list[int], language: str | None = No
                       and not dateline(lines[i].text)), None)
     if title is None:
         return None
-    text = strip_numbering(lines[title].text)
+    text = _without_subject_label(strip_numbering(lines[title].text))
     if is_report_title(text, lexicon(language)):
         return _subtitle(lines, body, title) or text
     return text
+
+
+@cache
+def _reference_labels() -> re.Pattern[str]:
+    labels = sorted(lexicon(None).folded("letters", "reference_labels"), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\.?\s*:")
+
+
+@cache
+def _subject_labels() -> re.Pattern[str]:
+    labels = sorted(lexicon(None).folded("letters", "subject_labels"), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\.?\s*:\s*")
+
+
+def _without_subject_label(text: str) -> str:
+    """'Onderwerp: uw brief van 12 februari ...' -> 'uw brief van 12 februari ...': the label is no title."""
+    label = _subject_labels().match(fold_keep(text))
+    return text[label.end():] if label is not None and label.end() < len(text) else text
+
+
+def _reference_line(text: str) -> bool:
+    """'Ons kenmerk: OMG/2024/031', 'N/Réf. : DIR/2024-118': a letter's reference, a code."""
+    return _reference_labels().match(fold_keep(text.strip())) is not None
 
 
 @cache

@@ -40,6 +40,7 @@ _SENTENCE_END = re.compile(r"[.!]\s+\S")
 _VALUE_INSIDE = re.compile(r"\d|www\.|https?:|@|[$€£¥]|\w\.[a-z]{2,}\b")
 MAX_ANSWER_WORDS = 20
 # 'Number of employees on 31/12/2023': the date a question asks about is not its answer.
+_ASKED_YEAR = re.compile(r"\s+\(?(?:19|20)\d\d\)?$")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}(?:[/.-]\d{1,2}[/.-]|(?:er)?\s+[^\W\d_]{3,10}\s+)(?:19|20)?\d\d\b")  # or '31 March 2025'
 # Answers on a form are short; a line of a paragraph under a heading is not.
 MAX_SHORT_ANSWER_WORDS = 10
@@ -219,7 +220,10 @@ def is_question(text: str) -> bool:
     words = body.split()
     if not 0 < len(words) <= MAX_QUESTION_WORDS or ":" in body.rstrip(":") or ";" in body:
         return False
-    if not body[:1].isupper() or _SENTENCE_END.search(body) or (_VALUE_INSIDE.search(body) and _VALUE_INSIDE.search(_without_dates(body))):
+    asked = _without_dates(body)
+    if body != stripped:  # '3.4 Totale werkingskosten 2023': a numbered question's year says which year it asks about
+        asked = _ASKED_YEAR.sub("", asked)
+    if not body[:1].isupper() or _SENTENCE_END.search(body) or (_VALUE_INSIDE.search(body) and _VALUE_INSIDE.search(asked)):
         return False  # 'Équipe 12,5 ETP', 'Web www.x.org': a label with its value, not a question
     last = words[-1].strip("()?").casefold()
     return last not in _open_ends() and not (last.isupper() and len(last) == 3)
@@ -258,6 +262,8 @@ def form_questions(texts: list[str]) -> dict[int, Question]:
         if _opens_subquestions(text, texts[i]):
             continue  # '1. Organisatie' over '1.1 Naam': a part's title, its first question below it
         field, label = found if found else (None, "")
+        if field in _YEAR_FIGURES and lexicon(None).regex("words", "prior_year").search(fold_keep(text)):
+            field = None  # 'C4 Total operating expenditure (previous year)': last year's figure, not the one asked
         # 'A2.', 'Q7': a questionnaire's own codes, which no report numbers its headings with, so a
         # long answer after one is still an answer.
         short = len(answer.split()) <= MAX_SHORT_ANSWER_WORDS or QUESTION_CODE.match(text) is not None
@@ -276,6 +282,9 @@ def form_questions(texts: list[str]) -> dict[int, Question]:
     if repeated > 1 and repeated * MAX_REPEATED_SHARE > len(named):
         return {}
     return questions
+
+
+_YEAR_FIGURES = frozenset({"budget", "staff", "resources"})
 
 
 def _opens_subquestions(text: str, following: str) -> bool:

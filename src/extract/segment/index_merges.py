@@ -541,6 +541,9 @@ def take_legal_names(index: LabIndex, text: str, *, alone: bool = False) -> None
             continue  # 'BRGM SA' is one of the BRGM's subsidiaries
         found = re.search(rf"(?<![\w-]){re.escape(entry.name)}((?:\s+[A-Z][\w-]+){{{0 if alone else 1},{MAX_LEGAL_NAME_EXTRA_WORDS}}}"
                           rf",?\s+(?:{forms}))(?![\w-])", text)
+        extra = {fold_keep(w) for w in found.group(1).split()[:-1]} if found is not None else set()
+        if extra & set(fold_keep(entry.name).split()):
+            continue  # 'Koelnmesse' (a heading) / 'Koelnmesse GmbH was founded ...': the name said again
         # The form in capitals ('AB', not a word 'ab'), or in letters and dots ('e.V.').
         if found is not None and (found.group(1).split()[-1][:1].isupper() or "." in found.group(1).split()[-1]):
             index.rename(entry, re.sub(r"\s+", " ", found.group()))

@@ -302,7 +302,7 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     # The sender's name may be set as the page's running header ('Competition and Consumer Protection
     # Commission' over its letterhead and the next page): every line above the letterhead's end names it.
     sender = _sender_part(parts, lines[:letterhead[-1] + 1] if letterhead else [])
-    strays = _stray_sites(parts, [lines[i] for i in body])
+    strays = _stray_sites(parts, [lines[i] for i in body], [line for line in lines if line.role == "footer"])
     sections = [_section(part, lines, doc_language, owners, marginal, n,
                          letterhead=[lines[i] for i in letterhead] if part is sender else [], sites=strays.get(n, []))
                 for n, part in enumerate(parts)]
@@ -348,10 +348,12 @@ def _own_site_near(lines: list[Line], body: list[int], title: str) -> bool:
     return any(domain_matches(title, host) for host in hosts)
 
 
-def _stray_sites(parts: list[Part], body: list[Line]) -> dict[int, list[Line]]:
+def _stray_sites(parts: list[Part], body: list[Line], footers: list[Line]) -> dict[int, list[Line]]:
     """'Meer informatie is te vinden op www.forbrukertilsynet.no en www.forbrugerombudsmanden.dk' in
     an essay's closing paragraph, which no lab's part holds: each address goes to the part whose lab
-    it spells (by part number)."""
+    it spells (by part number). A report's running footer prints its own site too ('Rotterdam Ahoy ·
+    Ahoyweg 10 · www.ahoy.nl · pagina 1', '... · afp.com · 1'): there the address's label need only
+    be the lab's acronym or one of its words that is no place."""
     from urllib.parse import urlsplit
 
     from extract.normalize import find_urls
@@ -359,15 +361,31 @@ def _stray_sites(parts: list[Part], body: list[Line]) -> dict[int, list[Line]]:
 
     held = {id(line) for part in parts for line in part.lines}
     found: dict[int, list[Line]] = {}
-    for line in body:
+    for line in [*body, *footers]:
         if id(line) in held or "." not in line.text:
             continue
+        footer = line.role == "footer"
         for url, _, _ in find_urls(line.text):
             host = urlsplit(url).hostname or ""
             for n, part in enumerate(parts):
-                if part.title and domain_matches(part.title, host):
+                if part.title and (domain_matches(part.title, host) or (footer and _names_in_footer(part.title, host))) \
+                        and url not in {s.text for s in found.get(n, [])}:
                     found.setdefault(n, []).append(line._replace(text=url))
     return found
+
+
+def _names_in_footer(title: str, host: str) -> bool:
+    """Is the host's label the title's acronym in brackets ('AFP' of 'Agence France-Presse (AFP)') or a
+    word of its name of four letters or more that is no place ('Ahoy' of 'Ahoy Rotterdam N.V.')?"""
+    from extract.normalize.countries import place_code
+    from extract.segment.spelling import domain_label
+
+    label = domain_label(host)
+    acronym = re.search(r"\(([^()]+)\)\s*$", title)
+    if acronym is not None and fold_keep(acronym.group(1)) == label:
+        return True
+    words = {fold_keep(w) for w in re.findall(r"[\w-]{4,}", title)}
+    return label in words and place_code(label) is None
 
 
 def _sender_part(parts: list[Part], letterhead: list[Line]) -> Part | None:

@@ -41,7 +41,9 @@ def name_pattern(links: Iterable[str], *, joined_heads: str = "") -> str:
     if joined_heads:
         ands = longest_first(lexicon(None).words("words", "and_words"))
         joined = rf"|(?:{ands})(?=\s+(?:{_NAME_WORD}\s+){{0,3}}(?i:{joined_heads})(?!\w))"
-    return rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:{body})(?:\s+(?:{articles}))?{joined})){{0,5}}(?<=\w))"
+    # A legal form in capitals and dots ends it whole: 'Stadion Amsterdam N.V.', 'Palexpo S.A.'.
+    return (rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:{body})(?:\s+(?:{articles}))?{joined})){{0,5}}(?<=\w)"
+            rf"(?:\s+[A-Z]\.(?:[A-Za-z]\.){{1,3}})?)")
 
 
 @cache

@@ -81,6 +81,16 @@ def _former(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"\s*\((?i:{markers})\s*(?P<old>[^()]{{2,60}})\)\s*$")
 
 
+_DOTTED_FORM_END = re.compile(r"(?:^|\s)[A-Z]\.(?:[A-Za-z]\.){1,3}$")
+
+
+def _with_dotted_form(printed: str, stripped: str) -> str:
+    """``stripped`` with the full stop a legal form in letters and dots ends on ('Stadion Amsterdam N.V.')."""
+    if _DOTTED_FORM_END.search(printed.rstrip(" :;,")) and not stripped.endswith("."):
+        return stripped + "."
+    return stripped
+
+
 def renaming(title: str, lex: Lexicon) -> tuple[str, str] | None:
     """(new name, former name) of a heading that tells a renaming, after a dateline ('Paris — De
     France Stratégie au Haut-commissariat à la Stratégie et au Plan', 'Lyon — X (ex-Y)'), else None.
@@ -149,7 +159,7 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
     from extract.normalize import country_code
     from extract.normalize.countries import place_name_code
 
-    text = re.sub(r"\s+", " ", title).strip(" .:-–")
+    text = _with_dotted_form(title, re.sub(r"\s+", " ", title).strip(" .:-–"))
     text = re.sub(r"(?<=\s)[.,;:·'`](?=\w)", "", text)  # OCR specks before a word: 'Experimentacao .Administrativa'
     # 'Centre fédéral d'expertise ... (Federaal Kenniscentrum voor de': a gloss cut at the line's end.
     text = re.sub(r"\s*\([^()]*$", "", text) or text
@@ -283,7 +293,7 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
                 and not (link and fold_keep(link.group()) in lex.folded("labs", "name_links"))
                 and not (acronym and initials_are(acronym, content_words(text.replace(",", " ").split())))):
             text = appositive.group(1)
-    text = strip_legal_prefix(text.strip(" .,:;-–\"'“”"), lex, acronym or known_acronym)
+    text = strip_legal_prefix(_with_dotted_form(text, text.strip(" .,:;-–\"'“”")), lex, acronym or known_acronym)
     # 'The Behavioural Insights Team' is the Behavioural Insights Team; 'The GovLab' keeps its article.
     if re.match(r"^The\s+\S+\s+\S+", text):
         text = text[4:].lstrip()

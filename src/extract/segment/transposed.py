@@ -167,7 +167,7 @@ def _read(run: list[int], lines: Sequence[Line], names: _Names, unit: str | None
     titled = {fold_keep(cell) for cell in header if _names_heading(cell, names)}
     if len(labelled) < MIN_FIELD_ROWS and len(named) + len(titled) < width:
         return None
-    columns = [_column(cell, names) for cell in header]
+    columns = _places_in_chapter_order(header, [_column(cell, names) for cell in header], names)
     if unit is not None:  # the caption's unit goes with the budget row, unless the row gives its own
         labelled = [(f"{label} ({unit})" if _label_field(label.split()[0]) == "budget" and "(" not in label else label, values)
                     for label, values in labelled]
@@ -243,6 +243,26 @@ def _column(cell: str, names: _Names) -> LabColumn:
         if not fold_keep(_bare(title, names.index.lex)).startswith(fold_keep(short)):  # 'KOMBIT' over 'KOMBIT: inkopen in ...'
             return LabColumn(title, short=short if len(short.split()) == 1 else None)
     return LabColumn(entry.title if entry is not None else cell)
+
+
+def _places_in_chapter_order(header: list[str], columns: list[LabColumn], names: _Names) -> list[LabColumn]:
+    """'Frankfurt  Cologne  Munich' over a comparison of 'Messe Frankfurt', 'Koelnmesse' and 'Messe
+    München', the document's chapters in that order: header cells that are only places, as many as
+    the lab chapters, stand for the chapters in order, where those a name ties agree with it."""
+    titles = [title for title, _ in names.headings]
+    if len(titles) != len(header) or len(set(titles)) != len(titles) or not all(_is_place(cell) for cell in header):
+        return columns
+    if any(names.index.lookup(title) is None for title in titles):
+        return columns  # a chapter the index knows no lab of ('Éléments de comparaison'): no lab each
+    def tied(k: int) -> set[int]:
+        """The chapters whose title is the column's or holds its place as a word ('Messe Frankfurt')."""
+        cell, title = fold_keep(header[k]), fold_keep(columns[k].title)
+        return {n for n, t in enumerate(titles) if fold_keep(t) == title or cell in fold_keep(t).split()}
+
+    ties = {k: tied(k) for k in range(len(header))}
+    if not any(ties.values()) or any(found and found != {k} for k, found in ties.items()):
+        return columns  # no column a name ties (the order alone says nothing), or one tied elsewhere
+    return [LabColumn(titles[k], column.fields, column.short) for k, column in enumerate(columns)]
 
 
 def _is_place(cell: str) -> bool:
