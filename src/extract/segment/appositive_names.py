@@ -144,3 +144,36 @@ def _appositive() -> re.Pattern[str]:
     elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
     # After an elided article too: "confié à l'Istat, l'Istituto nazionale di statistica".
     return re.compile(rf"(?:(?<![\w'’-])|{AFTER_ELISION}){subject_name()},\s+(?:(?:{articles})\s+|{elided})")
+
+
+def add_names_under(index: LabIndex, lines: Sequence[Line], body: Sequence[int]) -> None:
+    """"Elle possède aujourd'hui, sous le nom de Domaines de la Ville de Lausanne, un peu plus de 33
+    hectares ... Les Domaines ne sont pas une société": a name the text says something goes by
+    (``labs.under_the_name``), two words or more, that a later sentence opens on its first word after
+    a definite article, is an organisation the text describes."""
+    lex = index.lex
+    phrases = lex.words("labs", "under_the_name")
+    if not phrases:
+        return
+    texts = [lines[i].text for i in body]
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    joined = " ".join(texts)
+    articles = set(lex.words("words", "articles")) - set(lex.words("words", "indefinite_articles"))
+    under = re.compile(rf"(?i:{alternation(phrases, folded=False)})\s+(?:{subject_name()})")
+    for m in under.finditer(joined):
+        name = m.group(1)
+        words = name.split()
+        if len(words) < 2 or index.lookup(name) is not None:
+            continue
+        taken_up = re.search(rf"(?:^|[.!?:;]\s+)(?i:{alternation(sorted(articles), folded=False)})\s+{re.escape(words[0])}"
+                             rf"(?![\w'’-])", joined[m.end():])
+        if taken_up is None:
+            continue
+        line = body[bisect_right(starts, m.start(1)) - 1]
+        entry = subject_entry(index, name, line, body, texts, set())
+        entry.strong = True
+        entry.as_subject += 1
+

@@ -211,6 +211,7 @@ def signature_line(title: str, lex: Lexicon) -> bool:
 
 
 ECHO_WORDS = 12
+FIRST_SENTENCE_WORDS = 30
 """A chapter presents what it names within its first words: 'Le syndicat mixte Gironde Numérique a été constitué'."""
 # A list item's bullet or number: a chapter that opens with a list presents no one (here and in place_chapters).
 LIST_ITEM = re.compile(r"^\s*(?:[•▪◦‣∙·*–-]|\d{1,2}[.)])\s")
@@ -241,7 +242,13 @@ def echoed_name(title: str, following: Sequence[str], index: LabIndex) -> LabEnt
             return entry
     text = " ".join(following)
     determiners = index.lex.folded("words", "determiners") | index.lex.folded("words", "articles")
-    if (spelled := _echoed_title_name(title, lead, index)) is not None:
+    # A French name in full may come after a fronted apposition: 'Héritier du Garde-Meuble de la
+    # Couronne créé par Colbert en 1663, le Mobilier national conserve ...'.
+    numbered = strip_numbering(title).strip() != title.strip()
+    first_sentence = re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝĀ-žȘȚ])", " ".join(" ".join(following[:3]).split()), maxsplit=1)[0]
+    if (spelled := _echoed_title_name(title, lead, index)) is not None or (numbered and (
+            spelled := _echoed_title_name(title, " ".join(first_sentence.split()[:FIRST_SENTENCE_WORDS]), index,
+                                          cased=True)) is not None):
         return spelled
     for run in NAME_RUN.finditer(title):
         words = run.group(0).rstrip(".").split()
@@ -261,9 +268,34 @@ def echoed_name(title: str, following: Sequence[str], index: LabIndex) -> LabEnt
         echo = whole_name(name).search(lead)
         if echo and fold_keep(" ".join(lead[echo.end():].split()[:1])).strip(".,;:") not in kinds:
             return name  # not 'Digital India programme ...': a name that qualifies another noun is not its subject
-        if len(words) >= 2 and (_subject_later(name, text, kinds) or _head_taken_up(name, text, index.lex)):
+        if len(words) >= 2 and (_subject_later(name, text, kinds) or _head_taken_up(name, text, index.lex)
+                                or (numbered and _word_opens_chapter(words, lead, text, index))):
             return name
     return None
+
+
+def _word_opens_chapter(words: list[str], lead: str, text: str, index: LabIndex) -> bool:
+    """'2. Staatliches Hofbräuhaus in München' over 'The Hofbräuhaus was founded in 1589', '3.
+    Bayerische Staatsbrauerei Weihenstephan' over 'Weihenstephan claims to be ...': the chapter's
+    first sentence opens (after a definite article at most) on a word of the heading's name that
+    is a name's word (capitalised, never written in lower case, no place, no legal form, no kind of
+    organisation), and goes on with a verb's lower-case word, not another noun's."""
+    from extract.normalize.countries import place_code
+
+    kinds = index.lex.folded("labs", "heads") | index.lex.folded("labs", "not_heads") \
+        | index.lex.folded("labs", "definition_nouns") | index.lex.folded("labs", "legal_suffixes")
+    articles = set(index.lex.folded("words", "articles")) - set(index.lex.folded("words", "indefinite_articles"))
+    opening = lead.split()[:3]
+    if opening and fold_keep(opening[0]) in articles:
+        opening = opening[1:]
+    if len(opening) < 2 or not opening[1][:1].islower():
+        return False
+    word = opening[0].strip(",")
+    return (word in words and len(word) >= MIN_OPENING_WORD_CHARS and word[:1].isupper() and not word.isupper()
+            and fold_keep(word) not in kinds and place_code(word) is None and not written_in_lower_case(word, text))
+
+
+MIN_OPENING_WORD_CHARS = 5
 
 
 def _subject_later(name: str, text: str, kinds: frozenset[str]) -> bool:
@@ -296,23 +328,37 @@ def _head_taken_up(name: str, text: str, lex: Lexicon) -> bool:
     return re.search(rf"(?:^|[.!?]\s+)(?i:{articles})\s+{re.escape(head)}\s+(?=[a-z])", text) is not None
 
 
-def _echoed_title_name(title: str, lead: str, index: LabIndex) -> str | None:
+def _echoed_title_name(title: str, lead: str, index: LabIndex, *, cased: bool = False) -> str | None:
     """"2. L'Académie du numérique de l'EFPC" over "..., l'Académie du numérique a accueilli ...": the
     longest start of the heading's name (two words or more, its lower-case words included, as French
     names write them) that the chapter's first words repeat."""
     from extract.segment.titles import parse_title
 
     name = re.sub(r"^[LlDd]['’]", "", parse_title(strip_numbering(title), index.lex).name or "")
+
     words = name.split()
     links = index.lex.folded("labs", "connectors") | index.lex.folded("words", "connectors")
     for size in range(len(words), 1, -1):
         start = " ".join(words[:size])
         if fold_keep(words[size - 1]) in links or not words[0][:1].isupper():
             continue
-        if re.search(rf"(?<![\w-]){re.escape(start)}(?![\w-])", lead, re.IGNORECASE) and sum(
+        # ``cased`` (read on in the first sentence): its first word after an article capitalised where
+        # the heading's is, not 'la direction générale des Impôts' for '1. La Direction générale des
+        # Finances publiques'.
+        found = re.search(rf"(?<![\w-]){re.escape(start)}(?![\w-])", lead, re.IGNORECASE)
+        if found and (not cased or _first_word_case(found.group(), index.lex) or not _first_word_case(start, index.lex)) and sum(
                 w[:1].isupper() for w in words[:size]) < size:  # all-capitalised names are the runs' job
             return start
     return None
+
+
+def _first_word_case(text: str, lex: Lexicon) -> bool:
+    """Is the first word of ``text`` after an article capitalised?"""
+    words = text.split()
+    articles = lex.folded("words", "articles")
+    while len(words) > 1 and fold_keep(words[0]) in articles:
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper()
 
 
 def name_runs(text: str) -> list[str]:

@@ -21,7 +21,7 @@ from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.acronyms import defined_acronyms, named_before_naming
-from extract.segment.appositive_names import add_appositive_names
+from extract.segment.appositive_names import add_appositive_names, add_names_under
 from extract.segment.index_acronyms import (
     BARE_ACRONYM,
     add_domain_names,
@@ -333,6 +333,7 @@ class LabIndex:
                 entry.names_site(d) and _path_names_entry(tokens, entry) for d, tokens in subsites.items())
         add_founded_subjects(self, lines, body, domains)
         add_appositive_names(self, lines, body)
+        add_names_under(self, lines, body)
         body_text = " ".join(lines[i].text for i in body)
         body_folded = fold_keep(body_text)  # folded once for the two readers that search it folded
         merge_bracket_aliases(self, body_text)

@@ -116,6 +116,9 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
         around = joined[max(0, m.start() - NEARBY_CHARS):m.end() + NEARBY_CHARS]
         words = subject_words(m.group(1), determiners)
         name = " ".join(words)
+        if any(fold_keep(name).startswith(f"{phrase} ") for phrase in index.lex.folded("labs", "replaced")):
+            continue  # 'Héritier du Garde-Meuble de la Couronne créé par Colbert en 1663, le Mobilier national ...'
+
         nearby = [e for e in strong if whole_name(e.name).search(around) and e.name not in m.group(1)]
         if m in french:  # a name in full, head and complements: another name only within its sentence
             nearby = [e for e in nearby if whole_name(e.name).search(_sentence_at(joined, m.start()))]
