@@ -46,14 +46,9 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
     not_heads = lex.folded("labs", "not_heads")
     former = lex.folded("words", "former_words")
     stops = stop_words(lex.lang) | lex.folded("words", "determiners")
-    texts = [lines[i].text for i in body]
-    starts, at = [], 0
-    for text in texts:
-        starts.append(at)
-        at += len(text) + 1
-    joined = " ".join(texts)
+    texts, starts, joined = _joined(lines, body)
     presented: set[int] = set()  # ids of the entries an apposition has presented once already
-    hosts: list[tuple[str, int, list[str], int]] = []  # names presented after a host's phrase
+    hosts: list[tuple[str, int]] = []  # (name, line) presented after a host's phrase
     for m in _appositive().finditer(joined):
         if _spelled_apposition(index, m, joined, starts, body, texts):
             continue
@@ -91,7 +86,7 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
         line = body[bisect_right(starts, begin) - 1]
         if index.hosts.search(fold_keep(joined[max(0, m.start(1) - 30):m.start(1)])):
             # 'the lab sits in MaRS Discovery District, the not-for-profit innovation hub': its host.
-            hosts.append((name, line, after, kind))
+            hosts.append((name, line))
             continue
         entry = index.lookup(name)
         if entry is None:
@@ -108,7 +103,7 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
     if len(hosts) == 1 and not any(e.strong for e in index.entries):
         # 'Het stadion ... wordt geëxploiteerd door Stadion Amsterdam N.V., een vennootschap die ...' in a
         # text that names no lab: what runs the venue it is about is the body it describes.
-        name, line, _, _ = hosts[0]
+        name, line = hosts[0]
         entry = index.lookup(name) or subject_entry(index, name, line, body, texts, set())
         entry.strong = True
         entry.as_subject += 1
@@ -155,12 +150,7 @@ def add_names_under(index: LabIndex, lines: Sequence[Line], body: Sequence[int])
     phrases = lex.words("labs", "under_the_name")
     if not phrases:
         return
-    texts = [lines[i].text for i in body]
-    starts, at = [], 0
-    for text in texts:
-        starts.append(at)
-        at += len(text) + 1
-    joined = " ".join(texts)
+    texts, starts, joined = _joined(lines, body)
     articles = set(lex.words("words", "articles")) - set(lex.words("words", "indefinite_articles"))
     under = re.compile(rf"(?i:{alternation(phrases, folded=False)})\s+(?:{subject_name()})")
     for m in under.finditer(joined):
@@ -176,4 +166,14 @@ def add_names_under(index: LabIndex, lines: Sequence[Line], body: Sequence[int])
         entry = subject_entry(index, name, line, body, texts, set())
         entry.strong = True
         entry.as_subject += 1
+
+
+def _joined(lines: Sequence[Line], body: Sequence[int]) -> tuple[list[str], list[int], str]:
+    """The body's lines, where each starts in their text joined by spaces, and that text."""
+    texts = [lines[i].text for i in body]
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    return texts, starts, " ".join(texts)
 
