@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from extract.extractors.context import SectionContext
 from extract.extractors.phrases import Token, tokens
@@ -369,14 +369,19 @@ def split_commas(chunk: str) -> list[str]:
     # 'Income: ticket sales, ski passes, restaurants on the summit': short phrases without a capital
     # (so no name of a funder whose commas these could be) are the list's items too; not when the
     # first one's complement runs on into the list ('émoluments pour étalonnages, essais et ...').
-    lex = lexicon(None)
-    links = (lex.folded("labs", "connectors") | lex.folded("funding", "purpose_words")
-             | lex.folded("funding", "source_prepositions") | lex.folded("funding", "complement_prepositions"))
-    if len(parts) > 1 and not set(fold_keep(parts[0]).split()) & links and all(
+    if len(parts) > 1 and not set(fold_keep(parts[0]).split()) & _list_links() and all(
             p and p == p.lower() and not any(c.isdigit() for c in p) and len(p.split()) <= MAX_COMMA_ITEM_WORDS
             for p in parts):
         return parts
     return [chunk]
+
+
+@cache
+def _list_links() -> frozenset[str]:
+    """Words that carry a list item's complement on into the items after it ('pour', 'of', 'uit')."""
+    lex = lexicon(None)
+    return (lex.folded("labs", "connectors") | lex.folded("funding", "purpose_words")
+            | lex.folded("funding", "source_prepositions") | lex.folded("funding", "complement_prepositions"))
 
 
 MAX_WRAPPED_ITEM_WORDS = 15

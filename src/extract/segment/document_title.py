@@ -9,6 +9,7 @@ from functools import cache
 from extract.layout.headings import strip_numbering
 from extract.layout.lines import wraps_line_above
 from extract.models import Line
+from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import fold_keep, lexicon
 from extract.rules.vocab import fold, match_label
 from extract.segment.lab_headings import salient_lab
@@ -76,26 +77,21 @@ def document_title(lines: list[Line], body: list[int], language: str | None = No
 
 
 @cache
-def _reference_labels() -> re.Pattern[str]:
-    labels = sorted(lexicon(None).folded("letters", "reference_labels"), key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\.?\s*:")
-
-
-@cache
-def _subject_labels() -> re.Pattern[str]:
-    labels = sorted(lexicon(None).folded("letters", "subject_labels"), key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\.?\s*:\s*")
+def _letter_label(key: str) -> re.Pattern[str]:
+    """A letter's field label of ``letters.<key>`` opening a line, with its colon (folded text)."""
+    labels = alternation(lexicon(None).words("letters", key), any_space=False, longest_first=True)
+    return re.compile(rf"(?:{labels})\.?\s*:\s*")
 
 
 def _without_subject_label(text: str) -> str:
     """'Onderwerp: uw brief van 12 februari ...' -> 'uw brief van 12 februari ...': the label is no title."""
-    label = _subject_labels().match(fold_keep(text))
+    label = _letter_label("subject_labels").match(fold_keep(text))
     return text[label.end():] if label is not None and label.end() < len(text) else text
 
 
 def _reference_line(text: str) -> bool:
     """'Ons kenmerk: OMG/2024/031', 'N/Réf. : DIR/2024-118': a letter's reference, a code."""
-    return _reference_labels().match(fold_keep(text.strip())) is not None
+    return _letter_label("reference_labels").match(fold_keep(text.strip())) is not None
 
 
 @cache

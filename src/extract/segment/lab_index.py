@@ -403,7 +403,7 @@ class LabIndex:
         # The body says what it is or was ('Bristol Waste Company was set up in 2015'), not only
         # what it did ("l'Autorité de la concurrence s'est dotée d'un service ...", the letter's lab).
         verbs = self.lex.folded("founded", "subject_auxiliaries") | self.lex.folded("labs", "presenting_verbs")
-        told = re.compile(rf"(?<![\w-]){re.escape(fold_keep(name))}\s+(?:{'|'.join(map(re.escape, sorted(verbs)))})(?![\w-])")
+        told = re.compile(rf"(?<![\w-]){re.escape(fold_keep(name))}\s+(?:{alternation(verbs, longest_first=True)})(?![\w-])")
         if not any(told.search(fold_keep(lines[i].text)) for i in said):
             return False
         entry = self.entry_for(name, None, said[0])

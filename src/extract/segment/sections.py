@@ -302,7 +302,13 @@ def sections_from(lines: list[Line], tables: list[Table], *, name: str = "") -> 
     # The sender's name may be set as the page's running header ('Competition and Consumer Protection
     # Commission' over its letterhead and the next page): every line above the letterhead's end names it.
     sender = _sender_part(parts, lines[:letterhead[-1] + 1] if letterhead else [])
-    strays = _stray_sites(parts, [lines[i] for i in body], [line for line in lines if line.role == "footer"])
+    # A running footer is printed on every page: each text is read once.
+    first_of_text: dict[str, Line] = {}
+    for line in lines:
+        if line.role == "footer":
+            first_of_text.setdefault(line.text, line)
+    footers = list(first_of_text.values())
+    strays = _stray_sites(parts, [lines[i] for i in body], footers)
     sections = [_section(part, lines, doc_language, owners, marginal, n,
                          letterhead=[lines[i] for i in letterhead] if part is sender else [], sites=strays.get(n, []))
                 for n, part in enumerate(parts)]
