@@ -60,7 +60,7 @@ from extract.rules.lexicon import Lexicon, fold_keep
 from extract.rules.vocab import match_label
 
 NAME = "funding"
-VERSION = "35"
+VERSION = "36"
 
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
 _HELD_SPACE = "\u2064"  # invisible plus: the space before a portfolio list's 'and', not split there
@@ -214,6 +214,18 @@ def _auxiliary_words(lex: Lexicon) -> frozenset[str]:
                      for phrase in lex.folded(*key) for word in phrase.split())
 
 
+@lru_cache(maxsize=8)
+def _place_aside(lex: Lexicon) -> re.Pattern[str]:
+    """A comma and a preposition of place: 'verkoop van zijn wijn aan handel en horeca, in Oostenrijk
+    en in het buitenland': where the source is earned, set off inside it (folded text)."""
+    return re.compile(rf",\s*(?:{alternation(lex.words('governance', 'place_prepositions'))})\s+[^,]*?(?=,|$)")
+
+
+def _place_asides_out(ctx: SectionContext, start: int, end: int) -> str:
+    """The text from ``start`` to ``end`` without its asides of place."""
+    return _place_aside(ctx.lex).sub("", ctx.folded[start:end])
+
+
 @lru_cache(maxsize=16)
 def _said_again(lex: Lexicon, forms: tuple[str, ...]) -> re.Pattern[str]:
     """A list's next item opening with one of the preposition's ``forms`` (folded text): ', on', 'and on', ', et de'."""
@@ -265,8 +277,11 @@ class FundingExtractor:
                               distance=ctx.token_distance(s.anchor, s.start), ner=("ORG",))
                 for s in [*sources_beside_amounts(ctx), *sources_in_tables(ctx)]]
         pronouns = ctx.lex.folded("funding", "object_pronouns")
-        # 'financés par lui': a pronoun names no funder.
-        return [_unbracketed(c) for c in out if not (isinstance(c.value, str) and fold_keep(c.value) in pronouns)]
+        # 'financés par lui': a pronoun names no funder; 'lives from those fees', 'lives from what
+        # departments pay it' point to money named elsewhere, they name none.
+        no_source = ctx.lex.regex("funding", "no_source_openers")
+        return [_unbracketed(c) for c in out if not (isinstance(c.value, str) and (
+            fold_keep(c.value) in pronouns or no_source.match(fold_keep(c.value))))]
 
     def _label(self, ctx: SectionContext) -> list[Candidate]:
         block = ctx.block("funding")
@@ -445,7 +460,7 @@ class FundingExtractor:
         bounds: list[tuple[int, int]] = []
         at = start
         for sep in _said_again(ctx.lex, forms).finditer(ctx.folded, start, end):
-            if not bounds and "," in ctx.text[start:sep.start()]:
+            if not bounds and "," in _place_asides_out(ctx, start, sep.start()):
                 return [], start  # 'la Fondation X, la province et ...': a list without the preposition
             if "," not in sep.group() and _complement_goes_on(ctx, at, sep, end, forms):
                 continue  # 'proviennent des recettes de billetterie et de fret': one source
@@ -478,6 +493,8 @@ class FundingExtractor:
             hi = cut.start() if cut is not None else hi
             aside_clause = _set_off_relative(ctx.lex).search(ctx.folded, lo, hi)
             hi = aside_clause.start() if aside_clause is not None else hi  # '..., die ook de kwijtscheldingen dekt'
+            place = _place_aside(ctx.lex).search(ctx.folded, lo, hi)  # '... aan handel en horeca, in Oostenrijk en ...'
+            hi = place.start() if place is not None else hi
             site = _SITE_BRACKET.search(ctx.text, lo, hi)  # '... German Research Foundation (www.bgr.bund.de)'
             span = clean_span(ctx, lo, site.start() if site is not None else hi)
             if span is None:

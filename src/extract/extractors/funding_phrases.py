@@ -494,11 +494,31 @@ def coordinated_complement(ctx: SectionContext, before: str, after: str) -> bool
     said = fold_keep(rest[0])
     group = next((g.split() for g in lex.words("funding", "preposition_forms") if said in g.split()), None)
     if group is None:
-        return False
+        return _bare_noun_goes_on(ctx, words, rest)
     at = next((k for k in range(len(words) - 2, 0, -1) if fold_keep(words[k]) in group), None)  # the nearest
     if at is None or source_noun(ctx).search(fold_keep(after)) is not None:
         return False
     return not (_object_word(words[at + 1:], lex)[:1].isupper() and not _object_word(rest[1:], lex)[:1].isupper())
+
+
+MAX_BARE_CONJUNCT = 3
+
+
+def _bare_noun_goes_on(ctx: SectionContext, words: list[str], rest: list[str]) -> bool:
+    """'sales of beer and mineral water': a short lower-case noun after the conjunction, with no
+    article and no money of its own, is a second object of the complement before it (a preposition
+    after the source noun, its object in lower case), not a source of its own."""
+    lex = ctx.lex
+    bare = [w.strip(".,;:") for w in rest]
+    if not bare or len(bare) > MAX_BARE_CONJUNCT or not all(w.isalpha() and w.islower() for w in bare):
+        return False
+    if fold_keep(bare[0]) in lex.folded("words", "articles") | lex.folded("words", "determiners"):
+        return False
+    if source_noun(ctx).search(fold_keep(" ".join(bare))) is not None:
+        return False
+    prepositions = lex.folded("funding", "complement_prepositions")
+    object_word = _object_word(words[2:], lex) if fold_keep(words[1]) in prepositions else ""
+    return bool(object_word) and object_word.islower()
 
 
 def _object_word(words: list[str], lex: Lexicon) -> str:

@@ -19,7 +19,7 @@ from extract.segment.name_affixes import AFTER_ELISION
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "47"
+VERSION = "48"
 
 MAX_MODIFIERS = 3
 # Body nouns that also end Dutch compounds ('Innovatieboard', 'adviesraad', 'stuurcomité').

@@ -26,7 +26,7 @@ from extract.segment.titles import (
 )
 
 NAME = "identity"
-VERSION = "66"
+VERSION = "67"
 
 
 

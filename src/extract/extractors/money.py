@@ -16,7 +16,7 @@ from extract.normalize.rule_data import LANGS, alternation, own_words, words
 from extract.rules.lexicon import Lexicon
 
 NAME = "money"
-VERSION = "36"
+VERSION = "37"
 
 ANCHOR_BEFORE_MAX = 8
 ANCHOR_AFTER_MAX = 4
@@ -98,6 +98,7 @@ class MoneyExtractor:
         paid_out = _SentenceIndex(ctx.lex.regex("budget", "paid_out"), ctx.folded)
         capital = _SentenceIndex(ctx.lex.regex("budget", "capital"), ctx.folded)
         prices = _SentenceIndex(ctx.lex.regex("budget", "prices"), ctx.folded)
+        works = _SentenceIndex(ctx.lex.regex("budget", "works"), ctx.folded)
         combined = _SentenceIndex(ctx.lex.regex("budget", "combined"), ctx.folded)
         compared = _compared_with(ctx.lex)
         part_openers = ctx.lex.regex("budget", "part_openers")
@@ -120,6 +121,8 @@ class MoneyExtractor:
                 continue  # 'Het startkapitaal bedroeg 5.000.000 euro': the capital it was given, not a budget
             if _spoken_of_first(prices, anchors, c0, m.start):
                 continue  # "Le prix de location s'élève à 96 400 CHF": what a customer pays, not a budget
+            if _spoken_of_first(works, anchors, c0, m.start):
+                continue  # 'De renovatie kostte ruim 160 miljoen euro': a building project's cost, spent once
             anchor = _nearest_anchor(ctx, anchors, s0, e0, m.start, m.end)
             clause_anchor = anchor is not None and c0 <= anchor[0] < c1
             block = ctx.block_at(m.start)

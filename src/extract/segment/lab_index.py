@@ -13,6 +13,7 @@ documents are read in ``lab_headings``, prose in ``paragraphs``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
@@ -22,6 +23,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.acronyms import defined_acronyms, named_before_naming
 from extract.segment.appositive_names import add_appositive_names, add_names_under
+from extract.segment.company_names import add_company_names
 from extract.segment.index_acronyms import (
     BARE_ACRONYM,
     add_domain_names,
@@ -88,6 +90,10 @@ _OPENS_A_NAME = re.compile(r"\s+[A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]")  # 'NPL Manageme
 
 SENDER_LINES = 2
 """A letterhead's first lines, where the sender's name is printed."""
+
+
+_SENDER_PARTS = re.compile(r"\s+[|–—·]\s+")
+"""Between the names of a letterhead's line ('Stadt Wien | Wiener Bäder'): the unit that writes comes last."""
 
 
 def _sender_sites(lines: Sequence[Line], letterhead: Sequence[int]) -> set[str]:
@@ -326,6 +332,7 @@ class LabIndex:
         # after the host itself ('zaragoza.es/.../zaragoza-activa') is still the host's.
         hosts = domains - {host for host, tokens in subsites.items() if domain_label(host) not in tokens}
         add_domain_names(self, lines, body, hosts)
+        add_company_names(self, lines, body, hosts)
         add_domain_shaped_names(self, lines, body, domains)
         add_linked_domain_names(self, lines, body, hosts)
         for entry in self.entries:
@@ -392,34 +399,53 @@ class LabIndex:
         """'Bristol Waste Company' over www.bristolwastecompany.co.uk, writing 'Bristol Waste Company
         was set up in 2015 ...' in a letter that names no lab: the sender describes itself, whatever
         its head noun ('company' is a host's word elsewhere). Its name is the letterhead's first
-        line, spelled exactly by the letterhead's site, and the body writes it again."""
+        line, spelled exactly by the letterhead's site, or the unit that line names last ('Stadt Wien |
+        Wiener Bäder'), printed again at the letter's foot; and the body writes it again, saying what
+        it is ('De Wiener Bäder zijn geen zelfstandig bedrijf ...')."""
         if not letterhead:
             return False
-        name = re.sub(r"\s*\([^)]*\)\s*$", "", lines[letterhead[0]].text).strip(" ·,")
-        if len(name.split()) < 2 or not any(address_spelling(name) in domain_spellings(d)
-                                            for d in _sender_sites(lines, letterhead)):
-            return False
-        said = [i for i in body if fold_keep(name) in fold_keep(lines[i].text)]
-        # The body says what it is or was ('Bristol Waste Company was set up in 2015'), not only
-        # what it did ("l'Autorité de la concurrence s'est dotée d'un service ...", the letter's lab).
+        first = re.sub(r"\s*\([^)]*\)\s*$", "", lines[letterhead[0]].text).strip(" ·,")
+        units = _SENDER_PARTS.split(first)
+        candidates = [first] + ([units[-1].strip()] if len(units) > 1 else [])
+        foot = [fold_keep(line.text) for line in lines[body[-1] + 1:]] if body else []
+        texts = [" ".join(lines[i].text.split()) for i in body]
+        starts, at = [], 0
+        for text in texts:
+            starts.append(at)
+            at += len(text) + 1
+        joined = fold_keep(" ".join(texts))
         verbs = self.lex.folded("founded", "subject_auxiliaries") | self.lex.folded("labs", "presenting_verbs")
-        told = re.compile(rf"(?<![\w-]){re.escape(fold_keep(name))}\s+(?:{alternation(verbs, longest_first=True)})(?![\w-])")
-        if not any(told.search(fold_keep(lines[i].text)) for i in said):
-            return False
-        entry = self.entry_for(name, None, said[0])
-        entry.strong = entry.domain = True
-        entry.mentions += len(said)
-        return True
+        for name in candidates:
+            if len(name.split()) < 2:
+                continue
+            folded = fold_keep(name)
+            spelled = any(address_spelling(name) in domain_spellings(d) for d in _sender_sites(lines, letterhead))
+            if not (spelled or (name is not first and any(folded in text for text in foot))):
+                continue
+            said = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(folded)}(?![\w-])", joined)]
+            # The body says what it is or was ('Bristol Waste Company was set up in 2015'), not only
+            # what it did ("l'Autorité de la concurrence s'est dotée d'un service ...", the letter's lab).
+            told = re.compile(rf"(?<![\w-]){re.escape(folded)}\s+(?:{alternation(verbs, longest_first=True)})(?![\w-])")
+            if not told.search(joined):
+                continue
+            entry = self.entry_for(name, None, body[bisect_right(starts, said[0]) - 1])
+            entry.strong = entry.domain = True
+            entry.mentions += len(said)
+            return True
+        return False
 
     def _line_mentions(self, text: str, next_line: str) -> list[NameMention]:
         """The names on a line; a last one the line break cut after a link word ('the Australian
         Bureau of' / 'Statistics Act 1975') is read on with the next line's first words."""
         mentions = find_lab_names(text, self.lang, generic=True)
-        if not mentions or not next_line:
+        if not next_line:
             return mentions
+        if not mentions:
+            return self._head_ending_line(text, next_line)
         last, after = mentions[-1], text[mentions[-1].end:].strip()
         if after and fold_keep(after) not in function_words() and after != "&":
-            return mentions  # ('Nederlands Bureau voor Toerisme &' / 'Congressen (NBTC)' goes on)
+            # ('Nederlands Bureau voor Toerisme &' / 'Congressen (NBTC)' goes on)
+            return mentions + self._head_ending_line(text, next_line)
         joined = find_lab_names(f"{text} {next_line[:NEXT_LINE_CHARS]}", self.lang, generic=True)
         longer = next((m for m in joined if m.start == last.start and m.end > len(text)), None)
         # Cut after a link word, at a word the name a heading gave goes on with ('... Social en
@@ -429,6 +455,19 @@ class LabIndex:
                                    or _name_goes_on(longer.name[len(last.name):], f"{text} {next_line}"[longer.end:])):
             mentions[-1] = replace(longer, end=len(text.rstrip()))  # its offsets stay on this line
         return mentions
+
+    def _head_ending_line(self, text: str, next_line: str) -> list[NameMention]:
+        """'... cap sur le Kirchberg. Le Centre' / 'national sportif et culturel, que ...': a line
+        ending on a capitalised head noun whose name the next line goes on with, read as one (its
+        offsets stay on this line)."""
+        words = text.rstrip().split()
+        if not words or not words[-1][:1].isupper() or fold_keep(words[-1]) not in self.lex.folded("labs", "heads") \
+                or not next_line[:1].islower():
+            return []
+        start = len(text.rstrip()) - len(words[-1])
+        joined = find_lab_names(f"{text.rstrip()} {next_line[:NEXT_LINE_CHARS]}", self.lang, generic=True)
+        wrapped = next((m for m in joined if m.start == start and m.end > len(text.rstrip())), None)
+        return [replace(wrapped, end=len(text.rstrip()))] if wrapped is not None else []
 
     def _heads_letter(self, entry: LabEntry, letterhead: Sequence[int]) -> bool:
         """'INSTITUT DES VÉTÉRANS – INSTITUT NATIONAL DES INVALIDES DE GUERRE, ...' over a letter

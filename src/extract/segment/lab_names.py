@@ -165,7 +165,9 @@ def _complement_chain(lang: str) -> re.Pattern[str] | None:
     capital = r"[A-ZÀ-ÝĀ-žȘȚ][\w-]+(?![\w'’])"
     complement = (rf"(?:\s+(?:{joined})\s+|\s+)(?:(?:{capital_links})\s*(?:{capital}|{lower})|(?:{link})\s*{lower})"
                   rf"(?:\s+{adjective})?")
-    return re.compile(rf"(?<![\w-])(?P<head>[A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]+)(?:\s+{adjective}){{0,2}}(?:{complement}){{1,8}}"
+    # ... or adjectives alone, the last two joined: 'Centre national sportif et culturel'.
+    return re.compile(rf"(?<![\w-])(?P<head>[A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]+)(?:\s+{adjective}){{0,2}}"
+                      rf"(?:(?:{complement}){{1,8}}|(?<=[a-zà-ÿ])\s+(?:{joined})\s+{adjective}(?:{complement}){{0,8}})"
                       rf"|(?<![\w-])(?P<named>[A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]+)(?:\s+{capital}){{1,3}}")
 
 

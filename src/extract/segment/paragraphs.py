@@ -243,7 +243,22 @@ def subject_of(paragraph: Sequence[int], lines: Sequence[Line], index: LabIndex)
                         if _founding_sentence(text, folded, start, end, index.lex)}
         if len(founded_here) == 1:
             return next(iter(founded_here.values()))
+        # 'Vienna is the only world capital with ... Weingut Cobenzl, on the slopes ..., has been owned
+        # by the City since 1907': the one lab the paragraph names, with a site of its own, opening a
+        # sentence as its subject.
+        entry = by_id[best]
+        if len(counts) == 1 and entry.domain and _opens_sentence(text, folded, first_at[best], index.lex):
+            return entry
     return None
+
+
+def _opens_sentence(text: str, folded: str, start: int, lex: Lexicon) -> bool:
+    """Does the name at ``start`` open a sentence after the first (after an article perhaps)?"""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    if not ends:
+        return False
+    lead = folded[ends[-1]:start].split()
+    return not lead or (len(lead) == 1 and lead[0] in lex.folded("words", "articles"))
 
 
 FOUNDED_AFTER_NAME_WORDS = 4

@@ -30,6 +30,7 @@ from extract.segment.subject_names import (
     longest_first,
     presented_name,
     ranked_subject,
+    subject_name,
     subject_words,
     titled_with_article,
     written_in_lower_case,
@@ -196,6 +197,7 @@ def add_founded_subjects(index: LabIndex, lines: Sequence[Line], body: Sequence[
             _founded_entry(index, referent, body, texts)  # '... It was set up in 2001': its founding presents it
     _founded_known_names(index, joined, folded, verbs, body, texts)
     _defined_subjects(index, lines, joined, folded, starts, body, texts, domains, known)
+    _called_subjects(index, joined, starts, body, texts, domains, known)
 
 
 MAX_LOWER_CASE_NAME_WORDS = 6
@@ -372,6 +374,38 @@ def _defined_subjects(index: LabIndex, lines: Sequence[Line], joined: str, folde
         if fold_keep(name) not in known:
             subject_entry(index, name, body[bisect_right(starts, at) - 1], body, texts, domains)
             known.add(fold_keep(name))
+
+
+def _called_subjects(index: LabIndex, joined: str, starts: list[int], body: Sequence[int], texts: list[str],
+                     domains: set[str], known: set[str]) -> None:
+    """'... een van de vreemdste openbare instellingen van het land. Ze heet de Koninklijke Schenking.':
+    a sentence that only names what the text has been describing gives it its name (two words at
+    least, or one that is plainly a name; no place)."""
+    from extract.normalize import country_code
+    from extract.normalize.countries import city_country
+
+    determiners = index.lex.folded("words", "determiners") | index.lex.folded("labs", "determiners")
+    for m in _called(index.lex).finditer(joined):
+        words = subject_words(m.group(1), determiners)
+        name = " ".join(words)
+        if not name or fold_keep(name) in known or index.lookup(name) is not None:
+            continue
+        if not (len(words) >= 2 or DISTINCTIVE.search(name)) or country_code(name, None) is not None \
+                or city_country(name) is not None:
+            continue
+        line = body[bisect_right(starts, m.start(1)) - 1]
+        subject_entry(index, name, line, body, texts, domains)
+        known.add(fold_keep(name))
+
+
+@lru_cache(maxsize=4)
+def _called(lex: Lexicon) -> re.Pattern[str]:
+    """A sentence opening on an 'is called' phrase (``labs.is_called``) and ending on the name it gives."""
+    articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
+    elided = alternation(lex.words("words", "elided_articles"), folded=False, any_space=False)
+    called = alternation(lex.words("labs", "is_called"), folded=False)
+    return re.compile(rf"(?:^|(?<=[.!?:]\s))(?i:{called})\s+(?:(?:{articles})\s+|{elided})?"
+                      + subject_name() + r"(?=\s*[.!?;]|\s*$)")
 
 
 MAX_PREDICATE_WORDS = 8

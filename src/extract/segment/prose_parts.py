@@ -137,7 +137,9 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
     title = title_line(lines, body)
     salient = salient_lab(index)
     found = paragraphs(lines, body)
+    after_heading = False
     for n, paragraph in enumerate(found):
+        under_heading, after_heading = after_heading, all(lines[i].role == "heading" for i in paragraph)
         if title is not None and paragraph[-1] < title:
             continue  # a masthead or letterhead above the document's title describes no lab
         heading = all(lines[i].role == "heading" for i in paragraph)
@@ -158,11 +160,16 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
             continue
         subject = ((heading_lab(text, index) or run_in_head(text, index, paragraph[0], create=False)) if heading
                    else subject_of(paragraph, lines, index))
+        if subject is None and under_heading and not heading:
+            subject = _introduced_with_site(paragraph, text, index)
         if subject is None and len(paragraph) == 1 and n + 1 < len(found):
             # 'Tokyo: NHK's research laboratories' set as a line of its own over the lab's paragraph
             subject = owned_kind(text, " ".join(lines[i].text for i in found[n + 1]), index)
         if subject is not None and subject is not COMPARISON and not heading and _passing(subject):
             subject = None  # 'we swap methods with the Lab van Troje': named once, in passing
+        if isinstance(subject, LabEntry) and not heading and _named_as_publisher(subject, text, index.lex):
+            owners.append((paragraph, None))  # a colophon: who publishes the newsletter, not a lab it describes
+            continue
         if isinstance(subject, LabEntry) and current is not None and not heading and _governing_body(subject, text, index):
             bodies.add(id(subject))  # 'We are led by the Budget Responsibility Committee (BRC), whose ...'
         if isinstance(subject, LabEntry) and id(subject) in bodies | predecessors:
@@ -178,6 +185,40 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
             current = None
         owners.append((paragraph, current))
     return owners
+
+
+PUBLISHED_GAP_WORDS = 6
+"""Words between 'published' and its 'by': 'is published three times a year by the Centre'."""
+
+
+def _named_as_publisher(entry: LabEntry, text: str, lex: Lexicon) -> bool:
+    """Does ``text`` first name ``entry`` as the publisher of a publication ('... is published three
+    times a year by the Centre for X', ``labs.published_by``)?"""
+    names = [name for name in (entry.name, entry.acronym) if name]
+    first = min((m.start() for name in names if (m := whole_name(name).search(text)) is not None), default=None)
+    return first is not None and _publisher_before(lex).search(fold_keep(text[:first])) is not None
+
+
+@cache
+def _publisher_before(lex: Lexicon) -> re.Pattern[str]:
+    """A 'published ... by (the)' phrase ending a text, a few words allowed inside it (folded)."""
+    phrases = []
+    for phrase in lex.folded("labs", "published_by"):
+        verb, _, by = phrase.rpartition(" ")
+        phrases.append(rf"\b{re.escape(verb)}(?:\s+[^\s.;:]+){{0,{PUBLISHED_GAP_WORDS}}}?\s+{re.escape(by)}")
+    return re.compile(rf"(?:{'|'.join(phrases)})\s+(?:{article_before_name(lex)})?$")
+
+
+def _introduced_with_site(paragraph: list[int], text: str, index: LabIndex) -> LabEntry | None:
+    """'Op bezoek in Heilbronn' over '... bezocht een groep van vijftien leden de Südwestdeutsche
+    Salzwerke AG in Heilbronn ...': the one lab a chapter's first paragraph names, first named there,
+    with a site of its own, is what the chapter is about, subject of its sentences or not."""
+    named = [entry for entry in index.entries
+             if any(whole_name(name).search(text) for name in (entry.name, entry.acronym) if name)]
+    if len(named) != 1:
+        return None
+    entry = named[0]
+    return entry if entry.domain and entry.strong and entry.first in paragraph else None
 
 
 def _predecessors(index: LabIndex, text: str) -> set[int]:

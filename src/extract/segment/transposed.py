@@ -165,9 +165,14 @@ def _read(run: list[int], lines: Sequence[Line], names: _Names, unit: str | None
     # has fewer rows the rules read ('Sinds', 'Soort', 'Omvang'): its lines leave the lab above it.
     named = {id(e) for cell in header if (e := _column_entry(cell, names)) is not None}
     titled = {fold_keep(cell) for cell in header if _names_heading(cell, names)}
-    if len(labelled) < MIN_FIELD_ROWS and len(named) + len(titled) < width:
+    worded = _headings_by_word(header, names)
+    if len(labelled) < MIN_FIELD_ROWS and len(named) + len(titled) < width and worded is None:
         return None
-    columns = _places_in_chapter_order(header, [_column(cell, names) for cell in header], names)
+    columns = [_column(cell, names) for cell in header]
+    if worded is not None:
+        columns = [LabColumn(_bare(title, names.index.lex)) if column.title == cell and _column_entry(cell, names) is None else column
+                   for cell, column, title in zip(header, columns, worded)]
+    columns = _places_in_chapter_order(header, columns, names)
     if unit is not None:  # the caption's unit goes with the budget row, unless the row gives its own
         labelled = [(f"{label} ({unit})" if _label_field(label.split()[0]) == "budget" and "(" not in label else label, values)
                     for label, values in labelled]
@@ -199,8 +204,10 @@ def _continue_header(header: list[str], cells: list[str], names: _Names) -> list
         return joined
 
     def named(joined: list[str]) -> int:
-        # Words of header cells that name a lab: 'BIT Habitat' (two) beats 'BIT' (one).
-        return sum(len(cell.split()) for cell in joined if _column_entry(cell, names) is not None)
+        # Words of header cells that name a lab: 'BIT Habitat' (two) beats 'BIT' (one); cells that
+        # each hold a word of one lab heading ('Weihenstepha' + 'n') count as naming theirs.
+        worded = _headings_by_word(joined, names) is not None
+        return sum(len(cell.split()) for cell in joined if worded or _column_entry(cell, names) is not None)
 
     best = place(range(len(header) - len(cells), len(header)))  # right-aligned unless names say otherwise
     best_score = named(best)
@@ -312,6 +319,29 @@ def _names_heading(cell: str, names: _Names) -> bool:
     if len(folded) < MIN_CELL_CHARS or names.index.lookup(cell) is not None:
         return False
     return any(fold_keep(title) == folded or fold_keep(title).startswith(folded + " ") for title, _ in names.headings)
+
+
+def _headings_by_word(header: Sequence[str], names: _Names) -> list[str] | None:
+    """'Hofbräuhaus  Weihenstephan  Rothaus' over the chapters 'Staatliches Hofbräuhaus in München',
+    'Bayerische Staatsbrauerei Weihenstephan' and 'Badische Staatsbrauerei Rothaus AG': a comparison
+    calls each lab by the word of its name that sets it apart. The chapter titles, one per header
+    cell, when every cell is a word (or words) found in the title of exactly one lab heading, a
+    different one each; None otherwise."""
+    titles = list(dict.fromkeys(title for title, _ in names.headings))
+    if len(header) < MIN_COLUMNS or len(titles) < len(header):
+        return None
+    heads = names.index.lex.folded("labs", "heads")
+    words_of = [set(fold_keep(_bare(title, names.index.lex)).split()) for title in titles]
+    found: list[str] = []
+    for cell in header:
+        words = fold_keep(cell).replace(".", "").split()
+        if not words or any(len(w) < MIN_CELL_CHARS for w in words) or all(w in heads for w in words):
+            return None
+        holders = [t for t, held in zip(titles, words_of) if all(w in held for w in words)]
+        if len(holders) != 1 or holders[0] in found:
+            return None
+        found.append(holders[0])
+    return found
 
 
 def _entry_by_qualifier(words: list[str], names: _Names) -> LabEntry | None:
