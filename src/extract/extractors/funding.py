@@ -221,11 +221,6 @@ def _place_aside(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf",\s*(?:{alternation(lex.words('governance', 'place_prepositions'))})\s+[^,]*?(?=,|$)")
 
 
-def _place_asides_out(ctx: SectionContext, start: int, end: int) -> str:
-    """The text from ``start`` to ``end`` without its asides of place."""
-    return _place_aside(ctx.lex).sub("", ctx.folded[start:end])
-
-
 @lru_cache(maxsize=16)
 def _said_again(lex: Lexicon, forms: tuple[str, ...]) -> re.Pattern[str]:
     """A list's next item opening with one of the preposition's ``forms`` (folded text): ', on', 'and on', ', et de'."""
@@ -460,7 +455,7 @@ class FundingExtractor:
         bounds: list[tuple[int, int]] = []
         at = start
         for sep in _said_again(ctx.lex, forms).finditer(ctx.folded, start, end):
-            if not bounds and "," in _place_asides_out(ctx, start, sep.start()):
+            if not bounds and "," in _place_aside(ctx.lex).sub("", ctx.folded[start:sep.start()]):
                 return [], start  # 'la Fondation X, la province et ...': a list without the preposition
             if "," not in sep.group() and _complement_goes_on(ctx, at, sep, end, forms):
                 continue  # 'proviennent des recettes de billetterie et de fret': one source

@@ -46,7 +46,7 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
     not_heads = lex.folded("labs", "not_heads")
     former = lex.folded("words", "former_words")
     stops = stop_words(lex.lang) | lex.folded("words", "determiners")
-    texts, starts, joined = _joined(lines, body)
+    texts, starts, joined = joined_lines(lines, body)
     presented: set[int] = set()  # ids of the entries an apposition has presented once already
     hosts: list[tuple[str, int]] = []  # (name, line) presented after a host's phrase
     for m in _appositive().finditer(joined):
@@ -150,7 +150,7 @@ def add_names_under(index: LabIndex, lines: Sequence[Line], body: Sequence[int])
     phrases = lex.words("labs", "under_the_name")
     if not phrases:
         return
-    texts, starts, joined = _joined(lines, body)
+    texts, starts, joined = joined_lines(lines, body)
     articles = set(lex.words("words", "articles")) - set(lex.words("words", "indefinite_articles"))
     under = re.compile(rf"(?i:{alternation(phrases, folded=False)})\s+(?:{subject_name()})")
     for m in under.finditer(joined):
@@ -168,7 +168,7 @@ def add_names_under(index: LabIndex, lines: Sequence[Line], body: Sequence[int])
         entry.as_subject += 1
 
 
-def _joined(lines: Sequence[Line], body: Sequence[int]) -> tuple[list[str], list[int], str]:
+def joined_lines(lines: Sequence[Line], body: Sequence[int]) -> tuple[list[str], list[int], str]:
     """The body's lines, where each starts in their text joined by spaces, and that text."""
     texts = [lines[i].text for i in body]
     starts, at = [], 0

@@ -14,10 +14,10 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from extract.models import Line
-from extract.rules.lexicon import fold_keep
 from extract.segment.index_merges import legal_forms
 from extract.segment.lab_names import whole_name
 from extract.segment.spelling import address_spelling, domain_spellings, transliterated
+from extract.segment.subject_names import subject_words
 
 if TYPE_CHECKING:
     from extract.segment.lab_index import LabIndex
@@ -45,9 +45,7 @@ def add_company_names(index: LabIndex, lines: Sequence[Line], body: Sequence[int
         form = m.group("form")
         if not (form[:1].isupper() or "." in form):
             continue  # 'sa' or 'ag' as a word of the sentence, not a legal form
-        words = m.group("name").split()
-        while words and fold_keep(words[0]) in leading:
-            words = words[1:]  # 'De Südwestdeutsche Salzwerke AG' opening a sentence
+        words = subject_words(m.group("name"), leading)  # 'De Südwestdeutsche Salzwerke AG' opening a sentence
         if not words:
             continue
         spelled = [w for w in words if {address_spelling(w), address_spelling(transliterated(w))} & labels]

@@ -22,7 +22,7 @@ from extract.models import Line
 from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.acronyms import defined_acronyms, named_before_naming
-from extract.segment.appositive_names import add_appositive_names, add_names_under
+from extract.segment.appositive_names import add_appositive_names, add_names_under, joined_lines
 from extract.segment.company_names import add_company_names
 from extract.segment.index_acronyms import (
     BARE_ACRONYM,
@@ -52,7 +52,7 @@ from extract.segment.index_merges import (
     take_styled_names,
     take_trade_names,
 )
-from extract.segment.lab_names import NameMention, find_lab_names
+from extract.segment.lab_names import NameMention, find_lab_names, whole_name
 from extract.segment.official_names import add_official_names
 from extract.segment.platforms import URL, platform_host
 from extract.segment.presented import add_founded_subjects
@@ -408,25 +408,22 @@ class LabIndex:
         units = _SENDER_PARTS.split(first)
         candidates = [first] + ([units[-1].strip()] if len(units) > 1 else [])
         foot = [fold_keep(line.text) for line in lines[body[-1] + 1:]] if body else []
-        texts = [" ".join(lines[i].text.split()) for i in body]
-        starts, at = [], 0
-        for text in texts:
-            starts.append(at)
-            at += len(text) + 1
-        joined = fold_keep(" ".join(texts))
-        verbs = self.lex.folded("founded", "subject_auxiliaries") | self.lex.folded("labs", "presenting_verbs")
+        _, starts, text = joined_lines(lines, body)
+        joined = fold_keep(text)
+        sites = _sender_sites(lines, letterhead)
+        verbs = alternation(self.lex.folded("founded", "subject_auxiliaries") | self.lex.folded("labs", "presenting_verbs"),
+                            longest_first=True)
         for name in candidates:
             if len(name.split()) < 2:
                 continue
             folded = fold_keep(name)
-            spelled = any(address_spelling(name) in domain_spellings(d) for d in _sender_sites(lines, letterhead))
-            if not (spelled or (name is not first and any(folded in text for text in foot))):
+            spelled = any(address_spelling(name) in domain_spellings(d) for d in sites)
+            if not (spelled or (name is not first and any(folded in line for line in foot))):
                 continue
-            said = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(folded)}(?![\w-])", joined)]
+            said = [m.start() for m in whole_name(folded).finditer(joined)]
             # The body says what it is or was ('Bristol Waste Company was set up in 2015'), not only
             # what it did ("l'Autorité de la concurrence s'est dotée d'un service ...", the letter's lab).
-            told = re.compile(rf"(?<![\w-]){re.escape(folded)}\s+(?:{alternation(verbs, longest_first=True)})(?![\w-])")
-            if not told.search(joined):
+            if not re.search(rf"{whole_name(folded).pattern}\s+(?:{verbs})(?![\w-])", joined):
                 continue
             entry = self.entry_for(name, None, body[bisect_right(starts, said[0]) - 1])
             entry.strong = entry.domain = True
@@ -446,8 +443,7 @@ class LabIndex:
         if after and fold_keep(after) not in function_words() and after != "&":
             # ('Nederlands Bureau voor Toerisme &' / 'Congressen (NBTC)' goes on)
             return mentions + self._head_ending_line(text, next_line)
-        joined = find_lab_names(f"{text} {next_line[:NEXT_LINE_CHARS]}", self.lang, generic=True)
-        longer = next((m for m in joined if m.start == last.start and m.end > len(text)), None)
+        longer = self._read_on(text, next_line, last.start)
         # Cut after a link word, at a word the name a heading gave goes on with ('... Social en
         # Gobierno' / 'Digital in 2015' after the heading's '... en Gobierno Digital'), or before
         # capitalised words that end the name mid-sentence ('la Secretaría de Gobierno' / 'Digital, which').
@@ -464,10 +460,15 @@ class LabIndex:
         if not words or not words[-1][:1].isupper() or fold_keep(words[-1]) not in self.lex.folded("labs", "heads") \
                 or not next_line[:1].islower():
             return []
-        start = len(text.rstrip()) - len(words[-1])
-        joined = find_lab_names(f"{text.rstrip()} {next_line[:NEXT_LINE_CHARS]}", self.lang, generic=True)
-        wrapped = next((m for m in joined if m.start == start and m.end > len(text.rstrip())), None)
-        return [replace(wrapped, end=len(text.rstrip()))] if wrapped is not None else []
+        line = text.rstrip()
+        wrapped = self._read_on(line, next_line, len(line) - len(words[-1]))
+        return [replace(wrapped, end=len(line))] if wrapped is not None else []
+
+    def _read_on(self, text: str, next_line: str, start: int) -> NameMention | None:
+        """The name from ``start`` of ``text`` read on into the next line's first words, when it goes
+        past the line's end (its end then counts in the joined text)."""
+        joined = find_lab_names(f"{text} {next_line[:NEXT_LINE_CHARS]}", self.lang, generic=True)
+        return next((m for m in joined if m.start == start and m.end > len(text)), None)
 
     def _heads_letter(self, entry: LabEntry, letterhead: Sequence[int]) -> bool:
         """'INSTITUT DES VÉTÉRANS – INSTITUT NATIONAL DES INVALIDES DE GUERRE, ...' over a letter

@@ -137,12 +137,11 @@ def _paragraph_owners(lines: list[Line], body: list[int], index: LabIndex) -> li
     title = title_line(lines, body)
     salient = salient_lab(index)
     found = paragraphs(lines, body)
-    after_heading = False
+    heading = False
     for n, paragraph in enumerate(found):
-        under_heading, after_heading = after_heading, all(lines[i].role == "heading" for i in paragraph)
+        under_heading, heading = heading, all(lines[i].role == "heading" for i in paragraph)
         if title is not None and paragraph[-1] < title:
             continue  # a masthead or letterhead above the document's title describes no lab
-        heading = all(lines[i].role == "heading" for i in paragraph)
         text = " ".join(lines[i].text for i in paragraph)
         # A heading is about a lab when it is (mostly) the lab's name, not when it mentions one.
         # A bold run-in head may be set as a heading line: 'eWBS (eWallonie-Bruxelles ...) — Créé en 2013'.

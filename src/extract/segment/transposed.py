@@ -163,15 +163,16 @@ def _read(run: list[int], lines: Sequence[Line], names: _Names, unit: str | None
             after_label = False
     # A comparison whose header cells all name labs of the document is no one lab's, even where it
     # has fewer rows the rules read ('Sinds', 'Soort', 'Omvang'): its lines leave the lab above it.
-    named = {id(e) for cell in header if (e := _column_entry(cell, names)) is not None}
+    entries = [_column_entry(cell, names) for cell in header]
+    named = {id(e) for e in entries if e is not None}
     titled = {fold_keep(cell) for cell in header if _names_heading(cell, names)}
     worded = _headings_by_word(header, names)
     if len(labelled) < MIN_FIELD_ROWS and len(named) + len(titled) < width and worded is None:
         return None
     columns = [_column(cell, names) for cell in header]
-    if worded is not None:
-        columns = [LabColumn(_bare(title, names.index.lex)) if column.title == cell and _column_entry(cell, names) is None else column
-                   for cell, column, title in zip(header, columns, worded)]
+    if worded is not None:  # a cell no entry names takes its chapter's title ('Rothaus')
+        columns = [LabColumn(_bare(title, names.index.lex)) if column.title == cell and entry is None else column
+                   for cell, column, title, entry in zip(header, columns, worded, entries)]
     columns = _places_in_chapter_order(header, columns, names)
     if unit is not None:  # the caption's unit goes with the budget row, unless the row gives its own
         labelled = [(f"{label} ({unit})" if _label_field(label.split()[0]) == "budget" and "(" not in label else label, values)
