@@ -247,8 +247,12 @@ class SectionContext:
         # A wrapped sentence can start with '8. Budget CHF 600k ...' and be taken for a heading.
         # A question says more than a heading: '3.2 Staff (statutory staff and seconded experts, head count)'.
         limit = MAX_NUMBERED_QUESTION_WORDS if _DOTTED_QUESTION.match(line.text) else MAX_NUMBERED_HEADING_WORDS
-        return numbering is not None and len(numbering.rest.split()) <= limit and not any(
-            c.isdigit() for c in numbering.rest)
+        if numbering is None:
+            return False
+        # A date in brackets is the question's, not a figure: '2.2 Aantal personeelsleden (personen, 31/12)';
+        # '8 (6.2 FTE)' is an answer, with nothing outside its brackets.
+        outside = re.sub(r"\([^()]*\)", "", numbering.rest)
+        return len(numbering.rest.split()) <= limit and bool(outside.strip()) and not any(c.isdigit() for c in outside)
 
     def line_indexes(self, start: int, end: int) -> list[int]:
         first = max(bisect_right(self.line_starts, start) - 1, 0)

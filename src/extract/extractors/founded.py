@@ -502,7 +502,25 @@ def _other_subject(ctx: SectionContext, s0: int, verb_start: int) -> bool:
             # 'works with X, which was founded in 2010' is X's founding; 'The lab, which ...' the lab's.
             antecedent = words[i - 1]
             own = {fold_keep(n.split()[-1]) for n in ctx.subject_names if n.split()}
+            if antecedent in ctx.lex.folded("labs", "definition_nouns") and _beside_own_name(ctx, s0, verb_start):
+                return False  # 'Historic Royal Palaces, an independent charity which began life in 1989'
             return antecedent not in ctx.lex.folded("funding", "lab_words") | own
+    return False
+
+
+def _beside_own_name(ctx: SectionContext, s0: int, verb_start: int) -> bool:
+    """Does the clause before the verb set a description beside the lab's own name: its name (and a
+    bracket), a comma, an indefinite article, and no other comma up to the verb?"""
+    lead = ctx.text[s0:verb_start]
+    articles = ctx.lex.folded("words", "indefinite_articles")
+    for name in ctx.subject_names:
+        at = lead.rfind(name) if name else -1
+        if at < 0:
+            continue
+        rest = re.sub(r"^\s*\([^()]*\)", "", lead[at + len(name):])
+        described = re.match(r"\s*,\s+([\w'’]+)\s", rest)
+        if described is not None and fold_keep(described.group(1)) in articles and rest.count(",") == 1:
+            return True
     return False
 
 

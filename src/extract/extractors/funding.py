@@ -60,7 +60,7 @@ from extract.rules.lexicon import Lexicon, fold_keep
 from extract.rules.vocab import match_label
 
 NAME = "funding"
-VERSION = "36"
+VERSION = "37"
 
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
 _HELD_SPACE = "\u2064"  # invisible plus: the space before a portfolio list's 'and', not split there
@@ -85,6 +85,29 @@ def _about_other_things(ctx: SectionContext, at: int, others: re.Pattern[str]) -
     not the lab."""
     s0, _ = ctx.sentence_span(at)
     return others.match(ctx.folded[s0:at].lstrip()) is not None
+
+
+def _bare_nouns_listed(lex: Lexicon, text: str) -> bool:
+    """Does each comma of ``text`` list a bare noun ('concerten, beurzen en congressen'), not a new
+    phrase opened by a determiner, a preposition or a conjunction ('..., la province', 'et, pour une part')?"""
+    closed = lex.folded("words", "determiners") | lex.folded("funding", "source_prepositions") \
+        | lex.folded("words", "conjunctions") | lex.folded("funding", "purpose_words")
+    # ... and the list ends on a conjunction: 'budget and, occasionally,' lists nothing.
+    last = text[text.rindex(",") + 1:].split() if "," in text else []
+    return bool(set(last) & lex.folded("words", "conjunctions")) and all(
+        (after := text[comma.end():].split()[:1]) and after[0].isalpha() and after[0] not in closed
+        for comma in re.finditer(",", text))
+
+
+@lru_cache(maxsize=8)
+def _enumerating_noun(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?:^|\s)(?:{alternation(lex.words('funding', 'enumerating_nouns'))})$")
+
+
+_LIST_OPENER = re.compile(r"\s*(?::|[–—]|\s-)\s+")
+_LIST_CLOSER = re.compile(r"\s(?:[–—]|-)\s")
+_LIST_PIECE = re.compile(r"[^,;]+")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 @lru_cache(maxsize=8)
@@ -329,8 +352,11 @@ class FundingExtractor:
                 continue  # "l'Office n'en assure pas la gestion": a sentence after the answer, saying what is not
             if not item[:1].isalpha() or MONEY_SIGN.search(re.sub(r"\([^()]*\)", "", item)):
                 continue  # '€ 48 mln', 'ruim 800 medewerkers': figures, read by other fields
-            if _ADDRESS.fullmatch(item):
+            if (address := _ADDRESS.match(item)) is not None and not item[address.end():address.end() + 1].strip():
                 continue  # 'www.zugspitze.de', the slide's next bullet: the site, read by the website field
+            if (how := _participle_after(ctx.lex).search(fold_keep(item))) is not None and how.start() > 0 \
+                    and item[how.end():].strip():
+                item = item[:how.start()]  # 'network tariffs set by the regulator': how the source is fixed
             if item and len(item.split()) <= 15:
                 start = ctx.text.find(part.strip()[:20], offset) if part.strip() else offset
                 start = start if start >= 0 else block.value_start
@@ -420,6 +446,10 @@ class FundingExtractor:
                 out += said_again
                 read_to = list_end
                 continue
+            if announced := self._announced_list(ctx, start, end, m.end):
+                out += announced
+                read_to = end
+                continue
             if item_splitter_for(ctx).search(ctx.text, start, end):
                 # 'gefinancierd door de Stad X en de Vlaamse overheid': two funders, each its own item.
                 out += self._split_phrase(ctx, start, end, m.end)
@@ -455,8 +485,12 @@ class FundingExtractor:
         bounds: list[tuple[int, int]] = []
         at = start
         for sep in _said_again(ctx.lex, forms).finditer(ctx.folded, start, end):
-            if not bounds and "," in _place_aside(ctx.lex).sub("", ctx.folded[start:sep.start()]):
-                return [], start  # 'la Fondation X, la province et ...': a list without the preposition
+            first_item = _place_aside(ctx.lex).sub("", ctx.folded[start:sep.start()])
+            if not bounds and "," in first_item and not ("," in sep.group() and _bare_nouns_listed(ctx.lex, first_item)):
+                # 'la Fondation X, la province et ...': a list without the preposition; not 'uit de verhuur
+                # aan organisatoren van concerten, beurzen en congressen, uit horeca ...', whose
+                # preposition comes again after a comma.
+                return [], start
             if "," not in sep.group() and _complement_goes_on(ctx, at, sep, end, forms):
                 continue  # 'proviennent des recettes de billetterie et de fret': one source
             opening = _leading_determiner(ctx.lex).match(ctx.text, sep.end())
@@ -502,6 +536,61 @@ class FundingExtractor:
                 out.append(ctx.candidate("funding_sources", item, span[1] - len(item), span[1], family=NAME,
                                          version=VERSION, prior="anchored", distance=ctx.token_distance(m.end, start)))
         return (out, end) if len(out) >= 2 else ([], start)
+
+    def _announced_list(self, ctx: SectionContext, start: int, end: int, anchor: int) -> list[Candidate]:
+        """'comes from three sources – gaming, hotel and restaurant activity, and rents –': the items of
+        the list a noun (``funding.enumerating_nouns``) announces after a colon or a dash, up to the
+        dash that closes it or the sentence's end."""
+        phrase = fold_keep(ctx.text[start:end]).split()
+        if not phrase or len(phrase) > 4 or not _enumerating_noun(ctx.lex).search(" ".join(phrase)):
+            return []
+        opener = _LIST_OPENER.match(ctx.text, end)
+        if opener is None:
+            return []
+        _, e0 = ctx.sentence_span(opener.end())
+        closing = _LIST_CLOSER.search(ctx.text, opener.end(), e0)
+        list_end = closing.start() if closing is not None else e0
+        if (paragraph := _PARAGRAPH_BREAK.search(ctx.text, opener.end(), list_end)) is not None:
+            list_end = paragraph.start()
+        conj = "|".join(map(re.escape, ctx.lex.folded("words", "conjunctions")))
+        opening_conj = re.compile(rf"\s*(?:{conj})\s+")
+        asides = ctx.lex.folded("words", "relatives") | ctx.lex.folded("funding", "source_prepositions")
+        determiners = ctx.lex.folded("words", "determiners")
+        pieces: list[tuple[int, int, str]] = []  # start, end, first word
+        last_joined = False
+        for piece in _LIST_PIECE.finditer(ctx.text, opener.end(), list_end):
+            head = opening_conj.match(ctx.folded, piece.start(), piece.end())
+            lo = head.end() if head else piece.start()
+            opening = fold_keep(ctx.text[lo:piece.end()]).split()[:1]
+            last_joined = head is not None and head.end() > piece.start()
+            if opening and opening[0] not in asides:  # not '..., which covers the core team,', ', through the ministry,'
+                pieces.append((lo, piece.end(), opening[0]))
+        if any(word in determiners for _, _, word in pieces[1:]):
+            # 'une dotation ..., les contributions ..., et les rétributions pour les contrôles, inspections
+            # et certificats': the items open with a determiner; the other commas list what one covers.
+            merged: list[tuple[int, int, str]] = []
+            for lo, hi, word in pieces:
+                if merged and word not in determiners:
+                    merged[-1] = (merged[-1][0], hi, merged[-1][2])
+                else:
+                    merged.append((lo, hi, word))
+            pieces = merged
+            dets = "|".join(map(re.escape, determiners))
+            if not last_joined and (joint := re.compile(rf"\s(?:{conj})\s+(?=(?:{dets})\s)").search(
+                    ctx.folded, pieces[-1][0], pieces[-1][1])) is not None:
+                lo, hi, word = pieces.pop()  # '..., le mécénat et les locations de salles': the last two
+                pieces += [(lo, joint.start(), word), (joint.end(), hi, word)]
+        elif pieces and not last_joined:
+            # 'gaming, hotels and rents': the last piece holds the last two items; not '..., and rents'.
+            lo, hi, word = pieces.pop()
+            if (joint := re.compile(rf"\s(?:{conj})\s").search(ctx.folded, lo, hi)) is not None:
+                pieces.append((lo, joint.start(), word))
+                lo = joint.end()
+            pieces.append((lo, hi, word))
+        out = []
+        for lo, hi, _ in pieces:
+            out += self._cleaned(ctx, lo, hi, anchor)
+        return out if len(out) >= 2 else []
 
     @staticmethod
     def _triggers(ctx: SectionContext) -> list[Trigger]:

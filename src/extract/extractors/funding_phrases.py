@@ -373,7 +373,47 @@ def split_commas(chunk: str) -> list[str]:
             p and p == p.lower() and not any(c.isdigit() for c in p) and len(p.split()) <= MAX_COMMA_ITEM_WORDS
             for p in parts):
         return parts
+    # 'subvention du Land de Berlin (≈ 60 %), entrées et abonnements, cours de natation': phrases in
+    # lower case whose capitals are the name a complement ends on. A name closes that complement, so
+    # what follows the comma is a new source, unless it opens with a preposition ('..., de la Région');
+    # nor when the first opens with one of time ('in the long term, fees on the firms it licenses').
+    if len(parts) > 1 and all(p[:1].islower() and not any(c.isdigit() for c in _unbracketed(p))
+                              and len(_unbracketed(p).split()) <= MAX_ITEM_WORDS for p in parts) \
+            and not any(fold_keep(p).split()[0] in _list_links() for p in parts[1:]) \
+            and fold_keep(parts[0]).split()[0] not in _time_prepositions() \
+            and _complement_closed(_unbracketed(parts[0])):
+        return parts
     return [chunk]
+
+
+def _unbracketed(part: str) -> str:
+    return re.sub(r"\([^()]*\)", " ", part)
+
+
+def _complement_closed(first: str) -> bool:
+    """Whether the first item's last complement, if it has one, is a name ('du Land de Berlin') or
+    opens with a determiner, which no later item can go on ('émoluments pour étalonnages, essais et
+    ...' goes on)."""
+    words = first.split()
+    links = [i for i, w in enumerate(words) if fold_keep(w) in _complement_links()]
+    # 'approved by the regulator, connection fees': a complement with its determiner is not shared
+    # by the bare nouns after it.
+    return not links or links[-1] + 1 >= len(words) or words[links[-1] + 1][:1].isupper() \
+        or fold_keep(words[links[-1] + 1]) in lexicon(None).folded("words", "determiners")
+
+
+@cache
+def _time_prepositions() -> frozenset[str]:
+    """'in the long term, fees on ...': a time adverbial opening the list is no source (governance.time_prepositions)."""
+    return lexicon(None).folded("governance", "time_prepositions")
+
+
+@cache
+def _complement_links() -> frozenset[str]:
+    """The prepositions and purpose words of ``_list_links``, without the connectors ('and', 'et')."""
+    lex = lexicon(None)
+    return (lex.folded("funding", "purpose_words") | lex.folded("funding", "source_prepositions")
+            | lex.folded("funding", "complement_prepositions"))
 
 
 @cache

@@ -19,7 +19,7 @@ from extract.segment.name_affixes import AFTER_ELISION
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "48"
+VERSION = "49"
 
 MAX_MODIFIERS = 3
 # Body nouns that also end Dutch compounds ('Innovatieboard', 'adviesraad', 'stuurcomité').
@@ -461,6 +461,8 @@ def _body_name(ctx: SectionContext, start: int, end: int) -> _BodyName | None:
             break  # '3 externe Innovation Board leden' -> 'Innovation Board'
         if len(modifiers) >= MAX_MODIFIERS or "\n\n" in text[tok.end:start]:
             break
+        if "\n" in text[tok.end:start] and "\t" in text[start:text.find("\n", start) % (len(text) + 1)]:
+            break  # 'Totale lasten  € 21,6 miljoen' over 'Raad van toezicht  6 leden': a table row of its own
         modifiers.insert(0, tok)
     while modifiers and noun[:1].isupper() and not modifiers[0].is_capitalised \
             and ("-" in modifiers[0].text or ctx.lang == "en"):

@@ -16,7 +16,7 @@ from extract.normalize.rule_data import LANGS, alternation, own_words, words
 from extract.rules.lexicon import Lexicon
 
 NAME = "money"
-VERSION = "37"
+VERSION = "38"
 
 ANCHOR_BEFORE_MAX = 8
 ANCHOR_AFTER_MAX = 4
@@ -368,8 +368,9 @@ def _one_year_sum(ctx: SectionContext, lo: int, hi: int) -> bool:
         # incoming resources for the year ended 31 March 2008'): one year's sum.
         return False
     bare = ctx.lex.folded("budget", "bare_total")
+    # None found here: the amount's own total word ('Totale begroting (dotatie) 2023'), bare too.
     totals = [re.sub(r"\s+", " ", t.group()) for t in ctx.lex.regex("budget", "period_total").finditer(window)]
-    return bool(totals) and all(t in bare for t in totals)
+    return all(t in bare for t in totals)
 
 
 def _words_back(text: str, s0: int, lo: int, count: int) -> int:

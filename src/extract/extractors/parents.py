@@ -21,7 +21,7 @@ from extract.rules.places import is_country_name
 from extract.segment.spelling import is_acronym
 
 NAME = "governance"
-VERSION = "47"  # the governance extractor's: parents are one of its fields
+VERSION = "49"  # the governance extractor's: parents are one of its fields
 IN_BLOCK_PARENT = 0.9
 CREATOR_PARENT = 0.6
 MAX_DEFINITION_MODIFIERS = 3
@@ -130,6 +130,8 @@ def parent_candidates(ctx: SectionContext) -> list[Candidate]:
             continue  # 'We are accountable to Parliament through ...', 'established by Congress in 1923': no parent
         if _names_a_law(ctx.text, span[1], lex):
             continue  # 'under the REMIT wholesale energy market regulation': a law's short name
+        if _until_year(lex).match(ctx.folded, span[1]):
+            continue  # 'part of the Vattenfall group until 2021': a parent it had, not has
         if place_code(name) is not None and (creator or not set(fold_keep(name).split()) & heads):
             continue  # 'sits in Frankfurt am Main', 'housed in Paris': where it is, not whose ('Vlaamse overheid' is whose)
         if _demonym_only(lex).fullmatch(name):
@@ -679,6 +681,14 @@ def _legal_form(lex: Lexicon) -> re.Pattern[str] | None:
     """A lower-case legal form before a capitalised name ('stichting NWO-Instituten'); None when the language has none."""
     forms = lex.words("title", "legal_prefixes")
     return re.compile(rf"^(?:{alternation(forms, folded=False)})\s+(?=[A-ZÀ-ÝĀ-žȘȚ])") if forms else None
+
+
+@lru_cache(maxsize=8)
+def _until_year(lex: Lexicon) -> re.Pattern[str]:
+    """' until 2021', ' group until 2021', ' tot juli 2021' right after a parent's name (governance.until_words,
+    folded text)."""
+    return re.compile(rf"(?:\s+[^\W\d]+){{0,2}}[\s,]+(?:{alternation(lex.words('governance', 'until_words'))})\s+"
+                      rf"(?:[^\W\d]+\s+){{0,2}}(?:19|20)\d\d\b")
 
 
 @lru_cache(maxsize=8)

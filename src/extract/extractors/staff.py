@@ -20,7 +20,7 @@ from extract.normalize.rule_data import alternation
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "staff"
-VERSION = "24"
+VERSION = "25"
 
 MAX_ADJECTIVES = 3
 GENERIC_ANCHOR_MAX = 6

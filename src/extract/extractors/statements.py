@@ -16,7 +16,7 @@ from extract.models import Budget, BudgetPeriod, Candidate, Section
 from extract.rules.lexicon import fold_keep, lexicon
 
 NAME = "statements"
-VERSION = "17"
+VERSION = "18"
 
 UNIT_LOOKBACK_LINES = 30  # a statement of income and expenses runs to some 20 lines under its caption
 MAX_NOTE_NUMBER = 40
@@ -221,10 +221,16 @@ def _space_grouped(text: str, figures: list[tuple[float, int, int]], columns: in
         return figures
     size = len(figures) // columns
     runs = [figures[k:k + size] for k in range(0, len(figures), size)]
-    if not all(re.fullmatch(r"\d{3}", text[s:e]) for run in runs for _, s, e in run[1:]) \
+    # The last group may carry the decimals: '(1 070,8)'.
+    if not all(re.fullmatch(r"\d{3}", text[s:e]) for run in runs for _, s, e in run[1:-1]) \
+            or not all(_LAST_GROUP.fullmatch(text[run[-1][1]:run[-1][2]]) for run in runs) \
             or not all(re.fullmatch(r"\(?\d{1,3}", text[run[0][1]:run[0][2]]) for run in runs):
         return figures
-    return [(float("".join(text[s:e].strip("()") for _, s, e in run)), run[0][1], run[-1][2]) for run in runs]
+    return [(float("".join(text[s:e].strip("()") for _, s, e in run).replace(",", ".")), run[0][1], run[-1][2])
+            for run in runs]
+
+
+_LAST_GROUP = re.compile(r"\d{3}(?:[.,]\d{1,2})?\)?")
 
 
 def _spent_column(ctx: SectionContext, line: int, columns: int) -> int:
@@ -285,7 +291,8 @@ def _figures(text: str, start: int, lang: str) -> list[tuple[float, int, int]]:
             continue
         found.append((abs(value), start + m.start(), start + m.end()))
     # A note reference before the year columns; not the thousands of '7 420  7 137' (k€).
-    thousands = (len(found) >= 2 and len(found) % 2 == 0 and re.fullmatch(r" \d{3}", text[found[0][2]:found[1][2]]) is not None)
+    thousands = (len(found) >= 2 and len(found) % 2 == 0
+                 and re.fullmatch(r" \d{3}(?:[.,]\d{1,2})?\)?", text[found[0][2]:found[1][2]]) is not None)
     if len(found) >= 3 and found[0][0] <= MAX_NOTE_NUMBER and float(found[0][0]).is_integer() and not thousands:
         found = found[1:]
     return found

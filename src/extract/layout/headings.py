@@ -82,6 +82,10 @@ _RUN_IN = re.compile(r"^(?:[^\W\d][\w'’-]*\s+){0,7}[^\W\d][\w'’-]{2,}\.\s+(?
 Members sought ...': a paragraph that opens with a run-in label, then a sentence."""
 
 
+# A name's last word, a legal form with its dots and a capital ('S.A.', 'e.V.'), not an answer ('n.c.').
+_DOTTED_ABBREVIATION = re.compile(r"\S\s+(?=[^\s]*[A-ZÀ-Ý])(?:[^\W\d]{1,3}\.){2,}\s*$")
+
+
 def _plausible_title(text: str) -> bool:
     words = text.split()
     if not words or len(words) > _MAX_WORDS or len(text) > 160:
@@ -89,8 +93,8 @@ def _plausible_title(text: str) -> bool:
     numbering = parse_numbering(text)
     if numbering is not None and _RUN_IN.match(numbering.rest):
         return False  # '3. Effectifs. Au 30 juin 2025, l'Unité comptait ...' is body text
-    if text.rstrip()[-1:] in ".;:" and not text.rstrip().endswith("..."):
-        return False
+    if text.rstrip()[-1:] in ".;:" and not text.rstrip().endswith("...") and not _DOTTED_ABBREVIATION.search(text):
+        return False  # a sentence; not a name ending on its legal form ('Creos Luxembourg S.A.')
     # A name shaped like a host and written as one ('Red.es', 'Canada.ca') is a title; a printed link is not.
     named_host = len(words) == 1 and text[:1].isupper() and not re.search(r"[/:@]|^www", text, re.IGNORECASE)
     if sum(c.isalpha() for c in text) < 3 or (is_url_only(text) and not named_host) or _EMAIL.search(text):

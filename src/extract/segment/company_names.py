@@ -32,9 +32,11 @@ def add_company_names(index: LabIndex, lines: Sequence[Line], body: Sequence[int
     in capitals or with its dots) that a site of the document spells a word of, as a strong entry."""
     from extract.normalize.countries import place_code
 
-    labels = {spelling for d in domains for spelling in domain_spellings(d) if len(spelling) >= MIN_SPELLED_CHARS}
-    if not labels or not body or any(entry.strong and entry.domain for entry in index.entries):
-        return  # the index has the lab whose site the text gives ('Luchthaven Schiphol' over schiphol.nl)
+    # Not a site the index has a lab of already ('Luchthaven Schiphol' over schiphol.nl).
+    free = {d for d in domains if not any(e.strong and e.domain and e.names_site(d) for e in index.entries)}
+    labels = {spelling for d in free for spelling in _spellings(d) if len(spelling) >= MIN_SPELLED_CHARS}
+    if not labels or not body:
+        return
     joined = "\n".join(" ".join(lines[i].text.split()) for i in body)
     leading = index.lex.folded("words", "articles") | index.lex.folded("words", "determiners")
     found = []
@@ -58,6 +60,12 @@ def add_company_names(index: LabIndex, lines: Sequence[Line], body: Sequence[int
         entry = index.entry_for(name, None, line)
         entry.strong = entry.domain = True
         entry.mentions += max(1, len(whole_name(short).findall(joined)))
+
+
+def _spellings(domain: str) -> set[str]:
+    """A site's spellings of a name, and the first part of a hyphenated label ('creos-net.lu' spells Creos)."""
+    first = domain.lower().removeprefix("www.").split(".")[0].split("-")[0]
+    return domain_spellings(domain) | {first}
 
 
 @cache

@@ -41,7 +41,9 @@ _VALUE_INSIDE = re.compile(r"\d|www\.|https?:|@|[$€£¥]|\w\.[a-z]{2,}\b")
 MAX_ANSWER_WORDS = 20
 # 'Number of employees on 31/12/2023': the date a question asks about is not its answer.
 _ASKED_YEAR = re.compile(r"\s+\(?(?:19|20)\d\d\)?$")
-_NUMERIC_DATE = re.compile(r"\b\d{1,2}(?:[/.-]\d{1,2}[/.-]|(?:er)?\s+[^\W\d_]{3,10}\s+)(?:19|20)?\d\d\b")  # or '31 March 2025'
+# '31/12/2023', '31 March 2025', or a day and month in brackets: '(personen, 31/12)'.
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}(?:[/.-]\d{1,2}[/.-]|(?:er)?\s+[^\W\d_]{3,10}\s+)(?:19|20)?\d\d\b"
+                           r"|(?<=[(,\s])\d{1,2}/\d{1,2}(?=\))")
 # Answers on a form are short; a line of a paragraph under a heading is not.
 MAX_SHORT_ANSWER_WORDS = 10
 

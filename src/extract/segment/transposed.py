@@ -181,7 +181,7 @@ def _read(run: list[int], lines: Sequence[Line], names: _Names, unit: str | None
         for column, value in zip(columns, values):
             if fold_keep(value).strip() not in _empty():
                 column.fields[row_label] = value
-    return TransposedTable(lines=run, columns=[c for c in columns if c.fields])
+    return TransposedTable(lines=run, columns=[c for c in columns if c.fields and c.title])
 
 
 _PERIOD_CELL = re.compile(r"(?:\w+\s+)?(?:FY\s?)?(?:19|20)\d\d(?:\s?[-–/]\s?(?:19|20)?\d\d)?", re.IGNORECASE)
@@ -256,21 +256,26 @@ def _column(cell: str, names: _Names) -> LabColumn:
 def _places_in_chapter_order(header: list[str], columns: list[LabColumn], names: _Names) -> list[LabColumn]:
     """'Frankfurt  Cologne  Munich' over a comparison of 'Messe Frankfurt', 'Koelnmesse' and 'Messe
     München', the document's chapters in that order: header cells that are only places, as many as
-    the lab chapters, stand for the chapters in order, where those a name ties agree with it."""
+    the lab chapters, stand for the chapters in order, where those a name ties agree with it. Place
+    columns after the last chapter's ('Hamburg (for comparison)') are no lab of the document: they are
+    left out (their title empty)."""
     titles = [title for title, _ in names.headings]
-    if len(titles) != len(header) or len(set(titles)) != len(titles) or not all(_is_place(cell) for cell in header):
+    places = [TRAILING_BRACKETS.sub("", cell).strip() for cell in header]
+    if not titles or len(titles) > len(header) or len(set(titles)) != len(titles) \
+            or not all(_is_place(cell) for cell in places):
         return columns
     if any(names.index.lookup(title) is None for title in titles):
         return columns  # a chapter the index knows no lab of ('Éléments de comparaison'): no lab each
     def tied(k: int) -> set[int]:
         """The chapters whose title is the column's or holds its place as a word ('Messe Frankfurt')."""
-        cell, title = fold_keep(header[k]), fold_keep(columns[k].title)
+        cell, title = fold_keep(places[k]), fold_keep(columns[k].title)
         return {n for n, t in enumerate(titles) if fold_keep(t) == title or cell in fold_keep(t).split()}
 
     ties = {k: tied(k) for k in range(len(header))}
     if not any(ties.values()) or any(found and found != {k} for k, found in ties.items()):
         return columns  # no column a name ties (the order alone says nothing), or one tied elsewhere
-    return [LabColumn(titles[k], column.fields, column.short) for k, column in enumerate(columns)]
+    return [LabColumn(titles[k] if k < len(titles) else "", column.fields, column.short)
+            for k, column in enumerate(columns)]
 
 
 def _is_place(cell: str) -> bool:
