@@ -15,13 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from text_records import text_records
+
 from extract.models import LabRecord
-
-
-def _records(text: str) -> list[LabRecord]:
-    from extract.pipeline import process_text
-
-    return process_text(text).records
 
 
 def _bodies(record: LabRecord) -> list[tuple[str, int | None]]:
@@ -50,7 +46,7 @@ def test_the_administration_named_by_its_kind_is_the_lab_named_before() -> None:
             "responsible for the state roads. The agency was formed in 1967. The Administration is an agency "
             "under the Ministry of Infrastructure. The Administration is financed by appropriations from the "
             "state budget.\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert (record.name, record.founded_year) == ("Vägverket", 1967)
 
 
@@ -66,7 +62,7 @@ def test_the_name_the_letterheads_site_spells_is_the_labs_full_name() -> None:
             "Dear Mr Brown,\nThank you for your letter. You asked for a paragraph about us: \"The Glasgow Assay "
             "Office is owned by the Incorporation of Hammermen. The Assay Office was set up in 1819 and employs "
             "a team of eleven.\"\nYours sincerely,\nJane Smith\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert record.name == "Glasgow Assay Office"
 
 
@@ -75,7 +71,7 @@ def test_a_lab_called_by_one_word_goes_by_the_full_name_its_site_spells() -> Non
             "Depuis 1946, aucun moteur ne quitte Vernon sans être passé par le Banc. La loi de 1946 est l'acte "
             "de naissance du Banc d'Essai des moteurs de Vernon. Le Banc est un établissement public placé sous "
             "la tutelle du ministère des Armées. Le Banc emploie une quarantaine de personnes.\nwww.bancdessai.fr\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert record.name == "Banc d'Essai des moteurs de Vernon"
 
 
@@ -101,7 +97,7 @@ def test_a_name_with_an_ampersand_founded_in_a_quotation_and_a_budget_that_is_no
             "two ports. Its construction budget of DKK 9.5 billion is separate from ours. We employ about 210 "
             "people and our operating costs are around DKK 300 million a year.”\n\nYours sincerely,\nAnna Berg\n"
             "Kiel & Lübeck Holding A/S\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert (record.name, record.founded_year) == ("Kiel & Lübeck Holding A/S", 1992)
     assert record.budget is not None and record.budget.amount == 300_000_000
 
@@ -113,7 +109,7 @@ def test_the_place_after_a_name_its_site_spells_keeps_two_societies_apart() -> N
             "members' subscriptions (www.dentalsociety.ie).\n\nNorth of the border the profession went its own way. "
             "The Dental Society of Northern Ireland was incorporated by royal charter in 1924. A staff of about 12 "
             "serves its members (www.dentalsoc-ni.org).\n")
-    by_name = {r.name: r for r in _records(text)}
+    by_name = {r.name: r for r in text_records(text)}
     assert sorted(by_name) == ["Dental Society of Ireland", "Dental Society of Northern Ireland"]
     assert (by_name["Dental Society of Ireland"].founded_year, by_name["Dental Society of Northern Ireland"].founded_year) \
         == (1816, 1924)
@@ -162,7 +158,7 @@ def test_a_court_named_by_its_own_site_and_its_head_word_is_a_lab_not_a_college_
             "Ireland took a different road. On 1 May 1950 the Office of the Irish Registrar was constituted. The "
             "Office is even smaller: three people, the Registrar included. Its costs are carried by the National "
             "Archives.\n")
-    by_name = {r.name: r for r in _records(text)}
+    by_name = {r.name: r for r in text_records(text)}
     assert sorted(by_name) == ["Court of the Chief Registrar", "Office of the Irish Registrar"]
     court = by_name["Court of the Chief Registrar"]
     assert (court.website, court.staff and court.staff.count) == ("https://courtofthechiefregistrar.scot", 6)
@@ -177,7 +173,7 @@ def test_a_letterhead_acronym_and_legal_form_then_the_name_it_spells_after_a_dot
     text = ("ZEVRA N.V. · Zeeuwse Exploitatie Voor Radioactieve Afvalstoffen\nKanaalweg 3 · 4455 TW Nieuwdorp\n"
             "www.zevra.nl\n\nBetreft: uw vragen over ZEVRA\n\nGeachte heer Jansen,\n\nDank voor uw brief. ZEVRA is "
             "in 1984 opgericht. Ongeveer 40 mensen werken bij ons.\n\nMet vriendelijke groet,\nP. de Vries\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert (record.name, record.acronym) == ("Zeeuwse Exploitatie Voor Radioactieve Afvalstoffen", "ZEVRA")
 
 
@@ -187,7 +183,7 @@ def test_a_name_with_a_comma_its_acronym_spells_and_a_site_that_keeps_the_articl
             "culturel et patrimonial, le CSCP, se présente comme une assemblée consultative. Il a été créé en "
             "1961.\n\nLe CSCP ne dépend d'aucun ministère. Ses crédits, un peu plus de 12 millions d'euros par an, "
             "sont inscrits au budget de l'État. Environ 60 agents l'assistent (www.lecscp.fr).\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert (record.name, record.acronym, record.website) == (
         "Conseil supérieur, culturel et patrimonial", "CSCP", "https://www.lecscp.fr")
 
@@ -221,5 +217,5 @@ def test_a_council_named_before_this_council_was_founded_is_the_lab() -> None:
             "C'est le gouvernement qui les arrête, sur l'avis du Conseil de toponymie et de vexillologie. Ce Conseil "
             "a été créé par un décret de 1992 ; sa première tâche fut de reconnaître les drapeaux des communes. Il "
             "compte sept membres, des experts en héraldique et en droit.\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert (record.name, record.founded_year) == ("Conseil de toponymie et de vexillologie", 1992)

@@ -10,13 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from text_records import text_records
+
 from extract.models import LabRecord
-
-
-def _records(text: str) -> list[LabRecord]:
-    from extract.pipeline import process_text
-
-    return process_text(text).records
 
 
 def test_a_compound_kind_and_the_region_after_it_are_one_name(
@@ -32,14 +28,14 @@ def test_a_compound_kind_and_the_region_after_it_are_one_name(
 def test_a_compound_kind_before_a_city_in_running_text() -> None:
     text = ("Crafts in the north\nThe Handwerkskammer Hamburg (HWK) is the self-governing body of the crafts "
             "trades in the city. It was founded in 1873 and employs about 250 people.\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert (record.name, record.acronym, record.founded_year) == ("Handwerkskammer Hamburg", "HWK", 1873)
 
 
 def test_an_acronym_with_accented_capitals_is_defined() -> None:
     text = ("Disaster cover in the north\nNáttúruhamfaratrygging Íslands (NTÍ) is the public insurer of all "
             "buildings against natural hazards. NTÍ was founded in 1975 and has a staff of eleven.\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert (record.name, record.acronym, record.founded_year) == ("Náttúruhamfaratrygging Íslands", "NTÍ", 1975)
 
 
@@ -123,7 +119,7 @@ def test_a_name_in_apposition_to_a_body_set_up_by_law_is_an_organisation() -> No
     text = ("Who looks after the harbour lights?\nMost visitors never ask. Since 1921 the lights have belonged "
             "to the Kessock Harbour Trust, a statutory trust set up by a private Act by the two burghs on either "
             "side of the firth. The Trust employs nine people and meets four times a year.\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert (record.name, record.staff.count if record.staff else None) == ("Kessock Harbour Trust", 9)
 
 
@@ -140,7 +136,7 @@ def test_an_acronym_set_off_after_its_name_made_of_the_starts_of_its_words() -> 
     # "La Société wallonne de financement complémentaire des infrastructures, la SOFICO, finance ...".
     text = ("Qui sommes-nous ?\nLa Société pour la formation professionnelle et l'insertion, la SOFOPI, a été "
             "créée en 1999 par la Région. La SOFOPI emploie 45 personnes.\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert (record.name, record.acronym) == ("Société pour la formation professionnelle et l'insertion", "SOFOPI")
 
 

@@ -9,13 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from text_records import text_records
+
 from extract.models import LabRecord
-
-
-def _records(text: str) -> list[LabRecord]:
-    from extract.pipeline import process_text
-
-    return process_text(text).records
 
 
 def test_a_letters_sender_that_describes_itself_is_the_lab(
@@ -37,23 +33,23 @@ def test_company_names_as_slide_titles_are_labs(fixture_records: Callable[[str],
 
 def test_short_lower_case_items_of_a_labelled_list_are_its_sources() -> None:
     lead = "Lifts\nThe Mountain Lab (ML) is a public unit of the town, founded in 2011.\n"
-    (record,) = _records(f"{lead}Funding: ticket sales, ski passes, restaurants on the summit\n")
+    (record,) = text_records(f"{lead}Funding: ticket sales, ski passes, restaurants on the summit\n")
     assert record.funding_sources == ["ticket sales", "ski passes", "restaurants on the summit"]
     # Not when the first item's complement runs on into the list.
-    (record,) = _records(f"{lead}Funding: fees for calibrations, tests and certificates\n")
+    (record,) = text_records(f"{lead}Funding: fees for calibrations, tests and certificates\n")
     assert record.funding_sources == ["fees for calibrations, tests and certificates"]
 
 def test_a_name_defined_after_a_reporters_colon_by_its_predicates_head() -> None:
     text = ("Study tour\nRajesh Mistry reports: Stadtreinigung Hamburg is the city's waste and street-cleaning "
             "company. It has existed in its present form since 1994. With some 3,900 employees it sweeps the streets.\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert (record.name, record.staff and record.staff.count) == ("Stadtreinigung Hamburg", 3900)
 
 
 def test_a_question_is_not_a_presented_name() -> None:
     text = ("Het programma\nWat is het PIO? Het PIO is een programma van de Vlaamse overheid dat innovatie "
             "stimuleert. Het Programma Innovatieve Overheidsopdrachten (PIO) werd opgericht in 2009.\n")
-    assert "Wat" not in {r.name for r in _records(text)}
+    assert "Wat" not in {r.name for r in text_records(text)}
 
 
 def test_central_european_capitals_spell_an_acronym(fixture_records: Callable[[str], list[LabRecord]]) -> None:
@@ -66,7 +62,7 @@ def test_central_european_capitals_spell_an_acronym(fixture_records: Callable[[s
 def test_a_legal_form_printed_with_the_name_is_part_of_it() -> None:
     text = ("Heat\nThe company behind it is Helen Ltd, known to everyone simply as Helen, and it belongs "
             "entirely to the City of Helsinki. Helen employs about 1,200 people. Helen was founded in 1909.\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert (record.name, record.governance.parent) == ("Helen Ltd", "City of Helsinki")
 
 
@@ -87,21 +83,21 @@ def test_a_forms_numbered_questions_at_the_page_foot_are_read(
 
 def test_a_complement_goes_on_after_its_preposition_said_again() -> None:
     lead = "Le Labo Déchets (LD) est un service public de la ville, créé en 2011.\n"
-    (record,) = _records(f"Déchets\n{lead}Il est financé par la vente des normes et des abonnements.\n")
+    (record,) = text_records(f"Déchets\n{lead}Il est financé par la vente des normes et des abonnements.\n")
     assert record.funding_sources == ["vente des normes et des abonnements"]
-    (record,) = _records(f"Déchets\n{lead}Ses ressources proviennent des recettes de billetterie et de fret.\n")
+    (record,) = text_records(f"Déchets\n{lead}Ses ressources proviennent des recettes de billetterie et de fret.\n")
     assert record.funding_sources == ["recettes de billetterie et de fret"]
     # Money of its own, or a plain noun after a name, opens another source.
-    (record,) = _records(f"Déchets\n{lead}Il est financé par des subventions de la Région et des cotisations des membres.\n")
+    (record,) = text_records(f"Déchets\n{lead}Il est financé par des subventions de la Région et des cotisations des membres.\n")
     assert record.funding_sources == ["subventions de la Région", "cotisations des membres"]
-    (record,) = _records(f"Déchets\n{lead}Il est financé par les contributions du canton des Grisons et des communes.\n")
+    (record,) = text_records(f"Déchets\n{lead}Il est financé par les contributions du canton des Grisons et des communes.\n")
     assert record.funding_sources == ["contributions du canton des Grisons", "communes"]
 
 
 def test_some_of_our_colleagues_are_not_the_staff() -> None:
     text = ("News\nThe News Lab (NL) is a public unit of the city, founded in 2011.\n"
             "We thank the journalists for their courage: three of our colleagues were injured this year.\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert record.staff is None
 
 

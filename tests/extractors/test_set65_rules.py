@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from text_records import text_records
+
 from extract.models import LabRecord
-
-
-def _records(text: str) -> list[LabRecord]:
-    from extract.pipeline import process_text
-
-    return process_text(text).records
 
 
 def test_the_company_that_runs_the_venue_of_a_letter_is_its_lab(
@@ -28,7 +24,7 @@ def test_the_company_that_runs_the_venue_of_a_letter_is_its_lab(
 def test_a_subject_label_is_no_name() -> None:
     text = ("Our ref: AB/12\nSubject: your letter of 12 February\nDear Ms Smith,\n"
             "Thank you for your letter. We will reply soon about the parking and the events.\nYours sincerely,\nJ. Smith\n")
-    assert [r.name for r in _records(text)] in ([], ["your letter of 12 February"])
+    assert [r.name for r in text_records(text)] in ([], ["your letter of 12 February"])
 
 
 def test_place_columns_stand_for_the_chapters_in_order(fixture_records: Callable[[str], list[LabRecord]]) -> None:

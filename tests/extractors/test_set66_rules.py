@@ -7,13 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from text_records import text_records
+
 from extract.models import LabRecord
-
-
-def _records(text: str) -> list[LabRecord]:
-    from extract.pipeline import process_text
-
-    return process_text(text).records
 
 
 def test_numbered_headings_whose_word_the_chapter_opens_on(fixture_records: Callable[[str], list[LabRecord]]) -> None:
@@ -41,7 +37,7 @@ def test_a_name_the_text_says_something_goes_by() -> None:
             "un peu plus de 33 hectares de vignes. Les Domaines ne sont pas une société : ils dépendent du Service "
             "des parcs et domaines. Le budget des Domaines, un peu plus de quatre millions de francs par an, est "
             "couvert par la vente des vins.\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert (record.name, record.budget and record.budget.amount) == ("Domaines de la Ville de Lausanne", 4_000_000)
 
 
@@ -76,9 +72,9 @@ def test_funding_lists_with_a_place_set_off_and_a_second_object() -> None:
     text = ("Weingut Stadt Krems (www.weingutstadtkrems.at) is een wijngoed.\n"
             "Het wijngoed ontvangt geen geld uit de stadskas: het leeft van de verkoop van zijn wijn aan handel en "
             "horeca, in Oostenrijk en in het buitenland, en van de eigen vinotheek in de Stadtgraben.\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert record.funding_sources == ["verkoop van zijn wijn aan handel en horeca", "eigen vinotheek in de Stadtgraben"]
     text = ("Badische Staatsbrauerei Rothaus AG (www.rothaus.de) is a brewery.\n"
             "The company lives entirely from sales of beer and mineral water.\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert record.funding_sources == ["sales of beer and mineral water"]

@@ -10,13 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from text_records import text_records
+
 from extract.models import LabRecord
-
-
-def _records(text: str) -> list[LabRecord]:
-    from extract.pipeline import process_text
-
-    return process_text(text).records
 
 
 def test_a_sentence_that_names_what_the_text_describes(fixture_records: Callable[[str], list[LabRecord]]) -> None:
@@ -26,7 +22,7 @@ def test_a_sentence_that_names_what_the_text_describes(fixture_records: Callable
     assert record.staff is not None and record.staff.count == 70
     text = ("The strangest public body in the land has no counter and hardly a website. It is called the Royal "
             "Landholding Trust. It employs about 70 people.\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert record.name == "Royal Landholding Trust"
 
 
@@ -57,7 +53,7 @@ def test_a_french_name_of_coordinated_adjectives_wrapped_after_its_head() -> Non
     assert found == ["Centre national sportif et culturel"]
     text = ("Le lendemain, cap sur le Kirchberg. Le Centre\nnational sportif et culturel a été créé comme "
             "établissement public\npar une loi de 1998. Quelque 190 salariés y travaillent.\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert (record.name, record.founded_year) == ("Centre national sportif et culturel", 1998)
 
 
@@ -73,5 +69,5 @@ def test_a_source_that_points_back_or_a_free_relative_names_none() -> None:
     text = ("OpenPeppol (www.peppol.org) is an association of public and private members.\n"
             "The General Assembly approves the membership fees, and the association lives from those fees.\n"
             "Its staff of twelve work in Brussels.\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert record.funding_sources == []

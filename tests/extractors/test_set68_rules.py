@@ -11,13 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from text_records import text_records
+
 from extract.models import LabRecord
-
-
-def _records(text: str) -> list[LabRecord]:
-    from extract.pipeline import process_text
-
-    return process_text(text).records
 
 
 def test_a_labelled_list_of_sources_in_lower_case(fixture_records: Callable[[str], list[LabRecord]]) -> None:
@@ -35,11 +31,11 @@ def test_a_list_of_sources_a_noun_announces() -> None:
     text = ("Monte Carlo Casino Company\n\nThe Monte Carlo Casino Company (www.mccasino.mc) was founded in 1863 "
             "and employs 3,800 people.\n\nFinancial review\nOur income comes from three sources – gaming, hotel "
             "and restaurant activity, and rents – and we receive no public subsidy.\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert record.funding_sources == ["gaming", "hotel and restaurant activity", "rents"]
     text = ("Théâtre de la Ville\n\nLe Théâtre de la Ville (www.tdlv.fr), fondé en 1968, emploie 120 personnes. "
             "Ses recettes proviennent de trois sources : la billetterie, le mécénat et les locations de salles.\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert record.funding_sources == ["billetterie", "mécénat", "locations de salles"]
 
 
@@ -58,7 +54,7 @@ def test_a_founding_told_beside_the_labs_own_name_or_of_the_company(
     assert record.founded_year == 1989
     text = ("Lantis\n\nLantis (www.lantis.be) heeft 80 medewerkers. Het bedrijf werd in 1997 door de Vlaamse "
             "overheid opgericht om de Oosterweelverbinding te bouwen.\n")
-    (record,) = _records(text)
+    (record,) = text_records(text)
     assert record.founded_year == 1997
 
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from extract.extractors.context import SectionContext
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import LOWERCASE
 from extract.rules.lexicon import Lexicon, fold_keep
 
 
@@ -192,4 +193,4 @@ def _and_article(lex: Lexicon) -> re.Pattern[str]:
     articles = alternation((*lex.words("words", "articles"), *lex.words("words", "indefinite_articles")))
     # "et d'un conseil ...": the elided preposition, then the article.
     # 'in het bestuursorgaan en in de algemene vergadering': the preposition may be said again.
-    return re.compile(rf"\s*,?\s+(?:{ands})\s+(?:[a-zà-ÿ]{{2,3}}\s+)?(?:(?:{articles})\s+|[ld]['’](?:(?:{articles})\s+)?)?")
+    return re.compile(rf"\s*,?\s+(?:{ands})\s+(?:[{LOWERCASE}]{{2,3}}\s+)?(?:(?:{articles})\s+|[ld]['’](?:(?:{articles})\s+)?)?")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from extract.extractors.label_blocks import SINGLE_LINE_FIELDS, Block, find_blocks, keyed_row, runs_on
 from extract.models import BBox, Candidate, Entity, EntityStore, Line, Provenance, Section
+from extract.rules.letter_classes import CAPITALS
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.forms import checked_lines
 from extract.settings import Settings
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 # (segmentation places captions too: segment.sections.CONTENT_ROLES).
 RUNNING_TEXT_ROLES = frozenset({"body", "heading", "table"})
 # A sentence ends at . ! ? (not inside numbers or URLs) before a capital, digit, quote or bullet.
-_SENTENCE_END = re.compile(r"[.!?](?=[\"'”’)]?\s+[\"'“‘(]?[A-ZÀ-ÝĀ-žȘȚ0-9•=>+*\-–])")
+_SENTENCE_END = re.compile(rf"[.!?](?=[\"'”’)]?\s+[\"'“‘(]?[{CAPITALS}0-9•=>+*\-–])")
 
 
 @cache
@@ -48,7 +49,7 @@ MIN_HEAD_CHARS = 4
 
 MAX_NUMBERED_HEADING_WORDS = 6
 MAX_NUMBERED_QUESTION_WORDS = 14
-_DOTTED_QUESTION = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})+[.:]?\s+[A-ZÀ-ÝĀ-žȘȚ]")
+_DOTTED_QUESTION = re.compile(rf"\s*\d{{1,2}}(?:\.\d{{1,2}})+[.:]?\s+[{CAPITALS}]")
 
 
 class SectionContext:

@@ -15,6 +15,7 @@ from extract.extractors.context import SectionContext
 from extract.models import Candidate, Provenance, Section
 from extract.normalize.countries import CountryMention
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS
 from extract.rules.lexicon import Lexicon, lexicon
 
 KIND_WEIGHTS = {"name": 1.0, "region": 0.9, "adjective": 0.8, "city": 0.6, "code": 0.5}
@@ -33,7 +34,7 @@ PLACE_LIST_CHARS = 80
 def _place_list() -> re.Pattern[str]:
     """Three capitalised words or more in a list ending with the city: 'Ispra, Geel, Karlsruhe, Petten et Séville'."""
     ands = alternation(lexicon(None).words("words", "and_words"), folded=False, any_space=False)
-    return re.compile(rf"[A-ZÀ-ÝĀ-žȘȚ][\w-]+(?:,\s+[A-ZÀ-ÝĀ-žȘȚ][\w-]+){{2,}}(?:,?\s+(?:{ands})\s+[A-ZÀ-ÝĀ-žȘȚ][\w-]+)?$")
+    return re.compile(rf"[{CAPITALS}][\w-]+(?:,\s+[{CAPITALS}][\w-]+){{2,}}(?:,?\s+(?:{ands})\s+[{CAPITALS}][\w-]+)?$")
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def _bracketed_pair(text: str, start: int, end: int) -> bool:
 
 
 # A capitalised place right after a seat phrase: 'de zetel is in Bonn-Lengsdorf', 'based in Bonn'.
-_SEAT_PLACE = re.compile(r"\s+([A-ZÀ-ÝĀ-žȘȚ][\w'’]+)(?:-[A-ZÀ-ÝĀ-žȘȚ][\w'’]+)*(?![\w'’-])")
+_SEAT_PLACE = re.compile(rf"\s+([{CAPITALS}][\w'’]+)(?:-[{CAPITALS}][\w'’]+)*(?![\w'’-])")
 
 
 def _seat_cities(ctx: SectionContext, seat: re.Pattern[str], mentions: Sequence[CountryMention]) -> list[tuple[str, int, int]]:

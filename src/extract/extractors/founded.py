@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from extract.extractors.context import SectionContext
 from extract.models import Candidate
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS, LOWERCASE
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.acronyms import organisation_nouns
 from extract.segment.name_affixes import article_before_name
@@ -36,7 +37,7 @@ def _named_subject() -> re.Pattern[str]:
     lex = lexicon(None)
     links = alternation(lex.words("founded", "subject_links"), folded=False, any_space=False)
     auxiliaries = alternation(lex.words("founded", "passive_auxiliaries"), folded=False, any_space=False)
-    return re.compile(rf"((?:[A-ZÀ-ÝĀ-žȘȚ][\w'’&-]*)(?:\s+(?:[A-ZÀ-ÝĀ-žȘȚ][\w'’&-]*|{links}))*)"
+    return re.compile(rf"((?:[{CAPITALS}][\w'’&-]*)(?:\s+(?:[{CAPITALS}][\w'’&-]*|{links}))*)"
                       rf"\s*(?:,\s*|\s+(?:{auxiliaries})\s+)$")
 
 
@@ -44,7 +45,7 @@ def _named_subject() -> re.Pattern[str]:
 def _bare_named_object() -> re.Pattern[str]:
     """A capitalised name right before the founding verb on its line, no comma or auxiliary between them."""
     links = alternation(lexicon(None).words("founded", "subject_links"), folded=False, any_space=False)
-    return re.compile(rf"((?:[A-ZÀ-ÝĀ-žȘȚ][\w'’&-]*)(?:[ \t]+(?:[A-ZÀ-ÝĀ-žȘȚ][\w'’&-]*|{links}))*)[ \t]+$")
+    return re.compile(rf"((?:[{CAPITALS}][\w'’&-]*)(?:[ \t]+(?:[{CAPITALS}][\w'’&-]*|{links}))*)[ \t]+$")
 
 
 def _participle_of_name(ctx: SectionContext, s0: int, verb_start: int) -> bool:
@@ -285,7 +286,7 @@ def _place_words(ctx: SectionContext, start: int, end: int) -> int:
 def _place_complement(lex: Lexicon) -> re.Pattern[str]:
     """'in Frankfurt am Main', 'à Bruxelles' closing the text before a verb."""
     prepositions = alternation(lex.words("governance", "place_prepositions"), folded=False, any_space=False)
-    return re.compile(rf"(?<!\w)(?:{prepositions})\s+[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+(?:[a-zà-ÿ]{{2,3}}\s+)?[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*)*\s*$")
+    return re.compile(rf"(?<!\w)(?:{prepositions})\s+[{CAPITALS}][\w'’-]*(?:\s+(?:[{LOWERCASE}]{{2,3}}\s+)?[{CAPITALS}][\w'’-]*)*\s*$")
 
 
 def _lab_named_between(ctx: SectionContext, start: int, end: int) -> bool:
@@ -527,7 +528,7 @@ def _beside_own_name(ctx: SectionContext, s0: int, verb_start: int) -> bool:
 @cache
 def _opening_name() -> re.Pattern[str]:
     """A sentence that opens on an organisation's name (after an article) and a comma, the founding verb next."""
-    return re.compile(rf"\s*(?:(?i:{article_before_name(lexicon(None))}))?([A-ZÀ-ÝĀ-žȘȚ][^,;:()]{{3,80}}?)\s*,\s*")
+    return re.compile(rf"\s*(?:(?i:{article_before_name(lexicon(None))}))?([{CAPITALS}][^,;:()]{{3,80}}?)\s*,\s*")
 
 
 BODY_SUBJECT_WORDS = 3
@@ -568,7 +569,7 @@ def _apposed_description() -> re.Pattern[str]:
     description's few words running up to the verb (no comma between)."""
     lex = lexicon(None)
     articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
-    return re.compile(rf"([A-ZÀ-ÝĀ-žȘȚ][\w'’&-]*(?:\s+[A-ZÀ-ÝĀ-žȘȚ][\w'’&-]*)*),\s+((?i:{articles})\s+"
+    return re.compile(rf"([{CAPITALS}][\w'’&-]*(?:\s+[{CAPITALS}][\w'’&-]*)*),\s+((?i:{articles})\s+"
                       rf"(?:[\w'’-]+\s+){{1,{APPOSED_DESCRIPTION_WORDS}}})$")
 
 

@@ -56,6 +56,7 @@ from extract.extractors.parents import without_place_after
 from extract.extractors.portfolio_names import mask_portfolio_commas, portfolio_list_end
 from extract.models import Candidate, Section
 from extract.normalize.rule_data import alternation, pattern_alternation
+from extract.rules.letter_classes import CAPITALS, LOWERCASE
 from extract.rules.lexicon import Lexicon, fold_keep
 from extract.rules.vocab import match_label
 
@@ -65,7 +66,7 @@ VERSION = "37"
 _BRACKET_COMMA = "\u2063"  # invisible separator: a comma held inside brackets while a list is split
 _HELD_SPACE = "\u2064"  # invisible plus: the space before a portfolio list's 'and', not split there
 _BULLET_SPLIT = re.compile(r"\s*(?:;|\s\+\s|\n\s*[•\-–*]\s*)\s*")  # 'subsidie OCW + eigen inkomsten' too
-_EXPLAINED = re.compile(r"(?<=\w)\s+:\s+|(?<=\w):\s+(?=[a-zà-ÿ])")
+_EXPLAINED = re.compile(rf"(?<=\w)\s+:\s+|(?<=\w):\s+(?=[{LOWERCASE}])")
 
 
 class Trigger(NamedTuple):
@@ -146,7 +147,7 @@ def _row_break(ctx: SectionContext, start: int, end: int) -> int:
     row = next((r for r in ctx.row_starts if start < r <= end), None)
     end = row - 1 if row is not None else end  # the line break before the row
     for br in re.finditer(r"\n", text[start:end]):
-        first = re.match(r"[A-ZÀ-ÝĀ-žȘȚ][\w-]*", text[start + br.end():end])
+        first = re.match(rf"[{CAPITALS}][\w-]*", text[start + br.end():end])
         if first is not None and (found := match_label(f"{first.group()}: x")) is not None \
                 and fold_keep(found.label) == fold_keep(first.group()):
             return start + br.start()
@@ -270,13 +271,13 @@ _BRACKET_NOTE = re.compile(r"[ \t]*\([^()\n]{1,40}\)(?=\s*,)")
 """A short bracket before a comma after a source: its gloss ('(regleringsbrev)')."""
 _COLON_THEN_BULLETS = re.compile(r"[ \t]*:[ \t]*\n(?=[ \t]*[•▪*\-–][ \t])")
 # A bullet's line and the lines it wraps onto (in lower case), up to the next line.
-_BULLET_ITEM = re.compile(r"[ \t]*[•▪*\-–][ \t]+(?P<item>[^\n]+(?:\n(?![ \t]*[•▪*\-–][ \t])[a-zà-ÿ][^\n]*)*)\n?")
+_BULLET_ITEM = re.compile(rf"[ \t]*[•▪*\-–][ \t]+(?P<item>[^\n]+(?:\n(?![ \t]*[•▪*\-–][ \t])[{LOWERCASE}][^\n]*)*)\n?")
 _DASHED_ASIDE = re.compile(r"\s[–—]\s")
 """A dash set off by spaces: what follows comments on the source before it."""
 MAX_LISTED_ITEM_WORDS = 2 * MAX_ITEM_WORDS
 """A source a repeated preposition bounds may run longer: its relative clause stays ('bijdragen die ... betalen')."""
 _DASHED_PAIR = re.compile(r"\s[–—]\s[^–—]*$|\s[–—]\s[^–—]*\s[–—]\s")
-_DASHED_EXPLANATION = re.compile(r"\s[–—]\s+[a-zà-ÿ][^;•]*")
+_DASHED_EXPLANATION = re.compile(rf"\s[–—]\s+[{LOWERCASE}][^;•]*")
 """Such a dash before a word in lower case, to the next item: what the source pays for or is made of."""
 
 
@@ -768,7 +769,7 @@ class FundingExtractor:
         masked = re.sub(r"\([^()]*\)", lambda b: b.group(0).replace(",", _BRACKET_COMMA), text)
         # 'Department of Jobs, Skills and Regions', 'Department of Agriculture, Food and the Marine'.
         masked = mask_portfolio_commas(masked, ctx.lex, _BRACKET_COMMA, and_mark=_HELD_SPACE)
-        splitter = re.compile(rf"[;,]|\s\+\s|(?<!-)\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?![A-ZÀ-ÝĀ-žȘȚ])(?!(?i:{determiners})\s+[A-ZÀ-ÝĀ-žȘȚ])"
+        splitter = re.compile(rf"[;,]|\s\+\s|(?<!-)\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?![{CAPITALS}])(?!(?i:{determiners})\s+[{CAPITALS}])"
                               rf"(?!(?i:{joined})\s*\w)"
                               rf"|(?<!-)\s(?i:{joiners})\s+(?:(?i:{again})\s+)?(?=(?i:{determiners})\s)"
                               rf"(?!{articles})")  # French 'et de l'Innovation' is no Dutch 'en de'

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from extract.extractors.context import SectionContext
 from extract.extractors.funding_phrases import MAX_ITEM_WORDS, alternation, clean_span, source_noun
+from extract.rules.letter_classes import CAPITALS
 from extract.rules.lexicon import Lexicon, fold_keep
 
 SHARE_WINDOW_CHARS = 120
@@ -134,7 +135,7 @@ def sources_in_tables(ctx: SectionContext) -> list[SourceSpan]:
             continue  # a header row: 'Financieringsbron | Bedrag 2025 (€) | Aandeel', not a line of values
         for row, row_start in list(zip(ctx.lines, ctx.line_starts))[n + 1:n + 1 + MAX_SOURCE_ROWS]:
             if "\t" not in row.text:
-                if re.match(r"\s*(?:\d+(?:\.\d+)*\s|[A-ZÀ-ÝĀ-žȘȚ])", row.text):
+                if re.match(rf"\s*(?:\d+(?:\.\d+)*\s|[{CAPITALS}])", row.text):
                     break  # the next question or paragraph, not a row's cell run over
                 continue  # 'Werkingssubsidie ... (huidige periode' / '2023–2025)': a cell over two lines
             cell = row.text.split("\t", 1)[0]

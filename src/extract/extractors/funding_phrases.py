@@ -12,6 +12,7 @@ from extract.extractors.context import SectionContext
 from extract.extractors.phrases import Token, tokens
 from extract.normalize.rule_data import alternation as alternation_of
 from extract.normalize.rule_data import pattern_alternation
+from extract.rules.letter_classes import CAPITALS
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 
 MAX_PHRASE_TOKENS = 12
@@ -195,7 +196,7 @@ def purpose_start(ctx: SectionContext) -> re.Pattern[str]:
     return purpose_start_regex(ctx.lex)
 
 
-_NAME_START = re.compile(r"(?<![^\s(\"'’«])[A-ZÀ-ÝĀ-žȘȚ]")
+_NAME_START = re.compile(rf"(?<![^\s(\"'’«])[{CAPITALS}]")
 
 
 def is_clause(ctx: SectionContext, start: int, end: int) -> bool:
@@ -605,7 +606,7 @@ def _paying_clause_end(toks: list[Token], relative: int, lex: Lexicon) -> int | 
 
 
 _TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)?\s*$")
-_ACRONYM = re.compile(r"[A-ZÀ-ÝĀ-žȘȚ][A-ZÀ-ÝĀ-žȘȚ0-9&+]+")
+_ACRONYM = re.compile(rf"[{CAPITALS}][{CAPITALS}0-9&+]+")
 
 
 def item_words(item: str) -> int:

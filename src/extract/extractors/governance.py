@@ -14,6 +14,7 @@ from extract.extractors.parents import answers_no, parent_candidates
 from extract.extractors.phrases import Token, tokens
 from extract.models import BodyMention, Candidate, Section
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS, LOWERCASE
 from extract.rules.lexicon import Lexicon, fold_keep
 from extract.segment.name_affixes import AFTER_ELISION
 from extract.segment.spelling import is_acronym
@@ -299,7 +300,7 @@ def _classified(lex: Lexicon) -> re.Pattern[str]:
 
 
 # A line that ends in the things it asks for, in brackets: '(name, number of members, appointed by)'.
-_PROMPTS = re.compile(r"\((?:[a-zà-ÿ][a-zà-ÿ'’/ -]*,\s*)+[a-zà-ÿ][a-zà-ÿ'’/ -]*\)\s*$")
+_PROMPTS = re.compile(rf"\((?:[{LOWERCASE}][{LOWERCASE}'’/ -]*,\s*)+[{LOWERCASE}][{LOWERCASE}'’/ -]*\)\s*$")
 
 
 def _asks(ctx: SectionContext, at: int) -> bool:
@@ -407,7 +408,7 @@ def _clean_text(text: str) -> str | None:
     return cleaned or None
 
 
-_GLOSSED = re.compile(r"(?<![\w-])([A-ZÀ-ÝĀ-žȘȚ][\w-]{3,})\s*\(\s*$")
+_GLOSSED = re.compile(rf"(?<![\w-])([{CAPITALS}][\w-]{{3,}})\s*\(\s*$")
 
 
 class _BodyName(NamedTuple):

@@ -11,6 +11,7 @@ from extract.extractors.context import SectionContext
 from extract.extractors.founded import founded_year_candidates
 from extract.models import Candidate, CandidateValue, Provenance, Section
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS, LOWERCASE
 from extract.rules.lexicon import fold_keep, lexicon
 from extract.rules.vocab import match_label
 from extract.segment.lab_names import whole_name
@@ -188,7 +189,7 @@ class IdentityExtractor:
         # The acronym of the section's own name first: 'Het Centre for Data Ethics and Innovation (CDEI)
         # ... kreeg de naam Responsible Technology Adoption Unit (RTA)' under a title naming the latter.
         own = [f for f in found if name and _initials_cover(f[0], _WORDS.findall(name))]
-        given = re.search(rf"{re.escape(name)}\s*\(([A-ZÀ-ÝĀ-žȘȚ][\w&.-]{{1,11}})\)", ctx.text) if name and not own else None
+        given = re.search(rf"{re.escape(name)}\s*\(([{CAPITALS}][\w&.-]{{1,11}})\)", ctx.text) if name and not own else None
         if given is not None and name and (_initials_cover(given.group(1), _WORDS.findall(name))
                                            or _compound_spells(given.group(1), name)):
             own = [(given.group(1), given.start(1), given.end(1))]  # '... kreeg de naam X Y Unit (XYU)'
@@ -411,7 +412,7 @@ WORDS_BEFORE_SITE = 3
 _NAME_THEN_NOTE = re.compile(r"([^()]{3,}?\(\s*[A-Z][\w&.-]{1,11}\s*\)),\s+\S.*\s[–—-]\s")
 """A name answer with its bracketed acronym, a place after a comma, then a note after a dash."""
 
-_SHORT_FORM_BRACKET = re.compile(r"^[^()]{3,}?\s*\(\s*([A-ZÀ-ÝĀ-žȘȚ][\w&.-]{1,7})\s*\)")
+_SHORT_FORM_BRACKET = re.compile(rf"^[^()]{{3,}}?\s*\(\s*([{CAPITALS}][\w&.-]{{1,7}})\s*\)")
 
 
 def _asked_short_form(ctx: SectionContext, value: str) -> str | None:
@@ -441,7 +442,7 @@ def _named_under_kind(ctx: SectionContext, title: TitleParts | None) -> tuple[st
     lead = re.sub(r"^[lL]['’]", "", title.name).split()
     if lead and fold_keep(lead[0]) in ctx.lex.folded("words", "articles"):
         lead = lead[1:]  # 'Le réseau des œuvres universitaires'
-    if not lead or not re.fullmatch(r"[a-zà-ÿœæ'’-]+", lead[0]):
+    if not lead or not re.fullmatch(rf"[{LOWERCASE}œæ'’-]+", lead[0]):
         return None  # not a coined name ('eOperations Suisse SA') nor an address ('visit.brussels')
     words = {fold_keep(w) for w in _WORDS.findall(title.name) if len(w) >= MIN_SHARED_WORD}
     for name, acronym, start in defined_acronyms(ctx.text[:KIND_TITLE_TEXT_CHARS]):
@@ -536,7 +537,7 @@ def _letterhead_site(section: Section, ctx: SectionContext) -> list[Candidate]:
 # followed by a bracket.
 _TWO_PART_ACRONYM = re.compile(r"[A-Z]{2,6} [A-Z]{2,6}(?=\s*(?:\(|$))")
 # 'Studiecentrum voor Kernenergie / Centre d'Étude de l'énergie Nucléaire': a name in two languages.
-_OTHER_LANGUAGE = re.compile(r"\s+/\s+(?=[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+\S+)+$)")
+_OTHER_LANGUAGE = re.compile(rf"\s+/\s+(?=[{CAPITALS}][\w'’-]*(?:\s+\S+)+$)")
 
 
 def _first_language(value: str, *, paired: bool = False) -> str:
@@ -568,7 +569,7 @@ def _spelled_gloss(value: str) -> tuple[str, str] | None:
 def _dash_gloss() -> re.Pattern[str]:
     articles = alternation(lexicon(None).words("words", "articles"), folded=False, any_space=False)
     # '... munizioni commerciali – “the Banco” to the trade': a quoted nickname glosses it too.
-    return re.compile(rf"\s+[–—]\s+[“\"‘«]?\s*(?:(?i:{articles})\s+|[lL]['’])(?=[A-ZÀ-ÝĀ-žȘȚ])")
+    return re.compile(rf"\s+[–—]\s+[“\"‘«]?\s*(?:(?i:{articles})\s+|[lL]['’])(?=[{CAPITALS}])")
 
 
 MAX_ADDRESS_WORDS = 4
@@ -612,7 +613,7 @@ def _with_article(name: str, text: str, ctx: SectionContext) -> str:
         return f"{found.group(1)} {name}"
     # 'not to The Data Lab', 'ITIDA (Egypt) and The Innovation Hub': a capital article inside a
     # sentence is the name's, when the text never writes the article in lower case before it.
-    inside = re.search(rf"(?<=[a-zà-ÿ,)] )({articles})\s+{re.escape(name)}(?![\w-])", text)
+    inside = re.search(rf"(?<=[{LOWERCASE},)] )({articles})\s+{re.escape(name)}(?![\w-])", text)
     lower = re.search(rf"(?<![\w])(?:{articles.lower()})\s+{re.escape(name)}(?![\w-])", text)
     if inside is not None and lower is None and name[:1].isupper():
         return f"{inside.group(1)} {name}"
@@ -724,7 +725,7 @@ def _without_sentence_article(name: str, ctx: SectionContext) -> str:
     lower-case heading is read as a lab's only with its article. The articles, capitalised as a
     sentence opens, are rule data (``words.sentence_articles``)."""
     articles = "|".join(re.escape(a.capitalize()) for a in ctx.lex.words("words", "sentence_articles"))
-    found = re.match(rf"(?:{articles})\s+(?=[a-zà-ÿ]\w+\s+\S)", name) if articles else None
+    found = re.match(rf"(?:{articles})\s+(?=[{LOWERCASE}]\w+\s+\S)", name) if articles else None
     return name[found.end():] if found else name
 
 

@@ -11,16 +11,17 @@ from functools import cache
 
 from extract.models import Line
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS
 from extract.rules.lexicon import fold_keep, lexicon
 from extract.rules.vocab import LabelMatch, match_label
 from extract.segment.forms import QUESTION_CODE, form_questions
 
 # '2.4 Name', '3. Name': a numbered heading the segmenter left inside a section.
-_NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+[A-ZÀ-ÝĀ-žȘȚ]")
+_NUMBERED_HEADING = re.compile(rf"^\s*(?:\d{{1,2}}(?:\.\d{{1,2}})+\.?|\d{{1,2}}\.)\s+[{CAPITALS}]")
 
 
 # A form's part by its letter alone: 'C. Activité' after the answers of part B.
-_LETTER_PART = re.compile(r"^\s*[A-Z]\.\s+[A-ZÀ-ÝĀ-žȘȚ][\w'’-]+(?:\s+[\w'’-]+){0,3}\s*$")
+_LETTER_PART = re.compile(rf"^\s*[A-Z]\.\s+[{CAPITALS}][\w'’-]+(?:\s+[\w'’-]+){{0,3}}\s*$")
 
 
 @cache

@@ -15,6 +15,7 @@ from extract.models import Candidate
 from extract.normalize.countries import city_country, place_code, place_name_code
 from extract.normalize.rule_data import alternation
 from extract.normalize.text import TRAILING_BRACKETS
+from extract.rules.letter_classes import CAPITALS, LOWERCASE
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon, phrase_regex
 from extract.rules.loader import language_rules
 from extract.rules.places import is_country_name
@@ -233,10 +234,11 @@ def _told(ctx: SectionContext, trigger: re.Match[str], creator: bool, name: str,
             ctx.told_of_lab(ctx.sentence_span(trigger.start())[0], trigger.start()))
 
 
-_DOMAIN_NAME = (r"[A-ZÀ-ÝĀ-žȘȚ][\w-]*(?:(?:\s*,\s*|\s+(?:{ands})\s+|[ \t]+|\s*\n(?=[A-ZÀ-ÝĀ-žȘȚ][\w-]*(?:[.,;)]|$)))"
-                r"[A-ZÀ-ÝĀ-žȘȚ][\w-]*)*")
-"""A policy domain's name: capitalised words, listed with commas and 'en' ('Economie, Wetenschap en Innovatie');
-over a line break only to a word that ends the sentence ('Openbare' / 'Werken.', not 'Omgeving' / 'Vorm intern')."""
+def _domain_name(ands: str) -> str:
+    """A policy domain's name: capitalised words, listed with commas and 'en' ('Economie, Wetenschap en Innovatie');
+    over a line break only to a word that ends the sentence ('Openbare' / 'Werken.', not 'Omgeving' / 'Vorm intern')."""
+    return (rf"[{CAPITALS}][\w-]*(?:(?:\s*,\s*|\s+(?:{ands})\s+|[ \t]+|\s*\n(?=[{CAPITALS}][\w-]*(?:[.,;)]|$)))"
+            rf"[{CAPITALS}][\w-]*)*")
 
 
 @lru_cache(maxsize=8)
@@ -245,8 +247,8 @@ def _policy_domain_after(lex: Lexicon) -> re.Pattern[str]:
     right after a parent's name (``governance.policy_domains``)."""
     domains = alternation(lex.words("governance", "policy_domains"), folded=False)
     ands = alternation(lex.words("words", "and_words"), folded=False)
-    return re.compile(rf"\s*,?\s*(?:[a-zà-ÿ]{{2,6}}\s+){{0,2}}?(?P<word>(?i:{domains}))\s+"
-                      rf"(?P<name>{_DOMAIN_NAME.format(ands=ands)})")
+    return re.compile(rf"\s*,?\s*(?:[{LOWERCASE}]{{2,6}}\s+){{0,2}}?(?P<word>(?i:{domains}))\s+"
+                      rf"(?P<name>{_domain_name(ands)})")
 
 
 @lru_cache(maxsize=8)
@@ -256,7 +258,7 @@ def _policy_domain_first(lex: Lexicon) -> re.Pattern[str]:
     ands = alternation(lex.words("words", "and_words"), folded=False)
     articles = alternation(lex.words("words", "articles"), folded=False)
     connectors = alternation(lex.words("words", "connectors"), folded=False)
-    return re.compile(rf"\s*(?:(?i:{articles})\s+)?(?P<word>(?i:{domains}))\s+{_DOMAIN_NAME.format(ands=ands)}"
+    return re.compile(rf"\s*(?:(?i:{articles})\s+)?(?P<word>(?i:{domains}))\s+{_domain_name(ands)}"
                       rf"\s+(?i:{connectors})\s+(?:(?i:{articles})\s+)?")
 
 
@@ -504,7 +506,7 @@ def _fragment(lex: Lexicon) -> re.Pattern[str]:
 @lru_cache(maxsize=8)
 def _trailing_place(lex: Lexicon) -> re.Pattern[str]:
     prepositions = alternation(lex.words("governance", "place_prepositions"), folded=False, any_space=False)
-    return re.compile(rf",\s+(?:{prepositions})\s+[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:[\s-][A-ZÀ-ÝĀ-žȘȚ][\w'’-]*)*$")
+    return re.compile(rf",\s+(?:{prepositions})\s+[{CAPITALS}][\w'’-]*(?:[\s-][{CAPITALS}][\w'’-]*)*$")
 
 
 @lru_cache(maxsize=8)
@@ -516,7 +518,7 @@ def _aside(lex: Lexicon) -> re.Pattern[str]:
 @lru_cache(maxsize=8)
 def _place_after(lex: Lexicon) -> re.Pattern[str]:
     prepositions = alternation(lex.words("governance", "place_prepositions"), folded=False, any_space=False)
-    return re.compile(rf"\s+(?:{prepositions})\s+([A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:[\s-][A-ZÀ-ÝĀ-žȘȚ][\w'’-]*)?)$")
+    return re.compile(rf"\s+(?:{prepositions})\s+([{CAPITALS}][\w'’-]*(?:[\s-][{CAPITALS}][\w'’-]*)?)$")
 
 
 def without_place_after(name: str, lex: Lexicon) -> str:
@@ -526,7 +528,7 @@ def without_place_after(name: str, lex: Lexicon) -> str:
     return name[:place.start()] if place is not None and place_code(place.group(1)) else name
 
 
-_ACRONYM = re.compile(r"[A-ZÀ-ÝĀ-žȘȚ0-9][A-ZÀ-ÝĀ-žȘȚ0-9&.-]{1,9}")
+_ACRONYM = re.compile(rf"[{CAPITALS}0-9][{CAPITALS}0-9&.-]{{1,9}}")
 
 
 def strip_gloss(name: str) -> str:
@@ -566,14 +568,14 @@ def _law_after(lex: Lexicon) -> re.Pattern[str]:
     """Up to four lower-case words (captured), then a law word (printed text)."""
     laws = alternation(lex.words("governance", "law_words"), folded=False, any_space=False)
     # 'Housing (Northern Ireland) Order 1981': the place a law applies to may stand in brackets.
-    return re.compile(rf"((?:[ \t]+[a-zà-ÿ][\w-]*){{0,4}}?)(?:[ \t]*\([^()]{{1,40}}\))?[ \t]+(?i:{laws})(?![\w-])")
+    return re.compile(rf"((?:[ \t]+[{LOWERCASE}][\w-]*){{0,4}}?)(?:[ \t]*\([^()]{{1,40}}\))?[ \t]+(?i:{laws})(?![\w-])")
 
 
 @lru_cache(maxsize=8)
 def _opens_name_after(lex: Lexicon) -> re.Pattern[str]:
     """A lower-case word, an article ('Le', 'the') or an elided one right before a capitalised trigger."""
     articles = alternation(lex.words("words", "articles"), folded=False)
-    return re.compile(rf"(?<![\w'’])(?:[a-zà-ÿ]+\s+|(?i:{articles})\s+|[lLdD]['’])$")
+    return re.compile(rf"(?<![\w'’])(?:[{LOWERCASE}]+\s+|(?i:{articles})\s+|[lLdD]['’])$")
 
 
 def _without_next_subject(ctx: SectionContext, name: str, end: int) -> str:
@@ -591,7 +593,7 @@ def _without_next_subject(ctx: SectionContext, name: str, end: int) -> str:
 def _next_subject(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A comma, an article and lower-case words ending a name; a copula (folded) right after it."""
     articles = alternation(lex.words("words", "articles"), folded=False)
-    return (re.compile(rf",\s+(?:(?i:{articles})\s+|[lL]['’])[a-zà-ÿ][\w\s'’-]*$"),
+    return (re.compile(rf",\s+(?:(?i:{articles})\s+|[lL]['’])[{LOWERCASE}][\w\s'’-]*$"),
             re.compile(rf"\s+(?:{alternation(lex.folded('governance', 'copulas'))})(?!\w)"))
 
 
@@ -605,7 +607,7 @@ def _without_apposition(name: str, lex: Lexicon) -> str:
 @lru_cache(maxsize=8)
 def _apposition(lex: Lexicon) -> re.Pattern[str]:
     articles = alternation(lex.words("words", "articles"), folded=False)
-    return re.compile(rf",\s+(?:(?i:{articles})\s+|[lL]['’])(?=[A-ZÀ-ÝĀ-žȘȚ])")
+    return re.compile(rf",\s+(?:(?i:{articles})\s+|[lL]['’])(?=[{CAPITALS}])")
 
 
 def trim_parent(name: str, lex: Lexicon) -> str:
@@ -640,11 +642,11 @@ def trim_parent(name: str, lex: Lexicon) -> str:
     name = _without_apposition(name, lex)
     # '... du Conseil des ministres pour prendre la suite du Team ...': what it was done for.
     purpose = re.search(rf"\s(?i:{alternation(lex.words('governance', 'purpose_openers'), folded=False)})\s+"
-                        rf"(?!(?i:{articles})\b)[a-zà-ÿ]{{3,}}\b", name)
+                        rf"(?!(?i:{articles})\b)[{LOWERCASE}]{{3,}}\b", name)
     if purpose is not None and len(name[:purpose.start()].split()) >= 2:
         name = name[:purpose.start()]
     # 'Tokyo Metropolitan Government (TMG)': the parent goes by its name; its acronym is a gloss.
-    name = re.sub(r"\s*\([A-ZÀ-ÝĀ-žȘȚ][\w&.\-]{1,11}\)$", "", name.strip(" ,;"))
+    name = re.sub(rf"\s*\([{CAPITALS}][\w&.\-]{{1,11}}\)$", "", name.strip(" ,;"))
     # 'de stichting NWO-Instituten': its legal form in lower case is what it is, not its name.
     if (legal := _legal_form(lex)) is not None:
         name = legal.sub("", name.strip(" ,;"))
@@ -672,7 +674,7 @@ def _named_host(lex: Lexicon) -> re.Pattern[str]:
     hosts = alternation(lex.words("labs", "not_heads"), folded=False)
     capitalised = alternation([w[:1].upper() + w[1:] for w in lex.words("labs", "not_heads")], folded=False)
     links = alternation(lex.words("labs", "connectors"), folded=False)
-    return re.compile(rf"(?<=\s)(?:{links})\s+(?:[ld]['’])?(?P<host>(?i:{hosts})\s+(?:\S+\s+){{0,2}}?(?:[ld]['’])?[A-ZÀ-ÝĀ-žȘȚ])"
+    return re.compile(rf"(?<=\s)(?:{links})\s+(?:[ld]['’])?(?P<host>(?i:{hosts})\s+(?:\S+\s+){{0,2}}?(?:[ld]['’])?[{CAPITALS}])"
                       rf"|(?<=\s)(?:{links})\s+(?:[ld]['’])?(?P<capital>(?:{capitalised})(?![\w'’-]))")
 
 
@@ -680,7 +682,7 @@ def _named_host(lex: Lexicon) -> re.Pattern[str]:
 def _legal_form(lex: Lexicon) -> re.Pattern[str] | None:
     """A lower-case legal form before a capitalised name ('stichting NWO-Instituten'); None when the language has none."""
     forms = lex.words("title", "legal_prefixes")
-    return re.compile(rf"^(?:{alternation(forms, folded=False)})\s+(?=[A-ZÀ-ÝĀ-žȘȚ])") if forms else None
+    return re.compile(rf"^(?:{alternation(forms, folded=False)})\s+(?=[{CAPITALS}])") if forms else None
 
 
 @lru_cache(maxsize=8)
@@ -694,7 +696,7 @@ def _until_year(lex: Lexicon) -> re.Pattern[str]:
 @lru_cache(maxsize=8)
 def _since(lex: Lexicon) -> re.Pattern[str]:
     """' depuis la création', ' since its founding': a time complement after the name (``governance.since_words``)."""
-    return re.compile(rf"\s(?i:{alternation(lex.words('governance', 'since_words'), folded=False)})\s+(?=[a-zà-ÿ\d])")
+    return re.compile(rf"\s(?i:{alternation(lex.words('governance', 'since_words'), folded=False)})\s+(?=[{LOWERCASE}\d])")
 
 
 @lru_cache(maxsize=1)
@@ -716,15 +718,15 @@ def _nationality(lex: Lexicon) -> re.Pattern[str]:
     connectors = alternation(lex.words("words", "connectors"), folded=False)
     # 'Deense Klima-, Energi- og Forsyningsministeriet': a ministry named in its own language, its
     # head noun the end of the last word.
-    return re.compile(rf"[A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]+(?:{endings})\s+(?=(?i:{heads})\s+(?:{connectors})\s"
-                      rf"|[A-ZÀ-ÝĀ-žȘȚ][^\n.;:()]{{0,60}}?[a-zà-ÿ](?i:{heads})(?:t|et|en)?$)")
+    return re.compile(rf"[{CAPITALS}][{LOWERCASE}]+(?:{endings})\s+(?=(?i:{heads})\s+(?:{connectors})\s"
+                      rf"|[{CAPITALS}][^\n.;:()]{{0,60}}?[{LOWERCASE}](?i:{heads})(?:t|et|en)?$)")
 
 
 @lru_cache(maxsize=8)
 def _demonym_only(lex: Lexicon) -> re.Pattern[str]:
     """A nationality adjective alone ('Swedish', 'Deense'): no organisation's name."""
     endings = alternation(lex.words("governance", "demonym_endings"), folded=False)
-    return re.compile(rf"[A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]+(?:{endings})")
+    return re.compile(rf"[{CAPITALS}][{LOWERCASE}]+(?:{endings})")
 
 
 def _portfolio_tail(name: str, second: re.Match[str], lex: Lexicon) -> bool:
@@ -742,7 +744,7 @@ def _second_organisation(lex: Lexicon) -> re.Pattern[str]:
     """' and the University of Bologna', ' et le Centre ...': a second organisation after the first."""
     joins = alternation(lex.words("words", "and_words"), folded=False)
     articles = alternation(lex.words("words", "articles"), folded=False)
-    return re.compile(rf"\s+(?:{joins})\s+(?:{articles})\s+[A-ZÀ-ÝĀ-žȘȚ]")
+    return re.compile(rf"\s+(?:{joins})\s+(?:{articles})\s+[{CAPITALS}]")
 
 
 def _with_dashed_name(ctx: SectionContext, span: tuple[int, int], stops: list[int]) -> tuple[int, int]:
@@ -755,7 +757,7 @@ def _with_dashed_name(ctx: SectionContext, span: tuple[int, int], stops: list[in
     return (span[0], named[1]) if named is not None else span
 
 
-_DASH_AFTER = re.compile(r"\s+[–—]\s+(?=[A-ZÀ-ÝĀ-žȘȚ])")
+_DASH_AFTER = re.compile(rf"\s+[–—]\s+(?=[{CAPITALS}])")
 
 
 @lru_cache(maxsize=8)
@@ -763,7 +765,7 @@ def _more_organisations(lex: Lexicon) -> re.Pattern[str]:
     """', de VDAB en het Departement ...': a list of further organisations after the first, up to its 'and'."""
     joins = alternation(lex.words("words", "and_words"), folded=False)
     articles = alternation(lex.words("words", "articles"), folded=False)
-    return re.compile(rf",\s+(?:(?:{articles})\s+)?[A-ZÀ-ÝĀ-žȘȚ][^.;:()]{{0,80}}?\s(?:{joins})\s+(?:(?:{articles})\s+)?[A-ZÀ-ÝĀ-žȘȚ]")
+    return re.compile(rf",\s+(?:(?:{articles})\s+)?[{CAPITALS}][^.;:()]{{0,80}}?\s(?:{joins})\s+(?:(?:{articles})\s+)?[{CAPITALS}]")
 
 
 def _defines_own_lab(ctx: SectionContext, at: int) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 
 # Elided articles and prepositions ("l'Agence", "d'État") are tokens of their own.
@@ -18,19 +19,19 @@ MAX_ORG_TOKENS = 24
 """A safety stop: 'Secrétariat général du Département fédéral de l'environnement, des transports, de
 l'énergie et de la communication' is 21 tokens."""
 # After a comma, more capitalised words closed by 'and/en/et X': the comma is inside the name.
-_CAP_WORDS = r"[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*)*"
+_CAP_WORDS = rf"[{CAPITALS}][\w'’-]*(?:\s+[{CAPITALS}][\w'’-]*)*"
 
 
 @cache
 def _comma_in_name() -> re.Pattern[str]:
     ands = alternation(lexicon(None).words("words", "and_words"), folded=False)
     foreign = alternation(lexicon(None).words("words", "foreign_and_words"), folded=False)
-    return re.compile(rf"\s*{_CAP_WORDS}(?:\s*,\s*{_CAP_WORDS})*,?\s+(?:{ands}|{foreign}|&)\s+[A-ZÀ-ÝĀ-žȘȚ]")
+    return re.compile(rf"\s*{_CAP_WORDS}(?:\s*,\s*{_CAP_WORDS})*,?\s+(?:{ands}|{foreign}|&)\s+[{CAPITALS}]")
 
 
 _DOTTED_SUFFIX = re.compile(r"\s+((?:[A-Za-z]\.){2,3})(?=\s|$|[,;)])")
 # '(GSA)', '(Smart Nation and Digital Government Group)': an acronym or a qualifier the name carries.
-_NAME_PARENS = re.compile(r"\s*\(([A-ZÀ-ÝĀ-žȘȚ][^()]{0,60})\)")
+_NAME_PARENS = re.compile(rf"\s*\(([{CAPITALS}][^()]{{0,60}})\)")
 MAX_PAREN_WORDS = 8
 
 
@@ -89,7 +90,7 @@ def _ends_at_line_break(text: str, prev: Token, tok: Token, nxt: Token | None, l
         return True
     next_end = text.find("\n", tok.start)
     next_line = text[text.rfind("\n", 0, tok.start) + 1:next_end if next_end >= 0 else len(text)]
-    if re.match(r"[^\t]*\S[^\t]*\t", next_line) or re.match(r"[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?: [\w'’-]+){0,3}:\s", next_line):
+    if re.match(r"[^\t]*\S[^\t]*\t", next_line) or re.match(rf"[{CAPITALS}][\w'’-]*(?: [\w'’-]+){{0,3}}:\s", next_line):
         # 'ministerie van Justitie en Veiligheid' / 'Omvang<tab>...', 'ministre fédéral compétent' /
         # 'Direction: pas de conseil ...': the next row's label.
         return True

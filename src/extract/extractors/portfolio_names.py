@@ -10,9 +10,10 @@ import re
 from functools import lru_cache
 
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS, LOWERCASE
 from extract.rules.lexicon import Lexicon
 
-_CAPITALISED = r"[A-ZÀ-ÝĀ-žȘȚ][\w'’.\-]*"
+_CAPITALISED = rf"[{CAPITALS}][\w'’.\-]*"
 
 
 @lru_cache(maxsize=8)
@@ -25,12 +26,12 @@ def _portfolio_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]
     articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
     lead = rf"(?:(?:{prepositions})\s*)?"  # "de l'Innovation": the elided article is glued on
     # One portfolio: a capitalised word, perhaps with a lower-case one ('Classes moyennes').
-    item = rf"{lead}{_CAPITALISED}(?:\s+[a-zà-ÿ]{{3,}})?"
+    item = rf"{lead}{_CAPITALISED}(?:\s+[{LOWERCASE}]{{3,}})?"
     # ... or a ministry's acronym and its first portfolio: 'SPF Affaires étrangères, Commerce extérieur et ...'.
     # The first portfolio may be two joined: 'Department of Further and Higher Education, Research, ...'.
     first = rf"{_CAPITALISED}(?:\s+(?:(?:{ands})\s+)?{_CAPITALISED}){{0,3}}"
-    before = re.compile(rf"(?<![\w'’])(?:(?:{prepositions})\s*{first}|[A-Z]{{2,4}}\s+{_CAPITALISED}(?:\s+[a-zà-ÿ]{{3,}})?)$")
-    after = re.compile(rf"\s*{item}(?:\s*,\s*{item})*,?\s+(?P<and>{ands}|&)\s+(?:(?:{articles})\s+)?{lead}[A-ZÀ-ÝĀ-žȘȚ]")
+    before = re.compile(rf"(?<![\w'’])(?:(?:{prepositions})\s*{first}|[A-Z]{{2,4}}\s+{_CAPITALISED}(?:\s+[{LOWERCASE}]{{3,}})?)$")
+    after = re.compile(rf"\s*{item}(?:\s*,\s*{item})*,?\s+(?P<and>{ands}|&)\s+(?:(?:{articles})\s+)?{lead}[{CAPITALS}]")
     return before, after
 
 
@@ -75,6 +76,6 @@ def _last_portfolio_words(lex: Lexicon) -> re.Pattern[str]:
     ``words.portfolio_links``) and its acronym in brackets ("de l'Énergie| (MEQI)")."""
     links = alternation(lex.words("words", "portfolio_links"), folded=False, any_space=True, longest_first=True)
     word = r"(?:[\w'’\-]|\.(?=\w))+"
-    capitalised = r"[A-ZÀ-ÝĀ-žȘȚ](?:[\w'’\-]|\.(?=\w))*"
+    capitalised = rf"[{CAPITALS}](?:[\w'’\-]|\.(?=\w))*"
     return re.compile(rf"(?:[\w'’\-]|\.(?=\w))*(?:\s+(?:{capitalised}|(?:{links})\s+{word}))*"
                       r"(?:\s*\([A-Z][\w&.\-]{1,11}\))?")

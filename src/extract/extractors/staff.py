@@ -17,6 +17,7 @@ from extract.models import Candidate, Section, Staff, StaffUnit
 from extract.normalize import NumberMention
 from extract.normalize.dates import date_spans
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS, LOWERCASE
 from extract.rules.lexicon import Lexicon, fold_keep
 
 NAME = "staff"
@@ -95,7 +96,7 @@ class StaffExtractor:
                     and _money_fraction(ctx, row, n.value):
                 label_value = False  # 'Personnel  7,9' under '(en millions d'euros)': staff costs
             team_before = _ends_with(team_of, ctx.folded, ctx.words_back(s0, n.start, 3), n.start)
-            if match and re.search(r"\n\s*[A-ZÀ-ÝĀ-žȘȚ]", ctx.text[n.end:match.start(2)]):
+            if match and re.search(rf"\n\s*[{CAPITALS}]", ctx.text[n.end:match.start(2)]):
                 match = None  # 'of whom in horticulture 200' / 'Affiliated researchers ... 500': the next row's noun
             if match and match.end() <= e0:
                 between = match.group(1).split()
@@ -159,7 +160,7 @@ class StaffExtractor:
         return _older_counts_weaker(out, dated)
 
 
-_ONE_WORD = re.compile(r"[a-zà-ÿ]+\s+")
+_ONE_WORD = re.compile(rf"[{LOWERCASE}]+\s+")
 
 OLDER_COUNT_FACTOR = 0.9
 """A count the text dates before another count's year keeps this share of its confidence."""
@@ -249,7 +250,7 @@ def _owner_after(lex: Lexicon) -> re.Pattern[str]:
     """' van WBT', ' of the Regional Board' right after a staff noun: whose people they are."""
     links = alternation(lex.words("staff", "count_links"), folded=False)
     articles = alternation(lex.words("words", "articles"), folded=False)
-    return re.compile(rf"\s+(?:{links})\s+((?:(?:{articles})\s+)?[A-ZÀ-ÝĀ-žȘȚ][\w&'’-]*(?:\s+[A-ZÀ-ÝĀ-žȘȚ][\w&'’-]*)*)")
+    return re.compile(rf"\s+(?:{links})\s+((?:(?:{articles})\s+)?[{CAPITALS}][\w&'’-]*(?:\s+[{CAPITALS}][\w&'’-]*)*)")
 
 
 @lru_cache(maxsize=8)

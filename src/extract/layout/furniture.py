@@ -14,6 +14,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from extract.layout.lines import Draft, PageLayout
+from extract.rules.letter_classes import CAPITALS
 from extract.rules.lexicon import lexicon
 from extract.rules.vocab import fold
 
@@ -29,7 +30,7 @@ _BARE_HOST = re.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}(?:/\S
 # A journal's running head, printed once on a short paper's page: 'ESPA · Vol. 9, No. 2 (2021) · doi.org/...'.
 _JOURNAL_LINE = re.compile(r"(?i)\b(?:vol\.|volume)\s*\d+\s*[,(·]\s*(?:no\.|nr\.|issue|n°)\s*\d+|doi\.org/10\.|\bdoi:\s*10\.")
 _RULE = re.compile(r"^[_\-–—=.·]{3,}$")
-_MARKER = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|[*†‡]{1,3}\s*|\d{1,2}[).]?\s+|\d{1,2}(?=[A-ZÀ-ÝĀ-žȘȚ]))(?P<rest>\S.*)$")
+_MARKER = re.compile(rf"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|[*†‡]{{1,3}}\s*|\d{{1,2}}[).]?\s+|\d{{1,2}}(?=[{CAPITALS}]))(?P<rest>\S.*)$")
 
 
 @cache
@@ -196,7 +197,7 @@ def _mark_bottom(group: list[Draft], page: PageLayout, body_em: float) -> None:
 
 
 PROSE_LINE_CHARS = 40
-_SUBSECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZÀ-ÝĀ-žȘȚ]")
+_SUBSECTION_NUMBER = re.compile(rf"\d{{1,2}}(?:\.\d{{1,2}})+\.?\s+[{CAPITALS}]")
 
 
 def _mark_specks(group: list[Draft]) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from extract.layout.furniture import is_url_only
 from extract.layout.lines import Draft, wraps_line_above
+from extract.rules.letter_classes import CAPITALS
 from extract.rules.places import is_country_name
 from extract.rules.vocab import match_label
 
@@ -77,7 +78,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 
 
 _RUN_IN = re.compile(r"^(?:[^\W\d][\w'’-]*\s+){0,7}[^\W\d][\w'’-]{2,}\.\s+(?:\S+\s+){4}"
-                     r"|^(?:[^\W\d][\w'’-]*\s+){0,7}[^\W\d][\w'’-]{2,}\.\s+[A-ZÀ-ÝĀ-žȘȚ]\S*(?:\s+\S+){2,}\s*$")
+                     rf"|^(?:[^\W\d][\w'’-]*\s+){{0,7}}[^\W\d][\w'’-]{{2,}}\.\s+[{CAPITALS}]\S*(?:\s+\S+){{2,}}\s*$")
 """'Effectifs. Au 30 juin 2025, l'Unité comptait ...', 'Data centre and smart city facilities.
 Members sought ...': a paragraph that opens with a run-in label, then a sentence."""
 

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from typing import Literal
 from urllib.parse import urlsplit
 
+from extract.rules.letter_classes import CAPITALS, LOWERCASE
 from extract.rules.vocab import fold_keep_length
 
 from .rule_data import LANGS, load_rule_file
@@ -119,7 +120,7 @@ def _standalone_codes() -> dict[str, str]:
 _CODE = re.compile(r"(?<![\w.])(U\.S\.A\.|U\.K\.|U\.S\.|[A-Z]{2,3})(?![\w])")
 # A code before a capitalised word of a name, not among words in capitals: 'the US Coast Guard'.
 _CODE_BEFORE_NAME = re.compile(r"(?<![A-Z]\s)(?<![\w.])([A-Z]{2})\s(?=[A-Z][a-z])")
-_CAPITALISED = re.compile(r"(?<![\w])[A-ZÀ-ÝĀ-žȘȚ][^\W\d_]{4,}(?:-[A-ZÀ-ÝĀ-žȘȚ][^\W\d_]+)?(?![\w])")
+_CAPITALISED = re.compile(rf"(?<![\w])[{CAPITALS}][^\W\d_]{{4,}}(?:-[{CAPITALS}][^\W\d_]+)?(?![\w])")
 
 
 _OCR_CONFUSABLE = frozenset(frozenset(pair) for pair in (
@@ -198,7 +199,7 @@ def find_countries(text: str, lang: str | None = None) -> list[CountryMention]:
     return mentions
 
 
-_PAIRED = re.compile(r"\s+(?:and|&|et|en|und)\s+([A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]+)")
+_PAIRED = re.compile(rf"\s+(?:and|&|et|en|und)\s+([{CAPITALS}][{LOWERCASE}]+)")
 
 
 def _paired_with_a_name(text: str, end: int, lang: str | None) -> bool:
@@ -392,7 +393,7 @@ def country_from_url(url: str) -> str | None:
 # A city beside its postal code: 'Baltimore, MD 21244', 'Edinburgh EH12 5BH', '3511 GC Utrecht',
 # '75007 Paris', 'B-1000 Brussel'. The code makes the word a place: a city table entry alone could
 # be an ordinary word ('Reading').
-_CITY = r"([A-ZÀ-ÝĀ-žȘȚ][\w'’-]+(?:[ -][A-ZÀ-ÝĀ-žȘȚ][\w'’-]+)?)"
+_CITY = rf"([{CAPITALS}][\w'’-]+(?:[ -][{CAPITALS}][\w'’-]+)?)"
 _POSTAL_ADDRESSES = (
     re.compile(_CITY + r",\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"),  # US: city, state, ZIP
     re.compile(_CITY + r"\s+[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"),  # UK postcode after the city

@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS
 from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.spelling import WORD, abbreviates, content_words, function_words, initials_cover
 
@@ -82,7 +83,7 @@ def _gloss_lead() -> re.Pattern[str]:
     """A capitalised name opening its sentence or line, then a dash or comma and an article before
     the gloss: 'Styrelsen för internationellt utvecklingssamarbete – the '."""
     articles = alternation(lexicon(None).words("words", "articles"), folded=False, any_space=False)
-    return re.compile(rf"(?:^|(?<=\n)|(?<=[.!?]\s))([A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:[ \t]+[\w'’-]+){{1,7}})\s+[–—]\s+"
+    return re.compile(rf"(?:^|(?<=\n)|(?<=[.!?]\s))([{CAPITALS}][\w'’-]*(?:[ \t]+[\w'’-]+){{1,7}})\s+[–—]\s+"
                       rf"(?:(?:{articles})\s+|[lL]['’])$")
 
 
@@ -107,7 +108,7 @@ def _shortened_lead() -> re.Pattern[str]:
     lex = lexicon(None)
     articles = alternation(lex.words("words", "articles"), folded=False, any_space=False)
     short = alternation(lex.words("labs", "acronym_for_short"), folded=False, any_space=True)
-    return re.compile(rf"(?:^|(?<=[.!?:]\s))(?i:{articles})\s+([A-ZÀ-ÝĀ-žȘȚ][^.;:()–—\n]{{3,140}}?)\s+[–—,]\s+"
+    return re.compile(rf"(?:^|(?<=[.!?:]\s))(?i:{articles})\s+([{CAPITALS}][^.;:()–—\n]{{3,140}}?)\s+[–—,]\s+"
                       rf"(?i:{short})\s+(?:(?i:{articles})\s+|[lL]['’])?$")
 
 
@@ -117,7 +118,7 @@ def _said_in_english() -> re.Pattern[str]:
     its translation ('in het Engels', 'in English', 'en anglais'; ``labs.acronym_other_language``)."""
     other = alternation(lexicon(None).words("labs", "acronym_other_language"), folded=False, any_space=True)
     links = alternation(sorted(function_words()), folded=False, any_space=False)
-    return re.compile(rf"(?<![\w'’-])([A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+(?:[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*|(?:{links})(?=\s)))*),\s+"
+    return re.compile(rf"(?<![\w'’-])([{CAPITALS}][\w'’-]*(?:\s+(?:[{CAPITALS}][\w'’-]*|(?:{links})(?=\s)))*),\s+"
                       rf"(?i:{other})\s+$")
 
 

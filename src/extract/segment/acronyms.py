@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS, LOWERCASE
 from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.acronym_names import article_name, articles, name_end, starts_in_turn, with_native_name
 from extract.segment.spelling import (
@@ -67,7 +68,7 @@ def _defined() -> re.Pattern[str]:
         # ', which everybody calls RISA', ', known everywhere by its initials ADDA', ", que tout le monde
         # appelle simplement l'AOC", and the bare ', iGA,'.
         # An adverb in lower case may come between ('appelle simplement'), never the name itself.
-        rf"|,\s+(?:[^,.;:()]{{0,40}}?\s)?(?:{naming})\s+(?:[a-zà-ÿ]+\s+)?"
+        rf"|,\s+(?:[^,.;:()]{{0,40}}?\s)?(?:{naming})\s+(?:[{LOWERCASE}]+\s+)?"
         # 'shortens to Stats SA': a word before the capitals is read with them below (_SHORT_HEAD).
         rf"(?:(?:{articles})\s+|[lL]['’])?(?:[A-Z][a-z]+\s+(?=[A-Z]{{2,5}}(?![\w])))?"
         rf"((?=[a-z]*[A-Z])[A-Za-z][A-Za-z0-9&\-]{{1,11}})(?=[\s,.;)])"
@@ -77,7 +78,7 @@ def _defined() -> re.Pattern[str]:
         r"|\s+[—–]\s+([A-Za-z][A-Za-z0-9&\-]{1,11})(?=[\s,.;)]|$)")
 
 
-_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)])[.!?]\s+(?=[A-ZÀ-ÝĀ-žȘȚ])")
+_SENTENCE_END = re.compile(rf"(?<=[{LOWERCASE}0-9)])[.!?]\s+(?=[{CAPITALS}])")
 _COINED_START = re.compile(r"[a-z]{1,2}-?[A-Z]")
 _SHORT_NAME = re.compile(r"[A-Z][a-z]+\s[A-Z]{2,4}")
 _SHORT_HEAD = re.compile(r"(?<=\s)([A-Z][a-z]{2,})\s$")
@@ -98,8 +99,8 @@ def _dash_defined() -> re.Pattern[str]:
     leads = alternation(lexicon(None).words("words", "articles"), folded=False, any_space=False)
     # ... or 'INCD = Israel National Cyber Directorate', and a letterhead's 'COVRA N.V. · Centrale Organisatie ...'.
     return re.compile(rf"(?<![\w-])([A-Z][A-Za-z0-9&]{{1,11}})(?:\s+{_LEGAL_FORM})?\s+[–—=·]\s+"
-                      rf"(?:(?i:{leads})\s+|[lL]['’](?=[A-ZÀ-ÝĀ-žȘȚ]))?"
-                      rf"([A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:,?\s+(?:{_LEGAL_FORM}|[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*|{links}|[ld]['’]\w+|[a-zà-ÿ][\w'’-]*)){{1,13}})")
+                      rf"(?:(?i:{leads})\s+|[lL]['’](?=[{CAPITALS}]))?"
+                      rf"([{CAPITALS}][\w'’-]*(?:,?\s+(?:{_LEGAL_FORM}|[{CAPITALS}][\w'’-]*|{links}|[ld]['’]\w+|[{LOWERCASE}][\w'’-]*)){{1,13}})")
 
 
 def _dash_named_words(acronym: str, span: str) -> list[str] | None:
@@ -156,7 +157,7 @@ def _initials_spell(acronym: str, words: list[str]) -> bool:
 # 'ARIA S.p.A. (Azienda Regionale per l'Innovazione e gli Acquisti)': the acronym, perhaps its legal
 # form, then the name it stands for in brackets.
 _SPELLED_AFTER = re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9&-]{1,11})(?:\s+[A-Za-z.]{2,8})?\s*\(\s*"
-                            r"([A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+[\w'’&-]+){1,11})\s*\)")
+                            rf"([{CAPITALS}][\w'’-]*(?:\s+[\w'’&-]+){{1,11}})\s*\)")
 
 
 @cache
@@ -166,8 +167,8 @@ def _glossed() -> re.Pattern[str]:
     gloss = alternation(lex.words("labs", "acronym_gloss"), folded=False, longest_first=True)
     sentence_articles = alternation([w.capitalize() for w in lex.words("words", "articles")] + list(lex.words("words", "articles")),
                                     folded=False, any_space=False)
-    return re.compile(rf"(?:\b(?:{sentence_articles})\s+|\b[Ll]['’])([A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+[\w'’-]+){{0,5}}?)"
-                      rf"\s+\(([A-Z][A-Za-z]{{1,11}}),\s+(?:{gloss})\s+([A-ZÀ-ÝĀ-žȘȚ][^()]{{2,80}})\)")
+    return re.compile(rf"(?:\b(?:{sentence_articles})\s+|\b[Ll]['’])([{CAPITALS}][\w'’-]*(?:\s+[\w'’-]+){{0,5}}?)"
+                      rf"\s+\(([A-Z][A-Za-z]{{1,11}}),\s+(?:{gloss})\s+([{CAPITALS}][^()]{{2,80}})\)")
 
 
 # 'la SPMS, les Serviços Partilhados do Ministério da Saúde, à Lisbonne': the acronym, then the name
@@ -179,11 +180,11 @@ def _name_apposed() -> re.Pattern[str]:
     return re.compile(r"(?<![\w.-])([A-Z][A-Za-z0-9&-]{1,11}),\s+"
                       rf"(?P<full>(?:{in_full})\s+)?(?:(?:the|les?|la|de|het|des)\s+|[lL]['’])?"
                       # A legal form in letters and dots ends it whole: 'Azienda Napoletana Mobilità S.p.A.'.
-                      r"(?P<name>[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+(?:(?:[A-Za-z]{1,3}\.){2,4}|[\w'’&-]+)){1,11}?)(?=\s*[,.;:()])")
+                      rf"(?P<name>[{CAPITALS}][\w'’-]*(?:\s+(?:(?:[A-Za-z]{{1,3}}\.){{2,4}}|[\w'’&-]+)){{1,11}}?)(?=\s*[,.;:()])")
 
 
 TWO_NAMES_TWO_ACRONYMS = re.compile(
-    r"([A-ZÀ-ÝĀ-žȘȚ][^/()\n]{3,80}?)\s+/\s+([A-ZÀ-ÝĀ-žȘȚ][^/()\n]{3,80}?)\s*\(\s*([A-Z]{2,8})\s*[–/-]\s*([A-Z]{2,8})\s*\)")
+    rf"([{CAPITALS}][^/()\n]{{3,80}}?)\s+/\s+([{CAPITALS}][^/()\n]{{3,80}}?)\s*\(\s*([A-Z]{{2,8}})\s*[–/-]\s*([A-Z]{{2,8}})\s*\)")
 """'Koninklijke Munt van België / Monnaie royale de Belgique (KMB – MRB)': two names, their acronyms in order."""
 
 
@@ -283,7 +284,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
                     and re.search(r"[,.;:!?]\s*$", text[max(0, before[k].start() - 3):before[k].start()])):
                 # "Fondé en 1913, l'Institut royal météorologique de Belgique (IRM)": the article opens the
                 # clause whose subject the name is (not 'fait partie de l'Office ... (OTV)': a host).
-                elided = re.match(r"l['’](?=[A-ZÀ-ÝĀ-žȘȚ])", words[0])
+                elided = re.match(rf"l['’](?=[{CAPITALS}])", words[0])
             if elided is None and words[0][:1] in "dl" and (cut := ELIDED_ARTICLE.match(words[0])) is not None \
                     and initials_are(acronym, content_words([words[0][cut.end():], *words[1:]])) \
                     and (words[0][:1] == "d" or _named_not_hosting(text[max(0, before[k].start() - 40):before[k].start()])):
@@ -392,7 +393,7 @@ def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
 @cache
 def _naming_after() -> re.Pattern[str]:
     naming = alternation(lexicon(None).words("labs", "acronym_naming"), folded=False, any_space=False)
-    return re.compile(rf"(?<![\w-])([A-ZÀ-ÖØ-ÝĀ-žȘȚ][A-ZÀ-ÖØ-ÝĀ-žȘȚa-z0-9&\-]{{1,11}}),\s+(?:[a-zà-ÿ'’]+\s+){{0,3}}(?:{naming})(?![\w])")
+    return re.compile(rf"(?<![\w-])([A-ZÀ-ÖØ-ÝĀ-žȘȚ][A-ZÀ-ÖØ-ÝĀ-žȘȚa-z0-9&\-]{{1,11}}),\s+(?:[{LOWERCASE}'’]+\s+){{0,3}}(?:{naming})(?![\w])")
 
 
 NAMED_BEFORE_CHARS = 150
@@ -672,7 +673,7 @@ def _article_name_before(words: list[re.Match[str]], heads: frozenset[str]) -> t
     return None
 
 
-_POSSESSIVE = re.compile(r"^[A-ZÀ-ÝĀ-žȘȚ][\w-]*['’]s$")
+_POSSESSIVE = re.compile(rf"^[{CAPITALS}][\w-]*['’]s$")
 
 
 def _determined_name_before(text: str, floor: int, end: int) -> tuple[str, int] | None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from extract.models import Line
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS
 from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.lab_names import whole_name
 from extract.segment.name_affixes import AFTER_ELISION
@@ -109,7 +110,7 @@ def add_appositive_names(index: LabIndex, lines: Sequence[Line], body: Sequence[
         entry.as_subject += 1
 
 
-_FULL_NAME_AFTER = re.compile(r"[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+[\w'’-]+){1,6}?(?=\s*[,.;:()]|\s+[—–-]\s)")
+_FULL_NAME_AFTER = re.compile(rf"[{CAPITALS}][\w'’-]*(?:\s+[\w'’-]+){{1,6}}?(?=\s*[,.;:()]|\s+[—–-]\s)")
 """The full name an apposition gives, up to the punctuation that closes it."""
 
 

@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from extract.models import Line
+from extract.rules.letter_classes import CAPITALS
 from extract.segment.index_merges import legal_forms
 from extract.segment.lab_names import whole_name
 from extract.segment.spelling import address_spelling, domain_spellings, transliterated
@@ -70,6 +71,6 @@ def _spellings(domain: str) -> set[str]:
 
 @cache
 def _company_name() -> re.Pattern[str]:
-    word = r"(?:[A-ZÀ-ÝĀ-žȘȚ][\w'’.&-]*|[„“\"][^”\"\s]{2,30}[”\"])"
+    word = rf"(?:[{CAPITALS}][\w'’.&-]*|[„“\"][^”\"\s]{{2,30}}[”\"])"
     return re.compile(rf"(?<![\w-])(?P<name>{word}(?:\s+{word}){{0,{MAX_NAME_WORDS - 1}}}),?\s+"
                       rf"(?P<form>{legal_forms()})(?![\w-])")

@@ -11,6 +11,7 @@ from functools import cache
 from extract.layout.headings import parse_numbering, strip_numbering
 from extract.models import Line
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.rules.vocab import fold, match_label
 from extract.segment.announced import announced_labs
@@ -415,7 +416,7 @@ def _placed_name_written(heading: str, entry: LabEntry, chapter: list[str], inde
     return _SENTENCE_BREAK.search(text, low, high) is not None
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZÀ-ÝĀ-žȘȚ])")
+_SENTENCE_BREAK = re.compile(rf"[.!?]\s+(?=[{CAPITALS}])")
 
 
 def _other_than_named(heading: str, entry: LabEntry, index: LabIndex) -> bool:

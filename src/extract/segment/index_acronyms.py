@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from extract.models import Line
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS, LOWERCASE
 from extract.rules.lexicon import Lexicon, fold_keep
 from extract.segment.acronyms import defined_acronyms, initials_are, organisation_nouns
 from extract.segment.spelling import (
@@ -35,7 +36,7 @@ MIN_LETTERHEAD_ACRONYM_USES = 2
 """An acronym no name spells, used this often, may be spelled out by the letterhead."""
 BARE_ACRONYM = re.compile(r"(?<![\w&-])[A-Z](?:[A-Z0-9]{0,4}|&)[A-Z][A-Z0-9]{0,4}(?![\w&-])")  # two letters at least: not 'D08'; 'V&A'
 # A capitalised name with its lower-case link words: 'Rijksdienst voor het Wegverkeer', 'the Tern Service Centre'.
-_SPELLED_NAME = re.compile(r"(?:(?:the|het|de|la|le|les|l['’])\s+)?[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+(?:[a-zà-ÿ]{1,4}\s+){0,2}[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*)*")
+_SPELLED_NAME = re.compile(rf"(?:(?:the|het|de|la|le|les|l['’])\s+)?[{CAPITALS}][\w'’-]*(?:\s+(?:[{LOWERCASE}]{{1,4}}\s+){{0,2}}[{CAPITALS}][\w'’-]*)*")
 LETTERHEAD_LINES = 6
 """A letter's sender is spelled out in its first lines."""
 
@@ -130,7 +131,7 @@ def add_linked_domain_names(index: LabIndex, lines: Sequence[Line], body: Sequen
         return
     links = alternation([*index.lex.words("labs", "name_links"), *index.lex.words("words", "articles")],
                         folded=False, any_space=False)
-    run = re.compile(rf"(?<![\w-])[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+(?:(?:{links})\s+)*[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*){{1,5}}")
+    run = re.compile(rf"(?<![\w-])[{CAPITALS}][\w'’-]*(?:\s+(?:(?:{links})\s+)*[{CAPITALS}][\w'’-]*){{1,5}}")
     hosts = index.lex.folded("labs", "not_heads")
     articles = index.lex.folded("words", "articles")
     for i in body:
@@ -199,7 +200,7 @@ def _place_complement(rest: str, index: LabIndex) -> str:
 def _link_and_place(lex: Lexicon) -> re.Pattern[str]:
     """' of Northern Ireland': a link word and one or two capitalised words after a name."""
     links = alternation(lex.words("labs", "name_links"), folded=False)
-    return re.compile(rf"\s+(?:{links})\s+((?:[A-ZÀ-ÝĀ-žȘȚ][\w-]+)(?:\s+[A-ZÀ-ÝĀ-žȘȚ][\w-]+)?)(?![\w-])")
+    return re.compile(rf"\s+(?:{links})\s+((?:[{CAPITALS}][\w-]+)(?:\s+[{CAPITALS}][\w-]+)?)(?![\w-])")
 
 
 def _named_longer(index: LabIndex, word: str) -> LabEntry | None:
@@ -220,13 +221,13 @@ def add_line_spelled_names(index: LabIndex, lines: Sequence[Line], body: Sequenc
     bare = [e for e in index.entries if e.acronym is None and is_acronym(e.name) and e.name.isalpha() and len(e.name) >= 3]
     if not bare:
         return
-    opening = re.compile(rf"^(?:[•·\-–*]\s*)?([A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+[\w'’-]+){{1,{MAX_LINE_NAME_WORDS - 1}}}?)\s*(?=,)")
+    opening = re.compile(rf"^(?:[•·\-–*]\s*)?([{CAPITALS}][\w'’-]*(?:\s+[\w'’-]+){{1,{MAX_LINE_NAME_WORDS - 1}}}?)\s*(?=,)")
     for i in body:
         found = opening.match(lines[i].text.strip())
         if found is None:
             continue
         words = found.group(1).split()
-        letters = "".join(w[0] for w in (re.sub(r"^[a-zà-ÿ]{1,4}['’]", "", w) for w in words)
+        letters = "".join(w[0] for w in (re.sub(rf"^[{LOWERCASE}]{{1,4}}['’]", "", w) for w in words)
                           if w and w.lower() not in function_words() and not (len(w) == 1 and w.islower()))
         for entry in bare:
             if fold_keep(letters).upper() == entry.name.upper() and entry in index.entries:
@@ -310,7 +311,7 @@ def _named_acronym(index: LabIndex, token: str, used: int, lines: Sequence[Line]
                            folded=False, any_space=False)
     called = re.compile(rf"(?i:\b(?:{articles}))\s*{re.escape(token)}(?![\w-])")
     # ... or as a sentence's subject: 'NHSBT sells blood components to hospitals'.
-    subject = re.compile(rf"(?:^|[.!?]\s+){re.escape(token)}\s+[a-zà-ÿ]")
+    subject = re.compile(rf"(?:^|[.!?]\s+){re.escape(token)}\s+[{LOWERCASE}]")
     if not any(called.search(lines[i].text) or subject.search(lines[i].text) for i in body):
         return
     known = index.lookup(token)

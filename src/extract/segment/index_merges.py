@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from extract.models import Line
+from extract.rules.letter_classes import CAPITALS, LOWERCASE
 from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.acronym_names import full_name_shortened
 from extract.segment.acronyms import initials_are, organisation_nouns
@@ -32,7 +33,7 @@ from extract.segment.subject_names import MASTHEAD_LINES, masthead_name, masthea
 if TYPE_CHECKING:
     from extract.segment.lab_index import LabEntry, LabIndex
 
-_TAIL = re.compile(r" ([A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ][\w'’-]*)(?![\w'’-])")
+_TAIL = re.compile(rf" ([{CAPITALS}][{LOWERCASE}][\w'’-]*)(?![\w'’-])")
 MIN_TAIL_USES = 2
 
 
@@ -56,7 +57,7 @@ def merge_bracket_aliases(index: LabIndex, text: str) -> None:
             own = index.lookup(alias) if len(alias_words) == 1 and not is_acronym(alias) else None
             # Not the end of a longer name: 'the Swedish Environmental Protection Agency (Naturvårdsverket)'
             # glosses the Swedish agency, not the Irish 'Environmental Protection Agency'.
-            longer = re.search(r"[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*\s+$", text[max(0, m.start() - 40):m.start()])
+            longer = re.search(rf"[{CAPITALS}][\w'’-]*\s+$", text[max(0, m.start() - 40):m.start()])
             if longer is not None and fold_keep(longer.group(0).strip()) not in function_words():
                 own = None
             if own is not None and own is not entry and own.strong:
@@ -178,7 +179,7 @@ def _other_language_words() -> str:
 @cache
 def _other_language() -> re.Pattern[str]:
     other = _other_language_words()
-    return re.compile(rf"(?i:\b(?:{other}))\s*[:,]\s*[^()\n.;]{{3,80}}?\(\s*([A-ZÀ-ÝĀ-žȘȚ][\w&-]{{1,11}})\s*\)")
+    return re.compile(rf"(?i:\b(?:{other}))\s*[:,]\s*[^()\n.;]{{3,80}}?\(\s*([{CAPITALS}][\w&-]{{1,11}})\s*\)")
 
 
 def index_key_of(name: str) -> str:
@@ -350,7 +351,7 @@ def take_repeated_tails(index: LabIndex, text: str) -> None:
             index.rename(entry, f"{entry.name} {word}")
 
 
-_STYLED_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*\s+){1,4}[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*),\s+$")
+_STYLED_BEFORE = re.compile(rf"(?<![\w'’-])((?:[{CAPITALS}][\w'’-]*\s+){{1,4}}[{CAPITALS}][\w'’-]*),\s+$")
 
 
 def take_names_before_place(index: LabIndex, text: str) -> None:
@@ -437,7 +438,7 @@ def merge_renamed(index: LabIndex, folded: str) -> None:
 MAX_TRADE_NAME_WORDS = 4
 # The trading name closing the text before its phrase: up to four capitalised words, perhaps its
 # name in a second language after a '·', then a comma or a dash.
-_TRADE_NAME_BEFORE = re.compile(rf"((?:[A-ZÀ-ÝĀ-žȘȚ][\w'’&-]*\s+){{0,{MAX_TRADE_NAME_WORDS - 1}}}[A-ZÀ-ÝĀ-žȘȚ][\w'’&-]*)"
+_TRADE_NAME_BEFORE = re.compile(rf"((?:[{CAPITALS}][\w'’&-]*\s+){{0,{MAX_TRADE_NAME_WORDS - 1}}}[{CAPITALS}][\w'’&-]*)"
                                 r"(?:\s*·[^·,–—]{1,60}?)?\s*[,–—]\s+$")
 TRADE_NAME_CHARS = 160
 """How far before its phrase a trading name is looked for."""

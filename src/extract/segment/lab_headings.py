@@ -17,6 +17,7 @@ from functools import cache
 
 from extract.layout.headings import strip_numbering
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS, LOWERCASE
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.rules.vocab import fold, match_label
 from extract.segment.acronyms import organisation_nouns
@@ -81,7 +82,7 @@ def looks_like_name(text: str, lex: Lexicon) -> bool:
 
 
 # 'Portrait 3: ', 'Case 2 – ': a numbered item of a series before the name the heading gives.
-SERIES_LABEL = re.compile(r"^[A-ZÀ-ÝĀ-žȘȚ][\w'’-]+\s+\d{1,2}\s*[:–—]\s+(?=\S)")
+SERIES_LABEL = re.compile(rf"^[{CAPITALS}][\w'’-]+\s+\d{{1,2}}\s*[:–—]\s+(?=\S)")
 
 
 def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> LabEntry | None:
@@ -112,7 +113,7 @@ def heading_lab(text: str, index: LabIndex, following: Sequence[str] = ()) -> La
                 return entry
     entry = index.lookup(name) if name else None
     if entry is None and name and without_summary(title, index.lex) is not None \
-            and (article := re.match(rf"(?i:{article_before_name(index.lex)})(?=[A-ZÀ-ÝĀ-žȘȚ])", name)):
+            and (article := re.match(rf"(?i:{article_before_name(index.lex)})(?=[{CAPITALS}])", name)):
         entry = index.lookup(name[article.end():])  # 'Het Europees Octrooibureau in een notendop': the lab summed up
     if entry is None and (elided := ELIDED_ARTICLE.match(name)) is not None and is_acronym(name[elided.end():]):
         entry = index.lookup(name[elided.end():])  # "1. L'ONERA, une reconstruction": the article is the sentence's
@@ -181,7 +182,7 @@ def _names_a_body(name: str, lex: Lexicon) -> bool:
 def host_after(lex: Lexicon) -> re.Pattern[str]:
     """" de l'ACPR", ' of the Central Bank': the organisation a heading's lab sits in, after its name."""
     links = alternation(lex.words("labs", "name_links"), folded=False, any_space=False)
-    return re.compile(rf"\s+(?:{links})\s+(?:{article_before_name(lex)})?([A-ZÀ-ÝĀ-žȘȚ][\w.&'’-]*(?:\s+[A-ZÀ-ÝĀ-žȘȚ][\w.&'’-]*)*)$")
+    return re.compile(rf"\s+(?:{links})\s+(?:{article_before_name(lex)})?([{CAPITALS}][\w.&'’-]*(?:\s+[{CAPITALS}][\w.&'’-]*)*)$")
 
 
 _BEFORE_COMMA = re.compile(r"^([^,]{2,40}),\s+\S")
@@ -216,8 +217,8 @@ FIRST_SENTENCE_WORDS = 30
 # A list item's bullet or number: a chapter that opens with a list presents no one (here and in place_chapters).
 LIST_ITEM = re.compile(r"^\s*(?:[•▪◦‣∙·*–-]|\d{1,2}[.)])\s")
 # A capitalised run that may be a name, its short lower-case links included ('Lab van Troje').
-NAME_RUN = re.compile(r"(?<![\w'’-])(?:[A-ZÀ-ÝĀ-žȘȚ]|[a-z]{1,4}[A-Z])[\w'’&.-]*"  # 'Valtori', 'iBO', 'coLAB-i'
-                       r"(?:\s+(?:[A-ZÀ-ÝĀ-žȘȚ][\w'’&.-]*|[a-zà-ÿ]{1,4}(?=\s+[A-ZÀ-ÝĀ-žȘȚ])))*")
+NAME_RUN = re.compile(rf"(?<![\w'’-])(?:[{CAPITALS}]|[a-z]{{1,4}}[A-Z])[\w'’&.-]*"  # 'Valtori', 'iBO', 'coLAB-i'
+                       rf"(?:\s+(?:[{CAPITALS}][\w'’&.-]*|[{LOWERCASE}]{{1,4}}(?=\s+[{CAPITALS}])))*")
 
 
 def echoed_name(title: str, following: Sequence[str], index: LabIndex) -> LabEntry | str | None:
@@ -245,7 +246,7 @@ def echoed_name(title: str, following: Sequence[str], index: LabIndex) -> LabEnt
     # A French name in full may come after a fronted apposition: 'Héritier du Garde-Meuble de la
     # Couronne créé par Colbert en 1663, le Mobilier national conserve ...'.
     numbered = strip_numbering(title).strip() != title.strip()
-    first_sentence = re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝĀ-žȘȚ])", " ".join(" ".join(following[:3]).split()), maxsplit=1)[0]
+    first_sentence = re.split(rf"(?<=[.!?])\s+(?=[{CAPITALS}])", " ".join(" ".join(following[:3]).split()), maxsplit=1)[0]
     if (spelled := _echoed_title_name(title, lead, index)) is not None or (numbered and (
             spelled := _echoed_title_name(title, " ".join(first_sentence.split()[:FIRST_SENTENCE_WORDS]), index,
                                           cased=True)) is not None):

@@ -20,6 +20,7 @@ from functools import cache, cached_property
 
 from extract.models import Line
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS, LOWERCASE
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 from extract.segment.acronyms import defined_acronyms, named_before_naming
 from extract.segment.appositive_names import add_appositive_names, add_names_under, joined_lines
@@ -80,12 +81,12 @@ def _naming_clause() -> re.Pattern[str]:
 
 
 _SET_OFF = re.compile(r"\s[–—]\s+[A-Z][A-Za-z0-9&-]{1,11}\s*[–—]\s")  # '... Developing Countries – Norfund – is'
-_SPEAKER = re.compile(r"^\s*([A-ZÀ-ÝĀ-žȘȚ][\w.]{0,15}):\s")
+_SPEAKER = re.compile(rf"^\s*([{CAPITALS}][\w.]{{0,15}}):\s")
 MIN_GENERIC_NAME_USES = 2
 """A kind of lab ('Policy Lab') used this often as a name is one."""
 _SENTENCE_STOPS = frozenset(".!?:•\"“")
 _CUT_APPOSITION = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{2,9},\s+\S+(?:\s+\S+){0,4}$")  # 'ASTRON, het Nederlands'
-_OPENS_A_NAME = re.compile(r"\s+[A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]")  # 'NPL Management Limited': the acronym starts another name
+_OPENS_A_NAME = re.compile(rf"\s+[{CAPITALS}][{LOWERCASE}]")  # 'NPL Management Limited': the acronym starts another name
 
 
 SENDER_LINES = 2
@@ -157,7 +158,7 @@ def _name_goes_on(extension: str, rest: str) -> bool:
     link or stop word among them, and the sentence going on after them in lower case or a comma."""
     words = [w for w in extension.split() if w != "&"]
     return (0 < len(words) <= MAX_CARRIED_WORDS and all(w[:1].isupper() and fold_keep(w) not in function_words() for w in words)
-            and re.match(r"\s*(?:[,;)]|\([A-Z]|[a-zà-ÿ])", rest) is not None)  # not a label's colon: 'Opgericht: 1983'
+            and re.match(rf"\s*(?:[,;)]|\([A-Z]|[{LOWERCASE}])", rest) is not None)  # not a label's colon: 'Opgericht: 1983'
 
 
 MAX_CARRIED_WORDS = 3
@@ -247,7 +248,7 @@ class LabIndex:
         self.hosts = re.compile(
             rf"(?:{self.lex.regex('governance', 'parent_triggers').pattern}|{owned_by})"
             # 'Part of the worldwide Fulbright Program': a lower-case adjective may follow the article.
-            rf"(?:\s+(?:{alternation(self.lex.words('words', 'articles'))})(?:\s+[a-zà-ÿ-]{{4,}})?|\s+[ld]['’])?\s*$")
+            rf"(?:\s+(?:{alternation(self.lex.words('words', 'articles'))})(?:\s+[{LOWERCASE}-]{{4,}})?|\s+[ld]['’])?\s*$")
         """Text before a name that makes it the organisation a lab sits in."""
         verbs_presenting = alternation(self.lex.words("labs", "presenting_verbs"), any_space=False)
         any_article = alternation((*self.lex.words("words", "articles"), *self.lex.words("words", "elided_articles")),

@@ -16,11 +16,12 @@ from functools import cache, lru_cache
 from typing import Any
 
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS, LOWERCASE
 from extract.rules.lexicon import LANGUAGES, Lexicon, fold_keep, lexicon
 from extract.segment.spelling import WORD, is_acronym
 
-_CAPITAL = r"^[A-ZÀ-ÝĀ-žȘȚŒ0-9]"
-_HYPHENATED_START = re.compile(r"(?<![\w'’-])(?:[A-ZÀ-ÝĀ-žȘȚ][\w'’]*\s+){0,3}[A-ZÀ-ÝĀ-žȘȚ][\w'’]*$")
+_CAPITAL = rf"^[{CAPITALS}Œ0-9]"
+_HYPHENATED_START = re.compile(rf"(?<![\w'’-])(?:[{CAPITALS}][\w'’]*\s+){{0,3}}[{CAPITALS}][\w'’]*$")
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def _matcher(lang: str) -> tuple[Any, Lexicon]:
     # 'Lab IA', 'Lab-AH', 'Unit X': a strong head named by letters after it.
     strong = sorted({w.lower() for w in lex.words("labs", "strong_heads") if " " not in w})
     letters = {"TEXT": {"REGEX": r"^[A-Z][A-Z0-9]{0,5}$"}}
-    titled = {"LOWER": {"IN": strong}, "TEXT": {"REGEX": r"^[A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]"}}  # not 'LAB LIFE' in capitals
+    titled = {"LOWER": {"IN": strong}, "TEXT": {"REGEX": rf"^[{CAPITALS}][{LOWERCASE}]"}}  # not 'LAB LIFE' in capitals
     matcher.add("HEAD_LETTERS", [[titled, letters], [titled, {"TEXT": "-"}, letters],
                                  # "Labo'M21", "Lab'OH": the elided head is a token of its own
                                  [{"TEXT": {"REGEX": rf"^(?i:{'|'.join(map(re.escape, strong))})['’]$"}},
@@ -125,9 +126,9 @@ def _matcher(lang: str) -> tuple[Any, Lexicon]:
                      if len(e) >= MIN_WHOLE_COMPOUND) or "(?!)"
     # 'Statistisches Bundesamt', 'Deutscher Wetterdienst': a German name's inflected adjectives before the compound.
     german_adjective = {"TEXT": {"REGEX": r"^[A-ZÄÖÜ][a-zäöüß]+(?:isch|lich|sch|al)(?:es|er|e|en)$"}, "OP": "+"}
-    matcher.add("COMPOUND", [[{"TEXT": {"REGEX": rf"^[A-ZÀ-ÝĀ-žȘȚ][\w-]*[a-zà-ÿ0-9-](?i:{compound})$"}}],
-                             [german_adjective, {"TEXT": {"REGEX": rf"^[A-ZÀ-ÝĀ-žȘȚ][\w-]*[a-zà-ÿ0-9-](?i:{compound})$"}}],
-                             [{"TEXT": {"REGEX": rf"^[A-ZÀ-ÝĀ-žȘȚ](?:[a-z]+[A-Z]\w*)(?i:{compound})$"}}],
+    matcher.add("COMPOUND", [[{"TEXT": {"REGEX": rf"^[{CAPITALS}][\w-]*[{LOWERCASE}0-9-](?i:{compound})$"}}],
+                             [german_adjective, {"TEXT": {"REGEX": rf"^[{CAPITALS}][\w-]*[{LOWERCASE}0-9-](?i:{compound})$"}}],
+                             [{"TEXT": {"REGEX": rf"^[{CAPITALS}](?:[a-z]+[A-Z]\w*)(?i:{compound})$"}}],
                              # A compound end that is a whole compound itself names a body on its own:
                              # 'de Oostenrijkse Rechnungshof' (not 'Kammer', 'Amt': a bare kind).
                              [{"TEXT": {"REGEX": rf"^(?:{whole})$"}}],
@@ -140,7 +141,7 @@ def adjective_pattern(own: dict[str, Any]) -> str:
     """An adjective a Romance name strings after its head or a complement, told by its ending
     ('nationale', 'numériques'; ``labs.adjective_endings`` of a language's ``own`` rule words)."""
     ending = alternation(own.get("adjective_endings", []), folded=False, any_space=False)
-    return rf"[a-zà-ÿ][a-zà-ÿ-]+(?:{ending})(?![\w'’])"
+    return rf"[{LOWERCASE}][{LOWERCASE}-]+(?:{ending})(?![\w'’])"
 
 
 @lru_cache(maxsize=8)
@@ -161,17 +162,17 @@ def _complement_chain(lang: str) -> re.Pattern[str] | None:
                                  or (w[:1] == "d" and w[-1:] in "'’")], folded=False, any_space=True)
     joined = alternation(own.get("complement_and", []), folded=False, any_space=False)
     adjective = adjective_pattern(own)
-    lower = r"[a-zà-ÿ][\w-]{2,}(?![\w'’])"
-    capital = r"[A-ZÀ-ÝĀ-žȘȚ][\w-]+(?![\w'’])"
+    lower = rf"[{LOWERCASE}][\w-]{{2,}}(?![\w'’])"
+    capital = rf"[{CAPITALS}][\w-]+(?![\w'’])"
     complement = (rf"(?:\s+(?:{joined})\s+|\s+)(?:(?:{capital_links})\s*(?:{capital}|{lower})|(?:{link})\s*{lower})"
                   rf"(?:\s+{adjective})?")
     # ... or adjectives alone, the last two joined: 'Centre national sportif et culturel'.
-    return re.compile(rf"(?<![\w-])(?P<head>[A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]+)(?:\s+{adjective}){{0,2}}"
-                      rf"(?:(?:{complement}){{1,8}}|(?<=[a-zà-ÿ])\s+(?:{joined})\s+{adjective}(?:{complement}){{0,8}})"
-                      rf"|(?<![\w-])(?P<named>[A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]+)(?:\s+{capital}){{1,3}}")
+    return re.compile(rf"(?<![\w-])(?P<head>[{CAPITALS}][{LOWERCASE}]+)(?:\s+{adjective}){{0,2}}"
+                      rf"(?:(?:{complement}){{1,8}}|(?<=[{LOWERCASE}])\s+(?:{joined})\s+{adjective}(?:{complement}){{0,8}})"
+                      rf"|(?<![\w-])(?P<named>[{CAPITALS}][{LOWERCASE}]+)(?:\s+{capital}){{1,3}}")
 
 
-_CAPITALISED_WORD = re.compile(r"(?<![\w-])[A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]+")
+_CAPITALISED_WORD = re.compile(rf"(?<![\w-])[{CAPITALS}][{LOWERCASE}]+")
 
 
 def _chained_names(text: str, lang: str, lex: Lexicon) -> list[tuple[int, int, str]]:
@@ -238,7 +239,7 @@ def find_lab_names(text: str, lang: str, *, generic: bool = False) -> list[NameM
     return out
 
 
-_HYPHENATED_END = re.compile(r"-[A-ZÀ-ÝĀ-žȘȚ][\w]*")
+_HYPHENATED_END = re.compile(rf"-[{CAPITALS}][\w]*")
 
 
 def _cut_at_cells(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -322,7 +323,7 @@ def _mention(text: str, start: int, end: int, kind: str, lex: Lexicon) -> NameMe
                        strong=strong or acronym is not None, generic=kind == "MOD_HEAD" and kind_of)
 
 
-_CAPITALISED_AFTER = re.compile(r"[ \t]+([A-ZÀ-ÝĀ-žȘȚ][\w-]*[a-zà-ÿ](?:[ \t]+[A-ZÀ-ÝĀ-žȘȚ][\w-]*[a-zà-ÿ])?)(?![\w-])")
+_CAPITALISED_AFTER = re.compile(rf"[ \t]+([{CAPITALS}][\w-]*[{LOWERCASE}](?:[ \t]+[{CAPITALS}][\w-]*[{LOWERCASE}])?)(?![\w-])")
 
 
 def _place_after(text: str, end: int) -> str | None:

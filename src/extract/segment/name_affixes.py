@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS
 from extract.rules.lexicon import Lexicon, fold_keep
 from extract.segment.spelling import initials_cover
 
@@ -43,7 +44,7 @@ def without_about(title: str, lex: Lexicon) -> str | None:
     chapter presents."""
     prefixes = alternation(lex.words("labs", "about_prefixes"), folded=False, any_space=True)
     determiners = alternation(lex.words("words", "determiners"), folded=False, any_space=False)
-    found = re.match(rf"(?i:{prefixes})(?:\s+(?i:{determiners})\b|\s*['’]|)\s*(?=[A-ZÀ-ÝĀ-žȘȚ])", title)
+    found = re.match(rf"(?i:{prefixes})(?:\s+(?i:{determiners})\b|\s*['’]|)\s*(?=[{CAPITALS}])", title)
     return title[found.end():].rstrip(" ?") if found else None
 
 

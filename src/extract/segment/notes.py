@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from extract.models import Line
+from extract.rules.letter_classes import CAPITALS
 
-_NOTE_START = re.compile(r"^(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}|\*{1,3}|[†‡])(?=[\s.)]|[A-ZÀ-ÝĀ-žȘȚ])")
+_NOTE_START = re.compile(rf"^(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{{1,2}}|\*{{1,3}}|[†‡])(?=[\s.)]|[{CAPITALS}])")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 

@@ -11,6 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS
 from extract.rules.lexicon import Lexicon, fold_keep
 from extract.segment.name_affixes import article_before_name
 
@@ -27,7 +28,7 @@ def _official(lex: Lexicon) -> re.Pattern[str]:
     perhaps its short name in brackets."""
     relatives = alternation(lex.words("words", "relatives"), folded=False, any_space=False)
     return re.compile(
-        rf"\s*(?:{article_before_name(lex)}|L['’])?([A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+[\w'’-]+){{1,9}}?)"
+        rf"\s*(?:{article_before_name(lex)}|L['’])?([{CAPITALS}][\w'’-]*(?:\s+[\w'’-]+){{1,9}}?)"
         rf"(?=\s*(?:\(|[,.;:«»–—]|\s(?:{relatives})\s|$))(?:\s*\(([^()\s]{{2,20}})\))?")
 
 
@@ -60,7 +61,7 @@ def official_names(text: str, lex: Lexicon, folded: str | None = None) -> list[O
 
 NAME_BEFORE_CHARS = 40
 """How far before 'voluit' the one-word name it spells out stands, with its dash."""
-_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-ÝĀ-žȘȚ][\w'’-]+)\s*[–—,(-]\s*$")
+_NAME_BEFORE = re.compile(rf"(?<![\w'’-])([{CAPITALS}][\w'’-]+)\s*[–—,(-]\s*$")
 
 
 def official_name_of(short: str, text: str, lex: Lexicon) -> str | None:

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from extract.models import Line
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS
 from extract.rules.lexicon import Lexicon, fold_keep
 from extract.segment.index_acronyms import head_mentions
 from extract.segment.lab_headings import is_page_title
@@ -24,7 +25,7 @@ from extract.segment.platforms import URL
 from extract.segment.subject_names import DISTINCTIVE
 
 # A name opening a paragraph, closed by a full stop, a dash or a colon (an explanation in brackets may follow).
-_RUN_IN = re.compile(r"^\s*([A-ZÀ-ÝĀ-žȘȚ0-9a-z][\w@&'’.-]*(?:\s+[A-ZÀ-ÝĀ-žȘȚ0-9][\w@&'’-]*){0,4}?)"
+_RUN_IN = re.compile(rf"^\s*([{CAPITALS}0-9a-z][\w@&'’.-]*(?:\s+[{CAPITALS}0-9][\w@&'’-]*){{0,4}}?)"
                      r"(?:\s*\([^)]{2,80}\))?(?:\.\s|\s+[—–]\s|:\s)")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}[a-z]?|[a-z])[.)]\s+")
 FIRST_SENTENCE_WORDS = 12
@@ -116,7 +117,7 @@ def anaphoric_opening(lex: Lexicon) -> re.Pattern[str]:
     links = alternation(lex.words("labs", "name_links"), folded=False, any_space=False)
     # Not 'That team, the Government Digital Service, was set up ...' (the apposition names it), nor
     # 'Le Lab Pôle emploi voulait ...' (a name).
-    return re.compile(rf"^\W*(?i:{determiners})\s+(?i:{kinds})(?![\w-])(?!\s+(?i:{links})\s)(?!\s*,)(?!\s+[A-ZÀ-ÝĀ-žȘȚ\d])")
+    return re.compile(rf"^\W*(?i:{determiners})\s+(?i:{kinds})(?![\w-])(?!\s+(?i:{links})\s)(?!\s*,)(?!\s+[{CAPITALS}\d])")
 
 
 @cache
@@ -279,7 +280,7 @@ def _founding_sentence(text: str, folded: str, start: int, end: int, lex: Lexico
 
 # --------------------------------------------------------------------------- inline labels
 
-_SENTENCE_GAP = re.compile(r"(?<=[.;·|])\s+(?=[A-ZÀ-ÝĀ-žȘȚ])")
+_SENTENCE_GAP = re.compile(rf"(?<=[.;·|])\s+(?=[{CAPITALS}])")
 
 
 def split_inline_labels(lines: Sequence[Line]) -> list[Line]:

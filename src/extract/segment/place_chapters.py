@@ -12,6 +12,7 @@ from functools import lru_cache
 from extract.layout.headings import strip_numbering
 from extract.models import Line
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS, LOWERCASE
 from extract.rules.lexicon import Lexicon, fold_keep
 from extract.rules.vocab import fold
 from extract.segment.announced import between
@@ -109,7 +110,7 @@ def _byline(lex: Lexicon) -> re.Pattern[str]:
     """'Joke schrijft:', 'Marie-Claire and Tom write:': names, a verb of ``labs.byline_verbs``, a colon."""
     verbs = alternation(lex.words("labs", "byline_verbs"), folded=False, longest_first=True)
     joiners = alternation(lex.words("words", "and_words"), folded=False)
-    name = r"[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*"
+    name = rf"[{CAPITALS}][\w'’-]*"
     return re.compile(rf"^{name}(?:\s+(?:{joiners}|{name})){{0,3}}\s+(?:{verbs})\s*:\s*")
 
 
@@ -121,7 +122,7 @@ def owned_kind(title: str, chapter: str, index: LabIndex) -> LabEntry | None:
 
     if _place_of(title, index.lex) is None:
         return None
-    owned = re.fullmatch(r"(?:The\s+)?([A-ZÀ-ÝĀ-žȘȚ][\w&.-]*)['’]s\s+([a-zà-ÿ][\w\s-]*)", place_led_name(strip_numbering(title), index.lex))
+    owned = re.fullmatch(rf"(?:The\s+)?([{CAPITALS}][\w&.-]*)['’]s\s+([{LOWERCASE}][\w\s-]*)", place_led_name(strip_numbering(title), index.lex))
     if owned is None:
         return None
     owner, kind = owned.group(1), fold_keep(owned.group(2).split()[-1])
@@ -147,7 +148,7 @@ def _defined_in_first_sentence(title: str, opening: str, index: LabIndex) -> Lab
 
     if not place_led_name(strip_numbering(title), index.lex)[:1].islower():
         return None
-    first = re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝĀ-žȘȚ])", opening, maxsplit=1)[0]
+    first = re.split(rf"(?<=[.!?])\s+(?=[{CAPITALS}])", opening, maxsplit=1)[0]
     found = [e for e in index.entries if (e.strong or e.defined) and (acronym := e.acronym or (
         e.name if is_acronym(e.name) else None)) and re.search(rf"\w\s*\(\s*{re.escape(acronym)}\s*\)", first)]
     return found[0] if len(found) == 1 else None

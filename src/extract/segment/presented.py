@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from extract.models import Line
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS, LOWERCASE
 from extract.rules.lexicon import Lexicon, fold_keep, phrase_regex
 from extract.segment.lab_names import NameMention, whole_name
 from extract.segment.spelling import domain_matches, function_words, initials_cover, is_acronym
@@ -232,7 +233,7 @@ def _plain_name(word: str, joined: str, lex: Lexicon) -> bool:
     said = [joined[max(0, m.start() - 12):m.start()] for m in whole_name(word).finditer(joined)]
     # Used inside a sentence ('geen onderdeel van Infrabel'), never after an article ('the Division').
     return (fold_keep(word) not in kinds and len(said) >= MIN_COINED_USES
-            and any(re.search(r"[a-zà-ÿ,]\s+$", before) for before in said)
+            and any(re.search(rf"[{LOWERCASE},]\s+$", before) for before in said)
             and not any(re.search(rf"(?i:\b(?:{articles}))\s*$", before) for before in said)
             and not written_in_lower_case(word, joined)
             and country_code(word, None) is None and city_country(word) is None)
@@ -458,7 +459,7 @@ def _letterhead_subjects(index: LabIndex, joined: str, top: list[str]) -> list[t
     return found
 
 
-_CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-ZÀ-ÝĀ-žȘȚ][\w'’&.-]*(?:\s+[A-ZÀ-ÝĀ-žȘȚ][\w'’&.-]*)*")
+_CAPITALISED_RUN = re.compile(rf"(?<![\w-])[{CAPITALS}][\w'’&.-]*(?:\s+[{CAPITALS}][\w'’&.-]*)*")
 
 
 @cache

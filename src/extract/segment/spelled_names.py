@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from extract.rules.letter_classes import CAPITALS, LOWERCASE
 from extract.rules.lexicon import fold_keep, lexicon
 from extract.segment.acronyms import MAX_ACRONYM_NAME_WORDS, defined_names, initials_are
 from extract.segment.spelling import (
@@ -34,7 +35,7 @@ def defined_name(word: str, text: str) -> str | None:
     return defined_names(text).get(word)
 
 
-_CAPITALISED_RUN = re.compile(r"[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*(?:\s+(?:[a-zà-ÿ]{1,4}\s+){0,2}[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*)+")
+_CAPITALISED_RUN = re.compile(rf"[{CAPITALS}][\w'’-]*(?:\s+(?:[{LOWERCASE}]{{1,4}}\s+){{0,2}}[{CAPITALS}][\w'’-]*)+")
 
 
 def spelled_name(acronym: str, text: str) -> str | None:
@@ -83,7 +84,7 @@ def _openers() -> frozenset[str]:
     return lex.folded("words", "articles") | lex.folded("words", "determiners")
 
 
-_OPENING_WORD = re.compile(r"(?<![\w'’-])(?:[lLdD]['’])?[A-ZÀ-ÝĀ-žȘȚ][\w'’-]*")
+_OPENING_WORD = re.compile(rf"(?<![\w'’-])(?:[lLdD]['’])?[{CAPITALS}][\w'’-]*")
 
 
 def _lower_case_spelled(acronym: str, text: str, openers: frozenset[str]) -> set[str]:
@@ -182,7 +183,7 @@ def _clause_start(text: str, end: int, openers: frozenset[str]) -> int:
     """Where the clause that runs up to ``end`` starts: after a stop or a colon, or at a line that
     opens on a capitalised article (a heading line above the sentence)."""
     starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, end)]
-    starts += [m.start(1) for m in re.finditer(r"\n\s*([A-ZÀ-ÝĀ-žȘȚ]\w*)\b", text[:end]) if fold_keep(m.group(1)) in openers]
+    starts += [m.start(1) for m in re.finditer(rf"\n\s*([{CAPITALS}]\w*)\b", text[:end]) if fold_keep(m.group(1)) in openers]
     return max(starts, default=0)
 
 
@@ -216,7 +217,7 @@ def bracketed_native_name(name: str, text: str) -> str | None:
 
     if len(name.split()) < 2:
         return None
-    found = re.search(rf"(?<![\w-]){re.escape(name)}\s*\(\s*([A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ][\w-]+)\s*\)", text)
+    found = re.search(rf"(?<![\w-]){re.escape(name)}\s*\(\s*([{CAPITALS}][{LOWERCASE}][\w-]+)\s*\)", text)
     if found is None or is_acronym(found.group(1)) or place_code(found.group(1)) is not None:
         return None
     return found.group(1)

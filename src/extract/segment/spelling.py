@@ -9,6 +9,7 @@ import re
 import unicodedata
 from functools import cache
 
+from extract.rules.letter_classes import CAPITALS
 from extract.rules.lexicon import fold_keep, lexicon
 
 WORD = re.compile(r"[\w'’-]+")
@@ -33,7 +34,7 @@ def is_plural_acronym(token: str) -> bool:
     return _PLURAL_ACRONYM.fullmatch(token) is not None
 
 
-ELIDED_ARTICLE = re.compile(r"^[lLdD]['’](?=[A-ZÀ-ÝĀ-žȘȚ])")
+ELIDED_ARTICLE = re.compile(rf"^[lLdD]['’](?=[{CAPITALS}])")
 # An acronym in mixed case ('Pii', 'AgID', 'eWBS'), accepted only where it is defined and every
 # one of its letters is an initial of the name before it, in order.
 MIXED_CASE_ACRONYM = re.compile(r"^(?=[^A-Z]*[A-Z])[A-Za-z][A-Za-z0-9]{2,7}$")

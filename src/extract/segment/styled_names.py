@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from extract.rules.letter_classes import LOWERCASE
 from extract.rules.lexicon import Lexicon, fold_keep
 
 MAX_STYLE_WORDS = 5
 MIN_NOUN_CHARS = 4
 # An acronym, a comma, then up to five lower-case words closed by punctuation or the line's end.
-_STYLED_NAME = re.compile(rf"(?<![\w-])([A-Z][A-Z0-9]{{1,7}}), ((?:[a-zà-ÿ][\w'’-]*\s){{1,{MAX_STYLE_WORDS - 1}}}"
-                          r"[a-zà-ÿ][\w'’-]*)(?=\s*(?:[,·–—;:)]|\.(?:\s|$)|$))", re.MULTILINE)
+_STYLED_NAME = re.compile(rf"(?<![\w-])([A-Z][A-Z0-9]{{1,7}}), ((?:[{LOWERCASE}][\w'’-]*\s){{1,{MAX_STYLE_WORDS - 1}}}"
+                          rf"[{LOWERCASE}][\w'’-]*)(?=\s*(?:[,·–—;:)]|\.(?:\s|$)|$))", re.MULTILINE)
 
 
 @cache

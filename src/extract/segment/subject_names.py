@@ -11,18 +11,19 @@ from functools import cache
 
 from extract.models import Line
 from extract.normalize.rule_data import alternation
+from extract.rules.letter_classes import CAPITALS, LOWERCASE
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon
 
 # One word that is a name by its letters: '18F', 'eWBS', 'GovLab', 'MindLab'.
 DISTINCTIVE = re.compile(r"\d|@|^[a-z]+[A-Z]|^[A-Z][A-Z]|\w[A-Z]")
 
 # A name's word: capitalised ('LAB.Rio' with its dot), or 'a2i'.
-_NAME_WORD = r"(?:[A-ZÀ-ÝĀ-žȘȚ][\w'’&-]*(?:\.[A-ZÀ-ÝĀ-žȘȚ]\w*)?|[a-z]+\d\w*)"
+_NAME_WORD = rf"(?:[{CAPITALS}][\w'’&-]*(?:\.[{CAPITALS}]\w*)?|[a-z]+\d\w*)"
 # What may stand between a founded subject and its verb: its acronym ('(AGESIC)') or an apposition
 # ('LAB.Rio, the participation lab of the City Hall, was created').
-_BETWEEN_SUBJECT_AND_VERB = r"(?:\s+\((?P<acr>[A-ZÀ-ÝĀ-žȘȚ][\w.&-]{1,12})\)|,\s+[^,.;:!?()]{3,90},)?"
-_ELIDED_NAME_WORD = r"[ld]['’][A-ZÀ-ÝĀ-žȘȚ][\w'’&/-]*"  # "de l'Information"
-_SLASHED_NAME_WORD = r"[A-ZÀ-ÝĀ-žȘȚ][\w&-]*/[\w&-]+"  # 'Télécommunications/TIC'
+_BETWEEN_SUBJECT_AND_VERB = rf"(?:\s+\((?P<acr>[{CAPITALS}][\w.&-]{{1,12}})\)|,\s+[^,.;:!?()]{{3,90}},)?"
+_ELIDED_NAME_WORD = rf"[ld]['’][{CAPITALS}][\w'’&/-]*"  # "de l'Information"
+_SLASHED_NAME_WORD = rf"[{CAPITALS}][\w&-]*/[\w&-]+"  # 'Télécommunications/TIC'
 
 
 def longest_first(words: Iterable[str]) -> str:
@@ -66,7 +67,7 @@ def acronym_subject() -> str:
     links = longest_first((*lex.words("labs", "name_links"), *lex.words("words", "and_words"),
                                         *lex.words("words", "articles"), "&"))
     return (rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_ELIDED_NAME_WORD}|{_SLASHED_NAME_WORD}|{links})){{1,12}}?)"
-            r"\s+\((?P<acr>[A-ZÀ-ÝĀ-žȘȚ][\w.&-]{1,12})\)")
+            rf"\s+\((?P<acr>[{CAPITALS}][\w.&-]{{1,12}})\)")
 
 
 @cache
@@ -98,7 +99,7 @@ def founded_subject() -> re.Pattern[str]:
         # ... or its founding in apposition: "L'Agence X, créée fin 2021 sous la forme ...", 'the
         # Mortlake Crematorium Board, a joint board set up by Act of Parliament'.
         + rf"(?:\s+(?:{auxiliaries})\b|(?P<active>(?=\s+(?:(?:{active})\s+)?(?:{verbs})(?!\w)|,\s+(?:{verbs})(?!\w)"
-        + rf"|(?P<apposed>,\s+(?:{indefinite})\s+(?:[a-zà-ÿ-]+\s+){{1,3}}(?:{verbs})(?!\w)))))")
+        + rf"|(?P<apposed>,\s+(?:{indefinite})\s+(?:[{LOWERCASE}-]+\s+){{1,3}}(?:{verbs})(?!\w)))))")
 
 
 @cache
@@ -126,8 +127,8 @@ def french_name() -> str:
     own = language_rules("fr").words.get("labs", {})
     link = alternation(own.get("complement_links", []), folded=False, any_space=True)
     adjective = rf"\s+{adjective_pattern(own)}"
-    complement = rf"\s+(?:{link})\s*(?:[a-zà-ÿ][\w-]{{2,}}|[A-ZÀ-ÝĀ-žȘȚ][\w-]+)(?![\w'’])(?:{adjective})?"
-    return (rf"([A-ZÀ-ÝĀ-žȘȚ][a-zà-ÿ]+(?:(?:{adjective}){{1,2}}(?:{complement}){{0,6}}|(?:{complement}){{1,6}}(?:{adjective})?))")
+    complement = rf"\s+(?:{link})\s*(?:[{LOWERCASE}][\w-]{{2,}}|[{CAPITALS}][\w-]+)(?![\w'’])(?:{adjective})?"
+    return (rf"([{CAPITALS}][{LOWERCASE}]+(?:(?:{adjective}){{1,2}}(?:{complement}){{0,6}}|(?:{complement}){{1,6}}(?:{adjective})?))")
 
 
 @cache
@@ -188,7 +189,7 @@ def titled_with_article(text: str, word: str, lex: Lexicon) -> str | None:
     """'Het Waterschapshuis' when the text writes 'van Het Waterschapshuis' mid-sentence, and never
     'van het Waterschapshuis': 'Over het KNMI ... Het KNMI werd' is a heading run into a sentence."""
     articles = alternation([a.capitalize() for a in lex.words("words", "articles")], folded=False, any_space=False)
-    found = re.search(rf"(?<=[a-zà-ÿ,] )((?:{articles})\s+){re.escape(word)}(?![\w-])", text)
+    found = re.search(rf"(?<=[{LOWERCASE},] )((?:{articles})\s+){re.escape(word)}(?![\w-])", text)
     if found is None or re.search(rf"(?<![\w-]){re.escape(found.group(1).strip().lower())}\s+{re.escape(word)}(?![\w-])", text):
         return None
     return f"{found.group(1).strip()} {word}"
@@ -269,7 +270,7 @@ def coined_words(lines: Sequence[Line], body: Sequence[int], labels: set[str]) -
         if not label.isalpha():
             continue
         # Mid-sentence, or as a numbered title ('1 · Logius', '3. Dimpact'): never a sentence's first word.
-        uses = re.findall(rf"(?:(?<=[a-zà-ÿ,;.!?] )|(?m:^)(?:\d{{1,2}}\s*[·.)–-]\s*)?)({label.capitalize()})\b", text)
+        uses = re.findall(rf"(?:(?<=[{LOWERCASE},;.!?] )|(?m:^)(?:\d{{1,2}}\s*[·.)–-]\s*)?)({label.capitalize()})\b", text)
         if (len(uses) >= MIN_COINED_USES and not re.search(rf"(?<![.@/])\b{label}\b(?!\.\w)", text)
                 and country_code(label.capitalize(), None) is None):
             out.add(label.capitalize())
@@ -285,7 +286,7 @@ def subject_words(name: str, determiners: frozenset[str]) -> list[str]:
         words = words[1:]
     if len(words) >= 3 and re.search(r"['’]s$", words[0]):
         words = words[1:]
-    if words and (article := re.match(r"[LlDd]['’](?=[A-ZÀ-ÝĀ-žȘȚ0-9&-]{2,}$)" if len(words) == 1
-                                      else r"[Ll]['’](?=[A-ZÀ-ÝĀ-žȘȚ])", words[0])):
+    if words and (article := re.match(rf"[LlDd]['’](?=[{CAPITALS}0-9&-]{{2,}}$)" if len(words) == 1
+                                      else rf"[Ll]['’](?=[{CAPITALS}])", words[0])):
         words[0] = words[0][article.end():]
     return words

@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 
 from extract.normalize.rule_data import alternation
 from extract.normalize.text import TRAILING_BRACKETS
+from extract.rules.letter_classes import CAPITALS, LOWERCASE
 from extract.rules.lexicon import Lexicon, fold_keep, lexicon, phrase_regex
 from extract.segment.acronyms import TWO_NAMES_TWO_ACRONYMS, initials_are
 from extract.segment.name_affixes import article_before_name, strip_legal_prefix, without_about, without_summary
@@ -31,7 +32,7 @@ YEAR = re.compile(r"(?<![\d.,\-–/])(1[89]\d\d|20\d\d)(?![\d\-–/])")
 _ACRONYM = re.compile(r"^(?=(?:[^A-ZÀ-ÖØ-ÝĀ-žȘȚ]*[A-ZÀ-ÖØ-ÝĀ-žȘȚ]){2})[A-ZÀ-ÖØ-ÝĀ-žȘȚ0-9][A-ZÀ-ÖØ-ÝĀ-žȘȚa-z0-9&.\-]{0,11}(?:/[A-Z]{1,6})?[A-ZÀ-ÖØ-ÝĀ-žȘȚ0-9]$")
 _PARENS = re.compile(r"\s*\(([^()]{1,20})\)")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*:\s+")
-_APPOSITIVE = re.compile(r"^([^,]+?),\s+(?=(?:[a-zà-ÿ]|[LlDd]['’]))")
+_APPOSITIVE = re.compile(rf"^([^,]+?),\s+(?=(?:[{LOWERCASE}]|[LlDd]['’]))")
 _WORDS = re.compile(r"[\w'’-]+")
 _DEFINED_ACRONYM = re.compile(r"\(([A-ZÀ-ÖØ-ÝĀ-žȘȚ][A-ZÀ-ÖØ-ÝĀ-žȘȚ0-9&\-]{1,11}(?:/[A-Z]{1,6})?)\)")
 MAX_NAME_WORDS_BEFORE_DASH = 4
@@ -64,14 +65,14 @@ _RENAMED = re.compile(r"\s+(?:→|⟶|->|=>|⇒)\s+")
 def _renaming(lex: Lexicon) -> re.Pattern[str]:
     """'From X to Y', 'De X au Y', "D'X à la Y", 'Van X naar Y' (title.renamed_from, renamed_to)."""
     before, after = (alternation(lex.words("title", key), folded=False, any_space=True) for key in ("renamed_from", "renamed_to"))
-    return re.compile(rf"^(?i:{before})\s*(?P<old>[A-ZÀ-ÝĀ-žȘȚ].*?)\s+(?i:{after})\s*(?P<new>[A-ZÀ-ÝĀ-žȘȚ].*)$")
+    return re.compile(rf"^(?i:{before})\s*(?P<old>[{CAPITALS}].*?)\s+(?i:{after})\s*(?P<new>[{CAPITALS}].*)$")
 
 
 @cache
 def _chained(lex: Lexicon) -> re.Pattern[str]:
     """'BAI to An Coimisiún' after 'From BCI to': a name renamed again (title.renamed_to)."""
     after = alternation(lex.words("title", "renamed_to"), folded=False, any_space=True)
-    return re.compile(rf"^(?P<old>\S+)\s+(?i:{after})\s*(?P<new>[A-ZÀ-ÝĀ-žȘȚ].*)$")
+    return re.compile(rf"^(?P<old>\S+)\s+(?i:{after})\s*(?P<new>[{CAPITALS}].*)$")
 
 
 @cache
@@ -243,12 +244,12 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
     text = TRAILING_BRACKETS.sub("", text)
     parts = _DASH_SPLIT.split(text, maxsplit=1)
     # 'Mali : l'AGETIC, ...', 'Tunisie : le CNI': the name may keep the sentence's article.
-    after_place = re.sub(rf"^(?:{article_before_name(lex)})(?=[A-ZÀ-ÝĀ-žȘȚ])", "", parts[1]) if len(parts) == 2 else ""
+    after_place = re.sub(rf"^(?:{article_before_name(lex)})(?=[{CAPITALS}])", "", parts[1]) if len(parts) == 2 else ""
     # A name after the place starts with a capital, or is coined with a lower-case prefix ('iNNpulsa').
     named_after = after_place[:1].isupper() or re.match(r"[a-z]{1,2}[A-Z]", after_place) is not None \
         or _coined_lower(after_place, lex)
     # "L'Italie : le Garante": the place may keep its article too.
-    place = heading_place_code(re.sub(rf"^(?i:{article_before_name(lex)})(?=[A-ZÀ-ÝĀ-žȘȚ])", "", parts[0].strip())) \
+    place = heading_place_code(re.sub(rf"^(?i:{article_before_name(lex)})(?=[{CAPITALS}])", "", parts[0].strip())) \
         if len(parts) == 2 and named_after else None
     if place is not None:
         # '3.1 Gdynia: Laboratorium ...', 'Denemarken – MindLab': the place the case is in, then its name.
@@ -299,7 +300,7 @@ def parse_title(title: str, lex: Lexicon, *, document: bool = False, known_acron
         text = text[4:].lstrip()
     # 'Le Bercy Lab', "L'Agence de l'innovation de défense": the article is the sentence's, but it is
     # part of a name without a lab's head noun ('La Fabrique numérique', 'La 27e Région').
-    article = re.match(r"^(?:Le|La|Les|Het|De)\s+(?=[A-ZÀ-ÝĀ-žȘȚ])|^L['’](?=[A-ZÀ-ÝĀ-žȘȚ])", text)
+    article = re.match(rf"^(?:Le|La|Les|Het|De)\s+(?=[{CAPITALS}])|^L['’](?=[{CAPITALS}])", text)
     heads = lex.folded("labs", "heads") | lex.folded("labs", "compound_ends")
     rest = text[article.end():] if article else ""
     # 'La Délégation générale ... (DER/FJ)': an acronym that does not spell the article says the
@@ -442,7 +443,7 @@ def _apposed_name(short: str, full: str, lex: Lexicon) -> str | None:
     """'THL – the Finnish Institute for Health and Welfare': an acronym, then with an article the
     name of an organisation (a kind of organisation among its capitalised words) it stands for,
     whatever language its letters come from. That name, or None."""
-    found = re.match(rf"(?:{article_before_name(lex)})(?=[A-ZÀ-ÝĀ-žȘȚ])", full)
+    found = re.match(rf"(?:{article_before_name(lex)})(?=[{CAPITALS}])", full)
     if not is_acronym(short) or found is None:
         return None
     name = full[found.end():]
@@ -458,7 +459,7 @@ def _coined_lower(text: str, lex: Lexicon) -> bool:
     """'Duitsland — gematik': one lower-case word after a place, no word of the language's headings."""
     word = text.strip()
     headings = lex.folded("title", "non_lab_headings") | lex.folded("title", "report_chapters")
-    return re.fullmatch(r"[a-zà-ÿ][\w-]{3,}", word) is not None and fold_keep(word) not in headings \
+    return re.fullmatch(rf"[{LOWERCASE}][\w-]{{3,}}", word) is not None and fold_keep(word) not in headings \
         and fold_keep(word) not in function_words()
 
 
@@ -498,7 +499,7 @@ def place_led_name(title: str, lex: Lexicon) -> str:
     """The name after a place-led heading's place and dash: 'Écosse : Scotland's Futures Forum' ->
     "Scotland's Futures Forum", 'Finlande : le Comité pour l'avenir' -> "Comité pour l'avenir"."""
     tail = dash_parts(title)[-1].strip()
-    return re.sub(rf"^(?:{article_before_name(lex)})(?=[A-ZÀ-ÝĀ-žȘȚ])", "", tail)
+    return re.sub(rf"^(?:{article_before_name(lex)})(?=[{CAPITALS}])", "", tail)
 
 
 def heading_place_code(text: str) -> str | None:
@@ -519,7 +520,7 @@ def heading_place_code(text: str) -> str | None:
 
 
 MAX_PLACE_WORDS = 3
-_PLACE_PARTICLE = re.compile(r"(?:d['’][A-ZÀ-ÝĀ-žȘȚ]|de$|du$|des$|van$|of$)")  # "Côte d'Ivoire", 'Isle of Man'
+_PLACE_PARTICLE = re.compile(rf"(?:d['’][{CAPITALS}]|de$|du$|des$|van$|of$)")  # "Côte d'Ivoire", 'Isle of Man'
 
 
 def _is_kicker(head: str, tail: str, lex: Lexicon) -> bool:
