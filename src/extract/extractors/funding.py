@@ -105,6 +105,17 @@ def _enumerating_noun(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?:^|\s)(?:{alternation(lex.words('funding', 'enumerating_nouns'))})$")
 
 
+@lru_cache(maxsize=8)
+def _list_joints(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """An announced list's joints (folded text): a conjunction opening a piece (', and rents'); one
+    inside it ('hotels and rents'); one before a determiner ('le mécénat et les locations') — like
+    ``item_splitter``'s, without its commas and elided articles."""
+    conj = "|".join(map(re.escape, lex.folded("words", "conjunctions")))
+    dets = "|".join(map(re.escape, lex.folded("words", "determiners")))
+    return (re.compile(rf"\s*(?:{conj})\s+"), re.compile(rf"\s(?:{conj})\s"),
+            re.compile(rf"\s(?:{conj})\s+(?=(?:{dets})\s)"))
+
+
 _LIST_OPENER = re.compile(r"\s*(?::|[–—]|\s-)\s+")
 _LIST_CLOSER = re.compile(r"\s(?:[–—]|-)\s")
 _LIST_PIECE = re.compile(r"[^,;]+")
@@ -553,8 +564,7 @@ class FundingExtractor:
         list_end = closing.start() if closing is not None else e0
         if (paragraph := _PARAGRAPH_BREAK.search(ctx.text, opener.end(), list_end)) is not None:
             list_end = paragraph.start()
-        conj = "|".join(map(re.escape, ctx.lex.folded("words", "conjunctions")))
-        opening_conj = re.compile(rf"\s*(?:{conj})\s+")
+        opening_conj, bare_joint, determiner_joint = _list_joints(ctx.lex)
         asides = ctx.lex.folded("words", "relatives") | ctx.lex.folded("funding", "source_prepositions")
         determiners = ctx.lex.folded("words", "determiners")
         pieces: list[tuple[int, int, str]] = []  # start, end, first word
@@ -576,15 +586,13 @@ class FundingExtractor:
                 else:
                     merged.append((lo, hi, word))
             pieces = merged
-            dets = "|".join(map(re.escape, determiners))
-            if not last_joined and (joint := re.compile(rf"\s(?:{conj})\s+(?=(?:{dets})\s)").search(
-                    ctx.folded, pieces[-1][0], pieces[-1][1])) is not None:
+            if not last_joined and (joint := determiner_joint.search(ctx.folded, pieces[-1][0], pieces[-1][1])) is not None:
                 lo, hi, word = pieces.pop()  # '..., le mécénat et les locations de salles': the last two
                 pieces += [(lo, joint.start(), word), (joint.end(), hi, word)]
         elif pieces and not last_joined:
             # 'gaming, hotels and rents': the last piece holds the last two items; not '..., and rents'.
             lo, hi, word = pieces.pop()
-            if (joint := re.compile(rf"\s(?:{conj})\s").search(ctx.folded, lo, hi)) is not None:
+            if (joint := bare_joint.search(ctx.folded, lo, hi)) is not None:
                 pieces.append((lo, joint.start(), word))
                 lo = joint.end()
             pieces.append((lo, hi, word))

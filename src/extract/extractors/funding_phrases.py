@@ -378,16 +378,17 @@ def split_commas(chunk: str) -> list[str]:
     # lower case whose capitals are the name a complement ends on. A name closes that complement, so
     # what follows the comma is a new source, unless it opens with a preposition ('..., de la Région');
     # nor when the first opens with one of time ('in the long term, fees on the firms it licenses').
-    if len(parts) > 1 and all(p[:1].islower() and not any(c.isdigit() for c in _unbracketed(p))
-                              and len(_unbracketed(p).split()) <= MAX_ITEM_WORDS for p in parts) \
+    bare = [_unbracketed(p) for p in parts]
+    if len(parts) > 1 and all(p[:1].islower() and not any(c.isdigit() for c in b) and len(b.split()) <= MAX_ITEM_WORDS
+                              for p, b in zip(parts, bare)) \
             and not any(fold_keep(p).split()[0] in _list_links() for p in parts[1:]) \
-            and fold_keep(parts[0]).split()[0] not in _time_prepositions() \
-            and _complement_closed(_unbracketed(parts[0])):
+            and fold_keep(parts[0]).split()[0] not in _time_prepositions() and _complement_closed(bare[0]):
         return parts
     return [chunk]
 
 
 def _unbracketed(part: str) -> str:
+    """``part`` without what it says in brackets ('(≈ 60 %)')."""
     return re.sub(r"\([^()]*\)", " ", part)
 
 

@@ -447,6 +447,8 @@ def _body_name(ctx: SectionContext, start: int, end: int) -> _BodyName | None:
                 return _BodyName(re.sub(r"\s+", " ", inner), open_q + 1, close, exact, True)
     before = tokens(text, max(lo, start - 120), start)
     modifiers: list[Token] = []
+    line_end = text.find("\n", start)
+    in_table_row = "\t" in text[start:line_end if line_end >= 0 else len(text)]
     capitalised_run = bool(before) and before[-1].is_word and before[-1].is_capitalised \
         and fold_keep(before[-1].text) not in function_words
     and_words = lex.folded("words", "and_words")
@@ -462,7 +464,7 @@ def _body_name(ctx: SectionContext, start: int, end: int) -> _BodyName | None:
             break  # '3 externe Innovation Board leden' -> 'Innovation Board'
         if len(modifiers) >= MAX_MODIFIERS or "\n\n" in text[tok.end:start]:
             break
-        if "\n" in text[tok.end:start] and "\t" in text[start:text.find("\n", start) % (len(text) + 1)]:
+        if "\n" in text[tok.end:start] and in_table_row:
             break  # 'Totale lasten  € 21,6 miljoen' over 'Raad van toezicht  6 leden': a table row of its own
         modifiers.insert(0, tok)
     while modifiers and noun[:1].isupper() and not modifiers[0].is_capitalised \

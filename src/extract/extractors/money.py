@@ -368,7 +368,8 @@ def _one_year_sum(ctx: SectionContext, lo: int, hi: int) -> bool:
         # incoming resources for the year ended 31 March 2008'): one year's sum.
         return False
     bare = ctx.lex.folded("budget", "bare_total")
-    # None found here: the amount's own total word ('Totale begroting (dotatie) 2023'), bare too.
+    # No total word of the budget rules here: the amount's own money rules called it one (the Dutch
+    # 'Totale begroting (dotatie) 2023'), which is as bare as 'total'.
     totals = [re.sub(r"\s+", " ", t.group()) for t in ctx.lex.regex("budget", "period_total").finditer(window)]
     return all(t in bare for t in totals)
 
